@@ -1,0 +1,64 @@
+"""The ``rec-tui`` command line: the wizard by default, headless subcommands otherwise.
+
+Each subcommand lives in its own module with ``register(subparsers)``; registration only
+builds argparse parsers, and a command's heavy imports happen inside its handler, so
+``rec-tui`` with no arguments starts the wizard without loading httpx or keyring.
+
+Exit status: 0 success, 1 the request (or Agora) was refused / invalid, 2 the command
+could not do its job.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from rec_tui import __version__
+
+# Modules under rec_tui.cli that add subcommands.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_FAILED = 2
+
+
+class UsageError(Exception):
+    """A problem the user can fix by changing the command line; printed without traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rec-tui",
+        description="Compose, check and send Agora Cloud Recording requests.",
+    )
+    parser.add_argument("--version", action="version", version=f"rec-tui {__version__}")
+    from rec_tui.cli import wizard_options
+
+    wizard_options.add_arguments(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"rec_tui.cli.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from rec_tui.cli import wizard_options
+
+            return wizard_options.run_wizard(args)
+        result: int = handler(args)
+        return result
+    except UsageError as error:
+        print(f"rec-tui: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("rec-tui: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,41 @@
+"""Options of the bare ``rec-tui`` command, which opens the wizard."""
+
+from __future__ import annotations
+
+import argparse
+
+from rec_tui.modes import MODES
+
+STEP_NAMES = (
+    "session",
+    "streams",
+    "layout",
+    "snapshots",
+    "files",
+    "storage",
+    "web",
+    "advanced",
+    "review",
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--mode", choices=MODES, help="recording mode to start in (default: mix)")
+    parser.add_argument(
+        "--open",
+        metavar="FILE",
+        dest="open_path",
+        help="open a preset (name or path) or a JSON start body",
+    )
+    parser.add_argument("--step", choices=STEP_NAMES, help="open the wizard at this step")
+    parser.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="send to the built-in sandbox instead of Agora (the default endpoint of a new draft)",
+    )
+
+
+def run_wizard(args: argparse.Namespace) -> int:
+    from rec_tui.tui.launch import launch
+
+    return launch(args)

@@ -1,0 +1,20 @@
+"""The three recording modes of Agora Cloud Recording."""
+
+from typing import Final, Literal, TypeGuard
+
+Mode = Literal["individual", "mix", "web"]
+
+MODES: Final[tuple[Mode, ...]] = ("individual", "mix", "web")
+
+# The seed names mix as the default mode, so a new draft starts there.
+DEFAULT_MODE: Final[Mode] = "mix"
+
+MODE_SUMMARIES: Final[dict[Mode, str]] = {
+    "individual": "One file set per user: each uid's audio and video recorded separately.",
+    "mix": "Composite: every user mixed into one audio-video file with a layout.",
+    "web": "Web page recording: a URL rendered and recorded (optionally pushed to a CDN).",
+}
+
+
+def is_mode(value: object) -> TypeGuard[Mode]:
+    return value in MODES

@@ -1,0 +1,1 @@
+"""The Agora Cloud Recording API, declared once: fields, rules, codes, storage tables."""

@@ -1,0 +1,101 @@
+"""The shape of one field declaration.
+
+Every field of the ``start`` body is declared exactly once as a :class:`Field`. The generic
+type and unknown-key checks, the JSON Schema export, the wizard's forms and the F1 help
+are all derived from these declarations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+from rec_tui.modes import MODES, Mode
+
+# How a value is written on the wire (spec section 2, type legend and section 2.10):
+#   string  – a JSON string
+#   uid     – a JSON string holding a UID, "1" … "4294967295" (string(uint))
+#   int     – a JSON number with a whole value, never a boolean (number(int))
+#   float   – a JSON number, never a boolean (number(float))
+#   bool    – true or false only
+#   url     – a JSON string that must pass the URL check
+#   object  – a JSON object whose keys are declared as child fields
+#   array   – a JSON array whose items have the kind in ``items``
+Kind = Literal["string", "uid", "int", "float", "bool", "url", "object", "array"]
+Requirement = Literal["required", "recommended", "optional"]
+
+ALL_MODES: Final[frozenset[Mode]] = frozenset(MODES)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One allowed value with the label a person sees for it."""
+
+    value: str | int | float | bool
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One field of the ``start`` body.
+
+    ``path`` uses ``[]`` for "every item of this list", e.g.
+    ``clientRequest.recordingConfig.transcodingConfig.layoutConfig[].x_axis``.
+    ``required_in`` / ``recommended_in`` are the modes in which leaving the field out (while
+    its parent object is present) is an error / a warning; conditions on other values
+    (such as "layout 3 needs layoutConfig") live in the rules and in ``requirement_note``.
+    For ``array`` fields, ``choices`` constrain each item.
+    """
+
+    path: str
+    kind: Kind
+    label: str
+    help: str
+    help_zh: str = ""
+    items: Kind | None = None
+    default: Any = None
+    minimum: float | None = None
+    maximum: float | None = None
+    max_items: int | None = None
+    choices: tuple[Choice, ...] = ()
+    modes: frozenset[Mode] = ALL_MODES
+    required_in: frozenset[Mode] = frozenset()
+    recommended_in: frozenset[Mode] = frozenset()
+    requirement_note: str = ""
+    secret: bool = False
+    legacy: bool = False
+    newer: bool = False
+    rules: tuple[str, ...] = ()
+    service: str | None = None
+    example: Any = None
+
+    @property
+    def key(self) -> str:
+        """The last segment of the path, as it appears in the JSON object."""
+        tail = self.path.rsplit(".", 1)[-1]
+        return tail.removesuffix("[]")
+
+    @property
+    def parent(self) -> str:
+        """The path of the object that holds this field ('' for root keys)."""
+        return self.path.rsplit(".", 1)[0] if "." in self.path else ""
+
+    @property
+    def choice_values(self) -> tuple[str | int | float | bool, ...]:
+        return tuple(choice.value for choice in self.choices)
+
+    def label_for(self, value: object) -> str | None:
+        for choice in self.choices:
+            if choice.value == value and type(choice.value) is type(value):
+                return choice.label
+        return None
+
+    def requirement(self, mode: Mode) -> Requirement:
+        if mode in self.required_in:
+            return "required"
+        if mode in self.recommended_in:
+            return "recommended"
+        return "optional"
+
+    def applies_to(self, mode: Mode) -> bool:
+        return mode in self.modes

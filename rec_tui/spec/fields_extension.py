@@ -1,0 +1,5 @@
+"""Field declarations: extension section (filled in by its owner)."""
+
+from rec_tui.spec.field import Field
+
+FIELDS: tuple[Field, ...] = ()

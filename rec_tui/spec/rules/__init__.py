@@ -1,0 +1,99 @@
+"""The cross-field validation rules of spec section 3, one small function each.
+
+A rule is registered with :func:`rule` and receives a :class:`~.context.Context` (a read-only
+view of the mode and body with typed accessors) and a :class:`Findings` bound to that rule,
+on which it calls ``error``/``warning``. Rule modules are imported by :func:`body_rules`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final, Literal
+
+from rec_tui.problems import ERROR, WARNING, Problem, Severity
+
+if TYPE_CHECKING:
+    from rec_tui.spec.rules.context import Context
+
+# How the spec's tables label a rule's severity.
+SeverityLabel = Literal["E", "W", "E/W", "retired"]
+
+
+@dataclass(slots=True)
+class Findings:
+    """Collects the problems of one rule run; the rule's id and name are filled in."""
+
+    rule_id: str
+    rule_name: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, message: str, hint: str = "") -> None:
+        self._add(ERROR, path, message, hint)
+
+    def warning(self, path: str, message: str, hint: str = "") -> None:
+        self._add(WARNING, path, message, hint)
+
+    def add(self, severity: Severity, path: str, message: str, hint: str = "") -> None:
+        self._add(severity, path, message, hint)
+
+    def _add(self, severity: Severity, path: str, message: str, hint: str) -> None:
+        self.problems.append(Problem(self.rule_name, self.rule_id, severity, path, message, hint))
+
+
+Check = Callable[["Context", Findings], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule as listed in the spec: its number, dotted name and severity label."""
+
+    id: str
+    name: str
+    severity: SeverityLabel
+    summary: str
+    check: Check
+    # Session rules need acquire data or the clock and are skipped without it.
+    session: bool = False
+
+
+REGISTRY: Final[dict[str, Rule]] = {}
+
+
+def rule(
+    rule_id: str, name: str, severity: SeverityLabel, summary: str, *, session: bool = False
+) -> Callable[[Check], Check]:
+    """Register ``check`` as the implementation of spec rule ``rule_id`` / ``name``."""
+
+    def register(check: Check) -> Check:
+        if name in REGISTRY:
+            raise RuntimeError(f"rule registered twice: {name}")
+        REGISTRY[name] = Rule(rule_id, name, severity, summary, check, session)
+        return check
+
+    return register
+
+
+def run(rule_: Rule, context: Context) -> list[Problem]:
+    findings = Findings(rule_.id, rule_.name)
+    rule_.check(context, findings)
+    return findings.problems
+
+
+_LOADED = False
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every registered rule, importing the rule modules on first use."""
+    global _LOADED
+    if not _LOADED:
+        from rec_tui.spec.rules import load
+
+        load.import_rule_modules()
+        _LOADED = True
+    return tuple(REGISTRY.values())
+
+
+def by_name(name: str) -> Rule | None:
+    all_rules()
+    return REGISTRY.get(name)

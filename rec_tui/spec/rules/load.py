@@ -1,0 +1,12 @@
+"""The list of rule modules; importing one registers its rules."""
+
+import importlib
+
+RULE_MODULES = (
+    "rec_tui.spec.rules.generic",
+)
+
+
+def import_rule_modules() -> None:
+    for name in RULE_MODULES:
+        importlib.import_module(name)
