@@ -1,0 +1,117 @@
+"""Helpers for rule tests: a clean body per mode, targeted edits, and what fired.
+
+Every rule test starts from a body that has no problems at all in its mode, changes one
+thing, and asserts that exactly the expected rule fires (or stays silent).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from rec_tui import jsonpath
+from rec_tui.problems import Problem
+from rec_tui.validate import validate
+
+_STORAGE = {
+    "vendor": 2,
+    "region": 3,
+    "bucket": "recordings",
+    "accessKey": "AKEXAMPLE0001",
+    "secretKey": "SKEXAMPLE0001",
+    "fileNamePrefix": ["directory1", "directory2"],
+}
+
+CLEAN_BODIES: dict[str, dict[str, Any]] = {
+    "mix": {
+        "cname": "demo",
+        "uid": "527841",
+        "clientRequest": {
+            "token": "007eJxTYDQ",
+            "recordingConfig": {
+                "channelType": 0,
+                "streamTypes": 2,
+                "maxIdleTime": 30,
+                "transcodingConfig": {
+                    "width": 640,
+                    "height": 360,
+                    "fps": 15,
+                    "bitrate": 500,
+                    "mixedVideoLayout": 1,
+                },
+                "subscribeAudioUids": ["123", "456"],
+                "subscribeVideoUids": ["123", "456"],
+                "subscribeUidGroup": 0,
+            },
+            "recordingFileConfig": {"avFileType": ["hls", "mp4"]},
+            "storageConfig": copy.deepcopy(_STORAGE),
+        },
+    },
+    "individual": {
+        "cname": "demo",
+        "uid": "527841",
+        "clientRequest": {
+            "token": "007eJxTYDQ",
+            "recordingConfig": {
+                "channelType": 0,
+                "streamTypes": 2,
+                "maxIdleTime": 30,
+                "subscribeAudioUids": ["123", "456"],
+                "subscribeVideoUids": ["123", "456"],
+                "subscribeUidGroup": 0,
+            },
+            "recordingFileConfig": {"avFileType": ["hls"]},
+            "storageConfig": copy.deepcopy(_STORAGE),
+        },
+    },
+    "web": {
+        "cname": "webdemo",
+        "uid": "527841",
+        "clientRequest": {
+            "extensionServiceConfig": {
+                "errorHandlePolicy": "error_abort",
+                "extensionServices": [
+                    {
+                        "serviceName": "web_recorder_service",
+                        "errorHandlePolicy": "error_abort",
+                        "serviceParam": {
+                            "url": "https://example.com/room",
+                            "audioProfile": 0,
+                            "videoWidth": 1280,
+                            "videoHeight": 720,
+                            "maxRecordingHour": 3,
+                        },
+                    }
+                ],
+            },
+            "recordingFileConfig": {"avFileType": ["hls", "mp4"]},
+            "storageConfig": copy.deepcopy(_STORAGE),
+        },
+    },
+}
+
+REMOVE = object()
+
+
+def clean(mode: str) -> dict[str, Any]:
+    return copy.deepcopy(CLEAN_BODIES[mode])
+
+
+def changed(mode: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """A clean body of ``mode`` with ``changes`` applied (path → value, or REMOVE)."""
+    body = clean(mode)
+    for path, value in changes.items():
+        if value is REMOVE:
+            jsonpath.remove(body, path, prune=False)
+        else:
+            jsonpath.set_value(body, path, copy.deepcopy(value))
+    return body
+
+
+def fired(mode: str, body: Any, rule: str, **kwargs: Any) -> list[Problem]:
+    """The problems that rule ``rule`` reports for ``body``."""
+    return [p for p in validate(mode, body, **kwargs) if p.rule == rule]
+
+
+def rules_fired(mode: str, body: Any, **kwargs: Any) -> set[str]:
+    return {p.rule for p in validate(mode, body, **kwargs)}
