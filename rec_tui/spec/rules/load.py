@@ -4,6 +4,7 @@ import importlib
 
 RULE_MODULES = (
     "rec_tui.spec.rules.generic",
+    "rec_tui.spec.rules.envelope",
 )
 
 

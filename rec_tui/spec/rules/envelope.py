@@ -1,0 +1,191 @@
+"""Envelope rules (spec 3.1): cname, uid, clientRequest and token — R9–R14, R16, R130.
+
+R15 (`body.token.web`) is retired: the seed's and the docs' web examples carry a token and
+it does no harm, so the number is kept in the spec but no rule is registered for it.
+The session rules of the same table (R1–R8) need acquire data or the clock and live with
+the sending code; R1 (bad mode) is reported by ``validate()`` itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from rec_tui import jsonpath
+from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules.checks import UidVerdict, check_uid
+from rec_tui.spec.rules.context import CR, REC, TC, Context
+
+WEB_CNAME_MAX_BYTES = 1024
+SEED_WEB_CNAME_MAX_BYTES = 128
+RTC_CNAME_LIMIT_BYTES = 64  # the channel name must be *under* 64 bytes
+RTC_CNAME_PUNCTUATION = frozenset(" !#$%&()+-:;<=.>?@[]^_{}|~,")
+
+_SUBSCRIPTION_LISTS = (
+    "subscribeAudioUids",
+    "unSubscribeAudioUids",
+    "subscribeVideoUids",
+    "unSubscribeVideoUids",
+)
+
+
+def _is_rtc_channel_char(char: str) -> bool:
+    return (char.isascii() and char.isalnum()) or char in RTC_CNAME_PUNCTUATION
+
+
+@rule("R9", "body.cname.required", "E", "cname missing, empty or not a string")
+def cname_required(ctx: Context, out: Findings) -> None:
+    if ctx.string("cname") is None:
+        out.error(
+            "cname",
+            "Channel name (cname) is required.",
+            'Add "cname" as a non-empty string: the RTC channel name (individual, mix) or a '
+            "session label (web), exactly as sent in acquire.",
+        )
+
+
+@rule("R10", "body.cname.web_len", "E/W", "web cname longer than 1024 (E) / 128 (W) bytes")
+def cname_web_length(ctx: Context, out: Findings) -> None:
+    cname = ctx.string("cname")
+    if ctx.mode != "web" or cname is None:
+        return
+    size = len(cname.encode("utf-8"))
+    if size > WEB_CNAME_MAX_BYTES:
+        out.error(
+            "cname",
+            f"A web cname may be at most 1024 bytes (current docs); this one is {size} bytes.",
+            "Shorten cname to at most 1024 bytes of UTF-8 (128 to be safe with older servers).",
+        )
+    elif size > SEED_WEB_CNAME_MAX_BYTES:
+        out.warning(
+            "cname",
+            f"A web cname may be at most 1024 bytes (current docs); the seed's older limit is "
+            f"128 bytes, and this one is {size} bytes.",
+            "Shorten cname to 128 bytes or less if the server rejects it.",
+        )
+
+
+@rule("R11", "body.cname.rtc_channel", "E", "I/M cname of 64+ bytes or with disallowed characters")
+def cname_rtc_channel(ctx: Context, out: Findings) -> None:
+    cname = ctx.string("cname")
+    if ctx.mode == "web" or cname is None:
+        return
+    size = len(cname.encode("utf-8"))
+    bad = sorted({char for char in cname if not _is_rtc_channel_char(char)})
+    if size < RTC_CNAME_LIMIT_BYTES and not bad:
+        return
+    details = []
+    if size >= RTC_CNAME_LIMIT_BYTES:
+        details.append(f"it is {size} bytes long")
+    if bad:
+        details.append("it contains " + " ".join(repr(char) for char in bad[:10]))
+    out.error(
+        "cname",
+        "Channel name must be under 64 bytes and use only the allowed characters (1013): "
+        + " and ".join(details)
+        + ".",
+        "Use the exact RTC channel name: letters, digits, space and "
+        "! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ , only, under 64 bytes.",
+    )
+
+
+@rule("R12", "body.uid.type", "E", "uid is not a JSON string")
+def uid_type(ctx: Context, out: Findings) -> None:
+    value = ctx.raw("uid")
+    if value is None or isinstance(value, str):
+        return
+    example = str(value) if ctx.int("uid") is not None else "527841"
+    out.error(
+        "uid",
+        f'uid must be sent as a string, e.g. "{example}".',
+        f'Put the number in quotes: "uid": "{example}".',
+    )
+
+
+@rule("R13", "body.uid.range", "E/W", "uid missing or fails the UID check; leading zeros warn")
+def uid_range(ctx: Context, out: Findings) -> None:
+    value = ctx.raw("uid")
+    if value is not None and not isinstance(value, str):
+        return  # R12 reports a uid of the wrong type
+    if not value:
+        out.error(
+            "uid",
+            "uid is required: the recorder's UID, written as text.",
+            'Add "uid" with the same value as in acquire, e.g. "527841".',
+        )
+        return
+    verdict = check_uid(value)
+    if verdict is UidVerdict.BAD:
+        out.error(
+            "uid",
+            "uid must be a whole number from 1 to 4294967295, written as text, and not used by "
+            f"anyone else in the channel; got {value!r}.",
+            "Use decimal digits only (no sign, spaces or letters), 1 to 4294967295.",
+        )
+    elif verdict is UidVerdict.LEADING_ZERO:
+        out.warning(
+            "uid",
+            f"uid {value!r} has leading zeros; the server most likely reads it as {int(value)}.",
+            f'Write it without leading zeros: "{int(value)}", the same as in acquire.',
+        )
+
+
+@rule("R14", "body.clientRequest.required", "E", "clientRequest missing")
+def client_request_required(ctx: Context, out: Findings) -> None:
+    if not ctx.has(CR):
+        out.error(
+            CR,
+            "clientRequest is required.",
+            'Add a "clientRequest" object holding the recording, storage and other settings.',
+        )
+
+
+@rule("R16", "body.token.missing", "W", "I/M without a token")
+def token_missing(ctx: Context, out: Findings) -> None:
+    if ctx.mode == "web" or ctx.obj(CR) is None or ctx.is_set(f"{CR}.token"):
+        return
+    out.warning(
+        f"{CR}.token",
+        "No token given. If the App Certificate is enabled the recorder cannot join (110). "
+        "Tokens cannot be refreshed, so use one that outlives the recording.",
+        "Generate an RTC token for this cname and uid and put it in clientRequest.token, "
+        "unless the project has no App Certificate.",
+    )
+
+
+def _uid_value(value: Any) -> int | None:
+    """The number a valid UID string stands for (so "0123" and "123" compare equal)."""
+    if check_uid(value) is UidVerdict.BAD:
+        return None
+    return int(value)
+
+
+def _channel_uids(ctx: Context) -> Iterator[tuple[str, Any]]:
+    """Every place in the body that names a user of the channel: (path, value)."""
+    for name in _SUBSCRIPTION_LISTS:
+        entries = ctx.list(f"{REC}.{name}") or []
+        for index, entry in enumerate(entries):
+            yield jsonpath.child(f"{REC}.{name}", index), entry
+    for name in ("layoutConfig", "backgroundConfig"):
+        items = ctx.list(f"{TC}.{name}") or []
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and "uid" in item:
+                yield f"{TC}.{name}[{index}].uid", item["uid"]
+    if ctx.has(f"{TC}.maxResolutionUid"):
+        yield f"{TC}.maxResolutionUid", ctx.raw(f"{TC}.maxResolutionUid")
+
+
+@rule("R130", "body.uid.in_lists", "W", "the recorder uid also names a user of the channel")
+def uid_in_lists(ctx: Context, out: Findings) -> None:
+    own = _uid_value(ctx.raw("uid"))
+    if own is None:
+        return
+    for path, value in _channel_uids(ctx):
+        if _uid_value(value) == own:
+            out.warning(
+                path,
+                f"{value} is the recorder's own uid; it must not be the uid of any user in the "
+                "channel.",
+                'Pick a recorder uid (root "uid", and in acquire) that no user in the channel '
+                "uses, or fix this entry.",
+            )

@@ -1,0 +1,357 @@
+"""Rules derived from the field catalogue: R17 `body.types` and R18 `body.unknown_key`.
+
+Both walk the body once along the catalogue: each key of an object is looked up among the
+declared children of that object. Objects whose field has no declared children are not
+descended (their content is free-form as far as the spec is concerned). The children of
+``extensionServices[].serviceParam`` depend on the item's ``serviceName``; the serviceParam
+of a service the catalogue does not know (audio moderation, say) is not checked at all.
+
+There is deliberately no generic "required field missing" check driven by
+``Field.required_in``. Every field the spec marks "required (E)" already has a specific
+rule that reports it missing with a message and hint written for that field (R9 cname,
+R13 uid, R14 clientRequest, R19 storageConfig, R20–R23 storage, R32 recordingConfig,
+R55 subscribeUidGroup, R60 transcoding, R66/R69/R79 layout, R91 fileType, R92/R94/R97–R99/
+R104/R110 web, R114 transMode). A generic check would report each of them twice, and
+``required_in`` cannot express the conditions ("only when layout is 3") that the specific
+rules know about. ``required_in`` still drives the schema export and the wizard's forms,
+and R17 uses it to leave ``""`` in a required string to the requiredness rule.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rec_tui import jsonpath
+from rec_tui.modes import Mode
+from rec_tui.spec import catalogue
+from rec_tui.spec.field import Field, Kind
+from rec_tui.spec.rules import Findings, by_name, rule
+from rec_tui.spec.rules.context import EXT, Context
+
+SERVICE_PARAM = f"{EXT}.extensionServices[].serviceParam"
+
+# Keys whose misspelling a specific rule reports with a better message; R18 stays quiet
+# about them (when that rule is registered) so each mistake is reported once.
+SPELLING_RULES: dict[str, str] = {
+    "clientRequest.recordingConfig.unsubscribeAudioUids": "sub.key.spelling",
+    "clientRequest.recordingConfig.unsubscribeVideoUids": "sub.key.spelling",
+    f"{SERVICE_PARAM}.VideoBitrate": "web.bitrate.keycase",
+}
+
+# Fields whose wrong JSON type a specific rule reports already (its message names the
+# field and the fix), so R17 does not report them a second time.
+TYPE_RULES: dict[str, str] = {
+    "cname": "body.cname.required",
+    "uid": "body.uid.type",
+    f"{SERVICE_PARAM}.mobile": "web.booleans",
+    f"{SERVICE_PARAM}.onhold": "web.booleans",
+    "clientRequest.transcodeOptions.audio.sampleRate": "legacy.audio.strings",
+    "clientRequest.transcodeOptions.audio.bitrate": "legacy.audio.strings",
+    "clientRequest.transcodeOptions.audio.channels": "legacy.audio.strings",
+}
+
+_KIND_NOUN: dict[str, str] = {
+    "string": "a string",
+    "uid": 'a string holding a UID (e.g. "527841")',
+    "url": "a string holding an http(s) URL",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "a boolean (true or false)",
+    "object": "an object",
+    "array": "an array",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Finding:
+    """One R17 or R18 finding before it is handed to its rule's Findings."""
+
+    rule: str
+    error: bool
+    path: str
+    message: str
+    hint: str
+
+
+@cache
+def _declared_children(parent: str, service: str | None) -> dict[str, Field]:
+    return {declared.key: declared for declared in catalogue.children(parent, service)}
+
+
+@cache
+def _known_services() -> frozenset[str]:
+    return frozenset(d.service for d in catalogue.FIELDS if d.service is not None)
+
+
+@cache
+def _rule_registered(name: str) -> bool:
+    return by_name(name) is not None
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _is_finite_number(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return not (isinstance(value, float) and not math.isfinite(value))
+
+
+class _Walker:
+    """Walks one body along the catalogue and yields R17/R18 findings."""
+
+    def __init__(self, mode: Mode) -> None:
+        self.mode = mode
+
+    def body(self, body: Any) -> Iterator[_Finding]:
+        if not isinstance(body, dict):
+            yield _Finding(
+                "body.types",
+                True,
+                "",
+                f"The start body must be a JSON object; got {_describe(body)}.",
+                'Send an object such as {"cname": …, "uid": …, "clientRequest": {…}}.',
+            )
+            return
+        yield from self.object(body, "", "", None)
+
+    def object(
+        self, value: dict[Any, Any], path: str, parent: str, service: str | None
+    ) -> Iterator[_Finding]:
+        declared = _declared_children(parent, service)
+        if not declared:
+            return
+        for key, item in value.items():
+            item_path = jsonpath.child(path, str(key))
+            found = declared.get(key) if isinstance(key, str) else None
+            if found is None:
+                yield from self.unknown(str(key), item_path, parent, declared)
+            else:
+                yield from self.field(found, item, item_path, service, value)
+
+    def unknown(
+        self, key: str, path: str, parent: str, declared: dict[str, Field]
+    ) -> Iterator[_Finding]:
+        specific = SPELLING_RULES.get(jsonpath.child(parent, key))
+        if specific is not None and _rule_registered(specific):
+            return
+        suggestion = closest_key(key, declared)
+        if suggestion is None:
+            message = f"Unknown field {path}; it will be ignored or rejected."
+            hint = "Remove it, or check the spelling against the docs (keys are case-sensitive)."
+        else:
+            message = (
+                f"Unknown field {path}; did you mean {suggestion}? It will be ignored or rejected."
+            )
+            hint = f'Rename it to "{suggestion}" (keys are case-sensitive), or remove it.'
+        yield _Finding("body.unknown_key", False, path, message, hint)
+
+    def field(
+        self,
+        declared: Field,
+        value: Any,
+        path: str,
+        service: str | None,
+        holder: dict[Any, Any],
+    ) -> Iterator[_Finding]:
+        if value is None:
+            yield _Finding(
+                "body.types",
+                False,
+                path,
+                f"{path} is null and is treated as not set.",
+                "Remove the key, or give it a value.",
+            )
+            return
+        if declared.path in TYPE_RULES and _rule_registered(TYPE_RULES[declared.path]):
+            return
+        problem = self.kind_problem(declared, declared.kind, value, path, in_list=False)
+        if problem is not None:
+            yield problem
+            return
+        if declared.kind == "object":
+            if declared.path == SERVICE_PARAM:
+                service = _service_of(holder)
+                if service is None:
+                    return
+            yield from self.object(value, path, declared.path, service)
+        elif declared.kind == "array" and declared.items is not None:
+            yield from self.items(declared, value, path, service)
+
+    def items(
+        self, declared: Field, values: list[Any], path: str, service: str | None
+    ) -> Iterator[_Finding]:
+        kind = declared.items
+        assert kind is not None
+        item_parent = f"{declared.path}[]"
+        for index, item in enumerate(values):
+            item_path = jsonpath.child(path, index)
+            problem = self.kind_problem(declared, kind, item, item_path, in_list=True)
+            if problem is not None:
+                yield problem
+            elif kind == "object":
+                yield from self.object(item, item_path, item_parent, service)
+
+    def kind_problem(
+        self, declared: Field, kind: Kind, value: Any, path: str, *, in_list: bool
+    ) -> _Finding | None:
+        """The R17 finding for ``value`` read as ``kind``, or None when it fits."""
+        if kind in ("string", "uid", "url"):
+            if isinstance(value, str):
+                if value == "" and not in_list and self.mode not in declared.required_in:
+                    return _Finding(
+                        "body.types",
+                        False,
+                        path,
+                        f"{path} is empty and is treated as not set.",
+                        "Remove the key, or fill in a value.",
+                    )
+                return None
+            if _is_finite_number(value):
+                hint = f'Write it as text: "{value}".'
+            else:
+                hint = f"Send {_KIND_NOUN[kind]}."
+            return self.wrong_type(kind, value, path, hint)
+        if kind == "int":
+            if _is_finite_number(value):
+                if isinstance(value, int):
+                    return None
+                if value.is_integer():
+                    return _Finding(
+                        "body.types",
+                        False,
+                        path,
+                        f"{path} is read as {int(value)}; send {int(value)}.",
+                        f"Write the whole number without a fraction: {int(value)}.",
+                    )
+                return self.wrong_type(kind, value, path, "Use a whole number without a fraction.")
+            return self.wrong_type(kind, value, path, _number_hint(value))
+        if kind == "float":
+            if _is_finite_number(value):
+                return None
+            return self.wrong_type(kind, value, path, _number_hint(value))
+        if kind == "bool":
+            if isinstance(value, bool):
+                return None
+            return self.wrong_type(kind, value, path, "Write true or false, without quotes.")
+        if kind == "object":
+            if isinstance(value, dict):
+                return None
+            return self.wrong_type(kind, value, path, "Send a JSON object: { … }.")
+        if isinstance(value, list):
+            return None
+        hint = "Send a JSON array: [ … ]."
+        if not in_list and declared.items is not None and value is not None:
+            hint = f"Send a JSON array, e.g. [{json_literal(value)}]."
+        return self.wrong_type(kind, value, path, hint)
+
+    @staticmethod
+    def wrong_type(kind: Kind, value: Any, path: str, hint: str) -> _Finding:
+        return _Finding(
+            "body.types",
+            True,
+            path,
+            f"{path} must be {_KIND_NOUN[kind]}; got {_describe(value)}.",
+            hint,
+        )
+
+
+def _number_hint(value: Any) -> str:
+    if isinstance(value, str) and _looks_numeric(value):
+        return f"Write the number without quotes: {value.strip()}."
+    if isinstance(value, bool):
+        return "Write a number, not true/false."
+    if isinstance(value, float):
+        return "NaN and Infinity are not valid JSON numbers; write a finite number."
+    return "Send a JSON number."
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        number = float(text)
+    except ValueError:
+        return False
+    return math.isfinite(number)
+
+
+def json_literal(value: Any) -> str:
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if _is_finite_number(value) else "…"
+
+
+def _service_of(item: dict[Any, Any]) -> str | None:
+    """The serviceName of an extensionServices item, when the catalogue knows that service."""
+    name = item.get("serviceName")
+    if isinstance(name, str) and name in _known_services():
+        return name
+    return None
+
+
+def closest_key(key: str, declared: dict[str, Field] | list[str]) -> str | None:
+    """The valid key a person most likely meant: same letters in another case first,
+    then the closest spelling."""
+    candidates = list(declared)
+    folded = key.casefold()
+    for candidate in candidates:
+        if candidate.casefold() == folded:
+            return candidate
+    by_folded = {candidate.casefold(): candidate for candidate in candidates}
+    matches = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=0.6)
+    return by_folded[matches[0]] if matches else None
+
+
+# R17 and R18 come from the same walk. validate() builds one Context per call and runs
+# the rules one after the other, so the walk is kept for the last Context seen (holding a
+# reference keeps identity comparisons sound) and shared by the two rules.
+_last_walk: tuple[Context, list[_Finding]] | None = None
+
+
+def _walk(ctx: Context) -> list[_Finding]:
+    global _last_walk
+    last = _last_walk
+    if last is not None and last[0] is ctx:
+        return last[1]
+    findings = list(_Walker(ctx.mode).body(ctx.body))
+    _last_walk = (ctx, findings)
+    return findings
+
+
+def _report(ctx: Context, out: Findings, rule_name: str) -> None:
+    for finding in _walk(ctx):
+        if finding.rule == rule_name:
+            if finding.error:
+                out.error(finding.path, finding.message, finding.hint)
+            else:
+                out.warning(finding.path, finding.message, finding.hint)
+
+
+@rule("R17", "body.types", "E/W", 'a field has the wrong JSON type (E); 30.0, null or "" (W)')
+def body_types(ctx: Context, out: Findings) -> None:
+    _report(ctx, out, "body.types")
+
+
+@rule("R18", "body.unknown_key", "W", "a key that is not in the schema; suggest the closest")
+def unknown_key(ctx: Context, out: Findings) -> None:
+    _report(ctx, out, "body.unknown_key")
