@@ -4,9 +4,10 @@ Spec sections 2.1 and 2.2. The other ``clientRequest`` objects are declared by t
 of their own sections (recording, files, storage, extension, legacy).
 """
 
-from rec_tui.spec.field import Field
+from rec_tui.modes import Mode
+from rec_tui.spec.field import ALL_MODES, Field
 
-_INDIVIDUAL_MIX = frozenset({"individual", "mix"})
+_INDIVIDUAL_MIX: frozenset[Mode] = frozenset({"individual", "mix"})
 
 FIELDS: tuple[Field, ...] = (
     Field(
@@ -24,7 +25,7 @@ FIELDS: tuple[Field, ...] = (
             "非页面录制模式下，该参数用于设置待录制的频道名。对于页面录制，该参数用于区分录制进程。"
             "字符串长度不得超过 128 字节。"
         ),
-        required_in=frozenset({"individual", "mix", "web"}),
+        required_in=ALL_MODES,
         rules=("body.cname.required", "body.cname.web_len", "body.cname.rtc_channel"),
         example="httpClient463224",
     ),
@@ -41,7 +42,7 @@ FIELDS: tuple[Field, ...] = (
             "字符串内容为云端录制服务使用的 UID，用于标识该录制服务，需要和你在 acquire "
             "请求中输入的 UID 相同。"
         ),
-        required_in=frozenset({"individual", "mix", "web"}),
+        required_in=ALL_MODES,
         rules=("body.uid.type", "body.uid.range", "body.uid.in_lists"),
         example="527841",
     ),
@@ -51,7 +52,7 @@ FIELDS: tuple[Field, ...] = (
         label="Client request",
         help="The settings of this recording: subscription, transcoding, files, storage, web.",
         help_zh="特定的客户请求参数。",
-        required_in=frozenset({"individual", "mix", "web"}),
+        required_in=ALL_MODES,
         rules=("body.clientRequest.required",),
     ),
     Field(
