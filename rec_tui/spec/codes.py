@@ -1,0 +1,277 @@
+"""What Agora's error codes and message-only errors mean, and what to check (spec 4.1, 4.2).
+
+``describe_code(432)`` and ``describe_message("invalid appid")`` give an
+:class:`Explanation`; ``explain(text)`` accepts either form as a person would type it.
+The sending code reuses these texts for the errors it receives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """One documented error: ``code`` is None for the message-only gateway errors."""
+
+    code: int | None
+    status: str
+    meaning: str
+    check: str
+    message: str = ""
+
+    @property
+    def title(self) -> str:
+        if self.code is not None:
+            return f"Agora error code {self.code}"
+        return f'Agora gateway message "{self.message}"'
+
+
+def _code(code: int, status: str, meaning: str, check: str) -> Explanation:
+    return Explanation(code, status, meaning, check)
+
+
+_CODE_LIST: tuple[Explanation, ...] = (
+    _code(
+        2,
+        "400",
+        "Invalid parameter: wrong type, misspelt or mis-cased key, out-of-range value, or "
+        "missing required field. Also mp4 without hls, and a bad readyTimeout.",
+        "Read `reason`; run the validator; check key case and string-vs-number types.",
+    ),
+    _code(
+        7,
+        "201",
+        "start is already running for this resource ID.",
+        "Do not repeat start with the same resource ID; use query instead.",
+    ),
+    _code(
+        8,
+        "400",
+        "Bad request header or URL: wrong Content-Type, `cloud_recording` missing from the "
+        "path, wrong HTTP method, or a body that is not valid JSON.",
+        "Check `Content-Type: application/json;charset=utf-8`, the method and the path.",
+    ),
+    _code(
+        49,
+        "400",
+        "stop was repeated, or the task is already exiting (the bot was kicked out, or "
+        "maxIdleTime was reached).",
+        "Treat it as already stopped; query if unsure.",
+    ),
+    _code(
+        50,
+        "—",
+        "Synchronous stop: the upload took longer than about 20 s.",
+        "Use async_stop or poll query; the files keep uploading.",
+    ),
+    _code(
+        53,
+        "400",
+        "Task conflict: a task with this cname + uid already exists (re-acquiring with the "
+        "same parameters).",
+        "Use a different uid for a parallel recorder, or stop the old one.",
+    ),
+    _code(
+        62,
+        "500 / 504",
+        "acquire: Cloud Recording is not enabled for this App ID. start/query/update/stop: "
+        "request timeout (network).",
+        "Enable the service in Console; otherwise retry, and for start re-acquire if the "
+        "retry fails.",
+    ),
+    _code(
+        65,
+        "206",
+        "The request reached the backend but the response timed out (network jitter).",
+        "Retry with the same resource ID (back off 3 s, 6 s); if that still fails, "
+        "acquire + start again.",
+    ),
+    _code(
+        109,
+        "400",
+        "The RTC token has expired.",
+        "Generate a fresh token (it must outlive the recording).",
+    ),
+    _code(
+        110,
+        "400",
+        "The RTC token is invalid.",
+        "Check the App ID, certificate, channel name and uid used to build the token.",
+    ),
+    _code(
+        400,
+        "400",
+        "acquire: `invalid_appid`.",
+        "Enable Cloud Recording for the App ID; check the App ID.",
+    ),
+    _code(
+        401,
+        "400",
+        "acquire: `invalid_channel_name`.",
+        "cname has unsupported characters (rule R11: letters, digits, space and "
+        "! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ , only, under 64 bytes).",
+    ),
+    _code(
+        404,
+        "404",
+        "`failed to find worker`: the task does not exist (never started, ended, or "
+        "failover in progress).",
+        "Wait and retry with back-off (5 s, 10 s, 15 s); if it persists, start a new task "
+        "with a different uid.",
+    ),
+    _code(
+        405,
+        "400",
+        "acquire: `no_active_status`, the app is not active (for example an overdue account).",
+        "Check billing or account status.",
+    ),
+    _code(
+        406,
+        "400",
+        "acquire: `vendor_over_load`, the concurrent task limit was reached.",
+        "Look for leaked tasks; retry later; ask for a higher PCW quota.",
+    ),
+    _code(
+        432,
+        "400",
+        "Bad parameter, or App ID / cname / uid do not match the resource ID.",
+        "Use exactly the acquire cname and uid with the same App ID.",
+    ),
+    _code(
+        433,
+        "400",
+        "The resource ID has expired (over 5 minutes old).",
+        "Acquire again and start immediately.",
+    ),
+    _code(
+        435,
+        "206",
+        "No recorded data: nobody published a stream.",
+        "Expected when the channel was empty; check uids and subscription lists.",
+    ),
+    _code(500, "500", "acquire: `internal_error`.", "Retry with back-off."),
+    _code(
+        501,
+        "500 / —",
+        "Two meanings. Current docs (acquire): `no_worker_manager_available`. Older docs: "
+        "the recording service is exiting (query after stop).",
+        "Retry acquire with back-off; for query after stop, treat the task as ending.",
+    ),
+    _code(
+        502,
+        "500",
+        "start: `Failed to allocate worker`.",
+        "Acquire + start again.",
+    ),
+    _code(504, "500", "acquire: `allocate_timeout`.", "Retry with back-off."),
+    _code(
+        1001,
+        "400",
+        "The resource ID could not be decoded.",
+        "Acquire again; do not edit or truncate the ID.",
+    ),
+    _code(
+        1003,
+        "400",
+        "The App ID or sid does not match the resource ID.",
+        "Keep resourceId, sid and appid together per session.",
+    ),
+    _code(
+        1013,
+        "400",
+        "Invalid channel name: 64 bytes or more, or bad characters.",
+        "See rule R11: letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ "
+        "_ { } | ~ , only, under 64 bytes.",
+    ),
+    _code(
+        1028,
+        "400",
+        "Invalid updateLayout body.",
+        "Validate the layout fields against rules R65–R79.",
+    ),
+)
+
+CODES: dict[int, Explanation] = {
+    entry.code: entry for entry in _CODE_LIST if entry.code is not None
+}
+
+
+def _message(
+    message: str, status: str, meaning: str, check: str, *aliases: str
+) -> tuple[Explanation, tuple[str, ...]]:
+    return Explanation(None, status, meaning, check, message), (message, *aliases)
+
+
+# Each message-only error with the wordings the gateway has used for it.
+_MESSAGES: tuple[tuple[Explanation, tuple[str, ...]], ...] = (
+    _message(
+        "appid is invalid",
+        "400",
+        "Wrong App ID, or Cloud Recording is not enabled for it.",
+        "Check the App ID in the URL and enable Cloud Recording for it in Console.",
+        "invalid appid",
+    ),
+    _message(
+        "no Route matched with those values",
+        "404",
+        "Wrong HTTP method or URL.",
+        "Check the method (POST, or GET for query) and the path "
+        "/v1/apps/{appid}/cloud_recording/….",
+    ),
+    _message(
+        "Invalid authentication credentials",
+        "401",
+        "Wrong Customer ID or Customer Secret, the service is not enabled, the `Basic ` "
+        "prefix is missing, or the Content-Type is malformed.",
+        "Check the Customer ID and secret (same account as the App ID), the "
+        "`Authorization: Basic …` header and `Content-Type: application/json;charset=utf-8`.",
+    ),
+    _message(
+        "Unauthorized",
+        "401",
+        "No Authorization header was sent.",
+        "Send `Authorization: Basic base64(customerId:customerSecret)`.",
+    ),
+    _message(
+        "API rate limit exceeded",
+        "429",
+        "More than 10 requests per second.",
+        "Slow down and retry with back-off; ask support to raise the limit if needed.",
+    ),
+)
+
+MESSAGES: tuple[Explanation, ...] = tuple(entry for entry, _ in _MESSAGES)
+
+
+def describe_code(code: int) -> Explanation | None:
+    """The documented meaning of Agora error ``code``, or None when it is not documented."""
+    return CODES.get(code)
+
+
+def describe_message(text: str) -> Explanation | None:
+    """The message-only error that ``text`` is or contains (any letter case), or None.
+
+    A response reason like ``"Acquire: invalid appid!"`` matches "invalid appid".
+    """
+    folded = " ".join(text.split()).casefold()
+    if not folded:
+        return None
+    for entry, wordings in _MESSAGES:
+        for wording in wordings:
+            if wording.casefold() in folded:
+                return entry
+    for entry, wordings in _MESSAGES:
+        if any(folded in wording.casefold() for wording in wordings) and len(folded) >= 6:
+            return entry
+    return None
+
+
+def explain(code_or_message: str | int) -> Explanation | None:
+    """A code (``432``, ``"432"``) or a message, as a person would type it."""
+    if isinstance(code_or_message, int):
+        return describe_code(code_or_message)
+    text = code_or_message.strip()
+    if text.lstrip("+-").isdigit() and text.isascii():
+        return describe_code(int(text))
+    return describe_message(text)
