@@ -1,0 +1,158 @@
+"""``rec-tui validate``: check JSON ``start`` bodies from files or standard input."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from rec_tui.modes import MODES
+
+if TYPE_CHECKING:
+    from rec_tui.jsonfile import JsonInputError
+    from rec_tui.problems import Problem
+
+DESCRIPTION = """\
+Check each PATH (a JSON file holding a start body, or - for standard input) against every
+rule that can be judged from the mode and the body.
+
+Exit status: 0 no errors (warnings allowed); 1 at least one input has an error; 2 the
+command could not do its job (bad usage, an unreadable file, text that is not JSON). With
+--format json, an input that could not be read is listed with "valid": false and an
+"error" object (message, line, column) instead of problems.
+"""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check start bodies (JSON files or -) and report every problem",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--mode",
+        dest="body_mode",
+        choices=MODES,
+        required=True,
+        help="the recording mode the bodies are meant for",
+    )
+    parser.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default) or one JSON array for scripts",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="JSON file, or - for stdin")
+    parser.set_defaults(handler=run)
+
+
+@dataclass
+class Outcome:
+    """The result for one PATH: its problems, or why it could not be read."""
+
+    source: str
+    problems: list[Problem] = field(default_factory=list)
+    failure: JsonInputError | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for problem in self.problems if problem.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+    @property
+    def valid(self) -> bool:
+        return self.failure is None and self.errors == 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from rec_tui.cli import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, UsageError
+
+    if args.paths.count("-") > 1:
+        raise UsageError("standard input (-) can be read only once per call.")
+    outcomes = [check(source, args.body_mode) for source in args.paths]
+    if args.output_format == "json":
+        print(json.dumps([as_json(o, args.body_mode) for o in outcomes], ensure_ascii=False))
+    else:
+        sys.stdout.write(render_text(outcomes, args.body_mode))
+    if args.output_format == "json":
+        # The text report already names unreadable inputs; JSON output keeps stdout
+        # machine-readable, so a person still sees why the command failed.
+        for outcome in outcomes:
+            if outcome.failure is not None:
+                print(f"rec-tui validate: {outcome.failure}", file=sys.stderr)
+    if any(o.failure is not None for o in outcomes):
+        return EXIT_FAILED
+    return EXIT_OK if all(o.valid for o in outcomes) else EXIT_REFUSED
+
+
+def check(source: str, mode: str) -> Outcome:
+    from rec_tui.jsonfile import JsonInputError, read_json_file
+    from rec_tui.validate import validate
+
+    try:
+        body = read_json_file(source)
+    except JsonInputError as error:
+        return Outcome(source, failure=error)
+    return Outcome(source, validate(mode, body))
+
+
+def as_json(outcome: Outcome, mode: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "path": outcome.source,
+        "mode": mode,
+        "valid": outcome.valid,
+        "problems": [problem.as_dict() for problem in outcome.problems],
+    }
+    if outcome.failure is not None:
+        entry["error"] = {
+            "message": outcome.failure.message,
+            "line": outcome.failure.line,
+            "column": outcome.failure.column,
+        }
+    return entry
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def render_text(outcomes: list[Outcome], mode: str) -> str:
+    """Grouped by input, errors first (validate() already sorts them), then a summary."""
+    lines: list[str] = []
+    for outcome in outcomes:
+        name = "standard input" if outcome.source == "-" else outcome.source
+        if outcome.failure is not None:
+            lines.append(f"{outcome.failure.message} (not checked)")
+            continue
+        if not outcome.problems:
+            lines.append(f"{name}: OK ({mode} mode)")
+            continue
+        counts = f"{_plural(outcome.errors, 'error')}, {_plural(outcome.warnings, 'warning')}"
+        lines.append(f"{name}: {counts} ({mode} mode)")
+        for problem in outcome.problems:
+            where = problem.path or "(the body itself)"
+            lines.append(f"  {problem.severity:<7} {where}  [{problem.rule_id} {problem.rule}]")
+            lines.append(f"          {problem.message}")
+            if problem.hint:
+                lines.append(f"          fix: {problem.hint}")
+    lines.append(summary(outcomes))
+    return "\n".join(lines) + "\n"
+
+
+def summary(outcomes: list[Outcome]) -> str:
+    unreadable = sum(1 for o in outcomes if o.failure is not None)
+    invalid = sum(1 for o in outcomes if o.failure is None and not o.valid)
+    valid = len(outcomes) - unreadable - invalid
+    errors = sum(o.errors for o in outcomes)
+    warnings = sum(o.warnings for o in outcomes)
+    parts = [f"{_plural(len(outcomes), 'input')} checked: {valid} valid", f"{invalid} with errors"]
+    if unreadable:
+        parts.append(f"{unreadable} unreadable")
+    return ", ".join(parts) + f"; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}."
