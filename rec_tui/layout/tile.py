@@ -102,7 +102,7 @@ class Tile:
         geometry: list[float] = []
         missing: set[str] = set()
         for key in _GEOMETRY_KEYS:
-            value = entry.get(key)
+            value: Any = entry.get(key)
             if is_number(value):
                 geometry.append(float(value))
             else:
@@ -113,7 +113,7 @@ class Tile:
         uid = entry.get("uid")
         if isinstance(uid, str):
             known.add("uid")
-        alpha = entry.get("alpha")
+        alpha: Any = entry.get("alpha")
         if is_number(alpha):
             known.add("alpha")
         render_mode = entry.get("render_mode")
