@@ -5,6 +5,7 @@ import importlib
 RULE_MODULES = (
     "rec_tui.spec.rules.generic",
     "rec_tui.spec.rules.envelope",
+    "rec_tui.spec.rules.session",
 )
 
 

@@ -1,0 +1,129 @@
+"""Session rules of spec 3.1 that judge the ``start`` body against acquire and the clock.
+
+R4–R8 need what the validator cannot know from the body alone: the acquire body this
+session sent (``ctx.session.acquire``), when it was sent and the time now. Without that data
+each rule stays silent (spec: "acquire defaults are never assumed in place of missing
+data"). Clock rules are errors only at send time and warnings otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from rec_tui.modes import Mode
+from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules.context import CR, Context
+
+RESOURCE_LIFETIME_SECONDS: Final = 300.0
+START_PROMPTLY_SECONDS: Final = 2.0
+POSTPONE_POLICY: Final = "postpone_transcoding"
+SCENE_RTC, SCENE_WEB, SCENE_POSTPONED = 0, 1, 2
+
+
+def acquire_scene(acquire: dict[str, Any]) -> Any:
+    """The acquire scene as sent; a left-out scene takes its documented default 0."""
+    request = acquire.get("clientRequest")
+    scene = request.get("scene") if isinstance(request, dict) else None
+    return SCENE_RTC if scene is None else scene
+
+
+def scene_verdict(mode: Mode, scene: Any, postponed: bool) -> tuple[str, str] | None:
+    """R6 for a mode and an acquire scene: ``("error"|"warning", why)`` or None when it fits."""
+    if mode == "web" and scene != SCENE_WEB:
+        return "error", f"web recording needs acquire scene 1, but scene {scene!r} was sent"
+    if mode != "web" and scene == SCENE_WEB:
+        return "error", f"{mode} recording cannot use acquire scene 1 (web page recording)"
+    if postponed and scene != SCENE_POSTPONED:
+        return "warning", f"postponed transcoding or mixing needs scene 2, but {scene!r} was sent"
+    return None
+
+
+def _age(ctx: Context) -> float | None:
+    session = ctx.session
+    if session.acquired_at is None or session.now is None:
+        return None
+    return session.now - session.acquired_at
+
+
+@rule("R4", "session.resource.expired", "E/W", "resource ID over 5 minutes old", session=True)
+def resource_expired(ctx: Context, out: Findings) -> None:
+    age = _age(ctx)
+    if age is None or age <= RESOURCE_LIFETIME_SECONDS:
+        return
+    severity = "error" if ctx.session.at_send_time else "warning"
+    out.add(
+        severity,
+        "",
+        "This resource ID is over 5 minutes old and has expired (433). Acquire a new one.",
+        f"It was acquired {age / 60:.1f} minutes ago; acquire again and start at once.",
+    )
+
+
+@rule("R5", "session.resource.slow", "W", "start more than 2 s after acquire", session=True)
+def resource_slow(ctx: Context, out: Findings) -> None:
+    age = _age(ctx)
+    if age is None or not START_PROMPTLY_SECONDS < age <= RESOURCE_LIFETIME_SECONDS:
+        return
+    out.warning(
+        "",
+        "Start is recommended within 2 s of acquire; a late start may fail.",
+        f"It is {age:.1f} s since acquire; pair each acquire with its start.",
+    )
+
+
+@rule("R6", "session.scene.match", "E/W", "acquire scene does not fit the mode", session=True)
+def scene_match(ctx: Context, out: Findings) -> None:
+    acquire = ctx.session.acquire
+    if acquire is None:
+        return
+    postponed = ctx.string(f"{CR}.appsCollection.combinationPolicy") == POSTPONE_POLICY
+    verdict = scene_verdict(ctx.mode, acquire_scene(acquire), postponed)
+    if verdict is not None:
+        severity, why = verdict
+        out.add(
+            severity,
+            "",
+            "acquire scene does not fit this mode (web needs 1, postponed transcoding or "
+            "mixing needs 2, otherwise 0).",
+            f"{why.capitalize()}; acquire again with the right clientRequest.scene.",
+        )
+
+
+@rule("R7", "session.cname_uid.match", "E", "start cname/uid differ from acquire", session=True)
+def cname_uid_match(ctx: Context, out: Findings) -> None:
+    acquire = ctx.session.acquire
+    if acquire is None:
+        return
+    for key in ("cname", "uid"):
+        if key in acquire and ctx.raw(key) != acquire[key]:
+            out.error(
+                key,
+                "cname and uid must be exactly the values used in acquire (otherwise 432).",
+                f"acquire sent {key} {acquire[key]!r}; this body has {ctx.raw(key)!r}.",
+            )
+
+
+@rule(
+    "R8",
+    "session.startParameter.match",
+    "E/W",
+    "start differs from acquire's startParameter",
+    session=True,
+)
+def start_parameter_match(ctx: Context, out: Findings) -> None:
+    acquire = ctx.session.acquire
+    request = acquire.get("clientRequest") if acquire else None
+    expected = request.get("startParameter") if isinstance(request, dict) else None
+    actual = ctx.obj(CR)
+    if not isinstance(expected, dict) or actual is None:
+        return
+    message = "start settings differ from the startParameter sent in acquire."
+    for key in sorted(set(expected) | set(actual)):
+        path = f"{CR}.{key}"
+        if key in expected and key in actual:
+            if expected[key] != actual[key]:
+                out.error(path, message, f"Send the same {key} as in acquire's startParameter.")
+        elif key in expected:
+            out.warning(path, message, f"startParameter has {key} but this body does not.")
+        else:
+            out.warning(path, message, f"This body has {key} but startParameter does not.")
