@@ -1,0 +1,83 @@
+"""One request and its answer, redacted, as shown in the log pane and kept in the history."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rec_tui.redact import redact_body, redact_headers, redact_text, secret_values
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """The RESTful API customer ID and secret (spec 1.2)."""
+
+    customer_id: str
+    customer_secret: str = field(repr=False)
+
+    @property
+    def basic_token(self) -> str:
+        pair = f"{self.customer_id}:{self.customer_secret}"
+        return base64.b64encode(pair.encode("utf-8")).decode("ascii")
+
+    @property
+    def authorization(self) -> str:
+        return f"Basic {self.basic_token}"
+
+    def secrets(self) -> set[str]:
+        """Every form in which these credentials could leak into text."""
+        return {self.customer_secret, self.basic_token, self.authorization}
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """A redacted record of one HTTP attempt (or of an attempt that got no answer)."""
+
+    at: str
+    call: str
+    method: str
+    url: str
+    request_headers: dict[str, str]
+    request_body: Any
+    status: int | None
+    response_body: Any
+    request_id: str
+    elapsed_ms: float
+    attempt: int
+    error: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Scrubber:
+    """Redacts bodies, headers and free text for one request, knowing its secrets."""
+
+    def __init__(self, credentials: Credentials, body: Any = None) -> None:
+        self._secrets = credentials.secrets() | secret_values(body)
+
+    def add_secrets(self, values: Iterable[str]) -> None:
+        self._secrets |= set(values)
+
+    def text(self, text: str) -> str:
+        return redact_text(text, self._secrets)
+
+    def headers(self, headers: dict[str, str]) -> dict[str, str]:
+        return {name: self.text(value) for name, value in redact_headers(headers).items()}
+
+    def body(self, body: Any) -> Any:
+        """A redacted copy of a JSON body; secret strings inside other values are scrubbed."""
+        if body is None:
+            return None
+        cleaned = redact_body(body)
+        return json.loads(self.text(json.dumps(cleaned, ensure_ascii=False)))
+
+    def answer(self, text: str) -> Any:
+        """An answer's text as JSON when it is JSON (redacted), else the redacted text."""
+        try:
+            return self.body(json.loads(text))
+        except ValueError:
+            return self.text(text)
