@@ -6,6 +6,7 @@ RULE_MODULES = (
     "rec_tui.spec.rules.generic",
     "rec_tui.spec.rules.envelope",
     "rec_tui.spec.rules.session",
+    "rec_tui.spec.rules.transcoding",
 )
 
 

@@ -1,0 +1,78 @@
+"""Range checks driven by the field declarations' ``minimum`` / ``maximum``.
+
+Only JSON numbers are judged: a value of another type reads as "not judged here" because
+the type rule R17 reports it, so each mistake is reported once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rec_tui.spec import catalogue
+from rec_tui.spec.rules.context import as_int, is_number
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """The inclusive range a declared field allows."""
+
+    minimum: float
+    maximum: float
+
+    def outside(self, raw: object, *, whole: bool = True) -> bool:
+        """True when ``raw`` is a number that is not (whole and) within the range.
+
+        With ``whole`` a fraction such as ``30.5`` is outside (spec: "not an integer" uses
+        the number(int) definition), while ``30.0`` counts as 30.
+        """
+        if not is_number(raw):
+            return False
+        assert isinstance(raw, (int, float))
+        if whole and as_int(raw) is None:
+            return True
+        return not self.minimum <= raw <= self.maximum
+
+    def text(self) -> str:
+        return f"{_plain(self.minimum)}–{_plain(self.maximum)}"
+
+
+def bounds(path: str, service: str | None = None) -> Bounds:
+    """The declared range of the field at ``path`` (it must declare both ends)."""
+    declared = catalogue.field(path, service)
+    if declared.minimum is None or declared.maximum is None:
+        raise KeyError(f"{path} declares no range")
+    return Bounds(declared.minimum, declared.maximum)
+
+
+def _plain(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def int_choices(path: str, service: str | None = None) -> frozenset[int]:
+    """The whole-number choices declared for the field at ``path``."""
+    values = catalogue.field(path, service).choice_values
+    return frozenset(v for v in values if isinstance(v, int) and not isinstance(v, bool))
+
+
+def str_choices(path: str, service: str | None = None) -> frozenset[str]:
+    """The string choices declared for the field at ``path``."""
+    return frozenset(v for v in catalogue.field(path, service).choice_values if isinstance(v, str))
+
+
+def not_a_choice(raw: object, allowed: frozenset[int]) -> bool:
+    """True when ``raw`` is a number that is not one of the ``allowed`` whole values."""
+    if not is_number(raw):
+        return False
+    return as_int(raw) not in allowed
+
+
+def listing(values: frozenset[int] | frozenset[str]) -> str:
+    """``{0, 1, 2}`` → ``"0, 1 or 2"``."""
+    ordered = [str(v) for v in sorted(values, key=_in_order)]
+    if len(ordered) == 1:
+        return ordered[0]
+    return ", ".join(ordered[:-1]) + " or " + ordered[-1]
+
+
+def _in_order(value: int | str) -> tuple[int, str]:
+    return (value, "") if isinstance(value, int) else (0, value)

@@ -1,0 +1,501 @@
+"""Transcoding and layout rules (spec 3.4): R59–R79.
+
+Apart from R59 (transcodingConfig in individual mode) these rules judge mix bodies only:
+in individual mode R59 already rejects the whole object and in web mode R33 says the whole
+recordingConfig is ignored, so checking its insides there would only add noise.
+
+:func:`tile_issues` exposes the per-tile findings of R70 and R73 to the layout designer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Any, Final, Literal
+from urllib.parse import urlsplit
+
+from rec_tui.spec import catalogue
+from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules.bounds import bounds, int_choices, listing, not_a_choice
+from rec_tui.spec.rules.checks import UidVerdict, check_uid, is_url
+from rec_tui.spec.rules.context import TC, Context, as_int, is_number
+
+LAYOUT_CONFIG: Final = f"{TC}.layoutConfig"
+BACKGROUND_CONFIG: Final = f"{TC}.backgroundConfig"
+MAX_AREA: Final = 1920 * 1080
+# Float rounding slack for "x_axis + width ≤ 1" (spec R70).
+EDGE_TOLERANCE: Final = 1e-6
+MAX_DECIMALS: Final = 6
+VERTICAL: Final = 2
+CUSTOM: Final = 3
+REQUIRED_WITH_TC: Final = ("width", "height", "fps", "bitrate")
+TILE_GEOMETRY: Final = ("x_axis", "y_axis", "width", "height")
+TILE_FLOATS: Final = (*TILE_GEOMETRY, "alpha")
+IMAGE_SUFFIXES: Final = (".jpg", ".jpeg", ".bmp")
+COLOR_DIGITS: Final = frozenset("0123456789abcdefABCDEF")
+
+_DIMS = {key: bounds(f"{TC}.{key}") for key in ("width", "height")}
+_FPS = int_choices(f"{TC}.fps")
+_BITRATE = bounds(f"{TC}.bitrate")
+_LAYOUTS = int_choices(f"{TC}.mixedVideoLayout")
+_DEFAULT_LAYOUT: int = catalogue.field(f"{TC}.mixedVideoLayout").default
+_MAX_TILES: int = catalogue.field(LAYOUT_CONFIG).max_items or 17
+_TILE_RANGE = {key: bounds(f"{LAYOUT_CONFIG}[].{key}") for key in TILE_FLOATS}
+_TILE_RENDER = int_choices(f"{LAYOUT_CONFIG}[].render_mode")
+_BACKGROUND_RENDER = int_choices(f"{BACKGROUND_CONFIG}[].render_mode")
+_DEFAULTS = {key: catalogue.field(f"{TC}.{key}").default for key in REQUIRED_WITH_TC}
+
+TileIssue = Literal["off_canvas", "duplicate_uid"]
+
+
+# --- reading the body ---------------------------------------------------------------------
+
+
+def _mix_config(ctx: Context) -> dict[str, Any] | None:
+    """transcodingConfig when it is judged (mix mode, an object), else None."""
+    return ctx.obj(TC) if ctx.mode == "mix" else None
+
+
+def _layout(config: dict[str, Any]) -> int | None:
+    """mixedVideoLayout as the rules read it: absent → the default 0; a wrong type → None."""
+    raw = config.get("mixedVideoLayout")
+    return _DEFAULT_LAYOUT if raw is None else as_int(raw)
+
+
+def _items(config: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, item) for every object in the list ``config[key]``."""
+    items = config.get(key)
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def _is_set(value: Any) -> bool:
+    return value is not None and value != ""
+
+
+def _number(value: Any) -> float | None:
+    return value if is_number(value) else None
+
+
+def _decimals(value: float) -> int:
+    """Digits after the point as the number is written (``0.1`` → 1), never the binary float."""
+    exponent = Decimal(str(value)).as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _uid_key(value: Any) -> Any:
+    """What makes two tile uids the same user: "0123" and "123" are one user."""
+    return int(value) if check_uid(value) is not UidVerdict.BAD else value
+
+
+# --- the layout designer's view -----------------------------------------------------------
+
+
+def off_canvas(tile: Any) -> bool:
+    """R70: the tile reaches past the right or bottom edge (beyond float-rounding slack)."""
+    if not isinstance(tile, dict):
+        return False
+    x, y, w, h = (_number(tile.get(key)) for key in TILE_GEOMETRY)
+    horizontal = x is not None and w is not None and x + w > 1 + EDGE_TOLERANCE
+    vertical = y is not None and h is not None and y + h > 1 + EDGE_TOLERANCE
+    return horizontal or vertical
+
+
+def duplicate_uid_tiles(tiles: Sequence[Any]) -> list[int]:
+    """R73: indices of tiles whose uid an earlier tile already shows."""
+    seen: set[Any] = set()
+    duplicates = []
+    for index, tile in enumerate(tiles):
+        uid = tile.get("uid") if isinstance(tile, dict) else None
+        if not isinstance(uid, str) or uid == "":
+            continue
+        key = _uid_key(uid)
+        if key in seen:
+            duplicates.append(index)
+        seen.add(key)
+    return duplicates
+
+
+def tile_issues(tiles: Sequence[Any]) -> list[tuple[int, TileIssue]]:
+    """Per-tile warnings for a layoutConfig list: (index, "off_canvas" | "duplicate_uid")."""
+    issues: list[tuple[int, TileIssue]] = [
+        (index, "off_canvas") for index, tile in enumerate(tiles) if off_canvas(tile)
+    ]
+    issues.extend((index, "duplicate_uid") for index in duplicate_uid_tiles(tiles))
+    return sorted(issues)
+
+
+# --- the rules ----------------------------------------------------------------------------
+
+
+@rule("R59", "tc.mode", "E", "transcodingConfig in individual mode")
+def transcoding_mode(ctx: Context, out: Findings) -> None:
+    if ctx.mode == "individual" and ctx.has(TC):
+        out.error(
+            TC,
+            "transcodingConfig cannot be set in individual mode; it applies only to mix mode.",
+            "Remove transcodingConfig, or switch the recording mode to mix.",
+        )
+
+
+@rule("R60", "tc.complete", "E", "transcodingConfig without width, height, fps and bitrate")
+def transcoding_complete(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None:
+        return
+    for key in REQUIRED_WITH_TC:
+        if config.get(key) is None:
+            out.error(
+                f"{TC}.{key}",
+                "When transcodingConfig is set, the seed requires width, height, fps and "
+                "bitrate together. Newer docs default them to 360, 640, 15 and 500, and the "
+                f"wizard pre-fills them. {key} is missing.",
+                f"Add {key} (the newer docs' default is {_DEFAULTS[key]}).",
+            )
+
+
+@rule("R61", "tc.dims.range", "E", "width or height not a whole number in 1..1920")
+def transcoding_dims_range(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None:
+        return
+    for key, allowed in _DIMS.items():
+        value = config.get(key)
+        if allowed.outside(value):
+            out.error(
+                f"{TC}.{key}",
+                f"Width and height must be {allowed.text()} px; {key} is {value}.",
+                f"Set {key} to a whole number of pixels from {allowed.text()}.",
+            )
+
+
+@rule("R62", "tc.dims.area", "E", "width × height above 1920 × 1080")
+def transcoding_dims_area(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None:
+        return
+    width, height = as_int(config.get("width")), as_int(config.get("height"))
+    if width is not None and height is not None and width * height > MAX_AREA:
+        out.error(
+            f"{TC}.width",
+            f"width × height may not exceed 1920 × 1080; {width} × {height} is "
+            f"{width * height:,} pixels.",
+            "Lower width or height, e.g. 1920 × 1080 or 1080 × 1920.",
+        )
+
+
+@rule("R63", "tc.fps.set", "W", "fps not one of 1, 7, 10, 15, 24, 30, 60")
+def transcoding_fps(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is not None and not_a_choice(config.get("fps"), _FPS):
+        out.warning(
+            f"{TC}.fps",
+            f"Unsupported frame rate {config['fps']}; the service will use 15 fps.",
+            f"Use one of {listing(_FPS)}.",
+        )
+
+
+@rule("R64", "tc.bitrate.range", "E", "bitrate ≤ 0 or above 6500")
+def transcoding_bitrate(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is not None and _BITRATE.outside(config.get("bitrate"), whole=False):
+        out.error(
+            f"{TC}.bitrate",
+            f"Bitrate must be {_BITRATE.text()} kbps; got {config['bitrate']}.",
+            "500 kbps suits 640 × 360; for live broadcast channels use about twice the "
+            "video-profile value, at most 6500.",
+        )
+
+
+@rule("R65", "tc.layout.enum", "E", "mixedVideoLayout not 0..3")
+def transcoding_layout_enum(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is not None and not_a_choice(config.get("mixedVideoLayout"), _LAYOUTS):
+        out.error(
+            f"{TC}.mixedVideoLayout",
+            "Layout must be 0 (floating), 1 (best fit), 2 (vertical) or 3 (custom); got "
+            f"{config['mixedVideoLayout']}.",
+            "Pick one of the four layouts; use 3 with layoutConfig for your own tile positions.",
+        )
+
+
+@rule("R66", "tc.layout.custom_needs_config", "E", "layout 3 without layoutConfig")
+def transcoding_custom_needs_config(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None or _layout(config) != CUSTOM:
+        return
+    tiles = config.get("layoutConfig")
+    if tiles is None or tiles == []:
+        out.error(
+            LAYOUT_CONFIG,
+            "Custom layout (3) needs layoutConfig.",
+            "Add at least one tile (x_axis, y_axis, width, height), or choose layout 0, 1 or 2.",
+        )
+
+
+@rule("R67", "tc.layout.config_ignored", "W", "layoutConfig with a layout other than 3")
+def transcoding_config_ignored(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None or config.get("layoutConfig") is None:
+        return
+    layout = _layout(config)
+    if layout is not None and layout != CUSTOM:
+        out.warning(
+            LAYOUT_CONFIG,
+            f"layoutConfig is used only with custom layout (3); the layout is {layout}.",
+            "Set mixedVideoLayout to 3 to use these tiles, or remove layoutConfig.",
+        )
+
+
+@rule("R68", "tc.layout.max17", "E", "more than 17 tiles")
+def transcoding_max_tiles(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    tiles = config.get("layoutConfig") if config is not None else None
+    if isinstance(tiles, list) and len(tiles) > _MAX_TILES:
+        out.error(
+            LAYOUT_CONFIG,
+            f"layoutConfig can describe at most {_MAX_TILES} tiles; it has {len(tiles)}.",
+            f"Remove tiles after the {_MAX_TILES}th; a mix recording shows at most "
+            f"{_MAX_TILES} users.",
+        )
+
+
+@rule("R69", "tc.tile.fields", "E", "tile geometry missing or outside [0, 1]")
+def tile_fields(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None:
+        return
+    for index, tile in _items(config, "layoutConfig"):
+        for key in TILE_GEOMETRY:
+            value = tile.get(key)
+            path = f"{LAYOUT_CONFIG}[{index}].{key}"
+            if value is None:
+                out.error(
+                    path,
+                    "Each tile needs x_axis, y_axis, width and height between 0 and 1; "
+                    f"tile {index} has no {key}.",
+                    f"Add {key} as a fraction of the canvas, e.g. 0.5.",
+                )
+            elif _TILE_RANGE[key].outside(value, whole=False):
+                out.error(
+                    path,
+                    "Each tile needs x_axis, y_axis, width and height between 0 and 1; "
+                    f"tile {index} has {key} {value}.",
+                    "Positions and sizes are fractions of the canvas: 0.25 is a quarter.",
+                )
+
+
+@rule("R70", "tc.tile.bounds", "W", "tile runs off the canvas")
+def tile_bounds(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None:
+        return
+    for index, tile in _items(config, "layoutConfig"):
+        if off_canvas(tile):
+            out.warning(
+                f"{LAYOUT_CONFIG}[{index}]",
+                f"Tile {index} runs off the canvas.",
+                "Keep x_axis + width ≤ 1 and y_axis + height ≤ 1; the part outside is cut off.",
+            )
+
+
+@rule("R71", "tc.tile.alpha_render", "E", "tile alpha outside [0, 1] or render_mode not 0/1")
+def tile_alpha_render(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None:
+        return
+    for index, tile in _items(config, "layoutConfig"):
+        alpha = tile.get("alpha")
+        if _TILE_RANGE["alpha"].outside(alpha, whole=False):
+            out.error(
+                f"{LAYOUT_CONFIG}[{index}].alpha",
+                f"alpha must be 0–1; render_mode 0 (crop) or 1 (fit). Tile {index} has alpha "
+                f"{alpha}.",
+                "0 is fully transparent, 1 fully opaque.",
+            )
+        render_mode = tile.get("render_mode")
+        if not_a_choice(render_mode, _TILE_RENDER):
+            out.error(
+                f"{LAYOUT_CONFIG}[{index}].render_mode",
+                "alpha must be 0–1; render_mode 0 (crop) or 1 (fit). Tile "
+                f"{index} has render_mode {render_mode}.",
+                "Use 0 to crop the video to fill the tile, 1 to fit it with black bars.",
+            )
+
+
+@rule("R72", "tc.tile.precision", "W", "tile value with more than 6 decimals")
+def tile_precision(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None:
+        return
+    for index, tile in _items(config, "layoutConfig"):
+        for key in TILE_FLOATS:
+            value = tile.get(key)
+            if isinstance(value, float) and is_number(value) and _decimals(value) > MAX_DECIMALS:
+                out.warning(
+                    f"{LAYOUT_CONFIG}[{index}].{key}",
+                    f"Coordinates are kept to 6 decimals; extra precision is dropped ({value}).",
+                    f"Round to 6 decimals: {round(value, MAX_DECIMALS)}.",
+                )
+
+
+def _check_uid_value(
+    out: Findings, path: str, value: Any, message: str, subject: str, hint: str
+) -> None:
+    """Report a set UID string that fails the UID check (E) or has leading zeros (W)."""
+    if not isinstance(value, str) or value == "":
+        return  # absent or "" is another rule's business; other types are R17's
+    verdict = check_uid(value)
+    if verdict is UidVerdict.BAD:
+        out.error(path, f"{message} {subject} is {value!r}.", hint)
+    elif verdict is UidVerdict.LEADING_ZERO:
+        out.warning(
+            path,
+            f"{message} {subject} has leading zeros: {value!r}.",
+            f'Write it without leading zeros: "{int(value)}".',
+        )
+
+
+@rule("R73", "tc.tile.uid", "E/W", "tile uid fails the UID check; leading zeros or repeats warn")
+def tile_uid(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None:
+        return
+    message = "Tile uid must be a UID written as text; each user should appear once."
+    for index, tile in _items(config, "layoutConfig"):
+        _check_uid_value(
+            out,
+            f"{LAYOUT_CONFIG}[{index}].uid",
+            tile.get("uid"),
+            message,
+            f"Tile {index}'s uid",
+            'Use the user\'s UID as decimal digits, 1 to 4294967295, e.g. "123".',
+        )
+    tiles = config.get("layoutConfig")
+    for index in duplicate_uid_tiles(tiles) if isinstance(tiles, list) else ():
+        out.warning(
+            f"{LAYOUT_CONFIG}[{index}].uid",
+            f"{message} Tile {index} repeats the uid of an earlier tile.",
+            "Give each tile a different user, or remove the repeated tile.",
+        )
+
+
+@rule("R74", "tc.maxres.format", "E/W", "maxResolutionUid fails the UID check")
+def max_resolution_format(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None:
+        return
+    _check_uid_value(
+        out,
+        f"{TC}.maxResolutionUid",
+        config.get("maxResolutionUid"),
+        "maxResolutionUid must be a UID 1–4294967295 written as text.",
+        "It",
+        'Use the UID of the user for the large window as decimal digits, e.g. "123".',
+    )
+
+
+@rule("R75", "tc.vertical.needs_maxres", "W", "vertical layout without maxResolutionUid")
+def vertical_needs_max_resolution(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None or _layout(config) != VERTICAL:
+        return
+    if not _is_set(config.get("maxResolutionUid")):
+        out.warning(
+            f"{TC}.maxResolutionUid",
+            "Vertical layout without maxResolutionUid: the large window shows the background "
+            "colour until you name the user to show there.",
+            'Set maxResolutionUid to the UID of the main speaker, e.g. "123".',
+        )
+
+
+@rule("R76", "tc.maxres.ignored", "W", "maxResolutionUid with a layout other than 2")
+def max_resolution_ignored(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None or not _is_set(config.get("maxResolutionUid")):
+        return
+    layout = _layout(config)
+    if layout is not None and layout != VERTICAL:
+        out.warning(
+            f"{TC}.maxResolutionUid",
+            f"maxResolutionUid is used only with vertical layout; the layout is {layout}.",
+            "Set mixedVideoLayout to 2 (vertical), or remove maxResolutionUid.",
+        )
+
+
+@rule("R77", "tc.color.format", "E", "backgroundColor not #RRGGBB")
+def background_color(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    color = config.get("backgroundColor") if config is not None else None
+    if not isinstance(color, str) or color == "":
+        return
+    if len(color) != 7 or color[0] != "#" or not COLOR_DIGITS.issuperset(color[1:]):
+        out.error(
+            f"{TC}.backgroundColor",
+            f"Colour must look like #RRGGBB; got {color!r}.",
+            'Write # and six hex digits, e.g. "#000000" for black or "#FF0000" for red.',
+        )
+
+
+def _image_urls(config: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    for key in ("backgroundImage", "defaultUserBackgroundImage"):
+        yield f"{TC}.{key}", config.get(key)
+    for index, entry in _items(config, "backgroundConfig"):
+        yield f"{BACKGROUND_CONFIG}[{index}].image_url", entry.get("image_url")
+
+
+@rule("R78", "tc.image.url", "E/W", "background image URL invalid (E) or not .jpg/.jpeg/.bmp (W)")
+def background_image_url(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None:
+        return
+    message = "Background images must be JPG/BMP ≤ 6 MB at an http(s) URL."
+    for path, url in _image_urls(config):
+        if not isinstance(url, str) or url == "":
+            continue
+        if not is_url(url):
+            out.error(
+                path,
+                f"{message} {url!r} is not an http(s) address.",
+                "Use a full address such as https://example.com/background.jpg.",
+            )
+        elif not urlsplit(url.strip()).path.lower().endswith(IMAGE_SUFFIXES):
+            out.warning(
+                path,
+                f"{message} This address does not end in .jpg, .jpeg or .bmp.",
+                "Check that the image really is JPG or BMP; other formats are silently ignored.",
+            )
+
+
+@rule("R79", "tc.bgconfig.entry", "E/W", "backgroundConfig entry incomplete or invalid")
+def background_config_entry(ctx: Context, out: Findings) -> None:
+    config = _mix_config(ctx)
+    if config is None:
+        return
+    message = "Each per-user background needs a uid and an image_url."
+    for index, entry in _items(config, "backgroundConfig"):
+        base = f"{BACKGROUND_CONFIG}[{index}]"
+        for key in ("uid", "image_url"):
+            if not _is_set(entry.get(key)):
+                out.error(
+                    f"{base}.{key}",
+                    f"{message} Entry {index} has no {key}.",
+                    "Add the user's UID as text and the address of a JPG or BMP image.",
+                )
+        _check_uid_value(
+            out,
+            f"{base}.uid",
+            entry.get("uid"),
+            message,
+            f"The uid of entry {index} must be a UID 1–4294967295 written as text; it",
+            'Use decimal digits, e.g. "123".',
+        )
+        render_mode = entry.get("render_mode")
+        if not_a_choice(render_mode, _BACKGROUND_RENDER):
+            out.error(
+                f"{base}.render_mode",
+                f"{message} Its render_mode must be 0 (crop) or 1 (fit); got {render_mode}.",
+                "Use 0 to crop the image to fill the tile, 1 to fit it with black bars.",
+            )
