@@ -15,6 +15,13 @@ _I: Final[frozenset[Mode]] = frozenset({"individual"})
 _M: Final[frozenset[Mode]] = frozenset({"mix"})
 _UID_LIST_MAX = 32
 
+# subscribeUidGroup value → the (fewest, most) distinct subscribed users it is sized for.
+# The SEED writes 4 as "17–32" and 5 as "32–49"; the spec resolves the overlap to 18 and 33.
+UID_GROUP_BOUNDS: Final[tuple[int, ...]] = (2, 7, 12, 17, 32, 49)
+UID_GROUPS: Final[tuple[tuple[int, int], ...]] = tuple(
+    (low + 1, high) for low, high in zip((0, *UID_GROUP_BOUNDS), UID_GROUP_BOUNDS, strict=False)
+)
+
 _SUB_LIST_RULES = (
     "sub.list.size",
     "sub.list.empty",
@@ -303,13 +310,8 @@ FIELDS: tuple[Field, ...] = (
             'subscribeVideoUids 为 ["100","101","102"]，subscribeAudioUids 为 '
             '["101","102","103"]，则订阅人数为 4 人。'
         ),
-        choices=(
-            Choice(0, "1–2 users"),
-            Choice(1, "3–7 users"),
-            Choice(2, "8–12 users"),
-            Choice(3, "13–17 users"),
-            Choice(4, "18–32 users"),
-            Choice(5, "33–49 users"),
+        choices=tuple(
+            Choice(group, f"{low}–{high} users") for group, (low, high) in enumerate(UID_GROUPS)
         ),
         modes=_IM,
         required_in=_I,

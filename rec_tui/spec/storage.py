@@ -184,6 +184,21 @@ VENDORS: Final[tuple[Vendor, ...]] = (
     ),
 )
 
+# Vendor numbers the storage rules single out (spec 3.2, R26–R29).
+AMAZON_S3: Final = 1
+ALIBABA_CLOUD: Final = 2
+TENCENT_CLOUD: Final = 3
+S3_COMPATIBLE: Final = 11
+
+AREA_NAMES: Final[dict[Area, str]] = {
+    "CN": "mainland China (CN)",
+    "AP": "Asia outside mainland China (AP)",
+    "EU": "Europe (EU)",
+    "NA": "North America (NA)",
+    "outside": "none of the four acquire areas",
+    "unclear": "an unconfirmed area",
+}
+
 _BY_NUMBER: Final[dict[int, Vendor]] = {v.number: v for v in VENDORS}
 _BY_NAME: Final[dict[str, Vendor]] = {v.name.casefold(): v for v in VENDORS}
 

@@ -5,6 +5,9 @@ import importlib
 RULE_MODULES = (
     "rec_tui.spec.rules.generic",
     "rec_tui.spec.rules.envelope",
+    "rec_tui.spec.rules.storage",
+    "rec_tui.spec.rules.recording",
+    "rec_tui.spec.rules.subscription",
     "rec_tui.spec.rules.session",
     "rec_tui.spec.rules.transcoding",
 )

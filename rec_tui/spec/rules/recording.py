@@ -1,0 +1,304 @@
+"""recordingConfig rules (spec 3.3): R32–R46.
+
+Allowed values and ranges are read from the field declarations. The checks of the
+individual fields run only in individual and mix modes: web mode ignores recordingConfig
+as a whole, which R33 says once. Values of the wrong JSON type are left to R17; a number
+that is not whole fails the enum and range rules, as the spec's "Whole numbers" asks.
+``secret`` and ``salt`` are secrets: no message ever shows their values.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any, Final
+
+from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules.allowed import int_choices, int_range, listing, outside, str_choices
+from rec_tui.spec.rules.context import REC, Context, as_int
+
+_CHANNEL_TYPES: Final = int_choices(f"{REC}.channelType")
+_STREAM_TYPES: Final = int_choices(f"{REC}.streamTypes")
+_STREAM_MODES: Final = str_choices(f"{REC}.streamMode")
+_DECRYPTION_MODES: Final = int_choices(f"{REC}.decryptionMode")
+_AUDIO_PROFILES: Final = int_choices(f"{REC}.audioProfile")
+_VIDEO_STREAM_TYPES: Final = int_choices(f"{REC}.videoStreamType")
+_IDLE_MIN, _IDLE_MAX = int_range(f"{REC}.maxIdleTime")
+
+NO_DECRYPTION: Final = 0
+SALTED_MODES: Final = frozenset({7, 8})  # AES_128_GCM2 and AES_256_GCM2
+SALT_BYTES: Final = 32
+AUDIO_ONLY: Final = 0
+
+
+def recording_config(ctx: Context) -> dict[str, Any] | None:
+    """recordingConfig when its fields take effect: individual or mix mode, an object."""
+    if ctx.mode == "web":
+        return None
+    return ctx.obj(REC)
+
+
+def _got(raw: object) -> str:
+    return f"; got {raw!r}"
+
+
+@rule("R32", "rec.required", "E", "I/M without recordingConfig")
+def recording_required(ctx: Context, out: Findings) -> None:
+    if ctx.mode != "web" and ctx.raw(REC) is None and ctx.obj("clientRequest") is not None:
+        out.error(
+            REC,
+            "recordingConfig is required in individual and mix modes.",
+            'Add "recordingConfig" to clientRequest, at least with channelType and streamTypes'
+            + (" and subscribeUidGroup." if ctx.mode == "individual" else "."),
+        )
+
+
+@rule("R33", "rec.web_ignored", "W", "web mode with recordingConfig")
+def recording_web_ignored(ctx: Context, out: Findings) -> None:
+    if ctx.mode == "web" and ctx.raw(REC) is not None:
+        out.warning(
+            REC,
+            "recordingConfig is ignored in web mode.",
+            "Remove recordingConfig; web recording takes its settings from "
+            "extensionServiceConfig (web_recorder_service).",
+        )
+
+
+@rule("R34", "rec.channelType", "E/W", "channelType not 0/1 (E) or missing (W)")
+def channel_type(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None:
+        return
+    raw = config.get("channelType")
+    message = "channelType must be 0 (communication) or 1 (live) and must match your RTC SDK."
+    if raw is None:
+        out.warning(
+            f"{REC}.channelType",
+            message + " It is not set, so 0 (communication) is used.",
+            "Set channelType to the channel profile of the app: 0 communication, 1 live "
+            "broadcast. A mismatch can leave the recording empty.",
+        )
+    elif outside(raw, _CHANNEL_TYPES):
+        out.error(
+            f"{REC}.channelType",
+            message + _got(raw),
+            "Set channelType to 0 (communication) or 1 (live broadcast), as in the app.",
+        )
+
+
+def _enum_rule(
+    ctx: Context, out: Findings, key: str, allowed: frozenset[int], message: str, hint: str
+) -> None:
+    """The plain "value must be one of" check shared by several fields."""
+    config = recording_config(ctx)
+    if config is None:
+        return
+    raw = config.get(key)
+    if outside(raw, allowed):
+        out.error(f"{REC}.{key}", message + _got(raw), hint)
+
+
+@rule("R35", "rec.streamTypes", "E", "streamTypes not 0, 1 or 2")
+def stream_types(ctx: Context, out: Findings) -> None:
+    _enum_rule(
+        ctx,
+        out,
+        "streamTypes",
+        _STREAM_TYPES,
+        "streamTypes must be 0 (audio), 1 (video) or 2 (both).",
+        "Set streamTypes to 0 for audio only, 1 for video only or 2 for both, or leave it "
+        "out for both.",
+    )
+
+
+@rule("R36", "rec.streamMode.enum", "E", "streamMode not default, standard or original")
+def stream_mode_enum(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None:
+        return
+    raw = config.get("streamMode")
+    if isinstance(raw, str) and raw != "" and raw not in _STREAM_MODES:
+        lowered = raw.strip().lower()
+        hint = (
+            f'Write it exactly as "{lowered}" (lower case, no spaces).'
+            if lowered in _STREAM_MODES
+            else 'Use "standard" (recommended), "default", or "original" for audio passthrough.'
+        )
+        out.error(
+            f"{REC}.streamMode",
+            "streamMode must be default, standard or original" + _got(raw) + ".",
+            hint,
+        )
+
+
+@rule("R37", "rec.streamMode.mode", "W", "streamMode other than default outside individual mode")
+def stream_mode_mode(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None or ctx.mode == "individual":
+        return
+    raw = config.get("streamMode")
+    if isinstance(raw, str) and raw not in ("", "default"):
+        out.warning(
+            f"{REC}.streamMode",
+            "streamMode applies only to individual mode.",
+            "Remove streamMode: mix recording ignores it.",
+        )
+
+
+@rule("R38", "rec.streamMode.original", "W", "streamMode original with streamTypes other than 0")
+def stream_mode_original(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None or config.get("streamMode") != "original":
+        return
+    kinds = ctx.stream_types()
+    if kinds is not None and kinds != AUDIO_ONLY:
+        now = (
+            "is not set, which counts as 2" if config.get("streamTypes") is None else f"is {kinds}"
+        )
+        out.warning(
+            f"{REC}.streamMode",
+            f"original mode works only when streamTypes is 0 (audio only); streamTypes {now}.",
+            'Set streamTypes to 0 for audio passthrough, or use streamMode "standard" to '
+            "record video too.",
+        )
+
+
+@rule("R39", "rec.decryption.enum", "E", "decryptionMode not 0..8")
+def decryption_enum(ctx: Context, out: Findings) -> None:
+    _enum_rule(
+        ctx,
+        out,
+        "decryptionMode",
+        _DECRYPTION_MODES,
+        f"decryptionMode must be between {min(_DECRYPTION_MODES)} and {max(_DECRYPTION_MODES)}.",
+        "Use the encryption mode the app sets in its RTC SDK (0 when the channel is not "
+        "encrypted).",
+    )
+
+
+def _decryption_mode(config: dict[str, Any]) -> int | None:
+    """decryptionMode as the rules read it: absent is 0 (the default); a bad type is None."""
+    raw = config.get("decryptionMode")
+    return NO_DECRYPTION if raw is None else as_int(raw)
+
+
+def _is_set(config: dict[str, Any], key: str) -> bool:
+    return config.get(key) not in (None, "")
+
+
+@rule("R40", "rec.decryption.secret", "E", "decryptionMode other than 0 without secret")
+def decryption_secret(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None:
+        return
+    mode = _decryption_mode(config)
+    if mode is not None and mode != NO_DECRYPTION and not _is_set(config, "secret"):
+        out.error(
+            f"{REC}.secret",
+            "An encryption key (secret) is required when decryptionMode is not 0.",
+            "Set secret to the channel's encryption key, the one the app gives its RTC SDK; "
+            "or set decryptionMode to 0 if the channel is not encrypted.",
+        )
+
+
+@rule("R41", "rec.decryption.salt", "E", "decryptionMode 7 or 8 without salt")
+def decryption_salt(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None:
+        return
+    if _decryption_mode(config) in SALTED_MODES and not _is_set(config, "salt"):
+        out.error(
+            f"{REC}.salt",
+            "GCM2 modes (7/8) also need a salt.",
+            "Set salt to the channel's encryption salt (Base64 of 32 bytes), the one the app "
+            "gives its RTC SDK.",
+        )
+
+
+def is_base64_of(text: str, size: int) -> bool:
+    """Standard-alphabet Base64, padding optional, that decodes to exactly ``size`` bytes."""
+    padded = text + "=" * (-len(text) % 4)
+    try:
+        return len(base64.b64decode(padded, validate=True)) == size
+    except (binascii.Error, ValueError):
+        return False
+
+
+@rule("R42", "rec.salt.format", "E", "salt is not Base64 of exactly 32 bytes")
+def salt_format(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    salt = config.get("salt") if config is not None else None
+    if isinstance(salt, str) and salt != "" and not is_base64_of(salt, SALT_BYTES):
+        out.error(
+            f"{REC}.salt",
+            "salt must be Base64 of exactly 32 bytes.",
+            "Copy the salt exactly as the app encodes it (standard Base64, 43 or 44 "
+            "characters of A-Z a-z 0-9 + /, optionally ending in =).",
+        )
+
+
+@rule("R43", "rec.decryption.unused", "W", "secret with mode 0, or salt with a mode other than 7/8")
+def decryption_unused(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None:
+        return
+    mode = _decryption_mode(config)
+    if mode is None:
+        return
+    message = "secret/salt will be ignored with this decryptionMode"
+    if mode == NO_DECRYPTION and _is_set(config, "secret"):
+        out.warning(
+            f"{REC}.secret",
+            f"{message} ({mode}): the secret is not used.",
+            "Set decryptionMode to the channel's encryption mode, or remove secret.",
+        )
+    if mode not in SALTED_MODES and _is_set(config, "salt"):
+        out.warning(
+            f"{REC}.salt",
+            f"{message} ({mode}): only modes 7 and 8 use a salt.",
+            "Remove salt, or set decryptionMode to 7 or 8 if the channel uses a GCM2 mode.",
+        )
+
+
+@rule("R44", "rec.audioProfile", "E/W", "audioProfile not 0..2 (E); set outside mix mode (W)")
+def audio_profile(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    raw = config.get("audioProfile") if config is not None else None
+    if raw is None:
+        return
+    path = f"{REC}.audioProfile"
+    message = f"audioProfile is {listing(_AUDIO_PROFILES)} and applies only to mix mode."
+    if outside(raw, _AUDIO_PROFILES):
+        out.error(
+            path,
+            message + f" Got {raw!r}.",
+            "Use 0 (48 kHz mono ~48 kbps), 1 (mono ~128 kbps) or 2 (stereo ~192 kbps).",
+        )
+    if ctx.mode != "mix":
+        out.warning(path, message, "Remove audioProfile: individual recording ignores it.")
+
+
+@rule("R45", "rec.videoStreamType", "E", "videoStreamType not 0 or 1")
+def video_stream_type(ctx: Context, out: Findings) -> None:
+    _enum_rule(
+        ctx,
+        out,
+        "videoStreamType",
+        _VIDEO_STREAM_TYPES,
+        "videoStreamType must be 0 (high) or 1 (low).",
+        "Use 0 for the high-resolution stream or 1 for the low-resolution one.",
+    )
+
+
+@rule("R46", "rec.maxIdleTime", "E", "maxIdleTime not whole or outside [5, 2592000]")
+def max_idle_time(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    raw = config.get("maxIdleTime") if config is not None else None
+    if raw is None or not outside(raw, range(_IDLE_MIN, _IDLE_MAX + 1)):
+        return
+    out.error(
+        f"{REC}.maxIdleTime",
+        f"maxIdleTime must be a whole number of seconds between {_IDLE_MIN:,} and "
+        f"{_IDLE_MAX:,} (30 days){_got(raw)}.",
+        "Use the number of seconds the recorder may wait in an empty channel, e.g. 30.",
+    )

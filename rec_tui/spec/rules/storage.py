@@ -1,0 +1,356 @@
+"""storageConfig rules (spec 3.2): R19–R31.
+
+Vendor and region facts come from :mod:`rec_tui.spec.storage`. Values of the wrong JSON type
+are left to R17 (`body.types`); these rules judge only what they can read.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Final
+
+from rec_tui import jsonpath
+from rec_tui.spec import storage
+from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules.allowed import outside, str_choices
+from rec_tui.spec.rules.context import STORAGE, Context, as_int
+
+_EXT = f"{STORAGE}.extensionParams"
+_SSE_VALUES: Final = str_choices(f"{_EXT}.sse")
+_SSE_VENDORS: Final = frozenset({storage.AMAZON_S3})
+_TAG_VENDORS: Final = frozenset({storage.AMAZON_S3, storage.ALIBABA_CLOUD})
+_STS_VENDORS: Final = frozenset({storage.AMAZON_S3, storage.ALIBABA_CLOUD, storage.TENCENT_CLOUD})
+_KNOWN_VENDORS: Final = frozenset(storage.CURRENT_VENDORS + storage.HISTORICAL_VENDORS)
+_CREDENTIALS: Final = {
+    "bucket": "the name of the bucket the files go to",
+    "accessKey": "the access key of an account that may write to the bucket",
+    "secretKey": "the secret key that goes with the access key",
+}
+PREFIX_MAX_CHARS: Final = 128
+STS_MIN_VALIDITY_S: Final = 4 * 3600
+
+
+def _config(ctx: Context) -> dict[str, Any] | None:
+    return ctx.obj(STORAGE)
+
+
+def _vendor(config: dict[str, Any]) -> storage.Vendor | None:
+    number = as_int(config.get("vendor"))
+    return storage.vendor(number) if number is not None else None
+
+
+def _text(holder: dict[str, Any] | None, key: str) -> str | None:
+    """A non-empty string value, else None ("" counts as unset; other types are R17's)."""
+    value = holder.get(key) if holder is not None else None
+    return value if isinstance(value, str) and value != "" else None
+
+
+def _names(numbers: frozenset[int]) -> str:
+    return ", ".join(
+        f"{n} {found.name}" for n in sorted(numbers) if (found := storage.vendor(n)) is not None
+    )
+
+
+def _compact(values: list[int]) -> str:
+    """[0, 1, 2, 3, 5] → "0–3, 5"."""
+    runs: list[list[int]] = []
+    for value in sorted(values):
+        if runs and value == runs[-1][-1] + 1:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def _duration(seconds: float) -> str:
+    minutes = int(abs(seconds)) // 60
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
+
+
+@rule("R19", "storage.required", "E", "storageConfig missing")
+def storage_required(ctx: Context, out: Findings) -> None:
+    if ctx.raw(STORAGE) is None:
+        out.error(
+            STORAGE,
+            "Cloud storage settings are required.",
+            'Add "storageConfig" with vendor, region, bucket, accessKey and secretKey: the '
+            "recorder uploads its files there.",
+        )
+
+
+@rule("R20", "storage.vendor.enum", "E/W", "vendor missing or undocumented (E); 0 or 4 (W)")
+def vendor_enum(ctx: Context, out: Findings) -> None:
+    config = _config(ctx)
+    if config is None:
+        return
+    path = f"{STORAGE}.vendor"
+    raw = config.get("vendor")
+    message = "Storage vendor must be one of " + ",".join(map(str, storage.CURRENT_VENDORS)) + "."
+    hint = "Use the number of the bucket's service: " + _names(frozenset(storage.CURRENT_VENDORS))
+    if raw is None:
+        out.error(path, message, hint + ".")
+    elif outside(raw, _KNOWN_VENDORS):
+        out.error(path, f"{message} Got {raw!r}.", hint + ".")
+    elif (found := _vendor(config)) is not None and found.historical:
+        out.warning(
+            path,
+            f"Vendor {found.number} ({found.name}) is no longer in the current API reference.",
+            "Older docs list it and it may still work; if uploads fail, move the bucket to a "
+            "vendor of the current list: " + _names(frozenset(storage.CURRENT_VENDORS)) + ".",
+        )
+
+
+@rule("R21", "storage.region.table", "E/W", "region missing (E) or not in the vendor's table (W)")
+def region_table(ctx: Context, out: Findings) -> None:
+    config = _config(ctx)
+    if config is None:
+        return
+    path = f"{STORAGE}.region"
+    raw = config.get("region")
+    if raw is None:
+        out.error(
+            path,
+            "Storage region is required (a number from the vendor's table).",
+            "Add the bucket's region as a number from the vendor's region table (0 for Azure, "
+            "Google Cloud and S3-compatible storage).",
+        )
+        return
+    found = _vendor(config)
+    region = as_int(raw)
+    if found is None or found.zero_region_only or region is None:
+        return
+    if storage.region(found, region) is None:
+        values = [entry.value for entry in found.regions]
+        out.warning(
+            path,
+            f"Region {region} is not in the documented table for vendor {found.number} "
+            "(as of 2026-07).",
+            f"Check the bucket's region and use its number from the {found.name} table "
+            f"({_compact(values)}).",
+        )
+
+
+@rule("R22", "storage.region.zero", "W", "vendor 5, 6 or 11 with a region other than 0")
+def region_zero(ctx: Context, out: Findings) -> None:
+    config = _config(ctx)
+    if config is None:
+        return
+    found = _vendor(config)
+    region = as_int(config.get("region"))
+    if found is not None and found.zero_region_only and region is not None and region != 0:
+        out.warning(
+            f"{STORAGE}.region",
+            f"For this vendor set region to 0 ({found.name} takes no region number; got {region}).",
+            "Set storageConfig.region to 0.",
+        )
+
+
+@rule("R23", "storage.creds.required", "E", "bucket, accessKey or secretKey empty")
+def credentials_required(ctx: Context, out: Findings) -> None:
+    config = _config(ctx)
+    if config is None:
+        return
+    for key, what in _CREDENTIALS.items():
+        if config.get(key) in (None, ""):
+            out.error(
+                f"{STORAGE}.{key}",
+                f"bucket, accessKey and secretKey are all required; {key} is missing.",
+                f"Fill in storageConfig.{key}: {what}.",
+            )
+
+
+@rule("R24", "storage.prefix.charset", "E", "a fileNamePrefix element is empty or not [A-Za-z0-9]")
+def prefix_charset(ctx: Context, out: Findings) -> None:
+    entries = ctx.list(f"{STORAGE}.fileNamePrefix")
+    if not entries:
+        return
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, str) or (entry.isascii() and entry.isalnum()):
+            continue
+        shown = "this one is empty" if entry == "" else f"got {entry!r}"
+        hint = "Use only a-z, A-Z and 0-9 in each folder name."
+        if "/" in entry:
+            hint = 'Give each folder as its own entry: "a/b" becomes "a", "b".'
+        elif entry == "":
+            hint = "Remove the empty entry or give the folder a name."
+        out.error(
+            f"{STORAGE}.fileNamePrefix[{index}]",
+            f"Folder names may contain only letters and digits (no / _ - or brackets); {shown}.",
+            hint,
+        )
+
+
+@rule("R25", "storage.prefix.length", "E", "the joined fileNamePrefix is over 128 characters")
+def prefix_length(ctx: Context, out: Findings) -> None:
+    entries = ctx.list(f"{STORAGE}.fileNamePrefix")
+    if not entries:
+        return
+    # "a", "b" → "a/b/": every element plus its slash, the trailing one included.
+    length = sum(len(entry) + 1 for entry in entries if isinstance(entry, str))
+    if length > PREFIX_MAX_CHARS:
+        out.error(
+            f"{STORAGE}.fileNamePrefix",
+            f"The storage path prefix is longer than 128 characters ({length}, slashes included).",
+            "Shorten or drop folder names until the joined prefix e1/e2/…/ is at most 128 "
+            "characters.",
+        )
+
+
+@rule(
+    "R26", "storage.sse.value", "E/W", "sse not kms/aes256 (E); sse with a vendor other than 1 (W)"
+)
+def sse_value(ctx: Context, out: Findings) -> None:
+    config = _config(ctx)
+    sse = _text(ctx.obj(_EXT), "sse")
+    if config is None or sse is None:
+        return
+    path = f"{_EXT}.sse"
+    if sse not in _SSE_VALUES:
+        lowered = sse.lower()
+        hint = (
+            f'Write it in lower case: "{lowered}".'
+            if lowered in _SSE_VALUES
+            else "Set sse to " + " or ".join(f'"{v}"' for v in _SSE_VALUES) + ", or remove it."
+        )
+        out.error(
+            path, f"sse must be kms or aes256 and applies only to Amazon S3; got {sse!r}.", hint
+        )
+        return
+    found = _vendor(config)
+    if found is not None and found.number not in _SSE_VENDORS:
+        out.warning(
+            path,
+            f"sse must be kms or aes256 and applies only to Amazon S3; {found.name} ignores it.",
+            "Remove extensionParams.sse, or configure encryption in the bucket's own settings.",
+        )
+
+
+@rule("R27", "storage.tag.vendor", "W", "tag set with a vendor other than 1 or 2")
+def tag_vendor(ctx: Context, out: Findings) -> None:
+    config = _config(ctx)
+    if config is None or _text(ctx.obj(_EXT), "tag") is None:
+        return
+    found = _vendor(config)
+    if found is not None and found.number not in _TAG_VENDORS:
+        out.warning(
+            f"{_EXT}.tag",
+            f"Object tags apply only to Amazon S3 and Alibaba Cloud; {found.name} ignores it.",
+            "Remove extensionParams.tag, or tag the files with the storage service's own tools.",
+        )
+
+
+@rule(
+    "R28",
+    "storage.endpoint.vendor11",
+    "E/W",
+    "vendor 11 without endpoint (E); endpoint elsewhere (W)",
+)
+def endpoint_vendor11(ctx: Context, out: Findings) -> None:
+    config = _config(ctx)
+    if config is None:
+        return
+    path = f"{_EXT}.endpoint"
+    params = ctx.obj(_EXT)
+    endpoint = params.get("endpoint") if params is not None else None
+    vendor = as_int(config.get("vendor"))
+    if vendor == storage.S3_COMPATIBLE:
+        if endpoint in (None, ""):
+            out.error(
+                path,
+                "S3-compatible storage (vendor 11) needs extensionParams.endpoint.",
+                'Add "extensionParams": {"endpoint": "<host name of your S3 service>"} to '
+                "storageConfig.",
+            )
+    elif _text(params, "endpoint") is not None and vendor is not None:
+        out.warning(
+            path,
+            "S3-compatible storage (vendor 11) needs extensionParams.endpoint; other vendors "
+            f"ignore it (vendor is {vendor}).",
+            "Remove extensionParams.endpoint, or set vendor to 11 if the bucket is on an "
+            "S3-compatible service.",
+        )
+
+
+@rule("R29", "storage.sts.vendor", "W", "stsToken set with a vendor other than 1, 2 or 3")
+def sts_vendor(ctx: Context, out: Findings) -> None:
+    config = _config(ctx)
+    if config is None or _text(config, "stsToken") is None:
+        return
+    found = _vendor(config)
+    if found is not None and found.number not in _STS_VENDORS:
+        out.warning(
+            f"{STORAGE}.stsToken",
+            "STS tokens are documented only for Amazon S3, Alibaba Cloud and Tencent Cloud; "
+            "other vendors may ignore them.",
+            f"For {found.name} use a permanent accessKey and secretKey and remove stsToken.",
+        )
+
+
+@rule(
+    "R30", "storage.sts.expiry", "E/W", "STS token expired (E at send time) or expiring within 4 h"
+)
+def sts_expiry(ctx: Context, out: Findings) -> None:
+    config = _config(ctx)
+    if config is None:
+        return
+    expires = as_int(config.get("stsExpiration"))
+    if expires is None:
+        return  # absent, or a type R17 reports
+    path = f"{STORAGE}.stsExpiration"
+    if _text(config, "stsToken") is None:
+        out.warning(
+            path,
+            "stsExpiration is set but there is no stsToken, so it has no effect.",
+            "Add the STS token in storageConfig.stsToken, or remove stsExpiration.",
+        )
+        return
+    now = ctx.session.now if ctx.session.now is not None else time.time()
+    hint = (
+        "Request a new STS token valid for at least 4 hours, set stsToken and stsExpiration, "
+        "and refresh both hourly via update."
+    )
+    message = (
+        "The STS token expires too soon (at least 4 h is required; refresh hourly via update)."
+    )
+    left = expires - now
+    if left <= 0:
+        detail = f" It expired {_duration(left)} ago."
+        if ctx.session.at_send_time:
+            out.error(path, message + detail, hint)
+        else:
+            out.warning(path, message + detail, hint)
+    elif left < STS_MIN_VALIDITY_S:
+        out.warning(path, f"{message} It expires in {_duration(left)}.", hint)
+
+
+@rule(
+    "R31",
+    "storage.region.affinity",
+    "W",
+    "storage region outside the acquire region's area",
+    session=True,
+)
+def region_affinity(ctx: Context, out: Findings) -> None:
+    acquire = ctx.session.acquire
+    config = _config(ctx)
+    if acquire is None or config is None:
+        return
+    wanted = jsonpath.get(acquire, "clientRequest.region")
+    found = _vendor(config)
+    region = as_int(config.get("region"))
+    if wanted not in storage.ACQUIRE_AREAS or found is None or region is None:
+        return
+    if found.zero_region_only:
+        return
+    entry = storage.region(found, region)
+    if entry is None or entry.area == "unclear" or entry.area == wanted:
+        return
+    out.warning(
+        f"{STORAGE}.region",
+        "Storage region should be in the same area as the acquire region: "
+        f"{found.name} region {region} ({entry.label}) is in {storage.AREA_NAMES[entry.area]}, "
+        f"acquire region is {wanted}.",
+        f"Use a bucket in {storage.AREA_NAMES[wanted]}, or acquire with the region where the "
+        "bucket is; uploads across areas are slower and may fail.",
+    )

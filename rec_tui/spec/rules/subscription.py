@@ -1,0 +1,360 @@
+"""Subscription rules (spec 3.3): R47–R58, and R127 (audio moderation needs audio only).
+
+The four lists are subscribeAudioUids, unSubscribeAudioUids, subscribeVideoUids and
+unSubscribeVideoUids. Like the other recordingConfig rules they run only in individual and
+mix modes (R33 covers web). Entries of the wrong JSON type (the number 123) are R17's; the
+lower-case ``unsubscribe…`` keys are reported only by R54 (R18 leaves them alone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+from rec_tui.spec import catalogue
+from rec_tui.spec.fields_recording import UID_GROUPS
+from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules.allowed import int_choices, outside
+from rec_tui.spec.rules.checks import UidVerdict, check_uid
+from rec_tui.spec.rules.context import EXT, REC, Context, as_int
+from rec_tui.spec.rules.recording import recording_config
+
+Media = Literal["audio", "video"]
+
+ALLSTREAM: Final = "#allstream#"
+MIX_MAX_USERS: Final = 17  # mix layouts show at most 17 users (D:sub, D:layout)
+AUDIO_ONLY: Final = 0
+VIDEO_ONLY: Final = 1
+AUDIO_AND_VIDEO: Final = 2
+# Extension services that are not audio moderation (spec R127).
+WEB_SERVICES: Final = frozenset({"web_recorder_service", "rtmp_publish_service"})
+MISSPELLED_KEYS: Final = {
+    "unsubscribeAudioUids": "unSubscribeAudioUids",
+    "unsubscribeVideoUids": "unSubscribeVideoUids",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class UidList:
+    key: str
+    media: Media
+    subscribe: bool
+
+    @property
+    def path(self) -> str:
+        return f"{REC}.{self.key}"
+
+
+LISTS: Final = (
+    UidList("subscribeAudioUids", "audio", True),
+    UidList("unSubscribeAudioUids", "audio", False),
+    UidList("subscribeVideoUids", "video", True),
+    UidList("unSubscribeVideoUids", "video", False),
+)
+_MAX_ENTRIES: Final = {item.key: catalogue.field(item.path).max_items or 0 for item in LISTS}
+_GROUP_PATH: Final = f"{REC}.subscribeUidGroup"
+_GROUPS: Final = int_choices(_GROUP_PATH)
+
+
+# Group value → the most distinct users it covers (2/7/12/17/32/49).
+_CAPACITY: Final = {group: UID_GROUPS[group][1] for group in sorted(_GROUPS)}
+_GROUP_GUIDE: Final = "Set subscribeUidGroup by the peak number of distinct users recorded: " + (
+    ", ".join(f"{group} for {low}–{high}" for group, (low, high) in enumerate(UID_GROUPS)) + "."
+)
+
+
+def _present(config: dict[str, Any]) -> Iterator[tuple[UidList, list[Any]]]:
+    """The lists that are present as JSON arrays."""
+    for item in LISTS:
+        entries = config.get(item.key)
+        if isinstance(entries, list):
+            yield item, entries
+
+
+def _is_allstream_only(item: UidList, entries: list[Any]) -> bool:
+    return item.subscribe and len(entries) == 1 and entries[0] == ALLSTREAM
+
+
+def _subscribed_uids(config: dict[str, Any]) -> set[int | str] | None:
+    """The distinct UIDs of the two subscribe lists, or None when the count is unknown
+    (``#allstream#`` used). "0123" and "123" count once: the server reads both as 123."""
+    uids: set[int | str] = set()
+    for item, entries in _present(config):
+        if not item.subscribe:
+            continue
+        for entry in entries:
+            if entry == ALLSTREAM:
+                return None
+            if isinstance(entry, str):
+                uids.add(int(entry) if entry.isascii() and entry.isdigit() else entry)
+    return uids
+
+
+@rule("R47", "sub.list.size", "E", "a subscription list has more than 32 entries")
+def list_size(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None:
+        return
+    for item, entries in _present(config):
+        limit = _MAX_ENTRIES[item.key]
+        if len(entries) > limit:
+            out.error(
+                item.path,
+                f"A subscription list can hold at most {limit} UIDs; this one has {len(entries)}.",
+                f"Keep at most {limit} UIDs, or use the opposite list type "
+                "(subscribe ↔ unSubscribe) if that one is shorter.",
+            )
+
+
+@rule("R48", "sub.list.empty", "W", "a subscription list is present but empty")
+def list_empty(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None:
+        return
+    for item, entries in _present(config):
+        if not entries:
+            out.warning(
+                item.path,
+                "Empty subscription lists are not recommended; remove the field instead.",
+                f"Remove {item.key}"
+                + (f' (or send ["{ALLSTREAM}"] to record everyone).' if item.subscribe else "."),
+            )
+
+
+@rule("R49", "sub.list.uid", "E/W", "a list entry fails the UID check (E); leading zeros (W)")
+def list_uid(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None:
+        return
+    message = 'Subscription entries must be UIDs written as text (or ["#allstream#"])'
+    for item, entries in _present(config):
+        for index, entry in enumerate(entries):
+            # Non-strings are R17's; "#allstream#" anywhere is R50's (a W, not a bad UID).
+            if not isinstance(entry, str) or entry == ALLSTREAM:
+                continue
+            verdict = check_uid(entry)
+            if verdict is UidVerdict.BAD:
+                out.error(
+                    f"{item.path}[{index}]",
+                    f"{message}; got {entry!r}.",
+                    'Use decimal digits only, 1 to 4294967295, in quotes (e.g. "123").',
+                )
+            elif verdict is UidVerdict.LEADING_ZERO:
+                out.warning(
+                    f"{item.path}[{index}]",
+                    f"{message}; {entry!r} has leading zeros and is most likely read as "
+                    f"{int(entry)}.",
+                    f'Write it without leading zeros: "{int(entry)}".',
+                )
+
+
+@rule(
+    "R50", "sub.list.allstream_misuse", "W", "#allstream# mixed with UIDs or in an unSubscribe list"
+)
+def allstream_misuse(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None:
+        return
+    for item, entries in _present(config):
+        if _is_allstream_only(item, entries):
+            continue
+        for index, entry in enumerate(entries):
+            if entry != ALLSTREAM:
+                continue
+            hint = (
+                f"Remove {ALLSTREAM} from {item.key}: an unSubscribe list names users to leave out."
+                if not item.subscribe
+                else f'Send either ["{ALLSTREAM}"] alone (everyone) or only the UIDs you want.'
+            )
+            out.warning(
+                f"{item.path}[{index}]",
+                "#allstream# must be the only entry and only in subscribe lists.",
+                hint,
+            )
+
+
+@rule("R51", "sub.list.exclusive", "E", "a subscribe and an unSubscribe list for the same media")
+def list_exclusive(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None:
+        return
+    used = {item.key for item, entries in _present(config) if entries}
+    for media in ("audio", "video"):
+        title = media.capitalize()
+        if f"subscribe{title}Uids" in used and f"unSubscribe{title}Uids" in used:
+            out.error(
+                f"{REC}.unSubscribe{title}Uids",
+                f"Use either a subscribe list or an unsubscribe list for {media}, not both: "
+                "Agora's docs say the two cannot be set together.",
+                f"Keep subscribe{title}Uids (the users to record) or unSubscribe{title}Uids "
+                "(the users to leave out), and remove the other.",
+            )
+
+
+@rule(
+    "R52",
+    "sub.streamTypes.conflict",
+    "W",
+    "audio-only with video lists, or video-only with audio lists",
+)
+def stream_types_conflict(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None:
+        return
+    kinds = ctx.stream_types()
+    unused: Media
+    if kinds == AUDIO_ONLY:
+        unused = "video"
+    elif kinds == VIDEO_ONLY:
+        unused = "audio"
+    else:
+        return
+    recorded = "audio" if unused == "video" else "video"
+    for item, _ in _present(config):
+        if item.media == unused:
+            out.warning(
+                item.path,
+                f"With {recorded}-only recording, {unused} subscription lists do not apply. "
+                "(The Go SDK sends streamTypes 0 when the field is left unset.)",
+                f"Remove {item.key}, or set streamTypes to 2 to record audio and video.",
+            )
+
+
+@rule("R53", "sub.one_sided", "W", "streamTypes 2 with lists for one media only")
+def one_sided(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if config is None or ctx.stream_types() != AUDIO_AND_VIDEO:
+        return
+    first: dict[Media, UidList] = {}
+    for item, _ in _present(config):
+        first.setdefault(item.media, item)
+    if len(first) != 1:
+        return
+    ((media, item),) = first.items()
+    other = "video" if media == "audio" else "audio"
+    out.warning(
+        item.path,
+        f"Only an {media} list is set: no {other} will be recorded at all. "
+        f'Add ["{ALLSTREAM}"] to record everyone\'s {other}.',
+        f'Add "subscribe{other.capitalize()}Uids": ["{ALLSTREAM}"] to record everyone\'s '
+        f"{other}, or set streamTypes to {AUDIO_ONLY if media == 'audio' else VIDEO_ONLY} to "
+        f"record {media} only.",
+    )
+
+
+@rule("R54", "sub.key.spelling", "W", "unsubscribeAudioUids / unsubscribeVideoUids (lower-case s)")
+def key_spelling(ctx: Context, out: Findings) -> None:
+    config = ctx.obj(REC)
+    if config is None:
+        return
+    for wrong, right in MISSPELLED_KEYS.items():
+        if wrong in config:
+            out.warning(
+                f"{REC}.{wrong}",
+                "Use unSubscribeAudioUids / unSubscribeVideoUids (capital S); the lower-case "
+                "form is not recognised.",
+                f'Rename "{wrong}" to "{right}".',
+            )
+
+
+@rule("R55", "sub.group.required", "E", "individual mode without subscribeUidGroup")
+def group_required(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if ctx.mode != "individual" or config is None or config.get("subscribeUidGroup") is not None:
+        return
+    uids = _subscribed_uids(config)
+    suggestion = _smallest_group(len(uids)) if uids else None
+    hint = _GROUP_GUIDE
+    if uids and suggestion is not None:
+        hint += f" Your subscribe lists name {len(uids)} users: use {suggestion}."
+    out.error(
+        _GROUP_PATH,
+        "subscribeUidGroup (expected number of subscribed users) is required in individual "
+        "mode. The Go SDK drops a 0 here (omitempty): send 1 or patch the field.",
+        hint,
+    )
+
+
+@rule("R56", "sub.group.enum", "E", "subscribeUidGroup not 0..5")
+def group_enum(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    raw = config.get("subscribeUidGroup") if config is not None else None
+    if outside(raw, _GROUPS):
+        out.error(
+            _GROUP_PATH,
+            f"subscribeUidGroup must be between {min(_GROUPS)} and {max(_GROUPS)}; got {raw!r}.",
+            _GROUP_GUIDE,
+        )
+
+
+def _smallest_group(count: int) -> int | None:
+    for group, capacity in _CAPACITY.items():
+        if count <= capacity:
+            return group
+    return None
+
+
+@rule("R57", "sub.group.capacity", "W", "more distinct subscribed UIDs than the group covers")
+def group_capacity(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    group = as_int(config.get("subscribeUidGroup")) if config is not None else None
+    if config is None or group not in _CAPACITY:
+        return
+    uids = _subscribed_uids(config)
+    capacity = _CAPACITY[group]
+    if uids is None or len(uids) <= capacity:
+        return
+    better = _smallest_group(len(uids))
+    out.warning(
+        _GROUP_PATH,
+        f"You subscribe to {len(uids)} users but subscribeUidGroup covers only up to {capacity}.",
+        f"Set subscribeUidGroup to {better}."
+        if better is not None
+        else f"No group covers more than {max(_CAPACITY.values())} users: subscribe to fewer.",
+    )
+
+
+@rule("R58", "sub.mix.17cap", "W", "mix mode with more than 17 distinct subscribed UIDs")
+def mix_cap(ctx: Context, out: Findings) -> None:
+    config = recording_config(ctx)
+    if ctx.mode != "mix" or config is None:
+        return
+    uids = _subscribed_uids(config)
+    if uids is None or len(uids) <= MIX_MAX_USERS:
+        return
+    longest = max(
+        (item for item, _ in _present(config) if item.subscribe),
+        key=lambda item: len(config[item.key]),
+    )
+    out.warning(
+        longest.path,
+        f"Mix recording shows at most {MIX_MAX_USERS} users; extra users are not recorded "
+        f"({len(uids)} are subscribed).",
+        f"Subscribe to at most {MIX_MAX_USERS} users, or use individual mode to record "
+        "everyone separately.",
+    )
+
+
+@rule("R127", "rec.streamTypes.moderation", "W", "audio moderation with streamTypes other than 0")
+def moderation_audio_only(ctx: Context, out: Findings) -> None:
+    if ctx.mode == "web":
+        return
+    services = ctx.list(f"{EXT}.extensionServices")
+    if not services:
+        return
+    names = [
+        item.get("serviceName")
+        for item in services
+        if isinstance(item, dict) and isinstance(item.get("serviceName"), str)
+    ]
+    moderation = [name for name in names if name not in WEB_SERVICES]
+    kinds = ctx.stream_types()
+    if not moderation or kinds is None or kinds == AUDIO_ONLY:
+        return
+    out.warning(
+        f"{REC}.streamTypes",
+        f"Audio moderation needs audio only: set streamTypes to 0 (service {moderation[0]!r}, "
+        f"streamTypes is {kinds}{' by default' if ctx.raw(f'{REC}.streamTypes') is None else ''}).",
+        "Set recordingConfig.streamTypes to 0 while an audio moderation service is configured.",
+    )
