@@ -10,6 +10,7 @@ RULE_MODULES = (
     "rec_tui.spec.rules.subscription",
     "rec_tui.spec.rules.session",
     "rec_tui.spec.rules.transcoding",
+    "rec_tui.spec.rules.files",
 )
 
 

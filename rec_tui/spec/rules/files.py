@@ -1,0 +1,217 @@
+"""Recording-file and screenshot rules (spec 3.5): R80–R91 and R129.
+
+R88 and R89 compare the body with the snapshot choice the user made in the wizard
+(``Context.snapshot_intent``). On the wire the two snapshot setups differ only by the
+presence of recordingFileConfig, so a body on its own never breaks them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Final
+
+from rec_tui.spec import catalogue
+from rec_tui.spec.fields_extension import WEB_RECORDER
+from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules.bounds import bounds, str_choices
+from rec_tui.spec.rules.context import CR, EXT, FILES, REC, SNAP, Context
+
+AV_FILE_TYPE: Final = f"{FILES}.avFileType"
+FILE_TYPE: Final = f"{SNAP}.fileType"
+CAPTURE_INTERVAL: Final = f"{SNAP}.captureInterval"
+_AV_TYPES = str_choices(AV_FILE_TYPE)
+_SNAPSHOT_TYPES: Final = list(catalogue.field(FILE_TYPE).choice_values)
+_INTERVAL = bounds(CAPTURE_INTERVAL)
+# The DOCS API reference and three SDKs still give 5 s as the smallest interval.
+OLD_MIN_INTERVAL: Final = 5
+
+
+def _av_types(ctx: Context) -> list[Any] | None:
+    return ctx.list(AV_FILE_TYPE)
+
+
+def _indexed(values: list[Any], wanted: str) -> Iterator[int]:
+    return (index for index, value in enumerate(values) if value == wanted)
+
+
+@rule("R80", "file.values", "E/W", "avFileType value not hls/mp4 (E); empty or repeated (W)")
+def file_values(ctx: Context, out: Findings) -> None:
+    values = _av_types(ctx)
+    if values is None:
+        return
+    message = 'avFileType may contain only "hls" and "mp4", each once.'
+    if not values:
+        out.warning(AV_FILE_TYPE, f"{message} The list is empty.", 'Use ["hls"] or remove it.')
+        return
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        path = f"{AV_FILE_TYPE}[{index}]"
+        if not isinstance(value, str):
+            continue  # R17 reports items of the wrong type
+        if value not in _AV_TYPES:
+            out.error(path, f"{message} {value!r} is not one of them.", 'Use "hls" or "mp4".')
+        elif value in seen:
+            out.warning(path, f"{message} {value!r} is listed twice.", "Remove the repeat.")
+        seen.add(value)
+
+
+@rule("R81", "file.mp4_needs_hls", "E", "avFileType has mp4 without hls")
+def mp4_needs_hls(ctx: Context, out: Findings) -> None:
+    values = _av_types(ctx)
+    if values is not None and "mp4" in values and "hls" not in values:
+        out.error(
+            AV_FILE_TYPE,
+            'MP4 output needs HLS too: use ["hls","mp4"] (error code 2 otherwise).',
+            'Set avFileType to ["hls", "mp4"]; you get both file sets.',
+        )
+
+
+@rule("R82", "file.mp4_mode", "E", "mp4 in individual mode")
+def mp4_mode(ctx: Context, out: Findings) -> None:
+    values = _av_types(ctx)
+    if ctx.mode != "individual" or values is None:
+        return
+    for index in _indexed(values, "mp4"):
+        out.error(
+            f"{AV_FILE_TYPE}[{index}]",
+            "MP4 output is only available in mix and web modes.",
+            'Use ["hls"] in individual mode, or switch to mix mode for an MP4 file.',
+        )
+
+
+@rule("R83", "file.recommended", "W", "mix/web without recordingFileConfig")
+def file_recommended(ctx: Context, out: Findings) -> None:
+    if ctx.mode in ("mix", "web") and ctx.obj(CR) is not None and not ctx.has(FILES):
+        out.warning(
+            FILES,
+            "Add recordingFileConfig (DOCS list it as required; HLS is assumed otherwise).",
+            'Add "recordingFileConfig": {"avFileType": ["hls", "mp4"]} (or ["hls"]).',
+        )
+
+
+def _web_recorder_params(ctx: Context) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(path, serviceParam) of every web_recorder_service entry."""
+    services = ctx.list(f"{EXT}.extensionServices") or []
+    for index, service in enumerate(services):
+        if isinstance(service, dict) and service.get("serviceName") == WEB_RECORDER:
+            params = service.get("serviceParam")
+            if isinstance(params, dict):
+                yield f"{EXT}.extensionServices[{index}].serviceParam", params
+
+
+@rule("R84", "file.web_mp4_hint", "W", "web maxVideoDuration without mp4 output")
+def web_mp4_hint(ctx: Context, out: Findings) -> None:
+    if ctx.mode != "web":
+        return
+    values = _av_types(ctx)
+    if values is not None and "mp4" in values:
+        return
+    for path, params in _web_recorder_params(ctx):
+        if params.get("maxVideoDuration") is not None:
+            out.warning(
+                f"{path}.maxVideoDuration",
+                "maxVideoDuration only matters when mp4 output is enabled.",
+                'Add "mp4" to avFileType (["hls", "mp4"]), or remove maxVideoDuration.',
+            )
+
+
+@rule("R85", "snap.mode", "E", "snapshotConfig outside individual mode")
+def snapshot_mode(ctx: Context, out: Findings) -> None:
+    if ctx.mode != "individual" and ctx.has(SNAP):
+        out.error(
+            SNAP,
+            "Screenshots are only available in individual mode.",
+            "Switch the recording mode to individual, or remove snapshotConfig.",
+        )
+
+
+@rule("R86", "snap.streamTypes", "E", "snapshotConfig with streamTypes 0")
+def snapshot_stream_types(ctx: Context, out: Findings) -> None:
+    if ctx.has(SNAP) and ctx.stream_types() == 0:
+        out.error(
+            f"{REC}.streamTypes",
+            "Screenshots need video: set streamTypes to 1 or 2. (The Go SDK sends streamTypes "
+            "0 when the field is left unset.)",
+            "Set streamTypes to 2 (audio and video) or 1 (video only).",
+        )
+
+
+@rule("R87", "snap.audio_needs_video_list", "E", "screenshots with an audio list but no video list")
+def snapshot_audio_needs_video_list(ctx: Context, out: Findings) -> None:
+    if (
+        ctx.has(SNAP)
+        and ctx.has(f"{REC}.subscribeAudioUids")
+        and not ctx.has(f"{REC}.subscribeVideoUids")
+    ):
+        out.error(
+            f"{REC}.subscribeVideoUids",
+            "When subscribeAudioUids is set for screenshots, subscribeVideoUids must be set too.",
+            'Add subscribeVideoUids with the users to capture, or ["#allstream#"] for everyone.',
+        )
+
+
+@rule(
+    "R88", "snap.only.no_file_config", "W", "chose screenshots only; body has recordingFileConfig"
+)
+def snapshot_only_no_file_config(ctx: Context, out: Findings) -> None:
+    if ctx.snapshot_intent == "only" and ctx.has(FILES):
+        out.warning(
+            FILES,
+            "You chose screenshots only, but this body has recordingFileConfig, so it will also "
+            "record. Remove it for screenshots only.",
+            'Remove recordingFileConfig, or switch the choice to "screenshots + recording".',
+        )
+
+
+@rule(
+    "R89", "snap.plus_rec.file_config", "W", "chose screenshots + recording; no recordingFileConfig"
+)
+def snapshot_plus_recording_file_config(ctx: Context, out: Findings) -> None:
+    if ctx.snapshot_intent == "plus_recording" and not ctx.has(FILES):
+        out.warning(
+            FILES,
+            "You chose recording + screenshots, but this body has no recordingFileConfig, so it "
+            "will only take screenshots.",
+            'Add "recordingFileConfig": {"avFileType": ["hls"]}, or switch the choice to '
+            '"screenshots only".',
+        )
+
+
+@rule("R90", "snap.interval", "E/W", "captureInterval outside 1..3600 (E) or below 5 (W)")
+def snapshot_interval(ctx: Context, out: Findings) -> None:
+    value = ctx.raw(CAPTURE_INTERVAL)
+    interval = ctx.int(CAPTURE_INTERVAL)
+    message = "captureInterval must be 1–3600 s (some references still say a minimum of 5)."
+    if _INTERVAL.outside(value):
+        out.error(
+            CAPTURE_INTERVAL,
+            f"{message} Got {value}.",
+            f"Use a whole number of seconds from {_INTERVAL.text()}; the default is 10.",
+        )
+    elif interval is not None and interval < OLD_MIN_INTERVAL:
+        out.warning(
+            CAPTURE_INTERVAL,
+            f"{message} {value} s may be rejected by servers that follow the older minimum.",
+            "Use 5 or more if the start call fails.",
+        )
+
+
+@rule("R91", "snap.fileType", "E", 'snapshotConfig.fileType missing or not ["jpg"]')
+def snapshot_file_type(ctx: Context, out: Findings) -> None:
+    if ctx.obj(SNAP) is None:
+        return
+    value = ctx.raw(FILE_TYPE)
+    if value != _SNAPSHOT_TYPES:
+        detail = "It is missing." if value is None else "Only JPG is supported."
+        out.error(FILE_TYPE, f'fileType must be ["jpg"]. {detail}', 'Set "fileType": ["jpg"].')
+
+
+@rule("R129", "snap.streamMode", "W", "screenshots with streamMode original")
+def snapshot_stream_mode(ctx: Context, out: Findings) -> None:
+    if ctx.has(SNAP) and ctx.raw(f"{REC}.streamMode") == "original":
+        out.warning(
+            f"{REC}.streamMode",
+            "Screenshots are not supported with streamMode original (audio passthrough); use "
+            "default or standard.",
+            'Set streamMode to "standard" (recommended) or "default", or drop the screenshots.',
+        )
