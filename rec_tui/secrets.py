@@ -232,7 +232,9 @@ class Credentials:
     source: str = ""
 
     def __repr__(self) -> str:
-        return f"Credentials(source={self.source!r}, customer_id=<hidden>, customer_secret=<hidden>)"
+        return (
+            f"Credentials(source={self.source!r}, customer_id=<hidden>, customer_secret=<hidden>)"
+        )
 
     __str__ = __repr__
 

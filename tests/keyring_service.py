@@ -8,6 +8,7 @@ with the reason, only where the binaries are missing (``.ci/run`` installs them)
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -54,10 +55,8 @@ def _kill(process: subprocess.Popen[bytes] | None) -> None:
 
 
 def _kill_pid(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        pass
 
 
 @pytest.fixture

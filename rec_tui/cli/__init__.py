@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from rec_tui import __version__
 
 # Modules under rec_tui.cli that add subcommands.
-COMMAND_MODULES: tuple[str, ...] = ("validate", "schema", "explain")
+COMMAND_MODULES: tuple[str, ...] = ("validate", "schema", "explain", "preset")
 
 EXIT_OK = 0
 EXIT_REFUSED = 1

@@ -1,0 +1,217 @@
+"""``rec-tui preset``: save, list, show, export and delete presets without the wizard."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from rec_tui.modes import MODES
+
+if TYPE_CHECKING:
+    from rec_tui.draft import Draft
+    from rec_tui.secrets import SecretStore
+
+DESCRIPTION = """\
+Presets are TOML files in the rec-tui config directory (REC_TUI_HOME moves it). Secrets are
+kept in the OS keyring and the file holds only references to them.
+
+Exit status: 0 success; 1 the preset is not a valid start request (the command still did
+its job, and the problems are listed); 2 the command could not do its job.
+"""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "preset",
+        help="save, list, show, export or delete presets",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = parser.add_subparsers(dest="preset_action", metavar="ACTION", required=True)
+
+    save = actions.add_parser("save", help="save a JSON body or curl command as a preset")
+    save.add_argument("name", metavar="NAME")
+    save.add_argument(
+        "--from", dest="source", required=True, metavar="FILE",
+        help="a JSON start body, a curl command, or a log with the body in it",
+    )  # fmt: skip
+    save.add_argument(
+        "--mode", dest="preset_mode", choices=MODES,
+        help="the recording mode (taken from a curl URL when not given)",
+    )  # fmt: skip
+    save.add_argument("--description", default="", help="one line saying what it is for")
+    save.add_argument("--force", action="store_true", help="overwrite a preset of that name")
+    save.add_argument(
+        "--store-credentials", action="store_true",
+        help="keep a customer ID and secret found in a curl command in the keyring "
+        "(otherwise they are dropped)",
+    )  # fmt: skip
+    save.set_defaults(handler=run_save)
+
+    listing = actions.add_parser("list", help="list the saved presets")
+    listing.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+    listing.set_defaults(handler=run_list)
+
+    show = actions.add_parser("show", help="print a preset's TOML (secret references as they are)")
+    show.add_argument("name", metavar="NAME")
+    show.set_defaults(handler=run_show)
+
+    export = actions.add_parser("export", help="print a preset as JSON, curl or TOML")
+    export.add_argument("name", metavar="NAME_OR_PATH")
+    export.add_argument(
+        "--format", dest="export_format", choices=("json", "curl", "toml"), required=True
+    )
+    export.add_argument(
+        "--reveal", action="store_true",
+        help="write the secrets themselves instead of masks or $VARIABLE references",
+    )  # fmt: skip
+    export.set_defaults(handler=run_export)
+
+    delete = actions.add_parser("delete", help="delete a preset and its keyring entries")
+    delete.add_argument("name", metavar="NAME")
+    delete.set_defaults(handler=run_delete)
+
+
+def _store() -> SecretStore:
+    from rec_tui.secrets import open_store
+
+    opened = open_store()
+    if opened.notice:
+        print(f"rec-tui: {opened.notice}", file=sys.stderr)
+    return opened.store
+
+
+def _report_problems(draft: Draft, label: str) -> int:
+    """Print the draft's problems to stderr; EXIT_REFUSED when any is an error."""
+    from rec_tui.cli import EXIT_OK, EXIT_REFUSED
+
+    problems = draft.validate()
+    errors = [problem for problem in problems if problem.is_error]
+    for problem in problems:
+        kind = "error" if problem.is_error else "warning"
+        hint = f" ({problem.hint})" if problem.hint else ""
+        print(f"{label}: {kind}: {problem.path}: {problem.message}{hint}", file=sys.stderr)
+    return EXIT_REFUSED if errors else EXIT_OK
+
+
+def run_save(args: argparse.Namespace) -> int:
+    from rec_tui import importers, presets
+    from rec_tui.cli import UsageError
+    from rec_tui.documents import draft_from_import
+
+    try:
+        result = importers.import_file(args.source)
+    except importers.ImportProblem as problem:
+        raise UsageError(problem.message) from None
+    mode = args.preset_mode or result.mode
+    if mode is None:
+        raise UsageError(
+            f"{args.source} does not say which mode it is for; add --mode ({', '.join(MODES)})."
+        )
+    store = _store()
+    importers.settle_credentials(result, store, agreed=args.store_credentials)
+    draft = draft_from_import(result)
+    draft.mode = mode
+    try:
+        preset = presets.save(
+            draft, args.name, store, description=args.description, force=args.force
+        )
+    except presets.PresetError as error:
+        raise UsageError(error.message) from None
+    for notice in [*result.notices, *preset.notices]:
+        print(f"rec-tui: {notice}", file=sys.stderr)
+    print(f"Saved preset {preset.name!r} ({preset.path}).")
+    return _report_problems(draft, preset.name)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from rec_tui import presets
+    from rec_tui.cli import EXIT_OK
+
+    summaries = presets.list_presets()
+    if args.output_format == "json":
+        rows = [
+            {
+                "name": item.name,
+                "mode": item.mode,
+                "description": item.description,
+                "modified": item.modified.isoformat(timespec="seconds"),
+                "path": str(item.path),
+                "problem": item.problem,
+            }
+            for item in summaries
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not summaries:
+        from rec_tui.paths import presets_dir
+
+        print(f"No presets in {presets_dir()}.")
+        return EXIT_OK
+    width = max(len(item.name) for item in summaries)
+    for item in summaries:
+        changed = item.modified.astimezone().strftime("%Y-%m-%d %H:%M")
+        note = f"  [cannot be read: {item.problem}]" if item.problem else ""
+        print(f"{item.name:<{width}}  {item.mode:<10}  {changed}  {item.description}{note}")
+    return EXIT_OK
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from rec_tui import presets
+    from rec_tui.cli import EXIT_OK, UsageError
+
+    try:
+        path = presets.resolve(args.name)
+        text = path.read_text(encoding="utf-8")
+    except presets.PresetError as error:
+        raise UsageError(error.message) from None
+    except FileNotFoundError:
+        raise UsageError(
+            f"There is no preset named {args.name!r}; `rec-tui preset list` shows them."
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{args.name}: cannot be read ({error}).") from None
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from rec_tui import exporters, presets
+    from rec_tui.cli import UsageError
+    from rec_tui.secrets import MemoryStore, SecretStoreError, customer_credentials
+
+    store = _store() if args.reveal else MemoryStore()
+    try:
+        preset = presets.load(args.name, store, resolve_secrets=args.reveal)
+        credentials = customer_credentials(store) if args.reveal else None
+    except presets.PresetError as error:
+        raise UsageError(error.message) from None
+    except SecretStoreError as error:
+        raise UsageError(str(error)) from None
+    for notice in preset.notices:
+        print(f"rec-tui: {notice}", file=sys.stderr)
+    sys.stdout.write(
+        exporters.export(
+            preset.draft,
+            args.export_format,
+            reveal=args.reveal,
+            credentials=credentials,
+            name=preset.name,
+            description=preset.description,
+        )
+    )
+    return _report_problems(preset.draft, preset.name)
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    from rec_tui import presets
+    from rec_tui.cli import EXIT_OK, UsageError
+
+    try:
+        presets.delete(args.name, _store())
+    except presets.PresetError as error:
+        raise UsageError(error.message) from None
+    print(f"Deleted preset {args.name!r}.")
+    return EXIT_OK
