@@ -1,0 +1,1 @@
+"""One form per wizard step, each built when the step is first shown."""

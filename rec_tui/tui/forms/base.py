@@ -1,0 +1,151 @@
+"""What every step form shares: its editors, syncing them with the draft, problems, focus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from rec_tui.draft import Draft
+from rec_tui.problems import Problem
+from rec_tui.spec import catalogue
+from rec_tui.spec.field import Field
+from rec_tui.tui.steps import Step, step
+from rec_tui.tui.widgets.factory import editor_for
+from rec_tui.tui.widgets.field_editor import FieldEditor, covers
+
+if TYPE_CHECKING:
+    from rec_tui.tui.app import RecTuiApp
+
+
+class StepForm(VerticalScroll):
+    """The centre pane for one step. Subclasses compose editors; this class binds them."""
+
+    DEFAULT_CSS = """
+    StepForm { padding: 0 1; }
+    StepForm .step-intro { color: $text-muted; margin: 0 0 1 0; }
+    StepForm .step-note { color: $warning; margin: 0 0 1 0; display: none; }
+    StepForm.-not-applicable .step-note { display: block; }
+    StepForm .section-title { text-style: bold; margin: 1 0 0 0; }
+    """
+
+    STEP: ClassVar[str] = ""
+    INTRO: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        super().__init__(id=f"form-{self.STEP}", classes="step-form")
+        self.can_focus = False
+        self._editors: list[FieldEditor] | None = None
+
+    @property
+    def step(self) -> Step:
+        return step(self.STEP)
+
+    @property
+    def rec_app(self) -> RecTuiApp:
+        return cast("RecTuiApp", self.app)
+
+    @property
+    def draft(self) -> Draft:
+        return self.rec_app.draft
+
+    def on_mount(self) -> None:
+        self.rec_app.form_mounted(self)
+
+    # --- building ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        if self.INTRO:
+            yield Static(self.INTRO, classes="step-intro")
+        yield Static("", classes="step-note")
+        yield from self.compose_fields()
+
+    def compose_fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def editors_for(self, paths: Iterable[str]) -> Iterable[FieldEditor]:
+        for path in paths:
+            declared = catalogue.lookup(path)
+            if declared is not None:
+                yield editor_for(declared)
+
+    def children_editors(self, parent: str, skip: Iterable[str] = ()) -> Iterable[FieldEditor]:
+        """Editors for every declared child of ``parent`` except ``skip`` keys."""
+        skipped = set(skip)
+        for declared in catalogue.children(parent):
+            if declared.key not in skipped and declared.kind != "object":
+                yield editor_for(declared)
+
+    @property
+    def editors(self) -> list[FieldEditor]:
+        if self._editors is None:
+            self._editors = list(self.query(FieldEditor))
+        return self._editors
+
+    # --- draft → widgets --------------------------------------------------------------
+
+    def sync(self, origin: object | None = None) -> None:
+        """Show the draft; the editor the user is typing in (``origin``) is left alone."""
+        mode = self.draft.mode
+        applies = self.step.applies_to(mode)
+        self.set_class(not applies, "-not-applicable")
+        if not applies:
+            self.query_one(".step-note", Static).update(
+                f"This step does not apply to {mode} mode; its fields are left out of the body."
+            )
+        for editor in self.editors:
+            editor.set_mode(mode)
+            if editor is not origin:
+                editor.load(self.value_for(editor))
+        self.after_sync()
+
+    def after_sync(self) -> None:
+        """Hook for step-specific widgets (suggestions, summaries) after the editors."""
+
+    def value_for(self, editor: FieldEditor) -> Any:
+        return self.draft.get(editor.path)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        for editor in self.editors:
+            editor.show_problems(problems)
+
+    # --- widgets → draft --------------------------------------------------------------
+
+    def on_field_editor_edited(self, event: FieldEditor.Edited) -> None:
+        event.stop()
+        self.write(event.editor, event.value)
+        self.rec_app.draft_changed(origin=event.editor)
+
+    def write(self, editor: FieldEditor, value: Any) -> None:
+        self.draft.set(editor.path, value)
+
+    # --- focus ------------------------------------------------------------------------
+
+    def focus_path(self, path: str) -> bool:
+        """Focus the editor that owns ``path`` (the longest matching path wins)."""
+        best: FieldEditor | None = None
+        for editor in self.editors:
+            if (
+                editor.display
+                and covers(editor.path, path)
+                and (best is None or len(editor.path) > len(best.path))
+            ):
+                best = editor
+        if best is None:
+            return False
+        best.focus_path(path)
+        self.scroll_to_widget(best, animate=False)
+        return True
+
+    def focus_first(self) -> None:
+        for editor in self.editors:
+            if editor.display:
+                editor.focus_input()
+                return
+
+
+def declared(path: str) -> Field:
+    return catalogue.field(path)

@@ -1,0 +1,77 @@
+"""Step 1, Session: the recording mode, App ID, channel, recorder UID and token."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import RadioButton, RadioSet, Static
+
+from rec_tui.modes import MODE_SUMMARIES, MODES, is_mode
+from rec_tui.spec.field import Field
+from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.widgets.editors import TextEditor
+from rec_tui.tui.widgets.field_editor import FieldEditor
+
+# The App ID is part of the URL, not the body; a pseudo-field gives it the same editor, help
+# and focus handling as body fields.
+APP_ID_PATH = "@app_id"
+APP_ID_FIELD = Field(
+    path=APP_ID_PATH,
+    kind="string",
+    label="App ID",
+    help=(
+        "The App ID of your Agora project (Agora Console → Project Management). It goes into "
+        "the request URL, /v1/apps/<App ID>/cloud_recording/…, not into the body, and must be "
+        "the App ID of the project the channel belongs to."
+    ),
+    example="d0f3b9ff0b9f4a35a9e9d6e8b8b1c0a2",
+)
+
+
+class SessionForm(StepForm):
+    STEP = "session"
+    DEFAULT_CSS = """
+    SessionForm #mode { width: 1fr; height: auto; layout: horizontal; }
+    SessionForm #mode-summary { color: $text-muted; margin: 0 0 1 0; }
+    """
+
+    def compose_fields(self) -> ComposeResult:
+        with RadioSet(id="mode"):
+            for mode in MODES:
+                yield RadioButton(mode, value=mode == self.draft.mode, name=mode)
+        yield Static(MODE_SUMMARIES[self.draft.mode], id="mode-summary")
+        yield TextEditor(APP_ID_FIELD)
+        yield from self.editors_for(("cname", "uid", "clientRequest.token"))
+
+    def value_for(self, editor: FieldEditor) -> Any:
+        if editor.path == APP_ID_PATH:
+            return self.draft.app_id or None
+        return super().value_for(editor)
+
+    def write(self, editor: FieldEditor, value: Any) -> None:
+        if editor.path == APP_ID_PATH:
+            self.draft.app_id = value or ""
+            self.draft.revision += 1
+            return
+        super().write(editor, value)
+
+    def after_sync(self) -> None:
+        mode = self.draft.mode
+        self.query_one("#mode-summary", Static).update(MODE_SUMMARIES[mode])
+        radio_set = self.query_one("#mode", RadioSet)
+        for button in radio_set.query(RadioButton):
+            if button.name == mode and not button.value:
+                with radio_set.prevent(RadioSet.Changed):
+                    button.value = True
+
+    def focus_first(self) -> None:
+        self.query_one("#mode", RadioSet).focus()
+
+    @on(RadioSet.Changed, "#mode")
+    def _mode_chosen(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        chosen = event.pressed.name
+        if is_mode(chosen):
+            self.rec_app.change_recording_mode(chosen)

@@ -1,0 +1,102 @@
+"""Step 2, Streams: what the recorder subscribes to, decryption, and who is recorded."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Static
+
+from rec_tui.spec.rules.context import REC
+from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.widgets.list_editor import ALL_STREAMS
+
+# subscribeUidGroup value → the most users it covers (spec R57).
+GROUP_CAPACITY = (2, 7, 12, 17, 32, 49)
+_LISTS = ("subscribeAudioUids", "subscribeVideoUids")
+
+
+def listed_users(audio: object, video: object) -> int | None:
+    """Distinct UIDs subscribed; None when #allstream# makes the number unknown."""
+    uids: set[str] = set()
+    for value in (audio, video):
+        if isinstance(value, list):
+            uids.update(str(item) for item in value)
+    if ALL_STREAMS in uids:
+        return None
+    return len(uids)
+
+
+def suggested_group(users: int) -> int | None:
+    for group, capacity in enumerate(GROUP_CAPACITY):
+        if users <= capacity:
+            return group
+    return None
+
+
+class StreamsForm(StepForm):
+    STEP = "streams"
+    INTRO = "What the recorder subscribes to. Leave a list empty to record everyone."
+    DEFAULT_CSS = """
+    StreamsForm #group-hint { height: auto; padding: 0 0 0 26; }
+    StreamsForm #group-hint Static { width: auto; color: $text-muted; }
+    StreamsForm #group-hint Button { margin: 0 0 0 2; }
+    """
+
+    def compose_fields(self) -> ComposeResult:
+        yield from self.editors_for(
+            f"{REC}.{key}"
+            for key in (
+                "channelType",
+                "streamTypes",
+                "streamMode",
+                "videoStreamType",
+                "maxIdleTime",
+                "audioProfile",
+                "decryptionMode",
+                "secret",
+                "salt",
+            )
+        )
+        yield Static("Who is recorded", classes="section-title")
+        yield from self.editors_for(
+            f"{REC}.{key}"
+            for key in (
+                "subscribeAudioUids",
+                "unSubscribeAudioUids",
+                "subscribeVideoUids",
+                "unSubscribeVideoUids",
+                "subscribeUidGroup",
+            )
+        )
+        with Horizontal(id="group-hint"):
+            yield Static("", id="group-suggestion")
+            yield Button("Use it", id="use-group", compact=True)
+
+    def _suggestion(self) -> int | None:
+        users = listed_users(*(self.draft.get(f"{REC}.{key}") for key in _LISTS))
+        return suggested_group(users) if users else None
+
+    def after_sync(self) -> None:
+        users = listed_users(*(self.draft.get(f"{REC}.{key}") for key in _LISTS))
+        group = self._suggestion()
+        current = self.draft.get(f"{REC}.subscribeUidGroup")
+        text = ""
+        if users is None:
+            text = "#allstream# is listed, so the number of users is unknown."
+        elif users and group is None:
+            text = f"{users} users listed: more than any group covers (49)."
+        elif users and group is not None:
+            text = (
+                f"{users} users listed → suggested {group} (up to {GROUP_CAPACITY[group]} users)."
+            )
+        self.query_one("#group-suggestion", Static).update(text)
+        self.query_one("#use-group", Button).display = group is not None and group != current
+
+    @on(Button.Pressed, "#use-group")
+    def _use_group(self, event: Button.Pressed) -> None:
+        event.stop()
+        group = self._suggestion()
+        if group is not None:
+            self.draft.set(f"{REC}.subscribeUidGroup", group)
+            self.rec_app.draft_changed(origin=self)

@@ -1,0 +1,76 @@
+"""The wizard's steps: names, titles, the modes each applies to, and which owns a path.
+
+Kept free of Textual so the step logic is cheap to import and easy to test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from rec_tui.modes import MODES, Mode
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    name: str
+    title: str
+    modes: frozenset[Mode]
+    # Body path prefixes whose problems and fields belong to this step (longest wins).
+    owns: tuple[str, ...] = ()
+    legacy: bool = False
+
+    def applies_to(self, mode: Mode) -> bool:
+        return mode in self.modes
+
+
+_ALL: Final = frozenset(MODES)
+_REC = "clientRequest.recordingConfig"
+
+STEPS: Final[tuple[Step, ...]] = (
+    Step("session", "Session", _ALL, ("cname", "uid", "clientRequest.token", "clientRequest")),
+    Step("streams", "Streams", frozenset({"individual", "mix"}), (_REC,)),
+    Step("layout", "Transcoding & layout", frozenset({"mix"}), (f"{_REC}.transcodingConfig",)),
+    Step("snapshots", "Snapshots", frozenset({"individual"}), ("clientRequest.snapshotConfig",)),
+    Step("files", "Recording files", _ALL, ("clientRequest.recordingFileConfig",)),
+    Step("storage", "Storage", _ALL, ("clientRequest.storageConfig",)),
+    Step("web", "Web & CDN", frozenset({"web"}), ("clientRequest.extensionServiceConfig",)),
+    Step(
+        "advanced",
+        "Advanced (legacy)",
+        frozenset({"individual"}),
+        ("clientRequest.appsCollection", "clientRequest.transcodeOptions"),
+        legacy=True,
+    ),
+    Step("review", "Review", _ALL),
+)
+STEP_NAMES: Final[tuple[str, ...]] = tuple(step.name for step in STEPS)
+_BY_NAME: Final[dict[str, Step]] = {step.name: step for step in STEPS}
+
+
+def step(name: str) -> Step:
+    return _BY_NAME[name]
+
+
+def _covers(prefix: str, path: str) -> bool:
+    return path == prefix or path.startswith((f"{prefix}.", f"{prefix}["))
+
+
+def step_for_path(path: str) -> Step:
+    """The step whose form edits ``path``; the body root and unknown keys go to Review."""
+    best: tuple[int, Step] | None = None
+    for candidate in STEPS:
+        for prefix in candidate.owns:
+            if _covers(prefix, path) and (best is None or len(prefix) > best[0]):
+                best = (len(prefix), candidate)
+    return best[1] if best else _BY_NAME["review"]
+
+
+def neighbour(current: str, mode: Mode, direction: int) -> str | None:
+    """The next (``direction`` 1) or previous (-1) step that applies to ``mode``."""
+    index = STEP_NAMES.index(current) + direction
+    while 0 <= index < len(STEPS):
+        if STEPS[index].applies_to(mode):
+            return STEPS[index].name
+        index += direction
+    return None

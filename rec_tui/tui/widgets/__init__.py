@@ -1,0 +1,1 @@
+"""Small widgets the wizard's panes and forms are built from."""

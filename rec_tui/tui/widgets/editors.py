@@ -1,0 +1,207 @@
+"""Field editors for scalar values: text, numbers, choices, yes/no and secrets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Button, Input, Select
+
+from rec_tui.spec.field import Field
+from rec_tui.tui.widgets.field_editor import FieldEditor
+
+
+def _placeholder(field: Field) -> str:
+    parts: list[str] = []
+    if field.default is not None:
+        parts.append(f"default {field.default}")
+    if field.minimum is not None and field.maximum is not None:
+        parts.append(f"{field.minimum:g}–{field.maximum:g}")
+    if not parts and field.example is not None:
+        parts.append(f"e.g. {field.example}")
+    return ", ".join(parts)
+
+
+class TextEditor(FieldEditor):
+    """A string, UID or URL typed as text; an empty input leaves the key out."""
+
+    password = False
+
+    def compose_input(self) -> ComposeResult:
+        yield Input(
+            placeholder=_placeholder(self.field),
+            password=self.password,
+            classes="field-input",
+        )
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(".field-input", Input)
+
+    def to_value(self, text: str) -> Any:
+        return text if text != "" else None
+
+    def to_text(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def load(self, value: Any) -> None:
+        text = self.to_text(value)
+        widget = self.input
+        if widget.value != text and self.to_value(widget.value) != value:
+            with widget.prevent(Input.Changed):
+                widget.value = text
+
+    @on(Input.Changed, ".field-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        value = self.to_value(event.value)
+        if value is not _UNPARSED:
+            self.edited(value)
+
+
+# A number still being typed ("-", "1e") is not written to the draft yet.
+_UNPARSED: Any = object()
+
+
+class NumberEditor(TextEditor):
+    """A whole or decimal number; the input only accepts numeric characters."""
+
+    def compose_input(self) -> ComposeResult:
+        yield Input(
+            placeholder=_placeholder(self.field),
+            type="integer" if self.field.kind == "int" else "number",
+            classes="field-input",
+        )
+
+    def to_value(self, text: str) -> Any:
+        if text.strip() == "":
+            return None
+        try:
+            return int(text) if self.field.kind == "int" else _number(text)
+        except ValueError:
+            return _UNPARSED
+
+    def to_text(self, value: Any) -> str:
+        if value is None:
+            return ""
+        return str(value)
+
+
+def _number(text: str) -> int | float:
+    value = float(text)
+    return int(value) if value.is_integer() and "." not in text and "e" not in text else value
+
+
+class SecretEditor(TextEditor):
+    """A secret: masked while typed, with a button to show it briefly."""
+
+    DEFAULT_CSS = """
+    SecretEditor .reveal { min-width: 8; width: 8; }
+    """
+    password = True
+
+    def compose_input(self) -> ComposeResult:
+        yield from super().compose_input()
+        yield Button("Show", classes="reveal", compact=True)
+
+    @on(Button.Pressed, ".reveal")
+    def _toggle(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.input.password = not self.input.password
+        event.button.label = "Show" if self.input.password else "Hide"
+
+
+class ChoiceEditor(FieldEditor):
+    """A value from the field's choices, shown by their human labels."""
+
+    def __init__(
+        self,
+        field: Field,
+        path: str | None = None,
+        *,
+        label: str | None = None,
+        options: list[tuple[str, Any]] | None = None,
+    ) -> None:
+        super().__init__(field, path, label=label)
+        self._options = (
+            options
+            if options is not None
+            else [
+                (
+                    f"{choice.label} ({choice.value})"
+                    if str(choice.value) != choice.label
+                    else choice.label,
+                    choice.value,
+                )
+                for choice in field.choices
+            ]
+        )
+
+    def compose_input(self) -> ComposeResult:
+        default = self.field.default
+        prompt = "not set" if default is None else f"not set (default {default!s})"
+        yield Select(self._options, prompt=prompt, classes="field-input")
+
+    @property
+    def select(self) -> Select[Any]:
+        return self.query_one(".field-input", Select)
+
+    def set_options(self, options: list[tuple[str, Any]]) -> None:
+        self._options = options
+        with self.select.prevent(Select.Changed):
+            self.select.set_options(options)
+
+    def to_option(self, value: Any) -> Any:
+        return value
+
+    def from_option(self, option: Any) -> Any:
+        return option
+
+    def load(self, value: Any) -> None:
+        option = self.to_option(value)
+        known = any(
+            option == candidate and type(option) is type(candidate)
+            for _, candidate in self._options
+        )
+        wanted = option if known else Select.NULL
+        if self.select.value != wanted:
+            with self.select.prevent(Select.Changed):
+                self.select.value = wanted
+
+    @on(Select.Changed, ".field-input")
+    def _changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = None if event.value is Select.NULL else self.from_option(event.value)
+        self.edited(value)
+
+
+class BoolEditor(ChoiceEditor):
+    """Yes / No / not set: a switch cannot say "leave the key out", a three-way pick can."""
+
+    def __init__(self, field: Field, path: str | None = None, *, label: str | None = None) -> None:
+        super().__init__(
+            field, path, label=label, options=[("Yes (true)", True), ("No (false)", False)]
+        )
+
+
+class ChoiceSetEditor(ChoiceEditor):
+    """A list whose items come from a few choices (avFileType, fileType): pick a combination."""
+
+    def __init__(self, field: Field, path: str | None = None, *, label: str | None = None) -> None:
+        values = list(field.choice_values)
+        combos: list[tuple[Any, ...]] = [(value,) for value in values]
+        if len(values) > 1:
+            combos.append(tuple(values))
+        super().__init__(
+            field,
+            path,
+            label=label,
+            options=[(" + ".join(str(v) for v in combo), combo) for combo in combos],
+        )
+
+    def to_option(self, value: Any) -> Any:
+        return tuple(value) if isinstance(value, list) else value
+
+    def from_option(self, option: Any) -> Any:
+        return list(option)

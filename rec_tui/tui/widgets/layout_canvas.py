@@ -1,0 +1,503 @@
+"""The layout canvas: see and shape the mixed video of a mix recording.
+
+It draws the draft's ``transcodingConfig`` — the frame at its true aspect ratio, the
+background colour, and either Agora's arrangement for the preset layouts (0, 1, 2) or the
+custom ``layoutConfig`` tiles (3) — and edits ``layoutConfig`` in the draft. The draft is
+the one model: every canvas edit is written to it at once (then ``on_change`` runs and a
+:class:`LayoutCanvas.Changed` is posted, so forms and the preview follow), and every draft
+change made elsewhere is drawn on the next refresh (call :meth:`refresh_from_draft`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar, Final
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from rec_tui.draft import Draft
+from rec_tui.layout import presets, source
+from rec_tui.layout.edit import MAX_TILES, STEP, LayoutEditor
+from rec_tui.layout.marks import LAYOUT_CONFIG, LayoutMarks, compute
+from rec_tui.layout.templates import template
+from rec_tui.layout.tile import (
+    RENDER_MODE_NAMES,
+    Tile,
+    region,
+    round6,
+    tiles_from_json,
+    tiles_to_json,
+)
+from rec_tui.spec.rules.context import TC
+from rec_tui.tui.widgets.layout_dialogs import TemplateMenu, UidPrompt
+from rec_tui.tui.widgets.layout_paint import PALETTE, Box, Emphasis, FrameCells, paint
+
+HEADER_ROWS: Final = 1
+FOOTER_ROWS: Final = 2
+MIXED_LAYOUT: Final = f"{TC}.mixedVideoLayout"
+_NEEDS_CUSTOM: Final = (
+    "Tiles can be edited in the custom layout (3) only: press t for a "
+    "template, or c to start from this preset's arrangement."
+)
+
+
+def _number(value: float) -> str:
+    """A coordinate as the JSON shows it (6 decimals at most, no trailing zeros)."""
+    return f"{round6(value):.6f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True, slots=True)
+class _Painted:
+    key: tuple[object, ...]
+    strips: list[Strip]
+    frame: FrameCells
+
+
+class LayoutCanvas(Widget, can_focus=True):
+    """Draws and edits the composite layout of the draft's transcodingConfig."""
+
+    DEFAULT_CSS = """
+    LayoutCanvas { height: 1fr; min-height: 9; width: 1fr; }
+    LayoutCanvas:focus { background-tint: $accent 4%; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(key, f"move({dx}, {dy}, False)", show=False)
+            for key, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1))
+        ),
+        *(
+            Binding(f"{mod}+{key}", f"move({dx}, {dy}, True)", show=False)
+            for mod in ("ctrl", "alt")
+            for key, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1))
+        ),
+        *(
+            Binding(f"shift+{key}", f"resize({dw}, {dh}, False)", show=False)
+            for key, dw, dh in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1))
+        ),
+        *(
+            Binding(f"{mod}+shift+{key}", f"resize({dw}, {dh}, True)", show=False)
+            for mod in ("ctrl", "alt")
+            for key, dw, dh in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1))
+        ),
+        Binding("right_square_bracket", "select_next(1)", "Next tile"),
+        Binding("left_square_bracket", "select_next(-1)", "Previous tile", show=False),
+        *(Binding(str(n), f"select({n})", show=False) for n in range(1, 10)),
+        Binding("a", "add", "Add tile"),
+        Binding("x,delete", "remove", "Remove tile"),
+        Binding("u", "uid", "uid"),
+        Binding("comma", "alpha(-1)", "Alpha −", show=False),
+        Binding("full_stop", "alpha(1)", "Alpha +", show=False),
+        Binding("r", "render_mode", "Crop/fit"),
+        Binding("t", "templates", "Templates"),
+        Binding("c", "customise", "Preset → custom", show=False),
+        Binding("plus,equals_sign", "users(1)", "Users +", show=False),
+        Binding("minus", "users(-1)", "Users −", show=False),
+    ]
+
+    class Changed(Message):
+        """The canvas changed the draft's layout (already written to the draft)."""
+
+        def __init__(self, canvas: LayoutCanvas) -> None:
+            super().__init__()
+            self.canvas = canvas
+
+    def __init__(
+        self,
+        draft: Draft,
+        *,
+        on_change: Callable[[], None] | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.draft = draft
+        self.on_change = on_change
+        self.editor = LayoutEditor()
+        self.users: int | None = None  # preset preview: None follows the subscribe list
+        self.strip_count = 4
+        self._seen_revision = -1
+        self._source = source.read({})
+        self._marks = LayoutMarks()
+        self._tiles_version = 0
+        self._painted: _Painted | None = None
+        self._drag: tuple[float, float] | None = None
+
+    # --- reading the draft ------------------------------------------------------------
+
+    def refresh_from_draft(self) -> None:
+        """Redraw after a change made outside the canvas (forms, import, preset)."""
+        self._sync()
+        self.refresh()
+
+    def _sync(self) -> None:
+        if self.draft.revision == self._seen_revision:
+            return
+        self._seen_revision = self.draft.revision
+        self._source = source.read(self.draft.body)
+        if self._drag is None:
+            self.editor.load(tiles_from_json(self._source.layout_config))
+            self._remark(self._source.layout_config)
+
+    def _remark(self, layout_config: object) -> None:
+        self._marks = compute(self.editor.tiles, layout_config)
+        self._tiles_version += 1
+
+    @property
+    def is_custom(self) -> bool:
+        self._sync()
+        return self._source.layout == source.CUSTOM_LAYOUT
+
+    @property
+    def marks(self) -> LayoutMarks:
+        self._sync()
+        return self._marks
+
+    @property
+    def preset_users(self) -> int:
+        self._sync()
+        return self.users if self.users is not None else self._source.default_users
+
+    # --- writing the draft ------------------------------------------------------------
+
+    def _commit(self) -> None:
+        """Write the tiles to the draft and tell the app, so every view follows."""
+        config = tiles_to_json(self.editor.tiles)
+        self.draft.set(LAYOUT_CONFIG, config or None)
+        self._sync()
+        if self.on_change is not None:
+            self.on_change()
+        self.post_message(self.Changed(self))
+        self.refresh()
+
+    def _edit(self, changed: bool) -> None:
+        if changed:
+            self._commit()
+
+    def _custom_only(self) -> bool:
+        if self.is_custom:
+            return True
+        self.notify(_NEEDS_CUSTOM, severity="warning")
+        return False
+
+    def _set_tiles(self, tiles: list[Tile]) -> None:
+        if not self.is_custom:
+            self.draft.set(MIXED_LAYOUT, source.CUSTOM_LAYOUT)
+        self.editor.load(tiles)
+        self.editor.selected = 0 if tiles else None
+        self._commit()
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_move(self, dx: int, dy: int, fine: bool) -> None:
+        if self._custom_only():
+            self._edit(self.editor.move(dx, dy, fine=fine))
+
+    def action_resize(self, dw: int, dh: int, fine: bool) -> None:
+        if self._custom_only():
+            self._edit(self.editor.resize(dw, dh, fine=fine))
+
+    def action_select_next(self, delta: int) -> None:
+        if self._custom_only():
+            self.editor.select_next(delta)
+            self.refresh()
+
+    def action_select(self, number: int) -> None:
+        if self._custom_only() and self.editor.select(number - 1):
+            self.refresh()
+
+    def action_add(self) -> None:
+        if not self._custom_only():
+            return
+        if not self.editor.add():
+            self.notify(f"A layout holds at most {MAX_TILES} tiles (R68).", severity="warning")
+            return
+        self._commit()
+
+    def action_remove(self) -> None:
+        if self._custom_only():
+            self._edit(self.editor.remove())
+
+    def action_alpha(self, steps: int) -> None:
+        if self._custom_only():
+            self._edit(self.editor.change_alpha(steps))
+
+    def action_render_mode(self) -> None:
+        if self._custom_only():
+            self._edit(self.editor.toggle_render_mode())
+
+    def action_uid(self) -> None:
+        if not self._custom_only() or self.editor.current is None:
+            return
+        index = self.editor.selected or 0
+
+        def assign(uid: str | None) -> None:
+            if uid is not None and self.editor.select(index):
+                self._edit(self.editor.set_uid(uid))
+
+        self.app.push_screen(UidPrompt(index + 1, self.editor.current.uid), assign)
+
+    def action_templates(self) -> None:
+        def apply(choice: tuple[str, int] | None) -> None:
+            if choice is not None:
+                self.apply_template(*choice)
+
+        tile_count = len(self.editor.tiles) if self.is_custom else 0
+        self.app.push_screen(TemplateMenu(tile_count, self.strip_count), apply)
+
+    def apply_template(self, key: str, count: int = 1) -> None:
+        chosen = template(key)
+        if chosen.sized:
+            self.strip_count = count
+        self._set_tiles(chosen.build(count))
+
+    def action_customise(self) -> None:
+        """Start a custom layout from the preset arrangement now shown."""
+        if self.is_custom or self._source.layout not in presets.PRESET_NAMES:
+            return
+        tiles = [
+            region(
+                r.x, r.y, r.width, r.height, self._source.max_resolution_uid if r.large else None
+            )
+            for r in self._preset_regions()
+            if r.user is not None
+        ]
+        self._set_tiles(tiles)
+
+    def action_users(self, delta: int) -> None:
+        if self.is_custom:
+            return
+        self.users = max(1, min(presets.MAX_USERS, self.preset_users + delta))
+        self.refresh()
+
+    # --- mouse ------------------------------------------------------------------------
+
+    def _frame(self) -> FrameCells | None:
+        return self._painted.frame if self._painted else None
+
+    def tile_at(self, column: int, row: int) -> int | None:
+        """The topmost tile under a cell of the widget (later tiles are drawn on top)."""
+        frame = self._frame()
+        if frame is None or not self.is_custom:
+            return None
+        fx, fy = frame.to_fraction(column, row - HEADER_ROWS)
+        for index in range(len(self.editor.tiles) - 1, -1, -1):
+            tile = self.editor.tiles[index]
+            if tile.x <= fx < tile.right and tile.y <= fy < tile.bottom:
+                return index
+        return None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self.tile_at(event.x, event.y)
+        frame = self._frame()
+        if index is None or frame is None:
+            return
+        self.editor.select(index)
+        fx, fy = frame.to_fraction(event.x, event.y - HEADER_ROWS)
+        tile = self.editor.tiles[index]
+        self._drag = (fx - tile.x, fy - tile.y)
+        self.capture_mouse()
+        self.refresh()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        frame = self._frame()
+        if self._drag is None or frame is None:
+            return
+        fx, fy = frame.to_fraction(event.x, event.y - HEADER_ROWS)
+        # Snap to the keyboard step so dragged values stay short and reproducible.
+        x = round((fx - self._drag[0]) / STEP) * STEP
+        y = round((fy - self._drag[1]) / STEP) * STEP
+        if self.editor.move_to(x, y):
+            self._remark(tiles_to_json(self.editor.tiles))
+            self.refresh()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._drag is None:
+            return
+        self._drag = None
+        self.release_mouse()
+        self._commit()
+
+    # --- drawing ----------------------------------------------------------------------
+
+    def _preset_regions(self) -> list[presets.PresetRegion]:
+        layout = self._source.layout
+        assert layout is not None
+        return presets.arrangement(
+            layout, self.preset_users, has_large_user=self._source.max_resolution_uid is not None
+        )
+
+    def _boxes(self) -> list[Box]:
+        if self.is_custom:
+            return [self._tile_box(index, tile) for index, tile in enumerate(self.editor.tiles)]
+        if self._source.layout not in presets.PRESET_NAMES:
+            return []
+        boxes = []
+        for number, preset in enumerate(self._preset_regions()):
+            title = preset.label
+            if preset.large and self._source.max_resolution_uid:
+                title = f"Large · uid {self._source.max_resolution_uid}"
+            detail = (
+                "no maxResolutionUid: background colour"
+                if preset.large and preset.user is None
+                else "fit"
+                if preset.large
+                else "crop"
+            )
+            boxes.append(
+                Box(
+                    preset.x,
+                    preset.y,
+                    preset.width,
+                    preset.height,
+                    title,
+                    detail,
+                    PALETTE[number % len(PALETTE)],
+                    alpha=0.35 if preset.user is None else 1.0,
+                )
+            )
+        return boxes
+
+    def _tile_box(self, index: int, tile: Tile) -> Box:
+        marks = self._marks
+        flags = ""
+        if marks.off_canvas(index):
+            flags += " ⇲off"
+        if marks.uid_problem(index):
+            flags += " ⚠uid"
+        if marks.overlapping(index):
+            flags += " ⧉"
+        emphasis: Emphasis = "normal"
+        if index == self.editor.selected:
+            emphasis = "selected"
+        elif marks.has_error(index) or marks.off_canvas(index):
+            emphasis = "error"
+        elif marks.of(index):
+            emphasis = "warning"
+        uid = f"uid {tile.uid}" if tile.uid is not None else "join order"
+        title = f"{index + 1} {uid}{flags}"
+        mode = RENDER_MODE_NAMES.get(tile.shown_render_mode, "?")
+        detail = f"{mode} α{_number(tile.shown_alpha)}"
+        alpha = min(max(tile.shown_alpha, 0.0), 1.0)
+        return Box(
+            tile.x,
+            tile.y,
+            tile.width,
+            tile.height,
+            title,
+            detail,
+            PALETTE[index % len(PALETTE)],
+            alpha=max(alpha, 0.15),
+            emphasis=emphasis,
+        )
+
+    def header_text(self) -> str:
+        src = self._source
+        size = f"{src.width}×{src.height}"
+        if self.is_custom:
+            return (
+                f"Custom layout (3) · {size} · {len(self.editor.tiles)}/{MAX_TILES} tiles · "
+                "arrows move, ⇧ resize, ^/alt finer, [ ] select, a add, x remove, u uid, "
+                ", . alpha, r crop/fit, t templates"
+            )
+        if src.layout in presets.PRESET_NAMES:
+            name = presets.PRESET_NAMES[src.layout]
+            return (
+                f"{name} layout ({src.layout}) · {size} · how Agora places "
+                f"{self.preset_users} users (+/− 1–17) · c edit as custom · t templates"
+            )
+        return (
+            f"mixedVideoLayout must be 0, 1, 2 or 3 · {size} · "
+            "fix it in the form, or press t for a custom template"
+        )
+
+    def footer_lines(self) -> tuple[str, str]:
+        if not self.is_custom:
+            note = (
+                "Numbers are join order; a user who leaves is replaced by the next."
+                if self._source.layout in presets.PRESET_NAMES
+                else ""
+            )
+            return note, ""
+        tile = self.editor.current
+        if tile is None:
+            return "No tiles: press a to add one or t for a template.", ""
+        index = self.editor.selected or 0
+        numbers = (
+            f"Tile {index + 1}: x_axis {_number(tile.x)} y_axis {_number(tile.y)} "
+            f"width {_number(tile.width)} height {_number(tile.height)} "
+            f"alpha {_number(tile.shown_alpha)} "
+            f"{RENDER_MODE_NAMES.get(tile.shown_render_mode, '?')}"
+        )
+        return numbers, self.marks_text()
+
+    def marks_text(self) -> str:
+        """The canvas marks in words: the validator's tile findings, then overlaps."""
+        marks = self._marks
+        found = [
+            f"{'✗' if p.is_error else '⚠'} tile {i + 1}: {p.message} ({p.rule_id})"
+            for i in sorted(marks.by_tile)
+            for p in marks.by_tile[i]
+        ]
+        found += [f"{'✗' if p.is_error else '⚠'} {p.message} ({p.rule_id})" for p in marks.layout]
+        found += [
+            f"⧉ tiles {a + 1} and {b + 1} overlap (notice: later tiles cover earlier)"
+            for a, b in marks.overlaps
+        ]
+        return " · ".join(found) if found else "✓ no problems with the tiles"
+
+    def _paint(self) -> _Painted:
+        self._sync()
+        width, height = self.size
+        key = (
+            self._seen_revision,
+            self._tiles_version,
+            self.editor.selected,
+            width,
+            height,
+            self.preset_users,
+            self.has_focus,
+        )
+        if self._painted is not None and self._painted.key == key:
+            return self._painted
+        base = self.rich_style
+        frame_rows = max(height - HEADER_ROWS - FOOTER_ROWS, 3)
+        strips, frame = paint(
+            width, frame_rows, self._source.aspect, self._source.background, self._boxes(), base
+        )
+        footer = self.footer_lines()
+        strips = [
+            _text_strip(self.header_text(), width, base + Style(bold=True)),
+            *strips,
+            *(_text_strip(line, width, base) for line in footer),
+        ]
+        self._painted = _Painted(key, strips, frame)
+        return self._painted
+
+    def render_line(self, y: int) -> Strip:
+        strips = self._paint().strips
+        if 0 <= y < len(strips):
+            return strips[y]
+        return Strip.blank(self.size.width, self.rich_style)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+def _text_strip(text: str, width: int, style: Style) -> Strip:
+    if len(text) > width:
+        text = text[: max(width - 1, 0)] + "…"
+    return Strip([Segment(text.ljust(width), style)], width)

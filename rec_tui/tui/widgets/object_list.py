@@ -1,0 +1,190 @@
+"""Edit a list of objects (layout tiles, per-user backgrounds, CDN outputs) as a table.
+
+The table shows every item; the editors under it edit the highlighted item. Add, remove and
+move up/down rewrite the whole list through one :class:`FieldEditor.Edited`.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Static
+
+from rec_tui import jsonpath
+from rec_tui.problems import Problem
+from rec_tui.spec import catalogue
+from rec_tui.spec.field import Field
+from rec_tui.tui.widgets.field_editor import FieldEditor, covers
+
+
+class ObjectListEditor(FieldEditor):
+    DEFAULT_CSS = """
+    ObjectListEditor .object-list { width: 1fr; height: auto; }
+    ObjectListEditor DataTable { height: auto; max-height: 12; }
+    ObjectListEditor .object-buttons { height: auto; margin: 0 0 1 0; }
+    ObjectListEditor .object-buttons Button { margin: 0 1 0 0; }
+    ObjectListEditor .item-title { color: $text-muted; padding: 0 0 0 26; }
+    ObjectListEditor.-empty DataTable, ObjectListEditor.-empty .item-editors { display: none; }
+    ObjectListEditor .item-editors { height: auto; }
+    """
+
+    def __init__(
+        self,
+        field: Field,
+        path: str | None = None,
+        *,
+        label: str | None = None,
+        new_item: Callable[[list[dict[str, Any]]], dict[str, Any]] | None = None,
+        item_noun: str = "item",
+        service: str | None = None,
+    ) -> None:
+        super().__init__(field, path, label=label)
+        self._new_item = new_item or (lambda items: {})
+        self._noun = item_noun
+        self._columns = [
+            f
+            for f in catalogue.children(f"{field.path}[]", service)
+            if f.kind not in ("object", "array")
+        ]
+        self._items: list[dict[str, Any]] = []
+        self._rows: list[tuple[str, ...]] = []
+        self.index = 0
+
+    def compose_input(self) -> ComposeResult:
+        from rec_tui.tui.widgets.factory import editor_for
+
+        with Vertical(classes="object-list"):
+            table: DataTable[str] = DataTable(
+                cursor_type="row", zebra_stripes=True, classes="field-input"
+            )
+            table.add_columns("#", *(f.key for f in self._columns))
+            yield table
+            with Horizontal(classes="object-buttons"):
+                yield Button(f"Add {self._noun}", classes="add", compact=True)
+                yield Button("Remove", classes="remove", compact=True)
+                yield Button("Move up", classes="up", compact=True)
+                yield Button("Move down", classes="down", compact=True)
+            with Vertical(classes="item-editors"):
+                yield Static("", classes="item-title")
+                for column in self._columns:
+                    yield editor_for(column, self._child_path(column))
+
+    def _child_path(self, column: Field) -> str:
+        return jsonpath.child(jsonpath.child(self.path, self.index), column.key)
+
+    def child_editors(self) -> list[FieldEditor]:
+        return [e for e in self.query(FieldEditor) if e is not self]
+
+    # --- showing the draft ------------------------------------------------------------
+
+    def load(self, value: Any) -> None:
+        items = (
+            [item if isinstance(item, dict) else {} for item in value]
+            if isinstance(value, list)
+            else []
+        )
+        self._items = items
+        rows = [
+            (
+                str(n + 1),
+                *("" if item.get(c.key) is None else str(item.get(c.key)) for c in self._columns),
+            )
+            for n, item in enumerate(items)
+        ]
+        if rows != self._rows:
+            self._rows = rows
+            table = self.query_one(DataTable)
+            table.clear()
+            for row in rows:
+                table.add_row(*row)
+            if rows:
+                table.move_cursor(row=min(self.index, len(rows) - 1), animate=False)
+        self.set_class(not items, "-empty")
+        self._select(min(self.index, max(len(items) - 1, 0)))
+
+    def _select(self, index: int) -> None:
+        self.index = index
+        self.query_one(".item-title", Static).update(
+            f"{self._noun.capitalize()} {index + 1} of {len(self._items)}" if self._items else ""
+        )
+        for editor, column in zip(self.child_editors(), self._columns, strict=True):
+            editor.path = self._child_path(column)
+            item = self._items[index] if index < len(self._items) else {}
+            editor.load(item.get(column.key))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.cursor_row != self.index and 0 <= event.cursor_row < len(self._items):
+            self._select(event.cursor_row)
+            self.refresh_child_problems()
+
+    # --- changing the list ------------------------------------------------------------
+
+    def _commit(self, items: list[dict[str, Any]], select: int) -> None:
+        self.index = max(0, select)
+        self.load(items)
+        self.edited(copy.deepcopy(items) if items else None)
+
+    @on(Button.Pressed, ".add")
+    def add_item(self, event: Button.Pressed | None = None) -> None:
+        if event:
+            event.stop()
+        items = copy.deepcopy(self._items)
+        items.append(self._new_item(items))
+        self._commit(items, len(items) - 1)
+
+    @on(Button.Pressed, ".remove")
+    def remove_item(self, event: Button.Pressed | None = None) -> None:
+        if event:
+            event.stop()
+        if self._items:
+            items = copy.deepcopy(self._items)
+            del items[self.index]
+            self._commit(items, min(self.index, len(items) - 1))
+
+    @on(Button.Pressed, ".up, .down")
+    def move_item(self, event: Button.Pressed) -> None:
+        event.stop()
+        offset = -1 if event.button.has_class("up") else 1
+        target = self.index + offset
+        if self._items and 0 <= target < len(self._items):
+            items = copy.deepcopy(self._items)
+            items[self.index], items[target] = items[target], items[self.index]
+            self._commit(items, target)
+
+    # --- problems and focus -----------------------------------------------------------
+
+    _problems: list[Problem] = []
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self._problems = problems
+        # Problems of other items are listed under the table; the highlighted item's own
+        # fields show theirs next to them.
+        item_prefix = jsonpath.child(self.path, self.index)
+        super().show_problems([p for p in problems if not covers(item_prefix, p.path)])
+
+    def refresh_child_problems(self) -> None:
+        for editor in self.child_editors():
+            editor.show_problems(self._problems)
+        self.show_problems(self._problems)
+
+    def focus_path(self, path: str) -> None:
+        tokens = jsonpath.parse(path)
+        depth = len(jsonpath.parse(self.path))
+        if len(tokens) > depth and isinstance(tokens[depth], int):
+            index = tokens[depth]
+            if 0 <= index < len(self._items):
+                self.query_one(DataTable).move_cursor(row=index, animate=False)
+                self._select(index)
+                self.refresh_child_problems()
+            for editor in self.child_editors():
+                if covers(editor.path, path):
+                    editor.focus_input()
+                    return
+        self.focus_input()

@@ -1,0 +1,78 @@
+"""The Problems pane: counts, then one row per problem; choosing one goes to its field."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from rec_tui.problems import Problem, count
+
+
+def summary(problems: list[Problem]) -> str:
+    errors, warnings = count(problems)
+    if not problems:
+        return "No problems"
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return " · ".join(parts)
+
+
+def problem_row(problem: Problem) -> Text:
+    icon, style = ("✗", "bold red") if problem.is_error else ("⚠", "bold yellow")
+    row = Text(no_wrap=True, overflow="ellipsis")
+    row.append(f"{icon} ", style)
+    row.append(problem.message)
+    row.append(f"  ({problem.path or 'body'})", "dim")
+    row.append(f"  {problem.rule_id} {problem.rule}", "dim italic")
+    return row
+
+
+class ProblemsPane(Vertical):
+    DEFAULT_CSS = """
+    ProblemsPane { height: 9; border-top: solid $primary-darken-2; }
+    ProblemsPane #problems-title { text-style: bold; padding: 0 1; }
+    ProblemsPane OptionList { height: 1fr; border: none; padding: 0; }
+    """
+
+    class Chosen(Message):
+        """The user picked a problem; the app takes the focus to its field."""
+
+        def __init__(self, problem: Problem) -> None:
+            super().__init__()
+            self.problem = problem
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._problems: list[Problem] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("Problems: none", id="problems-title")
+        yield OptionList(id="problem-list")
+
+    @property
+    def problems(self) -> list[Problem]:
+        return list(self._problems)
+
+    def show(self, problems: list[Problem]) -> None:
+        if problems == self._problems:
+            return
+        self._problems = list(problems)
+        self.query_one("#problems-title", Static).update(f"Problems: {summary(problems)}")
+        option_list = self.query_one(OptionList)
+        highlighted = option_list.highlighted
+        option_list.clear_options()
+        option_list.add_options(Option(problem_row(p)) for p in problems)
+        if problems:
+            option_list.highlighted = min(highlighted or 0, len(problems) - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self._problems):
+            self.post_message(self.Chosen(self._problems[event.option_index]))
