@@ -1,0 +1,167 @@
+"""The ``serverResponse`` shapes the sandbox answers with (spec 1.4.3 query, 1.4.6 stop)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from rec_tui.modes import Mode
+from rec_tui.spec.rules.context import CR, FILES, REC, SNAP, Context
+
+# What query reports on successive calls: the recording walks from "initialised" to
+# "recording in progress" (spec 1.4.3 status values).
+STATUS_WALK: Final = (1, 2, 3, 4, 5)
+TRACK_TYPES: Final = {0: "audio", 1: "video", 2: "audio_and_video"}
+ALL_STREAMS: Final = "#allstream#"
+# Users the sandbox pretends are in the channel when the body subscribes to everyone.
+PRETEND_UIDS: Final = ("1001", "1002")
+
+
+@dataclass(slots=True)
+class Recording:
+    """One running (or stopped) recording in the sandbox."""
+
+    sid: str
+    resource_id: str
+    app_id: str
+    mode: Mode
+    cname: str
+    uid: str
+    body: dict[str, Any]
+    started_at: float
+    queries: int = 0
+    onhold: bool = False
+    stopped: bool = False
+    layout: dict[str, Any] = field(default_factory=dict)
+    rtmp_urls: list[str] = field(default_factory=list)
+
+    @property
+    def slice_start_ms(self) -> int:
+        return int(self.started_at * 1000)
+
+    def next_status(self) -> int:
+        status = STATUS_WALK[min(self.queries, len(STATUS_WALK) - 1)]
+        self.queries += 1
+        return status
+
+    # --- what the body asked for ------------------------------------------------------
+
+    def _context(self) -> Context:
+        return Context(self.mode, self.body)
+
+    def snapshots_only(self) -> bool:
+        ctx = self._context()
+        return self.mode == "individual" and ctx.has(SNAP) and not ctx.has(FILES)
+
+    def _recorded_uids(self) -> list[str]:
+        ctx = self._context()
+        uids: list[str] = []
+        for key in ("subscribeAudioUids", "subscribeVideoUids"):
+            for uid in ctx.list(f"{REC}.{key}") or []:
+                if isinstance(uid, str) and uid != ALL_STREAMS and uid not in uids:
+                    uids.append(uid)
+        return uids or list(PRETEND_UIDS)
+
+    def _track_type(self) -> str:
+        return TRACK_TYPES.get(self._context().stream_types() or 2, "audio_and_video")
+
+    def _file_types(self) -> list[str]:
+        types = self._context().list(f"{FILES}.avFileType") or ["hls"]
+        return [t for t in types if isinstance(t, str)]
+
+    # --- file lists ----------------------------------------------------------------------
+
+    def _file_entry(self, name: str, uid: str, mixed: bool) -> dict[str, Any]:
+        return {
+            "fileName": name,
+            "trackType": self._track_type(),
+            "uid": uid,
+            "mixedAllUser": mixed,
+            "isPlayable": True,
+            "sliceStartTime": self.slice_start_ms,
+        }
+
+    def file_list(self) -> tuple[str, Any]:
+        """``(fileListMode, fileList)`` for an individual or mix recording."""
+        base = f"{self.sid}_{self.cname}"
+        if self.mode == "mix":
+            if "mp4" not in self._file_types():
+                return "string", f"{base}.m3u8"
+            return "json", [
+                self._file_entry(f"{base}.m3u8", "0", True),
+                self._file_entry(f"{base}_0.mp4", "0", True),
+            ]
+        return "json", [
+            self._file_entry(f"{base}__uid_s_{uid}__uid_e_{self._track_type()}.m3u8", uid, False)
+            for uid in self._recorded_uids()
+        ]
+
+    def _web_recorder(self, state: str) -> dict[str, Any]:
+        return {
+            "serviceName": "web_recorder_service",
+            "payload": {
+                "fileList": [
+                    {"filename": f"{self.sid}_{self.cname}_0.mp4", "sliceStartTime": self.slice_start_ms}
+                ],
+                "onhold": self.onhold,
+                "state": state,
+            },
+        }
+
+    def _rtmp_publisher(self, state: str, status: str) -> dict[str, Any]:
+        return {
+            "serviceName": "rtmp_publish_service",
+            "payload": {
+                "state": state,
+                "outputs": [{"rtmpUrl": url, "status": status} for url in self.rtmp_urls],
+            },
+        }
+
+    # --- whole answers -------------------------------------------------------------------
+
+    def query_response(self) -> dict[str, Any]:
+        status = self.next_status()
+        if self.mode == "web":
+            services = [self._web_recorder("inProgress" if status >= 4 else "init")]
+            if self.rtmp_urls:
+                publishing = "onhold" if self.onhold else "publishing"
+                services.append(
+                    self._rtmp_publisher("inProgress", publishing if status >= 4 else "connecting")
+                )
+            return {"status": status, "extensionServiceState": services}
+        if self.snapshots_only():
+            return {"status": status, "sliceStartTime": self.slice_start_ms}
+        list_mode, files = self.file_list()
+        return {
+            "status": status,
+            "fileListMode": list_mode,
+            "fileList": files,
+            "sliceStartTime": self.slice_start_ms,
+        }
+
+    def stop_response(self) -> dict[str, Any]:
+        if self.mode == "web":
+            services = [
+                {"serviceName": "upload_service", "payload": {"uploadingStatus": "uploaded"}},
+                self._web_recorder("exit"),
+            ]
+            if self.rtmp_urls:
+                services.append(self._rtmp_publisher("exit", "disconnected"))
+            return {"extensionServiceState": services}
+        if self.snapshots_only():
+            return {"uploadingStatus": "uploaded"}
+        list_mode, files = self.file_list()
+        return {"uploadingStatus": "uploaded", "fileListMode": list_mode, "fileList": files}
+
+
+def rtmp_urls_of(mode: Mode, body: dict[str, Any]) -> list[str]:
+    """The CDN push addresses of a web ``start`` body (rtmp_publish_service outputs)."""
+    if mode != "web":
+        return []
+    services = Context(mode, body).list(f"{CR}.extensionServiceConfig.extensionServices") or []
+    urls: list[str] = []
+    for service in services:
+        if isinstance(service, dict) and service.get("serviceName") == "rtmp_publish_service":
+            outputs = Context(mode, service).list("serviceParam.outputs") or []
+            urls += [o["rtmpUrl"] for o in outputs if isinstance(o, dict) and "rtmpUrl" in o]
+    return urls

@@ -1,0 +1,291 @@
+"""The sandbox's Cloud Recording service: the real API's behaviour, as the spec describes it.
+
+Transport-free: :meth:`SandboxService.handle` takes a method, path, headers and body and
+returns an :class:`Answer`, so the in-process httpx transport and the loopback HTTP server
+serve exactly the same thing. Thread-safe (the loopback server answers from threads).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import secrets
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from rec_tui.endpoints import CONTENT_TYPE
+from rec_tui.lifecycle_checks import check_acquire, check_update, check_update_layout, layout_of
+from rec_tui.modes import Mode, is_mode
+from rec_tui.problems import Problem
+from rec_tui.sandbox.answers import Recording, rtmp_urls_of
+from rec_tui.spec.rules.session import RESOURCE_LIFETIME_SECONDS, acquire_scene, scene_verdict
+
+CUSTOMER_ID: Final = "sandbox"
+CUSTOMER_SECRET: Final = "sandbox-secret"
+RATE_PER_SECOND: Final = 10
+
+_ROUTE = re.compile(
+    r"^/v1/apps/(?P<app>[^/]+)/cloud_recording/"
+    r"(?:(?P<acquire>acquire)|resourceid/(?P<rid>[^/]+)/(?:sid/(?P<sid>[^/]+)/)?"
+    r"mode/(?P<mode>[^/]+)/(?P<call>start|query|update|updateLayout|stop))/?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    status: int
+    payload: Any
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def encoded(self) -> bytes:
+        if isinstance(self.payload, str):
+            return self.payload.encode("utf-8")
+        return json.dumps(self.payload, ensure_ascii=False).encode("utf-8")
+
+
+def _service_error(status: int, code: int, reason: str, **extra: Any) -> Answer:
+    return Answer(status, {"code": code, "reason": reason, **extra})
+
+
+def _gateway_error(status: int, message: str) -> Answer:
+    return Answer(status, {"message": message})
+
+
+@dataclass(slots=True)
+class _Resource:
+    resource_id: str
+    app_id: str
+    cname: str
+    uid: str
+    acquire: dict[str, Any]
+    acquired_at: float
+    sid: str | None = None
+
+
+class SandboxService:
+    """An Agora-compatible Cloud Recording service held in memory.
+
+    ``clock`` (wall time, seconds) decides resource expiry and is injectable; ``rate_clock``
+    (monotonic) counts requests for the 10 per second limit.
+    """
+
+    def __init__(
+        self,
+        *,
+        customer_id: str = CUSTOMER_ID,
+        customer_secret: str = CUSTOMER_SECRET,
+        clock: Callable[[], float] = time.time,
+        rate_clock: Callable[[], float] = time.monotonic,
+        rate_limit: int | None = RATE_PER_SECOND,
+    ) -> None:
+        self._authorization = "Basic " + base64.b64encode(
+            f"{customer_id}:{customer_secret}".encode()
+        ).decode("ascii")
+        self.clock = clock
+        self.rate_clock = rate_clock
+        self.rate_limit = rate_limit
+        self.resources: dict[str, _Resource] = {}
+        self.recordings: dict[str, Recording] = {}
+        self._recent: deque[float] = deque()
+        self._lock = threading.Lock()
+
+    @property
+    def running(self) -> list[Recording]:
+        return [r for r in self.recordings.values() if not r.stopped]
+
+    # --- entry point -------------------------------------------------------------------
+
+    def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Answer:
+        with self._lock:
+            answer = self._handle(method, path, {k.lower(): v for k, v in headers.items()}, body)
+        request_id = uuid.uuid4().hex
+        return Answer(answer.status, answer.payload, {**answer.headers, "x-request-id": request_id})
+
+    def _handle(self, method: str, path: str, headers: dict[str, str], body: bytes) -> Answer:
+        authorization = headers.get("authorization")
+        if not authorization:
+            return _gateway_error(401, "Unauthorized")
+        if authorization != self._authorization:
+            return _gateway_error(401, "Invalid authentication credentials")
+        if self._over_rate():
+            return _gateway_error(429, "API rate limit exceeded")
+        route = _ROUTE.match(path.split("?", 1)[0])
+        call = route and (route["acquire"] or route["call"])
+        if route is None or not call or method != ("GET" if call == "query" else "POST"):
+            return _gateway_error(404, "no Route matched with those values")
+        payload: Any = None
+        if method == "POST":
+            if headers.get("content-type") != CONTENT_TYPE:
+                return _service_error(
+                    400, 8, f"Content-Type must be exactly {CONTENT_TYPE}"
+                )
+            try:
+                payload = json.loads(body.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                return _service_error(400, 8, "the request body is not valid JSON")
+            if not isinstance(payload, dict):
+                return _service_error(400, 2, "the request body must be a JSON object")
+        if call == "acquire":
+            return self._acquire(route["app"], payload)
+        mode = route["mode"]
+        if not is_mode(mode):
+            return _service_error(400, 2, f"invalid mode {mode!r}: use individual, mix or web")
+        if call == "start":
+            return self._start(route["app"], route["rid"], mode, payload)
+        recording = self._find(route["app"], route["rid"], route["sid"], mode)
+        if recording is None:
+            return _service_error(404, 404, "failed to find worker")
+        if call == "query":
+            return self._reply(recording, serverResponse=recording.query_response())
+        if call == "stop":
+            return self._stop(recording, payload)
+        if call == "update":
+            return self._update(recording, payload)
+        return self._update_layout(recording, payload)
+
+    def _over_rate(self) -> bool:
+        if self.rate_limit is None:
+            return False
+        now = self.rate_clock()
+        while self._recent and now - self._recent[0] >= 1.0:
+            self._recent.popleft()
+        if len(self._recent) >= self.rate_limit:
+            return True
+        self._recent.append(now)
+        return False
+
+    # --- the calls ----------------------------------------------------------------------
+
+    def _acquire(self, app_id: str, payload: dict[str, Any]) -> Answer:
+        cname, uid = payload.get("cname"), payload.get("uid")
+        if not isinstance(cname, str) or not cname:
+            return _service_error(400, 2, "Acquire: cname must be a non-empty string")
+        if not isinstance(uid, str) or not uid.isdigit():
+            return _service_error(400, 2, "Acquire: uid must be a UID written as text")
+        problems = check_acquire(payload)
+        if problems:
+            return _service_error(400, 2, f"Acquire: {_first_error(problems)}")
+        resource_id = secrets.token_urlsafe(48)
+        self.resources[resource_id] = _Resource(
+            resource_id, app_id, cname, uid, payload, self.clock()
+        )
+        return Answer(200, {"cname": cname, "uid": uid, "resourceId": resource_id})
+
+    def _start(self, app_id: str, resource_id: str, mode: Mode, payload: dict[str, Any]) -> Answer:
+        resource = self.resources.get(resource_id)
+        if resource is None:
+            return _service_error(400, 1001, "the resource ID could not be decoded")
+        if resource.app_id != app_id:
+            return _service_error(400, 432, "the App ID does not match the resource ID")
+        if payload.get("cname") != resource.cname or payload.get("uid") != resource.uid:
+            return _service_error(400, 432, "cname or uid differ from the acquire values")
+        if resource.sid is not None:
+            return _service_error(
+                201, 7, "start is already running for this resource ID",
+                resourceId=resource_id, sid=resource.sid,
+            )
+        if self.clock() - resource.acquired_at > RESOURCE_LIFETIME_SECONDS:
+            return _service_error(400, 433, "the resource ID has expired")
+        verdict = scene_verdict(mode, acquire_scene(resource.acquire), postponed=False)
+        if verdict is not None and verdict[0] == "error":
+            return _service_error(400, 2, f"Start: {verdict[1]}")
+        from rec_tui.validate import validate
+
+        problems = validate(mode, payload)
+        if any(p.is_error for p in problems):
+            return _service_error(400, 2, f"Start: {_first_error(problems)}")
+        if any(
+            r.app_id == app_id and r.cname == resource.cname and r.uid == resource.uid
+            for r in self.running
+        ):
+            return _service_error(400, 53, "a task with this cname and uid is already running")
+        sid = uuid.uuid4().hex
+        resource.sid = sid
+        self.recordings[sid] = Recording(
+            sid, resource_id, app_id, mode, resource.cname, resource.uid, payload,
+            started_at=self.clock(), layout=layout_of(payload), rtmp_urls=rtmp_urls_of(mode, payload),
+        )
+        return Answer(
+            200, {"cname": resource.cname, "uid": resource.uid, "resourceId": resource_id, "sid": sid}
+        )
+
+    def _find(self, app_id: str, resource_id: str, sid: str, mode: str) -> Recording | None:
+        recording = self.recordings.get(sid)
+        if recording is None or recording.resource_id != resource_id:
+            return None
+        if recording.app_id != app_id or recording.mode != mode:
+            return None
+        return recording
+
+    def _reply(self, recording: Recording, **extra: Any) -> Answer:
+        return Answer(
+            200,
+            {
+                "cname": recording.cname,
+                "uid": recording.uid,
+                "resourceId": recording.resource_id,
+                "sid": recording.sid,
+                **extra,
+            },
+        )
+
+    def _mismatch(self, recording: Recording, payload: dict[str, Any]) -> Answer | None:
+        if payload.get("cname") != recording.cname or payload.get("uid") != recording.uid:
+            return _service_error(400, 432, "cname or uid differ from the acquire values")
+        return None
+
+    def _stop(self, recording: Recording, payload: dict[str, Any]) -> Answer:
+        if recording.stopped:
+            return _service_error(400, 49, "the recording has already stopped")
+        mismatch = self._mismatch(recording, payload)
+        if mismatch is not None:
+            return mismatch
+        recording.stopped = True
+        return self._reply(recording, serverResponse=recording.stop_response())
+
+    def _update(self, recording: Recording, payload: dict[str, Any]) -> Answer:
+        if recording.stopped:
+            return _service_error(404, 404, "failed to find worker")
+        mismatch = self._mismatch(recording, payload)
+        if mismatch is not None:
+            return mismatch
+        problems = check_update(recording.mode, payload, acquire=None, start_body=recording.body)
+        if any(p.is_error for p in problems):
+            return _service_error(400, 2, f"Update: {_first_error(problems)}")
+        request = payload["clientRequest"]
+        onhold = request.get("webRecordingConfig", {}).get("onhold")
+        if isinstance(onhold, bool):
+            recording.onhold = onhold
+        outputs = request.get("rtmpPublishConfig", {}).get("outputs")
+        if isinstance(outputs, list):
+            recording.rtmp_urls = [o["rtmpUrl"] for o in outputs if isinstance(o, dict)]
+        return self._reply(recording)
+
+    def _update_layout(self, recording: Recording, payload: dict[str, Any]) -> Answer:
+        if recording.stopped:
+            return _service_error(404, 404, "failed to find worker")
+        mismatch = self._mismatch(recording, payload)
+        if mismatch is not None:
+            return mismatch
+        problems = check_update_layout(
+            recording.mode, payload, acquire=None, start_body=recording.body
+        )
+        if any(p.is_error for p in problems):
+            return _service_error(400, 1028, f"UpdateLayout: {_first_error(problems)}")
+        recording.layout = layout_of(
+            {"clientRequest": {"recordingConfig": {"transcodingConfig": payload["clientRequest"]}}}
+        )
+        return self._reply(recording)
+
+
+def _first_error(problems: list[Problem]) -> str:
+    first = next((p for p in problems if p.is_error), problems[0])
+    where = first.path or "body"
+    return f"{where}: {first.message}"
+
