@@ -185,8 +185,9 @@ def open_store() -> OpenedStore:
         backend.get_password(SERVICE, "rec-tui/probe")
     except KeyringError as error:
         return _fallback(_reason(error))
-    except (RuntimeError, ImportError) as error:
-        # A bad PYTHON_KEYRING_BACKEND fails here, on first use.
+    except (RuntimeError, ImportError, AttributeError) as error:
+        # A bad PYTHON_KEYRING_BACKEND (no such module, or no such class in it) fails
+        # here, on first use.
         return _fallback(f"the keyring could not start ({_reason(error)})")
     return OpenedStore(KeyringStore(backend), None)
 
