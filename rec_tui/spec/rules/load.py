@@ -11,6 +11,7 @@ RULE_MODULES = (
     "rec_tui.spec.rules.session",
     "rec_tui.spec.rules.transcoding",
     "rec_tui.spec.rules.files",
+    "rec_tui.spec.rules.web",
 )
 
 

@@ -1,0 +1,416 @@
+"""Extension service, web recorder and CDN push rules (spec 3.6): R92–R110.
+
+Web-recorder and CDN-push parameters are judged in web mode only; in individual and mix
+modes R93 already rejects those services. Other services (audio moderation) are not
+checked beyond R93 and R127.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Final
+
+from rec_tui.spec.fields_extension import RTMP_PUBLISH, SERVICE_ERROR_POLICY, WEB_RECORDER
+from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules.bounds import Bounds, bounds, int_choices, listing, not_a_choice
+from rec_tui.spec.rules.checks import is_url
+from rec_tui.spec.rules.context import CR, EXT, Context, as_int
+
+SERVICES: Final = f"{EXT}.extensionServices"
+PARAM: Final = f"{SERVICES}[].serviceParam"
+WEB_SERVICE_NAMES: Final = frozenset(SERVICE_ERROR_POLICY)
+TOP_ERROR_POLICY: Final = "error_abort"
+API_VERSION: Final = "v1"
+MAX_AREA: Final = 1920 * 1080
+RTMP_SCHEMES: Final = ("rtmp", "rtmps")
+# acquire's resourceExpiredHour when a known acquire body leaves it out (spec 1.4.1).
+DEFAULT_RESOURCE_EXPIRED_HOUR: Final = 72
+WRONG_KEY: Final = "VideoBitrate"
+
+
+def _web_bounds(key: str) -> Bounds:
+    return bounds(f"{PARAM}.{key}", WEB_RECORDER)
+
+
+_AUDIO_PROFILES = int_choices(f"{PARAM}.audioProfile", WEB_RECORDER)
+_DIMS = {key: _web_bounds(key) for key in ("videoWidth", "videoHeight")}
+_BITRATE = _web_bounds("videoBitrate")
+_FPS = _web_bounds("videoFps")
+_MAX_HOURS = _web_bounds("maxRecordingHour")
+_SEGMENT = _web_bounds("maxVideoDuration")
+_READY = _web_bounds("readyTimeout")
+
+
+# --- reading the body ---------------------------------------------------------------------
+
+
+def _services(ctx: Context) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(path, entry) for every object in extensionServices."""
+    for index, entry in enumerate(ctx.list(SERVICES) or []):
+        if isinstance(entry, dict):
+            yield f"{SERVICES}[{index}]", entry
+
+
+def _params(ctx: Context, service: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(serviceParam path, params) of every ``service`` entry, in web mode only.
+
+    A missing serviceParam reads as {} so its required keys are reported missing; one of
+    the wrong type is R17's business.
+    """
+    if ctx.mode != "web":
+        return
+    for path, entry in _services(ctx):
+        if entry.get("serviceName") != service:
+            continue
+        params = entry.get("serviceParam")
+        if params is None:
+            yield f"{path}.serviceParam", {}
+        elif isinstance(params, dict):
+            yield f"{path}.serviceParam", params
+
+
+def _check_range(
+    out: Findings, path: str, value: Any, allowed: Bounds, message: str, hint: str
+) -> None:
+    if allowed.outside(value):
+        out.error(path, f"{message} Got {value}.", hint)
+
+
+# --- the rules ----------------------------------------------------------------------------
+
+
+@rule("R92", "web.required", "E", "web mode without extensionServiceConfig/extensionServices")
+def web_required(ctx: Context, out: Findings) -> None:
+    if ctx.mode != "web" or ctx.obj(CR) is None:
+        return
+    message = "Web mode needs extensionServiceConfig with a web_recorder_service."
+    hint = "Add extensionServices with one web_recorder_service entry holding the page url."
+    config = ctx.raw(EXT)
+    if config is None:
+        out.error(EXT, message, hint)
+    elif isinstance(config, dict) and config.get("extensionServices") in (None, []):
+        out.error(SERVICES, message, hint)
+
+
+@rule("R93", "web.mode_only", "E/W", "web/CDN services outside web mode (E); other services (W)")
+def web_mode_only(ctx: Context, out: Findings) -> None:
+    if ctx.mode == "web":
+        return
+    named_web = False
+    other: tuple[str, str] | None = None
+    for path, entry in _services(ctx):
+        name = entry.get("serviceName")
+        if name in WEB_SERVICE_NAMES:
+            named_web = True
+            out.error(
+                f"{path}.serviceName",
+                f"Web page recording and CDN push are only available in web mode ({name}).",
+                "Switch the recording mode to web, or remove this service.",
+            )
+        elif other is None and isinstance(name, str) and name != "":
+            other = (path, name)
+    if other is not None and not named_web:
+        out.warning(
+            f"{other[0]}.serviceName",
+            f"Extension service {other[1]!r} is not checked further here: only web page "
+            "recording and CDN push (web mode) are. Make sure its settings are right.",
+            "Audio moderation also needs streamTypes 0 (audio only).",
+        )
+
+
+@rule("R94", "web.services.combo", "E", "web services other than one web recorder (+ one CDN push)")
+def web_services_combo(ctx: Context, out: Findings) -> None:
+    if ctx.mode != "web":
+        return
+    message = "Allowed: one web_recorder_service, optionally plus one rtmp_publish_service."
+    counts = {WEB_RECORDER: 0, RTMP_PUBLISH: 0}
+    for path, entry in _services(ctx):
+        name = entry.get("serviceName")
+        if name is None or name == "":
+            out.error(
+                f"{path}.serviceName",
+                f"{message} This entry has no serviceName.",
+                'Set serviceName to "web_recorder_service" or "rtmp_publish_service".',
+            )
+        elif isinstance(name, str) and name not in counts:
+            out.error(
+                f"{path}.serviceName",
+                f"{message} {name!r} is not one of them.",
+                'Use "web_recorder_service" or "rtmp_publish_service".',
+            )
+        elif isinstance(name, str):
+            counts[name] += 1
+            if counts[name] > 1:
+                out.error(
+                    f"{path}.serviceName",
+                    f"{message} {name} is listed twice.",
+                    "Remove the extra entry.",
+                )
+    # Only when every entry names a known service; a misnamed entry was reported above.
+    if counts[RTMP_PUBLISH] and not counts[WEB_RECORDER] and not out.problems:
+        out.error(
+            SERVICES,
+            f"{message} There is no web_recorder_service.",
+            "Add a web_recorder_service entry; a CDN push needs the web recorder.",
+        )
+
+
+@rule("R95", "web.errorPolicy", "E", "errorHandlePolicy not error_abort (web) / error_ignore (CDN)")
+def web_error_policy(ctx: Context, out: Findings) -> None:
+    if ctx.mode != "web":
+        return
+    message = "errorHandlePolicy must be error_abort (web) / error_ignore (CDN push)."
+    top = ctx.string(f"{EXT}.errorHandlePolicy")
+    if top is not None and top != TOP_ERROR_POLICY:
+        out.error(
+            f"{EXT}.errorHandlePolicy",
+            f"{message} Got {top!r}.",
+            f'Set it to "{TOP_ERROR_POLICY}" or leave it out.',
+        )
+    for path, entry in _services(ctx):
+        name = entry.get("serviceName")
+        expected = SERVICE_ERROR_POLICY.get(name) if isinstance(name, str) else None
+        policy = entry.get("errorHandlePolicy")
+        if expected is None or not isinstance(policy, str) or policy in ("", expected):
+            continue
+        out.error(
+            f"{path}.errorHandlePolicy",
+            f"{message} Got {policy!r}.",
+            f'Set it to "{expected}" for {name}, or leave it out.',
+        )
+
+
+@rule("R96", "web.apiVersion", "W", "apiVersion other than v1")
+def web_api_version(ctx: Context, out: Findings) -> None:
+    version = ctx.string(f"{EXT}.apiVersion")
+    if ctx.mode == "web" and version is not None and version != API_VERSION:
+        out.warning(
+            f"{EXT}.apiVersion",
+            f'apiVersion only supports "v1"; got {version!r}.',
+            'Set it to "v1" or leave it out.',
+        )
+
+
+@rule("R97", "web.url", "E", "web recorder url missing or not an http(s) URL")
+def web_url(ctx: Context, out: Findings) -> None:
+    for path, params in _params(ctx, WEB_RECORDER):
+        url = params.get("url")
+        if url is None or url == "":
+            detail = "The url is missing."
+        elif isinstance(url, str) and not is_url(url):
+            detail = f"{url!r} is not a full http(s) address."
+        else:
+            continue  # a valid URL, or a wrong type (R17)
+        out.error(
+            f"{path}.url",
+            f"Enter the full http(s) address of the page to record. {detail}",
+            "For example https://example.com/classroom?id=42; Agora's servers must be "
+            "able to reach it.",
+        )
+
+
+@rule("R98", "web.audioProfile", "E", "web audioProfile missing or not 0/1/2")
+def web_audio_profile(ctx: Context, out: Findings) -> None:
+    for path, params in _params(ctx, WEB_RECORDER):
+        value = params.get("audioProfile")
+        if value is None or not_a_choice(value, _AUDIO_PROFILES):
+            out.error(
+                f"{path}.audioProfile",
+                "audioProfile (0, 1 or 2) is required for web recording.",
+                f"Use {listing(_AUDIO_PROFILES)}: 0 = 48 kHz mono ≈48 kbps, 1 = mono "
+                "≈128 kbps, 2 = stereo ≈192 kbps.",
+            )
+
+
+@rule("R99", "web.dims", "E", "videoWidth/videoHeight missing or outside 240..1920")
+def web_dims(ctx: Context, out: Findings) -> None:
+    message = "videoWidth and videoHeight are required and must be 240–1920 px."
+    for path, params in _params(ctx, WEB_RECORDER):
+        for key, allowed in _DIMS.items():
+            value = params.get(key)
+            if value is None:
+                out.error(
+                    f"{path}.{key}", f"{message} {key} is missing.", "Add it, e.g. 1280 × 720."
+                )
+            else:
+                _check_range(
+                    out,
+                    f"{path}.{key}",
+                    value,
+                    allowed,
+                    message,
+                    f"Use a whole number of pixels from {allowed.text()}.",
+                )
+
+
+@rule("R100", "web.area", "E", "videoWidth × videoHeight above 1920 × 1080")
+def web_area(ctx: Context, out: Findings) -> None:
+    for path, params in _params(ctx, WEB_RECORDER):
+        width, height = as_int(params.get("videoWidth")), as_int(params.get("videoHeight"))
+        if width is not None and height is not None and width * height > MAX_AREA:
+            out.error(
+                f"{path}.videoWidth",
+                f"videoWidth × videoHeight may not exceed 1920 × 1080; {width} × {height} "
+                f"is {width * height:,} pixels.",
+                "Lower one of them, e.g. 1920 × 1080 or 1080 × 1920.",
+            )
+
+
+@rule("R101", "web.bitrate", "E", "videoBitrate outside 50..8000")
+def web_bitrate(ctx: Context, out: Findings) -> None:
+    for path, params in _params(ctx, WEB_RECORDER):
+        _check_range(
+            out,
+            f"{path}.videoBitrate",
+            params.get("videoBitrate"),
+            _BITRATE,
+            f"videoBitrate must be {_BITRATE.text()} kbps.",
+            "Leave it out for the default (2000 from 1280 × 720 up, else 1500).",
+        )
+
+
+@rule("R102", "web.bitrate.keycase", "W", "the key VideoBitrate (capital V)")
+def web_bitrate_key_case(ctx: Context, out: Findings) -> None:
+    # Every service's serviceParam: R18 leaves this key to this rule wherever it appears.
+    for path, entry in _services(ctx):
+        params = entry.get("serviceParam")
+        if isinstance(params, dict) and WRONG_KEY in params:
+            out.warning(
+                f"{path}.serviceParam.{WRONG_KEY}",
+                "Use videoBitrate (lower-case v); VideoBitrate is ignored.",
+                f'Rename the key to "videoBitrate" (value {params[WRONG_KEY]!r}).',
+            )
+
+
+@rule("R103", "web.fps", "E", "videoFps outside 5..60")
+def web_fps(ctx: Context, out: Findings) -> None:
+    for path, params in _params(ctx, WEB_RECORDER):
+        _check_range(
+            out,
+            f"{path}.videoFps",
+            params.get("videoFps"),
+            _FPS,
+            f"videoFps must be {_FPS.text()}.",
+            "Leave it out for the default 15.",
+        )
+
+
+@rule("R104", "web.maxRecordingHour", "E", "maxRecordingHour missing or outside 1..720")
+def web_max_recording_hour(ctx: Context, out: Findings) -> None:
+    message = "maxRecordingHour (1–720 h) is required; billing runs until the task stops."
+    for path, params in _params(ctx, WEB_RECORDER):
+        value = params.get("maxRecordingHour")
+        hint = "Set the longest the recording may run, in whole hours, e.g. 3."
+        if value is None:
+            out.error(f"{path}.maxRecordingHour", f"{message} It is missing.", hint)
+        else:
+            _check_range(out, f"{path}.maxRecordingHour", value, _MAX_HOURS, message, hint)
+
+
+@rule(
+    "R105",
+    "web.maxRecordingHour.vs_expiry",
+    "W",
+    "maxRecordingHour above acquire's resourceExpiredHour",
+    session=True,
+)
+def web_max_recording_vs_expiry(ctx: Context, out: Findings) -> None:
+    acquire = ctx.session.acquire
+    if not isinstance(acquire, dict):
+        return  # no acquire data: session rules are skipped
+    client_request = acquire.get("clientRequest")
+    raw = client_request.get("resourceExpiredHour") if isinstance(client_request, dict) else None
+    expiry = DEFAULT_RESOURCE_EXPIRED_HOUR if raw is None else as_int(raw)
+    if expiry is None:
+        return
+    for path, params in _params(ctx, WEB_RECORDER):
+        hours = as_int(params.get("maxRecordingHour"))
+        if hours is not None and hours > expiry:
+            out.warning(
+                f"{path}.maxRecordingHour",
+                "maxRecordingHour exceeds resourceExpiredHour, so you will lose control "
+                f"of the task before it ends ({hours} h > {expiry} h).",
+                f"Lower maxRecordingHour to {expiry} or less, or acquire again with a "
+                f"resourceExpiredHour of at least {hours}.",
+            )
+
+
+@rule("R106", "web.maxVideoDuration", "E", "maxVideoDuration outside 30..240")
+def web_max_video_duration(ctx: Context, out: Findings) -> None:
+    for path, params in _params(ctx, WEB_RECORDER):
+        _check_range(
+            out,
+            f"{path}.maxVideoDuration",
+            params.get("maxVideoDuration"),
+            _SEGMENT,
+            f"maxVideoDuration must be {_SEGMENT.text()} minutes.",
+            "Leave it out for the default 120 minutes per MP4 file.",
+        )
+
+
+@rule("R107", "web.booleans", "E", "mobile or onhold not a JSON boolean")
+def web_booleans(ctx: Context, out: Findings) -> None:
+    for path, params in _params(ctx, WEB_RECORDER):
+        for key in ("mobile", "onhold"):
+            value = params.get(key)
+            if value is not None and not isinstance(value, bool):
+                out.error(
+                    f"{path}.{key}",
+                    f"mobile/onhold must be true or false; {key} is {value!r}.",
+                    "Write true or false without quotes.",
+                )
+
+
+@rule("R108", "web.readyTimeout", "E", "readyTimeout negative, fractional or above 60")
+def web_ready_timeout(ctx: Context, out: Findings) -> None:
+    for path, params in _params(ctx, WEB_RECORDER):
+        _check_range(
+            out,
+            f"{path}.readyTimeout",
+            params.get("readyTimeout"),
+            _READY,
+            "readyTimeout must be a whole number 0–60 (0 = off); other values give error 2.",
+            "Use 0 to skip the load check, or 1–60 seconds.",
+        )
+
+
+@rule("R109", "web.readyTimeout.notify", "W", "readyTimeout of 1 s or more")
+def web_ready_timeout_notify(ctx: Context, out: Findings) -> None:
+    for path, params in _params(ctx, WEB_RECORDER):
+        value = as_int(params.get("readyTimeout"))
+        if value is not None and value >= 1:
+            out.warning(
+                f"{path}.readyTimeout",
+                "The page must call window.navigator.notifyReady() before the timeout, "
+                "or it is reloaded and then the task stops.",
+                "Make sure the page calls notifyReady() once loaded, or set 0.",
+            )
+
+
+@rule("R110", "rtmp.outputs", "E", "CDN push without exactly one rtmp(s):// output")
+def rtmp_outputs(ctx: Context, out: Findings) -> None:
+    message = "CDN push needs exactly one rtmp:// or rtmps:// URL."
+    for path, params in _params(ctx, RTMP_PUBLISH):
+        outputs = params.get("outputs")
+        if outputs is None or (isinstance(outputs, list) and len(outputs) != 1):
+            count = "none" if not outputs else f"{len(outputs)} outputs"
+            out.error(
+                f"{path}.outputs",
+                f"{message} This one has {count}.",
+                'Use "outputs": [{"rtmpUrl": "rtmp://…"}]; only one CDN push is allowed.',
+            )
+        for index, output in enumerate(outputs if isinstance(outputs, list) else []):
+            if not isinstance(output, dict):
+                continue
+            url = output.get("rtmpUrl")
+            if url is None or url == "":
+                detail = "rtmpUrl is missing."
+            elif isinstance(url, str) and not is_url(url, RTMP_SCHEMES):
+                detail = f"Got {url!r}."
+            else:
+                continue  # a valid address, or a wrong type (R17)
+            out.error(
+                f"{path}.outputs[{index}].rtmpUrl",
+                f"{message} {detail}",
+                "Copy the ingest address from your CDN, e.g. rtmp://live.example.com/app/key.",
+            )
