@@ -22,7 +22,7 @@ def _found(mode: str, changes: dict[str, Any], rule: str) -> list[tuple[str, str
     return [(p.severity, p.path) for p in fired(mode, changed(mode, changes), rule)]
 
 
-def _encrypted(mode: int, **extra: Any) -> dict[str, Any]:
+def _encrypted(mode: object, **extra: Any) -> dict[str, Any]:
     return {f"{R}.decryptionMode": mode, **{f"{R}.{k}": v for k, v in extra.items()}}
 
 
