@@ -88,7 +88,7 @@ class LayoutCanvas(Widget, can_focus=True):
         ),
         Binding("right_square_bracket", "select_next(1)", "Next tile"),
         Binding("left_square_bracket", "select_next(-1)", "Previous tile", show=False),
-        *(Binding(str(n), f"select({n})", show=False) for n in range(1, 10)),
+        *(Binding(str(n), f"select({n})", show=False) for n in range(10)),
         Binding("a", "add", "Add tile"),
         Binding("x,delete", "remove", "Remove tile"),
         Binding("u", "uid", "uid"),
@@ -210,7 +210,7 @@ class LayoutCanvas(Widget, can_focus=True):
             self.refresh()
 
     def action_select(self, number: int) -> None:
-        if self._custom_only() and self.editor.select(number - 1):
+        if self._custom_only() and self.editor.select(number):
             self.refresh()
 
     def action_add(self) -> None:
@@ -242,7 +242,7 @@ class LayoutCanvas(Widget, can_focus=True):
             if uid is not None and self.editor.select(index):
                 self._edit(self.editor.set_uid(uid))
 
-        self.app.push_screen(UidPrompt(index + 1, self.editor.current.uid), assign)
+        self.app.push_screen(UidPrompt(index, self.editor.current.uid), assign)
 
     def action_templates(self) -> None:
         def apply(choice: tuple[str, int] | None) -> None:
@@ -369,11 +369,11 @@ class LayoutCanvas(Widget, can_focus=True):
         marks = self._marks
         flags = ""
         if marks.off_canvas(index):
-            flags += " ⇲off"
+            flags += " [off canvas]"
         if marks.uid_problem(index):
-            flags += " ⚠uid"
+            flags += " [uid!]"
         if marks.overlapping(index):
-            flags += " ⧉"
+            flags += " [overlap]"
         emphasis: Emphasis = "normal"
         if index == self.editor.selected:
             emphasis = "selected"
@@ -382,7 +382,7 @@ class LayoutCanvas(Widget, can_focus=True):
         elif marks.of(index):
             emphasis = "warning"
         uid = f"uid {tile.uid}" if tile.uid is not None else "join order"
-        title = f"{index + 1} {uid}{flags}"
+        title = f"[{index}] {uid}{flags}"
         mode = RENDER_MODE_NAMES.get(tile.shown_render_mode, "?")
         detail = f"{mode} α{_number(tile.shown_alpha)}"
         alpha = min(max(tile.shown_alpha, 0.0), 1.0)
@@ -431,7 +431,7 @@ class LayoutCanvas(Widget, can_focus=True):
             return "No tiles: press a to add one or t for a template.", ""
         index = self.editor.selected or 0
         numbers = (
-            f"Tile {index + 1}: x_axis {_number(tile.x)} y_axis {_number(tile.y)} "
+            f"layoutConfig[{index}]: x_axis {_number(tile.x)} y_axis {_number(tile.y)} "
             f"width {_number(tile.width)} height {_number(tile.height)} "
             f"alpha {_number(tile.shown_alpha)} "
             f"{RENDER_MODE_NAMES.get(tile.shown_render_mode, '?')}"
@@ -441,14 +441,12 @@ class LayoutCanvas(Widget, can_focus=True):
     def marks_text(self) -> str:
         """The canvas marks in words: the validator's tile findings, then overlaps."""
         marks = self._marks
-        found = [
-            f"{'✗' if p.is_error else '⚠'} tile {i + 1}: {p.message} ({p.rule_id})"
-            for i in sorted(marks.by_tile)
-            for p in marks.by_tile[i]
-        ]
-        found += [f"{'✗' if p.is_error else '⚠'} {p.message} ({p.rule_id})" for p in marks.layout]
+        # The selected tile's findings first: they are what the user is looking at.
+        ordered = sorted(marks.by_tile, key=lambda i: (i != self.editor.selected, i))
+        problems = [p for i in ordered for p in marks.by_tile[i]] + list(marks.layout)
+        found = [f"{'✗' if p.is_error else '⚠'} {p.message} ({p.rule_id})" for p in problems]
         found += [
-            f"⧉ tiles {a + 1} and {b + 1} overlap (notice: later tiles cover earlier)"
+            f"◆ tiles {a} and {b} overlap (notice: later tiles cover earlier)"
             for a, b in marks.overlaps
         ]
         return " · ".join(found) if found else "✓ no problems with the tiles"

@@ -38,7 +38,9 @@ class UidPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"uid shown in tile {self._tile_number}")
+            yield Label(
+                f"uid shown in tile {self._tile_number} (layoutConfig[{self._tile_number}])"
+            )
             yield Input(self._current, placeholder="e.g. 527841", id="uid")
             yield Label(
                 "A user ID 1–4294967295 as text. Leave empty to fill the tile in "

@@ -227,7 +227,7 @@ def _box(grid: CellGrid, frame: FrameCells, box: Box, background: str) -> None:
 def _border(
     grid: CellGrid, left: int, top: int, right: int, bottom: int, chars: str, style: Style
 ) -> None:
-    top_left, top_right, bottom_left, bottom_right, across, down = chars
+    top_left, top_right, bottom_left, bottom_right, across, down = tuple(chars)
     for column in range(left + 1, right):
         grid.put(column, top, across, style)
         grid.put(column, bottom, across, style)

@@ -1,0 +1,79 @@
+"""The layout-related values of a ``start`` body, read leniently for drawing.
+
+The canvas must draw whatever the user has typed so far, so nothing here raises: a missing
+or unusable value falls back to the documented default, and the validator reports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Final
+
+from rec_tui import jsonpath
+from rec_tui.layout.presets import MAX_USERS
+from rec_tui.spec.rules.checks import UidVerdict, check_uid
+from rec_tui.spec.rules.context import REC, TC, as_int
+
+DEFAULT_WIDTH: Final = 360  # spec 2.4 defaults
+DEFAULT_HEIGHT: Final = 640
+DEFAULT_BACKGROUND: Final = "#000000"
+DEFAULT_LAYOUT: Final = 0
+CUSTOM_LAYOUT: Final = 3
+# With no subscribe list (everyone) the number of users is unknown; four shows the idea.
+DEFAULT_USERS: Final = 4
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutSource:
+    width: int
+    height: int
+    background: str
+    layout: int | None  # None: mixedVideoLayout is not a whole number
+    max_resolution_uid: str | None
+    layout_config: Any
+    subscribed_video_users: int | None
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height
+
+    @property
+    def default_users(self) -> int:
+        count = self.subscribed_video_users or DEFAULT_USERS
+        return max(1, min(MAX_USERS, count))
+
+
+def _dimension(value: Any, default: int) -> int:
+    number = as_int(value)
+    return number if number is not None and 1 <= number <= 1920 else default
+
+
+def subscribed_video_users(body: Any) -> int | None:
+    """Distinct uids in subscribeVideoUids; None when unknown (absent or ``#allstream#``)."""
+    uids = jsonpath.get(body, f"{REC}.subscribeVideoUids")
+    if not isinstance(uids, list):
+        return None
+    distinct = {u for u in uids if check_uid(u) is not UidVerdict.BAD}
+    return len(distinct) or None
+
+
+def read(body: Any) -> LayoutSource:
+    def tc(key: str) -> Any:
+        return jsonpath.get(body, f"{TC}.{key}")
+
+    background = tc("backgroundColor")
+    layout = tc("mixedVideoLayout")
+    max_res = tc("maxResolutionUid")
+    return LayoutSource(
+        width=_dimension(tc("width"), DEFAULT_WIDTH),
+        height=_dimension(tc("height"), DEFAULT_HEIGHT),
+        background=background
+        if isinstance(background, str) and _COLOUR.match(background)
+        else DEFAULT_BACKGROUND,
+        layout=DEFAULT_LAYOUT if layout is None else as_int(layout),
+        max_resolution_uid=max_res if isinstance(max_res, str) and max_res else None,
+        layout_config=tc("layoutConfig"),
+        subscribed_video_users=subscribed_video_users(body),
+    )
