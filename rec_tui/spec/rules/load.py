@@ -12,6 +12,7 @@ RULE_MODULES = (
     "rec_tui.spec.rules.transcoding",
     "rec_tui.spec.rules.files",
     "rec_tui.spec.rules.web",
+    "rec_tui.spec.rules.legacy",
 )
 
 

@@ -1,0 +1,175 @@
+"""Rules for the LEGACY postponed transcoding and audio mixing (spec 3.7): R111–R117, R128."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from rec_tui.spec.fields_legacy import APPS, OPTIONS, POSTPONE
+from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules.bounds import str_choices
+from rec_tui.spec.rules.context import REC, Context
+
+POLICY: Final = f"{APPS}.combinationPolicy"
+TRANS_MODE: Final = f"{OPTIONS}.transConfig.transMode"
+FORMAT: Final = f"{OPTIONS}.container.format"
+AUDIO_MIX: Final = "audioMix"
+POSTPONE_TRANSCODING: Final = "postponeTranscoding"
+# mp4 output exists only for postponed transcoding (Python SDK).
+MP4: Final = "mp4"
+AUDIO_KEYS: Final = ("sampleRate", "bitrate", "channels")
+
+_POLICIES = str_choices(POLICY)
+_TRANS_MODES = str_choices(TRANS_MODE)
+_FORMATS = str_choices(FORMAT)
+_AUDIO = {key: str_choices(f"{OPTIONS}.audio.{key}") for key in AUDIO_KEYS}
+_STREAM_MODES_WITHOUT_POSTPONED_TRANSCODING: Final = frozenset({"standard", "original"})
+
+
+def _postponed(ctx: Context) -> bool:
+    return ctx.raw(POLICY) == POSTPONE
+
+
+@rule("R111", "legacy.present", "W", "appsCollection or transcodeOptions present")
+def legacy_present(ctx: Context, out: Findings) -> None:
+    for path in (APPS, OPTIONS):
+        if ctx.has(path):
+            out.warning(
+                path,
+                "Postponed transcoding and mixing were dropped from the docs in 2025; the server "
+                "may reject them.",
+                "Keep it only to reproduce an existing setup; test against Agora before relying "
+                "on it.",
+            )
+
+
+@rule("R112", "legacy.policy.enum", "E", "combinationPolicy not default/postpone_transcoding")
+def policy_enum(ctx: Context, out: Findings) -> None:
+    policy = ctx.string(POLICY)
+    if policy is not None and policy not in _POLICIES:
+        out.error(
+            POLICY,
+            f"combinationPolicy must be default or postpone_transcoding; got {policy!r}.",
+            'Use "postpone_transcoding" for postponed processing, otherwise leave it out.',
+        )
+
+
+@rule("R112b", "legacy.policy.mode", "W", "postpone_transcoding outside individual mode")
+def policy_mode(ctx: Context, out: Findings) -> None:
+    if ctx.mode != "individual" and _postponed(ctx):
+        out.warning(
+            POLICY,
+            "Postponed transcoding and mixing are documented for individual mode only.",
+            'Switch to individual mode, or set combinationPolicy to "default".',
+        )
+
+
+@rule(
+    "R113",
+    "legacy.options.needs_policy",
+    "E/W",
+    "transcodeOptions without postpone_transcoding (E) or outside individual mode (W)",
+)
+def options_need_policy(ctx: Context, out: Findings) -> None:
+    if not ctx.has(OPTIONS):
+        return
+    message = (
+        "transcodeOptions requires appsCollection.combinationPolicy = postpone_transcoding "
+        "(documented for individual mode only)."
+    )
+    if not _postponed(ctx):
+        out.error(
+            OPTIONS,
+            message,
+            'Add "appsCollection": {"combinationPolicy": "postpone_transcoding"}, or remove '
+            "transcodeOptions.",
+        )
+    if ctx.mode != "individual":
+        out.warning(OPTIONS, f"{message} This is {ctx.mode} mode.", "Use individual mode.")
+
+
+@rule("R114", "legacy.transMode", "E", "transConfig.transMode missing or unknown")
+def trans_mode(ctx: Context, out: Findings) -> None:
+    options = ctx.obj(OPTIONS)
+    if options is None:
+        return
+    message = "transConfig.transMode is required (audioMix)."
+    hint = 'Add "transConfig": {"transMode": "audioMix"}.'
+    config = options.get("transConfig")
+    if config is None:
+        out.error(f"{OPTIONS}.transConfig", f"{message} transConfig is missing.", hint)
+        return
+    if not isinstance(config, dict):
+        return  # R17
+    mode = config.get("transMode")
+    if mode is None or mode == "":
+        out.error(TRANS_MODE, message, hint)
+    elif isinstance(mode, str) and mode not in _TRANS_MODES:
+        out.error(
+            TRANS_MODE,
+            f"{message} {mode!r} is not a known mode.",
+            'Use "audioMix" (postponed audio mixing).',
+        )
+
+
+@rule("R115", "legacy.audiomix.prereq", "E", "audioMix without audio-only passthrough")
+def audio_mix_prerequisites(ctx: Context, out: Findings) -> None:
+    if ctx.raw(TRANS_MODE) != AUDIO_MIX:
+        return
+    if ctx.stream_types() == 0 and ctx.raw(f"{REC}.streamMode") == "original":
+        return
+    out.error(
+        TRANS_MODE,
+        "Postponed audio mixing works only with audio-only passthrough (streamTypes 0, "
+        "streamMode original).",
+        'Set recordingConfig.streamTypes to 0 and streamMode to "original".',
+    )
+
+
+@rule("R116", "legacy.container", "E", "container.format not mp3/m4a/aac")
+def container_format(ctx: Context, out: Findings) -> None:
+    value = ctx.string(FORMAT)
+    if value is None:
+        return
+    mp4_allowed = ctx.raw(TRANS_MODE) == POSTPONE_TRANSCODING
+    if value not in _FORMATS or (value == MP4 and not mp4_allowed):
+        out.error(
+            FORMAT,
+            f"Output format must be mp3, m4a or aac; got {value!r}.",
+            'Use "mp3" (the default), "m4a" or "aac"; "mp4" only with postponeTranscoding.',
+        )
+
+
+@rule("R117", "legacy.audio.strings", "E", "sampleRate/bitrate/channels wrong value or a number")
+def audio_strings(ctx: Context, out: Findings) -> None:
+    audio = ctx.obj(f"{OPTIONS}.audio")
+    if audio is None:
+        return
+    message = (
+        'Audio options are strings: sampleRate "48000"/"32000"/"16000", bitrate "48000", '
+        'channels "1"/"2".'
+    )
+    for key in AUDIO_KEYS:
+        value = audio.get(key)
+        if value is None or (isinstance(value, str) and value in _AUDIO[key]):
+            continue
+        allowed = " or ".join(f'"{choice}"' for choice in sorted(_AUDIO[key]))
+        if isinstance(value, str):
+            detail = f"{key} is {value!r}."
+        else:
+            detail = f"{key} is sent as {value!r}, not as text."
+        out.error(f"{OPTIONS}.audio.{key}", f"{message} {detail}", f"Set {key} to {allowed}.")
+
+
+@rule(
+    "R128", "legacy.transcoding.streamMode", "W", "postponed transcoding with streamMode ≠ default"
+)
+def postponed_transcoding_stream_mode(ctx: Context, out: Findings) -> None:
+    if not _postponed(ctx) or ctx.raw(TRANS_MODE) == AUDIO_MIX:
+        return
+    stream_mode = ctx.raw(f"{REC}.streamMode")
+    if stream_mode in _STREAM_MODES_WITHOUT_POSTPONED_TRANSCODING:
+        out.warning(
+            f"{REC}.streamMode",
+            f"Postponed transcoding is listed only for streamMode default; this is {stream_mode}.",
+            'Set streamMode to "default" (or leave it out).',
+        )
