@@ -18,7 +18,16 @@ from collections.abc import Sequence
 from rec_tui import __version__
 
 # Modules under rec_tui.cli that add subcommands.
-COMMAND_MODULES: tuple[str, ...] = ("validate", "schema", "explain", "preset")
+COMMAND_MODULES: tuple[str, ...] = (
+    "validate",
+    "schema",
+    "explain",
+    "preset",
+    "send",
+    "lifecycle",
+    "history",
+    "sandbox",
+)
 
 EXIT_OK = 0
 EXIT_REFUSED = 1

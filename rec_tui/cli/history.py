@@ -1,0 +1,58 @@
+"""``rec-tui history [--last N]``: recent exchanges with Agora or the sandbox (redacted)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from rec_tui.cli import EXIT_OK, UsageError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "history",
+        help="list recent requests and answers (secrets masked)",
+        description="List the most recent exchanges from the history file, oldest first. "
+        "Every request and answer was redacted before it was written.",
+    )
+    parser.add_argument("--last", type=int, default=20, metavar="N", help="how many (default 20)")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rec_tui import history
+    from rec_tui.paths import history_file
+
+    if args.last < 1:
+        raise UsageError("--last needs a number of exchanges, 1 or more.")
+    records = history.recent(args.last)
+    if args.format == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not records:
+        print(f"No exchanges recorded yet ({history_file()}).")
+    for record in records:
+        print(line_of(record))
+    return EXIT_OK
+
+
+def line_of(record: dict[str, Any]) -> str:
+    """One line per exchange: when, call, status, request ID, and the error if any."""
+    status = record.get("status")
+    outcome = "no answer" if status is None else f"HTTP {status}"
+    parts = [
+        str(record.get("at", "?")),
+        f"{record.get('call', '?'):<12}",
+        f"{record.get('method', '')} {record.get('url', '')}",
+        outcome,
+        f"{record.get('elapsed_ms', 0):.0f} ms",
+    ]
+    if record.get("request_id"):
+        parts.append(f"x-request-id {record['request_id']}")
+    if record.get("error"):
+        parts.append(str(record["error"]))
+    return "  ".join(parts)

@@ -1,0 +1,87 @@
+"""``rec-tui query`` and ``rec-tui stop``: look at or end a running recording."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+from typing import Any
+
+from rec_tui.cli import EXIT_OK, endpoint_options
+from rec_tui.modes import MODES
+
+_SESSION_NOTE = (
+    "The in-process sandbox forgets its recordings when the command ends; to query or stop "
+    "a sandbox recording from another command, run `rec-tui sandbox serve` and use --endpoint."
+)
+
+
+def _add_session_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--mode", choices=MODES, required=True, help="the mode start used")
+    parser.add_argument("--resource-id", required=True, metavar="ID", help="from acquire")
+    parser.add_argument("--sid", required=True, help="from start")
+    endpoint_options.add_arguments(parser, default_note="required except for the sandbox")
+
+
+def register(subparsers: Any) -> None:
+    query = subparsers.add_parser(
+        "query",
+        help="show the status and files of a running recording",
+        description="Query a recording: its status (4 or 5 = recording) and file list. "
+        + _SESSION_NOTE,
+    )
+    _add_session_arguments(query)
+    query.set_defaults(handler=run_query)
+    stop = subparsers.add_parser(
+        "stop",
+        help="stop a recording and list its files",
+        description="Stop a recording. The stop body needs the acquire cname and uid: give "
+        "them, or they are read from a query first. " + _SESSION_NOTE,
+    )
+    _add_session_arguments(stop)
+    stop.add_argument("--cname", help="the acquire cname (default: asked of query)")
+    stop.add_argument("--uid", help="the acquire uid (default: asked of query)")
+    stop.add_argument(
+        "--async-stop",
+        action="store_true",
+        help="answer at once instead of after the upload (async_stop: true)",
+    )
+    stop.set_defaults(handler=run_stop)
+
+
+def run_query(args: argparse.Namespace) -> int:
+    return asyncio.run(_run(args, stop=False))
+
+
+def run_stop(args: argparse.Namespace) -> int:
+    return asyncio.run(_run(args, stop=True))
+
+
+async def _run(args: argparse.Namespace, *, stop: bool) -> int:
+    from rec_tui.client_errors import RecordingError
+    from rec_tui.exchange import Scrubber
+    from rec_tui.lifecycle import Lifecycle, RecordingSession
+
+    client = endpoint_options.make_client(endpoint_options.endpoint_setting(args), args.app_id or "")
+    scrubber = Scrubber(client.credentials)
+    session = RecordingSession(
+        args.mode, client.app_id, getattr(args, "cname", None) or "",
+        getattr(args, "uid", None) or "", {}, {}, args.resource_id, args.sid,
+    )
+    async with client:
+        lifecycle = Lifecycle(client)
+        try:
+            if not stop or not (session.cname and session.uid):
+                reply = await lifecycle.query(session)
+                session.cname = session.cname or str(reply.data.get("cname", ""))
+                session.uid = session.uid or str(reply.data.get("uid", ""))
+            if stop:
+                reply = await lifecycle.stop(session, async_stop=args.async_stop)
+        except RecordingError as error:
+            endpoint_options.emit_failure(args, scrubber, str(error), {"error": error.as_dict()})
+            return endpoint_options.failure_exit(error)
+    text = json.dumps(reply.data, ensure_ascii=False, indent=2)
+    if reply.request_id:
+        text += f"\nRequest ID: {reply.request_id}"
+    endpoint_options.emit(args, scrubber, text, reply.data)
+    return EXIT_OK

@@ -1,0 +1,202 @@
+"""``rec-tui send PRESET_OR_FILE``: acquire and start a recording (and optionally wait, stop)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rec_tui.cli import EXIT_OK, UsageError, endpoint_options
+from rec_tui.modes import MODES
+
+if TYPE_CHECKING:
+    from rec_tui.draft import Draft
+    from rec_tui.exchange import Scrubber
+    from rec_tui.lifecycle import Lifecycle, RecordingSession
+
+STATUS_NAMES = {
+    0: "not started",
+    1: "initialised",
+    2: "components starting",
+    3: "some components ready",
+    4: "all components ready",
+    5: "recording in progress",
+    6: "stop requested",
+    7: "all components stopped",
+    8: "exited",
+    20: "exited abnormally",
+}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "send",
+        help="acquire and start a recording from a preset or a JSON start body",
+        description="Acquire a resource ID and start a recording with the start body of a "
+        "preset (name or .toml path) or a JSON file. The body is validated first and not sent "
+        "while it has errors, unless --force. Credentials come from the keyring or "
+        "AGORA_CUSTOMER_ID / AGORA_CUSTOMER_SECRET; the sandbox needs none. Exit status: 0 "
+        "sent, 1 refused by Agora/the sandbox or by the checks, 2 could not be sent.",
+    )
+    parser.add_argument("source", metavar="PRESET_OR_FILE", help="preset name or path, or a JSON file")
+    parser.add_argument(
+        "--mode", choices=MODES, help="recording mode (default: the preset's; mix for JSON files)"
+    )
+    endpoint_options.add_arguments(
+        parser, default_note="default: the preset's; any value works with the sandbox"
+    )
+    parser.add_argument(
+        "--wait", action="store_true", help="poll query until recording begins (status 4 or 5)"
+    )
+    parser.add_argument(
+        "--stop-after",
+        type=float,
+        metavar="SECONDS",
+        help="stop the recording after this many seconds (0: at once) and list its files",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="send even when the checks find errors"
+    )
+    parser.set_defaults(handler=run)
+
+
+def load_draft(source: str) -> Draft:
+    """A preset (by name or .toml path) or a JSON start body, as a draft."""
+    from rec_tui.draft import Draft
+
+    path = Path(source)
+    is_json = source == "-" or path.suffix.lower() == ".json"
+    if is_json or (path.is_file() and path.suffix.lower() != ".toml"):
+        from rec_tui.jsonfile import JsonInputError, read_json_file
+
+        try:
+            body = read_json_file(source)
+        except JsonInputError as error:
+            raise UsageError(error.message) from None
+        if not isinstance(body, dict):
+            raise UsageError(f"{source}: expected a JSON object (the start body).")
+        draft = Draft()
+        draft.replace_body(body)
+        return draft
+    from rec_tui import presets
+    from rec_tui.secrets import open_store
+
+    try:
+        return presets.load(source, open_store().store).draft
+    except presets.PresetError as error:
+        raise UsageError(error.message) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.stop_after is not None and args.stop_after < 0:
+        raise UsageError("--stop-after needs a number of seconds, 0 or more.")
+    draft = load_draft(args.source)
+    if args.mode:
+        draft.set_mode(args.mode)
+    endpoint = endpoint_options.endpoint_setting(args, default=draft.endpoint or "sandbox")
+    return asyncio.run(_send(args, draft, endpoint))
+
+
+async def _send(args: argparse.Namespace, draft: Draft, endpoint: str) -> int:
+    from rec_tui.client_errors import RecordingError
+    from rec_tui.exchange import Scrubber
+    from rec_tui.lifecycle import ChecksFailed, Lifecycle, StartTimedOut
+
+    client = endpoint_options.make_client(endpoint, args.app_id or draft.app_id)
+    scrubber = Scrubber(client.credentials, draft.body)
+    lines: list[str] = []
+    session: RecordingSession | None = None
+    async with client:
+        lifecycle = Lifecycle(client)
+        try:
+            session = await lifecycle.acquire_and_start(
+                draft.mode, draft.request_body(), draft.acquire_options, force=args.force
+            )
+            _warn(scrubber, lifecycle)
+            lines += [f"resourceId {session.resource_id}", f"sid {session.sid}"]
+            if args.wait:
+                status = await lifecycle.wait_until_recording(session)
+                lines.append(f"status {status} ({STATUS_NAMES.get(status, '')})")
+            if args.stop_after is not None:
+                await _stop_after(lifecycle, session, args.stop_after, lines)
+        except (ChecksFailed, RecordingError, StartTimedOut) as error:
+            _report_failure(args, scrubber, error, session, client.app_id)
+            return endpoint_options.failure_exit(error)
+    assert session is not None  # every path that leaves it None has returned above
+    if not session.stopped:
+        lines.append(
+            f"Still recording. Stop it with: rec-tui stop --mode {session.mode} "
+            f"--resource-id {session.resource_id} --sid {session.sid} --app-id {client.app_id}"
+            + _endpoint_flag(args)
+        )
+    endpoint_options.emit(args, scrubber, "\n".join(lines), session.summary())
+    return EXIT_OK
+
+
+async def _stop_after(
+    lifecycle: Lifecycle, session: RecordingSession, seconds: float, lines: list[str]
+) -> None:
+    await asyncio.sleep(seconds)
+    reply = await lifecycle.stop(session)
+    response = reply.data.get("serverResponse") or {}
+    lines.append(f"stopped; uploadingStatus {response.get('uploadingStatus', 'see files')}")
+    files = session.file_list()
+    if files:
+        names = files if isinstance(files, str) else ", ".join(_file_names(files))
+        lines.append(f"files: {names}")
+
+
+def _file_names(files: list[Any]) -> list[str]:
+    names = []
+    for entry in files:
+        if isinstance(entry, dict):
+            names.append(str(entry.get("fileName") or entry.get("filename") or entry))
+    return names
+
+
+def _endpoint_flag(args: argparse.Namespace) -> str:
+    if args.sandbox:
+        return " --sandbox"
+    if args.region:
+        return f" --region {args.region}"
+    if args.endpoint:
+        return f" --endpoint {args.endpoint}"
+    return ""
+
+
+def _warn(scrubber: Scrubber, lifecycle: Lifecycle) -> None:
+    for problem in lifecycle.warnings:
+        if not problem.is_error:
+            where = problem.path or "(body)"
+            text = f"⚠ {where}: {problem.message} [{problem.rule_id}]"
+            print(scrubber.text(text), file=sys.stderr)
+
+
+def _report_failure(
+    args: argparse.Namespace,
+    scrubber: Scrubber,
+    error: Exception,
+    session: RecordingSession | None,
+    app_id: str,
+) -> None:
+    from rec_tui.client_errors import RecordingError
+    from rec_tui.lifecycle import ChecksFailed
+
+    detail: dict[str, Any] = {"message": str(error)}
+    if isinstance(error, RecordingError):
+        detail = error.as_dict()
+    elif isinstance(error, ChecksFailed):
+        detail["problems"] = [p.as_dict() for p in error.problems]
+    data: dict[str, Any] = {"error": detail}
+    if session is not None and session.sid:
+        data["session"] = session.summary()
+    text = str(error)
+    if session is not None and session.sid and not session.stopped:
+        text += (
+            f"\nThe recording may still be running: rec-tui stop --mode {session.mode} "
+            f"--resource-id {session.resource_id} --sid {session.sid} --app-id {app_id}"
+            + _endpoint_flag(args)
+        )
+    endpoint_options.emit_failure(args, scrubber, text, data)
