@@ -93,7 +93,13 @@ def import_text(text: str, environ: Mapping[str, str] | None = None) -> ImportRe
     if re.match(r"^(\$\s+)?curl\s", stripped):
         result = _import_curl(re.sub(r"^\$\s+", "", stripped), env)
     elif stripped.startswith(("{", "[")):
-        value = _parse_object(text, "the JSON body")
+        try:
+            value = _parse_object(text, "the JSON body")
+        except ImportProblem as problem:
+            # A log record that starts with an object ({"ts":…} {"cname":…}) is text.
+            value = _body_in_text_or_none(text)
+            if value is None:
+                raise problem from None
         inner = _body_within(value)
         result = ImportResult(value if inner is None else inner, "json")
         if inner is not None and inner is not value:
@@ -206,13 +212,19 @@ def _body_within(value: Any) -> dict[str, Any] | None:
     return None
 
 
-def _find_body(text: str) -> dict[str, Any]:
-    objects = list(_objects_in(text))
-    for candidate in objects:
+def _body_in_text_or_none(text: str) -> dict[str, Any] | None:
+    for candidate in _objects_in(text):
         found = _body_within(candidate)
         if found is not None:
             return found
-    if objects:
+    return None
+
+
+def _find_body(text: str) -> dict[str, Any]:
+    found = _body_in_text_or_none(text)
+    if found is not None:
+        return found
+    if any(True for _ in _objects_in(text)):
         raise ImportProblem(
             "found JSON objects in the text, but none looks like a start body (an object "
             "with cname, uid or clientRequest). Paste the request body itself."

@@ -24,14 +24,18 @@ TOKEN = "tok-PRESET-SECRET-0001"
 
 def _draft(body: dict[str, Any] | None = None, mode: str = "mix") -> Draft:
     draft = Draft(mode=mode)  # type: ignore[arg-type]
-    draft.replace_body(body or {"cname": "room", "uid": "527841", "clientRequest": {"token": TOKEN}})
+    draft.replace_body(
+        body or {"cname": "room", "uid": "527841", "clientRequest": {"token": TOKEN}}
+    )
     draft.app_id = "0123456789abcdef0123456789abcdef"
     draft.endpoint = "global"
     return draft
 
 
 @pytest.mark.parametrize(("title", "mode", "body"), EXAMPLES, ids=[e[0] for e in EXAMPLES])
-def test_each_seed_example_survives_save_and_load(title: str, mode: str, body: dict[str, Any]) -> None:
+def test_each_seed_example_survives_save_and_load(
+    title: str, mode: str, body: dict[str, Any]
+) -> None:
     store = MemoryStore()
     draft = _draft(copy.deepcopy(body), mode)
     draft.snapshot_intent = "plus_recording"
@@ -51,9 +55,7 @@ def test_each_seed_example_survives_save_and_load(title: str, mode: str, body: d
         assert f'{key} = "{value}"' not in text
     document = tomllib.loads(text)
     assert document["format"] == presets.FORMAT_VERSION
-    assert document["body"]["clientRequest"]["token"] == (
-        "keyring:preset/seed/clientRequest.token"
-    )
+    assert document["body"]["clientRequest"]["token"] == ("keyring:preset/seed/clientRequest.token")
 
 
 @pytest.mark.keyring_service
