@@ -72,7 +72,7 @@ def test_secrets_go_to_the_real_keyring(real_keyring: KeyringService) -> None:
 def test_save_refuses_to_overwrite_unless_forced() -> None:
     store = MemoryStore()
     presets.save(_draft(), "demo", store, description="first")
-    with pytest.raises(presets.PresetError, match="already exists.*overwrite"):
+    with pytest.raises(presets.PresetError, match=r"already exists.*overwrite"):
         presets.save(_draft(), "demo", store, description="second")
     assert presets.load("demo", store).description == "first"
     presets.save(_draft(), "demo", store, description="second", force=True)
