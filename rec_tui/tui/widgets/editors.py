@@ -140,12 +140,18 @@ class ChoiceEditor(FieldEditor):
 
     def compose_input(self) -> ComposeResult:
         default = self.field.default
+        if isinstance(default, list):
+            default = " + ".join(str(item) for item in default)
         prompt = "not set" if default is None else f"not set (default {default!s})"
         yield Select(self._options, prompt=prompt, classes="field-input")
 
     @property
     def select(self) -> Select[Any]:
         return self.query_one(".field-input", Select)
+
+    def set_initial_options(self, options: list[tuple[str, Any]]) -> None:
+        """Offer these options instead of the declared choices (before mounting)."""
+        self._options = options
 
     def set_options(self, options: list[tuple[str, Any]]) -> None:
         self._options = options

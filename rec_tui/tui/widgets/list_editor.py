@@ -7,11 +7,11 @@ add them; Delete (or the button) removes the highlighted item.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
@@ -29,7 +29,9 @@ def split_many(text: str) -> list[str]:
 
 
 class ItemList(OptionList):
-    BINDINGS = [Binding("delete", "remove_item", "Remove item", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete", "remove_item", "Remove item", show=False)
+    ]
 
     def action_remove_item(self) -> None:
         for node in self.ancestors:

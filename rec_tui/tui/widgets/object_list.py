@@ -54,6 +54,7 @@ class ObjectListEditor(FieldEditor):
         self._items: list[dict[str, Any]] = []
         self._rows: list[tuple[str, ...]] = []
         self.index = 0
+        self._problems: list[Problem] = []
 
     def compose_input(self) -> ComposeResult:
         from rec_tui.tui.widgets.factory import editor_for
@@ -160,8 +161,6 @@ class ObjectListEditor(FieldEditor):
 
     # --- problems and focus -----------------------------------------------------------
 
-    _problems: list[Problem] = []
-
     def show_problems(self, problems: list[Problem]) -> None:
         self._problems = problems
         # Problems of other items are listed under the table; the highlighted item's own
@@ -177,8 +176,8 @@ class ObjectListEditor(FieldEditor):
     def focus_path(self, path: str) -> None:
         tokens = jsonpath.parse(path)
         depth = len(jsonpath.parse(self.path))
-        if len(tokens) > depth and isinstance(tokens[depth], int):
-            index = tokens[depth]
+        index = tokens[depth] if len(tokens) > depth else None
+        if isinstance(index, int):
             if 0 <= index < len(self._items):
                 self.query_one(DataTable).move_cursor(row=index, animate=False)
                 self._select(index)

@@ -31,11 +31,11 @@ def preview_text(body: Any, problems: list[Problem]) -> Text:
             marks.setdefault(line, _WARNING_MARK)
     highlighted = _HIGHLIGHTER(Text("\n".join(rendered.lines)))
     text = Text(no_wrap=True, overflow="ellipsis")
-    for number, line in enumerate(highlighted.split("\n", allow_blank=True)):
+    for number, line_text in enumerate(highlighted.split("\n", allow_blank=True)):
         if number:
             text.append("\n")
         text.append(*marks.get(number, _NO_MARK))
-        text.append_text(line)
+        text.append_text(line_text)
     return text
 
 

@@ -1,0 +1,60 @@
+"""Step 9, Review: the whole request as it would be sent, and what is wrong with it."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from rec_tui.endpoints import CONTENT_TYPE
+from rec_tui.redact import redact_headers
+from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.widgets.preview import preview_text
+from rec_tui.tui.widgets.problems_pane import problem_row, summary
+
+# The Authorization value is built from the customer ID and secret at send time; the
+# review shows it masked, as every header dump does.
+SHOWN_HEADERS: Final = {"Content-Type": CONTENT_TYPE, "Authorization": "Basic <credentials>"}
+
+
+class ReviewForm(StepForm):
+    STEP = "review"
+    # The Send panel mounts itself into this container.
+    PLUGIN_ID: Final = "review-plugin"
+    INTRO = "The start request exactly as it would be sent (secrets masked)."
+    DEFAULT_CSS = """
+    ReviewForm #review-request { margin: 0 0 1 0; }
+    ReviewForm #review-body { width: auto; margin: 0 0 1 0; }
+    ReviewForm #review-plugin { height: auto; }
+    """
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static("", id="review-request")
+        yield Static("Body", classes="section-title")
+        yield Static("", id="review-body")
+        yield Static("", id="review-summary", classes="section-title")
+        yield Static("", id="review-problems")
+        yield Vertical(id=self.PLUGIN_ID)
+
+    def after_sync(self) -> None:
+        from rec_tui.tui.app import request_line
+
+        request = Text()
+        request.append(request_line(self.draft), "bold")
+        for name, value in redact_headers(SHOWN_HEADERS).items():
+            request.append(f"\n{name}: ", "cyan")
+            request.append(value)
+        self.query_one("#review-request", Static).update(request)
+        problems = self.rec_app.problems
+        self.query_one("#review-body", Static).update(preview_text(self.draft.body, problems))
+        self.query_one("#review-summary", Static).update(f"Problems: {summary(problems)}")
+        rows = Text("\n").join(problem_row(p) for p in problems)
+        self.query_one("#review-problems", Static).update(rows)
+
+    def focus_first(self) -> None:
+        # Nothing to type here: focus the pane itself so the keys scroll it.
+        self.can_focus = True
+        self.focus()

@@ -1,0 +1,100 @@
+"""Step 4, Snapshots (individual): off, snapshots only, or snapshots plus recording.
+
+The choice adds or removes ``snapshotConfig`` and ``recordingFileConfig`` (the service reads
+"also record" from the presence of recordingFileConfig) and sets ``draft.snapshot_intent``
+so rules R88/R89 can warn when an opened body contradicts it. Objects taken out are kept by
+the form and come back when the choice comes back.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import RadioButton, RadioSet
+
+from rec_tui.spec.rules.context import FILES, SNAP
+from rec_tui.tui.forms.base import StepForm
+
+CHOICES: Final = (
+    ("off", "Off: no snapshots"),
+    ("only", "Snapshots only (no recording files)"),
+    ("plus_recording", "Snapshots plus recording"),
+)
+NEW_SNAPSHOT_CONFIG: Final = {"fileType": ["jpg"]}
+NEW_FILE_CONFIG: Final = {"avFileType": ["hls"]}
+
+
+class SnapshotsForm(StepForm):
+    STEP = "snapshots"
+    INTRO = "Screenshots of each user's video, saved as JPG files to the same storage."
+    DEFAULT_CSS = """
+    SnapshotsForm #snapshot-choice { width: 1fr; margin: 0 0 1 0; }
+    SnapshotsForm.-snapshots-off .snapshot-fields { display: none; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._kept: dict[str, Any] = {}
+
+    def compose_fields(self) -> ComposeResult:
+        with RadioSet(id="snapshot-choice"):
+            for value, label in CHOICES:
+                yield RadioButton(label, name=value, value=value == self.current_choice())
+        for editor in self.editors_for((f"{SNAP}.captureInterval", f"{SNAP}.fileType")):
+            editor.add_class("snapshot-fields")
+            yield editor
+
+    def current_choice(self) -> str:
+        if self.draft.snapshot_intent is not None:
+            return self.draft.snapshot_intent
+        if self.draft.get(SNAP) is None:
+            return "off"
+        return "plus_recording" if self.draft.get(FILES) is not None else "only"
+
+    def after_sync(self) -> None:
+        choice = self.current_choice()
+        self.set_class(choice == "off", "-snapshots-off")
+        radio_set = self.query_one("#snapshot-choice", RadioSet)
+        for button in radio_set.query(RadioButton):
+            if button.name == choice and not button.value:
+                with radio_set.prevent(RadioSet.Changed):
+                    button.value = True
+
+    def focus_first(self) -> None:
+        self.query_one("#snapshot-choice", RadioSet).focus()
+
+    def _take_out(self, path: str) -> None:
+        value = self.draft.get(path)
+        if value is not None:
+            self._kept[path] = value
+            self.draft.set(path, None)
+            self.notify(f"{path.rsplit('.', 1)[-1]} set aside; it comes back with that choice.")
+
+    def _bring_back(self, path: str, new: dict[str, Any]) -> None:
+        if self.draft.get(path) is None:
+            self.draft.set(path, self._kept.pop(path, None) or dict(new))
+
+    def choose(self, choice: str) -> None:
+        if choice == "off":
+            self._take_out(SNAP)
+            if FILES in self._kept:
+                self._bring_back(FILES, NEW_FILE_CONFIG)
+            self.draft.snapshot_intent = None
+        else:
+            self._bring_back(SNAP, NEW_SNAPSHOT_CONFIG)
+            if choice == "only":
+                self._take_out(FILES)
+                self.draft.snapshot_intent = "only"
+            else:
+                self._bring_back(FILES, NEW_FILE_CONFIG)
+                self.draft.snapshot_intent = "plus_recording"
+        self.draft.revision += 1
+        self.rec_app.draft_changed(origin=self)
+
+    @on(RadioSet.Changed, "#snapshot-choice")
+    def _chosen(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        if event.pressed.name and event.pressed.name != self.current_choice():
+            self.choose(event.pressed.name)

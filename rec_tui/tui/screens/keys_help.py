@@ -1,0 +1,57 @@
+"""Every key the wizard knows, in one place (F10, or F1 when no field is focused)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+# (key, what it does); the app's own bindings are listed after these, so keys added by
+# other modules (presets, import/export, send) appear here without editing this list.
+FORM_KEYS: tuple[tuple[str, str], ...] = (
+    ("Tab / Shift+Tab", "next / previous field"),
+    ("Enter", "in a list field: add what was typed or pasted; in Problems: go to the field"),
+    ("Delete", "in a list: remove the highlighted item"),
+    ("Up / Down", "move in lists, choices and the steps list"),
+    ("Ctrl+P", "command palette: every action by name"),
+    ("Esc", "close a dialog or this help"),
+)
+
+
+class KeysHelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    KeysHelpScreen { align: center middle; }
+    KeysHelpScreen > VerticalScroll {
+        width: 80%; max-width: 90; height: 80%; border: thick $primary; padding: 1 2;
+        background: $surface;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f10,f1,q", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        table = Table(title="rec-tui keys", expand=True, show_edge=False)
+        table.add_column("Key", style="bold cyan", no_wrap=True)
+        table.add_column("Action")
+        seen: set[str] = set()
+        for binding in self.app.BINDINGS:
+            if isinstance(binding, Binding) and binding.key not in seen:
+                seen.add(binding.key)
+                table.add_row(_key_name(binding.key), binding.description)
+        for key, action in FORM_KEYS:
+            table.add_row(key, action)
+        with VerticalScroll():
+            yield Static(table)
+
+
+def _key_name(key: str) -> str:
+    return " / ".join(
+        part.replace("ctrl+", "Ctrl+").upper()
+        if len(part) <= 3
+        else part.replace("ctrl+", "Ctrl+").capitalize()
+        for part in key.split(",")
+    )
