@@ -63,7 +63,8 @@ FIRES = [
     ("web.apiVersion", "web", {f"{EXT}.apiVersion": "v2"}, "warning", f"{EXT}.apiVersion"),
     ("web.url", "web", {f"{PARAM}.url": REMOVE}, "error", f"{PARAM}.url"),
     ("web.url", "web", {f"{PARAM}.url": "example.com/room"}, "error", f"{PARAM}.url"),
-    ("web.url", "web", {f"{WEB}.serviceParam": REMOVE}, "error", f"{PARAM}.url"),
+    ("web.url", "web", {f"{WEB}.serviceParam": REMOVE}, "error", PARAM),
+    ("rtmp.outputs", "web", {**cdn(), f"{RTMP}.serviceParam": REMOVE}, "error", RTMP_PARAM),
     ("web.audioProfile", "web", {f"{PARAM}.audioProfile": REMOVE}, "error",
      f"{PARAM}.audioProfile"),
     ("web.audioProfile", "web", {f"{PARAM}.audioProfile": 3}, "error", f"{PARAM}.audioProfile"),
@@ -118,6 +119,8 @@ SILENT = [
     ("web.audioProfile", "web", {f"{PARAM}.audioProfile": 2}),
     ("web.dims", "web", {f"{PARAM}.videoWidth": 240, f"{PARAM}.videoHeight": 1920}),
     ("web.dims", "web", {f"{PARAM}.videoWidth": "1280"}),  # R17's business
+    ("web.dims", "web", {f"{WEB}.serviceParam": REMOVE}),  # R97 reports the missing object
+    ("web.area", "web", {f"{PARAM}.videoWidth": 5000, f"{PARAM}.videoHeight": 1080}),  # R99
     ("web.area", "web", {f"{PARAM}.videoWidth": 1080, f"{PARAM}.videoHeight": 1920}),
     ("web.bitrate", "web", {f"{PARAM}.videoBitrate": 50}),
     ("web.bitrate.keycase", "web", {f"{PARAM}.videoBitrate": 2000}),

@@ -15,6 +15,7 @@ from rec_tui.spec.fields_extension import WEB_RECORDER
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.bounds import bounds, str_choices
 from rec_tui.spec.rules.context import CR, EXT, FILES, REC, SNAP, Context
+from rec_tui.spec.rules.quoting import shown
 
 AV_FILE_TYPE: Final = f"{FILES}.avFileType"
 FILE_TYPE: Final = f"{SNAP}.fileType"
@@ -49,9 +50,9 @@ def file_values(ctx: Context, out: Findings) -> None:
         if not isinstance(value, str):
             continue  # R17 reports items of the wrong type
         if value not in _AV_TYPES:
-            out.error(path, f"{message} {value!r} is not one of them.", 'Use "hls" or "mp4".')
+            out.error(path, f"{message} {shown(value)} is not one of them.", 'Use "hls" or "mp4".')
         elif value in seen:
-            out.warning(path, f"{message} {value!r} is listed twice.", "Remove the repeat.")
+            out.warning(path, f"{message} {shown(value)} is listed twice.", "Remove the repeat.")
         seen.add(value)
 
 
@@ -185,13 +186,13 @@ def snapshot_interval(ctx: Context, out: Findings) -> None:
     if _INTERVAL.outside(value):
         out.error(
             CAPTURE_INTERVAL,
-            f"{message} Got {value}.",
+            f"{message} Got {shown(value)}.",
             f"Use a whole number of seconds from {_INTERVAL.text()}; the default is 10.",
         )
     elif interval is not None and interval < OLD_MIN_INTERVAL:
         out.warning(
             CAPTURE_INTERVAL,
-            f"{message} {value} s may be rejected by servers that follow the older minimum.",
+            f"{message} {shown(value)} s may be rejected by servers that follow the older minimum.",
             "Use 5 or more if the start call fails.",
         )
 

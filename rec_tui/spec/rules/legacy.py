@@ -8,6 +8,7 @@ from rec_tui.spec.fields_legacy import APPS, OPTIONS, POSTPONE
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.bounds import str_choices
 from rec_tui.spec.rules.context import REC, Context
+from rec_tui.spec.rules.quoting import shown
 
 POLICY: Final = f"{APPS}.combinationPolicy"
 TRANS_MODE: Final = f"{OPTIONS}.transConfig.transMode"
@@ -48,7 +49,7 @@ def policy_enum(ctx: Context, out: Findings) -> None:
     if policy is not None and policy not in _POLICIES:
         out.error(
             POLICY,
-            f"combinationPolicy must be default or postpone_transcoding; got {policy!r}.",
+            f"combinationPolicy must be default or postpone_transcoding; got {shown(policy)}.",
             'Use "postpone_transcoding" for postponed processing, otherwise leave it out.',
         )
 
@@ -106,7 +107,7 @@ def trans_mode(ctx: Context, out: Findings) -> None:
     elif isinstance(mode, str) and mode not in _TRANS_MODES:
         out.error(
             TRANS_MODE,
-            f"{message} {mode!r} is not a known mode.",
+            f"{message} {shown(mode)} is not a known mode.",
             'Use "audioMix" (postponed audio mixing).',
         )
 
@@ -134,7 +135,7 @@ def container_format(ctx: Context, out: Findings) -> None:
     if value not in _FORMATS or (value == MP4 and not mp4_allowed):
         out.error(
             FORMAT,
-            f"Output format must be mp3, m4a or aac; got {value!r}.",
+            f"Output format must be mp3, m4a or aac; got {shown(value)}.",
             'Use "mp3" (the default), "m4a" or "aac"; "mp4" only with postponeTranscoding.',
         )
 
@@ -154,9 +155,9 @@ def audio_strings(ctx: Context, out: Findings) -> None:
             continue
         allowed = " or ".join(f'"{choice}"' for choice in sorted(_AUDIO[key]))
         if isinstance(value, str):
-            detail = f"{key} is {value!r}."
+            detail = f"{key} is {shown(value)}."
         else:
-            detail = f"{key} is sent as {value!r}, not as text."
+            detail = f"{key} is sent as {shown(value)}, not as text."
         out.error(f"{OPTIONS}.audio.{key}", f"{message} {detail}", f"Set {key} to {allowed}.")
 
 
@@ -170,6 +171,7 @@ def postponed_transcoding_stream_mode(ctx: Context, out: Findings) -> None:
     if stream_mode in _STREAM_MODES_WITHOUT_POSTPONED_TRANSCODING:
         out.warning(
             f"{REC}.streamMode",
-            f"Postponed transcoding is listed only for streamMode default; this is {stream_mode}.",
+            "Postponed transcoding is listed only for streamMode default; this is "
+            f"{shown(stream_mode)}.",
             'Set streamMode to "default" (or leave it out).',
         )

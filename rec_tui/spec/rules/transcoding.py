@@ -19,6 +19,7 @@ from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.bounds import bounds, int_choices, listing, not_a_choice
 from rec_tui.spec.rules.checks import UidVerdict, check_uid, is_url
 from rec_tui.spec.rules.context import TC, Context, as_int, is_number
+from rec_tui.spec.rules.quoting import shown
 
 LAYOUT_CONFIG: Final = f"{TC}.layoutConfig"
 BACKGROUND_CONFIG: Final = f"{TC}.backgroundConfig"
@@ -76,7 +77,13 @@ def _is_set(value: Any) -> bool:
 
 
 def _number(value: Any) -> float | None:
-    return value if is_number(value) else None
+    """A JSON number as a float; None for other types and for ints too large for a float."""
+    if not is_number(value):
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return None
 
 
 def _decimals(value: float) -> int:
@@ -166,7 +173,7 @@ def transcoding_dims_range(ctx: Context, out: Findings) -> None:
         if allowed.outside(value):
             out.error(
                 f"{TC}.{key}",
-                f"Width and height must be {allowed.text()} px; {key} is {value}.",
+                f"Width and height must be {allowed.text()} px; {key} is {shown(value)}.",
                 f"Set {key} to a whole number of pixels from {allowed.text()}.",
             )
 
@@ -177,7 +184,11 @@ def transcoding_dims_area(ctx: Context, out: Findings) -> None:
     if config is None:
         return
     width, height = as_int(config.get("width")), as_int(config.get("height"))
-    if width is not None and height is not None and width * height > MAX_AREA:
+    if width is None or height is None:
+        return
+    if _DIMS["width"].outside(width) or _DIMS["height"].outside(height):
+        return  # R61 reports a dimension out of range
+    if width * height > MAX_AREA:
         out.error(
             f"{TC}.width",
             f"width × height may not exceed 1920 × 1080; {width} × {height} is "
@@ -192,7 +203,7 @@ def transcoding_fps(ctx: Context, out: Findings) -> None:
     if config is not None and not_a_choice(config.get("fps"), _FPS):
         out.warning(
             f"{TC}.fps",
-            f"Unsupported frame rate {config['fps']}; the service will use 15 fps.",
+            f"Unsupported frame rate {shown(config['fps'])}; the service will use 15 fps.",
             f"Use one of {listing(_FPS)}.",
         )
 
@@ -203,7 +214,7 @@ def transcoding_bitrate(ctx: Context, out: Findings) -> None:
     if config is not None and _BITRATE.outside(config.get("bitrate"), whole=False):
         out.error(
             f"{TC}.bitrate",
-            f"Bitrate must be {_BITRATE.text()} kbps; got {config['bitrate']}.",
+            f"Bitrate must be {_BITRATE.text()} kbps; got {shown(config['bitrate'])}.",
             "500 kbps suits 640 × 360; for live broadcast channels use about twice the "
             "video-profile value, at most 6500.",
         )
@@ -216,7 +227,7 @@ def transcoding_layout_enum(ctx: Context, out: Findings) -> None:
         out.error(
             f"{TC}.mixedVideoLayout",
             "Layout must be 0 (floating), 1 (best fit), 2 (vertical) or 3 (custom); got "
-            f"{config['mixedVideoLayout']}.",
+            f"{shown(config['mixedVideoLayout'])}.",
             "Pick one of the four layouts; use 3 with layoutConfig for your own tile positions.",
         )
 
@@ -244,7 +255,7 @@ def transcoding_config_ignored(ctx: Context, out: Findings) -> None:
     if layout is not None and layout != CUSTOM:
         out.warning(
             LAYOUT_CONFIG,
-            f"layoutConfig is used only with custom layout (3); the layout is {layout}.",
+            f"layoutConfig is used only with custom layout (3); the layout is {shown(layout)}.",
             "Set mixedVideoLayout to 3 to use these tiles, or remove layoutConfig.",
         )
 
@@ -282,7 +293,7 @@ def tile_fields(ctx: Context, out: Findings) -> None:
                 out.error(
                     path,
                     "Each tile needs x_axis, y_axis, width and height between 0 and 1; "
-                    f"tile {index} has {key} {value}.",
+                    f"tile {index} has {key} {shown(value)}.",
                     "Positions and sizes are fractions of the canvas: 0.25 is a quarter.",
                 )
 
@@ -312,7 +323,7 @@ def tile_alpha_render(ctx: Context, out: Findings) -> None:
             out.error(
                 f"{LAYOUT_CONFIG}[{index}].alpha",
                 f"alpha must be 0–1; render_mode 0 (crop) or 1 (fit). Tile {index} has alpha "
-                f"{alpha}.",
+                f"{shown(alpha)}.",
                 "0 is fully transparent, 1 fully opaque.",
             )
         render_mode = tile.get("render_mode")
@@ -320,7 +331,7 @@ def tile_alpha_render(ctx: Context, out: Findings) -> None:
             out.error(
                 f"{LAYOUT_CONFIG}[{index}].render_mode",
                 "alpha must be 0–1; render_mode 0 (crop) or 1 (fit). Tile "
-                f"{index} has render_mode {render_mode}.",
+                f"{index} has render_mode {shown(render_mode)}.",
                 "Use 0 to crop the video to fill the tile, 1 to fit it with black bars.",
             )
 
@@ -336,7 +347,8 @@ def tile_precision(ctx: Context, out: Findings) -> None:
             if isinstance(value, float) and is_number(value) and _decimals(value) > MAX_DECIMALS:
                 out.warning(
                     f"{LAYOUT_CONFIG}[{index}].{key}",
-                    f"Coordinates are kept to 6 decimals; extra precision is dropped ({value}).",
+                    "Coordinates are kept to 6 decimals; extra precision is dropped "
+                    f"({shown(value)}).",
                     f"Round to 6 decimals: {round(value, MAX_DECIMALS)}.",
                 )
 
@@ -349,11 +361,11 @@ def _check_uid_value(
         return  # absent or "" is another rule's business; other types are R17's
     verdict = check_uid(value)
     if verdict is UidVerdict.BAD:
-        out.error(path, f"{message} {subject} is {value!r}.", hint)
+        out.error(path, f"{message} {subject} is {shown(value)}.", hint)
     elif verdict is UidVerdict.LEADING_ZERO:
         out.warning(
             path,
-            f"{message} {subject} has leading zeros: {value!r}.",
+            f"{message} {subject} has leading zeros: {shown(value)}.",
             f'Write it without leading zeros: "{int(value)}".',
         )
 
@@ -420,7 +432,7 @@ def max_resolution_ignored(ctx: Context, out: Findings) -> None:
     if layout is not None and layout != VERTICAL:
         out.warning(
             f"{TC}.maxResolutionUid",
-            f"maxResolutionUid is used only with vertical layout; the layout is {layout}.",
+            f"maxResolutionUid is used only with vertical layout; the layout is {shown(layout)}.",
             "Set mixedVideoLayout to 2 (vertical), or remove maxResolutionUid.",
         )
 
@@ -434,7 +446,7 @@ def background_color(ctx: Context, out: Findings) -> None:
     if len(color) != 7 or color[0] != "#" or not COLOR_DIGITS.issuperset(color[1:]):
         out.error(
             f"{TC}.backgroundColor",
-            f"Colour must look like #RRGGBB; got {color!r}.",
+            f"Colour must look like #RRGGBB; got {shown(color)}.",
             'Write # and six hex digits, e.g. "#000000" for black or "#FF0000" for red.',
         )
 
@@ -458,7 +470,7 @@ def background_image_url(ctx: Context, out: Findings) -> None:
         if not is_url(url):
             out.error(
                 path,
-                f"{message} {url!r} is not an http(s) address.",
+                f"{message} {shown(url)} is not an http(s) address.",
                 "Use a full address such as https://example.com/background.jpg.",
             )
         elif not urlsplit(url.strip()).path.lower().endswith(IMAGE_SUFFIXES):
@@ -496,6 +508,6 @@ def background_config_entry(ctx: Context, out: Findings) -> None:
         if not_a_choice(render_mode, _BACKGROUND_RENDER):
             out.error(
                 f"{base}.render_mode",
-                f"{message} Its render_mode must be 0 (crop) or 1 (fit); got {render_mode}.",
+                f"{message} Its render_mode must be 0 (crop) or 1 (fit); got {shown(render_mode)}.",
                 "Use 0 to crop the image to fill the tile, 1 to fit it with black bars.",
             )

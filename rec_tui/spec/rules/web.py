@@ -15,6 +15,7 @@ from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.bounds import Bounds, bounds, int_choices, listing, not_a_choice
 from rec_tui.spec.rules.checks import is_url
 from rec_tui.spec.rules.context import CR, EXT, Context, as_int
+from rec_tui.spec.rules.quoting import shown
 
 SERVICES: Final = f"{EXT}.extensionServices"
 PARAM: Final = f"{SERVICES}[].serviceParam"
@@ -26,6 +27,7 @@ RTMP_SCHEMES: Final = ("rtmp", "rtmps")
 # acquire's resourceExpiredHour when a known acquire body leaves it out (spec 1.4.1).
 DEFAULT_RESOURCE_EXPIRED_HOUR: Final = 72
 WRONG_KEY: Final = "VideoBitrate"
+URL_MESSAGE: Final = "Enter the full http(s) address of the page to record."
 
 
 def _web_bounds(key: str) -> Bounds:
@@ -51,29 +53,39 @@ def _services(ctx: Context) -> Iterator[tuple[str, dict[str, Any]]]:
             yield f"{SERVICES}[{index}]", entry
 
 
-def _params(ctx: Context, service: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(serviceParam path, params) of every ``service`` entry, in web mode only.
-
-    A missing serviceParam reads as {} so its required keys are reported missing; one of
-    the wrong type is R17's business.
-    """
+def _entries(ctx: Context, service: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(path, entry) of every ``service`` entry, in web mode only."""
     if ctx.mode != "web":
         return
     for path, entry in _services(ctx):
-        if entry.get("serviceName") != service:
-            continue
+        if entry.get("serviceName") == service:
+            yield path, entry
+
+
+def _params(ctx: Context, service: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(serviceParam path, params) of every ``service`` entry that has a serviceParam object."""
+    for path, entry in _entries(ctx, service):
         params = entry.get("serviceParam")
-        if params is None:
-            yield f"{path}.serviceParam", {}
-        elif isinstance(params, dict):
+        if isinstance(params, dict):
             yield f"{path}.serviceParam", params
+
+
+def _report_missing_params(ctx: Context, out: Findings, service: str, message: str) -> None:
+    """One error per ``service`` entry without serviceParam (the rule for its first key)."""
+    for path, entry in _entries(ctx, service):
+        if entry.get("serviceParam") is None:
+            out.error(
+                f"{path}.serviceParam",
+                f"{message} This {service} entry has no serviceParam.",
+                "Add a serviceParam object with the service's settings.",
+            )
 
 
 def _check_range(
     out: Findings, path: str, value: Any, allowed: Bounds, message: str, hint: str
 ) -> None:
     if allowed.outside(value):
-        out.error(path, f"{message} Got {value}.", hint)
+        out.error(path, f"{message} Got {shown(value)}.", hint)
 
 
 # --- the rules ----------------------------------------------------------------------------
@@ -104,7 +116,7 @@ def web_mode_only(ctx: Context, out: Findings) -> None:
             named_web = True
             out.error(
                 f"{path}.serviceName",
-                f"Web page recording and CDN push are only available in web mode ({name}).",
+                f"Web page recording and CDN push are only available in web mode ({shown(name)}).",
                 "Switch the recording mode to web, or remove this service.",
             )
         elif other is None and isinstance(name, str) and name != "":
@@ -112,7 +124,7 @@ def web_mode_only(ctx: Context, out: Findings) -> None:
     if other is not None and not named_web:
         out.warning(
             f"{other[0]}.serviceName",
-            f"Extension service {other[1]!r} is not checked further here: only web page "
+            f"Extension service {shown(other[1])} is not checked further here: only web page "
             "recording and CDN push (web mode) are. Make sure its settings are right.",
             "Audio moderation also needs streamTypes 0 (audio only).",
         )
@@ -135,7 +147,7 @@ def web_services_combo(ctx: Context, out: Findings) -> None:
         elif isinstance(name, str) and name not in counts:
             out.error(
                 f"{path}.serviceName",
-                f"{message} {name!r} is not one of them.",
+                f"{message} {shown(name)} is not one of them.",
                 'Use "web_recorder_service" or "rtmp_publish_service".',
             )
         elif isinstance(name, str):
@@ -143,7 +155,7 @@ def web_services_combo(ctx: Context, out: Findings) -> None:
             if counts[name] > 1:
                 out.error(
                     f"{path}.serviceName",
-                    f"{message} {name} is listed twice.",
+                    f"{message} {shown(name)} is listed twice.",
                     "Remove the extra entry.",
                 )
     # Only when every entry names a known service; a misnamed entry was reported above.
@@ -164,7 +176,7 @@ def web_error_policy(ctx: Context, out: Findings) -> None:
     if top is not None and top != TOP_ERROR_POLICY:
         out.error(
             f"{EXT}.errorHandlePolicy",
-            f"{message} Got {top!r}.",
+            f"{message} Got {shown(top)}.",
             f'Set it to "{TOP_ERROR_POLICY}" or leave it out.',
         )
     for path, entry in _services(ctx):
@@ -175,8 +187,8 @@ def web_error_policy(ctx: Context, out: Findings) -> None:
             continue
         out.error(
             f"{path}.errorHandlePolicy",
-            f"{message} Got {policy!r}.",
-            f'Set it to "{expected}" for {name}, or leave it out.',
+            f"{message} Got {shown(policy)}.",
+            f'Set it to "{expected}" for {shown(name)}, or leave it out.',
         )
 
 
@@ -186,24 +198,25 @@ def web_api_version(ctx: Context, out: Findings) -> None:
     if ctx.mode == "web" and version is not None and version != API_VERSION:
         out.warning(
             f"{EXT}.apiVersion",
-            f'apiVersion only supports "v1"; got {version!r}.',
+            f'apiVersion only supports "v1"; got {shown(version)}.',
             'Set it to "v1" or leave it out.',
         )
 
 
 @rule("R97", "web.url", "E", "web recorder url missing or not an http(s) URL")
 def web_url(ctx: Context, out: Findings) -> None:
+    _report_missing_params(ctx, out, WEB_RECORDER, URL_MESSAGE)
     for path, params in _params(ctx, WEB_RECORDER):
         url = params.get("url")
         if url is None or url == "":
             detail = "The url is missing."
         elif isinstance(url, str) and not is_url(url):
-            detail = f"{url!r} is not a full http(s) address."
+            detail = f"{shown(url)} is not a full http(s) address."
         else:
             continue  # a valid URL, or a wrong type (R17)
         out.error(
             f"{path}.url",
-            f"Enter the full http(s) address of the page to record. {detail}",
+            f"{URL_MESSAGE} {detail}",
             "For example https://example.com/classroom?id=42; Agora's servers must be "
             "able to reach it.",
         )
@@ -247,7 +260,11 @@ def web_dims(ctx: Context, out: Findings) -> None:
 def web_area(ctx: Context, out: Findings) -> None:
     for path, params in _params(ctx, WEB_RECORDER):
         width, height = as_int(params.get("videoWidth")), as_int(params.get("videoHeight"))
-        if width is not None and height is not None and width * height > MAX_AREA:
+        if width is None or height is None:
+            continue
+        if _DIMS["videoWidth"].outside(width) or _DIMS["videoHeight"].outside(height):
+            continue  # R99 reports a dimension out of range
+        if width * height > MAX_AREA:
             out.error(
                 f"{path}.videoWidth",
                 f"videoWidth × videoHeight may not exceed 1920 × 1080; {width} × {height} "
@@ -278,7 +295,7 @@ def web_bitrate_key_case(ctx: Context, out: Findings) -> None:
             out.warning(
                 f"{path}.serviceParam.{WRONG_KEY}",
                 "Use videoBitrate (lower-case v); VideoBitrate is ignored.",
-                f'Rename the key to "videoBitrate" (value {params[WRONG_KEY]!r}).',
+                f'Rename the key to "videoBitrate" (value {shown(params[WRONG_KEY])}).',
             )
 
 
@@ -329,9 +346,9 @@ def web_max_recording_vs_expiry(ctx: Context, out: Findings) -> None:
             out.warning(
                 f"{path}.maxRecordingHour",
                 "maxRecordingHour exceeds resourceExpiredHour, so you will lose control "
-                f"of the task before it ends ({hours} h > {expiry} h).",
-                f"Lower maxRecordingHour to {expiry} or less, or acquire again with a "
-                f"resourceExpiredHour of at least {hours}.",
+                f"of the task before it ends ({shown(hours)} h > {shown(expiry)} h).",
+                f"Lower maxRecordingHour to {shown(expiry)} or less, or acquire again with a "
+                f"resourceExpiredHour of at least {shown(hours)}.",
             )
 
 
@@ -356,7 +373,7 @@ def web_booleans(ctx: Context, out: Findings) -> None:
             if value is not None and not isinstance(value, bool):
                 out.error(
                     f"{path}.{key}",
-                    f"mobile/onhold must be true or false; {key} is {value!r}.",
+                    f"mobile/onhold must be true or false; {key} is {shown(value)}.",
                     "Write true or false without quotes.",
                 )
 
@@ -390,6 +407,7 @@ def web_ready_timeout_notify(ctx: Context, out: Findings) -> None:
 @rule("R110", "rtmp.outputs", "E", "CDN push without exactly one rtmp(s):// output")
 def rtmp_outputs(ctx: Context, out: Findings) -> None:
     message = "CDN push needs exactly one rtmp:// or rtmps:// URL."
+    _report_missing_params(ctx, out, RTMP_PUBLISH, message)
     for path, params in _params(ctx, RTMP_PUBLISH):
         outputs = params.get("outputs")
         if outputs is None or (isinstance(outputs, list) and len(outputs) != 1):
@@ -406,7 +424,7 @@ def rtmp_outputs(ctx: Context, out: Findings) -> None:
             if url is None or url == "":
                 detail = "rtmpUrl is missing."
             elif isinstance(url, str) and not is_url(url, RTMP_SCHEMES):
-                detail = f"Got {url!r}."
+                detail = f"Got {shown(url)}."
             else:
                 continue  # a valid address, or a wrong type (R17)
             out.error(
