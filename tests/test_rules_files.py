@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from rule_harness import REMOVE, changed, fired
+from seed_examples import EXAMPLES
 
 REC = "clientRequest.recordingConfig"
 FILES = "clientRequest.recordingFileConfig"
@@ -100,8 +101,6 @@ def test_rule_stays_silent(rule: str, mode: str, changes: dict, intent: Any) -> 
 
 def test_seed_snapshot_examples_keep_intent_rules_quiet() -> None:
     """The seed's 'screenshots only' and 'screenshots + recording' bodies, validated alone."""
-    from seed_examples import EXAMPLES
-
     for title, mode, body in EXAMPLES:
         for name in ("snap.only.no_file_config", "snap.plus_rec.file_config"):
             assert fired(mode, body, name) == [], title

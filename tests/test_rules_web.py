@@ -8,6 +8,7 @@ import pytest
 from rule_harness import REMOVE, changed, fired
 
 from rec_tui.spec.rules.context import Session
+from rec_tui.validate import validate
 
 EXT = "clientRequest.extensionServiceConfig"
 SERVICES = f"{EXT}.extensionServices"
@@ -167,7 +168,18 @@ def test_max_recording_hour_rule_skipped_without_acquire() -> None:
 
 def test_capitalised_bitrate_reported_once() -> None:
     body = changed("web", {f"{PARAM}.VideoBitrate": 2000})
-    from rec_tui.validate import validate
-
     at_key = [p.rule for p in validate("web", body) if p.path == f"{PARAM}.VideoBitrate"]
     assert at_key == ["web.bitrate.keycase"]
+
+
+def test_audio_moderation_in_individual_mode_is_only_a_warning() -> None:
+    body = changed("individual", {**MODERATION, "clientRequest.recordingConfig.streamTypes": 0})
+    web_problems = [p for p in validate("individual", body) if p.rule.startswith(("web.", "rtmp."))]
+    assert [(p.rule, p.severity) for p in web_problems] == [("web.mode_only", "warning")]
+
+
+def test_huge_values_are_quoted_short() -> None:
+    body = changed("web", {f"{PARAM}.url": "x" * 100_000, f"{PARAM}.videoFps": 10**5000})
+    problems = fired("web", body, "web.url") + fired("web", body, "web.fps")
+    assert len(problems) == 2
+    assert all(len(p.message) < 200 for p in problems)

@@ -168,7 +168,7 @@ def snapshot_only_no_file_config(ctx: Context, out: Findings) -> None:
     "R89", "snap.plus_rec.file_config", "W", "chose screenshots + recording; no recordingFileConfig"
 )
 def snapshot_plus_recording_file_config(ctx: Context, out: Findings) -> None:
-    if ctx.snapshot_intent == "plus_recording" and not ctx.has(FILES):
+    if ctx.snapshot_intent == "plus_recording" and ctx.obj(CR) is not None and not ctx.has(FILES):
         out.warning(
             FILES,
             "You chose recording + screenshots, but this body has no recordingFileConfig, so it "

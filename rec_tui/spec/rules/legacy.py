@@ -167,7 +167,7 @@ def audio_strings(ctx: Context, out: Findings) -> None:
 def postponed_transcoding_stream_mode(ctx: Context, out: Findings) -> None:
     if not _postponed(ctx) or ctx.raw(TRANS_MODE) == AUDIO_MIX:
         return
-    stream_mode = ctx.raw(f"{REC}.streamMode")
+    stream_mode = ctx.string(f"{REC}.streamMode")
     if stream_mode in _STREAM_MODES_WITHOUT_POSTPONED_TRANSCODING:
         out.warning(
             f"{REC}.streamMode",

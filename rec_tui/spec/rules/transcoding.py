@@ -88,7 +88,10 @@ def _number(value: Any) -> float | None:
 
 def _decimals(value: float) -> int:
     """Digits after the point as the number is written (``0.1`` → 1), never the binary float."""
-    exponent = Decimal(str(value)).as_tuple().exponent
+    text = str(value)
+    if len(text) <= 2 + MAX_DECIMALS and "e" not in text:
+        return 0  # "0.123456" is as long as a plain number with 6 decimals gets (speed)
+    exponent = Decimal(text).as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 

@@ -112,6 +112,8 @@ def web_mode_only(ctx: Context, out: Findings) -> None:
     other: tuple[str, str] | None = None
     for path, entry in _services(ctx):
         name = entry.get("serviceName")
+        if not isinstance(name, str) or name == "":
+            continue  # R17 (type) and R94 (missing) report it
         if name in WEB_SERVICE_NAMES:
             named_web = True
             out.error(
@@ -119,7 +121,7 @@ def web_mode_only(ctx: Context, out: Findings) -> None:
                 f"Web page recording and CDN push are only available in web mode ({shown(name)}).",
                 "Switch the recording mode to web, or remove this service.",
             )
-        elif other is None and isinstance(name, str) and name != "":
+        elif other is None:
             other = (path, name)
     if other is not None and not named_web:
         out.warning(
