@@ -119,6 +119,13 @@ def test_query_walks_status_1_to_5(service: SandboxService) -> None:
     assert statuses == [1, 2, 3, 4, 5, 5]
 
 
+def test_status_also_advances_with_time(service: SandboxService, time: FakeTime) -> None:
+    resource_id, answer = start(service, "mix", clean_body("mix"))
+    path = f"/resourceid/{resource_id}/sid/{answer.payload['sid']}/mode/mix/query"
+    time.now += 5.0  # the documented wait before the first query
+    assert get(service, path).payload["serverResponse"]["status"] == 5
+
+
 @pytest.mark.parametrize(
     ("mode", "edit", "expected_keys", "list_mode"),
     [
@@ -274,7 +281,7 @@ async def test_polling_gives_up_after_90_seconds(
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep, poll=PollPlan())
         session = await lifecycle.acquire_and_start("mix", clean_body("mix"))
         # The sandbox would reach 4 on the 4th query; hold it at 1 to see the deadline.
-        monkeypatch.setattr(Recording, "next_status", lambda self: 1)
+        monkeypatch.setattr(Recording, "next_status", lambda self, now: 1)
         with pytest.raises(StartTimedOut, match="90 s"):
             await lifecycle.wait_until_recording(session)
     assert time.sleeps[0] == 5.0

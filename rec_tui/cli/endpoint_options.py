@@ -36,9 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser, *, default_note: str) -> None
         help=f"a regional host, with failover to its neighbour then the global hosts: "
         f"{', '.join(REGION_NAMES)}",
     )
-    parser.add_argument(
-        "--app-id", metavar="ID", help=f"the project's App ID ({default_note})"
-    )
+    parser.add_argument("--app-id", metavar="ID", help=f"the project's App ID ({default_note})")
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
     )
@@ -66,13 +64,15 @@ def credentials_for(endpoint: str) -> Credentials:
     from rec_tui.secrets import (
         CUSTOMER_ID_ENV,
         CUSTOMER_SECRET_ENV,
+        MemoryStore,
         SecretStoreError,
         customer_credentials,
         open_store,
     )
 
     try:
-        found = customer_credentials(open_store().store)
+        # The environment wins; only open the keyring (slow to probe) when it has nothing.
+        found = customer_credentials(MemoryStore()) or customer_credentials(open_store().store)
     except SecretStoreError as error:
         raise UsageError(str(error)) from None
     if found is None:
@@ -96,9 +96,7 @@ def make_client(endpoint: str, app_id: str) -> RecordingClient:
         if not resolved.sandbox:
             raise UsageError("An App ID is needed: give --app-id (or set it in the preset).")
         app_id = SANDBOX_APP_ID
-    return RecordingClient(
-        app_id=app_id, credentials=credentials_for(endpoint), endpoint=resolved
-    )
+    return RecordingClient(app_id=app_id, credentials=credentials_for(endpoint), endpoint=resolved)
 
 
 def failure_exit(error: Exception) -> int:

@@ -8,23 +8,32 @@ from typing import Any
 
 from rec_tui.cli import EXIT_FAILED, EXIT_OK
 
-CREDENTIALS_NOTE = (
-    "The sandbox is an Agora-compatible Cloud Recording service that needs no account. "
-    "Its credentials: customer ID 'sandbox', customer secret 'sandbox-secret' (Basic auth); "
-    "any App ID works. Resource IDs expire 5 minutes after acquire; start validates the body "
-    "with rec-tui's rules; query walks the status from 1 to 5; at most 10 requests per second."
-)
+CREDENTIALS_NOTE = """\
+The sandbox is an Agora-compatible Cloud Recording service that needs no account.
+
+Credentials (HTTP Basic auth):
+  customer ID      sandbox
+  customer secret  sandbox-secret
+Any App ID works.
+
+Resource IDs expire 5 minutes after acquire; start validates the body with
+rec-tui's rules; query walks the status from 1 to 5 (one step per query or per
+second); at most 10 requests per second."""
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "sandbox", help="run the built-in sandbox service", description=CREDENTIALS_NOTE
+        "sandbox",
+        help="run the built-in sandbox service",
+        description=CREDENTIALS_NOTE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = parser.add_subparsers(dest="sandbox_action", metavar="ACTION", required=True)
     serve = actions.add_parser(
         "serve",
         help="serve the sandbox on 127.0.0.1 and print its base URL",
-        description=CREDENTIALS_NOTE + " Only the loopback address is ever bound. Stop with Ctrl+C.",
+        description=CREDENTIALS_NOTE
+        + " Only the loopback address is ever bound. Stop with Ctrl+C.",
     )
     serve.add_argument(
         "--port", type=int, default=0, metavar="N", help="port to listen on (default: any free)"
@@ -39,13 +48,16 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         server = SandboxServer(args.port)
     except OSError as error:
-        print(f"rec-tui: cannot listen on 127.0.0.1:{args.port}: {error.strerror or error}", file=sys.stderr)
+        print(
+            f"rec-tui: cannot listen on 127.0.0.1:{args.port}: {error.strerror or error}",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     server.verbose = args.verbose
     print(f"Sandbox listening on {server.base_url}", flush=True)
     print(
         f"  e.g. curl -u sandbox:sandbox-secret -H 'Content-Type: application/json;charset=utf-8' "
-        f"-d '{{\"cname\":\"demo\",\"uid\":\"527841\",\"clientRequest\":{{}}}}' "
+        f'-d \'{{"cname":"demo","uid":"527841","clientRequest":{{}}}}\' '
         f"{server.base_url}/v1/apps/demo-app/cloud_recording/acquire",
         flush=True,
     )

@@ -8,9 +8,11 @@ from typing import Any, Final
 from rec_tui.modes import Mode
 from rec_tui.spec.rules.context import CR, FILES, REC, SNAP, Context
 
-# What query reports on successive calls: the recording walks from "initialised" to
-# "recording in progress" (spec 1.4.3 status values).
+# What query reports: the recording walks from "initialised" to "recording in progress"
+# (spec 1.4.3 status values), one step per query or per STEP_SECONDS since start, whichever
+# is further — so a client polling fast and one waiting the documented 5 s both see it begin.
 STATUS_WALK: Final = (1, 2, 3, 4, 5)
+STEP_SECONDS: Final = 1.0
 TRACK_TYPES: Final = {0: "audio", 1: "video", 2: "audio_and_video"}
 ALL_STREAMS: Final = "#allstream#"
 # Users the sandbox pretends are in the channel when the body subscribes to everyone.
@@ -39,10 +41,10 @@ class Recording:
     def slice_start_ms(self) -> int:
         return int(self.started_at * 1000)
 
-    def next_status(self) -> int:
-        status = STATUS_WALK[min(self.queries, len(STATUS_WALK) - 1)]
+    def next_status(self, now: float) -> int:
+        step = max(self.queries, int((now - self.started_at) / STEP_SECONDS))
         self.queries += 1
-        return status
+        return STATUS_WALK[min(step, len(STATUS_WALK) - 1)]
 
     # --- what the body asked for ------------------------------------------------------
 
@@ -101,7 +103,10 @@ class Recording:
             "serviceName": "web_recorder_service",
             "payload": {
                 "fileList": [
-                    {"filename": f"{self.sid}_{self.cname}_0.mp4", "sliceStartTime": self.slice_start_ms}
+                    {
+                        "filename": f"{self.sid}_{self.cname}_0.mp4",
+                        "sliceStartTime": self.slice_start_ms,
+                    }
                 ],
                 "onhold": self.onhold,
                 "state": state,
@@ -119,8 +124,8 @@ class Recording:
 
     # --- whole answers -------------------------------------------------------------------
 
-    def query_response(self) -> dict[str, Any]:
-        status = self.next_status()
+    def query_response(self, now: float) -> dict[str, Any]:
+        status = self.next_status(now)
         if self.mode == "web":
             services = [self._web_recorder("inProgress" if status >= 4 else "init")]
             if self.rtmp_urls:

@@ -122,9 +122,7 @@ class SandboxService:
         payload: Any = None
         if method == "POST":
             if headers.get("content-type") != CONTENT_TYPE:
-                return _service_error(
-                    400, 8, f"Content-Type must be exactly {CONTENT_TYPE}"
-                )
+                return _service_error(400, 8, f"Content-Type must be exactly {CONTENT_TYPE}")
             try:
                 payload = json.loads(body.decode("utf-8"))
             except (UnicodeDecodeError, ValueError):
@@ -142,7 +140,7 @@ class SandboxService:
         if recording is None:
             return _service_error(404, 404, "failed to find worker")
         if call == "query":
-            return self._reply(recording, serverResponse=recording.query_response())
+            return self._reply(recording, serverResponse=recording.query_response(self.clock()))
         if call == "stop":
             return self._stop(recording, payload)
         if call == "update":
@@ -187,8 +185,11 @@ class SandboxService:
             return _service_error(400, 432, "cname or uid differ from the acquire values")
         if resource.sid is not None:
             return _service_error(
-                201, 7, "start is already running for this resource ID",
-                resourceId=resource_id, sid=resource.sid,
+                201,
+                7,
+                "start is already running for this resource ID",
+                resourceId=resource_id,
+                sid=resource.sid,
             )
         if self.clock() - resource.acquired_at > RESOURCE_LIFETIME_SECONDS:
             return _service_error(400, 433, "the resource ID has expired")
@@ -208,11 +209,20 @@ class SandboxService:
         sid = uuid.uuid4().hex
         resource.sid = sid
         self.recordings[sid] = Recording(
-            sid, resource_id, app_id, mode, resource.cname, resource.uid, payload,
-            started_at=self.clock(), layout=layout_of(payload), rtmp_urls=rtmp_urls_of(mode, payload),
+            sid,
+            resource_id,
+            app_id,
+            mode,
+            resource.cname,
+            resource.uid,
+            payload,
+            started_at=self.clock(),
+            layout=layout_of(payload),
+            rtmp_urls=rtmp_urls_of(mode, payload),
         )
         return Answer(
-            200, {"cname": resource.cname, "uid": resource.uid, "resourceId": resource_id, "sid": sid}
+            200,
+            {"cname": resource.cname, "uid": resource.uid, "resourceId": resource_id, "sid": sid},
         )
 
     def _find(self, app_id: str, resource_id: str, sid: str, mode: str) -> Recording | None:
@@ -288,4 +298,3 @@ def _first_error(problems: list[Problem]) -> str:
     first = next((p for p in problems if p.is_error), problems[0])
     where = first.path or "body"
     return f"{where}: {first.message}"
-

@@ -96,4 +96,3 @@ def _faulty_answer(fault: Fault | None) -> Answer | None:
         headers = {} if fault.retry_after is None else {"retry-after": str(fault.retry_after)}
         return Answer(429, {"message": "API rate limit exceeded"}, headers)
     return None
-
