@@ -14,6 +14,7 @@ from rec_tui.spec import catalogue
 from rec_tui.spec.rules.context import TC
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.field_editor import FieldEditor
+from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from rec_tui.tui.widgets.object_list import ObjectListEditor
 
 # R60: with transcodingConfig these four must be set together.
@@ -72,7 +73,9 @@ class LayoutForm(StepForm):
     }
     LayoutForm #profile { width: 1fr; }
     LayoutForm.-no-transcoding .transcoding { display: none; }
+    LayoutForm .transcoding { height: auto; }
     LayoutForm #layout-canvas-slot { height: auto; }
+    LayoutForm LayoutCanvas { height: 60vh; min-height: 12; }
     """
 
     # What switching transcoding off took out of the body, to bring back when switched on.
@@ -101,6 +104,7 @@ class LayoutForm(StepForm):
                     "defaultUserBackgroundImage",
                 )
             )
+            yield Vertical(LayoutCanvas(self.draft), id=self.CANVAS_SLOT_ID)
             yield Static("Custom layout tiles (mixedVideoLayout 3)", classes="section-title")
             yield ObjectListEditor(
                 catalogue.field(f"{TC}.layoutConfig"),
@@ -114,9 +118,9 @@ class LayoutForm(StepForm):
                 label="Backgrounds",
                 item_noun="background",
             )
-            yield Vertical(id=self.CANVAS_SLOT_ID)
 
     def after_sync(self) -> None:
+        self.query_one(LayoutCanvas).refresh_from_draft()
         enabled = isinstance(self.draft.get(TC), dict)
         self.set_class(not enabled, "-no-transcoding")
         switch = self.query_one("#transcoding-on", Switch)
@@ -147,6 +151,11 @@ class LayoutForm(StepForm):
     def _enable(self) -> None:
         stashed, self._switched_off = self._switched_off, None
         self.draft.set(TC, stashed if stashed is not None else core_defaults())
+
+    @on(LayoutCanvas.Changed)
+    def _canvas_changed(self, event: LayoutCanvas.Changed) -> None:
+        event.stop()
+        self.rec_app.draft_changed(origin=event.canvas)
 
     @on(Switch.Changed, "#transcoding-on")
     def _toggled(self, event: Switch.Changed) -> None:

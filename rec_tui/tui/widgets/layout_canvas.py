@@ -489,6 +489,8 @@ class LayoutCanvas(Widget, can_focus=True):
         self.refresh()
 
     def on_focus(self) -> None:
+        # Inside a scrolling form the canvas may be below the fold when tabbed to.
+        self.scroll_visible(animate=False)
         self.refresh()
 
     def on_blur(self) -> None:
