@@ -42,7 +42,7 @@ class ChecksFailed(Exception):
     def __init__(self, call: str, problems: list[Problem]) -> None:
         self.call = call
         self.problems = problems
-        lines = [f"{call} not sent: the request has errors (use --force to send anyway)."]
+        lines = [f"{call} not sent: the request has errors."]
         for problem in problems:
             if problem.is_error:
                 where = problem.path or "(body)"
@@ -168,6 +168,11 @@ class Lifecycle:
         cname, uid = body.get("cname"), body.get("uid")
         acquire_body = {"cname": cname, "uid": uid, "clientRequest": options}
         self.warnings = _refuse_errors("acquire", check_acquire(acquire_body, mode), force)
+        # A body that start would refuse is not worth a resource ID: check it before acquire.
+        from rec_tui.validate import validate
+
+        before = validate(mode, body, session=Session(acquire=acquire_body))
+        self.warnings += _refuse_errors("start", before, force)
         session = RecordingSession(
             mode, self.client.app_id, str(cname), str(uid), acquire_body, copy.deepcopy(body)
         )
@@ -262,7 +267,9 @@ class Lifecycle:
             session.mode, session.resource_id, session.sid, body
         )
         session.layout = {
-            key: copy.deepcopy(client_request[key]) for key in LAYOUT_FIELDS if key in client_request
+            key: copy.deepcopy(client_request[key])
+            for key in LAYOUT_FIELDS
+            if key in client_request
         }
         return reply
 

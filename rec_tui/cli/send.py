@@ -40,7 +40,9 @@ def register(subparsers: Any) -> None:
         "AGORA_CUSTOMER_ID / AGORA_CUSTOMER_SECRET; the sandbox needs none. Exit status: 0 "
         "sent, 1 refused by Agora/the sandbox or by the checks, 2 could not be sent.",
     )
-    parser.add_argument("source", metavar="PRESET_OR_FILE", help="preset name or path, or a JSON file")
+    parser.add_argument(
+        "source", metavar="PRESET_OR_FILE", help="preset name or path, or a JSON file"
+    )
     parser.add_argument(
         "--mode", choices=MODES, help="recording mode (default: the preset's; mix for JSON files)"
     )
@@ -193,6 +195,8 @@ def _report_failure(
     if session is not None and session.sid:
         data["session"] = session.summary()
     text = str(error)
+    if isinstance(error, ChecksFailed):
+        text += "\nFix them, or add --force to send anyway."
     if session is not None and session.sid and not session.stopped:
         text += (
             f"\nThe recording may still be running: rec-tui stop --mode {session.mode} "

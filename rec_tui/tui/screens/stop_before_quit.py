@@ -1,0 +1,56 @@
+"""Asked on quit while recordings run: an unattended recording costs the customer money."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+QuitChoice = Literal["stop", "leave"]
+
+
+class StopBeforeQuitScreen(ModalScreen[QuitChoice | None]):
+    """Dismisses with "stop" (stop them, then quit), "leave" (quit anyway) or None (stay)."""
+
+    DEFAULT_CSS = """
+    StopBeforeQuitScreen { align: center middle; }
+    StopBeforeQuitScreen > Vertical {
+        width: 72; height: auto; padding: 1 2; border: thick $error; background: $surface;
+    }
+    StopBeforeQuitScreen #question { margin-bottom: 1; }
+    StopBeforeQuitScreen Horizontal { height: auto; align-horizontal: right; }
+    StopBeforeQuitScreen Button { margin-left: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", "Cancel")]
+
+    def __init__(self, running: int) -> None:
+        super().__init__()
+        self.running = running
+
+    def compose(self) -> ComposeResult:
+        plural = "recording is" if self.running == 1 else "recordings are"
+        with Vertical():
+            yield Static(
+                f"{self.running} {plural} still running. An unattended recording keeps "
+                "costing the customer money until maxIdleTime ends it. Stop before quitting?",
+                id="question",
+            )
+            with Horizontal():
+                yield Button("Cancel", id="stay")
+                yield Button("Quit, leave running", id="leave", variant="error")
+                yield Button("Stop and quit", id="stop", variant="warning")
+
+    def on_mount(self) -> None:
+        self.query_one("#stop", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        choice = event.button.id
+        self.dismiss(choice if choice in ("stop", "leave") else None)  # type: ignore[arg-type]
+
+    def action_stay(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,88 @@
+"""The wizard's sending: the Send panel in the Review step, Ctrl+R, and quitting safely.
+
+Created by the app next to ``FileActions``; it mounts :class:`SendPanel` into the Review
+step's ``#review-plugin`` container when that step is built, offers palette commands, and
+guards quitting while a recording runs (an unattended recording costs the customer money).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from rec_tui.tui.app import RecTuiApp
+    from rec_tui.tui.forms.base import StepForm
+    from rec_tui.tui.send_panel import SendPanel
+
+REVIEW_STEP: Final = "review"
+COMMANDS: Final[tuple[tuple[str, str, Callable[[Any], Any]], ...]] = (
+    (
+        "Send: acquire and start (Ctrl+R)",
+        "Send the request to the chosen endpoint (the sandbox by default)",
+        lambda app: app.send_actions.send(),
+    ),
+)
+
+
+class SendActions:
+    def __init__(self, app: RecTuiApp, **panel_options: Any) -> None:
+        self.app = app
+        # Options for the panel (tests pass a sandbox transport and fake time).
+        self.panel_options = panel_options
+        self.panel: SendPanel | None = None
+        for command in COMMANDS:
+            if command not in type(app).EXTRA_COMMANDS:
+                type(app).EXTRA_COMMANDS.append(command)
+        app.on_step_built(REVIEW_STEP, self._mount_panel)
+
+    def _mount_panel(self, form: StepForm) -> None:
+        from rec_tui.tui.forms.review import ReviewForm
+        from rec_tui.tui.send_panel import SendPanel
+
+        if self.panel is None:
+            self.panel = SendPanel(**self.panel_options)
+            form.query_one(f"#{ReviewForm.PLUGIN_ID}").mount(self.panel)
+
+    def send(self) -> None:
+        """Ctrl+R: go to the Review step and acquire and start."""
+
+        async def go() -> None:
+            await self.app.show_step(REVIEW_STEP, focus=False)
+            if self.panel is not None:
+                self.panel.request("start")
+
+        self.app.run_worker(go(), group="send-shortcut")
+
+    @property
+    def running(self) -> int:
+        return len(self.panel.running) if self.panel is not None else 0
+
+    def before_quit(self, then: Callable[[], None]) -> None:
+        """Run ``then`` (the normal quit), asking first to stop running recordings."""
+        if not self.running:
+            then()
+            return
+        from rec_tui.tui.screens.stop_before_quit import QuitChoice, StopBeforeQuitScreen
+
+        def answered(choice: QuitChoice | None) -> None:
+            if choice == "leave":
+                then()
+            elif choice == "stop":
+                self.app.run_worker(self._stop_then(then), group="send-quit")
+
+        self.app.push_screen(StopBeforeQuitScreen(self.running), answered)
+
+    async def _stop_then(self, then: Callable[[], None]) -> None:
+        assert self.panel is not None
+        await self.panel.stop_all()
+        if self.panel.running:
+            self.app.notify(
+                "Some recordings could not be stopped; see the Send step.", severity="error"
+            )
+            return
+        then()
+
+    def refresh(self) -> None:
+        if self.panel is not None and self.panel.is_mounted:
+            self.panel.refresh_from_draft()

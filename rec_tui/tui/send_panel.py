@@ -1,0 +1,491 @@
+"""The Send step: endpoint, App ID, credentials, acquire options, and the recording's calls.
+
+Every call runs in the exclusive ``send`` worker through :class:`~rec_tui.lifecycle.Lifecycle`
+(so it is checked before it is sent) and answers with a :class:`SendPanel.Finished` message;
+each HTTP exchange lands in the log pane, redacted. While one call runs, new ones are refused
+rather than queued, so a running start is never cancelled by a second click.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, ClassVar, Final
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from rec_tui.endpoints import REGION_PREFIXES
+from rec_tui.exchange import Credentials, Exchange, Scrubber
+from rec_tui.lifecycle import Lifecycle, PollPlan, RecordingSession, acquire_scene_for
+from rec_tui.lifecycle_checks import layout_of
+from rec_tui.tui.widgets.exchange_log import ExchangeLog
+from rec_tui.tui.widgets.running_list import RunningList
+
+if TYPE_CHECKING:
+    import httpx
+
+    from rec_tui.client import RecordingClient
+    from rec_tui.draft import Draft
+
+ENDPOINT_KINDS: Final = (
+    ("Sandbox (built in, no account)", "sandbox"),
+    ("Agora global (api.agora.io first)", "global"),
+    ("Agora global (api.sd-rtn.com first, mainland China)", "global-cn"),
+    ("Agora regional host", "region"),
+    ("Custom base URL", "custom"),
+)
+ACQUIRE_REGIONS: Final = (
+    ("nearest (not sent)", ""),
+    ("CN", "CN"),
+    ("AP", "AP"),
+    ("EU", "EU"),
+    ("NA", "NA"),
+)
+SANDBOX_NOTE: Final = "The sandbox uses its own credentials (sandbox / sandbox-secret)."
+
+
+def uid_list(text: str) -> list[str]:
+    """``"123, 456"`` → ``["123", "456"]``; blanks dropped."""
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+def split_endpoint(endpoint: str) -> tuple[str, str, str]:
+    """A draft endpoint → (kind, region host prefix, custom URL) for the three widgets."""
+    if endpoint in ("sandbox", "global", "global-cn"):
+        return endpoint, REGION_PREFIXES[0], ""
+    if endpoint.startswith("region:"):
+        return "region", endpoint.removeprefix("region:"), ""
+    if endpoint:
+        return "custom", REGION_PREFIXES[0], endpoint
+    return "sandbox", REGION_PREFIXES[0], ""
+
+
+class SendPanel(Vertical):
+    """Mounted into the Review step; also usable alone with any app that has a ``draft``."""
+
+    DEFAULT_CSS = """
+    SendPanel { height: auto; margin: 1 0; }
+    SendPanel .send-row { height: auto; margin: 0 0 1 0; }
+    SendPanel Label { padding: 1 1 0 0; }
+    SendPanel Input { width: 1fr; }
+    SendPanel Select { width: 1fr; }
+    SendPanel Button { margin: 0 1 0 0; }
+    SendPanel #send-outcome { margin: 0 0 1 0; }
+    SendPanel #send-outcome.-failed { color: $error; }
+    SendPanel.-sandbox .credentials { display: none; }
+    SendPanel #send-sandbox-note { display: none; color: $text-muted; }
+    SendPanel.-sandbox #send-sandbox-note { display: block; }
+    SendPanel.-web .rtc-update { display: none; }
+    SendPanel .web-update { display: none; }
+    SendPanel.-web .web-update { display: block; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "acquire_and_start", "Send", show=False)
+    ]
+
+    class Finished(Message):
+        """A call (or a sequence such as acquire → start → poll) ended."""
+
+        def __init__(self, action: str, ok: bool, text: str) -> None:
+            super().__init__()
+            self.action = action
+            self.ok = ok
+            self.text = text
+
+    class Logged(Message):
+        def __init__(self, exchange: Exchange) -> None:
+            super().__init__()
+            self.exchange = exchange
+
+    def __init__(
+        self,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        poll: PollPlan | None = None,
+        id: str | None = "send-panel",
+    ) -> None:
+        super().__init__(id=id)
+        self.transport = transport
+        self.clock = clock
+        self.sleep = sleep
+        self.poll = poll
+        self.sessions: list[RecordingSession] = []
+        self.busy = ""
+        self._client: RecordingClient | None = None
+        self._client_key: tuple[str, str, str, str] | None = None
+        self._credentials: Credentials | None = None
+        self._shown_mode = ""
+
+    # --- the draft -------------------------------------------------------------------------
+
+    @property
+    def draft(self) -> Draft:
+        draft: Draft = self.app.draft  # type: ignore[attr-defined]
+        return draft
+
+    def _draft_changed(self) -> None:
+        changed = getattr(self.app, "draft_changed", None)
+        if changed is not None:
+            changed(self)
+
+    @property
+    def running(self) -> list[RecordingSession]:
+        return [s for s in self.sessions if s.sid and not s.stopped]
+
+    @property
+    def current(self) -> RecordingSession | None:
+        running = self.running
+        return running[-1] if running else None
+
+    # --- building -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        kind, region_host, url = split_endpoint(self.draft.endpoint)
+        yield Static("Send", classes="section-title")
+        with Horizontal(classes="send-row"):
+            yield Label("Endpoint")
+            yield Select(ENDPOINT_KINDS, value=kind, allow_blank=False, id="send-endpoint")
+            yield Select(
+                [(prefix, prefix) for prefix in REGION_PREFIXES],
+                value=region_host,
+                allow_blank=False,
+                id="send-region-host",
+            )
+            yield Input(url, placeholder="https://… or http://127.0.0.1:PORT", id="send-url")
+        with Horizontal(classes="send-row"):
+            yield Label("App ID")
+            yield Input(self.draft.app_id, placeholder="the channel's App ID", id="send-app-id")
+        yield Static(SANDBOX_NOTE, id="send-sandbox-note")
+        with Horizontal(classes="send-row credentials"):
+            yield Label("Customer ID")
+            yield Input(placeholder="from the keyring", id="send-customer-id")
+            yield Label("Secret")
+            yield Input(placeholder="from the keyring", password=True, id="send-customer-secret")
+            yield Button("Keep in keyring", id="send-keep")
+        options = self.draft.acquire_options
+        with Horizontal(classes="send-row"):
+            yield Label("resourceExpiredHour")
+            yield Input(
+                str(options.get("resourceExpiredHour", "")),
+                placeholder="72",
+                type="integer",
+                id="send-expired-hour",
+            )
+            yield Label("Region")
+            yield Select(
+                ACQUIRE_REGIONS,
+                value=str(options.get("region", "")),
+                allow_blank=False,
+                id="send-acquire-region",
+            )
+            yield Label("", id="send-scene")
+        with Horizontal(classes="send-row"):
+            yield Button("Acquire and start (^R)", id="send-start", variant="primary")
+            yield Button("Query", id="send-query")
+            yield Button("Stop", id="send-stop", variant="warning")
+            yield Button("Stop (async)", id="send-stop-async")
+        yield Static("", id="send-outcome")
+        yield RunningList(id="send-running")
+        yield Static("Update the running recording", classes="section-title")
+        with Horizontal(classes="send-row rtc-update"):
+            yield Input(placeholder="subscribe audio uids", id="send-sub-audio")
+            yield Input(placeholder="unsubscribe audio uids", id="send-unsub-audio")
+            yield Input(placeholder="subscribe video uids", id="send-sub-video")
+            yield Input(placeholder="unsubscribe video uids", id="send-unsub-video")
+        with Horizontal(classes="send-row web-update"):
+            yield Checkbox("On hold (pause the page recording)", id="send-onhold")
+            yield Input(placeholder="CDN address rtmp(s)://…", id="send-cdn")
+        with Horizontal(classes="send-row"):
+            yield Button("Update", id="send-update")
+            yield Button("Update layout (from the Layout step)", id="send-update-layout")
+        yield ExchangeLog(id="send-log")
+
+    def on_mount(self) -> None:
+        self.refresh_from_draft()
+        self.set_interval(1.0, self._tick)
+
+    def refresh_from_draft(self) -> None:
+        """Show what depends on the draft: the mode's scene, the widgets that apply."""
+        mode = self._shown_mode = self.draft.mode
+        scene = acquire_scene_for(mode, self.draft.body)
+        self.query_one("#send-scene", Label).update(f"scene {scene} (from the {mode} mode)")
+        self.set_class(mode == "web", "-web")
+        self.query_one("#send-update-layout", Button).display = mode == "mix"
+        self._show_endpoint_widgets()
+
+    def _show_endpoint_widgets(self) -> None:
+        kind = self.query_one("#send-endpoint", Select).value
+        self.query_one("#send-region-host", Select).display = kind == "region"
+        self.query_one("#send-url", Input).display = kind == "custom"
+        self.set_class(kind == "sandbox", "-sandbox")
+
+    def _tick(self) -> None:
+        if self.draft.mode != self._shown_mode:
+            self.refresh_from_draft()
+        self.query_one(RunningList).show(self.running, self.clock())
+
+    # --- settings back into the draft ------------------------------------------------------
+
+    def endpoint_setting(self) -> str:
+        kind = self.query_one("#send-endpoint", Select).value
+        if kind == "region":
+            return f"region:{self.query_one('#send-region-host', Select).value}"
+        if kind == "custom":
+            return self.query_one("#send-url", Input).value.strip()
+        return str(kind)
+
+    def acquire_options(self) -> dict[str, Any]:
+        options: dict[str, Any] = {}
+        hours = self.query_one("#send-expired-hour", Input).value.strip()
+        if hours:
+            options["resourceExpiredHour"] = int(hours) if hours.lstrip("-").isdigit() else hours
+        region = self.query_one("#send-acquire-region", Select).value
+        if isinstance(region, str) and region:
+            options["region"] = region
+        return options
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._settings_changed()
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.id in ("send-url", "send-app-id", "send-expired-hour"):
+            self._settings_changed()
+
+    def _settings_changed(self) -> None:
+        self._show_endpoint_widgets()
+        draft = self.draft
+        draft.endpoint = self.endpoint_setting()
+        draft.app_id = self.query_one("#send-app-id", Input).value.strip()
+        draft.acquire_options = self.acquire_options()
+        self._draft_changed()
+
+    # --- credentials -------------------------------------------------------------------------
+
+    async def _resolve_credentials(self) -> Credentials:
+        if self.draft.endpoint == "sandbox":
+            from rec_tui import sandbox
+
+            return Credentials(sandbox.CUSTOMER_ID, sandbox.CUSTOMER_SECRET)
+        typed_id = self.query_one("#send-customer-id", Input).value.strip()
+        typed_secret = self.query_one("#send-customer-secret", Input).value
+        if typed_id and typed_secret:
+            return Credentials(typed_id, typed_secret)
+        from rec_tui.secrets import CUSTOMER_ID_ENV, CUSTOMER_SECRET_ENV, customer_credentials
+
+        found = await asyncio.to_thread(lambda: customer_credentials(self._store()))
+        if found is None:
+            raise LookupError(
+                "No customer ID and secret: type them above (and keep them in the keyring), "
+                f"or set {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV}."
+            )
+        self.query_one("#send-customer-id", Input).value = found.customer_id
+        return Credentials(found.customer_id, found.customer_secret)
+
+    def _store(self) -> Any:
+        actions = getattr(self.app, "file_actions", None)
+        if actions is not None:
+            return actions.store
+        from rec_tui.secrets import open_store
+
+        return open_store().store
+
+    @work(thread=True, group="send-keyring")
+    def _keep_in_keyring(self, customer_id: str, secret: str) -> None:
+        from rec_tui.secrets import Credentials as StoredCredentials
+        from rec_tui.secrets import SecretStoreError, store_customer_credentials
+
+        try:
+            store = self._store()
+            store_customer_credentials(store, StoredCredentials(customer_id, secret))
+        except SecretStoreError as error:
+            self.post_message(self.Finished("keep", False, str(error)))
+            return
+        where = "the OS keyring" if store.persistent else "memory only (no usable keyring)"
+        self.post_message(self.Finished("keep", True, f"Customer ID and secret kept in {where}."))
+
+    # --- the client --------------------------------------------------------------------------
+
+    async def _lifecycle(self) -> Lifecycle:
+        from rec_tui.client import RecordingClient
+
+        credentials = await self._resolve_credentials()
+        draft = self.draft
+        app_id = draft.app_id or ("sandbox-app" if draft.endpoint == "sandbox" else "")
+        if not app_id:
+            raise LookupError("Type the App ID of the channel to record.")
+        key = (draft.endpoint, app_id, credentials.customer_id, credentials.customer_secret)
+        if self._client is None or key != self._client_key:
+            if self._client is not None:
+                await self._client.aclose()
+            self._client = RecordingClient(
+                app_id=app_id,
+                credentials=credentials,
+                endpoint=draft.endpoint,
+                transport=self.transport,
+                sleep=self.sleep,
+                on_exchange=lambda exchange: self.post_message(self.Logged(exchange)),
+            )
+            self._client_key = key
+        self._credentials = credentials
+        return Lifecycle(self._client, clock=self.clock, sleep=self.sleep, poll=self.poll)
+
+    async def on_unmount(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def action_acquire_and_start(self) -> None:
+        self.request("start")
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {
+            "send-start": "start",
+            "send-query": "query",
+            "send-stop": "stop",
+            "send-stop-async": "stop_async",
+            "send-update": "update",
+            "send-update-layout": "layout",
+        }
+        if event.button.id == "send-keep":
+            customer_id = self.query_one("#send-customer-id", Input).value.strip()
+            secret = self.query_one("#send-customer-secret", Input).value
+            if customer_id and secret:
+                self._keep_in_keyring(customer_id, secret)
+            else:
+                self._show("keep", False, "Type both the customer ID and the secret first.")
+        elif event.button.id in actions:
+            self.request(actions[event.button.id])
+
+    def request(self, action: str, payload: dict[str, Any] | None = None) -> bool:
+        """Start ``action`` unless a call is running; False (and a note) when refused."""
+        if self.busy:
+            self._show(action, False, f"Wait: {self.busy} is still running.")
+            return False
+        self.busy = action
+        self._run(action, payload)
+        return True
+
+    def apply_layout(self, client_request: dict[str, Any]) -> bool:
+        """Send ``client_request`` (layout fields) as updateLayout of the running recording."""
+        return self.request("layout", client_request)
+
+    @work(exclusive=True, group="send")
+    async def _run(self, action: str, payload: dict[str, Any] | None) -> None:
+        from rec_tui.client_errors import RecordingError
+        from rec_tui.lifecycle import ChecksFailed, StartTimedOut
+
+        body = self.draft.request_body()
+        try:
+            lifecycle = await self._lifecycle()
+            text = await self._perform(lifecycle, action, payload)
+            ok = True
+        except (ChecksFailed, RecordingError, StartTimedOut, LookupError, ValueError) as error:
+            text, ok = str(error), False
+        scrubber = Scrubber(self._credentials or Credentials("", ""), body)
+        self.post_message(self.Finished(action, ok, scrubber.text(text)))
+
+    async def _perform(
+        self, lifecycle: Lifecycle, action: str, payload: dict[str, Any] | None
+    ) -> str:
+        if action == "start":
+            return await self._start(lifecycle)
+        session = self.current
+        if session is None:
+            raise LookupError("No recording is running: use Acquire and start first.")
+        if action == "query":
+            await lifecycle.query(session)
+            return f"status {session.status}; files: {session.file_list() or 'none yet'}"
+        if action in ("stop", "stop_async"):
+            reply = await lifecycle.stop(session, async_stop=action == "stop_async")
+            response = reply.data.get("serverResponse") or {}
+            uploading = response.get("uploadingStatus", "see the log")
+            return f"Stopped ({uploading}); files: {session.file_list() or 'none'}"
+        if action == "update":
+            await lifecycle.update(session, self._update_request(session))
+            return "Update accepted."
+        if action == "layout":
+            request = payload if payload is not None else layout_of(self.draft.body)
+            await lifecycle.update_layout(session, request)
+            return "Layout updated."
+        raise ValueError(f"unknown action {action!r}")
+
+    async def _start(self, lifecycle: Lifecycle) -> str:
+        draft = self.draft
+        session = await lifecycle.acquire_and_start(
+            draft.mode, draft.request_body(), self.acquire_options()
+        )
+        self.sessions.append(session)
+        self._tick()
+        self._show("start", True, f"Started: sid {session.sid}. Waiting for recording to begin…")
+        status = await lifecycle.wait_until_recording(session)
+        return f"Recording (status {status}); sid {session.sid}."
+
+    def _update_request(self, session: RecordingSession) -> dict[str, Any]:
+        if session.mode == "web":
+            request: dict[str, Any] = {
+                "webRecordingConfig": {"onhold": self.query_one("#send-onhold", Checkbox).value}
+            }
+            cdn = self.query_one("#send-cdn", Input).value.strip()
+            if cdn:
+                request["rtmpPublishConfig"] = {"outputs": [{"rtmpUrl": cdn}]}
+            return request
+        lists: dict[str, dict[str, list[str]]] = {"audioUidList": {}, "videoUidList": {}}
+        for widget_id, group, key in (
+            ("send-sub-audio", "audioUidList", "subscribeAudioUids"),
+            ("send-unsub-audio", "audioUidList", "unSubscribeAudioUids"),
+            ("send-sub-video", "videoUidList", "subscribeVideoUids"),
+            ("send-unsub-video", "videoUidList", "unSubscribeVideoUids"),
+        ):
+            uids = uid_list(self.query_one(f"#{widget_id}", Input).value)
+            if uids:
+                lists[group][key] = uids
+        subscribe = {group: value for group, value in lists.items() if value}
+        if not subscribe:
+            raise ValueError("Type the uids to subscribe or unsubscribe first.")
+        return {"streamSubscribe": subscribe}
+
+    # --- answers ---------------------------------------------------------------------------
+
+    def on_send_panel_logged(self, message: Logged) -> None:
+        self.query_one(ExchangeLog).add(message.exchange)
+
+    def on_send_panel_finished(self, message: Finished) -> None:
+        if message.action == self.busy:
+            self.busy = ""
+        self._show(message.action, message.ok, message.text)
+        self._tick()
+
+    def _show(self, action: str, ok: bool, text: str) -> None:
+        outcome = self.query_one("#send-outcome", Static)
+        outcome.update(("✓ " if ok else "✗ ") + text)
+        outcome.set_class(not ok, "-failed")
+
+    async def stop_all(self) -> None:
+        """Stop every running recording (used when quitting); failures are shown, not raised."""
+        from rec_tui.client_errors import RecordingError
+
+        self.workers.cancel_group(self, "send")
+        self.busy = ""
+        if not self.running:
+            return
+        lifecycle = await self._lifecycle()
+        for session in list(self.running):
+            try:
+                await lifecycle.stop(session)
+            except RecordingError as error:
+                self._show("stop", False, str(error))

@@ -1,0 +1,38 @@
+"""Running recordings with their elapsed time (each one is costing the customer money)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+from rec_tui.lifecycle import RecordingSession
+
+
+def elapsed_text(seconds: float) -> str:
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+class RunningList(Static):
+    DEFAULT_CSS = """
+    RunningList { height: auto; margin: 0 0 1 0; }
+    """
+
+    def show(self, sessions: Sequence[RecordingSession], now: float) -> None:
+        if not sessions:
+            self.update(Text("No recording running.", "dim"))
+            return
+        text = Text()
+        text.append(f"Running recordings ({len(sessions)}):", "bold")
+        for session in sessions:
+            status = "?" if session.status is None else str(session.status)
+            text.append(
+                f"\n● {session.mode:<10} sid {session.sid}  {elapsed_text(session.elapsed(now))}"
+                f"  status {status}",
+                "red",
+            )
+        self.update(text)

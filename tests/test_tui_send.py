@@ -1,0 +1,149 @@
+"""The Send panel in the wizard's Review step, driven with Pilot against the sandbox."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Button, Input, Select, Static
+
+from rec_tui.draft import Draft
+from rec_tui.redact import MASK
+from rec_tui.sandbox.transport import SandboxTransport
+from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.send_actions import SendActions
+from rec_tui.tui.send_panel import SendPanel
+from rec_tui.tui.widgets.exchange_log import ExchangeLog
+from tests.send_helpers import FakeTime, clean_body, make_sandbox
+
+SIZE = (120, 60)
+
+
+def make_app(mode: str, time: FakeTime, sandbox: SandboxTransport) -> RecTuiApp:
+    draft = Draft(mode=mode)  # type: ignore[arg-type]
+    draft.replace_body(clean_body(mode))
+    app = RecTuiApp(draft, start_step="review")
+    if not hasattr(app, "send_actions"):
+        # The app wires SendActions itself once its Review step hosts the panel; until then
+        # the test wires it the same way.
+        app.send_actions = SendActions(app)  # type: ignore[attr-defined]
+    app.send_actions.panel_options = {  # type: ignore[attr-defined]
+        "transport": sandbox,
+        "clock": time.clock,
+        "sleep": time.sleep,
+    }
+    return app
+
+
+async def settle(pilot: Any, app: RecTuiApp) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def outcome(app: RecTuiApp) -> str:
+    return str(app.query_one("#send-outcome", Static).render())
+
+
+def log_text(app: RecTuiApp) -> str:
+    log = app.query_one(ExchangeLog)
+    return "\n".join(strip.text for strip in log.lines)
+
+
+async def press(pilot: Any, app: RecTuiApp, button_id: str) -> None:
+    button = app.query_one(f"#{button_id}", Button)
+    button.scroll_visible(animate=False)
+    await pilot.pause()
+    button.press()
+    await settle(pilot, app)
+
+
+async def test_send_panel_runs_the_mix_lifecycle_against_the_sandbox() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("mix", time, sandbox)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        panel = app.query_one(SendPanel)
+        assert app.query_one("#send-endpoint", Select).value == "sandbox"
+        await press(pilot, app, "send-start")
+        assert outcome(app).startswith("✓ Recording (status 4)"), outcome(app)
+        assert len(panel.running) == 1
+        assert "Running recordings (1)" in str(app.query_one("#send-running", Static).render())
+        log = log_text(app)
+        assert "acquire HTTP 200" in log and "start HTTP 200" in log and "x-request-id" in log
+        assert MASK in log and "SKEXAMPLE0001" not in log and "sandbox-secret" not in log
+
+        app.query_one("#send-sub-audio", Input).value = "123"
+        await press(pilot, app, "send-update")
+        assert outcome(app) == "✓ Update accepted."
+        await press(pilot, app, "send-update-layout")
+        assert outcome(app) == "✓ Layout updated."
+        await press(pilot, app, "send-stop")
+        assert outcome(app).startswith("✓ Stopped (uploaded)")
+        assert not panel.running and not sandbox.service.running
+
+
+async def test_failures_are_explained_in_place() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("mix", time, sandbox)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "send-query")
+        assert "No recording is running" in outcome(app)
+        sandbox.faults.inject("server_error", times=None, status=500)
+        await press(pilot, app, "send-start")
+        text = outcome(app)
+        assert text.startswith("✗ acquire failed: HTTP 500, code 62")
+        assert "Meaning:" in text and "Check:" in text
+
+
+async def test_a_body_with_errors_is_not_sent() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("mix", time, sandbox)
+    app.draft.set("uid", 527841)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "send-start")
+        assert "not sent: the request has errors" in outcome(app)
+        assert "uid" in outcome(app)
+    assert [s.call for s in sandbox.seen] == []
+
+
+async def test_endpoint_app_id_and_acquire_options_go_into_the_draft() -> None:
+    time = FakeTime()
+    app = make_app("web", time, make_sandbox(time))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.query_one("#send-endpoint", Select).value = "region"
+        app.query_one("#send-region-host", Select).value = "api-eu-west-1"
+        app.query_one("#send-app-id", Input).value = "my-app"
+        app.query_one("#send-expired-hour", Input).value = "24"
+        app.query_one("#send-acquire-region", Select).value = "EU"
+        await settle(pilot, app)
+        assert "scene 1" in str(app.query_one("#send-scene").render())
+        assert not app.query_one("#send-customer-id", Input).has_class("-hidden")
+    assert app.draft.endpoint == "region:api-eu-west-1"
+    assert app.draft.app_id == "my-app"
+    assert app.draft.acquire_options == {"resourceExpiredHour": 24, "region": "EU"}
+
+
+async def test_quitting_while_recording_offers_to_stop_first() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("individual", time, sandbox)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "send-start")
+        assert len(sandbox.service.running) == 1
+        quits: list[bool] = []
+        app.send_actions.before_quit(lambda: quits.append(True))  # type: ignore[attr-defined]
+        await pilot.pause()
+        from rec_tui.tui.screens.stop_before_quit import StopBeforeQuitScreen
+
+        assert isinstance(app.screen, StopBeforeQuitScreen)
+        app.screen.query_one("#stop", Button).press()
+        await settle(pilot, app)
+        assert quits == [True]
+    assert not sandbox.service.running
