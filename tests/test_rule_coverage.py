@@ -1,0 +1,39 @@
+"""Guards: every registered rule is exercised by some test, and the harness bodies are clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rec_tui.modes import MODES
+from rec_tui.spec.rules import all_rules
+from rec_tui.validate import validate
+from tests.rule_harness import CLEAN_BODIES
+
+TESTS = Path(__file__).resolve().parent
+
+
+def test_every_registered_rule_is_named_in_a_test_file() -> None:
+    text = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in TESTS.rglob("test_*.py")
+        if path.name != Path(__file__).name
+    )
+    missing = sorted(
+        f"{rule_.id} {rule_.name}"
+        for rule_ in all_rules()
+        if f'"{rule_.name}"' not in text and f"'{rule_.name}'" not in text
+    )
+    assert missing == [], "rules without a test naming them: " + ", ".join(missing)
+
+
+def test_rule_names_and_ids_are_unique() -> None:
+    rules = all_rules()
+    assert len({r.name for r in rules}) == len(rules)
+    assert len({r.id for r in rules}) == len(rules)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_clean_harness_body_has_no_problems_in_its_mode(mode: str) -> None:
+    assert validate(mode, CLEAN_BODIES[mode]) == []
