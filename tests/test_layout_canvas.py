@@ -182,7 +182,7 @@ async def test_preset_layouts_preview_n_users_and_edit_keys_explain() -> None:
         assert canvas.preset_users == 5  # the distinct subscribed video uids
         await pilot.press("plus", "plus")
         assert canvas.preset_users == 7
-        assert "how Agora places 7 users" in _screen_text(app)
+        assert "7 users as Agora places them" in _screen_text(app)
         body_before = app.draft.request_body()
         await pilot.press("right", "a")
         assert app.draft.request_body() == body_before  # nothing edited in a preset layout

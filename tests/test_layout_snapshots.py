@@ -37,3 +37,19 @@ CASES: dict[str, dict[str, Any]] = {
 @pytest.mark.parametrize("case", list(CASES))
 def test_canvas_snapshot(snap_compare: Any, case: str, size: tuple[int, int]) -> None:
     assert snap_compare(CanvasHost(mix_draft(**CASES[case])), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_wizard_step_snapshot(snap_compare: Any, size: tuple[int, int]) -> None:
+    """The designer where users meet it: the wizard's Transcoding & layout step."""
+    from rec_tui.tui.app import RecTuiApp
+    from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
+
+    async def focus_canvas(pilot: Any) -> None:
+        await pilot.pause()
+        pilot.app.clear_notifications()  # start-up notices (e.g. no keyring) are not ours
+        pilot.app.query_one(LayoutCanvas).focus()
+        await pilot.pause()
+
+    app = RecTuiApp(mix_draft(**CASES["custom"]), start_step="layout")
+    assert snap_compare(app, terminal_size=size, run_before=focus_canvas)

@@ -410,8 +410,8 @@ class LayoutCanvas(Widget, can_focus=True):
         if src.layout in presets.PRESET_NAMES:
             name = presets.PRESET_NAMES[src.layout]
             return (
-                f"{name} layout ({src.layout}) · {size} · how Agora places "
-                f"{self.preset_users} users (+/− 1–17) · c edit as custom · t templates"
+                f"{name} layout ({src.layout}): {self.preset_users} users as Agora places "
+                f"them (+/− 1–17) · {size} · c edit as custom · t templates"
             )
         return (
             f"mixedVideoLayout must be 0, 1, 2 or 3 · {size} · "

@@ -1,0 +1,68 @@
+"""The layout canvas inside the wizard's Transcoding & layout step: one model with the form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Input
+
+from rec_tui.layout.marks import LAYOUT_CONFIG
+from rec_tui.spec.rules.context import TC
+from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
+from tests.layout_host import MIX_BODY
+from tests.tui_helpers import SIZE, editor, make_app, preview_plain, type_into
+
+
+def _canvas_text(canvas: LayoutCanvas) -> str:
+    return "\n".join(canvas.render_line(y).text for y in range(canvas.size.height))
+
+
+def _field_value(app: RecTuiApp, path: str) -> str:
+    return editor(app, path).query_one(".field-input", Input).value
+
+
+async def test_canvas_edits_reach_the_form_preview_and_problems() -> None:
+    app = make_app(MIX_BODY, step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        canvas = app.query_one(LayoutCanvas)
+        canvas.focus()
+        await pilot.pause()
+        await pilot.press("0", "right", "shift+up")
+        await pilot.pause()
+        assert app.draft.get(f"{LAYOUT_CONFIG}[0]") == {
+            "uid": "101",
+            "x_axis": 0.01,
+            "y_axis": 0.0,
+            "width": 0.6,
+            "height": 0.99,
+        }
+        # The tiles table's editors show the highlighted (first) tile.
+        assert _field_value(app, f"{LAYOUT_CONFIG}[0].x_axis") == "0.01"
+        assert _field_value(app, f"{LAYOUT_CONFIG}[0].height") == "0.99"
+        assert '"x_axis": 0.01' in preview_plain(app)
+        await pilot.press("1", "right")
+        await pilot.pause()
+        assert any(p.rule_id == "R70" for p in app.problems)  # the problems pane agrees
+
+
+async def test_form_edits_redraw_the_canvas() -> None:
+    app = make_app(MIX_BODY, step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, app, f"{LAYOUT_CONFIG}[0].uid", "777")
+        await type_into(pilot, app, f"{TC}.width", "640")
+        canvas = app.query_one(LayoutCanvas)
+        await pilot.pause()
+        text = _canvas_text(canvas)
+        assert "[0] uid 777" in text and "640×720" in text
+
+
+async def test_layout_choice_switches_the_canvas_to_the_preset_preview() -> None:
+    body: dict[str, Any] = {**MIX_BODY}
+    app = make_app(body, step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        app.draft.set(f"{TC}.mixedVideoLayout", 2)
+        app.draft_changed()
+        await pilot.pause()
+        text = _canvas_text(app.query_one(LayoutCanvas))
+        assert "Vertical layout (2)" in text and "5 users" in text
