@@ -367,13 +367,6 @@ class LayoutCanvas(Widget, can_focus=True):
 
     def _tile_box(self, index: int, tile: Tile) -> Box:
         marks = self._marks
-        flags = ""
-        if marks.off_canvas(index):
-            flags += " [off canvas]"
-        if marks.uid_problem(index):
-            flags += " [uid!]"
-        if marks.overlapping(index):
-            flags += " [overlap]"
         emphasis: Emphasis = "normal"
         if index == self.editor.selected:
             emphasis = "selected"
@@ -381,8 +374,15 @@ class LayoutCanvas(Widget, can_focus=True):
             emphasis = "error"
         elif marks.of(index):
             emphasis = "warning"
-        uid = f"uid {tile.uid}" if tile.uid is not None else "join order"
-        title = f"[{index}] {uid}{flags}"
+        # Marks go where a narrow tile still shows them: OFF first, the uid flag by the uid.
+        title = f"[{index}]"
+        if marks.off_canvas(index):
+            title += " OFF"
+        title += f" uid {tile.uid}" if tile.uid is not None else " join order"
+        if marks.uid_problem(index):
+            title += " (!)"
+        if marks.overlapping(index):
+            title += " overlap"
         mode = RENDER_MODE_NAMES.get(tile.shown_render_mode, "?")
         detail = f"{mode} α{_number(tile.shown_alpha)}"
         alpha = min(max(tile.shown_alpha, 0.0), 1.0)
