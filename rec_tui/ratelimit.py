@@ -1,10 +1,12 @@
 """Keeping this process at or under Agora's 10 requests per second (spec 1.6).
 
 The limit counts per account (customer ID), so one limiter is shared by every client of the
-process that uses the same customer ID. Each request reserves a send slot: the next free
-moment at which no one-second window would hold more than ``rate`` requests. Reserving is
-done under a thread lock with no awaiting inside, so the limiter works across event loops
-(the command line runs each call in its own ``asyncio.run``) and threads.
+process that uses the same customer ID. Each request reserves a send slot, and slots are
+spaced evenly, a little more than ``1/rate`` seconds apart: a burst of ten sent at once
+would reach the server spread by connection set-up and could then count eleven in some
+one-second window, while evenly spaced requests cannot. Reserving is done under a thread
+lock with no awaiting inside, so the limiter works across event loops (the command line
+runs each call in its own ``asyncio.run``) and threads.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Final
 
 RATE_PER_SECOND: Final = 10
 WINDOW_SECONDS: Final = 1.0
+# Spacing head-room for jitter between leaving this process and reaching the server.
+JITTER_MARGIN: Final = 0.05
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
@@ -34,7 +37,8 @@ class RateLimiter:
         self.rate = rate
         self.window = window
         self.clock = clock
-        self._slots: deque[float] = deque(maxlen=rate)
+        self.gap = window / rate * (1 + JITTER_MARGIN)
+        self._last_slot: float | None = None
         self._lock = threading.Lock()
         self._paused_until = 0.0
 
@@ -43,10 +47,9 @@ class RateLimiter:
         with self._lock:
             now = self.clock()
             slot = max(now, self._paused_until)
-            if len(self._slots) == self.rate:
-                # The request `rate` places back must be a full window behind this one.
-                slot = max(slot, self._slots[0] + self.window)
-            self._slots.append(slot)
+            if self._last_slot is not None:
+                slot = max(slot, self._last_slot + self.gap)
+            self._last_slot = slot
             return slot - now
 
     def pause(self, seconds: float) -> None:

@@ -18,6 +18,11 @@ from rec_tui.sandbox.transport import SandboxTransport
 from tests.send_helpers import FakeTime, clean_body, make_client, make_sandbox, scene_for
 
 
+def backoffs(time: FakeTime) -> list[float]:
+    """The retry pauses, without the rate limiter's spacing of about 0.1 s."""
+    return [pause for pause in time.sleeps if pause >= 0.5]
+
+
 async def _acquire_and_start(client, mode="mix", body=None):  # type: ignore[no-untyped-def]
     body = body or clean_body(mode)
     acquired = await client.acquire(body["cname"], body["uid"], scene_for(mode))
@@ -39,7 +44,7 @@ async def test_primary_host_down_the_next_host_answers() -> None:
         ("api.agora.io", None),
         ("api.sd-rtn.com", 200),
     ]
-    assert time.sleeps == [1.0]
+    assert backoffs(time) == [1.0]
 
 
 async def test_server_error_then_success_tries_the_same_host_again_first() -> None:
@@ -53,7 +58,7 @@ async def test_server_error_then_success_tries_the_same_host_again_first() -> No
         ("api.agora.io", 503),
         ("api.agora.io", 200),
     ]
-    assert time.sleeps == [1.0]
+    assert backoffs(time) == [1.0]
 
 
 async def test_repeated_server_errors_fail_over_to_the_other_primary() -> None:
@@ -63,7 +68,7 @@ async def test_repeated_server_errors_fail_over_to_the_other_primary() -> None:
     async with make_client(time, sandbox, endpoint="global", keep_history=False) as client:
         await client.acquire("demo", "527841")
     assert [s.host for s in sandbox.seen] == ["api.agora.io", "api.agora.io", "api.sd-rtn.com"]
-    assert time.sleeps == [1.0, 3.0]
+    assert backoffs(time) == [1.0, 3.0]
 
 
 async def test_code_65_then_success_retries_start_with_the_same_resource_id() -> None:
@@ -74,7 +79,7 @@ async def test_code_65_then_success_retries_start_with_the_same_resource_id() ->
         _, started = await _acquire_and_start(client)
     assert started.data["sid"]
     assert [s.status for s in sandbox.seen if s.call == "start"] == [206, 200]
-    assert time.sleeps == [3.0]
+    assert backoffs(time) == [3.0]
     assert len(sandbox.service.recordings) == 1
 
 
@@ -85,7 +90,7 @@ async def test_start_5xx_backs_off_3_6_9_then_gives_up() -> None:
     async with make_client(time, sandbox, keep_history=False) as client:
         with pytest.raises(RecordingError) as caught:
             await _acquire_and_start(client)
-    assert time.sleeps == [3.0, 6.0, 9.0]
+    assert backoffs(time) == [3.0, 6.0, 9.0]
     assert caught.value.status == 500 and caught.value.code == 62
     assert "Meaning:" in caught.value.message
 
@@ -156,7 +161,23 @@ async def test_the_limiter_keeps_a_burst_within_10_per_second() -> None:
 def test_limiter_reservations_never_put_11_requests_in_one_second() -> None:
     limiter = RateLimiter(10, clock=lambda: 50.0)
     slots = [50.0 + limiter.reserve() for _ in range(25)]
-    assert slots[:10] == [50.0] * 10 and slots[10:20] == [51.0] * 10 and slots[20:] == [52.0] * 5
+    assert slots[0] == 50.0 and slots == sorted(slots)
+    # Eleven consecutive requests always span more than a second, with room for jitter.
+    assert all(slots[i + 10] - slots[i] >= 1.04 for i in range(len(slots) - 10))
+
+
+def test_limiter_does_not_hold_back_requests_that_are_already_spaced() -> None:
+    now = [0.0]
+    limiter = RateLimiter(10, clock=lambda: now[0])
+    for _ in range(5):
+        assert limiter.reserve() == 0.0
+        now[0] += 0.5
+
+
+def test_a_429_pause_holds_every_request_back() -> None:
+    limiter = RateLimiter(10, clock=lambda: 0.0)
+    limiter.pause(2.0)
+    assert limiter.reserve() == 2.0
 
 
 async def test_every_call_times_out_and_the_error_says_so() -> None:
@@ -168,7 +189,7 @@ async def test_every_call_times_out_and_the_error_says_so() -> None:
             await client.acquire("demo", "527841")
     assert caught.value.kind == "network" and caught.value.status is None
     assert "timed out" in caught.value.message
-    assert len(sandbox.seen) == 4 and time.sleeps == [1.0, 3.0, 6.0]
+    assert len(sandbox.seen) == 4 and backoffs(time) == [1.0, 3.0, 6.0]
 
 
 async def test_non_json_answer_becomes_an_explained_error() -> None:

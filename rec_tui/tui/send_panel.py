@@ -335,11 +335,14 @@ class SendPanel(Vertical):
                 endpoint=draft.endpoint,
                 transport=self.transport,
                 sleep=self.sleep,
-                on_exchange=lambda exchange: self.post_message(self.Logged(exchange)),
+                on_exchange=self._log_exchange,
             )
             self._client_key = key
         self._credentials = credentials
         return Lifecycle(self._client, clock=self.clock, sleep=self.sleep, poll=self.poll)
+
+    def _log_exchange(self, exchange: Exchange) -> None:
+        self.post_message(self.Logged(exchange))
 
     async def on_unmount(self) -> None:
         if self._client is not None:

@@ -1,0 +1,153 @@
+"""Benchmark: the REST client's overhead per call, and its request rate under a burst.
+
+Run: ``.venv/bin/python tests/bench/bench_client.py``. Both parts use the sandbox served on
+127.0.0.1 (``rec-tui sandbox serve``'s server, in a thread of this process).
+
+1. Overhead: the same ``query`` call, timed one after another, through plain httpx (the
+   baseline: one AsyncClient, Basic auth, nothing else) and through :class:`RecordingClient`
+   (request building, redaction, answer interpretation, the history line, the rate
+   limiter's bookkeeping — the limiter set high so it never waits). Target: the client's
+   median within 1.2× of plain httpx.
+2. Burst: 35 calls fired at once through the real limiter (10 requests/s per customer ID).
+   Reported: the largest number of requests the server saw in any 1-second window and the
+   overall rate. Must stay ≤ 10/s.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+ROUNDS = 400
+WARMUP = 30
+BURST = 35
+TARGET_RATIO = 1.2
+RATE_LIMIT = 10
+
+
+def _median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+async def _overhead(base_url: str, resource_id: str, sid: str) -> tuple[float, float]:
+    import httpx
+
+    from rec_tui.client import RecordingClient
+    from rec_tui.endpoints import call_path
+    from rec_tui.exchange import Credentials
+    from rec_tui.ratelimit import RateLimiter
+
+    path = call_path("query", "bench", "mix", resource_id, sid)
+    plain_samples: list[float] = []
+    client_samples: list[float] = []
+    async with httpx.AsyncClient(auth=("sandbox", "sandbox-secret"), timeout=10) as plain:
+        async with RecordingClient(
+            app_id="bench",
+            credentials=Credentials("sandbox", "sandbox-secret"),
+            endpoint=base_url,
+            limiter=RateLimiter(10**9),
+        ) as client:
+            # Interleaved, so drift in the machine's load hits both sides alike.
+            for index in range(WARMUP + ROUNDS):
+                began = time.perf_counter()
+                response = await plain.get(base_url + path)
+                response.json()
+                plain_time = time.perf_counter() - began
+                began = time.perf_counter()
+                await client.query("mix", resource_id, sid)
+                client_time = time.perf_counter() - began
+                if index >= WARMUP:
+                    plain_samples.append(plain_time)
+                    client_samples.append(client_time)
+    return _median_ms(plain_samples), _median_ms(client_samples)
+
+
+async def _burst(base_url: str, resource_id: str, sid: str, seen: list[float]) -> float:
+    from rec_tui.client import RecordingClient
+    from rec_tui.exchange import Credentials
+    from rec_tui.ratelimit import RateLimiter
+
+    async with RecordingClient(
+        app_id="bench",
+        credentials=Credentials("sandbox", "sandbox-secret"),
+        endpoint=base_url,
+        limiter=RateLimiter(RATE_LIMIT),
+        keep_history=False,
+    ) as client:
+        began = time.perf_counter()
+        await asyncio.gather(*(client.query("mix", resource_id, sid) for _ in range(BURST)))
+        return time.perf_counter() - began
+
+
+def _max_in_window(times: list[float], window: float = 1.0) -> int:
+    ordered = sorted(times)
+    best = 0
+    start = 0
+    for end, moment in enumerate(ordered):
+        while moment - ordered[start] >= window:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
+
+
+def main() -> int:
+    os.environ["REC_TUI_HOME"] = tempfile.mkdtemp(prefix="rec-tui-bench-")
+    from rec_tui.client import SyncRecordingClient
+    from rec_tui.exchange import Credentials
+    from rec_tui.sandbox.serve import SandboxServer
+    from rec_tui.sandbox.service import SandboxService
+    from tests.rule_harness import CLEAN_BODIES
+
+    service = SandboxService(rate_limit=None)
+    seen: list[float] = []
+    original = service.handle
+
+    def counted(*args: object, **kwargs: object) -> object:
+        seen.append(time.monotonic())
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    service.handle = counted  # type: ignore[method-assign]
+    server = SandboxServer(0, service)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base_url = server.base_url
+    body = CLEAN_BODIES["mix"]
+    with SyncRecordingClient(
+        app_id="bench",
+        credentials=Credentials("sandbox", "sandbox-secret"),
+        endpoint=base_url,
+        keep_history=False,
+    ) as setup:
+        acquired = setup.acquire(body["cname"], body["uid"], {"scene": 0})
+        resource_id = acquired.data["resourceId"]
+        sid = setup.start("mix", resource_id, body).data["sid"]
+
+    plain_ms, client_ms = asyncio.run(_overhead(base_url, resource_id, sid))
+    ratio = client_ms / plain_ms
+    print(f"query over loopback, median of {ROUNDS} calls each:")
+    print(f"  plain httpx      {plain_ms:7.3f} ms")
+    print(f"  RecordingClient  {client_ms:7.3f} ms  ({ratio:.2f}× plain; target ≤ {TARGET_RATIO}×)")
+    print(f"  overhead         {client_ms - plain_ms:7.3f} ms per call")
+
+    seen.clear()
+    elapsed = asyncio.run(_burst(base_url, resource_id, sid, seen))
+    peak = _max_in_window(seen)
+    rate = (BURST - 1) / (max(seen) - min(seen)) if len(seen) > 1 else float("inf")
+    print(f"burst of {BURST} concurrent calls through the 10/s limiter:")
+    print(f"  took {elapsed:.2f} s; most requests in any 1 s window: {peak} (limit {RATE_LIMIT})")
+    print(f"  average rate {rate:.2f} requests/s")
+    server.shutdown()
+    ok = ratio <= TARGET_RATIO and peak <= RATE_LIMIT
+    print("PASS" if ok else "OVER TARGET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
