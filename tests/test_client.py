@@ -278,7 +278,7 @@ async def test_no_secret_reaches_history_exchanges_or_error_text() -> None:
     async with make_client(
         time, sandbox, credentials=credentials, on_exchange=seen.append
     ) as client:
-        resource_id, started = await _acquire_and_start(client, body=body)
+        resource_id, _ = await _acquire_and_start(client, body=body)
         body["cname"] = "other"  # 432 — its error text must be clean too
         try:
             await client.start("mix", resource_id, body)

@@ -48,29 +48,30 @@ async def _overhead(base_url: str, resource_id: str, sid: str) -> tuple[float, f
     path = call_path("query", "bench", "mix", resource_id, sid)
     plain_samples: list[float] = []
     client_samples: list[float] = []
-    async with httpx.AsyncClient(auth=("sandbox", "sandbox-secret"), timeout=10) as plain:
-        async with RecordingClient(
-            app_id="bench",
-            credentials=Credentials("sandbox", "sandbox-secret"),
-            endpoint=base_url,
-            limiter=RateLimiter(10**9),
-        ) as client:
-            # Interleaved, so drift in the machine's load hits both sides alike.
-            for index in range(WARMUP + ROUNDS):
-                began = time.perf_counter()
-                response = await plain.get(base_url + path)
-                response.json()
-                plain_time = time.perf_counter() - began
-                began = time.perf_counter()
-                await client.query("mix", resource_id, sid)
-                client_time = time.perf_counter() - began
-                if index >= WARMUP:
-                    plain_samples.append(plain_time)
-                    client_samples.append(client_time)
+    plain = httpx.AsyncClient(auth=("sandbox", "sandbox-secret"), timeout=10)
+    client = RecordingClient(
+        app_id="bench",
+        credentials=Credentials("sandbox", "sandbox-secret"),
+        endpoint=base_url,
+        limiter=RateLimiter(10**9),
+    )
+    async with plain, client:
+        # Interleaved, so drift in the machine's load hits both sides alike.
+        for index in range(WARMUP + ROUNDS):
+            began = time.perf_counter()
+            response = await plain.get(base_url + path)
+            response.json()
+            plain_time = time.perf_counter() - began
+            began = time.perf_counter()
+            await client.query("mix", resource_id, sid)
+            client_time = time.perf_counter() - began
+            if index >= WARMUP:
+                plain_samples.append(plain_time)
+                client_samples.append(client_time)
     return _median_ms(plain_samples), _median_ms(client_samples)
 
 
-async def _burst(base_url: str, resource_id: str, sid: str, seen: list[float]) -> float:
+async def _burst(base_url: str, resource_id: str, sid: str) -> float:
     from rec_tui.client import RecordingClient
     from rec_tui.exchange import Credentials
     from rec_tui.ratelimit import RateLimiter
@@ -137,7 +138,7 @@ def main() -> int:
     print(f"  overhead         {client_ms - plain_ms:7.3f} ms per call")
 
     seen.clear()
-    elapsed = asyncio.run(_burst(base_url, resource_id, sid, seen))
+    elapsed = asyncio.run(_burst(base_url, resource_id, sid))
     peak = _max_in_window(seen)
     rate = (BURST - 1) / (max(seen) - min(seen)) if len(seen) > 1 else float("inf")
     print(f"burst of {BURST} concurrent calls through the 10/s limiter:")
