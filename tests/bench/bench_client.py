@@ -4,7 +4,8 @@ Run: ``.venv/bin/python tests/bench/bench_client.py``. Both parts use the sandbo
 127.0.0.1 (``rec-tui sandbox serve``'s server, in a thread of this process).
 
 1. Overhead: the same ``query`` call, timed one after another, through plain httpx (the
-   baseline: one AsyncClient, Basic auth, nothing else) and through :class:`RecordingClient`
+   baseline: one AsyncClient sending the Authorization header, nothing else) and through
+   :class:`RecordingClient`
    (request building, redaction, answer interpretation, the history line, the rate
    limiter's bookkeeping — the limiter set high so it never waits). Target: the client's
    median within 1.2× of plain httpx.
@@ -48,7 +49,8 @@ async def _overhead(base_url: str, resource_id: str, sid: str) -> tuple[float, f
     path = call_path("query", "bench", "mix", resource_id, sid)
     plain_samples: list[float] = []
     client_samples: list[float] = []
-    plain = httpx.AsyncClient(auth=("sandbox", "sandbox-secret"), timeout=10)
+    credentials = Credentials("sandbox", "sandbox-secret")
+    plain = httpx.AsyncClient(headers={"Authorization": credentials.authorization}, timeout=10)
     client = RecordingClient(
         app_id="bench",
         credentials=Credentials("sandbox", "sandbox-secret"),
