@@ -89,6 +89,14 @@ def test_r8_start_parameter_differences() -> None:
     }
 
 
+def test_r8_compares_json_values_strictly() -> None:
+    from rec_tui.spec.rules.session import same_json
+
+    assert same_json({"a": [1, {"b": "x"}]}, {"a": [1.0, {"b": "x"}]})
+    assert not same_json(True, 1) and not same_json("1", 1) and not same_json([1], [1, 2])
+    assert not same_json({"a": 1}, {"a": 2}) and not same_json({"a": 1}, {"b": 1})
+
+
 # --- R118 acquire ------------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from rec_tui.modes import Mode
+from rec_tui.problems import ERROR, WARNING, Severity
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.context import CR, Context
 
@@ -27,15 +28,27 @@ def acquire_scene(acquire: dict[str, Any]) -> Any:
     return SCENE_RTC if scene is None else scene
 
 
-def scene_verdict(mode: Mode, scene: Any, postponed: bool) -> tuple[str, str] | None:
+def scene_verdict(mode: Mode, scene: Any, postponed: bool) -> tuple[Severity, str] | None:
     """R6 for a mode and an acquire scene: ``("error"|"warning", why)`` or None when it fits."""
     if mode == "web" and scene != SCENE_WEB:
-        return "error", f"web recording needs acquire scene 1, but scene {scene!r} was sent"
+        return ERROR, f"web recording needs acquire scene 1, but scene {scene!r} was sent"
     if mode != "web" and scene == SCENE_WEB:
-        return "error", f"{mode} recording cannot use acquire scene 1 (web page recording)"
+        return ERROR, f"{mode} recording cannot use acquire scene 1 (web page recording)"
     if postponed and scene != SCENE_POSTPONED:
-        return "warning", f"postponed transcoding or mixing needs scene 2, but {scene!r} was sent"
+        return WARNING, f"postponed transcoding or mixing needs scene 2, but {scene!r} was sent"
     return None
+
+
+def same_json(left: Any, right: Any) -> bool:
+    """Deep JSON equality, key order ignored; unlike ``==``, ``true`` is not ``1``."""
+    if isinstance(left, bool) or isinstance(right, bool):
+        return type(left) is type(right) and left == right
+    if isinstance(left, dict) and isinstance(right, dict):
+        return left.keys() == right.keys() and all(same_json(left[k], right[k]) for k in left)
+    if isinstance(left, list) and isinstance(right, list):
+        return len(left) == len(right) and all(map(same_json, left, right))
+    numbers = isinstance(left, int | float) and isinstance(right, int | float)
+    return (type(left) is type(right) or numbers) and left == right
 
 
 def _age(ctx: Context) -> float | None:
@@ -50,7 +63,7 @@ def resource_expired(ctx: Context, out: Findings) -> None:
     age = _age(ctx)
     if age is None or age <= RESOURCE_LIFETIME_SECONDS:
         return
-    severity = "error" if ctx.session.at_send_time else "warning"
+    severity: Severity = ERROR if ctx.session.at_send_time else WARNING
     out.add(
         severity,
         "",
@@ -121,7 +134,7 @@ def start_parameter_match(ctx: Context, out: Findings) -> None:
     for key in sorted(set(expected) | set(actual)):
         path = f"{CR}.{key}"
         if key in expected and key in actual:
-            if expected[key] != actual[key]:
+            if not same_json(expected[key], actual[key]):
                 out.error(path, message, f"Send the same {key} as in acquire's startParameter.")
         elif key in expected:
             out.warning(path, message, f"startParameter has {key} but this body does not.")
