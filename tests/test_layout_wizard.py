@@ -4,14 +4,43 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
+from rec_tui.draft import Draft
 from rec_tui.layout.marks import LAYOUT_CONFIG
 from rec_tui.spec.rules.context import TC
 from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from tests.layout_host import MIX_BODY
-from tests.tui_helpers import SIZE, editor, make_app, preview_plain, type_into
+
+SIZE = (120, 40)
+
+
+def make_app(body: dict[str, Any], step: str) -> RecTuiApp:
+    draft = Draft(mode="mix")
+    draft.replace_body(body)
+    return RecTuiApp(draft, start_step=step)
+
+
+def _input(app: RecTuiApp, path: str) -> Input:
+    found = [e for e in app.query(FieldEditor) if e.path == path]
+    assert found, f"no editor for {path}"
+    return found[0].query_one(".field-input", Input)
+
+
+async def type_into(pilot: Any, app: RecTuiApp, path: str, text: str) -> None:
+    """Focus the field, clear it and type ``text`` as a person would."""
+    field_input = _input(app, path)
+    field_input.focus()
+    await pilot.pause()
+    field_input.value = ""
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+def preview_plain(app: RecTuiApp) -> str:
+    return str(app.query_one("#preview-body", Static).render())
 
 
 def _canvas_text(canvas: LayoutCanvas) -> str:
@@ -19,7 +48,7 @@ def _canvas_text(canvas: LayoutCanvas) -> str:
 
 
 def _field_value(app: RecTuiApp, path: str) -> str:
-    return editor(app, path).query_one(".field-input", Input).value
+    return _input(app, path).value
 
 
 async def test_canvas_edits_reach_the_form_preview_and_problems() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar, Final
+from typing import TYPE_CHECKING, ClassVar, Final
 
 from rich.segment import Segment
 from rich.style import Style
@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets import Static
 
 from rec_tui.draft import Draft
 from rec_tui.layout import presets, source
@@ -36,8 +37,12 @@ from rec_tui.layout.tile import (
     tiles_to_json,
 )
 from rec_tui.spec.rules.context import TC
+from rec_tui.tui.widgets import layout_apply
 from rec_tui.tui.widgets.layout_dialogs import TemplateMenu, UidPrompt
 from rec_tui.tui.widgets.layout_paint import PALETTE, Box, Emphasis, FrameCells, paint
+
+if TYPE_CHECKING:
+    from rec_tui.tui.send_panel import SendPanel
 
 HEADER_ROWS: Final = 1
 FOOTER_ROWS: Final = 2
@@ -97,6 +102,7 @@ class LayoutCanvas(Widget, can_focus=True):
         Binding("r", "render_mode", "Crop/fit"),
         Binding("t", "templates", "Templates"),
         Binding("c", "customise", "Preset → custom", show=False),
+        Binding("ctrl+l", "apply_layout", "Apply layout"),
         Binding("plus,equals_sign", "users(1)", "Users +", show=False),
         Binding("minus", "users(-1)", "Users −", show=False),
     ]
@@ -276,6 +282,40 @@ class LayoutCanvas(Widget, can_focus=True):
             return
         self.users = max(1, min(presets.MAX_USERS, self.preset_users + delta))
         self.refresh()
+
+    def action_apply_layout(self) -> None:
+        """Send the whole layout to the running mix recording as updateLayout."""
+        target = layout_apply.find_target(self.app)
+        if isinstance(target, str):
+            self.notify(target, severity="warning", timeout=10)
+            return
+        request = layout_apply.layout_request(self.draft.body)
+        refusal = layout_apply.refusal(layout_apply.check(target, request))
+        if refusal is not None:
+            self.notify(refusal, severity="error", timeout=15)
+            return
+        panel = target.panel
+        if panel.busy or not panel.apply_layout(request):
+            self.notify(layout_apply.BUSY.format(busy=panel.busy), severity="warning")
+            return
+        self.notify(f"updateLayout sent to the recording with sid {target.session.sid}…")
+        self._report_answer(panel)
+
+    def _report_answer(self, panel: SendPanel) -> None:
+        """Tell the user how the call ended; the full exchange is in the Send panel's log."""
+
+        def check() -> None:
+            if panel.busy == "layout":
+                return
+            timer.stop()
+            text = str(panel.query_one("#send-outcome", Static).render())
+            self.notify(
+                f"updateLayout: {text} (the exchange is in the Send panel's log, Review step)",
+                severity="error" if text.startswith("✗") else "information",
+                timeout=10,
+            )
+
+        timer = self.set_interval(0.05, check)
 
     # --- mouse ------------------------------------------------------------------------
 

@@ -1,0 +1,75 @@
+"""Apply layout: send the designer's layout to the running mix recording (updateLayout).
+
+The recording must have been started from this app (the Send panel in the Review step keeps
+the running sessions). The whole layout is sent — every layout field the draft sets —
+because updateLayout replaces the layout and any field left out reverts to its default.
+The body is checked first with the same checks the Send panel applies; errors stop it here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rec_tui.lifecycle_checks import check_update_layout, layout_of
+from rec_tui.problems import Problem
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from rec_tui.lifecycle import RecordingSession
+    from rec_tui.tui.send_panel import SendPanel
+
+NO_RECORDING = (
+    "No mix recording started from rec-tui is running. Start one from the Review "
+    "step (Ctrl+R), then apply the layout here."
+)
+NOT_MIX = (
+    "The newest running recording is a {mode} recording; updateLayout works for mix "
+    "recordings only."
+)
+BUSY = "The Send panel is still busy with {busy}; apply the layout when it has finished."
+
+
+@dataclass(frozen=True, slots=True)
+class ApplyTarget:
+    panel: SendPanel
+    session: RecordingSession
+
+
+def find_target(app: App[Any]) -> ApplyTarget | str:
+    """The Send panel and its running mix recording, or why there is none."""
+    actions = getattr(app, "send_actions", None)
+    panel: SendPanel | None = getattr(actions, "panel", None)
+    session = panel.current if panel is not None else None
+    if panel is None or session is None:
+        return NO_RECORDING
+    if session.mode != "mix":
+        return NOT_MIX.format(mode=session.mode)
+    return ApplyTarget(panel, session)
+
+
+def layout_request(body: Any) -> dict[str, Any]:
+    """The updateLayout clientRequest: every layout field the draft's transcodingConfig sets."""
+    return layout_of(body)
+
+
+def check(target: ApplyTarget, request: dict[str, Any]) -> list[Problem]:
+    session = target.session
+    return check_update_layout(
+        "mix",
+        session.control_body(request),
+        acquire=session.acquire_body,
+        current_layout=session.layout,
+        start_body=session.start_body,
+    )
+
+
+def refusal(problems: list[Problem]) -> str | None:
+    """What stops the call, in words, or None when it may be sent."""
+    errors = [p for p in problems if p.is_error]
+    if not errors:
+        return None
+    listed = "; ".join(f"{p.message} ({p.rule_id} at {p.path or 'the body'})" for p in errors[:3])
+    more = f" and {len(errors) - 3} more" if len(errors) > 3 else ""
+    return f"Layout not sent: {listed}{more}. Fix these in the canvas or the form first."
