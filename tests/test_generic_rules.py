@@ -225,3 +225,27 @@ def test_closest_key_prefers_case_then_spelling() -> None:
     assert closest_key("VIDEOFPS", keys) == "videoFps"
     assert closest_key("videoBitrat", keys) == "videoBitrate"
     assert closest_key("qqq", keys) is None
+
+
+@pytest.mark.parametrize(
+    ("mode", "path", "value", "specific"),
+    [
+        ("web", f"{WEB_PARAM}.mobile", 1, "web.booleans"),
+        ("web", f"{WEB_PARAM}.onhold", "false", "web.booleans"),
+        (
+            "individual",
+            "clientRequest.transcodeOptions.audio.sampleRate",
+            48000,
+            "legacy.audio.strings",
+        ),
+    ],
+)
+def test_type_mistakes_with_their_own_rule_are_reported_once(
+    mode: str, path: str, value: object, specific: str
+) -> None:
+    body = changed(mode, {path: value})
+    if by_name(specific) is None:
+        assert types(mode, body) == [(path, "error")]
+    else:
+        assert types(mode, body) == []
+        assert path in [p.path for p in fired(mode, body, specific)]
