@@ -20,6 +20,7 @@ following spec sections 1 and 4:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import time
@@ -173,9 +174,7 @@ class RecordingClient:
     async def query(self, mode: str, resource_id: str, sid: str) -> Reply:
         return await self._call("query", None, mode=mode, resource_id=resource_id, sid=sid)
 
-    async def update(
-        self, mode: str, resource_id: str, sid: str, body: dict[str, Any]
-    ) -> Reply:
+    async def update(self, mode: str, resource_id: str, sid: str, body: dict[str, Any]) -> Reply:
         async with self._update_lock:
             return await self._call("update", body, mode=mode, resource_id=resource_id, sid=sid)
 
@@ -310,10 +309,9 @@ class RecordingClient:
 
     def _record(self, exchange: Exchange) -> None:
         if self.keep_history:
-            try:
+            # A full or read-only disk must not fail the recording itself.
+            with contextlib.suppress(OSError):
                 history.append(exchange.as_dict())
-            except OSError:
-                pass  # a full or read-only disk must not fail the recording itself
         for listener in self.listeners:
             listener(exchange)
 
@@ -381,7 +379,7 @@ class SyncRecordingClient:
         return self._run(self._client.stop(mode, resource_id, sid, body))
 
     def sleep(self, seconds: float) -> None:
-        self._run(self._client.sleep(seconds))
+        self._run(asyncio.sleep(seconds))
 
 
 async def _make_client(options: dict[str, Any]) -> RecordingClient:

@@ -10,7 +10,6 @@ and what to check — the same words ``rec-tui explain`` prints, taken from
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from rec_tui.endpoints import Call

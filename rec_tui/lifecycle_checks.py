@@ -182,13 +182,13 @@ def _section_mode(mode: Mode, request: dict[str, Any], start_body: Any) -> list[
     for key in ("webRecordingConfig", "rtmpPublishConfig"):
         if key in request and mode != "web":
             bad(key, f"{key} applies to web page recording sessions only.")
-    if "rtmpPublishConfig" in request and mode == "web" and start_body is not None:
-        if not _has_cdn_push(start_body):
-            bad(
-                "rtmpPublishConfig",
-                "This session was started without rtmp_publish_service, so there is no CDN "
-                "push to update.",
-            )
+    cdn_update = "rtmpPublishConfig" in request and mode == "web"
+    if cdn_update and start_body is not None and not _has_cdn_push(start_body):
+        bad(
+            "rtmpPublishConfig",
+            "This session was started without rtmp_publish_service, so there is no CDN "
+            "push to update.",
+        )
     return found
 
 
@@ -328,9 +328,7 @@ def _reused(
             if path is None:
                 continue
             hint = f"{problem.hint} ({body_rule.id} {body_rule.name})".strip()
-            found.append(
-                Problem(rule_name, rule_id, problem.severity, path, problem.message, hint)
-            )
+            found.append(Problem(rule_name, rule_id, problem.severity, path, problem.message, hint))
     return found
 
 

@@ -62,11 +62,19 @@ async def _run(args: argparse.Namespace, *, stop: bool) -> int:
     from rec_tui.exchange import Scrubber
     from rec_tui.lifecycle import Lifecycle, RecordingSession
 
-    client = endpoint_options.make_client(endpoint_options.endpoint_setting(args), args.app_id or "")
+    client = endpoint_options.make_client(
+        endpoint_options.endpoint_setting(args), args.app_id or ""
+    )
     scrubber = Scrubber(client.credentials)
     session = RecordingSession(
-        args.mode, client.app_id, getattr(args, "cname", None) or "",
-        getattr(args, "uid", None) or "", {}, {}, args.resource_id, args.sid,
+        args.mode,
+        client.app_id,
+        getattr(args, "cname", None) or "",
+        getattr(args, "uid", None) or "",
+        {},
+        {},
+        args.resource_id,
+        args.sid,
     )
     async with client:
         lifecycle = Lifecycle(client)
