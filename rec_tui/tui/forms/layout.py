@@ -75,7 +75,7 @@ class LayoutForm(StepForm):
     LayoutForm.-no-transcoding .transcoding { display: none; }
     LayoutForm .transcoding { height: auto; }
     LayoutForm #layout-canvas-slot { height: auto; }
-    LayoutForm LayoutCanvas { height: 60vh; min-height: 12; }
+    LayoutForm LayoutCanvas { height: auto; }
     """
 
     # What switching transcoding off took out of the body, to bring back when switched on.

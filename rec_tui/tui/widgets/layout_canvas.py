@@ -18,6 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -29,33 +30,28 @@ from rec_tui.layout.edit import MAX_TILES, STEP, LayoutEditor
 from rec_tui.layout.marks import LAYOUT_CONFIG, LayoutMarks, compute
 from rec_tui.layout.templates import template
 from rec_tui.layout.tile import (
-    RENDER_MODE_NAMES,
     Tile,
     region,
-    round6,
     tiles_from_json,
     tiles_to_json,
 )
 from rec_tui.spec.rules.context import TC
 from rec_tui.tui.widgets import layout_apply
 from rec_tui.tui.widgets.layout_dialogs import TemplateMenu, UidPrompt
-from rec_tui.tui.widgets.layout_paint import PALETTE, Box, Emphasis, FrameCells, paint
+from rec_tui.tui.widgets.layout_paint import CELL_ASPECT, FrameCells, paint
+from rec_tui.tui.widgets.layout_view import CanvasView
 
 if TYPE_CHECKING:
     from rec_tui.tui.send_panel import SendPanel
 
 HEADER_ROWS: Final = 1
+MIN_ROWS: Final = 9
 FOOTER_ROWS: Final = 2
 MIXED_LAYOUT: Final = f"{TC}.mixedVideoLayout"
 _NEEDS_CUSTOM: Final = (
     "Tiles can be edited in the custom layout (3) only: press t for a "
     "template, or c to start from this preset's arrangement."
 )
-
-
-def _number(value: float) -> str:
-    """A coordinate as the JSON shows it (6 decimals at most, no trailing zeros)."""
-    return f"{round6(value):.6f}".rstrip("0").rstrip(".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +268,7 @@ class LayoutCanvas(Widget, can_focus=True):
             region(
                 r.x, r.y, r.width, r.height, self._source.max_resolution_uid if r.large else None
             )
-            for r in self._preset_regions()
+            for r in self.view().preset_regions()
             if r.user is not None
         ]
         self._set_tiles(tiles)
@@ -367,134 +363,24 @@ class LayoutCanvas(Widget, can_focus=True):
 
     # --- drawing ----------------------------------------------------------------------
 
-    def _preset_regions(self) -> list[presets.PresetRegion]:
-        layout = self._source.layout
-        assert layout is not None
-        return presets.arrangement(
-            layout, self.preset_users, has_large_user=self._source.max_resolution_uid is not None
+    def view(self) -> CanvasView:
+        """Everything the canvas shows, gathered from the draft and the editor."""
+        self._sync()
+        target = layout_apply.find_target(self.app)
+        return CanvasView(
+            self._source,
+            self.editor.tiles,
+            self.editor.selected,
+            self._marks,
+            self.preset_users,
+            None if isinstance(target, str) else target.session.sid,
         )
-
-    def _boxes(self) -> list[Box]:
-        if self.is_custom:
-            return [self._tile_box(index, tile) for index, tile in enumerate(self.editor.tiles)]
-        if self._source.layout not in presets.PRESET_NAMES:
-            return []
-        boxes = []
-        for number, preset in enumerate(self._preset_regions()):
-            title = preset.label
-            if preset.large and self._source.max_resolution_uid:
-                title = f"Large · uid {self._source.max_resolution_uid}"
-            detail = (
-                "no maxResolutionUid: background colour"
-                if preset.large and preset.user is None
-                else "fit"
-                if preset.large
-                else "crop"
-            )
-            boxes.append(
-                Box(
-                    preset.x,
-                    preset.y,
-                    preset.width,
-                    preset.height,
-                    title,
-                    detail,
-                    PALETTE[number % len(PALETTE)],
-                    alpha=0.35 if preset.user is None else 1.0,
-                )
-            )
-        return boxes
-
-    def _tile_box(self, index: int, tile: Tile) -> Box:
-        marks = self._marks
-        emphasis: Emphasis = "normal"
-        if index == self.editor.selected:
-            emphasis = "selected"
-        elif marks.has_error(index) or marks.off_canvas(index):
-            emphasis = "error"
-        elif marks.of(index):
-            emphasis = "warning"
-        # Marks go where a narrow tile still shows them: OFF first, the uid flag by the uid.
-        title = f"[{index}]"
-        if marks.off_canvas(index):
-            title += " OFF"
-        title += f" uid {tile.uid}" if tile.uid is not None else " join order"
-        if marks.uid_problem(index):
-            title += " (!)"
-        if marks.overlapping(index):
-            title += " overlap"
-        mode = RENDER_MODE_NAMES.get(tile.shown_render_mode, "?")
-        detail = f"{mode} α{_number(tile.shown_alpha)}"
-        alpha = min(max(tile.shown_alpha, 0.0), 1.0)
-        return Box(
-            tile.x,
-            tile.y,
-            tile.width,
-            tile.height,
-            title,
-            detail,
-            PALETTE[index % len(PALETTE)],
-            alpha=max(alpha, 0.15),
-            emphasis=emphasis,
-        )
-
-    def header_text(self) -> str:
-        src = self._source
-        size = f"{src.width}×{src.height}"
-        if self.is_custom:
-            return (
-                f"Custom layout (3) · {size} · {len(self.editor.tiles)}/{MAX_TILES} tiles · "
-                "arrows move, ⇧ resize, ^/alt finer, [ ] select, a add, x remove, u uid, "
-                ", . alpha, r crop/fit, t templates"
-            )
-        if src.layout in presets.PRESET_NAMES:
-            name = presets.PRESET_NAMES[src.layout]
-            return (
-                f"{name} layout ({src.layout}): {self.preset_users} users as Agora places "
-                f"them (+/− 1–17) · {size} · c edit as custom · t templates"
-            )
-        return (
-            f"mixedVideoLayout must be 0, 1, 2 or 3 · {size} · "
-            "fix it in the form, or press t for a custom template"
-        )
-
-    def footer_lines(self) -> tuple[str, str]:
-        if not self.is_custom:
-            note = (
-                "Numbers are join order; a user who leaves is replaced by the next."
-                if self._source.layout in presets.PRESET_NAMES
-                else ""
-            )
-            return note, ""
-        tile = self.editor.current
-        if tile is None:
-            return "No tiles: press a to add one or t for a template.", ""
-        index = self.editor.selected or 0
-        numbers = (
-            f"layoutConfig[{index}]: x_axis {_number(tile.x)} y_axis {_number(tile.y)} "
-            f"width {_number(tile.width)} height {_number(tile.height)} "
-            f"alpha {_number(tile.shown_alpha)} "
-            f"{RENDER_MODE_NAMES.get(tile.shown_render_mode, '?')}"
-        )
-        return numbers, self.marks_text()
-
-    def marks_text(self) -> str:
-        """The canvas marks in words: the validator's tile findings, then overlaps."""
-        marks = self._marks
-        # The selected tile's findings first: they are what the user is looking at.
-        ordered = sorted(marks.by_tile, key=lambda i: (i != self.editor.selected, i))
-        problems = [p for i in ordered for p in marks.by_tile[i]] + list(marks.layout)
-        found = [f"{'✗' if p.is_error else '⚠'} {p.message} ({p.rule_id})" for p in problems]
-        found += [
-            f"◆ tiles {a} and {b} overlap (notice: later tiles cover earlier)"
-            for a, b in marks.overlaps
-        ]
-        return " · ".join(found) if found else "✓ no problems with the tiles"
 
     def _paint(self) -> _Painted:
-        self._sync()
+        view = self.view()
         width, height = self.size
         key = (
+            view.recording_sid,
             self._seen_revision,
             self._tiles_version,
             self.editor.selected,
@@ -508,16 +394,25 @@ class LayoutCanvas(Widget, can_focus=True):
         base = self.rich_style
         frame_rows = max(height - HEADER_ROWS - FOOTER_ROWS, 3)
         strips, frame = paint(
-            width, frame_rows, self._source.aspect, self._source.background, self._boxes(), base
+            width, frame_rows, self._source.aspect, self._source.background, view.boxes(), base
         )
-        footer = self.footer_lines()
         strips = [
-            _text_strip(self.header_text(), width, base + Style(bold=True)),
+            _text_strip(view.header(), width, base + Style(bold=True)),
             *strips,
-            *(_text_strip(line, width, base) for line in footer),
+            *(_text_strip(line, width, base) for line in view.footer()),
         ]
         self._painted = _Painted(key, strips, frame)
         return self._painted
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """With ``height: auto``: just tall enough for the frame at this width.
+
+        Capped at 70% of the screen so the fields around the canvas stay in reach.
+        """
+        self._sync()
+        frame_rows = round(max(width - 2, 1) / (self._source.aspect * CELL_ASPECT)) + 2
+        wanted = HEADER_ROWS + frame_rows + FOOTER_ROWS
+        return max(MIN_ROWS, min(wanted, int(viewport.height * 0.7)))
 
     def render_line(self, y: int) -> Strip:
         strips = self._paint().strips

@@ -1,0 +1,164 @@
+"""What the layout canvas shows — boxes to paint and lines of text — from the layout state.
+
+No widget here: the canvas gathers its state into a :class:`CanvasView` and paints what
+this module returns, so the wording and the marks can be read and tested on their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rec_tui.layout import presets
+from rec_tui.layout.edit import MAX_TILES
+from rec_tui.layout.marks import LayoutMarks
+from rec_tui.layout.source import CUSTOM_LAYOUT, LayoutSource
+from rec_tui.layout.tile import RENDER_MODE_NAMES, Tile, round6
+from rec_tui.tui.widgets.layout_paint import PALETTE, Box, Emphasis
+
+CUSTOM_KEYS = (
+    "arrows move, ⇧ resize, ^/alt finer, [ ] select, a add, x remove, u uid, , . alpha, "
+    "r crop/fit, t templates"
+)
+# Fully transparent tiles stay faintly visible, or the user could not find them again.
+MIN_SHOWN_ALPHA = 0.15
+
+
+def number(value: float) -> str:
+    """A coordinate as the JSON shows it (6 decimals at most, no trailing zeros)."""
+    return f"{round6(value):.6f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True, slots=True)
+class CanvasView:
+    source: LayoutSource
+    tiles: list[Tile]
+    selected: int | None
+    marks: LayoutMarks = field(default_factory=LayoutMarks)
+    users: int = 1  # how many users the preset preview places
+    recording_sid: str | None = None  # a running mix recording that Ctrl+L updates
+
+    @property
+    def is_custom(self) -> bool:
+        return self.source.layout == CUSTOM_LAYOUT
+
+    @property
+    def is_preset(self) -> bool:
+        return self.source.layout in presets.PRESET_NAMES
+
+    def preset_regions(self) -> list[presets.PresetRegion]:
+        layout = self.source.layout
+        if layout not in presets.PRESET_NAMES:
+            return []
+        return presets.arrangement(
+            layout, self.users, has_large_user=self.source.max_resolution_uid is not None
+        )
+
+    # --- boxes ------------------------------------------------------------------------
+
+    def boxes(self) -> list[Box]:
+        if self.is_custom:
+            return [self._tile_box(index, tile) for index, tile in enumerate(self.tiles)]
+        return [self._preset_box(n, r) for n, r in enumerate(self.preset_regions())]
+
+    def _preset_box(self, number_: int, preset: presets.PresetRegion) -> Box:
+        title, detail = preset.label, "crop"
+        if preset.large:
+            uid = self.source.max_resolution_uid
+            title = f"Large · uid {uid}" if uid else title
+            detail = "fit" if uid else "no maxResolutionUid: background colour"
+        return Box(
+            preset.x,
+            preset.y,
+            preset.width,
+            preset.height,
+            title,
+            detail,
+            PALETTE[number_ % len(PALETTE)],
+            alpha=0.35 if preset.user is None else 1.0,
+        )
+
+    def _tile_box(self, index: int, tile: Tile) -> Box:
+        marks = self.marks
+        emphasis: Emphasis = "normal"
+        if index == self.selected:
+            emphasis = "selected"
+        elif marks.has_error(index) or marks.off_canvas(index):
+            emphasis = "error"
+        elif marks.of(index):
+            emphasis = "warning"
+        # Marks go where a narrow tile still shows them: OFF first, the uid flag by the uid.
+        title = f"[{index}]"
+        if marks.off_canvas(index):
+            title += " OFF"
+        title += f" uid {tile.uid}" if tile.uid is not None else " join order"
+        if marks.uid_problem(index):
+            title += " (!)"
+        if marks.overlapping(index):
+            title += " overlap"
+        mode = RENDER_MODE_NAMES.get(tile.shown_render_mode, "?")
+        alpha = min(max(tile.shown_alpha, MIN_SHOWN_ALPHA), 1.0)
+        return Box(
+            tile.x,
+            tile.y,
+            tile.width,
+            tile.height,
+            title,
+            f"{mode} α{number(tile.shown_alpha)}",
+            PALETTE[index % len(PALETTE)],
+            alpha=alpha,
+            emphasis=emphasis,
+        )
+
+    # --- text -------------------------------------------------------------------------
+
+    def header(self) -> str:
+        src = self.source
+        size = f"{src.width}×{src.height}"
+        recording = f"● Ctrl+L applies to sid {self.recording_sid} · " if self.recording_sid else ""
+        if self.is_custom:
+            return (
+                f"{recording}Custom layout (3) · {size} · {len(self.tiles)}/{MAX_TILES} "
+                f"tiles · {CUSTOM_KEYS}"
+            )
+        if self.is_preset:
+            name = presets.PRESET_NAMES[src.layout or 0]
+            return (
+                f"{recording}{name} layout ({src.layout}): {self.users} users as Agora "
+                f"places them (+/− 1–17) · {size} · c edit as custom · t templates"
+            )
+        return (
+            f"mixedVideoLayout must be 0, 1, 2 or 3 · {size} · "
+            "fix it in the form, or press t for a custom template"
+        )
+
+    def footer(self) -> tuple[str, str]:
+        if not self.is_custom:
+            note = (
+                "Numbers are join order; a user who leaves is replaced by the next."
+                if self.is_preset
+                else ""
+            )
+            return note, ""
+        if self.selected is None:
+            return "No tiles: press a to add one or t for a template.", ""
+        tile = self.tiles[self.selected]
+        numbers = (
+            f"layoutConfig[{self.selected}]: x_axis {number(tile.x)} "
+            f"y_axis {number(tile.y)} width {number(tile.width)} "
+            f"height {number(tile.height)} alpha {number(tile.shown_alpha)} "
+            f"{RENDER_MODE_NAMES.get(tile.shown_render_mode, '?')}"
+        )
+        return numbers, self.marks_text()
+
+    def marks_text(self) -> str:
+        """The canvas marks in words: the validator's tile findings, then overlaps."""
+        marks = self.marks
+        # The selected tile's findings first: they are what the user is looking at.
+        ordered = sorted(marks.by_tile, key=lambda i: (i != self.selected, i))
+        problems = [p for i in ordered for p in marks.by_tile[i]] + list(marks.layout)
+        found = [f"{'✗' if p.is_error else '⚠'} {p.message} ({p.rule_id})" for p in problems]
+        found += [
+            f"◆ tiles {a} and {b} overlap (notice: later tiles cover earlier)"
+            for a, b in marks.overlaps
+        ]
+        return " · ".join(found) if found else "✓ no problems with the tiles"
