@@ -72,6 +72,7 @@ async def test_send_panel_runs_the_mix_lifecycle_against_the_sandbox() -> None:
         log = log_text(app)
         assert "acquire HTTP 200" in log and "start HTTP 200" in log and "x-request-id" in log
         assert MASK in log and "SKEXAMPLE0001" not in log and "sandbox-secret" not in log
+        assert f"Authorization: Basic {MASK}" in log
 
         app.query_one("#send-sub-audio", Input).value = "123"
         await press(pilot, app, "send-update")

@@ -29,6 +29,9 @@ def exchange_text(exchange: Exchange) -> Text:
     if exchange.request_id:
         text.append(f"  x-request-id {exchange.request_id}", "dim")
     text.append(f"\n{exchange.method} {exchange.url}", "cyan")
+    for name, value in exchange.request_headers.items():
+        if name in ("Authorization", "Content-Type"):
+            text.append(f"\n{name}: {value}", "dim")
     if exchange.request_body is not None:
         text.append("\n→ " + _json(exchange.request_body))
     if exchange.response_body not in (None, ""):
