@@ -196,3 +196,27 @@ def test_wrong_secret_over_loopback_is_refused_with_exit_1(
     assert result.returncode == 1
     assert "HTTP 401" in result.stderr and "Customer ID" in result.stderr
     assert "wrong-secret-123" not in result.stderr + result.stdout
+
+
+def test_send_a_preset_by_name(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rec_tui import presets, secrets
+    from rec_tui.draft import Draft
+
+    store = secrets.MemoryStore()
+    monkeypatch.setattr(secrets, "open_store", lambda: secrets.OpenedStore(store, None))
+    draft = Draft(mode="web")
+    draft.replace_body(clean_body("web"))
+    presets.save(draft, "web-demo", store)
+    assert main(["send", "web-demo", "--sandbox", "--stop-after", "0", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["mode"] == "web" and out["stopped"] is True
+    recorded = sandbox.shared_transport().service.recordings[out["sid"]]
+    # The secrets came back from the store into the body that was sent.
+    assert recorded.body == clean_body("web")
+
+
+def test_send_a_missing_preset_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["send", "no-such-preset", "--sandbox"]) == 2
+    assert "no-such-preset" in capsys.readouterr().err
