@@ -97,9 +97,10 @@ def import_text(text: str, environ: Mapping[str, str] | None = None) -> ImportRe
             value = _parse_object(text, "the JSON body")
         except ImportProblem as problem:
             # A log record that starts with an object ({"ts":…} {"cname":…}) is text.
-            value = _body_in_text_or_none(text)
-            if value is None:
+            found = _body_in_text_or_none(text)
+            if found is None:
                 raise problem from None
+            value = found
         inner = _body_within(value)
         result = ImportResult(value if inner is None else inner, "json")
         if inner is not None and inner is not value:

@@ -87,6 +87,11 @@ class RecTuiApp(App[int]):
         Binding("f4", "toggle_preview", "Preview"),
         Binding("f5", "focus_problems", "Problems"),
         Binding("f10", "show_keys", "Keys"),
+        Binding("ctrl+s", "save_preset", "Save"),
+        Binding("ctrl+o", "open_preset", "Open"),
+        # Ctrl+I is Tab to a terminal (and to Textual's key aliases): import is F6.
+        Binding("f6", "import_request", "Import"),
+        Binding("ctrl+e", "export_request", "Export"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     # Other modules append (title, help, callback-taking-the-app) to offer palette commands.
@@ -101,6 +106,9 @@ class RecTuiApp(App[int]):
     ) -> None:
         super().__init__()
         self.draft = draft or Draft()
+        from rec_tui.tui.file_actions import FileActions
+
+        self.file_actions = FileActions(self)
         self.problems: list[Problem] = []
         self.current_step = start_step
         self._notices = list(notices)
@@ -127,6 +135,7 @@ class RecTuiApp(App[int]):
         self.query_one(StepList).mark_current(self.current_step)
         self.draft_changed()
         self._apply_size(self.size.width, self.size.height)
+        self.file_actions.start()
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 
@@ -229,6 +238,7 @@ class RecTuiApp(App[int]):
             if form.is_mounted:
                 form.sync(origin)
                 form.show_problems(self.problems)
+        self.file_actions.refresh_title()
 
     def change_recording_mode(self, mode: Mode) -> None:
         """Switch mode, telling the user what was set aside or brought back."""
@@ -259,6 +269,23 @@ class RecTuiApp(App[int]):
     @on(ProblemsPane.Chosen)
     async def _problem_chosen(self, event: ProblemsPane.Chosen) -> None:
         await self.focus_path(event.problem.path)
+
+    # --- presets, import, export (rec_tui/tui/file_actions.py) -------------------------
+
+    def action_save_preset(self) -> None:
+        self.file_actions.save()
+
+    def action_open_preset(self) -> None:
+        self.file_actions.open()
+
+    def action_import_request(self) -> None:
+        self.file_actions.import_()
+
+    def action_export_request(self) -> None:
+        self.file_actions.export()
+
+    async def action_quit(self) -> None:
+        self.file_actions.quit()
 
     # --- other actions ----------------------------------------------------------------
 

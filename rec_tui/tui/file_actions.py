@@ -1,0 +1,275 @@
+"""Presets, import and export in the wizard: Ctrl+S/O/I/E, the title, quitting with changes.
+
+The app creates one :class:`FileActions` (``app.file_actions``) and calls it from its key
+actions. It owns which preset is open, whether the draft has unsaved changes (the draft's
+revision against the one last saved or opened), the secret store (opened in a thread
+after start-up so keyring's import and D-Bus probe never delay the first paint), and the
+one-time notice when no keyring is usable.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rec_tui import presets
+from rec_tui.documents import Opened, draft_from_import
+from rec_tui.draft import Draft
+from rec_tui.secrets import OpenedStore, SecretStore, SecretStoreError
+
+if TYPE_CHECKING:
+    from rec_tui.importers import ImportResult
+    from rec_tui.tui.app import RecTuiApp
+    from rec_tui.tui.screens.preset_save import SaveChoice
+
+UNSAVED_MARK = "●"
+
+# Palette entries (title, help, action on the app), added to RecTuiApp.EXTRA_COMMANDS.
+COMMANDS: tuple[tuple[str, str, Any], ...] = (
+    (
+        "Save preset (Ctrl+S)",
+        "Save the draft as the open preset",
+        lambda app: app.file_actions.save(),
+    ),
+    ("Save preset as…", "Save under a new name", lambda app: app.file_actions.save_as()),
+    (
+        "Open preset (Ctrl+O)",
+        "Pick, rename or delete a preset",
+        lambda app: app.file_actions.open(),
+    ),
+    (
+        "Import (F6)",
+        "Paste a JSON body, curl command or log line",
+        lambda app: app.file_actions.import_(),
+    ),
+    (
+        "Export (Ctrl+E)",
+        "JSON, curl or TOML, secrets masked",
+        lambda app: app.file_actions.export(),
+    ),
+)
+
+
+class FileActions:
+    def __init__(self, app: RecTuiApp) -> None:
+        self.app = app
+        self.preset_name: str | None = None
+        self.preset_path: Path | None = None
+        self.description = ""
+        self.saved_revision = app.draft.revision
+        self._opened_store: OpenedStore | None = None
+        self._store_lock = threading.Lock()
+        self._announced = False
+        self.status_line = ""
+        for command in COMMANDS:
+            if command not in type(app).EXTRA_COMMANDS:
+                type(app).EXTRA_COMMANDS.append(command)
+
+    # --- the store and its status ------------------------------------------------------
+
+    def start(self) -> None:
+        """After mount: open the store in a thread, then say which backend is in use."""
+        self.app.run_worker(self._open_store_in_thread, thread=True, exclusive=False)
+
+    def _open_store_in_thread(self) -> None:
+        opened = self._open_store()
+        self.app.call_from_thread(self._announce, opened)
+
+    def _open_store(self) -> OpenedStore:
+        with self._store_lock:
+            if self._opened_store is None:
+                from rec_tui.secrets import open_store
+
+                self._opened_store = open_store()
+            return self._opened_store
+
+    def _announce(self, opened: OpenedStore) -> None:
+        if self._announced:
+            return
+        self._announced = True
+        self.status_line = opened.status_line()
+        self.app.sub_title = self.status_line
+        if opened.notice:
+            self.app.notify(opened.notice, title="No keyring", severity="warning", timeout=20)
+        else:
+            self.app.notify(self.status_line, timeout=4)
+
+    @property
+    def store(self) -> SecretStore:
+        opened = self._open_store()
+        self._announce(opened)
+        return opened.store
+
+    # --- title and unsaved changes ------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self.app.draft.revision != self.saved_revision
+
+    def title(self) -> str:
+        name = self.preset_name or "new draft"
+        return f"rec-tui — {name}{' ' + UNSAVED_MARK if self.dirty else ''}"
+
+    def refresh_title(self) -> None:
+        self.app.title = self.title()
+
+    def adopt(self, opened: Opened | None) -> None:
+        """Remember the preset the wizard was launched with (``rec-tui --open NAME``)."""
+        if opened is not None and opened.preset_name:
+            self.preset_name = opened.preset_name
+            self.preset_path = opened.preset_path
+            self.description = opened.description
+        self.mark_saved()
+
+    def mark_saved(self) -> None:
+        self.saved_revision = self.app.draft.revision
+        self.refresh_title()
+
+    def _load_into_app(self, draft: Draft) -> None:
+        """Put a loaded draft's content into the app's draft (forms keep their reference)."""
+        target = self.app.draft
+        target.mode = draft.mode
+        target.body = copy.deepcopy(draft.body)
+        target.app_id = draft.app_id
+        target.endpoint = draft.endpoint
+        target.acquire_options = copy.deepcopy(draft.acquire_options)
+        target.snapshot_intent = draft.snapshot_intent
+        target.set_aside = {}
+        target.revision += 1
+        self.app.draft_changed(None)
+
+    # --- save ---------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Ctrl+S: save back to the open preset, or ask for a name the first time."""
+        if self.preset_name is None:
+            self.save_as()
+            return
+        self._write(self.preset_name, self.description, overwrite=True)
+
+    def save_as(self) -> None:
+        from rec_tui.tui.screens.preset_save import PresetSaveScreen
+
+        def chosen(choice: SaveChoice | None) -> None:
+            if choice is not None:
+                self._write(choice.name, choice.description, overwrite=choice.overwrite)
+
+        self.app.push_screen(PresetSaveScreen(self.preset_name or "", self.description), chosen)
+
+    def _write(self, name: str, description: str, *, overwrite: bool) -> bool:
+        try:
+            preset = presets.save(
+                self.app.draft, name, self.store, description=description, force=overwrite
+            )
+        except presets.PresetError as error:
+            self.app.notify(error.message, title="Not saved", severity="error", timeout=15)
+            return False
+        self.preset_name, self.preset_path, self.description = name, preset.path, description
+        self.mark_saved()
+        for notice in preset.notices:
+            self.app.notify(notice, severity="warning", timeout=12)
+        self.app.notify(f"Saved preset {name!r} ({preset.path}).", timeout=5)
+        return True
+
+    # --- open ---------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Ctrl+O: pick a preset; unsaved changes are confirmed first."""
+        from rec_tui.tui.screens.preset_open import PresetOpenScreen
+
+        def picked(name: str | None) -> None:
+            if name:
+                self.open_preset(name)
+
+        self._after_discard_confirmed(
+            "open another preset",
+            lambda: self.app.push_screen(PresetOpenScreen(self.store), picked),
+        )
+
+    def open_preset(self, name: str, *, allow_missing_secrets: bool = False) -> None:
+        try:
+            preset = presets.load(name, self.store, allow_missing_secrets=allow_missing_secrets)
+        except presets.PresetError as error:
+            if error.missing_secrets and not allow_missing_secrets:
+                self._offer_without_secrets(name, error.message)
+            else:
+                self.app.notify(error.message, title="Not opened", severity="error", timeout=20)
+            return
+        self._load_into_app(preset.draft)
+        self.preset_name, self.preset_path = preset.name, preset.path
+        self.description = preset.description
+        self.mark_saved()
+        for notice in preset.notices:
+            self.app.notify(notice, severity="warning", timeout=12)
+        self.app.notify(f"Opened preset {preset.name!r}.", timeout=4)
+
+    def _offer_without_secrets(self, name: str, message: str) -> None:
+        from rec_tui.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.open_preset(name, allow_missing_secrets=True)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"{message}\n\nOpen the preset without these secrets?", confirm="Open anyway"
+            ),
+            answered,
+        )
+
+    # --- import and export ----------------------------------------------------------------
+
+    def import_(self) -> None:
+        """F6 (Ctrl+I is Tab to a terminal): paste or pick a file; changes only on success."""
+        from rec_tui.tui.screens.import_dialog import ImportScreen
+
+        def imported(result: ImportResult | None) -> None:
+            if result is None:
+                return
+            draft_from_import(result, self.app.draft)
+            self.app.draft_changed(None)
+            self.refresh_title()
+            for notice in result.notices:
+                self.app.notify(notice, timeout=12)
+            self.app.notify(f"Imported a {result.kind} input.", timeout=4)
+
+        self.app.push_screen(ImportScreen(self.store), imported)
+
+    def export(self) -> None:
+        """Ctrl+E: JSON / curl / TOML, masked unless revealed."""
+        from rec_tui.tui.screens.export_dialog import ExportScreen
+
+        self.app.push_screen(
+            ExportScreen(self.app.draft, self.store, self.preset_name or "draft", self.description)
+        )
+
+    # --- quitting ---------------------------------------------------------------------------
+
+    def quit(self) -> None:
+        """Ctrl+Q: quit, asking first when there are unsaved changes."""
+        self._after_discard_confirmed("quit", lambda: self.app.exit(0))
+
+    def _after_discard_confirmed(self, what: str, then: Any) -> None:
+        if not self.dirty:
+            then()
+            return
+        from rec_tui.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        name = repr(self.preset_name) if self.preset_name else "the new draft"
+        self.app.push_screen(
+            ConfirmScreen(
+                f"There are unsaved changes to {name}. {what.capitalize()} and lose them? "
+                "(Cancel, then Ctrl+S, to save first.)",
+                confirm=f"Discard and {what}",
+            ),
+            answered,
+        )
+
+
+__all__ = ["UNSAVED_MARK", "FileActions", "SecretStoreError"]

@@ -1,0 +1,180 @@
+"""Export: the body as JSON, the request as curl, or a TOML preset; copy or save to a file.
+
+Secrets are masked or written as ``$VARIABLE`` references unless "Reveal secrets" is on.
+Copying uses OSC 52 (the terminal puts the text on the clipboard); where the terminal is
+known not to support it the text goes to a file in the data directory instead, and the
+user is told which happened. Revealed text is never written to a file.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, RadioButton, RadioSet, Static, Switch, TextArea
+
+from rec_tui import exporters, presets
+from rec_tui.draft import Draft
+from rec_tui.paths import data_dir
+from rec_tui.secrets import SecretStore, SecretStoreError, customer_credentials
+
+SUFFIXES = {"json": "json", "curl": "sh", "toml": "toml"}
+# Terminals that ignore OSC 52 (macOS Terminal, the Linux console, dumb terminals).
+_NO_OSC52_PROGRAMS = frozenset({"Apple_Terminal"})
+_NO_OSC52_TERMS = frozenset({"linux", "dumb", ""})
+
+
+def osc52_supported(environ: dict[str, str] | None = None) -> bool:
+    env = dict(os.environ) if environ is None else environ
+    if env.get("TERM_PROGRAM", "") in _NO_OSC52_PROGRAMS:
+        return False
+    return env.get("TERM", "") not in _NO_OSC52_TERMS
+
+
+def export_file(name: str, fmt: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return data_dir() / "exports" / f"{name}-{stamp}.{SUFFIXES[fmt]}"
+
+
+class ExportScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 90%; max-width: 130; height: 85%; padding: 1 2;
+        border: thick $accent; background: $surface;
+    }
+    ExportScreen #export-options { height: 5; }
+    ExportScreen RadioSet { width: 24; }
+    ExportScreen #reveal-box { width: 24; height: auto; padding: 0 2; }
+    ExportScreen TextArea { height: 1fr; }
+    ExportScreen #export-message { height: auto; margin: 1 0 0 0; }
+    ExportScreen #export-message.-error { color: $error; }
+    ExportScreen #export-buttons { height: auto; align-horizontal: right; }
+    ExportScreen Button { margin-left: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def __init__(
+        self, draft: Draft, store: SecretStore, name: str = "draft", description: str = ""
+    ) -> None:
+        super().__init__()
+        self.draft = draft
+        self.store = store
+        self.preset_name = name
+        self.description = description
+        self.fmt: exporters.Format = "json"
+        self.reveal = False
+        self.text = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Export")
+            with Horizontal(id="export-options"):
+                with RadioSet(id="export-format"):
+                    yield RadioButton("JSON body", value=True, name="json")
+                    yield RadioButton("curl command", name="curl")
+                    yield RadioButton("TOML preset", name="toml")
+                with Vertical(id="reveal-box"):
+                    yield Label("Reveal secrets")
+                    yield Switch(False, id="reveal")
+            yield TextArea("", id="export-text", read_only=True, soft_wrap=False)
+            yield Static("", id="export-message")
+            with Horizontal(id="export-buttons"):
+                yield Button("Close", id="close")
+                yield Button("Save to file", id="save-file")
+                yield Button("Copy", id="copy", variant="primary")
+
+    def on_mount(self) -> None:
+        self.refresh_text()
+        self.query_one("#copy", Button).focus()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#export-message", Static)
+        message.update(text)
+        message.set_class(error, "-error")
+
+    def refresh_text(self) -> None:
+        credentials = None
+        try:
+            if self.reveal and self.fmt == "curl":
+                credentials = customer_credentials(self.store)
+            self.text = exporters.export(
+                self.draft,
+                self.fmt,
+                reveal=self.reveal,
+                credentials=credentials,
+                name=self.preset_name,
+                description=self.description,
+            )
+        except (presets.PresetError, SecretStoreError, ValueError) as error:
+            self.text = ""
+            self._say(f"Cannot export as {self.fmt}: {error}", error=True)
+        else:
+            note = "Secrets are shown." if self.reveal else "Secrets are masked or $VARIABLES."
+            self._say(note)
+        self.query_one("#export-text", TextArea).load_text(self.text)
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        name = event.pressed.name or "json"
+        self.fmt = name if name in exporters.FORMATS else "json"
+        self.refresh_text()
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        event.stop()
+        self.reveal = event.value
+        self.refresh_text()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "copy":
+            self.copy()
+        elif event.button.id == "save-file":
+            self.save_file()
+        else:
+            self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def copy(self) -> None:
+        if not self.text:
+            return
+        if osc52_supported() and not self.app.is_headless:
+            self.app.copy_to_clipboard(self.text)
+            self._say(
+                f"Copied the {self.fmt} export to the clipboard (OSC 52). If nothing arrived, "
+                "your terminal does not pass OSC 52 on: use Save to file."
+            )
+            return
+        if self.reveal:
+            self._say(
+                "This terminal cannot take it on the clipboard (no OSC 52), and revealed "
+                "secrets are never written to a file: turn Reveal off, or copy it by hand.",
+                error=True,
+            )
+            return
+        self.save_file(reason="This terminal cannot take it on the clipboard (no OSC 52); ")
+
+    def save_file(self, reason: str = "") -> None:
+        if not self.text:
+            return
+        if self.reveal:
+            self._say(
+                "Revealed secrets are never written to a file: turn Reveal off to save.",
+                error=True,
+            )
+            return
+        target = export_file(self.preset_name, self.fmt)
+        try:
+            presets.write_atomically(target, self.text)
+        except presets.PresetError as error:
+            self._say(error.message, error=True)
+            return
+        self._say(f"{reason}Saved the {self.fmt} export to {target}.")

@@ -1,0 +1,112 @@
+"""Import: paste a JSON body, a curl command or a log line, or give a file path.
+
+Nothing in the draft changes until the import succeeds. Credentials found in a curl
+command are stored in the keyring only when the user says so here.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from rec_tui import importers
+from rec_tui.importers import ImportResult
+from rec_tui.secrets import SecretStore, SecretStoreError
+
+
+class ImportScreen(ModalScreen[ImportResult | None]):
+    DEFAULT_CSS = """
+    ImportScreen { align: center middle; }
+    ImportScreen > Vertical {
+        width: 90%; max-width: 120; height: 85%; padding: 1 2;
+        border: thick $accent; background: $surface;
+    }
+    ImportScreen TextArea { height: 1fr; }
+    ImportScreen #import-message { height: auto; margin: 1 0; }
+    ImportScreen #import-message.-error { color: $error; }
+    ImportScreen Horizontal { height: auto; align-horizontal: right; }
+    ImportScreen Button { margin-left: 2; }
+    ImportScreen #credentials-question { display: none; }
+    ImportScreen.-asking #credentials-question { display: block; }
+    ImportScreen.-asking #import-buttons { display: none; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, store: SecretStore) -> None:
+        super().__init__()
+        self.store = store
+        self.pending: ImportResult | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Import — paste a JSON start body, a curl command or a log line:")
+            yield TextArea(id="import-text", soft_wrap=True, show_line_numbers=True)
+            yield Input(placeholder="…or a file path", id="import-path")
+            yield Static("", id="import-message")
+            with Horizontal(id="import-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Import", id="import", variant="primary")
+            with Horizontal(id="credentials-question"):
+                yield Button("Drop them", id="drop-credentials")
+                yield Button("Store in keyring", id="store-credentials", variant="warning")
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#import-message", Static)
+        message.update(text)
+        message.set_class(error, "-error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.run_import()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        button = event.button.id
+        if button == "import":
+            self.run_import()
+        elif button in ("store-credentials", "drop-credentials"):
+            self.finish(store_credentials=button == "store-credentials")
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def run_import(self) -> None:
+        path = self.query_one("#import-path", Input).value.strip()
+        text = self.query_one(TextArea).text
+        try:
+            result = importers.import_file(path) if path else importers.import_text(text)
+        except importers.ImportProblem as problem:
+            where = "The file" if path else "The pasted text"
+            self._say(f"{where} was not imported (nothing changed): {problem.message}", True)
+            return
+        self.pending = result
+        if result.credentials is None:
+            self.finish(store_credentials=False)
+            return
+        self.add_class("-asking")
+        self._say(
+            "The input contains an Agora customer ID and secret. Store them in the "
+            f"keyring ({self.store.backend_name}) for sending, or drop them?"
+        )
+        self.query_one("#drop-credentials", Button).focus()
+
+    def finish(self, *, store_credentials: bool) -> None:
+        result = self.pending
+        if result is None:
+            return
+        try:
+            importers.settle_credentials(result, self.store, agreed=store_credentials)
+        except SecretStoreError as error:
+            importers.settle_credentials(result, None, agreed=False)
+            result.notices.append(f"Could not store the credentials: {error}")
+        self.dismiss(result)

@@ -1,0 +1,200 @@
+"""Open a preset: a filterable list (name, mode, description, last change), rename, delete."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, Static
+
+from rec_tui import presets
+from rec_tui.paths import presets_dir
+from rec_tui.presets import PresetSummary
+from rec_tui.secrets import SecretStore
+from rec_tui.tui.screens.confirm import ConfirmScreen
+
+
+def matches(summary: PresetSummary, words: list[str]) -> bool:
+    """Every word of the filter appears in the name, mode or description."""
+    haystack = f"{summary.name} {summary.mode} {summary.description}".lower()
+    return all(word in haystack for word in words)
+
+
+class RenameScreen(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    RenameScreen { align: center middle; }
+    RenameScreen > Vertical {
+        width: 60; height: auto; padding: 1 2; border: thick $accent; background: $surface;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, old: str) -> None:
+        super().__init__()
+        self.old = old
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(f"Rename preset {self.old!r} to:")
+            yield Input(self.old, id="new-name")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PresetOpenScreen(ModalScreen[str | None]):
+    """Dismisses with the chosen preset's name, or None."""
+
+    DEFAULT_CSS = """
+    PresetOpenScreen { align: center middle; }
+    PresetOpenScreen > Vertical {
+        width: 90%; max-width: 120; height: 80%; padding: 1 2;
+        border: thick $accent; background: $surface;
+    }
+    PresetOpenScreen DataTable { height: 1fr; }
+    PresetOpenScreen #open-message { height: auto; color: $text-muted; }
+    PresetOpenScreen #open-message.-error { color: $error; }
+    PresetOpenScreen Horizontal { height: auto; align-horizontal: right; }
+    PresetOpenScreen Button { margin-left: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("f2", "rename", "Rename", priority=True),
+        Binding("ctrl+d", "delete", "Delete", priority=True),
+        Binding("down", "focus_table", "List", show=False),
+    ]
+
+    def __init__(self, store: SecretStore) -> None:
+        super().__init__()
+        self.store = store
+        self.summaries: list[PresetSummary] = []
+        self.shown: list[PresetSummary] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Open preset — type to filter · Enter opens · F2 rename · Ctrl+D delete")
+            yield Input(placeholder="filter by name, mode or description", id="preset-filter")
+            yield DataTable(id="preset-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="open-message")
+            with Horizontal():
+                yield Button("Cancel", id="cancel")
+                yield Button("Open", id="open", variant="primary")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Name", "Mode", "Description", "Last change")
+        self.reload()
+        self.query_one("#preset-filter", Input).focus()
+
+    def reload(self) -> None:
+        self.summaries = presets.list_presets()
+        self._fill()
+
+    def _fill(self) -> None:
+        words = self.query_one("#preset-filter", Input).value.lower().split()
+        self.shown = [summary for summary in self.summaries if matches(summary, words)]
+        table = self.query_one(DataTable)
+        table.clear()
+        for summary in self.shown:
+            changed = summary.modified.astimezone().strftime("%Y-%m-%d %H:%M")
+            description = summary.description or ("(cannot be read)" if summary.problem else "")
+            table.add_row(summary.name, summary.mode, description, changed, key=summary.name)
+        if not self.summaries:
+            self._say(f"No presets yet in {presets_dir()} — Ctrl+S saves one.")
+        elif not self.shown:
+            self._say("No preset matches the filter.")
+        else:
+            self._say(f"{len(self.shown)} of {len(self.summaries)} presets.")
+
+    def _say(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#open-message", Static)
+        message.update(text)
+        message.set_class(error, "-error")
+
+    def selected(self) -> PresetSummary | None:
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "preset-filter":
+            self._fill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._open()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self._open()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "open":
+            self._open()
+        else:
+            self.dismiss(None)
+
+    def _open(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            self._say("Nothing to open: no preset is selected.", error=True)
+            return
+        self.dismiss(chosen.name)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_focus_table(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_rename(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+
+        def renamed(new: str | None) -> None:
+            if not new or new == chosen.name:
+                return
+            try:
+                presets.rename(chosen.name, new, self.store)
+            except presets.PresetError as error:
+                self._say(error.message, error=True)
+                return
+            self.reload()
+            self._say(f"Renamed {chosen.name!r} to {new!r}.")
+
+        self.app.push_screen(RenameScreen(chosen.name), renamed)
+
+    def action_delete(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                presets.delete(chosen.name, self.store)
+            except presets.PresetError as error:
+                self._say(error.message, error=True)
+                return
+            self.reload()
+            self._say(f"Deleted {chosen.name!r}.")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete preset {chosen.name!r} and its secrets in the keyring? "
+                "This cannot be undone.",
+                confirm="Delete",
+            ),
+            confirmed,
+        )
