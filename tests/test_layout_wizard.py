@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from rec_tui.draft import Draft
 from rec_tui.layout.marks import LAYOUT_CONFIG
@@ -40,7 +40,10 @@ async def type_into(pilot: Any, app: RecTuiApp, path: str, text: str) -> None:
 
 
 def preview_plain(app: RecTuiApp) -> str:
-    return str(app.query_one("#preview-body", Static).render())
+    """The preview's text, whichever widget shows it (a JSON view with ``plain``, or text)."""
+    body = app.query_one("#preview-body")
+    plain = getattr(body, "plain", None)
+    return plain if isinstance(plain, str) else str(body.render())
 
 
 def _canvas_text(canvas: LayoutCanvas) -> str:
