@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from rule_harness import REMOVE, changed, fired
 
+from rec_tui.spec import fields_extension, fields_files, fields_legacy, fields_transcoding
+from rec_tui.spec.rules import all_rules
 from rec_tui.spec.rules.transcoding import tile_issues
 
 TC = "clientRequest.recordingConfig.transcodingConfig"
@@ -159,3 +161,15 @@ def test_tile_issues_for_the_layout_designer() -> None:
     tiles = [tile(uid="1"), tile(x=0.8, w=0.5, uid="2"), tile(uid="1"), "not a tile"]
     assert tile_issues(tiles) == [(1, "off_canvas"), (2, "duplicate_uid")]
     assert tile_issues([]) == []
+
+
+def test_rules_named_by_these_declarations_are_registered() -> None:
+    """The field declarations' ``rules`` point F1 help at rules that really exist."""
+    registered = {r.name for r in all_rules()}
+    declared = {
+        (field.path, name)
+        for module in (fields_transcoding, fields_files, fields_extension, fields_legacy)
+        for field in module.FIELDS
+        for name in field.rules
+    }
+    assert {(path, name) for path, name in declared if name not in registered} == set()
