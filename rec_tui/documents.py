@@ -26,6 +26,8 @@ class Opened:
     preset_name: str | None = None
     preset_path: Path | None = None
     description: str = ""
+    # False for a plain JSON body, which does not say which mode it was written for.
+    mode_known: bool = True
 
 
 def open_document(
@@ -58,7 +60,7 @@ def open_document(
         raise OpenProblem(error.message) from None
     importers.settle_credentials(result, store, agreed=False)
     draft = draft_from_import(result)
-    return Opened(draft, result.notices)
+    return Opened(draft, result.notices, mode_known=result.mode is not None)
 
 
 def open_any(name_or_path: str, store: SecretStore | None = None) -> tuple[Draft, list[str]]:

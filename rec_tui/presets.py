@@ -372,8 +372,13 @@ def _resolve_secrets(
                 found = env[variable]
                 notices.append(f"{body_path}: keyring entry missing, taken from ${variable}.")
             if found is None:
+                keeper = (
+                    f"the keyring ({store.backend_name}) has"
+                    if store.persistent
+                    else "no keyring is usable here, so this session has"
+                )
                 missing.append(
-                    f"{where}: the keyring ({store.backend_name}) has no entry {entry!r}. "
+                    f"{where}: {keeper} no entry {entry!r}. "
                     f"Set {variable or 'the secret'} in the environment, or open the preset "
                     "without this secret and type it in."
                 )

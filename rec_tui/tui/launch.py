@@ -43,12 +43,25 @@ def build_draft(args: argparse.Namespace) -> tuple[Draft, list[tuple[str, str]]]
     notices: list[tuple[str, str]] = []
     open_path = getattr(args, "open_path", None)
     if open_path:
+        # A preset (name or .toml path) or any importable file: JSON body, curl, log text.
+        from rec_tui.documents import OpenProblem, open_document
+
         try:
-            draft.replace_body(read_start_body(open_path))
-        except OpenError as error:
+            # Missing secrets are left out with a notice: the user can type them in.
+            opened = open_document(open_path, allow_missing_secrets=True)
+        except OpenProblem as error:
             notices.append((f"{error} The wizard opened with an empty request.", "error"))
         else:
+            if getattr(args, "sandbox", False):
+                opened.draft.endpoint = "sandbox"
+            draft = opened.draft
+            if is_mode(getattr(args, "mode", None)) and opened.mode_known:
+                draft.set_mode(args.mode)  # sets aside what the new mode cannot use
+            elif is_mode(getattr(args, "mode", None)):
+                draft.mode = args.mode  # a bare body: --mode says what it was written for
+            notices.extend((notice, "warning") for notice in opened.notices)
             notices.append((f"Opened {open_path}.", "information"))
+            args.opened_document = opened
     return draft, notices
 
 
@@ -57,5 +70,6 @@ def launch(args: argparse.Namespace) -> int:
 
     draft, notices = build_draft(args)
     app = RecTuiApp(draft, start_step=getattr(args, "step", None) or "session", notices=notices)
+    app.file_actions.adopt(getattr(args, "opened_document", None))
     app.run()
     return app.return_code or 0
