@@ -1,18 +1,29 @@
-"""Pretty-print a JSON value while recording the line each path starts on.
+"""Pretty-print a JSON value, recording the line each path starts on and its tokens.
 
-The preview marks the lines that have problems; :mod:`json` cannot say where a path ended
-up, so the body is rendered here, in the same layout as ``json.dumps(indent=2)``.
+The preview marks the lines that have problems and colours keys and values; :mod:`json`
+cannot say where a path ended up, and re-scanning its output with regular expressions on
+every keystroke is slow, so the body is rendered here, in the layout of
+``json.dumps(indent=2, ensure_ascii=False)``, noting each token as it is written.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from rec_tui import jsonpath
 
 _INDENT = "  "
+TokenKind = Literal["key", "string", "number", "literal"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    line: int
+    start: int
+    end: int
+    kind: TokenKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +31,7 @@ class RenderedJson:
     lines: list[str]
     # path → index of the line where its value starts (its key's line).
     line_of: dict[str, int]
+    tokens: list[Token]
 
     def line_for(self, path: str) -> int:
         """The line of ``path``, or of its nearest rendered ancestor (0 for the root)."""
@@ -32,43 +44,64 @@ class RenderedJson:
         return 0
 
 
-def _scalar(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def _scalar(value: Any) -> tuple[str, TokenKind]:
+    text = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return text, "string"
+    if isinstance(value, bool) or value is None:
+        return text, "literal"
+    if isinstance(value, int | float):
+        return text, "number"
+    return text, "literal"  # an empty {} or []
 
 
 def render(value: Any) -> RenderedJson:
     lines: list[str] = []
     line_of: dict[str, int] = {}
+    tokens: list[Token] = []
 
-    def emit(item: Any, path: str, prefix: str, depth: int, trailing: str) -> None:
-        line_of[path] = len(lines)
+    def start(path: str, depth: int, key: str | None) -> str:
+        """Begin a line for ``path``: indentation and the key, if any."""
+        number = len(lines)
+        line_of[path] = number
+        pad = _INDENT * depth
+        if key is None:
+            return pad
+        quoted = json.dumps(key, ensure_ascii=False)
+        tokens.append(Token(number, len(pad), len(pad) + len(quoted), "key"))
+        return f"{pad}{quoted}: "
+
+    def emit(item: Any, path: str, key: str | None, depth: int, trailing: str) -> None:
+        head = start(path, depth, key)
         pad = _INDENT * depth
         if isinstance(item, dict) and item:
-            lines.append(f"{pad}{prefix}{{")
+            lines.append(f"{head}{{")
             last = len(item) - 1
-            for position, (key, child) in enumerate(item.items()):
+            for position, (child_key, child) in enumerate(item.items()):
                 emit(
                     child,
-                    jsonpath.child(path, str(key)),
-                    f"{_scalar(str(key))}: ",
+                    jsonpath.child(path, str(child_key)),
+                    str(child_key),
                     depth + 1,
                     "," if position < last else "",
                 )
             lines.append(f"{pad}}}{trailing}")
         elif isinstance(item, list) and item:
-            lines.append(f"{pad}{prefix}[")
+            lines.append(f"{head}[")
             last = len(item) - 1
             for position, child in enumerate(item):
                 emit(
                     child,
                     jsonpath.child(path, position),
-                    "",
+                    None,
                     depth + 1,
                     "," if position < last else "",
                 )
             lines.append(f"{pad}]{trailing}")
         else:
-            lines.append(f"{pad}{prefix}{_scalar(item)}{trailing}")
+            text, kind = _scalar(item)
+            tokens.append(Token(len(lines), len(head), len(head) + len(text), kind))
+            lines.append(f"{head}{text}{trailing}")
 
-    emit(value, "", "", 0, "")
-    return RenderedJson(lines, line_of)
+    emit(value, "", None, 0, "")
+    return RenderedJson(lines, line_of, tokens)

@@ -91,8 +91,8 @@ class StepForm(VerticalScroll):
         """Show the draft; the editor the user is typing in (``origin``) is left alone."""
         mode = self.draft.mode
         applies = self.step.applies_to(mode)
-        self.set_class(not applies, "-not-applicable")
-        if not applies:
+        if self.has_class("-not-applicable") == applies:
+            self.set_class(not applies, "-not-applicable")
             self.query_one(".step-note", Static).update(
                 f"This step does not apply to {mode} mode; its fields are left out of the body."
             )
@@ -114,10 +114,10 @@ class StepForm(VerticalScroll):
 
     # --- widgets → draft --------------------------------------------------------------
 
-    def on_field_editor_edited(self, event: FieldEditor.Edited) -> None:
-        event.stop()
-        self.write(event.editor, event.value)
-        self.rec_app.draft_changed(origin=event.editor)
+    def field_edited(self, editor: FieldEditor, value: Any) -> None:
+        """Called by an editor of this form with the value the user gave it."""
+        self.write(editor, value)
+        self.rec_app.draft_changed(origin=editor)
 
     def write(self, editor: FieldEditor, value: Any) -> None:
         self.draft.set(editor.path, value)

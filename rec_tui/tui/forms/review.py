@@ -12,7 +12,7 @@ from textual.widgets import Static
 from rec_tui.endpoints import CONTENT_TYPE
 from rec_tui.redact import redact_headers
 from rec_tui.tui.forms.base import StepForm
-from rec_tui.tui.widgets.preview import preview_text
+from rec_tui.tui.widgets.preview import preview_content
 from rec_tui.tui.widgets.problems_pane import problem_row, summary
 
 # The Authorization value is built from the customer ID and secret at send time; the
@@ -49,7 +49,7 @@ class ReviewForm(StepForm):
             request.append(value)
         self.query_one("#review-request", Static).update(request)
         problems = self.rec_app.problems
-        self.query_one("#review-body", Static).update(preview_text(self.draft.body, problems))
+        self.query_one("#review-body", Static).update(preview_content(self.draft.body, problems))
         self.query_one("#review-summary", Static).update(f"Problems: {summary(problems)}")
         rows = Text("\n").join(problem_row(p) for p in problems)
         self.query_one("#review-problems", Static).update(rows)

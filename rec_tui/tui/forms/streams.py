@@ -38,8 +38,8 @@ class StreamsForm(StepForm):
     STEP = "streams"
     INTRO = "What the recorder subscribes to. Leave a list empty to record everyone."
     DEFAULT_CSS = """
-    StreamsForm #group-hint { height: auto; padding: 0 0 0 26; }
-    StreamsForm #group-hint Static { width: auto; color: $text-muted; }
+    StreamsForm #group-hint { height: auto; padding: 0 0 0 1; }
+    StreamsForm #group-hint Static { width: 1fr; color: $text-muted; }
     StreamsForm #group-hint Button { margin: 0 0 0 2; }
     """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from textual import on
@@ -29,15 +30,18 @@ class TextEditor(FieldEditor):
     password = False
 
     def compose_input(self) -> ComposeResult:
-        yield Input(
+        yield self.input
+
+    @cached_property
+    def input(self) -> Input:
+        return self.make_input()
+
+    def make_input(self) -> Input:
+        return Input(
             placeholder=_placeholder(self.field),
             password=self.password,
             classes="field-input",
         )
-
-    @property
-    def input(self) -> Input:
-        return self.query_one(".field-input", Input)
 
     def to_value(self, text: str) -> Any:
         return text if text != "" else None
@@ -67,8 +71,8 @@ _UNPARSED: Any = object()
 class NumberEditor(TextEditor):
     """A whole or decimal number; the input only accepts numeric characters."""
 
-    def compose_input(self) -> ComposeResult:
-        yield Input(
+    def make_input(self) -> Input:
+        return Input(
             placeholder=_placeholder(self.field),
             type="integer" if self.field.kind == "int" else "number",
             classes="field-input",
@@ -97,7 +101,7 @@ class SecretEditor(TextEditor):
     """A secret: masked while typed, with a button to show it briefly."""
 
     DEFAULT_CSS = """
-    SecretEditor .reveal { min-width: 8; width: 8; }
+    SecretEditor .reveal { min-width: 0; width: auto; margin: 1 0 0 1; }
     """
     password = True
 
@@ -143,11 +147,8 @@ class ChoiceEditor(FieldEditor):
         if isinstance(default, list):
             default = " + ".join(str(item) for item in default)
         prompt = "not set" if default is None else f"not set (default {default!s})"
-        yield Select(self._options, prompt=prompt, classes="field-input")
-
-    @property
-    def select(self) -> Select[Any]:
-        return self.query_one(".field-input", Select)
+        self.select = Select(self._options, prompt=prompt, classes="field-input")
+        yield self.select
 
     def set_initial_options(self, options: list[tuple[str, Any]]) -> None:
         """Offer these options instead of the declared choices (before mounting)."""

@@ -32,10 +32,13 @@ class FieldEditor(Vertical):
     DEFAULT_CSS = """
     FieldEditor { height: auto; margin: 0 0 0 0; }
     FieldEditor > .field-row { height: auto; }
-    FieldEditor .field-label { width: 26; padding: 1 1 0 0; text-align: right; }
+    FieldEditor .field-label { width: 22; padding: 1 1 0 0; text-align: right; }
     FieldEditor .field-input { width: 1fr; }
-    FieldEditor .field-problem { padding: 0 0 0 26; display: none; }
+    FieldEditor .field-problem { padding: 0 0 0 22; display: none; }
     FieldEditor.-has-problem .field-problem { display: block; }
+    FieldEditor.-stacked > .field-row { layout: vertical; }
+    FieldEditor.-stacked .field-label { width: auto; padding: 1 0 0 1; text-align: left; }
+    FieldEditor.-stacked .field-problem { padding: 0 0 0 1; }
     """
 
     class Edited(Message):
@@ -46,12 +49,19 @@ class FieldEditor(Vertical):
             self.editor = editor
             self.value = value
 
+    # Editors with several parts (lists, tables) put their label above instead of beside.
+    STACKED = False
+
     def __init__(self, field: Field, path: str | None = None, *, label: str | None = None) -> None:
-        super().__init__()
+        super().__init__(classes="-stacked" if self.STACKED else None)
         self.field = field
         self.path = path if path is not None else field.path
         self._label_text = label or field.label
         self._mode: Mode | None = None
+        # Kept as attributes: queries on every keystroke would cost more than the update.
+        self._label = Label(self._label_text, classes="field-label")
+        self._problem_line = Static("", classes="field-problem")
+        self._shown_problems: list[Problem] = []
 
     # --- to implement -----------------------------------------------------------------
 
@@ -75,11 +85,22 @@ class FieldEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="field-row"):
-            yield Label(self._label_text, classes="field-label")
+            yield self._label
             yield from self.compose_input()
-        yield Static("", classes="field-problem")
+        yield self._problem_line
 
     def edited(self, value: Any) -> None:
+        """Report a new value to the form that owns this editor.
+
+        The form is called directly rather than through a bubbling message: each hop up
+        the widget tree would yield to the event loop (and often a repaint) before the
+        preview catches up with the keystroke. Editors outside a form post ``Edited``.
+        """
+        for node in self.ancestors:
+            handler = getattr(node, "field_edited", None)
+            if handler is not None:
+                handler(self, value)
+                return
         self.post_message(self.Edited(self, value))
 
     def set_mode(self, mode: Mode) -> None:
@@ -89,10 +110,13 @@ class FieldEditor(Vertical):
         self._mode = mode
         self.display = self.field.applies_to(mode)
         marker = {"required": " *", "recommended": " ◦"}.get(self.field.requirement(mode), "")
-        self.query_one(".field-label", Label).update(f"{self._label_text}{marker}")
+        self._label.update(f"{self._label_text}{marker}")
 
     def show_problems(self, problems: list[Problem]) -> None:
         mine = [p for p in problems if covers(self.path, p.path)]
+        if mine == self._shown_problems:
+            return
+        self._shown_problems = mine
         self.set_class(bool(mine), "-has-problem")
         text = Text()
         for index, problem in enumerate(mine[:3]):
@@ -101,4 +125,4 @@ class FieldEditor(Vertical):
             icon, style = ("✗ ", "bold red") if problem.is_error else ("⚠ ", "bold yellow")
             text.append(icon, style)
             text.append(problem.message)
-        self.query_one(".field-problem", Static).update(text)
+        self._problem_line.update(text)

@@ -58,11 +58,12 @@ class PasteManyInput(Input):
 
 
 class ListEditor(FieldEditor):
+    STACKED = True
     DEFAULT_CSS = """
     ListEditor .list-body { width: 1fr; height: auto; }
     ListEditor .list-add { height: auto; }
     ListEditor .list-add Input { width: 1fr; }
-    ListEditor .list-add Button { margin: 0 0 0 1; }
+    ListEditor .list-add Button { margin: 0 0 0 1; min-width: 0; width: auto; }
     ListEditor ItemList { height: auto; max-height: 6; }
     ListEditor.-empty ItemList { display: none; }
     """

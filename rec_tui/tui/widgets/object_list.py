@@ -13,6 +13,8 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
+from textual.timer import Timer
 from textual.widgets import Button, DataTable, Static
 
 from rec_tui import jsonpath
@@ -21,14 +23,18 @@ from rec_tui.spec import catalogue
 from rec_tui.spec.field import Field
 from rec_tui.tui.widgets.field_editor import FieldEditor, covers
 
+# Seconds after typing stops before the table shows the new value.
+TABLE_CATCH_UP = 0.15
+
 
 class ObjectListEditor(FieldEditor):
+    STACKED = True
     DEFAULT_CSS = """
     ObjectListEditor .object-list { width: 1fr; height: auto; }
     ObjectListEditor DataTable { height: auto; max-height: 12; }
     ObjectListEditor .object-buttons { height: auto; margin: 0 0 1 0; }
-    ObjectListEditor .object-buttons Button { margin: 0 1 0 0; }
-    ObjectListEditor .item-title { color: $text-muted; padding: 0 0 0 26; }
+    ObjectListEditor .object-buttons Button { margin: 0 1 0 0; min-width: 0; width: auto; }
+    ObjectListEditor .item-title { color: $text-muted; padding: 0 0 0 1; }
     ObjectListEditor.-empty DataTable, ObjectListEditor.-empty .item-editors { display: none; }
     ObjectListEditor .item-editors { height: auto; }
     """
@@ -55,10 +61,16 @@ class ObjectListEditor(FieldEditor):
         self._rows: list[tuple[str, ...]] = []
         self.index = 0
         self._problems: list[Problem] = []
+        self._title = Static("", classes="item-title")
+        self._title_text = ""
+        self._pending_rows: list[tuple[str, ...]] | None = None
+        self._table_timer: Timer | None = None
+        self._children: list[FieldEditor] = []
 
     def compose_input(self) -> ComposeResult:
         from rec_tui.tui.widgets.factory import editor_for
 
+        self._children = [editor_for(c, self._child_path(c)) for c in self._columns]
         with Vertical(classes="object-list"):
             table: DataTable[str] = DataTable(
                 cursor_type="row", zebra_stripes=True, classes="field-input"
@@ -71,15 +83,14 @@ class ObjectListEditor(FieldEditor):
                 yield Button("Move up", classes="up", compact=True)
                 yield Button("Move down", classes="down", compact=True)
             with Vertical(classes="item-editors"):
-                yield Static("", classes="item-title")
-                for column in self._columns:
-                    yield editor_for(column, self._child_path(column))
+                yield self._title
+                yield from self._children
 
     def _child_path(self, column: Field) -> str:
         return jsonpath.child(jsonpath.child(self.path, self.index), column.key)
 
     def child_editors(self) -> list[FieldEditor]:
-        return [e for e in self.query(FieldEditor) if e is not self]
+        return self._children
 
     # --- showing the draft ------------------------------------------------------------
 
@@ -98,21 +109,49 @@ class ObjectListEditor(FieldEditor):
             for n, item in enumerate(items)
         ]
         if rows != self._rows:
-            self._rows = rows
-            table = self.query_one(DataTable)
+            if len(rows) == len(self._rows):
+                # A value typed into an item: the table catches up a moment later, so a
+                # keystroke never waits for the whole table to be drawn again.
+                self._pending_rows = rows
+                if self._table_timer is None:
+                    self._table_timer = self.set_timer(TABLE_CATCH_UP, self._update_cells)
+            else:
+                self._rebuild_table(rows)
+        self.set_class(not items, "-empty")
+        self._select(min(self.index, max(len(items) - 1, 0)))
+
+    def _rebuild_table(self, rows: list[tuple[str, ...]]) -> None:
+        table = self.query_one(DataTable)
+        self._pending_rows = None
+        # Rebuilding the rows moves the cursor; those moves are not the user's choice.
+        with table.prevent(DataTable.RowHighlighted):
             table.clear()
             for row in rows:
                 table.add_row(*row)
             if rows:
                 table.move_cursor(row=min(self.index, len(rows) - 1), animate=False)
-        self.set_class(not items, "-empty")
-        self._select(min(self.index, max(len(items) - 1, 0)))
+        self._rows = rows
+
+    def _update_cells(self) -> None:
+        self._table_timer = None
+        rows, self._pending_rows = self._pending_rows, None
+        if rows is None or len(rows) != len(self._rows):
+            return
+        table = self.query_one(DataTable)
+        for number, (old, row) in enumerate(zip(self._rows, rows, strict=True)):
+            for column, (before, after) in enumerate(zip(old, row, strict=True)):
+                if before != after:
+                    table.update_cell_at(Coordinate(number, column), after)
+        self._rows = rows
 
     def _select(self, index: int) -> None:
         self.index = index
-        self.query_one(".item-title", Static).update(
+        title = (
             f"{self._noun.capitalize()} {index + 1} of {len(self._items)}" if self._items else ""
         )
+        if title != self._title_text:
+            self._title_text = title
+            self._title.update(title)
         for editor, column in zip(self.child_editors(), self._columns, strict=True):
             editor.path = self._child_path(column)
             item = self._items[index] if index < len(self._items) else {}

@@ -2,57 +2,129 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
-from rich.highlighter import JSONHighlighter
-from rich.text import Text
-from textual.containers import VerticalScroll
+from rich.segment import Segment
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content, Span
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
 from textual.widgets import Static
 
 from rec_tui.problems import Problem
 from rec_tui.redact import redact_body
 from rec_tui.tui.json_lines import render
 
-_HIGHLIGHTER = JSONHighlighter()
-_ERROR_MARK = ("✗ ", "bold red")
-_WARNING_MARK = ("⚠ ", "bold yellow")
-_NO_MARK = ("  ", "")
+TOKEN_STYLES: Final = {
+    "key": "bold #82aaff",
+    "string": "#c3e88d",
+    "number": "#89ddff",
+    "literal": "italic #f78c6c",
+}
+ERROR_MARK: Final = ("✗ ", "bold #ff5370")
+WARNING_MARK: Final = ("⚠ ", "bold #ffcb6b")
+_GUTTER = 2
 
 
-def preview_text(body: Any, problems: list[Problem]) -> Text:
-    """The masked, pretty-printed body with a ✗ / ⚠ gutter on lines that have problems."""
+def preview_lines(body: Any, problems: list[Problem]) -> list[Content]:
+    """The masked, pretty-printed body, one Content per line, with a ✗ / ⚠ gutter.
+
+    Spans come from the renderer's tokens, so no text is scanned again for highlighting.
+    """
     rendered = render(redact_body(body))
     marks: dict[int, tuple[str, str]] = {}
     for problem in problems:
         line = rendered.line_for(problem.path)
         if problem.is_error:
-            marks[line] = _ERROR_MARK
+            marks[line] = ERROR_MARK
         else:
-            marks.setdefault(line, _WARNING_MARK)
-    highlighted = _HIGHLIGHTER(Text("\n".join(rendered.lines)))
-    text = Text(no_wrap=True, overflow="ellipsis")
-    for number, line_text in enumerate(highlighted.split("\n", allow_blank=True)):
-        if number:
-            text.append("\n")
-        text.append(*marks.get(number, _NO_MARK))
-        text.append_text(line_text)
-    return text
+            marks.setdefault(line, WARNING_MARK)
+    spans: list[list[Span]] = [[] for _ in rendered.lines]
+    for number, (_, style) in marks.items():
+        spans[number].append(Span(0, _GUTTER, style))
+    for token in rendered.tokens:
+        spans[token.line].append(
+            Span(_GUTTER + token.start, _GUTTER + token.end, TOKEN_STYLES[token.kind])
+        )
+    return [
+        Content(marks.get(number, ("  ", ""))[0] + text, spans[number])
+        for number, text in enumerate(rendered.lines)
+    ]
 
 
-class Preview(VerticalScroll):
-    """The right-hand pane. Only the body text is updated on a change; nothing is re-mounted."""
+def preview_content(body: Any, problems: list[Problem]) -> Content:
+    """The same as :func:`preview_lines`, as one block (for the Review step)."""
+    return Content("\n").join(preview_lines(body, problems))
+
+
+class JsonView(ScrollView):
+    """Lines of pre-styled JSON drawn with the line API.
+
+    Updating it repaints this widget only: a Static would ask for a layout of the whole
+    screen on every keystroke, which costs more than everything else together.
+    """
+
+    DEFAULT_CSS = """
+    JsonView { height: 1fr; width: 1fr; }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._lines: list[Content] = []
+        self._strips: dict[int, Strip] = {}
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(line.plain for line in self._lines)
+
+    def show(self, lines: list[Content]) -> None:
+        self._lines = lines
+        self._strips = {}
+        width = max((line.cell_length for line in lines), default=0)
+        size = Size(width, len(lines))
+        if size != self.virtual_size:
+            self.virtual_size = size
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        number = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if number >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(number)
+        if strip is None:
+            segments = self._lines[number].render_segments(Style.from_rich_style(base))
+            strip = self._strips[number] = Strip([Segment(s.text, s.style) for s in segments])
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+
+class Preview(Vertical):
+    """The right-hand pane: the request line, then the body."""
 
     DEFAULT_CSS = """
     Preview { width: 1fr; border-left: solid $primary-darken-2; padding: 0 0 0 1; }
-    Preview #preview-request { color: $text-muted; }
-    Preview #preview-body { width: auto; }
+    Preview #preview-request { color: $text-muted; height: auto; max-height: 4; }
     """
-    can_focus = True
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._request = ""
+        self._shown: tuple[str, tuple[Problem, ...]] | None = None
+
+    def compose(self) -> ComposeResult:
         yield Static("", id="preview-request")
-        yield Static("", id="preview-body")
+        yield JsonView(id="preview-body")
 
     def show(self, request_line: str, body: Any, problems: list[Problem]) -> None:
-        self.query_one("#preview-request", Static).update(request_line)
-        self.query_one("#preview-body", Static).update(preview_text(body, problems))
+        if request_line != self._request:
+            self._request = request_line
+            self.query_one("#preview-request", Static).update(request_line)
+        key = (repr(body), tuple(problems))
+        if key != self._shown:
+            self._shown = key
+            self.query_one(JsonView).show(preview_lines(body, problems))

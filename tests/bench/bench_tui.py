@@ -1,0 +1,206 @@
+"""Benchmark the wizard: start-up to first paint, keystroke latency, and peak memory.
+
+Run: ``.venv/bin/python tests/bench/bench_tui.py``.
+
+1. Start-up: the installed ``rec-tui`` console script and a minimal Textual app
+   (``tests/bench/minimal_app.py``, run by the same interpreter) are each started in a
+   pseudo-terminal of 120×40; the time from spawning the process to the first appearance
+   of a marker text in its output (the first painted screen) is measured, median of
+   several runs. Target: rec-tui at most 1.5× the minimal app.
+2. Peak memory: VmHWM (peak resident set) of each process read from /proc just after the
+   first paint. Target: at most 1.5× the minimal app.
+3. Keystroke: with a large mix body (17 tiles, 17-entry subscription lists, storage with
+   extensionParams) open at the Transcoding & layout step, a character is typed into a
+   tile's uid field with Pilot; the time from the key press to the end of the update of
+   preview, problems and forms (``app.draft_changed``) is recorded. Median and 95th
+   percentile; target under 16 ms (one frame at 60 Hz). The baseline printed next to it is
+   a bare ``validate()`` of the same body, the least any live check has to do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import sys
+import termios
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+BIN = Path(sys.executable).parent
+RUNS = 5
+
+
+# --- start-up and memory -------------------------------------------------------------------
+
+
+def first_paint(argv: list[str], marker: bytes, timeout: float = 30.0) -> tuple[float, int]:
+    """Seconds from spawn to ``marker`` on the screen, and the peak RSS (kB) at that time."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: a 120×40 terminal
+        os.environ["TERM"] = "xterm-256color"
+        os.environ.pop("TEXTUAL", None)
+        os.execv(argv[0], argv)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    started = time.perf_counter()
+    seen = b""
+    elapsed = float("nan")
+    try:
+        while time.perf_counter() - started < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    break
+                seen += chunk
+                if marker in seen.replace(b"\x1b", b""):
+                    elapsed = time.perf_counter() - started
+                    break
+        peak = _peak_rss_kb(pid)
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return elapsed, peak
+
+
+def _peak_rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def startup() -> None:
+    minimal = [sys.executable, str(ROOT / "tests" / "bench" / "minimal_app.py")]
+    wizard = [str(BIN / "rec-tui")]
+    results: dict[str, list[tuple[float, int]]] = {"minimal": [], "rec-tui": []}
+    for _ in range(RUNS):  # interleaved, so machine load hits both alike
+        results["minimal"].append(first_paint(minimal, b"Hello from a minimal"))
+        results["rec-tui"].append(first_paint(wizard, b"Problems:"))
+    time_of = {name: statistics.median(r[0] for r in runs) for name, runs in results.items()}
+    memory_of = {name: max(r[1] for r in runs) for name, runs in results.items()}
+    print(f"start-up to first paint (median of {RUNS}, 120x40 pty):")
+    print(f"  minimal Textual app  {time_of['minimal'] * 1000:7.0f} ms")
+    print(f"  rec-tui              {time_of['rec-tui'] * 1000:7.0f} ms")
+    ratio = time_of["rec-tui"] / time_of["minimal"]
+    print(f"  ratio                {ratio:7.2f}x   (target <= 1.5x)")
+    print("peak memory at first paint (VmHWM):")
+    print(f"  minimal Textual app  {memory_of['minimal'] / 1024:7.1f} MiB")
+    print(f"  rec-tui              {memory_of['rec-tui'] / 1024:7.1f} MiB")
+    print(
+        f"  ratio                {memory_of['rec-tui'] / memory_of['minimal']:7.2f}x"
+        "   (target <= 1.5x)"
+    )
+
+
+# --- keystroke -------------------------------------------------------------------------------
+
+
+def large_body() -> dict[str, Any]:
+    from tests.tui_helpers import seed_body
+
+    body = seed_body("1_mix_av.json")
+    rec = body["clientRequest"]["recordingConfig"]
+    uids = [str(1000 + n) for n in range(17)]
+    rec["subscribeAudioUids"] = list(uids)
+    rec["subscribeVideoUids"] = list(uids)
+    rec["unSubscribeAudioUids"] = [str(5000 + n) for n in range(8)]
+    rec["subscribeUidGroup"] = 3
+    rec["transcodingConfig"].update(
+        width=1280,
+        height=720,
+        fps=15,
+        bitrate=1130,
+        mixedVideoLayout=3,
+        backgroundImage="https://example.com/canvas.jpg",
+        layoutConfig=[
+            {
+                "uid": uid,
+                "x_axis": (n % 4) * 0.25,
+                "y_axis": (n // 4) * 0.2,
+                "width": 0.25,
+                "height": 0.2,
+                "alpha": 1.0,
+                "render_mode": n % 2,
+            }
+            for n, uid in enumerate(uids)
+        ],
+        backgroundConfig=[
+            {"uid": uid, "image_url": f"https://example.com/{uid}.jpg"} for uid in uids[:8]
+        ],
+    )
+    body["clientRequest"]["storageConfig"]["extensionParams"] = {
+        "sse": "aes256",
+        "tag": "demo",
+        "endpoint": "https://storage.example.com",
+    }
+    return body
+
+
+async def keystrokes(samples: int = 60) -> tuple[list[float], list[float]]:
+    from textual.widgets import Input
+
+    from rec_tui.validate import validate
+    from tests.tui_helpers import SIZE, editor, make_app
+
+    body = large_body()
+    app = make_app(copy.deepcopy(body), step="layout")
+    latencies: list[float] = []
+    finished: list[float] = []
+    real = app.draft_changed
+
+    def timed(origin: object | None = None) -> None:
+        real(origin)
+        finished.append(time.perf_counter())
+
+    app.draft_changed = timed  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        field = editor(app, "clientRequest.recordingConfig.transcodingConfig.layoutConfig[0].uid")
+        field_input = field.query_one(Input)
+        field_input.focus()
+        await pilot.pause()
+        for n in range(samples):
+            finished.clear()
+            key = "backspace" if n % 2 else "7"
+            started = time.perf_counter()
+            await pilot.press(key)
+            while not finished:
+                await asyncio.sleep(0)
+            latencies.append(finished[-1] - started)
+    baseline = []
+    for _ in range(samples):
+        started = time.perf_counter()
+        validate("mix", body)
+        baseline.append(time.perf_counter() - started)
+    return latencies, baseline
+
+
+def p95(values: list[float]) -> float:
+    return sorted(values)[max(0, round(len(values) * 0.95) - 1)]
+
+
+def keystroke() -> None:
+    latencies, baseline = asyncio.run(keystrokes())
+    print("keystroke in a tile field -> preview, problems and forms updated (large body):")
+    print(
+        f"  median {statistics.median(latencies) * 1000:6.2f} ms   "
+        f"p95 {p95(latencies) * 1000:6.2f} ms   (target < 16 ms)"
+    )
+    print(f"  baseline validate() alone: median {statistics.median(baseline) * 1000:6.2f} ms")
+
+
+if __name__ == "__main__":
+    keystroke()
+    startup()
