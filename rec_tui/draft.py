@@ -115,8 +115,15 @@ def _applies(path: str, value: Any, mode: Mode) -> bool:
     """
     if jsonpath.generic(path) == f"{SERVICES_PATH}[]":
         service = _service_of(value)
-        own = [f for f in catalogue.children(f"{SERVICES_PATH}[].serviceParam", service)
-               if f.service == service] if service else []
+        own = (
+            [
+                f
+                for f in catalogue.children(f"{SERVICES_PATH}[].serviceParam", service)
+                if f.service == service
+            ]
+            if service
+            else []
+        )
         return not own or any(f.applies_to(mode) for f in own)
     declared = catalogue.lookup(path)
     return declared is None or declared.applies_to(mode)

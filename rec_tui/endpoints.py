@@ -84,9 +84,7 @@ def resolve(endpoint: str) -> Endpoint:
     )
 
 
-def call_path(
-    call: Call, app_id: str, mode: str = "", resource_id: str = "", sid: str = ""
-) -> str:
+def call_path(call: Call, app_id: str, mode: str = "", resource_id: str = "", sid: str = "") -> str:
     """The path of ``call`` under the base URL (spec 1.4)."""
     prefix = f"/v1/apps/{app_id}/cloud_recording"
     if call == "acquire":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, Final
 
 Token = str | int
@@ -19,6 +20,12 @@ _MISSING: Final = object()
 
 def parse(path: str) -> list[Token]:
     """``"a.b[2].c"`` → ``["a", "b", 2, "c"]``; ``"a[]"`` → ``["a", ANY_INDEX]``."""
+    return list(_parse_cached(path))
+
+
+# Rules read the same few hundred paths on every keystroke; parsing each once is enough.
+@lru_cache(maxsize=4096)
+def _parse_cached(path: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     for match in _SEGMENT.finditer(path):
         key, index = match.groups()
@@ -26,7 +33,7 @@ def parse(path: str) -> list[Token]:
             tokens.append(key)
         else:
             tokens.append(int(index) if index else ANY_INDEX)
-    return tokens
+    return tuple(tokens)
 
 
 def join(tokens: list[Token] | tuple[Token, ...]) -> str:
@@ -52,7 +59,7 @@ def generic(path: str) -> str:
 
 def get(body: Any, path: str, default: Any = None) -> Any:
     node = body
-    for token in parse(path):
+    for token in _parse_cached(path):
         if isinstance(token, int):
             if not isinstance(node, list) or not 0 <= token < len(node):
                 return default

@@ -34,7 +34,9 @@ def redact_body(body: Any) -> Any:
     """A copy of a JSON value with every secret-keyed string replaced by :data:`MASK`."""
     if isinstance(body, dict):
         return {
-            key: (mask(value) if key in SECRET_KEYS and isinstance(value, str) else redact_body(value))
+            key: (
+                mask(value) if key in SECRET_KEYS and isinstance(value, str) else redact_body(value)
+            )
             for key, value in body.items()
         }
     if isinstance(body, list):
@@ -71,7 +73,9 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 def redact_text(text: str, secrets: Iterable[str]) -> str:
     """``text`` with each known secret value (longest first) replaced by :data:`MASK`."""
-    values = sorted({s for s in secrets if s and len(s) >= _MIN_SCRUB_LENGTH}, key=len, reverse=True)
+    values = sorted(
+        {s for s in secrets if s and len(s) >= _MIN_SCRUB_LENGTH}, key=len, reverse=True
+    )
     if not values:
         return text
     pattern = re.compile("|".join(re.escape(value) for value in values))

@@ -6,6 +6,7 @@ it), so one bad field never hides problems elsewhere.
 
 from __future__ import annotations
 
+import builtins
 import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -87,7 +88,7 @@ class Context:
 
     # --- domain shorthands ------------------------------------------------------------
 
-    def stream_types(self) -> int | None:
+    def stream_types(self) -> builtins.int | None:
         """streamTypes as every rule reads it: absent counts as 2; a bad type is None."""
         value = self.raw(f"{REC}.streamTypes")
         if value is None:
