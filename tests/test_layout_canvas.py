@@ -33,7 +33,7 @@ def _screen_text(app: CanvasHost) -> str:
 async def test_arrows_move_by_one_hundredth_and_fine_keys_by_one_thousandth() -> None:
     app = CanvasHost()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "left", "left", "down", "ctrl+right", "alt+down", "alt+down")
+        await pilot.press("2", "left", "left", "down", "ctrl+right", "ctrl+down", "ctrl+down")
         tile = _tiles(app)[2]
         assert (tile["x_axis"], tile["y_axis"]) == (0.581, 0.512)
         assert (tile["width"], tile["height"]) == (0.4, 0.5)  # moving never resizes

@@ -68,24 +68,18 @@ class LayoutCanvas(Widget, can_focus=True):
     LayoutCanvas { height: 1fr; min-height: 9; width: 1fr; }
     LayoutCanvas:focus { background-tint: $accent 4%; }
     """
+    # Ctrl is the fine modifier: terminals send Ctrl+arrow and Ctrl+Shift+arrow as keys of
+    # their own, whereas Alt+arrow arrives as Escape followed by a plain arrow.
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(key, f"move({dx}, {dy}, False)", show=False)
+            Binding(f"{prefix}{key}", f"{action}({dx}, {dy}, {fine})", show=False)
+            for prefix, action, fine in (
+                ("", "move", False),
+                ("ctrl+", "move", True),
+                ("shift+", "resize", False),
+                ("ctrl+shift+", "resize", True),
+            )
             for key, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1))
-        ),
-        *(
-            Binding(f"{mod}+{key}", f"move({dx}, {dy}, True)", show=False)
-            for mod in ("ctrl", "alt")
-            for key, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1))
-        ),
-        *(
-            Binding(f"shift+{key}", f"resize({dw}, {dh}, False)", show=False)
-            for key, dw, dh in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1))
-        ),
-        *(
-            Binding(f"{mod}+shift+{key}", f"resize({dw}, {dh}, True)", show=False)
-            for mod in ("ctrl", "alt")
-            for key, dw, dh in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1))
         ),
         Binding("right_square_bracket", "select_next(1)", "Next tile"),
         Binding("left_square_bracket", "select_next(-1)", "Previous tile", show=False),

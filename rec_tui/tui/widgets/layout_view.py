@@ -16,7 +16,7 @@ from rec_tui.layout.tile import RENDER_MODE_NAMES, Tile, round6
 from rec_tui.tui.widgets.layout_paint import PALETTE, Box, Emphasis
 
 CUSTOM_KEYS = (
-    "arrows move, ⇧ resize, ^/alt finer, [ ] select, a add, x remove, u uid, , . alpha, "
+    "arrows move, ⇧ resize, ^ finer, [ ] select, a add, x remove, u uid, , . alpha, "
     "r crop/fit, t templates"
 )
 # Fully transparent tiles stay faintly visible, or the user could not find them again.
