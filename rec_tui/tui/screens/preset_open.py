@@ -41,6 +41,9 @@ class RenameScreen(ModalScreen[str | None]):
             yield Label(f"Rename preset {self.old!r} to:")
             yield Input(self.old, id="new-name")
 
+    def on_mount(self) -> None:
+        self.query_one("#new-name", Input).focus()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss(event.value.strip() or None)
