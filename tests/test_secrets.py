@@ -132,3 +132,24 @@ def test_credentials_never_show_their_values() -> None:
     credentials = Credentials("id-SHOULD-HIDE", "secret-SHOULD-HIDE", "test")
     for text in (repr(credentials), str(credentials), f"{credentials}"):
         assert "SHOULD-HIDE" not in text
+
+
+@pytest.mark.keyring_service
+def test_cli_presets_keep_secrets_in_the_real_keyring(
+    real_keyring: KeyringService, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from rec_tui.cli import main
+
+    body = {"cname": "room", "uid": "1", "clientRequest": {"token": "tok-CLI-KEYRING-31"}}
+    source = tmp_path / "body.json"
+    source.write_text(json.dumps(body))
+    assert main(["preset", "save", "kr", "--from", str(source), "--mode", "mix"]) in (0, 1)
+    entry = "preset/kr/clientRequest.token"
+    assert real_keyring.secret_tool_lookup(SERVICE, entry) == "tok-CLI-KEYRING-31"
+    capsys.readouterr()
+    main(["preset", "export", "kr", "--format", "json", "--reveal"])
+    assert json.loads(capsys.readouterr().out)["clientRequest"]["token"] == "tok-CLI-KEYRING-31"
+    main(["preset", "delete", "kr"])
+    assert real_keyring.secret_tool_lookup(SERVICE, entry) is None

@@ -1,0 +1,146 @@
+"""No secret value reaches any file rec-tui writes, nor any export, unless revealed on purpose.
+
+One request carrying a distinctive value in every secret field is saved as presets (core
+and command line), exported in every format, sent to the sandbox (history), and shown in
+the wizard (screenshots, including the export dialog). Then every file under REC_TUI_HOME
+and every export text is scanned for each value.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import copy
+import json
+from pathlib import Path
+import pytest
+
+from rec_tui import exporters, presets
+from rec_tui.cli import main
+from rec_tui.draft import Draft
+from rec_tui.secrets import Credentials, MemoryStore
+from tests.keyring_service import no_keyring
+from tests.seed_examples import EXAMPLES
+
+__all__ = ["no_keyring"]
+
+CUSTOMER_ID = "LEAK-CID-6a7b8c"
+CUSTOMER_SECRET = "LEAK-CSEC-9d0e1f"
+BODY_SECRETS = {
+    "REC_TUI_TOKEN": ("clientRequest.token", "LEAK-TOKEN-7f3a9c"),
+    "REC_TUI_STORAGE_ACCESS_KEY": ("clientRequest.storageConfig.accessKey", "LEAK-AK-1b2c3d"),
+    "REC_TUI_STORAGE_SECRET_KEY": ("clientRequest.storageConfig.secretKey", "LEAK-SK-4e5f6a"),
+    "REC_TUI_STORAGE_STS_TOKEN": ("clientRequest.storageConfig.stsToken", "LEAK-STS-7b8c9d"),
+    "REC_TUI_DECRYPTION_SECRET": ("clientRequest.recordingConfig.secret", "LEAK-DEC-0a1b2c"),
+    "REC_TUI_DECRYPTION_SALT": ("clientRequest.recordingConfig.salt", "LEAK-SALT-3d4e5f"),
+}
+SECRET_VALUES = [value for _path, value in BODY_SECRETS.values()] + [
+    CUSTOMER_ID,
+    CUSTOMER_SECRET,
+    base64.b64encode(f"{CUSTOMER_ID}:{CUSTOMER_SECRET}".encode()).decode(),
+]
+
+
+def _leaky_draft() -> Draft:
+    mode, body = EXAMPLES[0][1], copy.deepcopy(EXAMPLES[0][2])
+    draft = Draft(mode=mode)  # type: ignore[arg-type]
+    draft.replace_body(body)
+    for path, value in BODY_SECRETS.values():
+        draft.set(path, value)
+    draft.set("clientRequest.recordingConfig.decryptionMode", 7)
+    draft.app_id = "0123456789abcdef0123456789abcdef"
+    return draft
+
+
+def _leaks(text: str | bytes) -> list[str]:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return [value for value in SECRET_VALUES if value.encode("utf-8") in data]
+
+
+async def _screenshots(draft: Draft, folder: Path) -> list[Path]:
+    from rec_tui.tui.app import RecTuiApp
+
+    folder.mkdir(parents=True, exist_ok=True)
+    app = RecTuiApp(copy.deepcopy(draft))
+    shots: list[Path] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for step in ("session", "storage", "review"):
+            await app.show_step(step)
+            await pilot.pause()
+            shots.append(Path(app.save_screenshot(f"{step}.svg", str(folder))))
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        shots.append(Path(app.save_screenshot("export.svg", str(folder))))
+    return shots
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_no_secret_reaches_a_file_or_an_export(
+    rec_tui_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    draft = _leaky_draft()
+    assert all(value in json.dumps(draft.body) for value in SECRET_VALUES[:6])
+    outputs: dict[str, str] = {}
+
+    # Presets through the core, and exports of every format.
+    store = MemoryStore()
+    saved = presets.save(draft, "leaky", store, description="every secret set")
+    loaded = presets.load("leaky", store)
+    assert loaded.draft.body == draft.body  # the secrets are back, from the store
+    for fmt in exporters.FORMATS:
+        outputs[f"core {fmt}"] = exporters.export(draft, fmt)
+    assert saved.path is not None
+
+    # The command line: save from a customer's curl command, show, list, export.
+    curl_file = tmp_path / "from-customer.sh"  # outside REC_TUI_HOME: the customer's file
+    curl_file.write_text(
+        exporters.export_curl(
+            draft,
+            reveal=True,
+            credentials=Credentials(CUSTOMER_ID, CUSTOMER_SECRET),
+        )
+    )
+    assert CUSTOMER_SECRET in curl_file.read_text()
+    capsys.readouterr()
+    main(["preset", "save", "leaky-cli", "--from", str(curl_file)])
+    main(["preset", "show", "leaky-cli"])
+    main(["preset", "list", "--format", "json"])
+    for fmt in exporters.FORMATS:
+        main(["preset", "export", "leaky-cli", "--format", fmt])
+    captured = capsys.readouterr()
+    outputs["cli stdout"], outputs["cli stderr"] = captured.out, captured.err
+
+    # Send to the sandbox (history), with the secrets supplied by the environment.
+    for variable, (_path, value) in BODY_SECRETS.items():
+        monkeypatch.setenv(variable, value)
+    monkeypatch.setenv("AGORA_CUSTOMER_ID", CUSTOMER_ID)
+    monkeypatch.setenv("AGORA_CUSTOMER_SECRET", CUSTOMER_SECRET)
+    status = main(["send", "leaky", "--sandbox", "--stop-after", "0", "--force"])
+    captured = capsys.readouterr()
+    outputs["send stdout"], outputs["send stderr"] = captured.out, captured.err
+    assert status in (0, 1), captured.err
+
+    # The wizard: screenshots of the forms that hold secrets and of the export dialog.
+    shots = asyncio.run(_screenshots(draft, rec_tui_home / "data" / "screenshots"))
+
+    written = [path for path in rec_tui_home.rglob("*") if path.is_file()]
+    names = {path.relative_to(rec_tui_home).as_posix() for path in written}
+    assert "config/presets/leaky.toml" in names and "config/presets/leaky-cli.toml" in names
+    assert "data/history.jsonl" in names  # the sandbox exchange was recorded
+    assert all(shot.exists() for shot in shots)
+    # The storage form really showed this request (its bucket), with the keys masked.
+    assert "xxxxx" in (rec_tui_home / "data" / "screenshots" / "storage.svg").read_text()
+    found = {str(path): _leaks(path.read_bytes()) for path in written}
+    found.update({name: _leaks(text) for name, text in outputs.items()})
+    assert {where: values for where, values in found.items() if values} == {}
+
+
+def test_revealing_on_purpose_does_show_the_values() -> None:
+    # The scan above would pass vacuously if the values never made it into a request.
+    draft = _leaky_draft()
+    revealed = exporters.export_json(draft, reveal=True)
+    assert set(_leaks(revealed)) == {value for _p, value in BODY_SECRETS.values()}
