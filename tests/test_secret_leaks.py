@@ -13,6 +13,7 @@ import base64
 import copy
 import json
 from pathlib import Path
+
 import pytest
 
 from rec_tui import exporters, presets
