@@ -153,3 +153,60 @@ def test_cli_presets_keep_secrets_in_the_real_keyring(
     assert json.loads(capsys.readouterr().out)["clientRequest"]["token"] == "tok-CLI-KEYRING-31"
     main(["preset", "delete", "kr"])
     assert real_keyring.secret_tool_lookup(SERVICE, entry) is None
+
+
+def _backend(module: str, error: Exception | None = None) -> object:
+    """A keyring backend from ``module`` whose reads fail with ``error`` (if given)."""
+    from keyring.backend import KeyringBackend
+
+    def get_password(self: object, service: str, username: str) -> str | None:
+        if error is not None:
+            raise error
+        return None
+
+    namespace = {
+        "priority": 1,
+        "get_password": get_password,
+        "set_password": lambda self, s, u, p: None,
+        "delete_password": lambda self, s, u: None,
+        "__module__": module,
+    }
+    return type("FakeKeyring", (KeyringBackend,), namespace)()
+
+
+@pytest.mark.parametrize(
+    ("backend", "reason"),
+    [
+        (_backend("tests.fake", None), None),
+        (_backend("keyrings.alt.file"), "keeps secrets in a plain file"),
+    ],
+)
+def test_plaintext_file_backends_are_refused(backend: object, reason: str | None) -> None:
+    import keyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)  # type: ignore[arg-type]
+    try:
+        opened = open_store()
+    finally:
+        keyring.set_keyring(previous)
+    if reason is None:
+        assert opened.notice is None and opened.store.persistent
+    else:
+        assert isinstance(opened.store, MemoryStore)
+        assert opened.notice is not None and reason in opened.notice
+
+
+def test_a_locked_keyring_falls_back_to_memory() -> None:
+    import keyring
+    from keyring.errors import KeyringLocked
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(_backend("tests.fake", KeyringLocked("the collection is locked")))  # type: ignore[arg-type]
+    try:
+        opened = open_store()
+    finally:
+        keyring.set_keyring(previous)
+    assert isinstance(opened.store, MemoryStore)
+    assert opened.notice is not None
+    assert opened.notice.startswith("No usable keyring: the collection is locked.")
