@@ -29,6 +29,7 @@ def rules_of(app: Any) -> set[str]:
 async def test_session_fields_fill_the_body_and_the_url() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         await type_into(pilot, app, "cname", "demo")
         await type_into(pilot, app, "uid", "527841")
         await type_into(pilot, app, "clientRequest.token", "007eJxTsecret")
@@ -46,6 +47,7 @@ async def test_session_fields_fill_the_body_and_the_url() -> None:
 async def test_emptying_a_field_removes_the_key() -> None:
     app = make_app(seed_body(MIX))
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         await type_into(pilot, app, "clientRequest.token", "")
         assert "token" not in app.draft.body["clientRequest"]
 
@@ -53,6 +55,7 @@ async def test_emptying_a_field_removes_the_key() -> None:
 async def test_required_field_problem_shows_next_to_it_and_clears() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         cname = editor(app, "cname")
         assert cname.has_class("-has-problem")
         assert "required" in str(cname.query_one(".field-problem", Static).render())
@@ -64,6 +67,7 @@ async def test_required_field_problem_shows_next_to_it_and_clears() -> None:
 async def test_mode_switch_sets_values_aside_and_brings_them_back() -> None:
     app = make_app(seed_body(MIX))
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         tc = app.draft.get(TC)
         radio = app.query_one("#mode", RadioSet)
         radio.focus()
@@ -88,6 +92,7 @@ async def test_mode_switch_sets_values_aside_and_brings_them_back() -> None:
 async def test_next_step_skips_steps_that_do_not_apply() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         visited = [app.current_step]
         for _ in range(6):
             await pilot.press("f3")
@@ -104,6 +109,7 @@ async def test_choosing_a_problem_focuses_its_field() -> None:
     body["clientRequest"]["storageConfig"]["bucket"] = ""
     app = make_app(body)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         index = next(i for i, p in enumerate(app.problems) if p.path == f"{STORAGE}.bucket")
         problem_list = app.query_one("#problem-list", OptionList)
         problem_list.focus()
@@ -126,6 +132,7 @@ async def test_problem_in_a_tile_selects_the_tile_and_focuses_its_field() -> Non
     )
     app = make_app(body)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         target = next(p for p in app.problems if p.path.startswith(f"{TC}.layoutConfig[1]"))
         await app.focus_path(target.path)
         await pilot.pause()
@@ -138,7 +145,8 @@ async def test_problem_in_a_tile_selects_the_tile_and_focuses_its_field() -> Non
 
 async def test_problems_pane_counts_and_preview_marks() -> None:
     app = make_app()
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         title = str(app.query_one("#problems-title", Static).render())
         errors = sum(p.is_error for p in app.problems)
         assert f"{errors} errors" in title
@@ -154,6 +162,7 @@ async def test_problems_pane_counts_and_preview_marks() -> None:
 async def test_uid_list_takes_a_paste_of_many_and_suggests_the_group() -> None:
     app = make_app(step="streams")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         path = f"{REC}.subscribeAudioUids"
         uid_list = editor(app, path)
         assert isinstance(uid_list, ListEditor)
@@ -174,6 +183,7 @@ async def test_uid_list_takes_a_paste_of_many_and_suggests_the_group() -> None:
 async def test_all_streams_button_adds_the_wildcard() -> None:
     app = make_app(step="streams")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         path = f"{REC}.subscribeVideoUids"
         await click(pilot, editor(app, path).query_one(".all-streams", Button))
         assert app.draft.get(path) == ["#allstream#"]
@@ -182,6 +192,7 @@ async def test_all_streams_button_adds_the_wildcard() -> None:
 async def test_decryption_secret_is_masked_in_the_input_and_preview() -> None:
     app = make_app(step="streams")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         await type_into(pilot, app, f"{REC}.secret", "supersecretkey")
         secret_input = editor(app, f"{REC}.secret").query_one(Input)
         assert secret_input.password
@@ -195,6 +206,7 @@ async def test_decryption_secret_is_masked_in_the_input_and_preview() -> None:
 async def test_enabling_transcoding_prefills_the_required_values() -> None:
     app = make_app(step="layout")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         await pilot.click("#transcoding-on")
         await pilot.pause()
         assert app.draft.get(TC) == {"width": 360, "height": 640, "fps": 15, "bitrate": 500}
@@ -207,6 +219,7 @@ async def test_enabling_transcoding_prefills_the_required_values() -> None:
 async def test_typing_into_absent_transcoding_prefills_the_rest() -> None:
     app = make_app(step="layout")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         app.query_one("#form-layout").remove_class("-no-transcoding")
         await type_into(pilot, app, f"{TC}.bitrate", "900")
         assert app.draft.get(TC) == {"width": 360, "height": 640, "fps": 15, "bitrate": 900}
@@ -215,6 +228,7 @@ async def test_typing_into_absent_transcoding_prefills_the_rest() -> None:
 async def test_tiles_add_edit_reorder_remove() -> None:
     app = make_app(seed_body(MIX), step="layout")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         tiles = app.query_one(ObjectListEditor)
         tiles.add_item()
         tiles.add_item()
@@ -236,6 +250,7 @@ async def test_snapshot_choice_adds_and_removes_objects_without_losing_them() ->
     body = seed_body("3_individual_snapshot_plus_recording.json")
     app = make_app(body, mode="individual", step="snapshots")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         files = app.draft.get(FILES)
         assert files is not None
         radio = app.query_one("#snapshot-choice", RadioSet)
@@ -260,6 +275,7 @@ async def test_mp4_in_individual_mode_is_flagged_and_clears() -> None:
         seed_body("6_individual_audio_passthrough.json"), mode="individual", step="files"
     )
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         select = editor(app, f"{FILES}.avFileType").query_one(Select)
         select.value = ("hls", "mp4")
         await pilot.pause()
@@ -276,6 +292,7 @@ async def test_mp4_in_individual_mode_is_flagged_and_clears() -> None:
 async def test_vendor_by_name_offers_that_vendors_regions() -> None:
     app = make_app(step="storage")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         vendor = editor(app, f"{STORAGE}.vendor").query_one(Select)
         vendor.value = 1
         await pilot.pause()
@@ -295,6 +312,7 @@ async def test_vendor_by_name_offers_that_vendors_regions() -> None:
 async def test_web_params_create_the_service_item_and_cdn_toggle() -> None:
     app = make_app(mode="web", step="web")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         url_path = f"{SERVICES_PATH}[0].serviceParam.url"
         await type_into(pilot, app, url_path, "https://example.com")
         items = app.draft.get(SERVICES_PATH)
@@ -320,7 +338,8 @@ async def test_web_params_create_the_service_item_and_cdn_toggle() -> None:
 
 async def test_review_shows_method_url_masked_headers_and_summary() -> None:
     app = make_app(seed_body(MIX), step="review", app_id="abc")
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         request = str(app.query_one("#review-request", Static).render())
         assert "POST" in request and "/v1/apps/abc/cloud_recording/resourceid/" in request
         assert f"Authorization: Basic {MASK}" in request
@@ -331,6 +350,7 @@ async def test_review_shows_method_url_masked_headers_and_summary() -> None:
 async def test_f1_shows_field_help_with_seed_text_and_rules() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         editor(app, "cname").query_one(Input).focus()
         await pilot.press("f1")
         await pilot.pause()
@@ -348,7 +368,8 @@ async def test_f1_shows_field_help_with_seed_text_and_rules() -> None:
 
 async def test_too_small_terminal_shows_a_message() -> None:
     app = make_app()
-    async with app.run_test(size=(70, 20)):
+    async with app.run_test(size=(70, 20)) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         message = app.query_one("#too-small", Static)
         assert message.display
         assert "Need 80×24, have 70×20" in str(message.render())
@@ -358,6 +379,7 @@ async def test_too_small_terminal_shows_a_message() -> None:
 async def test_narrow_terminal_hides_preview_until_asked() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the first check runs just after the first paint
         assert not app.query_one("#preview").display
         await pilot.press("f4")
         await pilot.pause()

@@ -133,9 +133,13 @@ class RecTuiApp(App[int]):
 
     def on_mount(self) -> None:
         self.query_one(StepList).mark_current(self.current_step)
-        self.draft_changed()
+        # The first frame shows the body at once; the rules (a dozen modules to import)
+        # run right after it is painted.
+        self.query_one(Preview).show(request_line(self.draft), self.draft.body, [])
+        self.call_after_refresh(self.draft_changed)
         self._apply_size(self.size.width, self.size.height)
-        self.file_actions.start()
+        # Opening the keyring loads its backends: after the first paint, not before it.
+        self.call_after_refresh(self.file_actions.start)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 
@@ -144,7 +148,7 @@ class RecTuiApp(App[int]):
 
     def _apply_size(self, width: int, height: int) -> None:
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        self.set_class(too_small, "-too-small")
+        self._set_app_class(too_small, "-too-small")
         if too_small:
             self.query_one("#too-small", Static).update(
                 f"The terminal is too small for rec-tui.\n\n"
@@ -152,10 +156,15 @@ class RecTuiApp(App[int]):
                 "Enlarge the window (or reduce the font size); Ctrl+Q quits."
             )
         narrow = width < NARROW_WIDTH
-        self.set_class(narrow, "-narrow")
+        self._set_app_class(narrow, "-narrow")
         shown = self._preview_wanted if self._preview_wanted is not None else not narrow
-        self.set_class(not shown, "-hide-preview")
-        self.set_class(shown and narrow, "-preview-only")
+        self._set_app_class(not shown, "-hide-preview")
+        self._set_app_class(shown and narrow, "-preview-only")
+
+    def _set_app_class(self, add: bool, name: str) -> None:
+        # A class change on the App restyles every widget: only make real changes.
+        if self.has_class(name) != add:
+            self.set_class(add, name)
 
     # --- steps ------------------------------------------------------------------------
 
@@ -189,6 +198,9 @@ class RecTuiApp(App[int]):
         if form is None:
             form = self._build_form(name)
             await switcher.mount(form)
+        elif name != self.current_step:
+            form.sync()
+            form.show_problems(self.problems)
         switcher.current = form.id
         self.current_step = name
         self.query_one(StepList).mark_current(name)
@@ -234,10 +246,11 @@ class RecTuiApp(App[int]):
                 owner = step_for_path(problem.path).name
                 errors[owner] = errors.get(owner, 0) + 1
         self.query_one(StepList).show(self.draft.mode, errors)
-        for form in self._forms.values():
-            if form.is_mounted:
-                form.sync(origin)
-                form.show_problems(self.problems)
+        # Only the form on screen is refreshed now; others catch up when shown again.
+        form = self._forms.get(self.current_step)
+        if form is not None and form.is_mounted:
+            form.sync(origin)
+            form.show_problems(self.problems)
         self.file_actions.refresh_title()
 
     def change_recording_mode(self, mode: Mode) -> None:
