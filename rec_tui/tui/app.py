@@ -92,6 +92,7 @@ class RecTuiApp(App[int]):
         # Ctrl+I is Tab to a terminal (and to Textual's key aliases): import is F6.
         Binding("f6", "import_request", "Import"),
         Binding("ctrl+e", "export_request", "Export"),
+        Binding("ctrl+r", "send", "Send"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     # Other modules append (title, help, callback-taking-the-app) to offer palette commands.
@@ -116,6 +117,10 @@ class RecTuiApp(App[int]):
         self._built_callbacks: dict[str, list[Callable[[StepForm], None]]] = {}
         # None: decided by the width; True/False: the user toggled it with F4.
         self._preview_wanted: bool | None = None
+        from rec_tui.tui.send_actions import SendActions
+
+        # The Send panel in the Review step, Ctrl+R, and the quit guard.
+        self.send_actions = SendActions(self)
 
     # --- layout -----------------------------------------------------------------------
 
@@ -297,8 +302,12 @@ class RecTuiApp(App[int]):
     def action_export_request(self) -> None:
         self.file_actions.export()
 
+    def action_send(self) -> None:
+        self.send_actions.send()
+
     async def action_quit(self) -> None:
-        self.file_actions.quit()
+        # Running recordings first (they cost money), then unsaved changes.
+        self.send_actions.before_quit(self.file_actions.quit)
 
     # --- other actions ----------------------------------------------------------------
 
