@@ -189,3 +189,12 @@ async def test_preset_layouts_preview_n_users_and_edit_keys_explain() -> None:
         await pilot.press("c")
         assert app.draft.get(f"{TC}.mixedVideoLayout") == 3
         assert len(_tiles(app)) == 7 and _tiles(app)[0]["width"] == 0.333333
+
+
+async def test_starting_from_a_preset_never_overwrites_existing_tiles() -> None:
+    app = CanvasHost(mix_draft(mixedVideoLayout=0))  # layoutConfig is kept but ignored
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.draft.request_body()
+        await pilot.press("c")
+        assert app.draft.request_body() == before
+        assert any("already holds 3 tile(s)" in str(n.message) for n in app._notifications)

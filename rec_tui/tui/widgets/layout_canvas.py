@@ -245,7 +245,8 @@ class LayoutCanvas(Widget, can_focus=True):
             if choice is not None:
                 self.apply_template(*choice)
 
-        tile_count = len(self.editor.tiles) if self.is_custom else 0
+        # Tiles left in layoutConfig count even under a preset layout (which ignores them).
+        tile_count = len(self.editor.tiles)
         self.app.push_screen(TemplateMenu(tile_count, self.strip_count), apply)
 
     def apply_template(self, key: str, count: int = 1) -> None:
@@ -257,6 +258,16 @@ class LayoutCanvas(Widget, can_focus=True):
     def action_customise(self) -> None:
         """Start a custom layout from the preset arrangement now shown."""
         if self.is_custom or self._source.layout not in presets.PRESET_NAMES:
+            return
+        if self.editor.tiles:
+            # Never overwrite tiles silently; the template menu says what it replaces.
+            self.notify(
+                f"layoutConfig already holds {len(self.editor.tiles)} tile(s), which preset "
+                "layouts ignore. Set Layout to Custom (3) in the form to edit them, or remove "
+                "them there first.",
+                severity="warning",
+                timeout=10,
+            )
             return
         tiles = [
             region(
