@@ -10,7 +10,6 @@ from rec_tui.draft import Draft
 from rec_tui.redact import MASK
 from rec_tui.sandbox.transport import SandboxTransport
 from rec_tui.tui.app import RecTuiApp
-from rec_tui.tui.send_actions import SendActions
 from rec_tui.tui.send_panel import SendPanel
 from rec_tui.tui.widgets.exchange_log import ExchangeLog
 from tests.send_helpers import FakeTime, clean_body, make_sandbox
@@ -22,11 +21,8 @@ def make_app(mode: str, time: FakeTime, sandbox: SandboxTransport) -> RecTuiApp:
     draft = Draft(mode=mode)  # type: ignore[arg-type]
     draft.replace_body(clean_body(mode))
     app = RecTuiApp(draft, start_step="review")
-    if not hasattr(app, "send_actions"):
-        # The app wires SendActions itself once its Review step hosts the panel; until then
-        # the test wires it the same way.
-        app.send_actions = SendActions(app)  # type: ignore[attr-defined]
-    app.send_actions.panel_options = {  # type: ignore[attr-defined]
+    # The panel is built when the Review step is: give it the test's sandbox and clock.
+    app.send_actions.panel_options = {
         "transport": sandbox,
         "clock": time.clock,
         "sleep": time.sleep,
@@ -130,6 +126,43 @@ async def test_endpoint_app_id_and_acquire_options_go_into_the_draft() -> None:
     assert app.draft.acquire_options == {"resourceExpiredHour": 24, "region": "EU"}
 
 
+async def test_ctrl_r_goes_to_review_and_sends() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    draft = Draft(mode="mix")
+    draft.replace_body(clean_body("mix"))
+    app = RecTuiApp(draft, start_step="session")
+    app.send_actions.panel_options = {
+        "transport": sandbox,
+        "clock": time.clock,
+        "sleep": time.sleep,
+    }
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+        assert app.current_step == "review"
+        assert outcome(app).startswith("✓ Recording (status 4)")
+    assert len(sandbox.service.running) == 1
+
+
+async def test_ctrl_q_while_recording_asks_and_leave_running_quits() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("mix", time, sandbox)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "send-start")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        from rec_tui.tui.screens.stop_before_quit import StopBeforeQuitScreen
+
+        assert isinstance(app.screen, StopBeforeQuitScreen)
+        app.screen.query_one("#leave", Button).press()
+        await settle(pilot, app)
+    assert len(sandbox.service.running) == 1  # left running, as chosen
+
+
 async def test_quitting_while_recording_offers_to_stop_first() -> None:
     time = FakeTime()
     sandbox = make_sandbox(time)
@@ -139,7 +172,7 @@ async def test_quitting_while_recording_offers_to_stop_first() -> None:
         await press(pilot, app, "send-start")
         assert len(sandbox.service.running) == 1
         quits: list[bool] = []
-        app.send_actions.before_quit(lambda: quits.append(True))  # type: ignore[attr-defined]
+        app.send_actions.before_quit(lambda: quits.append(True))
         await pilot.pause()
         from rec_tui.tui.screens.stop_before_quit import StopBeforeQuitScreen
 
