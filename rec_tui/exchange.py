@@ -70,10 +70,17 @@ class Scrubber:
 
     def body(self, body: Any) -> Any:
         """A redacted copy of a JSON body; secret strings inside other values are scrubbed."""
-        if body is None:
-            return None
-        cleaned = redact_body(body)
-        return json.loads(self.text(json.dumps(cleaned, ensure_ascii=False)))
+        return self._strings(redact_body(body))
+
+    def _strings(self, value: Any) -> Any:
+        # Only strings are scrubbed: a secret of digits must not eat into a number.
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {self.text(str(k)): self._strings(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._strings(item) for item in value]
+        return value
 
     def answer(self, text: str) -> Any:
         """An answer's text as JSON when it is JSON (redacted), else the redacted text."""

@@ -291,6 +291,24 @@ async def test_no_secret_reaches_history_exchanges_or_error_text() -> None:
     assert MASK in written and errors
 
 
+def test_scrubbing_a_secret_made_of_digits_leaves_numbers_alone() -> None:
+    from rec_tui.exchange import Scrubber
+
+    scrubber = Scrubber(Credentials("id", "123456"))
+    cleaned = scrubber.body({"bitrate": 1234567, "note": "key 123456 leaked", "list": ["123456"]})
+    assert cleaned == {"bitrate": 1234567, "note": f"key {MASK} leaked", "list": [MASK]}
+    assert scrubber.answer('{"n": 1234567}') == {"n": 1234567}
+
+
+async def test_added_latency_below_the_timeout_only_delays() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    sandbox.faults.inject("latency", seconds=0.01)
+    async with make_client(time, sandbox, keep_history=False, timeout=5.0) as client:
+        reply = await client.acquire("demo", "527841")
+    assert reply.status == 200 and backoffs(time) == []
+
+
 def test_sync_client_runs_the_calls_for_the_command_line() -> None:
     time = FakeTime()
     sandbox = make_sandbox(time)
