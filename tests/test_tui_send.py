@@ -181,3 +181,26 @@ async def test_quitting_while_recording_offers_to_stop_first() -> None:
         await settle(pilot, app)
         assert quits == [True]
     assert not sandbox.service.running
+
+
+async def test_agora_endpoint_needs_credentials_and_uses_typed_ones() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)  # answers for any host name, here Agora's
+    app = make_app("mix", time, sandbox)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.query_one("#send-endpoint", Select).value = "global"
+        app.query_one("#send-app-id", Input).value = "my-app"
+        await settle(pilot, app)
+        await press(pilot, app, "send-start")
+        assert "No customer ID and secret" in outcome(app)
+        assert sandbox.seen == []
+        app.query_one("#send-customer-id", Input).value = "sandbox"
+        app.query_one("#send-customer-secret", Input).value = "sandbox-secret"
+        await press(pilot, app, "send-start")
+        assert outcome(app).startswith("✓ Recording"), outcome(app)
+        assert {seen.host for seen in sandbox.seen} == {"api.agora.io"}
+        await press(pilot, app, "send-keep")
+        assert "Customer ID and secret kept in" in outcome(app)
+        assert "sandbox-secret" not in log_text(app)
+    assert app.draft.endpoint == "global" and app.draft.app_id == "my-app"
