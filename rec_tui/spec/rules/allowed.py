@@ -52,3 +52,17 @@ def outside(raw: object, allowed: Container[int]) -> bool:
         return False
     value = as_int(raw)
     return value is None or value not in allowed
+
+
+_SHOWN_TEXT_MAX = 40
+_SHOWN_INT_MAX = 10**18
+
+
+def shown(value: object) -> str:
+    """A value quoted in a message, kept short: long text is cut, and a huge integer is not
+    written out (Python refuses to turn one of over 4300 digits into text)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _SHOWN_INT_MAX:
+        return "a very large number"
+    if isinstance(value, str) and len(value) > _SHOWN_TEXT_MAX:
+        return repr(value[: _SHOWN_TEXT_MAX - 3] + "...")
+    return repr(value)

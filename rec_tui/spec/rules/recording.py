@@ -14,8 +14,16 @@ import binascii
 from typing import Any, Final
 
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.allowed import int_choices, int_range, listing, outside, str_choices
+from rec_tui.spec.rules.allowed import (
+    int_choices,
+    int_range,
+    listing,
+    outside,
+    shown,
+    str_choices,
+)
 from rec_tui.spec.rules.context import REC, Context, as_int
+from rec_tui.spec.rules.sections import section, section_present, stream_types_of
 
 _CHANNEL_TYPES: Final = int_choices(f"{REC}.channelType")
 _STREAM_TYPES: Final = int_choices(f"{REC}.streamTypes")
@@ -35,16 +43,21 @@ def recording_config(ctx: Context) -> dict[str, Any] | None:
     """recordingConfig when its fields take effect: individual or mix mode, an object."""
     if ctx.mode == "web":
         return None
-    return ctx.obj(REC)
+    return section(ctx, "recordingConfig")
 
 
 def _got(raw: object) -> str:
-    return f"; got {raw!r}"
+    return f"; got {shown(raw)}"
 
 
 @rule("R32", "rec.required", "E", "I/M without recordingConfig")
 def recording_required(ctx: Context, out: Findings) -> None:
-    if ctx.mode != "web" and ctx.raw(REC) is None and ctx.obj("clientRequest") is not None:
+    if (
+        ctx.mode != "web"
+        and isinstance(ctx.body, dict)
+        and isinstance(ctx.body.get("clientRequest"), dict)
+        and not section_present(ctx, "recordingConfig")
+    ):
         out.error(
             REC,
             "recordingConfig is required in individual and mix modes.",
@@ -55,7 +68,7 @@ def recording_required(ctx: Context, out: Findings) -> None:
 
 @rule("R33", "rec.web_ignored", "W", "web mode with recordingConfig")
 def recording_web_ignored(ctx: Context, out: Findings) -> None:
-    if ctx.mode == "web" and ctx.raw(REC) is not None:
+    if ctx.mode == "web" and section_present(ctx, "recordingConfig"):
         out.warning(
             REC,
             "recordingConfig is ignored in web mode.",
@@ -150,10 +163,12 @@ def stream_mode_original(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None or config.get("streamMode") != "original":
         return
-    kinds = ctx.stream_types()
+    kinds = stream_types_of(config)
     if kinds is not None and kinds != AUDIO_ONLY:
         now = (
-            "is not set, which counts as 2" if config.get("streamTypes") is None else f"is {kinds}"
+            "is not set, which counts as 2"
+            if config.get("streamTypes") is None
+            else f"is {shown(kinds)}"
         )
         out.warning(
             f"{REC}.streamMode",
@@ -215,8 +230,14 @@ def decryption_salt(ctx: Context, out: Findings) -> None:
         )
 
 
+def _base64_length(size: int, *, padded: bool) -> int:
+    return 4 * ((size + 2) // 3) if padded else (4 * size + 2) // 3
+
+
 def is_base64_of(text: str, size: int) -> bool:
     """Standard-alphabet Base64, padding optional, that decodes to exactly ``size`` bytes."""
+    if len(text) not in (_base64_length(size, padded=False), _base64_length(size, padded=True)):
+        return False
     padded = text + "=" * (-len(text) % 4)
     try:
         return len(base64.b64decode(padded, validate=True)) == size
@@ -271,7 +292,7 @@ def audio_profile(ctx: Context, out: Findings) -> None:
     if outside(raw, _AUDIO_PROFILES):
         out.error(
             path,
-            message + f" Got {raw!r}.",
+            message + f" Got {shown(raw)}.",
             "Use 0 (48 kHz mono ~48 kbps), 1 (mono ~128 kbps) or 2 (stereo ~192 kbps).",
         )
     if ctx.mode != "mix":

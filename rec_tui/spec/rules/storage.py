@@ -12,8 +12,9 @@ from typing import Any, Final
 from rec_tui import jsonpath
 from rec_tui.spec import storage
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.allowed import outside, str_choices
+from rec_tui.spec.rules.allowed import outside, shown, str_choices
 from rec_tui.spec.rules.context import STORAGE, Context, as_int
+from rec_tui.spec.rules.sections import child, section, section_present
 
 _EXT = f"{STORAGE}.extensionParams"
 _SSE_VALUES: Final = str_choices(f"{_EXT}.sse")
@@ -28,10 +29,17 @@ _CREDENTIALS: Final = {
 }
 PREFIX_MAX_CHARS: Final = 128
 STS_MIN_VALIDITY_S: Final = 4 * 3600
+_FAR: Final = 2**62
 
 
 def _config(ctx: Context) -> dict[str, Any] | None:
-    return ctx.obj(STORAGE)
+    return section(ctx, "storageConfig")
+
+
+def _prefix(ctx: Context) -> list[Any] | None:
+    config = _config(ctx)
+    entries = config.get("fileNamePrefix") if config is not None else None
+    return entries if isinstance(entries, list) else None
 
 
 def _vendor(config: dict[str, Any]) -> storage.Vendor | None:
@@ -70,7 +78,7 @@ def _duration(seconds: float) -> str:
 
 @rule("R19", "storage.required", "E", "storageConfig missing")
 def storage_required(ctx: Context, out: Findings) -> None:
-    if ctx.raw(STORAGE) is None:
+    if not section_present(ctx, "storageConfig"):
         out.error(
             STORAGE,
             "Cloud storage settings are required.",
@@ -91,7 +99,7 @@ def vendor_enum(ctx: Context, out: Findings) -> None:
     if raw is None:
         out.error(path, message, hint + ".")
     elif outside(raw, _KNOWN_VENDORS):
-        out.error(path, f"{message} Got {raw!r}.", hint + ".")
+        out.error(path, f"{message} Got {shown(raw)}.", hint + ".")
     elif (found := _vendor(config)) is not None and found.historical:
         out.warning(
             path,
@@ -124,7 +132,7 @@ def region_table(ctx: Context, out: Findings) -> None:
         values = [entry.value for entry in found.regions]
         out.warning(
             path,
-            f"Region {region} is not in the documented table for vendor {found.number} "
+            f"Region {shown(region)} is not in the documented table for vendor {found.number} "
             "(as of 2026-07).",
             f"Check the bucket's region and use its number from the {found.name} table "
             f"({_compact(values)}).",
@@ -141,7 +149,8 @@ def region_zero(ctx: Context, out: Findings) -> None:
     if found is not None and found.zero_region_only and region is not None and region != 0:
         out.warning(
             f"{STORAGE}.region",
-            f"For this vendor set region to 0 ({found.name} takes no region number; got {region}).",
+            f"For this vendor set region to 0 ({found.name} takes no region number; "
+            f"got {shown(region)}).",
             "Set storageConfig.region to 0.",
         )
 
@@ -162,13 +171,13 @@ def credentials_required(ctx: Context, out: Findings) -> None:
 
 @rule("R24", "storage.prefix.charset", "E", "a fileNamePrefix element is empty or not [A-Za-z0-9]")
 def prefix_charset(ctx: Context, out: Findings) -> None:
-    entries = ctx.list(f"{STORAGE}.fileNamePrefix")
+    entries = _prefix(ctx)
     if not entries:
         return
     for index, entry in enumerate(entries):
         if not isinstance(entry, str) or (entry.isascii() and entry.isalnum()):
             continue
-        shown = "this one is empty" if entry == "" else f"got {entry!r}"
+        detail = "this one is empty" if entry == "" else f"got {shown(entry)}"
         hint = "Use only a-z, A-Z and 0-9 in each folder name."
         if "/" in entry:
             hint = 'Give each folder as its own entry: "a/b" becomes "a", "b".'
@@ -176,14 +185,14 @@ def prefix_charset(ctx: Context, out: Findings) -> None:
             hint = "Remove the empty entry or give the folder a name."
         out.error(
             f"{STORAGE}.fileNamePrefix[{index}]",
-            f"Folder names may contain only letters and digits (no / _ - or brackets); {shown}.",
+            f"Folder names may contain only letters and digits (no / _ - or brackets); {detail}.",
             hint,
         )
 
 
 @rule("R25", "storage.prefix.length", "E", "the joined fileNamePrefix is over 128 characters")
 def prefix_length(ctx: Context, out: Findings) -> None:
-    entries = ctx.list(f"{STORAGE}.fileNamePrefix")
+    entries = _prefix(ctx)
     if not entries:
         return
     # "a", "b" → "a/b/": every element plus its slash, the trailing one included.
@@ -202,7 +211,7 @@ def prefix_length(ctx: Context, out: Findings) -> None:
 )
 def sse_value(ctx: Context, out: Findings) -> None:
     config = _config(ctx)
-    sse = _text(ctx.obj(_EXT), "sse")
+    sse = _text(child(config, "extensionParams"), "sse")
     if config is None or sse is None:
         return
     path = f"{_EXT}.sse"
@@ -214,7 +223,9 @@ def sse_value(ctx: Context, out: Findings) -> None:
             else "Set sse to " + " or ".join(f'"{v}"' for v in _SSE_VALUES) + ", or remove it."
         )
         out.error(
-            path, f"sse must be kms or aes256 and applies only to Amazon S3; got {sse!r}.", hint
+            path,
+            f"sse must be kms or aes256 and applies only to Amazon S3; got {shown(sse)}.",
+            hint,
         )
         return
     found = _vendor(config)
@@ -229,7 +240,7 @@ def sse_value(ctx: Context, out: Findings) -> None:
 @rule("R27", "storage.tag.vendor", "W", "tag set with a vendor other than 1 or 2")
 def tag_vendor(ctx: Context, out: Findings) -> None:
     config = _config(ctx)
-    if config is None or _text(ctx.obj(_EXT), "tag") is None:
+    if config is None or _text(child(config, "extensionParams"), "tag") is None:
         return
     found = _vendor(config)
     if found is not None and found.number not in _TAG_VENDORS:
@@ -251,7 +262,7 @@ def endpoint_vendor11(ctx: Context, out: Findings) -> None:
     if config is None:
         return
     path = f"{_EXT}.endpoint"
-    params = ctx.obj(_EXT)
+    params = child(config, "extensionParams")
     endpoint = params.get("endpoint") if params is not None else None
     vendor = as_int(config.get("vendor"))
     if vendor == storage.S3_COMPATIBLE:
@@ -266,7 +277,7 @@ def endpoint_vendor11(ctx: Context, out: Findings) -> None:
         out.warning(
             path,
             "S3-compatible storage (vendor 11) needs extensionParams.endpoint; other vendors "
-            f"ignore it (vendor is {vendor}).",
+            f"ignore it (vendor is {shown(vendor)}).",
             "Remove extensionParams.endpoint, or set vendor to 11 if the bucket is on an "
             "S3-compatible service.",
         )
@@ -313,7 +324,8 @@ def sts_expiry(ctx: Context, out: Findings) -> None:
     message = (
         "The STS token expires too soon (at least 4 h is required; refresh hourly via update)."
     )
-    left = expires - now
+    # Clamped so that absurd values (10**400) still subtract as floats without overflow.
+    left = max(min(expires, _FAR), -_FAR) - now
     if left <= 0:
         detail = f" It expired {_duration(left)} ago."
         if ctx.session.at_send_time:

@@ -15,10 +15,11 @@ from typing import Any, Final, Literal
 from rec_tui.spec import catalogue
 from rec_tui.spec.fields_recording import UID_GROUPS
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.allowed import int_choices, outside
+from rec_tui.spec.rules.allowed import int_choices, outside, shown
 from rec_tui.spec.rules.checks import UidVerdict, check_uid
-from rec_tui.spec.rules.context import EXT, REC, Context, as_int
+from rec_tui.spec.rules.context import REC, Context, as_int
 from rec_tui.spec.rules.recording import recording_config
+from rec_tui.spec.rules.sections import section, stream_types_of
 
 Media = Literal["audio", "video"]
 
@@ -29,6 +30,7 @@ VIDEO_ONLY: Final = 1
 AUDIO_AND_VIDEO: Final = 2
 # Extension services that are not audio moderation (spec R127).
 WEB_SERVICES: Final = frozenset({"web_recorder_service", "rtmp_publish_service"})
+_UID_TEXT_MAX: Final = 64
 MISSPELLED_KEYS: Final = {
     "unsubscribeAudioUids": "unSubscribeAudioUids",
     "unsubscribeVideoUids": "unSubscribeVideoUids",
@@ -64,6 +66,20 @@ _GROUP_GUIDE: Final = "Set subscribeUidGroup by the peak number of distinct user
 )
 
 
+def _plainly_valid(entry: str) -> bool:
+    """A cheap yes for the common case (1 to 999999999 without leading zeros), so the full
+    UID check runs only on the rest; lists of 32 UIDs are checked on every keystroke."""
+    return 0 < len(entry) < 10 and entry[0] != "0" and entry.isascii() and entry.isdigit()
+
+
+def _uid_verdict(entry: str) -> UidVerdict:
+    """check_uid, guarded: it converts digits with int(), which raises on thousands of
+    digits; no UID, even with a few leading zeros, comes near that length."""
+    if len(entry) > _UID_TEXT_MAX:
+        return UidVerdict.BAD
+    return check_uid(entry)
+
+
 def _present(config: dict[str, Any]) -> Iterator[tuple[UidList, list[Any]]]:
     """The lists that are present as JSON arrays."""
     for item in LISTS:
@@ -76,10 +92,10 @@ def _is_allstream_only(item: UidList, entries: list[Any]) -> bool:
     return item.subscribe and len(entries) == 1 and entries[0] == ALLSTREAM
 
 
-def _subscribed_uids(config: dict[str, Any]) -> set[int | str] | None:
+def _subscribed_uids(config: dict[str, Any]) -> set[str] | None:
     """The distinct UIDs of the two subscribe lists, or None when the count is unknown
     (``#allstream#`` used). "0123" and "123" count once: the server reads both as 123."""
-    uids: set[int | str] = set()
+    uids: set[str] = set()
     for item, entries in _present(config):
         if not item.subscribe:
             continue
@@ -87,7 +103,7 @@ def _subscribed_uids(config: dict[str, Any]) -> set[int | str] | None:
             if entry == ALLSTREAM:
                 return None
             if isinstance(entry, str):
-                uids.add(int(entry) if entry.isascii() and entry.isdigit() else entry)
+                uids.add(entry.lstrip("0") or entry)
     return uids
 
 
@@ -131,13 +147,13 @@ def list_uid(ctx: Context, out: Findings) -> None:
     for item, entries in _present(config):
         for index, entry in enumerate(entries):
             # Non-strings are R17's; "#allstream#" anywhere is R50's (a W, not a bad UID).
-            if not isinstance(entry, str) or entry == ALLSTREAM:
+            if not isinstance(entry, str) or entry == ALLSTREAM or _plainly_valid(entry):
                 continue
-            verdict = check_uid(entry)
+            verdict = _uid_verdict(entry)
             if verdict is UidVerdict.BAD:
                 out.error(
                     f"{item.path}[{index}]",
-                    f"{message}; got {entry!r}.",
+                    f"{message}; got {shown(entry)}.",
                     'Use decimal digits only, 1 to 4294967295, in quotes (e.g. "123").',
                 )
             elif verdict is UidVerdict.LEADING_ZERO:
@@ -202,7 +218,7 @@ def stream_types_conflict(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
         return
-    kinds = ctx.stream_types()
+    kinds = stream_types_of(config)
     unused: Media
     if kinds == AUDIO_ONLY:
         unused = "video"
@@ -224,7 +240,7 @@ def stream_types_conflict(ctx: Context, out: Findings) -> None:
 @rule("R53", "sub.one_sided", "W", "streamTypes 2 with lists for one media only")
 def one_sided(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
-    if config is None or ctx.stream_types() != AUDIO_AND_VIDEO:
+    if config is None or stream_types_of(config) != AUDIO_AND_VIDEO:
         return
     first: dict[Media, UidList] = {}
     for item, _ in _present(config):
@@ -245,7 +261,7 @@ def one_sided(ctx: Context, out: Findings) -> None:
 
 @rule("R54", "sub.key.spelling", "W", "unsubscribeAudioUids / unsubscribeVideoUids (lower-case s)")
 def key_spelling(ctx: Context, out: Findings) -> None:
-    config = ctx.obj(REC)
+    config = section(ctx, "recordingConfig")
     if config is None:
         return
     for wrong, right in MISSPELLED_KEYS.items():
@@ -283,7 +299,8 @@ def group_enum(ctx: Context, out: Findings) -> None:
     if outside(raw, _GROUPS):
         out.error(
             _GROUP_PATH,
-            f"subscribeUidGroup must be between {min(_GROUPS)} and {max(_GROUPS)}; got {raw!r}.",
+            f"subscribeUidGroup must be between {min(_GROUPS)} and {max(_GROUPS)}; "
+            f"got {shown(raw)}.",
             _GROUP_GUIDE,
         )
 
@@ -340,8 +357,8 @@ def mix_cap(ctx: Context, out: Findings) -> None:
 def moderation_audio_only(ctx: Context, out: Findings) -> None:
     if ctx.mode == "web":
         return
-    services = ctx.list(f"{EXT}.extensionServices")
-    if not services:
+    services = (section(ctx, "extensionServiceConfig") or {}).get("extensionServices")
+    if not isinstance(services, list) or not services:
         return
     names = [
         item.get("serviceName")
@@ -352,9 +369,10 @@ def moderation_audio_only(ctx: Context, out: Findings) -> None:
     kinds = ctx.stream_types()
     if not moderation or kinds is None or kinds == AUDIO_ONLY:
         return
+    by_default = " by default" if ctx.raw(f"{REC}.streamTypes") is None else ""
     out.warning(
         f"{REC}.streamTypes",
-        f"Audio moderation needs audio only: set streamTypes to 0 (service {moderation[0]!r}, "
-        f"streamTypes is {kinds}{' by default' if ctx.raw(f'{REC}.streamTypes') is None else ''}).",
+        f"Audio moderation needs audio only: set streamTypes to 0 (service "
+        f"{shown(moderation[0])}, streamTypes is {shown(kinds)}{by_default}).",
         "Set recordingConfig.streamTypes to 0 while an audio moderation service is configured.",
     )
