@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from textual.widgets import Button, Input, Select, Static
 
 from rec_tui.draft import Draft
+from rec_tui.ratelimit import RateLimiter
 from rec_tui.redact import MASK
 from rec_tui.sandbox.transport import SandboxTransport
 from rec_tui.tui.app import RecTuiApp
@@ -26,6 +28,7 @@ def make_app(mode: str, time: FakeTime, sandbox: SandboxTransport) -> RecTuiApp:
         "transport": sandbox,
         "clock": time.clock,
         "sleep": time.sleep,
+        "limiter": RateLimiter(clock=time.clock),
     }
     return app
 
@@ -136,6 +139,7 @@ async def test_ctrl_r_goes_to_review_and_sends() -> None:
         "transport": sandbox,
         "clock": time.clock,
         "sleep": time.sleep,
+        "limiter": RateLimiter(clock=time.clock),
     }
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -204,3 +208,37 @@ async def test_agora_endpoint_needs_credentials_and_uses_typed_ones() -> None:
         assert "Customer ID and secret kept in" in outcome(app)
         assert "sandbox-secret" not in log_text(app)
     assert app.draft.endpoint == "global" and app.draft.app_id == "my-app"
+
+
+async def test_stop_ends_the_wait_for_recording_to_begin() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("mix", time, sandbox)
+    gate = asyncio.Event()
+
+    async def slow_sleep(seconds: float) -> None:
+        if seconds >= 1.0:
+            await gate.wait()  # the 5 s wait before the first query never ends by itself
+
+    from rec_tui.lifecycle import PollPlan
+
+    app.send_actions.panel_options |= {"sleep": slow_sleep, "poll": PollPlan()}
+    async with app.run_test(size=SIZE) as pilot:
+        await settle_briefly(pilot)
+        panel = app.query_one(SendPanel)
+        panel.request("start")
+        for _ in range(50):
+            await pilot.pause()
+            if panel.current is not None:
+                break
+        assert panel.busy == "start" and panel.current is not None
+        assert not panel.request("query")  # refused while start waits
+        assert panel.request("stop")
+        await settle(pilot, app)
+        assert outcome(app).startswith("✓ Stopped")
+    assert not sandbox.service.running
+
+
+async def settle_briefly(pilot: Any) -> None:
+    for _ in range(3):
+        await pilot.pause()

@@ -3,7 +3,8 @@
 Every call runs in the exclusive ``send`` worker through :class:`~rec_tui.lifecycle.Lifecycle`
 (so it is checked before it is sent) and answers with a :class:`SendPanel.Finished` message;
 each HTTP exchange lands in the log pane, redacted. While one call runs, new ones are refused
-rather than queued, so a running start is never cancelled by a second click.
+rather than queued, so a running start is never cancelled by a second click — except that
+Stop may end the wait for recording to begin once start has answered.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from rec_tui.endpoints import REGION_PREFIXES
 from rec_tui.exchange import Credentials, Exchange, Scrubber
 from rec_tui.lifecycle import Lifecycle, PollPlan, RecordingSession, acquire_scene_for
 from rec_tui.lifecycle_checks import layout_of
+from rec_tui.ratelimit import RateLimiter
 from rec_tui.tui.widgets.exchange_log import ExchangeLog
 from rec_tui.tui.widgets.running_list import RunningList
 
@@ -110,10 +112,13 @@ class SendPanel(Vertical):
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         poll: PollPlan | None = None,
+        limiter: RateLimiter | None = None,
         id: str | None = "send-panel",
     ) -> None:
         super().__init__(id=id)
         self.transport = transport
+        # None: the process-wide limiter of the customer ID (tests pass one on fake time).
+        self.limiter = limiter
         self.clock = clock
         self.sleep = sleep
         self.poll = poll
@@ -335,6 +340,7 @@ class SendPanel(Vertical):
                 endpoint=draft.endpoint,
                 transport=self.transport,
                 sleep=self.sleep,
+                limiter=self.limiter,
                 on_exchange=self._log_exchange,
             )
             self._client_key = key
@@ -376,7 +382,9 @@ class SendPanel(Vertical):
 
     def request(self, action: str, payload: dict[str, Any] | None = None) -> bool:
         """Start ``action`` unless a call is running; False (and a note) when refused."""
-        if self.busy:
+        # Stopping may cut short the wait for recording to begin: the start itself is done.
+        polling = self.busy == "start" and self.current is not None
+        if self.busy and not (polling and action in ("stop", "stop_async")):
             self._show(action, False, f"Wait: {self.busy} is still running.")
             return False
         self.busy = action
