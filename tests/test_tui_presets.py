@@ -52,7 +52,10 @@ async def test_save_shows_the_name_and_unsaved_marker_in_the_title() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.title == "rec-tui — new draft"
+        assert app.title == "rec-tui"
+        app.draft.set("cname", "edited-before-saving")
+        app.draft_changed()
+        assert app.title == f"rec-tui {UNSAVED_MARK}"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PresetSaveScreen)

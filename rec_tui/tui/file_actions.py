@@ -109,8 +109,9 @@ class FileActions:
         return self.app.draft.revision != self.saved_revision
 
     def title(self) -> str:
-        name = self.preset_name or "new draft"
-        return f"rec-tui — {name}{' ' + UNSAVED_MARK if self.dirty else ''}"
+        """``rec-tui — NAME ●``: the open preset (if any), ● while there are unsaved changes."""
+        name = f" — {self.preset_name}" if self.preset_name else ""
+        return f"rec-tui{name}{' ' + UNSAVED_MARK if self.dirty else ''}"
 
     def refresh_title(self) -> None:
         self.app.title = self.title()
