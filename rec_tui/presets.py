@@ -359,6 +359,7 @@ def _resolve_secrets(
 ) -> list[str]:
     notices: list[str] = []
     missing: list[str] = []
+    left_out_paths: list[str] = []
     for body_path, key, value in secret_locations(draft.body):
         where = f"{path}, {_locate(text, 'body.' + body_path)}body.{body_path}"
         if value.startswith(KEYRING_REF):
@@ -397,12 +398,18 @@ def _resolve_secrets(
             )
             continue
         if found is None:
+            left_out_paths.append(body_path)
             jsonpath.remove(draft.body, body_path)
         else:
             jsonpath.set_value(draft.body, body_path, found)
     if missing and not allow_missing:
         raise PresetError("\n".join(missing), missing_secrets=True)
-    notices.extend(f"Left out: {message}" for message in missing)
+    if missing:
+        left_out = ", ".join(sorted(left_out_paths))
+        notices.append(
+            f"Opened without secrets that could not be found ({left_out}): type them in, "
+            "or set their environment variables (REC_TUI_TOKEN, …) and open it again."
+        )
     return notices
 
 

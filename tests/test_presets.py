@@ -197,7 +197,10 @@ def test_a_missing_secret_can_be_left_out_or_taken_from_the_environment() -> Non
     assert caught.value.missing_secrets
     opened = presets.load("good", MemoryStore(), environ={}, allow_missing_secrets=True)
     assert opened.draft.get("clientRequest.token") is None
-    assert any("Left out" in notice for notice in opened.notices)
+    assert any(
+        "Opened without secrets that could not be found (clientRequest.token)" in notice
+        for notice in opened.notices
+    )
     from_env = presets.load("good", MemoryStore(), environ={"REC_TUI_TOKEN": "tok-env"})
     assert from_env.draft.get("clientRequest.token") == "tok-env"
     assert path.read_text().count("keyring:") == 1
