@@ -11,6 +11,7 @@ from textual.widgets import RadioButton, RadioSet, Static
 from rec_tui.modes import MODE_SUMMARIES, MODES, is_mode
 from rec_tui.spec.field import Field
 from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
 from rec_tui.tui.widgets.editors import TextEditor
 from rec_tui.tui.widgets.field_editor import FieldEditor
 
@@ -38,7 +39,7 @@ class SessionForm(StepForm):
     """
 
     def compose_fields(self) -> ComposeResult:
-        with RadioSet(id="mode"):
+        with ChoiceRadioSet(id="mode"):
             for mode in MODES:
                 yield RadioButton(mode, value=mode == self.draft.mode, name=mode)
         yield Static(MODE_SUMMARIES[self.draft.mode], id="mode-summary")
@@ -60,11 +61,12 @@ class SessionForm(StepForm):
     def after_sync(self) -> None:
         mode = self.draft.mode
         self.query_one("#mode-summary", Static).update(MODE_SUMMARIES[mode])
-        radio_set = self.query_one("#mode", RadioSet)
+        radio_set = self.query_one("#mode", ChoiceRadioSet)
         for button in radio_set.query(RadioButton):
             if button.name == mode and not button.value:
                 with radio_set.prevent(RadioSet.Changed):
                     button.value = True
+        radio_set.show_pressed()
 
     def focus_first(self) -> None:
         self.query_one("#mode", RadioSet).focus()

@@ -16,6 +16,7 @@ from textual.widgets import RadioButton, RadioSet
 
 from rec_tui.spec.rules.context import FILES, SNAP
 from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
 
 CHOICES: Final = (
     ("off", "Off: no snapshots"),
@@ -39,7 +40,7 @@ class SnapshotsForm(StepForm):
         self._kept: dict[str, Any] = {}
 
     def compose_fields(self) -> ComposeResult:
-        with RadioSet(id="snapshot-choice"):
+        with ChoiceRadioSet(id="snapshot-choice"):
             for value, label in CHOICES:
                 yield RadioButton(label, name=value, value=value == self.current_choice())
         for editor in self.editors_for((f"{SNAP}.captureInterval", f"{SNAP}.fileType")):
@@ -56,11 +57,12 @@ class SnapshotsForm(StepForm):
     def after_sync(self) -> None:
         choice = self.current_choice()
         self.set_class(choice == "off", "-snapshots-off")
-        radio_set = self.query_one("#snapshot-choice", RadioSet)
+        radio_set = self.query_one("#snapshot-choice", ChoiceRadioSet)
         for button in radio_set.query(RadioButton):
             if button.name == choice and not button.value:
                 with radio_set.prevent(RadioSet.Changed):
                     button.value = True
+        radio_set.show_pressed()
 
     def focus_first(self) -> None:
         self.query_one("#snapshot-choice", RadioSet).focus()

@@ -66,7 +66,7 @@ class WebForm(StepForm):
     INTRO = "Record a web page (web_recorder_service) and optionally push it to a CDN."
     DEFAULT_CSS = """
     WebForm .toggle-row { height: auto; }
-    WebForm .toggle-row Label { width: 22; padding: 1 1 0 0; text-align: right; }
+    WebForm .toggle-row Label { width: 24; padding: 1 1 0 0; text-align: right; }
     WebForm.-no-cdn .cdn-fields { display: none; }
     """
 

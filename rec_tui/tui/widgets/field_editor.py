@@ -32,9 +32,9 @@ class FieldEditor(Vertical):
     DEFAULT_CSS = """
     FieldEditor { height: auto; margin: 0 0 0 0; }
     FieldEditor > .field-row { height: auto; }
-    FieldEditor .field-label { width: 22; padding: 1 1 0 0; text-align: right; }
+    FieldEditor .field-label { width: 24; padding: 1 1 0 0; text-align: right; }
     FieldEditor .field-input { width: 1fr; }
-    FieldEditor .field-problem { padding: 0 0 0 22; display: none; }
+    FieldEditor .field-problem { padding: 0 0 0 24; display: none; }
     FieldEditor.-has-problem .field-problem { display: block; }
     FieldEditor.-stacked > .field-row { layout: vertical; }
     FieldEditor.-stacked .field-label { width: auto; padding: 1 0 0 1; text-align: left; }

@@ -43,6 +43,12 @@ def preview_lines(body: Any, problems: list[Problem]) -> list[Content]:
         else:
             marks.setdefault(line, WARNING_MARK)
     spans: list[list[Span]] = [[] for _ in rendered.lines]
+    for number, text in enumerate(rendered.lines):
+        # The indentation gets its own (invisible) style so it stays a separate segment:
+        # SVG renderers drop leading spaces of a run like "    {" in screenshots.
+        indent = len(text) - len(text.lstrip(" "))
+        start = _GUTTER if number in marks else 0
+        spans[number].append(Span(start, _GUTTER + indent, "not bold"))
     for number, (_, style) in marks.items():
         spans[number].append(Span(0, _GUTTER, style))
     for token in rendered.tokens:
@@ -99,7 +105,11 @@ class JsonView(ScrollView):
         strip = self._strips.get(number)
         if strip is None:
             segments = self._lines[number].render_segments(Style.from_rich_style(base))
-            strip = self._strips[number] = Strip([Segment(s.text, s.style) for s in segments])
+            # Every segment carries the widget's style, so unstyled indentation is drawn
+            # (and exported to screenshots) like the rest of the line.
+            strip = self._strips[number] = Strip(
+                [Segment(s.text, base + s.style if s.style else base) for s in segments]
+            )
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
 

@@ -1,0 +1,78 @@
+"""``rec-tui [--mode] [--open] [--step]``: the draft the wizard opens with, and exit status."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rec_tui.tui import launch as launch_module
+from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.launch import build_draft
+from tests.tui_helpers import SEEDS, SIZE
+
+
+def options(**values: Any) -> argparse.Namespace:
+    defaults = {"mode": None, "open_path": None, "step": None, "sandbox": False}
+    return argparse.Namespace(**{**defaults, **values})
+
+
+def test_broken_json_gives_line_and_column_and_an_empty_draft(tmp_path: Path) -> None:
+    broken = tmp_path / "start.json"
+    broken.write_text('{\n  "cname": "demo",\n  "uid": 527841,,\n}\n', encoding="utf-8")
+    draft, notices = build_draft(options(open_path=str(broken), mode="individual"))
+    assert draft.body == {"cname": "", "uid": ""} and draft.mode == "individual"
+    message, severity = notices[0]
+    assert severity == "error"
+    assert "line 3, column 17" in message and str(broken) in message
+    assert "opened with an empty request" in message
+
+
+def test_missing_file_and_non_object_are_explained(tmp_path: Path) -> None:
+    _, notices = build_draft(options(open_path=str(tmp_path / "nope.json")))
+    assert "nope.json" in notices[0][0] and "empty request" in notices[0][0]
+    listed = tmp_path / "list.json"
+    listed.write_text("[1, 2]", encoding="utf-8")
+    _, notices = build_draft(options(open_path=str(listed)))
+    assert "JSON array" in notices[0][0] and "object" in notices[0][0]
+
+
+def test_open_loads_the_body_and_problems_show_at_once() -> None:
+    draft, notices = build_draft(options(open_path=str(SEEDS / "4_web.json"), mode="web"))
+    assert draft.body["cname"] == "httpClient463224" and notices[0][1] == "information"
+
+
+async def test_the_wizard_shows_the_open_error_and_opens_empty(tmp_path: Path) -> None:
+    broken = tmp_path / "start.json"
+    broken.write_text('{"cname": }', encoding="utf-8")
+    draft, notices = build_draft(options(open_path=str(broken)))
+    app = RecTuiApp(draft, notices=notices)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        assert any("line 1, column 11" in message for message in shown)
+        assert app.current_step == "session" and app.draft.body == {"cname": "", "uid": ""}
+
+
+def test_step_option_opens_that_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_run(self: RecTuiApp, *args: Any, **kwargs: Any) -> None:
+        seen["step"] = self.current_step
+        seen["mode"] = self.draft.mode
+        self._return_code = 0
+
+    monkeypatch.setattr(RecTuiApp, "run", fake_run)
+    assert launch_module.launch(options(step="storage", mode="web")) == 0
+    assert seen == {"step": "storage", "mode": "web"}
+
+
+def test_a_crash_gives_a_non_zero_exit_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    def crashing_run(self: RecTuiApp, *args: Any, **kwargs: Any) -> None:
+        # What Textual does when the app raises: restore the terminal, set return_code 1.
+        self._return_code = 1
+
+    monkeypatch.setattr(RecTuiApp, "run", crashing_run)
+    assert launch_module.launch(options()) == 1
