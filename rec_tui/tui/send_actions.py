@@ -48,9 +48,11 @@ class SendActions:
         """Ctrl+R: go to the Review step and acquire and start."""
 
         async def go() -> None:
-            await self.app.show_step(REVIEW_STEP, focus=False)
+            form = await self.app.show_step(REVIEW_STEP, focus=False)
             if self.panel is not None:
                 self.panel.request("start")
+                # Bring the panel into view, where the answers appear.
+                form.call_after_refresh(form.scroll_to_widget, self.panel, animate=False, top=True)
 
         self.app.run_worker(go(), group="send-shortcut")
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, ClassVar, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
@@ -77,6 +76,9 @@ class SendPanel(Vertical):
     SendPanel Label { padding: 1 1 0 0; }
     SendPanel Input { width: 1fr; }
     SendPanel Select { width: 1fr; }
+    SendPanel #send-expired-hour { width: 10; }
+    SendPanel #send-acquire-region { width: 26; }
+    SendPanel #send-scene { color: $text-muted; margin: 0 0 1 0; }
     SendPanel Button { margin: 0 1 0 0; }
     SendPanel #send-outcome { margin: 0 0 1 0; }
     SendPanel #send-outcome.-failed { color: $error; }
@@ -87,9 +89,6 @@ class SendPanel(Vertical):
     SendPanel .web-update { display: none; }
     SendPanel.-web .web-update { display: block; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+r", "acquire_and_start", "Send", show=False)
-    ]
 
     class Finished(Message):
         """A call (or a sequence such as acquire → start → poll) ended."""
@@ -158,6 +157,7 @@ class SendPanel(Vertical):
         with Horizontal(classes="send-row"):
             yield Label("Endpoint")
             yield Select(ENDPOINT_KINDS, value=kind, allow_blank=False, id="send-endpoint")
+        with Horizontal(classes="send-row", id="send-where"):
             yield Select(
                 [(prefix, prefix) for prefix in REGION_PREFIXES],
                 value=region_host,
@@ -191,7 +191,7 @@ class SendPanel(Vertical):
                 allow_blank=False,
                 id="send-acquire-region",
             )
-            yield Label("", id="send-scene")
+        yield Static("", id="send-scene")
         with Horizontal(classes="send-row"):
             yield Button("Acquire and start (^R)", id="send-start", variant="primary")
             yield Button("Query", id="send-query")
@@ -201,10 +201,11 @@ class SendPanel(Vertical):
         yield RunningList(id="send-running")
         yield Static("Update the running recording", classes="section-title")
         with Horizontal(classes="send-row rtc-update"):
-            yield Input(placeholder="subscribe audio uids", id="send-sub-audio")
-            yield Input(placeholder="unsubscribe audio uids", id="send-unsub-audio")
+            yield Input(placeholder="subscribe audio uids: 123, 456", id="send-sub-audio")
+            yield Input(placeholder="or unsubscribe audio uids", id="send-unsub-audio")
+        with Horizontal(classes="send-row rtc-update"):
             yield Input(placeholder="subscribe video uids", id="send-sub-video")
-            yield Input(placeholder="unsubscribe video uids", id="send-unsub-video")
+            yield Input(placeholder="or unsubscribe video uids", id="send-unsub-video")
         with Horizontal(classes="send-row web-update"):
             yield Checkbox("On hold (pause the page recording)", id="send-onhold")
             yield Input(placeholder="CDN address rtmp(s)://…", id="send-cdn")
@@ -221,7 +222,9 @@ class SendPanel(Vertical):
         """Show what depends on the draft: the mode's scene, the widgets that apply."""
         mode = self._shown_mode = self.draft.mode
         scene = acquire_scene_for(mode, self.draft.body)
-        self.query_one("#send-scene", Label).update(f"scene {scene} (from the {mode} mode)")
+        self.query_one("#send-scene", Static).update(
+            f"acquire scene {scene}, set from the {mode} mode"
+        )
         self.set_class(mode == "web", "-web")
         self.query_one("#send-update-layout", Button).display = mode == "mix"
         self._show_endpoint_widgets()
@@ -230,6 +233,7 @@ class SendPanel(Vertical):
         kind = self.query_one("#send-endpoint", Select).value
         self.query_one("#send-region-host", Select).display = kind == "region"
         self.query_one("#send-url", Input).display = kind == "custom"
+        self.query_one("#send-where").display = kind in ("region", "custom")
         self.set_class(kind == "sandbox", "-sandbox")
 
     def _tick(self) -> None:
@@ -355,9 +359,6 @@ class SendPanel(Vertical):
             await self._client.aclose()
 
     # --- actions -------------------------------------------------------------------------------
-
-    def action_acquire_and_start(self) -> None:
-        self.request("start")
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
