@@ -220,3 +220,35 @@ def test_send_a_preset_by_name(
 def test_send_a_missing_preset_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["send", "no-such-preset", "--sandbox"]) == 2
     assert "no-such-preset" in capsys.readouterr().err
+
+
+def test_ctrl_c_during_stop_after_stops_the_recording_first(
+    served: str, tmp_path: Path, rec_tui_home: Path
+) -> None:
+    import signal
+
+    env = {
+        **os.environ,
+        "REC_TUI_HOME": str(rec_tui_home),
+        "AGORA_CUSTOMER_ID": "sandbox",
+        "AGORA_CUSTOMER_SECRET": "sandbox-secret",
+    }
+    source = write_body(tmp_path, clean_body("mix"))
+    where = ["--endpoint", served, "--app-id", "a"]
+    sending = subprocess.Popen(
+        [sys.executable, "-m", "rec_tui", "send", source, *where, "--stop-after", "60"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert sending.stderr is not None
+    started = sending.stderr.readline()
+    assert started.startswith("Started: sid "), started
+    sid = started.split()[-1]
+    sending.send_signal(signal.SIGINT)
+    _, rest = sending.communicate(timeout=30)
+    assert sending.returncode != 0
+    assert f"Stopped sid {sid}." in rest
+    stopped = [r for r in history_file().read_text().splitlines() if '"call":"stop"' in r]
+    assert len(stopped) == 1 and '"status":200' in stopped[0]

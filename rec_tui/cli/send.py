@@ -118,11 +118,10 @@ async def _send(args: argparse.Namespace, draft: Draft, endpoint: str) -> int:
             )
             _warn(scrubber, lifecycle)
             lines += [f"resourceId {session.resource_id}", f"sid {session.sid}"]
-            if args.wait:
-                status = await lifecycle.wait_until_recording(session)
-                lines.append(f"status {status} ({STATUS_NAMES.get(status, '')})")
-            if args.stop_after is not None:
-                await _stop_after(lifecycle, session, args.stop_after, lines)
+            if args.wait or args.stop_after is not None:
+                # Said at once: the IDs are what it takes to stop it if this command dies.
+                print(f"Started: sid {session.sid}", file=sys.stderr, flush=True)
+            await _follow_up(args, lifecycle, session, lines)
         except (ChecksFailed, RecordingError, StartTimedOut) as error:
             _report_failure(args, scrubber, error, session, client.app_id)
             return endpoint_options.failure_exit(error)
@@ -135,6 +134,25 @@ async def _send(args: argparse.Namespace, draft: Draft, endpoint: str) -> int:
         )
     endpoint_options.emit(args, scrubber, "\n".join(lines), session.summary())
     return EXIT_OK
+
+
+async def _follow_up(
+    args: argparse.Namespace, lifecycle: Lifecycle, session: RecordingSession, lines: list[str]
+) -> None:
+    """--wait and --stop-after; interrupted (Ctrl+C), the recording is stopped first."""
+    try:
+        if args.wait:
+            status = await lifecycle.wait_until_recording(session)
+            lines.append(f"status {status} ({STATUS_NAMES.get(status, '')})")
+        if args.stop_after is not None:
+            await _stop_after(lifecycle, session, args.stop_after, lines)
+    except asyncio.CancelledError:
+        # An unattended recording costs the customer money until maxIdleTime ends it.
+        if not session.stopped:
+            print("Interrupted: stopping the recording first…", file=sys.stderr, flush=True)
+            await lifecycle.stop(session)
+            print(f"Stopped sid {session.sid}.", file=sys.stderr, flush=True)
+        raise
 
 
 async def _stop_after(
