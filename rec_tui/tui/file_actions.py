@@ -4,7 +4,7 @@ The app creates one :class:`FileActions` (``app.file_actions``) and calls it fro
 actions. It owns which preset is open, whether the draft has unsaved changes (the draft's
 revision against the one last saved or opened), the secret store (opened in a thread
 after start-up so keyring's import and D-Bus probe never delay the first paint), and the
-one-time notice when no keyring is usable.
+one-time notice when no keyring is usable (given at the first use of secrets).
 """
 
 from __future__ import annotations
@@ -70,12 +70,13 @@ class FileActions:
     # --- the store and its status ------------------------------------------------------
 
     def start(self) -> None:
-        """After mount: open the store in a thread, then say which backend is in use."""
-        self.app.run_worker(self._open_store_in_thread, thread=True, exclusive=False)
+        """After mount: open the store in a thread, so first use does not wait for it.
 
-    def _open_store_in_thread(self) -> None:
-        opened = self._open_store()
-        self.app.call_from_thread(self._announce, opened)
+        Nothing is shown yet: which backend is in use (and, without a keyring, the one-time
+        explanation) is said when secrets are first needed — see :attr:`store` — so the
+        first screen never changes under the user's hands when the thread finishes.
+        """
+        self.app.run_worker(self._open_store, thread=True, exclusive=False)
 
     def _open_store(self) -> OpenedStore:
         with self._store_lock:
