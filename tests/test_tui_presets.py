@@ -312,3 +312,21 @@ async def test_the_keyring_status_is_shown_and_the_explanation_once() -> None:
         await pilot.pause()
         explanations = [n for n in app._notifications if "No usable keyring" in n.message]
         assert len(explanations) == 1
+
+
+async def test_import_from_a_file_path(tmp_path: Path) -> None:
+    log = tmp_path / "customer.log"
+    log.write_text(f"12:00:01 INFO start body={json.dumps(BODY)}\n12:00:02 INFO done\n")
+    app = _app({"cname": "before", "uid": "1"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await _type(pilot, "#import-path", str(log))
+        await _click(pilot, "#import")
+        assert not isinstance(app.screen, ImportScreen)
+        assert app.draft.body == BODY
+        await pilot.press("f6")
+        await pilot.pause()
+        await _type(pilot, "#import-path", str(tmp_path / "missing.json"))
+        await _click(pilot, "#import")
+        assert "no such file" in str(app.screen.query_one("#import-message").render())
