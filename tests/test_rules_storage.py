@@ -95,13 +95,19 @@ FIRES = [
     ),
     (
         "mix",
-        {f"{S}.vendor": 11, f"{S}.region": 0},
+        {f"{S}.vendor": 11, f"{S}.region": 0},  # no extensionParams: point at the missing key
+        "storage.endpoint.vendor11",
+        [(E, EXT)],
+    ),
+    (
+        "mix",
+        {f"{S}.vendor": 11, f"{S}.region": 0, f"{EXT}.endpoint": ""},
         "storage.endpoint.vendor11",
         [(E, f"{EXT}.endpoint")],
     ),
     (
         "mix",
-        {f"{S}.vendor": 11, f"{S}.region": 0, f"{EXT}.endpoint": ""},
+        {f"{S}.vendor": 11, f"{S}.region": 0, EXT: {"sse": "kms"}},
         "storage.endpoint.vendor11",
         [(E, f"{EXT}.endpoint")],
     ),
@@ -135,6 +141,7 @@ def test_storage_rule_fires(
 
 SILENT = [
     ("mix", {}, "storage.required"),
+    ("mix", {"clientRequest": REMOVE}, "storage.required"),  # R14 reports clientRequest
     ("mix", {S: "not an object"}, "storage.vendor.enum"),  # R17's, not R20's
     ("mix", {f"{S}.vendor": "2"}, "storage.vendor.enum"),  # a type error is R17's
     ("mix", {f"{S}.vendor": 2.0}, "storage.vendor.enum"),  # read as 2, R17 warns

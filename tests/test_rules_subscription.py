@@ -96,6 +96,7 @@ FIRES = [
         "rec.streamTypes.moderation",
         [(W, f"{R}.streamTypes")],
     ),
+    ("mix", {**MODERATION, R: REMOVE}, "rec.streamTypes.moderation", [(W, R)]),
 ]
 
 

@@ -23,7 +23,12 @@ from rec_tui.spec.rules.allowed import (
     str_choices,
 )
 from rec_tui.spec.rules.context import REC, Context, as_int
-from rec_tui.spec.rules.sections import section, section_present, stream_types_of
+from rec_tui.spec.rules.sections import (
+    client_request,
+    section,
+    section_present,
+    stream_types_of,
+)
 
 _CHANNEL_TYPES: Final = int_choices(f"{REC}.channelType")
 _STREAM_TYPES: Final = int_choices(f"{REC}.streamTypes")
@@ -54,8 +59,7 @@ def _got(raw: object) -> str:
 def recording_required(ctx: Context, out: Findings) -> None:
     if (
         ctx.mode != "web"
-        and isinstance(ctx.body, dict)
-        and isinstance(ctx.body.get("clientRequest"), dict)
+        and client_request(ctx) is not None
         and not section_present(ctx, "recordingConfig")
     ):
         out.error(

@@ -13,19 +13,22 @@ from typing import Any
 from rec_tui.spec.rules.context import Context, as_int
 
 
+def client_request(ctx: Context) -> dict[str, Any] | None:
+    """``clientRequest`` when it is an object, else None."""
+    body = ctx.body
+    value = body.get("clientRequest") if isinstance(body, dict) else None
+    return value if isinstance(value, dict) else None
+
+
 def section(ctx: Context, key: str) -> dict[str, Any] | None:
     """``clientRequest.<key>`` when it is an object, else None."""
-    body = ctx.body
-    client_request = body.get("clientRequest") if isinstance(body, dict) else None
-    value = client_request.get(key) if isinstance(client_request, dict) else None
-    return value if isinstance(value, dict) else None
+    return child(client_request(ctx), key)
 
 
 def section_present(ctx: Context, key: str) -> bool:
     """``clientRequest.<key>`` is there with a value other than null (of any type)."""
-    body = ctx.body
-    client_request = body.get("clientRequest") if isinstance(body, dict) else None
-    return isinstance(client_request, dict) and client_request.get(key) is not None
+    holder = client_request(ctx)
+    return holder is not None and holder.get(key) is not None
 
 
 def child(holder: dict[str, Any] | None, key: str) -> dict[str, Any] | None:

@@ -14,7 +14,7 @@ from rec_tui.spec import storage
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.allowed import outside, shown, str_choices
 from rec_tui.spec.rules.context import STORAGE, Context, as_int
-from rec_tui.spec.rules.sections import child, section, section_present
+from rec_tui.spec.rules.sections import child, client_request, section, section_present
 
 _EXT = f"{STORAGE}.extensionParams"
 _SSE_VALUES: Final = str_choices(f"{_EXT}.sse")
@@ -78,7 +78,8 @@ def _duration(seconds: float) -> str:
 
 @rule("R19", "storage.required", "E", "storageConfig missing")
 def storage_required(ctx: Context, out: Findings) -> None:
-    if not section_present(ctx, "storageConfig"):
+    # Without a clientRequest object R14 (or R17) speaks; this rule would only repeat it.
+    if client_request(ctx) is not None and not section_present(ctx, "storageConfig"):
         out.error(
             STORAGE,
             "Cloud storage settings are required.",
@@ -261,8 +262,9 @@ def endpoint_vendor11(ctx: Context, out: Findings) -> None:
     config = _config(ctx)
     if config is None:
         return
-    path = f"{_EXT}.endpoint"
     params = child(config, "extensionParams")
+    # Point at the missing key: endpoint inside extensionParams, or extensionParams itself.
+    path = f"{_EXT}.endpoint" if params is not None else _EXT
     endpoint = params.get("endpoint") if params is not None else None
     vendor = as_int(config.get("vendor"))
     if vendor == storage.S3_COMPATIBLE:

@@ -369,9 +369,10 @@ def moderation_audio_only(ctx: Context, out: Findings) -> None:
     kinds = ctx.stream_types()
     if not moderation or kinds is None or kinds == AUDIO_ONLY:
         return
-    by_default = " by default" if ctx.raw(f"{REC}.streamTypes") is None else ""
+    config = section(ctx, "recordingConfig")
+    by_default = " by default" if config is None or config.get("streamTypes") is None else ""
     out.warning(
-        f"{REC}.streamTypes",
+        f"{REC}.streamTypes" if config is not None else REC,
         f"Audio moderation needs audio only: set streamTypes to 0 (service "
         f"{shown(moderation[0])}, streamTypes is {shown(kinds)}{by_default}).",
         "Set recordingConfig.streamTypes to 0 while an audio moderation service is configured.",
