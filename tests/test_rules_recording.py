@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from rec_tui.spec import fields_recording, fields_storage
+from rec_tui.spec.rules import all_rules, by_name
 from rec_tui.spec.rules.recording import is_base64_of
 from rec_tui.validate import validate
 from tests.rule_harness import REMOVE, changed, fired
@@ -168,3 +170,11 @@ def test_recording_messages_never_show_the_secret_or_salt() -> None:
     text = " ".join(p.message + p.hint for p in validate("individual", body))
     assert SECRET not in text
     assert bad_salt not in text
+
+
+def test_rules_named_by_the_recording_and_storage_fields_exist_and_cover_the_rules() -> None:
+    named = {name for f in (*fields_recording.FIELDS, *fields_storage.FIELDS) for name in f.rules}
+    assert sorted(name for name in named if by_name(name) is None) == []
+    own = {f"R{n}" for n in (*range(19, 59), 127)}
+    unnamed = sorted(r.name for r in all_rules() if r.id in own and r.name not in named)
+    assert unnamed == []
