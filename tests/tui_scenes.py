@@ -92,7 +92,12 @@ def scene_app(step: str) -> RecTuiApp:
 
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait until the first check has run and the table catch-up timers have fired."""
+    from textual.widgets import Input
+
     await pilot.pause()
+    # A blinking cursor would be drawn or not depending on the moment of the picture.
+    for field_input in pilot.app.query(Input):
+        field_input.cursor_blink = False
     await pilot.pause(0.3)
     pilot.app.clear_notifications()
     await pilot.pause()
