@@ -249,3 +249,12 @@ def test_type_mistakes_with_their_own_rule_are_reported_once(
     else:
         assert types(mode, body) == []
         assert path in [p.path for p in fired(mode, body, specific)]
+
+
+def test_uid_check_rejects_very_long_digit_strings_without_raising() -> None:
+    from rec_tui.spec.rules.checks import UidVerdict, check_uid
+
+    assert check_uid("1" * 5000) is UidVerdict.BAD
+    assert check_uid("0" * 20 + "123") is UidVerdict.LEADING_ZERO
+    body = changed("mix", {"uid": "9" * 5000})
+    assert fired("mix", body, "body.uid.range")[0].severity == "error"

@@ -18,6 +18,10 @@ def check_uid(value: object) -> UidVerdict:
     """The UID check: decimal digits only, value 1 … 4294967295, written as a string."""
     if not isinstance(value, str) or not value.isascii() or not value.isdigit():
         return UidVerdict.BAD
+    # Longer than any 32-bit value even with a few leading zeros; int() of a few thousand
+    # digits would also raise under Python's integer-string conversion limit.
+    if len(value.lstrip("0")) > len(str(UID_MAX)):
+        return UidVerdict.BAD
     number = int(value)
     if not 1 <= number <= UID_MAX:
         return UidVerdict.BAD
