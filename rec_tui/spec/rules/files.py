@@ -13,8 +13,8 @@ from typing import Any, Final
 from rec_tui.spec import catalogue
 from rec_tui.spec.fields_extension import WEB_RECORDER
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.bounds import bounds, str_choices
 from rec_tui.spec.rules.context import CR, EXT, FILES, REC, SNAP, Context
+from rec_tui.spec.rules.declared import bounds, str_choices
 from rec_tui.spec.rules.quoting import shown
 
 AV_FILE_TYPE: Final = f"{FILES}.avFileType"

@@ -6,8 +6,8 @@ from typing import Final
 
 from rec_tui.spec.fields_legacy import APPS, OPTIONS, POSTPONE
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.bounds import str_choices
 from rec_tui.spec.rules.context import REC, Context
+from rec_tui.spec.rules.declared import str_choices
 from rec_tui.spec.rules.quoting import shown
 
 POLICY: Final = f"{APPS}.combinationPolicy"

@@ -14,15 +14,9 @@ import binascii
 from typing import Any, Final
 
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.allowed import (
-    int_choices,
-    int_range,
-    listing,
-    outside,
-    shown,
-    str_choices,
-)
 from rec_tui.spec.rules.context import REC, Context, as_int
+from rec_tui.spec.rules.declared import bounds, int_choices, listing, not_a_choice, str_choices
+from rec_tui.spec.rules.quoting import shown
 from rec_tui.spec.rules.sections import (
     client_request,
     section,
@@ -36,7 +30,7 @@ _STREAM_MODES: Final = str_choices(f"{REC}.streamMode")
 _DECRYPTION_MODES: Final = int_choices(f"{REC}.decryptionMode")
 _AUDIO_PROFILES: Final = int_choices(f"{REC}.audioProfile")
 _VIDEO_STREAM_TYPES: Final = int_choices(f"{REC}.videoStreamType")
-_IDLE_MIN, _IDLE_MAX = int_range(f"{REC}.maxIdleTime")
+_IDLE: Final = bounds(f"{REC}.maxIdleTime")
 
 NO_DECRYPTION: Final = 0
 SALTED_MODES: Final = frozenset({7, 8})  # AES_128_GCM2 and AES_256_GCM2
@@ -95,7 +89,7 @@ def channel_type(ctx: Context, out: Findings) -> None:
             "Set channelType to the channel profile of the app: 0 communication, 1 live "
             "broadcast. A mismatch can leave the recording empty.",
         )
-    elif outside(raw, _CHANNEL_TYPES):
+    elif not_a_choice(raw, _CHANNEL_TYPES):
         out.error(
             f"{REC}.channelType",
             message + _got(raw),
@@ -111,7 +105,7 @@ def _enum_rule(
     if config is None:
         return
     raw = config.get(key)
-    if outside(raw, allowed):
+    if not_a_choice(raw, allowed):
         out.error(f"{REC}.{key}", message + _got(raw), hint)
 
 
@@ -293,7 +287,7 @@ def audio_profile(ctx: Context, out: Findings) -> None:
         return
     path = f"{REC}.audioProfile"
     message = f"audioProfile is {listing(_AUDIO_PROFILES)} and applies only to mix mode."
-    if outside(raw, _AUDIO_PROFILES):
+    if not_a_choice(raw, _AUDIO_PROFILES):
         out.error(
             path,
             message + f" Got {shown(raw)}.",
@@ -319,11 +313,11 @@ def video_stream_type(ctx: Context, out: Findings) -> None:
 def max_idle_time(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     raw = config.get("maxIdleTime") if config is not None else None
-    if raw is None or not outside(raw, range(_IDLE_MIN, _IDLE_MAX + 1)):
+    if raw is None or not _IDLE.outside(raw):
         return
     out.error(
         f"{REC}.maxIdleTime",
-        f"maxIdleTime must be a whole number of seconds between {_IDLE_MIN:,} and "
-        f"{_IDLE_MAX:,} (30 days){_got(raw)}.",
+        f"maxIdleTime must be a whole number of seconds between {int(_IDLE.minimum):,} and "
+        f"{int(_IDLE.maximum):,} (30 days){_got(raw)}.",
         "Use the number of seconds the recorder may wait in an empty channel, e.g. 30.",
     )

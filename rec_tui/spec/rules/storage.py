@@ -12,8 +12,9 @@ from typing import Any, Final
 from rec_tui import jsonpath
 from rec_tui.spec import storage
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.allowed import outside, shown, str_choices
 from rec_tui.spec.rules.context import STORAGE, Context, as_int
+from rec_tui.spec.rules.declared import not_a_choice, str_choices
+from rec_tui.spec.rules.quoting import shown
 from rec_tui.spec.rules.sections import child, client_request, section, section_present
 
 _EXT = f"{STORAGE}.extensionParams"
@@ -99,7 +100,7 @@ def vendor_enum(ctx: Context, out: Findings) -> None:
     hint = "Use the number of the bucket's service: " + _names(frozenset(storage.CURRENT_VENDORS))
     if raw is None:
         out.error(path, message, hint + ".")
-    elif outside(raw, _KNOWN_VENDORS):
+    elif not_a_choice(raw, _KNOWN_VENDORS):
         out.error(path, f"{message} Got {shown(raw)}.", hint + ".")
     elif (found := _vendor(config)) is not None and found.historical:
         out.warning(

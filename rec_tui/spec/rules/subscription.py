@@ -15,9 +15,10 @@ from typing import Any, Final, Literal
 from rec_tui.spec import catalogue
 from rec_tui.spec.fields_recording import UID_GROUPS
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.allowed import int_choices, outside, shown
 from rec_tui.spec.rules.checks import UidVerdict, check_uid
 from rec_tui.spec.rules.context import REC, Context, as_int
+from rec_tui.spec.rules.declared import int_choices, not_a_choice
+from rec_tui.spec.rules.quoting import shown
 from rec_tui.spec.rules.recording import recording_config
 from rec_tui.spec.rules.sections import section, stream_types_of
 
@@ -296,7 +297,7 @@ def group_required(ctx: Context, out: Findings) -> None:
 def group_enum(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     raw = config.get("subscribeUidGroup") if config is not None else None
-    if outside(raw, _GROUPS):
+    if not_a_choice(raw, _GROUPS):
         out.error(
             _GROUP_PATH,
             f"subscribeUidGroup must be between {min(_GROUPS)} and {max(_GROUPS)}; "

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.bounds import bounds, int_choices, listing, not_a_choice
 from rec_tui.spec.rules.checks import UidVerdict, check_uid, is_url
 from rec_tui.spec.rules.context import TC, Context, as_int, is_number
+from rec_tui.spec.rules.declared import bounds, int_choices, listing, not_a_choice
 from rec_tui.spec.rules.quoting import shown
 
 LAYOUT_CONFIG: Final = f"{TC}.layoutConfig"

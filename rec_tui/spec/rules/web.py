@@ -12,9 +12,9 @@ from typing import Any, Final
 
 from rec_tui.spec.fields_extension import RTMP_PUBLISH, SERVICE_ERROR_POLICY, WEB_RECORDER
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.bounds import Bounds, bounds, int_choices, listing, not_a_choice
 from rec_tui.spec.rules.checks import is_url
 from rec_tui.spec.rules.context import CR, EXT, Context, as_int
+from rec_tui.spec.rules.declared import Bounds, bounds, int_choices, listing, not_a_choice
 from rec_tui.spec.rules.quoting import shown
 
 SERVICES: Final = f"{EXT}.extensionServices"

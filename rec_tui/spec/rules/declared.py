@@ -1,11 +1,14 @@
-"""Range checks driven by the field declarations' ``minimum`` / ``maximum``.
+"""Allowed values and ranges read from the field declarations, for the enum and range rules.
 
-Only JSON numbers are judged: a value of another type reads as "not judged here" because
-the type rule R17 reports it, so each mistake is reported once.
+The rules take their choices and ranges from the catalogue rather than repeating numbers,
+so one declaration drives the checks, the wizard's pickers and the schema export. Only JSON
+numbers are judged: a value of another type reads as "not judged here" because the type
+rule R17 reports it, so each mistake is reported once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from rec_tui.spec import catalogue
@@ -54,19 +57,24 @@ def int_choices(path: str, service: str | None = None) -> frozenset[int]:
     return frozenset(v for v in values if isinstance(v, int) and not isinstance(v, bool))
 
 
-def str_choices(path: str, service: str | None = None) -> frozenset[str]:
-    """The string choices declared for the field at ``path``."""
-    return frozenset(v for v in catalogue.field(path, service).choice_values if isinstance(v, str))
+def str_choices(path: str, service: str | None = None) -> tuple[str, ...]:
+    """The string choices declared for the field at ``path``, in declaration order."""
+    return tuple(v for v in catalogue.field(path, service).choice_values if isinstance(v, str))
 
 
-def not_a_choice(raw: object, allowed: frozenset[int]) -> bool:
-    """True when ``raw`` is a number that is not one of the ``allowed`` whole values."""
+def not_a_choice(raw: object, allowed: Container[int]) -> bool:
+    """True when ``raw`` is a JSON number that is not one of the ``allowed`` whole values.
+
+    ``30.5`` is not a choice of any set of whole numbers; a value of another JSON type, or
+    absent, is not judged here (R17 reports it).
+    """
     if not is_number(raw):
         return False
-    return as_int(raw) not in allowed
+    value = as_int(raw)
+    return value is None or value not in allowed
 
 
-def listing(values: frozenset[int] | frozenset[str]) -> str:
+def listing(values: Iterable[int] | Iterable[str]) -> str:
     """``{0, 1, 2}`` → ``"0, 1 or 2"``."""
     ordered = [str(v) for v in sorted(values, key=_in_order)]
     if len(ordered) == 1:
