@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+from rec_tui.spec.rules.quoting import shown
+
+if TYPE_CHECKING:
+    from rec_tui.spec.rules import Findings
 
 UID_MAX = 4_294_967_295
 
@@ -28,6 +34,25 @@ def check_uid(value: object) -> UidVerdict:
     if value.startswith("0"):
         return UidVerdict.LEADING_ZERO
     return UidVerdict.OK
+
+
+def report_uid(out: Findings, path: str, value: str, message: str, subject: str, hint: str) -> None:
+    """Report a UID string that fails the UID check (E) or has leading zeros (W).
+
+    ``message`` states the rule, ``subject`` names the value in it ("Tile 2's uid"), ``hint``
+    says how to fix a bad UID; the leading-zero hint is the same everywhere.
+    """
+    verdict = check_uid(value)
+    if verdict is UidVerdict.BAD:
+        out.error(path, f"{message} {subject} is {shown(value)}.", hint)
+    elif verdict is UidVerdict.LEADING_ZERO:
+        number = int(value)
+        out.warning(
+            path,
+            f"{message} {subject} has leading zeros: {shown(value)} is most likely read as "
+            f"{number}.",
+            f'Write it without leading zeros: "{number}".',
+        )
 
 
 def is_url(value: object, schemes: tuple[str, ...] = ("http", "https")) -> bool:

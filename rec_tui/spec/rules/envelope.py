@@ -13,7 +13,7 @@ from typing import Any
 
 from rec_tui import jsonpath
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.checks import UidVerdict, check_uid
+from rec_tui.spec.rules.checks import UidVerdict, check_uid, report_uid
 from rec_tui.spec.rules.context import CR, REC, TC, Context
 
 WEB_CNAME_MAX_BYTES = 1024
@@ -114,20 +114,15 @@ def uid_range(ctx: Context, out: Findings) -> None:
             'Add "uid" with the same value as in acquire, e.g. "527841".',
         )
         return
-    verdict = check_uid(value)
-    if verdict is UidVerdict.BAD:
-        out.error(
-            "uid",
-            "uid must be a whole number from 1 to 4294967295, written as text, and not used by "
-            f"anyone else in the channel; got {value!r}.",
-            "Use decimal digits only (no sign, spaces or letters), 1 to 4294967295.",
-        )
-    elif verdict is UidVerdict.LEADING_ZERO:
-        out.warning(
-            "uid",
-            f"uid {value!r} has leading zeros; the server most likely reads it as {int(value)}.",
-            f'Write it without leading zeros: "{int(value)}", the same as in acquire.',
-        )
+    report_uid(
+        out,
+        "uid",
+        value,
+        "uid must be a whole number from 1 to 4294967295, written as text, the same as in "
+        "acquire, and not used by anyone else in the channel;",
+        "this one",
+        "Use decimal digits only (no sign, spaces or letters), 1 to 4294967295.",
+    )
 
 
 @rule("R14", "body.clientRequest.required", "E", "clientRequest missing")

@@ -15,7 +15,7 @@ from typing import Any, Final, Literal
 from rec_tui.spec import catalogue
 from rec_tui.spec.fields_recording import UID_GROUPS
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.checks import UidVerdict, check_uid
+from rec_tui.spec.rules.checks import report_uid
 from rec_tui.spec.rules.context import REC, Context, as_int
 from rec_tui.spec.rules.declared import int_choices, not_a_choice
 from rec_tui.spec.rules.quoting import shown
@@ -31,7 +31,6 @@ VIDEO_ONLY: Final = 1
 AUDIO_AND_VIDEO: Final = 2
 # Extension services that are not audio moderation (spec R127).
 WEB_SERVICES: Final = frozenset({"web_recorder_service", "rtmp_publish_service"})
-_UID_TEXT_MAX: Final = 64
 MISSPELLED_KEYS: Final = {
     "unsubscribeAudioUids": "unSubscribeAudioUids",
     "unsubscribeVideoUids": "unSubscribeVideoUids",
@@ -71,14 +70,6 @@ def _plainly_valid(entry: str) -> bool:
     """A cheap yes for the common case (1 to 999999999 without leading zeros), so the full
     UID check runs only on the rest; lists of 32 UIDs are checked on every keystroke."""
     return 0 < len(entry) < 10 and entry[0] != "0" and entry.isascii() and entry.isdigit()
-
-
-def _uid_verdict(entry: str) -> UidVerdict:
-    """check_uid, guarded: it converts digits with int(), which raises on thousands of
-    digits; no UID, even with a few leading zeros, comes near that length."""
-    if len(entry) > _UID_TEXT_MAX:
-        return UidVerdict.BAD
-    return check_uid(entry)
 
 
 def _present(config: dict[str, Any]) -> Iterator[tuple[UidList, list[Any]]]:
@@ -144,26 +135,20 @@ def list_uid(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
         return
-    message = 'Subscription entries must be UIDs written as text (or ["#allstream#"])'
+    message = 'Subscription entries must be UIDs written as text (or ["#allstream#"]);'
     for item, entries in _present(config):
         for index, entry in enumerate(entries):
             # Non-strings are R17's; "#allstream#" anywhere is R50's (a W, not a bad UID).
             if not isinstance(entry, str) or entry == ALLSTREAM or _plainly_valid(entry):
                 continue
-            verdict = _uid_verdict(entry)
-            if verdict is UidVerdict.BAD:
-                out.error(
-                    f"{item.path}[{index}]",
-                    f"{message}; got {shown(entry)}.",
-                    'Use decimal digits only, 1 to 4294967295, in quotes (e.g. "123").',
-                )
-            elif verdict is UidVerdict.LEADING_ZERO:
-                out.warning(
-                    f"{item.path}[{index}]",
-                    f"{message}; {entry!r} has leading zeros and is most likely read as "
-                    f"{int(entry)}.",
-                    f'Write it without leading zeros: "{int(entry)}".',
-                )
+            report_uid(
+                out,
+                f"{item.path}[{index}]",
+                entry,
+                message,
+                f"entry {index}",
+                'Use decimal digits only, 1 to 4294967295, in quotes (e.g. "123").',
+            )
 
 
 @rule(

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.checks import UidVerdict, check_uid, is_url
+from rec_tui.spec.rules.checks import UidVerdict, check_uid, is_url, report_uid
 from rec_tui.spec.rules.context import TC, Context, as_int, is_number
 from rec_tui.spec.rules.declared import bounds, int_choices, listing, not_a_choice
 from rec_tui.spec.rules.quoting import shown
@@ -359,18 +359,9 @@ def tile_precision(ctx: Context, out: Findings) -> None:
 def _check_uid_value(
     out: Findings, path: str, value: Any, message: str, subject: str, hint: str
 ) -> None:
-    """Report a set UID string that fails the UID check (E) or has leading zeros (W)."""
-    if not isinstance(value, str) or value == "":
-        return  # absent or "" is another rule's business; other types are R17's
-    verdict = check_uid(value)
-    if verdict is UidVerdict.BAD:
-        out.error(path, f"{message} {subject} is {shown(value)}.", hint)
-    elif verdict is UidVerdict.LEADING_ZERO:
-        out.warning(
-            path,
-            f"{message} {subject} has leading zeros: {shown(value)}.",
-            f'Write it without leading zeros: "{int(value)}".',
-        )
+    """Judge a set UID string; absent or "" is another rule's business, other types R17's."""
+    if isinstance(value, str) and value != "":
+        report_uid(out, path, value, message, subject, hint)
 
 
 @rule("R73", "tc.tile.uid", "E/W", "tile uid fails the UID check; leading zeros or repeats warn")
