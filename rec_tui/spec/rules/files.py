@@ -13,9 +13,10 @@ from typing import Any, Final
 from rec_tui.spec import catalogue
 from rec_tui.spec.fields_extension import WEB_RECORDER
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.context import CR, EXT, FILES, REC, SNAP, Context
+from rec_tui.spec.rules.context import CR, FILES, REC, SNAP, Context
 from rec_tui.spec.rules.declared import bounds, str_choices
 from rec_tui.spec.rules.quoting import shown
+from rec_tui.spec.rules.web import service_params
 
 AV_FILE_TYPE: Final = f"{FILES}.avFileType"
 FILE_TYPE: Final = f"{SNAP}.fileType"
@@ -90,16 +91,6 @@ def file_recommended(ctx: Context, out: Findings) -> None:
         )
 
 
-def _web_recorder_params(ctx: Context) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(path, serviceParam) of every web_recorder_service entry."""
-    services = ctx.list(f"{EXT}.extensionServices") or []
-    for index, service in enumerate(services):
-        if isinstance(service, dict) and service.get("serviceName") == WEB_RECORDER:
-            params = service.get("serviceParam")
-            if isinstance(params, dict):
-                yield f"{EXT}.extensionServices[{index}].serviceParam", params
-
-
 @rule("R84", "file.web_mp4_hint", "W", "web maxVideoDuration without mp4 output")
 def web_mp4_hint(ctx: Context, out: Findings) -> None:
     if ctx.mode != "web":
@@ -107,7 +98,7 @@ def web_mp4_hint(ctx: Context, out: Findings) -> None:
     values = _av_types(ctx)
     if values is not None and "mp4" in values:
         return
-    for path, params in _web_recorder_params(ctx):
+    for path, params in service_params(ctx, WEB_RECORDER):
         if params.get("maxVideoDuration") is not None:
             out.warning(
                 f"{path}.maxVideoDuration",

@@ -62,7 +62,7 @@ def _entries(ctx: Context, service: str) -> Iterator[tuple[str, dict[str, Any]]]
             yield path, entry
 
 
-def _params(ctx: Context, service: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def service_params(ctx: Context, service: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """(serviceParam path, params) of every ``service`` entry that has a serviceParam object."""
     for path, entry in _entries(ctx, service):
         params = entry.get("serviceParam")
@@ -86,6 +86,14 @@ def _check_range(
 ) -> None:
     if allowed.outside(value):
         out.error(path, f"{message} Got {shown(value)}.", hint)
+
+
+def _check_optional_param(
+    ctx: Context, out: Findings, key: str, allowed: Bounds, message: str, hint: str
+) -> None:
+    """An optional web_recorder_service parameter, where set, must be within ``allowed``."""
+    for path, params in service_params(ctx, WEB_RECORDER):
+        _check_range(out, f"{path}.{key}", params.get(key), allowed, message, hint)
 
 
 # --- the rules ----------------------------------------------------------------------------
@@ -208,7 +216,7 @@ def web_api_version(ctx: Context, out: Findings) -> None:
 @rule("R97", "web.url", "E", "web recorder url missing or not an http(s) URL")
 def web_url(ctx: Context, out: Findings) -> None:
     _report_missing_params(ctx, out, WEB_RECORDER, URL_MESSAGE)
-    for path, params in _params(ctx, WEB_RECORDER):
+    for path, params in service_params(ctx, WEB_RECORDER):
         url = params.get("url")
         if url is None or url == "":
             detail = "The url is missing."
@@ -226,7 +234,7 @@ def web_url(ctx: Context, out: Findings) -> None:
 
 @rule("R98", "web.audioProfile", "E", "web audioProfile missing or not 0/1/2")
 def web_audio_profile(ctx: Context, out: Findings) -> None:
-    for path, params in _params(ctx, WEB_RECORDER):
+    for path, params in service_params(ctx, WEB_RECORDER):
         value = params.get("audioProfile")
         if value is None or not_a_choice(value, _AUDIO_PROFILES):
             out.error(
@@ -240,7 +248,7 @@ def web_audio_profile(ctx: Context, out: Findings) -> None:
 @rule("R99", "web.dims", "E", "videoWidth/videoHeight missing or outside 240..1920")
 def web_dims(ctx: Context, out: Findings) -> None:
     message = "videoWidth and videoHeight are required and must be 240–1920 px."
-    for path, params in _params(ctx, WEB_RECORDER):
+    for path, params in service_params(ctx, WEB_RECORDER):
         for key, allowed in _DIMS.items():
             value = params.get(key)
             if value is None:
@@ -260,7 +268,7 @@ def web_dims(ctx: Context, out: Findings) -> None:
 
 @rule("R100", "web.area", "E", "videoWidth × videoHeight above 1920 × 1080")
 def web_area(ctx: Context, out: Findings) -> None:
-    for path, params in _params(ctx, WEB_RECORDER):
+    for path, params in service_params(ctx, WEB_RECORDER):
         width, height = as_int(params.get("videoWidth")), as_int(params.get("videoHeight"))
         if width is None or height is None:
             continue
@@ -277,15 +285,14 @@ def web_area(ctx: Context, out: Findings) -> None:
 
 @rule("R101", "web.bitrate", "E", "videoBitrate outside 50..8000")
 def web_bitrate(ctx: Context, out: Findings) -> None:
-    for path, params in _params(ctx, WEB_RECORDER):
-        _check_range(
-            out,
-            f"{path}.videoBitrate",
-            params.get("videoBitrate"),
-            _BITRATE,
-            f"videoBitrate must be {_BITRATE.text()} kbps.",
-            "Leave it out for the default (2000 from 1280 × 720 up, else 1500).",
-        )
+    _check_optional_param(
+        ctx,
+        out,
+        "videoBitrate",
+        _BITRATE,
+        f"videoBitrate must be {_BITRATE.text()} kbps.",
+        "Leave it out for the default (2000 from 1280 × 720 up, else 1500).",
+    )
 
 
 @rule("R102", "web.bitrate.keycase", "W", "the key VideoBitrate (capital V)")
@@ -303,21 +310,20 @@ def web_bitrate_key_case(ctx: Context, out: Findings) -> None:
 
 @rule("R103", "web.fps", "E", "videoFps outside 5..60")
 def web_fps(ctx: Context, out: Findings) -> None:
-    for path, params in _params(ctx, WEB_RECORDER):
-        _check_range(
-            out,
-            f"{path}.videoFps",
-            params.get("videoFps"),
-            _FPS,
-            f"videoFps must be {_FPS.text()}.",
-            "Leave it out for the default 15.",
-        )
+    _check_optional_param(
+        ctx,
+        out,
+        "videoFps",
+        _FPS,
+        f"videoFps must be {_FPS.text()}.",
+        "Leave it out for the default 15.",
+    )
 
 
 @rule("R104", "web.maxRecordingHour", "E", "maxRecordingHour missing or outside 1..720")
 def web_max_recording_hour(ctx: Context, out: Findings) -> None:
     message = "maxRecordingHour (1–720 h) is required; billing runs until the task stops."
-    for path, params in _params(ctx, WEB_RECORDER):
+    for path, params in service_params(ctx, WEB_RECORDER):
         value = params.get("maxRecordingHour")
         hint = "Set the longest the recording may run, in whole hours, e.g. 3."
         if value is None:
@@ -342,7 +348,7 @@ def web_max_recording_vs_expiry(ctx: Context, out: Findings) -> None:
     expiry = DEFAULT_RESOURCE_EXPIRED_HOUR if raw is None else as_int(raw)
     if expiry is None:
         return
-    for path, params in _params(ctx, WEB_RECORDER):
+    for path, params in service_params(ctx, WEB_RECORDER):
         hours = as_int(params.get("maxRecordingHour"))
         if hours is not None and hours > expiry:
             out.warning(
@@ -356,20 +362,19 @@ def web_max_recording_vs_expiry(ctx: Context, out: Findings) -> None:
 
 @rule("R106", "web.maxVideoDuration", "E", "maxVideoDuration outside 30..240")
 def web_max_video_duration(ctx: Context, out: Findings) -> None:
-    for path, params in _params(ctx, WEB_RECORDER):
-        _check_range(
-            out,
-            f"{path}.maxVideoDuration",
-            params.get("maxVideoDuration"),
-            _SEGMENT,
-            f"maxVideoDuration must be {_SEGMENT.text()} minutes.",
-            "Leave it out for the default 120 minutes per MP4 file.",
-        )
+    _check_optional_param(
+        ctx,
+        out,
+        "maxVideoDuration",
+        _SEGMENT,
+        f"maxVideoDuration must be {_SEGMENT.text()} minutes.",
+        "Leave it out for the default 120 minutes per MP4 file.",
+    )
 
 
 @rule("R107", "web.booleans", "E", "mobile or onhold not a JSON boolean")
 def web_booleans(ctx: Context, out: Findings) -> None:
-    for path, params in _params(ctx, WEB_RECORDER):
+    for path, params in service_params(ctx, WEB_RECORDER):
         for key in ("mobile", "onhold"):
             value = params.get(key)
             if value is not None and not isinstance(value, bool):
@@ -382,20 +387,19 @@ def web_booleans(ctx: Context, out: Findings) -> None:
 
 @rule("R108", "web.readyTimeout", "E", "readyTimeout negative, fractional or above 60")
 def web_ready_timeout(ctx: Context, out: Findings) -> None:
-    for path, params in _params(ctx, WEB_RECORDER):
-        _check_range(
-            out,
-            f"{path}.readyTimeout",
-            params.get("readyTimeout"),
-            _READY,
-            "readyTimeout must be a whole number 0–60 (0 = off); other values give error 2.",
-            "Use 0 to skip the load check, or 1–60 seconds.",
-        )
+    _check_optional_param(
+        ctx,
+        out,
+        "readyTimeout",
+        _READY,
+        "readyTimeout must be a whole number 0–60 (0 = off); other values give error 2.",
+        "Use 0 to skip the load check, or 1–60 seconds.",
+    )
 
 
 @rule("R109", "web.readyTimeout.notify", "W", "readyTimeout of 1 s or more")
 def web_ready_timeout_notify(ctx: Context, out: Findings) -> None:
-    for path, params in _params(ctx, WEB_RECORDER):
+    for path, params in service_params(ctx, WEB_RECORDER):
         value = as_int(params.get("readyTimeout"))
         if value is not None and value >= 1:
             out.warning(
@@ -410,7 +414,7 @@ def web_ready_timeout_notify(ctx: Context, out: Findings) -> None:
 def rtmp_outputs(ctx: Context, out: Findings) -> None:
     message = "CDN push needs exactly one rtmp:// or rtmps:// URL."
     _report_missing_params(ctx, out, RTMP_PUBLISH, message)
-    for path, params in _params(ctx, RTMP_PUBLISH):
+    for path, params in service_params(ctx, RTMP_PUBLISH):
         outputs = params.get("outputs")
         if outputs is None or (isinstance(outputs, list) and len(outputs) != 1):
             count = "none" if not outputs else f"{len(outputs)} outputs"
