@@ -30,6 +30,7 @@ SERVICE_ERROR_POLICY: Final[dict[str, str]] = {
     WEB_RECORDER: "error_abort",
     RTMP_PUBLISH: "error_ignore",
 }
+# Shared by recordingConfig.audioProfile and the web recorder's serviceParam.audioProfile.
 AUDIO_PROFILE_CHOICES: Final = (
     Choice(0, "48 kHz mono, about 48 kbps"),
     Choice(1, "48 kHz mono, about 128 kbps"),

@@ -8,6 +8,7 @@ from typing import Final
 
 from rec_tui.modes import Mode
 from rec_tui.spec.field import Choice, Field
+from rec_tui.spec.fields_extension import AUDIO_PROFILE_CHOICES
 
 _P = "clientRequest.recordingConfig"
 _IM: Final[frozenset[Mode]] = frozenset({"individual", "mix"})
@@ -243,11 +244,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         help_zh="（选填）设置输出音频的采样率、码率、编码模式和声道数。目前仅适用于合流录制。",
         default=0,
-        choices=(
-            Choice(0, "48 kHz mono, about 48 kbps"),
-            Choice(1, "48 kHz mono, about 128 kbps"),
-            Choice(2, "48 kHz stereo, about 192 kbps"),
-        ),
+        choices=AUDIO_PROFILE_CHOICES,
         modes=_M,
         rules=("rec.audioProfile",),
         example=1,
