@@ -49,6 +49,18 @@ def _got(raw: object) -> str:
     return f"; got {shown(raw)}"
 
 
+def _enum_rule(
+    ctx: Context, out: Findings, key: str, allowed: frozenset[int], message: str, hint: str
+) -> None:
+    """The plain "value must be one of" check shared by several fields."""
+    config = recording_config(ctx)
+    if config is None:
+        return
+    raw = config.get(key)
+    if not_a_choice(raw, allowed):
+        out.error(f"{REC}.{key}", message + _got(raw), hint)
+
+
 @rule("R32", "rec.required", "E", "I/M without recordingConfig")
 def recording_required(ctx: Context, out: Findings) -> None:
     if (
@@ -78,35 +90,22 @@ def recording_web_ignored(ctx: Context, out: Findings) -> None:
 @rule("R34", "rec.channelType", "E/W", "channelType not 0/1 (E) or missing (W)")
 def channel_type(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
-    if config is None:
-        return
-    raw = config.get("channelType")
     message = "channelType must be 0 (communication) or 1 (live) and must match your RTC SDK."
-    if raw is None:
+    if config is not None and config.get("channelType") is None:
         out.warning(
             f"{REC}.channelType",
             message + " It is not set, so 0 (communication) is used.",
             "Set channelType to the channel profile of the app: 0 communication, 1 live "
             "broadcast. A mismatch can leave the recording empty.",
         )
-    elif not_a_choice(raw, _CHANNEL_TYPES):
-        out.error(
-            f"{REC}.channelType",
-            message + _got(raw),
-            "Set channelType to 0 (communication) or 1 (live broadcast), as in the app.",
-        )
-
-
-def _enum_rule(
-    ctx: Context, out: Findings, key: str, allowed: frozenset[int], message: str, hint: str
-) -> None:
-    """The plain "value must be one of" check shared by several fields."""
-    config = recording_config(ctx)
-    if config is None:
-        return
-    raw = config.get(key)
-    if not_a_choice(raw, allowed):
-        out.error(f"{REC}.{key}", message + _got(raw), hint)
+    _enum_rule(
+        ctx,
+        out,
+        "channelType",
+        _CHANNEL_TYPES,
+        message,
+        "Set channelType to 0 (communication) or 1 (live broadcast), as in the app.",
+    )
 
 
 @rule("R35", "rec.streamTypes", "E", "streamTypes not 0, 1 or 2")
