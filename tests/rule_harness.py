@@ -113,5 +113,24 @@ def fired(mode: str, body: Any, rule: str, **kwargs: Any) -> list[Problem]:
     return [p for p in validate(mode, body, **kwargs) if p.rule == rule]
 
 
+def found(mode: str, changes: dict[str, Any], rule: str, **kwargs: Any) -> list[tuple[str, str]]:
+    """(severity, path) of each problem ``rule`` reports for a clean body with ``changes``."""
+    return [(p.severity, p.path) for p in fired(mode, changed(mode, changes), rule, **kwargs)]
+
+
+def assert_fires_once(
+    rule: str, mode: str, changes: dict[str, Any], severity: str, path: str, **kwargs: Any
+) -> None:
+    """``rule`` reports exactly one problem, of ``severity`` at ``path``, with a message and
+    a hint."""
+    problems = fired(mode, changed(mode, changes), rule, **kwargs)
+    assert [(p.severity, p.path) for p in problems] == [(severity, path)]
+    assert problems[0].message and problems[0].hint
+
+
+def assert_silent(rule: str, mode: str, changes: dict[str, Any], **kwargs: Any) -> None:
+    assert found(mode, changes, rule, **kwargs) == []
+
+
 def rules_fired(mode: str, body: Any, **kwargs: Any) -> set[str]:
     return {p.rule for p in validate(mode, body, **kwargs)}

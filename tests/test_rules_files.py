@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rule_harness import REMOVE, changed, fired
+from rule_harness import REMOVE, assert_fires_once, assert_silent, fired
 from seed_examples import EXAMPLES
 
 REC = "clientRequest.recordingConfig"
@@ -89,14 +89,12 @@ SILENT = [
 def test_rule_fires(
     rule: str, mode: str, changes: dict, intent: Any, severity: str, path: str
 ) -> None:
-    problems = fired(mode, changed(mode, changes), rule, snapshot_intent=intent)
-    assert [(p.severity, p.path) for p in problems] == [(severity, path)]
-    assert problems[0].message and problems[0].hint
+    assert_fires_once(rule, mode, changes, severity, path, snapshot_intent=intent)
 
 
 @pytest.mark.parametrize(("rule", "mode", "changes", "intent"), SILENT)
 def test_rule_stays_silent(rule: str, mode: str, changes: dict, intent: Any) -> None:
-    assert fired(mode, changed(mode, changes), rule, snapshot_intent=intent) == []
+    assert_silent(rule, mode, changes, snapshot_intent=intent)
 
 
 def test_seed_snapshot_examples_keep_intent_rules_quiet() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rule_harness import REMOVE, changed, fired
+from rule_harness import REMOVE, assert_fires_once, assert_silent, changed, fired
 from seed_examples import EXAMPLES
 
 from rec_tui.validate import validate
@@ -94,14 +94,12 @@ SILENT = [
 
 @pytest.mark.parametrize(("rule", "mode", "changes", "severity", "path"), FIRES)
 def test_rule_fires(rule: str, mode: str, changes: dict, severity: str, path: str) -> None:
-    problems = fired(mode, changed(mode, changes), rule)
-    assert [(p.severity, p.path) for p in problems] == [(severity, path)]
-    assert problems[0].message and problems[0].hint
+    assert_fires_once(rule, mode, changes, severity, path)
 
 
 @pytest.mark.parametrize(("rule", "mode", "changes"), SILENT)
 def test_rule_stays_silent(rule: str, mode: str, changes: dict) -> None:
-    assert fired(mode, changed(mode, changes), rule) == []
+    assert_silent(rule, mode, changes)
 
 
 def test_transcode_options_outside_individual_mode_error_and_warning() -> None:

@@ -12,16 +12,12 @@ from rec_tui.spec import fields_recording, fields_storage
 from rec_tui.spec.rules import all_rules, by_name
 from rec_tui.spec.rules.recording import is_base64_of
 from rec_tui.validate import validate
-from tests.rule_harness import REMOVE, changed, fired
+from tests.rule_harness import REMOVE, changed, found
 
 R = "clientRequest.recordingConfig"
 E, W = "error", "warning"
 SALT = base64.b64encode(bytes(range(32))).decode()  # 44 characters, one "=" of padding
 SECRET = "channel-secret-value"
-
-
-def _found(mode: str, changes: dict[str, Any], rule: str) -> list[tuple[str, str]]:
-    return [(p.severity, p.path) for p in fired(mode, changed(mode, changes), rule)]
 
 
 def _encrypted(mode: object, **extra: Any) -> dict[str, Any]:
@@ -97,7 +93,7 @@ FIRES = [
 def test_recording_rule_fires(
     mode: str, changes: dict[str, Any], rule: str, expected: list[Any]
 ) -> None:
-    assert _found(mode, changes, rule) == expected
+    assert found(mode, changes, rule) == expected
 
 
 SILENT = [
@@ -144,7 +140,7 @@ SILENT = [
 
 @pytest.mark.parametrize(("mode", "changes", "rule"), SILENT)
 def test_recording_rule_silent(mode: str, changes: dict[str, Any], rule: str) -> None:
-    assert _found(mode, changes, rule) == []
+    assert found(mode, changes, rule) == []
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,11 @@ import pytest
 
 from rec_tui.spec.rules.context import Session
 from rec_tui.validate import validate
-from tests.rule_harness import REMOVE, changed, fired
+from tests.rule_harness import REMOVE, changed, found
 
 S = "clientRequest.storageConfig"
 EXT = f"{S}.extensionParams"
 E, W = "error", "warning"
-
-
-def _found(mode: str, changes: dict[str, Any], rule: str, **kwargs: Any) -> list[tuple[str, str]]:
-    return [(p.severity, p.path) for p in fired(mode, changed(mode, changes), rule, **kwargs)]
 
 
 FIRES = [
@@ -136,7 +132,7 @@ FIRES = [
 def test_storage_rule_fires(
     mode: str, changes: dict[str, Any], rule: str, expected: list[Any]
 ) -> None:
-    assert _found(mode, changes, rule) == expected
+    assert found(mode, changes, rule) == expected
 
 
 SILENT = [
@@ -175,7 +171,7 @@ SILENT = [
 
 @pytest.mark.parametrize(("mode", "changes", "rule"), SILENT)
 def test_storage_rule_silent(mode: str, changes: dict[str, Any], rule: str) -> None:
-    assert _found(mode, changes, rule) == []
+    assert found(mode, changes, rule) == []
 
 
 NOW = 1_800_000_000.0
@@ -204,12 +200,12 @@ def _sts(expiration: object, token: object = "STS-TOKEN") -> dict[str, Any]:
 )
 def test_sts_expiry(changes: dict[str, Any], at_send_time: bool, expected: list[Any]) -> None:
     session = Session(now=NOW, at_send_time=at_send_time)
-    assert _found("mix", changes, "storage.sts.expiry", session=session) == expected
+    assert found("mix", changes, "storage.sts.expiry", session=session) == expected
 
 
 def test_sts_expiry_uses_the_real_clock_without_a_session_time() -> None:
-    assert _found("mix", _sts(1.0), "storage.sts.expiry") == [(W, f"{S}.stsExpiration")]
-    assert _found("mix", _sts(4_000_000_000), "storage.sts.expiry") == []
+    assert found("mix", _sts(1.0), "storage.sts.expiry") == [(W, f"{S}.stsExpiration")]
+    assert found("mix", _sts(4_000_000_000), "storage.sts.expiry") == []
 
 
 def _acquire(region: object) -> Session:
@@ -236,15 +232,15 @@ def test_region_affinity(
     vendor: int, region: int, acquire_region: str, expected: list[Any]
 ) -> None:
     changes = {f"{S}.vendor": vendor, f"{S}.region": region, f"{EXT}.endpoint": "h"}
-    found = _found("mix", changes, "storage.region.affinity", session=_acquire(acquire_region))
-    assert found == expected
+    session = _acquire(acquire_region)
+    assert found("mix", changes, "storage.region.affinity", session=session) == expected
 
 
 def test_region_affinity_needs_acquire_data_with_a_region() -> None:
     changes = {f"{S}.vendor": 2, f"{S}.region": 3}
-    assert _found("mix", changes, "storage.region.affinity") == []
+    assert found("mix", changes, "storage.region.affinity") == []
     without_region = Session(acquire={"cname": "demo", "uid": "527841", "clientRequest": {}})
-    assert _found("mix", changes, "storage.region.affinity", session=without_region) == []
+    assert found("mix", changes, "storage.region.affinity", session=without_region) == []
 
 
 def test_storage_messages_never_show_credentials() -> None:

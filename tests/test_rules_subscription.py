@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from rec_tui.validate import validate
-from tests.rule_harness import REMOVE, changed, fired
+from tests.rule_harness import REMOVE, changed, fired, found
 
 R = "clientRequest.recordingConfig"
 SA, UA = f"{R}.subscribeAudioUids", f"{R}.unSubscribeAudioUids"
@@ -20,10 +20,6 @@ E, W = "error", "warning"
 
 def uids(count: int, start: int = 1) -> list[str]:
     return [str(n) for n in range(start, start + count)]
-
-
-def _found(mode: str, changes: dict[str, Any], rule: str) -> list[tuple[str, str]]:
-    return [(p.severity, p.path) for p in fired(mode, changed(mode, changes), rule)]
 
 
 MODERATION = {
@@ -104,7 +100,7 @@ FIRES = [
 def test_subscription_rule_fires(
     mode: str, changes: dict[str, Any], rule: str, expected: list[Any]
 ) -> None:
-    assert _found(mode, changes, rule) == expected
+    assert found(mode, changes, rule) == expected
 
 
 SILENT = [
@@ -159,7 +155,7 @@ SILENT = [
 
 @pytest.mark.parametrize(("mode", "changes", "rule"), SILENT)
 def test_subscription_rule_silent(mode: str, changes: dict[str, Any], rule: str) -> None:
-    assert _found(mode, changes, rule) == []
+    assert found(mode, changes, rule) == []
 
 
 def test_lower_case_unsubscribe_key_is_reported_once() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rule_harness import REMOVE, changed, fired
+from rule_harness import REMOVE, assert_fires_once, assert_silent, changed, fired
 
 from rec_tui.spec import fields_extension, fields_files, fields_legacy, fields_transcoding
 from rec_tui.spec.rules import all_rules
@@ -121,14 +121,12 @@ SILENT = [
 
 @pytest.mark.parametrize(("rule", "mode", "changes", "severity", "path"), FIRES)
 def test_rule_fires(rule: str, mode: str, changes: dict, severity: str, path: str) -> None:
-    problems = fired(mode, changed(mode, changes), rule)
-    assert [(p.severity, p.path) for p in problems] == [(severity, path)]
-    assert problems[0].message and problems[0].hint
+    assert_fires_once(rule, mode, changes, severity, path)
 
 
 @pytest.mark.parametrize(("rule", "mode", "changes"), SILENT)
 def test_rule_stays_silent(rule: str, mode: str, changes: dict) -> None:
-    assert fired(mode, changed(mode, changes), rule) == []
+    assert_silent(rule, mode, changes)
 
 
 def test_transcoding_rules_judge_only_mix_bodies() -> None:
