@@ -1,4 +1,5 @@
-"""The core never imports Textual; the command line starts without httpx, keyring or Textual.
+"""The core never imports Textual; the command line starts without httpx, keyring, Textual
+or asyncio (with ssl, the largest part of the wizard's start-up if imported at module top).
 
 Each check runs in a fresh interpreter so that modules imported by other tests do not hide
 an import.
@@ -34,7 +35,7 @@ CLI_IMPORTS = """
 import json, sys
 from rec_tui.cli import build_parser
 build_parser().parse_args(["validate", "--mode", "mix", "x.json"])
-heavy = ("httpx", "keyring", "textual")
+heavy = ("httpx", "keyring", "textual", "asyncio", "ssl")
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in heavy)))
 """
 

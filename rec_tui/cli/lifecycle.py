@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 from typing import Any
 
@@ -50,11 +49,18 @@ def register(subparsers: Any) -> None:
 
 
 def run_query(args: argparse.Namespace) -> int:
-    return asyncio.run(_run(args, stop=False))
+    return _run_sync(args, stop=False)
 
 
 def run_stop(args: argparse.Namespace) -> int:
-    return asyncio.run(_run(args, stop=True))
+    return _run_sync(args, stop=True)
+
+
+def _run_sync(args: argparse.Namespace, *, stop: bool) -> int:
+    # Imported here: asyncio (and ssl with it) costs the wizard's start-up ~20 ms otherwise.
+    import asyncio
+
+    return asyncio.run(_run(args, stop=stop))
 
 
 async def _run(args: argparse.Namespace, *, stop: bool) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -98,6 +97,9 @@ def run(args: argparse.Namespace) -> int:
     if args.mode:
         draft.set_mode(args.mode)
     endpoint = endpoint_options.endpoint_setting(args, default=draft.endpoint or "sandbox")
+    # Imported here: asyncio (and ssl with it) costs the wizard's start-up ~20 ms otherwise.
+    import asyncio
+
     return asyncio.run(_send(args, draft, endpoint))
 
 
@@ -140,6 +142,8 @@ async def _follow_up(
     args: argparse.Namespace, lifecycle: Lifecycle, session: RecordingSession, lines: list[str]
 ) -> None:
     """--wait and --stop-after; interrupted (Ctrl+C), the recording is stopped first."""
+    import asyncio
+
     try:
         if args.wait:
             status = await lifecycle.wait_until_recording(session)
@@ -158,6 +162,8 @@ async def _follow_up(
 async def _stop_after(
     lifecycle: Lifecycle, session: RecordingSession, seconds: float, lines: list[str]
 ) -> None:
+    import asyncio
+
     await asyncio.sleep(seconds)
     reply = await lifecycle.stop(session)
     response = reply.data.get("serverResponse") or {}
