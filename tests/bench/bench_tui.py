@@ -11,10 +11,11 @@ Run: ``.venv/bin/python tests/bench/bench_tui.py``.
    first paint. Target: at most 1.5× the minimal app.
 3. Keystroke: with a large mix body (17 tiles, 17-entry subscription lists, storage with
    extensionParams) open at the Transcoding & layout step, a character is typed into a
-   tile's uid field with Pilot; the time from the key press to the end of the update of
-   preview, problems and forms (``app.draft_changed``) is recorded. Median and 95th
-   percentile; target under 16 ms (one frame at 60 Hz). The baseline printed next to it is
-   a bare ``validate()`` of the same body, the least any live check has to do.
+   tile's uid field with Pilot (headless); recorded are the time from the key press to the
+   end of the update of preview, problems and forms (``app.draft_changed``) and to the end
+   of the next frame drawn after it. Median and 95th percentile; target under 16 ms (one
+   frame at 60 Hz). The baseline printed next to it is a bare ``validate()`` of the same
+   body, the least any live check has to do.
 """
 
 from __future__ import annotations
@@ -149,7 +150,9 @@ def large_body() -> dict[str, Any]:
     return body
 
 
-async def keystrokes(samples: int = 60) -> tuple[list[float], list[float]]:
+async def keystrokes(samples: int = 60) -> tuple[list[float], list[float], list[float]]:
+    """Per keystroke: (to the model updated, to the next frame drawn), and the baseline."""
+    from textual.screen import Screen
     from textual.widgets import Input
 
     from rec_tui.validate import validate
@@ -157,34 +160,46 @@ async def keystrokes(samples: int = 60) -> tuple[list[float], list[float]]:
 
     body = large_body()
     app = make_app(copy.deepcopy(body), step="layout")
-    latencies: list[float] = []
-    finished: list[float] = []
-    real = app.draft_changed
+    updated: list[float] = []
+    painted: list[float] = []
+    marks: dict[str, float] = {}
+    real_update = app.draft_changed
+    real_frame = Screen._on_timer_update
 
-    def timed(origin: object | None = None) -> None:
-        real(origin)
-        finished.append(time.perf_counter())
+    def timed_update(origin: object | None = None) -> None:
+        real_update(origin)
+        marks["updated"] = time.perf_counter()
 
-    app.draft_changed = timed  # type: ignore[method-assign]
-    async with app.run_test(size=SIZE) as pilot:
-        field = editor(app, "clientRequest.recordingConfig.transcodingConfig.layoutConfig[0].uid")
-        field_input = field.query_one(Input)
-        field_input.focus()
-        await pilot.pause()
-        for n in range(samples):
-            finished.clear()
-            key = "backspace" if n % 2 else "7"
-            started = time.perf_counter()
-            await pilot.press(key)
-            while not finished:
-                await asyncio.sleep(0)
-            latencies.append(finished[-1] - started)
+    def timed_frame(screen: Screen[Any]) -> None:
+        real_frame(screen)
+        if "updated" in marks and "painted" not in marks:
+            marks["painted"] = time.perf_counter()
+
+    app.draft_changed = timed_update  # type: ignore[method-assign]
+    Screen._on_timer_update = timed_frame  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.5)
+            path = "clientRequest.recordingConfig.transcodingConfig.layoutConfig[0].uid"
+            editor(app, path).query_one(Input).focus()
+            await pilot.pause(0.3)
+            for n in range(samples):
+                marks.clear()
+                started = time.perf_counter()
+                await pilot.press("backspace" if n % 2 else "7")
+                while "painted" not in marks:
+                    await asyncio.sleep(0.001)
+                updated.append(marks["updated"] - started)
+                painted.append(marks["painted"] - started)
+                await pilot.pause(0.05)
+    finally:
+        Screen._on_timer_update = real_frame  # type: ignore[method-assign]
     baseline = []
     for _ in range(samples):
         started = time.perf_counter()
         validate("mix", body)
         baseline.append(time.perf_counter() - started)
-    return latencies, baseline
+    return updated, painted, baseline
 
 
 def p95(values: list[float]) -> float:
@@ -192,13 +207,21 @@ def p95(values: list[float]) -> float:
 
 
 def keystroke() -> None:
-    latencies, baseline = asyncio.run(keystrokes())
-    print("keystroke in a tile field -> preview, problems and forms updated (large body):")
+    updated, painted, baseline = asyncio.run(keystrokes())
+    print("keystroke in a tile uid field, large body (17 tiles, full lists):")
     print(
-        f"  median {statistics.median(latencies) * 1000:6.2f} ms   "
-        f"p95 {p95(latencies) * 1000:6.2f} ms   (target < 16 ms)"
+        f"  preview, problems and forms updated: median "
+        f"{statistics.median(updated) * 1000:6.2f} ms   p95 {p95(updated) * 1000:6.2f} ms"
+        "   (target < 16 ms)"
     )
-    print(f"  baseline validate() alone: median {statistics.median(baseline) * 1000:6.2f} ms")
+    print(
+        f"  ...and the next frame drawn:         median "
+        f"{statistics.median(painted) * 1000:6.2f} ms   p95 {p95(painted) * 1000:6.2f} ms"
+    )
+    print(
+        f"  baseline, validate() alone:          median "
+        f"{statistics.median(baseline) * 1000:6.2f} ms"
+    )
 
 
 if __name__ == "__main__":

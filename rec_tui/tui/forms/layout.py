@@ -13,6 +13,7 @@ from textual.widgets import Label, Select, Static, Switch
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules.context import TC
 from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from rec_tui.tui.widgets.object_list import ObjectListEditor
@@ -122,7 +123,7 @@ class LayoutForm(StepForm):
     def after_sync(self) -> None:
         self.query_one(LayoutCanvas).refresh_from_draft()
         enabled = isinstance(self.draft.get(TC), dict)
-        self.set_class(not enabled, "-no-transcoding")
+        set_class_if_changed(self, not enabled, "-no-transcoding")
         switch = self.query_one("#transcoding-on", Switch)
         if switch.value != enabled:
             with switch.prevent(Switch.Changed):

@@ -17,6 +17,7 @@ from textual.widgets import RadioButton, RadioSet
 from rec_tui.spec.rules.context import FILES, SNAP
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
+from rec_tui.tui.widgets.css_classes import set_class_if_changed
 
 CHOICES: Final = (
     ("off", "Off: no snapshots"),
@@ -56,7 +57,7 @@ class SnapshotsForm(StepForm):
 
     def after_sync(self) -> None:
         choice = self.current_choice()
-        self.set_class(choice == "off", "-snapshots-off")
+        set_class_if_changed(self, choice == "off", "-snapshots-off")
         radio_set = self.query_one("#snapshot-choice", ChoiceRadioSet)
         for button in radio_set.query(RadioButton):
             if button.name == choice and not button.value:

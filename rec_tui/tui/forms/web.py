@@ -18,6 +18,7 @@ from rec_tui import jsonpath
 from rec_tui.draft import SERVICES_PATH
 from rec_tui.spec import catalogue
 from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.factory import editor_for
 from rec_tui.tui.widgets.field_editor import FieldEditor
 
@@ -109,7 +110,7 @@ class WebForm(StepForm):
 
     def after_sync(self) -> None:
         cdn = service_index(self.draft.body, CDN_SERVICE) is not None
-        self.set_class(not cdn, "-no-cdn")
+        set_class_if_changed(self, not cdn, "-no-cdn")
         switch = self.query_one("#cdn-on", Switch)
         if switch.value != cdn:
             with switch.prevent(Switch.Changed):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -24,6 +25,25 @@ def _placeholder(field: Field) -> str:
     return ", ".join(parts)
 
 
+class FieldInput(Input):
+    """An Input that reports each new value to its editor at once.
+
+    Input.Changed travels up the widget tree one hop at a time, and Textual may draw a
+    frame between hops; reporting from the value watcher lets the preview and problems
+    change in the same frame as the typed character.
+    """
+
+    def __init__(self, report: Callable[[str], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._report = report
+        self.loading = False
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        if not self.loading:
+            self._report(value)
+
+
 class TextEditor(FieldEditor):
     """A string, UID or URL typed as text; an empty input leaves the key out."""
 
@@ -33,11 +53,12 @@ class TextEditor(FieldEditor):
         yield self.input
 
     @cached_property
-    def input(self) -> Input:
+    def input(self) -> FieldInput:
         return self.make_input()
 
-    def make_input(self) -> Input:
-        return Input(
+    def make_input(self) -> FieldInput:
+        return FieldInput(
+            self._typed,
             placeholder=_placeholder(self.field),
             password=self.password,
             classes="field-input",
@@ -53,15 +74,21 @@ class TextEditor(FieldEditor):
         text = self.to_text(value)
         widget = self.input
         if widget.value != text and self.to_value(widget.value) != value:
-            with widget.prevent(Input.Changed):
-                widget.value = text
+            widget.loading = True
+            try:
+                with widget.prevent(Input.Changed):
+                    widget.value = text
+            finally:
+                widget.loading = False
+
+    def _typed(self, text: str) -> None:
+        value = self.to_value(text)
+        if value is not _UNPARSED and self.is_mounted:
+            self.edited(value)
 
     @on(Input.Changed, ".field-input")
     def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        value = self.to_value(event.value)
-        if value is not _UNPARSED:
-            self.edited(value)
+        event.stop()  # already reported by FieldInput
 
 
 # A number still being typed ("-", "1e") is not written to the draft yet.
@@ -71,8 +98,9 @@ _UNPARSED: Any = object()
 class NumberEditor(TextEditor):
     """A whole or decimal number; the input only accepts numeric characters."""
 
-    def make_input(self) -> Input:
-        return Input(
+    def make_input(self) -> FieldInput:
+        return FieldInput(
+            self._typed,
             placeholder=_placeholder(self.field),
             type="integer" if self.field.kind == "int" else "number",
             classes="field-input",

@@ -19,6 +19,7 @@ from textual.widgets import Label, Static
 from rec_tui.modes import Mode
 from rec_tui.problems import Problem
 from rec_tui.spec.field import Field
+from rec_tui.tui.widgets.css_classes import set_class_if_changed
 
 
 def covers(path: str, problem_path: str) -> bool:
@@ -117,7 +118,7 @@ class FieldEditor(Vertical):
         if mine == self._shown_problems:
             return
         self._shown_problems = mine
-        self.set_class(bool(mine), "-has-problem")
+        set_class_if_changed(self, bool(mine), "-has-problem")
         text = Text()
         for index, problem in enumerate(mine[:3]):
             if index:

@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
 from rec_tui.spec.field import Field
+from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.field_editor import FieldEditor
 
 ALL_STREAMS = "#allstream#"
@@ -109,7 +110,7 @@ class ListEditor(FieldEditor):
         option_list.add_options(self._items)
         if self._items:
             option_list.highlighted = min(highlighted or 0, len(self._items) - 1)
-        self.set_class(not self._items, "-empty")
+        set_class_if_changed(self, not self._items, "-empty")
 
     def _commit(self, items: list[str]) -> None:
         self._items = items

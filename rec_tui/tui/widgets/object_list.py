@@ -21,6 +21,7 @@ from rec_tui import jsonpath
 from rec_tui.problems import Problem
 from rec_tui.spec import catalogue
 from rec_tui.spec.field import Field
+from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.field_editor import FieldEditor, covers
 
 # Seconds after typing stops before the table shows the new value.
@@ -117,7 +118,7 @@ class ObjectListEditor(FieldEditor):
                     self._table_timer = self.set_timer(TABLE_CATCH_UP, self._update_cells)
             else:
                 self._rebuild_table(rows)
-        self.set_class(not items, "-empty")
+        set_class_if_changed(self, not items, "-empty")
         self._select(min(self.index, max(len(items) - 1, 0)))
 
     def _rebuild_table(self, rows: list[tuple[str, ...]]) -> None:
