@@ -7,7 +7,10 @@ thing, and asserts that exactly the expected rule fires (or stays silent).
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Sequence
 from typing import Any
+
+import pytest
 
 from rec_tui import jsonpath
 from rec_tui.problems import Problem
@@ -130,6 +133,24 @@ def assert_fires_once(
 
 def assert_silent(rule: str, mode: str, changes: dict[str, Any], **kwargs: Any) -> None:
     assert found(mode, changes, rule, **kwargs) == []
+
+
+def table_tests(
+    fires: Sequence[tuple[Any, ...]], silent: Sequence[tuple[Any, ...]]
+) -> tuple[Callable[..., None], Callable[..., None]]:
+    """The two table-driven tests of a rule module: every ``(rule, mode, changes, severity,
+    path)`` row of ``fires`` reports exactly once, every ``(rule, mode, changes)`` row of
+    ``silent`` not at all. Bind them to ``test_…`` names in the test module."""
+
+    @pytest.mark.parametrize(("rule", "mode", "changes", "severity", "path"), fires)
+    def fires_once(rule: str, mode: str, changes: dict[str, Any], severity: str, path: str) -> None:
+        assert_fires_once(rule, mode, changes, severity, path)
+
+    @pytest.mark.parametrize(("rule", "mode", "changes"), silent)
+    def stays_silent(rule: str, mode: str, changes: dict[str, Any]) -> None:
+        assert_silent(rule, mode, changes)
+
+    return fires_once, stays_silent
 
 
 def rules_fired(mode: str, body: Any, **kwargs: Any) -> set[str]:

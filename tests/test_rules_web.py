@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from rule_harness import REMOVE, assert_fires_once, assert_silent, changed, fired
+from rule_harness import REMOVE, changed, fired, table_tests
 
 from rec_tui.spec.rules.context import Session
 from rec_tui.validate import validate
@@ -135,14 +134,7 @@ SILENT = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("rule", "mode", "changes", "severity", "path"), FIRES)
-def test_rule_fires(rule: str, mode: str, changes: dict, severity: str, path: str) -> None:
-    assert_fires_once(rule, mode, changes, severity, path)
-
-
-@pytest.mark.parametrize(("rule", "mode", "changes"), SILENT)
-def test_rule_stays_silent(rule: str, mode: str, changes: dict) -> None:
-    assert_silent(rule, mode, changes)
+test_rule_fires, test_rule_stays_silent = table_tests(FIRES, SILENT)
 
 
 def _expiry(acquire: dict[str, Any] | None, hours: int) -> list[str]:
