@@ -63,13 +63,18 @@ def _layout(config: dict[str, Any]) -> int | None:
     return _DEFAULT_LAYOUT if raw is None else as_int(raw)
 
 
-def _items(config: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def _items(config: dict[str, Any] | None, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """(index, item) for every object in the list ``config[key]``."""
-    items = config.get(key)
+    items = config.get(key) if config is not None else None
     if isinstance(items, list):
         for index, item in enumerate(items):
             if isinstance(item, dict):
                 yield index, item
+
+
+def _mix_items(ctx: Context, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, item) for every object in the transcodingConfig list ``key``, in mix mode."""
+    return _items(_mix_config(ctx), key)
 
 
 def _is_set(value: Any) -> bool:
@@ -278,35 +283,28 @@ def transcoding_max_tiles(ctx: Context, out: Findings) -> None:
 
 @rule("R69", "tc.tile.fields", "E", "tile geometry missing or outside [0, 1]")
 def tile_fields(ctx: Context, out: Findings) -> None:
-    config = _mix_config(ctx)
-    if config is None:
-        return
-    for index, tile in _items(config, "layoutConfig"):
+    message = "Each tile needs x_axis, y_axis, width and height between 0 and 1;"
+    for index, tile in _mix_items(ctx, "layoutConfig"):
         for key in TILE_GEOMETRY:
             value = tile.get(key)
             path = f"{LAYOUT_CONFIG}[{index}].{key}"
             if value is None:
                 out.error(
                     path,
-                    "Each tile needs x_axis, y_axis, width and height between 0 and 1; "
-                    f"tile {index} has no {key}.",
+                    f"{message} tile {index} has no {key}.",
                     f"Add {key} as a fraction of the canvas, e.g. 0.5.",
                 )
             elif _TILE_RANGE[key].outside(value, whole=False):
                 out.error(
                     path,
-                    "Each tile needs x_axis, y_axis, width and height between 0 and 1; "
-                    f"tile {index} has {key} {shown(value)}.",
+                    f"{message} tile {index} has {key} {shown(value)}.",
                     "Positions and sizes are fractions of the canvas: 0.25 is a quarter.",
                 )
 
 
 @rule("R70", "tc.tile.bounds", "W", "tile runs off the canvas")
 def tile_bounds(ctx: Context, out: Findings) -> None:
-    config = _mix_config(ctx)
-    if config is None:
-        return
-    for index, tile in _items(config, "layoutConfig"):
+    for index, tile in _mix_items(ctx, "layoutConfig"):
         if off_canvas(tile):
             out.warning(
                 f"{LAYOUT_CONFIG}[{index}]",
@@ -317,34 +315,27 @@ def tile_bounds(ctx: Context, out: Findings) -> None:
 
 @rule("R71", "tc.tile.alpha_render", "E", "tile alpha outside [0, 1] or render_mode not 0/1")
 def tile_alpha_render(ctx: Context, out: Findings) -> None:
-    config = _mix_config(ctx)
-    if config is None:
-        return
-    for index, tile in _items(config, "layoutConfig"):
+    message = "alpha must be 0–1; render_mode 0 (crop) or 1 (fit)."
+    for index, tile in _mix_items(ctx, "layoutConfig"):
         alpha = tile.get("alpha")
         if _TILE_RANGE["alpha"].outside(alpha, whole=False):
             out.error(
                 f"{LAYOUT_CONFIG}[{index}].alpha",
-                f"alpha must be 0–1; render_mode 0 (crop) or 1 (fit). Tile {index} has alpha "
-                f"{shown(alpha)}.",
+                f"{message} Tile {index} has alpha {shown(alpha)}.",
                 "0 is fully transparent, 1 fully opaque.",
             )
         render_mode = tile.get("render_mode")
         if not_a_choice(render_mode, _TILE_RENDER):
             out.error(
                 f"{LAYOUT_CONFIG}[{index}].render_mode",
-                "alpha must be 0–1; render_mode 0 (crop) or 1 (fit). Tile "
-                f"{index} has render_mode {shown(render_mode)}.",
+                f"{message} Tile {index} has render_mode {shown(render_mode)}.",
                 "Use 0 to crop the video to fill the tile, 1 to fit it with black bars.",
             )
 
 
 @rule("R72", "tc.tile.precision", "W", "tile value with more than 6 decimals")
 def tile_precision(ctx: Context, out: Findings) -> None:
-    config = _mix_config(ctx)
-    if config is None:
-        return
-    for index, tile in _items(config, "layoutConfig"):
+    for index, tile in _mix_items(ctx, "layoutConfig"):
         for key in TILE_FLOATS:
             value = tile.get(key)
             if isinstance(value, float) and is_number(value) and _decimals(value) > MAX_DECIMALS:
@@ -477,11 +468,8 @@ def background_image_url(ctx: Context, out: Findings) -> None:
 
 @rule("R79", "tc.bgconfig.entry", "E/W", "backgroundConfig entry incomplete or invalid")
 def background_config_entry(ctx: Context, out: Findings) -> None:
-    config = _mix_config(ctx)
-    if config is None:
-        return
     message = "Each per-user background needs a uid and an image_url."
-    for index, entry in _items(config, "backgroundConfig"):
+    for index, entry in _mix_items(ctx, "backgroundConfig"):
         base = f"{BACKGROUND_CONFIG}[{index}]"
         for key in ("uid", "image_url"):
             if not _is_set(entry.get(key)):
