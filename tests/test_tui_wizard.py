@@ -385,3 +385,57 @@ async def test_narrow_terminal_hides_preview_until_asked() -> None:
         await pilot.pause()
         assert app.query_one("#preview").display
         assert not app.query_one("#centre").display
+
+
+async def test_a_value_outside_the_choices_is_shown_not_hidden() -> None:
+    body = seed_body("7_individual_postponed_audio_mix.json")
+    app = make_app(body, mode="individual", step="advanced")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        select = editor(app, "clientRequest.transcodeOptions.audio.sampleRate").query_one(Select)
+        assert select.value == "xxxx"
+        labels = [str(label) for label, _ in select._options]
+        assert any("'xxxx' (not an allowed value)" in label for label in labels)
+
+
+async def test_command_palette_offers_every_action() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for wanted in (
+            "Go to step: Storage",
+            "Go to step: Review",
+            "Switch mode to web",
+            "Toggle preview (F4)",
+            "Help on the focused field (F1)",
+            "Show all keys (F10)",
+            "Next step (F3)",
+        ):
+            assert wanted in titles
+        switch = next(
+            c for c in app.get_system_commands(app.screen) if c.title == "Switch mode to individual"
+        )
+        switch.callback()
+        await pilot.pause()
+        assert app.draft.mode == "individual"
+        go = next(
+            c for c in app.get_system_commands(app.screen) if c.title == "Go to step: Snapshots"
+        )
+        go.callback()
+        await pilot.pause()
+        assert app.current_step == "snapshots"
+
+
+async def test_secret_reveal_button_toggles_masking() -> None:
+    app = make_app(seed_body(MIX))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        token = editor(app, "clientRequest.token")
+        field_input = token.query_one(Input)
+        assert field_input.password
+        await click(pilot, token.query_one(".reveal", Button))
+        assert not field_input.password
+        await pilot.pause(0.3)  # a second click at once would count as a double click
+        await click(pilot, token.query_one(".reveal", Button))
+        assert field_input.password

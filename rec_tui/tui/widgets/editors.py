@@ -199,6 +199,16 @@ class ChoiceEditor(FieldEditor):
             option == candidate and type(option) is type(candidate)
             for _, candidate in self._options
         )
+        if not known and value is not None and _hashable(option):
+            # A value from an opened file that is not among the choices is shown as it is
+            # (its problem is listed next to it) rather than looking "not set".
+            self._options = [
+                *[(label, v) for label, v in self._options if label[:1] != "✗"],
+                (f"✗ {value!r} (not an allowed value)", option),
+            ]
+            with self.select.prevent(Select.Changed):
+                self.select.set_options(self._options)
+            known = True
         wanted = option if known else Select.NULL
         if self.select.value != wanted:
             with self.select.prevent(Select.Changed):
@@ -209,6 +219,14 @@ class ChoiceEditor(FieldEditor):
         event.stop()
         value = None if event.value is Select.NULL else self.from_option(event.value)
         self.edited(value)
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 class BoolEditor(ChoiceEditor):
