@@ -127,6 +127,16 @@ def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _child_env(home: Path, secret: str = "sandbox-secret") -> dict[str, str]:
+    """The environment of a rec-tui child process: its own home and sandbox credentials."""
+    return {
+        **os.environ,
+        "REC_TUI_HOME": str(home),
+        "AGORA_CUSTOMER_ID": "sandbox",
+        "AGORA_CUSTOMER_SECRET": secret,
+    }
+
+
 @pytest.fixture
 def served(rec_tui_home: Path) -> Iterator[str]:
     env = {**os.environ, "REC_TUI_HOME": str(rec_tui_home)}
@@ -147,12 +157,7 @@ def served(rec_tui_home: Path) -> Iterator[str]:
 
 
 def test_lifecycle_over_loopback(served: str, tmp_path: Path, rec_tui_home: Path) -> None:
-    env = {
-        **os.environ,
-        "REC_TUI_HOME": str(rec_tui_home),
-        "AGORA_CUSTOMER_ID": "sandbox",
-        "AGORA_CUSTOMER_SECRET": "sandbox-secret",
-    }
+    env = _child_env(rec_tui_home)
     source = write_body(tmp_path, clean_body("individual"))
     where = ["--endpoint", served, "--app-id", "loop-app"]
     sent = _cli(
@@ -185,12 +190,7 @@ def test_lifecycle_over_loopback(served: str, tmp_path: Path, rec_tui_home: Path
 def test_wrong_secret_over_loopback_is_refused_with_exit_1(
     served: str, tmp_path: Path, rec_tui_home: Path
 ) -> None:
-    env = {
-        **os.environ,
-        "REC_TUI_HOME": str(rec_tui_home),
-        "AGORA_CUSTOMER_ID": "sandbox",
-        "AGORA_CUSTOMER_SECRET": "wrong-secret-123",
-    }
+    env = _child_env(rec_tui_home, "wrong-secret-123")
     source = write_body(tmp_path, clean_body("mix"))
     result = _cli("send", source, "--endpoint", served, "--app-id", "a", env=env)
     assert result.returncode == 1
@@ -227,12 +227,7 @@ def test_ctrl_c_during_stop_after_stops_the_recording_first(
 ) -> None:
     import signal
 
-    env = {
-        **os.environ,
-        "REC_TUI_HOME": str(rec_tui_home),
-        "AGORA_CUSTOMER_ID": "sandbox",
-        "AGORA_CUSTOMER_SECRET": "sandbox-secret",
-    }
+    env = _child_env(rec_tui_home)
     source = write_body(tmp_path, clean_body("mix"))
     where = ["--endpoint", served, "--app-id", "a"]
     sending = subprocess.Popen(
