@@ -16,6 +16,7 @@ from rec_tui.modes import Mode
 from rec_tui.problems import ERROR, WARNING, Problem, Severity, sort_key
 from rec_tui.spec.rules import all_rules, by_name, run
 from rec_tui.spec.rules.context import CR, REC, TC, Context, Session, as_int
+from rec_tui.spec.rules.quoting import shown
 from rec_tui.spec.rules.session import scene_verdict
 
 ACQUIRE_REGIONS: Final = ("CN", "AP", "EU", "NA")
@@ -62,13 +63,16 @@ def check_acquire(body: Any, mode: Mode | None = None) -> list[Problem]:
     hours = request.get("resourceExpiredHour")
     low, high = EXPIRED_HOUR_RANGE
     if hours is not None and not (as_int(hours) is not None and low <= hours <= high):
-        bad("resourceExpiredHour", f"Got {hours!r}; send a whole number of hours from 1 to 720.")
+        bad(
+            "resourceExpiredHour",
+            f"Got {shown(hours)}; send a whole number of hours from 1 to 720.",
+        )
     scene = request.get("scene")
     if scene is not None and (as_int(scene) is None or scene not in ACQUIRE_SCENES):
-        bad("scene", f"Got {scene!r}; send 0 (RTC), 1 (web) or 2 (legacy postponed).")
+        bad("scene", f"Got {shown(scene)}; send 0 (RTC), 1 (web) or 2 (legacy postponed).")
     region = request.get("region")
     if region is not None and region not in ACQUIRE_REGIONS:
-        bad("region", f"Got {region!r}; send one of {', '.join(ACQUIRE_REGIONS)}.")
+        bad("region", f"Got {shown(region)}; send one of {', '.join(ACQUIRE_REGIONS)}.")
     if mode is not None:
         verdict = scene_verdict(mode, 0 if scene is None else scene, postponed=False)
         if verdict is not None and verdict[0] == ERROR:

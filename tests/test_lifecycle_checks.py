@@ -73,6 +73,17 @@ def test_r7_cname_and_uid_must_match_acquire() -> None:
     assert r7.path == "uid" and r7.is_error and "432" in r7.message
 
 
+def test_r7_and_r118_quote_pasted_values_briefly() -> None:
+    """A megabyte pasted into cname must not come back as a megabyte-long hint."""
+    pasted = "x" * 100_000
+    acquire = {"cname": pasted, "uid": "527841", "clientRequest": {}}
+    problems = validate("mix", clean_body("mix"), session=Session(acquire=acquire))
+    (r7,) = [p for p in problems if p.rule_id == "R7"]
+    assert r7.path == "cname" and len(r7.hint) < 200
+    (r118,) = checks.check_acquire({"clientRequest": {"region": pasted}})
+    assert len(r118.hint) < 200
+
+
 def test_r8_start_parameter_differences() -> None:
     body = clean_body("mix")
     parameter = {"token": body["clientRequest"]["token"], "recordingConfig": {"channelType": 1}}

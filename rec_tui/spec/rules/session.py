@@ -14,6 +14,7 @@ from rec_tui.modes import Mode
 from rec_tui.problems import ERROR, WARNING, Severity
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.context import CR, Context
+from rec_tui.spec.rules.quoting import shown
 
 RESOURCE_LIFETIME_SECONDS: Final = 300.0
 START_PROMPTLY_SECONDS: Final = 2.0
@@ -31,11 +32,12 @@ def acquire_scene(acquire: dict[str, Any]) -> Any:
 def scene_verdict(mode: Mode, scene: Any, postponed: bool) -> tuple[Severity, str] | None:
     """R6 for a mode and an acquire scene: ``("error"|"warning", why)`` or None when it fits."""
     if mode == "web" and scene != SCENE_WEB:
-        return ERROR, f"web recording needs acquire scene 1, but scene {scene!r} was sent"
+        return ERROR, f"web recording needs acquire scene 1, but scene {shown(scene)} was sent"
     if mode != "web" and scene == SCENE_WEB:
         return ERROR, f"{mode} recording cannot use acquire scene 1 (web page recording)"
     if postponed and scene != SCENE_POSTPONED:
-        return WARNING, f"postponed transcoding or mixing needs scene 2, but {scene!r} was sent"
+        sent = shown(scene)
+        return WARNING, f"postponed transcoding or mixing needs scene 2, but {sent} was sent"
     return None
 
 
@@ -112,7 +114,7 @@ def cname_uid_match(ctx: Context, out: Findings) -> None:
             out.error(
                 key,
                 "cname and uid must be exactly the values used in acquire (otherwise 432).",
-                f"acquire sent {key} {acquire[key]!r}; this body has {ctx.raw(key)!r}.",
+                f"acquire sent {key} {shown(acquire[key])}; this body has {shown(ctx.raw(key))}.",
             )
 
 
