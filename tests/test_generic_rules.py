@@ -55,7 +55,7 @@ def test_wrong_types_are_errors_at_their_path(path: str, value: object) -> None:
 
 def test_number_as_string_hint_says_drop_the_quotes() -> None:
     (problem,) = fired("mix", changed("mix", {f"{REC}.channelType": "1"}), "body.types")
-    assert problem.message == f"{REC}.channelType must be a whole number; got the text '1'."
+    assert problem.message == f'{REC}.channelType must be a whole number; got the text "1".'
     assert "without quotes: 1" in problem.hint
 
 

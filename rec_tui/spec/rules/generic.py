@@ -32,6 +32,7 @@ from rec_tui.spec import catalogue
 from rec_tui.spec.field import Field, Kind
 from rec_tui.spec.rules import Findings, by_name, rule
 from rec_tui.spec.rules.context import EXT, Context
+from rec_tui.spec.rules.quoting import shown
 
 SERVICE_PARAM = f"{EXT}.extensionServices[].serviceParam"
 
@@ -94,20 +95,12 @@ def _rule_registered(name: str) -> bool:
 
 
 def _describe(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    """The JSON type and value of a wrong-typed value: ``the text "1"``, ``an array``."""
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
-    if isinstance(value, (int, float)):
-        return f"the number {value!r}"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
+        return f"the text {shown(value)}"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"the number {shown(value)}"
+    return shown(value)
 
 
 def _is_finite_number(value: Any) -> bool:
