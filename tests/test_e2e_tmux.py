@@ -69,7 +69,7 @@ def test_typing_a_channel_name_shows_in_the_preview(tmux_socket: str, rec_tui_ho
         env=env,
         timeout=10,
     )
-    _wait_for(tmux_socket, "Problems: 4 errors")  # painted, and the first check has run
+    _wait_for(tmux_socket, "Session ✗")  # painted, and the first check has run
     time.sleep(0.3)  # keys sent the instant the first screen appears can be lost
     for key in ("Tab", "Tab"):  # mode → App ID → channel name
         _tmux(tmux_socket, "send-keys", "-t", "wizard", key)
