@@ -50,10 +50,14 @@ def _got(raw: object) -> str:
 
 
 def _enum_rule(
-    ctx: Context, out: Findings, key: str, allowed: frozenset[int], message: str, hint: str
+    config: dict[str, Any] | None,
+    out: Findings,
+    key: str,
+    allowed: frozenset[int],
+    message: str,
+    hint: str,
 ) -> None:
     """The plain "value must be one of" check shared by several fields."""
-    config = recording_config(ctx)
     if config is None:
         return
     raw = config.get(key)
@@ -99,7 +103,7 @@ def channel_type(ctx: Context, out: Findings) -> None:
             "broadcast. A mismatch can leave the recording empty.",
         )
     _enum_rule(
-        ctx,
+        config,
         out,
         "channelType",
         _CHANNEL_TYPES,
@@ -111,7 +115,7 @@ def channel_type(ctx: Context, out: Findings) -> None:
 @rule("R35", "rec.streamTypes", "E", "streamTypes not 0, 1 or 2")
 def stream_types(ctx: Context, out: Findings) -> None:
     _enum_rule(
-        ctx,
+        recording_config(ctx),
         out,
         "streamTypes",
         _STREAM_TYPES,
@@ -178,7 +182,7 @@ def stream_mode_original(ctx: Context, out: Findings) -> None:
 @rule("R39", "rec.decryption.enum", "E", "decryptionMode not 0..8")
 def decryption_enum(ctx: Context, out: Findings) -> None:
     _enum_rule(
-        ctx,
+        recording_config(ctx),
         out,
         "decryptionMode",
         _DECRYPTION_MODES,
@@ -299,7 +303,7 @@ def audio_profile(ctx: Context, out: Findings) -> None:
 @rule("R45", "rec.videoStreamType", "E", "videoStreamType not 0 or 1")
 def video_stream_type(ctx: Context, out: Findings) -> None:
     _enum_rule(
-        ctx,
+        recording_config(ctx),
         out,
         "videoStreamType",
         _VIDEO_STREAM_TYPES,

@@ -91,9 +91,18 @@ def _check_range(
 def _check_optional_param(
     ctx: Context, out: Findings, key: str, allowed: Bounds, message: str, hint: str
 ) -> None:
-    """An optional web_recorder_service parameter, where set, must be within ``allowed``."""
+    """An optional web_recorder_service parameter, where set, must be within ``allowed``.
+
+    ``{range}`` in ``message`` becomes the allowed range, written out only when reported
+    (this runs on every keystroke, mostly finding nothing)."""
     for path, params in service_params(ctx, WEB_RECORDER):
-        _check_range(out, f"{path}.{key}", params.get(key), allowed, message, hint)
+        value = params.get(key)
+        if allowed.outside(value):
+            out.error(
+                f"{path}.{key}",
+                f"{message.format(range=allowed.text())} Got {shown(value)}.",
+                hint,
+            )
 
 
 # --- the rules ----------------------------------------------------------------------------
@@ -290,7 +299,7 @@ def web_bitrate(ctx: Context, out: Findings) -> None:
         out,
         "videoBitrate",
         _BITRATE,
-        f"videoBitrate must be {_BITRATE.text()} kbps.",
+        "videoBitrate must be {range} kbps.",
         "Leave it out for the default (2000 from 1280 × 720 up, else 1500).",
     )
 
@@ -315,7 +324,7 @@ def web_fps(ctx: Context, out: Findings) -> None:
         out,
         "videoFps",
         _FPS,
-        f"videoFps must be {_FPS.text()}.",
+        "videoFps must be {range}.",
         "Leave it out for the default 15.",
     )
 
@@ -367,7 +376,7 @@ def web_max_video_duration(ctx: Context, out: Findings) -> None:
         out,
         "maxVideoDuration",
         _SEGMENT,
-        f"maxVideoDuration must be {_SEGMENT.text()} minutes.",
+        "maxVideoDuration must be {range} minutes.",
         "Leave it out for the default 120 minutes per MP4 file.",
     )
 
@@ -392,7 +401,7 @@ def web_ready_timeout(ctx: Context, out: Findings) -> None:
         out,
         "readyTimeout",
         _READY,
-        "readyTimeout must be a whole number 0–60 (0 = off); other values give error 2.",
+        "readyTimeout must be a whole number {range} (0 = off); other values give error 2.",
         "Use 0 to skip the load check, or 1–60 seconds.",
     )
 
