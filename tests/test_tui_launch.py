@@ -76,3 +76,29 @@ def test_a_crash_gives_a_non_zero_exit_status(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(RecTuiApp, "run", crashing_run)
     assert launch_module.launch(options()) == 1
+
+
+def test_the_wizard_start_up_path_does_not_load_httpx_keyring_or_the_sandbox() -> None:
+    # A fresh interpreter: what `rec-tui` imports until the app object exists and mounts.
+    import subprocess
+    import sys
+
+    script = (
+        "import asyncio, sys\n"
+        "import rec_tui.cli as cli\n"
+        "cli.build_parser()\n"
+        "from rec_tui.tui.app import RecTuiApp\n"
+        "app = RecTuiApp()\n"
+        "app.file_actions.start = lambda: None  # the keyring opens after the first paint\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(120, 40)):\n"
+        "        pass\n"
+        "asyncio.run(main())\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('httpx', 'keyring')\n"
+        "         or m.startswith('rec_tui.sandbox')]\n"
+        "print(','.join(sorted(heavy)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == ""
