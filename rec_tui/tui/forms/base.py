@@ -12,7 +12,6 @@ from textual.widgets import Static
 from rec_tui.draft import Draft
 from rec_tui.problems import Problem
 from rec_tui.spec import catalogue
-from rec_tui.spec.field import Field
 from rec_tui.tui.steps import Step, step
 from rec_tui.tui.widgets.factory import editor_for
 from rec_tui.tui.widgets.field_editor import FieldEditor, covers
@@ -70,13 +69,6 @@ class StepForm(VerticalScroll):
         for path in paths:
             declared = catalogue.lookup(path)
             if declared is not None:
-                yield editor_for(declared)
-
-    def children_editors(self, parent: str, skip: Iterable[str] = ()) -> Iterable[FieldEditor]:
-        """Editors for every declared child of ``parent`` except ``skip`` keys."""
-        skipped = set(skip)
-        for declared in catalogue.children(parent):
-            if declared.key not in skipped and declared.kind != "object":
                 yield editor_for(declared)
 
     @property
@@ -145,7 +137,3 @@ class StepForm(VerticalScroll):
             if editor.display:
                 editor.focus_input()
                 return
-
-
-def declared(path: str) -> Field:
-    return catalogue.field(path)
