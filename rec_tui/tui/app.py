@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on
@@ -77,7 +78,8 @@ def request_line(draft: Draft) -> str:
 
 class RecTuiApp(App[int]):
     TITLE = "rec-tui"
-    CSS_PATH = "app.tcss"
+    # Absolute, so subclasses defined elsewhere (tests, benchmarks) find it too.
+    CSS_PATH = str(Path(__file__).with_name("app.tcss"))
     # The first field of the first step; never the scroll containers around it.
     AUTO_FOCUS = "#forms RadioSet, #forms Input, #forms Select"
     BINDINGS: ClassVar[list[BindingType]] = [
