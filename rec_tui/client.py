@@ -31,11 +31,13 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 from rec_tui import history
 from rec_tui.client_errors import RecordingError, interpret
 from rec_tui.endpoints import CALL_METHODS, CONTENT_TYPE, Call, Endpoint, call_path, resolve
-from rec_tui.exchange import Credentials, Exchange, Scrubber
+from rec_tui.exchange import Exchange, Scrubber
 from rec_tui.ratelimit import RateLimiter, limiter_for
 
 if TYPE_CHECKING:
     import httpx
+
+    from rec_tui.secrets import Credentials
 
 Sleep = Callable[[float], Awaitable[None]]
 ExchangeListener = Callable[[Exchange], None]

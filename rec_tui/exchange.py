@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
 
 from rec_tui.redact import redact_body, redact_headers, redact_text, secret_values
 
-
-@dataclass(frozen=True, slots=True)
-class Credentials:
-    """The RESTful API customer ID and secret (spec 1.2)."""
-
-    customer_id: str
-    customer_secret: str = field(repr=False)
-
-    @property
-    def basic_token(self) -> str:
-        pair = f"{self.customer_id}:{self.customer_secret}"
-        return base64.b64encode(pair.encode("utf-8")).decode("ascii")
-
-    @property
-    def authorization(self) -> str:
-        return f"Basic {self.basic_token}"
-
-    def secrets(self) -> set[str]:
-        """Every form in which these credentials could leak into text."""
-        return {self.customer_secret, self.basic_token, self.authorization}
+if TYPE_CHECKING:
+    from rec_tui.secrets import Credentials
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ without a keyring). Where they rank:
 
 from __future__ import annotations
 
+import base64
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -226,7 +227,11 @@ def _writes_files(backend: object) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """Customer ID and secret for the REST API's Basic auth. ``repr`` never shows them."""
+    """Customer ID and secret for the REST API's Basic auth. ``repr`` never shows them.
+
+    The one credentials type: the keyring, the environment, curl import/export and the
+    REST client all use it.
+    """
 
     customer_id: str
     customer_secret: str
@@ -241,6 +246,24 @@ class Credentials:
 
     def values(self) -> tuple[str, str]:
         return (self.customer_id, self.customer_secret)
+
+    @property
+    def basic_token(self) -> str:
+        """The Basic auth credential of the REST API (spec 1.2): base64 of ``id:secret``."""
+        pair = f"{self.customer_id}:{self.customer_secret}"
+        return base64.b64encode(pair.encode("utf-8")).decode("ascii")
+
+    @property
+    def authorization(self) -> str:
+        return f"Basic {self.basic_token}"
+
+    def secrets(self) -> set[str]:
+        """Every form in which these credentials could leak into text (for redaction).
+
+        The customer ID alone is left out: it names an account without opening it, and the
+        sandbox's ID is a common word that scrubbing would blank out of every log line.
+        """
+        return {self.customer_secret, self.basic_token, self.authorization}
 
 
 def customer_credentials(

@@ -11,11 +11,11 @@ import copy
 from typing import Any
 
 from rec_tui.client import RecordingClient
-from rec_tui.exchange import Credentials
 from rec_tui.ratelimit import RateLimiter
 from rec_tui.sandbox import CUSTOMER_ID, CUSTOMER_SECRET
 from rec_tui.sandbox.service import SandboxService
 from rec_tui.sandbox.transport import SandboxTransport
+from rec_tui.secrets import Credentials
 from tests.rule_harness import CLEAN_BODIES
 
 SANDBOX_CREDENTIALS = Credentials(CUSTOMER_ID, CUSTOMER_SECRET)

@@ -9,12 +9,12 @@ import pytest
 from rec_tui import history
 from rec_tui.client import SyncRecordingClient
 from rec_tui.client_errors import RecordingError, interpret
-from rec_tui.exchange import Credentials
 from rec_tui.paths import history_file
 from rec_tui.ratelimit import RateLimiter
 from rec_tui.redact import MASK
 from rec_tui.sandbox.service import SandboxService
 from rec_tui.sandbox.transport import SandboxTransport
+from rec_tui.secrets import Credentials
 from tests.send_helpers import FakeTime, clean_body, make_client, make_sandbox, scene_for
 
 
@@ -328,3 +328,23 @@ def test_sync_client_runs_the_calls_for_the_command_line() -> None:
             {"cname": body["cname"], "uid": body["uid"], "clientRequest": {}},
         )
     assert stopped.data["serverResponse"]["uploadingStatus"] == "uploaded"
+
+
+async def test_credentials_from_the_secret_store_drive_the_client_as_they_are() -> None:
+    # One Credentials type: what the keyring (or the environment) gives is what the client
+    # signs with, and the client module keeps no look-alike of its own.
+    import rec_tui.exchange
+    from rec_tui.secrets import MemoryStore, customer_credentials, store_customer_credentials
+
+    store = MemoryStore()
+    store_customer_credentials(store, Credentials("sandbox", "sandbox-secret"))
+    found = customer_credentials(store, environ={})
+    assert found is not None and found.source == store.backend_name
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    async with make_client(time, sandbox, credentials=found, keep_history=False) as client:
+        reply = await client.acquire("demo", "527841")
+        assert client.credentials is found
+        assert "sandbox-secret" not in repr(client.credentials)
+    assert reply.status == 200
+    assert "Credentials" not in vars(rec_tui.exchange)

@@ -12,7 +12,8 @@ from rec_tui.endpoints import REGION_PREFIXES, SANDBOX
 
 if TYPE_CHECKING:
     from rec_tui.client import RecordingClient
-    from rec_tui.exchange import Credentials, Scrubber
+    from rec_tui.exchange import Scrubber
+    from rec_tui.secrets import Credentials
 
 REGION_NAMES = tuple(prefix.removeprefix("api-") for prefix in REGION_PREFIXES)
 SANDBOX_APP_ID = "sandbox-app"
@@ -55,7 +56,7 @@ def endpoint_setting(args: argparse.Namespace, default: str = SANDBOX) -> str:
 
 def credentials_for(endpoint: str) -> Credentials:
     """The sandbox's own credentials, or the customer's from the environment or keyring."""
-    from rec_tui.exchange import Credentials
+    from rec_tui.secrets import Credentials
 
     if endpoint == SANDBOX:
         from rec_tui import sandbox
@@ -81,7 +82,7 @@ def credentials_for(endpoint: str) -> Credentials:
             f"{CUSTOMER_SECRET_ENV}, or store them in the keyring from the wizard's Send step "
             "(or use --sandbox to try without an account)."
         )
-    return Credentials(found.customer_id, found.customer_secret)
+    return found
 
 
 def make_client(endpoint: str, app_id: str) -> RecordingClient:

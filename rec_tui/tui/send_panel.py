@@ -21,10 +21,11 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from rec_tui.endpoints import REGION_PREFIXES
-from rec_tui.exchange import Credentials, Exchange, Scrubber
+from rec_tui.exchange import Exchange, Scrubber
 from rec_tui.lifecycle import Lifecycle, PollPlan, RecordingSession, acquire_scene_for
 from rec_tui.lifecycle_checks import layout_of
 from rec_tui.ratelimit import RateLimiter
+from rec_tui.secrets import Credentials
 from rec_tui.tui.widgets.exchange_log import ExchangeLog
 from rec_tui.tui.widgets.running_list import RunningList
 
@@ -300,7 +301,7 @@ class SendPanel(Vertical):
                 f"or set {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV}."
             )
         self.query_one("#send-customer-id", Input).value = found.customer_id
-        return Credentials(found.customer_id, found.customer_secret)
+        return found
 
     def _store(self) -> Any:
         actions = getattr(self.app, "file_actions", None)
@@ -312,12 +313,11 @@ class SendPanel(Vertical):
 
     @work(thread=True, group="send-keyring")
     def _keep_in_keyring(self, customer_id: str, secret: str) -> None:
-        from rec_tui.secrets import Credentials as StoredCredentials
         from rec_tui.secrets import SecretStoreError, store_customer_credentials
 
         try:
             store = self._store()
-            store_customer_credentials(store, StoredCredentials(customer_id, secret))
+            store_customer_credentials(store, Credentials(customer_id, secret))
         except SecretStoreError as error:
             self.post_message(self.Finished("keep", False, str(error)))
             return

@@ -43,8 +43,8 @@ async def _overhead(base_url: str, resource_id: str, sid: str) -> tuple[float, f
 
     from rec_tui.client import RecordingClient
     from rec_tui.endpoints import call_path
-    from rec_tui.exchange import Credentials
     from rec_tui.ratelimit import RateLimiter
+    from rec_tui.secrets import Credentials
 
     path = call_path("query", "bench", "mix", resource_id, sid)
     plain_samples: list[float] = []
@@ -75,8 +75,8 @@ async def _overhead(base_url: str, resource_id: str, sid: str) -> tuple[float, f
 
 async def _burst(base_url: str, resource_id: str, sid: str) -> float:
     from rec_tui.client import RecordingClient
-    from rec_tui.exchange import Credentials
     from rec_tui.ratelimit import RateLimiter
+    from rec_tui.secrets import Credentials
 
     async with RecordingClient(
         app_id="bench",
@@ -104,9 +104,9 @@ def _max_in_window(times: list[float], window: float = 1.0) -> int:
 def main() -> int:
     os.environ["REC_TUI_HOME"] = tempfile.mkdtemp(prefix="rec-tui-bench-")
     from rec_tui.client import SyncRecordingClient
-    from rec_tui.exchange import Credentials
     from rec_tui.sandbox.serve import SandboxServer
     from rec_tui.sandbox.service import SandboxService
+    from rec_tui.secrets import Credentials
     from tests.rule_harness import CLEAN_BODIES
 
     service = SandboxService(rate_limit=None)
