@@ -39,6 +39,7 @@ from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.steps import STEPS, neighbour, step_for_path
 from rec_tui.tui.widgets.preview import Preview
 from rec_tui.tui.widgets.problems_pane import ProblemsPane
+from rec_tui.tui.widgets.secrets_status import SecretsStatus
 from rec_tui.tui.widgets.step_list import StepList
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
@@ -129,7 +130,9 @@ class RecTuiApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Static("", id="too-small")
         with Horizontal(id="main"):
-            yield StepList(self.draft.mode, id="steps")
+            with Vertical(id="steps-pane"):
+                yield StepList(self.draft.mode, id="steps")
+                yield SecretsStatus(id="secrets-status")
             with Vertical(id="centre"):
                 first = self._build_form(self.current_step)
                 with ContentSwitcher(id="forms", initial=first.id):

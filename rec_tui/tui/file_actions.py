@@ -9,6 +9,7 @@ one-time notice when no keyring is usable (given at the first use of secrets).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import threading
 from pathlib import Path
@@ -72,11 +73,24 @@ class FileActions:
     def start(self) -> None:
         """After mount: open the store in a thread, so first use does not wait for it.
 
-        Nothing is shown yet: which backend is in use (and, without a keyring, the one-time
-        explanation) is said when secrets are first needed — see :attr:`store` — so the
-        first screen never changes under the user's hands when the thread finishes.
+        When the thread finishes, the status line under the Steps pane says which backend
+        is in use. The one-time explanation of a missing keyring waits until secrets are
+        first needed — see :attr:`store` — so no pop-up appears under the user's hands.
         """
-        self.app.run_worker(self._open_store, thread=True, exclusive=False)
+        self.app.run_worker(self._open_in_background, thread=True, exclusive=False)
+
+    def _open_in_background(self) -> None:
+        opened = self._open_store()
+        # RuntimeError: the app closed while the keyring was being probed.
+        with contextlib.suppress(RuntimeError):
+            self.app.call_from_thread(self._show_status, opened)
+
+    def _show_status(self, opened: OpenedStore) -> None:
+        from rec_tui.tui.widgets.secrets_status import SecretsStatus
+
+        self.status_line = opened.status_line()
+        for status in self.app.query(SecretsStatus):
+            status.show(self.status_line, persistent=opened.store.persistent)
 
     def _open_store(self) -> OpenedStore:
         with self._store_lock:
@@ -90,7 +104,7 @@ class FileActions:
         if self._announced:
             return
         self._announced = True
-        self.status_line = opened.status_line()
+        self._show_status(opened)
         self.app.sub_title = self.status_line
         if opened.notice:
             self.app.notify(opened.notice, title="No keyring", severity="warning", timeout=20)

@@ -1,0 +1,31 @@
+"""The line under the Steps pane that says where secrets are kept (issue 4's status line)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Static
+
+OPENING = "Secrets: checking the keyring…"
+
+
+class SecretsStatus(Static):
+    """``Secrets: OS keyring (…)`` or ``Secrets: memory only …``, filled once the store opens."""
+
+    DEFAULT_CSS = """
+    SecretsStatus {
+        height: auto;
+        max-height: 4;
+        padding: 0 1;
+        color: $text-muted;
+        border-top: solid $primary-darken-2;
+    }
+    SecretsStatus.-memory-only { color: $warning; }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(OPENING, **kwargs)
+
+    def show(self, text: str, *, persistent: bool) -> None:
+        self.update(text)
+        self.set_class(not persistent, "-memory-only")
