@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
+from rich.console import Console
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey
 
 from rec_tui import secrets
 from rec_tui.secrets import KeyringStore, OpenedStore
+from rec_tui.tui.screens.keys_help import KeysHelpScreen
 from rec_tui.tui.widgets.secrets_status import OPENING, SecretsStatus
 from tests.keyring_service import no_keyring
 from tests.tui_helpers import SIZE, make_app
@@ -51,3 +56,47 @@ async def test_the_status_line_names_the_keyring_backend_once_it_opens(
         assert status_text(app) == "Secrets: OS keyring (SecretService Keyring)"
         assert not app.query_one(SecretsStatus).has_class("-memory-only")
         assert app.file_actions.status_line == status_text(app)
+
+
+# --- the footer ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_footer_shows_the_essential_keys_uncut(size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        keys = list(app.query(FooterKey))
+        palette = [k for k in keys if k.action == "app.command_palette"]
+        shown = [k for k in keys if k not in palette]
+        assert {k.description for k in shown} >= {
+            "Help",
+            "Prev",
+            "Next",
+            "Keys",
+            "Save",
+            "Open",
+            "Send",
+            "Quit",
+        }
+        right_edge = min(k.region.x for k in palette) if palette else size[0]
+        for key in shown:
+            assert key.region.width > 0
+            assert key.region.right <= right_edge, f"{key.description} is cut off"
+
+
+async def test_keys_left_out_of_the_footer_are_in_the_keys_help() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer = {k.description for k in app.query(FooterKey)}
+        assert "Import" not in footer and "Preview" not in footer
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysHelpScreen)
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(app.screen.query_one(Static).content)
+        text = console.export_text()
+        for key, action in (("F6", "Import"), ("F4", "Preview"), ("Ctrl+E", "Export")):
+            assert key in text and action in text
+        assert "Previous step" in text

@@ -84,17 +84,19 @@ class RecTuiApp(App[int]):
     # The first field of the first step; never the scroll containers around it.
     AUTO_FOCUS = "#forms RadioSet, #forms Input, #forms Select"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # The footer shows only what fits at 80 columns; the rest (show=False) is listed
+        # by F10 and offered by the Ctrl+P palette.
         Binding("f1", "help", "Help"),
-        Binding("f2", "previous_step", "Prev step"),
-        Binding("f3", "next_step", "Next step"),
-        Binding("f4", "toggle_preview", "Preview"),
-        Binding("f5", "focus_problems", "Problems"),
+        Binding("f2", "previous_step", "Prev", tooltip="Previous step"),
+        Binding("f3", "next_step", "Next", tooltip="Next step"),
+        Binding("f4", "toggle_preview", "Preview", show=False),
+        Binding("f5", "focus_problems", "Problems", show=False),
         Binding("f10", "show_keys", "Keys"),
         Binding("ctrl+s", "save_preset", "Save"),
         Binding("ctrl+o", "open_preset", "Open"),
         # Ctrl+I is Tab to a terminal (and to Textual's key aliases): import is F6.
-        Binding("f6", "import_request", "Import"),
-        Binding("ctrl+e", "export_request", "Export"),
+        Binding("f6", "import_request", "Import", show=False),
+        Binding("ctrl+e", "export_request", "Export", show=False),
         Binding("ctrl+r", "send", "Send"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
@@ -139,7 +141,7 @@ class RecTuiApp(App[int]):
                     yield first
                 yield ProblemsPane(id="problems")
             yield Preview(id="preview")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(StepList).mark_current(self.current_step)

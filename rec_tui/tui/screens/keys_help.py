@@ -41,7 +41,7 @@ class KeysHelpScreen(ModalScreen[None]):
         for binding in self.app.BINDINGS:
             if isinstance(binding, Binding) and binding.key not in seen:
                 seen.add(binding.key)
-                table.add_row(_key_name(binding.key), binding.description)
+                table.add_row(_key_name(binding.key), binding.tooltip or binding.description)
         for key, action in FORM_KEYS:
             table.add_row(key, action)
         with VerticalScroll():
@@ -49,9 +49,11 @@ class KeysHelpScreen(ModalScreen[None]):
 
 
 def _key_name(key: str) -> str:
-    return " / ".join(
-        part.replace("ctrl+", "Ctrl+").upper()
-        if len(part) <= 3
-        else part.replace("ctrl+", "Ctrl+").capitalize()
-        for part in key.split(",")
-    )
+    """``ctrl+e,f6`` → ``Ctrl+E / F6`` (the way the keys are printed on a keyboard)."""
+    return " / ".join(_one_key(part) for part in key.split(","))
+
+
+def _one_key(key: str) -> str:
+    if key.startswith("ctrl+"):
+        return "Ctrl+" + _one_key(key.removeprefix("ctrl+"))
+    return key.upper() if len(key) <= 3 else key.capitalize()
