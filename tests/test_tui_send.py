@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from textual.widgets import Button, Input, Select, Static
 
 from rec_tui.draft import Draft
@@ -14,7 +15,10 @@ from rec_tui.sandbox.transport import SandboxTransport
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.send_panel import SendPanel
 from rec_tui.tui.widgets.exchange_log import ExchangeLog
+from tests.keyring_service import no_keyring
 from tests.send_helpers import FakeTime, clean_body, make_sandbox
+
+__all__ = ["no_keyring"]
 
 SIZE = (120, 60)
 
@@ -242,3 +246,101 @@ async def test_stop_ends_the_wait_for_recording_to_begin() -> None:
 async def settle_briefly(pilot: Any) -> None:
     for _ in range(3):
         await pilot.pause()
+
+
+# --- credentials: the wizard's one secret store ------------------------------------------
+
+
+def record_notices(app: RecTuiApp) -> list[str]:
+    """Every notification title the app shows, in order (the real notify still runs)."""
+    titles: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, *, title: str = "", **options: Any) -> None:
+        titles.append(title)
+        notify(message, title=title, **options)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return titles
+
+
+async def switch_to_agora(pilot: Any, app: RecTuiApp) -> None:
+    app.query_one("#send-endpoint", Select).value = "global"
+    app.query_one("#send-app-id", Input).value = "my-app"
+    await settle(pilot, app)
+
+
+@pytest.mark.usefixtures("no_keyring")
+async def test_without_keyring_send_finds_secrets_kept_earlier_in_the_session() -> None:
+    from rec_tui.secrets import CUSTOMER_ID_ENTRY, CUSTOMER_SECRET_ENTRY
+
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("mix", time, sandbox)
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        await settle(pilot, app)
+        # As an import from a customer's curl command would keep them (memory, no keyring).
+        store = app.file_actions.store
+        assert not store.persistent
+        store.set(CUSTOMER_ID_ENTRY, "sandbox")
+        store.set(CUSTOMER_SECRET_ENTRY, "sandbox-secret")
+        await switch_to_agora(pilot, app)
+        customer_id = app.query_one("#send-customer-id", Input)
+        secret = app.query_one("#send-customer-secret", Input)
+        assert customer_id.value == "sandbox"
+        assert secret.value == "sandbox-secret" and secret.password
+        source = str(app.query_one("#send-credentials-source", Static).render())
+        assert "typed earlier in this session" in source
+        await press(pilot, app, "send-reveal")
+        assert not secret.password
+        assert str(app.query_one("#send-reveal", Button).label) == "Hide"
+        await press(pilot, app, "send-reveal")
+        assert secret.password
+        await press(pilot, app, "send-start")
+        assert outcome(app).startswith("✓ Recording"), outcome(app)
+        assert {seen.host for seen in sandbox.seen} == {"api.agora.io"}
+    assert notices.count("No keyring") == 1
+
+
+@pytest.mark.usefixtures("no_keyring")
+async def test_without_keyring_the_panel_says_where_credentials_come_from() -> None:
+    from rec_tui.secrets import CUSTOMER_ID_ENTRY, CUSTOMER_SECRET_ENTRY
+
+    time = FakeTime()
+    app = make_app("mix", time, make_sandbox(time))
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        await settle(pilot, app)
+        await switch_to_agora(pilot, app)
+        source = str(app.query_one("#send-credentials-source", Static).render())
+        assert "No keyring" in source and "this session only" in source
+        assert "AGORA_CUSTOMER_ID" in source and "AGORA_CUSTOMER_SECRET" in source
+        assert str(app.query_one("#send-keep", Button).label) == "Keep for this session"
+        app.query_one("#send-customer-id", Input).value = "typed-id"
+        app.query_one("#send-customer-secret", Input).value = "typed-secret-5521"
+        await press(pilot, app, "send-keep")
+        assert outcome(app) == "✓ Customer ID and secret kept in memory only, for this session."
+        store = app.file_actions.store
+        assert store.get(CUSTOMER_ID_ENTRY) == "typed-id"
+        assert store.get(CUSTOMER_SECRET_ENTRY) == "typed-secret-5521"
+    assert notices.count("No keyring") == 1
+
+
+@pytest.mark.usefixtures("no_keyring")
+async def test_credentials_from_the_environment_fill_the_fields_and_say_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AGORA_CUSTOMER_ID", "sandbox")
+    monkeypatch.setenv("AGORA_CUSTOMER_SECRET", "sandbox-secret")
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("mix", time, sandbox)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await switch_to_agora(pilot, app)
+        source = str(app.query_one("#send-credentials-source", Static).render())
+        assert source == "Customer ID and secret from AGORA_CUSTOMER_ID and AGORA_CUSTOMER_SECRET."
+        assert app.query_one("#send-customer-secret", Input).password
+        await press(pilot, app, "send-start")
+        assert outcome(app).startswith("✓ Recording"), outcome(app)

@@ -25,7 +25,13 @@ from rec_tui.exchange import Exchange, Scrubber
 from rec_tui.lifecycle import Lifecycle, PollPlan, RecordingSession, acquire_scene_for
 from rec_tui.lifecycle_checks import layout_of
 from rec_tui.ratelimit import RateLimiter
-from rec_tui.secrets import Credentials
+from rec_tui.secrets import (
+    CUSTOMER_ID_ENV,
+    CUSTOMER_SECRET_ENV,
+    Credentials,
+    SecretStore,
+    SecretStoreError,
+)
 from rec_tui.tui.widgets.exchange_log import ExchangeLog
 from rec_tui.tui.widgets.running_list import RunningList
 
@@ -50,6 +56,12 @@ ACQUIRE_REGIONS: Final = (
     ("NA", "NA"),
 )
 SANDBOX_NOTE: Final = "The sandbox uses its own credentials (sandbox / sandbox-secret)."
+NO_KEYRING_NOTE: Final = (
+    f"No keyring on this machine: set {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV} before "
+    "starting rec-tui, or type the customer ID and secret here for this session only "
+    "(kept in memory, never written to disk)."
+)
+KEYRING_NOTE: Final = "Type the customer ID and secret, then keep them in the keyring."
 
 
 def uid_list(text: str) -> list[str]:
@@ -85,6 +97,8 @@ class SendPanel(Vertical):
     SendPanel #send-outcome.-failed { color: $error; }
     SendPanel.-sandbox .credentials { display: none; }
     SendPanel #send-sandbox-note { display: none; color: $text-muted; }
+    SendPanel #send-credentials-source { color: $text-muted; margin: 0 0 1 0; }
+    SendPanel #send-reveal { min-width: 0; width: auto; }
     SendPanel.-sandbox #send-sandbox-note { display: block; }
     SendPanel.-web .rtc-update { display: none; }
     SendPanel .web-update { display: none; }
@@ -127,6 +141,9 @@ class SendPanel(Vertical):
         self._client: RecordingClient | None = None
         self._client_key: tuple[str, str, str, str] | None = None
         self._credentials: Credentials | None = None
+        # Only used when the app has no FileActions (the panel alone, in a test).
+        self._own_store: SecretStore | None = None
+        self._credentials_shown = False
         self._shown_mode = ""
 
     # --- the draft -------------------------------------------------------------------------
@@ -175,7 +192,9 @@ class SendPanel(Vertical):
             yield Input(placeholder="from the keyring", id="send-customer-id")
             yield Label("Secret")
             yield Input(placeholder="from the keyring", password=True, id="send-customer-secret")
+            yield Button("Show", id="send-reveal", compact=True)
             yield Button("Keep in keyring", id="send-keep")
+        yield Static("", id="send-credentials-source", classes="credentials")
         options = self.draft.acquire_options
         with Horizontal(classes="send-row"):
             yield Label("resourceExpiredHour")
@@ -236,6 +255,9 @@ class SendPanel(Vertical):
         self.query_one("#send-url", Input).display = kind == "custom"
         self.query_one("#send-where").display = kind in ("region", "custom")
         self.set_class(kind == "sandbox", "-sandbox")
+        if kind != "sandbox" and not self._credentials_shown:
+            self._credentials_shown = True
+            self._show_stored_credentials()
 
     def _tick(self) -> None:
         if self.draft.mode != self._shown_mode:
@@ -283,6 +305,56 @@ class SendPanel(Vertical):
 
     # --- credentials -------------------------------------------------------------------------
 
+    async def secret_store(self) -> SecretStore:
+        """The wizard's one secret store (``app.file_actions.store``).
+
+        Asked for on the app's thread: the first use announces the keyring backend, and
+        without a keyring gives the one-time notice. Reads and writes then go to a thread.
+        """
+        actions = getattr(self.app, "file_actions", None)
+        if actions is not None:
+            store: SecretStore = actions.store
+            return store
+        if self._own_store is None:
+            from rec_tui.secrets import open_store
+
+            self._own_store = (await asyncio.to_thread(open_store)).store
+        return self._own_store
+
+    @work(exclusive=True, group="send-credentials")
+    async def _show_stored_credentials(self) -> None:
+        """Fill the empty credential fields from the environment or the store; say where from."""
+        from rec_tui.secrets import customer_credentials
+
+        note = self.query_one("#send-credentials-source", Static)
+        try:
+            store = await self.secret_store()
+            found = await asyncio.to_thread(customer_credentials, store)
+        except SecretStoreError as error:
+            note.update(str(error))
+            return
+        keep = self.query_one("#send-keep", Button)
+        keep.label = "Keep in keyring" if store.persistent else "Keep for this session"
+        if found is None:
+            note.update(KEYRING_NOTE if store.persistent else NO_KEYRING_NOTE)
+            return
+        for widget_id, value in (
+            ("#send-customer-id", found.customer_id),
+            ("#send-customer-secret", found.customer_secret),
+        ):
+            field = self.query_one(widget_id, Input)
+            if not field.value:
+                field.value = value
+        note.update(self._source_note(found, store))
+
+    @staticmethod
+    def _source_note(found: Credentials, store: SecretStore) -> str:
+        if found.source == "environment":
+            return f"Customer ID and secret from {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV}."
+        if store.persistent:
+            return f"Customer ID and secret from the OS keyring ({found.source})."
+        return "Customer ID and secret typed earlier in this session (memory only, no keyring)."
+
     async def _resolve_credentials(self) -> Credentials:
         if self.draft.endpoint == "sandbox":
             from rec_tui import sandbox
@@ -291,10 +363,14 @@ class SendPanel(Vertical):
         typed_id = self.query_one("#send-customer-id", Input).value.strip()
         typed_secret = self.query_one("#send-customer-secret", Input).value
         if typed_id and typed_secret:
-            return Credentials(typed_id, typed_secret)
-        from rec_tui.secrets import CUSTOMER_ID_ENV, CUSTOMER_SECRET_ENV, customer_credentials
+            return Credentials(typed_id, typed_secret, source="typed")
+        from rec_tui.secrets import customer_credentials
 
-        found = await asyncio.to_thread(lambda: customer_credentials(self._store()))
+        store = await self.secret_store()
+        try:
+            found = await asyncio.to_thread(customer_credentials, store)
+        except SecretStoreError as error:
+            raise LookupError(str(error)) from None
         if found is None:
             raise LookupError(
                 "No customer ID and secret: type them above (and keep them in the keyring), "
@@ -303,26 +379,25 @@ class SendPanel(Vertical):
         self.query_one("#send-customer-id", Input).value = found.customer_id
         return found
 
-    def _store(self) -> Any:
-        actions = getattr(self.app, "file_actions", None)
-        if actions is not None:
-            return actions.store
-        from rec_tui.secrets import open_store
-
-        return open_store().store
-
-    @work(thread=True, group="send-keyring")
-    def _keep_in_keyring(self, customer_id: str, secret: str) -> None:
-        from rec_tui.secrets import SecretStoreError, store_customer_credentials
+    @work(group="send-keyring")
+    async def _keep_in_keyring(self, customer_id: str, secret: str) -> None:
+        from rec_tui.secrets import store_customer_credentials
 
         try:
-            store = self._store()
-            store_customer_credentials(store, Credentials(customer_id, secret))
+            store = await self.secret_store()
+            await asyncio.to_thread(
+                store_customer_credentials, store, Credentials(customer_id, secret)
+            )
         except SecretStoreError as error:
             self.post_message(self.Finished("keep", False, str(error)))
             return
-        where = "the OS keyring" if store.persistent else "memory only (no usable keyring)"
+        where = "the OS keyring" if store.persistent else "memory only, for this session"
         self.post_message(self.Finished("keep", True, f"Customer ID and secret kept in {where}."))
+
+    def _toggle_reveal(self) -> None:
+        secret = self.query_one("#send-customer-secret", Input)
+        secret.password = not secret.password
+        self.query_one("#send-reveal", Button).label = "Show" if secret.password else "Hide"
 
     # --- the client --------------------------------------------------------------------------
 
@@ -371,7 +446,9 @@ class SendPanel(Vertical):
             "send-update": "update",
             "send-update-layout": "layout",
         }
-        if event.button.id == "send-keep":
+        if event.button.id == "send-reveal":
+            self._toggle_reveal()
+        elif event.button.id == "send-keep":
             customer_id = self.query_one("#send-customer-id", Input).value.strip()
             secret = self.query_one("#send-customer-secret", Input).value
             if customer_id and secret:
