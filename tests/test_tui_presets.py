@@ -173,7 +173,7 @@ async def test_rename_and_delete_from_the_open_dialog() -> None:
         await _click(pilot, "#confirm")
         assert not presets.preset_path("doomed").exists()
         assert isinstance(app.screen, PresetOpenScreen)
-        assert "Deleted 'doomed'" in str(app.screen.query_one("#open-message").render())
+        assert 'Deleted "doomed"' in str(app.screen.query_one("#open-message").render())
 
 
 async def test_import_pasted_json_replaces_the_draft() -> None:

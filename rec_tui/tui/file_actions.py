@@ -19,6 +19,7 @@ from rec_tui import presets
 from rec_tui.documents import Opened, draft_from_import
 from rec_tui.draft import Draft
 from rec_tui.secrets import OpenedStore, SecretStore, SecretStoreError
+from rec_tui.tui.value_text import quoted
 
 if TYPE_CHECKING:
     from rec_tui.importers import ImportResult
@@ -186,7 +187,7 @@ class FileActions:
         self.mark_saved()
         for notice in preset.notices:
             self.app.notify(notice, severity="warning", timeout=12)
-        self.app.notify(f"Saved preset {name!r} ({preset.path}).", timeout=5)
+        self.app.notify(f"Saved preset {quoted(name)} ({preset.path}).", timeout=5)
         return True
 
     # --- open ---------------------------------------------------------------------------
@@ -219,7 +220,7 @@ class FileActions:
         self.mark_saved()
         for notice in preset.notices:
             self.app.notify(notice, severity="warning", timeout=12)
-        self.app.notify(f"Opened preset {preset.name!r}.", timeout=4)
+        self.app.notify(f"Opened preset {quoted(preset.name)}.", timeout=4)
 
     def _offer_without_secrets(self, name: str, message: str) -> None:
         from rec_tui.tui.screens.confirm import ConfirmScreen
@@ -277,7 +278,7 @@ class FileActions:
             if yes:
                 then()
 
-        name = repr(self.preset_name) if self.preset_name else "the new draft"
+        name = quoted(self.preset_name) if self.preset_name else "the new draft"
         self.app.push_screen(
             ConfirmScreen(
                 f"There are unsaved changes to {name}. {what.capitalize()} and lose them? "

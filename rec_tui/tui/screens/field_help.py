@@ -15,6 +15,7 @@ from textual.widgets import Static
 from rec_tui.modes import MODES, Mode
 from rec_tui.spec.field import Field
 from rec_tui.tui.field_rules import rules_text
+from rec_tui.tui.value_text import as_json
 from rec_tui.tui.widgets.field_editor import FieldEditor
 
 _KIND_NAMES = {
@@ -76,11 +77,11 @@ def help_text(field: Field, path: str, mode: Mode) -> Text:
         row(
             "Choices",
             "; ".join(
-                f"{c.value!r} = {c.label}" if str(c.value) != c.label else repr(c.value)
+                f"{as_json(c.value)} = {c.label}" if str(c.value) != c.label else as_json(c.value)
                 for c in field.choices
             ),
         )
-    row("Default", "" if field.default is None else repr(field.default))
+    row("Default", "" if field.default is None else as_json(field.default))
     applies = [m for m in MODES if m in field.modes]
     row(
         "Modes",
@@ -97,7 +98,7 @@ def help_text(field: Field, path: str, mode: Mode) -> Text:
         row("Secret", "masked on screen, in presets, exports and logs")
     if field.service:
         row("Service", field.service)
-    row("Example", "" if field.example is None else repr(field.example))
+    row("Example", "" if field.example is None else as_json(field.example))
     if field.help_zh:
         text.append("\n\nSeed (中文)\n", "bold")
         text.append(field.help_zh)

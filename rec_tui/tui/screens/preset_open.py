@@ -15,6 +15,7 @@ from rec_tui.paths import presets_dir
 from rec_tui.presets import PresetSummary
 from rec_tui.secrets import SecretStore
 from rec_tui.tui.screens.confirm import ConfirmScreen
+from rec_tui.tui.value_text import quoted
 
 
 def matches(summary: PresetSummary, words: list[str]) -> bool:
@@ -38,7 +39,7 @@ class RenameScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Rename preset {self.old!r} to:")
+            yield Label(f"Rename preset {quoted(self.old)} to:")
             yield Input(self.old, id="new-name")
 
     def on_mount(self) -> None:
@@ -173,7 +174,7 @@ class PresetOpenScreen(ModalScreen[str | None]):
                 self._say(error.message, error=True)
                 return
             self.reload()
-            self._say(f"Renamed {chosen.name!r} to {new!r}.")
+            self._say(f"Renamed {quoted(chosen.name)} to {quoted(new)}.")
 
         self.app.push_screen(RenameScreen(chosen.name), renamed)
 
@@ -191,11 +192,11 @@ class PresetOpenScreen(ModalScreen[str | None]):
                 self._say(error.message, error=True)
                 return
             self.reload()
-            self._say(f"Deleted {chosen.name!r}.")
+            self._say(f"Deleted {quoted(chosen.name)}.")
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete preset {chosen.name!r} and its secrets in the keyring? "
+                f"Delete preset {quoted(chosen.name)} and its secrets in the keyring? "
                 "This cannot be undone.",
                 confirm="Delete",
             ),

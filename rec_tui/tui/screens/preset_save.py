@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from rec_tui import presets
+from rec_tui.tui.value_text import quoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ class PresetSaveScreen(ModalScreen[SaveChoice | None]):
         if exists and name != self.initial_name and self._confirmed_overwrite != name:
             self._confirmed_overwrite = name
             self._say(
-                f"A preset named {name!r} already exists. Press Save again to replace it.",
+                f"A preset named {quoted(name)} already exists. Press Save again to replace it.",
                 error=True,
             )
             return

@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Input, Select
 
 from rec_tui.spec.field import Field
+from rec_tui.tui.value_text import as_json, in_words
 from rec_tui.tui.widgets.field_editor import FieldEditor
 
 
 def _placeholder(field: Field) -> str:
     parts: list[str] = []
     if field.default is not None:
-        parts.append(f"default {field.default}")
+        parts.append(f"default: {in_words(field.default)}")
     if field.minimum is not None and field.maximum is not None:
         parts.append(f"{field.minimum:g}–{field.maximum:g}")
     if not parts and field.example is not None:
@@ -172,9 +173,7 @@ class ChoiceEditor(FieldEditor):
 
     def compose_input(self) -> ComposeResult:
         default = self.field.default
-        if isinstance(default, list):
-            default = " + ".join(str(item) for item in default)
-        prompt = "not set" if default is None else f"not set (default {default!s})"
+        prompt = "not set" if default is None else f"not set (default: {in_words(default)})"
         self.select = Select(self._options, prompt=prompt, classes="field-input")
         yield self.select
 
@@ -204,7 +203,7 @@ class ChoiceEditor(FieldEditor):
             # (its problem is listed next to it) rather than looking "not set".
             self._options = [
                 *[(label, v) for label, v in self._options if label[:1] != "✗"],
-                (f"✗ {value!r} (not an allowed value)", option),
+                (f"✗ {as_json(value)} (not an allowed value)", option),
             ]
             with self.select.prevent(Select.Changed):
                 self.select.set_options(self._options)
