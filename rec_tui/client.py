@@ -24,6 +24,7 @@ import contextlib
 import datetime as dt
 import json
 import time
+import urllib.parse
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -126,6 +127,8 @@ class RecordingClient:
         self.app_id = app_id
         self.credentials = credentials
         self.endpoint = resolve(endpoint) if isinstance(endpoint, str) else endpoint
+        for base_url in self.endpoint.base_urls:
+            check_base_url(base_url)
         self.timeout = timeout
         self.sleep = sleep
         self.limiter = limiter or limiter_for(credentials.customer_id)
@@ -279,7 +282,9 @@ class RecordingClient:
             text = response.text
             request_id = response.headers.get("x-request-id", "")
             retry_after = response.headers.get("retry-after", "")
-        except httpx.TransportError as failure:
+        except httpx.RequestError as failure:
+            # Transport failures, and answers that cannot be decoded: both leave no usable
+            # answer, and another host may do better.
             result: Reply | RecordingError = RecordingError(
                 call, "network", reason=scrubber.text(_describe_failure(failure))
             )
@@ -318,6 +323,40 @@ class RecordingClient:
             listener(exchange)
 
 
+def check_base_url(url: str) -> None:
+    """Refuse a base URL httpx could not use, or one that carries a password.
+
+    The messages never repeat the URL: it may hold the very secret being refused. A user
+    name or password before the host would also make httpx replace the customer's
+    Authorization header with its own, so it is refused rather than scrubbed.
+    """
+    import httpx
+
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port
+        httpx.URL(url)  # httpx.InvalidURL is a ValueError too
+    except ValueError as error:
+        raise _invalid_url("port" if "Port" in str(error) else "") from None
+    if port == 0:
+        raise _invalid_url("port")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError(
+            "The endpoint URL carries a user name or password before its host (user:…@); "
+            "remove it. The customer ID and secret are sent in the Authorization header, "
+            "from the Send step's fields, the keyring or AGORA_CUSTOMER_ID / "
+            "AGORA_CUSTOMER_SECRET."
+        )
+
+
+def _invalid_url(what: str) -> ValueError:
+    detail = " (its port is not a number from 1 to 65535)" if what == "port" else ""
+    return ValueError(
+        f"The endpoint URL is not a valid URL{detail}: write it as https://host or "
+        "http://127.0.0.1:PORT."
+    )
+
+
 def _seconds(value: str) -> float | None:
     """A Retry-After header in seconds; None when absent, a date, or unreasonable."""
     try:
@@ -332,6 +371,8 @@ def _describe_failure(failure: Exception) -> str:
 
     if isinstance(failure, httpx.TimeoutException):
         return f"timed out ({type(failure).__name__})"
+    if isinstance(failure, httpx.DecodingError):
+        return f"the answer could not be decoded: {failure}"
     detail = str(failure) or type(failure).__name__
     return f"connection failed: {detail}"
 

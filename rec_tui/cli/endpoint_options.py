@@ -86,11 +86,14 @@ def credentials_for(endpoint: str) -> Credentials:
 
 
 def make_client(endpoint: str, app_id: str) -> RecordingClient:
-    from rec_tui.client import RecordingClient
+    from rec_tui.client import RecordingClient, check_base_url
     from rec_tui.endpoints import resolve
 
     try:
         resolved = resolve(endpoint)
+        # Checked before the keyring is asked for credentials the URL could not use.
+        for base_url in resolved.base_urls:
+            check_base_url(base_url)
     except ValueError as error:
         raise UsageError(str(error)) from None
     if not app_id:

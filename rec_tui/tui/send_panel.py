@@ -485,6 +485,10 @@ class SendPanel(Vertical):
             ok = True
         except (ChecksFailed, RecordingError, StartTimedOut, LookupError, ValueError) as error:
             text, ok = str(error), False
+        except Exception as error:
+            # Uncaught, Textual would end the app and print a traceback with its local
+            # variables: the request headers and body, secrets included. Shown, scrubbed.
+            text, ok = f"Unexpected failure ({type(error).__name__}): {error}", False
         scrubber = Scrubber(self._credentials or Credentials("", ""), body)
         self.post_message(self.Finished(action, ok, scrubber.text(text)))
 
@@ -572,7 +576,11 @@ class SendPanel(Vertical):
         self.busy = ""
         if not self.running:
             return
-        lifecycle = await self._lifecycle()
+        try:
+            lifecycle = await self._lifecycle()
+        except (LookupError, ValueError) as error:
+            self._show("stop", False, str(error))
+            return
         for session in list(self.running):
             try:
                 await lifecycle.stop(session)

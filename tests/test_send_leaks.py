@@ -1,0 +1,253 @@
+"""The send path never shows a secret, even when the other side echoes it back.
+
+A server (or proxy) that answers 401 quoting the Authorization header, an answer that is
+not JSON, a connection error whose message carries the header, and an endpoint URL with a
+password in it: each is driven through the client, the command line (text and JSON) and
+the wizard's Send panel, with distinctive values, and every text that comes out is scanned.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from rec_tui import client as client_module
+from rec_tui.cli import main
+from rec_tui.client import RecordingClient
+from rec_tui.client_errors import RecordingError
+from rec_tui.exchange import Exchange
+from rec_tui.paths import history_file
+from rec_tui.ratelimit import RateLimiter
+from rec_tui.redact import MASK
+from rec_tui.secrets import Credentials
+from tests.send_helpers import FakeTime, clean_body
+
+CUSTOMER_ID = "ECHO-CID-31a4"
+CUSTOMER_SECRET = "ECHO-CSEC-8e2b77"
+TOKEN = "ECHO-TOKEN-007eJx55"
+STORAGE_SECRET = "ECHO-SK-c0ffee42"
+BASIC = base64.b64encode(f"{CUSTOMER_ID}:{CUSTOMER_SECRET}".encode()).decode()
+SECRETS = (CUSTOMER_SECRET, TOKEN, STORAGE_SECRET, BASIC)
+CREDENTIALS = Credentials(CUSTOMER_ID, CUSTOMER_SECRET)
+
+
+def leaks(text: str) -> list[str]:
+    return [value for value in SECRETS if value in text]
+
+
+def echoing_body(request: httpx.Request) -> str:
+    """Everything a careless server could quote: the header, and the request body."""
+    return f"{request.headers.get('authorization')} {request.content.decode()}"
+
+
+def answer_401_json(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(
+        401, json={"message": f"Invalid authentication credentials: {echoing_body(request)}"}
+    )
+
+
+def answer_401_html(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(401, text=f"<html>denied for {echoing_body(request)}</html>")
+
+
+def answer_400_reason(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(400, json={"code": 2, "reason": f"bad body {echoing_body(request)}"})
+
+
+def answer_undecodable(request: httpx.Request) -> httpx.Response:
+    # Claims gzip but is not: httpx fails while reading it (a DecodingError, not a
+    # TransportError), which once escaped the client as a crash.
+    return httpx.Response(
+        200, headers={"content-encoding": "gzip"}, content=echoing_body(request).encode()
+    )
+
+
+def refuse_connection(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError(
+        f"proxy refused {request.url} with Authorization {request.headers['authorization']}"
+    )
+
+
+ANSWERS: dict[str, Callable[[httpx.Request], httpx.Response]] = {
+    "401 json": answer_401_json,
+    "401 html": answer_401_html,
+    "400 reason": answer_400_reason,
+    "connection error": refuse_connection,
+    "undecodable answer": answer_undecodable,
+}
+
+
+def leaky_body() -> dict[str, Any]:
+    body = clean_body("mix")
+    body["clientRequest"]["token"] = TOKEN
+    body["clientRequest"]["storageConfig"]["secretKey"] = STORAGE_SECRET
+    return body
+
+
+@pytest.mark.parametrize("answer", ANSWERS.values(), ids=ANSWERS.keys())
+async def test_an_answer_echoing_the_credentials_is_scrubbed_everywhere(
+    answer: Callable[[httpx.Request], httpx.Response],
+) -> None:
+    time = FakeTime()
+    seen: list[Exchange] = []
+    async with RecordingClient(
+        app_id="app",
+        credentials=CREDENTIALS,
+        endpoint="https://echo.example",
+        transport=httpx.MockTransport(answer),
+        sleep=time.sleep,
+        limiter=RateLimiter(clock=time.clock),
+        on_exchange=seen.append,
+    ) as client:
+        with pytest.raises(RecordingError) as caught:
+            await client.start("mix", "rid-1", leaky_body())
+    error = caught.value
+    shown = "\n".join(
+        [str(error), error.message, error.reason, json.dumps(error.as_dict(), default=str)]
+        + [json.dumps(exchange.as_dict()) for exchange in seen]
+        + [history_file().read_text(encoding="utf-8")]
+    )
+    assert leaks(shown) == []
+    if answer is not answer_undecodable:  # nothing of it can be read, so nothing to mask
+        assert MASK in error.message  # the echo was there, and was masked
+
+
+def test_an_endpoint_url_with_a_password_is_refused_without_repeating_it() -> None:
+    with pytest.raises(ValueError) as caught:
+        RecordingClient(
+            app_id="app", credentials=CREDENTIALS, endpoint="https://user:URLPASS-9x@h.example"
+        )
+    message = str(caught.value)
+    assert "URLPASS-9x" not in message and "user name or password" in message
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [("http://[::1", "not a valid URL"), ("http://127.0.0.1:99999", "port")],
+)
+def test_a_malformed_endpoint_url_is_refused_with_a_message(url: str, words: str) -> None:
+    with pytest.raises(ValueError, match=words):
+        RecordingClient(app_id="app", credentials=CREDENTIALS, endpoint=url)
+
+
+def test_cli_refuses_an_endpoint_url_with_a_password(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    body_file = tmp_path / "body.json"
+    body_file.write_text(json.dumps(leaky_body()))
+    monkeypatch.setenv("AGORA_CUSTOMER_ID", CUSTOMER_ID)
+    monkeypatch.setenv("AGORA_CUSTOMER_SECRET", CUSTOMER_SECRET)
+    url = f"https://x:{CUSTOMER_SECRET}@h.example"
+    status = main(["send", str(body_file), "--endpoint", url, "--app-id", "app"])
+    captured = capsys.readouterr()
+    assert status == 2
+    assert "user name or password" in captured.err
+    assert leaks(captured.out + captured.err) == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("answer", ANSWERS.values(), ids=ANSWERS.keys())
+def test_cli_output_of_an_echoing_answer_has_no_secret(
+    answer: Callable[[httpx.Request], httpx.Response],
+    fmt: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Any,
+) -> None:
+    class EchoedClient(RecordingClient):
+        def __init__(self, **options: Any) -> None:
+            time = FakeTime()
+            options |= {"transport": httpx.MockTransport(answer), "sleep": time.sleep}
+            super().__init__(limiter=RateLimiter(clock=time.clock), **options)
+
+    monkeypatch.setattr(client_module, "RecordingClient", EchoedClient)
+    monkeypatch.setenv("AGORA_CUSTOMER_ID", CUSTOMER_ID)
+    monkeypatch.setenv("AGORA_CUSTOMER_SECRET", CUSTOMER_SECRET)
+    body_file = tmp_path / "body.json"
+    body_file.write_text(json.dumps(leaky_body()))
+    common = ["--endpoint", "https://echo.example", "--app-id", "app", "--format", fmt]
+    statuses = [
+        main(["send", str(body_file), *common]),
+        main(["query", "--mode", "mix", "--resource-id", "r", "--sid", "s", *common]),
+        main(["stop", "--mode", "mix", "--resource-id", "r", "--sid", "s", *common]),
+        main(["history", "--last", "50", "--format", fmt]),
+    ]
+    captured = capsys.readouterr()
+    assert statuses[:3] in ([1, 1, 1], [2, 2, 2]) and statuses[3] == 0
+    assert leaks(captured.out + captured.err) == []
+    if answer is not answer_undecodable:
+        assert MASK in captured.out + captured.err
+
+
+# --- the wizard's Send panel -----------------------------------------------------------
+
+
+def panel_app(answer: Callable[[httpx.Request], httpx.Response]) -> Any:
+    from rec_tui.draft import Draft
+    from rec_tui.tui.app import RecTuiApp
+
+    time = FakeTime()
+    draft = Draft(mode="mix")
+    draft.replace_body(leaky_body())
+    draft.endpoint, draft.app_id = "global", "app"
+    app = RecTuiApp(draft, start_step="review")
+    app.send_actions.panel_options = {
+        "transport": httpx.MockTransport(answer),
+        "clock": time.clock,
+        "sleep": time.sleep,
+        "limiter": RateLimiter(clock=time.clock),
+    }
+    return app
+
+
+async def start_with_typed_credentials(pilot: Any, app: Any) -> str:
+    from textual.widgets import Input, Static
+
+    from rec_tui.tui.send_panel import SendPanel
+    from rec_tui.tui.widgets.exchange_log import ExchangeLog
+
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    app.query_one("#send-customer-id", Input).value = CUSTOMER_ID
+    app.query_one("#send-customer-secret", Input).value = CUSTOMER_SECRET
+    app.query_one(SendPanel).request("start")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    outcome = str(app.query_one("#send-outcome", Static).render())
+    log = "\n".join(strip.text for strip in app.query_one(ExchangeLog).lines)
+    return f"{outcome}\n{log}"
+
+
+@pytest.mark.parametrize("answer", ANSWERS.values(), ids=ANSWERS.keys())
+async def test_send_panel_outcome_and_log_of_an_echoing_answer_have_no_secret(
+    answer: Callable[[httpx.Request], httpx.Response],
+) -> None:
+    app = panel_app(answer)
+    async with app.run_test(size=(120, 60)) as pilot:
+        shown = await start_with_typed_credentials(pilot, app)
+        assert shown.startswith("✗ acquire")
+        assert leaks(shown) == [] and MASK in shown
+        assert app.is_running
+
+
+async def test_send_panel_explains_an_unexpected_failure_scrubbed_instead_of_crashing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rec_tui.lifecycle import Lifecycle
+
+    async def broken(self: Lifecycle, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError(f"bug while sending with {CREDENTIALS.authorization}")
+
+    monkeypatch.setattr(Lifecycle, "acquire_and_start", broken)
+    app = panel_app(answer_401_json)
+    async with app.run_test(size=(120, 60)) as pilot:
+        shown = await start_with_typed_credentials(pilot, app)
+        assert shown.startswith("✗ Unexpected failure (RuntimeError): bug while sending")
+        assert leaks(shown) == [] and MASK in shown
+        assert app.is_running
