@@ -13,9 +13,10 @@ from textual.widgets._footer import FooterKey
 from rec_tui import secrets
 from rec_tui.secrets import KeyringStore, OpenedStore
 from rec_tui.tui.screens.keys_help import KeysHelpScreen
+from rec_tui.tui.widgets.preview import JsonView, Preview
 from rec_tui.tui.widgets.secrets_status import OPENING, SecretsStatus
 from tests.keyring_service import no_keyring
-from tests.tui_helpers import SIZE, make_app
+from tests.tui_helpers import SIZE, make_app, seed_body
 
 __all__ = ["no_keyring"]  # a fixture, used by name
 
@@ -100,3 +101,40 @@ async def test_keys_left_out_of_the_footer_are_in_the_keys_help() -> None:
         for key, action in (("F6", "Import"), ("F4", "Preview"), ("Ctrl+E", "Export")):
             assert key in text and action in text
         assert "Previous step" in text
+
+
+# --- the preview's header and scrolling ------------------------------------------------
+
+
+async def test_the_preview_header_is_one_compact_request_line() -> None:
+    app = make_app(seed_body("1_mix_av.json"), app_id="d0f3b9ff0b9f4a35a9e9d6e8b8c1a2f4")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        header = app.query_one("#preview-request", Static)
+        assert str(header.render()) == "POST …/mode/mix/start  (sandbox)"
+        assert header.region.height == 1
+        app.draft.endpoint = "global"
+        app.draft_changed(None)
+        await pilot.pause()
+        assert str(header.render()) == "POST …/mode/mix/start  (api.agora.io)"
+
+
+def _visible_lines(app: Any) -> range:
+    view = app.query_one("#preview-body", JsonView)
+    top = int(view.scroll_offset.y)
+    return range(top, top + view.scrollable_content_region.height)
+
+
+async def test_switching_step_scrolls_the_preview_to_that_part_of_the_body() -> None:
+    app = make_app(seed_body("1_mix_av.json"))
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        preview = app.query_one(Preview)
+        storage = preview.line_of_section(("clientRequest.storageConfig",))
+        assert storage not in _visible_lines(app)  # the body is longer than the pane
+        await app.show_step("storage")
+        await pilot.pause()
+        assert storage in _visible_lines(app)
+        await app.show_step("session")
+        await pilot.pause()
+        assert 0 in _visible_lines(app)

@@ -8,6 +8,7 @@ from textual.widgets import Button, Input, OptionList, RadioSet, Select, Static,
 
 from rec_tui.redact import MASK
 from rec_tui.spec.rules.context import FILES, REC, SNAP, STORAGE, TC
+from rec_tui.tui.app import request_line
 from rec_tui.tui.forms.web import SERVICES_PATH
 from rec_tui.tui.screens.field_help import FieldHelpScreen
 from rec_tui.tui.screens.keys_help import KeysHelpScreen
@@ -40,8 +41,10 @@ async def test_session_fields_fill_the_body_and_the_url() -> None:
         assert app.draft.app_id == "appid123"
         preview = preview_plain(app)
         assert "007eJxTsecret" not in preview and MASK in preview
+        # The full URL is the Review step's; the preview's header stays one short line.
+        assert "/v1/apps/appid123/cloud_recording/" in request_line(app.draft)
         request = str(app.query_one("#preview-request", Static).render())
-        assert "/v1/apps/appid123/cloud_recording/" in request and "/mode/mix/start" in request
+        assert request == "POST …/mode/mix/start  (sandbox)"
 
 
 async def test_emptying_a_field_removes_the_key() -> None:

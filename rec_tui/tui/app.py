@@ -22,6 +22,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -36,7 +37,7 @@ from rec_tui.endpoints import call_path, resolve
 from rec_tui.modes import MODES, Mode
 from rec_tui.problems import Problem
 from rec_tui.tui.forms.base import StepForm
-from rec_tui.tui.steps import STEPS, neighbour, step_for_path
+from rec_tui.tui.steps import STEPS, neighbour, step, step_for_path
 from rec_tui.tui.widgets.preview import Preview
 from rec_tui.tui.widgets.problems_pane import ProblemsPane
 from rec_tui.tui.widgets.secrets_status import SecretsStatus
@@ -75,6 +76,20 @@ def request_line(draft: Draft) -> str:
         return f"POST (endpoint problem: {error})"
     path = call_path("start", draft.app_id or "<App ID>", draft.mode, PLACEHOLDER_RESOURCE_ID)
     return f"POST {base}{path}"
+
+
+def compact_request_line(draft: Draft) -> str:
+    """``POST …/mode/mix/start  (sandbox)``: the preview's one-line header.
+
+    The full URL (host, App ID, resource ID) is in the Review step; the preview only says
+    which call, which mode and where it goes, so it never wraps.
+    """
+    try:
+        endpoint = resolve(draft.endpoint)
+    except ValueError:
+        return "POST (endpoint problem: see the Review step)"
+    where = "sandbox" if endpoint.sandbox else urlsplit(endpoint.primary).netloc
+    return f"POST …/mode/{draft.mode}/start  ({where})"
 
 
 class RecTuiApp(App[int]):
@@ -147,7 +162,10 @@ class RecTuiApp(App[int]):
         self.query_one(StepList).mark_current(self.current_step)
         # The first frame shows the body at once; the rules (a dozen modules to import)
         # run right after it is painted.
-        self.query_one(Preview).show(request_line(self.draft), self.draft.body, [])
+        preview = self.query_one(Preview)
+        preview.show(compact_request_line(self.draft), self.draft.body, [])
+        # Opened at a later step (--step): its part of the body, once the preview has a size.
+        self.call_after_refresh(preview.scroll_to_section, step(self.current_step).owns)
         self.call_after_refresh(self.draft_changed)
         self._apply_size(self.size.width, self.size.height)
         # Opening the keyring loads its backends: after the first paint, not before it.
@@ -214,6 +232,8 @@ class RecTuiApp(App[int]):
             form.sync()
             form.show_problems(self.problems)
         switcher.current = form.id
+        if name != self.current_step:
+            self.query_one(Preview).scroll_to_section(step(name).owns)
         self.current_step = name
         self.query_one(StepList).mark_current(name)
         if self.has_class("-preview-only"):
@@ -250,7 +270,9 @@ class RecTuiApp(App[int]):
         change (left as it is, so the cursor of the field being typed in never jumps).
         """
         self.problems = self.draft.validate()
-        self.query_one(Preview).show(request_line(self.draft), self.draft.body, self.problems)
+        self.query_one(Preview).show(
+            compact_request_line(self.draft), self.draft.body, self.problems
+        )
         self.query_one(ProblemsPane).show(self.problems)
         errors: dict[str, int] = {}
         for problem in self.problems:
@@ -377,4 +399,4 @@ class RecTuiApp(App[int]):
             yield SystemCommand(title, help_text, lambda callback=callback: callback(self))
 
 
-__all__ = ["RecTuiApp", "request_line"]
+__all__ = ["RecTuiApp", "compact_request_line", "request_line"]

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from rec_tui.problems import Problem
 from rec_tui.redact import redact_body
-from rec_tui.tui.json_lines import render
+from rec_tui.tui.json_lines import RenderedJson, render
 
 TOKEN_STYLES: Final = {
     "key": "bold #82aaff",
@@ -30,11 +30,15 @@ _GUTTER = 2
 
 
 def preview_lines(body: Any, problems: list[Problem]) -> list[Content]:
-    """The masked, pretty-printed body, one Content per line, with a ✗ / ⚠ gutter.
+    """The masked, pretty-printed body, one Content per line, with a ✗ / ⚠ gutter."""
+    return styled_lines(render(redact_body(body)), problems)
+
+
+def styled_lines(rendered: RenderedJson, problems: list[Problem]) -> list[Content]:
+    """Lines of an already rendered body, coloured from its tokens, problems marked.
 
     Spans come from the renderer's tokens, so no text is scanned again for highlighting.
     """
-    rendered = render(redact_body(body))
     marks: dict[int, tuple[str, str]] = {}
     for problem in problems:
         line = rendered.line_for(problem.path)
@@ -114,17 +118,20 @@ class JsonView(ScrollView):
 
 
 class Preview(Vertical):
-    """The right-hand pane: the request line, then the body."""
+    """The right-hand pane: a one-line request line, then the body."""
 
     DEFAULT_CSS = """
     Preview { width: 1fr; border-left: solid $primary-darken-2; padding: 0 0 0 1; }
-    Preview #preview-request { color: $text-muted; height: auto; max-height: 4; }
+    Preview #preview-request {
+        color: $text-muted; height: 1; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._request = ""
         self._shown: tuple[str, tuple[Problem, ...]] | None = None
+        self._rendered: RenderedJson | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="preview-request")
@@ -137,4 +144,18 @@ class Preview(Vertical):
         key = (repr(body), tuple(problems))
         if key != self._shown:
             self._shown = key
-            self.query_one(JsonView).show(preview_lines(body, problems))
+            self._rendered = render(redact_body(body))
+            self.query_one(JsonView).show(styled_lines(self._rendered, problems))
+
+    def line_of_section(self, paths: tuple[str, ...]) -> int:
+        """The first line where any of ``paths`` is in the body (0: the top when none is)."""
+        if self._rendered is None:
+            return 0
+        lines = [self._rendered.line_of.get(path) for path in paths]
+        return min((line for line in lines if line is not None), default=0)
+
+    def scroll_to_section(self, paths: tuple[str, ...]) -> None:
+        """Bring the part of the body a step edits into view, its first line near the top."""
+        line = self.line_of_section(paths)
+        # One line of context above, so the key's parent is visible too.
+        self.query_one(JsonView).scroll_to(y=max(0, line - 1), animate=False, immediate=True)
