@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual.widgets import Button, Input, OptionList, RadioSet, Select, Static, Switch
 
 from rec_tui.redact import MASK
@@ -12,6 +13,7 @@ from rec_tui.tui.app import request_line
 from rec_tui.tui.forms.web import SERVICES_PATH
 from rec_tui.tui.screens.field_help import FieldHelpScreen
 from rec_tui.tui.screens.keys_help import KeysHelpScreen
+from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.list_editor import ListEditor
 from rec_tui.tui.widgets.object_list import ObjectListEditor
 from rec_tui.tui.widgets.problems_pane import ProblemsPane
@@ -310,6 +312,24 @@ async def test_vendor_by_name_offers_that_vendors_regions() -> None:
 
 
 # --- web --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), SIZE])
+async def test_the_cdn_push_fields_are_reachable_by_scrolling(size: tuple[int, int]) -> None:
+    app = make_app(mode="web", step="web")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        app.query_one("#cdn-on", Switch).value = True
+        await pilot.pause()
+        rtmp = next(e for e in app.query(FieldEditor) if e.path.endswith(".rtmpUrl"))
+        field_input = rtmp.query_one(Input)
+        field_input.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+        block = app.query_one(".cdn-fields")
+        assert block.region.height >= rtmp.outer_size.height
+        form = app.query_one("#form-web").region
+        assert field_input.region.height == 3
+        assert form.contains_region(field_input.region)
 
 
 async def test_web_params_create_the_service_item_and_cdn_toggle() -> None:

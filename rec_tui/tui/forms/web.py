@@ -68,6 +68,8 @@ class WebForm(StepForm):
     DEFAULT_CSS = """
     WebForm .toggle-row { height: auto; }
     WebForm .toggle-row Label { width: 24; padding: 1 1 0 0; text-align: right; }
+    /* A Vertical is 1fr tall: inside the scrolling form that clipped it to one line. */
+    WebForm .cdn-fields { height: auto; }
     WebForm.-no-cdn .cdn-fields { display: none; }
     """
 
