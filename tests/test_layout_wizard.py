@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Input
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Input, Static
 
 from rec_tui.draft import Draft
 from rec_tui.layout.marks import LAYOUT_CONFIG
@@ -12,6 +13,7 @@ from rec_tui.spec.rules.context import TC
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
+from rec_tui.tui.widgets.object_list import ObjectListEditor
 from tests.layout_host import MIX_BODY
 
 SIZE = (120, 40)
@@ -98,3 +100,43 @@ async def test_layout_choice_switches_the_canvas_to_the_preset_preview() -> None
         await pilot.pause()
         text = _canvas_text(app.query_one(LayoutCanvas))
         assert "Vertical layout (2)" in text and "5 users" in text
+
+
+def _tiles(app: RecTuiApp) -> ObjectListEditor:
+    return next(e for e in app.query(ObjectListEditor) if e.path == LAYOUT_CONFIG)
+
+
+async def test_tiles_are_numbered_by_json_index_and_follow_the_canvas_selection() -> None:
+    app = make_app(MIX_BODY, step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tiles = _tiles(app)
+        table = tiles.query_one(DataTable)
+        assert len(app.draft.get(LAYOUT_CONFIG)) >= 2
+        assert table.get_cell_at(Coordinate(0, 0)) == "[0]"
+        assert table.get_cell_at(Coordinate(1, 0)) == "[1]"
+        assert "Tile [0]" in str(tiles.query_one(".item-title", Static).render())
+        canvas = app.query_one(LayoutCanvas)
+        canvas.focus()
+        await pilot.pause()
+        await pilot.press("1")  # select tile [1] on the canvas
+        await pilot.pause()
+        assert tiles.index == 1 and table.cursor_row == 1
+        assert "Tile [1]" in str(tiles.query_one(".item-title", Static).render())
+        assert _input(app, f"{LAYOUT_CONFIG}[1].x_axis")  # the editors edit tile [1]
+        # ...and the other way round: the table's highlight selects the tile on the canvas.
+        table.focus()
+        await pilot.pause()
+        await pilot.press("up")
+        await pilot.pause()
+        assert tiles.index == 0 and canvas.editor.selected == 0
+
+
+async def test_select_is_refused_for_an_index_out_of_range() -> None:
+    app = make_app(MIX_BODY, step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tiles = _tiles(app)
+        count = len(app.draft.get(LAYOUT_CONFIG))
+        assert not tiles.select(count)
+        assert tiles.select(count - 1) and tiles.index == count - 1

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Select, Static, Switch
 
+from rec_tui.layout.marks import LAYOUT_CONFIG
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules.context import TC
 from rec_tui.tui.forms.base import StepForm
@@ -108,7 +109,7 @@ class LayoutForm(StepForm):
             yield Vertical(LayoutCanvas(self.draft), id=self.CANVAS_SLOT_ID)
             yield Static("Custom layout tiles (mixedVideoLayout 3)", classes="section-title")
             yield ObjectListEditor(
-                catalogue.field(f"{TC}.layoutConfig"),
+                catalogue.field(LAYOUT_CONFIG),
                 label="Tiles",
                 new_item=new_tile,
                 item_noun="tile",
@@ -157,6 +158,20 @@ class LayoutForm(StepForm):
     def _canvas_changed(self, event: LayoutCanvas.Changed) -> None:
         event.stop()
         self.rec_app.draft_changed(origin=event.canvas)
+
+    def _tiles(self) -> ObjectListEditor:
+        return next(e for e in self.query(ObjectListEditor) if e.path == LAYOUT_CONFIG)
+
+    @on(LayoutCanvas.Selected)
+    def _canvas_selected(self, event: LayoutCanvas.Selected) -> None:
+        event.stop()
+        self._tiles().select(event.index)
+
+    @on(ObjectListEditor.ItemSelected)
+    def _table_selected(self, event: ObjectListEditor.ItemSelected) -> None:
+        event.stop()
+        if event.editor.path == LAYOUT_CONFIG:
+            self.query_one(LayoutCanvas).show_selected(event.index)
 
     @on(Switch.Changed, "#transcoding-on")
     def _toggled(self, event: Switch.Changed) -> None:

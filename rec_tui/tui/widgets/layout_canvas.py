@@ -104,6 +104,14 @@ class LayoutCanvas(Widget, can_focus=True):
             super().__init__()
             self.canvas = canvas
 
+    class Selected(Message):
+        """The user selected another tile on the canvas (``index`` in layoutConfig)."""
+
+        def __init__(self, canvas: LayoutCanvas, index: int) -> None:
+            super().__init__()
+            self.canvas = canvas
+            self.index = index
+
     def __init__(
         self,
         draft: Draft,
@@ -125,6 +133,7 @@ class LayoutCanvas(Widget, can_focus=True):
         self._tiles_version = 0
         self._painted: _Painted | None = None
         self._drag: tuple[float, float] | None = None
+        self._told_selected: int | None = None
 
     # --- reading the draft ------------------------------------------------------------
 
@@ -171,7 +180,21 @@ class LayoutCanvas(Widget, can_focus=True):
         if self.on_change is not None:
             self.on_change()
         self.post_message(self.Changed(self))
+        self._tell_selected()
         self.refresh()
+
+    def _tell_selected(self) -> None:
+        """Let the form follow the canvas selection (the tiles table highlights it too)."""
+        selected = self.editor.selected
+        if selected is not None and selected != self._told_selected:
+            self._told_selected = selected
+            self.post_message(self.Selected(self, selected))
+
+    def show_selected(self, index: int) -> None:
+        """Select tile ``index`` because another view did (not told back to the form)."""
+        if self.editor.select(index):
+            self._told_selected = index
+            self.refresh()
 
     def _edit(self, changed: bool) -> None:
         if changed:
@@ -203,10 +226,12 @@ class LayoutCanvas(Widget, can_focus=True):
     def action_select_next(self, delta: int) -> None:
         if self._custom_only():
             self.editor.select_next(delta)
+            self._tell_selected()
             self.refresh()
 
     def action_select(self, number: int) -> None:
         if self._custom_only() and self.editor.select(number):
+            self._tell_selected()
             self.refresh()
 
     def action_add(self) -> None:
@@ -341,6 +366,7 @@ class LayoutCanvas(Widget, can_focus=True):
         if index is None or frame is None:
             return
         self.editor.select(index)
+        self._tell_selected()
         fx, fy = frame.to_fraction(event.x, event.y - HEADER_ROWS)
         tile = self.editor.tiles[index]
         self._drag = (fx - tile.x, fy - tile.y)

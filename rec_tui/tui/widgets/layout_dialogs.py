@@ -39,7 +39,7 @@ class UidPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(
-                f"uid shown in tile {self._tile_number} (layoutConfig[{self._tile_number}])"
+                f"uid shown in tile [{self._tile_number}] (layoutConfig[{self._tile_number}])"
             )
             yield Input(self._current, placeholder="e.g. 527841", id="uid")
             yield Label(

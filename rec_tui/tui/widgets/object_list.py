@@ -1,7 +1,8 @@
 """Edit a list of objects (layout tiles, per-user backgrounds, CDN outputs) as a table.
 
 The table shows every item; the editors under it edit the highlighted item. Add, remove and
-move up/down rewrite the whole list through one :class:`FieldEditor.Edited`.
+move up/down rewrite the whole list through one :class:`FieldEditor.Edited`. Items are
+numbered by their JSON index (``[0]``), as in paths, problems and the layout canvas.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Static
 
@@ -39,6 +41,14 @@ class ObjectListEditor(FieldEditor):
     ObjectListEditor.-empty DataTable, ObjectListEditor.-empty .item-editors { display: none; }
     ObjectListEditor .item-editors { height: auto; }
     """
+
+    class ItemSelected(Message):
+        """The user highlighted another item in the table."""
+
+        def __init__(self, editor: ObjectListEditor, index: int) -> None:
+            super().__init__()
+            self.editor = editor
+            self.index = index
 
     def __init__(
         self,
@@ -76,7 +86,7 @@ class ObjectListEditor(FieldEditor):
             table: DataTable[str] = DataTable(
                 cursor_type="row", zebra_stripes=True, classes="field-input"
             )
-            table.add_columns("#", *(f.key for f in self._columns))
+            table.add_columns("index", *(f.key for f in self._columns))
             yield table
             with Horizontal(classes="object-buttons"):
                 yield Button(f"Add {self._noun}", classes="add", compact=True)
@@ -104,7 +114,7 @@ class ObjectListEditor(FieldEditor):
         self._items = items
         rows = [
             (
-                str(n + 1),
+                f"[{n}]",
                 *("" if item.get(c.key) is None else str(item.get(c.key)) for c in self._columns),
             )
             for n, item in enumerate(items)
@@ -147,9 +157,8 @@ class ObjectListEditor(FieldEditor):
 
     def _select(self, index: int) -> None:
         self.index = index
-        title = (
-            f"{self._noun.capitalize()} {index + 1} of {len(self._items)}" if self._items else ""
-        )
+        count = len(self._items)
+        title = f"{self._noun.capitalize()} [{index}] ({count} in the list)" if count else ""
         if title != self._title_text:
             self._title_text = title
             self._title.update(title)
@@ -164,6 +173,19 @@ class ObjectListEditor(FieldEditor):
         if event.cursor_row != self.index and 0 <= event.cursor_row < len(self._items):
             self._select(event.cursor_row)
             self.refresh_child_problems()
+            self.post_message(self.ItemSelected(self, event.cursor_row))
+
+    def select(self, index: int) -> bool:
+        """Highlight item ``index`` (its JSON index) and edit it; False if there is none."""
+        if not 0 <= index < len(self._items):
+            return False
+        if index != self.index:
+            table = self.query_one(DataTable)
+            with table.prevent(DataTable.RowHighlighted):
+                table.move_cursor(row=index, animate=False)
+            self._select(index)
+            self.refresh_child_problems()
+        return True
 
     # --- changing the list ------------------------------------------------------------
 
@@ -218,10 +240,7 @@ class ObjectListEditor(FieldEditor):
         depth = len(jsonpath.parse(self.path))
         index = tokens[depth] if len(tokens) > depth else None
         if isinstance(index, int):
-            if 0 <= index < len(self._items):
-                self.query_one(DataTable).move_cursor(row=index, animate=False)
-                self._select(index)
-                self.refresh_child_problems()
+            self.select(index)
             for editor in self.child_editors():
                 if covers(editor.path, path):
                     editor.focus_input()
