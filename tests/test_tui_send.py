@@ -6,7 +6,7 @@ import asyncio
 from typing import Any
 
 import pytest
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from rec_tui.draft import Draft
 from rec_tui.ratelimit import RateLimiter
@@ -344,3 +344,146 @@ async def test_credentials_from_the_environment_fill_the_fields_and_say_so(
         assert app.query_one("#send-customer-secret", Input).password
         await press(pilot, app, "send-start")
         assert outcome(app).startswith("✓ Recording"), outcome(app)
+
+
+# --- polling, updates checked before sending, stop sync/async ----------------------------
+
+
+def calls(sandbox: SandboxTransport) -> list[str]:
+    return [seen.call for seen in sandbox.seen]
+
+
+class QueryStatuses:
+    """An Agora stand-in whose query answers walk through ``statuses`` (the last repeats)."""
+
+    def __init__(self, *statuses: int) -> None:
+        self.statuses = list(statuses)
+        self.calls: list[str] = []
+
+    def __call__(self, request: Any) -> Any:
+        import httpx
+
+        path = request.url.path
+        self.calls.append(path.rsplit("/", 1)[-1])
+        ids = {"resourceId": "rid-poll", "sid": "sid-poll"}
+        if path.endswith("/acquire"):
+            return httpx.Response(200, json={"resourceId": "rid-poll"})
+        if path.endswith("/start"):
+            return httpx.Response(200, json=ids)
+        status = self.statuses.pop(0) if len(self.statuses) > 1 else self.statuses[0]
+        return httpx.Response(200, json={**ids, "serverResponse": {"status": status}})
+
+
+async def test_start_polls_query_on_the_documented_schedule_until_recording_begins() -> None:
+    import httpx
+
+    from rec_tui.lifecycle import PollPlan
+
+    time = FakeTime()
+    service = QueryStatuses(1, 2, 3, 5)
+    app = make_app("mix", time, make_sandbox(time))
+    app.send_actions.panel_options |= {
+        "transport": httpx.MockTransport(service),
+        "poll": PollPlan(),  # 5 s, then 2, 3, 5, 10, 15 s
+    }
+    began = time.now
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "send-start")
+        assert outcome(app) == "✓ Recording (status 5); sid sid-poll.", outcome(app)
+    assert service.calls == ["acquire", "start", "query", "query", "query", "query"]
+    pauses = [pause for pause in time.sleeps if pause >= 1.0]  # not the limiter's spacing
+    assert pauses == [5.0, 2.0, 3.0, 5.0]
+    assert time.now - began >= 15.0
+
+
+async def test_a_recording_that_never_begins_is_reported_after_90_s_and_stays_listed() -> None:
+    import httpx
+
+    from rec_tui.lifecycle import PollPlan
+
+    time = FakeTime()
+    app = make_app("mix", time, make_sandbox(time))
+    app.send_actions.panel_options |= {
+        "transport": httpx.MockTransport(QueryStatuses(2)),
+        "poll": PollPlan(),
+    }
+    began = time.now
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "send-start")
+        assert outcome(app).startswith("✗ Recording did not begin within 90 s (last status 2)"), (
+            outcome(app)
+        )
+        # Still listed: it was started and may cost money until it is stopped.
+        assert [s.sid for s in app.query_one(SendPanel).running] == ["sid-poll"]
+    assert 75 <= time.now - began <= 90
+
+
+async def test_a_bad_subscription_update_is_refused_with_the_rule_message_and_not_sent() -> None:
+    from rec_tui.lifecycle_checks import check_update
+
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("mix", time, sandbox)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "send-start")
+        session = app.query_one(SendPanel).current
+        assert session is not None
+        sent_before = len(sandbox.seen)
+        app.query_one("#send-sub-audio", Input).value = "123, #all"
+        await press(pilot, app, "send-update")
+        request = {"streamSubscribe": {"audioUidList": {"subscribeAudioUids": ["123", "#all"]}}}
+        (problem,) = [
+            p
+            for p in check_update(
+                "mix",
+                session.control_body(request),
+                acquire=session.acquire_body,
+                start_body=session.start_body,
+            )
+            if p.is_error
+        ]
+        text = outcome(app)
+        assert text.startswith("✗ ") and problem.message in text and problem.rule_id in text
+        assert len(sandbox.seen) == sent_before  # nothing sent
+        app.query_one("#send-sub-audio", Input).value = "123"
+        await press(pilot, app, "send-update")
+        assert outcome(app) == "✓ Update accepted."
+        assert calls(sandbox)[-1] == "update"
+
+
+async def test_web_update_onhold_is_sent_and_a_cdn_url_without_cdn_push_is_refused() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("web", time, sandbox)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "send-start")
+        assert outcome(app).startswith("✓ Recording"), outcome(app)
+        app.query_one("#send-onhold", Checkbox).value = True
+        await press(pilot, app, "send-update")
+        assert outcome(app) == "✓ Update accepted."
+        assert calls(sandbox)[-1] == "update"
+        assert '"onhold": true' in log_text(app)
+        sent_before = len(sandbox.seen)
+        app.query_one("#send-cdn", Input).value = "rtmp://cdn.example/live/stream"
+        await press(pilot, app, "send-update")
+        text = outcome(app)
+        assert text.startswith("✗ ") and "R119" in text and "rtmp_publish_service" in text
+        assert len(sandbox.seen) == sent_before
+
+
+async def test_stop_async_sends_async_stop_and_ends_the_recording() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("individual", time, sandbox)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "send-start")
+        await press(pilot, app, "send-stop-async")
+        assert outcome(app).startswith("✓ Stopped"), outcome(app)
+        assert '"async_stop": true' in log_text(app)
+        assert not app.query_one(SendPanel).running
+    assert calls(sandbox)[-1] == "stop" and not sandbox.service.running
