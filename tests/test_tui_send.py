@@ -252,16 +252,16 @@ async def settle_briefly(pilot: Any) -> None:
 
 
 def record_notices(app: RecTuiApp) -> list[str]:
-    """Every notification title the app shows, in order (the real notify still runs)."""
-    titles: list[str] = []
+    """Every notification the app shows as "title: message" (the real notify still runs)."""
+    shown: list[str] = []
     notify = app.notify
 
     def recording(message: str, *, title: str = "", **options: Any) -> None:
-        titles.append(title)
+        shown.append(f"{title}: {message}")
         notify(message, title=title, **options)
 
     app.notify = recording  # type: ignore[method-assign]
-    return titles
+    return shown
 
 
 async def switch_to_agora(pilot: Any, app: RecTuiApp) -> None:
@@ -300,7 +300,7 @@ async def test_without_keyring_send_finds_secrets_kept_earlier_in_the_session() 
         await press(pilot, app, "send-start")
         assert outcome(app).startswith("✓ Recording"), outcome(app)
         assert {seen.host for seen in sandbox.seen} == {"api.agora.io"}
-    assert notices.count("No keyring") == 1
+    assert len([n for n in notices if n.startswith("No keyring: ")]) == 1
 
 
 @pytest.mark.usefixtures("no_keyring")
@@ -324,7 +324,7 @@ async def test_without_keyring_the_panel_says_where_credentials_come_from() -> N
         store = app.file_actions.store
         assert store.get(CUSTOMER_ID_ENTRY) == "typed-id"
         assert store.get(CUSTOMER_SECRET_ENTRY) == "typed-secret-5521"
-    assert notices.count("No keyring") == 1
+    assert len([n for n in notices if n.startswith("No keyring: ")]) == 1
 
 
 @pytest.mark.usefixtures("no_keyring")
@@ -487,3 +487,31 @@ async def test_stop_async_sends_async_stop_and_ends_the_recording() -> None:
         assert '"async_stop": true' in log_text(app)
         assert not app.query_one(SendPanel).running
     assert calls(sandbox)[-1] == "stop" and not sandbox.service.running
+
+
+async def test_ctrl_q_stop_first_then_quits_and_a_failed_stop_keeps_the_app_open() -> None:
+    from rec_tui.tui.screens.stop_before_quit import StopBeforeQuitScreen
+
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("mix", time, sandbox)
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        await settle(pilot, app)
+        await press(pilot, app, "send-start")
+        sandbox.faults.inject("server_error", call="stop", times=None, status=503)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, StopBeforeQuitScreen)
+        app.screen.query_one("#stop", Button).press()
+        await settle(pilot, app)
+        # Not stopped, so not quit: leaving would let the recording run unattended.
+        assert app.is_running and len(app.query_one(SendPanel).running) == 1
+        assert "stop failed" in outcome(app)
+        assert ": Some recordings could not be stopped; see the Send step." in notices
+        sandbox.faults.clear()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        app.screen.query_one("#stop", Button).press()
+        await settle(pilot, app)
+    assert app.return_code == 0 and not sandbox.service.running
