@@ -102,3 +102,37 @@ def test_the_wizard_start_up_path_does_not_load_httpx_keyring_or_the_sandbox() -
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_first_screen_loads_no_preset_import_or_toml_code() -> None:
+    # Presets, documents (importers, tomllib) are for Ctrl+S/O/F6: loaded when first used.
+    import subprocess
+    import sys
+
+    script = (
+        "import asyncio, sys\n"
+        "from rec_tui.tui.app import RecTuiApp\n"
+        "app = RecTuiApp()\n"
+        "app.file_actions.start = lambda: None\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(120, 40)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "asyncio.run(main())\n"
+        "lazy = ('rec_tui.presets', 'rec_tui.documents', 'rec_tui.importers', 'tomllib')\n"
+        "print(','.join(sorted(m for m in sys.modules if m in lazy)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+async def test_the_preview_and_problems_fill_right_after_the_first_paint() -> None:
+    from rec_tui.tui.app import RecTuiApp
+    from rec_tui.tui.widgets.preview import JsonView
+
+    app = RecTuiApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert '"cname"' in app.query_one(JsonView).plain
+        assert app.query_one("#preview-request").render()

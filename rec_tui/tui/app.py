@@ -160,13 +160,13 @@ class RecTuiApp(App[int]):
 
     def on_mount(self) -> None:
         self.query_one(StepList).mark_current(self.current_step)
-        # The first frame shows the body at once; the rules (a dozen modules to import)
-        # run right after it is painted.
-        preview = self.query_one(Preview)
-        preview.show(compact_request_line(self.draft), self.draft.body, [])
-        # Opened at a later step (--step): its part of the body, once the preview has a size.
-        self.call_after_refresh(preview.scroll_to_section, step(self.current_step).owns)
+        # The first frame shows the panes; the body, the rules (a dozen modules to import)
+        # and the problems fill them right after it is painted.
         self.call_after_refresh(self.draft_changed)
+        # Opened at a later step (--step): its part of the body, once the preview has a size.
+        self.call_after_refresh(
+            self.query_one(Preview).scroll_to_section, step(self.current_step).owns
+        )
         self._apply_size(self.size.width, self.size.height)
         # Opening the keyring loads its backends: after the first paint, not before it.
         self.call_after_refresh(self.file_actions.start)

@@ -5,6 +5,9 @@ actions. It owns which preset is open, whether the draft has unsaved changes (th
 revision against the one last saved or opened), the secret store (opened in a thread
 after start-up so keyring's import and D-Bus probe never delay the first paint), and the
 one-time notice when no keyring is usable (given at the first use of secrets).
+
+Presets, documents (and with them tomllib, the importers) and the secret store are imported
+when first used: the wizard's first screen needs none of them.
 """
 
 from __future__ import annotations
@@ -15,14 +18,13 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rec_tui import presets
-from rec_tui.documents import Opened, draft_from_import
-from rec_tui.draft import Draft
-from rec_tui.secrets import OpenedStore, SecretStore, SecretStoreError
 from rec_tui.tui.value_text import quoted
 
 if TYPE_CHECKING:
+    from rec_tui.documents import Opened
+    from rec_tui.draft import Draft
     from rec_tui.importers import ImportResult
+    from rec_tui.secrets import OpenedStore, SecretStore
     from rec_tui.tui.app import RecTuiApp
     from rec_tui.tui.screens.preset_save import SaveChoice
 
@@ -176,6 +178,8 @@ class FileActions:
         self.app.push_screen(PresetSaveScreen(self.preset_name or "", self.description), chosen)
 
     def _write(self, name: str, description: str, *, overwrite: bool) -> bool:
+        from rec_tui import presets
+
         try:
             preset = presets.save(
                 self.app.draft, name, self.store, description=description, force=overwrite
@@ -206,6 +210,8 @@ class FileActions:
         )
 
     def open_preset(self, name: str, *, allow_missing_secrets: bool = False) -> None:
+        from rec_tui import presets
+
         try:
             preset = presets.load(name, self.store, allow_missing_secrets=allow_missing_secrets)
         except presets.PresetError as error:
@@ -240,6 +246,7 @@ class FileActions:
 
     def import_(self) -> None:
         """F6 (Ctrl+I is Tab to a terminal): paste or pick a file; changes only on success."""
+        from rec_tui.documents import draft_from_import
         from rec_tui.tui.screens.import_dialog import ImportScreen
 
         def imported(result: ImportResult | None) -> None:
@@ -289,4 +296,4 @@ class FileActions:
         )
 
 
-__all__ = ["UNSAVED_MARK", "FileActions", "SecretStoreError"]
+__all__ = ["UNSAVED_MARK", "FileActions"]
