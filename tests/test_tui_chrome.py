@@ -138,3 +138,12 @@ async def test_switching_step_scrolls_the_preview_to_that_part_of_the_body() -> 
         await app.show_step("session")
         await pilot.pause()
         assert 0 in _visible_lines(app)
+
+
+async def test_opening_at_a_step_scrolls_the_preview_to_that_part() -> None:
+    app = make_app(seed_body("1_mix_av.json"), step="storage")
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        storage = app.query_one(Preview).line_of_section(("clientRequest.storageConfig",))
+        assert storage > 20 and storage in _visible_lines(app)

@@ -8,6 +8,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from rec_tui.modes import Mode
+from rec_tui.secrets import KeyringStore, OpenedStore
 from rec_tui.tui.app import RecTuiApp
 from tests.tui_helpers import make_app, seed_body
 
@@ -84,10 +85,20 @@ def scene_app(step: str) -> RecTuiApp:
     if mode == "web":
         body["clientRequest"].pop("token", None)  # web mode does not take one
     app = make_app(copy.deepcopy(body), mode=mode, step=step, app_id=APP_ID)
-    # The keyring notice arrives from a thread at an unpredictable moment; pictures of
-    # the wizard must not depend on it.
-    app.file_actions.start = lambda: None  # type: ignore[method-assign]
+    # The keyring is probed in a thread, finishing at an unpredictable moment; pictures of
+    # the wizard show the status line of a desktop keyring at once instead.
+    opened = OpenedStore(KeyringStore(_DesktopKeyring()), None)
+    app.file_actions.start = lambda: app.file_actions.show_status(opened)  # type: ignore[method-assign]
     return app
+
+
+class _DesktopKeyring:
+    """Stands in for the Secret Service backend: the pictures only show its name."""
+
+    name = "SecretService Keyring"
+
+    def get_password(self, service: str, entry: str) -> str | None:
+        return None
 
 
 async def settle(pilot: Pilot[Any]) -> None:

@@ -162,16 +162,17 @@ class RecTuiApp(App[int]):
         self.query_one(StepList).mark_current(self.current_step)
         # The first frame shows the panes; the body, the rules (a dozen modules to import)
         # and the problems fill them right after it is painted.
-        self.call_after_refresh(self.draft_changed)
-        # Opened at a later step (--step): its part of the body, once the preview has a size.
-        self.call_after_refresh(
-            self.query_one(Preview).scroll_to_section, step(self.current_step).owns
-        )
+        self.call_after_refresh(self._first_check)
         self._apply_size(self.size.width, self.size.height)
         # Opening the keyring loads its backends: after the first paint, not before it.
         self.call_after_refresh(self.file_actions.start)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
+
+    def _first_check(self) -> None:
+        self.draft_changed()
+        # Opened at a later step (--step): the preview shows that step's part of the body.
+        self.query_one(Preview).scroll_to_section(step(self.current_step).owns)
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width, event.size.height)

@@ -86,9 +86,9 @@ class FileActions:
         opened = self._open_store()
         # RuntimeError: the app closed while the keyring was being probed.
         with contextlib.suppress(RuntimeError):
-            self.app.call_from_thread(self._show_status, opened)
+            self.app.call_from_thread(self.show_status, opened)
 
-    def _show_status(self, opened: OpenedStore) -> None:
+    def show_status(self, opened: OpenedStore) -> None:
         from rec_tui.tui.widgets.secrets_status import SecretsStatus
 
         self.status_line = opened.status_line()
@@ -107,7 +107,7 @@ class FileActions:
         if self._announced:
             return
         self._announced = True
-        self._show_status(opened)
+        self.show_status(opened)
         self.app.sub_title = self.status_line
         if opened.notice:
             self.app.notify(opened.notice, title="No keyring", severity="warning", timeout=20)

@@ -157,5 +157,7 @@ class Preview(Vertical):
     def scroll_to_section(self, paths: tuple[str, ...]) -> None:
         """Bring the part of the body a step edits into view, its first line near the top."""
         line = self.line_of_section(paths)
-        # One line of context above, so the key's parent is visible too.
-        self.query_one(JsonView).scroll_to(y=max(0, line - 1), animate=False, immediate=True)
+        view = self.query_one(JsonView)
+        # After the next refresh: a body shown just now has not been measured yet, and a
+        # scroll beyond the old height would be cut short. One line of context above.
+        view.call_after_refresh(view.scroll_to, y=max(0, line - 1), animate=False)
