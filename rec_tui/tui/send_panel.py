@@ -98,7 +98,7 @@ class SendPanel(Vertical):
     SendPanel.-sandbox .credentials { display: none; }
     SendPanel #send-sandbox-note { display: none; color: $text-muted; }
     SendPanel #send-credentials-source { color: $text-muted; margin: 0 0 1 0; }
-    SendPanel #send-reveal { min-width: 0; width: auto; }
+    SendPanel #send-reveal { min-width: 0; width: auto; margin: 1 1 0 0; }
     SendPanel.-sandbox #send-sandbox-note { display: block; }
     SendPanel.-web .rtc-update { display: none; }
     SendPanel .web-update { display: none; }
