@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from typing import Any
 
 import pytest
@@ -147,3 +148,19 @@ async def test_opening_at_a_step_scrolls_the_preview_to_that_part() -> None:
         await pilot.pause()
         storage = app.query_one(Preview).line_of_section(("clientRequest.storageConfig",))
         assert storage > 20 and storage in _visible_lines(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_whole_status_line_fits(
+    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = OpenedStore(KeyringStore(_AnsweringBackend()), None)
+    monkeypatch.setattr(secrets, "open_store", lambda: opened)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = app.query_one(SecretsStatus)
+        region = status.content_region
+        wrapped = textwrap.wrap(status_text(app), region.width)
+        assert len(wrapped) <= region.height, f"{wrapped} in {region}"

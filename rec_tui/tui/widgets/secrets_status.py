@@ -15,7 +15,7 @@ class SecretsStatus(Static):
     DEFAULT_CSS = """
     SecretsStatus {
         height: auto;
-        max-height: 4;
+        max-height: 6;
         padding: 0 1;
         color: $text-muted;
         border-top: solid $primary-darken-2;
