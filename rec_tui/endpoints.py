@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -78,8 +79,10 @@ def resolve(endpoint: str) -> Endpoint:
         return Endpoint(tuple(f"https://{host}" for host in hosts))
     if value.lower().startswith(("http://", "https://")):
         return Endpoint((value.rstrip("/"),))
+    # An address with user info may carry a password: never repeat such a value.
+    shown = "This endpoint" if "@" in value else f"Endpoint {json.dumps(value)}"
     raise ValueError(
-        f"Endpoint {endpoint!r} is not understood: use sandbox, global, global-cn, "
+        f"{shown} is not understood: use sandbox, global, global-cn, "
         "region:<host prefix> or an http(s):// base URL."
     )
 
