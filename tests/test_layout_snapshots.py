@@ -44,6 +44,7 @@ def test_wizard_step_snapshot(snap_compare: Any, size: tuple[int, int]) -> None:
     """The designer where users meet it: the wizard's Transcoding & layout step."""
     from rec_tui.tui.app import RecTuiApp
     from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
+    from tests.tui_scenes import fixed_keyring_status
 
     async def focus_canvas(pilot: Any) -> None:
         await pilot.pause()
@@ -52,4 +53,5 @@ def test_wizard_step_snapshot(snap_compare: Any, size: tuple[int, int]) -> None:
         await pilot.pause()
 
     app = RecTuiApp(mix_draft(**CASES["custom"]), start_step="layout")
+    fixed_keyring_status(app)
     assert snap_compare(app, terminal_size=size, run_before=focus_canvas)

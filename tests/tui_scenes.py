@@ -85,11 +85,18 @@ def scene_app(step: str) -> RecTuiApp:
     if mode == "web":
         body["clientRequest"].pop("token", None)  # web mode does not take one
     app = make_app(copy.deepcopy(body), mode=mode, step=step, app_id=APP_ID)
-    # The keyring is probed in a thread, finishing at an unpredictable moment; pictures of
-    # the wizard show the status line of a desktop keyring at once instead.
+    fixed_keyring_status(app)
+    return app
+
+
+def fixed_keyring_status(app: RecTuiApp) -> None:
+    """Show a desktop keyring's status line at once instead of probing the keyring.
+
+    The probe runs in a thread and finishes at an unpredictable moment (and says what this
+    machine has); pictures of the wizard must not depend on either.
+    """
     opened = OpenedStore(KeyringStore(_DesktopKeyring()), None)
     app.file_actions.start = lambda: app.file_actions.show_status(opened)  # type: ignore[method-assign]
-    return app
 
 
 class _DesktopKeyring:
