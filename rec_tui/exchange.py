@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from rec_tui.redact import redact_body, redact_headers, redact_text, secret_values
@@ -31,7 +31,9 @@ class Exchange:
     error: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Shallow on purpose: the values are already fresh redacted copies, and the deep
+        # copy of dataclasses.asdict was the largest cost of logging a call.
+        return {field.name: getattr(self, field.name) for field in fields(self)}
 
 
 class Scrubber:

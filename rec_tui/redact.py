@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any, Final
 
 MASK: Final = "••••••••"
@@ -73,10 +74,16 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 def redact_text(text: str, secrets: Iterable[str]) -> str:
     """``text`` with each known secret value (longest first) replaced by :data:`MASK`."""
+    pattern = _secrets_pattern(frozenset(secrets))
+    return text if pattern is None else pattern.sub(MASK, text)
+
+
+# One request scrubs dozens of strings with the same few secrets: build the pattern once.
+@lru_cache(maxsize=64)
+def _secrets_pattern(secrets: frozenset[str]) -> re.Pattern[str] | None:
     values = sorted(
-        {s for s in secrets if s and len(s) >= _MIN_SCRUB_LENGTH}, key=len, reverse=True
+        (s for s in secrets if s and len(s) >= _MIN_SCRUB_LENGTH), key=len, reverse=True
     )
     if not values:
-        return text
-    pattern = re.compile("|".join(re.escape(value) for value in values))
-    return pattern.sub(MASK, text)
+        return None
+    return re.compile("|".join(re.escape(value) for value in values))
