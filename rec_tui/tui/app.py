@@ -145,7 +145,6 @@ class RecTuiApp(App[int]):
     # --- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="too-small")
         with Horizontal(id="main"):
             with Vertical(id="steps-pane"):
                 yield StepList(self.draft.mode, id="steps")
@@ -181,7 +180,7 @@ class RecTuiApp(App[int]):
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         self._set_app_class(too_small, "-too-small")
         if too_small:
-            self.query_one("#too-small", Static).update(
+            self._too_small_message().update(
                 f"The terminal is too small for rec-tui.\n\n"
                 f"Need {MIN_WIDTH}×{MIN_HEIGHT}, have {width}×{height}.\n\n"
                 "Enlarge the window (or reduce the font size); Ctrl+Q quits."
@@ -191,6 +190,15 @@ class RecTuiApp(App[int]):
         shown = self._preview_wanted if self._preview_wanted is not None else not narrow
         self._set_app_class(not shown, "-hide-preview")
         self._set_app_class(shown and narrow, "-preview-only")
+
+    def _too_small_message(self) -> Static:
+        # Made the first time the terminal is too small: one widget less to start with.
+        found = self.screen.query("#too-small")
+        if found:
+            return found.first(Static)
+        message = Static("", id="too-small")
+        self.screen.mount(message, before=0)
+        return message
 
     def _set_app_class(self, add: bool, name: str) -> None:
         # A class change on the App restyles every widget: only make real changes.
@@ -347,7 +355,7 @@ class RecTuiApp(App[int]):
         self._apply_size(self.size.width, self.size.height)
 
     def action_focus_problems(self) -> None:
-        self.query_one("#problem-list").focus()
+        self.query_one(ProblemsPane).option_list.focus()
 
     def action_help(self) -> None:
         from rec_tui.tui.screens.field_help import FieldHelpScreen, field_for_widget

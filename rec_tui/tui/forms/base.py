@@ -59,7 +59,6 @@ class StepForm(VerticalScroll):
     def compose(self) -> ComposeResult:
         if self.INTRO:
             yield Static(self.INTRO, classes="step-intro")
-        yield Static("", classes="step-note")
         yield from self.compose_fields()
 
     def compose_fields(self) -> ComposeResult:
@@ -85,7 +84,7 @@ class StepForm(VerticalScroll):
         applies = self.step.applies_to(mode)
         if self.has_class("-not-applicable") == applies:
             self.set_class(not applies, "-not-applicable")
-            self.query_one(".step-note", Static).update(
+            self._step_note().update(
                 f"This step does not apply to {mode} mode; its fields are left out of the body."
             )
         for editor in self.editors:
@@ -93,6 +92,19 @@ class StepForm(VerticalScroll):
             if editor is not origin:
                 editor.load(self.value_for(editor))
         self.after_sync()
+
+    def _step_note(self) -> Static:
+        # Made when a step first does not apply: most forms never need it.
+        found = self.query_children(".step-note")
+        if found:
+            return found.first(Static)
+        note = Static("", classes="step-note")
+        intro = self.query_children(".step-intro")
+        if intro:
+            self.mount(note, after=intro.first())
+        else:
+            self.mount(note, before=0)
+        return note
 
     def after_sync(self) -> None:
         """Hook for step-specific widgets (suggestions, summaries) after the editors."""

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Button, Input, Select
+from textual.binding import Binding, BindingType
+from textual.events import Click
+from textual.message import Message
+from textual.widgets import Input, Select, Static
 
 from rec_tui.spec.field import Field
 from rec_tui.tui.value_text import as_json, in_words
@@ -126,23 +129,58 @@ def _number(text: str) -> int | float:
     return int(value) if value.is_integer() and "." not in text and "e" not in text else value
 
 
-class SecretEditor(TextEditor):
-    """A secret: masked while typed, with a button to show it briefly."""
+class RevealToggle(Static, can_focus=True):
+    """ "Show" / "Hide" after a secret input: a click, Enter or Space toggles the masking.
+
+    A Static rather than a Button: it looks and works the same here, but a Button's
+    styles cost more at start-up than the whole Session form's secret needs.
+    """
 
     DEFAULT_CSS = """
-    SecretEditor .reveal { min-width: 0; width: auto; margin: 1 0 0 1; }
+    RevealToggle {
+        width: auto; height: 1; margin: 1 0 0 1; padding: 0 1;
+        text-style: bold; color: $button-foreground; background: $surface;
+        &:hover { background: $surface-darken-1; }
+        &:focus { text-style: $button-focus-text-style; background-tint: $foreground 5%; }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "reveal", "Show / hide", show=False)
+    ]
+
+    class Toggled(Message):
+        """The user asked to show or hide the secret."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("Show", **kwargs)
+
+    def on_click(self, event: Click) -> None:
+        event.stop()
+        self.action_reveal()
+
+    def action_reveal(self) -> None:
+        self.post_message(self.Toggled())
+
+
+class SecretEditor(TextEditor):
+    """A secret: masked while typed, with a toggle to show it briefly."""
+
+    DEFAULT_CSS = """
+    SecretEditor { grid-size: 3; grid-columns: 24 1fr 7; }
+    SecretEditor .field-problem { column-span: 3; }
+    FieldEditor.-stacked SecretEditor { grid-columns: auto 1fr 7; }
     """
     password = True
 
     def compose_input(self) -> ComposeResult:
         yield from super().compose_input()
-        yield Button("Show", classes="reveal", compact=True)
+        yield RevealToggle(classes="reveal")
 
-    @on(Button.Pressed, ".reveal")
-    def _toggle(self, event: Button.Pressed) -> None:
+    @on(RevealToggle.Toggled)
+    def _toggle(self, event: RevealToggle.Toggled) -> None:
         event.stop()
         self.input.password = not self.input.password
-        event.button.label = "Show" if self.input.password else "Hide"
+        self.query_one(RevealToggle).update("Show" if self.input.password else "Hide")
 
 
 class ChoiceEditor(FieldEditor):

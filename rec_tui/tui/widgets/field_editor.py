@@ -1,5 +1,9 @@
 """The base of every field widget: a label, an input, and the field's own problems.
 
+The parts sit directly in the editor (a grid: label | input, the problem line across
+below) rather than in nested rows: a form has dozens of editors, and every extra widget
+is paid for in start-up time. The problem line only exists once there is a problem.
+
 An editor is bound to one concrete body ``path`` (indices filled in). It never writes the
 draft itself: it posts :class:`FieldEditor.Edited` and the step form decides where the value
 goes (most forms: ``draft.set(path, value)``; the Web form finds the service item first).
@@ -11,7 +15,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Label, Static
@@ -31,15 +35,17 @@ class FieldEditor(Vertical):
     """One field of a form. Subclasses supply the input and how values map to it."""
 
     DEFAULT_CSS = """
-    FieldEditor { height: auto; margin: 0 0 0 0; }
-    FieldEditor > .field-row { height: auto; }
-    FieldEditor .field-label { width: 24; padding: 1 1 0 0; text-align: right; }
+    FieldEditor {
+        height: auto; layout: grid; grid-size: 2; grid-columns: 24 1fr; grid-rows: auto;
+    }
+    FieldEditor .field-label { width: 1fr; padding: 1 1 0 0; text-align: right; }
     FieldEditor .field-input { width: 1fr; }
-    FieldEditor .field-problem { padding: 0 0 0 24; display: none; }
-    FieldEditor.-has-problem .field-problem { display: block; }
-    FieldEditor.-stacked > .field-row { layout: vertical; }
+    FieldEditor .field-problem { column-span: 2; padding: 0 0 0 24; display: none; }
+    FieldEditor.-has-problem > .field-problem { display: block; }
+    FieldEditor.-stacked { layout: vertical; }
     FieldEditor.-stacked .field-label { width: auto; padding: 1 0 0 1; text-align: left; }
     FieldEditor.-stacked .field-problem { padding: 0 0 0 1; }
+    FieldEditor.-stacked FieldEditor { grid-columns: auto 1fr; }
     """
 
     class Edited(Message):
@@ -61,7 +67,8 @@ class FieldEditor(Vertical):
         self._mode: Mode | None = None
         # Kept as attributes: queries on every keystroke would cost more than the update.
         self._label = Label(self._label_text, classes="field-label")
-        self._problem_line = Static("", classes="field-problem")
+        # Made and mounted by show_problems when the first problem comes.
+        self._problem_line: Static | None = None
         self._shown_problems: list[Problem] = []
 
     # --- to implement -----------------------------------------------------------------
@@ -85,10 +92,8 @@ class FieldEditor(Vertical):
     # --- shared -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="field-row"):
-            yield self._label
-            yield from self.compose_input()
-        yield self._problem_line
+        yield self._label
+        yield from self.compose_input()
 
     def edited(self, value: Any) -> None:
         """Report a new value to the form that owns this editor.
@@ -126,4 +131,8 @@ class FieldEditor(Vertical):
             icon, style = ("✗ ", "bold red") if problem.is_error else ("⚠ ", "bold yellow")
             text.append(icon, style)
             text.append(problem.message)
-        self._problem_line.update(text)
+        if self._problem_line is None:
+            self._problem_line = Static(text, classes="field-problem")
+            self.mount(self._problem_line)
+        else:
+            self._problem_line.update(text)

@@ -11,7 +11,7 @@ change made elsewhere is drawn on the next refresh (call :meth:`refresh_from_dra
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar, Final
 
 from rich.segment import Segment
@@ -81,21 +81,28 @@ class LayoutCanvas(Widget, can_focus=True):
             )
             for key, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1))
         ),
-        Binding("right_square_bracket", "select_next(1)", "Next tile"),
+        # Footer: at 80 columns the app's own keys fill it, so the canvas shows none; from
+        # WIDE_FOOTER columns on, FOOTER_WHEN_WIDE are shown too. Every key is in the
+        # canvas's help line and the F10 keys help.
+        Binding("right_square_bracket", "select_next(1)", "Next tile", show=False),
         Binding("left_square_bracket", "select_next(-1)", "Previous tile", show=False),
         *(Binding(str(n), f"select({n})", show=False) for n in range(10)),
-        Binding("a", "add", "Add tile"),
-        Binding("x,delete", "remove", "Remove tile"),
-        Binding("u", "uid", "uid"),
+        Binding("a", "add", "Add tile", show=False),
+        Binding("x,delete", "remove", "Remove tile", show=False),
+        Binding("u", "uid", "uid", show=False),
         Binding("comma", "alpha(-1)", "Alpha −", show=False),
         Binding("full_stop", "alpha(1)", "Alpha +", show=False),
-        Binding("r", "render_mode", "Crop/fit"),
-        Binding("t", "templates", "Templates"),
+        Binding("r", "render_mode", "Crop/fit", show=False),
+        Binding("t", "templates", "Templates", show=False),
         Binding("c", "customise", "Preset → custom", show=False),
-        Binding("ctrl+l", "apply_layout", "Apply layout"),
+        Binding("ctrl+l", "apply_layout", "Apply layout", show=False),
         Binding("plus,equals_sign", "users(1)", "Users +", show=False),
         Binding("minus", "users(-1)", "Users −", show=False),
     ]
+
+    # The app's keys and the palette take 76 columns; these three need 37 more.
+    WIDE_FOOTER: ClassVar[int] = 114
+    FOOTER_WHEN_WIDE: ClassVar[frozenset[str]] = frozenset({"select_next(1)", "add", "remove"})
 
     class Changed(Message):
         """The canvas changed the draft's layout (already written to the draft)."""
@@ -133,6 +140,7 @@ class LayoutCanvas(Widget, can_focus=True):
         self._tiles_version = 0
         self._painted: _Painted | None = None
         self._drag: tuple[float, float] | None = None
+        self._footer_wide = False
         self._told_selected: int | None = None
 
     # --- reading the draft ------------------------------------------------------------
@@ -452,7 +460,22 @@ class LayoutCanvas(Widget, can_focus=True):
         return Strip.blank(self.size.width, self.rich_style)
 
     def on_resize(self, _event: events.Resize) -> None:
+        self._fit_footer(self.app.size.width)
         self.refresh()
+
+    def _fit_footer(self, terminal_width: int) -> None:
+        """Show the main canvas keys in the footer only when the terminal has room."""
+        wide = terminal_width >= self.WIDE_FOOTER
+        if wide == self._footer_wide:
+            return
+        self._footer_wide = wide
+        keys = self._bindings.key_to_bindings
+        for key, bindings in keys.items():
+            keys[key] = [
+                replace(binding, show=wide) if binding.action in self.FOOTER_WHEN_WIDE else binding
+                for binding in bindings
+            ]
+        self.refresh_bindings()
 
     def on_focus(self) -> None:
         # Inside a scrolling form the canvas may be below the fold when tabbed to.

@@ -132,10 +132,20 @@ class Preview(Vertical):
         self._request = ""
         self._shown: tuple[str, tuple[Problem, ...]] | None = None
         self._rendered: RenderedJson | None = None
+        self._json_view: JsonView | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="preview-request")
-        yield JsonView(id="preview-body")
+
+    @property
+    def json_view(self) -> JsonView:
+        """The body's view, made on first use: the first frame (before the body is checked
+        and shown) is painted without it, which shortens the start-up."""
+        if self._json_view is None:
+            self._json_view = JsonView(id="preview-body")
+            if self.is_attached:  # not while the app is closing
+                self.mount(self._json_view)
+        return self._json_view
 
     def show(self, request_line: str, body: Any, problems: list[Problem]) -> None:
         if request_line != self._request:
@@ -145,7 +155,7 @@ class Preview(Vertical):
         if key != self._shown:
             self._shown = key
             self._rendered = render(redact_body(body))
-            self.query_one(JsonView).show(styled_lines(self._rendered, problems))
+            self.json_view.show(styled_lines(self._rendered, problems))
 
     def line_of_section(self, paths: tuple[str, ...]) -> int:
         """The first line where any of ``paths`` is in the body (0: the top when none is)."""
@@ -157,7 +167,7 @@ class Preview(Vertical):
     def scroll_to_section(self, paths: tuple[str, ...]) -> None:
         """Bring the part of the body a step edits into view, its first line near the top."""
         line = self.line_of_section(paths)
-        view = self.query_one(JsonView)
+        view = self.json_view
         # After the next refresh: a body shown just now has not been measured yet, and a
         # scroll beyond the old height would be cut short. One line of context above.
         view.call_after_refresh(view.scroll_to, y=max(0, line - 1), animate=False)

@@ -51,10 +51,20 @@ class ProblemsPane(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._problems: list[Problem] = []
+        self._option_list: OptionList | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Problems: none", id="problems-title")
-        yield OptionList(id="problem-list")
+
+    @property
+    def option_list(self) -> OptionList:
+        """The list of problems, made on first use: the first frame is painted without it
+        (it would be empty then), which shortens the start-up."""
+        if self._option_list is None:
+            self._option_list = OptionList(id="problem-list")
+            if self.is_attached:  # not while the app is closing
+                self.mount(self._option_list)
+        return self._option_list
 
     @property
     def problems(self) -> list[Problem]:
@@ -65,7 +75,7 @@ class ProblemsPane(Vertical):
             return
         self._problems = list(problems)
         self.query_one("#problems-title", Static).update(f"Problems: {summary(problems)}")
-        option_list = self.query_one(OptionList)
+        option_list = self.option_list
         highlighted = option_list.highlighted
         option_list.clear_options()
         option_list.add_options(Option(problem_row(p)) for p in problems)
