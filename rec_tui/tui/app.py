@@ -33,7 +33,6 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 
 from rec_tui.draft import Draft
-from rec_tui.endpoints import call_path, resolve
 from rec_tui.modes import MODES, Mode
 from rec_tui.problems import Problem
 from rec_tui.tui.forms.base import StepForm
@@ -70,6 +69,8 @@ def form_class(name: str) -> type[StepForm]:
 
 def request_line(draft: Draft) -> str:
     """``POST https://…/start`` for the preview and review; never raises."""
+    from rec_tui.endpoints import call_path, resolve
+
     try:
         base = resolve(draft.endpoint).primary
     except ValueError as error:
@@ -84,6 +85,9 @@ def compact_request_line(draft: Draft) -> str:
     The full URL (host, App ID, resource ID) is in the Review step; the preview only says
     which call, which mode and where it goes, so it never wraps.
     """
+    # Imported here: the first frame is painted before the first request line is needed.
+    from rec_tui.endpoints import resolve
+
     try:
         endpoint = resolve(draft.endpoint)
     except ValueError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from rich.segment import Segment
 from textual.app import ComposeResult
@@ -16,7 +16,9 @@ from textual.widgets import Static
 
 from rec_tui.problems import Problem
 from rec_tui.redact import redact_body
-from rec_tui.tui.json_lines import RenderedJson, render
+
+if TYPE_CHECKING:
+    from rec_tui.tui.json_lines import RenderedJson
 
 TOKEN_STYLES: Final = {
     "key": "bold #82aaff",
@@ -31,6 +33,8 @@ _GUTTER = 2
 
 def preview_lines(body: Any, problems: list[Problem]) -> list[Content]:
     """The masked, pretty-printed body, one Content per line, with a ✗ / ⚠ gutter."""
+    from rec_tui.tui.json_lines import render
+
     return styled_lines(render(redact_body(body)), problems)
 
 
@@ -154,6 +158,9 @@ class Preview(Vertical):
         key = (repr(body), tuple(problems))
         if key != self._shown:
             self._shown = key
+            # Imported here: the first frame is painted before the first body is shown.
+            from rec_tui.tui.json_lines import render
+
             self._rendered = render(redact_body(body))
             self.json_view.show(styled_lines(self._rendered, problems))
 
