@@ -83,7 +83,20 @@ def _peak_rss_kb(pid: int) -> int:
     return 0
 
 
+def precompile() -> None:
+    """Byte-compile rec_tui first, as pip does for an installed package.
+
+    Textual in site-packages was compiled when it was installed; an editable install of
+    rec-tui run with PYTHONDONTWRITEBYTECODE=1 (as on these machines) would otherwise be
+    compiled from source on every start, which no installed copy ever is.
+    """
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "rec_tui"), quiet=1)
+
+
 def startup() -> None:
+    precompile()
     minimal = [sys.executable, str(ROOT / "tests" / "bench" / "minimal_app.py")]
     wizard = [str(BIN / "rec-tui")]
     results: dict[str, list[tuple[float, int]]] = {"minimal": [], "rec-tui": []}
