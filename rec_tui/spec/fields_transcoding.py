@@ -32,6 +32,24 @@ _IMAGE_ZH: Final = (
 )
 _TILE_FLOAT_ZH: Final = "精确到小数点后六位。"
 
+
+def _tile_fraction(key: str, label: str, help_en: str, *, help_zh: str, example: float) -> Field:
+    """A tile's position or size: all four are required canvas fractions with the same checks."""
+    return Field(
+        f"{TILE}.{key}",
+        "float",
+        label,
+        help_en,
+        help_zh=help_zh,
+        minimum=0,
+        maximum=1,
+        modes=MIX,
+        required_in=MIX,
+        rules=("tc.tile.fields", "tc.tile.bounds", "tc.tile.precision"),
+        example=example,
+    )
+
+
 FIELDS: tuple[Field, ...] = (
     Field(
         f"{TC}",
@@ -225,9 +243,8 @@ FIELDS: tuple[Field, ...] = (
         rules=("tc.tile.uid",),
         example="123",
     ),
-    Field(
-        f"{TILE}.x_axis",
-        "float",
+    _tile_fraction(
+        "x_axis",
         "Left edge",
         "Left edge of the tile as a fraction of the canvas width: 0 is the far left, 1 the far "
         "right. Up to 6 decimals. Keep x_axis + width ≤ 1.",
@@ -236,16 +253,10 @@ FIELDS: tuple[Field, ...] = (
             "，范围是  [0.0,1.0]，精确到小数点后六位。"
             "从左到右布局，0.0 在最左端，1.0 在最右端。"
         ),
-        minimum=0,
-        maximum=1,
-        modes=MIX,
-        required_in=MIX,
-        rules=("tc.tile.fields", "tc.tile.bounds", "tc.tile.precision"),
         example=0.0,
     ),
-    Field(
-        f"{TILE}.y_axis",
-        "float",
+    _tile_fraction(
+        "y_axis",
         "Top edge",
         "Top edge of the tile as a fraction of the canvas height: 0 is the top, 1 the bottom. "
         "Up to 6 decimals. Keep y_axis + height ≤ 1.",
@@ -254,37 +265,20 @@ FIELDS: tuple[Field, ...] = (
             "，范围是  [0.0,1.0]，精确到小数点后六位。"
             "从上到下布局，0.0 在最上端，1.0 在最下端。"
         ),
-        minimum=0,
-        maximum=1,
-        modes=MIX,
-        required_in=MIX,
-        rules=("tc.tile.fields", "tc.tile.bounds", "tc.tile.precision"),
         example=0.0,
     ),
-    Field(
-        f"{TILE}.width",
-        "float",
+    _tile_fraction(
+        "width",
         "Tile width",
         "Width of the tile as a fraction of the canvas width, 0 to 1, up to 6 decimals.",
         help_zh="Float 类型。该画面宽度的相对值，取值范围是 [0.0,1.0]，" + _TILE_FLOAT_ZH,
-        minimum=0,
-        maximum=1,
-        modes=MIX,
-        required_in=MIX,
-        rules=("tc.tile.fields", "tc.tile.bounds", "tc.tile.precision"),
         example=0.5,
     ),
-    Field(
-        f"{TILE}.height",
-        "float",
+    _tile_fraction(
+        "height",
         "Tile height",
         "Height of the tile as a fraction of the canvas height, 0 to 1, up to 6 decimals.",
         help_zh="Float 类型。该画面高度的相对值，取值范围是 [0.0,1.0]，" + _TILE_FLOAT_ZH,
-        minimum=0,
-        maximum=1,
-        modes=MIX,
-        required_in=MIX,
-        rules=("tc.tile.fields", "tc.tile.bounds", "tc.tile.precision"),
         example=0.5,
     ),
     Field(
