@@ -23,10 +23,12 @@ __all__ = ["no_keyring"]
 SIZE = (120, 60)
 
 
-def make_app(mode: str, time: FakeTime, sandbox: SandboxTransport) -> RecTuiApp:
+def make_app(
+    mode: str, time: FakeTime, sandbox: SandboxTransport, start_step: str = "review"
+) -> RecTuiApp:
     draft = Draft(mode=mode)  # type: ignore[arg-type]
     draft.replace_body(clean_body(mode))
-    app = RecTuiApp(draft, start_step="review")
+    app = RecTuiApp(draft, start_step=start_step)
     # The panel is built when the Review step is: give it the test's sandbox and clock.
     app.send_actions.panel_options = {
         "transport": sandbox,
@@ -35,6 +37,13 @@ def make_app(mode: str, time: FakeTime, sandbox: SandboxTransport) -> RecTuiApp:
         "limiter": RateLimiter(clock=time.clock),
     }
     return app
+
+
+def sandboxed_app(mode: str) -> tuple[SandboxTransport, RecTuiApp]:
+    """The wizard at the Review step, its Send panel on a fresh sandbox and fake clock."""
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    return sandbox, make_app(mode, time, sandbox)
 
 
 async def settle(pilot: Any, app: RecTuiApp) -> None:
@@ -61,9 +70,7 @@ async def press(pilot: Any, app: RecTuiApp, button_id: str) -> None:
 
 
 async def test_send_panel_runs_the_mix_lifecycle_against_the_sandbox() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
-    app = make_app("mix", time, sandbox)
+    sandbox, app = sandboxed_app("mix")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         panel = app.query_one(SendPanel)
@@ -88,9 +95,7 @@ async def test_send_panel_runs_the_mix_lifecycle_against_the_sandbox() -> None:
 
 
 async def test_failures_are_explained_in_place() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
-    app = make_app("mix", time, sandbox)
+    sandbox, app = sandboxed_app("mix")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await press(pilot, app, "send-query")
@@ -103,9 +108,7 @@ async def test_failures_are_explained_in_place() -> None:
 
 
 async def test_a_body_with_errors_is_not_sent() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
-    app = make_app("mix", time, sandbox)
+    sandbox, app = sandboxed_app("mix")
     app.draft.set("uid", 527841)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -136,15 +139,7 @@ async def test_endpoint_app_id_and_acquire_options_go_into_the_draft() -> None:
 async def test_ctrl_r_goes_to_review_and_sends() -> None:
     time = FakeTime()
     sandbox = make_sandbox(time)
-    draft = Draft(mode="mix")
-    draft.replace_body(clean_body("mix"))
-    app = RecTuiApp(draft, start_step="session")
-    app.send_actions.panel_options = {
-        "transport": sandbox,
-        "clock": time.clock,
-        "sleep": time.sleep,
-        "limiter": RateLimiter(clock=time.clock),
-    }
+    app = make_app("mix", time, sandbox, start_step="session")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("ctrl+r")
@@ -155,9 +150,7 @@ async def test_ctrl_r_goes_to_review_and_sends() -> None:
 
 
 async def test_ctrl_q_while_recording_asks_and_leave_running_quits() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
-    app = make_app("mix", time, sandbox)
+    sandbox, app = sandboxed_app("mix")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await press(pilot, app, "send-start")
@@ -172,9 +165,7 @@ async def test_ctrl_q_while_recording_asks_and_leave_running_quits() -> None:
 
 
 async def test_quitting_while_recording_offers_to_stop_first() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
-    app = make_app("individual", time, sandbox)
+    sandbox, app = sandboxed_app("individual")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await press(pilot, app, "send-start")
@@ -192,9 +183,7 @@ async def test_quitting_while_recording_offers_to_stop_first() -> None:
 
 
 async def test_agora_endpoint_needs_credentials_and_uses_typed_ones() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)  # answers for any host name, here Agora's
-    app = make_app("mix", time, sandbox)
+    sandbox, app = sandboxed_app("mix")  # answers for any host name, here Agora's
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         app.query_one("#send-endpoint", Select).value = "global"
@@ -215,9 +204,7 @@ async def test_agora_endpoint_needs_credentials_and_uses_typed_ones() -> None:
 
 
 async def test_stop_ends_the_wait_for_recording_to_begin() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
-    app = make_app("mix", time, sandbox)
+    sandbox, app = sandboxed_app("mix")
     gate = asyncio.Event()
 
     async def slow_sleep(seconds: float) -> None:
@@ -274,9 +261,7 @@ async def switch_to_agora(pilot: Any, app: RecTuiApp) -> None:
 async def test_without_keyring_send_finds_secrets_kept_earlier_in_the_session() -> None:
     from rec_tui.secrets import CUSTOMER_ID_ENTRY, CUSTOMER_SECRET_ENTRY
 
-    time = FakeTime()
-    sandbox = make_sandbox(time)
-    app = make_app("mix", time, sandbox)
+    sandbox, app = sandboxed_app("mix")
     async with app.run_test(size=SIZE) as pilot:
         notices = record_notices(app)
         await settle(pilot, app)
@@ -334,8 +319,7 @@ async def test_credentials_from_the_environment_fill_the_fields_and_say_so(
     monkeypatch.setenv("AGORA_CUSTOMER_ID", "sandbox")
     monkeypatch.setenv("AGORA_CUSTOMER_SECRET", "sandbox-secret")
     time = FakeTime()
-    sandbox = make_sandbox(time)
-    app = make_app("mix", time, sandbox)
+    app = make_app("mix", time, make_sandbox(time))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await switch_to_agora(pilot, app)
@@ -423,9 +407,7 @@ async def test_a_recording_that_never_begins_is_reported_after_90_s_and_stays_li
 async def test_a_bad_subscription_update_is_refused_with_the_rule_message_and_not_sent() -> None:
     from rec_tui.lifecycle_checks import check_update
 
-    time = FakeTime()
-    sandbox = make_sandbox(time)
-    app = make_app("mix", time, sandbox)
+    sandbox, app = sandboxed_app("mix")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await press(pilot, app, "send-start")
@@ -455,9 +437,7 @@ async def test_a_bad_subscription_update_is_refused_with_the_rule_message_and_no
 
 
 async def test_web_update_onhold_is_sent_and_a_cdn_url_without_cdn_push_is_refused() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
-    app = make_app("web", time, sandbox)
+    sandbox, app = sandboxed_app("web")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await press(pilot, app, "send-start")
@@ -476,9 +456,7 @@ async def test_web_update_onhold_is_sent_and_a_cdn_url_without_cdn_push_is_refus
 
 
 async def test_stop_async_sends_async_stop_and_ends_the_recording() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
-    app = make_app("individual", time, sandbox)
+    sandbox, app = sandboxed_app("individual")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await press(pilot, app, "send-start")
@@ -492,9 +470,7 @@ async def test_stop_async_sends_async_stop_and_ends_the_recording() -> None:
 async def test_ctrl_q_stop_first_then_quits_and_a_failed_stop_keeps_the_app_open() -> None:
     from rec_tui.tui.screens.stop_before_quit import StopBeforeQuitScreen
 
-    time = FakeTime()
-    sandbox = make_sandbox(time)
-    app = make_app("mix", time, sandbox)
+    sandbox, app = sandboxed_app("mix")
     async with app.run_test(size=SIZE) as pilot:
         notices = record_notices(app)
         await settle(pilot, app)
