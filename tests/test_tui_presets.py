@@ -48,16 +48,25 @@ async def _click(pilot: Any, selector: str) -> None:
     await pilot.pause()
 
 
+async def _key(pilot: Any, key: str) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+
+
+def _edit_cname(app: RecTuiApp, cname: str) -> None:
+    """Change the draft the way typing in the cname field does, so it has unsaved changes."""
+    app.draft.set("cname", cname)
+    app.draft_changed()
+
+
 async def test_save_shows_the_name_and_unsaved_marker_in_the_title() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.title == "rec-tui"
-        app.draft.set("cname", "edited-before-saving")
-        app.draft_changed()
+        _edit_cname(app, "edited-before-saving")
         assert app.title == f"rec-tui {UNSAVED_MARK}"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _key(pilot, "ctrl+s")
         assert isinstance(app.screen, PresetSaveScreen)
         await _type(pilot, "#preset-name", "acme-mix")
         await _type(pilot, "#preset-description", "ACME's composite setup")
@@ -66,8 +75,7 @@ async def test_save_shows_the_name_and_unsaved_marker_in_the_title() -> None:
         assert presets.preset_path("acme-mix").exists()
         assert app.title == "rec-tui — acme-mix"
 
-        app.draft.set("cname", "changed-room")
-        app.draft_changed()
+        _edit_cname(app, "changed-room")
         await pilot.pause()
         assert app.title == f"rec-tui — acme-mix {UNSAVED_MARK}"
         await pilot.press("ctrl+s")  # saves back without asking again
@@ -82,8 +90,7 @@ async def test_save_as_an_existing_name_asks_before_replacing() -> None:
     presets.save(_app().draft, "taken", MemoryStore(), description="keep me")
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _key(pilot, "ctrl+s")
         await _type(pilot, "#preset-name", "taken")
         await _click(pilot, "#save")
         assert isinstance(app.screen, PresetSaveScreen)
@@ -97,8 +104,7 @@ async def test_save_as_an_existing_name_asks_before_replacing() -> None:
 async def test_a_bad_name_is_explained_in_the_dialog() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _key(pilot, "ctrl+s")
         await _type(pilot, "#preset-name", "../escape")
         await _click(pilot, "#save")
         assert isinstance(app.screen, PresetSaveScreen)
@@ -118,16 +124,14 @@ async def test_open_filters_and_loads_a_preset() -> None:
         # Secrets were saved by another session's store: share its entries.
         app.file_actions.store.entries.update(store.entries)  # type: ignore[attr-defined]
         app.file_actions.mark_saved()
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await _key(pilot, "ctrl+o")
         assert isinstance(app.screen, PresetOpenScreen)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 2
         await _type(pilot, "#preset-filter", "other")
         assert table.row_count == 1
         assert table.get_row_at(0)[:3] == ["beta", MODE, "the other"]
-        await pilot.press("enter")
-        await pilot.pause()
+        await _key(pilot, "enter")
         assert not isinstance(app.screen, PresetOpenScreen)
         assert app.draft.body == other
         assert app.title == "rec-tui — beta"
@@ -136,10 +140,8 @@ async def test_open_filters_and_loads_a_preset() -> None:
 async def test_open_with_unsaved_changes_asks_first() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        app.draft.set("cname", "edited")
-        app.draft_changed()
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        _edit_cname(app, "edited")
+        await _key(pilot, "ctrl+o")
         assert isinstance(app.screen, ConfirmScreen)
         await _click(pilot, "#cancel")
         assert not isinstance(app.screen, (ConfirmScreen, PresetOpenScreen))
@@ -151,25 +153,20 @@ async def test_rename_and_delete_from_the_open_dialog() -> None:
     presets.save(_app().draft, "doomed", MemoryStore())
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await _key(pilot, "ctrl+o")
         await _type(pilot, "#preset-filter", "old")
-        await pilot.press("f2")
-        await pilot.pause()
+        await _key(pilot, "f2")
         await _type(pilot, "#new-name", "new-name")
-        await pilot.press("enter")
-        await pilot.pause()
+        await _key(pilot, "enter")
         assert presets.preset_path("new-name").exists()
         assert not presets.preset_path("old-name").exists()
 
         await _type(pilot, "#preset-filter", "doomed")
-        await pilot.press("ctrl+d")
-        await pilot.pause()
+        await _key(pilot, "ctrl+d")
         assert isinstance(app.screen, ConfirmScreen)
         await _click(pilot, "#cancel")
         assert presets.preset_path("doomed").exists()
-        await pilot.press("ctrl+d")
-        await pilot.pause()
+        await _key(pilot, "ctrl+d")
         await _click(pilot, "#confirm")
         assert not presets.preset_path("doomed").exists()
         assert isinstance(app.screen, PresetOpenScreen)
@@ -179,8 +176,7 @@ async def test_rename_and_delete_from_the_open_dialog() -> None:
 async def test_import_pasted_json_replaces_the_draft() -> None:
     app = _app({"cname": "before", "uid": "1"})
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6")
-        await pilot.pause()
+        await _key(pilot, "f6")
         assert isinstance(app.screen, ImportScreen)
         app.screen.query_one(TextArea).load_text(json.dumps(BODY, indent=2))
         await _click(pilot, "#import")
@@ -193,15 +189,13 @@ async def test_malformed_import_says_where_and_changes_nothing() -> None:
     app = _app({"cname": "before", "uid": "1"})
     async with app.run_test(size=SIZE) as pilot:
         revision = app.draft.revision
-        await pilot.press("f6")
-        await pilot.pause()
+        await _key(pilot, "f6")
         app.screen.query_one(TextArea).load_text('{\n  "cname": "x",\n  "uid": \n}')
         await _click(pilot, "#import")
         assert isinstance(app.screen, ImportScreen)
         message = str(app.screen.query_one("#import-message").render())
         assert "line 4, column 1" in message and "nothing changed" in message
-        await pilot.press("escape")
-        await pilot.pause()
+        await _key(pilot, "escape")
         assert app.draft.body == {"cname": "before", "uid": "1"}
         assert app.draft.revision == revision
 
@@ -212,8 +206,7 @@ async def test_import_asks_before_storing_curl_credentials(store_them: bool) -> 
     command = f"curl -X POST {url} -u cid-TUI:csecret-TUI -d '{json.dumps(BODY)}'"
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6")
-        await pilot.pause()
+        await _key(pilot, "f6")
         app.screen.query_one(TextArea).load_text(command)
         await _click(pilot, "#import")
         assert isinstance(app.screen, ImportScreen)
@@ -233,8 +226,7 @@ async def test_export_is_masked_and_falls_back_to_a_file_without_osc52(
     app = _app()
     token = BODY["clientRequest"]["token"]
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+        await _key(pilot, "ctrl+e")
         screen = app.screen
         assert isinstance(screen, ExportScreen)
         assert json.loads(screen.text)["clientRequest"]["token"] == "••••••••"
@@ -263,8 +255,7 @@ async def test_export_copies_by_osc52_when_the_terminal_can(
         monkeypatch.setattr(type(app), "is_headless", property(lambda _self: False))
         monkeypatch.setenv("TERM", "xterm-256color")
         monkeypatch.delenv("TERM_PROGRAM", raising=False)
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+        await _key(pilot, "ctrl+e")
         await _click(pilot, "#copy")
         assert app.clipboard == app.screen.text  # type: ignore[attr-defined]
         assert "clipboard (OSC 52)" in str(app.screen.query_one("#export-message").render())
@@ -274,15 +265,12 @@ async def test_export_copies_by_osc52_when_the_terminal_can(
 async def test_quit_with_unsaved_changes_asks() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        app.draft.set("cname", "edited")
-        app.draft_changed()
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        _edit_cname(app, "edited")
+        await _key(pilot, "ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)
         await _click(pilot, "#cancel")
         assert app.is_running
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await _key(pilot, "ctrl+q")
         await _click(pilot, "#confirm")
     assert app.return_code == 0
 
@@ -290,8 +278,7 @@ async def test_quit_with_unsaved_changes_asks() -> None:
 async def test_quit_without_changes_does_not_ask() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await _key(pilot, "ctrl+q")
     assert not app.is_running
 
 
@@ -302,8 +289,7 @@ async def test_the_keyring_status_is_shown_and_the_explanation_once() -> None:
         await pilot.pause()
         # The first screen stays as it is: nothing is said before secrets are needed.
         assert not [n for n in app._notifications if "keyring" in n.message]
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+        await _key(pilot, "ctrl+e")
         assert app.sub_title == "Secrets: memory only, not saved (no usable keyring)"
         explanations = [n for n in app._notifications if "No usable keyring" in n.message]
         assert len(explanations) == 1
@@ -319,14 +305,12 @@ async def test_import_from_a_file_path(tmp_path: Path) -> None:
     log.write_text(f"12:00:01 INFO start body={json.dumps(BODY)}\n12:00:02 INFO done\n")
     app = _app({"cname": "before", "uid": "1"})
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6")
-        await pilot.pause()
+        await _key(pilot, "f6")
         await _type(pilot, "#import-path", str(log))
         await _click(pilot, "#import")
         assert not isinstance(app.screen, ImportScreen)
         assert app.draft.body == BODY
-        await pilot.press("f6")
-        await pilot.pause()
+        await _key(pilot, "f6")
         await _type(pilot, "#import-path", str(tmp_path / "missing.json"))
         await _click(pilot, "#import")
         assert "no such file" in str(app.screen.query_one("#import-message").render())
