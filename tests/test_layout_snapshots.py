@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
 
-from tests.layout_host import CanvasHost, mix_draft
+from tests.layout_host import MIX_BODY, CanvasHost, mix_draft
+
+MIX_TILES = MIX_BODY["clientRequest"]["recordingConfig"]["transcodingConfig"]["layoutConfig"]
 
 SIZES = [(120, 40), (80, 24)]
 CASES: dict[str, dict[str, Any]] = {
     "floating": {"mixedVideoLayout": 0, "layoutConfig": None},
     "best_fit": {"mixedVideoLayout": 1, "layoutConfig": None},
     "vertical": {"mixedVideoLayout": 2, "layoutConfig": None, "maxResolutionUid": "101"},
-    # A custom layout with an off-canvas tile and a repeated uid, so the marks show.
+    # The sample's three tiles plus a repeated uid and an off-canvas tile, so the marks show.
     "custom": {
         "layoutConfig": [
-            {"uid": "101", "x_axis": 0.0, "y_axis": 0.0, "width": 0.6, "height": 1.0},
-            {
-                "uid": "102",
-                "x_axis": 0.6,
-                "y_axis": 0.0,
-                "width": 0.4,
-                "height": 0.5,
-                "render_mode": 1,
-            },
-            {"uid": "103", "x_axis": 0.6, "y_axis": 0.5, "width": 0.4, "height": 0.5, "alpha": 0.6},
+            *copy.deepcopy(MIX_TILES),
             {"uid": "102", "x_axis": 0.45, "y_axis": 0.6, "width": 0.3, "height": 0.3},
             {"x_axis": 0.85, "y_axis": 0.05, "width": 0.25, "height": 0.2},
         ]
