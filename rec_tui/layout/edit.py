@@ -94,11 +94,7 @@ class LayoutEditor:
         if tile is None:
             return False
         step = FINE_STEP if fine else STEP
-        return self._put(
-            tile.moved_to(
-                _clamp(tile.x + dx * step, 0.0, 1.0), _clamp(tile.y + dy * step, 0.0, 1.0)
-            )
-        )
+        return self.move_to(tile.x + dx * step, tile.y + dy * step)
 
     def move_to(self, x: float, y: float) -> bool:
         tile = self.current
