@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,32 @@ def test_a_crash_gives_a_non_zero_exit_status(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(RecTuiApp, "run", crashing_run)
     assert launch_module.launch(options()) == 1
+
+
+def test_the_collector_is_off_while_starting_and_on_again_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: dict[str, bool] = {}
+
+    def fake_run(self: RecTuiApp, *args: Any, **kwargs: Any) -> None:
+        seen["enabled_during_run"] = gc.isenabled()
+        self._return_code = 0
+
+    monkeypatch.setattr(RecTuiApp, "run", fake_run)
+    assert launch_module.launch(options()) == 0
+    assert seen == {"enabled_during_run": False}
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+async def test_the_app_turns_the_collector_back_on_after_the_first_frame() -> None:
+    gc.disable()  # as launch() leaves it
+    try:
+        app = RecTuiApp(build_draft(options())[0])
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_the_wizard_start_up_path_does_not_load_httpx_keyring_or_the_sandbox() -> None:

@@ -18,6 +18,7 @@ Plug-in points for other parts of rec-tui:
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -169,6 +170,8 @@ class RecTuiApp(App[int]):
         self._apply_size(self.size.width, self.size.height)
         # Opening the keyring loads its backends: after the first paint, not before it.
         self.call_after_refresh(self.file_actions.start)
+        # launch() holds the garbage collector off until the first frame is painted.
+        self.call_after_refresh(gc.enable)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 

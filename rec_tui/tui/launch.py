@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 
 from rec_tui.draft import Draft
 from rec_tui.modes import DEFAULT_MODE, is_mode
@@ -39,10 +40,24 @@ def build_draft(args: argparse.Namespace) -> tuple[Draft, list[tuple[str, str]]]
 
 
 def launch(args: argparse.Namespace) -> int:
-    from rec_tui.tui.app import RecTuiApp
+    # Start-up allocates a lot and frees little, so collections before the first paint only
+    # cost time (~15 ms of it, measured by tests/bench/bench_tui.py). The app turns the
+    # collector back on once the first frame is on the screen.
+    gc.disable()
+    try:
+        from rec_tui.tui.app import RecTuiApp
 
-    draft, notices = build_draft(args)
-    app = RecTuiApp(draft, start_step=getattr(args, "step", None) or "session", notices=notices)
-    app.file_actions.adopt(getattr(args, "opened_document", None))
-    app.run()
+        draft, notices = build_draft(args)
+        # What is loaded by now (Textual, the field catalogue) lives as long as the process:
+        # frozen, it is left out of every later full collection instead of scanned again.
+        gc.freeze()
+        step = getattr(args, "step", None) or "session"
+        app = RecTuiApp(draft, start_step=step, notices=notices)
+        app.file_actions.adopt(getattr(args, "opened_document", None))
+        app.run()
+    finally:
+        # However the run ended (a failed start, a test's stand-in run), the collector is on
+        # again and nothing stays frozen.
+        gc.unfreeze()
+        gc.enable()
     return app.return_code or 0
