@@ -14,6 +14,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from rec_tui import __version__
 
@@ -38,8 +39,9 @@ class UsageError(Exception):
     """A problem the user can fix by changing the command line; printed without traceback."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    parser_class = argparse.ArgumentParser if with_commands else _WizardOnlyParser
+    parser = parser_class(
         prog="rec-tui",
         description="Compose, check and send Agora Cloud Recording requests.",
     )
@@ -47,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     from rec_tui.cli import wizard_options
 
     wizard_options.add_arguments(parser)
+    if not with_commands:
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"rec_tui.cli.{name}")
@@ -54,9 +58,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _NotWizardOptions(Exception):
+    """The words are not just wizard options: the full parser must read (or reject) them."""
+
+
+class _WizardOnlyParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotWizardOptions(message)
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Read the command line; the wizard's own options skip building every subcommand.
+
+    Importing and registering every subcommand costs a few milliseconds of the wizard's
+    start-up. Words that ask for no help are tried with a parser of the wizard's options
+    only; anything it cannot read fully (a command, a mistake) goes to the full parser, so
+    help, commands and error messages are exactly the full parser's.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not any(word == "-h" or (len(word) > 2 and "--help".startswith(word)) for word in words):
+        try:
+            return build_parser(with_commands=False).parse_args(words)
+        except _NotWizardOptions:
+            pass
+    return build_parser().parse_args(words)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(argv)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
