@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from rec_tui import exporters, presets
 from rec_tui.cli import main
-from rec_tui.draft import Draft
-from rec_tui.secrets import Credentials, MemoryStore
-from tests.keyring_service import no_keyring
-from tests.seed_examples import EXAMPLES
+from rec_tui.formats import exporters
+from rec_tui.request.draft import Draft
+from rec_tui.store import presets
+from rec_tui.store.secrets import Credentials, MemoryStore
+from tests.support.keyring_service import no_keyring
+from tests.support.seed_examples import EXAMPLES
 
 __all__ = ["no_keyring"]
 
@@ -49,7 +50,7 @@ def _leaky_draft() -> Draft:
     for path, value in BODY_SECRETS.values():
         draft.set(path, value)
     draft.set("clientRequest.recordingConfig.decryptionMode", 7)
-    draft.app_id = "0123456789abcdef0123456789abcdef"
+    draft.set("session.appId", "0123456789abcdef0123456789abcdef")
     return draft
 
 

@@ -16,16 +16,16 @@ from typing import Any
 import httpx
 import pytest
 
-from rec_tui import client as client_module
+from rec_tui.agora import client as client_module
+from rec_tui.agora.client import RecordingClient
+from rec_tui.agora.errors import RecordingError
+from rec_tui.agora.exchange import Exchange
+from rec_tui.agora.ratelimit import RateLimiter
 from rec_tui.cli import main
-from rec_tui.client import RecordingClient
-from rec_tui.client_errors import RecordingError
-from rec_tui.exchange import Exchange
-from rec_tui.paths import history_file
-from rec_tui.ratelimit import RateLimiter
-from rec_tui.redact import MASK
-from rec_tui.secrets import Credentials
-from tests.send_helpers import FakeTime, clean_body
+from rec_tui.request.redact import MASK
+from rec_tui.store.paths import history_file
+from rec_tui.store.secrets import Credentials
+from tests.support.sending import FakeTime, clean_body
 
 CUSTOMER_ID = "ECHO-CID-31a4"
 CUSTOMER_SECRET = "ECHO-CSEC-8e2b77"
@@ -196,13 +196,14 @@ def test_cli_output_of_an_echoing_answer_has_no_secret(
 
 
 def panel_app(answer: Callable[[httpx.Request], httpx.Response]) -> Any:
-    from rec_tui.draft import Draft
+    from rec_tui.request.draft import Draft
     from rec_tui.tui.app import RecTuiApp
 
     time = FakeTime()
     draft = Draft(mode="mix")
     draft.replace_body(leaky_body())
-    draft.endpoint, draft.app_id = "global", "app"
+    draft.set("session.endpoint", "global")
+    draft.set("session.appId", "app")
     app = RecTuiApp(draft, start_step="review")
     app.send_actions.panel_options = {
         "transport": httpx.MockTransport(answer),
@@ -248,7 +249,7 @@ async def test_send_panel_outcome_and_log_of_an_echoing_answer_have_no_secret(
 async def test_send_panel_explains_an_unexpected_failure_scrubbed_instead_of_crashing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from rec_tui.lifecycle import Lifecycle
+    from rec_tui.agora.lifecycle import Lifecycle
 
     async def broken(self: Lifecycle, *args: Any, **kwargs: Any) -> Any:
         raise RuntimeError(f"bug while sending with {CREDENTIALS.authorization}")

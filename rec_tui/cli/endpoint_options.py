@@ -8,12 +8,12 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from rec_tui.cli import EXIT_FAILED, EXIT_REFUSED, UsageError
-from rec_tui.endpoints import REGION_PREFIXES, SANDBOX
+from rec_tui.request.endpoints import REGION_PREFIXES, SANDBOX
 
 if TYPE_CHECKING:
-    from rec_tui.client import RecordingClient
-    from rec_tui.exchange import Scrubber
-    from rec_tui.secrets import Credentials
+    from rec_tui.agora.client import RecordingClient
+    from rec_tui.agora.exchange import Scrubber
+    from rec_tui.store.secrets import Credentials
 
 REGION_NAMES = tuple(prefix.removeprefix("api-") for prefix in REGION_PREFIXES)
 SANDBOX_APP_ID = "sandbox-app"
@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser, *, default_note: str) -> None
 
 
 def endpoint_setting(args: argparse.Namespace, default: str = SANDBOX) -> str:
-    """The endpoint in the draft's notation (see :func:`rec_tui.endpoints.resolve`)."""
+    """The endpoint in the draft's notation (see :func:`rec_tui.request.endpoints.resolve`)."""
     if args.sandbox:
         return SANDBOX
     if args.region:
@@ -56,13 +56,13 @@ def endpoint_setting(args: argparse.Namespace, default: str = SANDBOX) -> str:
 
 def credentials_for(endpoint: str) -> Credentials:
     """The sandbox's own credentials, or the customer's from the environment or keyring."""
-    from rec_tui.secrets import Credentials
+    from rec_tui.store.secrets import Credentials
 
     if endpoint == SANDBOX:
         from rec_tui import sandbox
 
         return Credentials(sandbox.CUSTOMER_ID, sandbox.CUSTOMER_SECRET)
-    from rec_tui.secrets import (
+    from rec_tui.store.secrets import (
         CUSTOMER_ID_ENV,
         CUSTOMER_SECRET_ENV,
         MemoryStore,
@@ -86,8 +86,8 @@ def credentials_for(endpoint: str) -> Credentials:
 
 
 def make_client(endpoint: str, app_id: str) -> RecordingClient:
-    from rec_tui.client import RecordingClient, check_base_url
-    from rec_tui.endpoints import resolve
+    from rec_tui.agora.client import RecordingClient, check_base_url
+    from rec_tui.request.endpoints import resolve
 
     try:
         resolved = resolve(endpoint)
@@ -105,7 +105,7 @@ def make_client(endpoint: str, app_id: str) -> RecordingClient:
 
 def failure_exit(error: Exception) -> int:
     """1 when Agora (or the sandbox, or the checks) refused; 2 when no answer came back."""
-    from rec_tui.client_errors import RecordingError
+    from rec_tui.agora.errors import RecordingError
 
     if isinstance(error, RecordingError) and error.kind == "network":
         return EXIT_FAILED

@@ -24,8 +24,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rec_tui import history
-    from rec_tui.paths import history_file
+    from rec_tui.store import history
+    from rec_tui.store.paths import history_file
 
     if args.last < 1:
         raise UsageError("--last needs a number of exchanges, 1 or more.")

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from rec_tui.cli import EXIT_OK, endpoint_options
-from rec_tui.modes import MODES
+from rec_tui.spec.modes import MODES
 
 _SESSION_NOTE = (
     "The in-process sandbox forgets its recordings when the command ends; to query or stop "
@@ -64,9 +64,9 @@ def _run_sync(args: argparse.Namespace, *, stop: bool) -> int:
 
 
 async def _run(args: argparse.Namespace, *, stop: bool) -> int:
-    from rec_tui.client_errors import RecordingError
-    from rec_tui.exchange import Scrubber
-    from rec_tui.lifecycle import Lifecycle, RecordingSession
+    from rec_tui.agora.errors import RecordingError
+    from rec_tui.agora.exchange import Scrubber
+    from rec_tui.agora.lifecycle import Lifecycle, RecordingSession
 
     client = endpoint_options.make_client(
         endpoint_options.endpoint_setting(args), args.app_id or ""

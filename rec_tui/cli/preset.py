@@ -7,11 +7,11 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from rec_tui.modes import MODES
+from rec_tui.spec.modes import MODES
 
 if TYPE_CHECKING:
-    from rec_tui.draft import Draft
-    from rec_tui.secrets import SecretStore
+    from rec_tui.request.draft import Draft
+    from rec_tui.store.secrets import SecretStore
 
 DESCRIPTION = """\
 Presets are TOML files in the rec-tui config directory (REC_TUI_HOME moves it). Secrets are
@@ -81,7 +81,7 @@ def register(subparsers: Any) -> None:
 
 
 def _store() -> SecretStore:
-    from rec_tui.secrets import open_store
+    from rec_tui.store.secrets import open_store
 
     opened = open_store()
     if opened.notice:
@@ -103,9 +103,10 @@ def _report_problems(draft: Draft, label: str) -> int:
 
 
 def run_save(args: argparse.Namespace) -> int:
-    from rec_tui import importers, presets
     from rec_tui.cli import UsageError
-    from rec_tui.documents import draft_from_import
+    from rec_tui.formats import importers
+    from rec_tui.formats.documents import draft_from_import
+    from rec_tui.store import presets
 
     try:
         result = importers.import_file(args.source)
@@ -118,8 +119,8 @@ def run_save(args: argparse.Namespace) -> int:
         )
     store = _store()
     importers.settle_credentials(result, store, agreed=args.store_credentials)
+    result.mode = mode
     draft = draft_from_import(result)
-    draft.mode = mode
     try:
         preset = presets.save(
             draft, args.name, store, description=args.description, force=args.force
@@ -133,8 +134,8 @@ def run_save(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from rec_tui import presets
     from rec_tui.cli import EXIT_OK
+    from rec_tui.store import presets
 
     summaries = presets.list_presets()
     if args.output_format == "json":
@@ -152,7 +153,7 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
     if not summaries:
-        from rec_tui.paths import presets_dir
+        from rec_tui.store.paths import presets_dir
 
         print(f"No presets in {presets_dir()}.")
         return EXIT_OK
@@ -165,8 +166,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from rec_tui import presets
     from rec_tui.cli import EXIT_OK, UsageError
+    from rec_tui.store import presets
 
     try:
         path = presets.resolve(args.name)
@@ -184,9 +185,10 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from rec_tui import exporters, presets
     from rec_tui.cli import UsageError
-    from rec_tui.secrets import MemoryStore, SecretStoreError, customer_credentials
+    from rec_tui.formats import exporters
+    from rec_tui.store import presets
+    from rec_tui.store.secrets import MemoryStore, SecretStoreError, customer_credentials
 
     store = _store() if args.reveal else MemoryStore()
     try:
@@ -212,8 +214,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    from rec_tui import presets
     from rec_tui.cli import EXIT_OK, UsageError
+    from rec_tui.store import presets
 
     try:
         presets.delete(args.name, _store())

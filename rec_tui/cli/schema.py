@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from rec_tui.modes import MODES
+from rec_tui.spec.modes import MODES
 
 
 def register(subparsers: Any) -> None:
@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from rec_tui.cli import EXIT_OK
-    from rec_tui.schema import start_body_schema
+    from rec_tui.request.schema import start_body_schema
 
     print(json.dumps(start_body_schema(args.schema_mode), indent=2, ensure_ascii=False))
     return EXIT_OK

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rec_tui.cli import EXIT_OK, UsageError, endpoint_options
-from rec_tui.modes import MODES
+from rec_tui.spec.modes import MODES
 
 if TYPE_CHECKING:
-    from rec_tui.draft import Draft
-    from rec_tui.exchange import Scrubber
-    from rec_tui.lifecycle import Lifecycle, RecordingSession
+    from rec_tui.agora.exchange import Scrubber
+    from rec_tui.agora.lifecycle import Lifecycle, RecordingSession
+    from rec_tui.request.draft import Draft
 
 STATUS_NAMES = {
     0: "not started",
@@ -65,12 +65,12 @@ def register(subparsers: Any) -> None:
 
 def load_draft(source: str) -> Draft:
     """A preset (by name or .toml path) or a JSON start body, as a draft."""
-    from rec_tui.draft import Draft
+    from rec_tui.request.draft import Draft
 
     path = Path(source)
     is_json = source == "-" or path.suffix.lower() == ".json"
     if is_json or (path.is_file() and path.suffix.lower() != ".toml"):
-        from rec_tui.jsonfile import JsonInputError, read_json_file
+        from rec_tui.formats.jsonfile import JsonInputError, read_json_file
 
         try:
             body = read_json_file(source)
@@ -81,8 +81,8 @@ def load_draft(source: str) -> Draft:
         draft = Draft()
         draft.replace_body(body)
         return draft
-    from rec_tui import presets
-    from rec_tui.secrets import open_store
+    from rec_tui.store import presets
+    from rec_tui.store.secrets import open_store
 
     try:
         return presets.load(source, open_store().store).draft
@@ -104,9 +104,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def _send(args: argparse.Namespace, draft: Draft, endpoint: str) -> int:
-    from rec_tui.client_errors import RecordingError
-    from rec_tui.exchange import Scrubber
-    from rec_tui.lifecycle import ChecksFailed, Lifecycle, StartTimedOut
+    from rec_tui.agora.errors import RecordingError
+    from rec_tui.agora.exchange import Scrubber
+    from rec_tui.agora.lifecycle import ChecksFailed, Lifecycle, StartTimedOut
 
     client = endpoint_options.make_client(endpoint, args.app_id or draft.app_id)
     scrubber = Scrubber(client.credentials, draft.body)
@@ -207,8 +207,8 @@ def _report_failure(
     session: RecordingSession | None,
     app_id: str,
 ) -> None:
-    from rec_tui.client_errors import RecordingError
-    from rec_tui.lifecycle import ChecksFailed
+    from rec_tui.agora.errors import RecordingError
+    from rec_tui.agora.lifecycle import ChecksFailed
 
     detail: dict[str, Any] = {"message": str(error)}
     if isinstance(error, RecordingError):

@@ -8,11 +8,11 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from rec_tui.modes import MODES
+from rec_tui.spec.modes import MODES
 
 if TYPE_CHECKING:
-    from rec_tui.jsonfile import JsonInputError
-    from rec_tui.problems import Problem
+    from rec_tui.formats.jsonfile import JsonInputError
+    from rec_tui.spec.problems import Problem
 
 DESCRIPTION = """\
 Check each PATH (a JSON file holding a start body, or - for standard input) against every
@@ -93,8 +93,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check(source: str, mode: str) -> Outcome:
-    from rec_tui.jsonfile import JsonInputError, read_json_file
-    from rec_tui.validate import validate
+    from rec_tui.formats.jsonfile import JsonInputError, read_json_file
+    from rec_tui.request.validate import validate
 
     try:
         body = read_json_file(source)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from rec_tui.modes import MODES
+from rec_tui.spec.modes import MODES
 
 STEP_NAMES = (
     "session",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from rec_tui.layout.tile import Tile
-from rec_tui.problems import Problem
+from rec_tui.spec.problems import Problem
 from rec_tui.spec.rules import all_rules, run
 from rec_tui.spec.rules.context import TC, Context
 

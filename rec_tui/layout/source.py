@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-from rec_tui import jsonpath
 from rec_tui.layout.presets import MAX_USERS
+from rec_tui.spec import jsonpath
 from rec_tui.spec.rules.checks import UidVerdict, check_uid
 from rec_tui.spec.rules.context import REC, TC, as_int
 

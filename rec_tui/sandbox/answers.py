@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from rec_tui.modes import Mode
+from rec_tui.spec.modes import Mode
 from rec_tui.spec.rules.context import CR, FILES, REC, SNAP, Context
 
 # What query reports: the recording walks from "initialised" to "recording in progress"

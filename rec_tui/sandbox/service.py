@@ -19,11 +19,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from rec_tui.endpoints import CONTENT_TYPE
-from rec_tui.lifecycle_checks import check_acquire, check_update, check_update_layout, layout_of
-from rec_tui.modes import Mode, is_mode
-from rec_tui.problems import Problem
+from rec_tui.request.call_checks import check_acquire, check_update, check_update_layout, layout_of
+from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.sandbox.answers import Recording, rtmp_urls_of
+from rec_tui.spec.modes import Mode, is_mode
+from rec_tui.spec.problems import Problem
 from rec_tui.spec.rules.session import RESOURCE_LIFETIME_SECONDS, acquire_scene, scene_verdict
 
 CUSTOMER_ID: Final = "sandbox"
@@ -196,7 +196,7 @@ class SandboxService:
         verdict = scene_verdict(mode, acquire_scene(resource.acquire), postponed=False)
         if verdict is not None and verdict[0] == "error":
             return _service_error(400, 2, f"Start: {verdict[1]}")
-        from rec_tui.validate import validate
+        from rec_tui.request.validate import validate
 
         problems = validate(mode, payload)
         if any(p.is_error for p in problems):

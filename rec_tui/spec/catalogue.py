@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from rec_tui import jsonpath
-from rec_tui.modes import Mode
 from rec_tui.spec import (
     fields_envelope,
     fields_extension,
@@ -14,8 +12,10 @@ from rec_tui.spec import (
     fields_recording,
     fields_storage,
     fields_transcoding,
+    jsonpath,
 )
 from rec_tui.spec.field import Field
+from rec_tui.spec.modes import Mode
 
 FIELDS: tuple[Field, ...] = (
     *fields_envelope.FIELDS,

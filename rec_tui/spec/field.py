@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from rec_tui.modes import MODES, Mode
+from rec_tui.spec.modes import MODES, Mode
 
 # How a value is written on the wire (spec section 2, type legend and section 2.10):
 #   string  – a JSON string

@@ -4,8 +4,8 @@ Spec sections 2.1 and 2.2. The other ``clientRequest`` objects are declared by t
 of their own sections (recording, files, storage, extension, legacy).
 """
 
-from rec_tui.modes import Mode
 from rec_tui.spec.field import ALL_MODES, Field
+from rec_tui.spec.modes import Mode
 
 _INDIVIDUAL_MIX: frozenset[Mode] = frozenset({"individual", "mix"})
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from rec_tui.modes import Mode
 from rec_tui.spec.field import Choice, Field, Kind
+from rec_tui.spec.modes import Mode
 
 EXT: Final = "clientRequest.extensionServiceConfig"
 SERVICE: Final = f"{EXT}.extensionServices[]"

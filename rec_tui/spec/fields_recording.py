@@ -6,9 +6,9 @@
 
 from typing import Final
 
-from rec_tui.modes import Mode
 from rec_tui.spec.field import Choice, Field
 from rec_tui.spec.fields_extension import AUDIO_PROFILE_CHOICES
+from rec_tui.spec.modes import Mode
 
 _P = "clientRequest.recordingConfig"
 _IM: Final[frozenset[Mode]] = frozenset({"individual", "mix"})

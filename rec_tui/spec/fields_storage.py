@@ -6,9 +6,9 @@ vendor choices come from :mod:`rec_tui.spec.storage`; the region choices depend 
 and live there too, so ``region`` declares none here (rule R21 checks it per vendor).
 """
 
-from rec_tui.modes import MODES
 from rec_tui.spec import storage
 from rec_tui.spec.field import Choice, Field
+from rec_tui.spec.modes import MODES
 
 _P = "clientRequest.storageConfig"
 _ALL = frozenset(MODES)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from rec_tui.modes import Mode
 from rec_tui.spec.field import Choice, Field
+from rec_tui.spec.modes import Mode
 
 TC: Final = "clientRequest.recordingConfig.transcodingConfig"
 TILE: Final = f"{TC}.layoutConfig[]"

@@ -2,7 +2,7 @@
 
 Plug-in points for other parts of rec-tui:
 
-* ``app.draft`` is the one :class:`~rec_tui.draft.Draft` everything edits.
+* ``app.draft`` is the one :class:`~rec_tui.request.draft.Draft` everything edits.
 * After changing the draft, call ``app.draft_changed(origin)``: it re-validates and refreshes
   the preview, the problems, the step list and every built form (``origin``, the widget that
   made the change, is not reloaded so typing is never disturbed; pass None after loading a
@@ -33,9 +33,9 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 
-from rec_tui.draft import Draft
-from rec_tui.modes import MODES, Mode
-from rec_tui.problems import Problem
+from rec_tui.request.draft import Draft
+from rec_tui.spec.modes import MODES, Mode
+from rec_tui.spec.problems import Problem
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.steps import STEPS, neighbour, step, step_for_path
 from rec_tui.tui.widgets.preview import Preview
@@ -70,7 +70,7 @@ def form_class(name: str) -> type[StepForm]:
 
 def request_line(draft: Draft) -> str:
     """``POST https://…/start`` for the preview and review; never raises."""
-    from rec_tui.endpoints import call_path, resolve
+    from rec_tui.request.endpoints import call_path, resolve
 
     try:
         base = resolve(draft.endpoint).primary
@@ -87,7 +87,7 @@ def compact_request_line(draft: Draft) -> str:
     which call, which mode and where it goes, so it never wraps.
     """
     # Imported here: the first frame is painted before the first request line is needed.
-    from rec_tui.endpoints import resolve
+    from rec_tui.request.endpoints import resolve
 
     try:
         endpoint = resolve(draft.endpoint)

@@ -13,7 +13,6 @@ when first used: the wizard's first screen needs none of them.
 from __future__ import annotations
 
 import contextlib
-import copy
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 from rec_tui.tui.value_text import quoted
 
 if TYPE_CHECKING:
-    from rec_tui.documents import Opened
-    from rec_tui.draft import Draft
-    from rec_tui.importers import ImportResult
-    from rec_tui.secrets import OpenedStore, SecretStore
+    from rec_tui.formats.documents import Opened
+    from rec_tui.formats.importers import ImportResult
+    from rec_tui.request.draft import Draft
+    from rec_tui.store.secrets import OpenedStore, SecretStore
     from rec_tui.tui.app import RecTuiApp
     from rec_tui.tui.screens.preset_save import SaveChoice
 
@@ -98,7 +97,7 @@ class FileActions:
     def _open_store(self) -> OpenedStore:
         with self._store_lock:
             if self._opened_store is None:
-                from rec_tui.secrets import open_store
+                from rec_tui.store.secrets import open_store
 
                 self._opened_store = open_store()
             return self._opened_store
@@ -148,15 +147,12 @@ class FileActions:
 
     def _load_into_app(self, draft: Draft) -> None:
         """Put a loaded draft's content into the app's draft (forms keep their reference)."""
-        target = self.app.draft
-        target.mode = draft.mode
-        target.body = copy.deepcopy(draft.body)
-        target.app_id = draft.app_id
-        target.endpoint = draft.endpoint
-        target.acquire_options = copy.deepcopy(draft.acquire_options)
-        target.snapshot_intent = draft.snapshot_intent
-        target.set_aside = {}
-        target.revision += 1
+        self.app.draft.load(
+            draft.body,
+            mode=draft.mode,
+            session=draft.session_values(),
+            original=draft.original,
+        )
         self.app.draft_changed(None)
 
     # --- save ---------------------------------------------------------------------------
@@ -178,7 +174,7 @@ class FileActions:
         self.app.push_screen(PresetSaveScreen(self.preset_name or "", self.description), chosen)
 
     def _write(self, name: str, description: str, *, overwrite: bool) -> bool:
-        from rec_tui import presets
+        from rec_tui.store import presets
 
         try:
             preset = presets.save(
@@ -210,7 +206,7 @@ class FileActions:
         )
 
     def open_preset(self, name: str, *, allow_missing_secrets: bool = False) -> None:
-        from rec_tui import presets
+        from rec_tui.store import presets
 
         try:
             preset = presets.load(name, self.store, allow_missing_secrets=allow_missing_secrets)
@@ -246,7 +242,7 @@ class FileActions:
 
     def import_(self) -> None:
         """F6 (Ctrl+I is Tab to a terminal): paste or pick a file; changes only on success."""
-        from rec_tui.documents import draft_from_import
+        from rec_tui.formats.documents import draft_from_import
         from rec_tui.tui.screens.import_dialog import ImportScreen
 
         def imported(result: ImportResult | None) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from json.encoder import encode_basestring
 from typing import Any, Literal
 
-from rec_tui import jsonpath
+from rec_tui.spec import jsonpath
 
 _INDENT = "  "
 TokenKind = Literal["key", "string", "number", "literal"]

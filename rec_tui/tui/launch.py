@@ -5,20 +5,19 @@ from __future__ import annotations
 import argparse
 import gc
 
-from rec_tui.draft import Draft
-from rec_tui.modes import DEFAULT_MODE, is_mode
+from rec_tui.request.draft import DEFAULT_ENDPOINT, ENDPOINT, Draft
+from rec_tui.spec.modes import DEFAULT_MODE, is_mode
 
 
 def build_draft(args: argparse.Namespace) -> tuple[Draft, list[tuple[str, str]]]:
     """The draft the options describe, and notices (message, severity) to show at start."""
     mode = args.mode if is_mode(getattr(args, "mode", None)) else DEFAULT_MODE
     draft = Draft(mode=mode)
-    draft.endpoint = "sandbox" if getattr(args, "sandbox", False) else draft.endpoint
     notices: list[tuple[str, str]] = []
     open_path = getattr(args, "open_path", None)
     if open_path:
         # A preset (name or .toml path) or any importable file: JSON body, curl, log text.
-        from rec_tui.documents import OpenProblem, open_document
+        from rec_tui.formats.documents import OpenProblem, open_document
 
         try:
             # Missing secrets are left out with a notice: the user can type them in.
@@ -26,13 +25,19 @@ def build_draft(args: argparse.Namespace) -> tuple[Draft, list[tuple[str, str]]]
         except OpenProblem as error:
             notices.append((f"{error} The wizard opened with an empty request.", "error"))
         else:
-            if getattr(args, "sandbox", False):
-                opened.draft.endpoint = "sandbox"
             draft = opened.draft
+            if getattr(args, "sandbox", False):
+                draft.set(ENDPOINT, DEFAULT_ENDPOINT)
             if is_mode(getattr(args, "mode", None)) and opened.mode_known:
                 draft.set_mode(args.mode)  # sets aside what the new mode cannot use
             elif is_mode(getattr(args, "mode", None)):
-                draft.mode = args.mode  # a bare body: --mode says what it was written for
+                # A bare body: --mode says what it was written for.
+                draft.load(
+                    draft.body,
+                    mode=args.mode,
+                    session=draft.session_values(),
+                    original=draft.original,
+                )
             notices.extend((notice, "warning") for notice in opened.notices)
             notices.append((f"Opened {open_path}.", "information"))
             args.opened_document = opened

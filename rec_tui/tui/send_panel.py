@@ -1,6 +1,6 @@
 """The Send step: endpoint, App ID, credentials, acquire options, and the recording's calls.
 
-Every call runs in the exclusive ``send`` worker through :class:`~rec_tui.lifecycle.Lifecycle`
+Every call runs in the exclusive ``send`` worker through :class:`~rec_tui.agora.lifecycle.Lifecycle`
 (so it is checked before it is sent) and answers with a :class:`SendPanel.Finished` message;
 each HTTP exchange lands in the log pane, redacted. While one call runs, new ones are refused
 rather than queued, so a running start is never cancelled by a second click — except that
@@ -20,12 +20,13 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from rec_tui.endpoints import REGION_PREFIXES
-from rec_tui.exchange import Exchange, Scrubber
-from rec_tui.lifecycle import Lifecycle, PollPlan, RecordingSession, acquire_scene_for
-from rec_tui.lifecycle_checks import layout_of
-from rec_tui.ratelimit import RateLimiter
-from rec_tui.secrets import (
+from rec_tui.agora.exchange import Exchange, Scrubber
+from rec_tui.agora.lifecycle import Lifecycle, PollPlan, RecordingSession, acquire_scene_for
+from rec_tui.agora.ratelimit import RateLimiter
+from rec_tui.request.call_checks import layout_of
+from rec_tui.request.draft import ACQUIRE, APP_ID, ENDPOINT
+from rec_tui.request.endpoints import REGION_PREFIXES
+from rec_tui.store.secrets import (
     CUSTOMER_ID_ENV,
     CUSTOMER_SECRET_ENV,
     Credentials,
@@ -38,8 +39,8 @@ from rec_tui.tui.widgets.running_list import RunningList
 if TYPE_CHECKING:
     import httpx
 
-    from rec_tui.client import RecordingClient
-    from rec_tui.draft import Draft
+    from rec_tui.agora.client import RecordingClient
+    from rec_tui.request.draft import Draft
 
 ENDPOINT_KINDS: Final = (
     ("Sandbox (built in, no account)", "sandbox"),
@@ -297,10 +298,15 @@ class SendPanel(Vertical):
 
     def _settings_changed(self) -> None:
         self._show_endpoint_widgets()
-        draft = self.draft
-        draft.endpoint = self.endpoint_setting()
-        draft.app_id = self.query_one("#send-app-id", Input).value.strip()
-        draft.acquire_options = self.acquire_options()
+        self.draft.set_many(
+            [
+                (ENDPOINT, self.endpoint_setting()),
+                (APP_ID, self.query_one("#send-app-id", Input).value.strip()),
+                (ACQUIRE, self.acquire_options() or None),
+            ],
+            description="change the send settings",
+            origin=self,
+        )
         self._draft_changed()
 
     # --- credentials -------------------------------------------------------------------------
@@ -316,7 +322,7 @@ class SendPanel(Vertical):
             store: SecretStore = actions.store
             return store
         if self._own_store is None:
-            from rec_tui.secrets import open_store
+            from rec_tui.store.secrets import open_store
 
             self._own_store = (await asyncio.to_thread(open_store)).store
         return self._own_store
@@ -324,7 +330,7 @@ class SendPanel(Vertical):
     @work(exclusive=True, group="send-credentials")
     async def _show_stored_credentials(self) -> None:
         """Fill the empty credential fields from the environment or the store; say where from."""
-        from rec_tui.secrets import customer_credentials
+        from rec_tui.store.secrets import customer_credentials
 
         note = self.query_one("#send-credentials-source", Static)
         try:
@@ -364,7 +370,7 @@ class SendPanel(Vertical):
         typed_secret = self.query_one("#send-customer-secret", Input).value
         if typed_id and typed_secret:
             return Credentials(typed_id, typed_secret, source="typed")
-        from rec_tui.secrets import customer_credentials
+        from rec_tui.store.secrets import customer_credentials
 
         store = await self.secret_store()
         try:
@@ -381,7 +387,7 @@ class SendPanel(Vertical):
 
     @work(group="send-keyring")
     async def _keep_in_keyring(self, customer_id: str, secret: str) -> None:
-        from rec_tui.secrets import store_customer_credentials
+        from rec_tui.store.secrets import store_customer_credentials
 
         try:
             store = await self.secret_store()
@@ -402,7 +408,7 @@ class SendPanel(Vertical):
     # --- the client --------------------------------------------------------------------------
 
     async def _lifecycle(self) -> Lifecycle:
-        from rec_tui.client import RecordingClient
+        from rec_tui.agora.client import RecordingClient
 
         credentials = await self._resolve_credentials()
         draft = self.draft
@@ -475,8 +481,8 @@ class SendPanel(Vertical):
 
     @work(exclusive=True, group="send")
     async def _run(self, action: str, payload: dict[str, Any] | None) -> None:
-        from rec_tui.client_errors import RecordingError
-        from rec_tui.lifecycle import ChecksFailed, StartTimedOut
+        from rec_tui.agora.errors import RecordingError
+        from rec_tui.agora.lifecycle import ChecksFailed, StartTimedOut
 
         body = self.draft.request_body()
         try:
@@ -570,7 +576,7 @@ class SendPanel(Vertical):
 
     async def stop_all(self) -> None:
         """Stop every running recording (used when quitting); failures are shown, not raised."""
-        from rec_tui.client_errors import RecordingError
+        from rec_tui.agora.errors import RecordingError
 
         self.workers.cancel_group(self, "send")
         self.busy = ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from rec_tui.modes import MODES, Mode
+from rec_tui.spec.modes import MODES, Mode
 
 
 @dataclass(frozen=True, slots=True)

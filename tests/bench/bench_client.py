@@ -41,10 +41,10 @@ def _median_ms(samples: list[float]) -> float:
 async def _overhead(base_url: str, resource_id: str, sid: str) -> tuple[float, float]:
     import httpx
 
-    from rec_tui.client import RecordingClient
-    from rec_tui.endpoints import call_path
-    from rec_tui.ratelimit import RateLimiter
-    from rec_tui.secrets import Credentials
+    from rec_tui.agora.client import RecordingClient
+    from rec_tui.agora.ratelimit import RateLimiter
+    from rec_tui.request.endpoints import call_path
+    from rec_tui.store.secrets import Credentials
 
     path = call_path("query", "bench", "mix", resource_id, sid)
     plain_samples: list[float] = []
@@ -74,9 +74,9 @@ async def _overhead(base_url: str, resource_id: str, sid: str) -> tuple[float, f
 
 
 async def _burst(base_url: str, resource_id: str, sid: str) -> float:
-    from rec_tui.client import RecordingClient
-    from rec_tui.ratelimit import RateLimiter
-    from rec_tui.secrets import Credentials
+    from rec_tui.agora.client import RecordingClient
+    from rec_tui.agora.ratelimit import RateLimiter
+    from rec_tui.store.secrets import Credentials
 
     async with RecordingClient(
         app_id="bench",
@@ -103,11 +103,11 @@ def _max_in_window(times: list[float], window: float = 1.0) -> int:
 
 def main() -> int:
     os.environ["REC_TUI_HOME"] = tempfile.mkdtemp(prefix="rec-tui-bench-")
-    from rec_tui.client import SyncRecordingClient
+    from rec_tui.agora.client import SyncRecordingClient
     from rec_tui.sandbox.serve import SandboxServer
     from rec_tui.sandbox.service import SandboxService
-    from rec_tui.secrets import Credentials
-    from tests.rule_harness import CLEAN_BODIES
+    from rec_tui.store.secrets import Credentials
+    from tests.support.rules import CLEAN_BODIES
 
     service = SandboxService(rate_limit=None)
     seen: list[float] = []

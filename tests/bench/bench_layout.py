@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from rec_tui.layout.templates import speaker_strip
 from rec_tui.layout.tile import tiles_to_json
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
-from tests.layout_host import CanvasHost, mix_draft
+from tests.support.layout_host import CanvasHost, mix_draft
 
 ROUNDS = 300
 TARGET_MS = 16.0

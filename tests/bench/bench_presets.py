@@ -43,10 +43,10 @@ def _median_ms(action: Callable[[], object], rounds: int = ROUNDS) -> float:
 def main() -> None:
     home = tempfile.mkdtemp(prefix="rec-tui-bench-")
     os.environ["REC_TUI_HOME"] = home
-    from rec_tui import presets
-    from rec_tui.draft import Draft
-    from rec_tui.secrets import MemoryStore
-    from tests.seed_examples import EXAMPLES
+    from rec_tui.request.draft import Draft
+    from rec_tui.store import presets
+    from rec_tui.store.secrets import MemoryStore
+    from tests.support.seed_examples import EXAMPLES
 
     mode, body = EXAMPLES[0][1], EXAMPLES[0][2]
     draft = Draft(mode=mode)  # type: ignore[arg-type]

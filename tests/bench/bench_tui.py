@@ -123,7 +123,7 @@ def startup() -> None:
 
 
 def large_body() -> dict[str, Any]:
-    from tests.tui_helpers import seed_body
+    from tests.support.tui import seed_body
 
     body = seed_body("1_mix_av.json")
     rec = body["clientRequest"]["recordingConfig"]
@@ -168,8 +168,8 @@ async def keystrokes(samples: int = 60) -> tuple[list[float], list[float], list[
     from textual.screen import Screen
     from textual.widgets import Input
 
-    from rec_tui.validate import validate
-    from tests.tui_helpers import SIZE, editor, make_app
+    from rec_tui.request.validate import validate
+    from tests.support.tui import SIZE, editor, make_app
 
     body = large_body()
     app = make_app(copy.deepcopy(body), step="layout")

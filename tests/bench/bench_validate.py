@@ -31,8 +31,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from rec_tui.validate import validate  # noqa: E402
-from tests.rule_harness import clean  # noqa: E402
+from rec_tui.request.validate import validate  # noqa: E402
+from tests.support.rules import clean  # noqa: E402
 
 ROUNDS = 2_000
 FILES = 1_000

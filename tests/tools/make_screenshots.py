@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.tui_scenes import SCENES, scene_app, settle  # noqa: E402
+from tests.support.tui_scenes import SCENES, scene_app, settle  # noqa: E402
 
 OUT = ROOT / "screenshots"
 

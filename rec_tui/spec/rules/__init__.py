@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, Literal
 
-from rec_tui.problems import ERROR, WARNING, Problem, Severity
+from rec_tui.spec.problems import ERROR, WARNING, Problem, Severity
 
 if TYPE_CHECKING:
     from rec_tui.spec.rules.context import Context

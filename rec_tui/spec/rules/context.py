@@ -11,8 +11,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from rec_tui import jsonpath
-from rec_tui.modes import Mode
+from rec_tui.spec import jsonpath
+from rec_tui.spec.modes import Mode
 
 SnapshotIntent = Literal["only", "plus_recording"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from rec_tui import jsonpath
+from rec_tui.spec import jsonpath
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.checks import UidVerdict, check_uid, report_uid
 from rec_tui.spec.rules.context import CR, REC, TC, Context

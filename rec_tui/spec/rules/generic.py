@@ -26,10 +26,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rec_tui import jsonpath
-from rec_tui.modes import Mode
-from rec_tui.spec import catalogue
+from rec_tui.spec import catalogue, jsonpath
 from rec_tui.spec.field import Field, Kind
+from rec_tui.spec.modes import Mode
 from rec_tui.spec.rules import Findings, by_name, rule
 from rec_tui.spec.rules.context import EXT, Context
 from rec_tui.spec.rules.quoting import shown

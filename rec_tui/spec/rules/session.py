@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from rec_tui.modes import Mode
-from rec_tui.problems import ERROR, WARNING, Severity
+from rec_tui.spec.modes import Mode
+from rec_tui.spec.problems import ERROR, WARNING, Severity
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.context import CR, Context
 from rec_tui.spec.rules.quoting import shown

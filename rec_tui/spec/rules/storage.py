@@ -9,8 +9,7 @@ from __future__ import annotations
 import time
 from typing import Any, Final
 
-from rec_tui import jsonpath
-from rec_tui.spec import storage
+from rec_tui.spec import jsonpath, storage
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.context import STORAGE, Context, as_int
 from rec_tui.spec.rules.declared import not_a_choice, str_choices

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from rec_tui.draft import Draft
-from rec_tui.problems import Problem
+from rec_tui.request.draft import Draft
 from rec_tui.spec import catalogue
+from rec_tui.spec.problems import Problem
 from rec_tui.tui.steps import Step, step
 from rec_tui.tui.widgets.factory import editor_for
 from rec_tui.tui.widgets.field_editor import FieldEditor, covers

@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from rec_tui.endpoints import CONTENT_TYPE
-from rec_tui.redact import redact_headers
+from rec_tui.request.endpoints import CONTENT_TYPE
+from rec_tui.request.redact import redact_headers
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.preview import preview_content
 from rec_tui.tui.widgets.problems_pane import problem_row, summary

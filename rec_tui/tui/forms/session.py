@@ -8,8 +8,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import RadioButton, RadioSet, Static
 
-from rec_tui.modes import MODE_SUMMARIES, MODES, is_mode
+from rec_tui.request.draft import APP_ID
 from rec_tui.spec.field import Field
+from rec_tui.spec.modes import MODE_SUMMARIES, MODES, is_mode
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
 from rec_tui.tui.widgets.editors import TextEditor
@@ -53,8 +54,7 @@ class SessionForm(StepForm):
 
     def write(self, editor: FieldEditor, value: Any) -> None:
         if editor.path == APP_ID_PATH:
-            self.draft.app_id = value or ""
-            self.draft.revision += 1
+            self.draft.set(APP_ID, value or "", origin=editor, coalesce=f"type:{APP_ID}")
             return
         super().write(editor, value)
 

@@ -8,12 +8,13 @@ the form and come back when the choice comes back.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import RadioButton, RadioSet
 
+from rec_tui.request.draft import SNAPSHOT_INTENT
 from rec_tui.spec.rules.context import FILES, SNAP
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
@@ -38,7 +39,6 @@ class SnapshotsForm(StepForm):
 
     def __init__(self) -> None:
         super().__init__()
-        self._kept: dict[str, Any] = {}
 
     def compose_fields(self) -> ComposeResult:
         with ChoiceRadioSet(id="snapshot-choice"):
@@ -68,33 +68,27 @@ class SnapshotsForm(StepForm):
     def focus_first(self) -> None:
         self.query_one("#snapshot-choice", RadioSet).focus()
 
-    def _take_out(self, path: str) -> None:
-        value = self.draft.get(path)
-        if value is not None:
-            self._kept[path] = value
-            self.draft.set(path, None)
-            self.notify(f"{path.rsplit('.', 1)[-1]} set aside; it comes back with that choice.")
-
-    def _bring_back(self, path: str, new: dict[str, Any]) -> None:
-        if self.draft.get(path) is None:
-            self.draft.set(path, self._kept.pop(path, None) or dict(new))
-
     def choose(self, choice: str) -> None:
-        if choice == "off":
-            self._take_out(SNAP)
-            if FILES in self._kept:
-                self._bring_back(FILES, NEW_FILE_CONFIG)
-            self.draft.snapshot_intent = None
-        else:
-            self._bring_back(SNAP, NEW_SNAPSHOT_CONFIG)
-            if choice == "only":
-                self._take_out(FILES)
-                self.draft.snapshot_intent = "only"
+        draft = self.draft
+        with draft.batch(f"snapshots: {choice}", origin=self):
+            if choice == "off":
+                self._take_out(SNAP)
+                if draft.holds(FILES):
+                    draft.release(FILES, dict(NEW_FILE_CONFIG), origin=self)
+                draft.set(SNAPSHOT_INTENT, None)
             else:
-                self._bring_back(FILES, NEW_FILE_CONFIG)
-                self.draft.snapshot_intent = "plus_recording"
-        self.draft.revision += 1
+                draft.release(SNAP, dict(NEW_SNAPSHOT_CONFIG), origin=self)
+                if choice == "only":
+                    self._take_out(FILES)
+                    draft.set(SNAPSHOT_INTENT, "only")
+                else:
+                    draft.release(FILES, dict(NEW_FILE_CONFIG), origin=self)
+                    draft.set(SNAPSHOT_INTENT, "plus_recording")
         self.rec_app.draft_changed(origin=self)
+
+    def _take_out(self, path: str) -> None:
+        if self.draft.hold(path, origin=self):
+            self.notify(f"{path.rsplit('.', 1)[-1]} set aside; it comes back with that choice.")
 
     @on(RadioSet.Changed, "#snapshot-choice")
     def _chosen(self, event: RadioSet.Changed) -> None:

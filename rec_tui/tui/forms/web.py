@@ -14,9 +14,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Switch
 
-from rec_tui import jsonpath
-from rec_tui.draft import SERVICES_PATH
-from rec_tui.spec import catalogue
+from rec_tui.request.draft import SERVICES_PATH
+from rec_tui.spec import catalogue, jsonpath
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.factory import editor_for

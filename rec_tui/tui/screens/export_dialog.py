@@ -19,10 +19,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static, Switch, TextArea
 
-from rec_tui import exporters, presets
-from rec_tui.draft import Draft
-from rec_tui.paths import data_dir
-from rec_tui.secrets import SecretStore, SecretStoreError, customer_credentials
+from rec_tui.formats import exporters
+from rec_tui.request.draft import Draft
+from rec_tui.store import presets
+from rec_tui.store.paths import data_dir
+from rec_tui.store.secrets import SecretStore, SecretStoreError, customer_credentials
 
 SUFFIXES = {"json": "json", "curl": "sh", "toml": "toml"}
 # Terminals that ignore OSC 52 (macOS Terminal, the Linux console, dumb terminals).

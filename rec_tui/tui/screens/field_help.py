@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from rec_tui.modes import MODES, Mode
 from rec_tui.spec.field import Field
+from rec_tui.spec.modes import MODES, Mode
 from rec_tui.tui.field_rules import rules_text
 from rec_tui.tui.value_text import as_json
 from rec_tui.tui.widgets.field_editor import FieldEditor

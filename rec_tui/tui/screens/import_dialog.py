@@ -14,9 +14,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from rec_tui import importers
-from rec_tui.importers import ImportResult
-from rec_tui.secrets import SecretStore, SecretStoreError
+from rec_tui.formats import importers
+from rec_tui.formats.importers import ImportResult
+from rec_tui.store.secrets import SecretStore, SecretStoreError
 
 
 class ImportScreen(ModalScreen[ImportResult | None]):

@@ -10,10 +10,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from rec_tui import presets
-from rec_tui.paths import presets_dir
-from rec_tui.presets import PresetSummary
-from rec_tui.secrets import SecretStore
+from rec_tui.store import presets
+from rec_tui.store.paths import presets_dir
+from rec_tui.store.presets import PresetSummary
+from rec_tui.store.secrets import SecretStore
 from rec_tui.tui.screens.confirm import ConfirmScreen
 from rec_tui.tui.value_text import quoted
 

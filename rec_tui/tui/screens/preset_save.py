@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from rec_tui import presets
+from rec_tui.store import presets
 from rec_tui.tui.value_text import quoted
 
 

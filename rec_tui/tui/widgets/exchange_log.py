@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import RichLog
 
-from rec_tui.exchange import Exchange
+from rec_tui.agora.exchange import Exchange
 
 
 def _json(value: Any) -> str:

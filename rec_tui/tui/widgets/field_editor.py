@@ -20,9 +20,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
-from rec_tui.modes import Mode
-from rec_tui.problems import Problem
 from rec_tui.spec.field import Field
+from rec_tui.spec.modes import Mode
+from rec_tui.spec.problems import Problem
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rec_tui.lifecycle_checks import check_update_layout, layout_of
-from rec_tui.problems import Problem
+from rec_tui.request.call_checks import check_update_layout, layout_of
+from rec_tui.spec.problems import Problem
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from rec_tui.lifecycle import RecordingSession
+    from rec_tui.agora.lifecycle import RecordingSession
     from rec_tui.tui.send_panel import SendPanel
 
 NO_RECORDING = (

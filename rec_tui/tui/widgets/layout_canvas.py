@@ -24,7 +24,6 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from rec_tui.draft import Draft
 from rec_tui.layout import presets, source
 from rec_tui.layout.edit import MAX_TILES, STEP, LayoutEditor
 from rec_tui.layout.marks import LAYOUT_CONFIG, LayoutMarks, compute
@@ -35,6 +34,7 @@ from rec_tui.layout.tile import (
     tiles_from_json,
     tiles_to_json,
 )
+from rec_tui.request.draft import Draft
 from rec_tui.spec.rules.context import TC
 from rec_tui.tui.widgets import layout_apply
 from rec_tui.tui.widgets.layout_dialogs import TemplateMenu, UidPrompt

@@ -19,10 +19,9 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Static
 
-from rec_tui import jsonpath
-from rec_tui.problems import Problem
-from rec_tui.spec import catalogue
+from rec_tui.spec import catalogue, jsonpath
 from rec_tui.spec.field import Field
+from rec_tui.spec.problems import Problem
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.field_editor import FieldEditor, covers
 

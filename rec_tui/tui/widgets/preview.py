@@ -14,8 +14,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import Static
 
-from rec_tui.problems import Problem
-from rec_tui.redact import redact_body
+from rec_tui.request.redact import redact_body
+from rec_tui.spec.problems import Problem
 
 if TYPE_CHECKING:
     from rec_tui.tui.json_lines import RenderedJson

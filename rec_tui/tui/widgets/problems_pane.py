@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from rec_tui.problems import Problem, count
+from rec_tui.spec.problems import Problem, count
 
 
 def summary(problems: list[Problem]) -> str:

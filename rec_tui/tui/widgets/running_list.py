@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
-from rec_tui.lifecycle import RecordingSession
+from rec_tui.agora.lifecycle import RecordingSession
 
 
 def elapsed_text(seconds: float) -> str:

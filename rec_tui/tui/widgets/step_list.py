@@ -7,7 +7,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from rec_tui.modes import Mode
+from rec_tui.spec.modes import Mode
 from rec_tui.tui.steps import STEPS, Step
 
 

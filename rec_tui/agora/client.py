@@ -1,0 +1,430 @@
+"""The Cloud Recording REST client: acquire, start, query, update, updateLayout, stop.
+
+Async on httpx (imported when a client is created, so the wizard starts fast), with
+:class:`SyncRecordingClient` as a thin entry for the command line. What it takes care of,
+following spec sections 1 and 4:
+
+* Basic auth and the exact ``Content-Type`` Agora wants;
+* failover across the endpoint's hosts with back-off on network failures and 5xx
+  (a network failure moves on to the next host at once; a 5xx tries the same host again
+  first, as the documented order says "try the primary again");
+* ``start`` retried only where that is safe (network failure, 5xx, 206/code 65), always with
+  the same resource ID, so the service answers 201/code 7 instead of starting twice — and a
+  201/code 7 answer leads to a ``query`` of the running session, never to another start;
+* a timeout on every call; the process-wide limit of 10 requests/s per customer ID;
+  429 answers waited out (``Retry-After`` or back-off) rather than hammered;
+* every answer turned into a result or a :class:`~rec_tui.agora.errors.RecordingError`;
+* every attempt recorded, redacted, in the history file and passed to ``on_exchange``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import json
+import time
+import urllib.parse
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+from rec_tui.agora.errors import RecordingError, interpret
+from rec_tui.agora.exchange import Exchange, Scrubber
+from rec_tui.agora.ratelimit import RateLimiter, limiter_for
+from rec_tui.request.endpoints import CALL_METHODS, CONTENT_TYPE, Call, Endpoint, call_path, resolve
+from rec_tui.store import history
+
+if TYPE_CHECKING:
+    import httpx
+
+    from rec_tui.store.secrets import Credentials
+
+Sleep = Callable[[float], Awaitable[None]]
+ExchangeListener = Callable[[Exchange], None]
+
+# Pauses between attempts (spec 1.6): domain failover 1 s, 3 s, 6 s; start after a 5xx
+# 3 s, 6 s, 9 s; code 65 3 s, 6 s.
+FAILOVER_BACKOFF: Final = (1.0, 3.0, 6.0)
+START_5XX_BACKOFF: Final = (3.0, 6.0, 9.0)
+CODE_65_BACKOFF: Final = (3.0, 6.0)
+RATE_LIMIT_BACKOFF: Final = (1.0, 2.0, 4.0, 8.0)
+DEFAULT_TIMEOUT: Final = 10.0
+# A synchronous stop answers only after the upload, which Agora expects within 20 s.
+STOP_TIMEOUT: Final = 30.0
+USER_AGENT: Final = "rec-tui"
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A successful answer: its JSON, status and ``x-request-id``.
+
+    ``already_running`` is set when ``start`` met a session started by an earlier attempt
+    (201/code 7); ``data`` then holds the query answer of that session.
+    """
+
+    call: Call
+    status: int
+    data: dict[str, Any]
+    request_id: str
+    already_running: bool = False
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+
+@dataclass(slots=True)
+class _Attempts:
+    """Which host to try next, and how long to wait first (spec 1.1 failover order)."""
+
+    base_urls: tuple[str, ...]
+    host_index: int = 0
+    retried_same_host: bool = False
+    used: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def base_url(self) -> str:
+        return self.base_urls[self.host_index % len(self.base_urls)]
+
+    def after_network_failure(self) -> None:
+        self.host_index += 1
+
+    def after_server_error(self) -> None:
+        if self.retried_same_host or len(self.base_urls) == 1:
+            self.host_index += 1
+        self.retried_same_host = True
+
+    def next_pause(self, reason: str, schedule: Sequence[float]) -> float | None:
+        """The pause before the next attempt for ``reason``, or None when retries are used up."""
+        count = self.used.get(reason, 0)
+        if count >= len(schedule):
+            return None
+        self.used[reason] = count + 1
+        return schedule[count]
+
+
+T = TypeVar("T")
+
+
+class RecordingClient:
+    """One App ID's calls to one endpoint with one pair of credentials."""
+
+    def __init__(
+        self,
+        *,
+        app_id: str,
+        credentials: Credentials,
+        endpoint: Endpoint | str = "sandbox",
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        sleep: Sleep = asyncio.sleep,
+        limiter: RateLimiter | None = None,
+        keep_history: bool = True,
+        on_exchange: ExchangeListener | None = None,
+    ) -> None:
+        import httpx
+
+        self.app_id = app_id
+        self.credentials = credentials
+        self.endpoint = resolve(endpoint) if isinstance(endpoint, str) else endpoint
+        for base_url in self.endpoint.base_urls:
+            check_base_url(base_url)
+        self.timeout = timeout
+        self.sleep = sleep
+        self.limiter = limiter or limiter_for(credentials.customer_id)
+        self.keep_history = keep_history
+        self.listeners: list[ExchangeListener] = [on_exchange] if on_exchange else []
+        if transport is None and self.endpoint.sandbox:
+            from rec_tui.sandbox import shared_transport
+
+            transport = shared_transport()
+        self._http = httpx.AsyncClient(transport=transport, timeout=timeout)
+        # Agora asks for update and updateLayout calls one at a time (R122).
+        self._update_lock = asyncio.Lock()
+
+    async def __aenter__(self) -> RecordingClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    @property
+    def update_in_flight(self) -> bool:
+        return self._update_lock.locked()
+
+    # --- the six calls ----------------------------------------------------------------
+
+    async def acquire(
+        self, cname: str, uid: str, client_request: dict[str, Any] | None = None
+    ) -> Reply:
+        body = {"cname": cname, "uid": uid, "clientRequest": client_request or {}}
+        return await self._call("acquire", body)
+
+    async def start(self, mode: str, resource_id: str, body: dict[str, Any]) -> Reply:
+        try:
+            return await self._call("start", body, mode=mode, resource_id=resource_id)
+        except RecordingError as error:
+            sid = error.body.get("sid") if isinstance(error.body, dict) else None
+            if error.code != 7 or not isinstance(sid, str):
+                raise
+        # An earlier attempt started the recording and its answer was lost: look at that
+        # session instead of starting another one.
+        running = await self.query(mode, resource_id, sid)
+        data = {"resourceId": resource_id, "sid": sid, **running.data}
+        return Reply("start", running.status, data, running.request_id, already_running=True)
+
+    async def query(self, mode: str, resource_id: str, sid: str) -> Reply:
+        return await self._call("query", None, mode=mode, resource_id=resource_id, sid=sid)
+
+    async def update(self, mode: str, resource_id: str, sid: str, body: dict[str, Any]) -> Reply:
+        async with self._update_lock:
+            return await self._call("update", body, mode=mode, resource_id=resource_id, sid=sid)
+
+    async def update_layout(
+        self, mode: str, resource_id: str, sid: str, body: dict[str, Any]
+    ) -> Reply:
+        async with self._update_lock:
+            return await self._call(
+                "updateLayout", body, mode=mode, resource_id=resource_id, sid=sid
+            )
+
+    async def stop(self, mode: str, resource_id: str, sid: str, body: dict[str, Any]) -> Reply:
+        return await self._call(
+            "stop", body, mode=mode, resource_id=resource_id, sid=sid, timeout=STOP_TIMEOUT
+        )
+
+    # --- one call, with retries -------------------------------------------------------
+
+    async def _call(
+        self,
+        call: Call,
+        body: dict[str, Any] | None,
+        *,
+        mode: str = "",
+        resource_id: str = "",
+        sid: str = "",
+        timeout: float | None = None,
+    ) -> Reply:
+        path = call_path(call, self.app_id, mode, resource_id, sid)
+        content = None if body is None else json.dumps(body, ensure_ascii=False).encode()
+        scrubber = Scrubber(self.credentials, body)
+        attempts = _Attempts(self.endpoint.base_urls)
+        attempt = 0
+        while True:
+            attempt += 1
+            outcome = await self._attempt(
+                call, attempts.base_url + path, content, body, scrubber, attempt, timeout
+            )
+            if isinstance(outcome, Reply):
+                return outcome
+            pause = self._retry_pause(call, outcome, attempts)
+            if pause is None:
+                raise outcome
+            await self.sleep(pause)
+
+    def _retry_pause(self, call: Call, error: RecordingError, attempts: _Attempts) -> float | None:
+        """How long to wait before trying again after ``error``; None: do not retry."""
+        if error.kind == "network":
+            attempts.after_network_failure()
+            return attempts.next_pause("failover", FAILOVER_BACKOFF)
+        if error.status == 429:
+            pause = attempts.next_pause("rate", RATE_LIMIT_BACKOFF)
+            if pause is not None:
+                pause = error.retry_after if error.retry_after is not None else pause
+                self.limiter.pause(pause)
+            return pause
+        if error.status is not None and error.status >= 500:
+            attempts.after_server_error()
+            schedule = START_5XX_BACKOFF if call == "start" else FAILOVER_BACKOFF
+            return attempts.next_pause("server", schedule)
+        if error.status == 206 and error.code == 65:
+            return attempts.next_pause("code65", CODE_65_BACKOFF)
+        return None
+
+    async def _attempt(
+        self,
+        call: Call,
+        url: str,
+        content: bytes | None,
+        body: dict[str, Any] | None,
+        scrubber: Scrubber,
+        attempt: int,
+        timeout: float | None,
+    ) -> Reply | RecordingError:
+        import httpx
+
+        method = CALL_METHODS[call]
+        headers = {
+            "Authorization": self.credentials.authorization,
+            "Accept": "application/json",
+            "User-Agent": USER_AGENT,
+        }
+        if method == "POST":
+            headers["Content-Type"] = CONTENT_TYPE
+        await self.limiter.acquire(self.sleep)
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+        began = time.perf_counter()
+        status: int | None = None
+        text = ""
+        request_id = ""
+        try:
+            response = await self._http.request(
+                method,
+                url,
+                content=content,
+                headers=headers,
+                timeout=timeout if timeout is not None else self.timeout,
+            )
+            status = response.status_code
+            text = response.text
+            request_id = response.headers.get("x-request-id", "")
+            retry_after = response.headers.get("retry-after", "")
+        except httpx.RequestError as failure:
+            # Transport failures, and answers that cannot be decoded: both leave no usable
+            # answer, and another host may do better.
+            result: Reply | RecordingError = RecordingError(
+                call, "network", reason=scrubber.text(_describe_failure(failure))
+            )
+        else:
+            answer = interpret(call, status, scrubber.text(text), request_id)
+            if isinstance(answer, RecordingError):
+                answer.retry_after = _seconds(retry_after)
+                result = answer
+            else:
+                result = Reply(call, status, answer, request_id)
+        elapsed_ms = (time.perf_counter() - began) * 1000
+        self._record(
+            Exchange(
+                at=at,
+                call=call,
+                method=method,
+                url=scrubber.text(url),
+                request_headers=scrubber.headers(headers),
+                request_body=scrubber.body(body),
+                status=status,
+                response_body=scrubber.answer(text) if status is not None else None,
+                request_id=request_id,
+                elapsed_ms=round(elapsed_ms, 2),
+                attempt=attempt,
+                error=result.headline if isinstance(result, RecordingError) else "",
+            )
+        )
+        return result
+
+    def _record(self, exchange: Exchange) -> None:
+        if self.keep_history:
+            # A full or read-only disk must not fail the recording itself.
+            with contextlib.suppress(OSError):
+                history.append(exchange.as_dict())
+        for listener in self.listeners:
+            listener(exchange)
+
+
+def check_base_url(url: str) -> None:
+    """Refuse a base URL httpx could not use, or one that carries a password.
+
+    The messages never repeat the URL: it may hold the very secret being refused. A user
+    name or password before the host would also make httpx replace the customer's
+    Authorization header with its own, so it is refused rather than scrubbed.
+    """
+    import httpx
+
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port
+        httpx.URL(url)  # httpx.InvalidURL is a ValueError too
+    except ValueError as error:
+        raise _invalid_url("port" if "Port" in str(error) else "") from None
+    if port == 0:
+        raise _invalid_url("port")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError(
+            "The endpoint URL carries a user name or password before its host (user:…@); "
+            "remove it. The customer ID and secret are sent in the Authorization header, "
+            "from the Send step's fields, the keyring or AGORA_CUSTOMER_ID / "
+            "AGORA_CUSTOMER_SECRET."
+        )
+
+
+def _invalid_url(what: str) -> ValueError:
+    detail = " (its port is not a number from 1 to 65535)" if what == "port" else ""
+    return ValueError(
+        f"The endpoint URL is not a valid URL{detail}: write it as https://host or "
+        "http://127.0.0.1:PORT."
+    )
+
+
+def _seconds(value: str) -> float | None:
+    """A Retry-After header in seconds; None when absent, a date, or unreasonable."""
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        return None
+    return seconds if 0 <= seconds <= 60 else None
+
+
+def _describe_failure(failure: Exception) -> str:
+    import httpx
+
+    if isinstance(failure, httpx.TimeoutException):
+        return f"timed out ({type(failure).__name__})"
+    if isinstance(failure, httpx.DecodingError):
+        return f"the answer could not be decoded: {failure}"
+    detail = str(failure) or type(failure).__name__
+    return f"connection failed: {detail}"
+
+
+class SyncRecordingClient:
+    """The same calls, blocking, for the command line (one event loop for the client's life)."""
+
+    def __init__(self, **options: Any) -> None:
+        self._runner = asyncio.Runner()
+        self._client: RecordingClient = self._run(_make_client(options))
+
+    def _run(self, coroutine: Coroutine[Any, Any, T]) -> T:
+        return self._runner.run(coroutine)
+
+    def close(self) -> None:
+        try:
+            self._run(self._client.aclose())
+        finally:
+            self._runner.close()
+
+    def __enter__(self) -> SyncRecordingClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def client(self) -> RecordingClient:
+        return self._client
+
+    def acquire(self, cname: str, uid: str, client_request: dict[str, Any] | None = None) -> Reply:
+        return self._run(self._client.acquire(cname, uid, client_request))
+
+    def start(self, mode: str, resource_id: str, body: dict[str, Any]) -> Reply:
+        return self._run(self._client.start(mode, resource_id, body))
+
+    def query(self, mode: str, resource_id: str, sid: str) -> Reply:
+        return self._run(self._client.query(mode, resource_id, sid))
+
+    def update(self, mode: str, resource_id: str, sid: str, body: dict[str, Any]) -> Reply:
+        return self._run(self._client.update(mode, resource_id, sid, body))
+
+    def update_layout(self, mode: str, resource_id: str, sid: str, body: dict[str, Any]) -> Reply:
+        return self._run(self._client.update_layout(mode, resource_id, sid, body))
+
+    def stop(self, mode: str, resource_id: str, sid: str, body: dict[str, Any]) -> Reply:
+        return self._run(self._client.stop(mode, resource_id, sid, body))
+
+    def sleep(self, seconds: float) -> None:
+        self._run(asyncio.sleep(seconds))
+
+
+async def _make_client(options: dict[str, Any]) -> RecordingClient:
+    # Created inside the runner's loop so the client's lock and connections belong to it.
+    return RecordingClient(**options)

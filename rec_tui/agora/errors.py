@@ -1,0 +1,184 @@
+"""Turning an answer from Agora (or the sandbox) into a result or one kind of error.
+
+Both failure shapes (``{"message"}`` from the gateway, ``{"code", "reason"}`` from the
+service), 2xx answers that carry an error code (201/7, 206/65, 206/435) and answers that are
+not JSON at all end up as a :class:`RecordingError` whose text names the code, what it means
+and what to check — the same words ``rec-tui explain`` prints, taken from
+:mod:`rec_tui.spec.codes`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final, Literal
+
+from rec_tui.request.endpoints import Call
+from rec_tui.spec.codes import Explanation, describe_code, describe_message
+
+ErrorKind = Literal["service", "gateway", "non_json", "network", "unexpected"]
+
+# What each call's successful answer must carry (spec 1.4): "HTTP 2xx" alone is not success.
+EXPECTED_FIELDS: Final[dict[Call, tuple[str, ...]]] = {
+    "acquire": ("resourceId",),
+    "start": ("sid",),
+    "query": (),
+    "update": (),
+    "updateLayout": (),
+    "stop": (),
+}
+
+_MAX_RAW_TEXT: Final = 300
+
+
+class RecordingError(Exception):
+    """A call that did not succeed, explained for a support engineer.
+
+    ``status`` is the HTTP status (None when no answer arrived), ``code`` the service's
+    numeric code if any, ``reason`` the server's own words (already redacted), and
+    ``request_id`` the answer's ``x-request-id``.
+    """
+
+    def __init__(
+        self,
+        call: Call,
+        kind: ErrorKind,
+        *,
+        status: int | None = None,
+        code: int | None = None,
+        reason: str = "",
+        request_id: str = "",
+        body: Any = None,
+    ) -> None:
+        self.call = call
+        self.kind = kind
+        self.status = status
+        self.code = code
+        self.reason = reason
+        self.request_id = request_id
+        self.body = body
+        # Seconds the server asked us to wait (a 429's Retry-After), when it said.
+        self.retry_after: float | None = None
+        self.explanation = _explanation(kind, status, code, reason)
+        super().__init__(self.message)
+
+    @property
+    def meaning(self) -> str:
+        return self.explanation.meaning if self.explanation else ""
+
+    @property
+    def check(self) -> str:
+        return self.explanation.check if self.explanation else ""
+
+    @property
+    def headline(self) -> str:
+        """One line: which call failed and how."""
+        if self.kind == "network":
+            return f"{self.call}: no answer ({self.reason})"
+        parts = [f"{self.call} failed: HTTP {self.status}"]
+        if self.code is not None:
+            parts.append(f"code {self.code}")
+        if self.reason:
+            parts.append(f'"{self.reason}"')
+        return ", ".join(parts)
+
+    @property
+    def message(self) -> str:
+        lines = [self.headline]
+        if self.explanation is not None:
+            lines.append(f"Meaning: {self.explanation.meaning}")
+            lines.append(f"Check: {self.explanation.check}")
+        if self.request_id:
+            lines.append(f"Request ID: {self.request_id}")
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "call": self.call,
+            "kind": self.kind,
+            "status": self.status,
+            "code": self.code,
+            "reason": self.reason,
+            "meaning": self.meaning,
+            "check": self.check,
+            "request_id": self.request_id,
+        }
+
+
+_NETWORK = Explanation(
+    None,
+    "—",
+    "No answer arrived from any host: the connection failed or timed out on every attempt.",
+    "Check the network, proxy and firewall (HTTPS to the API hosts), or try another "
+    "endpoint or region.",
+)
+_NON_JSON = Explanation(
+    None,
+    "—",
+    "The answer is not JSON, so it did not come from the Cloud Recording service (a proxy, "
+    "load balancer or wrong URL answered instead).",
+    "Check the endpoint URL and any proxy in between; the raw text is shown above.",
+)
+_UNEXPECTED = Explanation(
+    None,
+    "—",
+    "The answer is JSON but lacks the fields a successful answer carries.",
+    "Query the session to see its state; compare the answer with spec section 1.4.",
+)
+
+
+def _explanation(
+    kind: ErrorKind, status: int | None, code: int | None, reason: str
+) -> Explanation | None:
+    if kind == "network":
+        return _NETWORK
+    if kind == "non_json":
+        return _NON_JSON
+    if code is not None:
+        found = describe_code(code)
+        if found is not None:
+            return found
+    if reason:
+        found = describe_message(reason)
+        if found is not None:
+            return found
+    if kind == "unexpected":
+        return _UNEXPECTED
+    if status == 429:
+        return describe_message("API rate limit exceeded")
+    return None
+
+
+def parse_json(text: str) -> Any:
+    """The JSON value of ``text``, or None when it is not JSON."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def interpret(
+    call: Call, status: int, text: str, request_id: str = ""
+) -> dict[str, Any] | RecordingError:
+    """The answer's JSON object when the call succeeded, else the error it amounts to.
+
+    ``text`` must already be redacted: it ends up in the error's reason.
+    """
+    data = parse_json(text)
+    if not isinstance(data, dict):
+        raw = " ".join(text.split())[:_MAX_RAW_TEXT]
+        return RecordingError(call, "non_json", status=status, reason=raw, request_id=request_id)
+    code = data.get("code")
+    code = code if isinstance(code, int) and not isinstance(code, bool) else None
+    if status == 200 and all(key in data for key in EXPECTED_FIELDS[call]) and not code:
+        return data
+    reason = data.get("reason", data.get("message", ""))
+    reason = reason if isinstance(reason, str) else json.dumps(reason)
+    if code is not None:
+        kind: ErrorKind = "service"
+    elif "message" in data:
+        kind = "gateway"
+    else:
+        kind = "unexpected"
+    return RecordingError(
+        call, kind, status=status, code=code, reason=reason, request_id=request_id, body=data
+    )

@@ -1,0 +1,73 @@
+"""One request and its answer, redacted, as shown in the log pane and kept in the history."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
+
+from rec_tui.request.redact import redact_body, redact_headers, redact_text, secret_values
+
+if TYPE_CHECKING:
+    from rec_tui.store.secrets import Credentials
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """A redacted record of one HTTP attempt (or of an attempt that got no answer)."""
+
+    at: str
+    call: str
+    method: str
+    url: str
+    request_headers: dict[str, str]
+    request_body: Any
+    status: int | None
+    response_body: Any
+    request_id: str
+    elapsed_ms: float
+    attempt: int
+    error: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        # Shallow on purpose: the values are already fresh redacted copies, and the deep
+        # copy of dataclasses.asdict was the largest cost of logging a call.
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+class Scrubber:
+    """Redacts bodies, headers and free text for one request, knowing its secrets."""
+
+    def __init__(self, credentials: Credentials, body: Any = None) -> None:
+        self._secrets = credentials.secrets() | secret_values(body)
+
+    def add_secrets(self, values: Iterable[str]) -> None:
+        self._secrets |= set(values)
+
+    def text(self, text: str) -> str:
+        return redact_text(text, self._secrets)
+
+    def headers(self, headers: dict[str, str]) -> dict[str, str]:
+        return {name: self.text(value) for name, value in redact_headers(headers).items()}
+
+    def body(self, body: Any) -> Any:
+        """A redacted copy of a JSON body; secret strings inside other values are scrubbed."""
+        return self._strings(redact_body(body))
+
+    def _strings(self, value: Any) -> Any:
+        # Only strings are scrubbed: a secret of digits must not eat into a number.
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {self.text(str(k)): self._strings(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._strings(item) for item in value]
+        return value
+
+    def answer(self, text: str) -> Any:
+        """An answer's text as JSON when it is JSON (redacted), else the redacted text."""
+        try:
+            return self.body(json.loads(text))
+        except ValueError:
+            return self.text(text)

@@ -1,0 +1,1 @@
+"""Text in and out: JSON files, importers (JSON, curl, log lines) and exporters."""

@@ -1,0 +1,95 @@
+"""Open whatever ``rec-tui --open NAME_OR_PATH`` is given: a preset or an importable file.
+
+A ``.toml`` path or the name of a saved preset opens the preset; any other existing file
+is imported (JSON body, curl command, or text with a body in it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rec_tui.formats import importers
+from rec_tui.request.draft import Draft, Original
+from rec_tui.store import presets
+from rec_tui.store.secrets import SecretStore
+
+
+class OpenProblem(Exception):
+    """Nothing could be opened; the message says why and what to do."""
+
+
+@dataclass
+class Opened:
+    draft: Draft
+    notices: list[str] = field(default_factory=list)
+    # Set when a preset was opened, so the title can show it and Ctrl+S saves back to it.
+    preset_name: str | None = None
+    preset_path: Path | None = None
+    description: str = ""
+    # False for a plain JSON body, which does not say which mode it was written for.
+    mode_known: bool = True
+
+
+def open_document(
+    name_or_path: str, store: SecretStore | None = None, *, allow_missing_secrets: bool = False
+) -> Opened:
+    """Open a preset (by name or path) or import a file. Raises :class:`OpenProblem`."""
+    if store is None:
+        from rec_tui.store.secrets import open_store
+
+        store = open_store().store
+    candidate = Path(name_or_path).expanduser()
+    is_preset = candidate.suffix == presets.SUFFIX or (
+        not candidate.exists() and _is_preset_name(name_or_path)
+    )
+    try:
+        if is_preset:
+            preset = presets.load(name_or_path, store, allow_missing_secrets=allow_missing_secrets)
+            return Opened(
+                preset.draft, preset.notices, preset.name, preset.path, preset.description
+            )
+        if not candidate.exists():
+            raise OpenProblem(
+                f"{name_or_path!r} is neither a saved preset nor a file. "
+                "`rec-tui preset list` shows the saved presets."
+            )
+        result = importers.import_file(candidate)
+    except presets.PresetError as error:
+        raise OpenProblem(error.message) from None
+    except importers.ImportProblem as error:
+        raise OpenProblem(error.message) from None
+    importers.settle_credentials(result, store, agreed=False)
+    draft = draft_from_import(result)
+    return Opened(draft, result.notices, mode_known=result.mode is not None)
+
+
+def open_any(name_or_path: str, store: SecretStore | None = None) -> tuple[Draft, list[str]]:
+    """The draft and notices for ``rec-tui --open``; raises :class:`OpenProblem`."""
+    opened = open_document(name_or_path, store)
+    return opened.draft, opened.notices
+
+
+def draft_from_import(result: importers.ImportResult, base: Draft | None = None) -> Draft:
+    """A draft holding an import: its body and whatever session values it carried."""
+    draft = Draft() if base is None else base
+    session = draft.session_values()
+    if result.app_id:
+        session["appId"] = result.app_id
+    if result.endpoint:
+        session["endpoint"] = result.endpoint
+    draft.load(
+        result.body,
+        mode=result.mode,
+        session=session,
+        original=Original(result.body, result.mode or draft.mode, f"a {result.kind} input"),
+        description=f"import a {result.kind} input",
+    )
+    return draft
+
+
+def _is_preset_name(text: str) -> bool:
+    try:
+        return presets.preset_path(text).exists()
+    except presets.PresetError:
+        return False

@@ -1,0 +1,1 @@
+"""The request: the draft being edited, validation, the JSON Schema, endpoints and redaction."""

@@ -1,0 +1,1 @@
+"""What rec-tui keeps: file locations, secrets in the keyring, presets and the history."""

@@ -1,0 +1,1 @@
+"""rec-tui's tests, laid out like the package they test."""

@@ -1,0 +1,350 @@
+"""The REST client against the in-process sandbox: retries, failover, errors, history."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rec_tui.agora.client import SyncRecordingClient
+from rec_tui.agora.errors import RecordingError, interpret
+from rec_tui.agora.ratelimit import RateLimiter
+from rec_tui.request.redact import MASK
+from rec_tui.sandbox.service import SandboxService
+from rec_tui.sandbox.transport import SandboxTransport
+from rec_tui.store import history
+from rec_tui.store.paths import history_file
+from rec_tui.store.secrets import Credentials
+from tests.support.sending import FakeTime, clean_body, make_client, make_sandbox, scene_for
+
+
+def backoffs(time: FakeTime) -> list[float]:
+    """The retry pauses, without the rate limiter's spacing of about 0.1 s."""
+    return [pause for pause in time.sleeps if pause >= 0.5]
+
+
+async def _acquire_and_start(client, mode="mix", body=None):  # type: ignore[no-untyped-def]
+    body = body or clean_body(mode)
+    acquired = await client.acquire(body["cname"], body["uid"], scene_for(mode))
+    started = await client.start(mode, acquired.data["resourceId"], body)
+    return acquired.data["resourceId"], started
+
+
+# --- failover, retries, back-off --------------------------------------------------------
+
+
+async def test_primary_host_down_the_next_host_answers() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    sandbox.faults.inject("drop", host="api.agora.io", times=None)
+    async with make_client(time, sandbox, endpoint="global", keep_history=False) as client:
+        reply = await client.acquire("demo", "527841")
+    assert reply.data["resourceId"]
+    assert [(s.host, s.status) for s in sandbox.seen] == [
+        ("api.agora.io", None),
+        ("api.sd-rtn.com", 200),
+    ]
+    assert backoffs(time) == [1.0]
+
+
+async def test_server_error_then_success_tries_the_same_host_again_first() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    sandbox.faults.inject("server_error", call="acquire", status=503)
+    async with make_client(time, sandbox, endpoint="global", keep_history=False) as client:
+        reply = await client.acquire("demo", "527841")
+    assert reply.status == 200
+    assert [(s.host, s.status) for s in sandbox.seen] == [
+        ("api.agora.io", 503),
+        ("api.agora.io", 200),
+    ]
+    assert backoffs(time) == [1.0]
+
+
+async def test_repeated_server_errors_fail_over_to_the_other_primary() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    sandbox.faults.inject("server_error", host="api.agora.io", times=None)
+    async with make_client(time, sandbox, endpoint="global", keep_history=False) as client:
+        await client.acquire("demo", "527841")
+    assert [s.host for s in sandbox.seen] == ["api.agora.io", "api.agora.io", "api.sd-rtn.com"]
+    assert backoffs(time) == [1.0, 3.0]
+
+
+async def test_code_65_then_success_retries_start_with_the_same_resource_id() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    sandbox.faults.inject("code65", call="start")
+    async with make_client(time, sandbox, keep_history=False) as client:
+        _, started = await _acquire_and_start(client)
+    assert started.data["sid"]
+    assert [s.status for s in sandbox.seen if s.call == "start"] == [206, 200]
+    assert backoffs(time) == [3.0]
+    assert len(sandbox.service.recordings) == 1
+
+
+async def test_start_5xx_backs_off_3_6_9_then_gives_up() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    sandbox.faults.inject("server_error", call="start", times=None, status=500)
+    async with make_client(time, sandbox, keep_history=False) as client:
+        with pytest.raises(RecordingError) as caught:
+            await _acquire_and_start(client)
+    assert backoffs(time) == [3.0, 6.0, 9.0]
+    assert caught.value.status == 500 and caught.value.code == 62
+    assert "Meaning:" in caught.value.message
+
+
+async def test_a_lost_start_answer_never_creates_a_second_recording() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    sandbox.faults.inject("lose_answer", call="start")
+    async with make_client(time, sandbox, keep_history=False) as client:
+        _, started = await _acquire_and_start(client)
+    # The retry met 201/code 7 and the client queried instead of starting again.
+    assert [s.status for s in sandbox.seen if s.call == "start"] == [None, 201]
+    assert [s.call for s in sandbox.seen][-1] == "query"
+    assert started.already_running
+    assert len(sandbox.service.recordings) == 1
+    assert started.data["sid"] == next(iter(sandbox.service.recordings))
+
+
+async def test_starting_twice_by_hand_queries_the_running_recording() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    body = clean_body("mix")
+    async with make_client(time, sandbox, keep_history=False) as client:
+        resource_id, first = await _acquire_and_start(client, body=body)
+        second = await client.start("mix", resource_id, body)
+    assert second.already_running and second.data["sid"] == first.data["sid"]
+    assert second.data["serverResponse"]["status"] == 1
+    assert len(sandbox.service.recordings) == 1
+
+
+async def test_429_is_waited_out_using_retry_after() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    sandbox.faults.inject("rate_limit", call="acquire", retry_after=2.0)
+    async with make_client(time, sandbox, keep_history=False) as client:
+        reply = await client.acquire("demo", "527841")
+    assert reply.status == 200
+    assert [s.status for s in sandbox.seen] == [429, 200]
+    # The pause is the server's Retry-After; the limiter holds the next send back as well.
+    assert 2.0 in time.sleeps and sum(time.sleeps) >= 2.0
+
+
+async def test_429_from_the_service_then_success_and_rate_stays_within_10_per_second() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    # A client limiter that allows 20/s lets the sandbox's own 10/s limit answer 429.
+    async with make_client(time, sandbox, keep_history=False) as client:
+        client.limiter = RateLimiter(20, clock=time.clock)
+        for _ in range(15):
+            await client.acquire("demo", "527841")
+    statuses = [s.status for s in sandbox.seen]
+    assert 429 in statuses and statuses.count(200) == 15
+
+
+async def test_the_limiter_keeps_a_burst_within_10_per_second() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    sent: list[float] = []
+    async with make_client(time, sandbox, keep_history=False) as client:
+        client.listeners.append(lambda exchange: sent.append(time.now))
+        for _ in range(25):
+            await client.acquire("demo", "527841")
+    assert all(s.status == 200 for s in sandbox.seen)
+    for index in range(len(sent) - 10):
+        assert sent[index + 10] - sent[index] >= 1.0
+
+
+def test_limiter_reservations_never_put_11_requests_in_one_second() -> None:
+    limiter = RateLimiter(10, clock=lambda: 50.0)
+    slots = [50.0 + limiter.reserve() for _ in range(25)]
+    assert slots[0] == 50.0 and slots == sorted(slots)
+    # Eleven consecutive requests always span more than a second, with room for jitter.
+    assert all(slots[i + 10] - slots[i] >= 1.04 for i in range(len(slots) - 10))
+
+
+def test_limiter_does_not_hold_back_requests_that_are_already_spaced() -> None:
+    now = [0.0]
+    limiter = RateLimiter(10, clock=lambda: now[0])
+    for _ in range(5):
+        assert limiter.reserve() == 0.0
+        now[0] += 0.5
+
+
+def test_a_429_pause_holds_every_request_back() -> None:
+    limiter = RateLimiter(10, clock=lambda: 0.0)
+    limiter.pause(2.0)
+    assert limiter.reserve() == 2.0
+
+
+async def test_every_call_times_out_and_the_error_says_so() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    sandbox.faults.inject("latency", seconds=5.0, times=None)
+    async with make_client(time, sandbox, keep_history=False, timeout=0.01) as client:
+        with pytest.raises(RecordingError) as caught:
+            await client.acquire("demo", "527841")
+    assert caught.value.kind == "network" and caught.value.status is None
+    assert "timed out" in caught.value.message
+    assert len(sandbox.seen) == 4 and backoffs(time) == [1.0, 3.0, 6.0]
+
+
+async def test_non_json_answer_becomes_an_explained_error() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    sandbox.faults.inject("non_json", times=None)
+    async with make_client(time, sandbox, keep_history=False) as client:
+        with pytest.raises(RecordingError) as caught:
+            await client.acquire("demo", "527841")
+    error = caught.value
+    assert error.kind == "non_json" and error.status == 502
+    assert "502 Bad Gateway" in error.reason
+    assert "not JSON" in error.meaning
+
+
+async def test_wrong_credentials_give_401_with_codes_meaning_and_no_retry() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    wrong = Credentials("sandbox", "not-the-secret")
+    async with make_client(time, sandbox, credentials=wrong, keep_history=False) as client:
+        with pytest.raises(RecordingError) as caught:
+            await client.acquire("demo", "527841")
+    from rec_tui.spec.codes import describe_message
+
+    expected = describe_message("Invalid authentication credentials")
+    assert expected is not None
+    assert caught.value.status == 401 and caught.value.kind == "gateway"
+    assert caught.value.meaning == expected.meaning and caught.value.check == expected.check
+    assert len(sandbox.seen) == 1
+
+
+# --- answers -----------------------------------------------------------------------------
+
+
+def test_interpret_service_shape_with_code_and_reason() -> None:
+    error = interpret("start", 400, '{"code": 433, "reason": "expired"}', "rid-1")
+    assert isinstance(error, RecordingError)
+    assert (error.code, error.reason, error.request_id) == (433, "expired", "rid-1")
+    assert "Acquire again" in error.check
+    assert "code 433" in error.message and "Request ID: rid-1" in error.message
+
+
+def test_interpret_2xx_answers_that_carry_error_codes() -> None:
+    for status, code in ((201, 7), (206, 65), (206, 435)):
+        error = interpret("stop", status, json.dumps({"code": code, "reason": "x"}))
+        assert isinstance(error, RecordingError) and error.code == code
+        assert error.meaning
+
+
+def test_interpret_start_200_without_sid_is_not_success() -> None:
+    error = interpret("start", 200, '{"resourceId": "r"}')
+    assert isinstance(error, RecordingError) and error.kind == "unexpected"
+
+
+def test_interpret_success_returns_the_json() -> None:
+    assert interpret("acquire", 200, '{"resourceId": "r"}') == {"resourceId": "r"}
+
+
+async def test_request_id_is_kept_on_replies_and_in_history() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    async with make_client(time, sandbox) as client:
+        reply = await client.acquire("demo", "527841")
+    assert len(reply.request_id) == 32
+    (record,) = history.recent(5)
+    assert record["request_id"] == reply.request_id
+    assert record["call"] == "acquire" and record["status"] == 200
+
+
+# --- secrets ----------------------------------------------------------------------------
+
+
+async def test_no_secret_reaches_history_exchanges_or_error_text() -> None:
+    time = FakeTime()
+    secret = "customer-secret-4f9a"
+    service = SandboxService(
+        clock=time.clock, rate_clock=time.clock, customer_id="cust-1", customer_secret=secret
+    )
+    sandbox = SandboxTransport(service)
+    credentials = Credentials("cust-1", secret)
+    body = clean_body("mix")
+    body["clientRequest"]["token"] = "tok-007eJxSECRET"
+    body["clientRequest"]["storageConfig"]["secretKey"] = "storage-secret-key-9"
+    seen = []
+    errors = []
+    async with make_client(
+        time, sandbox, credentials=credentials, on_exchange=seen.append
+    ) as client:
+        resource_id, _ = await _acquire_and_start(client, body=body)
+        body["cname"] = "other"  # 432 — its error text must be clean too
+        try:
+            await client.start("mix", resource_id, body)
+        except RecordingError as error:
+            errors.append(error.message)
+    written = history_file().read_text(encoding="utf-8") + "\n".join(errors)
+    written += json.dumps([e.as_dict() for e in seen])
+    for value in (secret, credentials.basic_token, "tok-007eJxSECRET", "storage-secret-key-9"):
+        assert value not in written
+    assert MASK in written and errors
+
+
+def test_scrubbing_a_secret_made_of_digits_leaves_numbers_alone() -> None:
+    from rec_tui.agora.exchange import Scrubber
+
+    scrubber = Scrubber(Credentials("id", "123456"))
+    cleaned = scrubber.body({"bitrate": 1234567, "note": "key 123456 leaked", "list": ["123456"]})
+    assert cleaned == {"bitrate": 1234567, "note": f"key {MASK} leaked", "list": [MASK]}
+    assert scrubber.answer('{"n": 1234567}') == {"n": 1234567}
+
+
+async def test_added_latency_below_the_timeout_only_delays() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    sandbox.faults.inject("latency", seconds=0.01)
+    async with make_client(time, sandbox, keep_history=False, timeout=5.0) as client:
+        reply = await client.acquire("demo", "527841")
+    assert reply.status == 200 and backoffs(time) == []
+
+
+def test_sync_client_runs_the_calls_for_the_command_line() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    body = clean_body("individual")
+    with SyncRecordingClient(
+        app_id="a",
+        credentials=Credentials("sandbox", "sandbox-secret"),
+        transport=sandbox,
+        keep_history=False,
+    ) as client:
+        acquired = client.acquire(body["cname"], body["uid"], {"scene": 0})
+        started = client.start("individual", acquired.data["resourceId"], body)
+        stopped = client.stop(
+            "individual",
+            acquired.data["resourceId"],
+            started.data["sid"],
+            {"cname": body["cname"], "uid": body["uid"], "clientRequest": {}},
+        )
+    assert stopped.data["serverResponse"]["uploadingStatus"] == "uploaded"
+
+
+async def test_credentials_from_the_secret_store_drive_the_client_as_they_are() -> None:
+    # One Credentials type: what the keyring (or the environment) gives is what the client
+    # signs with, and the client module keeps no look-alike of its own.
+    import rec_tui.agora.exchange
+    from rec_tui.store.secrets import MemoryStore, customer_credentials, store_customer_credentials
+
+    store = MemoryStore()
+    store_customer_credentials(store, Credentials("sandbox", "sandbox-secret"))
+    found = customer_credentials(store, environ={})
+    assert found is not None and found.source == store.backend_name
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    async with make_client(time, sandbox, credentials=found, keep_history=False) as client:
+        reply = await client.acquire("demo", "527841")
+        assert client.credentials is found
+        assert "sandbox-secret" not in repr(client.credentials)
+    assert reply.status == 200
+    assert "Credentials" not in vars(rec_tui.agora.exchange)

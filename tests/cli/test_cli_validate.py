@@ -1,0 +1,220 @@
+"""The headless commands: `rec-tui validate`, `rec-tui schema`, `rec-tui explain`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rec_tui.cli import main
+from tests.support.rules import changed, clean
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "seed_examples"
+
+
+def write(tmp_path: Path, name: str, body: object) -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(body), encoding="utf-8")
+    return str(path)
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_valid_body_exits_0_with_ok_and_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "good.json", clean("mix"))
+    code, out, _ = run(["validate", "--mode", "mix", path], capsys)
+    assert code == 0
+    assert out.splitlines() == [
+        f"{path}: OK (mix mode)",
+        "1 input checked: 1 valid, 0 with errors; 0 errors, 0 warnings.",
+    ]
+
+
+def test_warnings_only_still_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "warn.json", changed("mix", {"clientRequest.token": ""}))
+    code, out, _ = run(["validate", "--mode", "mix", path], capsys)
+    assert code == 0
+    assert "warning" in out and "1 valid" in out
+
+
+def test_text_output_groups_by_file_errors_first_with_path_message_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path, "bad.json", changed("mix", {"uid": 527841, "clientRequest.token": ""}))
+    good = write(tmp_path, "good.json", clean("mix"))
+    code, out, _ = run(["validate", "--mode", "mix", bad, good], capsys)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == f"{bad}: 1 error, 2 warnings (mix mode)"
+    assert lines[1].split() == ["error", "uid", "[R12", "body.uid.type]"]
+    assert lines[2].strip() == 'uid must be sent as a string, e.g. "527841".'
+    assert lines[3].strip().startswith("fix: Put the number in quotes")
+    severities = [line.split()[0] for line in lines[1:] if line.startswith("  ") and "[R" in line]
+    assert severities == ["error", "warning", "warning"]
+    assert f"{good}: OK (mix mode)" in lines
+    assert lines[-1] == "2 inputs checked: 1 valid, 1 with errors; 1 error, 2 warnings."
+
+
+def test_json_output_is_one_array_in_input_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path, "bad.json", changed("web", {"uid": "0"}))
+    good = write(tmp_path, "good.json", clean("web"))
+    code, out, _ = run(["validate", "--mode", "web", "--format", "json", good, bad], capsys)
+    assert code == 1
+    report = json.loads(out)
+    assert [entry["path"] for entry in report] == [good, bad]
+    assert report[0] == {"path": good, "mode": "web", "valid": True, "problems": []}
+    assert report[1]["valid"] is False and report[1]["mode"] == "web"
+    (problem,) = report[1]["problems"]
+    assert set(problem) == {"rule", "severity", "path", "message", "hint"}
+    assert (problem["rule"], problem["severity"], problem["path"]) == (
+        "body.uid.range",
+        "error",
+        "uid",
+    )
+
+
+def test_not_json_names_file_line_and_column_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "cname": "demo",\n  "uid": 12,,\n}', encoding="utf-8")
+    code, out, _ = run(["validate", "--mode", "mix", str(path)], capsys)
+    assert code == 2
+    assert f"{path}, line 3, column 13: not valid JSON" in out
+
+
+def test_json_format_reports_unreadable_inputs_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "missing.json")
+    good = write(tmp_path, "good.json", clean("mix"))
+    code, out, err = run(["validate", "--mode", "mix", "--format", "json", missing, good], capsys)
+    assert code == 2
+    report = json.loads(out)
+    assert report[0]["valid"] is False and report[0]["problems"] == []
+    assert report[0]["error"] == {
+        "message": f"{missing}: no such file.",
+        "line": None,
+        "column": None,
+    }
+    assert report[1]["valid"] is True
+    assert f"{missing}: no such file." in err
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "the input is empty"), (b"\xff\xfe{}", "not UTF-8"), (b"[" * 100_000, "nested")],
+)
+def test_unreadable_content_exits_2_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, reason: str
+) -> None:
+    path = tmp_path / "odd.json"
+    path.write_bytes(content)
+    code, out, err = run(["validate", "--mode", "mix", str(path)], capsys)
+    assert code == 2
+    assert reason in out
+    assert "Traceback" not in out + err
+
+
+def test_a_directory_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["validate", "--mode", "mix", str(tmp_path)], capsys)
+    assert code == 2 and "is a directory" in out
+
+
+def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["validate", "--mode", "composite", "x.json"])
+    assert raised.value.code == 2
+    with pytest.raises(SystemExit) as raised:
+        main(["validate", "x.json"])  # --mode is required
+    assert raised.value.code == 2
+    code, _, err = run(["validate", "--mode", "mix", "-", "-"], capsys)
+    assert code == 2 and "only once" in err
+
+
+def test_stdin_with_dash_in_a_subprocess() -> None:
+    body = json.dumps(changed("individual", {"uid": 5}))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rec_tui",
+            "validate",
+            "--mode",
+            "individual",
+            "--format",
+            "json",
+            "-",
+        ],
+        input=body,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    (entry,) = json.loads(result.stdout)
+    assert entry["path"] == "-"
+    assert "body.uid.type" in {p["rule"] for p in entry["problems"]}
+
+
+def test_bad_json_on_stdin_names_standard_input() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "rec_tui", "validate", "--mode", "mix", "-"],
+        input='{"cname": }',
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "standard input, line 1, column 11: not valid JSON" in result.stdout
+
+
+def test_seed_example_files_validate_from_the_command_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(["validate", "--mode", "mix", str(DATA / "1_mix_av.json")], capsys)
+    assert code == 0, out
+
+
+# --- schema and explain ---------------------------------------------------------------
+
+
+def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["schema", "--mode", "web"], capsys)
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert "extensionServiceConfig" in schema["properties"]["clientRequest"]["properties"]
+    code, out, _ = run(["schema"], capsys)
+    assert code == 0 and json.loads(out)["title"].endswith("(any mode)")
+
+
+def test_explain_a_code(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["explain", "432"], capsys)
+    assert code == 0
+    assert out.splitlines()[0] == "Agora error code 432"
+    assert "acquire cname and uid" in out
+
+
+def test_explain_a_message_given_as_several_words(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["explain", "Invalid", "AppID"], capsys)
+    assert code == 0
+    assert "Cloud Recording is not enabled" in out
+
+
+def test_explain_unknown_code_says_not_documented(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["explain", "999"], capsys)
+    assert code == 1
+    assert "'999' is not a documented Agora Cloud Recording error code." in out
+    assert "432" in out

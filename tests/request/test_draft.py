@@ -1,0 +1,81 @@
+"""The draft: path edits, pruning, and mode switches that never lose what was typed."""
+
+from __future__ import annotations
+
+import copy
+
+from rec_tui.request.draft import Draft
+from rec_tui.spec import jsonpath
+from tests.support.rules import clean
+
+TC = "clientRequest.recordingConfig.transcodingConfig"
+SERVICES = "clientRequest.extensionServiceConfig.extensionServices"
+
+
+def test_set_creates_objects_and_none_removes_and_prunes() -> None:
+    draft = Draft()
+    draft.set("clientRequest.storageConfig.vendor", 1)
+    assert draft.body["clientRequest"] == {"storageConfig": {"vendor": 1}}
+    before = draft.revision
+    draft.set("clientRequest.storageConfig.vendor", None)
+    assert "clientRequest" not in draft.body  # no empty {} left behind
+    assert draft.revision == before + 1
+
+
+def test_set_inside_a_list_item() -> None:
+    draft = Draft()
+    draft.set(f"{TC}.layoutConfig[1].x_axis", 0.5)
+    assert draft.get(f"{TC}.layoutConfig") == [{}, {"x_axis": 0.5}]
+
+
+def test_mix_to_individual_sets_transcoding_aside_and_brings_it_back() -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(clean("mix"))
+    transcoding = copy.deepcopy(draft.get(TC))
+    switch = draft.set_mode("individual")
+    assert switch.set_aside == (TC,)
+    assert draft.get(TC) is None
+    assert draft.get("clientRequest.recordingConfig.channelType") == 0  # still applies
+    switch = draft.set_mode("mix")
+    assert switch.restored == (TC,)
+    assert draft.get(TC) == transcoding
+    assert draft.set_aside == {}
+
+
+def test_web_service_items_go_aside_in_mix_and_return_in_web() -> None:
+    draft = Draft(mode="web")
+    draft.replace_body(clean("web"))
+    services = copy.deepcopy(draft.get(SERVICES))
+    switch = draft.set_mode("mix")
+    assert switch.set_aside == (f"{SERVICES}[0]",)
+    assert draft.get("clientRequest.extensionServiceConfig.extensionServices") is None
+    draft.set_mode("web")
+    assert draft.get(SERVICES) == services
+
+
+def test_switching_to_the_same_mode_changes_nothing() -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(clean("mix"))
+    body = copy.deepcopy(draft.body)
+    assert draft.set_mode("mix").set_aside == ()
+    assert draft.body == body
+
+
+def test_unknown_keys_survive_mode_switches() -> None:
+    draft = Draft(mode="mix")
+    body = clean("mix")
+    body["clientRequest"]["customerNote"] = {"anything": [1, 2]}
+    draft.replace_body(body)
+    draft.set_mode("individual")
+    draft.set_mode("mix")
+    assert draft.get("clientRequest.customerNote") == {"anything": [1, 2]}
+
+
+def test_jsonpath_round_trips_and_generic_paths() -> None:
+    path = "clientRequest.recordingConfig.transcodingConfig.layoutConfig[3].x_axis"
+    assert jsonpath.join(jsonpath.parse(path)) == path
+    assert jsonpath.generic(path).endswith("layoutConfig[].x_axis")
+    assert jsonpath.get({"a": [1]}, "a[5]", "missing") == "missing"
+    assert jsonpath.get({"a": "text"}, "a.b") is None
+    walked = dict(jsonpath.walk({"a": [{"b": 1}]}))
+    assert walked["a[0].b"] == 1

@@ -1,0 +1,212 @@
+"""The keyring store: a real Secret Service round trip, and every way of having none."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rec_tui.store.secrets import (
+    CUSTOMER_ID_ENTRY,
+    CUSTOMER_SECRET_ENTRY,
+    SERVICE,
+    Credentials,
+    KeyringStore,
+    MemoryStore,
+    SecretStoreError,
+    customer_credentials,
+    forget_customer_credentials,
+    open_store,
+    store_customer_credentials,
+)
+from tests.support.keyring_service import KeyringService, no_keyring, real_keyring
+
+__all__ = ["no_keyring", "real_keyring"]  # fixtures used below
+
+
+def _files_under(*roots: Path) -> set[Path]:
+    return {path for root in roots if root.exists() for path in root.rglob("*") if path.is_file()}
+
+
+@pytest.mark.keyring_service
+def test_real_keyring_round_trip_is_seen_by_secret_tool(real_keyring: KeyringService) -> None:
+    opened = open_store()
+    assert opened.notice is None
+    assert opened.store.persistent
+    assert "SecretService" in opened.store.backend_name
+    assert opened.status_line().startswith("Secrets: OS keyring (")
+
+    opened.store.set("preset/demo/clientRequest.token", "tok-ROUNDTRIP-7731")
+    assert opened.store.get("preset/demo/clientRequest.token") == "tok-ROUNDTRIP-7731"
+    assert (
+        real_keyring.secret_tool_lookup(SERVICE, "preset/demo/clientRequest.token")
+        == "tok-ROUNDTRIP-7731"
+    )
+    opened.store.delete("preset/demo/clientRequest.token")
+    opened.store.delete("preset/demo/clientRequest.token")  # deleting twice is not an error
+    assert opened.store.get("preset/demo/clientRequest.token") is None
+    assert real_keyring.secret_tool_lookup(SERVICE, "preset/demo/clientRequest.token") is None
+
+
+@pytest.mark.keyring_service
+def test_customer_credentials_in_the_real_keyring(real_keyring: KeyringService) -> None:
+    store = open_store().store
+    store_customer_credentials(store, Credentials("cust-id-4411", "cust-secret-9922"))
+    found = customer_credentials(store, environ={})
+    assert found is not None
+    assert found.values() == ("cust-id-4411", "cust-secret-9922")
+    assert real_keyring.secret_tool_lookup(SERVICE, CUSTOMER_SECRET_ENTRY) == "cust-secret-9922"
+    forget_customer_credentials(store)
+    assert customer_credentials(store, environ={}) is None
+
+
+def test_no_keyring_falls_back_to_memory_and_says_so(
+    no_keyring: None, rec_tui_home: Path, tmp_path: Path
+) -> None:
+    before = _files_under(rec_tui_home, Path.home() / ".local", Path.home() / ".config")
+    opened = open_store()
+    assert isinstance(opened.store, MemoryStore)
+    assert not opened.store.persistent
+    assert opened.notice is not None
+    assert "No usable keyring" in opened.notice
+    assert "in memory for this session only" in opened.notice
+    assert "AGORA_CUSTOMER_ID" in opened.notice and "AGORA_CUSTOMER_SECRET" in opened.notice
+    assert "\n" not in opened.notice
+    assert opened.status_line() == "Secrets: memory only, not saved (no usable keyring)"
+
+    opened.store.set("preset/x/clientRequest.token", "tok-NOT-ON-DISK-5150")
+    assert opened.store.get("preset/x/clientRequest.token") == "tok-NOT-ON-DISK-5150"
+    after = _files_under(rec_tui_home, Path.home() / ".local", Path.home() / ".config")
+    for path in after - before:
+        assert b"tok-NOT-ON-DISK-5150" not in path.read_bytes(), path
+    assert "tok-NOT-ON-DISK" not in repr(opened.store)
+
+
+def test_bad_backend_setting_falls_back_to_memory() -> None:
+    # keyring reads PYTHON_KEYRING_BACKEND once per process, so ask a fresh one.
+    script = (
+        "from rec_tui.store.secrets import open_store\n"
+        "o = open_store()\n"
+        "print(type(o.store).__name__)\n"
+        "print(o.notice)\n"
+    )
+    for backend in ("no_such_module.Keyring", "keyring.backends.fail.NoSuchClass"):
+        env = {**os.environ, "PYTHON_KEYRING_BACKEND": backend}
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
+        kind, notice = done.stdout.splitlines()[:2]
+        assert kind == "MemoryStore"
+        assert notice.startswith("No usable keyring: the keyring could not start")
+
+
+def test_keyring_failure_mid_session_is_one_clear_error() -> None:
+    from keyring.backends import fail
+
+    store = KeyringStore(fail.Keyring())
+    with pytest.raises(SecretStoreError) as caught:
+        store.set("agora/customer-id", "x")
+    assert "could not store 'agora/customer-id'" in str(caught.value)
+    assert "environment variable" in str(caught.value)
+
+
+def test_environment_variables_win_over_the_keyring_for_customer_credentials() -> None:
+    store = MemoryStore()
+    store.set(CUSTOMER_ID_ENTRY, "from-keyring-id")
+    store.set(CUSTOMER_SECRET_ENTRY, "from-keyring-secret")
+    env = {"AGORA_CUSTOMER_ID": "env-id", "AGORA_CUSTOMER_SECRET": "env-secret"}
+    found = customer_credentials(store, environ=env)
+    assert found is not None and found.values() == ("env-id", "env-secret")
+    assert found.source == "environment"
+    # Half of a pair in the environment does not mix with the keyring's other half.
+    found = customer_credentials(store, environ={"AGORA_CUSTOMER_ID": "env-id"})
+    assert found is not None and found.values() == ("from-keyring-id", "from-keyring-secret")
+    assert customer_credentials(MemoryStore(), environ={}) is None
+
+
+def test_credentials_never_show_their_values() -> None:
+    credentials = Credentials("id-SHOULD-HIDE", "secret-SHOULD-HIDE", "test")
+    for text in (repr(credentials), str(credentials), f"{credentials}"):
+        assert "SHOULD-HIDE" not in text
+
+
+@pytest.mark.keyring_service
+def test_cli_presets_keep_secrets_in_the_real_keyring(
+    real_keyring: KeyringService, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from rec_tui.cli import main
+
+    body = {"cname": "room", "uid": "1", "clientRequest": {"token": "tok-CLI-KEYRING-31"}}
+    source = tmp_path / "body.json"
+    source.write_text(json.dumps(body))
+    assert main(["preset", "save", "kr", "--from", str(source), "--mode", "mix"]) in (0, 1)
+    entry = "preset/kr/clientRequest.token"
+    assert real_keyring.secret_tool_lookup(SERVICE, entry) == "tok-CLI-KEYRING-31"
+    capsys.readouterr()
+    main(["preset", "export", "kr", "--format", "json", "--reveal"])
+    assert json.loads(capsys.readouterr().out)["clientRequest"]["token"] == "tok-CLI-KEYRING-31"
+    main(["preset", "delete", "kr"])
+    assert real_keyring.secret_tool_lookup(SERVICE, entry) is None
+
+
+def _backend(module: str, error: Exception | None = None) -> object:
+    """A keyring backend from ``module`` whose reads fail with ``error`` (if given)."""
+    from keyring.backend import KeyringBackend
+
+    def get_password(self: object, service: str, username: str) -> str | None:
+        if error is not None:
+            raise error
+        return None
+
+    namespace = {
+        "priority": 1,
+        "get_password": get_password,
+        "set_password": lambda self, s, u, p: None,
+        "delete_password": lambda self, s, u: None,
+        "__module__": module,
+    }
+    return type("FakeKeyring", (KeyringBackend,), namespace)()
+
+
+@pytest.mark.parametrize(
+    ("backend", "reason"),
+    [
+        (_backend("tests.fake", None), None),
+        (_backend("keyrings.alt.file"), "keeps secrets in a plain file"),
+    ],
+)
+def test_plaintext_file_backends_are_refused(backend: object, reason: str | None) -> None:
+    import keyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)  # type: ignore[arg-type]
+    try:
+        opened = open_store()
+    finally:
+        keyring.set_keyring(previous)
+    if reason is None:
+        assert opened.notice is None and opened.store.persistent
+    else:
+        assert isinstance(opened.store, MemoryStore)
+        assert opened.notice is not None and reason in opened.notice
+
+
+def test_a_locked_keyring_falls_back_to_memory() -> None:
+    import keyring
+    from keyring.errors import KeyringLocked
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(_backend("tests.fake", KeyringLocked("the collection is locked")))  # type: ignore[arg-type]
+    try:
+        opened = open_store()
+    finally:
+        keyring.set_keyring(previous)
+    assert isinstance(opened.store, MemoryStore)
+    assert opened.notice is not None
+    assert opened.notice.startswith("No usable keyring: the collection is locked.")

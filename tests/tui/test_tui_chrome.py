@@ -1,0 +1,166 @@
+"""The wizard's chrome: the secrets status line, the footer, the preview's request line."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from typing import Any
+
+import pytest
+from rich.console import Console
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey
+
+from rec_tui.store import secrets
+from rec_tui.store.secrets import KeyringStore, OpenedStore
+from rec_tui.tui.screens.keys_help import KeysHelpScreen
+from rec_tui.tui.widgets.preview import JsonView, Preview
+from rec_tui.tui.widgets.secrets_status import OPENING, SecretsStatus
+from tests.support.keyring_service import no_keyring
+from tests.support.tui import SIZE, make_app, seed_body
+
+__all__ = ["no_keyring"]  # a fixture, used by name
+
+
+def status_text(app: Any) -> str:
+    return str(app.query_one(SecretsStatus).render())
+
+
+@pytest.mark.usefixtures("no_keyring")
+async def test_the_status_line_says_secrets_stay_in_memory_without_a_keyring() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert status_text(app) == "Secrets: memory only, not saved (no usable keyring)"
+        assert app.query_one(SecretsStatus).has_class("-memory-only")
+        # Still no pop-up: the explanation waits until secrets are first used.
+        assert not [n for n in app._notifications if "keyring" in n.message]
+
+
+class _AnsweringBackend:
+    name = "SecretService Keyring"
+
+    def get_password(self, service: str, entry: str) -> str | None:
+        return None
+
+
+async def test_the_status_line_names_the_keyring_backend_once_it_opens(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened = OpenedStore(KeyringStore(_AnsweringBackend()), None)
+    monkeypatch.setattr(secrets, "open_store", lambda: opened)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert status_text(app) in (OPENING, opened.status_line())
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert status_text(app) == "Secrets: OS keyring (SecretService Keyring)"
+        assert not app.query_one(SecretsStatus).has_class("-memory-only")
+        assert app.file_actions.status_line == status_text(app)
+
+
+# --- the footer ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_footer_shows_the_essential_keys_uncut(size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        keys = list(app.query(FooterKey))
+        palette = [k for k in keys if k.action == "app.command_palette"]
+        shown = [k for k in keys if k not in palette]
+        assert {k.description for k in shown} >= {
+            "Help",
+            "Prev",
+            "Next",
+            "Keys",
+            "Save",
+            "Open",
+            "Send",
+            "Quit",
+        }
+        right_edge = min(k.region.x for k in palette) if palette else size[0]
+        for key in shown:
+            assert key.region.width > 0
+            assert key.region.right <= right_edge, f"{key.description} is cut off"
+
+
+async def test_keys_left_out_of_the_footer_are_in_the_keys_help() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer = {k.description for k in app.query(FooterKey)}
+        assert "Import" not in footer and "Preview" not in footer
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysHelpScreen)
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(app.screen.query_one(Static).content)
+        text = console.export_text()
+        for key, action in (("F6", "Import"), ("F4", "Preview"), ("Ctrl+E", "Export")):
+            assert key in text and action in text
+        assert "Previous step" in text
+
+
+# --- the preview's header and scrolling ------------------------------------------------
+
+
+async def test_the_preview_header_is_one_compact_request_line() -> None:
+    app = make_app(seed_body("1_mix_av.json"), app_id="d0f3b9ff0b9f4a35a9e9d6e8b8c1a2f4")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        header = app.query_one("#preview-request", Static)
+        assert str(header.render()) == "POST …/mode/mix/start  (sandbox)"
+        assert header.region.height == 1
+        app.draft.set("session.endpoint", "global")
+        app.draft_changed(None)
+        await pilot.pause()
+        assert str(header.render()) == "POST …/mode/mix/start  (api.agora.io)"
+
+
+def _visible_lines(app: Any) -> range:
+    view = app.query_one("#preview-body", JsonView)
+    top = int(view.scroll_offset.y)
+    return range(top, top + view.scrollable_content_region.height)
+
+
+async def test_switching_step_scrolls_the_preview_to_that_part_of_the_body() -> None:
+    app = make_app(seed_body("1_mix_av.json"))
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        preview = app.query_one(Preview)
+        storage = preview.line_of_section(("clientRequest.storageConfig",))
+        assert storage not in _visible_lines(app)  # the body is longer than the pane
+        await app.show_step("storage")
+        await pilot.pause()
+        assert storage in _visible_lines(app)
+        await app.show_step("session")
+        await pilot.pause()
+        assert 0 in _visible_lines(app)
+
+
+async def test_opening_at_a_step_scrolls_the_preview_to_that_part() -> None:
+    app = make_app(seed_body("1_mix_av.json"), step="storage")
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        storage = app.query_one(Preview).line_of_section(("clientRequest.storageConfig",))
+        assert storage > 20 and storage in _visible_lines(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_whole_status_line_fits(
+    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = OpenedStore(KeyringStore(_AnsweringBackend()), None)
+    monkeypatch.setattr(secrets, "open_store", lambda: opened)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = app.query_one(SecretsStatus)
+        region = status.content_region
+        wrapped = textwrap.wrap(status_text(app), region.width)
+        assert len(wrapped) <= region.height, f"{wrapped} in {region}"

@@ -1,0 +1,166 @@
+"""``rec-tui [--mode] [--open] [--step]``: the draft the wizard opens with, and exit status."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rec_tui.tui import launch as launch_module
+from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.launch import build_draft
+from tests.support.tui import SEEDS, SIZE
+
+
+def options(**values: Any) -> argparse.Namespace:
+    defaults = {"mode": None, "open_path": None, "step": None, "sandbox": False}
+    return argparse.Namespace(**{**defaults, **values})
+
+
+def test_broken_json_gives_line_and_column_and_an_empty_draft(tmp_path: Path) -> None:
+    broken = tmp_path / "start.json"
+    broken.write_text('{\n  "cname": "demo",\n  "uid": 527841,,\n}\n', encoding="utf-8")
+    draft, notices = build_draft(options(open_path=str(broken), mode="individual"))
+    assert draft.body == {"cname": "", "uid": ""} and draft.mode == "individual"
+    message, severity = notices[0]
+    assert severity == "error"
+    assert "line 3, column 17" in message and str(broken) in message
+    assert "opened with an empty request" in message
+
+
+def test_missing_file_and_non_object_are_explained(tmp_path: Path) -> None:
+    _, notices = build_draft(options(open_path=str(tmp_path / "nope.json")))
+    assert "nope.json" in notices[0][0] and "empty request" in notices[0][0]
+    listed = tmp_path / "list.json"
+    listed.write_text("[1, 2]", encoding="utf-8")
+    _, notices = build_draft(options(open_path=str(listed)))
+    assert "JSON array" in notices[0][0] and "object" in notices[0][0]
+
+
+def test_open_loads_the_body_and_problems_show_at_once() -> None:
+    draft, notices = build_draft(options(open_path=str(SEEDS / "4_web.json"), mode="web"))
+    assert draft.body["cname"] == "httpClient463224" and notices[0][1] == "information"
+
+
+async def test_the_wizard_shows_the_open_error_and_opens_empty(tmp_path: Path) -> None:
+    broken = tmp_path / "start.json"
+    broken.write_text('{"cname": }', encoding="utf-8")
+    draft, notices = build_draft(options(open_path=str(broken)))
+    app = RecTuiApp(draft, notices=notices)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        assert any("line 1, column 11" in message for message in shown)
+        assert app.current_step == "session" and app.draft.body == {"cname": "", "uid": ""}
+
+
+def test_step_option_opens_that_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_run(self: RecTuiApp, *args: Any, **kwargs: Any) -> None:
+        seen["step"] = self.current_step
+        seen["mode"] = self.draft.mode
+        self._return_code = 0
+
+    monkeypatch.setattr(RecTuiApp, "run", fake_run)
+    assert launch_module.launch(options(step="storage", mode="web")) == 0
+    assert seen == {"step": "storage", "mode": "web"}
+
+
+def test_a_crash_gives_a_non_zero_exit_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    def crashing_run(self: RecTuiApp, *args: Any, **kwargs: Any) -> None:
+        # What Textual does when the app raises: restore the terminal, set return_code 1.
+        self._return_code = 1
+
+    monkeypatch.setattr(RecTuiApp, "run", crashing_run)
+    assert launch_module.launch(options()) == 1
+
+
+def test_the_collector_is_off_while_starting_and_on_again_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: dict[str, bool] = {}
+
+    def fake_run(self: RecTuiApp, *args: Any, **kwargs: Any) -> None:
+        seen["enabled_during_run"] = gc.isenabled()
+        self._return_code = 0
+
+    monkeypatch.setattr(RecTuiApp, "run", fake_run)
+    assert launch_module.launch(options()) == 0
+    assert seen == {"enabled_during_run": False}
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+async def test_the_app_turns_the_collector_back_on_after_the_first_frame() -> None:
+    gc.disable()  # as launch() leaves it
+    try:
+        app = RecTuiApp(build_draft(options())[0])
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_wizard_start_up_path_does_not_load_httpx_keyring_or_the_sandbox() -> None:
+    # A fresh interpreter: what `rec-tui` imports until the app object exists and mounts.
+    import subprocess
+    import sys
+
+    script = (
+        "import asyncio, sys\n"
+        "import rec_tui.cli as cli\n"
+        "cli.build_parser()\n"
+        "from rec_tui.tui.app import RecTuiApp\n"
+        "app = RecTuiApp()\n"
+        "app.file_actions.start = lambda: None  # the keyring opens after the first paint\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(120, 40)):\n"
+        "        pass\n"
+        "asyncio.run(main())\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('httpx', 'keyring')\n"
+        "         or m.startswith('rec_tui.sandbox')]\n"
+        "print(','.join(sorted(heavy)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_the_first_screen_loads_no_preset_import_or_toml_code() -> None:
+    # Presets, documents (importers, tomllib) are for Ctrl+S/O/F6: loaded when first used.
+    import subprocess
+    import sys
+
+    script = (
+        "import asyncio, sys\n"
+        "from rec_tui.tui.app import RecTuiApp\n"
+        "app = RecTuiApp()\n"
+        "app.file_actions.start = lambda: None\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(120, 40)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "asyncio.run(main())\n"
+        "lazy = ('rec_tui.store.presets', 'rec_tui.formats.documents',\n"
+        "        'rec_tui.formats.importers', 'tomllib')\n"
+        "print(','.join(sorted(m for m in sys.modules if m in lazy)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+async def test_the_preview_and_problems_fill_right_after_the_first_paint() -> None:
+    from rec_tui.tui.app import RecTuiApp
+    from rec_tui.tui.widgets.preview import JsonView
+
+    app = RecTuiApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert '"cname"' in app.query_one(JsonView).plain
+        assert app.query_one("#preview-request").render()

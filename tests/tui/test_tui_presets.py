@@ -1,0 +1,316 @@
+"""The wizard's preset, import and export dialogs, driven with Pilot in the real app."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Button, DataTable, Input, RadioButton, Switch, TextArea
+
+from rec_tui.request.draft import Draft
+from rec_tui.store import presets
+from rec_tui.store.secrets import CUSTOMER_ID_ENTRY, CUSTOMER_SECRET_ENTRY, MemoryStore
+from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.file_actions import UNSAVED_MARK
+from rec_tui.tui.screens.confirm import ConfirmScreen
+from rec_tui.tui.screens.export_dialog import ExportScreen
+from rec_tui.tui.screens.import_dialog import ImportScreen
+from rec_tui.tui.screens.preset_open import PresetOpenScreen
+from rec_tui.tui.screens.preset_save import PresetSaveScreen
+from tests.support.keyring_service import no_keyring
+from tests.support.seed_examples import EXAMPLES
+
+__all__ = ["no_keyring"]
+
+pytestmark = pytest.mark.usefixtures("no_keyring")
+
+SIZE = (120, 40)
+MODE, BODY = EXAMPLES[0][1], EXAMPLES[0][2]
+
+
+def _app(body: dict[str, Any] | None = None) -> RecTuiApp:
+    draft = Draft(mode=MODE)  # type: ignore[arg-type]
+    draft.replace_body(copy.deepcopy(body or BODY))
+    return RecTuiApp(draft)
+
+
+async def _type(pilot: Any, selector: str, text: str) -> None:
+    field = pilot.app.screen.query_one(selector, Input)
+    field.value = text
+    await pilot.pause()
+
+
+async def _click(pilot: Any, selector: str) -> None:
+    pilot.app.screen.query_one(selector, Button).press()
+    await pilot.pause()
+
+
+async def _key(pilot: Any, key: str) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+
+
+def _edit_cname(app: RecTuiApp, cname: str) -> None:
+    """Change the draft the way typing in the cname field does, so it has unsaved changes."""
+    app.draft.set("cname", cname)
+    app.draft_changed()
+
+
+async def test_save_shows_the_name_and_unsaved_marker_in_the_title() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.title == "rec-tui"
+        _edit_cname(app, "edited-before-saving")
+        assert app.title == f"rec-tui {UNSAVED_MARK}"
+        await _key(pilot, "ctrl+s")
+        assert isinstance(app.screen, PresetSaveScreen)
+        await _type(pilot, "#preset-name", "acme-mix")
+        await _type(pilot, "#preset-description", "ACME's composite setup")
+        await _click(pilot, "#save")
+        assert not isinstance(app.screen, PresetSaveScreen)
+        assert presets.preset_path("acme-mix").exists()
+        assert app.title == "rec-tui — acme-mix"
+
+        _edit_cname(app, "changed-room")
+        await pilot.pause()
+        assert app.title == f"rec-tui — acme-mix {UNSAVED_MARK}"
+        await pilot.press("ctrl+s")  # saves back without asking again
+        await pilot.pause()
+        assert app.title == "rec-tui — acme-mix"
+        loaded = presets.load("acme-mix", app.file_actions.store)
+        assert loaded.draft.get("cname") == "changed-room"
+        assert loaded.description == "ACME's composite setup"
+
+
+async def test_save_as_an_existing_name_asks_before_replacing() -> None:
+    presets.save(_app().draft, "taken", MemoryStore(), description="keep me")
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _key(pilot, "ctrl+s")
+        await _type(pilot, "#preset-name", "taken")
+        await _click(pilot, "#save")
+        assert isinstance(app.screen, PresetSaveScreen)
+        assert "already exists" in str(app.screen.query_one("#save-message").render())
+        assert presets.load("taken", MemoryStore(), resolve_secrets=False).description == "keep me"
+        await _click(pilot, "#save")
+        assert not isinstance(app.screen, PresetSaveScreen)
+        assert presets.load("taken", MemoryStore(), resolve_secrets=False).description == ""
+
+
+async def test_a_bad_name_is_explained_in_the_dialog() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _key(pilot, "ctrl+s")
+        await _type(pilot, "#preset-name", "../escape")
+        await _click(pilot, "#save")
+        assert isinstance(app.screen, PresetSaveScreen)
+        assert "cannot be a preset name" in str(app.screen.query_one("#save-message").render())
+
+
+async def test_open_filters_and_loads_a_preset() -> None:
+    other = copy.deepcopy(BODY)
+    other["cname"] = "other-room"
+    store = MemoryStore()
+    for name, body, description in (("alpha", BODY, "first"), ("beta", other, "the other")):
+        draft = Draft(mode=MODE)  # type: ignore[arg-type]
+        draft.replace_body(copy.deepcopy(body))
+        presets.save(draft, name, store, description=description)
+    app = _app({"cname": "x", "uid": "1"})
+    async with app.run_test(size=SIZE) as pilot:
+        # Secrets were saved by another session's store: share its entries.
+        app.file_actions.store.entries.update(store.entries)  # type: ignore[attr-defined]
+        app.file_actions.mark_saved()
+        await _key(pilot, "ctrl+o")
+        assert isinstance(app.screen, PresetOpenScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2
+        await _type(pilot, "#preset-filter", "other")
+        assert table.row_count == 1
+        assert table.get_row_at(0)[:3] == ["beta", MODE, "the other"]
+        await _key(pilot, "enter")
+        assert not isinstance(app.screen, PresetOpenScreen)
+        assert app.draft.body == other
+        assert app.title == "rec-tui — beta"
+
+
+async def test_open_with_unsaved_changes_asks_first() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        _edit_cname(app, "edited")
+        await _key(pilot, "ctrl+o")
+        assert isinstance(app.screen, ConfirmScreen)
+        await _click(pilot, "#cancel")
+        assert not isinstance(app.screen, (ConfirmScreen, PresetOpenScreen))
+        assert app.draft.get("cname") == "edited"
+
+
+async def test_rename_and_delete_from_the_open_dialog() -> None:
+    presets.save(_app().draft, "old-name", MemoryStore())
+    presets.save(_app().draft, "doomed", MemoryStore())
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _key(pilot, "ctrl+o")
+        await _type(pilot, "#preset-filter", "old")
+        await _key(pilot, "f2")
+        await _type(pilot, "#new-name", "new-name")
+        await _key(pilot, "enter")
+        assert presets.preset_path("new-name").exists()
+        assert not presets.preset_path("old-name").exists()
+
+        await _type(pilot, "#preset-filter", "doomed")
+        await _key(pilot, "ctrl+d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await _click(pilot, "#cancel")
+        assert presets.preset_path("doomed").exists()
+        await _key(pilot, "ctrl+d")
+        await _click(pilot, "#confirm")
+        assert not presets.preset_path("doomed").exists()
+        assert isinstance(app.screen, PresetOpenScreen)
+        assert 'Deleted "doomed"' in str(app.screen.query_one("#open-message").render())
+
+
+async def test_import_pasted_json_replaces_the_draft() -> None:
+    app = _app({"cname": "before", "uid": "1"})
+    async with app.run_test(size=SIZE) as pilot:
+        await _key(pilot, "f6")
+        assert isinstance(app.screen, ImportScreen)
+        app.screen.query_one(TextArea).load_text(json.dumps(BODY, indent=2))
+        await _click(pilot, "#import")
+        assert not isinstance(app.screen, ImportScreen)
+        assert app.draft.body == BODY
+        assert UNSAVED_MARK in app.title
+
+
+async def test_malformed_import_says_where_and_changes_nothing() -> None:
+    app = _app({"cname": "before", "uid": "1"})
+    async with app.run_test(size=SIZE) as pilot:
+        revision = app.draft.revision
+        await _key(pilot, "f6")
+        app.screen.query_one(TextArea).load_text('{\n  "cname": "x",\n  "uid": \n}')
+        await _click(pilot, "#import")
+        assert isinstance(app.screen, ImportScreen)
+        message = str(app.screen.query_one("#import-message").render())
+        assert "line 4, column 1" in message and "nothing changed" in message
+        await _key(pilot, "escape")
+        assert app.draft.body == {"cname": "before", "uid": "1"}
+        assert app.draft.revision == revision
+
+
+@pytest.mark.parametrize("store_them", [True, False])
+async def test_import_asks_before_storing_curl_credentials(store_them: bool) -> None:
+    url = "https://api.agora.io/v1/apps/appid1/cloud_recording/resourceid/r/mode/mix/start"
+    command = f"curl -X POST {url} -u cid-TUI:csecret-TUI -d '{json.dumps(BODY)}'"
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _key(pilot, "f6")
+        app.screen.query_one(TextArea).load_text(command)
+        await _click(pilot, "#import")
+        assert isinstance(app.screen, ImportScreen)
+        assert "customer ID and secret" in str(app.screen.query_one("#import-message").render())
+        await _click(pilot, "#store-credentials" if store_them else "#drop-credentials")
+        assert not isinstance(app.screen, ImportScreen)
+        store = app.file_actions.store
+        assert (store.get(CUSTOMER_ID_ENTRY) == "cid-TUI") is store_them
+        assert (store.get(CUSTOMER_SECRET_ENTRY) == "csecret-TUI") is store_them
+        assert app.draft.app_id == "appid1"
+        assert app.draft.body == BODY
+
+
+async def test_export_is_masked_and_falls_back_to_a_file_without_osc52(
+    rec_tui_home: Path,
+) -> None:
+    app = _app()
+    token = BODY["clientRequest"]["token"]
+    async with app.run_test(size=SIZE) as pilot:
+        await _key(pilot, "ctrl+e")
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert json.loads(screen.text)["clientRequest"]["token"] == "••••••••"
+        next(b for b in screen.query(RadioButton) if b.name == "curl").value = True
+        await pilot.pause()
+        assert "${REC_TUI_TOKEN}" in screen.text and token not in screen.text
+        await _click(pilot, "#copy")  # a headless app has no terminal to copy through
+        message = str(screen.query_one("#export-message").render())
+        assert "no OSC 52" in message and "Saved the curl export to" in message
+        written = list((rec_tui_home / "data" / "exports").glob("*.sh"))
+        assert len(written) == 1 and written[0].read_text() == screen.text
+
+        screen.query_one("#reveal", Switch).value = True
+        await pilot.pause()
+        assert token in screen.text
+        await _click(pilot, "#save-file")
+        assert "never written to a file" in str(screen.query_one("#export-message").render())
+        assert len(list((rec_tui_home / "data" / "exports").glob("*"))) == 1
+
+
+async def test_export_copies_by_osc52_when_the_terminal_can(
+    monkeypatch: pytest.MonkeyPatch, rec_tui_home: Path
+) -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(type(app), "is_headless", property(lambda _self: False))
+        monkeypatch.setenv("TERM", "xterm-256color")
+        monkeypatch.delenv("TERM_PROGRAM", raising=False)
+        await _key(pilot, "ctrl+e")
+        await _click(pilot, "#copy")
+        assert app.clipboard == app.screen.text  # type: ignore[attr-defined]
+        assert "clipboard (OSC 52)" in str(app.screen.query_one("#export-message").render())
+        assert not (rec_tui_home / "data" / "exports").exists()
+
+
+async def test_quit_with_unsaved_changes_asks() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        _edit_cname(app, "edited")
+        await _key(pilot, "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await _click(pilot, "#cancel")
+        assert app.is_running
+        await _key(pilot, "ctrl+q")
+        await _click(pilot, "#confirm")
+    assert app.return_code == 0
+
+
+async def test_quit_without_changes_does_not_ask() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _key(pilot, "ctrl+q")
+    assert not app.is_running
+
+
+async def test_the_keyring_status_is_shown_and_the_explanation_once() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # The first screen stays as it is: nothing is said before secrets are needed.
+        assert not [n for n in app._notifications if "keyring" in n.message]
+        await _key(pilot, "ctrl+e")
+        assert app.sub_title == "Secrets: memory only, not saved (no usable keyring)"
+        explanations = [n for n in app._notifications if "No usable keyring" in n.message]
+        assert len(explanations) == 1
+        await pilot.press("escape")
+        await pilot.press("f6")  # using the store again does not repeat it
+        await pilot.pause()
+        explanations = [n for n in app._notifications if "No usable keyring" in n.message]
+        assert len(explanations) == 1
+
+
+async def test_import_from_a_file_path(tmp_path: Path) -> None:
+    log = tmp_path / "customer.log"
+    log.write_text(f"12:00:01 INFO start body={json.dumps(BODY)}\n12:00:02 INFO done\n")
+    app = _app({"cname": "before", "uid": "1"})
+    async with app.run_test(size=SIZE) as pilot:
+        await _key(pilot, "f6")
+        await _type(pilot, "#import-path", str(log))
+        await _click(pilot, "#import")
+        assert not isinstance(app.screen, ImportScreen)
+        assert app.draft.body == BODY
+        await _key(pilot, "f6")
+        await _type(pilot, "#import-path", str(tmp_path / "missing.json"))
+        await _click(pilot, "#import")
+        assert "no such file" in str(app.screen.query_one("#import-message").render())
