@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 
 from rec_tui.layout.tile import RENDER_CROP, RENDER_FIT, Tile, round6
+from rec_tui.spec import catalogue
 
-MAX_TILES: Final = 17  # R68
+MAX_TILES: Final = catalogue.mix_max_users()  # R68
 STEP: Final = 0.01  # one keystroke: 1/100 of the frame
 FINE_STEP: Final = 0.001  # with the fine modifier: 1/1000 of the frame
 MIN_SIZE: Final = FINE_STEP  # a tile never shrinks to nothing

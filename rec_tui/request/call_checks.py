@@ -12,7 +12,9 @@ import copy
 from collections.abc import Iterable
 from typing import Any, Final
 
+from rec_tui.spec import catalogue
 from rec_tui.spec.modes import Mode
+from rec_tui.spec.names import RTMP_PUBLISH
 from rec_tui.spec.problems import ERROR, WARNING, Problem, Severity, sort_key
 from rec_tui.spec.rules import all_rules, by_name, run
 from rec_tui.spec.rules.context import CR, REC, TC, Context, Session, as_int
@@ -37,8 +39,11 @@ LAYOUT_FIELDS: Final = (
 LIST_RULE_IDS: Final = frozenset({"R47", "R48", "R49", "R50", "R51", "R52", "R54"})
 LAYOUT_RULE_IDS: Final = frozenset(f"R{n}" for n in range(65, 80))
 SUBSCRIBE: Final = f"{CR}.streamSubscribe"
-# The transcoding fields a layout check needs besides the layout itself (spec 2.4 defaults).
-_CANVAS_DEFAULTS: Final = {"width": 640, "height": 360, "fps": 15, "bitrate": 500}
+# The transcoding fields a layout check needs besides the layout itself, at their declared
+# defaults (spec 2.4) when the start body leaves them out.
+_CANVAS_DEFAULTS: Final = {
+    key: catalogue.default(f"{TC}.{key}") for key in ("width", "height", "fps", "bitrate")
+}
 
 
 def _problem(
@@ -169,9 +174,7 @@ def _cname_uid(mode: Mode, body: Any, acquire: dict[str, Any] | None) -> list[Pr
 def _has_cdn_push(start_body: Any) -> bool:
     context = Context("web", start_body)
     services = context.list(f"{CR}.extensionServiceConfig.extensionServices") or []
-    return any(
-        isinstance(s, dict) and s.get("serviceName") == "rtmp_publish_service" for s in services
-    )
+    return any(isinstance(s, dict) and s.get("serviceName") == RTMP_PUBLISH for s in services)
 
 
 def _section_mode(mode: Mode, request: dict[str, Any], start_body: Any) -> list[Problem]:

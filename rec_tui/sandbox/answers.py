@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from rec_tui.spec.modes import Mode
+from rec_tui.spec.names import ALL_STREAMS, RTMP_PUBLISH, WEB_RECORDER
 from rec_tui.spec.rules.context import CR, FILES, REC, SNAP, Context
 
 # What query reports: the recording walks from "initialised" to "recording in progress"
@@ -14,7 +15,6 @@ from rec_tui.spec.rules.context import CR, FILES, REC, SNAP, Context
 STATUS_WALK: Final = (1, 2, 3, 4, 5)
 STEP_SECONDS: Final = 1.0
 TRACK_TYPES: Final = {0: "audio", 1: "video", 2: "audio_and_video"}
-ALL_STREAMS: Final = "#allstream#"
 # Users the sandbox pretends are in the channel when the body subscribes to everyone.
 PRETEND_UIDS: Final = ("1001", "1002")
 
@@ -100,7 +100,7 @@ class Recording:
 
     def _web_recorder(self, state: str) -> dict[str, Any]:
         return {
-            "serviceName": "web_recorder_service",
+            "serviceName": WEB_RECORDER,
             "payload": {
                 "fileList": [
                     {
@@ -115,7 +115,7 @@ class Recording:
 
     def _rtmp_publisher(self, state: str, status: str) -> dict[str, Any]:
         return {
-            "serviceName": "rtmp_publish_service",
+            "serviceName": RTMP_PUBLISH,
             "payload": {
                 "state": state,
                 "outputs": [{"rtmpUrl": url, "status": status} for url in self.rtmp_urls],
@@ -166,7 +166,7 @@ def rtmp_urls_of(mode: Mode, body: dict[str, Any]) -> list[str]:
     services = Context(mode, body).list(f"{CR}.extensionServiceConfig.extensionServices") or []
     urls: list[str] = []
     for service in services:
-        if isinstance(service, dict) and service.get("serviceName") == "rtmp_publish_service":
+        if isinstance(service, dict) and service.get("serviceName") == RTMP_PUBLISH:
             outputs = Context(mode, service).list("serviceParam.outputs") or []
             urls += [o["rtmpUrl"] for o in outputs if isinstance(o, dict) and "rtmpUrl" in o]
     return urls

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from rec_tui.spec import (
     fields_envelope,
@@ -89,3 +90,19 @@ def for_mode(mode: Mode) -> tuple[Field, ...]:
 
 def secret_fields() -> tuple[Field, ...]:
     return tuple(declared for declared in FIELDS if declared.secret)
+
+
+def default(path: str, service: str | None = None) -> Any:
+    """The declared default of the field at ``path`` (None when it declares none)."""
+    return field(path, service).default
+
+
+MIX_TILES = "clientRequest.recordingConfig.transcodingConfig.layoutConfig"
+
+
+def mix_max_users() -> int:
+    """How many users a mix recording can show: the declared cap on layout tiles (R58, R68)."""
+    cap = field(MIX_TILES).max_items
+    if cap is None:
+        raise KeyError(f"{MIX_TILES} declares no max_items")
+    return cap

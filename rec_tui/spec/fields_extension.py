@@ -11,12 +11,11 @@ from typing import Any, Final
 
 from rec_tui.spec.field import Choice, Field, Kind
 from rec_tui.spec.modes import Mode
+from rec_tui.spec.names import RTMP_PUBLISH, WEB_RECORDER
 
 EXT: Final = "clientRequest.extensionServiceConfig"
 SERVICE: Final = f"{EXT}.extensionServices[]"
 PARAM: Final = f"{SERVICE}.serviceParam"
-WEB_RECORDER: Final = "web_recorder_service"
-RTMP_PUBLISH: Final = "rtmp_publish_service"
 WEB: Final[frozenset[Mode]] = frozenset({"web"})
 
 # The services web mode knows, with labels for forms. Other modes may name other services

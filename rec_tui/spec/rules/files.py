@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from rec_tui.spec import catalogue
-from rec_tui.spec.fields_extension import WEB_RECORDER
+from rec_tui.spec.names import ALL_STREAMS, WEB_RECORDER
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.context import CR, FILES, REC, SNAP, Context
 from rec_tui.spec.rules.declared import bounds, str_choices
@@ -138,7 +138,7 @@ def snapshot_audio_needs_video_list(ctx: Context, out: Findings) -> None:
         out.error(
             f"{REC}.subscribeVideoUids",
             "When subscribeAudioUids is set for screenshots, subscribeVideoUids must be set too.",
-            'Add subscribeVideoUids with the users to capture, or ["#allstream#"] for everyone.',
+            f'Add subscribeVideoUids with the users to capture, or ["{ALL_STREAMS}"] for everyone.',
         )
 
 

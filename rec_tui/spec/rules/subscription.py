@@ -14,6 +14,8 @@ from typing import Any, Final, Literal
 
 from rec_tui.spec import catalogue
 from rec_tui.spec.fields_recording import UID_GROUPS
+from rec_tui.spec.names import ALL_STREAMS as ALLSTREAM
+from rec_tui.spec.names import WEB_MODE_SERVICES as WEB_SERVICES
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.checks import report_uid
 from rec_tui.spec.rules.context import REC, Context, as_int
@@ -24,13 +26,10 @@ from rec_tui.spec.rules.sections import section, stream_types_of
 
 Media = Literal["audio", "video"]
 
-ALLSTREAM: Final = "#allstream#"
-MIX_MAX_USERS: Final = 17  # mix layouts show at most 17 users (D:sub, D:layout)
+MIX_MAX_USERS: Final = catalogue.mix_max_users()  # D:sub, D:layout
 AUDIO_ONLY: Final = 0
 VIDEO_ONLY: Final = 1
 AUDIO_AND_VIDEO: Final = 2
-# Extension services that are not audio moderation (spec R127).
-WEB_SERVICES: Final = frozenset({"web_recorder_service", "rtmp_publish_service"})
 MISSPELLED_KEYS: Final = {
     "unsubscribeAudioUids": "unSubscribeAudioUids",
     "unsubscribeVideoUids": "unSubscribeVideoUids",
@@ -135,7 +134,7 @@ def list_uid(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
         return
-    message = 'Subscription entries must be UIDs written as text (or ["#allstream#"]);'
+    message = f'Subscription entries must be UIDs written as text (or ["{ALLSTREAM}"]);'
     for item, entries in _present(config):
         for index, entry in enumerate(entries):
             # Non-strings are R17's; "#allstream#" anywhere is R50's (a W, not a bad UID).

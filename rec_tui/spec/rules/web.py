@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Final
 
-from rec_tui.spec.fields_extension import RTMP_PUBLISH, SERVICE_ERROR_POLICY, WEB_RECORDER
+from rec_tui.spec.fields_extension import SERVICE_ERROR_POLICY
+from rec_tui.spec.names import RTMP_PUBLISH, WEB_RECORDER
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.checks import is_url
 from rec_tui.spec.rules.context import CR, EXT, Context, as_int
@@ -161,13 +162,13 @@ def web_services_combo(ctx: Context, out: Findings) -> None:
             out.error(
                 f"{path}.serviceName",
                 f"{message} This entry has no serviceName.",
-                'Set serviceName to "web_recorder_service" or "rtmp_publish_service".',
+                f'Set serviceName to "{WEB_RECORDER}" or "{RTMP_PUBLISH}".',
             )
         elif isinstance(name, str) and name not in counts:
             out.error(
                 f"{path}.serviceName",
                 f"{message} {shown(name)} is not one of them.",
-                'Use "web_recorder_service" or "rtmp_publish_service".',
+                f'Use "{WEB_RECORDER}" or "{RTMP_PUBLISH}".',
             )
         elif isinstance(name, str):
             counts[name] += 1

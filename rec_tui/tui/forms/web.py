@@ -16,13 +16,13 @@ from textual.widgets import Label, Switch
 
 from rec_tui.request.draft import SERVICES_PATH
 from rec_tui.spec import catalogue, jsonpath
+from rec_tui.spec.names import RTMP_PUBLISH as CDN_SERVICE
+from rec_tui.spec.names import WEB_RECORDER as WEB_SERVICE
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.factory import editor_for
 from rec_tui.tui.widgets.field_editor import FieldEditor
 
-WEB_SERVICE: Final = "web_recorder_service"
-CDN_SERVICE: Final = "rtmp_publish_service"
 _PARAM = f"{SERVICES_PATH}[].serviceParam"
 # The seed's examples: the page recorder aborts on error, the CDN push carries on without it.
 NEW_ITEMS: Final[dict[str, dict[str, Any]]] = {
