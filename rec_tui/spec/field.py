@@ -44,7 +44,9 @@ class Field:
     ``required_in`` / ``recommended_in`` are the modes in which leaving the field out (while
     its parent object is present) is an error / a warning; conditions on other values
     (such as "layout 3 needs layoutConfig") live in the rules and in ``requirement_note``.
-    For ``array`` fields, ``choices`` constrain each item.
+    For ``array`` fields, ``choices`` constrain each item. ``secret`` fields are masked
+    everywhere they are shown or written (see :mod:`rec_tui.request.redact`), are kept in the
+    keyring, and come from the ``env`` variable when the keyring has no entry.
     """
 
     path: str
@@ -63,8 +65,12 @@ class Field:
     recommended_in: frozenset[Mode] = frozenset()
     requirement_note: str = ""
     secret: bool = False
+    # The environment variable that supplies a secret field's value (exports refer to it,
+    # presets fall back to it); every secret field names one.
+    env: str = ""
     legacy: bool = False
-    newer: bool = False
+    # Why the wizard deliberately has no editor for this field ("" when it has one).
+    headless: str = ""
     rules: tuple[str, ...] = ()
     service: str | None = None
     example: Any = None

@@ -215,6 +215,7 @@ FIELDS: tuple[Field, ...] = (
         modes=_IM,
         requirement_note="Required when decryptionMode is not 0 (R40).",
         secret=True,
+        env="REC_TUI_DECRYPTION_SECRET",
         rules=("rec.decryption.secret", "rec.decryption.unused"),
     ),
     Field(
@@ -232,6 +233,7 @@ FIELDS: tuple[Field, ...] = (
         modes=_IM,
         requirement_note="Required when decryptionMode is 7 or 8 (R41).",
         secret=True,
+        env="REC_TUI_DECRYPTION_SALT",
         rules=("rec.decryption.salt", "rec.salt.format", "rec.decryption.unused"),
     ),
     Field(

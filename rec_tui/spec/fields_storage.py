@@ -83,6 +83,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         required_in=_ALL,
         secret=True,
+        env="REC_TUI_STORAGE_ACCESS_KEY",
         rules=("storage.creds.required",),
     ),
     Field(
@@ -92,6 +93,7 @@ FIELDS: tuple[Field, ...] = (
         help="The secret key that goes with the access key. Kept in the keyring, never in presets.",
         required_in=_ALL,
         secret=True,
+        env="REC_TUI_STORAGE_SECRET_KEY",
         rules=("storage.creds.required",),
     ),
     Field(
@@ -104,7 +106,7 @@ FIELDS: tuple[Field, ...] = (
             "least 4 hours of validity and refresh it through update."
         ),
         secret=True,
-        newer=True,
+        env="REC_TUI_STORAGE_STS_TOKEN",
         rules=("storage.sts.vendor", "storage.sts.expiry"),
     ),
     Field(
@@ -115,7 +117,6 @@ FIELDS: tuple[Field, ...] = (
             "When the STS token expires, in Unix seconds. It must be at least 4 hours in the "
             "future; only meaningful together with stsToken."
         ),
-        newer=True,
         rules=("storage.sts.expiry",),
         example=1767225600,
     ),
@@ -195,7 +196,6 @@ FIELDS: tuple[Field, ...] = (
             "s3.example.com. Required for vendor 11, ignored by the others."
         ),
         requirement_note="Required when vendor is 11 (S3-compatible storage).",
-        newer=True,
         rules=("storage.endpoint.vendor11",),
         example="s3.example.com",
     ),

@@ -20,7 +20,7 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +28,7 @@ from typing import Any, Final, cast
 
 from rec_tui.request import endpoints
 from rec_tui.request.draft import Draft, Original
-from rec_tui.request.redact import SECRET_KEYS
+from rec_tui.request.redact import secret_places
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import MODES, Mode
 from rec_tui.store import paths
@@ -106,23 +106,9 @@ def secret_entry(preset_name: str, path: str) -> str:
 # --- secrets inside a body -------------------------------------------------------------
 
 
-def _secret_paths(body: Any, prefix: str = "") -> Iterator[tuple[str, str, str]]:
-    """(path, key, value) of every non-empty secret string, recognised by key name."""
-    if isinstance(body, dict):
-        for key, value in body.items():
-            path = jsonpath.child(prefix, str(key))
-            if key in SECRET_KEYS and isinstance(value, str):
-                if value:
-                    yield path, str(key), value
-            else:
-                yield from _secret_paths(value, path)
-    elif isinstance(body, list):
-        for index, item in enumerate(body):
-            yield from _secret_paths(item, jsonpath.child(prefix, index))
-
-
 def secret_locations(body: Any) -> list[tuple[str, str, str]]:
-    return list(_secret_paths(body))
+    """(path, key, value) of every non-empty secret string, wherever it stands."""
+    return list(secret_places(body))
 
 
 # --- converting between a Draft and the TOML document ------------------------------------
