@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any, Final, Literal
 
+from rec_tui.errors import RecTuiError
 from rec_tui.request.endpoints import Call
 from rec_tui.spec.codes import Explanation, describe_code, describe_message
 
@@ -30,7 +31,7 @@ EXPECTED_FIELDS: Final[dict[Call, tuple[str, ...]]] = {
 _MAX_RAW_TEXT: Final = 300
 
 
-class RecordingError(Exception):
+class RecordingError(RecTuiError):
     """A call that did not succeed, explained for a support engineer.
 
     ``status`` is the HTTP status (None when no answer arrived), ``code`` the service's

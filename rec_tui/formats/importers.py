@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 from urllib.parse import urlsplit
 
+from rec_tui.errors import RecTuiError
 from rec_tui.formats.jsonfile import JsonInputError, load_json_text
 from rec_tui.request import endpoints
 from rec_tui.request.redact import SECRET_KEYS
@@ -61,13 +62,12 @@ _VALUE_OPTIONS: Final = frozenset(
 _START_BODY_KEYS: Final = frozenset({"cname", "uid", "clientRequest"})
 
 
-class ImportProblem(Exception):
+class ImportProblem(RecTuiError):
     """Input that cannot be imported; the message says where (line, column) and why."""
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None):
         where = f"line {line}, column {column}: " if line is not None else ""
         super().__init__(f"{where}{message}")
-        self.message = f"{where}{message}"
         self.line = line
         self.column = column
 

@@ -11,10 +11,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from rec_tui.errors import RecTuiError
+
 STDIN_NAME = "-"
 
 
-class JsonInputError(Exception):
+class JsonInputError(RecTuiError):
     """A JSON input that could not be read or parsed.
 
     ``line`` and ``column`` are 1-based and None when the problem is not at a position

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, cast
 
+from rec_tui.errors import RecTuiError
 from rec_tui.request import endpoints
 from rec_tui.request.draft import Draft, Original
 from rec_tui.request.redact import secret_places
@@ -45,7 +46,7 @@ _SESSION_KEYS: Final = ("app_id", "endpoint", "acquire_options", "snapshot_inten
 _NAME_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}")
 
 
-class PresetError(Exception):
+class PresetError(RecTuiError):
     """A preset that cannot be read, saved, renamed or deleted.
 
     The message names the file and the line and column or key, and says what to do.
@@ -55,7 +56,6 @@ class PresetError(Exception):
 
     def __init__(self, message: str, *, missing_secrets: bool = False) -> None:
         super().__init__(message)
-        self.message = message
         self.missing_secrets = missing_secrets
 
 

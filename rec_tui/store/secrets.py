@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
+from rec_tui.errors import RecTuiError
 from rec_tui.spec import catalogue
 
 SERVICE: Final = "rec-tui"
@@ -54,7 +55,7 @@ ENV_LABELS: Final[Mapping[str, str]] = {
 MEMORY_BACKEND: Final = "memory (this session only)"
 
 
-class SecretStoreError(Exception):
+class SecretStoreError(RecTuiError):
     """The keyring refused an operation; the message says what happened and what to do."""
 
 

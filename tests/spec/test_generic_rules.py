@@ -258,3 +258,18 @@ def test_uid_check_rejects_very_long_digit_strings_without_raising() -> None:
     assert check_uid("0" * 20 + "123") is UidVerdict.LEADING_ZERO
     body = changed("mix", {"uid": "9" * 5000})
     assert fired("mix", body, "body.uid.range")[0].severity == "error"
+
+
+def test_values_in_messages_are_quoted_by_one_helper_and_never_crash() -> None:
+    import sys
+
+    from rec_tui.request.validate import validate
+
+    huge = int("9" * 5000) if sys.get_int_max_str_digits() == 0 else 10**5000
+    for uid in (huge, 527841):
+        problems = validate("mix", {"cname": "demo", "uid": uid, "clientRequest": {}})
+        typed = [p for p in problems if p.rule == "body.uid.type"]
+        assert typed and all(len(p.message) < 200 for p in typed)
+    assert '"527841"' in typed[0].message
+    problems = validate("mix", {"cname": 10**5000, "uid": "1", "clientRequest": {}})
+    assert problems  # reported, not raised

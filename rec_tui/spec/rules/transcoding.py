@@ -3,15 +3,13 @@
 Apart from R59 (transcodingConfig in individual mode) these rules judge mix bodies only:
 in individual mode R59 already rejects the whole object and in web mode R33 says the whole
 recordingConfig is ignored, so checking its insides there would only add noise.
-
-:func:`tile_issues` exposes the per-tile findings of R70 and R73 to the layout designer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any, Final, Literal
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 from rec_tui.spec import catalogue
@@ -45,8 +43,6 @@ _TILE_RANGE = {key: bounds(f"{LAYOUT_CONFIG}[].{key}") for key in TILE_FLOATS}
 _TILE_RENDER = int_choices(f"{LAYOUT_CONFIG}[].render_mode")
 _BACKGROUND_RENDER = int_choices(f"{BACKGROUND_CONFIG}[].render_mode")
 _DEFAULTS = {key: catalogue.field(f"{TC}.{key}").default for key in REQUIRED_WITH_TC}
-
-TileIssue = Literal["off_canvas", "duplicate_uid"]
 
 
 # --- reading the body ---------------------------------------------------------------------
@@ -105,7 +101,7 @@ def _uid_key(value: Any) -> Any:
     return int(value) if check_uid(value) is not UidVerdict.BAD else value
 
 
-# --- the layout designer's view -----------------------------------------------------------
+# --- per-tile checks shared by R70 and R73 ---------------------------------------------
 
 
 def off_canvas(tile: Any) -> bool:
@@ -131,15 +127,6 @@ def duplicate_uid_tiles(tiles: Sequence[Any]) -> list[int]:
             duplicates.append(index)
         seen.add(key)
     return duplicates
-
-
-def tile_issues(tiles: Sequence[Any]) -> list[tuple[int, TileIssue]]:
-    """Per-tile warnings for a layoutConfig list: (index, "off_canvas" | "duplicate_uid")."""
-    issues: list[tuple[int, TileIssue]] = [
-        (index, "off_canvas") for index, tile in enumerate(tiles) if off_canvas(tile)
-    ]
-    issues.extend((index, "duplicate_uid") for index in duplicate_uid_tiles(tiles))
-    return sorted(issues)
 
 
 # --- the rules ----------------------------------------------------------------------------
