@@ -72,6 +72,10 @@ class Field:
     # Why the wizard deliberately has no editor for this field ("" when it has one).
     headless: str = ""
     rules: tuple[str, ...] = ()
+    # The spec rule (by name) whose problems a value outside ``minimum``/``maximum``/
+    # ``choices`` reports. The generic check judges the value from this declaration (see
+    # rec_tui.spec.rules.values); "" means the generic rule body.declared_values.
+    value_rule: str = ""
     service: str | None = None
     example: Any = None
 

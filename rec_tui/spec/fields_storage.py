@@ -38,6 +38,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         choices=tuple(Choice(v.number, v.label) for v in storage.VENDORS),
         required_in=_ALL,
+        value_rule="storage.vendor.enum",
         rules=(
             "storage.vendor.enum",
             "storage.region.table",
@@ -170,6 +171,7 @@ FIELDS: tuple[Field, ...] = (
             "该字段仅适用于 Amazon S3。可设为：kms：KMS 加密。aes256：AES256 加密。"
         ),
         choices=(Choice("kms", "KMS encryption"), Choice("aes256", "AES-256 encryption")),
+        value_rule="storage.sse.value",
         rules=("storage.sse.value",),
         example="kms",
     ),

@@ -43,6 +43,7 @@ def _parse_cached(path: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+@lru_cache(maxsize=4096)
 def _key(key: str, first: bool) -> str:
     if _PLAIN_KEY.fullmatch(key):
         return key if first else f".{key}"

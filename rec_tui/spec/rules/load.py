@@ -4,6 +4,7 @@ import importlib
 
 RULE_MODULES = (
     "rec_tui.spec.rules.generic",
+    "rec_tui.spec.rules.values",
     "rec_tui.spec.rules.envelope",
     "rec_tui.spec.rules.storage",
     "rec_tui.spec.rules.recording",

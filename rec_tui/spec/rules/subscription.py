@@ -16,10 +16,10 @@ from rec_tui.spec import catalogue
 from rec_tui.spec.fields_recording import UID_GROUPS
 from rec_tui.spec.names import ALL_STREAMS as ALLSTREAM
 from rec_tui.spec.names import WEB_MODE_SERVICES as WEB_SERVICES
-from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.checks import report_uid
 from rec_tui.spec.rules.context import REC, Context, as_int
-from rec_tui.spec.rules.declared import int_choices, not_a_choice
+from rec_tui.spec.rules.declared import int_choices
 from rec_tui.spec.rules.quoting import shown
 from rec_tui.spec.rules.recording import recording_config
 from rec_tui.spec.rules.sections import section, stream_types_of
@@ -277,17 +277,7 @@ def group_required(ctx: Context, out: Findings) -> None:
     )
 
 
-@rule("R56", "sub.group.enum", "E", "subscribeUidGroup not 0..5")
-def group_enum(ctx: Context, out: Findings) -> None:
-    config = recording_config(ctx)
-    raw = config.get("subscribeUidGroup") if config is not None else None
-    if not_a_choice(raw, _GROUPS):
-        out.error(
-            _GROUP_PATH,
-            f"subscribeUidGroup must be between {min(_GROUPS)} and {max(_GROUPS)}; "
-            f"got {shown(raw)}.",
-            _GROUP_GUIDE,
-        )
+declared_rule("R56", "sub.group.enum", "E", "subscribeUidGroup not 0..5")
 
 
 def _smallest_group(count: int) -> int | None:
