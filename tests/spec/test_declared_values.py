@@ -66,7 +66,7 @@ def unruled_idle_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     fields = tuple(
         dataclasses.replace(f, value_rule="") if f.path == IDLE else f for f in catalogue.FIELDS
     )
-    monkeypatch.setattr(catalogue, "FIELDS", fields)
+    monkeypatch.setattr(catalogue, "ALL_FIELDS", fields + catalogue.SESSION_FIELDS)
     monkeypatch.setattr(rules, "_JUDGED", {})  # the checks are built again from FIELDS
     generic._judged_by.cache_clear()
     yield

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from rec_tui.spec.problems import ERROR, WARNING, Problem, Severity
 
 if TYPE_CHECKING:
-    from rec_tui.spec.rules.context import Context
+    from rec_tui.spec.rules.context import Call, Context
 
 # How the spec's tables label a rule's severity.
 SeverityLabel = Literal["E", "W", "E/W", "retired"]
@@ -59,6 +59,8 @@ class Rule:
     # declaration cannot say all of it (e.g. some listed values only warn); otherwise the
     # generic check judges the values of every field naming this rule as its value_rule.
     judges_values: bool = False
+    # The request the rule judges; it runs only on a Context of that call.
+    call: Call = "start"
 
 
 REGISTRY: Final[dict[str, Rule]] = {}
@@ -72,6 +74,7 @@ def rule(
     *,
     session: bool = False,
     judges_values: bool = False,
+    call: Call = "start",
 ) -> Callable[[Check], Check]:
     """Register ``check`` as the implementation of spec rule ``rule_id`` / ``name``.
 
@@ -83,18 +86,20 @@ def rule(
     def register(check: Check) -> Check:
         if name in REGISTRY:
             raise RuntimeError(f"rule registered twice: {name}")
-        REGISTRY[name] = Rule(rule_id, name, severity, summary, check, session, judges_values)
+        REGISTRY[name] = Rule(rule_id, name, severity, summary, check, session, judges_values, call)
         return check
 
     return register
 
 
-def declared_rule(rule_id: str, name: str, severity: SeverityLabel, summary: str) -> None:
+def declared_rule(
+    rule_id: str, name: str, severity: SeverityLabel, summary: str, *, call: Call = "start"
+) -> None:
     """Register a spec rule that says no more than its fields' declared ranges or choices.
 
     The generic check does all its work; there is nothing to write by hand.
     """
-    rule(rule_id, name, severity, summary)(_nothing_more)
+    rule(rule_id, name, severity, summary, call=call)(_nothing_more)
 
 
 def _nothing_more(context: Context, findings: Findings) -> None:
@@ -102,6 +107,9 @@ def _nothing_more(context: Context, findings: Findings) -> None:
 
 
 def run(rule_: Rule, context: Context) -> list[Problem]:
+    """The problems ``rule_`` finds in ``context`` (none when it judges another call)."""
+    if rule_.call != context.call:
+        return []
     findings = Findings(rule_.id, rule_.name)
     if not rule_.judges_values:
         judged = _declared_values()

@@ -14,6 +14,7 @@ RULE_MODULES = (
     "rec_tui.spec.rules.files",
     "rec_tui.spec.rules.web",
     "rec_tui.spec.rules.legacy",
+    "rec_tui.spec.rules.calls",
 )
 
 

@@ -62,7 +62,7 @@ def _judged_in(path: str, service: str | None) -> frozenset[Mode]:
 @cache
 def _judged_by() -> dict[str, tuple[Field, ...]]:
     grouped: dict[str, list[Field]] = {}
-    for declared in catalogue.FIELDS:
+    for declared in catalogue.ALL_FIELDS:
         if has_declared_values(declared):
             grouped.setdefault(value_rule_of(declared), []).append(declared)
     return {name: tuple(fields) for name, fields in grouped.items()}
@@ -199,7 +199,9 @@ def _hint(declared: Field) -> str:
 
 def unknown_value_rules() -> list[str]:
     """``value_rule`` names that no registered rule has (for the catalogue test)."""
-    return sorted({value_rule_of(d) for d in catalogue.FIELDS if by_name(value_rule_of(d)) is None})
+    return sorted(
+        {value_rule_of(d) for d in catalogue.ALL_FIELDS if by_name(value_rule_of(d)) is None}
+    )
 
 
 @rule(
