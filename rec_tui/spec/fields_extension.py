@@ -75,6 +75,7 @@ FIELDS: tuple[Field, ...] = (
         choices=(Choice("error_abort", "Stop everything on error"),),
         value_rule="web.errorPolicy",
         rules=("web.errorPolicy",),
+        headless="one allowed value, the default: nothing to choose (R95 reports another)",
         example="error_abort",
     ),
     Field(
@@ -88,6 +89,7 @@ FIELDS: tuple[Field, ...] = (
         choices=(Choice("v1", "v1"),),
         value_rule="web.apiVersion",
         rules=("web.apiVersion",),
+        headless='one allowed value, "v1", which the current docs leave out (R96 warns)',
         example="v1",
     ),
     Field(
@@ -119,6 +121,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         required_in=WEB,
         rules=("web.services.combo", "web.mode_only"),
+        headless="set by the Web & CDN step when it adds the web recorder or the CDN push",
         example=WEB_RECORDER,
     ),
     Field(
@@ -133,6 +136,7 @@ FIELDS: tuple[Field, ...] = (
             'DN：目前仅可设置为默认值 `"error_ignore"`，'
             "表示如果当前扩展服务发生错误，不影响其他扩展服务。"
         ),
+        headless="set to the value its service needs when the Web & CDN step adds it (R95)",
         rules=("web.errorPolicy",),
         example="error_abort",
     ),

@@ -68,6 +68,7 @@ FIELDS: tuple[Field, ...] = (
         "How many hours the resource ID (and so query, update and stop) stays usable after "
         "acquire, 1 to 720. The recording itself is not stopped by it.",
         default=DEFAULT_RESOURCE_EXPIRED_HOUR,
+        headless="edited by the Send panel (F5) next to the endpoint, not by a step form",
         minimum=1,
         maximum=720,
         value_rule="acquire.fields",
@@ -88,6 +89,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         value_rule="acquire.fields",
         rules=("acquire.fields", "storage.region.affinity"),
+        headless="edited by the Send panel (F5) next to the endpoint, not by a step form",
         example="NA",
     ),
     Field(

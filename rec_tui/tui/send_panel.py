@@ -26,6 +26,7 @@ from rec_tui.agora.ratelimit import RateLimiter
 from rec_tui.request.call_checks import layout_of
 from rec_tui.request.draft import ACQUIRE, APP_ID, ENDPOINT
 from rec_tui.request.endpoints import REGION_PREFIXES
+from rec_tui.spec import catalogue
 from rec_tui.store.secrets import (
     CUSTOMER_ID_ENV,
     CUSTOMER_SECRET_ENV,
@@ -51,10 +52,7 @@ ENDPOINT_KINDS: Final = (
 )
 ACQUIRE_REGIONS: Final = (
     ("nearest (not sent)", ""),
-    ("CN", "CN"),
-    ("AP", "AP"),
-    ("EU", "EU"),
-    ("NA", "NA"),
+    *((str(c.value), str(c.value)) for c in catalogue.field(f"{ACQUIRE}.region").choices),
 )
 SANDBOX_NOTE: Final = "The sandbox uses its own credentials (sandbox / sandbox-secret)."
 NO_KEYRING_NOTE: Final = (

@@ -275,8 +275,8 @@ def test_acquire_options_are_declared_session_fields_that_drive_r118() -> None:
     assert problem.message == 'region must be one of "CN", "AP", "EU" or "NA"; got "US".'
 
 
-def test_update_layout_reads_the_canvas_defaults_from_the_declarations() -> None:
-    # A start body without width/height: the layout rules judge the declared 360 × 640.
+def test_update_layout_against_a_start_body_without_a_canvas_judges_the_layout_alone() -> None:
+    # The canvas is filled in at its declared defaults; only the layout rules (R65-R79) run.
     tile = {"x_axis": 0.0, "y_axis": 0.0, "width": 0.5, "height": 0.5}
     body = {
         "cname": "c",

@@ -130,5 +130,8 @@ async def test_a_layout_with_errors_is_not_sent() -> None:
         assert len(recorder.sent) == sent_before
         notices = _notices(app)
         # The validator's layout rules, as updateLayout reuses them (R125 wraps R65–R79).
-        assert "Layout not sent:" in notices and "Tile 0 has alpha 7" in notices
+        assert (
+            "Layout not sent:" in notices
+            and "layoutConfig[0].alpha must be a number from 0 to 1; got 7" in notices
+        )
         assert "R125 at clientRequest.backgroundColor" in notices

@@ -36,7 +36,7 @@ async def test_session_fields_fill_the_body_and_the_url() -> None:
         await type_into(pilot, app, "cname", "demo")
         await type_into(pilot, app, "uid", "527841")
         await type_into(pilot, app, "clientRequest.token", "007eJxTsecret")
-        await type_into(pilot, app, "@app_id", "appid123")
+        await type_into(pilot, app, "session.appId", "appid123")
         assert app.draft.body["cname"] == "demo"
         assert app.draft.body["uid"] == "527841"
         assert app.draft.body["clientRequest"]["token"] == "007eJxTsecret"

@@ -94,11 +94,20 @@ def judge_field(ctx: Context, out: Findings, declared: Field, *, warn: bool = Fa
         if complaint is None:
             continue
         verb = "should be" if warn else "must be"
-        message = f"{declared.key} {verb} {complaint}; got {shown(raw)}."
+        message = f"{_subject(declared, path)} {verb} {complaint}; got {shown(raw)}."
         if warn:
             out.warning(path, message, _hint(declared))
         else:
             out.error(path, message, _hint(declared))
+
+
+def _subject(declared: Field, path: str) -> str:
+    """What a message calls the value: its key, or from the list it is in when it is an
+    item's (``layoutConfig[0].alpha``), so the reader knows which one."""
+    if "[" not in path:
+        return declared.key
+    start = path.rfind(".", 0, path.find("["))
+    return path[start + 1 :]
 
 
 def instances(body: Any, declared: Field) -> Iterator[tuple[str, Any]]:

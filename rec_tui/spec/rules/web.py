@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from rec_tui.spec.fields_extension import SERVICE_ERROR_POLICY
+from rec_tui.spec.fields_session import DEFAULT_RESOURCE_EXPIRED_HOUR
 from rec_tui.spec.names import RTMP_PUBLISH, WEB_RECORDER
 from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.checks import is_url
@@ -25,8 +26,6 @@ TOP_ERROR_POLICY: Final = "error_abort"
 API_VERSION: Final = "v1"
 MAX_AREA: Final = 1920 * 1080
 RTMP_SCHEMES: Final = ("rtmp", "rtmps")
-# acquire's resourceExpiredHour when a known acquire body leaves it out (spec 1.4.1).
-DEFAULT_RESOURCE_EXPIRED_HOUR: Final = 72
 WRONG_KEY: Final = "VideoBitrate"
 URL_MESSAGE: Final = "Enter the full http(s) address of the page to record."
 
