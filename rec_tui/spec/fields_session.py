@@ -18,6 +18,13 @@ SESSION: Final = "session"
 ACQUIRE: Final = f"{SESSION}.acquire"
 # acquire's resourceExpiredHour when the acquire body leaves it out (spec 1.4.1).
 DEFAULT_RESOURCE_EXPIRED_HOUR: Final = 72
+# The areas acquire's region names; storage regions are grouped by the same areas (R31).
+ACQUIRE_AREAS: Final = (
+    Choice("CN", "Mainland China"),
+    Choice("AP", "Asia Pacific (outside mainland China)"),
+    Choice("EU", "Europe"),
+    Choice("NA", "North America"),
+)
 
 FIELDS: tuple[Field, ...] = (
     Field(
@@ -81,12 +88,7 @@ FIELDS: tuple[Field, ...] = (
         "Acquire region",
         "The area whose recording servers are used: CN, AP, EU or NA. Leave it out for the "
         "nearest area. Storage should be in the same area (R31).",
-        choices=(
-            Choice("CN", "Mainland China"),
-            Choice("AP", "Asia Pacific (outside mainland China)"),
-            Choice("EU", "Europe"),
-            Choice("NA", "North America"),
-        ),
+        choices=ACQUIRE_AREAS,
         value_rule="acquire.fields",
         rules=("acquire.fields", "storage.region.affinity"),
         headless="edited by the Send panel (F5) next to the endpoint, not by a step form",
