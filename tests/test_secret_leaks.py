@@ -89,7 +89,7 @@ def test_no_secret_reaches_a_file_or_an_export(
     outputs: dict[str, str] = {}
 
     # Presets through the core, and exports of every format.
-    store = MemoryStore()
+    store = MemoryStore(persistent=True)  # stands for a keyring
     saved = presets.save(draft, "leaky", store, description="every secret set")
     loaded = presets.load("leaky", store)
     assert loaded.draft.body == draft.body  # the secrets are back, from the store

@@ -146,7 +146,7 @@ def run_list(args: argparse.Namespace) -> int:
                 "description": item.description,
                 "modified": item.modified.isoformat(timespec="seconds"),
                 "path": str(item.path),
-                "problem": item.problem,
+                "error": item.error,
             }
             for item in summaries
         ]
@@ -160,26 +160,27 @@ def run_list(args: argparse.Namespace) -> int:
     width = max(len(item.name) for item in summaries)
     for item in summaries:
         changed = item.modified.astimezone().strftime("%Y-%m-%d %H:%M")
-        note = f"  [cannot be read: {item.problem}]" if item.problem else ""
+        note = f"  [cannot be read: {item.error}]" if item.error else ""
         print(f"{item.name:<{width}}  {item.mode:<10}  {changed}  {item.description}{note}")
     return EXIT_OK
 
 
 def run_show(args: argparse.Namespace) -> int:
+    """Print the file as it is, once it has passed every check that opening it would make."""
     from rec_tui.cli import EXIT_OK, UsageError
     from rec_tui.store import presets
+    from rec_tui.store.secrets import MemoryStore
 
     try:
         path = presets.resolve(args.name)
-        text = path.read_text(encoding="utf-8")
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(
+                f"There is no preset named {args.name!r}; `rec-tui preset list` shows them."
+            )
+        text = presets.read_preset_text(path)
+        presets.parse(text, path, MemoryStore(), resolve_secrets=False)
     except presets.PresetError as error:
         raise UsageError(error.message) from None
-    except FileNotFoundError:
-        raise UsageError(
-            f"There is no preset named {args.name!r}; `rec-tui preset list` shows them."
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{args.name}: cannot be read ({error}).") from None
     sys.stdout.write(text)
     return EXIT_OK
 

@@ -45,17 +45,6 @@ BODY_SECRET_ENV: Final[Mapping[str, str]] = {
     "secret": "REC_TUI_DECRYPTION_SECRET",
     "salt": "REC_TUI_DECRYPTION_SALT",
 }
-ENV_LABELS: Final[Mapping[str, str]] = {
-    CUSTOMER_ID_ENV: "Agora customer ID",
-    CUSTOMER_SECRET_ENV: "Agora customer secret",
-    "REC_TUI_TOKEN": "RTC token",
-    "REC_TUI_STORAGE_ACCESS_KEY": "storage access key",
-    "REC_TUI_STORAGE_SECRET_KEY": "storage secret key",
-    "REC_TUI_STORAGE_STS_TOKEN": "storage STS token",
-    "REC_TUI_DECRYPTION_SECRET": "decryption secret",
-    "REC_TUI_DECRYPTION_SALT": "decryption salt",
-}
-
 MEMORY_BACKEND: Final = "memory (this session only)"
 
 

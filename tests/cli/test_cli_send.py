@@ -204,7 +204,7 @@ def test_send_a_preset_by_name(
     from rec_tui.request.draft import Draft
     from rec_tui.store import presets, secrets
 
-    store = secrets.MemoryStore()
+    store = secrets.MemoryStore(persistent=True)  # stands for a keyring
     monkeypatch.setattr(secrets, "open_store", lambda: secrets.OpenedStore(store, None))
     draft = Draft(mode="web")
     draft.replace_body(clean_body("web"))

@@ -247,7 +247,7 @@ def test_toml_export_is_a_preset_with_environment_references() -> None:
 
 
 def test_open_any_opens_presets_by_name_or_path_and_bodies_by_path(tmp_path: Any) -> None:
-    store = MemoryStore()
+    store = MemoryStore(persistent=True)  # stands for a keyring
     saved = presets.save(_draft(BODY), "mine", store, description="d")
     draft, notices = open_any("mine", store)
     assert draft.body == BODY and notices == []

@@ -1,0 +1,232 @@
+"""A preset's TOML document: building it from a draft, writing it, reading and checking it.
+
+A preset holds a ``format`` version, its name, a description, the mode, the session values
+(App ID, endpoint, acquire options, snapshot intent) and the ``start`` body, each secret
+replaced by a reference (see :mod:`rec_tui.store.presets.references`).
+
+Reading is bounded and never raises anything but :class:`PresetError`: nesting deeper than
+:data:`MAX_DEPTH` and values a JSON request cannot hold (dates and times, infinities,
+integers beyond 64 bits) are refused with the key that holds them.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+import math
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+from rec_tui.request import endpoints
+from rec_tui.request.draft import Draft
+from rec_tui.spec import jsonpath
+from rec_tui.spec.modes import MODES
+from rec_tui.store.presets.errors import PresetError, locate_key
+from rec_tui.store.presets.references import env_reference, secret_locations
+
+FORMAT_VERSION: Final = 1
+SNAPSHOT_INTENTS: Final = ("only", "plus_recording")
+# A start request is about 6 levels deep; 32 leaves room for anything real and keeps every
+# recursive walk (copying, validating, exporting) far from Python's recursion limit.
+MAX_DEPTH: Final = 32
+_INT64: Final = range(-(2**63), 2**63)
+
+_TOP_KEYS: Final = ("format", "name", "description", "mode", "session", "body")
+_SESSION_KEYS: Final = ("app_id", "endpoint", "acquire_options", "snapshot_intent")
+HEADER: Final = "# rec-tui preset. Secrets are references (keyring:… or env:…), never values.\n"
+
+SecretReference = Callable[[str, str, str], str]
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def to_document(
+    draft: Draft,
+    name: str,
+    description: str = "",
+    secret_reference: SecretReference | None = None,
+) -> dict[str, Any]:
+    """The TOML document of a preset; ``secret_reference(path, key, value)`` replaces
+    each secret (by default with an ``env:`` reference)."""
+    reference = secret_reference or (lambda _path, key, _value: env_reference(key))
+    body = draft.request_body()
+    for path, key, value in secret_locations(body):
+        jsonpath.set_value(body, path, reference(path, key, value))
+    _refuse_nulls(body, "body")
+    session: dict[str, Any] = {"endpoint": draft.endpoint}
+    if draft.app_id:
+        session["app_id"] = draft.app_id
+    if draft.acquire_options:
+        options = copy.deepcopy(draft.acquire_options)
+        _refuse_nulls(options, "session.acquire_options")
+        session["acquire_options"] = options
+    if draft.snapshot_intent is not None:
+        session["snapshot_intent"] = draft.snapshot_intent
+    document: dict[str, Any] = {"format": FORMAT_VERSION, "name": name}
+    if description:
+        document["description"] = description
+    document["mode"] = draft.mode
+    document["session"] = session
+    document["body"] = body
+    return document
+
+
+def _refuse_nulls(value: Any, where: str) -> None:
+    """TOML has no null; say where one is rather than dropping it silently."""
+    for path, item in jsonpath.walk(value):
+        if item is None:
+            raise PresetError(
+                f"{where}.{path} is null, which a TOML preset cannot hold: remove the field "
+                "(or give it a value) and save again."
+            )
+
+
+def dumps(document: Mapping[str, Any]) -> str:
+    import tomli_w
+
+    text: str = tomli_w.dumps(document)
+    return HEADER + text
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def read_document(text: str, path: Path) -> dict[str, Any]:
+    """The parsed and checked document; :class:`PresetError` naming the place otherwise."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PresetError(f"{path}: {_toml_error(error)} Fix the TOML syntax there.") from None
+    except RecursionError:
+        raise PresetError(_too_deep(path, "")) from None
+    except ValueError as error:  # e.g. an integer of more than 4300 digits
+        raise PresetError(f"{path}: not a usable TOML preset ({error}).") from None
+    checker = _Checker(path, text)
+    checker.check_values(document)
+    checker.check(document)
+    return document
+
+
+def _too_deep(path: Path, where: str) -> str:
+    return (
+        f"{path}, {where}nested more than {MAX_DEPTH} levels deep; no start request is. "
+        "Check that it is the right file."
+    )
+
+
+def _toml_error(error: tomllib.TOMLDecodeError) -> str:
+    # Python 3.11's message ends with "(at line L, column C)"; put the position first.
+    message = str(error)
+    found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if found:
+        reason = message[: found.start()]
+        return f"line {found.group(1)}, column {found.group(2)}: not valid TOML: {reason}."
+    return f"not valid TOML: {message}."
+
+
+def _not_json(value: Any) -> str | None:
+    """Why a parsed TOML value cannot be part of a JSON request; None when it can."""
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return (
+            "holds a date or time, which a JSON request cannot hold. Write it as a text "
+            'string in quotes ("…") or as a number, whichever the field takes.'
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        return "holds inf or nan, which a JSON request cannot hold; use a finite number."
+    if isinstance(value, int) and not isinstance(value, bool) and value not in _INT64:
+        return "holds an integer beyond TOML's 64-bit range; use a smaller number."
+    return None
+
+
+class _Checker:
+    """Type and key checks of a parsed preset, each failure one clear PresetError."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+
+    def fail(self, key: str, problem: str) -> PresetError:
+        return PresetError(f"{self.path}, {locate_key(self.text, key)}key {key!r}: {problem}")
+
+    def check_values(self, document: dict[str, Any]) -> None:
+        """Depth and value types, walked without recursion (it runs before any recursion)."""
+        pending: list[tuple[str, Any, int]] = [("", document, 0)]
+        while pending:
+            where, value, depth = pending.pop()
+            if depth > MAX_DEPTH:
+                shown = locate_key(self.text, where.split("[")[0]) if where else ""
+                raise PresetError(_too_deep(self.path, f"{shown}key {where!r}: "))
+            if isinstance(value, dict):
+                pending.extend(
+                    (jsonpath.child(where, str(key)), item, depth + 1)
+                    for key, item in value.items()
+                )
+            elif isinstance(value, list):
+                pending.extend(
+                    (jsonpath.child(where, index), item, depth + 1)
+                    for index, item in enumerate(value)
+                )
+            else:
+                problem = _not_json(value)
+                if problem is not None:
+                    raise self.fail(where, problem)
+
+    def check(self, document: dict[str, Any]) -> None:
+        self._unknown(document, _TOP_KEYS, "")
+        version = document.get("format")
+        if version is None:
+            raise self.fail("format", f"missing. Add `format = {FORMAT_VERSION}` at the top.")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise self.fail("format", f"must be a whole number such as {FORMAT_VERSION}.")
+        if version > FORMAT_VERSION:
+            raise self.fail(
+                "format",
+                f"this preset uses format {version}, newer than this rec-tui understands "
+                f"({FORMAT_VERSION}). Upgrade rec-tui to open it.",
+            )
+        for key in ("name", "description"):
+            if key in document and not isinstance(document[key], str):
+                raise self.fail(key, "must be a text string in quotes.")
+        mode = document.get("mode")
+        if mode not in MODES:
+            shown = "missing" if mode is None else f"is {mode!r}"
+            raise self.fail("mode", f"{shown}; use one of {', '.join(MODES)}.")
+        session = document.get("session", {})
+        if not isinstance(session, dict):
+            raise self.fail("session", "must be a table ([session]).")
+        self._session(session)
+        if "body" not in document:
+            raise self.fail("body", "missing: add a [body] table with the start request.")
+        if not isinstance(document["body"], dict):
+            raise self.fail("body", "must be a table ([body]) holding the start request object.")
+
+    def _session(self, session: dict[str, Any]) -> None:
+        self._unknown(session, _SESSION_KEYS, "session.")
+        for key in ("app_id", "endpoint"):
+            if key in session and not isinstance(session[key], str):
+                raise self.fail(f"session.{key}", "must be a text string in quotes.")
+        if "endpoint" in session:
+            try:
+                endpoints.resolve(session["endpoint"])
+            except ValueError as error:
+                raise self.fail("session.endpoint", str(error)) from None
+        if "acquire_options" in session and not isinstance(session["acquire_options"], dict):
+            raise self.fail("session.acquire_options", "must be a table.")
+        intent = session.get("snapshot_intent")
+        if intent is not None and intent not in SNAPSHOT_INTENTS:
+            raise self.fail(
+                "session.snapshot_intent", f"is {intent!r}; use {' or '.join(SNAPSHOT_INTENTS)}."
+            )
+
+    def _unknown(self, table: dict[str, Any], known: tuple[str, ...], prefix: str) -> None:
+        for key in table:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f' Did you mean "{close[0]}"?' if close else f" Known keys: {', '.join(known)}."
+            raise self.fail(f"{prefix}{key}", f"unknown key.{hint} Rename or remove it.")
