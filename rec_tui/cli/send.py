@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rec_tui.cli import EXIT_OK, UsageError, endpoint_options
+from rec_tui.cli import EXIT_OK, EXIT_REFUSED, UsageError, endpoint_options, endpoint_trust
 from rec_tui.spec.modes import MODES
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--force", action="store_true", help="send even when the checks find errors"
     )
+    endpoint_trust.add_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -97,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
     if args.mode:
         draft.set_mode(args.mode)
     endpoint = endpoint_options.endpoint_setting(args, default=draft.endpoint or "sandbox")
+    chosen_here = bool(args.sandbox or args.region or args.endpoint)
+    if not endpoint_trust.allowed(args, endpoint, chosen_here=chosen_here):
+        return EXIT_REFUSED
     # Imported here: asyncio (and ssl with it) costs the wizard's start-up ~20 ms otherwise.
     import asyncio
 

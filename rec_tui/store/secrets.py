@@ -156,7 +156,22 @@ def open_store() -> OpenedStore:
     """The OS keyring when it works, otherwise an in-memory store and the reason.
 
     Never a plaintext file: a ``keyrings.alt`` file backend is refused like a missing one.
+    Entries it lacks are asked of the secrets command when ``config.toml`` names one.
     """
+    from rec_tui.store import secret_command
+
+    opened = _open_keyring()
+    try:
+        command = secret_command.configured()
+    except SecretStoreError as error:
+        notice = f"The secrets command is not used: {error}"
+        return OpenedStore(opened.store, f"{opened.notice} {notice}" if opened.notice else notice)
+    if command is None:
+        return opened
+    return OpenedStore(secret_command.CommandBackedStore(opened.store, command), opened.notice)
+
+
+def _open_keyring() -> OpenedStore:
     try:
         import keyring
         from keyring.errors import KeyringError
