@@ -52,7 +52,7 @@ def _load_guarded(name: str) -> presets.PresetError:
     def attempt() -> None:
         try:
             presets.load(name, MemoryStore())
-        except BaseException as error:  # noqa: BLE001 - handed to the test below
+        except BaseException as error:  # handed to the test below
             caught.append(error)
 
     worker = threading.Thread(target=attempt, daemon=True)
