@@ -113,6 +113,13 @@ sys.exit(main(sys.argv[3:]))
 """
 
 
+def _save_argv(tmp_path: Path, name: str, writer: int, extra: tuple[str, ...]) -> list[str]:
+    return [
+        "preset", "save", name, "--mode", MODE, "--from", _body_file(tmp_path, writer),
+        "--description", f"writer {writer}", *extra,
+    ]  # fmt: skip
+
+
 def _save_at_once(
     tmp_path: Path, name: str, env: dict[str, str], *extra: str
 ) -> list[subprocess.CompletedProcess[str]]:
@@ -126,22 +133,13 @@ def _save_at_once(
                 CHILD,
                 str(ready[writer - 1]),
                 str(go),
-                "preset",
-                "save",
-                name,
-                "--mode",
-                MODE,
-                "--from",
-                _body_file(tmp_path, writer),
-                "--description",
-                f"writer {writer}",
-                *extra,
+                *_save_argv(tmp_path, name, writer, extra),
             ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=env,
-        )  # fmt: skip
+        )
         for writer in (1, 2)
     ]
     try:
