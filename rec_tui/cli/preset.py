@@ -16,12 +16,17 @@ if TYPE_CHECKING:
 DESCRIPTION = """\
 Presets are TOML files in the rec-tui config directory (REC_TUI_HOME moves it). Secrets are
 kept in the OS keyring (service "rec-tui") and the file holds only references to them.
+Without a usable keyring, save writes env:REC_TUI_... references instead and says which
+variables to set. A preset may refer only to its own keyring entries and to REC_TUI_...,
+AGORA_CUSTOMER_ID and AGORA_CUSTOMER_SECRET.
 
 Without a keyring, supply secrets through the environment: AGORA_CUSTOMER_ID and
 AGORA_CUSTOMER_SECRET (these win over the keyring), and for a preset whose keyring entry
 is missing REC_TUI_TOKEN, REC_TUI_STORAGE_ACCESS_KEY, REC_TUI_STORAGE_SECRET_KEY,
-REC_TUI_STORAGE_STS_TOKEN, REC_TUI_DECRYPTION_SECRET, REC_TUI_DECRYPTION_SALT. Exported
-curl commands refer to the same variables (and REC_TUI_RESOURCE_ID for the resource ID).
+REC_TUI_STORAGE_STS_TOKEN, REC_TUI_DECRYPTION_SECRET, REC_TUI_DECRYPTION_SALT; or name a
+secrets command in config.toml ([secrets] command = ["pass", "show", "rec-tui/{entry}"]).
+Exported curl commands refer to the same variables (and REC_TUI_RESOURCE_ID for the
+resource ID).
 
 Exit status: 0 success; 1 the preset is not a valid start request (the command still did
 its job, and the problems are listed); 2 the command could not do its job.
