@@ -143,6 +143,17 @@ def _not_json(value: Any) -> str | None:
     return None
 
 
+def _spelled(trail: tuple[Any, str | int] | None) -> str:
+    keys: list[str | int] = []
+    while trail is not None:
+        trail, key = trail
+        keys.append(key)
+    path = ""
+    for key in reversed(keys):
+        path = jsonpath.child(path, key)
+    return path
+
+
 class _Checker:
     """Type and key checks of a parsed preset, each failure one clear PresetError."""
 
@@ -154,27 +165,26 @@ class _Checker:
         return PresetError(f"{self.path}, {locate_key(self.text, key)}key {key!r}: {problem}")
 
     def check_values(self, document: dict[str, Any]) -> None:
-        """Depth and value types, walked without recursion (it runs before any recursion)."""
-        pending: list[tuple[str, Any, int]] = [("", document, 0)]
+        """Depth and value types, walked without recursion (it runs before any recursion).
+
+        Each pending value carries its parent's trail and its own key; the dotted path is
+        only spelled out for the value that fails (listing every preset walks them all).
+        """
+        Trail = tuple[Any, str | int] | None
+        pending: list[tuple[Any, int, Trail]] = [(document, 0, None)]
         while pending:
-            where, value, depth = pending.pop()
-            if depth > MAX_DEPTH:
-                shown = locate_key(self.text, where.split("[")[0]) if where else ""
-                raise PresetError(_too_deep(self.path, f"{shown}key {where!r}: "))
-            if isinstance(value, dict):
-                pending.extend(
-                    (jsonpath.child(where, str(key)), item, depth + 1)
-                    for key, item in value.items()
-                )
-            elif isinstance(value, list):
-                pending.extend(
-                    (jsonpath.child(where, index), item, depth + 1)
-                    for index, item in enumerate(value)
-                )
+            value, depth, trail = pending.pop()
+            if isinstance(value, dict | list):
+                if depth >= MAX_DEPTH:
+                    where = _spelled(trail)
+                    shown = locate_key(self.text, where.split("[")[0])
+                    raise PresetError(_too_deep(self.path, f"{shown}key {where!r}: "))
+                items = value.items() if isinstance(value, dict) else enumerate(value)
+                pending.extend((item, depth + 1, (trail, key)) for key, item in items)
             else:
                 problem = _not_json(value)
                 if problem is not None:
-                    raise self.fail(where, problem)
+                    raise self.fail(_spelled(trail), problem)
 
     def check(self, document: dict[str, Any]) -> None:
         self._unknown(document, _TOP_KEYS, "")
