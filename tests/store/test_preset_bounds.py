@@ -149,3 +149,38 @@ def test_opening_a_deep_preset_in_the_wizard_gives_a_message() -> None:
     _write("deep", _deep_tables(700))
     with pytest.raises(OpenProblem, match="nested more than 32 levels"):
         open_document("deep", MemoryStore())
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("\ud800", "not valid Unicode"),
+        (10**30, "beyond TOML's 64-bit range"),
+        (float("nan"), "inf or nan"),
+    ],
+)
+def test_save_refuses_what_it_could_not_read_back(value: object, expected: str) -> None:
+    from rec_tui.request.draft import Draft
+
+    draft = Draft(mode="mix")
+    draft.replace_body({"cname": "room", "uid": "1", "clientRequest": {"odd": value}})
+    with pytest.raises(presets.PresetError) as caught:
+        presets.save(draft, "odd", MemoryStore(persistent=True))
+    assert "body.clientRequest.odd" in caught.value.message
+    assert expected in caught.value.message
+    assert not presets.preset_path("odd").exists()
+
+
+def test_what_save_accepts_at_the_depth_limit_loads_again() -> None:
+    from rec_tui.request.draft import Draft
+
+    nested: dict[str, object] = {"x": 1}
+    for _ in range(29):
+        nested = {"k": nested}
+    draft = Draft(mode="mix")
+    draft.replace_body({"cname": "room", "uid": "1", "deep": nested})
+    presets.save(draft, "edge", MemoryStore(persistent=True))
+    assert presets.load("edge", MemoryStore()).draft.body == draft.body
+    draft.set("deep", {"k": nested})
+    with pytest.raises(presets.PresetError, match="nested more than 32 levels"):
+        presets.save(draft, "edge2", MemoryStore(persistent=True))

@@ -55,15 +55,15 @@ def to_document(
     each secret (by default with an ``env:`` reference)."""
     reference = secret_reference or (lambda _path, key, _value: env_reference(key))
     body = draft.request_body()
+    _refuse_unstorable(body, "body")
     for path, key, value in secret_locations(body):
         jsonpath.set_value(body, path, reference(path, key, value))
-    _refuse_nulls(body, "body")
     session: dict[str, Any] = {"endpoint": draft.endpoint}
     if draft.app_id:
         session["app_id"] = draft.app_id
     if draft.acquire_options:
         options = copy.deepcopy(draft.acquire_options)
-        _refuse_nulls(options, "session.acquire_options")
+        _refuse_unstorable(options, "session.acquire_options")
         session["acquire_options"] = options
     if draft.snapshot_intent is not None:
         session["snapshot_intent"] = draft.snapshot_intent
@@ -76,14 +76,12 @@ def to_document(
     return document
 
 
-def _refuse_nulls(value: Any, where: str) -> None:
-    """TOML has no null; say where one is rather than dropping it silently."""
-    for path, item in jsonpath.walk(value):
-        if item is None:
-            raise PresetError(
-                f"{where}.{path} is null, which a TOML preset cannot hold: remove the field "
-                "(or give it a value) and save again."
-            )
+def _refuse_unstorable(value: Any, where: str) -> None:
+    """Say where a value a preset cannot hold is, rather than dropping or mangling it."""
+    found = first_unstorable(value, depth=where.count(".") + 1)
+    if found is not None:
+        path, problem = found
+        raise PresetError(f"Cannot save: {where}.{path} {problem}")
 
 
 def dumps(document: Mapping[str, Any]) -> str:
@@ -103,7 +101,7 @@ def read_document(text: str, path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         raise PresetError(f"{path}: {_toml_error(error)} Fix the TOML syntax there.") from None
     except RecursionError:
-        raise PresetError(_too_deep(path, "")) from None
+        raise PresetError(_too_deep(path)) from None
     except ValueError as error:  # e.g. an integer of more than 4300 digits
         raise PresetError(f"{path}: not a usable TOML preset ({error}).") from None
     checker = _Checker(path, text)
@@ -112,9 +110,9 @@ def read_document(text: str, path: Path) -> dict[str, Any]:
     return document
 
 
-def _too_deep(path: Path, where: str) -> str:
+def _too_deep(path: Path) -> str:
     return (
-        f"{path}, {where}nested more than {MAX_DEPTH} levels deep; no start request is. "
+        f"{path}: nested more than {MAX_DEPTH} levels deep; no start request is. "
         "Check that it is the right file."
     )
 
@@ -129,8 +127,48 @@ def _toml_error(error: tomllib.TOMLDecodeError) -> str:
     return f"not valid TOML: {message}."
 
 
-def _not_json(value: Any) -> str | None:
-    """Why a parsed TOML value cannot be part of a JSON request; None when it can."""
+_Trail = tuple[Any, str | int] | None
+
+
+def first_unstorable(value: Any, depth: int = 0) -> tuple[str, str] | None:
+    """(path, what is wrong) of the first value a preset cannot hold, or None.
+
+    Nesting beyond :data:`MAX_DEPTH`, nulls (TOML has none), text that is not valid
+    Unicode, dates and times, inf/nan and integers beyond 64 bits. Walked without recursion
+    (it runs before anything recursive); each pending value carries its parent's trail and
+    its key, and a path is only spelled out for the value that fails. ``depth`` is how deep
+    in the document ``value`` stands.
+    """
+    pending: list[tuple[Any, int, _Trail]] = [(value, depth, None)]
+    while pending:
+        item, depth, trail = pending.pop()
+        if isinstance(item, dict | list):
+            if depth >= MAX_DEPTH:
+                return _spelled(trail), (
+                    f"is nested more than {MAX_DEPTH} levels deep; no start request is. "
+                    "Check that it is the right file."
+                )
+            children = item.items() if isinstance(item, dict) else enumerate(item)
+            pending.extend((child, depth + 1, (trail, key)) for key, child in children)
+            continue
+        problem = _unstorable(item)
+        if problem is not None:
+            return _spelled(trail), problem
+    return None
+
+
+def _unstorable(value: Any) -> str | None:
+    if value is None:
+        return (
+            "is null, which a TOML preset cannot hold: remove the field (or give it a value) "
+            "and save again."
+        )
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "holds text that is not valid Unicode (a lone surrogate); type it again."
+        return None
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return (
             "holds a date or time, which a JSON request cannot hold. Write it as a text "
@@ -143,7 +181,7 @@ def _not_json(value: Any) -> str | None:
     return None
 
 
-def _spelled(trail: tuple[Any, str | int] | None) -> str:
+def _spelled(trail: _Trail) -> str:
     keys: list[str | int] = []
     while trail is not None:
         trail, key = trail
@@ -162,29 +200,13 @@ class _Checker:
         self.text = text
 
     def fail(self, key: str, problem: str) -> PresetError:
-        return PresetError(f"{self.path}, {locate_key(self.text, key)}key {key!r}: {problem}")
+        where = locate_key(self.text, key.split("[")[0])
+        return PresetError(f"{self.path}, {where}key {key!r}: {problem}")
 
     def check_values(self, document: dict[str, Any]) -> None:
-        """Depth and value types, walked without recursion (it runs before any recursion).
-
-        Each pending value carries its parent's trail and its own key; the dotted path is
-        only spelled out for the value that fails (listing every preset walks them all).
-        """
-        Trail = tuple[Any, str | int] | None
-        pending: list[tuple[Any, int, Trail]] = [(document, 0, None)]
-        while pending:
-            value, depth, trail = pending.pop()
-            if isinstance(value, dict | list):
-                if depth >= MAX_DEPTH:
-                    where = _spelled(trail)
-                    shown = locate_key(self.text, where.split("[")[0])
-                    raise PresetError(_too_deep(self.path, f"{shown}key {where!r}: "))
-                items = value.items() if isinstance(value, dict) else enumerate(value)
-                pending.extend((item, depth + 1, (trail, key)) for key, item in items)
-            else:
-                problem = _not_json(value)
-                if problem is not None:
-                    raise self.fail(_spelled(trail), problem)
+        found = first_unstorable(document)
+        if found is not None:
+            raise self.fail(*found)
 
     def check(self, document: dict[str, Any]) -> None:
         self._unknown(document, _TOP_KEYS, "")

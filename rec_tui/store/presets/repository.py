@@ -102,9 +102,11 @@ def owner_of(path: Path, directory: Path | None = None) -> str | None:
     """
     folder = directory or paths.presets_dir()
     try:
-        inside = path.absolute().parent == folder.absolute()
+        # The folders are compared resolved (REC_TUI_HOME may pass through a link); the
+        # file itself is not, so a preset linked in from a checkout still counts as inside.
+        inside = path.absolute().parent.resolve() == folder.resolve()
         name = check_name(path.stem) if path.suffix == SUFFIX else None
-    except PresetError:
+    except (PresetError, OSError, RuntimeError):
         return None
     return name if inside and name == path.stem else None
 
