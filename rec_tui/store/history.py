@@ -118,4 +118,14 @@ def _record(line: bytes | None) -> dict[str, Any] | None:
         value = record.get(name)
         if name in record and (not isinstance(value, types) or isinstance(value, bool)):
             return None
+    if "elapsed_ms" in record and not _is_duration(record["elapsed_ms"]):
+        return None
     return record
+
+
+def _is_duration(value: float) -> bool:
+    """A number of milliseconds that can be printed as one (not 10**400, not inf)."""
+    try:
+        return 0 <= float(value) < 1e12
+    except OverflowError:
+        return False
