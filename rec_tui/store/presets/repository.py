@@ -244,6 +244,13 @@ def read_preset_text(path: Path) -> str:
         ) from None
 
 
+def checked_document(text: str, path: Path, owner: str | None) -> dict[str, Any]:
+    """The parsed document once it has passed every check, references included."""
+    document = read_document(text, path)
+    check_references(document["body"], owner, path, text)
+    return document
+
+
 def load(
     name_or_path: str | Path,
     store: SecretStore,
@@ -283,8 +290,7 @@ def parse(
     environ: Mapping[str, str] | None = None,
     directory: Path | None = None,
 ) -> Preset:
-    document = read_document(text, path)
-    check_references(document["body"], owner_of(path, directory), path, text)
+    document = checked_document(text, path, owner_of(path, directory))
     session = document.get("session", {})
     mode = cast(Mode, document["mode"])
     body = copy.deepcopy(document["body"])
@@ -344,9 +350,7 @@ def _entry(file: Path, folder: Path) -> PresetEntry:
     except OSError:
         modified = datetime.now(tz=UTC)
     try:
-        text = read_preset_text(file)
-        document = read_document(text, file)
-        check_references(document["body"], owner_of(file, folder), file, text)
+        document = checked_document(read_preset_text(file), file, owner_of(file, folder))
     except PresetError as error:
         return PresetEntry(file.stem, file, "?", "", modified, error.message)
     return PresetEntry(
@@ -364,9 +368,7 @@ def rename(old: str, new: str, store: SecretStore, *, directory: Path | None = N
             raise PresetError(f"There is no preset named {old!r} ({source}).")
         if os.path.lexists(target) and target != source:
             raise PresetError(f"A preset named {new!r} already exists ({target}); choose another.")
-        text = read_preset_text(source)
-        document = read_document(text, source)
-        check_references(document["body"], old, source, text)
+        document = checked_document(read_preset_text(source), source, old)
         document["name"] = new
         moves: list[tuple[str, str]] = []
         for body_path, _key, value in secret_locations(document["body"]):
