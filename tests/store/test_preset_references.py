@@ -125,3 +125,15 @@ def test_deleting_a_preset_leaves_entries_it_does_not_own() -> None:
     assert not presets.preset_path("mine").exists()
     assert store.get("preset/other/clientRequest.token") == "other-preset-TOKEN"
     assert store.get(CUSTOMER_SECRET_ENTRY) == "customer-SECRET-in-keyring"
+
+
+def test_a_secret_under_any_parent_key_round_trips() -> None:
+    from rec_tui.request.draft import Draft
+
+    draft = Draft(mode="mix")
+    body = {"cname": "r", "uid": "1", "extra": {"café params": [{"token": "tok-odd-parent"}]}}
+    draft.replace_body(body)
+    store = MemoryStore(persistent=True)
+    presets.save(draft, "odd", store)
+    assert "tok-odd-parent" not in presets.preset_path("odd").read_text()
+    assert presets.load("odd", store, environ={}).draft.body == body

@@ -34,9 +34,9 @@ ALLOWED_VARIABLES_TEXT: Final = (
     f"{ENV_PREFIX}… variables, {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV}"
 )
 
-# What may follow "preset/<name>/" in an entry: a body path (dotted keys, [n] indices),
-# never an empty segment, "/" or "..", so a secrets command cannot be steered elsewhere.
-_ENTRY_PATH: Final = re.compile(r"[A-Za-z0-9_\-]+(\[\d+\])*(\.[A-Za-z0-9_\-]+(\[\d+\])*)*")
+# What may follow "preset/<name>/" in an entry: a body path, never with "/", "..", a
+# leading "." or control characters, so a secrets command cannot be steered elsewhere.
+_ENTRY_PATH: Final = re.compile(r"(?!.*\.\.)[^./\x00-\x1f\x7f][^/\x00-\x1f\x7f]*")
 _VARIABLE: Final = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
