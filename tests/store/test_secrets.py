@@ -77,11 +77,22 @@ def test_no_keyring_falls_back_to_memory_and_says_so(
     assert "\n" not in opened.notice
     assert opened.status_line() == "Secrets: memory only, not saved (no usable keyring)"
 
-    opened.store.set("preset/x/clientRequest.token", "tok-NOT-ON-DISK-5150")
-    assert opened.store.get("preset/x/clientRequest.token") == "tok-NOT-ON-DISK-5150"
+    # Saving a preset is the way a secret could reach the disk: without a keyring the file
+    # gets an env: reference, and no file anywhere holds the value.
+    from rec_tui.request.draft import Draft
+    from rec_tui.store import presets
+
+    draft = Draft(mode="mix")
+    draft.replace_body(
+        {"cname": "r", "uid": "1", "clientRequest": {"token": "tok-NOT-ON-DISK-5150"}}
+    )
+    saved = presets.save(draft, "x", opened.store)
+    assert saved.path is not None
     after = _files_under(rec_tui_home, Path.home() / ".local", Path.home() / ".config")
+    assert saved.path in after - before
     for path in after - before:
         assert b"tok-NOT-ON-DISK-5150" not in path.read_bytes(), path
+    assert 'token = "env:REC_TUI_TOKEN"' in saved.path.read_text()
     assert "tok-NOT-ON-DISK" not in repr(opened.store)
 
 
