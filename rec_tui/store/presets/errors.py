@@ -45,6 +45,7 @@ def locate_value(text: str, value: str, dotted: str) -> str:
     for quoted in (f'"{value}"', f"'{value}'"):
         offset = text.find(quoted)
         if offset >= 0:
-            line_start = text.rfind("\n", 0, offset) + 1
-            return f"line {text.count(chr(10), 0, offset) + 1}, column {offset - line_start + 1}: "
+            line = text.count("\n", 0, offset) + 1
+            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            return f"line {line}, column {column}: "
     return locate_key(text, dotted)
