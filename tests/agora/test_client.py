@@ -8,6 +8,7 @@ import pytest
 
 from rec_tui.agora.client import SyncRecordingClient
 from rec_tui.agora.errors import RecordingError, interpret
+from rec_tui.agora.exchange import Exchange
 from rec_tui.agora.ratelimit import RateLimiter
 from rec_tui.request.redact import MASK
 from rec_tui.sandbox.service import SandboxService
@@ -273,7 +274,7 @@ async def test_no_secret_reaches_history_exchanges_or_error_text() -> None:
     body = clean_body("mix")
     body["clientRequest"]["token"] = "tok-007eJxSECRET"
     body["clientRequest"]["storageConfig"]["secretKey"] = "storage-secret-key-9"
-    seen = []
+    seen: list[Exchange] = []
     errors = []
     async with make_client(
         time, sandbox, credentials=credentials, on_exchange=seen.append

@@ -12,6 +12,7 @@ from rec_tui.agora.errors import RecordingError
 from rec_tui.agora.lifecycle import Lifecycle, StartTimedOut
 from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.sandbox.service import Answer, SandboxService
+from rec_tui.spec.modes import Mode
 from tests.support.sending import FakeTime, clean_body, make_client, make_sandbox, scene_for
 
 AUTH = "Basic " + base64.b64encode(b"sandbox:sandbox-secret").decode()
@@ -243,7 +244,7 @@ UPDATES: dict[str, dict[str, Any]] = {
 
 
 @pytest.mark.parametrize("mode", ["mix", "individual", "web"])
-async def test_whole_lifecycle_in_each_mode(mode: str, time: FakeTime) -> None:
+async def test_whole_lifecycle_in_each_mode(mode: Mode, time: FakeTime) -> None:
     sandbox = make_sandbox(time)
     async with make_client(time, sandbox, keep_history=False) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
