@@ -1,10 +1,18 @@
-"""Shared fixtures: every test gets its own REC_TUI_HOME, so nothing touches the real one."""
+"""Fixtures for every folder: each test gets its own REC_TUI_HOME, so nothing touches the real
+one; ``no_keyring`` (store, cli, tui and the leak tests) stands for a machine without a keyring.
+
+Fixtures used by one folder live in that folder's conftest.py.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+from tests.support.keyring_service import no_keyring
+
+__all__ = ["no_keyring"]  # a fixture, offered to every test by name
 
 
 @pytest.fixture(autouse=True)
