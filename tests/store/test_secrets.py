@@ -22,10 +22,7 @@ from rec_tui.store.secrets import (
     open_store,
     store_customer_credentials,
 )
-from tests.support.keyring_service import KeyringService, no_keyring, real_keyring
-
-__all__ = ["no_keyring", "real_keyring"]  # fixtures used below
-
+from tests.support.keyring_service import KeyringService
 
 NEXT_SESSION_READS = """
 import sys
