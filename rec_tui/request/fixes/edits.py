@@ -1,0 +1,77 @@
+"""Carrying out the edits of a fix on a copy of a body, and saying what each one changed."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any, Final
+
+from rec_tui.request.redact import MASK, SECRET_KEYS, redact_body
+from rec_tui.spec import jsonpath
+from rec_tui.spec.problems import Edit, Fix
+
+_SHOWN_LIMIT: Final = 60
+_ABSENT: Final = object()
+
+
+class FixDoesNotApply(Exception):
+    """The body no longer has what a fix edits (it was worked out for another body)."""
+
+
+def apply_fix(body: Any, fix: Fix) -> dict[str, Any]:
+    """A new body: ``body`` with the edits of ``fix`` carried out in order.
+
+    ``body`` itself is never changed. Keys keep their order; a renamed key keeps its
+    place. Raises :class:`FixDoesNotApply` when a path the fix edits is not there.
+    """
+    if not isinstance(body, dict):
+        raise FixDoesNotApply("the body is not a JSON object.")
+    result: dict[str, Any] = copy.deepcopy(body)
+    for edit in fix.edits:
+        _carry_out(result, edit)
+    return result
+
+
+def _carry_out(body: dict[str, Any], edit: Edit) -> None:
+    if edit.op == "set":
+        jsonpath.set_value(body, edit.path, copy.deepcopy(edit.value))
+        return
+    if not jsonpath.has(body, edit.path):
+        raise FixDoesNotApply(f"{edit.path} is not in the body.")
+    tokens = jsonpath.parse(edit.path)
+    holder: Any = jsonpath.get(body, jsonpath.join(tokens[:-1])) if len(tokens) > 1 else body
+    last = tokens[-1]
+    if edit.op == "convert":
+        holder[last] = copy.deepcopy(edit.value)
+    elif edit.op == "delete":
+        del holder[last]
+    else:  # rename
+        if not isinstance(last, str) or not isinstance(holder, dict):
+            raise FixDoesNotApply(f"{edit.path} is not a key that can be renamed.")
+        if edit.new_key in holder:
+            raise FixDoesNotApply(f"{edit.target} is already in the body.")
+        renamed = {(edit.new_key if key == last else key): value for key, value in holder.items()}
+        holder.clear()
+        holder.update(renamed)
+
+
+def describe_edit(edit: Edit, before: Any) -> str:
+    """One line saying what ``edit`` changes in ``before``; secret values are masked."""
+    old = jsonpath.get(before, edit.path, _ABSENT)
+    if edit.op == "rename":
+        return f"{edit.path}: renamed to {edit.new_key}"
+    if edit.op == "delete":
+        return f"{edit.path}: removed {_shown(edit.path, old)}"
+    if old is _ABSENT:
+        return f"{edit.path}: added {_shown(edit.path, edit.value)}"
+    return f"{edit.path}: {_shown(edit.path, old)} → {_shown(edit.path, edit.value)}"
+
+
+def _shown(path: str, value: Any) -> str:
+    """A value as JSON, cut short; the value of a secret key as the mask."""
+    tokens = jsonpath.parse(path)
+    key = next((token for token in reversed(tokens) if isinstance(token, str)), "")
+    if key in SECRET_KEYS and isinstance(value, (str, int, float)):
+        return MASK
+    text = json.dumps(redact_body(value), ensure_ascii=False)
+    return text if len(text) <= _SHOWN_LIMIT else text[: _SHOWN_LIMIT - 1] + "…"
