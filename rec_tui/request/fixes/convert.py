@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from typing import Any, Final
 
+from rec_tui.request.fixes.places import declared_at, key_of, service_at
 from rec_tui.request.fixes.registry import fixer
 from rec_tui.spec import catalogue, jsonpath
-from rec_tui.spec.field import Field, Kind
+from rec_tui.spec.field import Kind
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Edit, Fix, Problem
 from rec_tui.spec.rules.checks import UidVerdict, check_uid
@@ -27,37 +28,6 @@ _MISSPELLED_KEYS: Final = {
     "unsubscribeVideoUids": "unSubscribeVideoUids",
     "VideoBitrate": "videoBitrate",
 }
-
-
-# --- reading the declarations for a place in a body -------------------------------------
-
-
-def service_at(body: Any, path: str) -> str | None:
-    """The serviceName of the extensionServices item a path lies in, if any."""
-    tokens = jsonpath.parse(path)
-    for position, token in enumerate(tokens[:-1]):
-        if token == "extensionServices" and isinstance(tokens[position + 1], int):
-            name = jsonpath.get(body, jsonpath.join([*tokens[: position + 2], "serviceName"]))
-            return name if isinstance(name, str) else None
-    return None
-
-
-def declared_at(body: Any, path: str) -> tuple[Field, Kind] | None:
-    """The field declared for ``path`` and the kind of value that belongs there (the item
-    kind for a list item), or None when the catalogue does not declare it."""
-    tokens = jsonpath.parse(path)
-    in_list = bool(tokens) and isinstance(tokens[-1], int)
-    field_path = jsonpath.join(tokens[:-1]) if in_list else path
-    found = catalogue.lookup(field_path, service_at(body, path))
-    if found is None:
-        return None
-    kind = found.items if in_list else found.kind
-    return (found, kind) if kind is not None else None
-
-
-def key_of(path: str) -> str:
-    """The last key named in a path ("…subscribeAudioUids[2]" → "subscribeAudioUids")."""
-    return next((t for t in reversed(jsonpath.parse(path)) if isinstance(t, str)), path)
 
 
 # --- converting one value ---------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rec_tui.request.fixes.convert import declared_at, key_of
+from rec_tui.request.fixes.places import declared_at, key_of
 from rec_tui.request.fixes.registry import fixer
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import Mode

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from rec_tui.request.fixes.convert import key_of, letter_case
+from rec_tui.request.fixes.convert import letter_case
+from rec_tui.request.fixes.places import key_of
 from rec_tui.request.fixes.registry import fixer
 from rec_tui.spec import jsonpath
 from rec_tui.spec.fields_extension import SERVICE_ERROR_POLICY
