@@ -455,7 +455,7 @@ def test_apply_all_on_a_clean_body_changes_nothing() -> None:
 
 
 def test_seed_example_with_a_dropped_group_is_fixed() -> None:
-    (title, mode, body) = next(e for e in EXAMPLES if e[0] == "截图+录制")
+    _, mode, body = next(e for e in EXAMPLES if e[0] == "截图+录制")
     fixed, changes = apply_all(mode, body)
     assert [c.problem.rule for c in changes] == ["sub.group.required"]
     assert not [p for p in validate(mode, fixed) if p.is_error]

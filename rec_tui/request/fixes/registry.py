@@ -21,6 +21,11 @@ from rec_tui.spec.rules.context import Context
 
 Fixer = Callable[[Problem, Any, Mode], Fix | None]
 
+# Checking a fix runs every rule once more; a body with hundreds of fixable places (a
+# pasted list of numeric UIDs) gets fixes for the first ones, and the rest once those are
+# applied, so a keystroke never waits for hundreds of checks.
+MAX_CHECKED_PER_CALL: Final = 40
+
 FIXERS: Final[dict[str, Fixer]] = {}
 
 
@@ -61,10 +66,14 @@ def attach_fixes(context: Context, problems: list[Problem]) -> list[Problem]:
     registered = fixers()
     errors_before: set[tuple[str, str]] | None = None
     attached: list[Problem] = []
+    checked = 0
     for problem in problems:
         build = registered.get(problem.rule)
-        proposed = build(problem, context.body, context.mode) if build is not None else None
+        proposed = None
+        if build is not None and checked < MAX_CHECKED_PER_CALL:
+            proposed = build(problem, context.body, context.mode)
         if proposed is not None:
+            checked += 1
             if errors_before is None:
                 errors_before = {(p.rule, p.path) for p in problems if p.is_error}
             if _holds(proposed, problem, context, errors_before):
