@@ -1,9 +1,9 @@
 """A semantic diff of two ``start`` bodies: by JSON path, in the words of the declarations.
 
-Keys are compared as a set, so moving keys around is no difference; list items are
-compared by position. Each difference carries the field's label and the labels of the
-choices ("streamTypes: 0 audio only → 2 audio and video"). Secret values never appear:
-a changed token reads "•••••••• → ••••••••".
+Keys are compared as a set, so moving keys around is no difference; a list of plain values
+is compared as a whole, a list of objects item by item. Each difference carries the
+field's label and the labels of the choices ("streamTypes: 0 audio only → 2 audio and
+video"). Secret values never appear: a changed token reads "•••••••• → ••••••••".
 """
 
 from __future__ import annotations
@@ -117,6 +117,8 @@ def diff_bodies(before: Any, after: Any, before_mode: Mode, after_mode: Mode) ->
 
 def _same(left: Any, right: Any) -> bool:
     """Equal as JSON: 1, 1.0 and true are three different values."""
+    if isinstance(left, list) and isinstance(right, list):
+        return len(left) == len(right) and all(map(_same, left, right))
     return type(left) is type(right) and left == right
 
 
@@ -130,7 +132,7 @@ def _compare(left: Any, right: Any, path: str, before: Any, after: Any) -> Itera
                 yield _difference("added", place, ABSENT, right[key], before, after)
             else:
                 yield from _compare(left[key], right[key], place, before, after)
-    elif isinstance(left, list) and isinstance(right, list):
+    elif isinstance(left, list) and isinstance(right, list) and not _all_scalars(left, right):
         for index in range(max(len(left), len(right))):
             place = jsonpath.child(path, index)
             if index >= len(right):
@@ -143,6 +145,12 @@ def _compare(left: Any, right: Any, path: str, before: Any, after: Any) -> Itera
         isinstance(left, list | dict) != isinstance(right, list | dict)
     ):
         yield _difference("changed", path, left, right, before, after)
+
+
+def _all_scalars(*lists: list[Any]) -> bool:
+    """Lists of plain values (UIDs, file types) read best as one before → after; item by
+    item, removing the first entry would show as every entry changing."""
+    return all(not isinstance(item, (dict, list)) for items in lists for item in items)
 
 
 def _difference(

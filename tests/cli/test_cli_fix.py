@@ -137,3 +137,25 @@ def test_seed_examples_have_no_error_after_fix(
         assert list(fixed) == list(original)
     else:  # example 7's "xxxx" placeholders have no mechanical value
         assert code == EXIT_REFUSED and name.startswith("7_")
+
+
+def test_a_compact_file_stays_compact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "body.json"
+    path.write_text(json.dumps(numeric_uids(), separators=(",", ":")), encoding="utf-8")
+    code, out, _ = run(["fix", "--mode", "individual", str(path)], capsys)
+    assert code == EXIT_OK
+    assert out.startswith('{"cname":"demo","uid":"527841",') and "\n" not in out
+
+
+def test_changes_never_show_a_secret_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "body.json"
+    body = changed("mix", {"clientRequest.storageConfig.secretKey": 918273645})
+    path.write_text(json.dumps(body))
+    code, out, err = run(["fix", "--mode", "mix", str(path)], capsys)
+    assert code == EXIT_OK
+    assert "secretKey: •••••••• → ••••••••" in err
+    assert "918273645" not in err
+    # The fixed body is the user's own file: the secret is there, as text now.
+    assert json.loads(out)["clientRequest"]["storageConfig"]["secretKey"] == "918273645"

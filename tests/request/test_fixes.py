@@ -300,7 +300,6 @@ FIXABLE: list[tuple[str, dict[str, Any], str, str, str, Any]] = [
         None,
     ),
     ("web", {REC: {"channelType": 0}}, "rec.web_ignored", REC, REC, None),
-    ("mix", {f"{TC}.backgroundColor": "#FF0000", f"{TC}.fps": 15}, None, "", "", None),
     (
         "individual",
         {"clientRequest.snapshotConfig": {"captureInterval": 5000, "fileType": ["jpg"]}},
@@ -347,7 +346,13 @@ FIXABLE: list[tuple[str, dict[str, Any], str, str, str, Any]] = [
         0,
     ),
 ]
-FIXABLE = [row for row in FIXABLE if row[2] is not None]
+FIXABLE += [
+    ("mix", {f"{TC}.backgroundColor": "ff0000"}, "tc.color.format", f"{TC}.backgroundColor",
+     f"{TC}.backgroundColor", "#FF0000"),
+    ("mix", {f"{TC}.backgroundColor": "#f00"}, "tc.color.format", f"{TC}.backgroundColor",
+     f"{TC}.backgroundColor", "#FF0000"),
+    ("mix", {f"{TC}.fps": REMOVE}, "tc.complete", f"{TC}.fps", f"{TC}.fps", 15),
+]  # fmt: skip
 
 
 def _problem(mode: str, body: Any, rule: str, path: str) -> Problem:
@@ -568,3 +573,17 @@ def test_every_offered_fix_removes_its_problem_adds_no_error_and_touches_only_it
         for path in set(before_leaves) | set(after_leaves):
             if before_leaves.get(path, REMOVE) != after_leaves.get(path, REMOVE):
                 assert _under(path, touched), f"{problem.fix} changed {path}"
+
+
+def test_the_mutations_of_the_property_test_do_offer_fixes() -> None:
+    """The property above is not vacuous: most mutations, on a clean body, are fixable."""
+    offered: set[str] = set()
+    for mode, base in CLEAN_BODIES.items():
+        for path, value in MUTATIONS:
+            body = copy.deepcopy(base)
+            if value is REMOVE:
+                jsonpath.remove(body, path, prune=False)
+            else:
+                jsonpath.set_value(body, path, copy.deepcopy(value))
+            offered |= {p.rule for p in validate(mode, body) if p.fix is not None}
+    assert len(offered) >= 20, sorted(offered)

@@ -23,6 +23,7 @@ from rec_tui.spec.rules.generic import closest_key
 # What no conversion can produce (None is a JSON value of its own).
 NOTHING: Final = object()
 
+_HEX_DIGITS: Final = frozenset("0123456789abcdefABCDEF")
 _MISSPELLED_KEYS: Final = {
     "unsubscribeAudioUids": "unSubscribeAudioUids",
     "unsubscribeVideoUids": "unSubscribeVideoUids",
@@ -178,3 +179,20 @@ def letter_case(problem: Problem, body: Any, mode: Mode) -> Fix | None:
                 f'Write {key_of(problem.path)} as "{choice}"', (Edit("set", problem.path, choice),)
             )
     return None
+
+
+@fixer("tc.color.format")
+def colour(problem: Problem, body: Any, mode: Mode) -> Fix | None:
+    """ "FF0000", "0xFF0000" and "#F00" are all #FF0000."""
+    value = jsonpath.get(body, problem.path)
+    if not isinstance(value, str):
+        return None
+    digits = value.strip()
+    for prefix in ("#", "0x", "0X"):
+        digits = digits.removeprefix(prefix)
+    if len(digits) == 3:
+        digits = "".join(digit * 2 for digit in digits)
+    if len(digits) != 6 or not _HEX_DIGITS.issuperset(digits):
+        return None
+    written = f"#{digits.upper()}"
+    return Fix(f"Write the colour as {written}", (Edit("set", problem.path, written),))

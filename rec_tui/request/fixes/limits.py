@@ -115,3 +115,16 @@ def audio_profile_outside_mix(problem: Problem, body: Any, mode: Mode) -> Fix | 
     if mode == "mix" or not jsonpath.has(body, problem.path):
         return None
     return leave_out(problem, body, mode)
+
+
+@fixer("tc.complete")
+def transcoding_default(problem: Problem, body: Any, mode: Mode) -> Fix | None:
+    """width, height, fps and bitrate come together; the newer docs' defaults fill a gap."""
+    declared = declared_at(body, problem.path)
+    if declared is None or declared[0].default is None:
+        return None
+    default = declared[0].default
+    return Fix(
+        f"Add {key_of(problem.path)} with the documented default, {default}",
+        (Edit("set", problem.path, default),),
+    )
