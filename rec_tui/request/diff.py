@@ -8,13 +8,13 @@ video"). Secret values never appear: a changed token reads "••••••�
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from rec_tui.request.fixes.places import field_at
-from rec_tui.request.redact import MASK, SECRET_KEYS, redact_body
+from rec_tui.request.fixes.shown import shown_value
+from rec_tui.request.redact import MASK
 from rec_tui.request.validate import validate
 from rec_tui.spec import jsonpath
 from rec_tui.spec.field import Field
@@ -23,7 +23,6 @@ from rec_tui.spec.problems import Problem
 
 DifferenceKind = Literal["added", "removed", "changed"]
 ABSENT: Final = object()
-_SHOWN_LIMIT: Final = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,11 +163,6 @@ def _difference(
 def _shown(path: str, value: Any, declared: Field | None) -> str:
     if value is ABSENT:
         return ""
-    key = next((t for t in reversed(jsonpath.parse(path)) if isinstance(t, str)), "")
-    if key in SECRET_KEYS and not isinstance(value, (dict, list)):
-        return MASK
-    text = json.dumps(redact_body(value), ensure_ascii=False)
-    if len(text) > _SHOWN_LIMIT:
-        text = text[: _SHOWN_LIMIT - 1] + "…"
-    label = declared.label_for(value) if declared is not None else None
+    text = shown_value(path, value)
+    label = declared.label_for(value) if declared is not None and text != MASK else None
     return f"{text} {label.lower()}" if label else text

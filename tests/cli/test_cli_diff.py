@@ -153,3 +153,11 @@ def test_lists_of_objects_are_compared_item_by_item() -> None:
     assert [(d.kind, d.path, d.before, d.after) for d in result.differences] == [
         ("changed", f"{tc}.layoutConfig[0].width", "0.5", "0.25")
     ]
+
+
+def test_values_too_large_to_write_do_not_break_the_diff() -> None:
+    huge = changed("mix", {f"{REC}.maxIdleTime": 10**5000})
+    result = diff_bodies(clean("mix"), huge, "mix", "mix")
+    assert [d.text() for d in result.differences] == [
+        f"~ {REC}.maxIdleTime (Idle timeout (seconds)): 30 → (too large to show)"
+    ]

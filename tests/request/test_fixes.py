@@ -587,3 +587,11 @@ def test_the_mutations_of_the_property_test_do_offer_fixes() -> None:
                 jsonpath.set_value(body, path, copy.deepcopy(value))
             offered |= {p.rule for p in validate(mode, body) if p.fix is not None}
     assert len(offered) >= 20, sorted(offered)
+
+
+def test_a_number_too_large_for_any_field_is_not_converted_or_shown() -> None:
+    body = changed("mix", {"uid": 2**80, "clientRequest.recordingConfig.VideoFps": 10**5000})
+    problems = validate("mix", body)
+    assert [p.fix for p in problems if p.path == "uid"] == [None]
+    line = describe_edit(Edit("delete", "clientRequest.recordingConfig.VideoFps"), body)
+    assert line.endswith("removed (too large to show)")

@@ -38,7 +38,9 @@ def as_kind(value: Any, kind: Kind) -> Any:
     """``value`` written as a ``kind`` value when that is certain, else :data:`NOTHING`."""
     if kind in ("string", "uid") and is_number(value):
         whole = as_int(value)
-        return str(whole) if whole is not None else NOTHING
+        # Beyond 64 bits no UID or other text field makes sense (and str() of thousands of
+        # digits raises).
+        return str(whole) if whole is not None and whole.bit_length() <= 64 else NOTHING
     if kind in ("int", "float") and isinstance(value, str):
         return _number_from(value.strip(), whole=kind == "int")
     if kind == "int" and isinstance(value, float) and is_number(value) and value.is_integer():

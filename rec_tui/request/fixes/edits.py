@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any, Final
 
-from rec_tui.request.redact import MASK, SECRET_KEYS, redact_body
+from rec_tui.request.fixes.shown import shown_value
 from rec_tui.spec import jsonpath
 from rec_tui.spec.problems import Edit, Fix
 
-_SHOWN_LIMIT: Final = 60
 _ABSENT: Final = object()
 
 
@@ -82,17 +80,7 @@ def describe_edit(edit: Edit, before: Any) -> str:
     if edit.op == "rename":
         return f"{edit.path}: renamed to {edit.new_key}"
     if edit.op == "delete":
-        return f"{edit.path}: removed {_shown(edit.path, old)}"
+        return f"{edit.path}: removed {shown_value(edit.path, old)}"
     if old is _ABSENT:
-        return f"{edit.path}: added {_shown(edit.path, edit.value)}"
-    return f"{edit.path}: {_shown(edit.path, old)} → {_shown(edit.path, edit.value)}"
-
-
-def _shown(path: str, value: Any) -> str:
-    """A value as JSON, cut short; the value of a secret key as the mask."""
-    tokens = jsonpath.parse(path)
-    key = next((token for token in reversed(tokens) if isinstance(token, str)), "")
-    if key in SECRET_KEYS and isinstance(value, (str, int, float)):
-        return MASK
-    text = json.dumps(redact_body(value), ensure_ascii=False)
-    return text if len(text) <= _SHOWN_LIMIT else text[: _SHOWN_LIMIT - 1] + "…"
+        return f"{edit.path}: added {shown_value(edit.path, edit.value)}"
+    return f"{edit.path}: {shown_value(edit.path, old)} → {shown_value(edit.path, edit.value)}"
