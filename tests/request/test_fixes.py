@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from rec_tui.request.fixes.apply import apply_all
 from rec_tui.request.fixes.edits import FixDoesNotApply, apply_fix, describe_edit
+from rec_tui.request.fixes.registry import MAX_CHECKED_PER_CALL
 from rec_tui.request.redact import MASK
 from rec_tui.request.validate import validate
 from rec_tui.spec import jsonpath
@@ -595,3 +596,12 @@ def test_a_number_too_large_for_any_field_is_not_converted_or_shown() -> None:
     assert [p.fix for p in problems if p.path == "uid"] == [None]
     line = describe_edit(Edit("delete", "clientRequest.recordingConfig.VideoFps"), body)
     assert line.endswith("removed (too large to show)")
+
+
+def test_a_long_list_of_numbers_gets_fixes_for_the_first_ones_and_apply_all_fixes_all() -> None:
+    body = changed("mix", {f"{REC}.subscribeAudioUids": list(range(1, 33))})
+    offered = [p.path for p in validate("mix", body) if p.fix is not None]
+    assert offered == [f"{REC}.subscribeAudioUids[{i}]" for i in range(MAX_CHECKED_PER_CALL)]
+    fixed, changes = apply_all("mix", body)
+    assert len(changes) == 32
+    assert jsonpath.get(fixed, f"{REC}.subscribeAudioUids") == [str(n) for n in range(1, 33)]

@@ -3,9 +3,12 @@
 - :mod:`.registry` works out the :class:`~rec_tui.spec.problems.Fix` of each problem
   (``validate()`` calls :func:`.registry.attach_fixes`), checking that it removes its problem
   and adds no error before offering it.
-- :mod:`.convert` and :mod:`.settle` hold the per-rule fixers (keyed by rule name).
-- :mod:`.apply` applies fixes to a body: :func:`.apply.apply_fix`, :func:`.apply.apply_all`.
+- :mod:`.convert`, :mod:`.limits` and :mod:`.settle` hold the fixers, keyed by rule name;
+  :mod:`.places` reads the declarations for a place in a body.
+- :mod:`.edits` carries out a fix on a body (:func:`.edits.apply_fix`) and says what each
+  edit changed (:mod:`.shown` masks secrets); :mod:`.apply` applies every fix
+  (:func:`.apply.apply_all`).
 
-This package's ``__init__`` imports nothing: ``validate()`` imports the registry, and the
-registry must not pull in :mod:`.apply` (which imports ``validate``).
+This ``__init__`` imports nothing, so that ``validate()`` can import the registry without
+loading the rest.
 """

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from rec_tui.request.fixes.edits import FixDoesNotApply, apply_fix, describe_edit
-from rec_tui.request.validate import validate
+from rec_tui.request.fixes.registry import checked_fixes, problems_of
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Fix, Problem
-from rec_tui.spec.rules.context import SnapshotIntent
+from rec_tui.spec.rules.context import Context, SnapshotIntent
 
 __all__ = ["AppliedFix", "FixDoesNotApply", "apply_all", "apply_fix"]
 
@@ -46,11 +46,14 @@ def apply_all(
     """
     applied: list[AppliedFix] = []
     for _ in range(MAX_ROUNDS):
-        problems = validate(mode, body, snapshot_intent=snapshot_intent)
-        fixable = next((problem for problem in problems if problem.fix is not None), None)
-        if fixable is None or fixable.fix is None:
+        context = Context(mode, body, snapshot_intent)
+        problems = problems_of(context)
+        # Only the first fix that holds is needed: the next round sees the new body.
+        found = next(checked_fixes(context, problems, limit=len(problems)), None)
+        if found is None:
             break
-        details = tuple(describe_edit(edit, body) for edit in fixable.fix.edits)
-        body = apply_fix(body, fixable.fix)
-        applied.append(AppliedFix(fixable, fixable.fix, details))
+        index, fix = found
+        details = tuple(describe_edit(edit, body) for edit in fix.edits)
+        body = apply_fix(body, fix)
+        applied.append(AppliedFix(problems[index], fix, details))
     return body, applied

@@ -10,21 +10,21 @@ touched: fixers are keyed by the rule names of :mod:`rec_tui.spec.rules`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from rec_tui.request.fixes.edits import FixDoesNotApply, apply_fix
 from rec_tui.spec.modes import Mode
-from rec_tui.spec.problems import Fix, Problem
+from rec_tui.spec.problems import Fix, Problem, sort_key
 from rec_tui.spec.rules import all_rules, run
 from rec_tui.spec.rules.context import Context
 
 Fixer = Callable[[Problem, Any, Mode], Fix | None]
 
-# Checking a fix runs every rule once more; a body with hundreds of fixable places (a
-# pasted list of numeric UIDs) gets fixes for the first ones, and the rest once those are
-# applied, so a keystroke never waits for hundreds of checks.
-MAX_CHECKED_PER_CALL: Final = 40
+# Checking a fix runs every rule once more. A body with dozens of fixable places (a pasted
+# list of numeric UIDs) gets fixes for the first ones, and the rest once those are
+# applied, so a keystroke never waits for dozens of checks.
+MAX_CHECKED_PER_CALL: Final = 12
 
 FIXERS: Final[dict[str, Fixer]] = {}
 
@@ -59,27 +59,40 @@ def attach_fixes(context: Context, problems: list[Problem]) -> list[Problem]:
     """``problems`` with ``fix`` set on each one that has a mechanical, checked fix.
 
     ``context`` is the one the problems were found with (mode, body, snapshot choice,
-    session), so a proposed fix is checked against exactly the same rules.
+    session), so a proposed fix is checked against exactly the same rules. At most
+    :data:`MAX_CHECKED_PER_CALL` fixes are checked (errors come first in ``problems``).
     """
-    if not isinstance(context.body, dict):
+    found = dict(checked_fixes(context, problems))
+    if not found:
         return problems
+    return [
+        dataclasses.replace(problem, fix=found[index]) if index in found else problem
+        for index, problem in enumerate(problems)
+    ]
+
+
+def checked_fixes(
+    context: Context, problems: list[Problem], limit: int = MAX_CHECKED_PER_CALL
+) -> Iterator[tuple[int, Fix]]:
+    """(index in ``problems``, fix) for each problem whose proposed fix holds, in order,
+    trying at most ``limit`` proposals. Lazy: ``next()`` checks only as far as needed."""
+    if not isinstance(context.body, dict):
+        return
     registered = fixers()
-    errors_before: set[tuple[str, str]] | None = None
-    attached: list[Problem] = []
-    checked = 0
-    for problem in problems:
+    errors_before = {(p.rule, p.path) for p in problems if p.is_error}
+    tried = 0
+    for index, problem in enumerate(problems):
         build = registered.get(problem.rule)
-        proposed = None
-        if build is not None and checked < MAX_CHECKED_PER_CALL:
-            proposed = build(problem, context.body, context.mode)
-        if proposed is not None:
-            checked += 1
-            if errors_before is None:
-                errors_before = {(p.rule, p.path) for p in problems if p.is_error}
-            if _holds(proposed, problem, context, errors_before):
-                problem = dataclasses.replace(problem, fix=proposed)
-        attached.append(problem)
-    return attached
+        if build is None:
+            continue
+        proposed = build(problem, context.body, context.mode)
+        if proposed is None:
+            continue
+        if tried == limit:
+            return
+        tried += 1
+        if _holds(proposed, problem, context, errors_before):
+            yield index, proposed
 
 
 def _holds(
@@ -97,8 +110,9 @@ def _holds(
 
 
 def problems_of(context: Context) -> list[Problem]:
-    """Every problem the rules find in ``context``, without fixes (for checking one)."""
+    """Every problem the rules find in ``context``, without fixes, errors first."""
     found: list[Problem] = []
     for rule_ in all_rules():
         found.extend(run(rule_, context))
+    found.sort(key=sort_key)
     return found
