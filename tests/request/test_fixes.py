@@ -604,5 +604,7 @@ def test_a_long_list_of_numbers_gets_fixes_for_the_first_ones_and_apply_all_fixe
     assert len(offered) == MAX_CHECKED_PER_CALL
     assert set(offered) < {f"{REC}.subscribeAudioUids[{i}]" for i in range(32)}
     fixed, changes = apply_all("mix", body)
-    assert len(changes) == 32
+    # 32 numbers written as text, and subscribeUidGroup raised to cover 32 users.
+    assert sorted({c.problem.rule for c in changes}) == ["body.types", "sub.group.capacity"]
+    assert len(changes) == 33
     assert jsonpath.get(fixed, f"{REC}.subscribeAudioUids") == [str(n) for n in range(1, 33)]
