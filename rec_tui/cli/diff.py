@@ -110,6 +110,11 @@ def _read_preset(source: str) -> tuple[Any, str | None]:
     from rec_tui.store import presets
     from rec_tui.store.secrets import MemoryStore
 
+    if not presets.resolve(source).exists() and not source.endswith(presets.SUFFIX):
+        raise Unreadable(
+            f"{source!r} is neither a file nor a saved preset; "
+            "`rec-tui preset list` shows the saved presets."
+        )
     try:
         preset = presets.load(source, MemoryStore(), resolve_secrets=False)
     except presets.PresetError as error:

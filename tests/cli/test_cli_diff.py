@@ -95,6 +95,9 @@ def test_standard_input_and_unreadable_input(
     assert f"{broken}, line 2, column 3" in err
     code, _, err = run(["diff", "-", "-"], capsys)
     assert code == EXIT_FAILED and "only once" in err
+    code, _, err = run(["diff", "nosuchpreset", str(broken)], capsys)
+    assert code == EXIT_FAILED
+    assert "'nosuchpreset' is neither a file nor a saved preset" in err
 
 
 @pytest.mark.usefixtures("no_keyring")
