@@ -4,7 +4,7 @@ paths and never add an error (property test over clean bodies and the seed examp
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +16,7 @@ from rec_tui.request.fixes.registry import MAX_CHECKED_PER_CALL
 from rec_tui.request.redact import MASK
 from rec_tui.request.validate import validate
 from rec_tui.spec import jsonpath
+from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Edit, Fix, Problem
 from tests.support.rules import CLEAN_BODIES, REMOVE, changed
 from tests.support.seed_examples import EXAMPLES
@@ -457,7 +458,7 @@ def test_apply_all_reaches_a_body_without_fixable_problems() -> None:
 
 def test_apply_all_on_a_clean_body_changes_nothing() -> None:
     for mode, body in CLEAN_BODIES.items():
-        assert apply_all(mode, body) == (body, [])
+        assert apply_all(cast(Mode, mode), body) == (body, [])
 
 
 def test_seed_example_with_a_dropped_group_is_fixed() -> None:

@@ -13,13 +13,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from rec_tui.spec.modes import Mode
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "seed_examples"
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "cloud_recording_start.zh.md"
 SEED_COPY = DATA.parent / "seed" / SEED.name
 SEED_SUMS = SEED_COPY.parent / "SHA256SUMS"
 
 
-def _load() -> list[tuple[str, str, dict[str, Any]]]:
+def _load() -> list[tuple[str, Mode, dict[str, Any]]]:
     index = json.loads((DATA / "index.json").read_text(encoding="utf-8"))
     return [
         (entry["title"], entry["mode"], json.loads((DATA / entry["file"]).read_text("utf-8")))
