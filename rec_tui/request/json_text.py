@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Final
 
-from rec_tui.request.redact import MASK, SECRET_KEYS, redact_body
+from rec_tui.request.redact import MASK, SECRET_KEYS, mask, redact_body
 from rec_tui.spec import jsonpath
 
 _MASK_CHARACTER: Final = MASK[0]
@@ -24,6 +24,9 @@ _WHITESPACE: Final = re.compile(r"[ \t\n\r]*")
 _SCALAR: Final = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 _NON_FINITE: Final = re.compile(r"-?Infinity|NaN")
 _STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"')
+# A secret-keyed member with a string value, in any text, even text that does not parse.
+_SECRET_NAMES: Final = "|".join(sorted(SECRET_KEYS))
+_SECRET_MEMBER: Final = re.compile(rf'("(?:{_SECRET_NAMES})"\s*:\s*)"((?:[^"\\\n]|\\.)*)"')
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -72,6 +75,19 @@ class ParsedText:
 def body_text(body: Any) -> str:
     """The body as the editor shows it: two-space indentation, secrets masked."""
     return json.dumps(redact_body(body), indent=2, ensure_ascii=False) + "\n"
+
+
+def mask_text(text: str) -> str:
+    """``text`` with the value of every secret-keyed member masked, the rest as it was.
+
+    For text the person typed (a new secret shows while it is typed) before it leaves the
+    screen or goes to a file; works on text that does not parse yet.
+    """
+
+    def masked(member: re.Match[str]) -> str:
+        return f'{member.group(1)}"{mask(member.group(2))}"'
+
+    return _SECRET_MEMBER.sub(masked, text)
 
 
 def parse(text: str) -> ParsedText:

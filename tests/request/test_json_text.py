@@ -6,7 +6,14 @@ import json
 
 import pytest
 
-from rec_tui.request.json_text import JsonTextError, Position, body_text, parse, unmask
+from rec_tui.request.json_text import (
+    JsonTextError,
+    Position,
+    body_text,
+    mask_text,
+    parse,
+    unmask,
+)
 from rec_tui.request.redact import MASK
 from tests.support.rules import clean
 
@@ -133,3 +140,19 @@ def test_bullets_in_a_field_that_is_not_secret_are_the_persons_text() -> None:
     edited = {"cname": MASK}
     parsed = parse(json.dumps(edited))
     assert unmask(edited, {}, parsed) == edited
+
+
+def test_typed_secrets_are_masked_in_place_even_in_text_that_does_not_parse() -> None:
+    text = '{\n  "token": "typed-secret",  "cname": "token",\n  "secretKey" : "a\\"b", "salt": ""'
+    masked = mask_text(text)
+    assert masked == (
+        f'{{\n  "token": "{MASK}",  "cname": "token",\n  "secretKey" : "{MASK}", "salt": ""'
+    )
+    assert mask_text(masked) == masked
+
+
+def test_masking_the_persons_text_reads_back_to_the_same_body() -> None:
+    body = clean("mix")
+    text = json.dumps(body, indent=4)
+    parsed = parse(mask_text(text))
+    assert unmask(parsed.body, body, parsed) == body
