@@ -74,7 +74,7 @@ class ParsedText:
 
 def body_text(body: Any) -> str:
     """The body as the editor shows it: two-space indentation, secrets masked."""
-    return json.dumps(redact_body(body), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(redact_body(body), indent=2, ensure_ascii=False)
 
 
 def mask_text(text: str) -> str:
