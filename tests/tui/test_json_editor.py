@@ -21,6 +21,7 @@ from rec_tui.tui.widgets.json_editor import JsonEditor, LeaveInvalidJsonScreen
 
 SECRET_TOKEN = "007eJxTYDQ-the-real-token"
 SECRET_KEY = "SK-customer-secret-0001"
+SECRET_KEY_PATH = "clientRequest.storageConfig.secretKey"
 BODY: dict[str, Any] = {
     "cname": "demo",
     "uid": 527841,
