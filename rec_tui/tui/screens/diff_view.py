@@ -215,6 +215,7 @@ def _unified(diff: BodyDiff) -> Text:
             out.append(*_mark(entry.path, problems))
             out.append(f"{value}\n")
         out.append("\n")
+    out.rstrip()
     return out
 
 
@@ -244,6 +245,7 @@ def _problem_lists(diff: BodyDiff) -> Text:
             out.append(f"{problem.path or '(body)'}: ", style="bold")
             out.append(f"{problem.message}\n")
         out.append("\n")
+    out.rstrip()
     return out
 
 
