@@ -144,6 +144,17 @@ async def test_a_problem_found_by_path_puts_the_cursor_on_its_value() -> None:
         assert line[column:].startswith('"recordings"')
 
 
+async def test_the_status_spells_out_the_problems_of_the_cursors_line() -> None:
+    app = EditorHost(_draft())
+    async with app.run_test() as pilot:
+        editor = app.editor
+        await _go_to(pilot, editor, "cname")
+        assert "must be sent as a string" not in editor.status
+        await pilot.press("down")
+        await pilot.pause()
+        assert "✗ uid: uid must be sent as a string" in editor.status
+
+
 async def test_editing_a_masked_secret_replaces_it_and_never_writes_the_bullets() -> None:
     draft = _draft()
     app = EditorHost(draft)
@@ -355,3 +366,41 @@ async def test_an_editor_that_fails_leaves_the_body_unchanged(
         await pilot.pause()
         assert app.editor.text == text and draft.body == BODY
         assert any("status 3" in str(n.message) for n in app._notifications)
+
+
+SIZES = [(120, 40), (80, 24)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_with_gutter_marks(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def on_a_problem(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        assert isinstance(pilot.app, EditorHost)
+        pilot.app.editor.goto_path("uid")
+        await pilot.pause()
+
+    assert snap_compare(EditorHost(_draft()), terminal_size=size, run_before=on_a_problem)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_of_text_that_does_not_parse(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def break_it(pilot: Pilot[Any]) -> None:
+        assert isinstance(pilot.app, EditorHost)
+        editor = pilot.app.editor
+        await _go_to(pilot, editor, "cname")
+        await pilot.press("end", "backspace")
+        await _until(pilot, lambda: editor.error is not None)
+
+    assert snap_compare(EditorHost(_draft()), terminal_size=size, run_before=break_it)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_of_the_question_on_leaving(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def leave_broken(pilot: Pilot[Any]) -> None:
+        assert isinstance(pilot.app, EditorHost)
+        editor = pilot.app.editor
+        await _go_to(pilot, editor, "cname")
+        await pilot.press("end", "backspace", "f7")
+        await _until(pilot, lambda: isinstance(pilot.app.screen, LeaveInvalidJsonScreen))
+
+    assert snap_compare(EditorHost(_draft()), terminal_size=size, run_before=leave_broken)

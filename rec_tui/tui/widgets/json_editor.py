@@ -45,7 +45,7 @@ from rec_tui.request.json_text import (
     parse,
     unmask,
 )
-from rec_tui.spec.problems import Problem, count
+from rec_tui.spec.problems import Problem, count, sort_key
 from rec_tui.tui.widgets.preview import ERROR_MARK, TOKEN_STYLES, WARNING_MARK
 
 CHECK_DELAY: Final = 0.15  # seconds of quiet typing before the text is checked
@@ -136,7 +136,7 @@ class JsonTextArea(TextArea):
         mark, mark_style = self._marks.get(self.scroll_offset.y + y, ("  ", ""))
         padding = width - _MARK_WIDTH - len(number) - 2
         head = [
-            Segment(mark, style + Style.parse(mark_style) if mark_style else style),
+            Segment(mark, style + (Style.parse(mark_style) if mark_style else _PADDING)),
             Segment(" " * padding, style + _PADDING),
             Segment(f"{number}  ", style),
         ]
@@ -245,6 +245,7 @@ class JsonEditor(Vertical):
         self._body: dict[str, Any] | None = None  # what the checked text reads as
         self._error: JsonTextError | None = None
         self._problems: list[Problem] = []
+        self._rows: dict[int, list[Problem]] = {}  # row → the problems marked on it
         self._changed_elsewhere = False
 
     def compose(self) -> ComposeResult:
@@ -373,23 +374,39 @@ class JsonEditor(Vertical):
             status.add_class("-invalid")
             return
         assert self._parsed is not None
-        self._problems = self.draft.validate()
+        self._problems = sorted(self.draft.validate(), key=sort_key)
+        self._rows = {}
         marks: dict[int, tuple[str, str]] = {}
         for problem in self._problems:
             row = self._parsed.key_position(problem.path).line - 1
+            self._rows.setdefault(row, []).append(problem)
             if problem.is_error:
                 marks[row] = ERROR_MARK
             else:
                 marks.setdefault(row, WARNING_MARK)
         self.text_area.show_marks(marks)
+        status.remove_class("-invalid")
+        self._show_valid_status()
+
+    def _show_valid_status(self) -> None:
+        """The summary, and the problems of the cursor's line (what its mark means)."""
         errors, warnings = count(self._problems)
         found = (
             f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
             if self._problems
             else "no problems"
         )
-        status.update(f"Valid JSON · {found} · Ctrl+X: edit in $EDITOR")
-        status.remove_class("-invalid")
+        lines = [f"Valid JSON · {found} · Ctrl+X: edit in $EDITOR"]
+        for problem in self._rows.get(self.text_area.cursor_location[0], [])[:2]:
+            mark = "✗" if problem.is_error else "⚠"
+            lines.append(f"{mark} {problem.path or 'body'}: {problem.message}")
+        self.query_one("#json-status", Static).update("\n".join(lines))
+
+    @on(TextArea.SelectionChanged, "#json-text")
+    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        event.stop()
+        if self._error is None and self._parsed is not None:
+            self._show_valid_status()
 
     # --- moving about -----------------------------------------------------------------
 
