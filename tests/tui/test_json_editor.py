@@ -17,7 +17,8 @@ from textual.pilot import Pilot
 
 from rec_tui.request.draft import APP_ID, Draft
 from rec_tui.request.redact import MASK
-from rec_tui.tui.widgets.json_editor import JsonEditor, LeaveInvalidJsonScreen
+from rec_tui.tui.screens.confirm import ConfirmScreen
+from rec_tui.tui.widgets.json_editor import JsonEditor
 
 SECRET_TOKEN = "007eJxTYDQ-the-real-token"
 SECRET_KEY = "SK-customer-secret-0001"
@@ -261,12 +262,12 @@ async def test_leaving_with_unparseable_text_asks_keep_editing_by_default() -> N
         editor = app.editor
         await _go_to(pilot, editor, "cname")
         await pilot.press("x", "f7")  # F7 is the wizard's, not TextArea's "select all"
-        await _until(pilot, lambda: isinstance(app.screen, LeaveInvalidJsonScreen))
+        await _until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("enter")
         await _until(pilot, lambda: app.left == [False])
         assert "x" in editor.text and editor.error is not None
         await pilot.press("f7")
-        await _until(pilot, lambda: isinstance(app.screen, LeaveInvalidJsonScreen))
+        await _until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("tab", "enter")
         await _until(pilot, lambda: app.left == [False, True])
         assert editor.error is None and '"cname": "demo"' in editor.text
@@ -368,39 +369,29 @@ async def test_an_editor_that_fails_leaves_the_body_unchanged(
         assert any("status 3" in str(n.message) for n in app._notifications)
 
 
-SIZES = [(120, 40), (80, 24)]
+async def _on_a_problem(pilot: Pilot[Any]) -> None:
+    assert isinstance(pilot.app, EditorHost)
+    await _go_to(pilot, pilot.app.editor, "uid")
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_snapshot_with_gutter_marks(snap_compare: Any, size: tuple[int, int]) -> None:
-    async def on_a_problem(pilot: Pilot[Any]) -> None:
-        await pilot.pause()
-        assert isinstance(pilot.app, EditorHost)
-        pilot.app.editor.goto_path("uid")
-        await pilot.pause()
-
-    assert snap_compare(EditorHost(_draft()), terminal_size=size, run_before=on_a_problem)
+async def _broken(pilot: Pilot[Any]) -> None:
+    assert isinstance(pilot.app, EditorHost)
+    editor = pilot.app.editor
+    await _go_to(pilot, editor, "cname")
+    await pilot.press("end", "backspace")
+    await _until(pilot, lambda: editor.error is not None)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_snapshot_of_text_that_does_not_parse(snap_compare: Any, size: tuple[int, int]) -> None:
-    async def break_it(pilot: Pilot[Any]) -> None:
-        assert isinstance(pilot.app, EditorHost)
-        editor = pilot.app.editor
-        await _go_to(pilot, editor, "cname")
-        await pilot.press("end", "backspace")
-        await _until(pilot, lambda: editor.error is not None)
-
-    assert snap_compare(EditorHost(_draft()), terminal_size=size, run_before=break_it)
+async def _leaving_broken(pilot: Pilot[Any]) -> None:
+    await _broken(pilot)
+    await pilot.press("f7")
+    await _until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_snapshot_of_the_question_on_leaving(snap_compare: Any, size: tuple[int, int]) -> None:
-    async def leave_broken(pilot: Pilot[Any]) -> None:
-        assert isinstance(pilot.app, EditorHost)
-        editor = pilot.app.editor
-        await _go_to(pilot, editor, "cname")
-        await pilot.press("end", "backspace", "f7")
-        await _until(pilot, lambda: isinstance(pilot.app.screen, LeaveInvalidJsonScreen))
+SCENES = {"gutter_marks": _on_a_problem, "invalid": _broken, "leaving": _leaving_broken}
 
-    assert snap_compare(EditorHost(_draft()), terminal_size=size, run_before=leave_broken)
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_snapshot(snap_compare: Any, scene: str, size: tuple[int, int]) -> None:
+    assert snap_compare(EditorHost(_draft()), terminal_size=size, run_before=SCENES[scene])

@@ -29,11 +29,10 @@ from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Vertical
 from textual.strip import Strip
 from textual.timer import Timer
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Static, TextArea
 from textual.widgets.text_area import TextAreaTheme
 
 from rec_tui.request.draft import Change, Draft
@@ -46,6 +45,7 @@ from rec_tui.request.json_text import (
     unmask,
 )
 from rec_tui.spec.problems import Problem, count, sort_key
+from rec_tui.tui.screens.confirm import ConfirmScreen
 from rec_tui.tui.widgets.preview import ERROR_MARK, TOKEN_STYLES, WARNING_MARK
 
 CHECK_DELAY: Final = 0.15  # seconds of quiet typing before the text is checked
@@ -156,51 +156,6 @@ class JsonTextArea(TextArea):
 
     def action_redo(self) -> None:
         raise SkipAction()
-
-
-class LeaveInvalidJsonScreen(ModalScreen[bool]):
-    """Asked when leaving the editor while its text does not parse.
-
-    Dismisses with True to revert to the last valid body, False to keep editing.
-    """
-
-    DEFAULT_CSS = """
-    LeaveInvalidJsonScreen { align: center middle; }
-    LeaveInvalidJsonScreen > Vertical {
-        width: 70; max-width: 100%; height: auto; padding: 1 2;
-        border: thick $warning; background: $surface;
-    }
-    LeaveInvalidJsonScreen #leave-question { margin-bottom: 1; }
-    LeaveInvalidJsonScreen Horizontal { height: auto; align-horizontal: right; }
-    LeaveInvalidJsonScreen Button { margin-left: 2; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep editing")]
-
-    def __init__(self, error: JsonTextError) -> None:
-        super().__init__()
-        self.error = error
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(
-                f"The JSON text is not valid at {self.error}\n\n"
-                "The request still has the last valid body. Keep editing to fix the text, "
-                "or revert the text to that body (what you typed since is lost).",
-                id="leave-question",
-            )
-            with Horizontal():
-                yield Button("Keep editing", id="keep", variant="primary")
-                yield Button("Revert to the last valid body", id="revert", variant="warning")
-
-    def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "revert")
-
-    def action_keep(self) -> None:
-        self.dismiss(False)
 
 
 def editor_command() -> list[str]:
@@ -444,7 +399,14 @@ class JsonEditor(Vertical):
             self._mask_typed_secrets()
             return True
         assert self._error is not None
-        if await self.app.push_screen_wait(LeaveInvalidJsonScreen(self._error)):
+        question = ConfirmScreen(
+            f"The JSON text is not valid at {self._error}\n\n"
+            "The request still has the last valid body. Keep editing to fix the text, or "
+            "revert the text to that body (what you typed since is lost).",
+            confirm="Revert the text",
+            cancel="Keep editing",
+        )
+        if await self.app.push_screen_wait(question):
             self.revert()
             return True
         self.goto_path("")
