@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from rec_tui.request.endpoints import resolve
+from rec_tui.tui.screens.confirm import ConfirmScreen
 
 _APP_ID_SHOWN: Final = 8  # enough to recognise an App ID, short enough for a screenshot
 
@@ -28,9 +28,9 @@ def short_app_id(app_id: str) -> str:
     return app_id if len(app_id) <= _APP_ID_SHOWN else f"{app_id[:_APP_ID_SHOWN]}…"
 
 
-class SendConfirmScreen(ModalScreen[bool]):
-    """Dismisses with True only for an explicit "send"; Enter on the default, Escape and
-    ``n`` dismiss with False."""
+class SendConfirmScreen(ConfirmScreen):
+    """Dismisses with True only for an explicit "send"; Enter on the default (Cancel),
+    Escape and ``n`` dismiss with False."""
 
     DEFAULT_CSS = """
     SendConfirmScreen { align: center middle; }
@@ -50,7 +50,9 @@ class SendConfirmScreen(ModalScreen[bool]):
     ]
 
     def __init__(self, hosts: tuple[str, ...], app_id: str) -> None:
-        super().__init__()
+        super().__init__(
+            f"Send to {hosts[0]}, App ID {short_app_id(app_id)}?", confirm=f"Send to {hosts[0]}"
+        )
         self.hosts = hosts
         self.app_id = app_id
 
@@ -71,7 +73,7 @@ class SendConfirmScreen(ModalScreen[bool]):
             else ""
         )
         with Vertical():
-            yield Static(f"Send to {host}, App ID {short_app_id(self.app_id)}?", id="send-question")
+            yield Static(self.question, id="send-question")
             yield Static(
                 "This reaches a real Agora project: a recording started there runs and is "
                 f"billed to that project until it is stopped.{also}",
@@ -79,18 +81,8 @@ class SendConfirmScreen(ModalScreen[bool]):
             )
             yield Static("y or Tab then Enter sends · Enter or Esc cancels", id="send-keys")
             with Horizontal():
-                yield Button("Cancel", id="cancel", variant="primary")
-                yield Button(f"Send to {host}", id="send", variant="error")
-
-    def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "send")
+                yield Button(self.cancel_label, id="cancel", variant="primary")
+                yield Button(self.confirm_label, id="confirm", variant="error")
 
     def action_send(self) -> None:
         self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
