@@ -84,7 +84,9 @@ class JsonTextArea(TextArea):
     """
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(soft_wrap=False, show_line_numbers=True, tab_behavior="indent", **kwargs)
+        # Tab moves the focus on (to the problems list, say) rather than indenting: the
+        # wizard is driven from the keyboard and must not trap it here.
+        super().__init__(soft_wrap=False, show_line_numbers=True, **kwargs)
         self.indent_width = 2
         self._marks: dict[int, tuple[str, str]] = {}
 
