@@ -58,21 +58,21 @@ def test_the_comparison_names_fields_and_choices_and_ignores_key_order() -> None
     assert draft.original is not None
     reordered = dict(reversed(list(draft.original.body.items())))
     same = DiffScreen(Draft(mode="mix", body=reordered, original=draft.original)).diff
-    assert same is not None and same.entries == ()
+    assert same is not None and same.differences == ()
     diff = DiffScreen(draft).diff
     assert diff is not None
-    by_path = {entry.path: entry for entry in diff.entries}
+    by_path = {entry.path: entry for entry in diff.differences}
     streams = by_path[f"{REC}.streamTypes"]
     assert (streams.kind, streams.before, streams.after) == (
         "changed",
-        "2 (Audio and video)",
-        "0 (Audio only)",
+        "2 audio and video",
+        "0 audio only",
     )
-    assert streams.label.startswith("Streams to record")
+    assert streams.label == "Streams to record"
     assert by_path[f"{REC}.subscribeVideoUids"].kind == "removed"
     assert by_path["uid"].after == "527841" and by_path["uid"].before == '"527841"'
-    assert any(p.path == "uid" for p in diff.after_problems)
-    assert not any(p.path == "uid" for p in diff.before_problems)
+    assert any(p.path == "uid" for p in diff.after.problems)
+    assert not any(p.path == "uid" for p in diff.before.problems)
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
@@ -84,7 +84,7 @@ async def test_the_view_shows_both_sides_without_any_secret(size: tuple[int, int
         assert isinstance(screen, DiffScreen)
         assert screen.side_by_side == (size[0] >= 110)
         text = _plain(app)
-        assert "Streams to record" in text and "0 (Audio only)" in text
+        assert "Streams to record · streamTypes" in text and "0 audio only" in text
         assert "ticket.txt" in text and "New since the original" in text
         assert SECRET not in text and "another-secret-0002" not in text
 
