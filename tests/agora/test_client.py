@@ -8,6 +8,7 @@ import pytest
 
 from rec_tui.agora.client import SyncRecordingClient
 from rec_tui.agora.errors import RecordingError, interpret
+from rec_tui.agora.exchange import Exchange
 from rec_tui.agora.ratelimit import RateLimiter
 from rec_tui.request.redact import MASK
 from rec_tui.sandbox.service import SandboxService
@@ -15,7 +16,7 @@ from rec_tui.sandbox.transport import SandboxTransport
 from rec_tui.store import history
 from rec_tui.store.paths import history_file
 from rec_tui.store.secrets import Credentials
-from tests.support.sending import FakeTime, clean_body, make_client, make_sandbox, scene_for
+from tests.support.sending import FakeTime, clean_body, make_client, scene_for
 
 
 def backoffs(time: FakeTime) -> list[float]:
@@ -33,9 +34,9 @@ async def _acquire_and_start(client, mode="mix", body=None):  # type: ignore[no-
 # --- failover, retries, back-off --------------------------------------------------------
 
 
-async def test_primary_host_down_the_next_host_answers() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_primary_host_down_the_next_host_answers(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("drop", host="api.agora.io", times=None)
     async with make_client(time, sandbox, endpoint="global", keep_history=False) as client:
         reply = await client.acquire("demo", "527841")
@@ -47,9 +48,9 @@ async def test_primary_host_down_the_next_host_answers() -> None:
     assert backoffs(time) == [1.0]
 
 
-async def test_server_error_then_success_tries_the_same_host_again_first() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_server_error_then_success_tries_the_same_host_again_first(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("server_error", call="acquire", status=503)
     async with make_client(time, sandbox, endpoint="global", keep_history=False) as client:
         reply = await client.acquire("demo", "527841")
@@ -61,9 +62,9 @@ async def test_server_error_then_success_tries_the_same_host_again_first() -> No
     assert backoffs(time) == [1.0]
 
 
-async def test_repeated_server_errors_fail_over_to_the_other_primary() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_repeated_server_errors_fail_over_to_the_other_primary(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("server_error", host="api.agora.io", times=None)
     async with make_client(time, sandbox, endpoint="global", keep_history=False) as client:
         await client.acquire("demo", "527841")
@@ -71,9 +72,9 @@ async def test_repeated_server_errors_fail_over_to_the_other_primary() -> None:
     assert backoffs(time) == [1.0, 3.0]
 
 
-async def test_code_65_then_success_retries_start_with_the_same_resource_id() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_code_65_then_success_retries_start_with_the_same_resource_id(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("code65", call="start")
     async with make_client(time, sandbox, keep_history=False) as client:
         _, started = await _acquire_and_start(client)
@@ -83,9 +84,9 @@ async def test_code_65_then_success_retries_start_with_the_same_resource_id() ->
     assert len(sandbox.service.recordings) == 1
 
 
-async def test_start_5xx_backs_off_3_6_9_then_gives_up() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_start_5xx_backs_off_3_6_9_then_gives_up(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("server_error", call="start", times=None, status=500)
     async with make_client(time, sandbox, keep_history=False) as client:
         with pytest.raises(RecordingError) as caught:
@@ -95,9 +96,9 @@ async def test_start_5xx_backs_off_3_6_9_then_gives_up() -> None:
     assert "Meaning:" in caught.value.message
 
 
-async def test_a_lost_start_answer_never_creates_a_second_recording() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_a_lost_start_answer_never_creates_a_second_recording(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("lose_answer", call="start")
     async with make_client(time, sandbox, keep_history=False) as client:
         _, started = await _acquire_and_start(client)
@@ -109,9 +110,9 @@ async def test_a_lost_start_answer_never_creates_a_second_recording() -> None:
     assert started.data["sid"] == next(iter(sandbox.service.recordings))
 
 
-async def test_starting_twice_by_hand_queries_the_running_recording() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_starting_twice_by_hand_queries_the_running_recording(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     body = clean_body("mix")
     async with make_client(time, sandbox, keep_history=False) as client:
         resource_id, first = await _acquire_and_start(client, body=body)
@@ -121,9 +122,9 @@ async def test_starting_twice_by_hand_queries_the_running_recording() -> None:
     assert len(sandbox.service.recordings) == 1
 
 
-async def test_429_is_waited_out_using_retry_after() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_429_is_waited_out_using_retry_after(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("rate_limit", call="acquire", retry_after=2.0)
     async with make_client(time, sandbox, keep_history=False) as client:
         reply = await client.acquire("demo", "527841")
@@ -133,9 +134,9 @@ async def test_429_is_waited_out_using_retry_after() -> None:
     assert 2.0 in time.sleeps and sum(time.sleeps) >= 2.0
 
 
-async def test_429_from_the_service_then_success_and_rate_stays_within_10_per_second() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_429_from_the_service_then_success_and_rate_stays_within_10_per_second(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     # A client limiter that allows 20/s lets the sandbox's own 10/s limit answer 429.
     async with make_client(time, sandbox, keep_history=False) as client:
         client.limiter = RateLimiter(20, clock=time.clock)
@@ -145,9 +146,9 @@ async def test_429_from_the_service_then_success_and_rate_stays_within_10_per_se
     assert 429 in statuses and statuses.count(200) == 15
 
 
-async def test_the_limiter_keeps_a_burst_within_10_per_second() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_the_limiter_keeps_a_burst_within_10_per_second(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sent: list[float] = []
     async with make_client(time, sandbox, keep_history=False) as client:
         client.listeners.append(lambda exchange: sent.append(time.now))
@@ -180,9 +181,9 @@ def test_a_429_pause_holds_every_request_back() -> None:
     assert limiter.reserve() == 2.0
 
 
-async def test_every_call_times_out_and_the_error_says_so() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_every_call_times_out_and_the_error_says_so(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("latency", seconds=5.0, times=None)
     async with make_client(time, sandbox, keep_history=False, timeout=0.01) as client:
         with pytest.raises(RecordingError) as caught:
@@ -192,9 +193,9 @@ async def test_every_call_times_out_and_the_error_says_so() -> None:
     assert len(sandbox.seen) == 4 and backoffs(time) == [1.0, 3.0, 6.0]
 
 
-async def test_non_json_answer_becomes_an_explained_error() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_non_json_answer_becomes_an_explained_error(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("non_json", times=None)
     async with make_client(time, sandbox, keep_history=False) as client:
         with pytest.raises(RecordingError) as caught:
@@ -205,9 +206,9 @@ async def test_non_json_answer_becomes_an_explained_error() -> None:
     assert "not JSON" in error.meaning
 
 
-async def test_wrong_credentials_give_401_with_codes_meaning_and_no_retry() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_wrong_credentials_give_401_with_codes_meaning_and_no_retry(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     wrong = Credentials("sandbox", "not-the-secret")
     async with make_client(time, sandbox, credentials=wrong, keep_history=False) as client:
         with pytest.raises(RecordingError) as caught:
@@ -248,9 +249,9 @@ def test_interpret_success_returns_the_json() -> None:
     assert interpret("acquire", 200, '{"resourceId": "r"}') == {"resourceId": "r"}
 
 
-async def test_request_id_is_kept_on_replies_and_in_history() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_request_id_is_kept_on_replies_and_in_history(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     async with make_client(time, sandbox) as client:
         reply = await client.acquire("demo", "527841")
     assert len(reply.request_id) == 32
@@ -262,8 +263,7 @@ async def test_request_id_is_kept_on_replies_and_in_history() -> None:
 # --- secrets ----------------------------------------------------------------------------
 
 
-async def test_no_secret_reaches_history_exchanges_or_error_text() -> None:
-    time = FakeTime()
+async def test_no_secret_reaches_history_exchanges_or_error_text(time: FakeTime) -> None:
     secret = "customer-secret-4f9a"
     service = SandboxService(
         clock=time.clock, rate_clock=time.clock, customer_id="cust-1", customer_secret=secret
@@ -273,7 +273,7 @@ async def test_no_secret_reaches_history_exchanges_or_error_text() -> None:
     body = clean_body("mix")
     body["clientRequest"]["token"] = "tok-007eJxSECRET"
     body["clientRequest"]["storageConfig"]["secretKey"] = "storage-secret-key-9"
-    seen = []
+    seen: list[Exchange] = []
     errors = []
     async with make_client(
         time, sandbox, credentials=credentials, on_exchange=seen.append
@@ -300,18 +300,18 @@ def test_scrubbing_a_secret_made_of_digits_leaves_numbers_alone() -> None:
     assert scrubber.answer('{"n": 1234567}') == {"n": 1234567}
 
 
-async def test_added_latency_below_the_timeout_only_delays() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_added_latency_below_the_timeout_only_delays(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("latency", seconds=0.01)
     async with make_client(time, sandbox, keep_history=False, timeout=5.0) as client:
         reply = await client.acquire("demo", "527841")
     assert reply.status == 200 and backoffs(time) == []
 
 
-def test_sync_client_runs_the_calls_for_the_command_line() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+def test_sync_client_runs_the_calls_for_the_command_line(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     body = clean_body("individual")
     with SyncRecordingClient(
         app_id="a",
@@ -330,7 +330,9 @@ def test_sync_client_runs_the_calls_for_the_command_line() -> None:
     assert stopped.data["serverResponse"]["uploadingStatus"] == "uploaded"
 
 
-async def test_credentials_from_the_secret_store_drive_the_client_as_they_are() -> None:
+async def test_credentials_from_the_secret_store_drive_the_client_as_they_are(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     # One Credentials type: what the keyring (or the environment) gives is what the client
     # signs with, and the client module keeps no look-alike of its own.
     import rec_tui.agora.exchange
@@ -340,8 +342,6 @@ async def test_credentials_from_the_secret_store_drive_the_client_as_they_are() 
     store_customer_credentials(store, Credentials("sandbox", "sandbox-secret"))
     found = customer_credentials(store, environ={})
     assert found is not None and found.source == store.backend_name
-    time = FakeTime()
-    sandbox = make_sandbox(time)
     async with make_client(time, sandbox, credentials=found, keep_history=False) as client:
         reply = await client.acquire("demo", "527841")
         assert client.credentials is found

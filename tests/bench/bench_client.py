@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -105,7 +106,7 @@ def main() -> int:
     os.environ["REC_TUI_HOME"] = tempfile.mkdtemp(prefix="rec-tui-bench-")
     from rec_tui.agora.client import SyncRecordingClient
     from rec_tui.sandbox.serve import SandboxServer
-    from rec_tui.sandbox.service import SandboxService
+    from rec_tui.sandbox.service import Answer, SandboxService
     from rec_tui.store.secrets import Credentials
     from tests.support.rules import CLEAN_BODIES
 
@@ -113,9 +114,9 @@ def main() -> int:
     seen: list[float] = []
     original = service.handle
 
-    def counted(*args: object, **kwargs: object) -> object:
+    def counted(method: str, path: str, headers: Mapping[str, str], body: bytes) -> Answer:
         seen.append(time.monotonic())
-        return original(*args, **kwargs)  # type: ignore[arg-type]
+        return original(method, path, headers, body)
 
     service.handle = counted  # type: ignore[method-assign]
     server = SandboxServer(0, service)

@@ -1,4 +1,4 @@
-"""Where files go: the user's config and data directories, or all under REC_TUI_HOME."""
+"""Where files go without REC_TUI_HOME: the user's config and data directories (XDG on Linux)."""
 
 from __future__ import annotations
 
@@ -7,25 +7,55 @@ from pathlib import Path
 
 import pytest
 
-from rec_tui.store import paths
+from rec_tui.request.draft import Draft
+from rec_tui.store import presets
+from rec_tui.store.paths import config_dir, data_dir, history_file, presets_dir
+from rec_tui.store.secrets import MemoryStore
+
+pytestmark = pytest.mark.skipif(
+    sys.platform != "linux", reason="the XDG base directories are the Linux defaults"
+)
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="XDG directories are the Linux defaults")
-def test_without_rec_tui_home_the_xdg_directories_are_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.fixture
+def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No REC_TUI_HOME, no XDG variables: a user whose home directory is a temporary one."""
+    monkeypatch.delenv("REC_TUI_HOME")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    return tmp_path
+
+
+def test_without_any_setting_files_go_under_the_home_directory(user_home: Path) -> None:
+    assert config_dir() == user_home / ".config" / "rec-tui"
+    assert presets_dir() == user_home / ".config" / "rec-tui" / "presets"
+    assert data_dir() == user_home / ".local" / "share" / "rec-tui"
+    assert history_file() == user_home / ".local" / "share" / "rec-tui" / "history.jsonl"
+
+
+def test_the_xdg_variables_move_config_and_data(
+    user_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(paths.HOME_ENV)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    assert paths.config_dir() == tmp_path / "xdg-config" / "rec-tui"
-    assert paths.presets_dir() == tmp_path / "xdg-config" / "rec-tui" / "presets"
-    assert paths.data_dir() == tmp_path / "xdg-data" / "rec-tui"
-    assert paths.history_file() == tmp_path / "xdg-data" / "rec-tui" / "history.jsonl"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(user_home / "cfg"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(user_home / "dat"))
+    assert presets_dir() == user_home / "cfg" / "rec-tui" / "presets"
+    assert history_file() == user_home / "dat" / "rec-tui" / "history.jsonl"
 
 
-def test_rec_tui_home_moves_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
-    assert paths.presets_dir() == tmp_path / "config" / "presets"
-    assert paths.history_file() == tmp_path / "data" / "history.jsonl"
-    monkeypatch.setenv(paths.HOME_ENV, "  ")
-    assert paths.config_dir() != tmp_path / "config"  # blank means unset
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_rec_tui_home_is_no_setting(
+    blank: str, user_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REC_TUI_HOME", blank)
+    assert config_dir() == user_home / ".config" / "rec-tui"
+    assert data_dir() == user_home / ".local" / "share" / "rec-tui"
+
+
+def test_a_preset_is_saved_in_the_user_config_directory(user_home: Path) -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body({"cname": "room"})
+    saved = presets.save(draft, "where", MemoryStore())
+    assert saved.path == user_home / ".config" / "rec-tui" / "presets" / "where.toml"
+    assert saved.path.is_file()
+    assert [summary.name for summary in presets.list_presets()] == ["where"]
