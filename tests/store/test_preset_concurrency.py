@@ -17,10 +17,8 @@ import pytest
 from rec_tui.request.draft import Draft
 from rec_tui.store import presets
 from rec_tui.store.secrets import MemoryStore
-from tests.support.keyring_service import KeyringService, real_keyring
+from tests.support.keyring_service import KeyringService
 from tests.support.seed_examples import EXAMPLES
-
-__all__ = ["real_keyring"]
 
 ROUNDS = 20
 MODE, BODY = EXAMPLES[0][1], EXAMPLES[0][2]

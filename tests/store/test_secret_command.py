@@ -17,9 +17,6 @@ from rec_tui.store.secrets import (
     customer_credentials,
     open_store,
 )
-from tests.support.keyring_service import no_keyring
-
-__all__ = ["no_keyring"]
 
 HELPER = """\
 import sys, time
