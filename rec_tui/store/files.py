@@ -10,6 +10,7 @@ and then renamed over the target, so a crash mid-write leaves the old file intac
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Final
 
 MAX_FILE_BYTES: Final = 1_000_000
+_NO_HARD_LINKS: Final = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK})
 
 
 class StoreFileError(Exception):
@@ -86,6 +88,23 @@ def _kind(mode: int) -> str:
     return "not an ordinary file"
 
 
+def _create_exclusively(temporary: str, target: Path) -> None:
+    """Give ``temporary`` the name ``target`` unless that name exists (FileExistsError)."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in _NO_HARD_LINKS:
+            raise
+        # A file system without hard links: claim the name with O_EXCL, then fill it by
+        # rename (a reader may briefly see it empty, never another writer's content).
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.replace(temporary, target)
+        return
+    os.unlink(temporary)
+
+
 def write_atomically(target: Path, text: str, *, exclusive: bool = False) -> None:
     """Write ``text`` to a temporary file beside ``target``, fsync, then put it in place.
 
@@ -104,8 +123,7 @@ def write_atomically(target: Path, text: str, *, exclusive: bool = False) -> Non
                 stream.flush()
                 os.fsync(stream.fileno())
             if exclusive:
-                os.link(temporary, target)
-                os.unlink(temporary)
+                _create_exclusively(temporary, target)
             else:
                 os.replace(temporary, target)
         except BaseException:
