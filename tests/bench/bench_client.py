@@ -21,7 +21,6 @@ import os
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -103,11 +102,8 @@ def _max_in_window(times: list[float], window: float = 1.0) -> int:
 
 def main() -> int:
     os.environ["REC_TUI_HOME"] = tempfile.mkdtemp(prefix="rec-tui-bench-")
-    from rec_tui.agora.client import SyncRecordingClient
-    from rec_tui.sandbox.serve import SandboxServer
     from rec_tui.sandbox.service import SandboxService
-    from rec_tui.store.secrets import Credentials
-    from tests.support.rules import CLEAN_BODIES
+    from tests.support.loopback import serving
 
     service = SandboxService(rate_limit=None)
     seen: list[float] = []
@@ -118,20 +114,29 @@ def main() -> int:
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
     service.handle = counted  # type: ignore[method-assign]
-    server = SandboxServer(0, service)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base_url = server.base_url
+    with serving(service) as server:
+        return _measure(server.base_url, seen)
+
+
+async def _start_one(base_url: str) -> tuple[str, str]:
+    from rec_tui.agora.client import RecordingClient
+    from rec_tui.store.secrets import Credentials
+    from tests.support.rules import CLEAN_BODIES
+
     body = CLEAN_BODIES["mix"]
-    with SyncRecordingClient(
+    async with RecordingClient(
         app_id="bench",
         credentials=Credentials("sandbox", "sandbox-secret"),
         endpoint=base_url,
-        keep_history=False,
     ) as setup:
-        acquired = setup.acquire(body["cname"], body["uid"], {"scene": 0})
+        acquired = await setup.acquire(body["cname"], body["uid"], {"scene": 0})
         resource_id = acquired.data["resourceId"]
-        sid = setup.start("mix", resource_id, body).data["sid"]
+        started = await setup.start("mix", resource_id, body)
+    return resource_id, started.data["sid"]
 
+
+def _measure(base_url: str, seen: list[float]) -> int:
+    resource_id, sid = asyncio.run(_start_one(base_url))
     plain_ms, client_ms = asyncio.run(_overhead(base_url, resource_id, sid))
     ratio = client_ms / plain_ms
     print(f"query over loopback, median of {ROUNDS} calls each:")
@@ -146,7 +151,6 @@ def main() -> int:
     print(f"burst of {BURST} concurrent calls through the 10/s limiter:")
     print(f"  took {elapsed:.2f} s; most requests in any 1 s window: {peak} (limit {RATE_LIMIT})")
     print(f"  average rate {rate:.2f} requests/s")
-    server.shutdown()
     ok = ratio <= TARGET_RATIO and peak <= RATE_LIMIT
     print("PASS" if ok else "OVER TARGET")
     return 0 if ok else 1

@@ -313,3 +313,36 @@ async def test_sandbox_refusal_surfaces_as_a_recording_error(time: FakeTime) -> 
         with pytest.raises(RecordingError) as caught:
             await lifecycle.acquire_and_start("mix", body, force=True)
     assert caught.value.code == 2 and "backgroundColor" in caught.value.reason
+
+
+def test_expired_resource_ids_are_freed_and_still_answer_433(
+    service: SandboxService, time: FakeTime
+) -> None:
+    body = clean_body("mix")
+    kept = acquire(service, body)
+    time.now += 301
+    other = post(service, "/acquire", {"cname": "x", "uid": "1", "clientRequest": {}})
+    assert kept not in service.resources and other.payload["resourceId"] in service.resources
+    answer = post(service, f"/resourceid/{kept}/mode/mix/start", body)
+    assert (answer.status, answer.payload["code"]) == (400, 433)
+
+
+def test_stopped_recordings_are_forgotten_after_a_while(
+    service: SandboxService, time: FakeTime
+) -> None:
+    body = clean_body("mix")
+    resource_id, started = start(service, "mix", body)
+    sid = started.payload["sid"]
+    running_id, _ = start(service, "mix", {**clean_body("mix"), "uid": "42"})
+    control = {"cname": body["cname"], "uid": body["uid"], "clientRequest": {}}
+    post(service, f"/resourceid/{resource_id}/sid/{sid}/mode/mix/stop", control)
+    time.now += 60
+    assert (
+        post(service, f"/resourceid/{resource_id}/sid/{sid}/mode/mix/stop", control).payload["code"]
+        == 49
+    )
+    time.now += 601
+    get(service, "/acquire")  # any request sweeps
+    assert sid not in service.recordings and resource_id not in service.resources
+    # A running recording (and its resource ID) is kept however old.
+    assert running_id in service.resources and len(service.running) == 1
