@@ -77,6 +77,7 @@ class SandboxServer:
         self.verbose = verbose
         self.connections = 0
         self._server: asyncio.Server | None = None
+        self._open: set[asyncio.StreamWriter] = set()
 
     async def start(self) -> None:
         """Bind and listen (OSError when the port is taken)."""
@@ -96,9 +97,14 @@ class SandboxServer:
         await self._server.serve_forever()
 
     async def close(self) -> None:
+        """Stop listening and end every open connection (each handler then finishes)."""
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
+        for writer in list(self._open):
+            writer.transport.abort()
+        while self._open:
+            await asyncio.sleep(0.01)
 
     # --- one connection ---------------------------------------------------------------
 
@@ -109,6 +115,7 @@ class SandboxServer:
             h11.SERVER, max_incomplete_event_size=self.limits.max_header_bytes
         )
         self.connections += 1
+        self._open.add(writer)
         try:
             if self.connections > self.limits.max_connections:
                 await self._send(
@@ -123,6 +130,7 @@ class SandboxServer:
             pass  # the client went away mid-answer: nothing left to tell it
         finally:
             self.connections -= 1
+            self._open.discard(writer)
             writer.close()
             with contextlib.suppress(ConnectionError):
                 await writer.wait_closed()

@@ -27,11 +27,6 @@ def serving(
         ready.set()
         loop.run_forever()
         loop.run_until_complete(server.close())
-        # Connections still open end here, so no task outlives its loop.
-        pending = asyncio.all_tasks(loop)
-        for task in pending:
-            task.cancel()
-        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
         loop.close()
 
     thread = threading.Thread(target=run, name="sandbox-server", daemon=True)
