@@ -13,10 +13,8 @@ from rec_tui.request.endpoints import REGION_PREFIXES, SANDBOX
 if TYPE_CHECKING:
     from rec_tui.agora.client import RecordingClient
     from rec_tui.agora.exchange import Scrubber
-    from rec_tui.store.secrets import Credentials
 
 REGION_NAMES = tuple(prefix.removeprefix("api-") for prefix in REGION_PREFIXES)
-SANDBOX_APP_ID = "sandbox-app"
 
 
 def add_arguments(parser: argparse.ArgumentParser, *, default_note: str) -> None:
@@ -54,53 +52,15 @@ def endpoint_setting(args: argparse.Namespace, default: str = SANDBOX) -> str:
     return default
 
 
-def credentials_for(endpoint: str) -> Credentials:
-    """The sandbox's own credentials, or the customer's from the environment or keyring."""
-    from rec_tui.store.secrets import Credentials
-
-    if endpoint == SANDBOX:
-        from rec_tui import sandbox
-
-        return Credentials(sandbox.CUSTOMER_ID, sandbox.CUSTOMER_SECRET)
-    from rec_tui.store.secrets import (
-        CUSTOMER_ID_ENV,
-        CUSTOMER_SECRET_ENV,
-        MemoryStore,
-        SecretStoreError,
-        customer_credentials,
-        open_store,
-    )
-
-    try:
-        # The environment wins; only open the keyring (slow to probe) when it has nothing.
-        found = customer_credentials(MemoryStore()) or customer_credentials(open_store().store)
-    except SecretStoreError as error:
-        raise UsageError(str(error)) from None
-    if found is None:
-        raise UsageError(
-            f"No Agora customer ID and secret found. Set {CUSTOMER_ID_ENV} and "
-            f"{CUSTOMER_SECRET_ENV}, or store them in the keyring from the wizard's Send step "
-            "(or use --sandbox to try without an account)."
-        )
-    return found
-
-
 def make_client(endpoint: str, app_id: str) -> RecordingClient:
-    from rec_tui.agora.client import RecordingClient, check_base_url
-    from rec_tui.request.endpoints import resolve
+    """A client for the command line: exchanges go to the history, the sandbox in-process."""
+    from rec_tui.agora.connect import CannotConnect, connect
+    from rec_tui.sandbox import shared_transport
 
     try:
-        resolved = resolve(endpoint)
-        # Checked before the keyring is asked for credentials the URL could not use.
-        for base_url in resolved.base_urls:
-            check_base_url(base_url)
-    except ValueError as error:
+        return connect(endpoint, app_id, sandbox_transport=shared_transport)
+    except CannotConnect as error:
         raise UsageError(str(error)) from None
-    if not app_id:
-        if not resolved.sandbox:
-            raise UsageError("An App ID is needed: give --app-id (or set it in the preset).")
-        app_id = SANDBOX_APP_ID
-    return RecordingClient(app_id=app_id, credentials=credentials_for(endpoint), endpoint=resolved)
 
 
 def failure_exit(error: Exception) -> int:

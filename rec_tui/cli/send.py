@@ -15,19 +15,6 @@ if TYPE_CHECKING:
     from rec_tui.agora.lifecycle import Lifecycle, RecordingSession
     from rec_tui.request.draft import Draft
 
-STATUS_NAMES = {
-    0: "not started",
-    1: "initialised",
-    2: "components starting",
-    3: "some components ready",
-    4: "all components ready",
-    5: "recording in progress",
-    6: "stop requested",
-    7: "all components stopped",
-    8: "exited",
-    20: "exited abnormally",
-}
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -144,10 +131,12 @@ async def _follow_up(
     """--wait and --stop-after; interrupted (Ctrl+C), the recording is stopped first."""
     import asyncio
 
+    from rec_tui.agora.status import describe_status
+
     try:
         if args.wait:
             status = await lifecycle.wait_until_recording(session)
-            lines.append(f"status {status} ({STATUS_NAMES.get(status, '')})")
+            lines.append(f"status {describe_status(status)}")
         if args.stop_after is not None:
             await _stop_after(lifecycle, session, args.stop_after, lines)
     except asyncio.CancelledError:

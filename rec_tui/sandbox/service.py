@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from rec_tui.agora.connect import SANDBOX_CUSTOMER_ID, SANDBOX_CUSTOMER_SECRET
 from rec_tui.request.call_checks import check_acquire, check_update, check_update_layout, layout_of
 from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.sandbox.answers import Recording, rtmp_urls_of
@@ -26,8 +27,8 @@ from rec_tui.spec.modes import Mode, is_mode
 from rec_tui.spec.problems import Problem
 from rec_tui.spec.rules.session import RESOURCE_LIFETIME_SECONDS, acquire_scene, scene_verdict
 
-CUSTOMER_ID: Final = "sandbox"
-CUSTOMER_SECRET: Final = "sandbox-secret"
+CUSTOMER_ID: Final = SANDBOX_CUSTOMER_ID
+CUSTOMER_SECRET: Final = SANDBOX_CUSTOMER_SECRET
 RATE_PER_SECOND: Final = 10
 # How long a stopped recording can still be looked up (stop again answers 49) before it is
 # forgotten; expired resource IDs are forgotten at once (their ID still says when they were

@@ -245,7 +245,7 @@ UPDATES: dict[str, dict[str, Any]] = {
 @pytest.mark.parametrize("mode", ["mix", "individual", "web"])
 async def test_whole_lifecycle_in_each_mode(mode: str, time: FakeTime) -> None:
     sandbox = make_sandbox(time)
-    async with make_client(time, sandbox, keep_history=False) as client:
+    async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
         session = await lifecycle.acquire_and_start(
             mode, clean_body(mode), {"resourceExpiredHour": 24}
@@ -277,7 +277,7 @@ async def test_polling_gives_up_after_90_seconds(
     from rec_tui.sandbox.answers import Recording
 
     sandbox = make_sandbox(time)
-    async with make_client(time, sandbox, keep_history=False) as client:
+    async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep, poll=PollPlan())
         session = await lifecycle.acquire_and_start("mix", clean_body("mix"))
         # The sandbox would reach 4 on the 4th query; hold it at 1 to see the deadline.
@@ -294,7 +294,7 @@ async def test_checks_refuse_a_bad_update_before_it_is_sent(time: FakeTime) -> N
     from rec_tui.agora.lifecycle import ChecksFailed
 
     sandbox = make_sandbox(time)
-    async with make_client(time, sandbox, keep_history=False) as client:
+    async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
         session = await lifecycle.acquire_and_start("mix", clean_body("mix"))
         sent_before = len(sandbox.seen)
@@ -308,7 +308,7 @@ async def test_sandbox_refusal_surfaces_as_a_recording_error(time: FakeTime) -> 
     sandbox = make_sandbox(time)
     body = clean_body("mix")
     body["clientRequest"]["recordingConfig"]["transcodingConfig"]["backgroundColor"] = "red"
-    async with make_client(time, sandbox, keep_history=False) as client:
+    async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
         with pytest.raises(RecordingError) as caught:
             await lifecycle.acquire_and_start("mix", body, force=True)
