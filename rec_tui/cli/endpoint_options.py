@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,82 @@ def add_arguments(parser: argparse.ArgumentParser, *, default_note: str) -> None
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
     )
+
+
+IN_PROCESS_NOTE = (
+    "The in-process sandbox (--sandbox) forgets its recordings when each command ends, so a "
+    "recording started by one command cannot be queried or stopped by another. Run "
+    "`rec-tui sandbox serve` in another terminal and give the URL it prints as --endpoint, "
+    "to send, query and stop alike."
+)
+
+
+def session_endpoint(args: argparse.Namespace, command: str) -> str:
+    """Where query or stop must go: given explicitly, and never the in-process sandbox."""
+    setting = endpoint_setting(args, default="")
+    if not setting:
+        raise UsageError(
+            f"{command} needs to know where the recording runs: give --endpoint URL (the one "
+            "send used: global, or the http://127.0.0.1:PORT that `rec-tui sandbox serve` "
+            "printed) or --region R (the region send used). --sandbox cannot work here: "
+            + IN_PROCESS_NOTE
+        )
+    from rec_tui.request.endpoints import resolve
+
+    try:
+        in_process = resolve(setting).sandbox
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if in_process:
+        raise UsageError(f"{command} cannot reach a sandbox recording this way. {IN_PROCESS_NOTE}")
+    return setting
+
+
+def identifier(name: str) -> Any:
+    """An argparse type for --resource-id / --sid: refused unless it can go into a URL."""
+
+    def parse(value: str) -> str:
+        from rec_tui.agora.identifiers import identifier_problem
+
+        problem = identifier_problem(name, value)
+        if problem is not None:
+            raise argparse.ArgumentTypeError(f"the {problem}; copy it exactly as printed")
+        return value
+
+    parse.__name__ = name  # argparse names the type in its messages
+    return parse
+
+
+def follow_up_command(
+    command: str, mode: str, resource_id: str, sid: str, app_id: str, endpoint: str
+) -> str | None:
+    """The ``rec-tui query/stop`` line to run later, ready to paste; None for the sandbox.
+
+    Every value is written ``--option=VALUE`` (a resource ID may begin with ``-``) and
+    quoted for the shell.
+    """
+    where = _endpoint_option(endpoint)
+    if where is None:
+        return None
+    parts = [
+        "rec-tui",
+        command,
+        f"--mode={mode}",
+        f"--resource-id={resource_id}",
+        f"--sid={sid}",
+        f"--app-id={app_id}",
+        where,
+    ]
+    return " ".join(shlex.quote(part) for part in parts)
+
+
+def _endpoint_option(endpoint: str) -> str | None:
+    value = endpoint.strip()
+    if value == SANDBOX:
+        return None
+    if value.startswith("region:api-"):
+        return f"--region={value.removeprefix('region:api-')}"
+    return f"--endpoint={value or 'global'}"
 
 
 def endpoint_setting(args: argparse.Namespace, default: str = SANDBOX) -> str:
