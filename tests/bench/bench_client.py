@@ -41,6 +41,7 @@ async def _overhead(base_url: str, resource_id: str, sid: str) -> tuple[float, f
     import httpx
 
     from rec_tui.agora.client import RecordingClient
+    from rec_tui.agora.connect import record_in_history
     from rec_tui.agora.ratelimit import RateLimiter
     from rec_tui.request.endpoints import call_path
     from rec_tui.store.secrets import Credentials
@@ -55,6 +56,7 @@ async def _overhead(base_url: str, resource_id: str, sid: str) -> tuple[float, f
         credentials=Credentials("sandbox", "sandbox-secret"),
         endpoint=base_url,
         limiter=RateLimiter(10**9),
+        listeners=[record_in_history],
     )
     async with plain, client:
         # Interleaved, so drift in the machine's load hits both sides alike.
@@ -82,7 +84,6 @@ async def _burst(base_url: str, resource_id: str, sid: str) -> float:
         credentials=Credentials("sandbox", "sandbox-secret"),
         endpoint=base_url,
         limiter=RateLimiter(RATE_LIMIT),
-        keep_history=False,
     ) as client:
         began = time.perf_counter()
         await asyncio.gather(*(client.query("mix", resource_id, sid) for _ in range(BURST)))
