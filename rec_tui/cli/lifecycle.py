@@ -26,7 +26,7 @@ def _add_session_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sid", required=True, type=endpoint_options.identifier("sid"), help="from start"
     )
-    endpoint_options.add_arguments(parser, default_note="required except for the sandbox")
+    endpoint_options.add_arguments(parser, default_note="required")
 
 
 def register(subparsers: Any) -> None:

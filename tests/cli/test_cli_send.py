@@ -210,3 +210,8 @@ def test_ctrl_c_during_stop_after_stops_the_recording_first(
     assert f"Stopped sid {sid}." in rest
     stopped = [r for r in history_file().read_text().splitlines() if '"call":"stop"' in r]
     assert len(stopped) == 1 and '"status":200' in stopped[0]
+
+
+def test_sandbox_serve_refuses_a_port_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sandbox", "serve", "--port", "70000"]) == 2
+    assert "from 0 to 65535" in capsys.readouterr().err
