@@ -45,7 +45,7 @@ SECRET_VALUES = [value for _path, value in BODY_SECRETS.values()] + [
 
 def _leaky_draft() -> Draft:
     mode, body = EXAMPLES[0][1], copy.deepcopy(EXAMPLES[0][2])
-    draft = Draft(mode=mode)  # type: ignore[arg-type]
+    draft = Draft(mode=mode)
     draft.replace_body(body)
     for path, value in BODY_SECRETS.values():
         draft.set(path, value)

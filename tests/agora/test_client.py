@@ -12,6 +12,7 @@ import pytest
 from rec_tui.agora.client import MAX_ANSWER_BYTES, RecordingClient, retry_after_seconds
 from rec_tui.agora.connect import record_in_history
 from rec_tui.agora.errors import RecordingError, interpret
+from rec_tui.agora.exchange import Exchange
 from rec_tui.agora.ratelimit import RateLimiter
 from rec_tui.request.redact import MASK
 from rec_tui.sandbox.faults import FaultKind
@@ -21,7 +22,7 @@ from rec_tui.spec.modes import Mode
 from rec_tui.store import history
 from rec_tui.store.paths import history_file
 from rec_tui.store.secrets import Credentials
-from tests.support.sending import FakeTime, clean_body, make_client, make_sandbox, scene_for
+from tests.support.sending import FakeTime, clean_body, make_client, scene_for
 
 
 def backoffs(time: FakeTime) -> list[float]:
@@ -39,9 +40,9 @@ async def _acquire_and_start(client, mode="mix", body=None):  # type: ignore[no-
 # --- failover, retries, back-off --------------------------------------------------------
 
 
-async def test_primary_host_down_the_next_host_answers() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_primary_host_down_the_next_host_answers(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("drop", host="api.agora.io", times=None)
     async with make_client(time, sandbox, endpoint="global") as client:
         reply = await client.acquire("demo", "527841")
@@ -53,9 +54,9 @@ async def test_primary_host_down_the_next_host_answers() -> None:
     assert backoffs(time) == [1.0]
 
 
-async def test_server_error_then_success_tries_the_same_host_again_first() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_server_error_then_success_tries_the_same_host_again_first(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("server_error", call="acquire", status=503)
     async with make_client(time, sandbox, endpoint="global") as client:
         reply = await client.acquire("demo", "527841")
@@ -67,9 +68,9 @@ async def test_server_error_then_success_tries_the_same_host_again_first() -> No
     assert backoffs(time) == [1.0]
 
 
-async def test_repeated_server_errors_fail_over_to_the_other_primary() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_repeated_server_errors_fail_over_to_the_other_primary(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("server_error", host="api.agora.io", times=None)
     async with make_client(time, sandbox, endpoint="global") as client:
         await client.acquire("demo", "527841")
@@ -77,9 +78,9 @@ async def test_repeated_server_errors_fail_over_to_the_other_primary() -> None:
     assert backoffs(time) == [1.0, 3.0]
 
 
-async def test_code_65_then_success_retries_start_with_the_same_resource_id() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_code_65_then_success_retries_start_with_the_same_resource_id(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("code65", call="start")
     async with make_client(time, sandbox) as client:
         _, started = await _acquire_and_start(client)
@@ -104,12 +105,10 @@ LOST_START_ANSWERS = [
 
 @pytest.mark.parametrize(("fault", "options"), LOST_START_ANSWERS)
 async def test_a_start_whose_answer_was_lost_is_never_sent_again(
-    fault: FaultKind, options: dict[str, Any]
+    fault: FaultKind, options: dict[str, Any], time: FakeTime, sandbox: SandboxTransport
 ) -> None:
     # The sandbox's faults act in front of it, so whether it would dedupe a repeat never
     # matters: what is counted is the starts rec-tui sent.
-    time = FakeTime()
-    sandbox = make_sandbox(time)
     sandbox.faults.inject(fault, call="start", times=None, **options)
     async with make_client(time, sandbox, timeout=0.05) as client:
         with pytest.raises(RecordingError) as caught:
@@ -134,8 +133,9 @@ class NoDedupeService(SandboxService):
         return super()._start(app_id, resource_id, mode, payload)
 
 
-async def test_against_a_server_that_does_not_dedupe_a_lost_answer_makes_one_recording() -> None:
-    time = FakeTime()
+async def test_against_a_server_that_does_not_dedupe_a_lost_answer_makes_one_recording(
+    time: FakeTime,
+) -> None:
     service = NoDedupeService(clock=time.clock, rate_clock=time.clock)
     sandbox = SandboxTransport(service)
     sandbox.faults.inject("lose_answer", call="start")
@@ -145,9 +145,9 @@ async def test_against_a_server_that_does_not_dedupe_a_lost_answer_makes_one_rec
     assert len(service.recordings) == 1 and starts_sent(sandbox) == 1
 
 
-async def test_a_start_that_never_left_is_sent_to_the_next_host() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_a_start_that_never_left_is_sent_to_the_next_host(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("drop", call="start", host="api.agora.io")
     async with make_client(time, sandbox, endpoint="global") as client:
         _, started = await _acquire_and_start(client)
@@ -158,9 +158,9 @@ async def test_a_start_that_never_left_is_sent_to_the_next_host() -> None:
     assert started.data["sid"] and len(sandbox.service.recordings) == 1
 
 
-async def test_a_start_turned_away_with_429_is_sent_again_after_retry_after() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_a_start_turned_away_with_429_is_sent_again_after_retry_after(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("rate_limit", call="start", retry_after=3.0)
     async with make_client(time, sandbox) as client:
         await _acquire_and_start(client)
@@ -168,11 +168,11 @@ async def test_a_start_turned_away_with_429_is_sent_again_after_retry_after() ->
     assert 3.0 in time.sleeps and len(sandbox.service.recordings) == 1
 
 
-async def test_a_lifecycle_start_of_a_session_with_a_sid_queries_instead() -> None:
+async def test_a_lifecycle_start_of_a_session_with_a_sid_queries_instead(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     from rec_tui.agora.lifecycle import Lifecycle
 
-    time = FakeTime()
-    sandbox = make_sandbox(time)
     async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
         session = await lifecycle.acquire_and_start("mix", clean_body("mix"), {})
@@ -181,9 +181,9 @@ async def test_a_lifecycle_start_of_a_session_with_a_sid_queries_instead() -> No
     assert [s.call for s in sandbox.seen][-1] == "query"
 
 
-async def test_starting_twice_by_hand_queries_the_running_recording() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_starting_twice_by_hand_queries_the_running_recording(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     body = clean_body("mix")
     async with make_client(time, sandbox) as client:
         resource_id, first = await _acquire_and_start(client, body=body)
@@ -193,9 +193,9 @@ async def test_starting_twice_by_hand_queries_the_running_recording() -> None:
     assert len(sandbox.service.recordings) == 1
 
 
-async def test_429_is_waited_out_using_retry_after() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_429_is_waited_out_using_retry_after(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("rate_limit", call="acquire", retry_after=2.0)
     async with make_client(time, sandbox) as client:
         reply = await client.acquire("demo", "527841")
@@ -205,9 +205,9 @@ async def test_429_is_waited_out_using_retry_after() -> None:
     assert 2.0 in time.sleeps and sum(time.sleeps) >= 2.0
 
 
-async def test_429_from_the_service_then_success_and_rate_stays_within_10_per_second() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_429_from_the_service_then_success_and_rate_stays_within_10_per_second(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     # A client limiter that allows 20/s lets the sandbox's own 10/s limit answer 429.
     async with make_client(time, sandbox) as client:
         client.limiter = RateLimiter(20, clock=time.clock)
@@ -217,9 +217,9 @@ async def test_429_from_the_service_then_success_and_rate_stays_within_10_per_se
     assert 429 in statuses and statuses.count(200) == 15
 
 
-async def test_the_limiter_keeps_a_burst_within_10_per_second() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_the_limiter_keeps_a_burst_within_10_per_second(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sent: list[float] = []
     async with make_client(time, sandbox) as client:
         client.listeners.append(lambda exchange: sent.append(time.now))
@@ -252,9 +252,9 @@ def test_a_429_pause_holds_every_request_back() -> None:
     assert limiter.reserve() == 2.0
 
 
-async def test_every_call_times_out_and_the_error_says_so() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_every_call_times_out_and_the_error_says_so(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("latency", seconds=5.0, times=None)
     async with make_client(time, sandbox, timeout=0.01) as client:
         with pytest.raises(RecordingError) as caught:
@@ -264,9 +264,9 @@ async def test_every_call_times_out_and_the_error_says_so() -> None:
     assert len(sandbox.seen) == 4 and backoffs(time) == [1.0, 3.0, 6.0]
 
 
-async def test_non_json_answer_becomes_an_explained_error() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_non_json_answer_becomes_an_explained_error(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("non_json", times=None)
     async with make_client(time, sandbox) as client:
         with pytest.raises(RecordingError) as caught:
@@ -277,9 +277,9 @@ async def test_non_json_answer_becomes_an_explained_error() -> None:
     assert "not JSON" in error.meaning
 
 
-async def test_wrong_credentials_give_401_with_codes_meaning_and_no_retry() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_wrong_credentials_give_401_with_codes_meaning_and_no_retry(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     wrong = Credentials("sandbox", "not-the-secret")
     async with make_client(time, sandbox, credentials=wrong) as client:
         with pytest.raises(RecordingError) as caught:
@@ -320,9 +320,9 @@ def test_interpret_success_returns_the_json() -> None:
     assert interpret("acquire", 200, '{"resourceId": "r"}') == {"resourceId": "r"}
 
 
-async def test_request_id_is_kept_on_replies_and_in_history() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_request_id_is_kept_on_replies_and_in_history(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     async with make_client(time, sandbox, listeners=[record_in_history]) as client:
         reply = await client.acquire("demo", "527841")
     assert len(reply.request_id) == 32
@@ -334,8 +334,7 @@ async def test_request_id_is_kept_on_replies_and_in_history() -> None:
 # --- secrets ----------------------------------------------------------------------------
 
 
-async def test_no_secret_reaches_history_exchanges_or_error_text() -> None:
-    time = FakeTime()
+async def test_no_secret_reaches_history_exchanges_or_error_text(time: FakeTime) -> None:
     secret = "customer-secret-4f9a"
     service = SandboxService(
         clock=time.clock, rate_clock=time.clock, customer_id="cust-1", customer_secret=secret
@@ -345,7 +344,7 @@ async def test_no_secret_reaches_history_exchanges_or_error_text() -> None:
     body = clean_body("mix")
     body["clientRequest"]["token"] = "tok-007eJxSECRET"
     body["clientRequest"]["storageConfig"]["secretKey"] = "storage-secret-key-9"
-    seen = []
+    seen: list[Exchange] = []
     errors = []
     async with make_client(
         time, sandbox, credentials=credentials, listeners=[seen.append, record_in_history]
@@ -372,16 +371,18 @@ def test_scrubbing_a_secret_made_of_digits_leaves_numbers_alone() -> None:
     assert scrubber.answer('{"n": 1234567}') == {"n": 1234567}
 
 
-async def test_added_latency_below_the_timeout_only_delays() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_added_latency_below_the_timeout_only_delays(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("latency", seconds=0.01)
-    async with make_client(time, sandbox, timeout=0.05) as client:
+    async with make_client(time, sandbox, timeout=5.0) as client:
         reply = await client.acquire("demo", "527841")
     assert reply.status == 200 and backoffs(time) == []
 
 
-async def test_credentials_from_the_secret_store_drive_the_client_as_they_are() -> None:
+async def test_credentials_from_the_secret_store_drive_the_client_as_they_are(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     # One Credentials type: what the keyring (or the environment) gives is what the client
     # signs with, and the client module keeps no look-alike of its own.
     import rec_tui.agora.exchange
@@ -391,8 +392,6 @@ async def test_credentials_from_the_secret_store_drive_the_client_as_they_are() 
     store_customer_credentials(store, Credentials("sandbox", "sandbox-secret"))
     found = customer_credentials(store, environ={})
     assert found is not None and found.source == store.backend_name
-    time = FakeTime()
-    sandbox = make_sandbox(time)
     async with make_client(time, sandbox, credentials=found) as client:
         reply = await client.acquire("demo", "527841")
         assert client.credentials is found
@@ -404,9 +403,9 @@ async def test_credentials_from_the_secret_store_drive_the_client_as_they_are() 
 # --- retry-after, answer size, identifiers ------------------------------------------------
 
 
-async def test_a_503_with_retry_after_is_waited_out_as_asked() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_a_503_with_retry_after_is_waited_out_as_asked(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     sandbox.faults.inject("server_error", call="acquire", status=503, retry_after=7.0)
     async with make_client(time, sandbox) as client:
         reply = await client.acquire("demo", "527841")
@@ -506,9 +505,9 @@ def test_the_client_needs_the_sandbox_transport_handed_in() -> None:
         RecordingClient(app_id="a", credentials=Credentials("sandbox", "sandbox-secret"))
 
 
-async def test_without_a_history_listener_nothing_is_written() -> None:
-    time = FakeTime()
-    sandbox = make_sandbox(time)
+async def test_without_a_history_listener_nothing_is_written(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     async with make_client(time, sandbox) as client:
         await client.acquire("demo", "527841")
     assert not history_file().exists()

@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -103,16 +104,16 @@ def _max_in_window(times: list[float], window: float = 1.0) -> int:
 
 def main() -> int:
     os.environ["REC_TUI_HOME"] = tempfile.mkdtemp(prefix="rec-tui-bench-")
-    from rec_tui.sandbox.service import SandboxService
+    from rec_tui.sandbox.service import Answer, SandboxService
     from tests.support.loopback import serving
 
     service = SandboxService(rate_limit=None)
     seen: list[float] = []
     original = service.handle
 
-    def counted(*args: object, **kwargs: object) -> object:
+    def counted(method: str, path: str, headers: Mapping[str, str], body: bytes) -> Answer:
         seen.append(time.monotonic())
-        return original(*args, **kwargs)  # type: ignore[arg-type]
+        return original(method, path, headers, body)
 
     service.handle = counted  # type: ignore[method-assign]
     with serving(service) as server:

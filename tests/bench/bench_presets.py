@@ -49,7 +49,7 @@ def main() -> None:
     from tests.support.seed_examples import EXAMPLES
 
     mode, body = EXAMPLES[0][1], EXAMPLES[0][2]
-    draft = Draft(mode=mode)  # type: ignore[arg-type]
+    draft = Draft(mode=mode)
     draft.replace_body(body)
     store = MemoryStore()
     plain = Path(home) / "plain.json"

@@ -9,10 +9,7 @@ from typing import Any
 import pytest
 
 from rec_tui.cli import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, main
-from tests.support.keyring_service import no_keyring
 from tests.support.seed_examples import EXAMPLES
-
-__all__ = ["no_keyring"]
 
 pytestmark = pytest.mark.usefixtures("no_keyring")
 

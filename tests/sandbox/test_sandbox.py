@@ -12,7 +12,9 @@ from rec_tui.agora.errors import RecordingError
 from rec_tui.agora.lifecycle import Lifecycle, StartTimedOut
 from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.sandbox.service import Answer, SandboxService
-from tests.support.sending import FakeTime, clean_body, make_client, make_sandbox, scene_for
+from rec_tui.sandbox.transport import SandboxTransport
+from rec_tui.spec.modes import Mode
+from tests.support.sending import FakeTime, clean_body, make_client, scene_for
 
 AUTH = "Basic " + base64.b64encode(b"sandbox:sandbox-secret").decode()
 PREFIX = "/v1/apps/app/cloud_recording"
@@ -40,16 +42,6 @@ def acquire(service: SandboxService, body: dict[str, Any], scene: int = 0) -> st
 def start(service: SandboxService, mode: str, body: dict[str, Any]) -> tuple[str, Answer]:
     resource_id = acquire(service, body, 1 if mode == "web" else 0)
     return resource_id, post(service, f"/resourceid/{resource_id}/mode/{mode}/start", body)
-
-
-@pytest.fixture
-def time() -> FakeTime:
-    return FakeTime()
-
-
-@pytest.fixture
-def service(time: FakeTime) -> SandboxService:
-    return SandboxService(clock=time.clock, rate_clock=time.clock, rate_limit=None)
 
 
 def test_start_answers_sid_and_every_answer_has_a_request_id(service: SandboxService) -> None:
@@ -243,8 +235,9 @@ UPDATES: dict[str, dict[str, Any]] = {
 
 
 @pytest.mark.parametrize("mode", ["mix", "individual", "web"])
-async def test_whole_lifecycle_in_each_mode(mode: str, time: FakeTime) -> None:
-    sandbox = make_sandbox(time)
+async def test_whole_lifecycle_in_each_mode(
+    mode: Mode, time: FakeTime, sandbox: SandboxTransport
+) -> None:
     async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
         session = await lifecycle.acquire_and_start(
@@ -271,12 +264,11 @@ async def test_whole_lifecycle_in_each_mode(mode: str, time: FakeTime) -> None:
 
 
 async def test_polling_gives_up_after_90_seconds(
-    time: FakeTime, monkeypatch: pytest.MonkeyPatch
+    time: FakeTime, sandbox: SandboxTransport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from rec_tui.agora.lifecycle import PollPlan
     from rec_tui.sandbox.answers import Recording
 
-    sandbox = make_sandbox(time)
     async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep, poll=PollPlan())
         session = await lifecycle.acquire_and_start("mix", clean_body("mix"))
@@ -290,10 +282,11 @@ async def test_polling_gives_up_after_90_seconds(
     assert 75.0 <= sum(time.sleeps) <= 90.0
 
 
-async def test_checks_refuse_a_bad_update_before_it_is_sent(time: FakeTime) -> None:
+async def test_checks_refuse_a_bad_update_before_it_is_sent(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     from rec_tui.agora.lifecycle import ChecksFailed
 
-    sandbox = make_sandbox(time)
     async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
         session = await lifecycle.acquire_and_start("mix", clean_body("mix"))
@@ -304,8 +297,9 @@ async def test_checks_refuse_a_bad_update_before_it_is_sent(time: FakeTime) -> N
     assert caught.value.problems[0].rule == "update.storage.complete"
 
 
-async def test_sandbox_refusal_surfaces_as_a_recording_error(time: FakeTime) -> None:
-    sandbox = make_sandbox(time)
+async def test_sandbox_refusal_surfaces_as_a_recording_error(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     body = clean_body("mix")
     body["clientRequest"]["recordingConfig"]["transcodingConfig"]["backgroundColor"] = "red"
     async with make_client(time, sandbox) as client:

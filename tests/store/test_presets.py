@@ -14,10 +14,8 @@ from rec_tui.request.draft import Draft
 from rec_tui.store import presets
 from rec_tui.store.paths import presets_dir
 from rec_tui.store.secrets import MemoryStore
-from tests.support.keyring_service import KeyringService, real_keyring
+from tests.support.keyring_service import KeyringService
 from tests.support.seed_examples import EXAMPLES
-
-__all__ = ["real_keyring"]
 
 TOKEN = "tok-PRESET-SECRET-0001"
 

@@ -45,7 +45,7 @@ def connect(server: SandboxServer) -> socket.socket:
 
 def read_all(sock: socket.socket) -> bytes:
     """Everything the server sends until it closes the connection."""
-    chunks = []
+    chunks: list[bytes] = []
     while True:
         chunk = sock.recv(65536)
         if not chunk:

@@ -32,7 +32,7 @@ MODE, BODY = EXAMPLES[0][1], EXAMPLES[0][2]
 
 
 def _app(body: dict[str, Any] | None = None) -> RecTuiApp:
-    draft = Draft(mode=MODE)  # type: ignore[arg-type]
+    draft = Draft(mode=MODE)
     draft.replace_body(copy.deepcopy(body or BODY))
     return RecTuiApp(draft)
 
@@ -116,7 +116,7 @@ async def test_open_filters_and_loads_a_preset() -> None:
     other["cname"] = "other-room"
     store = MemoryStore()
     for name, body, description in (("alpha", BODY, "first"), ("beta", other, "the other")):
-        draft = Draft(mode=MODE)  # type: ignore[arg-type]
+        draft = Draft(mode=MODE)
         draft.replace_body(copy.deepcopy(body))
         presets.save(draft, name, store, description=description)
     app = _app({"cname": "x", "uid": "1"})
