@@ -227,7 +227,7 @@ class RecordingClient:
         if sid or call not in ("acquire", "start"):
             check_identifier("sid", sid)
         path = call_path(call, self.app_id, mode, resource_id, sid)
-        content = None if body is None else json.dumps(body, ensure_ascii=False).encode()
+        content = None if body is None else _encoded(body)
         scrubber = Scrubber(self.credentials, body)
         attempts = _Attempts(self.endpoint.base_urls)
         attempt = 0
@@ -396,6 +396,14 @@ def _invalid_url(what: str) -> ValueError:
         f"The endpoint URL is not a valid URL{detail}: write it as https://host or "
         "http://127.0.0.1:PORT."
     )
+
+
+def _encoded(body: dict[str, Any]) -> bytes:
+    """The body as UTF-8 JSON; a lone surrogate (not encodable) goes as a JSON escape."""
+    try:
+        return json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(body, ensure_ascii=True).encode("ascii")
 
 
 def retry_after_seconds(value: str, now: float | None = None) -> float | None:

@@ -77,8 +77,9 @@ def record_in_history(exchange: Exchange) -> None:
     """An exchange listener that appends each (already redacted) exchange to the history."""
     from rec_tui.store import history
 
-    # A full or read-only disk must not fail the recording itself.
-    with contextlib.suppress(OSError):
+    # A full or read-only disk, or text that cannot be written as UTF-8 (a lone surrogate
+    # echoed back), must not fail the recording itself.
+    with contextlib.suppress(OSError, ValueError):
         history.append(exchange.as_dict())
 
 

@@ -511,3 +511,12 @@ async def test_without_a_history_listener_nothing_is_written(
     async with make_client(time, sandbox) as client:
         await client.acquire("demo", "527841")
     assert not history_file().exists()
+
+
+async def test_a_lone_surrogate_in_a_body_is_sent_escaped_and_refused_cleanly(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
+    async with make_client(time, sandbox, listeners=[record_in_history]) as client:
+        with pytest.raises(RecordingError) as caught:
+            await client.acquire("\ud800", "527841")
+    assert caught.value.status == 400 and "surrogate" in caught.value.reason
