@@ -24,6 +24,7 @@ import asyncio
 import contextlib
 import sys
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Final
 
 import h11
@@ -272,13 +273,26 @@ class SandboxServer:
         writer.write(
             b"".join(
                 (
-                    connection.send(h11.Response(status_code=answer.status, headers=headers)),
+                    connection.send(
+                        h11.Response(
+                            status_code=answer.status,
+                            headers=headers,
+                            reason=_reason(answer.status),
+                        )
+                    ),
                     connection.send(h11.Data(data=content)),
                     connection.send(h11.EndOfMessage()),
                 )
             )
         )
         await writer.drain()
+
+
+def _reason(status: int) -> bytes:
+    try:
+        return HTTPStatus(status).phrase.encode("ascii")
+    except ValueError:
+        return b""
 
 
 def _content_length(request: h11.Request) -> int | None:
