@@ -238,7 +238,7 @@ UPDATES: dict[str, dict[str, Any]] = {
 async def test_whole_lifecycle_in_each_mode(
     mode: Mode, time: FakeTime, sandbox: SandboxTransport
 ) -> None:
-    async with make_client(time, sandbox, keep_history=False) as client:
+    async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
         session = await lifecycle.acquire_and_start(
             mode, clean_body(mode), {"resourceExpiredHour": 24}
@@ -269,7 +269,7 @@ async def test_polling_gives_up_after_90_seconds(
     from rec_tui.agora.lifecycle import PollPlan
     from rec_tui.sandbox.answers import Recording
 
-    async with make_client(time, sandbox, keep_history=False) as client:
+    async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep, poll=PollPlan())
         session = await lifecycle.acquire_and_start("mix", clean_body("mix"))
         # The sandbox would reach 4 on the 4th query; hold it at 1 to see the deadline.
@@ -287,7 +287,7 @@ async def test_checks_refuse_a_bad_update_before_it_is_sent(
 ) -> None:
     from rec_tui.agora.lifecycle import ChecksFailed
 
-    async with make_client(time, sandbox, keep_history=False) as client:
+    async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
         session = await lifecycle.acquire_and_start("mix", clean_body("mix"))
         sent_before = len(sandbox.seen)
@@ -302,8 +302,41 @@ async def test_sandbox_refusal_surfaces_as_a_recording_error(
 ) -> None:
     body = clean_body("mix")
     body["clientRequest"]["recordingConfig"]["transcodingConfig"]["backgroundColor"] = "red"
-    async with make_client(time, sandbox, keep_history=False) as client:
+    async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
         with pytest.raises(RecordingError) as caught:
             await lifecycle.acquire_and_start("mix", body, force=True)
     assert caught.value.code == 2 and "backgroundColor" in caught.value.reason
+
+
+def test_expired_resource_ids_are_freed_and_still_answer_433(
+    service: SandboxService, time: FakeTime
+) -> None:
+    body = clean_body("mix")
+    kept = acquire(service, body)
+    time.now += 301
+    other = post(service, "/acquire", {"cname": "x", "uid": "1", "clientRequest": {}})
+    assert kept not in service.resources and other.payload["resourceId"] in service.resources
+    answer = post(service, f"/resourceid/{kept}/mode/mix/start", body)
+    assert (answer.status, answer.payload["code"]) == (400, 433)
+
+
+def test_stopped_recordings_are_forgotten_after_a_while(
+    service: SandboxService, time: FakeTime
+) -> None:
+    body = clean_body("mix")
+    resource_id, started = start(service, "mix", body)
+    sid = started.payload["sid"]
+    running_id, _ = start(service, "mix", {**clean_body("mix"), "uid": "42"})
+    control = {"cname": body["cname"], "uid": body["uid"], "clientRequest": {}}
+    post(service, f"/resourceid/{resource_id}/sid/{sid}/mode/mix/stop", control)
+    time.now += 60
+    assert (
+        post(service, f"/resourceid/{resource_id}/sid/{sid}/mode/mix/stop", control).payload["code"]
+        == 49
+    )
+    time.now += 601
+    get(service, "/acquire")  # any request sweeps
+    assert sid not in service.recordings and resource_id not in service.resources
+    # A running recording (and its resource ID) is kept however old.
+    assert running_id in service.resources and len(service.running) == 1
