@@ -54,7 +54,9 @@ def append(record: dict[str, Any], path: Path | None = None) -> None:
     line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
     fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
-        os.write(fd, line.encode("utf-8"))
+        # A lone surrogate (from a hostile answer) becomes its JSON escape, \udXXX, which
+        # reads back as the same string instead of making the whole exchange unwritable.
+        os.write(fd, line.encode("utf-8", "backslashreplace"))
     finally:
         os.close(fd)
 

@@ -78,3 +78,8 @@ def test_a_history_that_is_not_a_regular_file_is_an_error_not_a_hang() -> None:
 
 def test_no_file_is_an_empty_history() -> None:
     assert history.read_recent(5) == history.Recent([], 0)
+
+
+def test_a_lone_surrogate_in_an_exchange_is_written_and_reads_back() -> None:
+    history.append({"call": "start", "reason": "bad \ud800 answer"})
+    assert history.recent(1)[0]["reason"] == "bad \ud800 answer"
