@@ -103,3 +103,21 @@ def test_an_echoed_secret_is_scrubbed_however_it_is_escaped(echo: str) -> None:
 
 def test_short_secrets_and_numbers_are_left_alone() -> None:
     assert redact_text("code 123 ok", ["123"]) == "code 123 ok"
+
+
+def test_the_json_editor_text_masks_every_secret_and_reads_back_to_the_same_body() -> None:
+    from rec_tui.request import json_text
+
+    body = {
+        "cname": "c",
+        "clientRequest": {
+            "Token": "S3CRET-case",
+            "a.b": {"token": ["S3CRET-list"]},
+            "page": "https://user:S3CRET-url@host.example/x",
+            "storageConfig": {"secretKey": "S3CRET-key"},
+        },
+    }
+    text = json_text.body_text(body)
+    assert "S3CRET" not in text
+    parsed = json_text.parse(text)
+    assert json_text.unmask(parsed.body, body, parsed) == body
