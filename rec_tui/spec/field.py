@@ -1,8 +1,10 @@
 """The shape of one field declaration.
 
-Every field of the ``start`` body is declared exactly once as a :class:`Field`. The generic
-type and unknown-key checks, the JSON Schema export, the wizard's forms and the F1 help
-are all derived from these declarations.
+Every field of the ``start`` body, and of the session (``session.appId``,
+``session.acquire.*``), is declared exactly once as a :class:`Field`. The generic type,
+unknown-key and range/choice checks, the JSON Schema export, redaction and the secrets'
+environment variables, the wizard's forms and the F1 help are all derived from these
+declarations.
 """
 
 from __future__ import annotations
