@@ -67,8 +67,7 @@ def verify_token(
         return access_token2.signature_matches(token, certificate)
     if channel is None or uid is None:
         raise TokenError(
-            "a 006 token does not carry its channel name and uid: give both to check its "
-            "signature"
+            "a 006 token does not carry its channel name and uid: give both to check its signature"
         )
     return access_token.signature_matches(token, certificate, channel, uid)
 

@@ -95,8 +95,7 @@ def decode(body: str) -> DecodedToken:
     expire = reader.uint32("expiry")
     salt = reader.uint32("salt")
     services = tuple(
-        _read_service(reader, issued_at, expire)
-        for _ in range(reader.uint16("number of services"))
+        _read_service(reader, issued_at, expire) for _ in range(reader.uint16("number of services"))
     )
     if reader.remaining:
         raise TokenError(f"the token has {reader.remaining} unexpected bytes after its services")
