@@ -105,6 +105,7 @@ def _describe(answer: Answer) -> list[str]:
 
 def _unknown(found: Lookup) -> list[str]:
     from rec_tui.spec.codes import CODES
+    from rec_tui.spec.lookup import query_for
 
     query = found.query
     if query.lstrip("+-").isdigit() and query.isascii():
@@ -114,16 +115,8 @@ def _unknown(found: Lookup) -> list[str]:
         lines = [f"rec-tui does not recognise {query!r}."]
     lines.append("Did you mean:")
     lines.extend(
-        f'  {answer.title} — {answer.meaning}  (rec-tui explain "{_how_to_ask(answer)}")'
+        f'  {answer.title} — {answer.meaning}  (rec-tui explain "{query_for(answer)}")'
         for answer in found.suggestions
     )
     lines.append("For a service error, paste the whole answer (code and reason) as well.")
     return lines
-
-
-def _how_to_ask(answer: Answer) -> str:
-    """What to type to get this answer (the key without its kind, where that is enough)."""
-    for prefix in ("code ", "message ", "reason: "):
-        if answer.key.startswith(prefix):
-            return answer.key.removeprefix(prefix)
-    return answer.key

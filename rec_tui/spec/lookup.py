@@ -26,7 +26,7 @@ from rec_tui.spec.notifications import (
     leave_code,
     recording_status,
 )
-from rec_tui.spec.pasted_texts import REASONS, Answer, http_status
+from rec_tui.spec.pasted_texts import HTTP_STATUSES, REASONS, Answer, http_status
 
 SUGGESTIONS = 3
 _MIN_FRAGMENT = 6  # a typed fragment of a known text must be at least this long
@@ -47,6 +47,19 @@ def answer_for(entry: Explanation) -> Answer:
     """An error-code or gateway-message entry of :mod:`codes` as an :class:`Answer`."""
     key = f"code {entry.code}" if entry.code is not None else f"message {entry.message}"
     return Answer(key, entry.title, entry.meaning, entry.check, entry.causes, entry.status)
+
+
+def query_for(answer: Answer) -> str:
+    """What to type to get ``answer`` (its key without its kind, where that is enough)."""
+    for prefix in ("code ", "message ", "reason: "):
+        if answer.key.startswith(prefix):
+            return answer.key.removeprefix(prefix)
+    return answer.key
+
+
+def known_answers() -> list[Answer]:
+    """Every answer rec-tui can give for a fixed text (without the computed ones)."""
+    return _unique(answer for answer, _ in _candidates())
 
 
 def normalize(text: str) -> str:
@@ -122,7 +135,7 @@ _EVENT = re.compile(r"\bevent\s*(?:type)?\s*[:=]?\s*(\d+)")
 _LEAVE = re.compile(r"\bleave\s*code\s*[:=]?\s*(\d+)")
 _EXIT = re.compile(r"\b(?:exit|leave)\s*status\s*[:=]?\s*(\d+)")
 _STATUS = re.compile(r"\bstatus\s*[:=]?\s*(\d{1,2})\b")
-_CODE = re.compile(r"(?<!leave )(?<!leave)\bcode\s*[:=]?\s*(\d+)")
+_CODE = re.compile(r"(?<!leave )(?<!leave)(?<!status )\bcode\s*[:=]?\s*(\d+)")
 
 
 def _from_phrases(query: str) -> Iterator[Answer]:
@@ -147,6 +160,8 @@ def _from_phrases(query: str) -> Iterator[Answer]:
             status_answer = recording_status(int(match.group(1)))
             if status_answer is not None:
                 yield status_answer
+    if re.search(r"\b5xx\b", text):
+        yield HTTP_STATUSES["5xx"]
     for match in _HTTP.finditer(text):
         status = http_status(int(match.group(1) or match.group(2)))
         if status is not None:

@@ -57,7 +57,7 @@ REASONS: tuple[Answer, ...] = (
     _alias(49, "stop repeated", "already stopped", "task is exiting"),
     _alias(1013, "invalid channel name"),
     Answer(
-        "reason: uid can't be converted to uint32_t",
+        "reason: uid inside the List can't be convert to uint32_t",
         'Agora reason "uid inside the List can\'t be convert to uint32_t"',
         "A uid in a subscription list (subscribeAudioUids, subscribeVideoUids, "
         "unSubscribeAudioUids, unSubscribeVideoUids) is not a valid uid.",
