@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -60,9 +61,30 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK if found.found else EXIT_REFUSED
 
 
+# What a pasted text may hold that must not be echoed: RTC tokens, Basic credentials and
+# the values of secret JSON keys (the keys of rec_tui.request.redact.SECRET_KEYS).
+_SECRET_TEXT = re.compile(
+    r"\b00[67][A-Za-z0-9+/=]{16,}"
+    r"|(?i:basic)\s+[A-Za-z0-9+/=]{8,}"
+    r'|("(?:token|secret|salt|accessKey|secretKey|stsToken)"\s*:\s*)"[^"]*"'
+)
+_MAX_ECHO = 80
+
+
+def shown(query: str) -> str:
+    """The query as it may be echoed: secrets masked, long pastes shortened."""
+    from rec_tui.request.redact import MASK
+
+    masked = _SECRET_TEXT.sub(
+        lambda found: f'{found.group(1)}"{MASK}"' if found.group(1) else MASK, query
+    )
+    masked = " ".join(masked.split())
+    return masked if len(masked) <= _MAX_ECHO else masked[: _MAX_ECHO - 1] + "…"
+
+
 def as_json(found: Lookup) -> dict[str, Any]:
     return {
-        "query": found.query,
+        "query": shown(found.query),
         "found": found.found,
         "answers": [_answer_json(answer) for answer in found.answers],
         "suggestions": [_answer_json(answer) for answer in found.suggestions],
@@ -112,7 +134,7 @@ def _unknown(found: Lookup) -> list[str]:
         lines = [f"{query!r} is not a documented Agora Cloud Recording error code."]
         lines.append("Documented codes: " + ", ".join(str(code) for code in CODES) + ".")
     else:
-        lines = [f"rec-tui does not recognise {query!r}."]
+        lines = [f"rec-tui does not recognise {shown(query)!r}."]
     lines.append("Did you mean:")
     lines.extend(
         f'  {answer.title} — {answer.meaning}  (rec-tui explain "{query_for(answer)}")'

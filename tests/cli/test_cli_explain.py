@@ -112,3 +112,38 @@ def test_the_suggested_commands_work(capsys: pytest.CaptureFixture[str]) -> None
         code, again = run(["explain", "--format", "json", key], capsys)
         assert code == 0, key
         assert json.loads(again)["answers"][0]["title"] == suggestion["title"]
+
+
+TOKEN = "007eJxTYBBbsMMnKq7p9Hf/HcIX5kce9b518kCiQgSr5Zrp4X1Tu6UUGCzNDZwdjU1TUs0"
+
+
+@pytest.mark.parametrize(
+    ("pasted", "secret"),
+    [
+        (f'{{"cname":"c","clientRequest":{{"token":"{TOKEN}"}}}}', TOKEN[:20]),
+        ("Authorization: Basic dXNlcjpzZWNyZXRzZWNyZXQ=", "dXNlcjpzZWNyZXRzZWNyZXQ"),
+        ('{"storageConfig": {"secretKey": "wJalrXUtn"}}', "wJalrXUtn"),
+    ],
+)
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_pasted_secrets_are_never_echoed(
+    pasted: str, secret: str, output_format: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(["explain", "--format", output_format, pasted], capsys)
+    assert code == 1
+    assert secret not in out and "••••••••" in out
+
+
+def test_a_recognised_paste_with_a_token_does_not_echo_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out = run(
+        ["explain", "--format", "json", f'"token": "{TOKEN}" failed to find worker'], capsys
+    )
+    assert code == 0 and TOKEN[:20] not in out
+
+
+def test_long_pastes_are_shortened_when_echoed(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(["explain", "--format", "json", "lorem ipsum " * 40], capsys)
+    assert code == 1
+    assert len(json.loads(out)["query"]) == 80
