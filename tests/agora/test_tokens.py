@@ -172,6 +172,20 @@ def test_pasted_tokens_with_quotes_and_spaces_are_read() -> None:
 
 
 @pytest.mark.parametrize(
+    "mangle",
+    [
+        lambda token: token.replace("+", " "),  # "+" decoded as a space from a URL query
+        lambda token: token.replace("+", "%2B").replace("=", "%3D"),  # URL-encoded
+        lambda token: token[:50] + "\n" + token[50:],  # wrapped in an e-mail
+    ],
+    ids=["plus-as-space", "url-encoded", "line-break"],
+)
+def test_tokens_mangled_by_copying_are_repaired(mangle: Any) -> None:
+    assert "+" in RTC_ANY and mangle(RTC_ANY) != RTC_ANY
+    assert verify_token(mangle(RTC_ANY), CERTIFICATE)
+
+
+@pytest.mark.parametrize(
     ("kwargs", "says"),
     [
         ({"app_id": "abc"}, "App ID must be 32 hexadecimal"),

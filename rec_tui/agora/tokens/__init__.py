@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time as _time
+import urllib.parse
 
 from rec_tui.agora.tokens import access_token, access_token2
 from rec_tui.agora.tokens.check import TokenFinding, check_decoded
@@ -33,8 +34,8 @@ MAX_UID = 2**32 - 1
 
 
 def decode_token(text: str) -> DecodedToken:
-    """What ``text`` says; surrounding spaces and quotes (as pasted) are ignored."""
-    token = text.strip().strip("\"'")
+    """What ``text`` says, read as it is usually pasted (see :func:`pasted_token`)."""
+    token = pasted_token(text)
     if not token:
         raise TokenError("the token is empty")
     version, body = token[:3], token[3:]
@@ -51,6 +52,18 @@ def decode_token(text: str) -> DecodedToken:
         "this is not an Agora RTC token: tokens start with 007 (AccessToken2) or 006 "
         "(AccessToken); a token copied in part or with extra text around it cannot be read"
     )
+
+
+def pasted_token(text: str) -> str:
+    """The token in ``text`` as pasted: quotes and line breaks dropped, URL escapes undone.
+
+    A token copied from a URL query often has ``%2B`` for ``+``, or spaces where a ``+``
+    was decoded as a space; base64 never contains a space, so a space can only be a ``+``.
+    """
+    token = text.strip().strip("\"'")
+    if "%" in token:
+        token = urllib.parse.unquote(token)
+    return re.sub(r"[\r\n\t]", "", token).replace(" ", "+")
 
 
 def verify_token(
