@@ -98,15 +98,18 @@ def _bare_number(query: str) -> int | None:
 
 
 def _json_objects(query: str) -> Iterator[Mapping[str, Any]]:
-    start, end = query.find("{"), query.rfind("}")
-    if start < 0 or end <= start:
-        return
-    try:
-        data = json.loads(query[start : end + 1])
-    except ValueError:
-        return
-    if isinstance(data, Mapping):
-        yield data
+    """Every JSON object in the text, in order (a paste may hold several answers)."""
+    decoder = json.JSONDecoder()
+    position = query.find("{")
+    while position >= 0:
+        try:
+            data, end = decoder.raw_decode(query, position)
+        except ValueError:
+            position = query.find("{", position + 1)
+            continue
+        if isinstance(data, Mapping):
+            yield data
+        position = query.find("{", end)
 
 
 def _from_json(data: Mapping[str, Any]) -> Iterator[Answer]:

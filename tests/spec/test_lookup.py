@@ -126,6 +126,15 @@ def test_a_whole_answer_with_its_status_line() -> None:
     assert keys(pasted) == ["code 404", "HTTP 404"]
 
 
+def test_several_answers_in_one_paste_are_all_read() -> None:
+    pasted = (
+        'start: {"sid":"38f8e3cfdc474cd56fc1ceba380d7e1a","resourceId":"x"}\n'
+        'query 5 s later: {"code":404,"reason":"failed to find worker"} (broken {\n'
+        'stop: {"code":49,"reason":"stop repeated"}'
+    )
+    assert keys(pasted) == ["code 404", "code 49"]
+
+
 def test_every_http_status_answer_has_causes_or_is_success() -> None:
     for status, answer in HTTP_STATUSES.items():
         assert answer.meaning and answer.check
