@@ -58,6 +58,10 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "201",
         "start is already running for this resource ID.",
         "Do not repeat start with the same resource ID; use query instead.",
+        (
+            "start was sent again (a retry) after the first one had already started",
+            "two services share one resource ID",
+        ),
     ),
     _code(
         8,
@@ -72,6 +76,11 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "stop was repeated, or the task is already exiting (the bot was kicked out, or "
         "maxIdleTime was reached).",
         "Treat it as already stopped; query if unsure.",
+        (
+            "stop was sent twice (a retry, or two services stopping the same task)",
+            "the recorder had already left: nobody in the channel for maxIdleTime, or a "
+            "client joined with the recorder's uid",
+        ),
     ),
     _code(
         50,
@@ -110,6 +119,11 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "400",
         "The RTC token has expired.",
         "Generate a fresh token (it must outlive the recording).",
+        (
+            "the token was built with a short expiry (or long ago) and the recording "
+            "started after it ran out",
+            "a token cached by the customer's server and reused",
+        ),
     ),
     _code(
         110,
@@ -183,6 +197,11 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "400",
         "The resource ID has expired (over 5 minutes old).",
         "Acquire again and start immediately.",
+        (
+            "more than 5 minutes passed between acquire and start",
+            "resource IDs acquired in a batch and started later",
+            "a resource ID reused after its session was stopped",
+        ),
     ),
     _code(
         435,
@@ -222,6 +241,10 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "400",
         "The App ID or sid does not match the resource ID.",
         "Keep resourceId, sid and appid together per session.",
+        (
+            "resourceId and sid from different sessions mixed up",
+            "the App ID in the URL differs from the one the resource ID was acquired for",
+        ),
     ),
     _code(
         1013,
