@@ -64,12 +64,6 @@ def open_document(
     return Opened(draft, result.notices, mode_known=result.mode is not None)
 
 
-def open_any(name_or_path: str, store: SecretStore | None = None) -> tuple[Draft, list[str]]:
-    """The draft and notices for ``rec-tui --open``; raises :class:`OpenProblem`."""
-    opened = open_document(name_or_path, store)
-    return opened.draft, opened.notices
-
-
 def draft_from_import(result: importers.ImportResult, base: Draft | None = None) -> Draft:
     """A draft holding an import: its body and whatever session values it carried."""
     draft = Draft() if base is None else base

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from rec_tui.formats import exporters, importers
-from rec_tui.formats.documents import OpenProblem, draft_from_import, open_any, open_document
+from rec_tui.formats.documents import OpenProblem, draft_from_import, open_document
 from rec_tui.request.draft import Draft
 from rec_tui.request.redact import MASK
 from rec_tui.store import presets
@@ -243,33 +243,32 @@ def test_toml_export_is_a_preset_with_environment_references() -> None:
     assert loaded.description == "for a colleague"
 
 
-# --- open_any -------------------------------------------------------------------------------
+# --- open_document ------------------------------------------------------------------------
 
 
-def test_open_any_opens_presets_by_name_or_path_and_bodies_by_path(tmp_path: Any) -> None:
+def test_open_document_opens_presets_by_name_or_path_and_bodies_by_path(tmp_path: Any) -> None:
     store = MemoryStore()
     saved = presets.save(_draft(BODY), "mine", store, description="d")
-    draft, notices = open_any("mine", store)
-    assert draft.body == BODY and notices == []
+    opened = open_document("mine", store)
+    assert opened.draft.body == BODY and opened.notices == []
     opened = open_document(str(saved.path), store)
     assert opened.preset_name == "mine" and opened.draft.body == BODY
     body_file = tmp_path / "body.json"
     body_file.write_text(json.dumps(BODY))
-    draft, _ = open_any(str(body_file), store)
-    assert draft.body == BODY
+    assert open_document(str(body_file), store).draft.body == BODY
     curl_file = tmp_path / "from-customer.sh"
     curl_file.write_text(f"curl {URL} -u a:b -d '{json.dumps(BODY)}'")
-    draft, notices = open_any(str(curl_file), store)
-    assert draft.mode == "individual" and draft.app_id == APP_ID
+    opened = open_document(str(curl_file), store)
+    assert opened.draft.mode == "individual" and opened.draft.app_id == APP_ID
     # Credentials are never stored without asking.
     assert store.get(CUSTOMER_ID_ENTRY) is None and store.get(CUSTOMER_SECRET_ENTRY) is None
-    assert any("dropped" in notice for notice in notices)
+    assert any("dropped" in notice for notice in opened.notices)
 
 
-def test_open_any_explains_what_it_could_not_open(tmp_path: Any) -> None:
+def test_open_document_explains_what_it_could_not_open(tmp_path: Any) -> None:
     with pytest.raises(OpenProblem, match="neither a saved preset nor a file"):
-        open_any("no-such-thing", MemoryStore())
+        open_document("no-such-thing", MemoryStore())
     bad = tmp_path / "bad.json"
     bad.write_text('{"cname": }')
     with pytest.raises(OpenProblem, match=r"bad\.json: line 1, column 11"):
-        open_any(str(bad), MemoryStore())
+        open_document(str(bad), MemoryStore())
