@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rec_tui.formats import importers
-from rec_tui.request.draft import Draft, Original
+from rec_tui.request.draft import APP_ID, ENDPOINT, Draft, Original
 from rec_tui.store import presets
 from rec_tui.store.secrets import SecretStore
 
@@ -65,21 +65,36 @@ def open_document(
 
 
 def draft_from_import(result: importers.ImportResult, base: Draft | None = None) -> Draft:
-    """A draft holding an import: its body and whatever session values it carried."""
+    """A draft holding an import's body and mode.
+
+    The draft keeps its own session values: where it sends (the sandbox by default) and
+    its App ID never come from the customer's material; :func:`use_customer_endpoint` is the
+    explicit step that takes them.
+    """
     draft = Draft() if base is None else base
-    session = draft.session_values()
-    if result.app_id:
-        session["appId"] = result.app_id
-    if result.endpoint:
-        session["endpoint"] = result.endpoint
     draft.load(
         result.body,
         mode=result.mode,
-        session=session,
+        session=draft.session_values(),
         original=Original(result.body, result.mode or draft.mode, f"a {result.kind} input"),
         description=f"import a {result.kind} input",
     )
     return draft
+
+
+def use_customer_endpoint(draft: Draft, result: importers.ImportResult) -> bool:
+    """Send to the customer's endpoint and App ID, when the user asked for exactly that.
+
+    Returns whether the import named either of them.
+    """
+    edits = [
+        (path, value)
+        for path, value in ((ENDPOINT, result.customer_endpoint), (APP_ID, result.customer_app_id))
+        if value
+    ]
+    if edits:
+        draft.set_many(edits, description="use the customer's endpoint and App ID")
+    return bool(edits)
 
 
 def _is_preset_name(text: str) -> bool:

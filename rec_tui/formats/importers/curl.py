@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import base64
-import binascii
 import re
 import shlex
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Final
 
 from rec_tui.formats.importers.json_body import parse_object
-from rec_tui.formats.importers.references import resolved
+from rec_tui.formats.importers.references import (
+    body_references,
+    is_reference,
+    point_out,
+    references_in,
+)
 from rec_tui.formats.importers.result import ImportProblem, ImportResult
-from rec_tui.formats.importers.url import read_url
-from rec_tui.store.secrets import CUSTOMER_ID_ENV, CUSTOMER_SECRET_ENV, Credentials
+from rec_tui.formats.importers.url import UserInfo, read_url
+from rec_tui.request.redact import SECRET_HEADERS
+from rec_tui.store.secrets import Credentials
 
 _DATA_OPTIONS: Final = frozenset(
     {"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"}
@@ -44,20 +47,45 @@ def is_curl(text: str) -> bool:
     return re.match(r"^(\$\s+)?curl\s", text) is not None
 
 
-def import_curl(command: str, env: Mapping[str, str]) -> ImportResult:
+def import_curl(command: str) -> ImportResult:
+    """The body, URL facts and credentials of a curl command; nothing is read from here.
+
+    Variables stay as written, and ``-d @file`` is refused: the file is on the customer's
+    machine, and reading one of ours instead would put local data into the request.
+    """
     curl = _parse_curl_arguments(_split(re.sub(r"^\$\s+", "", command)))
     if not curl.data:
         raise ImportProblem("the curl command has no -d/--data body to import.")
     body = parse_object("&".join(curl.data), "the curl -d body")
     result = ImportResult(body, "curl")
+    user_info = None
     if curl.url:
-        read_url(curl.url, result, env)
+        user_info = read_url(curl.url, result, "curl command")
     else:
         result.notices.append("The curl command has no URL; App ID and mode were not found.")
     if curl.method and curl.method.upper() != "POST":
         result.notices.append(f"The command used {curl.method}; start is sent with POST.")
-    result.credentials = _credentials(curl, env, result.notices)
+    found: list[tuple[str, str]] = []
+    if curl.url:
+        found += [("the URL", name) for name in references_in(_without_user_info(curl.url))]
+    result.credentials = _credentials(curl, user_info, result.notices, found)
+    found += [
+        ("a header", name)
+        for header in curl.headers
+        if not _is_authorization(header)
+        for name in references_in(header)
+    ]
+    found += body_references(body)
+    point_out(result, "curl", found)
     return result
+
+
+def _without_user_info(url: str) -> str:
+    return re.sub(r"//[^/@]*@", "//", url, count=1)
+
+
+def _is_authorization(header: str) -> bool:
+    return header.partition(":")[0].strip().lower() in SECRET_HEADERS
 
 
 def _split(command: str) -> list[str]:
@@ -107,42 +135,50 @@ def _parse_curl_arguments(words: list[str]) -> _Curl:
 
 def _data_value(value: str, option: str) -> str:
     if option != "--data-raw" and value.startswith("@"):
-        file = Path(value[1:]).expanduser()
-        try:
-            return file.read_text(encoding="utf-8")
-        except OSError as error:
-            raise ImportProblem(
-                f"curl {option} {value}: cannot read {file} ({error.strerror or error})."
-            ) from None
+        raise ImportProblem(
+            f"curl {option} {value} reads the body from a file on the customer's machine, "
+            "which is not here; paste the body itself, or open that file."
+        )
     return value
 
 
-def _credentials(curl: _Curl, env: Mapping[str, str], notices: list[str]) -> Credentials | None:
-    pair: str | None = curl.user
-    source = "curl -u"
+def _credentials(
+    curl: _Curl,
+    user_info: UserInfo | None,
+    notices: list[str],
+    found: list[tuple[str, str]],
+) -> Credentials | None:
+    """The customer ID and secret of Basic auth: header, then -u, then the URL's user info."""
+    pair: tuple[str, str] | None = None
+    source = ""
+    if user_info is not None:
+        pair, source = (user_info.user, user_info.password), "URL"
+    if curl.user is not None:
+        customer_id, separator, secret = curl.user.partition(":")
+        pair, source = (customer_id, secret), "curl -u"
+        if not separator:
+            notices.append("The credentials in curl -u have no ':' between ID and secret.")
+            pair = None
     for header in curl.headers:
-        name, _, value = header.partition(":")
-        scheme, _, encoded = value.strip().partition(" ")
-        if name.strip().lower() == "authorization" and scheme.lower() == "basic":
-            try:
-                pair = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
-            except (binascii.Error, UnicodeDecodeError):
-                notices.append("The Authorization header is not valid Basic auth; ignored it.")
-                continue
-            source = "Authorization header"
+        if not _is_authorization(header):
+            continue
+        scheme, _, encoded = header.partition(":")[2].strip().partition(" ")
+        if scheme.lower() != "basic":
+            continue
+        try:
+            decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):  # binascii.Error, non-ASCII text
+            notices.append("The Authorization header is not valid Basic auth; ignored it.")
+            continue
+        customer_id, _, secret = decoded.partition(":")
+        pair, source = (customer_id, secret), "Authorization header"
     if pair is None:
         return None
-    customer_id, separator, secret = pair.partition(":")
-    if not separator:
-        notices.append(f"The credentials in the {source} have no ':' between ID and secret.")
+    references = [(f"the {source}", references_in(part)[0]) for part in pair if is_reference(part)]
+    if references:
+        found.extend(references)
         return None
-    resolved_id, resolved_secret = resolved(customer_id, env), resolved(secret, env)
-    if not resolved_id or not resolved_secret:
-        notices.append(
-            f"The {source} refers to {CUSTOMER_ID_ENV}/{CUSTOMER_SECRET_ENV}, which are not "
-            "set here; the wizard will use the keyring or the environment when sending."
-        )
+    if not all(pair):
+        notices.append(f"The credentials in the {source} lack an ID or a secret; ignored them.")
         return None
-    if (resolved_id, resolved_secret) != (customer_id, secret):
-        return None  # they came from this machine's environment: nothing to import
-    return Credentials(resolved_id, resolved_secret, source=source)
+    return Credentials(pair[0], pair[1], source=source)

@@ -2,30 +2,37 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from pathlib import Path
 
 from rec_tui.formats.importers.curl import import_curl, is_curl
 from rec_tui.formats.importers.json_body import body_in_text_or_none, body_within, parse_object
 from rec_tui.formats.importers.log_line import import_log_line
-from rec_tui.formats.importers.references import fill_secret_references
+from rec_tui.formats.importers.references import body_references, point_out
 from rec_tui.formats.importers.result import ImportProblem, ImportResult
 
+_WHAT = {"json": "JSON body", "text": "text"}
 
-def import_text(text: str, environ: Mapping[str, str] | None = None) -> ImportResult:
-    """Recognise and import ``text``; raises :class:`ImportProblem`, never changes anything."""
-    env = os.environ if environ is None else environ
+
+def import_text(text: str) -> ImportResult:
+    """Recognise and import ``text``; raises :class:`ImportProblem`, never changes anything.
+
+    The text is data: nothing in it is run, expanded or read from this machine, and it never
+    decides where requests go (the customer's host and App ID are reported, not used).
+    """
     stripped = text.strip().lstrip("\ufeff")
     if not stripped:
         raise ImportProblem("nothing to import: paste a JSON body, a curl command or a log line.")
     if is_curl(stripped):
-        result = import_curl(stripped, env)
-    elif stripped.startswith(("{", "[")):
-        result = _import_json(text)
+        result = import_curl(stripped)
     else:
-        result = import_log_line(text)
-    fill_secret_references(result, env)
+        result = _import_json(text) if stripped.startswith(("{", "[")) else import_log_line(text)
+        point_out(result, _WHAT[result.kind], body_references(result.body))
+    summary = result.customer_summary()
+    if summary is not None:
+        result.notices.append(
+            f"{summary[0].upper()}{summary[1:]} (for information: importing never changes "
+            "where requests go)."
+        )
     return result
 
 
@@ -45,7 +52,7 @@ def _import_json(text: str) -> ImportResult:
     return result
 
 
-def import_file(path: str | Path, environ: Mapping[str, str] | None = None) -> ImportResult:
+def import_file(path: str | Path) -> ImportResult:
     file = Path(path).expanduser()
     try:
         text = file.read_bytes().decode("utf-8")
@@ -58,6 +65,6 @@ def import_file(path: str | Path, environ: Mapping[str, str] | None = None) -> I
     except OSError as error:
         raise ImportProblem(f"{file}: cannot be read ({error.strerror or error}).") from None
     try:
-        return import_text(text, environ)
+        return import_text(text)
     except ImportProblem as problem:
         raise ImportProblem(f"{file}: {problem.message}") from None

@@ -24,12 +24,33 @@ class ImportProblem(Exception):
 
 @dataclass
 class ImportResult:
+    """The body and what the input said about the request.
+
+    The customer's host, endpoint and App ID are information only: importing never
+    changes where the draft sends (see :func:`rec_tui.formats.documents.draft_from_import`).
+    ``customer_endpoint`` is that host as an endpoint setting (``global``, ``region:…`` or a
+    base URL without user info), for an explicit "use the customer's endpoint" action.
+    """
+
     body: dict[str, Any]
     kind: Kind
     mode: Mode | None = None
-    app_id: str | None = None
+    customer_host: str | None = None
+    customer_endpoint: str | None = None
+    customer_app_id: str | None = None
     resource_id: str | None = None
     sid: str | None = None
-    endpoint: str | None = None
     credentials: Credentials | None = None
     notices: list[str] = field(default_factory=list)
+
+    def customer_summary(self) -> str | None:
+        """``customer's endpoint: api.agora.io, App ID …``, or None when the input named neither."""
+        parts = []
+        if self.customer_host:
+            parts.append(f"customer's endpoint: {self.customer_host}")
+        if self.customer_app_id:
+            parts.append(f"App ID {self.customer_app_id}")
+        if not parts:
+            return None
+        text = ", ".join(parts)
+        return text if self.customer_host else f"customer's {text}"

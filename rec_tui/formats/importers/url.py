@@ -1,13 +1,17 @@
-"""Cloud Recording URLs: the App ID, resource ID, sid, mode and call they name."""
+"""Cloud Recording URLs: the host, App ID, resource ID, sid, mode and call they name.
+
+User info in a URL (``https://id:secret@host/…``) is Basic auth: it is taken out as
+credentials and never kept in the host, the endpoint or any message.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Final
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-from rec_tui.formats.importers.references import resolved
+from rec_tui.formats.importers.references import is_reference, references_in
 from rec_tui.formats.importers.result import ImportResult
 from rec_tui.request import endpoints
 from rec_tui.spec.modes import MODES
@@ -19,21 +23,48 @@ _URL_PATTERN: Final = re.compile(
 )
 
 
-def read_url(url: str, result: ImportResult, env: Mapping[str, str]) -> None:
-    parts = urlsplit(url)
+@dataclass(frozen=True, slots=True)
+class UserInfo:
+    user: str
+    password: str
+
+
+def read_url(url: str, result: ImportResult, what: str) -> UserInfo | None:
+    """Put what ``url`` says into ``result``; returns the user info it carried, if any."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        # urlsplit refuses an unclosed "[" (IPv6) host; say so without repeating the URL,
+        # which may carry a password.
+        result.notices.append(f"The {what}'s URL is not a valid address; App ID and mode not read.")
+        return None
+    user_info, _, host = parts.netloc.rpartition("@")
     found = _URL_PATTERN.search(parts.path)
+    if host:
+        result.customer_host = host.lower()
+        result.customer_endpoint = endpoint_of(parts.scheme.lower(), host.lower())
     if found is None:
         result.notices.append(
             f"The URL path {parts.path!r} is not a Cloud Recording call; App ID and mode not read."
         )
-        return
+    else:
+        _read_path(found, result)
+    if not user_info:
+        return None
+    user, _, password = user_info.partition(":")
+    return UserInfo(unquote(user), unquote(password))
+
+
+def _read_path(found: re.Match[str], result: ImportResult) -> None:
     if found.group("call") != "start":
         result.notices.append(f"The URL is a {found.group('call')} call, not start.")
-    result.app_id = resolved(found.group("app_id"), env)
-    if found.group("resource_id"):
-        result.resource_id = resolved(found.group("resource_id"), env)
-    if found.group("sid"):
-        result.sid = resolved(found.group("sid"), env)
+    app_id = found.group("app_id")
+    # A reference names the customer's variable: pointed out, never taken for an App ID.
+    result.customer_app_id = None if is_reference(app_id) else app_id
+    for name in ("resource_id", "sid"):
+        value = found.group(name)
+        if value and not references_in(value):
+            setattr(result, name, value)
     mode = found.group("mode")
     if mode in MODES:
         result.mode = mode
@@ -41,12 +72,11 @@ def read_url(url: str, result: ImportResult, env: Mapping[str, str]) -> None:
         result.notices.append(
             f"The URL names mode {mode!r}, which is not one of {', '.join(MODES)}."
         )
-    result.endpoint = endpoint_of(f"{parts.scheme}://{parts.netloc}")
 
 
-def endpoint_of(base_url: str) -> str:
-    """The endpoint setting (``global``, ``region:…``, ``sandbox`` or the URL) of a base URL."""
-    host = base_url.split("://", 1)[-1].lower()
+def endpoint_of(scheme: str, host: str) -> str:
+    """The endpoint setting (``global``, ``region:…``, ``sandbox`` or a base URL) of a host."""
+    base_url = f"{scheme}://{host}"
     if base_url == endpoints.SANDBOX_BASE_URL:
         return endpoints.SANDBOX
     if host == endpoints.GLOBAL_HOSTS[0]:
