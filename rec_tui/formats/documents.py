@@ -27,7 +27,7 @@ class Opened:
     preset_name: str | None = None
     preset_path: Path | None = None
     description: str = ""
-    # False for a plain JSON body, which does not say which mode it was written for.
+    # False when the mode was inferred from the body rather than named by a URL.
     mode_known: bool = True
 
 
@@ -61,7 +61,8 @@ def open_document(
         raise OpenProblem(error.message) from None
     importers.settle_credentials(result, store, agreed=False)
     draft = draft_from_import(result)
-    return Opened(draft, result.notices, mode_known=result.mode is not None)
+    mode_known = result.mode_guess is not None and result.mode_guess.source == "url"
+    return Opened(draft, result.notices, mode_known=mode_known)
 
 
 def draft_from_import(result: importers.ImportResult, base: Draft | None = None) -> Draft:

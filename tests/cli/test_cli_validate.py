@@ -73,7 +73,13 @@ def test_json_output_is_one_array_in_input_order(
     assert code == 1
     report = json.loads(out)
     assert [entry["path"] for entry in report] == [good, bad]
-    assert report[0] == {"path": good, "mode": "web", "valid": True, "problems": []}
+    assert report[0] == {
+        "path": good,
+        "mode": "web",
+        "mode_reason": "given with --mode",
+        "valid": True,
+        "problems": [],
+    }
     assert report[1]["valid"] is False and report[1]["mode"] == "web"
     (problem,) = report[1]["problems"]
     assert set(problem) == {"rule", "severity", "path", "message", "hint"}
@@ -135,9 +141,6 @@ def test_a_directory_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as raised:
         main(["validate", "--mode", "composite", "x.json"])
-    assert raised.value.code == 2
-    with pytest.raises(SystemExit) as raised:
-        main(["validate", "x.json"])  # --mode is required
     assert raised.value.code == 2
     code, _, err = run(["validate", "--mode", "mix", "-", "-"], capsys)
     assert code == 2 and "only once" in err
@@ -218,3 +221,42 @@ def test_explain_unknown_code_says_not_documented(capsys: pytest.CaptureFixture[
     assert code == 1
     assert "'999' is not a documented Agora Cloud Recording error code." in out
     assert "432" in out
+
+
+# --- the mode, inferred when --mode is not given ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "mode", "reason"),
+    [
+        ("4_web.json", "web", "from extensionServiceConfig"),
+        ("1_mix_av.json", "mix", "from transcodingConfig"),
+        ("2_individual_snapshot_only.json", "individual", "from snapshotConfig"),
+    ],
+)
+def test_without_mode_each_body_says_the_mode_it_was_checked_in(
+    seed: str, mode: str, reason: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(DATA / seed)
+    code, out, err = run(["validate", path], capsys)
+    assert code == 0, out
+    assert err == f"rec-tui validate: {path}: mode: {mode}, {reason} (--mode chooses another).\n"
+    assert out.splitlines()[0] == f"{path}: OK ({mode} mode)"
+    code, out, err = run(["validate", "--format", "json", path], capsys)
+    (entry,) = json.loads(out)
+    assert (entry["mode"], entry["mode_reason"]) == (mode, reason)
+    assert err == ""
+
+
+def test_given_mode_wins_over_the_inference(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["validate", "--mode", "mix", str(DATA / "4_web.json")], capsys)
+    assert code == 1 and err == ""
+    assert "(mix mode)" in out.splitlines()[0]
+
+
+def test_a_body_with_nothing_mode_specific_is_checked_in_the_default_mode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "plain.json", {"cname": "a", "uid": "1"})
+    _, _, err = run(["validate", path], capsys)
+    assert "mode: mix, the default: nothing in the body belongs to one mode only" in err

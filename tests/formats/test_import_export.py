@@ -109,7 +109,7 @@ def test_credentials_are_stored_only_when_the_user_agrees() -> None:
 def test_a_log_line_with_the_body_inside() -> None:
     line = f"2024-05-01 12:00:01 INFO [rec] start request body={json.dumps(BODY)} took 12ms"
     result = importers.import_text(line)
-    assert result.kind == "text"
+    assert result.kind == "log"
     assert result.body == BODY
 
 

@@ -83,7 +83,7 @@ def test_a_json_body_with_variables_is_kept_as_written(engineer_env: None) -> No
 def test_a_secret_containing_a_dollar_is_not_quoted_in_a_notice() -> None:
     text = json.dumps({"cname": "c", "uid": "1", "clientRequest": {"token": "abc$SECRETPART"}})
     result = importers.import_text(text)
-    assert result.notices == []
+    assert not any("SECRETPART" in notice for notice in result.notices)
     assert result.body["clientRequest"]["token"] == "abc$SECRETPART"
 
 

@@ -88,6 +88,23 @@ def _is_authorization(header: str) -> bool:
     return header.partition(":")[0].strip().lower() in SECRET_HEADERS
 
 
+def basic_auth_pair(value: str) -> tuple[str, str] | None:
+    """(ID, secret) of a ``Basic …`` Authorization value; None for another scheme.
+
+    Raises ValueError when it is Basic but not valid base64 of UTF-8 text (non-ASCII
+    characters included: ``Basic é``).
+    """
+    scheme, _, encoded = value.strip().partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError("not UTF-8") from error
+    customer_id, _, secret = decoded.partition(":")
+    return customer_id, secret
+
+
 def _split(command: str) -> list[str]:
     # Line continuations (backslash-newline) join lines, as the shell does.
     joined = re.sub(r"\\[ \t]*\r?\n", " ", command)
@@ -162,16 +179,13 @@ def _credentials(
     for header in curl.headers:
         if not _is_authorization(header):
             continue
-        scheme, _, encoded = header.partition(":")[2].strip().partition(" ")
-        if scheme.lower() != "basic":
-            continue
         try:
-            decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
-        except (ValueError, UnicodeDecodeError):  # binascii.Error, non-ASCII text
+            decoded = basic_auth_pair(header.partition(":")[2])
+        except ValueError:
             notices.append("The Authorization header is not valid Basic auth; ignored it.")
             continue
-        customer_id, _, secret = decoded.partition(":")
-        pair, source = (customer_id, secret), "Authorization header"
+        if decoded is not None:
+            pair, source = decoded, "Authorization header"
     if pair is None:
         return None
     references = [(f"the {source}", references_in(part)[0]) for part in pair if is_reference(part)]

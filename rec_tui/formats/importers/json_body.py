@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from typing import Any, Final
 
+from rec_tui.formats.importers.json_scan import json_values_in
 from rec_tui.formats.importers.result import ImportProblem
 from rec_tui.formats.jsonfile import JsonInputError, load_json_text
 
@@ -39,21 +38,6 @@ def looks_like_body(value: Any) -> bool:
     return isinstance(value, dict) and bool(START_BODY_KEYS & value.keys())
 
 
-def objects_in(text: str) -> Iterator[dict[str, Any]]:
-    """The outermost JSON objects in free text, left to right."""
-    decoder = json.JSONDecoder()
-    position = text.find("{")
-    while position != -1:
-        try:
-            value, end = decoder.raw_decode(text, position)
-        except (json.JSONDecodeError, RecursionError):
-            position = text.find("{", position + 1)
-            continue
-        if isinstance(value, dict):
-            yield value
-        position = text.find("{", end)
-
-
 def body_within(value: Any) -> dict[str, Any] | None:
     """The start body in a JSON value: itself, a nested object, or a JSON string in it."""
     if looks_like_body(value):
@@ -64,17 +48,10 @@ def body_within(value: Any) -> dict[str, Any] | None:
     elif isinstance(value, list):
         children = value
     elif isinstance(value, str) and value.lstrip().startswith("{"):
-        children = list(objects_in(value))  # a body logged as an escaped JSON string
+        # A body logged as an escaped JSON string.
+        children = [found for _start, _end, found in json_values_in(value)]
     for item in children:
         found = body_within(item)
-        if found is not None:
-            return found
-    return None
-
-
-def body_in_text_or_none(text: str) -> dict[str, Any] | None:
-    for candidate in objects_in(text):
-        found = body_within(candidate)
         if found is not None:
             return found
     return None

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from rec_tui.request.mode_inference import ModeGuess
 from rec_tui.spec.modes import Mode
 from rec_tui.store.secrets import Credentials
 
-Kind = Literal["json", "curl", "text"]
+Kind = Literal["json", "curl", "log", "ticket"]
 
 
 class ImportProblem(Exception):
@@ -34,7 +35,12 @@ class ImportResult:
 
     body: dict[str, Any]
     kind: Kind
+    # Set by every import: from the URL when it names one, else inferred from the body.
     mode: Mode | None = None
+    mode_guess: ModeGuess | None = None
+    # The Cloud Recording call the URL names (start, acquire, …) and its path.
+    call: str | None = None
+    call_path: str | None = None
     customer_host: str | None = None
     customer_endpoint: str | None = None
     customer_app_id: str | None = None

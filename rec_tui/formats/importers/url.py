@@ -14,7 +14,6 @@ from urllib.parse import unquote, urlsplit
 from rec_tui.formats.importers.references import is_reference, references_in
 from rec_tui.formats.importers.result import ImportResult
 from rec_tui.request import endpoints
-from rec_tui.spec.modes import MODES
 
 _URL_PATTERN: Final = re.compile(
     r"/v1/apps/(?P<app_id>[^/]+)/cloud_recording/"
@@ -39,7 +38,7 @@ def read_url(url: str, result: ImportResult, what: str) -> UserInfo | None:
         result.notices.append(f"The {what}'s URL is not a valid address; App ID and mode not read.")
         return None
     user_info, _, host = parts.netloc.rpartition("@")
-    found = _URL_PATTERN.search(parts.path)
+    found = _URL_PATTERN.search(parts.path)  # the path: user info never gets into it
     if host:
         result.customer_host = host.lower()
         result.customer_endpoint = endpoint_of(parts.scheme.lower(), host.lower())
@@ -56,8 +55,10 @@ def read_url(url: str, result: ImportResult, what: str) -> UserInfo | None:
 
 
 def _read_path(found: re.Match[str], result: ImportResult) -> None:
-    if found.group("call") != "start":
-        result.notices.append(f"The URL is a {found.group('call')} call, not start.")
+    result.call = found.group("call")
+    result.call_path = found.group(0)
+    if result.call != "start":
+        result.notices.append(f"The URL is a {result.call} call, not start.")
     app_id = found.group("app_id")
     # A reference names the customer's variable: pointed out, never taken for an App ID.
     result.customer_app_id = None if is_reference(app_id) else app_id
@@ -65,13 +66,12 @@ def _read_path(found: re.Match[str], result: ImportResult) -> None:
         value = found.group(name)
         if value and not references_in(value):
             setattr(result, name, value)
-    mode = found.group("mode")
-    if mode in MODES:
-        result.mode = mode
-    elif mode:
-        result.notices.append(
-            f"The URL names mode {mode!r}, which is not one of {', '.join(MODES)}."
-        )
+
+
+def call_of(url: str) -> str | None:
+    """The call (``start``, ``acquire``, …) a Cloud Recording URL names, if it is one."""
+    found = _URL_PATTERN.search(url.split("?", 1)[0].split("#", 1)[0])
+    return None if found is None else found.group("call")
 
 
 def endpoint_of(scheme: str, host: str) -> str:
