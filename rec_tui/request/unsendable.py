@@ -40,7 +40,8 @@ def _has_surrogate(text: str) -> bool:
     return _SURROGATE.search(text) is not None
 
 
-def _clean(text: str) -> str:
+def replace_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so it can be encoded and shown."""
     return _SURROGATE.sub(REPLACEMENT, text)
 
 
@@ -73,7 +74,7 @@ def _cleaned(value: Any, path: str, problems: list[Problem]) -> Any:
     if isinstance(value, dict):
         result = {}
         for key, item in value.items():
-            clean_key = _clean(key) if isinstance(key, str) else key
+            clean_key = replace_surrogates(key) if isinstance(key, str) else key
             child = jsonpath.child(path, str(clean_key))
             if clean_key != key:
                 problems.append(_surrogate_problem(child, "The key"))
@@ -86,7 +87,7 @@ def _cleaned(value: Any, path: str, problems: list[Problem]) -> Any:
         ]
     if isinstance(value, str) and _has_surrogate(value):
         problems.append(_surrogate_problem(path, "The text"))
-        return _clean(value)
+        return replace_surrogates(value)
     if _too_long(value):
         problems.append(
             Problem(

@@ -39,6 +39,7 @@ def import_text(text: str) -> ImportResult:
         result = import_ticket(text) if several_lines else import_log_line(text)
     if result.kind != "curl":
         point_out(result, _WHAT[result.kind], body_references(result.body))
+    result.make_printable()
     _say_mode_and_customer(result)
     return result
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from rec_tui.request.mode_inference import ModeGuess
+from rec_tui.request.unsendable import replace_surrogates
 from rec_tui.spec.modes import Mode
 from rec_tui.store.secrets import Credentials
 
@@ -17,8 +18,8 @@ class ImportProblem(Exception):
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None):
         where = f"line {line}, column {column}: " if line is not None else ""
-        super().__init__(f"{where}{message}")
-        self.message = f"{where}{message}"
+        super().__init__(replace_surrogates(f"{where}{message}"))
+        self.message = replace_surrogates(f"{where}{message}")
         self.line = line
         self.column = column
 
@@ -48,6 +49,14 @@ class ImportResult:
     sid: str | None = None
     credentials: Credentials | None = None
     notices: list[str] = field(default_factory=list)
+
+    def make_printable(self) -> None:
+        """Notices and the customer's host and App ID may quote the input: keep them printable."""
+        self.notices = [replace_surrogates(notice) for notice in self.notices]
+        for name in ("customer_host", "customer_endpoint", "customer_app_id"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, replace_surrogates(value))
 
     def customer_summary(self) -> str | None:
         """``customer's endpoint: api.agora.io, App ID …``, or None when the input named neither."""
