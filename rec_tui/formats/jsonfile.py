@@ -20,7 +20,7 @@ STDIN_NAME = "-"
 MAX_BYTES: Final = 10 * 1024 * 1024
 # No start body comes close: the deepest declared path is under ten levels.
 MAX_DEPTH: Final = 200
-_BRACKET_OR_STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_BRACKET_OR_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 
 
 class JsonInputError(Exception):
@@ -81,10 +81,10 @@ def load_json_text(text: str, source: str = "<text>") -> Any:
             name, f"not valid JSON: {error.msg}.", error.lineno, error.colno
         ) from None
     except RecursionError:
-        value = None
+        raise _too_deep(name, text) from None
     except ValueError:  # an integer longer than Python converts
         raise _long_number(name, text) from None
-    if value is None or depth_of(value) > MAX_DEPTH:
+    if depth_of(value) > MAX_DEPTH:
         raise _too_deep(name, text)
     return value
 
