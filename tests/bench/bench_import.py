@@ -38,6 +38,12 @@ PASTES: dict[str, Callable[[int], str]] = {
     ),
     '{"a": 1 x} repeated (late errors)': lambda n: _fill('{"a": 1 x} ', n) + BODY,
     "nested objects failing at the end": lambda n: _fill('{"a": ', n // 2) + "x" + BODY,
+    "a ticket of curl commands": lambda n: _fill(
+        f"try:\ncurl https://api.agora.io/v1/apps/a/cloud_recording/resourceid/r/mode/mix/start"
+        f" -u id:secret -d '{BODY}'\n",
+        n,
+    ),
+    "prose lines starting with curl": lambda n: _fill("curl doesn't work {here}\n", n) + BODY,
     'unterminated string after {"': lambda n: '{"' + _fill("x", n) + "\n" + BODY,
 }
 

@@ -147,3 +147,19 @@ def test_a_plain_json_body_opens_in_the_inferred_mode(tmp_path: Path) -> None:
     opened = open_document(str(body_file), MemoryStore())
     assert opened.draft.mode == "web" and not opened.mode_known
     assert "Mode: web, from extensionServiceConfig." in opened.notices
+
+
+def test_unreadable_curl_commands_are_counted_not_all_listed() -> None:
+    broken = "".join(f"curl {START_URL} -d @body{n}.json\n" for n in range(5))
+    text = (
+        f"we tried:\n{broken}curl is failing for us, here is the body:\n{json.dumps(START_BODY)}\n"
+    )
+    result = importers.import_text(text)
+    assert result.body == START_BODY
+    listed = [n for n in result.notices if n.startswith("The curl command on line")]
+    assert [n.split(":")[0] for n in listed] == [
+        "The curl command on line 2 could not be read",
+        "The curl command on line 3 could not be read",
+        "The curl command on line 4 could not be read",
+    ]
+    assert "2 more curl commands could not be read." in result.notices

@@ -22,25 +22,43 @@ from rec_tui.store.secrets import Credentials
 _CURL_START: Final = re.compile(r"(?m)^[ \t]*(?:[$>#][ \t]+)?(curl[ \t])")
 # Pieces of a shell command line: quoted text may span lines, a backslash joins lines.
 _SHELL_PIECE: Final = re.compile(
-    r"""'[^']*'|"(?:[^"\\]|\\.)*"|\\\r?\n|\\.|\n|[^'"\\\n]+|['"\\]""", re.DOTALL
+    r"""'[^']*'|"[^"\\]*(?:\\.[^"\\]*)*"|\\\r?\n|\\.|\n|[^'"\\\n]+|['"\\]""", re.DOTALL
 )
+_NOT_NEWLINE: Final = re.compile(r"[^\n]")
+_DATA_OPTION: Final = re.compile(r"(?<!\S)(?:-d|--data|--json)")
+# Saying where each unreadable curl command is costs a count of the lines before it.
+_UNREADABLE_SHOWN: Final = 3
 _BASIC_HEADER: Final = re.compile(r"(?im)^[ \t]*(?:-H[ \t]+)?['\"]?authorization:(.*)$")
 
 
 def import_ticket(text: str) -> ImportResult:
-    notices: list[str] = []
+    unreadable: list[str] = []
     candidates: list[Candidate] = []
-    blanked = text
+    # The text without the curl commands that were read: the object scan must not find
+    # their bodies again. Each is blanked out, newlines kept, so positions stay the same.
+    pieces: list[str] = []
+    done = 0
     for start, end in _curl_spans(text):
+        if _DATA_OPTION.search(text, start, end) is None:
+            continue  # prose ("curl fails for us"), or a command without a body to import
         try:
             result = import_curl(text[start:end])
         except ImportProblem as problem:
-            line, _ = position(text, start)
-            notices.append(f"The curl command on line {line} could not be read: {problem.message}")
+            if len(unreadable) < _UNREADABLE_SHOWN:
+                line, _ = position(text, start)
+                unreadable.append(
+                    f"The curl command on line {line} could not be read: {problem.message}"
+                )
+            else:
+                unreadable.append("")
             continue
         candidates.append(Candidate(start, result.body, curl=result))
-        # Its body is read: the object scan must not find it again (keep line numbers).
-        blanked = blanked[:start] + re.sub(r"[^\n]", " ", text[start:end]) + blanked[end:]
+        pieces += [text[done:start], _NOT_NEWLINE.sub(" ", text[start:end])]
+        done = end
+    blanked = "".join([*pieces, text[done:]])
+    notices = [notice for notice in unreadable if notice]
+    if len(unreadable) > len(notices):
+        notices.append(f"{len(unreadable) - len(notices)} more curl commands could not be read.")
     found, values = candidates_in(blanked)
     candidates = sorted(candidates + found, key=lambda candidate: candidate.start)
     if not candidates:
