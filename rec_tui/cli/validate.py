@@ -12,6 +12,7 @@ from rec_tui.spec.modes import MODES
 
 if TYPE_CHECKING:
     from rec_tui.formats.jsonfile import JsonInputError
+    from rec_tui.request.mode_inference import ModeGuess
     from rec_tui.spec.problems import Problem
 
 DESCRIPTION = """\
@@ -19,6 +20,7 @@ Check each PATH (a JSON file holding a start body, or - for standard input) agai
 rule that can be judged from the mode and the body. Without --mode, each body's mode is
 inferred from what it holds (extensionServiceConfig: web; transcodingConfig: mix;
 snapshotConfig: individual; …) and said on standard error, with the keys that decided.
+With --mode, a body that fits another mode better gets a note naming that mode and why.
 
 Exit status: 0 no errors (warnings allowed); 1 at least one input has an error; 2 the
 command could not do its job (bad usage, an unreadable file, text that is not JSON). With
@@ -59,6 +61,8 @@ class Outcome:
     source: str
     mode: str | None = None
     mode_reason: str = ""
+    # With --mode: another mode this body fits better, and why (else None).
+    better: ModeGuess | None = None
     problems: list[Problem] = field(default_factory=list)
     failure: JsonInputError | None = None
 
@@ -107,18 +111,19 @@ def run(args: argparse.Namespace) -> int:
 def check(source: str, mode: str | None) -> Outcome:
     """Read and check one input; ``mode`` None infers it from the body."""
     from rec_tui.formats.jsonfile import JsonInputError, read_json_file
-    from rec_tui.request.mode_inference import infer_mode
+    from rec_tui.request.mode_inference import better_mode, infer_mode
     from rec_tui.request.validate import validate
+    from rec_tui.spec.modes import is_mode
 
     try:
         body = read_json_file(source)
     except JsonInputError as error:
         return Outcome(source, mode, failure=error)
-    reason = "given with --mode"
     if mode is None:
         guess = infer_mode(body)
-        mode, reason = guess.mode, guess.reason
-    return Outcome(source, mode, reason, validate(mode, body))
+        return Outcome(source, guess.mode, guess.reason, problems=validate(guess.mode, body))
+    better = better_mode(body, mode) if is_mode(mode) else None
+    return Outcome(source, mode, "given with --mode", better, validate(mode, body))
 
 
 def as_json(outcome: Outcome) -> dict[str, Any]:
@@ -126,6 +131,9 @@ def as_json(outcome: Outcome) -> dict[str, Any]:
         "path": outcome.source,
         "mode": outcome.mode,
         "mode_reason": outcome.mode_reason,
+        "better_mode": None
+        if outcome.better is None
+        else {"mode": outcome.better.mode, "reason": outcome.better.reason},
         "valid": outcome.valid,
         "problems": [problem.as_dict() for problem in outcome.problems],
     }
@@ -161,6 +169,11 @@ def render_text(outcomes: list[Outcome]) -> str:
             continue
         counts = f"{_plural(outcome.errors, 'error')}, {_plural(outcome.warnings, 'warning')}"
         lines.append(f"{name}: {counts} ({mode} mode)")
+        if outcome.better is not None:
+            lines.append(
+                f"  note: this body fits {outcome.better.mode} mode better: "
+                f"{outcome.better.reason} (--mode {outcome.better.mode})."
+            )
         for problem in outcome.problems:
             where = problem.path or "(the body itself)"
             lines.append(f"  {problem.severity:<7} {where}  [{problem.rule_id} {problem.rule}]")

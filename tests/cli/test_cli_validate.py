@@ -77,6 +77,7 @@ def test_json_output_is_one_array_in_input_order(
         "path": good,
         "mode": "web",
         "mode_reason": "given with --mode",
+        "better_mode": None,
         "valid": True,
         "problems": [],
     }
@@ -248,10 +249,23 @@ def test_without_mode_each_body_says_the_mode_it_was_checked_in(
     assert err == ""
 
 
-def test_given_mode_wins_over_the_inference(capsys: pytest.CaptureFixture[str]) -> None:
+def test_given_mode_wins_but_a_better_fitting_mode_is_pointed_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, err = run(["validate", "--mode", "mix", str(DATA / "4_web.json")], capsys)
     assert code == 1 and err == ""
     assert "(mix mode)" in out.splitlines()[0]
+    assert out.splitlines()[1] == (
+        "  note: this body fits web mode better: extensionServiceConfig belongs to web mode, "
+        "not mix (--mode web)."
+    )
+    code, out, _ = run(
+        ["validate", "--mode", "mix", "--format", "json", str(DATA / "4_web.json")], capsys
+    )
+    assert json.loads(out)[0]["better_mode"] == {
+        "mode": "web",
+        "reason": "extensionServiceConfig belongs to web mode, not mix",
+    }
 
 
 def test_a_body_with_nothing_mode_specific_is_checked_in_the_default_mode(

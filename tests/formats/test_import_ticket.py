@@ -132,6 +132,7 @@ def test_open_and_preset_save_accept_a_ticket(
     ticket.write_text(ticket_with_curl(), encoding="utf-8")
     opened = open_document(str(ticket), MemoryStore())
     assert opened.draft.body == START_BODY and opened.draft.mode == "individual"
+    assert list(opened.draft.body) == list(START_BODY)  # the customer's key order
     assert opened.mode_known and opened.draft.endpoint == "sandbox"
     main(["preset", "save", "from-ticket", "--from", str(ticket)])
     err = capsys.readouterr().err
