@@ -164,3 +164,11 @@ def test_unreadable_curl_commands_are_counted_not_all_listed() -> None:
         "The curl command on line 4 could not be read",
     ]
     assert "2 more curl commands could not be read." in result.notices
+
+
+def test_a_variable_in_a_ticket_curl_is_pointed_out_once() -> None:
+    body = {**START_BODY, "clientRequest": {"token": "$REC_TUI_TOKEN"}}
+    text = f"Hello\ncurl {START_URL} -d '{json.dumps(body)}'\nthanks\n"
+    result = importers.import_text(text)
+    assert result.kind == "ticket" and result.body == body
+    assert sum("$REC_TUI_TOKEN" in notice for notice in result.notices) == 1

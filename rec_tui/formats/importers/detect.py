@@ -14,8 +14,6 @@ from rec_tui.formats.importers.ticket import import_ticket
 from rec_tui.formats.jsonfile import MAX_BYTES, JsonInputError, read_text, too_big
 from rec_tui.request.mode_inference import infer_mode
 
-_WHAT = {"json": "JSON body", "log": "log line", "ticket": "ticket", "curl": "curl"}
-
 
 def import_text(text: str) -> ImportResult:
     """Recognise and import ``text``; raises :class:`ImportProblem`, never changes anything.
@@ -37,8 +35,6 @@ def import_text(text: str) -> ImportResult:
         result = _with_fallback(lambda: _import_json(text), text, True)
     else:
         result = import_ticket(text) if several_lines else import_log_line(text)
-    if result.kind != "curl":
-        point_out(result, _WHAT[result.kind], body_references(result.body))
     result.make_printable()
     _say_mode_and_customer(result)
     return result
@@ -63,6 +59,7 @@ def _import_json(text: str) -> ImportResult:
     result = ImportResult(value if inner is None else inner, "json")
     if inner is not None and inner is not value:
         result.notices.append("Took the start body found inside the JSON.")
+    point_out(result, "JSON body", body_references(result.body))
     return result
 
 

@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from rec_tui.formats.importers.json_body import START_BODY_KEYS, body_within
 from rec_tui.formats.importers.json_scan import json_values_in
+from rec_tui.formats.importers.references import body_references, point_out
 from rec_tui.formats.importers.result import ImportProblem, ImportResult
 from rec_tui.formats.importers.url import call_of, read_url
 from rec_tui.formats.jsonfile import position
@@ -90,6 +91,7 @@ def import_log_line(text: str) -> ImportResult:
     if chosen.url is not None:
         read_url(chosen.url, result, "log line")
     result.notices.append("Took the start body found inside the text.")
+    point_out(result, "log line", body_references(result.body))
     return result
 
 

@@ -14,6 +14,7 @@ from typing import Final
 
 from rec_tui.formats.importers.curl import basic_auth_pair, import_curl
 from rec_tui.formats.importers.log_line import Candidate, best, candidates_in, no_body_problem
+from rec_tui.formats.importers.references import body_references, point_out
 from rec_tui.formats.importers.result import ImportProblem, ImportResult
 from rec_tui.formats.importers.url import read_url
 from rec_tui.formats.jsonfile import position
@@ -72,6 +73,7 @@ def import_ticket(text: str) -> ImportResult:
         result = ImportResult(chosen.body, "ticket")
         if chosen.url is not None:
             read_url(chosen.url, result, "ticket")
+        point_out(result, "ticket", body_references(result.body))
     if result.credentials is None:
         result.credentials = _header_credentials(blanked, result.notices)
     line, _ = position(text, chosen.start)
