@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -274,3 +275,15 @@ def test_a_body_with_nothing_mode_specific_is_checked_in_the_default_mode(
     path = write(tmp_path, "plain.json", {"cname": "a", "uid": "1"})
     _, _, err = run(["validate", path], capsys)
     assert "mode: mix, the default: nothing in the body belongs to one mode only" in err
+
+
+def test_a_file_name_that_is_not_utf8_is_named_without_a_traceback(tmp_path: Path) -> None:
+    name = os.fsencode(tmp_path) + b"/caf\xe9.json"
+    result = subprocess.run(
+        [os.fsencode(sys.executable), b"-m", b"rec_tui", b"validate", name],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "caf\ufffd.json: no such file." in result.stdout.decode("utf-8")
+    assert b"Traceback" not in result.stderr
