@@ -77,7 +77,13 @@ def draft_from_import(result: importers.ImportResult, base: Draft | None = None)
         result.body,
         mode=result.mode,
         session=draft.session_values(),
-        original=Original(result.body, result.mode or draft.mode, f"a {result.kind} input"),
+        original=Original(
+            result.body,
+            result.mode or draft.mode,
+            f"a {result.kind} input",
+            customer_endpoint=result.customer_endpoint,
+            customer_app_id=result.customer_app_id,
+        ),
         description=f"import a {result.kind} input",
     )
     return draft

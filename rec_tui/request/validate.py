@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rec_tui.request.fixes.registry import attach_fixes
 from rec_tui.request.unsendable import checkable
 from rec_tui.spec.modes import MODES, Mode, is_mode
 from rec_tui.spec.problems import ERROR, WARNING, Problem, sort_key
@@ -41,7 +42,10 @@ def validate(
     for rule_ in all_rules():
         problems.extend(_run_guarded(rule_, context))
     problems.sort(key=sort_key)
-    return problems
+    try:
+        return attach_fixes(context, problems)
+    except Exception:  # a fixer's bug must not take the problems away: they go without fixes
+        return problems
 
 
 def _run_guarded(rule_: Rule, context: Context) -> list[Problem]:

@@ -96,6 +96,11 @@ def test_importing_never_changes_where_the_draft_sends(endpoint: str, app_id: st
     assert (draft.endpoint, draft.app_id) == (endpoint, app_id)
     assert draft.body == BODY and draft.mode == "mix"
     assert (result.customer_endpoint, result.customer_app_id) == ("region:api-eu-west-1", APP_ID)
+    assert draft.original is not None
+    assert (draft.original.customer_endpoint, draft.original.customer_app_id) == (
+        "region:api-eu-west-1",
+        APP_ID,
+    )
     assert (
         f"Customer's endpoint: api-eu-west-1.agora.io, App ID {APP_ID} (for information: "
         "importing never changes where requests go)."

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from rec_tui.request.mode_inference import ModeGuess, better_mode, infer_mode
+from rec_tui.spec.modes import Mode
 from tests.support.seed_examples import EXAMPLES
 
 START = "https://api.agora.io/v1/apps/a/cloud_recording/resourceid/r/mode/{}/start"
@@ -41,7 +42,7 @@ def test_every_seed_example_is_inferred_as_the_mode_it_was_written_for(
         ({"snapshotConfig": {"captureInterval": 5, "fileType": ["jpg"]}}, "individual"),
     ],
 )
-def test_the_reason_names_the_deciding_key(section: dict[str, Any], mode: str) -> None:
+def test_the_reason_names_the_deciding_key(section: dict[str, Any], mode: Mode) -> None:
     guess = infer_mode({"cname": "c", "uid": "1", "clientRequest": section})
     key = next(iter(section.values())).keys() if mode == "mix" else section.keys()
     assert guess == ModeGuess(mode, f"from {next(iter(key))}", "body")

@@ -53,8 +53,8 @@ def _app(time: FakeTime, transport: httpx.AsyncBaseTransport) -> RecTuiApp:
     app.draft.set_mode("mix")
     app.draft.replace_body(_mix_body())
     if not hasattr(app, "send_actions"):
-        app.send_actions = SendActions(app)  # type: ignore[attr-defined]
-    app.send_actions.panel_options = {  # type: ignore[attr-defined]
+        app.send_actions = SendActions(app)
+    app.send_actions.panel_options = {
         "transport": transport,
         "clock": time.clock,
         "sleep": time.sleep,
