@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from rec_tui.request import validate as validate_module
 from rec_tui.request.validate import validate
 from rec_tui.spec.modes import MODES
 from rec_tui.spec.rules import REGISTRY, Findings
@@ -88,3 +89,15 @@ def test_a_rule_that_fails_becomes_a_warning_and_the_others_still_run(
     assert failed.severity == "warning" and failed.rule_id == "R9"
     assert "KeyError" in failed.message and "tok-SECRET-VALUE" not in failed.message
     assert by_rule(problems, "body.uid.type")  # another rule's finding is still there
+
+
+def test_a_fixer_that_fails_leaves_the_problems_without_fixes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(context: Context, problems: list[Any]) -> list[Any]:
+        raise RuntimeError("fixer bug")
+
+    expected = [(p.rule, p.path) for p in validate("mix", {"uid": 5})]
+    monkeypatch.setattr(validate_module, "attach_fixes", broken)
+    problems = validate("mix", {"uid": 5})
+    assert [(p.rule, p.path) for p in problems] == expected
