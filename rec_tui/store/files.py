@@ -17,16 +17,17 @@ import tempfile
 from pathlib import Path
 from typing import Final
 
+from rec_tui.errors import RecTuiError
+
 MAX_FILE_BYTES: Final = 1_000_000
 _NO_HARD_LINKS: Final = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK})
 
 
-class StoreFileError(Exception):
+class StoreFileError(RecTuiError):
     """A file that cannot be read or written; the message names it and says why."""
 
     def __init__(self, message: str, *, missing: bool = False) -> None:
         super().__init__(message)
-        self.message = message
         self.missing = missing
 
 
