@@ -10,6 +10,7 @@ Stop may end the wait for recording to begin once start has answered.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Final
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
     import httpx
 
     from rec_tui.agora.client import RecordingClient
-    from rec_tui.request.draft import Draft
+    from rec_tui.request.draft import Change, Draft
 
 ENDPOINT_KINDS: Final = (
     ("Sandbox (built in, no account)", "sandbox"),
@@ -82,7 +84,11 @@ def split_endpoint(endpoint: str) -> tuple[str, str, str]:
 
 
 class SendPanel(Vertical):
-    """Mounted into the Review step; also usable alone with any app that has a ``draft``."""
+    """Mounted into the Review step; also usable alone (tests).
+
+    The endpoint, App ID and acquire options are the draft's session values: the widgets
+    write them with the draft's methods and show them again whenever the draft changes.
+    """
 
     DEFAULT_CSS = """
     SendPanel { height: auto; margin: 1 0; }
@@ -122,7 +128,9 @@ class SendPanel(Vertical):
 
     def __init__(
         self,
+        draft: Draft,
         *,
+        secret_store: Callable[[], SecretStore] | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
@@ -131,6 +139,10 @@ class SendPanel(Vertical):
         id: str | None = "send-panel",
     ) -> None:
         super().__init__(id=id)
+        self.draft = draft
+        # The wizard's one store; None: the panel opens its own (alone, in a test).
+        self._secret_store = secret_store
+        self._unsubscribe: Callable[[], None] | None = None
         self.transport = transport
         # None: the process-wide limiter of the customer ID (tests pass one on fake time).
         self.limiter = limiter
@@ -142,22 +154,9 @@ class SendPanel(Vertical):
         self._client: RecordingClient | None = None
         self._client_key: tuple[str, str, str, str] | None = None
         self._credentials: Credentials | None = None
-        # Only used when the app has no FileActions (the panel alone, in a test).
         self._own_store: SecretStore | None = None
         self._credentials_shown = False
         self._shown_mode = ""
-
-    # --- the draft -------------------------------------------------------------------------
-
-    @property
-    def draft(self) -> Draft:
-        draft: Draft = self.app.draft  # type: ignore[attr-defined]
-        return draft
-
-    def _draft_changed(self) -> None:
-        changed = getattr(self.app, "draft_changed", None)
-        if changed is not None:
-            changed(self)
 
     @property
     def running(self) -> list[RecordingSession]:
@@ -236,11 +235,16 @@ class SendPanel(Vertical):
         yield ExchangeLog(id="send-log")
 
     def on_mount(self) -> None:
+        self._unsubscribe = self.draft.subscribe(self._draft_changed)
         self.refresh_from_draft()
         self.set_interval(1.0, self._tick)
 
-    def refresh_from_draft(self) -> None:
-        """Show what depends on the draft: the mode's scene, the widgets that apply."""
+    def _draft_changed(self, change: Change) -> None:
+        self.refresh_from_draft(None if change.everything else change.origin)
+
+    def refresh_from_draft(self, origin: object | None = None) -> None:
+        """Show the draft: the settings (but the widget being typed in), the mode's scene."""
+        self._show_settings(origin)
         mode = self._shown_mode = self.draft.mode
         scene = acquire_scene_for(mode, self.draft.body)
         self.query_one("#send-scene", Static).update(
@@ -261,9 +265,43 @@ class SendPanel(Vertical):
             self._show_stored_credentials()
 
     def _tick(self) -> None:
-        if self.draft.mode != self._shown_mode:
-            self.refresh_from_draft()
         self.query_one(RunningList).show(self.running, self.clock())
+
+    def _show_settings(self, origin: object | None) -> None:
+        """Put the draft's endpoint, App ID and acquire options into the widgets.
+
+        A widget is only set when it says something else than the draft, so what the
+        user is typing (or a custom endpoint whose URL is still empty) stays as it is.
+        """
+        draft = self.draft
+        if str(draft.get(ENDPOINT) or "") != self.endpoint_setting():
+            kind, region_host, url = split_endpoint(draft.endpoint)
+            self._load(self.query_one("#send-endpoint", Select), kind, origin)
+            self._load(self.query_one("#send-region-host", Select), region_host, origin)
+            self._load(self.query_one("#send-url", Input), url, origin)
+        app_id = self.query_one("#send-app-id", Input)
+        if app_id.value.strip() != draft.app_id:
+            self._load(app_id, draft.app_id, origin)
+        options = draft.acquire_options
+        if options != self.acquire_options():
+            hours = options.get("resourceExpiredHour")
+            self._load(
+                self.query_one("#send-expired-hour", Input),
+                "" if hours is None else str(hours),
+                origin,
+            )
+            self._load(
+                self.query_one("#send-acquire-region", Select),
+                str(options.get("region", "")),
+                origin,
+            )
+
+    @staticmethod
+    def _load(widget: Input | Select[Any], value: str, origin: object | None) -> None:
+        if widget is origin or widget.value == value:
+            return
+        with widget.prevent(Input.Changed, Select.Changed):
+            widget.value = value
 
     # --- settings back into the draft ------------------------------------------------------
 
@@ -288,39 +326,44 @@ class SendPanel(Vertical):
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        self._settings_changed()
+        self._settings_changed(event.select)
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         event.stop()
         if event.input.id in ("send-url", "send-app-id", "send-expired-hour"):
-            self._settings_changed()
+            self._settings_changed(event.input)
 
-    def _settings_changed(self) -> None:
+    def _settings_changed(self, widget: Input | Select[Any]) -> None:
         self._show_endpoint_widgets()
-        self.draft.set_many(
-            [
-                (ENDPOINT, self.endpoint_setting()),
-                (APP_ID, self.query_one("#send-app-id", Input).value.strip()),
-                (ACQUIRE, self.acquire_options() or None),
-            ],
-            description="change the send settings",
-            origin=self,
-        )
-        self._draft_changed()
+        app_id = self.query_one("#send-app-id", Input).value.strip()
+        edits: list[tuple[str, Any]] = []
+        if self.endpoint_setting() != str(self.draft.get(ENDPOINT) or ""):
+            edits.append((ENDPOINT, self.endpoint_setting()))
+        if app_id != self.draft.app_id:
+            edits.append((APP_ID, app_id))
+        if self.acquire_options() != self.draft.acquire_options:
+            edits.append((ACQUIRE, self.acquire_options() or None))
+        if edits:
+            # Only what differs: the other values are the draft's, never overwritten by
+            # what another widget still shows.
+            self.draft.set_many(
+                edits,
+                description="change the send settings",
+                origin=widget,
+                coalesce=f"type:{widget.id}",
+            )
 
     # --- credentials -------------------------------------------------------------------------
 
     async def secret_store(self) -> SecretStore:
-        """The wizard's one secret store (``app.file_actions.store``).
+        """The wizard's one secret store (``app.files.store``).
 
         Asked for on the app's thread: the first use announces the keyring backend, and
         without a keyring gives the one-time notice. Reads and writes then go to a thread.
         """
-        actions = getattr(self.app, "file_actions", None)
-        if actions is not None:
-            store: SecretStore = actions.store
-            return store
+        if self._secret_store is not None:
+            return self._secret_store()
         if self._own_store is None:
             from rec_tui.store.secrets import open_store
 
@@ -360,6 +403,16 @@ class SendPanel(Vertical):
         if store.persistent:
             return f"Customer ID and secret from the OS keyring ({found.source})."
         return "Customer ID and secret typed earlier in this session (memory only, no keyring)."
+
+    def known_secrets(self) -> set[str]:
+        """The customer ID and secret typed here or last used (to scrub crash reports)."""
+        found = self._credentials.secrets() if self._credentials is not None else set()
+        for widget_id in ("#send-customer-id", "#send-customer-secret"):
+            with contextlib.suppress(NoMatches):
+                value = self.query_one(widget_id, Input).value
+                if value:
+                    found.add(value)
+        return found
 
     async def _resolve_credentials(self) -> Credentials:
         if self.draft.endpoint == "sandbox":
@@ -436,6 +489,8 @@ class SendPanel(Vertical):
         self.post_message(self.Logged(exchange))
 
     async def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
         if self._client is not None:
             await self._client.aclose()
 
@@ -526,7 +581,7 @@ class SendPanel(Vertical):
     async def _start(self, lifecycle: Lifecycle) -> str:
         draft = self.draft
         session = await lifecycle.acquire_and_start(
-            draft.mode, draft.request_body(), self.acquire_options()
+            draft.mode, draft.request_body(), draft.acquire_options
         )
         self.sessions.append(session)
         self._tick()

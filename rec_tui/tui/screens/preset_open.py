@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
@@ -54,7 +56,16 @@ class RenameScreen(ModalScreen[str | None]):
 
 
 class PresetOpenScreen(ModalScreen[str | None]):
-    """Dismisses with the chosen preset's name, or None."""
+    """Dismisses with the chosen preset's name, or None; posts :class:`Renamed`."""
+
+    class Renamed(Message):
+        """A preset was renamed (the wizard follows if it is the open one)."""
+
+        def __init__(self, old: str, new: str, path: Path) -> None:
+            super().__init__()
+            self.old = old
+            self.new = new
+            self.path = path
 
     DEFAULT_CSS = """
     PresetOpenScreen { align: center middle; }
@@ -169,10 +180,11 @@ class PresetOpenScreen(ModalScreen[str | None]):
             if not new or new == chosen.name:
                 return
             try:
-                presets.rename(chosen.name, new, self.store)
+                path = presets.rename(chosen.name, new, self.store)
             except presets.PresetError as error:
                 self._say(error.message, error=True)
                 return
+            self.post_message(self.Renamed(chosen.name, new, path))
             self.reload()
             self._say(f"Renamed {quoted(chosen.name)} to {quoted(new)}.")
 

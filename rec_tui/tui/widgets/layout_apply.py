@@ -39,7 +39,7 @@ class ApplyTarget:
 
 def find_target(app: App[Any]) -> ApplyTarget | str:
     """The Send panel and its running mix recording, or why there is none."""
-    actions = getattr(app, "send_actions", None)
+    actions = getattr(app, "sending", None)
     panel: SendPanel | None = getattr(actions, "panel", None)
     session = panel.current if panel is not None else None
     if panel is None or session is None:

@@ -3,14 +3,13 @@
 It draws the draft's ``transcodingConfig`` — the frame at its true aspect ratio, the
 background colour, and either Agora's arrangement for the preset layouts (0, 1, 2) or the
 custom ``layoutConfig`` tiles (3) — and edits ``layoutConfig`` in the draft. The draft is
-the one model: every canvas edit is written to it at once (then ``on_change`` runs and a
-:class:`LayoutCanvas.Changed` is posted, so forms and the preview follow), and every draft
-change made elsewhere is drawn on the next refresh (call :meth:`refresh_from_draft`).
+the one model: every canvas edit is written to it at once (its observers — forms, the
+preview — follow), and every draft change made elsewhere is drawn on the next refresh
+(call :meth:`refresh_from_draft`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar, Final
 
@@ -104,13 +103,6 @@ class LayoutCanvas(Widget, can_focus=True):
     WIDE_FOOTER: ClassVar[int] = 114
     FOOTER_WHEN_WIDE: ClassVar[frozenset[str]] = frozenset({"select_next(1)", "add", "remove"})
 
-    class Changed(Message):
-        """The canvas changed the draft's layout (already written to the draft)."""
-
-        def __init__(self, canvas: LayoutCanvas) -> None:
-            super().__init__()
-            self.canvas = canvas
-
     class Selected(Message):
         """The user selected another tile on the canvas (``index`` in layoutConfig)."""
 
@@ -123,14 +115,12 @@ class LayoutCanvas(Widget, can_focus=True):
         self,
         draft: Draft,
         *,
-        on_change: Callable[[], None] | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.draft = draft
-        self.on_change = on_change
         self.editor = LayoutEditor()
         self.users: int | None = None  # preset preview: None follows the subscribe list
         self.strip_count = 4
@@ -183,11 +173,8 @@ class LayoutCanvas(Widget, can_focus=True):
     def _commit(self) -> None:
         """Write the tiles to the draft and tell the app, so every view follows."""
         config = tiles_to_json(self.editor.tiles)
-        self.draft.set(LAYOUT_CONFIG, config or None)
+        self.draft.set(LAYOUT_CONFIG, config or None, origin=self, description="edit the tiles")
         self._sync()
-        if self.on_change is not None:
-            self.on_change()
-        self.post_message(self.Changed(self))
         self._tell_selected()
         self.refresh()
 
@@ -215,11 +202,15 @@ class LayoutCanvas(Widget, can_focus=True):
         return False
 
     def _set_tiles(self, tiles: list[Tile]) -> None:
-        if not self.is_custom:
-            self.draft.set(MIXED_LAYOUT, source.CUSTOM_LAYOUT)
-        self.editor.load(tiles)
-        self.editor.selected = 0 if tiles else None
-        self._commit()
+        # One undo step for the layout choice and its tiles.
+        with self.draft.batch("lay out the tiles", origin=self):
+            if not self.is_custom:
+                self.draft.set(MIXED_LAYOUT, source.CUSTOM_LAYOUT, origin=self)
+            self.editor.load(tiles)
+            self.editor.selected = 0 if tiles else None
+            self._commit()
+        self._sync()
+        self.refresh()
 
     # --- actions ----------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """The wizard's sending: the Send panel in the Review step, Ctrl+R, and quitting safely.
 
-Created by the app next to ``FileActions``; it mounts :class:`SendPanel` into the Review
+Created by the app next to ``FilesController``; it mounts :class:`SendPanel` into the Review
 step's ``#review-plugin`` container when that step is built, offers palette commands, and
 guards quitting while a recording runs (an unattended recording costs the customer money).
 """
@@ -16,24 +16,14 @@ if TYPE_CHECKING:
     from rec_tui.tui.send_panel import SendPanel
 
 REVIEW_STEP: Final = "review"
-COMMANDS: Final[tuple[tuple[str, str, Callable[[Any], Any]], ...]] = (
-    (
-        "Send: acquire and start (Ctrl+R)",
-        "Send the request to the chosen endpoint (the sandbox by default)",
-        lambda app: app.send_actions.send(),
-    ),
-)
 
 
-class SendActions:
+class SendingController:
     def __init__(self, app: RecTuiApp, **panel_options: Any) -> None:
         self.app = app
         # Options for the panel (tests pass a sandbox transport and fake time).
         self.panel_options = panel_options
         self.panel: SendPanel | None = None
-        for command in COMMANDS:
-            if command not in type(app).EXTRA_COMMANDS:
-                type(app).EXTRA_COMMANDS.append(command)
         app.on_step_built(REVIEW_STEP, self._mount_panel)
 
     def _mount_panel(self, form: StepForm) -> None:
@@ -41,7 +31,10 @@ class SendActions:
         from rec_tui.tui.send_panel import SendPanel
 
         if self.panel is None:
-            self.panel = SendPanel(**self.panel_options)
+            # The panel shares the wizard's one secret store (opened once, announced once).
+            self.panel = SendPanel(
+                self.app.draft, secret_store=lambda: self.app.files.store, **self.panel_options
+            )
             form.query_one(f"#{ReviewForm.PLUGIN_ID}").mount(self.panel)
 
     def send(self) -> None:
@@ -55,6 +48,10 @@ class SendActions:
                 form.call_after_refresh(form.scroll_to_widget, self.panel, animate=False, top=True)
 
         self.app.run_worker(go(), group="send-shortcut")
+
+    def known_secrets(self) -> set[str]:
+        """The credentials typed into or used by the Send panel (to scrub crash reports)."""
+        return self.panel.known_secrets() if self.panel is not None else set()
 
     @property
     def running(self) -> int:
@@ -84,7 +81,3 @@ class SendActions:
             )
             return
         then()
-
-    def refresh(self) -> None:
-        if self.panel is not None and self.panel.is_mounted:
-            self.panel.refresh_from_draft()
