@@ -51,6 +51,8 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from rec_tui.tui.screens.preset_open import PresetOpenScreen
+    from rec_tui.tui.send_panel import SendPanel
+    from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 # Below this width the preview is hidden until asked for (F4), and then replaces the form.
@@ -363,7 +365,14 @@ class RecTuiApp(App[int]):
     async def _problem_chosen(self, event: ProblemsPane.Chosen) -> None:
         await self.focus_path(event.problem.path)
 
-    # By name, so the first screen does not import the preset dialog and the preset store.
+    # Handlers by name: the first screen imports neither these widgets nor what they use.
+
+    def on_layout_canvas_apply_layout(self, event: LayoutCanvas.ApplyLayout) -> None:
+        self.sending.apply_layout(event.request)
+
+    def on_send_panel_finished(self, event: SendPanel.Finished) -> None:
+        self.sending.call_finished(event.action, event.ok, event.text)
+
     def on_preset_open_screen_renamed(self, event: PresetOpenScreen.Renamed) -> None:
         self.files.renamed(event.old, event.new, event.path)
 

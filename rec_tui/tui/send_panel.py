@@ -156,7 +156,6 @@ class SendPanel(Vertical):
         self._credentials: Credentials | None = None
         self._own_store: SecretStore | None = None
         self._credentials_shown = False
-        self._shown_mode = ""
 
     @property
     def running(self) -> list[RecordingSession]:
@@ -245,7 +244,7 @@ class SendPanel(Vertical):
     def refresh_from_draft(self, origin: object | None = None) -> None:
         """Show the draft: the settings (but the widget being typed in), the mode's scene."""
         self._show_settings(origin)
-        mode = self._shown_mode = self.draft.mode
+        mode = self.draft.mode
         scene = acquire_scene_for(mode, self.draft.body)
         self.query_one("#send-scene", Static).update(
             f"acquire scene {scene}, set from the {mode} mode"

@@ -200,6 +200,18 @@ async def test_the_group_suggestion_counts_users_as_rule_r57_does() -> None:
         assert "1 users listed" in suggestion and "suggested 0" in suggestion
 
 
+async def test_the_tiles_table_stops_at_17_like_the_canvas() -> None:
+    app = make_app(seed_body(MIX), step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tiles = app.query_one(ObjectListEditor)
+        for _ in range(18):
+            tiles.add_item()
+        await pilot.pause()
+        assert len(app.draft.get(f"{TC}.layoutConfig")) == 17
+        assert any("at most 17" in str(n.message) for n in app._notifications)
+
+
 async def test_all_streams_button_adds_the_wildcard() -> None:
     app = make_app(step="streams")
     async with app.run_test(size=SIZE) as pilot:
@@ -254,7 +266,8 @@ async def test_tiles_add_edit_reorder_remove() -> None:
         tiles.add_item()
         await pilot.pause()
         layout = app.draft.get(f"{TC}.layoutConfig")
-        assert len(layout) == 2 and layout[1]["x_axis"] == 0.25
+        # The canvas's policy: quarter-size tiles, cascaded.
+        assert len(layout) == 2 and layout[1]["x_axis"] == 0.05 and layout[1]["width"] == 0.25
         await type_into(pilot, app, f"{TC}.layoutConfig[1].uid", "42")
         assert app.draft.get(f"{TC}.layoutConfig[1].uid") == "42"
         await click(pilot, tiles.query_one(".up", Button))

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rec_tui.tui.send_panel import SendPanel
 
 REVIEW_STEP: Final = "review"
+LAYOUT_STEP: Final = "layout"
 
 
 class SendingController:
@@ -25,6 +26,7 @@ class SendingController:
         self.panel_options = panel_options
         self.panel: SendPanel | None = None
         app.on_step_built(REVIEW_STEP, self._mount_panel)
+        app.on_step_built(LAYOUT_STEP, self._show_recording)
 
     def _mount_panel(self, form: StepForm) -> None:
         from rec_tui.tui.forms.review import ReviewForm
@@ -48,6 +50,47 @@ class SendingController:
                 form.call_after_refresh(form.scroll_to_widget, self.panel, animate=False, top=True)
 
         self.app.run_worker(go(), group="send-shortcut")
+
+    # --- the layout designer's Ctrl+L ----------------------------------------------------
+
+    def apply_layout(self, request: dict[str, Any]) -> None:
+        """Send ``request`` as updateLayout of the running mix recording, checked first."""
+        from rec_tui.tui.widgets import layout_apply
+
+        target = layout_apply.find_target(self.panel)
+        if isinstance(target, str):
+            self.app.notify(target, severity="warning", timeout=10)
+            return
+        refusal = layout_apply.refusal(layout_apply.check(target, request))
+        if refusal is not None:
+            self.app.notify(refusal, severity="error", timeout=15)
+            return
+        panel = target.panel
+        if panel.busy or not panel.apply_layout(request):
+            self.app.notify(layout_apply.BUSY.format(busy=panel.busy), severity="warning")
+            return
+        self.app.notify(f"updateLayout sent to the recording with sid {target.session.sid}…")
+
+    def call_finished(self, action: str, ok: bool, text: str) -> None:
+        """A Send panel call ended: the canvas shows the running recording; updateLayout's
+        answer is told (the full exchange is in the Send panel's log)."""
+        self._show_recording()
+        if action == "layout":
+            self.app.notify(
+                f"updateLayout: {'✓' if ok else '✗'} {text} "
+                "(the exchange is in the Send panel's log, Review step)",
+                severity="information" if ok else "error",
+                timeout=10,
+            )
+
+    def _show_recording(self, *_: Any) -> None:
+        from rec_tui.tui.widgets import layout_apply
+
+        target = layout_apply.find_target(self.panel)
+        sid = None if isinstance(target, str) else target.session.sid
+        # By type name: the canvas module is only imported with the layout step.
+        for canvas in self.app.query("LayoutCanvas"):
+            canvas.show_recording(sid)  # type: ignore[attr-defined]
 
     def known_secrets(self) -> set[str]:
         """The credentials typed into or used by the Send panel (to scrub crash reports)."""

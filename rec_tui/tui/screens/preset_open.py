@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from rec_tui.store import presets
@@ -17,6 +16,7 @@ from rec_tui.store.paths import presets_dir
 from rec_tui.store.presets import PresetSummary
 from rec_tui.store.secrets import SecretStore
 from rec_tui.tui.screens.confirm import ConfirmScreen
+from rec_tui.tui.screens.dialog import Dialog
 from rec_tui.tui.value_text import quoted
 
 
@@ -26,14 +26,12 @@ def matches(summary: PresetSummary, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
-class RenameScreen(ModalScreen[str | None]):
+class RenameScreen(Dialog[str | None]):
     DEFAULT_CSS = """
-    RenameScreen { align: center middle; }
     RenameScreen > Vertical {
-        width: 60; height: auto; padding: 1 2; border: thick $accent; background: $surface;
+        width: 60;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, old: str) -> None:
         super().__init__()
@@ -51,11 +49,8 @@ class RenameScreen(ModalScreen[str | None]):
         event.stop()
         self.dismiss(event.value.strip() or None)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class PresetOpenScreen(ModalScreen[str | None]):
+class PresetOpenScreen(Dialog[str | None]):
     """Dismisses with the chosen preset's name, or None; posts :class:`Renamed`."""
 
     class Renamed(Message):
@@ -68,10 +63,8 @@ class PresetOpenScreen(ModalScreen[str | None]):
             self.path = path
 
     DEFAULT_CSS = """
-    PresetOpenScreen { align: center middle; }
     PresetOpenScreen > Vertical {
-        width: 90%; max-width: 120; height: 80%; padding: 1 2;
-        border: thick $accent; background: $surface;
+        width: 90%; max-width: 120; height: 80%;
     }
     PresetOpenScreen DataTable { height: 1fr; }
     PresetOpenScreen #open-message { height: auto; color: $text-muted; }
@@ -164,9 +157,6 @@ class PresetOpenScreen(ModalScreen[str | None]):
             self._say("Nothing to open: no preset is selected.", error=True)
             return
         self.dismiss(chosen.name)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_focus_table(self) -> None:
         self.query_one(DataTable).focus()

@@ -11,7 +11,7 @@ preview — follow), and every draft change made elsewhere is drawn on the next 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, ClassVar, Final
+from typing import Any, ClassVar, Final
 
 from rich.segment import Segment
 from rich.style import Style
@@ -21,7 +21,6 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Static
 
 from rec_tui.layout import presets, source
 from rec_tui.layout.edit import MAX_TILES, STEP, LayoutEditor
@@ -39,9 +38,6 @@ from rec_tui.tui.widgets import layout_apply
 from rec_tui.tui.widgets.layout_dialogs import TemplateMenu, UidPrompt
 from rec_tui.tui.widgets.layout_paint import CELL_ASPECT, FrameCells, paint
 from rec_tui.tui.widgets.layout_view import CanvasView
-
-if TYPE_CHECKING:
-    from rec_tui.tui.send_panel import SendPanel
 
 HEADER_ROWS: Final = 1
 MIN_ROWS: Final = 9
@@ -103,6 +99,14 @@ class LayoutCanvas(Widget, can_focus=True):
     WIDE_FOOTER: ClassVar[int] = 114
     FOOTER_WHEN_WIDE: ClassVar[frozenset[str]] = frozenset({"select_next(1)", "add", "remove"})
 
+    class ApplyLayout(Message):
+        """Ctrl+L: send ``request`` (the layout fields) to the running mix recording."""
+
+        def __init__(self, canvas: LayoutCanvas, request: dict[str, Any]) -> None:
+            super().__init__()
+            self.canvas = canvas
+            self.request = request
+
     class Selected(Message):
         """The user selected another tile on the canvas (``index`` in layoutConfig)."""
 
@@ -132,6 +136,8 @@ class LayoutCanvas(Widget, can_focus=True):
         self._drag: tuple[float, float] | None = None
         self._footer_wide = False
         self._told_selected: int | None = None
+        # The running mix recording Ctrl+L updates, as the Send controller tells it.
+        self.recording_sid: str | None = None
 
     # --- reading the draft ------------------------------------------------------------
 
@@ -309,38 +315,14 @@ class LayoutCanvas(Widget, can_focus=True):
         self.refresh()
 
     def action_apply_layout(self) -> None:
-        """Send the whole layout to the running mix recording as updateLayout."""
-        target = layout_apply.find_target(self.app)
-        if isinstance(target, str):
-            self.notify(target, severity="warning", timeout=10)
-            return
-        request = layout_apply.layout_request(self.draft.body)
-        refusal = layout_apply.refusal(layout_apply.check(target, request))
-        if refusal is not None:
-            self.notify(refusal, severity="error", timeout=15)
-            return
-        panel = target.panel
-        if panel.busy or not panel.apply_layout(request):
-            self.notify(layout_apply.BUSY.format(busy=panel.busy), severity="warning")
-            return
-        self.notify(f"updateLayout sent to the recording with sid {target.session.sid}…")
-        self._report_answer(panel)
+        """Ctrl+L: ask for the whole layout to be sent to the running mix recording."""
+        self.post_message(self.ApplyLayout(self, layout_apply.layout_request(self.draft.body)))
 
-    def _report_answer(self, panel: SendPanel) -> None:
-        """Tell the user how the call ended; the full exchange is in the Send panel's log."""
-
-        def check() -> None:
-            if panel.busy == "layout":
-                return
-            timer.stop()
-            text = str(panel.query_one("#send-outcome", Static).render())
-            self.notify(
-                f"updateLayout: {text} (the exchange is in the Send panel's log, Review step)",
-                severity="error" if text.startswith("✗") else "information",
-                timeout=10,
-            )
-
-        timer = self.set_interval(0.05, check)
+    def show_recording(self, sid: str | None) -> None:
+        """Say which running mix recording Ctrl+L updates (None: there is none)."""
+        if sid != self.recording_sid:
+            self.recording_sid = sid
+            self.refresh()
 
     # --- mouse ------------------------------------------------------------------------
 
@@ -396,14 +378,13 @@ class LayoutCanvas(Widget, can_focus=True):
     def view(self) -> CanvasView:
         """Everything the canvas shows, gathered from the draft and the editor."""
         self._sync()
-        target = layout_apply.find_target(self.app)
         return CanvasView(
             self._source,
             self.editor.tiles,
             self.editor.selected,
             self._marks,
             self.preset_users,
-            None if isinstance(target, str) else target.session.sid,
+            self.recording_sid,
         )
 
     def _paint(self) -> _Painted:
