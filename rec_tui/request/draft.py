@@ -76,11 +76,17 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Original:
-    """The document the draft was opened from, kept unchanged for comparing."""
+    """The document the draft was opened from, kept unchanged for comparing.
+
+    ``customer_endpoint`` and ``customer_app_id`` are where the customer's material sent
+    it: information to show and to use on request, never where the draft sends by itself.
+    """
 
     body: dict[str, Any]
     mode: Mode
     source: str
+    customer_endpoint: str | None = None
+    customer_app_id: str | None = None
 
 
 @dataclass(slots=True)
@@ -251,9 +257,12 @@ class Draft:
         self._batch = _Batch(description, origin, coalesce, self._state.copy())
         try:
             yield
-        finally:
-            batch, self._batch = self._batch, None
-            self._finish(batch)
+        except BaseException:
+            # A change that failed half-way is no change: put everything back, say nothing.
+            self._state, self._batch = self._batch.before, None
+            raise
+        batch, self._batch = self._batch, None
+        self._finish(batch)
 
     def _finish(self, batch: _Batch) -> None:
         if batch.kind == "edit" and _same(batch.before, self._state):
