@@ -252,7 +252,7 @@ def panel_app(answer: Callable[[httpx.Request], httpx.Response]) -> Any:
     draft.set("session.endpoint", "global")
     draft.set("session.appId", "app")
     app = RecTuiApp(draft, start_step="review")
-    app.send_actions.panel_options = {
+    app.sending.panel_options = {
         "transport": httpx.MockTransport(answer),
         "clock": time.clock,
         "sleep": time.sleep,

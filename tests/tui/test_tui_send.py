@@ -30,7 +30,7 @@ def make_app(
     draft.replace_body(clean_body(mode))
     app = RecTuiApp(draft, start_step=start_step)
     # The panel is built when the Review step is: give it the test's sandbox and clock.
-    app.send_actions.panel_options = {
+    app.sending.panel_options = {
         "transport": sandbox,
         "clock": time.clock,
         "sleep": time.sleep,
@@ -171,7 +171,7 @@ async def test_quitting_while_recording_offers_to_stop_first() -> None:
         await press(pilot, app, "send-start")
         assert len(sandbox.service.running) == 1
         quits: list[bool] = []
-        app.send_actions.before_quit(lambda: quits.append(True))
+        app.sending.before_quit(lambda: quits.append(True))
         await pilot.pause()
         from rec_tui.tui.screens.stop_before_quit import StopBeforeQuitScreen
 
@@ -213,7 +213,7 @@ async def test_stop_ends_the_wait_for_recording_to_begin() -> None:
 
     from rec_tui.agora.lifecycle import PollPlan
 
-    app.send_actions.panel_options |= {"sleep": slow_sleep, "poll": PollPlan()}
+    app.sending.panel_options |= {"sleep": slow_sleep, "poll": PollPlan()}
     async with app.run_test(size=SIZE) as pilot:
         await settle_briefly(pilot)
         panel = app.query_one(SendPanel)
@@ -266,7 +266,7 @@ async def test_without_keyring_send_finds_secrets_kept_earlier_in_the_session() 
         notices = record_notices(app)
         await settle(pilot, app)
         # As an import from a customer's curl command would keep them (memory, no keyring).
-        store = app.file_actions.store
+        store = app.files.store
         assert not store.persistent
         store.set(CUSTOMER_ID_ENTRY, "sandbox")
         store.set(CUSTOMER_SECRET_ENTRY, "sandbox-secret")
@@ -306,7 +306,7 @@ async def test_without_keyring_the_panel_says_where_credentials_come_from() -> N
         app.query_one("#send-customer-secret", Input).value = "typed-secret-5521"
         await press(pilot, app, "send-keep")
         assert outcome(app) == "✓ Customer ID and secret kept in memory only, for this session."
-        store = app.file_actions.store
+        store = app.files.store
         assert store.get(CUSTOMER_ID_ENTRY) == "typed-id"
         assert store.get(CUSTOMER_SECRET_ENTRY) == "typed-secret-5521"
     assert len([n for n in notices if n.startswith("No keyring: ")]) == 1
@@ -366,7 +366,7 @@ async def test_start_polls_query_on_the_documented_schedule_until_recording_begi
     time = FakeTime()
     service = QueryStatuses(1, 2, 3, 5)
     app = make_app("mix", time, make_sandbox(time))
-    app.send_actions.panel_options |= {
+    app.sending.panel_options |= {
         "transport": httpx.MockTransport(service),
         "poll": PollPlan(),  # 5 s, then 2, 3, 5, 10, 15 s
     }
@@ -388,7 +388,7 @@ async def test_a_recording_that_never_begins_is_reported_after_90_s_and_stays_li
 
     time = FakeTime()
     app = make_app("mix", time, make_sandbox(time))
-    app.send_actions.panel_options |= {
+    app.sending.panel_options |= {
         "transport": httpx.MockTransport(QueryStatuses(2)),
         "poll": PollPlan(),
     }

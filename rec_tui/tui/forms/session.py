@@ -65,4 +65,4 @@ class SessionForm(StepForm):
         event.stop()
         chosen = event.pressed.name
         if is_mode(chosen):
-            self.rec_app.change_recording_mode(chosen)
+            self.draft.set_mode(chosen, origin=self)

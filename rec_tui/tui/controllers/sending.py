@@ -1,6 +1,6 @@
 """The wizard's sending: the Send panel in the Review step, Ctrl+R, and quitting safely.
 
-Created by the app next to ``FileActions``; it mounts :class:`SendPanel` into the Review
+Created by the app next to ``FilesController``; it mounts :class:`SendPanel` into the Review
 step's ``#review-plugin`` container when that step is built, offers palette commands, and
 guards quitting while a recording runs (an unattended recording costs the customer money).
 """
@@ -16,32 +16,27 @@ if TYPE_CHECKING:
     from rec_tui.tui.send_panel import SendPanel
 
 REVIEW_STEP: Final = "review"
-COMMANDS: Final[tuple[tuple[str, str, Callable[[Any], Any]], ...]] = (
-    (
-        "Send: acquire and start (Ctrl+R)",
-        "Send the request to the chosen endpoint (the sandbox by default)",
-        lambda app: app.send_actions.send(),
-    ),
-)
+LAYOUT_STEP: Final = "layout"
 
 
-class SendActions:
+class SendingController:
     def __init__(self, app: RecTuiApp, **panel_options: Any) -> None:
         self.app = app
         # Options for the panel (tests pass a sandbox transport and fake time).
         self.panel_options = panel_options
         self.panel: SendPanel | None = None
-        for command in COMMANDS:
-            if command not in type(app).EXTRA_COMMANDS:
-                type(app).EXTRA_COMMANDS.append(command)
         app.on_step_built(REVIEW_STEP, self._mount_panel)
+        app.on_step_built(LAYOUT_STEP, self._show_recording)
 
     def _mount_panel(self, form: StepForm) -> None:
         from rec_tui.tui.forms.review import ReviewForm
         from rec_tui.tui.send_panel import SendPanel
 
         if self.panel is None:
-            self.panel = SendPanel(**self.panel_options)
+            # The panel shares the wizard's one secret store (opened once, announced once).
+            self.panel = SendPanel(
+                self.app.draft, secret_store=lambda: self.app.files.store, **self.panel_options
+            )
             form.query_one(f"#{ReviewForm.PLUGIN_ID}").mount(self.panel)
 
     def send(self) -> None:
@@ -55,6 +50,51 @@ class SendActions:
                 form.call_after_refresh(form.scroll_to_widget, self.panel, animate=False, top=True)
 
         self.app.run_worker(go(), group="send-shortcut")
+
+    # --- the layout designer's Ctrl+L ----------------------------------------------------
+
+    def apply_layout(self, request: dict[str, Any]) -> None:
+        """Send ``request`` as updateLayout of the running mix recording, checked first."""
+        from rec_tui.tui.widgets import layout_apply
+
+        target = layout_apply.find_target(self.panel)
+        if isinstance(target, str):
+            self.app.notify(target, severity="warning", timeout=10)
+            return
+        refusal = layout_apply.refusal(layout_apply.check(target, request))
+        if refusal is not None:
+            self.app.notify(refusal, severity="error", timeout=15)
+            return
+        panel = target.panel
+        if panel.busy or not panel.apply_layout(request):
+            self.app.notify(layout_apply.BUSY.format(busy=panel.busy), severity="warning")
+            return
+        self.app.notify(f"updateLayout sent to the recording with sid {target.session.sid}…")
+
+    def call_finished(self, action: str, ok: bool, text: str) -> None:
+        """A Send panel call ended: the canvas shows the running recording; updateLayout's
+        answer is told (the full exchange is in the Send panel's log)."""
+        self._show_recording()
+        if action == "layout":
+            self.app.notify(
+                f"updateLayout: {'✓' if ok else '✗'} {text} "
+                "(the exchange is in the Send panel's log, Review step)",
+                severity="information" if ok else "error",
+                timeout=10,
+            )
+
+    def _show_recording(self, *_: Any) -> None:
+        from rec_tui.tui.widgets import layout_apply
+
+        target = layout_apply.find_target(self.panel)
+        sid = None if isinstance(target, str) else target.session.sid
+        # By type name: the canvas module is only imported with the layout step.
+        for canvas in self.app.query("LayoutCanvas"):
+            canvas.show_recording(sid)  # type: ignore[attr-defined]
+
+    def known_secrets(self) -> set[str]:
+        """The credentials typed into or used by the Send panel (to scrub crash reports)."""
+        return self.panel.known_secrets() if self.panel is not None else set()
 
     @property
     def running(self) -> int:
@@ -84,7 +124,3 @@ class SendActions:
             )
             return
         then()
-
-    def refresh(self) -> None:
-        if self.panel is not None and self.panel.is_mounted:
-            self.panel.refresh_from_draft()

@@ -1,6 +1,6 @@
 """Presets, import and export in the wizard: Ctrl+S/O/I/E, the title, quitting with changes.
 
-The app creates one :class:`FileActions` (``app.file_actions``) and calls it from its key
+The app creates one :class:`FilesController` (``app.files``) and calls it from its key
 actions. It owns which preset is open, whether the draft has unsaved changes (the draft's
 revision against the one last saved or opened), the secret store (opened in a thread
 after start-up so keyring's import and D-Bus probe never delay the first paint), and the
@@ -29,33 +29,8 @@ if TYPE_CHECKING:
 
 UNSAVED_MARK = "●"
 
-# Palette entries (title, help, action on the app), added to RecTuiApp.EXTRA_COMMANDS.
-COMMANDS: tuple[tuple[str, str, Any], ...] = (
-    (
-        "Save preset (Ctrl+S)",
-        "Save the draft as the open preset",
-        lambda app: app.file_actions.save(),
-    ),
-    ("Save preset as…", "Save under a new name", lambda app: app.file_actions.save_as()),
-    (
-        "Open preset (Ctrl+O)",
-        "Pick, rename or delete a preset",
-        lambda app: app.file_actions.open(),
-    ),
-    (
-        "Import (F6)",
-        "Paste a JSON body, curl command or log line",
-        lambda app: app.file_actions.import_(),
-    ),
-    (
-        "Export (Ctrl+E)",
-        "JSON, curl or TOML, secrets masked",
-        lambda app: app.file_actions.export(),
-    ),
-)
 
-
-class FileActions:
+class FilesController:
     def __init__(self, app: RecTuiApp) -> None:
         self.app = app
         self.preset_name: str | None = None
@@ -66,9 +41,6 @@ class FileActions:
         self._store_lock = threading.Lock()
         self._announced = False
         self.status_line = ""
-        for command in COMMANDS:
-            if command not in type(app).EXTRA_COMMANDS:
-                type(app).EXTRA_COMMANDS.append(command)
 
     # --- the store and its status ------------------------------------------------------
 
@@ -153,7 +125,6 @@ class FileActions:
             session=draft.session_values(),
             original=draft.original,
         )
-        self.app.draft_changed(None)
 
     # --- save ---------------------------------------------------------------------------
 
@@ -224,6 +195,16 @@ class FileActions:
             self.app.notify(notice, severity="warning", timeout=12)
         self.app.notify(f"Opened preset {quoted(preset.name)}.", timeout=4)
 
+    def renamed(self, old: str, new: str, path: Path) -> None:
+        """A preset was renamed in the Open dialog: if it is the open one, follow it.
+
+        Otherwise Ctrl+S would write the draft back under the old name, re-creating it.
+        """
+        if self.preset_name != old:
+            return
+        self.preset_name, self.preset_path = new, path
+        self.refresh_title()
+
     def _offer_without_secrets(self, name: str, message: str) -> None:
         from rec_tui.tui.screens.confirm import ConfirmScreen
 
@@ -249,8 +230,6 @@ class FileActions:
             if result is None:
                 return
             draft_from_import(result, self.app.draft)
-            self.app.draft_changed(None)
-            self.refresh_title()
             for notice in result.notices:
                 self.app.notify(notice, timeout=12)
             self.app.notify(f"Imported a {result.kind} input.", timeout=4)
@@ -292,4 +271,4 @@ class FileActions:
         )
 
 
-__all__ = ["UNSAVED_MARK", "FileActions"]
+__all__ = ["UNSAVED_MARK", "FilesController"]
