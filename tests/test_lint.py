@@ -1,4 +1,5 @@
-"""ruff and mypy run clean: the same checks CI runs, from the project's virtualenv."""
+"""ruff, mypy and the import contracts (import-linter, in pyproject.toml) run clean: the same
+checks CI runs, from the project's virtualenv."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ BIN = Path(sys.executable).parent
         ["ruff", "check", "rec_tui", "tests"],
         ["ruff", "format", "--check", "rec_tui", "tests"],
         ["mypy"],
+        ["lint-imports", "--no-cache"],
     ],
-    ids=["ruff-check", "ruff-format", "mypy"],
+    ids=["ruff-check", "ruff-format", "mypy", "import-contracts"],
 )
 def test_tool_passes(command: list[str]) -> None:
     tool = BIN / command[0]

@@ -45,7 +45,7 @@ SECRET_VALUES = [value for _path, value in BODY_SECRETS.values()] + [
 
 def _leaky_draft() -> Draft:
     mode, body = EXAMPLES[0][1], copy.deepcopy(EXAMPLES[0][2])
-    draft = Draft(mode=mode)  # type: ignore[arg-type]
+    draft = Draft(mode=mode)
     draft.replace_body(body)
     for path, value in BODY_SECRETS.values():
         draft.set(path, value)
@@ -89,7 +89,7 @@ def test_no_secret_reaches_a_file_or_an_export(
     outputs: dict[str, str] = {}
 
     # Presets through the core, and exports of every format.
-    store = MemoryStore()
+    store = MemoryStore(persistent=True)  # stands for a keyring
     saved = presets.save(draft, "leaky", store, description="every secret set")
     loaded = presets.load("leaky", store)
     assert loaded.draft.body == draft.body  # the secrets are back, from the store

@@ -18,6 +18,7 @@ import pytest
 
 from rec_tui.agora import client as client_module
 from rec_tui.agora.client import RecordingClient
+from rec_tui.agora.connect import record_in_history
 from rec_tui.agora.errors import RecordingError
 from rec_tui.agora.exchange import Exchange
 from rec_tui.agora.ratelimit import RateLimiter
@@ -110,7 +111,7 @@ async def test_an_answer_echoing_the_credentials_is_scrubbed_everywhere(
         transport=httpx.MockTransport(answer),
         sleep=time.sleep,
         limiter=RateLimiter(clock=time.clock),
-        on_exchange=seen.append,
+        listeners=[seen.append, record_in_history],
     ) as client:
         with pytest.raises(RecordingError) as caught:
             await client.start("mix", "rid-1", leaky_body())

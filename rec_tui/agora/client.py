@@ -1,39 +1,48 @@
 """The Cloud Recording REST client: acquire, start, query, update, updateLayout, stop.
 
-Async on httpx (imported when a client is created, so the wizard starts fast), with
-:class:`SyncRecordingClient` as a thin entry for the command line. What it takes care of,
-following spec sections 1 and 4:
+Async on httpx (imported when a client is created, so the wizard starts fast). What it
+takes care of, following spec sections 1 and 4:
 
 * Basic auth and the exact ``Content-Type`` Agora wants;
 * failover across the endpoint's hosts with back-off on network failures and 5xx
   (a network failure moves on to the next host at once; a 5xx tries the same host again
   first, as the documented order says "try the primary again");
-* ``start`` retried only where that is safe (network failure, 5xx, 206/code 65), always with
-  the same resource ID, so the service answers 201/code 7 instead of starting twice — and a
-  201/code 7 answer leads to a ``query`` of the running session, never to another start;
-* a timeout on every call; the process-wide limit of 10 requests/s per customer ID;
-  429 answers waited out (``Retry-After`` or back-off) rather than hammered;
+* ``start`` is never sent twice unless rec-tui knows what the first one did. It is retried
+  (with the same resource ID) only when the first surely did not arrive (no connection),
+  was turned away (429) or was answered 206/code 65, Agora's documented "retry with the same
+  resource ID". An answer lost after sending (5xx, timeout, reset, an unreadable answer)
+  is *not* retried, although spec 1.6 suggests it: a server that does not answer the repeat
+  with 201/code 7 would start a second recording. The error says the first may be running;
+  a 201/code 7 answer leads to a ``query`` of the running session, never to another start;
+* a timeout on every call; answers read up to :data:`MAX_ANSWER_BYTES` and no further;
+  resource IDs and sids checked before they go into a URL;
+* the process-wide limit of 10 requests/s per customer ID; 429 and 503 answers waited out
+  (``Retry-After``, seconds or a date, up to a minute; else back-off) rather than hammered;
 * every answer turned into a result or a :class:`~rec_tui.agora.errors.RecordingError`;
-* every attempt recorded, redacted, in the history file and passed to ``on_exchange``.
+* every attempt, redacted, passed to the ``listeners`` the caller hands in (the log pane,
+  the history file: the client itself writes nowhere).
+
+The transport is handed in too: the in-process sandbox's for the sandbox endpoint (the
+client never imports the sandbox), or None for real HTTP.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
+import email.utils
 import json
 import time
 import urllib.parse
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final
 
 from rec_tui.agora.errors import RecordingError, interpret
 from rec_tui.agora.exchange import Exchange, Scrubber
+from rec_tui.agora.identifiers import check_identifier, identifier_problem
 from rec_tui.agora.ratelimit import RateLimiter, limiter_for
 from rec_tui.request.endpoints import CALL_METHODS, CONTENT_TYPE, Call, Endpoint, call_path, resolve
-from rec_tui.store import history
 
 if TYPE_CHECKING:
     import httpx
@@ -43,12 +52,16 @@ if TYPE_CHECKING:
 Sleep = Callable[[float], Awaitable[None]]
 ExchangeListener = Callable[[Exchange], None]
 
-# Pauses between attempts (spec 1.6): domain failover 1 s, 3 s, 6 s; start after a 5xx
-# 3 s, 6 s, 9 s; code 65 3 s, 6 s.
+# Pauses between attempts (spec 1.6): domain failover 1 s, 3 s, 6 s; code 65 3 s, 6 s.
 FAILOVER_BACKOFF: Final = (1.0, 3.0, 6.0)
-START_5XX_BACKOFF: Final = (3.0, 6.0, 9.0)
 CODE_65_BACKOFF: Final = (3.0, 6.0)
 RATE_LIMIT_BACKOFF: Final = (1.0, 2.0, 4.0, 8.0)
+# The longest Retry-After rec-tui waits; a server asking for more gets this much.
+MAX_RETRY_AFTER: Final = 60.0
+# No Cloud Recording answer comes near this; reading stops here (a megabyte).
+MAX_ANSWER_BYTES: Final = 1 << 20
+# How much of an oversized answer is kept in the log and history.
+_LOGGED_TEXT: Final = 2000
 DEFAULT_TIMEOUT: Final = 10.0
 # A synchronous stop answers only after the upload, which Agora expects within 20 s.
 STOP_TIMEOUT: Final = 30.0
@@ -103,9 +116,6 @@ class _Attempts:
         return schedule[count]
 
 
-T = TypeVar("T")
-
-
 class RecordingClient:
     """One App ID's calls to one endpoint with one pair of credentials."""
 
@@ -119,8 +129,7 @@ class RecordingClient:
         timeout: float = DEFAULT_TIMEOUT,
         sleep: Sleep = asyncio.sleep,
         limiter: RateLimiter | None = None,
-        keep_history: bool = True,
-        on_exchange: ExchangeListener | None = None,
+        listeners: Iterable[ExchangeListener] = (),
     ) -> None:
         import httpx
 
@@ -129,15 +138,14 @@ class RecordingClient:
         self.endpoint = resolve(endpoint) if isinstance(endpoint, str) else endpoint
         for base_url in self.endpoint.base_urls:
             check_base_url(base_url)
+        if transport is None and self.endpoint.sandbox:
+            # Its host name ends in .invalid: without the in-process transport every call
+            # would fail on name lookup, so say what is missing instead.
+            raise ValueError("The sandbox endpoint needs the in-process sandbox's transport.")
         self.timeout = timeout
         self.sleep = sleep
         self.limiter = limiter or limiter_for(credentials.customer_id)
-        self.keep_history = keep_history
-        self.listeners: list[ExchangeListener] = [on_exchange] if on_exchange else []
-        if transport is None and self.endpoint.sandbox:
-            from rec_tui.sandbox import shared_transport
-
-            transport = shared_transport()
+        self.listeners: list[ExchangeListener] = list(listeners)
         self._http = httpx.AsyncClient(transport=transport, timeout=timeout)
         # Agora asks for update and updateLayout calls one at a time (R122).
         self._update_lock = asyncio.Lock()
@@ -169,6 +177,12 @@ class RecordingClient:
         except RecordingError as error:
             sid = error.body.get("sid") if isinstance(error.body, dict) else None
             if error.code != 7 or not isinstance(sid, str):
+                if _start_may_have_begun(error):
+                    error.add_note(_may_be_running(resource_id))
+                raise
+            problem = identifier_problem("sid", sid)
+            if problem is not None:
+                error.add_note(f"The 201/code 7 answer's {problem}, so it cannot be queried.")
                 raise
         # An earlier attempt started the recording and its answer was lost: look at that
         # session instead of starting another one.
@@ -208,8 +222,12 @@ class RecordingClient:
         sid: str = "",
         timeout: float | None = None,
     ) -> Reply:
+        if call != "acquire":
+            check_identifier("resource ID", resource_id)
+        if sid or call not in ("acquire", "start"):
+            check_identifier("sid", sid)
         path = call_path(call, self.app_id, mode, resource_id, sid)
-        content = None if body is None else json.dumps(body, ensure_ascii=False).encode()
+        content = None if body is None else _encoded(body)
         scrubber = Scrubber(self.credentials, body)
         attempts = _Attempts(self.endpoint.base_urls)
         attempt = 0
@@ -227,19 +245,31 @@ class RecordingClient:
 
     def _retry_pause(self, call: Call, error: RecordingError, attempts: _Attempts) -> float | None:
         """How long to wait before trying again after ``error``; None: do not retry."""
+        if call == "start" and _start_may_have_begun(error) and error.code != 65:
+            return None  # a second start could begin a second recording
         if error.kind == "network":
             attempts.after_network_failure()
             return attempts.next_pause("failover", FAILOVER_BACKOFF)
-        if error.status == 429:
-            pause = attempts.next_pause("rate", RATE_LIMIT_BACKOFF)
-            if pause is not None:
-                pause = error.retry_after if error.retry_after is not None else pause
+        if error.status in (429, 503):
+            reason, schedule = (
+                ("rate", RATE_LIMIT_BACKOFF)
+                if error.status == 429
+                else (
+                    "server",
+                    FAILOVER_BACKOFF,
+                )
+            )
+            pause = attempts.next_pause(reason, schedule)
+            if pause is not None and error.retry_after is not None:
+                # The server said how long: every request of this account waits that long.
+                pause = error.retry_after
                 self.limiter.pause(pause)
+            if error.status == 503:
+                attempts.after_server_error()
             return pause
         if error.status is not None and error.status >= 500:
             attempts.after_server_error()
-            schedule = START_5XX_BACKOFF if call == "start" else FAILOVER_BACKOFF
-            return attempts.next_pause("server", schedule)
+            return attempts.next_pause("server", FAILOVER_BACKOFF)
         if error.status == 206 and error.code == 65:
             return attempts.next_pause("code65", CODE_65_BACKOFF)
         return None
@@ -270,31 +300,46 @@ class RecordingClient:
         status: int | None = None
         text = ""
         request_id = ""
+        oversized = False
         try:
-            response = await self._http.request(
+            async with self._http.stream(
                 method,
                 url,
                 content=content,
                 headers=headers,
                 timeout=timeout if timeout is not None else self.timeout,
-            )
-            status = response.status_code
-            text = response.text
-            request_id = response.headers.get("x-request-id", "")
-            retry_after = response.headers.get("retry-after", "")
+            ) as response:
+                status = response.status_code
+                request_id = response.headers.get("x-request-id", "")
+                retry_after = response.headers.get("retry-after", "")
+                raw, oversized = await _read_capped(response, MAX_ANSWER_BYTES)
+                text = raw.decode(response.encoding or "utf-8", errors="replace")
         except httpx.RequestError as failure:
             # Transport failures, and answers that cannot be decoded: both leave no usable
             # answer, and another host may do better.
             result: Reply | RecordingError = RecordingError(
-                call, "network", reason=scrubber.text(_describe_failure(failure))
+                call,
+                "network",
+                reason=scrubber.text(_describe_failure(failure)),
+                sent=not isinstance(failure, _not_sent_failures()),
             )
         else:
-            answer = interpret(call, status, scrubber.text(text), request_id)
-            if isinstance(answer, RecordingError):
-                answer.retry_after = _seconds(retry_after)
-                result = answer
+            if oversized:
+                result = RecordingError(
+                    call,
+                    "oversized",
+                    status=status,
+                    reason=f"answer over {MAX_ANSWER_BYTES} bytes; reading stopped there",
+                    request_id=request_id,
+                )
+                text = text[:_LOGGED_TEXT]
             else:
-                result = Reply(call, status, answer, request_id)
+                answer = interpret(call, status, scrubber.text(text), request_id)
+                if isinstance(answer, RecordingError):
+                    answer.retry_after = retry_after_seconds(retry_after)
+                    result = answer
+                else:
+                    result = Reply(call, status, answer, request_id)
         elapsed_ms = (time.perf_counter() - began) * 1000
         self._record(
             Exchange(
@@ -315,10 +360,6 @@ class RecordingClient:
         return result
 
     def _record(self, exchange: Exchange) -> None:
-        if self.keep_history:
-            # A full or read-only disk must not fail the recording itself.
-            with contextlib.suppress(OSError):
-                history.append(exchange.as_dict())
         for listener in self.listeners:
             listener(exchange)
 
@@ -357,13 +398,75 @@ def _invalid_url(what: str) -> ValueError:
     )
 
 
-def _seconds(value: str) -> float | None:
-    """A Retry-After header in seconds; None when absent, a date, or unreasonable."""
+def _encoded(body: dict[str, Any]) -> bytes:
+    """The body as UTF-8 JSON; a lone surrogate (not encodable) goes as a JSON escape."""
+    try:
+        return json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(body, ensure_ascii=True).encode("ascii")
+
+
+def retry_after_seconds(value: str, now: float | None = None) -> float | None:
+    """A Retry-After header (seconds, or an HTTP date) as seconds from now, at most a minute.
+
+    None when absent or unreadable. ``now`` (epoch seconds) is for tests.
+    """
+    value = value.strip()
+    if not value:
+        return None
     try:
         seconds = float(value)
-    except (TypeError, ValueError):
+    except ValueError:
+        try:
+            moment = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if moment.tzinfo is None:
+            return None
+        seconds = moment.timestamp() - (time.time() if now is None else now)
+    if seconds != seconds:  # NaN
         return None
-    return seconds if 0 <= seconds <= 60 else None
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+async def _read_capped(response: httpx.Response, limit: int) -> tuple[bytes, bool]:
+    """The answer's bytes, up to ``limit``; True when there was more (left unread)."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > limit:
+            chunks.append(chunk[: max(0, limit - (size - len(chunk)))])
+            return b"".join(chunks), True
+        chunks.append(chunk)
+    return b"".join(chunks), False
+
+
+def _start_may_have_begun(error: RecordingError) -> bool:
+    """Whether a failed start may have started a recording all the same.
+
+    Only a request that never left, or one the server turned away (4xx: refused before
+    anything began), surely did not.
+    """
+    if not error.sent:
+        return False
+    return error.status is None or not 400 <= error.status < 500
+
+
+def _may_be_running(resource_id: str) -> str:
+    return (
+        f"The recording may have started anyway (resource ID {resource_id}): the answer "
+        "did not say. rec-tui did not send start again, because a second start could begin "
+        "a second recording. Agora answers a repeated start with this same resource ID with "
+        "201 and code 7 and the sid if the first one began (within 5 minutes of acquire); an "
+        "unattended recording ends by itself maxIdleTime after the channel empties."
+    )
+
+
+def _not_sent_failures() -> tuple[type[Exception], ...]:
+    import httpx
+
+    return (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 
 def _describe_failure(failure: Exception) -> str:
@@ -375,56 +478,3 @@ def _describe_failure(failure: Exception) -> str:
         return f"the answer could not be decoded: {failure}"
     detail = str(failure) or type(failure).__name__
     return f"connection failed: {detail}"
-
-
-class SyncRecordingClient:
-    """The same calls, blocking, for the command line (one event loop for the client's life)."""
-
-    def __init__(self, **options: Any) -> None:
-        self._runner = asyncio.Runner()
-        self._client: RecordingClient = self._run(_make_client(options))
-
-    def _run(self, coroutine: Coroutine[Any, Any, T]) -> T:
-        return self._runner.run(coroutine)
-
-    def close(self) -> None:
-        try:
-            self._run(self._client.aclose())
-        finally:
-            self._runner.close()
-
-    def __enter__(self) -> SyncRecordingClient:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @property
-    def client(self) -> RecordingClient:
-        return self._client
-
-    def acquire(self, cname: str, uid: str, client_request: dict[str, Any] | None = None) -> Reply:
-        return self._run(self._client.acquire(cname, uid, client_request))
-
-    def start(self, mode: str, resource_id: str, body: dict[str, Any]) -> Reply:
-        return self._run(self._client.start(mode, resource_id, body))
-
-    def query(self, mode: str, resource_id: str, sid: str) -> Reply:
-        return self._run(self._client.query(mode, resource_id, sid))
-
-    def update(self, mode: str, resource_id: str, sid: str, body: dict[str, Any]) -> Reply:
-        return self._run(self._client.update(mode, resource_id, sid, body))
-
-    def update_layout(self, mode: str, resource_id: str, sid: str, body: dict[str, Any]) -> Reply:
-        return self._run(self._client.update_layout(mode, resource_id, sid, body))
-
-    def stop(self, mode: str, resource_id: str, sid: str, body: dict[str, Any]) -> Reply:
-        return self._run(self._client.stop(mode, resource_id, sid, body))
-
-    def sleep(self, seconds: float) -> None:
-        self._run(asyncio.sleep(seconds))
-
-
-async def _make_client(options: dict[str, Any]) -> RecordingClient:
-    # Created inside the runner's loop so the client's lock and connections belong to it.
-    return RecordingClient(**options)

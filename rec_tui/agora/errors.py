@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 from typing import Any, Final, Literal
 
+from rec_tui.agora.identifiers import identifier_problem
 from rec_tui.request.endpoints import Call
 from rec_tui.spec.codes import Explanation, describe_code, describe_message
 
-ErrorKind = Literal["service", "gateway", "non_json", "network", "unexpected"]
+ErrorKind = Literal["service", "gateway", "non_json", "network", "unexpected", "oversized"]
 
 # What each call's successful answer must carry (spec 1.4): "HTTP 2xx" alone is not success.
 EXPECTED_FIELDS: Final[dict[Call, tuple[str, ...]]] = {
@@ -26,6 +27,9 @@ EXPECTED_FIELDS: Final[dict[Call, tuple[str, ...]]] = {
     "updateLayout": (),
     "stop": (),
 }
+
+# The identifiers a successful answer carries that later calls put into their URLs.
+URL_FIELDS: Final = ("resourceId", "sid")
 
 _MAX_RAW_TEXT: Final = 300
 
@@ -48,6 +52,7 @@ class RecordingError(Exception):
         reason: str = "",
         request_id: str = "",
         body: Any = None,
+        sent: bool = True,
     ) -> None:
         self.call = call
         self.kind = kind
@@ -56,8 +61,12 @@ class RecordingError(Exception):
         self.reason = reason
         self.request_id = request_id
         self.body = body
-        # Seconds the server asked us to wait (a 429's Retry-After), when it said.
+        # False only when the request surely never left (the connection was not made).
+        self.sent = sent
+        # Seconds the server asked us to wait (a 429's or 503's Retry-After), when it said.
         self.retry_after: float | None = None
+        # What the caller must know beyond the code's meaning (e.g. a start that may run).
+        self.notes: list[str] = []
         self.explanation = _explanation(kind, status, code, reason)
         super().__init__(self.message)
 
@@ -87,9 +96,14 @@ class RecordingError(Exception):
         if self.explanation is not None:
             lines.append(f"Meaning: {self.explanation.meaning}")
             lines.append(f"Check: {self.explanation.check}")
+        lines += self.notes
         if self.request_id:
             lines.append(f"Request ID: {self.request_id}")
         return "\n".join(lines)
+
+    def add_note(self, note: str) -> None:
+        self.notes.append(note)
+        self.args = (self.message,)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -101,6 +115,7 @@ class RecordingError(Exception):
             "meaning": self.meaning,
             "check": self.check,
             "request_id": self.request_id,
+            "notes": list(self.notes),
         }
 
 
@@ -118,10 +133,18 @@ _NON_JSON = Explanation(
     "load balancer or wrong URL answered instead).",
     "Check the endpoint URL and any proxy in between; the raw text is shown above.",
 )
+_OVERSIZED = Explanation(
+    None,
+    "—",
+    "The answer was far larger than any Cloud Recording answer, so rec-tui stopped reading "
+    "it (a wrong URL, a proxy or a broken server answered).",
+    "Check the endpoint URL and any proxy in between.",
+)
 _UNEXPECTED = Explanation(
     None,
     "—",
-    "The answer is JSON but lacks the fields a successful answer carries.",
+    "The answer is JSON but lacks the fields a successful answer carries, or carries them "
+    "in a form that cannot be used (an ID that could not go into a URL).",
     "Query the session to see its state; compare the answer with spec section 1.4.",
 )
 
@@ -133,6 +156,8 @@ def _explanation(
         return _NETWORK
     if kind == "non_json":
         return _NON_JSON
+    if kind == "oversized":
+        return _OVERSIZED
     if code is not None:
         found = describe_code(code)
         if found is not None:
@@ -170,7 +195,24 @@ def interpret(
     code = data.get("code")
     code = code if isinstance(code, int) and not isinstance(code, bool) else None
     if status == 200 and all(key in data for key in EXPECTED_FIELDS[call]) and not code:
-        return data
+        problem = next(
+            (
+                found
+                for key in URL_FIELDS
+                if key in data and (found := identifier_problem(key, data[key])) is not None
+            ),
+            None,
+        )
+        if problem is None:
+            return data
+        return RecordingError(
+            call,
+            "unexpected",
+            status=status,
+            reason=f"the answer's {problem}",
+            request_id=request_id,
+            body=data,
+        )
     reason = data.get("reason", data.get("message", ""))
     reason = reason if isinstance(reason, str) else json.dumps(reason)
     if code is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from rec_tui.agora.client import RecordingClient, Reply
+from rec_tui.agora.status import ENDED_STATUSES, STARTED_STATUSES
 from rec_tui.request.call_checks import (
     LAYOUT_FIELDS,
     check_acquire,
@@ -28,9 +29,6 @@ from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Problem
 from rec_tui.spec.rules.context import Session
 from rec_tui.spec.rules.session import POSTPONE_POLICY, SCENE_POSTPONED, SCENE_RTC, SCENE_WEB
-
-STARTED_STATUSES: Final = frozenset({4, 5})
-ENDED_STATUSES: Final = frozenset({6, 7, 8, 20})
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
@@ -182,7 +180,12 @@ class Lifecycle:
         return await self.start(session, force=force)
 
     async def start(self, session: RecordingSession, *, force: bool = False) -> RecordingSession:
+        """Start ``session``; one that already has a sid is queried, never started again."""
         from rec_tui.request.validate import validate
+
+        if session.sid and not session.stopped:
+            await self.query(session)
+            return session
 
         context = Session(
             acquire=session.acquire_body,

@@ -21,6 +21,8 @@ from rec_tui import __version__
 # Modules under rec_tui.cli that add subcommands.
 COMMAND_MODULES: tuple[str, ...] = (
     "validate",
+    "fix",
+    "diff",
     "schema",
     "explain",
     "preset",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -13,10 +14,8 @@ from rec_tui.request.endpoints import REGION_PREFIXES, SANDBOX
 if TYPE_CHECKING:
     from rec_tui.agora.client import RecordingClient
     from rec_tui.agora.exchange import Scrubber
-    from rec_tui.store.secrets import Credentials
 
 REGION_NAMES = tuple(prefix.removeprefix("api-") for prefix in REGION_PREFIXES)
-SANDBOX_APP_ID = "sandbox-app"
 
 
 def add_arguments(parser: argparse.ArgumentParser, *, default_note: str) -> None:
@@ -43,6 +42,82 @@ def add_arguments(parser: argparse.ArgumentParser, *, default_note: str) -> None
     )
 
 
+IN_PROCESS_NOTE = (
+    "The in-process sandbox (--sandbox) forgets its recordings when each command ends, so a "
+    "recording started by one command cannot be queried or stopped by another. Run "
+    "`rec-tui sandbox serve` in another terminal and give the URL it prints as --endpoint, "
+    "to send, query and stop alike."
+)
+
+
+def session_endpoint(args: argparse.Namespace, command: str) -> str:
+    """Where query or stop must go: given explicitly, and never the in-process sandbox."""
+    setting = endpoint_setting(args, default="")
+    if not setting:
+        raise UsageError(
+            f"{command} needs to know where the recording runs: give --endpoint URL (the one "
+            "send used: global, or the http://127.0.0.1:PORT that `rec-tui sandbox serve` "
+            "printed) or --region R (the region send used). --sandbox cannot work here: "
+            + IN_PROCESS_NOTE
+        )
+    from rec_tui.request.endpoints import resolve
+
+    try:
+        in_process = resolve(setting).sandbox
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if in_process:
+        raise UsageError(f"{command} cannot reach a sandbox recording this way. {IN_PROCESS_NOTE}")
+    return setting
+
+
+def identifier(name: str) -> Any:
+    """An argparse type for --resource-id / --sid: refused unless it can go into a URL."""
+
+    def parse(value: str) -> str:
+        from rec_tui.agora.identifiers import identifier_problem
+
+        problem = identifier_problem(name, value)
+        if problem is not None:
+            raise argparse.ArgumentTypeError(f"the {problem}; copy it exactly as printed")
+        return value
+
+    parse.__name__ = name  # argparse names the type in its messages
+    return parse
+
+
+def follow_up_command(
+    command: str, mode: str, resource_id: str, sid: str, app_id: str, endpoint: str
+) -> str | None:
+    """The ``rec-tui query/stop`` line to run later, ready to paste; None for the sandbox.
+
+    Every value is written ``--option=VALUE`` (a resource ID may begin with ``-``) and
+    quoted for the shell.
+    """
+    where = _endpoint_option(endpoint)
+    if where is None:
+        return None
+    parts = [
+        "rec-tui",
+        command,
+        f"--mode={mode}",
+        f"--resource-id={resource_id}",
+        f"--sid={sid}",
+        f"--app-id={app_id}",
+        where,
+    ]
+    return " ".join(shlex.quote(part) for part in parts)
+
+
+def _endpoint_option(endpoint: str) -> str | None:
+    value = endpoint.strip()
+    if value == SANDBOX:
+        return None
+    if value.startswith("region:api-"):
+        return f"--region={value.removeprefix('region:api-')}"
+    return f"--endpoint={value or 'global'}"
+
+
 def endpoint_setting(args: argparse.Namespace, default: str = SANDBOX) -> str:
     """The endpoint in the draft's notation (see :func:`rec_tui.request.endpoints.resolve`)."""
     if args.sandbox:
@@ -54,53 +129,15 @@ def endpoint_setting(args: argparse.Namespace, default: str = SANDBOX) -> str:
     return default
 
 
-def credentials_for(endpoint: str) -> Credentials:
-    """The sandbox's own credentials, or the customer's from the environment or keyring."""
-    from rec_tui.store.secrets import Credentials
-
-    if endpoint == SANDBOX:
-        from rec_tui import sandbox
-
-        return Credentials(sandbox.CUSTOMER_ID, sandbox.CUSTOMER_SECRET)
-    from rec_tui.store.secrets import (
-        CUSTOMER_ID_ENV,
-        CUSTOMER_SECRET_ENV,
-        MemoryStore,
-        SecretStoreError,
-        customer_credentials,
-        open_store,
-    )
-
-    try:
-        # The environment wins; only open the keyring (slow to probe) when it has nothing.
-        found = customer_credentials(MemoryStore()) or customer_credentials(open_store().store)
-    except SecretStoreError as error:
-        raise UsageError(str(error)) from None
-    if found is None:
-        raise UsageError(
-            f"No Agora customer ID and secret found. Set {CUSTOMER_ID_ENV} and "
-            f"{CUSTOMER_SECRET_ENV}, or store them in the keyring from the wizard's Send step "
-            "(or use --sandbox to try without an account)."
-        )
-    return found
-
-
 def make_client(endpoint: str, app_id: str) -> RecordingClient:
-    from rec_tui.agora.client import RecordingClient, check_base_url
-    from rec_tui.request.endpoints import resolve
+    """A client for the command line: exchanges go to the history, the sandbox in-process."""
+    from rec_tui.agora.connect import CannotConnect, connect
+    from rec_tui.sandbox import shared_transport
 
     try:
-        resolved = resolve(endpoint)
-        # Checked before the keyring is asked for credentials the URL could not use.
-        for base_url in resolved.base_urls:
-            check_base_url(base_url)
-    except ValueError as error:
+        return connect(endpoint, app_id, sandbox_transport=shared_transport)
+    except CannotConnect as error:
         raise UsageError(str(error)) from None
-    if not app_id:
-        if not resolved.sandbox:
-            raise UsageError("An App ID is needed: give --app-id (or set it in the preset).")
-        app_id = SANDBOX_APP_ID
-    return RecordingClient(app_id=app_id, credentials=credentials_for(endpoint), endpoint=resolved)
 
 
 def failure_exit(error: Exception) -> int:

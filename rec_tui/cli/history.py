@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from rec_tui.cli import EXIT_OK, UsageError
@@ -29,13 +30,23 @@ def run(args: argparse.Namespace) -> int:
 
     if args.last < 1:
         raise UsageError("--last needs a number of exchanges, 1 or more.")
-    records = history.recent(args.last)
+    try:
+        found = history.read_recent(args.last)
+    except history.HistoryError as error:
+        raise UsageError(str(error)) from None
+    if found.skipped:
+        lines = "line was" if found.skipped == 1 else "lines were"
+        print(
+            f"rec-tui: {found.skipped} {lines} not a readable exchange and skipped "
+            f"({history_file()}).",
+            file=sys.stderr,
+        )
     if args.format == "json":
-        print(json.dumps(records, ensure_ascii=False, indent=2))
+        print(json.dumps(found.records, ensure_ascii=False, indent=2))
         return EXIT_OK
-    if not records:
+    if not found.records:
         print(f"No exchanges recorded yet ({history_file()}).")
-    for record in records:
+    for record in found.records:
         print(line_of(record))
     return EXIT_OK
 

@@ -10,16 +10,23 @@ from rec_tui.cli import EXIT_OK, endpoint_options
 from rec_tui.spec.modes import MODES
 
 _SESSION_NOTE = (
-    "The in-process sandbox forgets its recordings when the command ends; to query or stop "
-    "a sandbox recording from another command, run `rec-tui sandbox serve` and use --endpoint."
+    "Give where the recording runs: --endpoint or --region. " + endpoint_options.IN_PROCESS_NOTE
 )
 
 
 def _add_session_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mode", choices=MODES, required=True, help="the mode start used")
-    parser.add_argument("--resource-id", required=True, metavar="ID", help="from acquire")
-    parser.add_argument("--sid", required=True, help="from start")
-    endpoint_options.add_arguments(parser, default_note="required except for the sandbox")
+    parser.add_argument(
+        "--resource-id",
+        required=True,
+        metavar="ID",
+        type=endpoint_options.identifier("resource ID"),
+        help="from acquire (write --resource-id=ID: an ID may begin with '-')",
+    )
+    parser.add_argument(
+        "--sid", required=True, type=endpoint_options.identifier("sid"), help="from start"
+    )
+    endpoint_options.add_arguments(parser, default_note="required")
 
 
 def register(subparsers: Any) -> None:
@@ -57,20 +64,19 @@ def run_stop(args: argparse.Namespace) -> int:
 
 
 def _run_sync(args: argparse.Namespace, *, stop: bool) -> int:
+    endpoint = endpoint_options.session_endpoint(args, "stop" if stop else "query")
     # Imported here: asyncio (and ssl with it) costs the wizard's start-up ~20 ms otherwise.
     import asyncio
 
-    return asyncio.run(_run(args, stop=stop))
+    return asyncio.run(_run(args, endpoint, stop=stop))
 
 
-async def _run(args: argparse.Namespace, *, stop: bool) -> int:
+async def _run(args: argparse.Namespace, endpoint: str, *, stop: bool) -> int:
     from rec_tui.agora.errors import RecordingError
     from rec_tui.agora.exchange import Scrubber
     from rec_tui.agora.lifecycle import Lifecycle, RecordingSession
 
-    client = endpoint_options.make_client(
-        endpoint_options.endpoint_setting(args), args.app_id or ""
-    )
+    client = endpoint_options.make_client(endpoint, args.app_id or "")
     scrubber = Scrubber(client.credentials)
     session = RecordingSession(
         args.mode,
@@ -92,7 +98,14 @@ async def _run(args: argparse.Namespace, *, stop: bool) -> int:
             if stop:
                 reply = await lifecycle.stop(session, async_stop=args.async_stop)
         except RecordingError as error:
-            endpoint_options.emit_failure(args, scrubber, str(error), {"error": error.as_dict()})
+            text = str(error)
+            if stop and error.call == "query":
+                text = (
+                    "stop: the recording was not stopped. Its cname and uid (which the stop "
+                    "body needs) were to be read with a query first, and that failed; give "
+                    f"--cname and --uid to skip it.\n{text}"
+                )
+            endpoint_options.emit_failure(args, scrubber, text, {"error": error.as_dict()})
             return endpoint_options.failure_exit(error)
     text = json.dumps(reply.data, ensure_ascii=False, indent=2)
     if reply.request_id:

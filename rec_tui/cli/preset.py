@@ -16,12 +16,17 @@ if TYPE_CHECKING:
 DESCRIPTION = """\
 Presets are TOML files in the rec-tui config directory (REC_TUI_HOME moves it). Secrets are
 kept in the OS keyring (service "rec-tui") and the file holds only references to them.
+Without a usable keyring, save writes env:REC_TUI_... references instead and says which
+variables to set. A preset may refer only to its own keyring entries and to REC_TUI_...,
+AGORA_CUSTOMER_ID and AGORA_CUSTOMER_SECRET.
 
 Without a keyring, supply secrets through the environment: AGORA_CUSTOMER_ID and
 AGORA_CUSTOMER_SECRET (these win over the keyring), and for a preset whose keyring entry
 is missing REC_TUI_TOKEN, REC_TUI_STORAGE_ACCESS_KEY, REC_TUI_STORAGE_SECRET_KEY,
-REC_TUI_STORAGE_STS_TOKEN, REC_TUI_DECRYPTION_SECRET, REC_TUI_DECRYPTION_SALT. Exported
-curl commands refer to the same variables (and REC_TUI_RESOURCE_ID for the resource ID).
+REC_TUI_STORAGE_STS_TOKEN, REC_TUI_DECRYPTION_SECRET, REC_TUI_DECRYPTION_SALT; or name a
+secrets command in config.toml ([secrets] command = ["pass", "show", "rec-tui/{entry}"]).
+Exported curl commands refer to the same variables (and REC_TUI_RESOURCE_ID for the
+resource ID).
 
 Exit status: 0 success; 1 the preset is not a valid start request (the command still did
 its job, and the problems are listed); 2 the command could not do its job.
@@ -146,7 +151,7 @@ def run_list(args: argparse.Namespace) -> int:
                 "description": item.description,
                 "modified": item.modified.isoformat(timespec="seconds"),
                 "path": str(item.path),
-                "problem": item.problem,
+                "error": item.error,
             }
             for item in summaries
         ]
@@ -160,26 +165,27 @@ def run_list(args: argparse.Namespace) -> int:
     width = max(len(item.name) for item in summaries)
     for item in summaries:
         changed = item.modified.astimezone().strftime("%Y-%m-%d %H:%M")
-        note = f"  [cannot be read: {item.problem}]" if item.problem else ""
+        note = f"  [cannot be read: {item.error}]" if item.error else ""
         print(f"{item.name:<{width}}  {item.mode:<10}  {changed}  {item.description}{note}")
     return EXIT_OK
 
 
 def run_show(args: argparse.Namespace) -> int:
+    """Print the file as it is, once it has passed every check that opening it would make."""
     from rec_tui.cli import EXIT_OK, UsageError
     from rec_tui.store import presets
+    from rec_tui.store.secrets import MemoryStore
 
     try:
         path = presets.resolve(args.name)
-        text = path.read_text(encoding="utf-8")
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(
+                f"There is no preset named {args.name!r}; `rec-tui preset list` shows them."
+            )
+        text = presets.read_preset_text(path)
+        presets.parse(text, path, MemoryStore(), resolve_secrets=False)
     except presets.PresetError as error:
         raise UsageError(error.message) from None
-    except FileNotFoundError:
-        raise UsageError(
-            f"There is no preset named {args.name!r}; `rec-tui preset list` shows them."
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{args.name}: cannot be read ({error}).") from None
     sys.stdout.write(text)
     return EXIT_OK
 

@@ -43,17 +43,29 @@ def register(subparsers: Any) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from rec_tui.sandbox.serve import SandboxServer
+    import asyncio
 
     try:
-        server = SandboxServer(args.port)
+        return asyncio.run(_serve(args))
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+async def _serve(args: argparse.Namespace) -> int:
+    from rec_tui.sandbox.serve import SandboxServer
+
+    if not 0 <= args.port <= 65535:
+        print("rec-tui: --port needs a port number from 0 to 65535.", file=sys.stderr)
+        return EXIT_FAILED
+    server = SandboxServer(args.port, verbose=args.verbose)
+    try:
+        await server.start()
     except OSError as error:
         print(
             f"rec-tui: cannot listen on 127.0.0.1:{args.port}: {error.strerror or error}",
             file=sys.stderr,
         )
         return EXIT_FAILED
-    server.verbose = args.verbose
     print(f"Sandbox listening on {server.base_url}", flush=True)
     print(
         f"  e.g. curl -u sandbox:sandbox-secret -H 'Content-Type: application/json;charset=utf-8' "
@@ -62,9 +74,7 @@ def run_serve(args: argparse.Namespace) -> int:
         flush=True,
     )
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        await server.serve_forever()
     finally:
-        server.server_close()
+        await server.close()
     return EXIT_OK

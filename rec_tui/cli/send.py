@@ -7,26 +7,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rec_tui.cli import EXIT_OK, UsageError, endpoint_options
+from rec_tui.cli import EXIT_OK, EXIT_REFUSED, UsageError, endpoint_options, endpoint_trust
 from rec_tui.spec.modes import MODES
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rec_tui.agora.exchange import Scrubber
     from rec_tui.agora.lifecycle import Lifecycle, RecordingSession
     from rec_tui.request.draft import Draft
-
-STATUS_NAMES = {
-    0: "not started",
-    1: "initialised",
-    2: "components starting",
-    3: "some components ready",
-    4: "all components ready",
-    5: "recording in progress",
-    6: "stop requested",
-    7: "all components stopped",
-    8: "exited",
-    20: "exited abnormally",
-}
 
 
 def register(subparsers: Any) -> None:
@@ -60,6 +49,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--force", action="store_true", help="send even when the checks find errors"
     )
+    endpoint_trust.add_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -97,6 +87,9 @@ def run(args: argparse.Namespace) -> int:
     if args.mode:
         draft.set_mode(args.mode)
     endpoint = endpoint_options.endpoint_setting(args, default=draft.endpoint or "sandbox")
+    chosen_here = bool(args.sandbox or args.region or args.endpoint)
+    if not endpoint_trust.allowed(args, endpoint, chosen_here=chosen_here):
+        return EXIT_REFUSED
     # Imported here: asyncio (and ssl with it) costs the wizard's start-up ~20 ms otherwise.
     import asyncio
 
@@ -109,6 +102,7 @@ async def _send(args: argparse.Namespace, draft: Draft, endpoint: str) -> int:
     from rec_tui.agora.lifecycle import ChecksFailed, Lifecycle, StartTimedOut
 
     client = endpoint_options.make_client(endpoint, args.app_id or draft.app_id)
+    stop_later = _stop_command_maker(endpoint, client.app_id)
     scrubber = Scrubber(client.credentials, draft.body)
     lines: list[str] = []
     session: RecordingSession | None = None
@@ -125,15 +119,11 @@ async def _send(args: argparse.Namespace, draft: Draft, endpoint: str) -> int:
                 print(f"Started: sid {session.sid}", file=sys.stderr, flush=True)
             await _follow_up(args, lifecycle, session, lines)
         except (ChecksFailed, RecordingError, StartTimedOut) as error:
-            _report_failure(args, scrubber, error, session, client.app_id)
+            _report_failure(args, scrubber, error, session, stop_later)
             return endpoint_options.failure_exit(error)
     assert session is not None  # every path that leaves it None has returned above
     if not session.stopped:
-        lines.append(
-            f"Still recording. Stop it with: rec-tui stop --mode {session.mode} "
-            f"--resource-id {session.resource_id} --sid {session.sid} --app-id {client.app_id}"
-            + _endpoint_flag(args)
-        )
+        lines.append(f"Still recording. {stop_later(session)}")
     endpoint_options.emit(args, scrubber, "\n".join(lines), session.summary())
     return EXIT_OK
 
@@ -144,10 +134,12 @@ async def _follow_up(
     """--wait and --stop-after; interrupted (Ctrl+C), the recording is stopped first."""
     import asyncio
 
+    from rec_tui.agora.status import describe_status
+
     try:
         if args.wait:
             status = await lifecycle.wait_until_recording(session)
-            lines.append(f"status {status} ({STATUS_NAMES.get(status, '')})")
+            lines.append(f"status {describe_status(status)}")
         if args.stop_after is not None:
             await _stop_after(lifecycle, session, args.stop_after, lines)
     except asyncio.CancelledError:
@@ -182,14 +174,23 @@ def _file_names(files: list[Any]) -> list[str]:
     return names
 
 
-def _endpoint_flag(args: argparse.Namespace) -> str:
-    if args.sandbox:
-        return " --sandbox"
-    if args.region:
-        return f" --region {args.region}"
-    if args.endpoint:
-        return f" --endpoint {args.endpoint}"
-    return ""
+def _stop_command_maker(endpoint: str, app_id: str) -> Callable[[RecordingSession], str]:
+    """How to stop a session later: a command that works as printed, or why there is none."""
+
+    def advice(session: RecordingSession) -> str:
+        command = endpoint_options.follow_up_command(
+            "stop", session.mode, session.resource_id, session.sid, app_id, endpoint
+        )
+        if command is None:
+            return (
+                "It lives in the in-process sandbox, which forgets it when this command ends: "
+                "there is nothing left to stop. To follow a sandbox recording with query and "
+                "stop, run `rec-tui sandbox serve` and send with --endpoint URL (the URL it "
+                "prints), or use --wait / --stop-after here."
+            )
+        return f"Stop it with: {command}"
+
+    return advice
 
 
 def _warn(scrubber: Scrubber, lifecycle: Lifecycle) -> None:
@@ -205,7 +206,7 @@ def _report_failure(
     scrubber: Scrubber,
     error: Exception,
     session: RecordingSession | None,
-    app_id: str,
+    stop_later: Callable[[RecordingSession], str],
 ) -> None:
     from rec_tui.agora.errors import RecordingError
     from rec_tui.agora.lifecycle import ChecksFailed
@@ -222,9 +223,5 @@ def _report_failure(
     if isinstance(error, ChecksFailed):
         text += "\nFix them, or add --force to send anyway."
     if session is not None and session.sid and not session.stopped:
-        text += (
-            f"\nThe recording may still be running: rec-tui stop --mode {session.mode} "
-            f"--resource-id {session.resource_id} --sid {session.sid} --app-id {app_id}"
-            + _endpoint_flag(args)
-        )
+        text += f"\nThe recording may still be running. {stop_later(session)}"
     endpoint_options.emit_failure(args, scrubber, text, data)

@@ -251,9 +251,12 @@ class Draft:
         self._batch = _Batch(description, origin, coalesce, self._state.copy())
         try:
             yield
-        finally:
-            batch, self._batch = self._batch, None
-            self._finish(batch)
+        except BaseException:
+            # A change that failed half-way is no change: put everything back, say nothing.
+            self._state, self._batch = self._batch.before, None
+            raise
+        batch, self._batch = self._batch, None
+        self._finish(batch)
 
     def _finish(self, batch: _Batch) -> None:
         if batch.kind == "edit" and _same(batch.before, self._state):

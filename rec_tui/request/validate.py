@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rec_tui.request.fixes.registry import attach_fixes
 from rec_tui.spec.modes import MODES, Mode, is_mode
 from rec_tui.spec.problems import ERROR, Problem, sort_key
 from rec_tui.spec.rules import all_rules, run
@@ -39,4 +40,4 @@ def validate(
     for rule_ in all_rules():
         problems.extend(run(rule_, context))
     problems.sort(key=sort_key)
-    return problems
+    return attach_fixes(context, problems)

@@ -4,10 +4,11 @@ It runs in-process as an httpx transport (the default endpoint of a new draft, s
 works on a fresh machine with no network), or on 127.0.0.1 with ``rec-tui sandbox serve``
 for curl, Postman or a customer's own backend.
 
-Its own credentials — customer ID ``sandbox``, customer secret ``sandbox-secret`` — are used
-automatically when sending to the sandbox; any App ID is accepted. Resource IDs expire 5
-minutes after acquire, ``start`` checks the body with rec-tui's own validator, and query walks
-the status from 1 to 5 on successive calls.
+Its own credentials — customer ID ``sandbox``, customer secret ``sandbox-secret``, declared in
+:mod:`rec_tui.agora.connect` — are used automatically when sending to the sandbox; any App ID
+is accepted. The client never imports this package: callers hand it :func:`shared_transport`
+(or :func:`transport_for`). Resource IDs expire 5 minutes after acquire, ``start`` checks the
+body with rec-tui's own validator, and query walks the status from 1 to 5 on successive calls.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from rec_tui.sandbox.service import CUSTOMER_ID, CUSTOMER_SECRET, SandboxService
 if TYPE_CHECKING:
     from rec_tui.sandbox.transport import SandboxTransport
 
-__all__ = ["CUSTOMER_ID", "CUSTOMER_SECRET", "SandboxService", "shared_transport"]
+__all__ = ["CUSTOMER_ID", "CUSTOMER_SECRET", "SandboxService", "shared_transport", "transport_for"]
 
 _SHARED: list[SandboxTransport] = []
 _SHARED_LOCK = threading.Lock()
@@ -34,6 +35,13 @@ def shared_transport() -> SandboxTransport:
         if not _SHARED:
             _SHARED.append(SandboxTransport())
         return _SHARED[0]
+
+
+def transport_for(endpoint: str) -> SandboxTransport | None:
+    """The shared in-process sandbox when ``endpoint`` is the sandbox; None (real HTTP) else."""
+    from rec_tui.request.endpoints import SANDBOX
+
+    return shared_transport() if endpoint.strip() == SANDBOX else None
 
 
 def reset_shared() -> None:

@@ -33,9 +33,13 @@ class Recording:
     started_at: float
     queries: int = 0
     onhold: bool = False
-    stopped: bool = False
+    stopped_at: float | None = None
     layout: dict[str, Any] = field(default_factory=dict)
     rtmp_urls: list[str] = field(default_factory=list)
+
+    @property
+    def stopped(self) -> bool:
+        return self.stopped_at is not None
 
     @property
     def slice_start_ms(self) -> int:

@@ -30,7 +30,7 @@ class Fault:
     times: int | None = 1
     seconds: float = 0.0
     status: int = 503
-    retry_after: float | None = None
+    retry_after: float | None = None  # rate_limit and server_error: the Retry-After header
 
     def matches(self, host: str, call: str) -> bool:
         if self.times is not None and self.times <= 0:

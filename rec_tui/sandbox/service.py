@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from rec_tui.agora.connect import SANDBOX_CUSTOMER_ID, SANDBOX_CUSTOMER_SECRET
 from rec_tui.request.call_checks import check_acquire, check_update, check_update_layout, layout_of
 from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.sandbox.answers import Recording, rtmp_urls_of
@@ -26,9 +27,17 @@ from rec_tui.spec.modes import Mode, is_mode
 from rec_tui.spec.problems import Problem
 from rec_tui.spec.rules.session import RESOURCE_LIFETIME_SECONDS, acquire_scene, scene_verdict
 
-CUSTOMER_ID: Final = "sandbox"
-CUSTOMER_SECRET: Final = "sandbox-secret"
+CUSTOMER_ID: Final = SANDBOX_CUSTOMER_ID
+CUSTOMER_SECRET: Final = SANDBOX_CUSTOMER_SECRET
 RATE_PER_SECOND: Final = 10
+# How long a stopped recording can still be looked up (stop again answers 49) before it is
+# forgotten; expired resource IDs are forgotten at once (their ID still says when they were
+# acquired, so a late start gets 433, not "unknown").
+STOPPED_RETENTION_SECONDS: Final = 600.0
+# Expired state is swept at most this often (each sweep walks everything held).
+SWEEP_INTERVAL_SECONDS: Final = 1.0
+# Resource IDs end with the acquire time in milliseconds, as this many hex digits.
+_STAMP_DIGITS: Final = 12
 
 _ROUTE = re.compile(
     r"^/v1/apps/(?P<app>[^/]+)/cloud_recording/"
@@ -44,9 +53,18 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
 
     def encoded(self) -> bytes:
-        if isinstance(self.payload, str):
-            return self.payload.encode("utf-8")
-        return json.dumps(self.payload, ensure_ascii=False).encode("utf-8")
+        text = self.payload if isinstance(self.payload, str) else _json_text(self.payload)
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate echoed from a request: JSON's \uXXXX escapes carry it safely.
+            if isinstance(self.payload, str):
+                return text.encode("utf-8", "backslashreplace")
+            return json.dumps(self.payload, ensure_ascii=True).encode("ascii")
+
+
+def _json_text(payload: Any) -> str:
+    return json.dumps(payload, ensure_ascii=False)
 
 
 def _service_error(status: int, code: int, reason: str, **extra: Any) -> Answer:
@@ -94,6 +112,7 @@ class SandboxService:
         self.recordings: dict[str, Recording] = {}
         self._recent: deque[float] = deque()
         self._lock = threading.Lock()
+        self._last_sweep = float("-inf")
 
     @property
     def running(self) -> list[Recording]:
@@ -102,8 +121,14 @@ class SandboxService:
     # --- entry point -------------------------------------------------------------------
 
     def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Answer:
+        """The answer to one request; never raises (a fault of the sandbox answers 500)."""
+        lowered = {k.lower(): v for k, v in headers.items()}
         with self._lock:
-            answer = self._handle(method, path, {k.lower(): v for k, v in headers.items()}, body)
+            self._sweep()
+            try:
+                answer = self._handle(method, path, lowered, body)
+            except Exception as error:  # whatever goes wrong, the client gets an answer
+                answer = _service_error(500, 500, f"internal_error: the sandbox failed ({error!r})")
         request_id = uuid.uuid4().hex
         return Answer(answer.status, answer.payload, {**answer.headers, "x-request-id": request_id})
 
@@ -127,8 +152,19 @@ class SandboxService:
                 payload = json.loads(body.decode("utf-8"))
             except (UnicodeDecodeError, ValueError):
                 return _service_error(400, 8, "the request body is not valid JSON")
+            except RecursionError:
+                return _service_error(400, 8, "the request body is nested too deeply")
             if not isinstance(payload, dict):
                 return _service_error(400, 2, "the request body must be a JSON object")
+            try:
+                _json_text(payload).encode("utf-8")
+            except UnicodeEncodeError:
+                return _service_error(
+                    400,
+                    2,
+                    "the request body holds a lone surrogate escape (such as \\ud800): "
+                    "not valid Unicode text",
+                )
         if call == "acquire":
             return self._acquire(route["app"], payload)
         mode = route["mode"]
@@ -146,6 +182,21 @@ class SandboxService:
         if call == "update":
             return self._update(recording, payload)
         return self._update_layout(recording, payload)
+
+    def _sweep(self) -> None:
+        """Forget resource IDs past their lifetime and long-stopped recordings."""
+        now = self.clock()
+        if now - self._last_sweep < SWEEP_INTERVAL_SECONDS:
+            return
+        self._last_sweep = now
+        for sid, recording in list(self.recordings.items()):
+            stopped_at = recording.stopped_at
+            if stopped_at is not None and now - stopped_at > STOPPED_RETENTION_SECONDS:
+                del self.recordings[sid]
+                self.resources.pop(recording.resource_id, None)
+        for resource_id, resource in list(self.resources.items()):
+            if resource.sid is None and now - resource.acquired_at > RESOURCE_LIFETIME_SECONDS:
+                del self.resources[resource_id]
 
     def _over_rate(self) -> bool:
         if self.rate_limit is None:
@@ -169,15 +220,16 @@ class SandboxService:
         problems = check_acquire(payload)
         if problems:
             return _service_error(400, 2, f"Acquire: {_first_error(problems)}")
-        resource_id = secrets.token_urlsafe(48)
-        self.resources[resource_id] = _Resource(
-            resource_id, app_id, cname, uid, payload, self.clock()
-        )
+        now = self.clock()
+        resource_id = secrets.token_urlsafe(48) + f"{int(now * 1000):0{_STAMP_DIGITS}x}"
+        self.resources[resource_id] = _Resource(resource_id, app_id, cname, uid, payload, now)
         return Answer(200, {"cname": cname, "uid": uid, "resourceId": resource_id})
 
     def _start(self, app_id: str, resource_id: str, mode: Mode, payload: dict[str, Any]) -> Answer:
         resource = self.resources.get(resource_id)
         if resource is None:
+            if _acquired_long_ago(resource_id, self.clock()):
+                return _service_error(400, 433, "the resource ID has expired")
             return _service_error(400, 1001, "the resource ID could not be decoded")
         if resource.app_id != app_id:
             return _service_error(400, 432, "the App ID does not match the resource ID")
@@ -256,7 +308,7 @@ class SandboxService:
         mismatch = self._mismatch(recording, payload)
         if mismatch is not None:
             return mismatch
-        recording.stopped = True
+        recording.stopped_at = self.clock()
         return self._reply(recording, serverResponse=recording.stop_response())
 
     def _update(self, recording: Recording, payload: dict[str, Any]) -> Answer:
@@ -292,6 +344,15 @@ class SandboxService:
             {"clientRequest": {"recordingConfig": {"transcodingConfig": payload["clientRequest"]}}}
         )
         return self._reply(recording)
+
+
+def _acquired_long_ago(resource_id: str, now: float) -> bool:
+    """Whether a resource ID the sandbox no longer holds was acquired over 5 minutes ago."""
+    try:
+        acquired_ms = int(resource_id[-_STAMP_DIGITS:], 16)
+    except ValueError:
+        return False
+    return len(resource_id) > _STAMP_DIGITS and now - acquired_ms / 1000 > RESOURCE_LIFETIME_SECONDS
 
 
 def _first_error(problems: list[Problem]) -> str:

@@ -87,7 +87,8 @@ def _faulty_answer(fault: Fault | None) -> Answer | None:
     if fault is None:
         return None
     if fault.kind == "server_error":
-        return Answer(fault.status, {"code": 62, "reason": "request timeout"})
+        headers = {} if fault.retry_after is None else {"retry-after": str(fault.retry_after)}
+        return Answer(fault.status, {"code": 62, "reason": "request timeout"}, headers)
     if fault.kind == "code65":
         return Answer(206, {"code": 65, "reason": "request not completed"})
     if fault.kind == "non_json":

@@ -2,12 +2,51 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final, Literal
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal
 
 Severity = Literal["error", "warning"]
 ERROR: Final[Severity] = "error"
 WARNING: Final[Severity] = "warning"
+
+# What one edit of a fix does at its path: put a value there (``set``), take the key or
+# list item away (``delete``), give the key another name in place (``rename``), or write
+# the same value as another JSON type (``convert``: 527841 → "527841").
+EditOp = Literal["set", "delete", "rename", "convert"]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change at one JSON path. ``value`` is the new value of ``set``/``convert``;
+    ``new_key`` the new name of ``rename`` (the key keeps its place among its siblings)."""
+
+    op: EditOp
+    path: str
+    value: Any = None
+    new_key: str = ""
+
+    @property
+    def target(self) -> str:
+        """The path that holds the result: the renamed key's new path for ``rename``."""
+        if self.op != "rename":
+            return self.path
+        parent, _, _ = self.path.rpartition(".")
+        return f"{parent}.{self.new_key}" if parent else self.new_key
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A mechanical fix of a problem: what it does in words, and the edits that do it.
+
+    A fix touches only the paths its edits name (and, for ``rename``, the new key).
+    """
+
+    description: str
+    edits: tuple[Edit, ...]
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(edit.path for edit in self.edits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +65,9 @@ class Problem:
     path: str
     message: str
     hint: str = ""
+    # Attached by validate() when the fix is mechanical; two problems are the same finding
+    # whether or not a fix was worked out for them.
+    fix: Fix | None = field(default=None, compare=False)
 
     @property
     def is_error(self) -> bool:

@@ -43,7 +43,3 @@ def presets_dir() -> Path:
 
 def history_file() -> Path:
     return data_dir() / "history.jsonl"
-
-
-def log_dir() -> Path:
-    return data_dir() / "logs"

@@ -45,17 +45,6 @@ BODY_SECRET_ENV: Final[Mapping[str, str]] = {
     "secret": "REC_TUI_DECRYPTION_SECRET",
     "salt": "REC_TUI_DECRYPTION_SALT",
 }
-ENV_LABELS: Final[Mapping[str, str]] = {
-    CUSTOMER_ID_ENV: "Agora customer ID",
-    CUSTOMER_SECRET_ENV: "Agora customer secret",
-    "REC_TUI_TOKEN": "RTC token",
-    "REC_TUI_STORAGE_ACCESS_KEY": "storage access key",
-    "REC_TUI_STORAGE_SECRET_KEY": "storage secret key",
-    "REC_TUI_STORAGE_STS_TOKEN": "storage STS token",
-    "REC_TUI_DECRYPTION_SECRET": "decryption secret",
-    "REC_TUI_DECRYPTION_SALT": "decryption salt",
-}
-
 MEMORY_BACKEND: Final = "memory (this session only)"
 
 
@@ -167,7 +156,22 @@ def open_store() -> OpenedStore:
     """The OS keyring when it works, otherwise an in-memory store and the reason.
 
     Never a plaintext file: a ``keyrings.alt`` file backend is refused like a missing one.
+    Entries it lacks are asked of the secrets command when ``config.toml`` names one.
     """
+    from rec_tui.store import secret_command
+
+    opened = _open_keyring()
+    try:
+        command = secret_command.configured()
+    except SecretStoreError as error:
+        notice = f"The secrets command is not used: {error}"
+        return OpenedStore(opened.store, f"{opened.notice} {notice}" if opened.notice else notice)
+    if command is None:
+        return opened
+    return OpenedStore(secret_command.CommandBackedStore(opened.store, command), opened.notice)
+
+
+def _open_keyring() -> OpenedStore:
     try:
         import keyring
         from keyring.errors import KeyringError

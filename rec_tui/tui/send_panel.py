@@ -461,6 +461,8 @@ class SendPanel(Vertical):
 
     async def _lifecycle(self) -> Lifecycle:
         from rec_tui.agora.client import RecordingClient
+        from rec_tui.agora.connect import record_in_history
+        from rec_tui.sandbox import transport_for
 
         credentials = await self._resolve_credentials()
         draft = self.draft
@@ -475,10 +477,10 @@ class SendPanel(Vertical):
                 app_id=app_id,
                 credentials=credentials,
                 endpoint=draft.endpoint,
-                transport=self.transport,
+                transport=self.transport or transport_for(draft.endpoint),
                 sleep=self.sleep,
                 limiter=self.limiter,
-                on_exchange=self._log_exchange,
+                listeners=(self._log_exchange, record_in_history),
             )
             self._client_key = key
         self._credentials = credentials

@@ -21,8 +21,8 @@ import os
 import statistics
 import sys
 import tempfile
-import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -42,6 +42,7 @@ async def _overhead(base_url: str, resource_id: str, sid: str) -> tuple[float, f
     import httpx
 
     from rec_tui.agora.client import RecordingClient
+    from rec_tui.agora.connect import record_in_history
     from rec_tui.agora.ratelimit import RateLimiter
     from rec_tui.request.endpoints import call_path
     from rec_tui.store.secrets import Credentials
@@ -56,6 +57,7 @@ async def _overhead(base_url: str, resource_id: str, sid: str) -> tuple[float, f
         credentials=Credentials("sandbox", "sandbox-secret"),
         endpoint=base_url,
         limiter=RateLimiter(10**9),
+        listeners=[record_in_history],
     )
     async with plain, client:
         # Interleaved, so drift in the machine's load hits both sides alike.
@@ -83,7 +85,6 @@ async def _burst(base_url: str, resource_id: str, sid: str) -> float:
         credentials=Credentials("sandbox", "sandbox-secret"),
         endpoint=base_url,
         limiter=RateLimiter(RATE_LIMIT),
-        keep_history=False,
     ) as client:
         began = time.perf_counter()
         await asyncio.gather(*(client.query("mix", resource_id, sid) for _ in range(BURST)))
@@ -103,35 +104,41 @@ def _max_in_window(times: list[float], window: float = 1.0) -> int:
 
 def main() -> int:
     os.environ["REC_TUI_HOME"] = tempfile.mkdtemp(prefix="rec-tui-bench-")
-    from rec_tui.agora.client import SyncRecordingClient
-    from rec_tui.sandbox.serve import SandboxServer
-    from rec_tui.sandbox.service import SandboxService
-    from rec_tui.store.secrets import Credentials
-    from tests.support.rules import CLEAN_BODIES
+    from rec_tui.sandbox.service import Answer, SandboxService
+    from tests.support.loopback import serving
 
     service = SandboxService(rate_limit=None)
     seen: list[float] = []
     original = service.handle
 
-    def counted(*args: object, **kwargs: object) -> object:
+    def counted(method: str, path: str, headers: Mapping[str, str], body: bytes) -> Answer:
         seen.append(time.monotonic())
-        return original(*args, **kwargs)  # type: ignore[arg-type]
+        return original(method, path, headers, body)
 
     service.handle = counted  # type: ignore[method-assign]
-    server = SandboxServer(0, service)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base_url = server.base_url
+    with serving(service) as server:
+        return _measure(server.base_url, seen)
+
+
+async def _start_one(base_url: str) -> tuple[str, str]:
+    from rec_tui.agora.client import RecordingClient
+    from rec_tui.store.secrets import Credentials
+    from tests.support.rules import CLEAN_BODIES
+
     body = CLEAN_BODIES["mix"]
-    with SyncRecordingClient(
+    async with RecordingClient(
         app_id="bench",
         credentials=Credentials("sandbox", "sandbox-secret"),
         endpoint=base_url,
-        keep_history=False,
     ) as setup:
-        acquired = setup.acquire(body["cname"], body["uid"], {"scene": 0})
+        acquired = await setup.acquire(body["cname"], body["uid"], {"scene": 0})
         resource_id = acquired.data["resourceId"]
-        sid = setup.start("mix", resource_id, body).data["sid"]
+        started = await setup.start("mix", resource_id, body)
+    return resource_id, started.data["sid"]
 
+
+def _measure(base_url: str, seen: list[float]) -> int:
+    resource_id, sid = asyncio.run(_start_one(base_url))
     plain_ms, client_ms = asyncio.run(_overhead(base_url, resource_id, sid))
     ratio = client_ms / plain_ms
     print(f"query over loopback, median of {ROUNDS} calls each:")
@@ -146,7 +153,6 @@ def main() -> int:
     print(f"burst of {BURST} concurrent calls through the 10/s limiter:")
     print(f"  took {elapsed:.2f} s; most requests in any 1 s window: {peak} (limit {RATE_LIMIT})")
     print(f"  average rate {rate:.2f} requests/s")
-    server.shutdown()
     ok = ratio <= TARGET_RATIO and peak <= RATE_LIMIT
     print("PASS" if ok else "OVER TARGET")
     return 0 if ok else 1

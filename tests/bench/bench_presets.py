@@ -45,13 +45,14 @@ def main() -> None:
     os.environ["REC_TUI_HOME"] = home
     from rec_tui.request.draft import Draft
     from rec_tui.store import presets
+    from rec_tui.store.paths import presets_dir
     from rec_tui.store.secrets import MemoryStore
     from tests.support.seed_examples import EXAMPLES
 
     mode, body = EXAMPLES[0][1], EXAMPLES[0][2]
-    draft = Draft(mode=mode)  # type: ignore[arg-type]
+    draft = Draft(mode=mode)
     draft.replace_body(body)
-    store = MemoryStore()
+    store = MemoryStore(persistent=True)  # as a keyring: the file holds keyring: references
     plain = Path(home) / "plain.json"
 
     save = _median_ms(lambda: presets.save(draft, "bench", store, force=True))
@@ -61,7 +62,7 @@ def main() -> None:
 
     for index in range(PRESETS_IN_FOLDER):
         presets.save(draft, f"p{index:03d}", store, description=f"preset {index}")
-    folder = presets.paths.presets_dir()
+    folder = presets_dir()
     listing = _median_ms(presets.list_presets, rounds=20)
     listing_base = _median_ms(
         lambda: [path.read_bytes() for path in sorted(folder.glob("*.toml"))], rounds=20

@@ -189,7 +189,7 @@ async def keystrokes(samples: int = 60) -> tuple[list[float], list[float], list[
             marks["painted"] = time.perf_counter()
 
     app._show_draft = timed_update  # type: ignore[method-assign]
-    Screen._on_timer_update = timed_frame  # type: ignore[method-assign]
+    Screen._on_timer_update = timed_frame  # type: ignore[method-assign,assignment]
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause(0.5)

@@ -9,10 +9,7 @@ from typing import Any
 import pytest
 
 from rec_tui.cli import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, main
-from tests.support.keyring_service import no_keyring
 from tests.support.seed_examples import EXAMPLES
-
-__all__ = ["no_keyring"]
 
 pytestmark = pytest.mark.usefixtures("no_keyring")
 
@@ -29,7 +26,10 @@ def test_save_list_show_export_delete(tmp_path: Path, capsys: pytest.CaptureFixt
     body = _file(tmp_path, "body.json", VALID_BODY)
     assert main(["preset", "save", "demo", "--from", body, "--mode", VALID_MODE,
                  "--description", "the seed's first example"]) == EXIT_OK  # fmt: skip
-    assert "Saved preset 'demo'" in capsys.readouterr().out
+    saved = capsys.readouterr()
+    assert "Saved preset 'demo'" in saved.out
+    # No keyring here: the file refers to variables, and the notice names each one.
+    assert "REC_TUI_TOKEN (clientRequest.token)" in saved.err
 
     assert main(["preset", "list", "--format", "json"]) == EXIT_OK
     listed = json.loads(capsys.readouterr().out)
@@ -41,7 +41,7 @@ def test_save_list_show_export_delete(tmp_path: Path, capsys: pytest.CaptureFixt
 
     assert main(["preset", "show", "demo"]) == EXIT_OK
     shown = capsys.readouterr().out
-    assert 'token = "keyring:preset/demo/clientRequest.token"' in shown
+    assert 'token = "env:REC_TUI_TOKEN"' in shown and "keyring:" not in shown.split("\n", 1)[1]
 
     assert main(["preset", "export", "demo", "--format", "json"]) == EXIT_OK
     assert json.loads(capsys.readouterr().out)["clientRequest"]["token"] == "••••••••"
@@ -126,3 +126,111 @@ def test_a_broken_preset_exits_2_and_is_left_alone(
     assert main(["preset", "export", "broken", "--format", "curl"]) == EXIT_FAILED
     assert "line 2, column" in capsys.readouterr().err
     assert path.read_bytes() == b"format = 1\nmode = \n"
+
+
+def _preset_file(rec_tui_home: Path, name: str, text: str) -> Path:
+    path = rec_tui_home / "config" / "presets" / f"{name}.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD_TOML = 'format = 1\nname = "{name}"\nmode = "mix"\n\n[body]\ncname = "room"\nuid = "1"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (GOOD_TOML.replace('"mix"', '"mixed"'), "line 3, column 1: key 'mode'"),
+        (GOOD_TOML.replace('"room"', '"room'), "line 6, column"),
+        (GOOD_TOML + "when = 1979-05-27\n", "line 8, column 1: key 'body.when'"),
+    ],
+)
+def test_show_of_a_broken_preset_exits_2_with_line_and_column(
+    rec_tui_home: Path, text: str, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _preset_file(rec_tui_home, "broken", text.format(name="broken"))
+    assert main(["preset", "show", "broken"]) == EXIT_FAILED
+    captured = capsys.readouterr()
+    assert where in captured.err and captured.out == ""
+
+
+def test_list_shows_unreadable_presets_with_their_reason(
+    rec_tui_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    _preset_file(rec_tui_home, "good", GOOD_TOML.format(name="good"))
+    folder = rec_tui_home / "config" / "presets"
+    os.mkfifo(folder / "pipe.toml")
+    (folder / "zero.toml").symlink_to("/dev/zero")
+    deep = "[body." + ".".join(f"k{i}" for i in range(700)) + "]\nx = 1\n"
+    _preset_file(rec_tui_home, "deep", GOOD_TOML.format(name="deep") + deep)
+    assert main(["preset", "list"]) == EXIT_OK
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert "cannot be read" not in lines["good"]
+    assert "[cannot be read:" in lines["pipe"] and "named pipe" in lines["pipe"]
+    assert "a device" in lines["zero"] and "nested more than" in lines["deep"]
+    assert main(["preset", "list", "--format", "json"]) == EXIT_OK
+    rows = {row["name"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["good"]["error"] is None and rows["good"]["mode"] == "mix"
+    assert rows["pipe"]["error"] and rows["deep"]["error"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["preset", "show", "deep"],
+        ["preset", "export", "deep", "--format", "json"],
+        ["preset", "export", "deep", "--format", "toml", "--reveal"],
+        ["send", "deep", "--sandbox"],
+    ],
+)
+def test_a_deeply_nested_preset_exits_2_with_a_message(
+    rec_tui_home: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    levels = "[" * 700 + "1" + "]" * 700
+    _preset_file(rec_tui_home, "deep", GOOD_TOML.format(name="deep") + f"x = {levels}\n")
+    assert main(argv) == EXIT_FAILED
+    err = capsys.readouterr().err
+    assert "nested more than 32 levels" in err and "Traceback" not in err
+
+
+def test_export_reveal_never_prints_what_the_preset_may_not_read(
+    rec_tui_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rec_tui.store import secrets
+
+    store = secrets.MemoryStore(persistent=True)
+    store.set(secrets.CUSTOMER_SECRET_ENTRY, "customer-SECRET-kept-77")
+    monkeypatch.setattr(secrets, "open_store", lambda: secrets.OpenedStore(store, None))
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "aws-SECRET-88")
+    for reference in ("keyring:agora/customer-secret", "env:AWS_SECRET_ACCESS_KEY"):
+        token = f'\n[body.clientRequest]\ntoken = "{reference}"\n'
+        _preset_file(rec_tui_home, "evil", GOOD_TOML.format(name="evil") + token)
+        for fmt in ("json", "curl", "toml"):
+            code = main(["preset", "export", "evil", "--format", fmt, "--reveal"])
+            captured = capsys.readouterr()
+            assert code == EXIT_FAILED
+            assert reference.split(":")[1] in captured.err and "line 10, column 9" in captured.err
+            for value in ("customer-SECRET-kept-77", "aws-SECRET-88"):
+                assert value not in captured.out + captured.err
+
+
+def test_without_a_keyring_the_saved_env_references_resolve_once_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = _file(tmp_path, "body.json", VALID_BODY)
+    assert main(["preset", "save", "envy", "--from", body, "--mode", VALID_MODE]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert "Set these before opening or sending it: REC_TUI_TOKEN (clientRequest.token)" in err
+    token = VALID_BODY["clientRequest"]["token"]
+    assert token not in err
+    assert main(["preset", "export", "envy", "--format", "json", "--reveal"]) == EXIT_FAILED
+    assert "REC_TUI_TOKEN, which is not set" in capsys.readouterr().err
+    monkeypatch.setenv("REC_TUI_TOKEN", "tok-set-later-5")
+    for name in ("REC_TUI_STORAGE_ACCESS_KEY", "REC_TUI_STORAGE_SECRET_KEY"):
+        monkeypatch.setenv(name, "storage-key")
+    assert main(["preset", "export", "envy", "--format", "json", "--reveal"]) == EXIT_OK
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["clientRequest"]["token"] == "tok-set-later-5"

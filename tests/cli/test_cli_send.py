@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ import pytest
 from rec_tui import sandbox
 from rec_tui.cli import main
 from rec_tui.store.paths import history_file
+from tests.support.cli_processes import child_env, run_cli
 from tests.support.sending import clean_body
 
 
@@ -45,7 +45,9 @@ def test_send_web_mode_in_text(tmp_path: Path, capsys: pytest.CaptureFixture[str
     source = write_body(tmp_path, clean_body("web"))
     assert main(["send", source, "--mode", "web", "--sandbox"]) == 0
     out = capsys.readouterr().out
-    assert "sid " in out and "Still recording. Stop it with: rec-tui stop --mode web" in out
+    assert "sid " in out and "Still recording." in out
+    # The in-process sandbox is gone when the command ends: no stop command that cannot work.
+    assert "rec-tui stop" not in out and "rec-tui sandbox serve" in out
     assert len(sandbox.shared_transport().service.running) == 1
 
 
@@ -117,50 +119,11 @@ def test_sandbox_help_documents_its_credentials(capsys: pytest.CaptureFixture[st
 # --- over loopback: `rec-tui sandbox serve` and the CLI as subprocesses --------------------
 
 
-def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rec_tui", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
-
-
-def _child_env(home: Path, secret: str = "sandbox-secret") -> dict[str, str]:
-    """The environment of a rec-tui child process: its own home and sandbox credentials."""
-    return {
-        **os.environ,
-        "REC_TUI_HOME": str(home),
-        "AGORA_CUSTOMER_ID": "sandbox",
-        "AGORA_CUSTOMER_SECRET": secret,
-    }
-
-
-@pytest.fixture
-def served(rec_tui_home: Path) -> Iterator[str]:
-    env = {**os.environ, "REC_TUI_HOME": str(rec_tui_home)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "rec_tui", "sandbox", "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    try:
-        assert server.stdout is not None
-        first = server.stdout.readline()
-        assert first.startswith("Sandbox listening on http://127.0.0.1:"), first
-        yield first.rsplit(" ", 1)[-1].strip()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
 def test_lifecycle_over_loopback(served: str, tmp_path: Path, rec_tui_home: Path) -> None:
-    env = _child_env(rec_tui_home)
+    env = child_env(rec_tui_home)
     source = write_body(tmp_path, clean_body("individual"))
     where = ["--endpoint", served, "--app-id", "loop-app"]
-    sent = _cli(
+    sent = run_cli(
         "send", source, "--mode", "individual", *where, "--wait", "--format", "json", env=env
     )
     assert sent.returncode == 0, sent.stderr
@@ -173,13 +136,13 @@ def test_lifecycle_over_loopback(served: str, tmp_path: Path, rec_tui_home: Path
         "--sid",
         started["sid"],
     ]
-    queried = _cli("query", *session, *where, "--format", "json", env=env)
+    queried = run_cli("query", *session, *where, "--format", "json", env=env)
     assert queried.returncode == 0, queried.stderr
     assert json.loads(queried.stdout)["serverResponse"]["status"] in (1, 2, 3, 4, 5)
-    stopped = _cli("stop", *session, *where, "--format", "json", env=env)
+    stopped = run_cli("stop", *session, *where, "--format", "json", env=env)
     assert stopped.returncode == 0, stopped.stderr
     assert json.loads(stopped.stdout)["serverResponse"]["uploadingStatus"] == "uploaded"
-    again = _cli("stop", *session, *where, "--cname", "demo", "--uid", "527841", env=env)
+    again = run_cli("stop", *session, *where, "--cname", "demo", "--uid", "527841", env=env)
     assert again.returncode == 1 and "code 49" in again.stderr
     everything = sent.stdout + sent.stderr + queried.stdout + stopped.stdout + again.stderr
     everything += history_file().read_text(encoding="utf-8")
@@ -190,9 +153,9 @@ def test_lifecycle_over_loopback(served: str, tmp_path: Path, rec_tui_home: Path
 def test_wrong_secret_over_loopback_is_refused_with_exit_1(
     served: str, tmp_path: Path, rec_tui_home: Path
 ) -> None:
-    env = _child_env(rec_tui_home, "wrong-secret-123")
+    env = child_env(rec_tui_home, "wrong-secret-123")
     source = write_body(tmp_path, clean_body("mix"))
-    result = _cli("send", source, "--endpoint", served, "--app-id", "a", env=env)
+    result = run_cli("send", source, "--endpoint", served, "--app-id", "a", env=env)
     assert result.returncode == 1
     assert "HTTP 401" in result.stderr and "Customer ID" in result.stderr
     assert "wrong-secret-123" not in result.stderr + result.stdout
@@ -204,7 +167,7 @@ def test_send_a_preset_by_name(
     from rec_tui.request.draft import Draft
     from rec_tui.store import presets, secrets
 
-    store = secrets.MemoryStore()
+    store = secrets.MemoryStore(persistent=True)  # stands for a keyring
     monkeypatch.setattr(secrets, "open_store", lambda: secrets.OpenedStore(store, None))
     draft = Draft(mode="web")
     draft.replace_body(clean_body("web"))
@@ -227,7 +190,7 @@ def test_ctrl_c_during_stop_after_stops_the_recording_first(
 ) -> None:
     import signal
 
-    env = _child_env(rec_tui_home)
+    env = child_env(rec_tui_home)
     source = write_body(tmp_path, clean_body("mix"))
     where = ["--endpoint", served, "--app-id", "a"]
     sending = subprocess.Popen(
@@ -247,3 +210,8 @@ def test_ctrl_c_during_stop_after_stops_the_recording_first(
     assert f"Stopped sid {sid}." in rest
     stopped = [r for r in history_file().read_text().splitlines() if '"call":"stop"' in r]
     assert len(stopped) == 1 and '"status":200' in stopped[0]
+
+
+def test_sandbox_serve_refuses_a_port_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sandbox", "serve", "--port", "70000"]) == 2
+    assert "from 0 to 65535" in capsys.readouterr().err

@@ -141,14 +141,35 @@ def test_malformed_input_gets_a_clear_message(text: str, fragments: list[str]) -
         assert fragment in caught.value.message, (fragment, caught.value.message)
 
 
+class _FailsWhenCopied:
+    """A body value that cannot be copied: stands for any failure while an import is applied."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        raise RuntimeError("the import could not be applied")
+
+
+def _everything_in(draft: Draft) -> tuple[Any, ...]:
+    return (
+        draft.request_body(),
+        draft.mode,
+        draft.session_values(),
+        draft.original,
+        draft.revision,
+        draft.can_undo,
+    )
+
+
 def test_a_failed_import_changes_nothing_in_the_draft() -> None:
-    draft = Draft()
-    draft.replace_body(copy.deepcopy(BODY))
-    before = (draft.request_body(), draft.revision)
-    with pytest.raises(importers.ImportProblem):
-        result = importers.import_text('{"cname": ', environ={})
+    draft = Draft(mode="mix")
+    draft.replace_body({"cname": "before-the-import"})
+    before = _everything_in(draft)
+    # Parsed for real: the import would change the body, the mode and the App ID.
+    result = importers.import_text(f"curl {URL} -d '{json.dumps(BODY)}'", environ={})
+    assert (result.mode, result.app_id) == ("individual", APP_ID)
+    result.body["clientRequest"]["unreadable"] = _FailsWhenCopied()
+    with pytest.raises(RuntimeError, match="could not be applied"):
         draft_from_import(result, draft)
-    assert (draft.request_body(), draft.revision) == before
+    assert _everything_in(draft) == before
 
 
 # --- export -------------------------------------------------------------------------------
@@ -247,7 +268,7 @@ def test_toml_export_is_a_preset_with_environment_references() -> None:
 
 
 def test_open_any_opens_presets_by_name_or_path_and_bodies_by_path(tmp_path: Any) -> None:
-    store = MemoryStore()
+    store = MemoryStore(persistent=True)  # stands for a keyring
     saved = presets.save(_draft(BODY), "mine", store, description="d")
     draft, notices = open_any("mine", store)
     assert draft.body == BODY and notices == []

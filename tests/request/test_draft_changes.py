@@ -157,3 +157,16 @@ def test_values_given_to_the_draft_are_copied_not_shared() -> None:
     draft.set(f"{TC}.layoutConfig", layout)
     layout.append({"uid": "2"})
     assert draft.get(f"{TC}.layoutConfig") == [{"uid": "1"}]
+
+
+def test_a_batch_that_fails_half_way_changes_nothing_and_says_nothing() -> None:
+    draft = Draft()
+    seen = _watched(draft)
+    try:
+        with draft.batch("half"):
+            draft.set("cname", "demo")
+            raise ValueError("stop")
+    except ValueError:
+        pass
+    assert draft.get("cname") == "" and seen == [] and not draft.can_undo
+    assert draft.revision == 0

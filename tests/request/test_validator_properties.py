@@ -21,7 +21,7 @@ from tests.support.rules import CLEAN_BODIES
 from tests.support.seed_examples import EXAMPLES
 
 keys = st.text(
-    alphabet=st.characters(blacklist_characters=".[]", blacklist_categories=("Cs",)),
+    alphabet=st.characters(exclude_characters=".[]", exclude_categories=["Cs"]),
     min_size=1,
     max_size=12,
 )

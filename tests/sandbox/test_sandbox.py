@@ -12,7 +12,9 @@ from rec_tui.agora.errors import RecordingError
 from rec_tui.agora.lifecycle import Lifecycle, StartTimedOut
 from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.sandbox.service import Answer, SandboxService
-from tests.support.sending import FakeTime, clean_body, make_client, make_sandbox, scene_for
+from rec_tui.sandbox.transport import SandboxTransport
+from rec_tui.spec.modes import Mode
+from tests.support.sending import FakeTime, clean_body, make_client, scene_for
 
 AUTH = "Basic " + base64.b64encode(b"sandbox:sandbox-secret").decode()
 PREFIX = "/v1/apps/app/cloud_recording"
@@ -40,16 +42,6 @@ def acquire(service: SandboxService, body: dict[str, Any], scene: int = 0) -> st
 def start(service: SandboxService, mode: str, body: dict[str, Any]) -> tuple[str, Answer]:
     resource_id = acquire(service, body, 1 if mode == "web" else 0)
     return resource_id, post(service, f"/resourceid/{resource_id}/mode/{mode}/start", body)
-
-
-@pytest.fixture
-def time() -> FakeTime:
-    return FakeTime()
-
-
-@pytest.fixture
-def service(time: FakeTime) -> SandboxService:
-    return SandboxService(clock=time.clock, rate_clock=time.clock, rate_limit=None)
 
 
 def test_start_answers_sid_and_every_answer_has_a_request_id(service: SandboxService) -> None:
@@ -243,9 +235,10 @@ UPDATES: dict[str, dict[str, Any]] = {
 
 
 @pytest.mark.parametrize("mode", ["mix", "individual", "web"])
-async def test_whole_lifecycle_in_each_mode(mode: str, time: FakeTime) -> None:
-    sandbox = make_sandbox(time)
-    async with make_client(time, sandbox, keep_history=False) as client:
+async def test_whole_lifecycle_in_each_mode(
+    mode: Mode, time: FakeTime, sandbox: SandboxTransport
+) -> None:
+    async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
         session = await lifecycle.acquire_and_start(
             mode, clean_body(mode), {"resourceExpiredHour": 24}
@@ -271,13 +264,12 @@ async def test_whole_lifecycle_in_each_mode(mode: str, time: FakeTime) -> None:
 
 
 async def test_polling_gives_up_after_90_seconds(
-    time: FakeTime, monkeypatch: pytest.MonkeyPatch
+    time: FakeTime, sandbox: SandboxTransport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from rec_tui.agora.lifecycle import PollPlan
     from rec_tui.sandbox.answers import Recording
 
-    sandbox = make_sandbox(time)
-    async with make_client(time, sandbox, keep_history=False) as client:
+    async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep, poll=PollPlan())
         session = await lifecycle.acquire_and_start("mix", clean_body("mix"))
         # The sandbox would reach 4 on the 4th query; hold it at 1 to see the deadline.
@@ -290,11 +282,12 @@ async def test_polling_gives_up_after_90_seconds(
     assert 75.0 <= sum(time.sleeps) <= 90.0
 
 
-async def test_checks_refuse_a_bad_update_before_it_is_sent(time: FakeTime) -> None:
+async def test_checks_refuse_a_bad_update_before_it_is_sent(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     from rec_tui.agora.lifecycle import ChecksFailed
 
-    sandbox = make_sandbox(time)
-    async with make_client(time, sandbox, keep_history=False) as client:
+    async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
         session = await lifecycle.acquire_and_start("mix", clean_body("mix"))
         sent_before = len(sandbox.seen)
@@ -304,12 +297,46 @@ async def test_checks_refuse_a_bad_update_before_it_is_sent(time: FakeTime) -> N
     assert caught.value.problems[0].rule == "update.storage.complete"
 
 
-async def test_sandbox_refusal_surfaces_as_a_recording_error(time: FakeTime) -> None:
-    sandbox = make_sandbox(time)
+async def test_sandbox_refusal_surfaces_as_a_recording_error(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
     body = clean_body("mix")
     body["clientRequest"]["recordingConfig"]["transcodingConfig"]["backgroundColor"] = "red"
-    async with make_client(time, sandbox, keep_history=False) as client:
+    async with make_client(time, sandbox) as client:
         lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
         with pytest.raises(RecordingError) as caught:
             await lifecycle.acquire_and_start("mix", body, force=True)
     assert caught.value.code == 2 and "backgroundColor" in caught.value.reason
+
+
+def test_expired_resource_ids_are_freed_and_still_answer_433(
+    service: SandboxService, time: FakeTime
+) -> None:
+    body = clean_body("mix")
+    kept = acquire(service, body)
+    time.now += 301
+    other = post(service, "/acquire", {"cname": "x", "uid": "1", "clientRequest": {}})
+    assert kept not in service.resources and other.payload["resourceId"] in service.resources
+    answer = post(service, f"/resourceid/{kept}/mode/mix/start", body)
+    assert (answer.status, answer.payload["code"]) == (400, 433)
+
+
+def test_stopped_recordings_are_forgotten_after_a_while(
+    service: SandboxService, time: FakeTime
+) -> None:
+    body = clean_body("mix")
+    resource_id, started = start(service, "mix", body)
+    sid = started.payload["sid"]
+    running_id, _ = start(service, "mix", {**clean_body("mix"), "uid": "42"})
+    control = {"cname": body["cname"], "uid": body["uid"], "clientRequest": {}}
+    post(service, f"/resourceid/{resource_id}/sid/{sid}/mode/mix/stop", control)
+    time.now += 60
+    assert (
+        post(service, f"/resourceid/{resource_id}/sid/{sid}/mode/mix/stop", control).payload["code"]
+        == 49
+    )
+    time.now += 601
+    get(service, "/acquire")  # any request sweeps
+    assert sid not in service.recordings and resource_id not in service.resources
+    # A running recording (and its resource ID) is kept however old.
+    assert running_id in service.resources and len(service.running) == 1

@@ -128,6 +128,7 @@ def test_unknown_service_param_is_not_checked() -> None:
 
 
 def test_a_body_that_is_not_an_object_is_an_error_at_the_root() -> None:
+    value: object
     for value in ([], "text", 3, None):
         assert ("", "error") in types("mix", value)
 

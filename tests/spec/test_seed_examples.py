@@ -12,12 +12,13 @@ Six of them are clean. Two break the seed's own rules:
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
 
 from rec_tui.request.validate import validate
-from tests.support.seed_examples import DATA, EXAMPLES, SEED
+from tests.support.seed_examples import DATA, EXAMPLES, SEED, SEED_COPY, SEED_SUMS
 
 EXPECTED_ERRORS = {
     "截图+录制": {"sub.group.required"},
@@ -50,9 +51,24 @@ def _seed_examples(text: str) -> list[tuple[str, object]]:
     return found
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed markdown is not next to this checkout")
+def test_the_seed_copy_has_its_recorded_hash() -> None:
+    recorded = {}
+    for line in SEED_SUMS.read_text(encoding="utf-8").splitlines():
+        digest, name = line.split(maxsplit=1)
+        recorded[name] = digest
+    assert hashlib.sha256(SEED_COPY.read_bytes()).hexdigest() == recorded[SEED_COPY.name]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"no shared seed at {SEED} to compare the copy with")
+def test_the_seed_copy_is_the_shared_seed() -> None:
+    assert SEED_COPY.read_bytes() == SEED.read_bytes(), (
+        f"{SEED} changed: copy it to {SEED_COPY}, record its hash in {SEED_SUMS} and update "
+        "tests/data/seed_examples"
+    )
+
+
 def test_vendored_examples_match_the_seed() -> None:
-    from_seed = _seed_examples(SEED.read_text(encoding="utf-8"))
+    from_seed = _seed_examples(SEED_COPY.read_text(encoding="utf-8"))
     vendored = [(title, body) for title, _, body in EXAMPLES]
     assert from_seed == vendored
     index = json.loads((DATA / "index.json").read_text(encoding="utf-8"))

@@ -11,15 +11,18 @@ from typing import Any
 import pytest
 
 from rec_tui.request.draft import Draft
-from rec_tui.store import presets
+from rec_tui.store import files, presets
 from rec_tui.store.paths import presets_dir
 from rec_tui.store.secrets import MemoryStore
-from tests.support.keyring_service import KeyringService, real_keyring
+from tests.support.keyring_service import KeyringService
 from tests.support.seed_examples import EXAMPLES
 
-__all__ = ["real_keyring"]
-
 TOKEN = "tok-PRESET-SECRET-0001"
+
+
+def _keyring() -> MemoryStore:
+    """An in-memory store that behaves as a keyring (entries are kept, not env: references)."""
+    return MemoryStore(persistent=True)
 
 
 def _draft(body: dict[str, Any] | None = None, mode: str = "mix") -> Draft:
@@ -36,7 +39,7 @@ def _draft(body: dict[str, Any] | None = None, mode: str = "mix") -> Draft:
 def test_each_seed_example_survives_save_and_load(
     title: str, mode: str, body: dict[str, Any]
 ) -> None:
-    store = MemoryStore()
+    store = _keyring()
     draft = _draft(copy.deepcopy(body), mode)
     draft.set("session.snapshotIntent", "plus_recording")
     draft.set("session.acquire", {"resourceExpiredHour": 24, "scene": 0})
@@ -70,7 +73,7 @@ def test_secrets_go_to_the_real_keyring(real_keyring: KeyringService) -> None:
 
 
 def test_save_refuses_to_overwrite_unless_forced() -> None:
-    store = MemoryStore()
+    store = _keyring()
     presets.save(_draft(), "demo", store, description="first")
     with pytest.raises(presets.PresetError, match=r"already exists.*overwrite"):
         presets.save(_draft(), "demo", store, description="second")
@@ -80,7 +83,7 @@ def test_save_refuses_to_overwrite_unless_forced() -> None:
 
 
 def test_a_failed_write_leaves_the_old_preset_intact(monkeypatch: pytest.MonkeyPatch) -> None:
-    store = MemoryStore()
+    store = _keyring()
     saved = presets.save(_draft(), "demo", store, description="old")
     assert saved.path is not None
     before = saved.path.read_bytes()
@@ -88,24 +91,24 @@ def test_a_failed_write_leaves_the_old_preset_intact(monkeypatch: pytest.MonkeyP
     def crash(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(presets.os, "replace", crash)
+    monkeypatch.setattr(files.os, "replace", crash)
     with pytest.raises(presets.PresetError, match="No space left"):
         presets.save(_draft(), "demo", store, description="new", force=True)
     assert saved.path.read_bytes() == before
-    assert sorted(p.name for p in saved.path.parent.iterdir()) == ["demo.toml"]
+    assert sorted(p.name for p in saved.path.parent.iterdir()) == [".demo.toml.lock", "demo.toml"]
 
 
 def test_nulls_are_refused_with_their_path() -> None:
     draft = _draft({"cname": "a", "uid": "1", "clientRequest": {"recordingConfig": None}})
     with pytest.raises(presets.PresetError, match=r"body\.clientRequest\.recordingConfig is null"):
-        presets.save(draft, "nulls", MemoryStore())
+        presets.save(draft, "nulls", _keyring())
     assert not presets.preset_path("nulls").exists()
 
 
 def test_bad_names_are_refused() -> None:
     for name in ("", "../escape", "a/b", ".hidden"):
         with pytest.raises(presets.PresetError, match="cannot be a preset name"):
-            presets.save(_draft(), name, MemoryStore())
+            presets.save(_draft(), name, _keyring())
 
 
 def _write(name: str, text: str) -> Path:
@@ -152,8 +155,8 @@ BROKEN = {
         ["line 1", "format 7", "newer than this rec-tui understands", "Upgrade rec-tui"],
     ),
     "missing_secret": (
-        GOOD + '\n[body.clientRequest]\ntoken = "keyring:preset/good/clientRequest.token"\n',
-        ["line 14", "no entry 'preset/good/clientRequest.token'", "Set REC_TUI_TOKEN"],
+        GOOD + '\n[body.clientRequest]\ntoken = "keyring:preset/broken/clientRequest.token"\n',
+        ["line 14, column 9", "no entry 'preset/broken/clientRequest.token'", "Set REC_TUI_TOKEN"],
     ),
     "body_not_object": (
         GOOD.replace('mode = "mix"', 'mode = "mix"\nbody = "cname=room"').split("[body]")[0],
@@ -179,7 +182,7 @@ def test_broken_presets_say_where_and_stay_byte_identical(kind: str) -> None:
         path = _write("broken", text)
     before = path.read_bytes()
     with pytest.raises(presets.PresetError) as caught:
-        presets.load("broken", MemoryStore(), environ={})
+        presets.load("broken", _keyring(), environ={})
     message = caught.value.message
     assert str(path) in message
     for fragment in expected:
@@ -193,21 +196,21 @@ def test_broken_presets_say_where_and_stay_byte_identical(kind: str) -> None:
 def test_a_missing_secret_can_be_left_out_or_taken_from_the_environment() -> None:
     path = _write("good", GOOD + '\n[body.clientRequest]\ntoken = "keyring:preset/good/t"\n')
     with pytest.raises(presets.PresetError) as caught:
-        presets.load("good", MemoryStore(), environ={})
+        presets.load("good", _keyring(), environ={})
     assert caught.value.missing_secrets
-    opened = presets.load("good", MemoryStore(), environ={}, allow_missing_secrets=True)
+    opened = presets.load("good", _keyring(), environ={}, allow_missing_secrets=True)
     assert opened.draft.get("clientRequest.token") is None
     assert any(
         "Opened without secrets that could not be found (clientRequest.token)" in notice
         for notice in opened.notices
     )
-    from_env = presets.load("good", MemoryStore(), environ={"REC_TUI_TOKEN": "tok-env"})
+    from_env = presets.load("good", _keyring(), environ={"REC_TUI_TOKEN": "tok-env"})
     assert from_env.draft.get("clientRequest.token") == "tok-env"
     assert path.read_text().count("keyring:") == 1
 
 
 def test_list_shows_name_mode_description_and_change_time() -> None:
-    store = MemoryStore()
+    store = _keyring()
     presets.save(_draft(), "beta", store, description="second one")
     presets.save(_draft(mode="web"), "alpha", store, description="first one")
     _write("broken", "format = [")
@@ -217,12 +220,12 @@ def test_list_shows_name_mode_description_and_change_time() -> None:
         ("beta", "mix", "second one"),
         ("broken", "?", ""),
     ]
-    assert listed[2].problem is not None
+    assert listed[2].error is not None
     assert listed[0].modified.tzinfo is not None
 
 
 def test_rename_moves_the_file_and_its_keyring_entries() -> None:
-    store = MemoryStore()
+    store = _keyring()
     presets.save(_draft(), "old", store)
     presets.rename("old", "new", store)
     assert not presets.preset_path("old").exists()
@@ -237,7 +240,7 @@ def test_rename_moves_the_file_and_its_keyring_entries() -> None:
 
 
 def test_delete_removes_the_file_and_its_keyring_entries() -> None:
-    store = MemoryStore()
+    store = _keyring()
     presets.save(_draft(), "gone", store)
     presets.delete("gone", store)
     assert not presets.preset_path("gone").exists()
@@ -248,7 +251,7 @@ def test_delete_removes_the_file_and_its_keyring_entries() -> None:
 
 def test_a_plain_text_secret_in_a_hand_written_preset_is_loaded_with_a_notice() -> None:
     _write("hand", GOOD + '\n[body.clientRequest]\ntoken = "plain-token-value"\n')
-    loaded = presets.load("hand", MemoryStore())
+    loaded = presets.load("hand", _keyring())
     assert loaded.draft.get("clientRequest.token") == "plain-token-value"
     assert any("plain text" in notice for notice in loaded.notices)
     # The notice itself does not repeat the value.

@@ -22,13 +22,14 @@ from rec_tui.store.secrets import (
     open_store,
     store_customer_credentials,
 )
-from tests.support.keyring_service import KeyringService, no_keyring, real_keyring
+from tests.support.keyring_service import KeyringService
 
-__all__ = ["no_keyring", "real_keyring"]  # fixtures used below
-
-
-def _files_under(*roots: Path) -> set[Path]:
-    return {path for root in roots if root.exists() for path in root.rglob("*") if path.is_file()}
+NEXT_SESSION_READS = """
+import sys
+from rec_tui.store.secrets import open_store
+opened = open_store()
+print(type(opened.store).__name__, opened.store.get(sys.argv[1]))
+"""
 
 
 @pytest.mark.keyring_service
@@ -63,10 +64,7 @@ def test_customer_credentials_in_the_real_keyring(real_keyring: KeyringService) 
     assert customer_credentials(store, environ={}) is None
 
 
-def test_no_keyring_falls_back_to_memory_and_says_so(
-    no_keyring: None, rec_tui_home: Path, tmp_path: Path
-) -> None:
-    before = _files_under(rec_tui_home, Path.home() / ".local", Path.home() / ".config")
+def test_no_keyring_falls_back_to_memory_and_says_so(no_keyring: None) -> None:
     opened = open_store()
     assert isinstance(opened.store, MemoryStore)
     assert not opened.store.persistent
@@ -77,12 +75,22 @@ def test_no_keyring_falls_back_to_memory_and_says_so(
     assert "\n" not in opened.notice
     assert opened.status_line() == "Secrets: memory only, not saved (no usable keyring)"
 
-    opened.store.set("preset/x/clientRequest.token", "tok-NOT-ON-DISK-5150")
-    assert opened.store.get("preset/x/clientRequest.token") == "tok-NOT-ON-DISK-5150"
-    after = _files_under(rec_tui_home, Path.home() / ".local", Path.home() / ".config")
-    for path in after - before:
-        assert b"tok-NOT-ON-DISK-5150" not in path.read_bytes(), path
+    entry = "preset/x/clientRequest.token"
+    opened.store.set(entry, "tok-NOT-ON-DISK-5150")
+    assert opened.store.get(entry) == "tok-NOT-ON-DISK-5150"
     assert "tok-NOT-ON-DISK" not in repr(opened.store)
+    # Memory only: the next session on this machine (same home, still no keyring) has nothing.
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    done = subprocess.run(
+        [sys.executable, "-c", NEXT_SESSION_READS, entry],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["MemoryStore", "None"]
 
 
 def test_bad_backend_setting_falls_back_to_memory() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
@@ -23,7 +24,7 @@ async def test_footer_fits_with_the_canvas_focused(
         app.query_one(LayoutCanvas).focus()
         await pilot.pause()
         await pilot.pause(0.1)
-        keys = list(app.query_one(Footer).query("FooterKey"))
+        keys = list(app.query_one(Footer).query(FooterKey))
         shown = [key.description for key in keys]
         assert shown[: len(canvas_keys)] == canvas_keys
         # The app's own keys all stay visible, none pushed past the right edge.

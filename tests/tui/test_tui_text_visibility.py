@@ -8,9 +8,15 @@ problems title vanished from the screen. The app stylesheet gives them an explic
 from __future__ import annotations
 
 import pytest
+from textual.widget import Widget
 from textual.widgets import Label, RadioButton, Static
 
 from tests.support.tui_scenes import scene_app, settle
+
+
+def _drawn_in_colour(widget: Widget) -> bool:
+    foreground = widget.visual_style.foreground
+    return foreground is not None and foreground.a > 0
 
 
 @pytest.mark.parametrize("step", ["session", "streams", "storage", "layout"])
@@ -21,9 +27,8 @@ async def test_field_labels_and_problem_title_are_visible(step: str) -> None:
         shown = [label for label in app.query(".field-label").results(Label) if label.region]
         assert shown, "the step shows no field labels"
         for label in shown:
-            assert label.visual_style.foreground.a > 0, f"{label.content!r} is invisible"
-        title = app.query_one("#problems-title", Static)
-        assert title.visual_style.foreground.a > 0
+            assert _drawn_in_colour(label), f"{label.content!r} is invisible"
+        assert _drawn_in_colour(app.query_one("#problems-title", Static))
 
 
 @pytest.mark.parametrize("step", ["session", "snapshots"])

@@ -13,14 +13,14 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 
 from rec_tui.store import presets
 from rec_tui.store.paths import presets_dir
-from rec_tui.store.presets import PresetSummary
+from rec_tui.store.presets import PresetEntry
 from rec_tui.store.secrets import SecretStore
 from rec_tui.tui.screens.confirm import ConfirmScreen
 from rec_tui.tui.screens.dialog import Dialog
 from rec_tui.tui.value_text import quoted
 
 
-def matches(summary: PresetSummary, words: list[str]) -> bool:
+def matches(summary: PresetEntry, words: list[str]) -> bool:
     """Every word of the filter appears in the name, mode or description."""
     haystack = f"{summary.name} {summary.mode} {summary.description}".lower()
     return all(word in haystack for word in words)
@@ -82,8 +82,8 @@ class PresetOpenScreen(Dialog[str | None]):
     def __init__(self, store: SecretStore) -> None:
         super().__init__()
         self.store = store
-        self.summaries: list[PresetSummary] = []
-        self.shown: list[PresetSummary] = []
+        self.summaries: list[PresetEntry] = []
+        self.shown: list[PresetEntry] = []
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -112,7 +112,7 @@ class PresetOpenScreen(Dialog[str | None]):
         table.clear()
         for summary in self.shown:
             changed = summary.modified.astimezone().strftime("%Y-%m-%d %H:%M")
-            description = summary.description or ("(cannot be read)" if summary.problem else "")
+            description = summary.description or ("(cannot be read)" if summary.error else "")
             table.add_row(summary.name, summary.mode, description, changed, key=summary.name)
         if not self.summaries:
             self._say(f"No presets yet in {presets_dir()} — Ctrl+S saves one.")
@@ -126,7 +126,7 @@ class PresetOpenScreen(Dialog[str | None]):
         message.update(text)
         message.set_class(error, "-error")
 
-    def selected(self) -> PresetSummary | None:
+    def selected(self) -> PresetEntry | None:
         table = self.query_one(DataTable)
         if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
             return None

@@ -1,0 +1,206 @@
+"""``rec-tui fix``: apply every mechanical fix to a JSON ``start`` body.
+
+The fixed body goes to standard output and what changed to standard error, so the command
+pipes (``rec-tui fix - < in.json > out.json``); ``--write`` rewrites the file in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rec_tui.spec.modes import MODES
+
+if TYPE_CHECKING:
+    from rec_tui.request.fixes.apply import AppliedFix
+    from rec_tui.spec.modes import Mode
+    from rec_tui.spec.problems import Problem
+
+DESCRIPTION = """\
+Apply every fix that is mechanical (numbers where a UID string belongs, misspelled keys,
+a missing subscribeUidGroup, out-of-range values, ...) to the start body in FILE (or - for
+standard input). The fixed body is printed on standard output, exactly as in the input
+apart from the fixes (key order, values and secrets are kept); what changed, and the
+errors left, are printed on standard error.
+
+Exit status: 0 no error remains (warnings allowed); 1 errors remain that have no
+mechanical fix; 2 the input could not be read (file, line and column are named).
+"""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "fix",
+        help="apply every mechanical fix to a start body (JSON file or -)",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--mode",
+        dest="body_mode",
+        choices=MODES,
+        help="the recording mode the body is meant for (default: inferred from the body)",
+    )
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="rewrite FILE in place (atomically, keeping its indentation) instead of printing",
+    )
+    parser.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("text", "json"),
+        default="text",
+        help='text: the fixed body (default); json: {"body": ..., "changes": [...]}',
+    )
+    parser.add_argument("path", metavar="FILE", help="JSON file, or - for standard input")
+    parser.set_defaults(handler=run)
+
+
+# --- mode ------------------------------------------------------------------------------
+
+
+def infer_mode(body: Any) -> tuple[Mode, str]:
+    """The mode a body was most likely written for, and why.
+
+    A stand-in until rec_tui.request.mode_inference.infer_mode exists; swap this body for
+    a call to it (it returns ModeGuess(mode, reason)).
+    """
+    client_request = body.get("clientRequest") if isinstance(body, dict) else None
+    section = client_request if isinstance(client_request, dict) else {}
+    recording = section.get("recordingConfig")
+    if isinstance(recording, dict) and "transcodingConfig" in recording:
+        return "mix", "it has transcodingConfig"
+    if "extensionServiceConfig" in section:
+        return "web", "it has extensionServiceConfig"
+    if "snapshotConfig" in section:
+        return "individual", "it has snapshotConfig"
+    return "mix", "nothing in it points to another mode"
+
+
+def chosen_mode(given: str | None, body: Any, label: str) -> Mode:
+    """``--mode`` when given; otherwise the inferred mode, said on standard error."""
+    from rec_tui.spec.modes import is_mode
+
+    if given is not None and is_mode(given):
+        return given
+    mode, reason = infer_mode(body)
+    print(f"rec-tui: {label}: mode {mode} ({reason}); give --mode to choose.", file=sys.stderr)
+    return mode
+
+
+# --- the JSON text's own style ------------------------------------------------------------
+
+_INDENT = re.compile(r"\n([ \t]+)\S")
+
+
+@dataclass(frozen=True, slots=True)
+class JsonStyle:
+    """How a JSON text is laid out, so a rewrite looks like the file it replaces."""
+
+    indent: str | None = "  "
+    final_newline: bool = True
+    ascii_only: bool = False
+    tight: bool = False  # {"a":1,"b":2}, without spaces
+
+    @classmethod
+    def of(cls, text: str) -> JsonStyle:
+        found = _INDENT.search(text)
+        return cls(
+            indent=found.group(1) if found else None,
+            final_newline=text.endswith("\n"),
+            ascii_only=text.isascii() and "\\u" in text,
+            tight=found is None and '":' in text and '": ' not in text,
+        )
+
+    def dumps(self, body: Any) -> str:
+        separators = (",", ": ") if self.indent is not None else (", ", ": ")
+        if self.tight:
+            separators = (",", ":")
+        text = json.dumps(
+            body, indent=self.indent, ensure_ascii=self.ascii_only, separators=separators
+        )
+        return text + ("\n" if self.final_newline else "")
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def run(args: argparse.Namespace) -> int:
+    from rec_tui.cli import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, UsageError
+    from rec_tui.formats.jsonfile import JsonInputError, load_json_text, read_json_file
+    from rec_tui.request.fixes.apply import apply_all
+
+    if args.write and args.path == "-":
+        raise UsageError("--write needs a FILE: standard input cannot be rewritten.")
+    try:
+        if args.path == "-":
+            text = sys.stdin.read()
+            body = load_json_text(text, "-")
+        else:
+            body = read_json_file(args.path)
+            text = Path(args.path).read_text(encoding="utf-8")
+    except JsonInputError as error:
+        print(f"rec-tui fix: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    name = "standard input" if args.path == "-" else args.path
+    mode = chosen_mode(args.body_mode, body, name)
+    fixed, changes = apply_all(mode, body)
+    from rec_tui.request.validate import validate
+
+    left = [problem for problem in validate(mode, fixed) if problem.is_error]
+    style = JsonStyle.of(text)
+    if args.write and changes:
+        _rewrite(Path(args.path), style.dumps(fixed))
+    if args.output_format == "json":
+        document = {
+            "mode": mode,
+            "body": fixed,
+            "changes": [change.as_dict() for change in changes],
+            "errors": [problem.as_dict() for problem in left],
+        }
+        print(json.dumps(document, ensure_ascii=False))
+    elif not args.write:
+        sys.stdout.write(style.dumps(fixed))
+    sys.stderr.write(report(name, changes, left, written=args.write))
+    return EXIT_REFUSED if left else EXIT_OK
+
+
+def _rewrite(target: Path, text: str) -> None:
+    """Replace ``target`` atomically, keeping its permission bits."""
+    from rec_tui.cli import UsageError
+    from rec_tui.store.presets import PresetError, write_atomically
+
+    permissions = target.stat().st_mode & 0o7777
+    try:
+        write_atomically(target, text)
+        os.chmod(target, permissions)
+    except (PresetError, OSError) as error:
+        raise UsageError(str(error)) from None
+
+
+def report(name: str, changes: list[AppliedFix], left: list[Problem], *, written: bool) -> str:
+    """What was fixed and what is left, for standard error."""
+    lines: list[str] = []
+    if not changes:
+        lines.append(f"{name}: nothing to fix.")
+    else:
+        where = f"{name} rewritten" if written else name
+        lines.append(f"{where}: {len(changes)} fix{'es' if len(changes) != 1 else ''} applied")
+        for change in changes:
+            lines.append(f"  {change.fix.description}  [{change.problem.rule}]")
+            lines.extend(f"      {detail}" for detail in change.details)
+    if left:
+        lines.append(f"{len(left)} error{'s' if len(left) != 1 else ''} left without a fix:")
+        for problem in left:
+            lines.append(f"  {problem.path or '(the body itself)'}  [{problem.rule}]")
+            lines.append(f"      {problem.message}")
+            if problem.hint:
+                lines.append(f"      fix: {problem.hint}")
+    return "\n".join(lines) + "\n"

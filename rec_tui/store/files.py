@@ -1,0 +1,136 @@
+"""Reading and writing rec-tui's own small files safely: bounded reads, atomic writes.
+
+Every file rec-tui reads from its config or data directory may have been put there by
+someone else (a team repository, a hand edit): it is read only if it is a regular file
+(never a FIFO, which would hang, or a device such as ``/dev/zero``, which never ends) and
+only up to a size limit. Writes go to a temporary file in the same directory, are synced
+and then renamed over the target, so a crash mid-write leaves the old file intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Final
+
+MAX_FILE_BYTES: Final = 1_000_000
+_NO_HARD_LINKS: Final = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK})
+
+
+class StoreFileError(Exception):
+    """A file that cannot be read or written; the message names it and says why."""
+
+    def __init__(self, message: str, *, missing: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.missing = missing
+
+
+def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
+
+    Symbolic links are followed (a preset may be linked from a checkout), but what they
+    point to must be a regular file too. Opening is non-blocking, so a FIFO with no writer
+    is refused instead of waiting forever.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise StoreFileError(f"{path}: no such file.", missing=True) from None
+    except OSError as error:
+        raise StoreFileError(f"{path}: cannot be read ({error.strerror or error}).") from None
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            raise StoreFileError(
+                f"{path}: not a regular file ({_kind(status.st_mode)}); rec-tui reads only "
+                "ordinary files here. Replace it with a copy of the file it stands for."
+            )
+        if status.st_size > limit:
+            raise StoreFileError(_too_big(path, limit))
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(handle, min(65536, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:  # it grew while being read
+            raise StoreFileError(_too_big(path, limit))
+        return b"".join(chunks)
+    except OSError as error:
+        raise StoreFileError(f"{path}: cannot be read ({error.strerror or error}).") from None
+    finally:
+        os.close(handle)
+
+
+def _too_big(path: Path, limit: int) -> str:
+    return (
+        f"{path}: larger than {limit // 1_000_000} MB, far more than rec-tui ever writes; "
+        "it is not read. Check that it is the right file."
+    )
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not an ordinary file"
+
+
+def _create_exclusively(temporary: str, target: Path) -> None:
+    """Give ``temporary`` the name ``target`` unless that name exists (FileExistsError)."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in _NO_HARD_LINKS:
+            raise
+        # A file system without hard links: claim the name with O_EXCL, then fill it by
+        # rename (a reader may briefly see it empty, never another writer's content).
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.replace(temporary, target)
+        return
+    os.unlink(temporary)
+
+
+def write_atomically(target: Path, text: str, *, exclusive: bool = False) -> None:
+    """Write ``text`` to a temporary file beside ``target``, fsync, then put it in place.
+
+    With ``exclusive`` the final name is created by a hard link, which fails if the name
+    appeared meanwhile (:class:`FileExistsError`, the old file untouched); otherwise it is
+    renamed over whatever is there.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            if exclusive:
+                _create_exclusively(temporary, target)
+            else:
+                os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise StoreFileError(f"Could not write {target}: {error.strerror or error}.") from None

@@ -1,0 +1,264 @@
+"""A preset's TOML document: building it from a draft, writing it, reading and checking it.
+
+A preset holds a ``format`` version, its name, a description, the mode, the session values
+(App ID, endpoint, acquire options, snapshot intent) and the ``start`` body, each secret
+replaced by a reference (see :mod:`rec_tui.store.presets.references`).
+
+Reading is bounded and never raises anything but :class:`PresetError`: nesting deeper than
+:data:`MAX_DEPTH` and values a JSON request cannot hold (dates and times, infinities,
+integers beyond 64 bits) are refused with the key that holds them.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+import math
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+from rec_tui.request import endpoints
+from rec_tui.request.draft import Draft
+from rec_tui.spec import jsonpath
+from rec_tui.spec.modes import MODES
+from rec_tui.store.presets.errors import PresetError, locate_key
+from rec_tui.store.presets.references import env_reference, secret_locations
+
+FORMAT_VERSION: Final = 1
+SNAPSHOT_INTENTS: Final = ("only", "plus_recording")
+# A start request is about 6 levels deep; 32 leaves room for anything real and keeps every
+# recursive walk (copying, validating, exporting) far from Python's recursion limit.
+MAX_DEPTH: Final = 32
+_INT64: Final = range(-(2**63), 2**63)
+
+_TOP_KEYS: Final = ("format", "name", "description", "mode", "session", "body")
+_SESSION_KEYS: Final = ("app_id", "endpoint", "acquire_options", "snapshot_intent")
+HEADER: Final = "# rec-tui preset. Secrets are references (keyring:… or env:…), never values.\n"
+
+SecretReference = Callable[[str, str, str], str]
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def to_document(
+    draft: Draft,
+    name: str,
+    description: str = "",
+    secret_reference: SecretReference | None = None,
+) -> dict[str, Any]:
+    """The TOML document of a preset; ``secret_reference(path, key, value)`` replaces
+    each secret (by default with an ``env:`` reference)."""
+    reference = secret_reference or (lambda _path, key, _value: env_reference(key))
+    body = draft.request_body()
+    _refuse_unstorable(body, "body")
+    for path, key, value in secret_locations(body):
+        jsonpath.set_value(body, path, reference(path, key, value))
+    session: dict[str, Any] = {"endpoint": draft.endpoint}
+    if draft.app_id:
+        session["app_id"] = draft.app_id
+    if draft.acquire_options:
+        options = copy.deepcopy(draft.acquire_options)
+        _refuse_unstorable(options, "session.acquire_options")
+        session["acquire_options"] = options
+    if draft.snapshot_intent is not None:
+        session["snapshot_intent"] = draft.snapshot_intent
+    document: dict[str, Any] = {"format": FORMAT_VERSION, "name": name}
+    if description:
+        document["description"] = description
+    document["mode"] = draft.mode
+    document["session"] = session
+    document["body"] = body
+    return document
+
+
+def _refuse_unstorable(value: Any, where: str) -> None:
+    """Say where a value a preset cannot hold is, rather than dropping or mangling it."""
+    found = first_unstorable(value, depth=where.count(".") + 1)
+    if found is not None:
+        path, problem = found
+        raise PresetError(f"Cannot save: {where}.{path} {problem}")
+
+
+def dumps(document: Mapping[str, Any]) -> str:
+    import tomli_w
+
+    text: str = tomli_w.dumps(document)
+    return HEADER + text
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def read_document(text: str, path: Path) -> dict[str, Any]:
+    """The parsed and checked document; :class:`PresetError` naming the place otherwise."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PresetError(f"{path}: {_toml_error(error)} Fix the TOML syntax there.") from None
+    except RecursionError:
+        raise PresetError(_too_deep(path)) from None
+    except ValueError as error:  # e.g. an integer of more than 4300 digits
+        raise PresetError(f"{path}: not a usable TOML preset ({error}).") from None
+    checker = _Checker(path, text)
+    checker.check_values(document)
+    checker.check(document)
+    return document
+
+
+def _too_deep(path: Path) -> str:
+    return (
+        f"{path}: nested more than {MAX_DEPTH} levels deep; no start request is. "
+        "Check that it is the right file."
+    )
+
+
+def _toml_error(error: tomllib.TOMLDecodeError) -> str:
+    # Python 3.11's message ends with "(at line L, column C)"; put the position first.
+    message = str(error)
+    found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if found:
+        reason = message[: found.start()]
+        return f"line {found.group(1)}, column {found.group(2)}: not valid TOML: {reason}."
+    return f"not valid TOML: {message}."
+
+
+_Trail = tuple[Any, str | int] | None
+
+
+def first_unstorable(value: Any, depth: int = 0) -> tuple[str, str] | None:
+    """(path, what is wrong) of the first value a preset cannot hold, or None.
+
+    Nesting beyond :data:`MAX_DEPTH`, nulls (TOML has none), text that is not valid
+    Unicode, dates and times, inf/nan and integers beyond 64 bits. Walked without recursion
+    (it runs before anything recursive); each pending value carries its parent's trail and
+    its key, and a path is only spelled out for the value that fails. ``depth`` is how deep
+    in the document ``value`` stands.
+    """
+    pending: list[tuple[Any, int, _Trail]] = [(value, depth, None)]
+    while pending:
+        item, depth, trail = pending.pop()
+        if isinstance(item, dict | list):
+            if depth >= MAX_DEPTH:
+                return _spelled(trail), (
+                    f"is nested more than {MAX_DEPTH} levels deep; no start request is. "
+                    "Check that it is the right file."
+                )
+            children = item.items() if isinstance(item, dict) else enumerate(item)
+            pending.extend((child, depth + 1, (trail, key)) for key, child in children)
+            continue
+        problem = _unstorable(item)
+        if problem is not None:
+            return _spelled(trail), problem
+    return None
+
+
+def _unstorable(value: Any) -> str | None:
+    if value is None:
+        return (
+            "is null, which a TOML preset cannot hold: remove the field (or give it a value) "
+            "and save again."
+        )
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "holds text that is not valid Unicode (a lone surrogate); type it again."
+        return None
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return (
+            "holds a date or time, which a JSON request cannot hold. Write it as a text "
+            'string in quotes ("…") or as a number, whichever the field takes.'
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        return "holds inf or nan, which a JSON request cannot hold; use a finite number."
+    if isinstance(value, int) and not isinstance(value, bool) and value not in _INT64:
+        return "holds an integer beyond TOML's 64-bit range; use a smaller number."
+    return None
+
+
+def _spelled(trail: _Trail) -> str:
+    keys: list[str | int] = []
+    while trail is not None:
+        trail, key = trail
+        keys.append(key)
+    path = ""
+    for key in reversed(keys):
+        path = jsonpath.child(path, key)
+    return path
+
+
+class _Checker:
+    """Type and key checks of a parsed preset, each failure one clear PresetError."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+
+    def fail(self, key: str, problem: str) -> PresetError:
+        where = locate_key(self.text, key.split("[")[0])
+        return PresetError(f"{self.path}, {where}key {key!r}: {problem}")
+
+    def check_values(self, document: dict[str, Any]) -> None:
+        found = first_unstorable(document)
+        if found is not None:
+            raise self.fail(*found)
+
+    def check(self, document: dict[str, Any]) -> None:
+        self._unknown(document, _TOP_KEYS, "")
+        version = document.get("format")
+        if version is None:
+            raise self.fail("format", f"missing. Add `format = {FORMAT_VERSION}` at the top.")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise self.fail("format", f"must be a whole number such as {FORMAT_VERSION}.")
+        if version > FORMAT_VERSION:
+            raise self.fail(
+                "format",
+                f"this preset uses format {version}, newer than this rec-tui understands "
+                f"({FORMAT_VERSION}). Upgrade rec-tui to open it.",
+            )
+        for key in ("name", "description"):
+            if key in document and not isinstance(document[key], str):
+                raise self.fail(key, "must be a text string in quotes.")
+        mode = document.get("mode")
+        if mode not in MODES:
+            shown = "missing" if mode is None else f"is {mode!r}"
+            raise self.fail("mode", f"{shown}; use one of {', '.join(MODES)}.")
+        session = document.get("session", {})
+        if not isinstance(session, dict):
+            raise self.fail("session", "must be a table ([session]).")
+        self._session(session)
+        if "body" not in document:
+            raise self.fail("body", "missing: add a [body] table with the start request.")
+        if not isinstance(document["body"], dict):
+            raise self.fail("body", "must be a table ([body]) holding the start request object.")
+
+    def _session(self, session: dict[str, Any]) -> None:
+        self._unknown(session, _SESSION_KEYS, "session.")
+        for key in ("app_id", "endpoint"):
+            if key in session and not isinstance(session[key], str):
+                raise self.fail(f"session.{key}", "must be a text string in quotes.")
+        if "endpoint" in session:
+            try:
+                endpoints.resolve(session["endpoint"])
+            except ValueError as error:
+                raise self.fail("session.endpoint", str(error)) from None
+        if "acquire_options" in session and not isinstance(session["acquire_options"], dict):
+            raise self.fail("session.acquire_options", "must be a table.")
+        intent = session.get("snapshot_intent")
+        if intent is not None and intent not in SNAPSHOT_INTENTS:
+            raise self.fail(
+                "session.snapshot_intent", f"is {intent!r}; use {' or '.join(SNAPSHOT_INTENTS)}."
+            )
+
+    def _unknown(self, table: dict[str, Any], known: tuple[str, ...], prefix: str) -> None:
+        for key in table:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f' Did you mean "{close[0]}"?' if close else f" Known keys: {', '.join(known)}."
+            raise self.fail(f"{prefix}{key}", f"unknown key.{hint} Rename or remove it.")

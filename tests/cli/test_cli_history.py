@@ -1,0 +1,47 @@
+"""``rec-tui history``: malformed lines are skipped with a count, never a traceback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rec_tui.cli import EXIT_FAILED, EXIT_OK, main
+from rec_tui.store.paths import history_file
+
+RECORD = {
+    "at": "2026-01-01T00:00:00Z",
+    "call": "start",
+    "method": "POST",
+    "url": "https://sandbox.rec-tui.invalid/x",
+    "status": 200,
+    "elapsed_ms": 40,
+}
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_a_malformed_line_is_skipped_and_counted(
+    output: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = history_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [RECORD, {**RECORD, "elapsed_ms": "slow"}, {**RECORD, "call": "stop"}]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n{broken\n")
+    assert main(["history", "--format", output]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert "2 lines were not a readable exchange and skipped" in captured.err
+    assert "Traceback" not in captured.err
+    if output == "json":
+        assert [r["call"] for r in json.loads(captured.out)] == ["start", "stop"]
+    else:
+        shown = captured.out.splitlines()
+        assert len(shown) == 2 and "40 ms" in shown[0] and "stop" in shown[1]
+
+
+def test_a_history_fifo_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    history_file().parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(history_file())
+    assert main(["history"]) == EXIT_FAILED
+    assert "not a regular file" in capsys.readouterr().err
