@@ -76,11 +76,17 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Original:
-    """The document the draft was opened from, kept unchanged for comparing."""
+    """The document the draft was opened from, kept unchanged for comparing.
+
+    ``customer_endpoint`` and ``customer_app_id`` are where the customer's material sent
+    it: information to show and to use on request, never where the draft sends by itself.
+    """
 
     body: dict[str, Any]
     mode: Mode
     source: str
+    customer_endpoint: str | None = None
+    customer_app_id: str | None = None
 
 
 @dataclass(slots=True)
