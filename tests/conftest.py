@@ -25,7 +25,7 @@ __all__ = ["no_keyring"]  # a fixture, offered to every test by name
 def rec_tui_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path_factory.mktemp("rec-tui-home")
     monkeypatch.setenv("REC_TUI_HOME", str(home))
-    for name in ("AGORA_CUSTOMER_ID", "AGORA_CUSTOMER_SECRET"):
+    for name in ("AGORA_CUSTOMER_ID", "AGORA_CUSTOMER_SECRET", "AGORA_APP_CERTIFICATE"):
         monkeypatch.delenv(name, raising=False)
     return home
 

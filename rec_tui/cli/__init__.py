@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "lifecycle",
     "history",
     "sandbox",
+    "token",
 )
 
 EXIT_OK = 0

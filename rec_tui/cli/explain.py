@@ -1,42 +1,144 @@
-"""``rec-tui explain``: what an Agora error code or message means and what to check."""
+"""``rec-tui explain``: what an error code, server text, HTTP status or callback event means."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import json
+import re
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rec_tui.spec.lookup import Lookup
+    from rec_tui.spec.pasted_texts import Answer
+
+DESCRIPTION = """\
+Explain what a customer pasted: an Agora error code (432), a reason or message ("failed to
+find worker", "params conflict", "Invalid authentication credentials"), an HTTP status (206,
+429, 5xx), a callback event ("eventType 41", "recorder_leave", "leaveCode 4",
+"web_recorder_stopped code 4") — or a whole line or JSON answer that contains them (use -
+to read it from standard input). Letter case and punctuation do not matter.
+
+Each answer says what it means, its likely causes (most likely first) and what to check.
+Exit status 0 when something was recognised; 1 when not (the closest known ones are shown).
+"""
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "explain",
-        help="explain an Agora error code (e.g. 432) or error message",
-        description=(
-            "Explain an Agora Cloud Recording error code (the `code` of a response, e.g. 432) "
-            'or a message-only error (e.g. "invalid appid"). Exit status 1 when the code or '
-            "message is not documented."
-        ),
+        help="explain an Agora error code, server text, HTTP status or callback event",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "query", nargs="+", metavar="CODE_OR_MESSAGE", help="a code, or a message (any case)"
+        "query",
+        nargs="+",
+        metavar="TEXT",
+        help="a code, a text, a pasted line or JSON (any case), or - for standard input",
+    )
+    parser.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default) or JSON for scripts",
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from rec_tui.cli import EXIT_OK, EXIT_REFUSED
-    from rec_tui.spec.codes import CODES, MESSAGES, explain
+    from rec_tui.spec.lookup import lookup
 
-    query = " ".join(args.query).strip()
-    found = explain(query)
-    if found is None:
-        kind = "code" if query.lstrip("+-").isdigit() else "code or message"
-        print(f"{query!r} is not a documented Agora Cloud Recording error {kind}.")
-        print("Documented codes: " + ", ".join(str(code) for code in CODES) + ".")
-        print("Documented messages: " + "; ".join(f'"{m.message}"' for m in MESSAGES) + ".")
-        print("For a service error, read the response's `reason` text as well.")
-        return EXIT_REFUSED
-    print(found.title)
-    print(f"  HTTP status: {found.status}")
-    print(f"  Meaning:     {found.meaning}")
-    print(f"  Check:       {found.check}")
-    return EXIT_OK
+    words = list(args.query)
+    query = sys.stdin.read() if words == ["-"] else " ".join(words)
+    found = lookup(query)
+    if args.output_format == "json":
+        print(json.dumps(as_json(found), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(_text(found)))
+    return EXIT_OK if found.found else EXIT_REFUSED
+
+
+# What a pasted text may hold that must not be echoed: RTC tokens, Basic credentials and
+# the values of secret JSON keys (the keys of rec_tui.request.redact.SECRET_KEYS).
+_SECRET_TEXT = re.compile(
+    r"\b00[67][A-Za-z0-9+/=]{16,}"
+    r"|(?i:basic)\s+[A-Za-z0-9+/=]{8,}"
+    r'|("(?:token|secret|salt|accessKey|secretKey|stsToken)"\s*:\s*)"[^"]*"'
+)
+_MAX_ECHO = 80
+
+
+def shown(query: str) -> str:
+    """The query as it may be echoed: secrets masked, long pastes shortened."""
+    from rec_tui.request.redact import MASK
+
+    masked = _SECRET_TEXT.sub(
+        lambda found: f'{found.group(1)}"{MASK}"' if found.group(1) else MASK, query
+    )
+    masked = " ".join(masked.split())
+    return masked if len(masked) <= _MAX_ECHO else masked[: _MAX_ECHO - 1] + "…"
+
+
+def as_json(found: Lookup) -> dict[str, Any]:
+    return {
+        "query": shown(found.query),
+        "found": found.found,
+        "answers": [_answer_json(answer) for answer in found.answers],
+        "suggestions": [_answer_json(answer) for answer in found.suggestions],
+    }
+
+
+def _answer_json(answer: Answer) -> dict[str, Any]:
+    return {
+        "key": answer.key,
+        "title": answer.title,
+        "status": answer.status or None,
+        "meaning": answer.meaning,
+        "causes": list(answer.causes),
+        "check": answer.check,
+    }
+
+
+def _text(found: Lookup) -> list[str]:
+    if not found.found:
+        return _unknown(found)
+    lines: list[str] = []
+    for answer in found.answers:
+        if lines:
+            lines.append("")
+        lines.extend(_describe(answer))
+    return lines
+
+
+def _describe(answer: Answer) -> list[str]:
+    lines = [answer.title]
+    if answer.status:
+        lines.append(f"  HTTP status: {answer.status}")
+    lines.append(f"  Meaning:     {answer.meaning}")
+    if answer.causes:
+        lines.append("  Likely causes, most likely first:")
+        lines.extend(f"    {number}. {cause}" for number, cause in enumerate(answer.causes, 1))
+    lines.append(f"  Check:       {answer.check}")
+    return lines
+
+
+def _unknown(found: Lookup) -> list[str]:
+    from rec_tui.spec.codes import CODES
+    from rec_tui.spec.lookup import query_for
+
+    query = found.query
+    if query.lstrip("+-").isdigit() and query.isascii():
+        lines = [f"{query!r} is not a documented Agora Cloud Recording error code."]
+        lines.append("Documented codes: " + ", ".join(str(code) for code in CODES) + ".")
+    else:
+        lines = [f"rec-tui does not recognise {shown(query)!r}."]
+    lines.append("Did you mean:")
+    lines.extend(
+        f'  {answer.title} — {answer.meaning}  (rec-tui explain "{query_for(answer)}")'
+        for answer in found.suggestions
+    )
+    lines.append("For a service error, paste the whole answer (code and reason) as well.")
+    return lines

@@ -12,13 +12,18 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
-    """One documented error: ``code`` is None for the message-only gateway errors."""
+    """One documented error: ``code`` is None for the message-only gateway errors.
+
+    ``causes`` lists the likely causes, most likely first, where the spec's tables and
+    sections say more than the one-line meaning.
+    """
 
     code: int | None
     status: str
     meaning: str
     check: str
     message: str = ""
+    causes: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -27,8 +32,10 @@ class Explanation:
         return f'Agora gateway message "{self.message}"'
 
 
-def _code(code: int, status: str, meaning: str, check: str) -> Explanation:
-    return Explanation(code, status, meaning, check)
+def _code(
+    code: int, status: str, meaning: str, check: str, causes: tuple[str, ...] = ()
+) -> Explanation:
+    return Explanation(code, status, meaning, check, causes=causes)
 
 
 _CODE_LIST: tuple[Explanation, ...] = (
@@ -38,12 +45,23 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "Invalid parameter: wrong type, misspelt or mis-cased key, out-of-range value, or "
         "missing required field. Also mp4 without hls, and a bad readyTimeout.",
         "Read `reason`; run the validator; check key case and string-vs-number types.",
+        (
+            "a value of the wrong type (uid or a subscription uid sent as a number, a "
+            "number sent as text)",
+            "a key misspelt or mis-cased (e.g. unsubscribeAudioUids)",
+            "a value out of range or a required field missing",
+            "an mp4-only avFileType, or a bad readyTimeout (web)",
+        ),
     ),
     _code(
         7,
         "201",
         "start is already running for this resource ID.",
         "Do not repeat start with the same resource ID; use query instead.",
+        (
+            "start was sent again (a retry) after the first one had already started",
+            "two services share one resource ID",
+        ),
     ),
     _code(
         8,
@@ -58,6 +76,11 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "stop was repeated, or the task is already exiting (the bot was kicked out, or "
         "maxIdleTime was reached).",
         "Treat it as already stopped; query if unsure.",
+        (
+            "stop was sent twice (a retry, or two services stopping the same task)",
+            "the recorder had already left: nobody in the channel for maxIdleTime, or a "
+            "client joined with the recorder's uid",
+        ),
     ),
     _code(
         50,
@@ -71,6 +94,10 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "Task conflict: a task with this cname + uid already exists (re-acquiring with the "
         "same parameters).",
         "Use a different uid for a parallel recorder, or stop the old one.",
+        (
+            "acquire was repeated with the same cname and uid while a recording runs",
+            "a second recorder uses the same uid in the same channel",
+        ),
     ),
     _code(
         62,
@@ -92,12 +119,22 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "400",
         "The RTC token has expired.",
         "Generate a fresh token (it must outlive the recording).",
+        (
+            "the token was built with a short expiry (or long ago) and the recording "
+            "started after it ran out",
+            "a token cached by the customer's server and reused",
+        ),
     ),
     _code(
         110,
         "400",
         "The RTC token is invalid.",
         "Check the App ID, certificate, channel name and uid used to build the token.",
+        (
+            "the token was built with another App ID or App Certificate",
+            "the token was built for another channel name or uid than the body's cname and uid",
+            "the token was changed or cut when it was copied",
+        ),
     ),
     _code(
         400,
@@ -118,7 +155,19 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "`failed to find worker`: the task does not exist (never started, ended, or "
         "failover in progress).",
         "Wait and retry with back-off (5 s, 10 s, 15 s); if it persists, start a new task "
-        "with a different uid.",
+        "with a different uid. Decode the start's token (`rec-tui token decode`) and compare "
+        "it with the cname, uid and App ID; look for callback events 41 (recorder_leave) "
+        "and 11 (session_exit).",
+        (
+            "the recorder could not join the channel and left: a missing or wrong RTC "
+            "token on a project with an App Certificate, or a token made for another "
+            "channel, uid or App ID, or already expired",
+            "the recording ended by itself: nobody was in the channel for maxIdleTime "
+            "seconds, or a client joined with the recorder's uid and pushed it out",
+            "the task was already stopped, or the URL names another resource ID, sid or "
+            "mode than the start did",
+            "a high-availability failover is in progress (it can take up to about 90 s)",
+        ),
     ),
     _code(
         405,
@@ -137,18 +186,34 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "400",
         "Bad parameter, or App ID / cname / uid do not match the resource ID.",
         "Use exactly the acquire cname and uid with the same App ID.",
+        (
+            "start (or a later call) uses a different cname or uid than the acquire",
+            "the App ID in the URL is not the one the resource ID was acquired for",
+            "a parameter of the body is not accepted (read the reason)",
+        ),
     ),
     _code(
         433,
         "400",
         "The resource ID has expired (over 5 minutes old).",
         "Acquire again and start immediately.",
+        (
+            "more than 5 minutes passed between acquire and start",
+            "resource IDs acquired in a batch and started later",
+            "a resource ID reused after its session was stopped",
+        ),
     ),
     _code(
         435,
         "206",
         "No recorded data: nobody published a stream.",
         "Expected when the channel was empty; check uids and subscription lists.",
+        (
+            "nobody published audio or video while the recorder was in the channel",
+            "the subscription lists name uids that never published (for example the "
+            'doc\'s example uids "123", "456")',
+            "the recorder never joined (see code 404 causes: token, uid reuse)",
+        ),
     ),
     _code(500, "500", "acquire: `internal_error`.", "Retry with back-off."),
     _code(
@@ -176,6 +241,10 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "400",
         "The App ID or sid does not match the resource ID.",
         "Keep resourceId, sid and appid together per session.",
+        (
+            "resourceId and sid from different sessions mixed up",
+            "the App ID in the URL differs from the one the resource ID was acquired for",
+        ),
     ),
     _code(
         1013,
@@ -242,6 +311,11 @@ _MESSAGES: tuple[tuple[Explanation, tuple[str, ...]], ...] = (
 )
 
 MESSAGES: tuple[Explanation, ...] = tuple(entry for entry, _ in _MESSAGES)
+
+
+def message_wordings() -> tuple[tuple[Explanation, tuple[str, ...]], ...]:
+    """Each message-only error with the wordings that name it (for loose matching)."""
+    return _MESSAGES
 
 
 def describe_code(code: int) -> Explanation | None:

@@ -298,6 +298,26 @@ def forget_customer_credentials(store: SecretStore) -> None:
     store.delete(CUSTOMER_SECRET_ENTRY)
 
 
+# --- the App Certificate (signs RTC tokens; `rec-tui token`) ----------------------------
+
+APP_CERTIFICATE_ENTRY: Final = "agora/app-certificate"
+APP_CERTIFICATE_ENV: Final = "AGORA_APP_CERTIFICATE"
+
+
+def app_certificate(store: SecretStore, environ: Mapping[str, str] | None = None) -> str | None:
+    """The App Certificate: the environment variable first (as for the customer secret)."""
+    env = os.environ if environ is None else environ
+    return env.get(APP_CERTIFICATE_ENV) or store.get(APP_CERTIFICATE_ENTRY) or None
+
+
+def store_app_certificate(store: SecretStore, certificate: str) -> None:
+    store.set(APP_CERTIFICATE_ENTRY, certificate)
+
+
+def forget_app_certificate(store: SecretStore) -> None:
+    store.delete(APP_CERTIFICATE_ENTRY)
+
+
 def env_for_secret_key(key: str) -> str | None:
     """The environment variable that supplies a body secret with this key name."""
     return BODY_SECRET_ENV.get(key)

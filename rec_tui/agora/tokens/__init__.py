@@ -1,0 +1,144 @@
+"""Agora RTC tokens: decode (no certificate needed), verify, build, and check against a request.
+
+``decode_token(text)`` reads an AccessToken2 (``007…``) or an AccessToken (``006…``);
+``verify_token`` checks its signature with the App Certificate; ``build_rtc_token`` mints an
+RTC AccessToken2 for the recorder; ``check_token`` says what does not fit a request (App ID,
+channel, uid, expiry). Every failure is a :class:`TokenError` whose message says what is
+wrong without quoting the token or the certificate.
+"""
+
+from __future__ import annotations
+
+import re
+import time as _time
+import urllib.parse
+
+from rec_tui.agora.tokens import access_token, access_token2
+from rec_tui.agora.tokens.check import TokenFinding, check_decoded
+from rec_tui.agora.tokens.model import DecodedToken, Privilege, ServiceGrant, TokenError
+
+__all__ = [
+    "DecodedToken",
+    "Privilege",
+    "ServiceGrant",
+    "TokenError",
+    "TokenFinding",
+    "build_rtc_token",
+    "check_token",
+    "decode_token",
+    "verify_token",
+]
+
+_HEX32 = re.compile(r"[0-9a-fA-F]{32}")
+MAX_UID = 2**32 - 1
+
+
+def decode_token(text: str) -> DecodedToken:
+    """What ``text`` says, read as it is usually pasted (see :func:`pasted_token`)."""
+    token = pasted_token(text)
+    if not token:
+        raise TokenError("the token is empty")
+    version, body = token[:3], token[3:]
+    if version == access_token2.VERSION:
+        return access_token2.decode(body)
+    if version == access_token.VERSION:
+        return access_token.decode(body)
+    if version.isdigit():
+        raise TokenError(
+            f"token version {version} is not one rec-tui reads: Agora RTC tokens start with "
+            "007 (AccessToken2) or 006 (AccessToken)"
+        )
+    raise TokenError(
+        "this is not an Agora RTC token: tokens start with 007 (AccessToken2) or 006 "
+        "(AccessToken); a token copied in part or with extra text around it cannot be read"
+    )
+
+
+def pasted_token(text: str) -> str:
+    """The token in ``text`` as pasted: quotes and line breaks dropped, URL escapes undone.
+
+    A token copied from a URL query often has ``%2B`` for ``+``, or spaces where a ``+``
+    was decoded as a space; base64 never contains a space, so a space can only be a ``+``.
+    """
+    token = text.strip().strip("\"'")
+    if "%" in token:
+        token = urllib.parse.unquote(token)
+    return re.sub(r"[\r\n\t]", "", token).replace(" ", "+")
+
+
+def verify_token(
+    text: str, certificate: str, *, channel: str | None = None, uid: str | None = None
+) -> bool:
+    """True when the token's signature was made with ``certificate``.
+
+    A 006 token signs its channel and uid without carrying them, so they must be given
+    (``channel`` and ``uid``); otherwise a :class:`TokenError` says so.
+    """
+    _check_hex32(certificate, "App Certificate")
+    token = decode_token(text)
+    if token.version == access_token2.VERSION:
+        return access_token2.signature_matches(token, certificate)
+    if channel is None or uid is None:
+        raise TokenError(
+            "a 006 token does not carry its channel name and uid: give both to check its signature"
+        )
+    return access_token.signature_matches(token, certificate, channel, uid)
+
+
+def build_rtc_token(
+    app_id: str,
+    certificate: str,
+    channel: str,
+    uid: str | int,
+    *,
+    expire: int = 86_400,
+    publisher: bool = True,
+    issued_at: int | None = None,
+    salt: int | None = None,
+) -> str:
+    """An RTC AccessToken2 for ``channel`` and ``uid`` (0 = any uid), valid ``expire`` seconds.
+
+    ``issued_at`` and ``salt`` are for reproducing a known token; by default they are now
+    and a random number, as in Agora's builders.
+    """
+    _check_hex32(app_id, "App ID")
+    _check_hex32(certificate, "App Certificate")
+    if not channel:
+        raise TokenError("the channel name is empty")
+    uid_text = str(uid).strip()
+    if uid_text.isdigit() and int(uid_text) > MAX_UID:
+        raise TokenError(f"uid {uid_text} is larger than the largest uid, {MAX_UID}")
+    if not 1 <= expire <= 0xFFFFFFFF:
+        raise TokenError("the expiry must be a positive number of seconds")
+    now = int(_time.time()) if issued_at is None else issued_at
+    return access_token2.build_rtc(
+        app_id,
+        certificate,
+        channel,
+        str(int(uid_text)) if uid_text.isdigit() else uid_text,
+        expire=expire,
+        publisher=publisher,
+        issued_at=now,
+        salt=salt,
+    )
+
+
+def check_token(
+    text: str, app_id: str, channel: str, uid: str | int, at: float | None = None
+) -> list[TokenFinding]:
+    """What in the token does not fit a recorder joining ``channel`` as ``uid`` of ``app_id``.
+
+    Empty when it fits. An unreadable token gives one ``token-malformed`` finding. ``at``
+    is the Unix time to judge expiry at (the time of the request; now by default).
+    """
+    try:
+        token = decode_token(text)
+    except TokenError as error:
+        return [TokenFinding("token-malformed", f"The RTC token cannot be read: {error}.")]
+    when = _time.time() if at is None else at
+    return check_decoded(token, app_id, channel, str(uid).strip(), when)
+
+
+def _check_hex32(value: str, name: str) -> None:
+    if not _HEX32.fullmatch(value):
+        raise TokenError(f"the {name} must be 32 hexadecimal characters (it has {len(value)})")

@@ -1,0 +1,112 @@
+"""Does a decoded token fit a recorder's request? Findings name what differs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from rec_tui.agora.tokens import access_token
+from rec_tui.agora.tokens.model import DecodedToken, ServiceGrant
+
+
+@dataclass(frozen=True, slots=True)
+class TokenFinding:
+    """One mismatch. ``id`` is one of the fixed diagnosis ids (``token-app-mismatch``, …)."""
+
+    id: str
+    message: str
+
+
+def format_time(at: float) -> str:
+    return datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def check_decoded(
+    token: DecodedToken, app_id: str, channel: str, uid: str, at: float
+) -> list[TokenFinding]:
+    findings: list[TokenFinding] = []
+    if app_id and token.app_id.casefold() != app_id.casefold():
+        findings.append(
+            TokenFinding(
+                "token-app-mismatch",
+                f"The token was made for App ID {token.app_id}, not {app_id}: the recorder "
+                "cannot join with it.",
+            )
+        )
+    rtc = token.service("rtc")
+    if rtc is None:
+        findings.append(
+            TokenFinding(
+                "token-channel-mismatch",
+                "The token grants no RTC channel at all (it holds only "
+                + ", ".join(s.type for s in token.services)
+                + " services): build an RTC token for the recorder.",
+            )
+        )
+    elif token.version == access_token.VERSION:
+        findings.extend(_checksums(token, channel, uid))
+    else:
+        findings.extend(_names(rtc, channel, uid))
+    ended = _ended_at(token, rtc)
+    if ended is not None and at >= ended:
+        findings.append(
+            TokenFinding(
+                "token-expired",
+                f"The token expired at {format_time(ended)}, before {format_time(at)}: build "
+                "a new one that outlives the recording.",
+            )
+        )
+    return findings
+
+
+def _names(rtc: ServiceGrant, channel: str, uid: str) -> list[TokenFinding]:
+    findings = []
+    if rtc.channel != channel:
+        findings.append(
+            TokenFinding(
+                "token-channel-mismatch",
+                f'The token is for channel "{rtc.channel}", but the recorder joins "{channel}".',
+            )
+        )
+    if not rtc.uid_is_any and _same_uid(rtc.uid or "", uid) is False:
+        findings.append(
+            TokenFinding(
+                "token-uid-mismatch",
+                f"The token is for uid {rtc.uid}, but the recorder joins as uid {uid or 0}: "
+                "build the token for the recorder's own uid (or uid 0 for any).",
+            )
+        )
+    return findings
+
+
+def _checksums(token: DecodedToken, channel: str, uid: str) -> list[TokenFinding]:
+    findings = []
+    if token.channel_crc != access_token.crc(channel):
+        findings.append(
+            TokenFinding(
+                "token-channel-mismatch",
+                f'The 006 token was not made for channel "{channel}" (its channel checksum '
+                "differs).",
+            )
+        )
+    uid_crc = token.uid_crc
+    if uid_crc != access_token.crc("") and uid_crc != access_token.crc(access_token.uid_text(uid)):
+        findings.append(
+            TokenFinding(
+                "token-uid-mismatch",
+                f"The 006 token was not made for uid {uid or 0} (its uid checksum differs).",
+            )
+        )
+    return findings
+
+
+def _same_uid(token_uid: str, uid: str) -> bool:
+    if token_uid.isdigit() and uid.isdigit():
+        return int(token_uid) == int(uid)
+    return token_uid == uid
+
+
+def _ended_at(token: DecodedToken, rtc: ServiceGrant | None) -> int | None:
+    join = rtc.privilege("joinChannel") if rtc else None
+    ends = [t for t in (token.expires_at, join.expires_at if join else None) if t is not None]
+    return min(ends) if ends else None
