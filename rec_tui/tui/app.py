@@ -206,6 +206,8 @@ class RecTuiApp(App[int]):
         self._show_draft()
         self._form_built(self._forms[self.current_step])
         self.crash_guard.offer_recovery()
+        if self.files.offer_mode_switch:
+            self.editing.offer_better_mode()
         # Opened at a later step (--step): the preview shows that step's part of the body.
         self.query_one(Preview).scroll_to_section(step(self.current_step).owns)
 

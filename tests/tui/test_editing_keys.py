@@ -4,6 +4,7 @@ palette's field finder and "Apply all fixes", the customer's endpoint."""
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 import pytest
@@ -203,3 +204,26 @@ async def test_the_customers_endpoint_is_used_only_when_asked() -> None:
         await _keys(pilot, "enter")
         assert app.draft.endpoint == "global"
         assert app.draft.app_id == "4855aaaabbbbccccddddeeeeffff9e4d"
+
+
+async def test_an_import_that_fits_another_mode_better_offers_the_switch() -> None:
+    from textual.widgets import TextArea
+
+    from rec_tui.tui.screens.confirm import ConfirmScreen
+    from rec_tui.tui.screens.import_dialog import ImportScreen
+
+    url = "https://api.agora.io/v1/apps/appid1/cloud_recording/resourceid/r/mode/mix/start"
+    command = f"curl -X POST {url} -d '{json.dumps(clean('web'))}'"
+    app = RecTuiApp(Draft(mode="mix"))
+    async with app.run_test(size=SIZE) as pilot:
+        await _keys(pilot, "f6")
+        assert isinstance(app.screen, ImportScreen)
+        app.screen.query_one(TextArea).load_text(command)
+        app.screen.query_one("#import").focus()
+        await _keys(pilot, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "web" in app.screen.question and app.draft.mode == "mix"
+        await _keys(pilot, "tab", "enter")  # Enter alone would keep mix
+        assert app.draft.mode == "web"
+        assert app.draft.get("clientRequest.extensionServiceConfig") is not None

@@ -65,7 +65,11 @@ def wizard_commands(app: RecTuiApp) -> list[Command]:
             Command("Save preset (Ctrl+S)", "Save the draft as the open preset", files.save),
             Command("Save preset as…", "Save under a new name", files.save_as),
             Command("Open preset (Ctrl+O)", "Pick, rename or delete a preset", files.open),
-            Command("Import (F6)", "Paste a JSON body, curl command or log line", files.import_),
+            Command(
+                "Import (F6)",
+                "Paste a JSON body, curl command, log line or a whole ticket",
+                files.import_,
+            ),
             Command("Export (Ctrl+E)", "JSON, curl or TOML, secrets masked", files.export),
             Command(
                 "Send: acquire and start (Ctrl+R)",
