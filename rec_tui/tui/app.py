@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
@@ -149,6 +150,7 @@ class RecTuiApp(App[int]):
         self.crash_guard = CrashGuard(self)
         self._unsubscribe: Callable[[], None] | None = None
         self._crash: Exception | None = None
+        self.exiting = False
 
     # --- layout -----------------------------------------------------------------------
 
@@ -440,6 +442,27 @@ class RecTuiApp(App[int]):
         self.sending.before_quit(self.files.quit)
 
     # --- other actions ----------------------------------------------------------------
+
+    def exit(
+        self,
+        result: int | None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        self.exiting = True
+        super().exit(result, return_code, message)
+
+    def action_command_palette(self) -> None:
+        # Not once quitting: a palette opened while the screens are taken down fails
+        # looking for its own list (Ctrl+Q Ctrl+P typed quickly).
+        if self.exiting or not self.use_command_palette:
+            return
+        from textual.command import CommandPalette
+
+        from rec_tui.tui.controllers.commands import WizardPalette
+
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(WizardPalette(id="--command-palette"))
 
     def action_toggle_preview(self) -> None:
         shown = not self.has_class("-hide-preview")

@@ -38,6 +38,7 @@ async def _type_in_send_panel(pilot: Any, app: RecTuiApp, widget_id: str, text: 
     field.scroll_visible(animate=False, immediate=True)
     field.focus()
     await pilot.pause()
+    assert field.has_focus
     await _press(pilot, *text)
 
 
@@ -59,6 +60,9 @@ async def test_editing_the_endpoint_url_in_the_send_panel_marks_the_preset_unsav
 
         app.query_one("#send-endpoint", Select).value = "custom"
         await pilot.pause()
+        await pilot.pause()
+        assert app.query_one("#send-url", Input).display
+        assert app.draft.get("session.endpoint") == ""  # custom, no URL yet
         app.files.mark_saved()
         assert UNSAVED_MARK not in app.title
         await _type_in_send_panel(pilot, app, "send-url", "http://127.0.0.1:9")

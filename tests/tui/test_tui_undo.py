@@ -13,8 +13,12 @@ from tests.support.tui import SIZE, editor, make_app, seed_body
 
 
 def _fresh_app(body: dict[str, Any]) -> RecTuiApp:
-    """A wizard whose draft has no history yet (nothing to undo)."""
-    return RecTuiApp(Draft(body=body))
+    """A wizard whose draft has no history yet (nothing to undo).
+
+    Its clock stands still, so keystrokes join into one step however slowly the machine
+    delivers them (in use, those less than a second apart do).
+    """
+    return RecTuiApp(Draft(body=body, clock=lambda: 0.0))
 
 
 async def _append_to(pilot: Any, app: RecTuiApp, path: str, text: str) -> None:

@@ -6,11 +6,12 @@ One list, :func:`wizard_commands`, read by :class:`WizardCommands` (Textual's co
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from rec_tui.spec.modes import MODES
 from rec_tui.tui.steps import STEPS
@@ -163,3 +164,13 @@ class FieldCommands(Provider):
                 lambda path=declared.path: app.run_worker(app.editing.go_to_field(path)),
                 help="Go to this field" if applies else f"Not used in {app.draft.mode} mode",
             )
+
+
+class WizardPalette(CommandPalette):
+    """Textual's palette, made safe against keys pressed before it is ready."""
+
+    def _action_command_list(self, action: str) -> None:
+        # Textual 8.2: PageUp/PageDown right after Ctrl+P, before the list has been laid
+        # out, raise KeyError in OptionList._move_page (nothing to page through yet).
+        with contextlib.suppress(KeyError):
+            super()._action_command_list(action)

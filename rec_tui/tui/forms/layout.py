@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Final
 
 from textual import on
@@ -12,6 +11,7 @@ from textual.widgets import Label, Select, Static, Switch
 
 from rec_tui.layout.edit import new_tile as next_tile
 from rec_tui.layout.marks import LAYOUT_CONFIG
+from rec_tui.layout.video_profiles import CORE_KEYS, PROFILES, core_defaults, profile_index
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules.context import TC
 from rec_tui.tui.forms.base import StepForm
@@ -20,36 +20,6 @@ from rec_tui.tui.widgets.factory import editor_for
 from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from rec_tui.tui.widgets.object_list import ObjectListEditor
-
-# R60: with transcodingConfig these four must be set together.
-CORE_KEYS: Final = ("width", "height", "fps", "bitrate")
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    width: int
-    height: int
-    fps: int
-    bitrate: int
-
-    @property
-    def label(self) -> str:
-        return f"{self.width}×{self.height}, {self.fps} fps, {self.bitrate} kbps"
-
-
-# Agora's video profile table (communication bitrates; use about twice for live broadcast).
-PROFILES: Final[tuple[Profile, ...]] = (
-    Profile(320, 240, 15, 200),
-    Profile(640, 360, 15, 400),
-    Profile(640, 480, 15, 500),
-    Profile(1280, 720, 15, 1130),
-    Profile(1920, 1080, 15, 2080),
-)
-
-
-def core_defaults() -> dict[str, Any]:
-    """The declared defaults of width, height, fps and bitrate (what newer docs assume)."""
-    return {key: catalogue.field(f"{TC}.{key}").default for key in CORE_KEYS}
 
 
 def new_tile(tiles: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -124,14 +94,8 @@ class LayoutForm(StepForm):
             with switch.prevent(Switch.Changed):
                 switch.value = enabled
         current = tuple(self.draft.get(f"{TC}.{key}") for key in CORE_KEYS)
-        matching = next(
-            (
-                index
-                for index, p in enumerate(PROFILES)
-                if (p.width, p.height, p.fps, p.bitrate) == current
-            ),
-            Select.NULL,
-        )
+        found = profile_index(current)
+        matching = Select.NULL if found is None else found
         select = self.query_one("#profile", Select)
         if select.value != matching:
             with select.prevent(Select.Changed):
@@ -181,8 +145,8 @@ class LayoutForm(StepForm):
         with self.draft.batch(f"use the {profile.label} profile", origin=self):
             if self.draft.get(TC) is None:
                 self._enable()
-            for key in CORE_KEYS:
-                self.draft.set(f"{TC}.{key}", getattr(profile, key))
+            for key, value in zip(CORE_KEYS, profile.values(), strict=True):
+                self.draft.set(f"{TC}.{key}", value)
 
     def focus_first(self) -> None:
         self.query_one("#transcoding-on", Switch).focus()
