@@ -38,6 +38,7 @@ from rec_tui.request.draft import Change, Draft, ModeSwitch
 from rec_tui.request.request_line import compact_request_line
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Problem
+from rec_tui.tui.controllers.editing import EditingController
 from rec_tui.tui.controllers.files import FilesController
 from rec_tui.tui.controllers.sending import SendingController
 from rec_tui.tui.crash import CrashGuard
@@ -79,6 +80,13 @@ def wizard_commands() -> type[Provider]:
     return WizardCommands
 
 
+def field_commands() -> type[Provider]:
+    """The palette's field finder, imported when the palette first opens."""
+    from rec_tui.tui.controllers.commands import FieldCommands
+
+    return FieldCommands
+
+
 def form_class(name: str) -> type[StepForm]:
     module, _, attribute = FORM_CLASSES[name].partition(":")
     cls: type[StepForm] = getattr(importlib.import_module(module), attribute)
@@ -106,13 +114,18 @@ class RecTuiApp(App[int]):
         Binding("f6", "import_request", "Import", show=False),
         Binding("ctrl+e", "export_request", "Export", show=False),
         Binding("ctrl+r", "send", "Send"),
+        Binding("f7", "toggle_json", "JSON", show=False),
+        Binding("f8", "apply_fix", "Fix", show=False),
+        Binding("f9", "show_diff", "Diff", show=False),
+        # Ctrl+C copies a selection; Ctrl+B copies the whole Body.
+        Binding("ctrl+b", "copy_body", "Copy body", show=False),
         # Not priority: a focused TextArea (import, JSON editor) keeps its own undo; Inputs
         # have none, so in the forms these undo the draft.
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("ctrl+y", "redo", "Redo", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
-    COMMANDS = App.COMMANDS | {wizard_commands}
+    COMMANDS = App.COMMANDS | {wizard_commands, field_commands}
 
     def __init__(
         self,
@@ -124,6 +137,7 @@ class RecTuiApp(App[int]):
         super().__init__()
         self.draft = draft or Draft()
         self.files = FilesController(self)
+        self.editing = EditingController(self)
         self.problems: list[Problem] = []
         self.current_step = start_step
         self._notices = list(notices)
@@ -194,6 +208,8 @@ class RecTuiApp(App[int]):
         self._show_draft()
         self._form_built(self._forms[self.current_step])
         self.crash_guard.offer_recovery()
+        if self.files.offer_mode_switch:
+            self.editing.offer_better_mode()
         # Opened at a later step (--step): the preview shows that step's part of the body.
         self.query_one(Preview).scroll_to_section(step(self.current_step).owns)
 
@@ -365,7 +381,19 @@ class RecTuiApp(App[int]):
 
     @on(ProblemsPane.Chosen)
     async def _problem_chosen(self, event: ProblemsPane.Chosen) -> None:
-        await self.focus_path(event.problem.path)
+        await self.editing.go_to_problem(event.problem)
+
+    def selected_problem(self) -> Problem | None:
+        """The problem highlighted in the problems list, if any."""
+        return self.query_one(ProblemsPane).highlighted_problem()
+
+    def focus_current_form(self) -> None:
+        self._forms[self.current_step].focus_first()
+
+    def show_preview_pane(self, wanted: bool | None) -> None:
+        """Show (True) or hide (False) the right-hand pane, or leave it to the width (None)."""
+        self._preview_wanted = wanted
+        self._apply_size(self.size.width, self.size.height)
 
     # Handlers by name: the first screen imports neither these widgets nor what they use.
 
@@ -394,6 +422,20 @@ class RecTuiApp(App[int]):
 
     def action_send(self) -> None:
         self.sending.send()
+
+    # --- the request itself (rec_tui/tui/controllers/editing.py) ------------------------
+
+    async def action_toggle_json(self) -> None:
+        await self.editing.toggle_json()
+
+    def action_apply_fix(self) -> None:
+        self.editing.apply_fix()
+
+    def action_show_diff(self) -> None:
+        self.editing.show_diff()
+
+    def action_copy_body(self) -> None:
+        self.editing.copy_body()
 
     async def action_quit(self) -> None:
         # Running recordings first (they cost money), then unsaved changes.

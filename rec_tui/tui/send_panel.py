@@ -103,9 +103,12 @@ class SendPanel(Vertical):
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         poll: PollPlan | None = None,
         limiter: RateLimiter | None = None,
+        confirm_send: Callable[[str, str], Awaitable[bool]] | None = None,
         id: str | None = "send-panel",
     ) -> None:
         super().__init__(id=id)
+        # Asked (endpoint, App ID) before a start; False means do not send.
+        self.confirm_send = confirm_send
         self.draft = draft
         # The wizard's one store; None: the credentials form opens its own (alone, in a test).
         self._secret_store = secret_store
@@ -292,6 +295,9 @@ class SendPanel(Vertical):
         body = self.draft.request_body()
         try:
             lifecycle = await self._lifecycle()
+            if action == "start" and not await self._start_confirmed():
+                self.post_message(self.Finished(action, False, "Not sent: sending was cancelled."))
+                return
             text = await self._perform(lifecycle, action, payload)
             ok = True
         except (ChecksFailed, RecordingError, StartTimedOut, LookupError, ValueError) as error:
@@ -302,6 +308,11 @@ class SendPanel(Vertical):
             text, ok = f"Unexpected failure ({type(error).__name__}): {error}", False
         scrubber = Scrubber(self._credentials or Credentials("", ""), body)
         self.post_message(self.Finished(action, ok, scrubber.text(text)))
+
+    async def _start_confirmed(self) -> bool:
+        if self.confirm_send is None:
+            return True
+        return await self.confirm_send(self.draft.endpoint, self.draft.app_id)
 
     async def _perform(
         self, lifecycle: Lifecycle, action: str, payload: dict[str, Any] | None

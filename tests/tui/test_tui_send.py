@@ -69,6 +69,23 @@ async def press(pilot: Any, app: RecTuiApp, button_id: str) -> None:
     await settle(pilot, app)
 
 
+async def press_and_confirm(pilot: Any, app: RecTuiApp, button_id: str = "send-start") -> None:
+    """Press the button, then say yes (``y``) to the real-endpoint question it brings."""
+    from rec_tui.tui.screens.send_confirm import SendConfirmScreen
+
+    button = app.query_one(f"#{button_id}", Button)
+    button.scroll_visible(animate=False)
+    await pilot.pause()
+    button.press()
+    for _ in range(20):
+        await pilot.pause()
+        if isinstance(app.screen, SendConfirmScreen):
+            break
+    assert isinstance(app.screen, SendConfirmScreen), "no question before a real send"
+    await pilot.press("y")
+    await settle(pilot, app)
+
+
 async def test_send_panel_runs_the_mix_lifecycle_against_the_sandbox() -> None:
     sandbox, app = sandboxed_app("mix")
     async with app.run_test(size=SIZE) as pilot:
@@ -194,7 +211,7 @@ async def test_agora_endpoint_needs_credentials_and_uses_typed_ones() -> None:
         assert sandbox.seen == []
         app.query_one("#send-customer-id", Input).value = "sandbox"
         app.query_one("#send-customer-secret", Input).value = "sandbox-secret"
-        await press(pilot, app, "send-start")
+        await press_and_confirm(pilot, app)
         assert outcome(app).startswith("✓ Recording"), outcome(app)
         assert {seen.host for seen in sandbox.seen} == {"api.agora.io"}
         await press(pilot, app, "send-keep")
@@ -282,7 +299,7 @@ async def test_without_keyring_send_finds_secrets_kept_earlier_in_the_session() 
         assert str(app.query_one("#send-reveal", Button).label) == "Hide"
         await press(pilot, app, "send-reveal")
         assert secret.password
-        await press(pilot, app, "send-start")
+        await press_and_confirm(pilot, app)
         assert outcome(app).startswith("✓ Recording"), outcome(app)
         assert {seen.host for seen in sandbox.seen} == {"api.agora.io"}
     assert len([n for n in notices if n.startswith("No keyring: ")]) == 1
@@ -326,7 +343,7 @@ async def test_credentials_from_the_environment_fill_the_fields_and_say_so(
         source = str(app.query_one("#send-credentials-source", Static).render())
         assert source == "Customer ID and secret from AGORA_CUSTOMER_ID and AGORA_CUSTOMER_SECRET."
         assert app.query_one("#send-customer-secret", Input).password
-        await press(pilot, app, "send-start")
+        await press_and_confirm(pilot, app)
         assert outcome(app).startswith("✓ Recording"), outcome(app)
 
 
@@ -491,3 +508,32 @@ async def test_ctrl_q_stop_first_then_quits_and_a_failed_stop_keeps_the_app_open
         app.screen.query_one("#stop", Button).press()
         await settle(pilot, app)
     assert app.return_code == 0 and not sandbox.service.running
+
+
+async def test_the_first_send_to_agora_asks_first_and_enter_does_not_send() -> None:
+    from rec_tui.tui.screens.send_confirm import SendConfirmScreen
+
+    sandbox, app = sandboxed_app("mix")  # answers for any host name, here Agora's
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await switch_to_agora(pilot, app)
+        app.query_one("#send-customer-id", Input).value = "sandbox"
+        app.query_one("#send-customer-secret", Input).value = "sandbox-secret"
+        app.query_one("#send-start", Button).press()
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, SendConfirmScreen):
+                break
+        assert isinstance(app.screen, SendConfirmScreen)
+        assert "api.agora.io" in app.screen.question and "my-app" in app.screen.question
+        await pilot.press("enter")  # the focused button is Cancel
+        await settle(pilot, app)
+        assert sandbox.seen == []
+        assert "cancelled" in outcome(app)
+        await press_and_confirm(pilot, app)
+        assert outcome(app).startswith("✓ Recording"), outcome(app)
+        # Confirmed once for this host and App ID: the next start does not ask again.
+        await press(pilot, app, "send-stop")
+        await press(pilot, app, "send-start")
+        assert not isinstance(app.screen, SendConfirmScreen)
+        assert outcome(app).startswith("✓ Recording"), outcome(app)

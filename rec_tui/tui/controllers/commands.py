@@ -48,7 +48,7 @@ def wizard_commands(app: RecTuiApp) -> list[Command]:
         for mode in MODES
         if mode != app.draft.mode
     )
-    files, sending = app.files, app.sending
+    files, sending, editing = app.files, app.sending, app.editing
     commands.extend(
         (
             Command("Next step (F3)", "Go to the next step", app.action_next_step),
@@ -66,15 +66,61 @@ def wizard_commands(app: RecTuiApp) -> list[Command]:
             Command("Save preset (Ctrl+S)", "Save the draft as the open preset", files.save),
             Command("Save preset as…", "Save under a new name", files.save_as),
             Command("Open preset (Ctrl+O)", "Pick, rename or delete a preset", files.open),
-            Command("Import (F6)", "Paste a JSON body, curl command or log line", files.import_),
+            Command(
+                "Import (F6)",
+                "Paste a JSON body, curl command, log line or a whole ticket",
+                files.import_,
+            ),
             Command("Export (Ctrl+E)", "JSON, curl or TOML, secrets masked", files.export),
             Command(
                 "Send: acquire and start (Ctrl+R)",
                 "Send the request to the chosen endpoint (the sandbox by default)",
                 sending.send,
             ),
+            Command(
+                "Edit as JSON (F7)",
+                "The body as text, checked as you type; F7 again goes back",
+                app.action_toggle_json,
+            ),
+            Command(
+                "Edit in $EDITOR",
+                "Hand the body to $VISUAL/$EDITOR (from the JSON editor: Ctrl+X)",
+                editing.edit_externally,
+            ),
+            Command(
+                "Apply the fix of the selected problem (F8)",
+                "Problems marked [F8 fix] have a one-key fix; Ctrl+Z undoes it",
+                editing.apply_fix,
+            ),
+            Command(
+                "Apply all fixes",
+                "Every one-key fix at once, as one undo step",
+                editing.apply_all_fixes,
+            ),
+            Command(
+                "Compare with the original (F9)",
+                "What changed since the request was opened or imported, by field",
+                editing.show_diff,
+            ),
+            Command(
+                "Copy the request body (Ctrl+B)",
+                "The body as JSON, secrets masked, to the clipboard",
+                editing.copy_body,
+            ),
         )
     )
+    customer = editing.customer_endpoint()
+    if customer is not None:
+        endpoint, app_id = customer
+        commands.append(
+            Command(
+                "Use the customer's endpoint",
+                f"{endpoint or 'the endpoint in use'}"
+                + (f", App ID {app_id}" if app_id else "")
+                + ": the first send asks first",
+                editing.use_customer_endpoint,
+            )
+        )
     return commands
 
 
@@ -97,6 +143,27 @@ class WizardCommands(Provider):
                 yield Hit(
                     score, matcher.highlight(command.title), command.callback, help=command.help
                 )
+
+
+class FieldCommands(Provider):
+    """Finds any field by label, JSON key or path and jumps to it, opening its step."""
+
+    async def search(self, query: str) -> Hits:
+        from rec_tui.spec.field_search import find_fields
+
+        app = cast("RecTuiApp", self.app)
+        matcher = self.matcher(query)
+        for rank, match in enumerate(find_fields(query, app.draft.mode, limit=12)):
+            declared = match.field
+            title = f"Field: {declared.label} · {declared.path}"
+            applies = declared.applies_to(app.draft.mode)
+            yield Hit(
+                # Field matches rank below the actions of the same score, best first.
+                max(0.05, 0.9 - rank * 0.05 - match.rank * 0.1),
+                matcher.highlight(title),
+                lambda path=declared.path: app.run_worker(app.editing.go_to_field(path)),
+                help="Go to this field" if applies else f"Not used in {app.draft.mode} mode",
+            )
 
 
 class WizardPalette(CommandPalette):

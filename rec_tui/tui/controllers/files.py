@@ -36,6 +36,7 @@ class FilesController:
         self.preset_name: str | None = None
         self.preset_path: Path | None = None
         self.description = ""
+        self.offer_mode_switch = False
         self.saved_revision = app.draft.revision
         self._opened_store: OpenedStore | None = None
         self._store_lock = threading.Lock()
@@ -106,11 +107,16 @@ class FilesController:
         self.app.title = self.title()
 
     def adopt(self, opened: Opened | None) -> None:
-        """Remember the preset the wizard was launched with (``rec-tui --open NAME``)."""
+        """Remember the preset the wizard was launched with (``rec-tui --open NAME``).
+
+        Customer material whose URL did not name the mode may fit another mode better: the
+        wizard offers the switch once it is on the screen.
+        """
         if opened is not None and opened.preset_name:
             self.preset_name = opened.preset_name
             self.preset_path = opened.preset_path
             self.description = opened.description
+        self.offer_mode_switch = opened is not None and not opened.mode_known
         self.mark_saved()
 
     def mark_saved(self) -> None:
@@ -233,6 +239,7 @@ class FilesController:
             for notice in result.notices:
                 self.app.notify(notice, timeout=12)
             self.app.notify(f"Imported a {result.kind} input.", timeout=4)
+            self.app.editing.offer_better_mode()
 
         self.app.push_screen(ImportScreen(self.store), imported)
 

@@ -25,6 +25,8 @@ class SendingController:
         # Options for the panel (tests pass a sandbox transport and fake time).
         self.panel_options = panel_options
         self.panel: SendPanel | None = None
+        # (host, App ID) pairs the user agreed to send to in this session.
+        self._confirmed: set[tuple[str, str]] = set()
         app.on_step_built(REVIEW_STEP, self._mount_panel)
         app.on_step_built(LAYOUT_STEP, self._show_recording)
 
@@ -35,9 +37,34 @@ class SendingController:
         if self.panel is None:
             # The panel shares the wizard's one secret store (opened once, announced once).
             self.panel = SendPanel(
-                self.app.draft, secret_store=lambda: self.app.files.store, **self.panel_options
+                self.app.draft,
+                secret_store=lambda: self.app.files.store,
+                confirm_send=self.confirm_send,
+                **self.panel_options,
             )
             form.query_one(f"#{ReviewForm.PLUGIN_ID}").mount(self.panel)
+
+    async def confirm_send(self, endpoint: str, app_id: str) -> bool:
+        """Before a start: the first send of this session to a real Agora endpoint (and
+        App ID) asks first, naming them; the sandbox never asks.
+
+        Run from the Send panel's worker, so waiting for the answer blocks nothing else.
+        """
+        from rec_tui.request.endpoints import resolve
+        from rec_tui.tui.screens.send_confirm import SendConfirmScreen
+
+        try:
+            target = resolve(endpoint)
+        except ValueError:
+            return True  # the client refuses it with the reason, before anything is sent
+        if target.sandbox or (target.primary, app_id) in self._confirmed:
+            return True
+        confirmed = await self.app.push_screen_wait(
+            SendConfirmScreen.for_endpoint(endpoint, app_id)
+        )
+        if confirmed:
+            self._confirmed.add((target.primary, app_id))
+        return bool(confirmed)
 
     def send(self) -> None:
         """Ctrl+R: go to the Review step and acquire and start."""

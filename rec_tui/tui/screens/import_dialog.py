@@ -1,4 +1,4 @@
-"""Import: paste a JSON body, a curl command or a log line, or give a file path.
+"""Import: paste a JSON body, a curl command, a log line or a whole ticket, or give a file path.
 
 Nothing in the draft changes until the import succeeds. Credentials found in a curl
 command are stored in the keyring only when the user says so here.
@@ -38,7 +38,7 @@ class ImportScreen(Dialog[ImportResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Import — paste a JSON start body, a curl command or a log line:")
+            yield Label("Import — paste a JSON start body, a curl command, a log line or a ticket:")
             yield TextArea(id="import-text", soft_wrap=True, show_line_numbers=True)
             yield Input(placeholder="…or a file path", id="import-path")
             yield Static("", id="import-message")
