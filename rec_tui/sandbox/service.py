@@ -284,6 +284,17 @@ class SandboxService:
             {"cname": resource.cname, "uid": resource.uid, "resourceId": resource_id, "sid": sid},
         )
 
+    def exit_note(self, sid: str) -> str | None:
+        """How the recording ``sid`` will end by itself, for people (None: it will not)."""
+        with self._lock:
+            recording = self.recordings.get(sid)
+            if recording is None or recording.exit is None:
+                return None
+            exit = recording.exit
+            after = exit.at - recording.started_at
+        ending = {"left": "leaves", "idle": "exits", "kicked": "is kicked out"}[exit.reason]
+        return f"the recorder {ending} {after:g} s after start: {exit.detail}"
+
     def _find(self, app_id: str, resource_id: str, sid: str, mode: str) -> Recording | None:
         recording = self.recordings.get(sid)
         if recording is None or recording.resource_id != resource_id:

@@ -286,7 +286,8 @@ async def test_a_kicked_recorder_frees_its_cname_and_uid(time: FakeTime) -> None
 def test_token_build_sandbox_signs_with_the_sandbox_certificate(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, no_keyring: None
 ) -> None:
-    monkeypatch.delenv("AGORA_APP_CERTIFICATE", raising=False)
+    # A real certificate at hand is not used: the token is for the sandbox.
+    monkeypatch.setenv("AGORA_APP_CERTIFICATE", "f" * 32)
     argv = ["token", "build", "--sandbox", "--app-id", CERTIFIED, "--channel", "demo"]
     assert main([*argv, "--uid", "527841"]) == 0
     token = capsys.readouterr().out.strip()
@@ -305,3 +306,47 @@ def test_serve_refuses_bad_scenario_options(
 ) -> None:
     assert main(["sandbox", "serve", option, value]) == 2
     assert words in capsys.readouterr().err
+
+
+def test_serve_builds_its_sandbox_with_the_scenario_options(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    built: list[SandboxService] = []
+
+    class Unbindable:
+        def __init__(self, port: int, service: SandboxService, **options: Any) -> None:
+            built.append(service)
+
+        async def start(self) -> None:
+            raise OSError(98, "Address already in use")
+
+    monkeypatch.setattr("rec_tui.sandbox.serve.SandboxServer", Unbindable)
+    argv = ["sandbox", "serve", "--certificate-for", PLAIN, "--client-uid", "527841"]
+    assert main(argv) == 2  # it could not listen; what matters is the service it built
+    scenarios = built[0].scenarios
+    assert scenarios.certificate_enabled(PLAIN) and scenarios.certificate_enabled(CERTIFIED)
+    assert set(scenarios.client_uids) == {"1001", "1002", "527841"}
+
+
+def test_serve_verbose_says_how_a_recording_will_end(
+    time: FakeTime, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import httpx
+
+    from rec_tui.request.endpoints import CONTENT_TYPE
+
+    service = SandboxService(clock=time.clock, rate_clock=time.clock, rate_limit=None)
+    body = body_for()
+    prefix = f"/v1/apps/{CERTIFIED}/cloud_recording"
+    headers = {"Authorization": SANDBOX_CREDENTIALS.authorization, "Content-Type": CONTENT_TYPE}
+    with serving(service, verbose=True) as server, httpx.Client(base_url=server.base_url) as http:
+        acquire = {"cname": "demo", "uid": "527841", "clientRequest": {}}
+        resource_id = http.post(f"{prefix}/acquire", json=acquire, headers=headers).json()[
+            "resourceId"
+        ]
+        started = http.post(
+            f"{prefix}/resourceid/{resource_id}/mode/mix/start", json=body, headers=headers
+        )
+    assert started.status_code == 200
+    err = capsys.readouterr().err
+    assert "scenario: the recorder leaves 3 s after start: the RTC token cannot be read" in err
