@@ -8,7 +8,6 @@ lines an older version might have written unredacted — and scans every member 
 from __future__ import annotations
 
 import base64
-import copy
 import json
 import platform
 import stat
@@ -29,7 +28,7 @@ from rec_tui.store.secrets import (
     store_app_certificate,
     store_customer_credentials,
 )
-from tests.support.seed_examples import EXAMPLES
+from tests.support.leaks import draft_with_secrets
 
 CUSTOMER_ID = "BNDL-CID-5a6b7c"
 CUSTOMER_SECRET = "BNDL-CSEC-8d9e0f"
@@ -56,15 +55,9 @@ CNAME = "escalation-demo"
 
 
 def leaky_draft() -> Draft:
-    mode, body = EXAMPLES[0][1], copy.deepcopy(EXAMPLES[0][2])
-    draft = Draft(mode=mode)
-    draft.replace_body(body)
-    for path, value in BODY_SECRETS.items():
-        draft.set(path, value)
+    draft = draft_with_secrets(BODY_SECRETS.items())
     draft.set("cname", CNAME)
-    draft.set("clientRequest.recordingConfig.decryptionMode", 7)
     draft.set("clientRequest.recordingConfig.maxIdleTime", 1)  # an error to report
-    draft.set("session.appId", "0123456789abcdef0123456789abcdef")
     return draft
 
 
