@@ -157,6 +157,26 @@ def test_an_expired_token_makes_the_recorder_leave(time: FakeTime) -> None:
     assert refusal is not None and "expired" in refusal
 
 
+async def test_update_and_update_layout_answer_404_once_the_recorder_has_left(
+    time: FakeTime,
+) -> None:
+    body = body_for()
+    transcoding = body["clientRequest"]["recordingConfig"]["transcodingConfig"]
+    layout = {
+        "cname": "demo",
+        "uid": "527841",
+        "clientRequest": {"mixedVideoLayout": transcoding.get("mixedVideoLayout", 0)},
+    }
+    update = {"cname": "demo", "uid": "527841", "clientRequest": {"streamSubscribe": {}}}
+    async with connected("in-process", time, CERTIFIED) as client:
+        resource_id, sid = await start(client, body)
+        time.now += LEAVE_SECONDS
+        updated = await failure(client.update("mix", resource_id, sid, update))
+        laid_out = await failure(client.update_layout("mix", resource_id, sid, layout))
+    assert (updated.status, updated.code) == (404, 404)
+    assert (laid_out.status, laid_out.code) == (404, 404)
+
+
 def test_the_recorder_stays_until_it_has_tried_to_join(time: FakeTime) -> None:
     exit = Scenarios().exit_of(CERTIFIED, "mix", body_for(), time.now)
     assert exit is not None and exit.reason == "left" and exit.at == time.now + LEAVE_SECONDS
