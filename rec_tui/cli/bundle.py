@@ -22,9 +22,11 @@ exchanges and versions only. The zip is readable by you only (mode 0600).
 """
 
 
-def register(subparsers: Any) -> None:
-    from rec_tui.formats.bundle import DEFAULT_LAST
+# How many recent exchanges go in when --last is not given.
+DEFAULT_LAST = 20
 
+
+def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "bundle",
         help="write a zip of the request, its problems and recent exchanges for an escalation",

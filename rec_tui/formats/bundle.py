@@ -26,7 +26,6 @@ from rec_tui.request.redact import redact_headers, redact_json, redact_text, sec
 from rec_tui.spec.problems import Problem
 from rec_tui.store.files import write_atomically
 
-DEFAULT_LAST: Final = 20
 # Files in the zip: owner read/write only, whoever unpacks it.
 _MEMBER_MODE: Final = 0o600
 

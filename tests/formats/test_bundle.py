@@ -245,3 +245,12 @@ def test_unreadable_history_lines_are_left_out_and_counted(
     members = members_of(target)
     assert len(members["exchanges.jsonl"].splitlines()) == len(planted_history)
     assert b"1 unreadable history line(s) left out" in members["README.txt"]
+
+
+def test_the_last_20_exchanges_go_in_by_default(rec_tui_home: Path, tmp_path: Path) -> None:
+    for number in range(25):
+        history.append({**leaky_history()[0], "request_id": f"r{number}"})
+    target = tmp_path / "b.zip"
+    assert main(["bundle", "-o", str(target)]) == 0
+    lines = members_of(target)["exchanges.jsonl"].splitlines()
+    assert [json.loads(line)["request_id"] for line in lines] == [f"r{n}" for n in range(5, 25)]
