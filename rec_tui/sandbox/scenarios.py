@@ -106,10 +106,6 @@ class Scenarios:
         return None
 
 
-def nobody_publishes(cname: str) -> bool:
-    return cname.startswith(EMPTY_CHANNEL_PREFIX)
-
-
 def token_refusal(app_id: str, cname: str, uid: str, token: str, now: float) -> str | None:
     """Why the recorder cannot join ``cname`` as ``uid`` with ``token``; None: it can."""
     from rec_tui.agora.tokens import TokenError, check_token, verify_token
