@@ -24,7 +24,7 @@ from rec_tui.request.draft import Draft
 from rec_tui.store import presets
 from rec_tui.store.secrets import Credentials, MemoryStore
 from tests.support.keyring_service import no_keyring
-from tests.support.seed_examples import EXAMPLES
+from tests.support.leaks import draft_with_secrets
 
 __all__ = ["no_keyring"]
 
@@ -58,16 +58,7 @@ SECRET_VALUES = [value for _path, value in BODY_SECRETS.values()] + [
 
 
 def _leaky_draft() -> Draft:
-    mode, body = EXAMPLES[0][1], copy.deepcopy(EXAMPLES[0][2])
-    draft = Draft(mode=mode)
-    draft.replace_body(body)
-    for path, value in BODY_SECRETS.values():
-        draft.set(path, value)
-    for path, value in ODD_SECRETS.items():
-        draft.set(path, value)
-    draft.set("clientRequest.recordingConfig.decryptionMode", 7)
-    draft.set("session.appId", "0123456789abcdef0123456789abcdef")
-    return draft
+    return draft_with_secrets([*BODY_SECRETS.values(), *ODD_SECRETS.items()])
 
 
 def _leaks(text: str | bytes) -> list[str]:

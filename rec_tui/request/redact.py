@@ -123,6 +123,24 @@ def _places(value: Any, path: str, under: str | None) -> Iterator[tuple[str, str
         yield path, under, value
 
 
+def redact_json(value: Any, secrets: Iterable[str]) -> Any:
+    """A copy of a JSON value: secret-keyed strings masked, known ``secrets`` scrubbed from
+    every other string and key. Numbers are left alone: a secret of digits must not eat into
+    a number."""
+    known = frozenset(secrets)
+
+    def scrub(item: Any) -> Any:
+        if isinstance(item, str):
+            return redact_text(item, known)
+        if isinstance(item, dict):
+            return {redact_text(str(k), known): scrub(v) for k, v in item.items()}
+        if isinstance(item, list):
+            return [scrub(element) for element in item]
+        return item
+
+    return scrub(redact_body(value))
+
+
 def secret_values(body: Any) -> set[str]:
     """Every secret string found in a JSON value (to scrub them from text later).
 
