@@ -264,6 +264,7 @@ def panel_app(answer: Callable[[httpx.Request], httpx.Response]) -> Any:
 async def start_with_typed_credentials(pilot: Any, app: Any) -> str:
     from textual.widgets import Input, Static
 
+    from rec_tui.tui.screens.send_confirm import SendConfirmScreen
     from rec_tui.tui.send_panel import SendPanel
     from rec_tui.tui.widgets.exchange_log import ExchangeLog
 
@@ -272,6 +273,13 @@ async def start_with_typed_credentials(pilot: Any, app: Any) -> str:
     app.query_one("#send-customer-id", Input).value = CUSTOMER_ID
     app.query_one("#send-customer-secret", Input).value = CUSTOMER_SECRET
     app.query_one(SendPanel).request("start")
+    # The first send to a real endpoint asks first: say yes.
+    for _ in range(20):
+        await pilot.pause()
+        if isinstance(app.screen, SendConfirmScreen):
+            break
+    assert isinstance(app.screen, SendConfirmScreen)
+    await pilot.press("y")
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()

@@ -28,6 +28,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 from rec_tui.agora.exchange import Exchange, Scrubber
 from rec_tui.agora.lifecycle import Lifecycle, PollPlan, RecordingSession, acquire_scene_for
 from rec_tui.agora.ratelimit import RateLimiter
+from rec_tui.agora.status import describe_status
 from rec_tui.request.call_checks import layout_of
 from rec_tui.store.secrets import (
     Credentials,
@@ -211,38 +212,44 @@ class SendPanel(Vertical):
             found |= self.query_one(CredentialsForm).typed()
         return found
 
-    async def _resolve_credentials(self) -> Credentials:
-        if self.draft.endpoint == "sandbox":
-            from rec_tui import sandbox
-
-            return Credentials(sandbox.CUSTOMER_ID, sandbox.CUSTOMER_SECRET)
-        return await self.query_one(CredentialsForm).resolve()
-
     # --- the client --------------------------------------------------------------------------
 
     async def _lifecycle(self) -> Lifecycle:
-        from rec_tui.agora.client import RecordingClient
-        from rec_tui.agora.connect import record_in_history
-        from rec_tui.sandbox import transport_for
+        from rec_tui.agora.connect import CannotConnect, connect, credentials_for, record_in_history
+        from rec_tui.request.endpoints import resolve
+        from rec_tui.sandbox import shared_transport
 
-        credentials = await self._resolve_credentials()
         draft = self.draft
-        app_id = draft.app_id or ("sandbox-app" if draft.endpoint == "sandbox" else "")
-        if not app_id:
+        try:
+            endpoint = resolve(draft.endpoint)
+        except ValueError as error:
+            raise LookupError(str(error)) from None
+        if not draft.app_id and not endpoint.sandbox:
             raise LookupError("Type the App ID of the channel to record.")
-        key = (draft.endpoint, app_id, credentials.customer_id, credentials.customer_secret)
+        # The sandbox has its own published pair; anything else uses what the form found.
+        credentials = (
+            credentials_for(endpoint)
+            if endpoint.sandbox
+            else await self.query_one(CredentialsForm).resolve()
+        )
+        key = (draft.endpoint, draft.app_id, credentials.customer_id, credentials.customer_secret)
         if self._client is None or key != self._client_key:
             if self._client is not None:
                 await self._client.aclose()
-            self._client = RecordingClient(
-                app_id=app_id,
-                credentials=credentials,
-                endpoint=draft.endpoint,
-                transport=self.transport or transport_for(draft.endpoint),
-                sleep=self.sleep,
-                limiter=self.limiter,
-                listeners=(self._log_exchange, record_in_history),
-            )
+            try:
+                self._client = connect(
+                    endpoint,
+                    draft.app_id,
+                    transport=self.transport,
+                    sandbox_transport=shared_transport,
+                    credentials=credentials,
+                    listeners=(self._log_exchange, record_in_history),
+                    sleep=self.sleep,
+                    limiter=self.limiter,
+                )
+            except CannotConnect as error:
+                self._client = None
+                raise LookupError(error.message) from None
             self._client_key = key
         self._credentials = credentials
         return Lifecycle(self._client, clock=self.clock, sleep=self.sleep, poll=self.poll)
@@ -324,7 +331,10 @@ class SendPanel(Vertical):
             raise LookupError("No recording is running: use Acquire and start first.")
         if action == "query":
             await lifecycle.query(session)
-            return f"status {session.status}; files: {session.file_list() or 'none yet'}"
+            return (
+                f"status {describe_status(session.status)}; "
+                f"files: {session.file_list() or 'none yet'}"
+            )
         if action in ("stop", "stop_async"):
             reply = await lifecycle.stop(session, async_stop=action == "stop_async")
             response = reply.data.get("serverResponse") or {}

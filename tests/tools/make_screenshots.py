@@ -9,15 +9,19 @@ tests (secrets in them are fake and shown masked), saved as SVG with
 from __future__ import annotations
 
 import asyncio
+import copy
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from rec_tui.request.draft import Draft, Original  # noqa: E402
+from rec_tui.tui.app import RecTuiApp  # noqa: E402
 from tests.support.tui_scenes import SCENES, scene_app, settle  # noqa: E402
 
 OUT = ROOT / "screenshots"
@@ -33,6 +37,61 @@ async def shoot(step: str, number: int, workdir: Path) -> Path:
     return png
 
 
+# A customer's individual-mode body as pasted into a ticket: numbers where UID strings belong.
+CUSTOMER_BODY: dict[str, Any] = {
+    "cname": "httpClient463224",
+    "uid": 527841,
+    "clientRequest": {
+        "token": "007eJxTYDQfakeTokenForScreenshots",
+        "recordingConfig": {
+            "channelType": 0,
+            "streamTypes": 2,
+            "subscribeUidGroup": 0,
+            "subscribeVideoUids": [245117, "#allstream#"],
+        },
+        "storageConfig": {
+            "vendor": 1,
+            "region": 0,
+            "bucket": "customer-recordings",
+            "accessKey": "AKIAFAKEKEYFORSHOTS",
+            "secretKey": "fakeSecretKeyForScreenshots",
+        },
+    },
+}
+
+
+def customer_app() -> RecTuiApp:
+    body = copy.deepcopy(CUSTOMER_BODY)
+    draft = Draft(
+        mode="individual",
+        body=body,
+        original=Original(copy.deepcopy(body), "individual", "ticket-48213.txt"),
+    )
+    return RecTuiApp(draft)
+
+
+async def shoot_keys(name: str, keys: tuple[str, ...], workdir: Path) -> Path:
+    """The customer's body after pressing ``keys`` (palette text typed as keys)."""
+    app = customer_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(*(key if len(key) > 1 and " " in key else [key]))
+            await settle(pilot)
+        svg = Path(app.save_screenshot(filename=f"{name}.svg", path=str(workdir)))
+    png = OUT / f"{name}.png"
+    subprocess.run(["rsvg-convert", "-w", "1600", str(svg), "-o", str(png)], check=True)
+    return png
+
+
+# The JSON editor (F7) on the customer's body with its problem marks, and the comparison
+# with the original (F9) after the palette's "Apply all fixes".
+KEY_SHOTS: dict[str, tuple[str, ...]] = {
+    "json-editor": ("f7",),
+    "diff": ("ctrl+p", "Apply all fixes", "enter", "f9"),
+}
+
+
 async def main() -> int:
     if shutil.which("rsvg-convert") is None:
         print("rsvg-convert is missing: apt-get install librsvg2-bin", file=sys.stderr)
@@ -41,6 +100,8 @@ async def main() -> int:
     with tempfile.TemporaryDirectory() as workdir:
         for number, step in enumerate(SCENES, start=1):
             print(await shoot(step, number, Path(workdir)))
+        for name, keys in KEY_SHOTS.items():
+            print(await shoot_keys(name, keys, Path(workdir)))
     return 0
 
 

@@ -75,7 +75,7 @@ async def test_an_app_id_typed_on_the_session_step_survives_send_panel_edits() -
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # the Send panel is built with the Review step
         await app.show_step("session")
-        await type_into(pilot, app, "@app_id", "typed-on-session")
+        await type_into(pilot, app, "session.appId", "typed-on-session")
         assert app.draft.app_id == "typed-on-session"
         await app.show_step("review")
         await pilot.pause()

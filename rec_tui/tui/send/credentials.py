@@ -18,6 +18,7 @@ from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
+from rec_tui.agora.connect import SANDBOX_CUSTOMER_ID, SANDBOX_CUSTOMER_SECRET
 from rec_tui.store.secrets import (
     CUSTOMER_ID_ENV,
     CUSTOMER_SECRET_ENV,
@@ -26,7 +27,9 @@ from rec_tui.store.secrets import (
     SecretStoreError,
 )
 
-SANDBOX_NOTE: Final = "The sandbox uses its own credentials (sandbox / sandbox-secret)."
+SANDBOX_NOTE: Final = (
+    f"The sandbox uses its own credentials ({SANDBOX_CUSTOMER_ID} / {SANDBOX_CUSTOMER_SECRET})."
+)
 NO_KEYRING_NOTE: Final = (
     f"No keyring on this machine: set {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV} before "
     "starting rec-tui, or type the customer ID and secret here for this session only "
