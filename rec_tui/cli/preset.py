@@ -117,14 +117,12 @@ def run_save(args: argparse.Namespace) -> int:
         result = importers.import_file(args.source)
     except importers.ImportProblem as problem:
         raise UsageError(problem.message) from None
-    mode = args.preset_mode or result.mode
-    if mode is None:
-        raise UsageError(
-            f"{args.source} does not say which mode it is for; add --mode ({', '.join(MODES)})."
-        )
+    # Without --mode, the mode the import found (from the URL, else inferred and said).
+    if args.preset_mode and args.preset_mode != result.mode:
+        result.notices.append(f"Saved as {args.preset_mode} mode, as --mode says.")
+        result.mode = args.preset_mode
     store = _store()
     importers.settle_credentials(result, store, agreed=args.store_credentials)
-    result.mode = mode
     draft = draft_from_import(result)
     try:
         preset = presets.save(

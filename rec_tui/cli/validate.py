@@ -12,11 +12,15 @@ from rec_tui.spec.modes import MODES
 
 if TYPE_CHECKING:
     from rec_tui.formats.jsonfile import JsonInputError
+    from rec_tui.request.mode_inference import ModeGuess
     from rec_tui.spec.problems import Problem
 
 DESCRIPTION = """\
 Check each PATH (a JSON file holding a start body, or - for standard input) against every
-rule that can be judged from the mode and the body.
+rule that can be judged from the mode and the body. Without --mode, each body's mode is
+inferred from what it holds (extensionServiceConfig: web; transcodingConfig: mix;
+snapshotConfig: individual; …) and said on standard error, with the keys that decided.
+With --mode, a body that fits another mode better gets a note naming that mode and why.
 
 Exit status: 0 no errors (warnings allowed); 1 at least one input has an error; 2 the
 command could not do its job (bad usage, an unreadable file, text that is not JSON). With
@@ -36,8 +40,8 @@ def register(subparsers: Any) -> None:
         "--mode",
         dest="body_mode",
         choices=MODES,
-        required=True,
-        help="the recording mode the bodies are meant for",
+        default=None,
+        help="the recording mode the bodies are meant for (default: inferred per body)",
     )
     parser.add_argument(
         "--format",
@@ -55,6 +59,10 @@ class Outcome:
     """The result for one PATH: its problems, or why it could not be read."""
 
     source: str
+    mode: str | None = None
+    mode_reason: str = ""
+    # With --mode: another mode this body fits better, and why (else None).
+    better: ModeGuess | None = None
     problems: list[Problem] = field(default_factory=list)
     failure: JsonInputError | None = None
 
@@ -77,10 +85,18 @@ def run(args: argparse.Namespace) -> int:
     if args.paths.count("-") > 1:
         raise UsageError("standard input (-) can be read only once per call.")
     outcomes = [check(source, args.body_mode) for source in args.paths]
+    if args.body_mode is None and args.output_format == "text":
+        for outcome in outcomes:
+            if outcome.failure is None:
+                print(
+                    f"rec-tui validate: {_name(outcome.source)}: mode: {outcome.mode}, "
+                    f"{outcome.mode_reason} (--mode chooses another).",
+                    file=sys.stderr,
+                )
     if args.output_format == "json":
-        print(json.dumps([as_json(o, args.body_mode) for o in outcomes], ensure_ascii=False))
+        print(json.dumps([as_json(o) for o in outcomes], ensure_ascii=False))
     else:
-        sys.stdout.write(render_text(outcomes, args.body_mode))
+        sys.stdout.write(render_text(outcomes))
     if args.output_format == "json":
         # The text report already names unreadable inputs; JSON output keeps stdout
         # machine-readable, so a person still sees why the command failed.
@@ -92,21 +108,32 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK if all(o.valid for o in outcomes) else EXIT_REFUSED
 
 
-def check(source: str, mode: str) -> Outcome:
+def check(source: str, mode: str | None) -> Outcome:
+    """Read and check one input; ``mode`` None infers it from the body."""
     from rec_tui.formats.jsonfile import JsonInputError, read_json_file
+    from rec_tui.request.mode_inference import better_mode, infer_mode
     from rec_tui.request.validate import validate
+    from rec_tui.spec.modes import is_mode
 
     try:
         body = read_json_file(source)
     except JsonInputError as error:
-        return Outcome(source, failure=error)
-    return Outcome(source, validate(mode, body))
+        return Outcome(source, mode, failure=error)
+    if mode is None:
+        guess = infer_mode(body)
+        return Outcome(source, guess.mode, guess.reason, problems=validate(guess.mode, body))
+    better = better_mode(body, mode) if is_mode(mode) else None
+    return Outcome(source, mode, "given with --mode", better, validate(mode, body))
 
 
-def as_json(outcome: Outcome, mode: str) -> dict[str, Any]:
+def as_json(outcome: Outcome) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "path": outcome.source,
-        "mode": mode,
+        "mode": outcome.mode,
+        "mode_reason": outcome.mode_reason,
+        "better_mode": None
+        if outcome.better is None
+        else {"mode": outcome.better.mode, "reason": outcome.better.reason},
         "valid": outcome.valid,
         "problems": [problem.as_dict() for problem in outcome.problems],
     }
@@ -119,15 +146,21 @@ def as_json(outcome: Outcome, mode: str) -> dict[str, Any]:
     return entry
 
 
+def _name(source: str) -> str:
+    from rec_tui.formats.jsonfile import display_name
+
+    return display_name(source)
+
+
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def render_text(outcomes: list[Outcome], mode: str) -> str:
+def render_text(outcomes: list[Outcome]) -> str:
     """Grouped by input, errors first (validate() already sorts them), then a summary."""
     lines: list[str] = []
     for outcome in outcomes:
-        name = "standard input" if outcome.source == "-" else outcome.source
+        name, mode = _name(outcome.source), outcome.mode
         if outcome.failure is not None:
             lines.append(f"{outcome.failure.message} (not checked)")
             continue
@@ -136,6 +169,11 @@ def render_text(outcomes: list[Outcome], mode: str) -> str:
             continue
         counts = f"{_plural(outcome.errors, 'error')}, {_plural(outcome.warnings, 'warning')}"
         lines.append(f"{name}: {counts} ({mode} mode)")
+        if outcome.better is not None:
+            lines.append(
+                f"  note: this body fits {outcome.better.mode} mode better: "
+                f"{outcome.better.reason} (--mode {outcome.better.mode})."
+            )
         for problem in outcome.problems:
             where = problem.path or "(the body itself)"
             lines.append(f"  {problem.severity:<7} {where}  [{problem.rule_id} {problem.rule}]")

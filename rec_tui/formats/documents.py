@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rec_tui.formats import importers
-from rec_tui.request.draft import Draft, Original
+from rec_tui.request.draft import APP_ID, ENDPOINT, Draft, Original
 from rec_tui.store import presets
 from rec_tui.store.secrets import SecretStore
 
@@ -27,7 +27,7 @@ class Opened:
     preset_name: str | None = None
     preset_path: Path | None = None
     description: str = ""
-    # False for a plain JSON body, which does not say which mode it was written for.
+    # False when the mode was inferred from the body rather than named by a URL.
     mode_known: bool = True
 
 
@@ -61,31 +61,47 @@ def open_document(
         raise OpenProblem(error.message) from None
     importers.settle_credentials(result, store, agreed=False)
     draft = draft_from_import(result)
-    return Opened(draft, result.notices, mode_known=result.mode is not None)
-
-
-def open_any(name_or_path: str, store: SecretStore | None = None) -> tuple[Draft, list[str]]:
-    """The draft and notices for ``rec-tui --open``; raises :class:`OpenProblem`."""
-    opened = open_document(name_or_path, store)
-    return opened.draft, opened.notices
+    mode_known = result.mode_guess is not None and result.mode_guess.source == "url"
+    return Opened(draft, result.notices, mode_known=mode_known)
 
 
 def draft_from_import(result: importers.ImportResult, base: Draft | None = None) -> Draft:
-    """A draft holding an import: its body and whatever session values it carried."""
+    """A draft holding an import's body and mode.
+
+    The draft keeps its own session values: where it sends (the sandbox by default) and
+    its App ID never come from the customer's material; :func:`use_customer_endpoint` is the
+    explicit step that takes them.
+    """
     draft = Draft() if base is None else base
-    session = draft.session_values()
-    if result.app_id:
-        session["appId"] = result.app_id
-    if result.endpoint:
-        session["endpoint"] = result.endpoint
     draft.load(
         result.body,
         mode=result.mode,
-        session=session,
-        original=Original(result.body, result.mode or draft.mode, f"a {result.kind} input"),
+        session=draft.session_values(),
+        original=Original(
+            result.body,
+            result.mode or draft.mode,
+            f"a {result.kind} input",
+            customer_endpoint=result.customer_endpoint,
+            customer_app_id=result.customer_app_id,
+        ),
         description=f"import a {result.kind} input",
     )
     return draft
+
+
+def use_customer_endpoint(draft: Draft, result: importers.ImportResult) -> bool:
+    """Send to the customer's endpoint and App ID, when the user asked for exactly that.
+
+    Returns whether the import named either of them.
+    """
+    edits = [
+        (path, value)
+        for path, value in ((ENDPOINT, result.customer_endpoint), (APP_ID, result.customer_app_id))
+        if value
+    ]
+    if edits:
+        draft.set_many(edits, description="use the customer's endpoint and App ID")
+    return bool(edits)
 
 
 def _is_preset_name(text: str) -> bool:

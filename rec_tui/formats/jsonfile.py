@@ -1,17 +1,26 @@
 """Reading JSON text and files with errors that name the file, line and column.
 
 Used by every command and importer that reads a JSON body, so that a bad file always gets
-the same clear message instead of a traceback.
+the same clear message instead of a traceback. Reading is bounded: at most
+:data:`MAX_BYTES`, nesting at most :data:`MAX_DEPTH` levels, regular files only (a FIFO
+without a writer or ``/dev/zero`` would hang or exhaust memory), integers of at most
+Python's 4,300 digits.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 import sys
-from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 STDIN_NAME = "-"
+MAX_BYTES: Final = 10 * 1024 * 1024
+# No start body comes close: the deepest declared path is under ten levels.
+MAX_DEPTH: Final = 200
+_BRACKET_OR_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 
 
 class JsonInputError(Exception):
@@ -38,49 +47,173 @@ class JsonInputError(Exception):
         return f"{where}: {self.reason}"
 
 
-def _display_name(source: str) -> str:
-    return "standard input" if source == STDIN_NAME else source
+def display_name(source: str) -> str:
+    """How to name ``source`` in a message (printable even for undecodable file names)."""
+    if source == STDIN_NAME:
+        return "standard input"
+    return source.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def too_big(size: int) -> str:
+    return (
+        f"is {size / 1024 / 1024:.1f} MB; rec-tui reads at most {MAX_BYTES // 1024 // 1024} MB "
+        "(a start body is a few KB)."
+    )
 
 
 def load_json_text(text: str, source: str = "<text>") -> Any:
-    """Parse ``text`` as JSON; a syntax error becomes a :class:`JsonInputError`.
+    """Parse ``text`` as JSON; anything wrong with it becomes a :class:`JsonInputError`.
 
     NaN and Infinity literals are accepted, as Python's json module does; the validator
     reports them as bad numbers instead of refusing the whole file.
     """
-    name = _display_name(source)
+    name = display_name(source)
+    if len(text) > MAX_BYTES:
+        raise JsonInputError(name, f"the text {too_big(len(text))}")
     if text.startswith("\ufeff"):
         text = text[1:]  # a UTF-8 byte order mark, as some Windows editors write
     if not text.strip():
         raise JsonInputError(name, "the input is empty; expected a JSON object.")
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as error:
         raise JsonInputError(
             name, f"not valid JSON: {error.msg}.", error.lineno, error.colno
         ) from None
     except RecursionError:
-        raise JsonInputError(name, "not readable: the JSON is nested too deeply.") from None
+        raise _too_deep(name, text) from None
+    except ValueError:  # an integer longer than Python converts
+        raise _long_number(name, text) from None
+    if depth_of(value) > MAX_DEPTH:
+        raise _too_deep(name, text)
+    return value
 
 
-def read_json_file(source: str) -> Any:
-    """Read and parse the file at ``source`` (``-`` for standard input)."""
-    name = _display_name(source)
+def depth_of(value: Any) -> int:
+    """How deeply ``value`` nests (a scalar is 0, ``{}`` is 1), without recursion."""
+    deepest, pending = 0, [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict | list):
+            depth += 1
+            deepest = max(deepest, depth)
+            pending.extend(
+                (child, depth) for child in (item.values() if isinstance(item, dict) else item)
+            )
+    return deepest
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _too_deep(name: str, text: str) -> JsonInputError:
+    depth = 0
+    for match in _BRACKET_OR_STRING.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, column = position(text, match.start())
+                return JsonInputError(
+                    name,
+                    f"nested more than {MAX_DEPTH} levels deep here; a start body needs "
+                    "fewer than ten.",
+                    line,
+                    column,
+                )
+        elif token in "]}":
+            depth -= 1
+    return JsonInputError(name, f"nested more than {MAX_DEPTH} levels deep.")
+
+
+def _long_number(name: str, text: str) -> JsonInputError:
+    limit = sys.get_int_max_str_digits()
+    found = re.search(rf"\d{{{limit + 1},}}", text)
+    line, column = position(text, found.start()) if found else (None, None)
+    return JsonInputError(
+        name,
+        f"a number with more than {limit} digits; no field of a start body takes one that long.",
+        line,
+        column,
+    )
+
+
+def read_text(source: str) -> str:
+    """The UTF-8 text of the file at ``source`` (``-`` for standard input), bounded.
+
+    Only regular files are read: a directory, a FIFO or a device gets a message instead
+    of a hang or an endless read.
+    """
+    name = display_name(source)
+    data = _read_stdin(name) if source == STDIN_NAME else _read_regular_file(source, name)
+    if len(data) > MAX_BYTES:
+        raise JsonInputError(name, f"the input {too_big(len(data))}")
     try:
-        if source == STDIN_NAME:
-            text = sys.stdin.read()
-        else:
-            text = Path(source).read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise JsonInputError(name, "no such file.") from None
-    except IsADirectoryError:
-        raise JsonInputError(name, "is a directory, not a JSON file.") from None
-    except PermissionError:
-        raise JsonInputError(name, "permission denied.") from None
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise JsonInputError(
             name, f"not UTF-8 text (bad byte at offset {error.start}); save it as UTF-8."
         ) from None
+
+
+def _read_stdin(name: str) -> bytes:
+    stream = sys.stdin
+    try:
+        if stream is None:
+            raise ValueError("no standard input")
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            data: bytes = buffer.read(MAX_BYTES + 1)
+            return data
+        return stream.read(MAX_BYTES + 1).encode("utf-8", "surrogateescape")
+    except (ValueError, OSError):
+        raise JsonInputError(
+            name,
+            "is closed or cannot be read; pipe a body in (rec-tui validate - < body.json) "
+            "or give a file name.",
+        ) from None
+
+
+def _read_regular_file(source: str, name: str) -> bytes:
+    try:
+        _require_regular(os.stat(source), name)
+        # O_NONBLOCK: if the path became a FIFO since the check, opening must not wait.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        descriptor = os.open(source, flags)
+        with os.fdopen(descriptor, "rb") as file:
+            _require_regular(os.fstat(file.fileno()), name)
+            return file.read(MAX_BYTES + 1)
+    except (FileNotFoundError, NotADirectoryError):
+        raise JsonInputError(name, "no such file.") from None
+    except PermissionError:
+        raise JsonInputError(name, "permission denied.") from None
     except OSError as error:
         raise JsonInputError(name, f"cannot be read: {error.strerror or error}.") from None
-    return load_json_text(text, source)
+
+
+def _require_regular(info: os.stat_result, name: str) -> None:
+    mode = info.st_mode
+    if stat.S_ISREG(mode):
+        if info.st_size > MAX_BYTES:
+            raise JsonInputError(name, f"the file {too_big(info.st_size)}")
+        return
+    if stat.S_ISDIR(mode):
+        reason = "is a directory, not a JSON file."
+    elif stat.S_ISFIFO(mode):
+        reason = (
+            "is a named pipe (FIFO), not a regular file; to read from a pipe, redirect it "
+            "to standard input and give - instead."
+        )
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        reason = "is a device, not a regular file."
+    else:
+        reason = "is not a regular file."
+    raise JsonInputError(name, reason)
+
+
+def read_json_file(source: str) -> Any:
+    """Read and parse the file at ``source`` (``-`` for standard input)."""
+    return load_json_text(read_text(source), source)

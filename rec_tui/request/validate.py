@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from rec_tui.request.fixes.registry import attach_fixes
+from rec_tui.request.unsendable import checkable
 from rec_tui.spec.modes import MODES, Mode, is_mode
-from rec_tui.spec.problems import ERROR, Problem, sort_key
-from rec_tui.spec.rules import all_rules, run
+from rec_tui.spec.problems import ERROR, WARNING, Problem, sort_key
+from rec_tui.spec.rules import Rule, all_rules, run
 from rec_tui.spec.rules.context import Context, Session, SnapshotIntent
 
 
@@ -20,7 +21,8 @@ def validate(
 ) -> list[Problem]:
     """Check ``body`` as the ``start`` body of a ``mode`` recording.
 
-    Never raises, whatever JSON value ``body`` is. Problems come errors first, then by
+    Never raises, whatever value ``body`` is (lone surrogates and over-long integers
+    included: see :mod:`rec_tui.request.unsendable`). Problems come errors first, then by
     path. ``snapshot_intent`` is the wizard's explicit snapshot choice (R88/R89);
     ``session`` carries acquire data and the clock for the session rules.
     """
@@ -35,9 +37,34 @@ def validate(
                 f"Got {mode!r}; choose one of {', '.join(MODES)}.",
             )
         ]
-    context = Context(mode, body, snapshot_intent, session or Session())
-    problems: list[Problem] = []
+    problems, checked = checkable(body)
+    context = Context(mode, checked, snapshot_intent, session or Session())
     for rule_ in all_rules():
-        problems.extend(run(rule_, context))
+        problems.extend(_run_guarded(rule_, context))
     problems.sort(key=sort_key)
-    return attach_fixes(context, problems)
+    try:
+        return attach_fixes(context, problems)
+    except Exception:  # a fixer's bug must not take the problems away: they go without fixes
+        return problems
+
+
+def _run_guarded(rule_: Rule, context: Context) -> list[Problem]:
+    """The rule's problems; a rule that fails becomes a warning instead of a traceback.
+
+    A last resort, so that one rule's bug never hides the other rules' findings: values
+    the rules cannot handle are taken care of by :func:`checkable` before they run.
+    """
+    try:
+        return run(rule_, context)
+    except Exception as error:  # validate() never raises, whatever the body holds
+        return [
+            Problem(
+                "validator.failed",
+                rule_.id,
+                WARNING,
+                "",
+                f"rec-tui could not finish checking rule {rule_.id} ({rule_.name}) on this "
+                f"body: {type(error).__name__}. The other rules ran.",
+                "Please report this body as a rec-tui bug.",
+            )
+        ]

@@ -109,12 +109,14 @@ def test_what_cannot_be_done_exits_2(
     assert message in err and "Traceback" not in err
 
 
-def test_save_without_a_mode_anywhere_exits_2(
+def test_save_without_a_mode_infers_it_and_says_why(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     body = _file(tmp_path, "body.json", VALID_BODY)
-    assert main(["preset", "save", "x", "--from", body]) == EXIT_FAILED
-    assert "add --mode" in capsys.readouterr().err
+    main(["preset", "save", "x", "--from", body])
+    assert "rec-tui: Mode: " in capsys.readouterr().err
+    assert main(["preset", "list", "--format", "json"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)[0]["mode"] in ("individual", "mix", "web")
 
 
 def test_a_broken_preset_exits_2_and_is_left_alone(

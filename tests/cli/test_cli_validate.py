@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -73,7 +74,14 @@ def test_json_output_is_one_array_in_input_order(
     assert code == 1
     report = json.loads(out)
     assert [entry["path"] for entry in report] == [good, bad]
-    assert report[0] == {"path": good, "mode": "web", "valid": True, "problems": []}
+    assert report[0] == {
+        "path": good,
+        "mode": "web",
+        "mode_reason": "given with --mode",
+        "better_mode": None,
+        "valid": True,
+        "problems": [],
+    }
     assert report[1]["valid"] is False and report[1]["mode"] == "web"
     (problem,) = report[1]["problems"]
     assert set(problem) == {"rule", "severity", "path", "message", "hint"}
@@ -135,9 +143,6 @@ def test_a_directory_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as raised:
         main(["validate", "--mode", "composite", "x.json"])
-    assert raised.value.code == 2
-    with pytest.raises(SystemExit) as raised:
-        main(["validate", "x.json"])  # --mode is required
     assert raised.value.code == 2
     code, _, err = run(["validate", "--mode", "mix", "-", "-"], capsys)
     assert code == 2 and "only once" in err
@@ -218,3 +223,67 @@ def test_explain_unknown_code_says_not_documented(capsys: pytest.CaptureFixture[
     assert code == 1
     assert "'999' is not a documented Agora Cloud Recording error code." in out
     assert "432" in out
+
+
+# --- the mode, inferred when --mode is not given ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "mode", "reason"),
+    [
+        ("4_web.json", "web", "from extensionServiceConfig"),
+        ("1_mix_av.json", "mix", "from transcodingConfig"),
+        ("2_individual_snapshot_only.json", "individual", "from snapshotConfig"),
+    ],
+)
+def test_without_mode_each_body_says_the_mode_it_was_checked_in(
+    seed: str, mode: str, reason: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(DATA / seed)
+    code, out, err = run(["validate", path], capsys)
+    assert code == 0, out
+    assert err == f"rec-tui validate: {path}: mode: {mode}, {reason} (--mode chooses another).\n"
+    assert out.splitlines()[0] == f"{path}: OK ({mode} mode)"
+    code, out, err = run(["validate", "--format", "json", path], capsys)
+    (entry,) = json.loads(out)
+    assert (entry["mode"], entry["mode_reason"]) == (mode, reason)
+    assert err == ""
+
+
+def test_given_mode_wins_but_a_better_fitting_mode_is_pointed_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(["validate", "--mode", "mix", str(DATA / "4_web.json")], capsys)
+    assert code == 1 and err == ""
+    assert "(mix mode)" in out.splitlines()[0]
+    assert out.splitlines()[1] == (
+        "  note: this body fits web mode better: extensionServiceConfig belongs to web mode, "
+        "not mix (--mode web)."
+    )
+    code, out, _ = run(
+        ["validate", "--mode", "mix", "--format", "json", str(DATA / "4_web.json")], capsys
+    )
+    assert json.loads(out)[0]["better_mode"] == {
+        "mode": "web",
+        "reason": "extensionServiceConfig belongs to web mode, not mix",
+    }
+
+
+def test_a_body_with_nothing_mode_specific_is_checked_in_the_default_mode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "plain.json", {"cname": "a", "uid": "1"})
+    _, _, err = run(["validate", path], capsys)
+    assert "mode: mix, the default: nothing in the body belongs to one mode only" in err
+
+
+def test_a_file_name_that_is_not_utf8_is_named_without_a_traceback(tmp_path: Path) -> None:
+    name = os.fsencode(tmp_path) + b"/caf\xe9.json"
+    result = subprocess.run(
+        [os.fsencode(sys.executable), b"-m", b"rec_tui", b"validate", name],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "caf\ufffd.json: no such file." in result.stdout.decode("utf-8")
+    assert b"Traceback" not in result.stderr

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from rec_tui.formats import exporters, importers
-from rec_tui.formats.documents import OpenProblem, draft_from_import, open_any, open_document
+from rec_tui.formats.documents import OpenProblem, draft_from_import, open_document
 from rec_tui.request.draft import Draft
 from rec_tui.request.redact import MASK
 from rec_tui.store import presets
@@ -52,7 +52,7 @@ def _secret_env(draft: Draft) -> dict[str, str]:
 
 
 def test_a_json_body_is_imported_with_unknown_keys_kept() -> None:
-    result = importers.import_text(json.dumps(BODY, indent=2), environ={})
+    result = importers.import_text(json.dumps(BODY, indent=2))
     assert result.kind == "json"
     assert result.body == BODY
     assert result.body["clientRequest"]["futureOption"] == {"kept": True}
@@ -65,11 +65,15 @@ def test_a_multiline_curl_command_gives_app_id_mode_body_and_credentials() -> No
         "  -H 'Content-Type: application/json' \\\n"
         f"  --data-raw '{json.dumps(BODY)}'"
     )
-    result = importers.import_text(command, environ={})
+    result = importers.import_text(command)
     assert result.kind == "curl"
     assert result.body == BODY
-    assert (result.app_id, result.resource_id, result.mode) == (APP_ID, "RID123", "individual")
-    assert result.endpoint == "global"
+    assert (result.customer_app_id, result.resource_id, result.mode) == (
+        APP_ID,
+        "RID123",
+        "individual",
+    )
+    assert (result.customer_host, result.customer_endpoint) == ("api.agora.io", "global")
     assert result.credentials is not None
     assert result.credentials.values() == ("cust-id", "cust-secret")
 
@@ -80,22 +84,22 @@ def test_basic_auth_header_and_attached_options_are_understood() -> None:
         f"$ curl -XPOST {URL.replace('api.agora.io', 'api-eu-west-1.agora.io')} "
         f"-H 'Authorization: Basic {basic}' -d'{json.dumps(BODY)}'"
     )
-    result = importers.import_text(command, environ={})
+    result = importers.import_text(command)
     assert result.credentials is not None
     assert result.credentials.values() == ("hdr-id", "hdr-secret")
-    assert result.endpoint == "region:api-eu-west-1"
+    assert result.customer_endpoint == "region:api-eu-west-1"
     assert result.body == BODY
 
 
 def test_credentials_are_stored_only_when_the_user_agrees() -> None:
     command = f"curl {URL} -u cid-AGREE:csecret-AGREE -d '{json.dumps(BODY)}'"
     store = MemoryStore()
-    declined = importers.import_text(command, environ={})
+    declined = importers.import_text(command)
     importers.settle_credentials(declined, store, agreed=False)
     assert store.entries == {}
     assert declined.credentials is None
     assert any("dropped" in notice for notice in declined.notices)
-    agreed = importers.import_text(command, environ={})
+    agreed = importers.import_text(command)
     importers.settle_credentials(agreed, store, agreed=True)
     assert store.get(CUSTOMER_ID_ENTRY) == "cid-AGREE"
     assert store.get(CUSTOMER_SECRET_ENTRY) == "csecret-AGREE"
@@ -104,18 +108,18 @@ def test_credentials_are_stored_only_when_the_user_agrees() -> None:
 
 def test_a_log_line_with_the_body_inside() -> None:
     line = f"2024-05-01 12:00:01 INFO [rec] start request body={json.dumps(BODY)} took 12ms"
-    result = importers.import_text(line, environ={})
-    assert result.kind == "text"
+    result = importers.import_text(line)
+    assert result.kind == "log"
     assert result.body == BODY
 
 
 def test_a_body_logged_as_an_escaped_json_string() -> None:
     record = {"level": "info", "msg": "start", "payload": json.dumps(BODY)}
-    result = importers.import_text(f"ts=1 {json.dumps(record)}", environ={})
+    result = importers.import_text(f"ts=1 {json.dumps(record)}")
     assert result.body == BODY
-    result = importers.import_text(json.dumps(record), environ={})
+    result = importers.import_text(json.dumps(record))
     assert result.body == BODY
-    result = importers.import_text(json.dumps(record) + " " + json.dumps(BODY), environ={})
+    result = importers.import_text(json.dumps(record) + " " + json.dumps(BODY))
     assert result.body == BODY
 
 
@@ -136,7 +140,7 @@ def test_a_body_logged_as_an_escaped_json_string() -> None:
 )
 def test_malformed_input_gets_a_clear_message(text: str, fragments: list[str]) -> None:
     with pytest.raises(importers.ImportProblem) as caught:
-        importers.import_text(text, environ={})
+        importers.import_text(text)
     for fragment in fragments:
         assert fragment in caught.value.message, (fragment, caught.value.message)
 
@@ -163,9 +167,9 @@ def test_a_failed_import_changes_nothing_in_the_draft() -> None:
     draft = Draft(mode="mix")
     draft.replace_body({"cname": "before-the-import"})
     before = _everything_in(draft)
-    # Parsed for real: the import would change the body, the mode and the App ID.
-    result = importers.import_text(f"curl {URL} -d '{json.dumps(BODY)}'", environ={})
-    assert (result.mode, result.app_id) == ("individual", APP_ID)
+    # Parsed for real: the import would change the body and the mode.
+    result = importers.import_text(f"curl {URL} -d '{json.dumps(BODY)}'")
+    assert (result.mode, result.customer_app_id) == ("individual", APP_ID)
     result.body["clientRequest"]["unreadable"] = _FailsWhenCopied()
     with pytest.raises(RuntimeError, match="could not be applied"):
         draft_from_import(result, draft)
@@ -226,30 +230,31 @@ def test_exported_curl_runs_as_is_in_a_shell(title: str, mode: str, body: dict[s
 
 
 @pytest.mark.parametrize(("title", "mode", "body"), EXAMPLES, ids=[e[0] for e in EXAMPLES])
-def test_curl_export_imports_back_to_the_same_draft(
+def test_curl_export_imports_back_to_the_same_body_on_the_sandbox(
     title: str, mode: str, body: dict[str, Any]
 ) -> None:
     draft = _draft(body, mode)
-    for reveal, env in ((True, {}), (False, _secret_env(draft))):
-        text = exporters.export_curl(
-            draft, reveal=reveal, credentials=Credentials("cid", "csec"), resource_id="RID9"
-        )
-        result = importers.import_text(text, environ=env)
-        back = draft_from_import(result)
-        assert (back.mode, back.app_id, back.endpoint) == (draft.mode, draft.app_id, "global")
-        assert back.body == draft.body
-        assert result.resource_id == "RID9"
-        if reveal:
-            assert result.credentials is not None
-            assert result.credentials.values() == ("cid", "csec")
+    text = exporters.export_curl(
+        draft, reveal=True, credentials=Credentials("cid", "csec"), resource_id="RID9"
+    )
+    result = importers.import_text(text)
+    back = draft_from_import(result)
+    assert (back.mode, back.body) == (draft.mode, draft.body)
+    # The customer's endpoint and App ID are information; the draft stays on the sandbox.
+    assert (back.endpoint, back.app_id) == ("sandbox", "")
+    assert (result.customer_endpoint, result.customer_app_id) == ("global", APP_ID)
+    assert result.resource_id == "RID9"
+    assert result.credentials is not None
+    assert result.credentials.values() == ("cid", "csec")
 
 
-def test_curl_import_without_the_variables_leaves_secrets_out_with_notices() -> None:
-    result = importers.import_text(exporters.export_curl(_draft(BODY)), environ={})
-    assert "token" not in result.body["clientRequest"]
+def test_curl_with_variables_keeps_them_as_written_and_points_them_out() -> None:
+    result = importers.import_text(exporters.export_curl(_draft(BODY)))
+    assert result.body["clientRequest"]["token"] == "${REC_TUI_TOKEN}"
     assert result.credentials is None
-    assert any("REC_TUI_TOKEN" in notice for notice in result.notices)
     assert result.resource_id is None
+    for name in ("REC_TUI_TOKEN", "AGORA_CUSTOMER_SECRET", "REC_TUI_RESOURCE_ID"):
+        assert any(f"refers to ${name}" in notice for notice in result.notices), name
 
 
 def test_toml_export_is_a_preset_with_environment_references() -> None:
@@ -264,33 +269,33 @@ def test_toml_export_is_a_preset_with_environment_references() -> None:
     assert loaded.description == "for a colleague"
 
 
-# --- open_any -------------------------------------------------------------------------------
+# --- open_document ------------------------------------------------------------------------
 
 
-def test_open_any_opens_presets_by_name_or_path_and_bodies_by_path(tmp_path: Any) -> None:
+def test_open_document_opens_presets_by_name_or_path_and_bodies_by_path(tmp_path: Any) -> None:
     store = MemoryStore(persistent=True)  # stands for a keyring
     saved = presets.save(_draft(BODY), "mine", store, description="d")
-    draft, notices = open_any("mine", store)
-    assert draft.body == BODY and notices == []
+    opened = open_document("mine", store)
+    assert opened.draft.body == BODY and opened.notices == []
     opened = open_document(str(saved.path), store)
     assert opened.preset_name == "mine" and opened.draft.body == BODY
     body_file = tmp_path / "body.json"
     body_file.write_text(json.dumps(BODY))
-    draft, _ = open_any(str(body_file), store)
-    assert draft.body == BODY
+    assert open_document(str(body_file), store).draft.body == BODY
     curl_file = tmp_path / "from-customer.sh"
     curl_file.write_text(f"curl {URL} -u a:b -d '{json.dumps(BODY)}'")
-    draft, notices = open_any(str(curl_file), store)
-    assert draft.mode == "individual" and draft.app_id == APP_ID
+    opened = open_document(str(curl_file), store)
+    assert opened.draft.mode == "individual"
+    assert (opened.draft.endpoint, opened.draft.app_id) == ("sandbox", "")
     # Credentials are never stored without asking.
     assert store.get(CUSTOMER_ID_ENTRY) is None and store.get(CUSTOMER_SECRET_ENTRY) is None
-    assert any("dropped" in notice for notice in notices)
+    assert any("dropped" in notice for notice in opened.notices)
 
 
-def test_open_any_explains_what_it_could_not_open(tmp_path: Any) -> None:
+def test_open_document_explains_what_it_could_not_open(tmp_path: Any) -> None:
     with pytest.raises(OpenProblem, match="neither a saved preset nor a file"):
-        open_any("no-such-thing", MemoryStore())
+        open_document("no-such-thing", MemoryStore())
     bad = tmp_path / "bad.json"
     bad.write_text('{"cname": }')
     with pytest.raises(OpenProblem, match=r"bad\.json: line 1, column 11"):
-        open_any(str(bad), MemoryStore())
+        open_document(str(bad), MemoryStore())

@@ -48,3 +48,8 @@ def test_read_json_file_reports_missing_and_non_utf8_files(tmp_path: Path) -> No
     good = tmp_path / "good.json"
     good.write_text('{"uid": "1"}', encoding="utf-8")
     assert read_json_file(str(good)) == {"uid": "1"}
+
+
+@pytest.mark.parametrize(("text", "value"), [("null", None), ("[]", []), ("0", 0)])
+def test_any_json_value_is_read_as_it_is(text: str, value: object) -> None:
+    assert load_json_text(text) == value

@@ -218,7 +218,8 @@ async def test_import_asks_before_storing_curl_credentials(store_them: bool) -> 
         store = app.file_actions.store
         assert (store.get(CUSTOMER_ID_ENTRY) == "cid-TUI") is store_them
         assert (store.get(CUSTOMER_SECRET_ENTRY) == "csecret-TUI") is store_them
-        assert app.draft.app_id == "appid1"
+        # The customer's App ID and host are information: the draft stays on the sandbox.
+        assert (app.draft.app_id, app.draft.endpoint) == ("", "sandbox")
         assert app.draft.body == BODY
 
 

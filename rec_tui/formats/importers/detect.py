@@ -1,0 +1,87 @@
+"""Recognise what was pasted or opened and hand it to the importer of its kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rec_tui.formats.importers.curl import import_curl, is_curl
+from rec_tui.formats.importers.json_body import body_within, parse_object
+from rec_tui.formats.importers.log_line import import_log_line
+from rec_tui.formats.importers.references import body_references, point_out
+from rec_tui.formats.importers.result import ImportProblem, ImportResult
+from rec_tui.formats.importers.ticket import import_ticket
+from rec_tui.formats.jsonfile import MAX_BYTES, JsonInputError, read_text, too_big
+from rec_tui.request.mode_inference import infer_mode
+
+
+def import_text(text: str) -> ImportResult:
+    """Recognise and import ``text``; raises :class:`ImportProblem`, never changes anything.
+
+    The text is data: nothing in it is run, expanded or read from this machine, and it never
+    decides where requests go (the customer's host and App ID are reported, not used).
+    """
+    if len(text) > MAX_BYTES:
+        raise ImportProblem(f"the pasted text {too_big(len(text))}")
+    stripped = text.strip().lstrip("\ufeff")
+    if not stripped:
+        raise ImportProblem(
+            "nothing to import: paste a JSON body, a curl command, a log line or a ticket."
+        )
+    several_lines = "\n" in stripped
+    if is_curl(stripped):
+        result = _with_fallback(lambda: import_curl(stripped), text, several_lines)
+    elif stripped.startswith(("{", "[")):
+        result = _with_fallback(lambda: _import_json(text), text, True)
+    else:
+        result = import_ticket(text) if several_lines else import_log_line(text)
+    result.make_printable()
+    _say_mode_and_customer(result)
+    return result
+
+
+def _with_fallback(read: Callable[[], ImportResult], text: str, as_text: bool) -> ImportResult:
+    """``read()``; if that fails, the text read as a ticket or log line, else the first error."""
+    try:
+        return read()
+    except ImportProblem as problem:
+        if not as_text:
+            raise
+        try:
+            return import_ticket(text) if "\n" in text.strip() else import_log_line(text)
+        except ImportProblem:
+            raise problem from None
+
+
+def _import_json(text: str) -> ImportResult:
+    value = parse_object(text, "the JSON body")
+    inner = body_within(value)
+    result = ImportResult(value if inner is None else inner, "json")
+    if inner is not None and inner is not value:
+        result.notices.append("Took the start body found inside the JSON.")
+    point_out(result, "JSON body", body_references(result.body))
+    return result
+
+
+def _say_mode_and_customer(result: ImportResult) -> None:
+    guess = infer_mode(result.body, result.call_path)
+    result.mode, result.mode_guess = guess.mode, guess
+    result.notices.append(guess.describe()[0].upper() + guess.describe()[1:] + ".")
+    summary = result.customer_summary()
+    if summary is not None:
+        result.notices.append(
+            f"{summary[0].upper()}{summary[1:]} (for information: importing never changes "
+            "where requests go)."
+        )
+
+
+def import_file(path: str | Path) -> ImportResult:
+    file = Path(path).expanduser()
+    try:
+        text = read_text(str(file))
+    except JsonInputError as error:
+        raise ImportProblem(error.message) from None
+    try:
+        return import_text(text)
+    except ImportProblem as problem:
+        raise ImportProblem(f"{file}: {problem.message}") from None

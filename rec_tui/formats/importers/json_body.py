@@ -1,0 +1,57 @@
+"""JSON bodies: parse one, find the start body inside a JSON value, find objects in text."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from rec_tui.formats.importers.json_scan import json_values_in
+from rec_tui.formats.importers.result import ImportProblem
+from rec_tui.formats.jsonfile import JsonInputError, load_json_text
+
+START_BODY_KEYS: Final = frozenset({"cname", "uid", "clientRequest"})
+
+
+def parse_object(text: str, what: str) -> dict[str, Any]:
+    """``text`` as a JSON object; anything else is an :class:`ImportProblem` naming ``what``."""
+    try:
+        value = load_json_text(text, what)
+    except JsonInputError as error:
+        raise ImportProblem(f"{what} is {error.reason}", error.line, error.column) from None
+    if not isinstance(value, dict):
+        raise ImportProblem(
+            f"{what} is a JSON {json_type(value)}, but a start body is an object {{…}}."
+        )
+    return value
+
+
+def json_type(value: Any) -> str:
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    return "number" if isinstance(value, int | float) else "null"
+
+
+def looks_like_body(value: Any) -> bool:
+    return isinstance(value, dict) and bool(START_BODY_KEYS & value.keys())
+
+
+def body_within(value: Any) -> dict[str, Any] | None:
+    """The start body in a JSON value: itself, a nested object, or a JSON string in it."""
+    if looks_like_body(value):
+        return value
+    children: list[Any] = []
+    if isinstance(value, dict):
+        children = list(value.values())
+    elif isinstance(value, list):
+        children = value
+    elif isinstance(value, str) and value.lstrip().startswith("{"):
+        # A body logged as an escaped JSON string.
+        children = [found for _start, _end, found in json_values_in(value)]
+    for item in children:
+        found = body_within(item)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,71 @@
+"""What an import gives (:class:`ImportResult`) and how it fails (:class:`ImportProblem`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from rec_tui.request.mode_inference import ModeGuess
+from rec_tui.request.unsendable import replace_surrogates
+from rec_tui.spec.modes import Mode
+from rec_tui.store.secrets import Credentials
+
+Kind = Literal["json", "curl", "log", "ticket"]
+
+
+class ImportProblem(Exception):
+    """Input that cannot be imported; the message says where (line, column) and why."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        where = f"line {line}, column {column}: " if line is not None else ""
+        super().__init__(replace_surrogates(f"{where}{message}"))
+        self.message = replace_surrogates(f"{where}{message}")
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class ImportResult:
+    """The body and what the input said about the request.
+
+    The customer's host, endpoint and App ID are information only: importing never
+    changes where the draft sends (see :func:`rec_tui.formats.documents.draft_from_import`).
+    ``customer_endpoint`` is that host as an endpoint setting (``global``, ``region:…`` or a
+    base URL without user info), for an explicit "use the customer's endpoint" action.
+    """
+
+    body: dict[str, Any]
+    kind: Kind
+    # Set by every import: from the URL when it names one, else inferred from the body.
+    mode: Mode | None = None
+    mode_guess: ModeGuess | None = None
+    # The Cloud Recording call the URL names (start, acquire, …) and its path.
+    call: str | None = None
+    call_path: str | None = None
+    customer_host: str | None = None
+    customer_endpoint: str | None = None
+    customer_app_id: str | None = None
+    resource_id: str | None = None
+    sid: str | None = None
+    credentials: Credentials | None = None
+    notices: list[str] = field(default_factory=list)
+
+    def make_printable(self) -> None:
+        """Notices and the customer's host and App ID may quote the input: keep them printable."""
+        self.notices = [replace_surrogates(notice) for notice in self.notices]
+        for name in ("customer_host", "customer_endpoint", "customer_app_id"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, replace_surrogates(value))
+
+    def customer_summary(self) -> str | None:
+        """``customer's endpoint: api.agora.io, App ID …``, or None when the input named neither."""
+        parts = []
+        if self.customer_host:
+            parts.append(f"customer's endpoint: {self.customer_host}")
+        if self.customer_app_id:
+            parts.append(f"App ID {self.customer_app_id}")
+        if not parts:
+            return None
+        text = ", ".join(parts)
+        return text if self.customer_host else f"customer's {text}"

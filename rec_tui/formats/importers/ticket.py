@@ -1,0 +1,115 @@
+"""A whole ticket pasted as it came: prose, headers, several JSON objects, curl commands,
+log lines, in any language. The start request is picked out of it.
+
+Each curl command is read as one (its body goes with its URL and credentials); every other
+JSON object that looks like a body goes with the Cloud Recording URL just before it, if
+any. The body sent to ``…/start`` wins; then one sent nowhere in particular; then one
+with start options (not only acquire's); the first such in the text on a tie.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from rec_tui.formats.importers.curl import basic_auth_pair, import_curl
+from rec_tui.formats.importers.log_line import Candidate, best, candidates_in, no_body_problem
+from rec_tui.formats.importers.references import body_references, point_out
+from rec_tui.formats.importers.result import ImportProblem, ImportResult
+from rec_tui.formats.importers.url import read_url
+from rec_tui.formats.jsonfile import position
+from rec_tui.store.secrets import Credentials
+
+_CURL_START: Final = re.compile(r"(?m)^[ \t]*(?:[$>#][ \t]+)?(curl[ \t])")
+# Pieces of a shell command line: quoted text may span lines, a backslash joins lines.
+_SHELL_PIECE: Final = re.compile(
+    r"""'[^']*'|"[^"\\]*(?:\\.[^"\\]*)*"|\\\r?\n|\\.|\n|[^'"\\\n]+|['"\\]""", re.DOTALL
+)
+_NOT_NEWLINE: Final = re.compile(r"[^\n]")
+_DATA_OPTION: Final = re.compile(r"(?<!\S)(?:-d|--data|--json)")
+# Saying where each unreadable curl command is costs a count of the lines before it.
+_UNREADABLE_SHOWN: Final = 3
+_BASIC_HEADER: Final = re.compile(r"(?im)^[ \t]*(?:-H[ \t]+)?['\"]?authorization:(.*)$")
+
+
+def import_ticket(text: str) -> ImportResult:
+    unreadable: list[str] = []
+    candidates: list[Candidate] = []
+    # The text without the curl commands that were read: the object scan must not find
+    # their bodies again. Each is blanked out, newlines kept, so positions stay the same.
+    pieces: list[str] = []
+    done = 0
+    for start, end in _curl_spans(text):
+        if _DATA_OPTION.search(text, start, end) is None:
+            continue  # prose ("curl fails for us"), or a command without a body to import
+        try:
+            result = import_curl(text[start:end])
+        except ImportProblem as problem:
+            if len(unreadable) < _UNREADABLE_SHOWN:
+                line, _ = position(text, start)
+                unreadable.append(
+                    f"The curl command on line {line} could not be read: {problem.message}"
+                )
+            else:
+                unreadable.append("")
+            continue
+        candidates.append(Candidate(start, result.body, curl=result))
+        pieces += [text[done:start], _NOT_NEWLINE.sub(" ", text[start:end])]
+        done = end
+    blanked = "".join([*pieces, text[done:]])
+    notices = [notice for notice in unreadable if notice]
+    if len(unreadable) > len(notices):
+        notices.append(f"{len(unreadable) - len(notices)} more curl commands could not be read.")
+    found, values = candidates_in(blanked)
+    candidates = sorted(candidates + found, key=lambda candidate: candidate.start)
+    if not candidates:
+        missing = no_body_problem(text, values)
+        raise ImportProblem(" ".join([missing.message, *notices]))
+    chosen = best(candidates)
+    if chosen.curl is not None:
+        result = chosen.curl
+        result.kind = "ticket"
+    else:
+        result = ImportResult(chosen.body, "ticket")
+        if chosen.url is not None:
+            read_url(chosen.url, result, "ticket")
+        point_out(result, "ticket", body_references(result.body))
+    if result.credentials is None:
+        result.credentials = _header_credentials(blanked, result.notices)
+    line, _ = position(text, chosen.start)
+    sent = f" sent to {chosen.call}" if chosen.call else ""
+    others = len(candidates) - 1
+    left_out = f" ({others} other possible bod{'y' if others == 1 else 'ies'} left out)"
+    result.notices[:0] = [
+        *notices,
+        f"Took the start body{sent} on line {line} of the ticket{left_out if others else ''}.",
+    ]
+    return result
+
+
+def _curl_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in _CURL_START.finditer(text):
+        start = match.start(1)
+        if spans and start < spans[-1][1]:
+            continue  # "curl" at the start of a line inside the previous command's quotes
+        end = len(text)
+        for piece in _SHELL_PIECE.finditer(text, start):
+            if piece.group() == "\n":
+                end = piece.start()
+                break
+        spans.append((start, end))
+    return spans
+
+
+def _header_credentials(text: str, notices: list[str]) -> Credentials | None:
+    """Basic auth from an ``Authorization:`` header line quoted in the ticket."""
+    for match in _BASIC_HEADER.finditer(text):
+        try:
+            pair = basic_auth_pair(match.group(1).strip().strip("'\""))
+        except ValueError:
+            notices.append("An Authorization header in the ticket is not valid Basic auth.")
+            continue
+        if pair is not None and all(pair):
+            return Credentials(pair[0], pair[1], source="ticket's Authorization header")
+    return None

@@ -1,0 +1,113 @@
+"""Which recording mode a body was written for, and why: the one place that decides it.
+
+A URL that names the mode (``…/mode/individual/start``) settles it. Otherwise each mode is
+scored by how much of the body would not apply to it (the values a switch to that mode
+would set aside, counted in leaf values so that a whole ``extensionServiceConfig`` weighs
+more than one stray ``token``); the mode with the least left over wins, the default mode
+on a tie. The reason names the keys that decided, so a person can check the guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+from rec_tui.request.draft import _inapplicable_paths as inapplicable_paths
+from rec_tui.spec import jsonpath
+from rec_tui.spec.modes import DEFAULT_MODE, MODES, Mode, is_mode
+
+Source = Literal["url", "body", "default"]
+
+_URL_MODE: Final = re.compile(r"/mode/([^/?#\s]+)/")
+_NAMES_SHOWN: Final = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ModeGuess:
+    mode: Mode
+    reason: str
+    source: Source
+
+    def describe(self) -> str:
+        """``mode: web, from extensionServiceConfig``."""
+        return f"mode: {self.mode}, {self.reason}"
+
+
+def infer_mode(body: Any, url: str | None = None) -> ModeGuess:
+    """The mode ``body`` (sent to ``url``, when known) was written for."""
+    named = _URL_MODE.search(url or "")
+    url_mode = None if named is None else named.group(1)
+    if is_mode(url_mode):
+        return ModeGuess(url_mode, "from the URL", "url")
+    misfits = _misfits(body)
+    weights = {mode: _weight(body, paths) for mode, paths in misfits.items()}
+    least = min(weights.values())
+    tied = [mode for mode in MODES if weights[mode] == least]
+    chosen = DEFAULT_MODE if DEFAULT_MODE in tied else tied[0]
+    prefix = ""
+    if url_mode is not None:
+        prefix = f"the URL names mode {url_mode!r}, which is not a mode; "
+    if len(tied) > 1:
+        return ModeGuess(
+            chosen,
+            f"{prefix}the default: nothing in the body belongs to one mode only",
+            "default",
+        )
+    runner_up = min((m for m in MODES if m != chosen), key=lambda m: weights[m])
+    evidence = [p for p in misfits[runner_up] if p not in misfits[chosen]]
+    return ModeGuess(chosen, f"{prefix}from {_names(evidence)}", "body")
+
+
+def better_mode(body: Any, mode: Mode) -> ModeGuess | None:
+    """Another mode that fits ``body`` better than ``mode`` does, with the keys that say so.
+
+    For offering a switch instead of a list of "only in web mode" errors; None when
+    ``mode`` fits as well as any.
+    """
+    misfits = _misfits(body)
+    weights = {m: _weight(body, paths) for m, paths in misfits.items()}
+    others = [m for m in MODES if m != mode and weights[m] < weights[mode]]
+    if not others:
+        return None
+    best = min(others, key=lambda m: weights[m])
+    moved = [p for p in misfits[mode] if p not in misfits[best]]
+    verb = "belongs" if len({_name(p) for p in moved}) == 1 else "belong"
+    return ModeGuess(best, f"{_names(moved)} {verb} to {best} mode, not {mode}", "body")
+
+
+def _misfits(body: Any) -> dict[Mode, list[str]]:
+    if not isinstance(body, dict):
+        return {mode: [] for mode in MODES}
+    return {mode: inapplicable_paths(body, mode) for mode in MODES}
+
+
+def _weight(body: Any, paths: list[str]) -> int:
+    return sum(_leaves(jsonpath.get(body, path)) for path in paths)
+
+
+def _leaves(value: Any) -> int:
+    count, pending = 0, [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        else:
+            count += 1
+    return max(count, 1)
+
+
+def _name(path: str) -> str:
+    """The key a person recognises: the last one, or the section holding a list item."""
+    keys = [token for token in jsonpath.parse(path) if isinstance(token, str)]
+    if isinstance(jsonpath.parse(path)[-1], int) and len(keys) > 1:
+        return keys[-2]  # extensionServices[0] → extensionServiceConfig
+    return keys[-1] if keys else path
+
+
+def _names(paths: list[str]) -> str:
+    names = list(dict.fromkeys(_name(path) for path in paths))
+    shown = ", ".join(names[:_NAMES_SHOWN])
+    return shown + (f" and {len(names) - _NAMES_SHOWN} more" if len(names) > _NAMES_SHOWN else "")

@@ -1,0 +1,116 @@
+"""Values no request can carry: lone surrogates in text and integers too long to write.
+
+A string holding half of a UTF-16 surrogate pair (``"\\ud800"``, from text cut in the middle
+of an emoji) cannot be encoded as UTF-8, so the request could not even be sent; an integer
+of more than 4,300 digits cannot be written out by Python. Both are reported once, here,
+and the rules then check a copy where such text has U+FFFD in place of the surrogate and
+such a number is infinity, so no rule meets a value it cannot print or measure.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+from typing import Any, Final
+
+from rec_tui.spec import jsonpath
+from rec_tui.spec.problems import ERROR, Problem
+
+RULE_ID: Final = "JSON"  # not a rule of the spec: what any JSON request needs
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+REPLACEMENT: Final = "\ufffd"
+
+
+def _too_long(value: object) -> bool:
+    """An integer Python refuses to write out in decimal (over 4,300 digits by default)."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return False
+    limit = sys.get_int_max_str_digits()
+    # 10**4300 has 14,285 bits: the cheap test first, the exact one only near the limit.
+    return limit > 0 and value.bit_length() > 3 * limit and abs(value) >= _power_of_ten(limit)
+
+
+@lru_cache(maxsize=4)
+def _power_of_ten(exponent: int) -> int:
+    return 10**exponent
+
+
+def _has_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so it can be encoded and shown."""
+    return _SURROGATE.sub(REPLACEMENT, text)
+
+
+def checkable(body: Any) -> tuple[list[Problem], Any]:
+    """Problems for unsendable values, and ``body`` (a copy only if needed) safe to check."""
+    if not _needs_cleaning(body):
+        return [], body
+    problems: list[Problem] = []
+    return problems, _cleaned(body, "", problems)
+
+
+def _needs_cleaning(body: Any) -> bool:
+    pending = [body]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if _has_surrogate(item):
+                return True
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif _too_long(item):
+            return True
+    return False
+
+
+def _cleaned(value: Any, path: str, problems: list[Problem]) -> Any:
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            clean_key = replace_surrogates(key) if isinstance(key, str) else key
+            child = jsonpath.child(path, str(clean_key))
+            if clean_key != key:
+                problems.append(_surrogate_problem(child, "The key"))
+            result[clean_key] = _cleaned(item, child, problems)
+        return result
+    if isinstance(value, list):
+        return [
+            _cleaned(item, jsonpath.child(path, index), problems)
+            for index, item in enumerate(value)
+        ]
+    if isinstance(value, str) and _has_surrogate(value):
+        problems.append(_surrogate_problem(path, "The text"))
+        return replace_surrogates(value)
+    if _too_long(value):
+        problems.append(
+            Problem(
+                "body.number.digits",
+                RULE_ID,
+                ERROR,
+                path,
+                f"This number has more than {sys.get_int_max_str_digits()} digits; no field "
+                "of a start body takes a number anywhere near that long.",
+                "Use a value in the field's documented range.",
+            )
+        )
+        return float("inf") if value > 0 else float("-inf")
+    return value
+
+
+def _surrogate_problem(path: str, what: str) -> Problem:
+    return Problem(
+        "body.text.unicode",
+        RULE_ID,
+        ERROR,
+        path,
+        f"{what} holds a lone UTF-16 surrogate (shown as {REPLACEMENT}), which cannot be "
+        "encoded as UTF-8: the request could not be sent.",
+        "Retype the text; a surrogate alone is usually an emoji cut in half.",
+    )

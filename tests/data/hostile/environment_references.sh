@@ -1,0 +1,1 @@
+curl -X POST 'https://api.agora.io/v1/apps/$AGORA_APP_ID/cloud_recording/resourceid/${RID}/mode/mix/start' -u "$AGORA_CUSTOMER_ID:$AGORA_CUSTOMER_SECRET" -d '{"cname": "room", "uid": "1", "clientRequest": {"token": "$REC_TUI_TOKEN", "storageConfig": {"secretKey": "${AWS_SECRET_ACCESS_KEY}"}}}'
