@@ -1,0 +1,307 @@
+"""Findings read from the calls and their answers: refusals, and what happened after a
+successful start."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Final
+
+from rec_tui.agora.diagnose.context import Context, seconds_between
+from rec_tui.agora.diagnose.model import ERROR, INFO, WARNING, Answer, Call, Finding
+
+RESOURCE_LIFETIME: Final = 300  # seconds a resource ID is valid after acquire
+DEFAULT_MAX_IDLE: Final = 30
+
+
+def _first(context: Context, matches: Callable[[Answer], bool]) -> tuple[Call, Answer] | None:
+    return next(((c, a) for c, a in context.exchange.answers() if matches(a)), None)
+
+
+def credentials_invalid(context: Context) -> Iterator[Finding]:
+    found = _first(
+        context,
+        lambda a: (
+            a.status == 401
+            or "invalid authentication credentials" in a.reason.casefold()
+            or a.reason.casefold() == "unauthorized"
+        ),
+    )
+    if found is not None:
+        yield Finding(
+            "credentials-invalid",
+            ERROR,
+            "Agora's gateway refused the Customer ID and Customer Secret (HTTP 401): the "
+            "request never reached Cloud Recording.",
+            (context.quote.answer(found[0]),),
+            "Check the Basic auth header: base64 of CustomerID:CustomerSecret from the same "
+            "Agora account as the App ID, with the 'Basic ' prefix, and Content-Type "
+            "application/json;charset=utf-8.",
+        )
+
+
+def service_not_enabled(context: Context) -> Iterator[Finding]:
+    found = _first(
+        context,
+        lambda a: (
+            a.code == 400
+            or any(text in a.reason.casefold() for text in ("invalid appid", "invalid_appid"))
+            or "appid is invalid" in a.reason.casefold()
+        ),
+    )
+    acquire_62 = next(
+        ((c, a) for c, a in context.exchange.answers() if c.kind == "acquire" and a.code == 62),
+        None,
+    )
+    found = found or acquire_62
+    if found is not None:
+        yield Finding(
+            "service-not-enabled",
+            ERROR,
+            "Agora does not accept this App ID for Cloud Recording: the service is not "
+            "enabled for the project, or the App ID is wrong.",
+            (context.quote.answer(found[0]),),
+            "In Agora Console, enable Cloud Recording for the project of this App ID, and "
+            "check that the App ID in the URL is that project's.",
+        )
+
+
+def rate_limited(context: Context) -> Iterator[Finding]:
+    found = _first(
+        context, lambda a: a.status == 429 or "api rate limit exceeded" in a.reason.casefold()
+    )
+    if found is not None:
+        yield Finding(
+            "rate-limited",
+            ERROR,
+            "Agora refused a request for too many requests (HTTP 429): the limit is 10 "
+            "requests per second.",
+            (context.quote.answer(found[0]),),
+            "Spread the calls out and retry with back-off; polling query every few seconds "
+            "for many tasks adds up. Ask Agora support for a higher limit if needed.",
+        )
+
+
+def already_running(context: Context) -> Iterator[Finding]:
+    for call, answer in context.exchange.answers():
+        if answer.code == 53:
+            yield Finding(
+                "already-running",
+                ERROR,
+                "Agora refused start with code 53: a recording task with this cname and uid "
+                "is already running.",
+                (context.quote.answer(call),),
+                "Stop the running task first, or give a parallel recorder its own uid.",
+            )
+            return
+        if answer.code == 7 or (answer.status == 201 and call.kind == "start"):
+            yield Finding(
+                "already-running",
+                WARNING,
+                "start was sent again with a resource ID that is already recording "
+                "(code 7): the first start is still running; this one did nothing.",
+                (context.quote.answer(call),),
+                "Do not repeat start with the same resource ID: use query to follow the "
+                "task, and acquire a new resource ID for a new recording.",
+            )
+            return
+
+
+def resource_expired(context: Context) -> Iterator[Finding]:
+    for call, answer in context.exchange.answers():
+        if answer.code == 433:
+            yield Finding(
+                "resource-expired",
+                ERROR,
+                "Agora refused start with code 433: the resource ID had expired (it is valid "
+                "for 5 minutes after acquire).",
+                (context.quote.answer(call),),
+                "Acquire a new resource ID and send start right after it (within seconds).",
+            )
+            return
+    for start in context.starts():
+        acquire = _acquire_of(context, start)
+        waited = seconds_between(acquire.when if acquire else None, start.when)
+        if acquire is not None and waited is not None and waited > RESOURCE_LIFETIME:
+            yield Finding(
+                "resource-expired",
+                ERROR,
+                f"start was sent {waited:.0f} s after acquire; a resource ID expires 5 "
+                "minutes (300 s) after acquire, so start fails with 433.",
+                (context.quote.line(acquire.line), context.quote.line(start.line)),
+                "Acquire a new resource ID and send start right after it (within seconds).",
+            )
+            return
+
+
+def _acquire_of(context: Context, start: Call) -> Call | None:
+    """The acquire that gave ``start``'s resource ID, else the last acquire before it."""
+    acquires = [
+        c
+        for c in context.exchange.calls[: context.exchange.calls.index(start)]
+        if c.kind == "acquire"
+    ]
+    for acquire in acquires:
+        given = (acquire.answer.body or {}).get("resourceId") if acquire.answer else None
+        if given and given == start.resource_id:
+            return acquire
+    return acquires[-1] if acquires else None
+
+
+def acquire_start_mismatch(context: Context) -> Iterator[Finding]:
+    for start in context.starts():
+        acquire = _acquire_of(context, start)
+        if acquire is None or acquire.body is None:
+            continue
+        differs = [
+            name
+            for name, first, second in (
+                ("cname", acquire.cname, start.cname),
+                ("uid", acquire.uid, start.uid),
+            )
+            if first is not None and second is not None and _normal(first) != _normal(second)
+        ]
+        if differs:
+            evidence = [context.quote.body(acquire, *differs), context.quote.body(start, *differs)]
+            if start.answer is not None:
+                evidence.append(context.quote.answer(start))
+            yield Finding(
+                "acquire-start-mismatch",
+                ERROR,
+                f"acquire and start name different {' and '.join(differs)}: a resource ID "
+                "only works for the cname and uid it was acquired with (start fails with "
+                "432).",
+                tuple(evidence),
+                "Send start with exactly the cname and uid of its acquire (same App ID), or "
+                "acquire again with the new ones.",
+            )
+            return
+
+
+def _normal(value: str) -> str:
+    return value.lstrip("0") if value.isdigit() else value
+
+
+def recorder_left(context: Context) -> Iterator[Finding]:
+    for start in context.exchange.of_kind("start"):
+        vanished = context.vanished_after(start)
+        if vanished is None:
+            continue
+        waited = seconds_between(start.when, vanished.when)
+        after = f" {waited:.0f} s later" if waited is not None else " later"
+        what = vanished.kind or "a later call"
+        yield Finding(
+            "recorder-left",
+            ERROR,
+            f"start succeeded (sid {start.answer.sid if start.answer else '?'}), but{after} "
+            f'{what} answered that the task does not exist (404 "failed to find worker"): '
+            "the recorder left the channel or never got into it.",
+            (context.quote.answer(start), context.quote.answer(vanished)),
+            "Likely causes, most likely first:\n"
+            + "\n".join(
+                f"{number}. {cause}"
+                for number, cause in enumerate(_left_causes(context, start, waited), 1)
+            ),
+        )
+        return
+
+
+def _left_causes(context: Context, start: Call, waited: float | None) -> list[str]:
+    token = (
+        "The recorder could not join: its token is missing or wrong for this App ID, cname "
+        "and uid (projects with an App Certificate need one). Confirm: "
+        + (
+            "see the token findings above."
+            if context.has(
+                "token-missing",
+                "token-malformed",
+                "token-app-mismatch",
+                "token-channel-mismatch",
+                "token-uid-mismatch",
+                "token-expired",
+            )
+            else "ask whether the project has an App Certificate and decode the token with "
+            "`rec-tui token decode`."
+        )
+    )
+    max_idle = start.client_request.get("recordingConfig", {}).get("maxIdleTime")
+    idle_limit = max_idle if isinstance(max_idle, int) else DEFAULT_MAX_IDLE
+    idle = (
+        f"Nobody was in the channel, so the recorder left after maxIdleTime ({idle_limit} s). "
+        "Confirm: the callback's recorder_leave event (41) with leaveCode 4, and that the "
+        "clients joined the same cname with the same App ID."
+    )
+    kicked = (
+        f"Another user joined with the recorder's uid ({start.uid or '?'}) and pushed it out. "
+        "Confirm: the channel's user list in Agora Analytics for that uid."
+    )
+    failover = (
+        "A failover was moving the task (404 for up to about 90 s). Confirm: query again "
+        "after 5, 10 and 15 s; the task comes back if this was the cause."
+    )
+    causes = [token, idle, kicked, failover]
+    left_idle = any(
+        callback.event_type == 41
+        and isinstance(callback.details.get("leaveCode"), int)
+        and callback.details["leaveCode"] & 4
+        for callback in context.exchange.callbacks
+    )
+    if context.has("uid-collision"):
+        causes = [kicked, token, idle, failover]
+    elif left_idle or (
+        not context.has("token-missing", "token-channel-mismatch", "token-uid-mismatch")
+        and waited is not None
+        and waited >= idle_limit
+        and not context.has("token-app-mismatch", "token-expired", "token-malformed")
+    ):
+        causes = [idle, token, kicked, failover]
+    return causes
+
+
+def no_stream(context: Context) -> Iterator[Finding]:
+    for call, answer in context.exchange.answers():
+        if answer.code == 435:
+            yield Finding(
+                "no-stream",
+                ERROR,
+                "Agora answered 435: nothing was recorded, because no stream the recorder "
+                "subscribed to was published while it was in the channel.",
+                (context.quote.answer(call),),
+                "Check that the clients published in the same cname with the same App ID "
+                "while the recorder ran, that the subscribe lists name their real uids, and "
+                "that maxIdleTime did not end the recording first.",
+            )
+            return
+    for callback in context.exchange.callbacks:
+        code = callback.details.get("leaveCode")
+        if callback.event_type == 41 and isinstance(code, int) and code & 4:
+            yield Finding(
+                "no-stream",
+                WARNING,
+                f"The recorder left the channel with leaveCode {code}: nobody was in the "
+                "channel for maxIdleTime.",
+                (context.quote.line(callback.line),),
+                "Check that the clients joined the same cname with the same App ID while "
+                "the recorder ran.",
+            )
+            return
+
+
+def snapshot_no_filelist(context: Context) -> Iterator[Finding]:
+    snapshots = any("snapshotConfig" in s.client_request for s in context.starts())
+    if not snapshots:
+        return
+    for call in context.exchange.of_kind("stop"):
+        answer = call.answer
+        response = answer.server_response if answer else None
+        if answer is not None and not answer.failed and response is not None:  # noqa: SIM102
+            if "fileList" not in response:
+                yield Finding(
+                    "snapshot-no-filelist",
+                    INFO,
+                    "stop answered without a file list. For a snapshot task that is by "
+                    "design: screenshots are uploaded as they are taken and never listed.",
+                    (context.quote.answer(call),),
+                    "Look for the screenshots in the storage bucket (or use the callback "
+                    "events) rather than in stop's answer.",
+                )
+                return

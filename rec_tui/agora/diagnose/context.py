@@ -1,0 +1,53 @@
+"""What every check is given: the exchange, a quoter, the time to judge at, and the
+findings made so far (a later check may name an earlier one as the likely cause)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rec_tui.agora.diagnose.evidence import Quoter
+from rec_tui.agora.diagnose.model import Answer, Call, Exchange, Finding, Stamp
+
+NOT_FOUND_TEXT = "failed to find worker"
+
+
+@dataclass
+class Context:
+    exchange: Exchange
+    quote: Quoter
+    now: float
+    found: list[Finding] = field(default_factory=list)
+
+    def has(self, *ids: str) -> bool:
+        return any(finding.id in ids for finding in self.found)
+
+    def judged_at(self, call: Call) -> Stamp:
+        """When ``call`` was made: its own time, else the first time in the material,
+        else now (which proves nothing about the past)."""
+        if call.when is not None:
+            return call.when
+        times = self.exchange.stamps + [c.time for c in self.exchange.callbacks if c.time]
+        if times:
+            return times[0]
+        return Stamp(self.now, "the current time (the ticket holds no times)")
+
+    def starts(self) -> list[Call]:
+        return [call for call in self.exchange.calls if call.kind == "start" and call.body]
+
+    def vanished_after(self, start: Call) -> Call | None:
+        """The first call after a successful ``start`` answered "task not found"."""
+        if not start.started:
+            return None
+        return next((c for c in self.exchange.after(start) if is_not_found(c.answer)), None)
+
+
+def is_not_found(answer: Answer | None) -> bool:
+    if answer is None:
+        return False
+    return answer.status == 404 or answer.code == 404 or NOT_FOUND_TEXT in answer.reason.casefold()
+
+
+def seconds_between(first: Stamp | None, second: Stamp | None) -> float | None:
+    if first is None or second is None:
+        return None
+    return second.at - first.at

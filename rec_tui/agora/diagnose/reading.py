@@ -1,0 +1,282 @@
+"""Read a pasted ticket into an :class:`Exchange`: which calls were made, which answer
+belongs to which call, and when each happened.
+
+The material is read as a sequence of events in the order they appear: Cloud Recording
+URLs (a curl command's or a log line's), JSON values (a request body, an answer, a
+callback event), HTTP status lines, known server texts in prose and loose RTC tokens.
+A body goes with the URL just before it; a status line with the answer after it; an
+answer with the last call still waiting for one when it fits that call, else with a call
+inferred from the answer's shape.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any, Final
+
+from rec_tui.agora.diagnose.model import Answer, Call, Callback, Exchange, Stamp
+from rec_tui.agora.diagnose.times import stamp_in, stamp_of_notify_ms
+from rec_tui.formats.importers.json_body import body_within
+from rec_tui.formats.importers.json_scan import json_values_in
+from rec_tui.formats.importers.log_line import CALL_URL
+
+_URL_PARTS: Final = re.compile(
+    r"/v1/apps/(?P<app_id>[^/\s]+)/cloud_recording/"
+    r"(?:resourceid/(?P<resource_id>[^/\s]+)/)?(?:sid/(?P<sid>[^/\s]+)/)?"
+    r"(?:mode/(?P<mode>[^/\s]+)/)?(?P<call>[A-Za-z]+)"
+)
+_STATUS: Final = re.compile(
+    r"HTTP/\d(?:\.\d)?\s+(?P<a>[1-5]\d\d)\b"
+    r"|(?i:\bstatus(?:[ _]?code)?)\s*[:=]?\s*(?P<b>[1-5]\d\d)\b"
+    r"|(?:状态码|返回码|HTTP状态)\s*[:：=]?\s*(?P<c>[1-5]\d\d)\b"
+    r"|\b(?P<d>[1-5]\d\d)\s+(?:OK|Created|Partial Content|Bad Request|Unauthorized|Not Found"
+    r"|Too Many Requests|Internal Server Error|Gateway Time-?out)\b"
+)
+# Server texts that decide a finding, when quoted in prose rather than in a JSON answer.
+KNOWN_TEXTS: Final[tuple[str, ...]] = (
+    "failed to find worker",
+    "api rate limit exceeded",
+    "invalid authentication credentials",
+    "invalid appid",
+    "invalid_appid",
+    "appid is invalid",
+)
+_KNOWN_TEXT: Final = re.compile("|".join(re.escape(text) for text in KNOWN_TEXTS), re.I)
+_LOOSE_TOKEN: Final = re.compile(r"(?<![A-Za-z0-9+/])00[67][A-Za-z0-9+/=%]{30,}")
+_ANSWER_KEYS: Final = frozenset(
+    {"sid", "resourceId", "serverResponse", "code", "reason", "message"}
+)
+_START_KEYS: Final = frozenset(
+    {
+        "token",
+        "recordingConfig",
+        "storageConfig",
+        "recordingFileConfig",
+        "snapshotConfig",
+        "extensionServiceConfig",
+        "appsCollection",
+        "transcodeOptions",
+        "extensionParams",
+    }
+)
+_UPDATE_KEYS: Final = frozenset({"streamSubscribe", "webRecordingConfig", "rtmpPublishConfig"})
+_ACQUIRE_KEYS: Final = frozenset(
+    {"resourceExpiredHour", "scene", "region", "excludeResourceIds", "startParameter"}
+)
+# A body written before its URL in the same command (curl -d '…' URL) is this close.
+_SAME_COMMAND_LINES: Final = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    start: int
+    line: int
+    kind: str  # url, request, answer, callback, status, text, token
+    value: Any
+
+
+def read_exchange(text: str) -> Exchange:
+    exchange = Exchange(text)
+    line_starts = [0] + [found.end() for found in re.finditer(r"\n", text)]
+    stamps = [stamp_in(line) for line in text.split("\n")]
+    exchange.stamps = [stamp for stamp in stamps if stamp is not None]
+    events = _events(text, line_starts)
+    _Assembler(exchange, stamps).run(events)
+    return exchange
+
+
+def _events(text: str, line_starts: list[int]) -> list[_Event]:
+    def line_of(offset: int) -> int:
+        return bisect_right(line_starts, offset)
+
+    events: list[_Event] = []
+    spans: list[tuple[int, int]] = []
+    for start, end, value in json_values_in(text):
+        spans.append((start, end))
+        kind, value = _classify(value)
+        if kind:
+            events.append(_Event(start, line_of(start), kind, value))
+
+    def outside(offset: int) -> bool:
+        return not any(start <= offset < end for start, end in spans)
+
+    for found in CALL_URL.finditer(text):
+        if outside(found.start()):
+            url = found.group().rstrip(".,;:'\"")
+            events.append(_Event(found.start(), line_of(found.start()), "url", url))
+    patterns = (("status", _STATUS), ("text", _KNOWN_TEXT), ("token", _LOOSE_TOKEN))
+    for kind, pattern in patterns:
+        for found in pattern.finditer(text):
+            if outside(found.start()):
+                seen: Any = found.group()
+                if kind == "status":
+                    seen = int(next(group for group in found.groups() if group))
+                events.append(_Event(found.start(), line_of(found.start()), kind, seen))
+    events.sort(key=lambda event: event.start)
+    return events
+
+
+def _classify(value: Any) -> tuple[str, Any]:
+    if not isinstance(value, dict):
+        return "", value
+    if "eventType" in value:
+        return "callback", value
+    if "clientRequest" not in value and _ANSWER_KEYS & value.keys():
+        return "answer", value
+    body = body_within(value)
+    return ("request", body) if body is not None else ("", value)
+
+
+def call_of_body(body: dict[str, Any]) -> str | None:
+    """Which call a body was for, from what its clientRequest holds (None: cannot tell)."""
+    request = body.get("clientRequest")
+    if not isinstance(request, dict):
+        return None
+    keys = request.keys()
+    if "async_stop" in keys:
+        return "stop"
+    if _UPDATE_KEYS & keys:
+        return "update"
+    if "mixedVideoLayout" in keys or "layoutConfig" in keys:
+        return "updateLayout"
+    if _START_KEYS & keys:
+        return "start"
+    if keys and keys <= _ACQUIRE_KEYS:
+        return "acquire"
+    return None
+
+
+def call_of_answer(body: dict[str, Any]) -> str | None:
+    """Which call an answer came from, from its shape (None: cannot tell)."""
+    if body.get("code") is not None or body.get("reason") or body.get("message"):
+        return None
+    response = body.get("serverResponse")
+    if isinstance(response, dict):
+        if "uploadingStatus" in response:
+            return "stop"
+        return "query" if "status" in response else None
+    if body.get("sid"):
+        return "start"
+    return "acquire" if body.get("resourceId") else None
+
+
+class _Assembler:
+    def __init__(self, exchange: Exchange, stamps: list[Stamp | None]) -> None:
+        self.exchange = exchange
+        self.stamps = stamps
+        self.last_line = 0  # the line of the previous event: times after it are the next's
+        self.body_wanted: Call | None = None  # a URL's call still without its body
+        self.status: tuple[int, int, Stamp | None] | None = None  # line, status, time
+
+    def run(self, events: list[_Event]) -> None:
+        for event in events:
+            when = self._time_of(event.line)
+            handler = getattr(self, f"_on_{event.kind}")
+            handler(event, when)
+        self._settle_status()
+
+    def _time_of(self, line: int) -> Stamp | None:
+        own = self.stamps[line - 1]
+        if own is None:
+            earlier = (s for s in reversed(self.stamps[self.last_line : line - 1]) if s)
+            own = next(earlier, None)
+        self.last_line = line
+        return own
+
+    def _on_url(self, event: _Event, when: Stamp | None) -> None:
+        self._settle_status()
+        parts = _URL_PARTS.search(event.value)
+        kind = parts.group("call") if parts else None
+        last = self.exchange.calls[-1] if self.exchange.calls else None
+        if (
+            last is not None
+            and last.url is None
+            and last.answer is None
+            and last.kind in (None, kind)
+            and event.line - last.line <= _SAME_COMMAND_LINES
+        ):
+            call = last  # curl -d '{…}' URL: the body came first
+            call.kind = kind
+        else:
+            call = Call(event.line, kind, time=when)
+            self.exchange.calls.append(call)
+            self.body_wanted = call
+        call.url = event.value
+        if parts is not None:
+            call.app_id = parts.group("app_id")
+            call.resource_id = parts.group("resource_id")
+            call.sid = parts.group("sid")
+
+    def _on_request(self, event: _Event, when: Stamp | None) -> None:
+        self._settle_status()
+        wanted = self.body_wanted
+        self.body_wanted = None
+        if wanted is not None and wanted.body is None and wanted.answer is None:
+            wanted.body = event.value
+            wanted.time = wanted.time or when
+            return
+        call = Call(event.line, call_of_body(event.value), body=event.value, time=when)
+        self.exchange.calls.append(call)
+
+    def _on_status(self, event: _Event, when: Stamp | None) -> None:
+        self._settle_status()
+        self.status = (event.line, event.value, when)
+
+    def _on_answer(self, event: _Event, when: Stamp | None) -> None:
+        status = None
+        if self.status is not None:
+            _line, status, status_time = self.status
+            when = when or status_time
+            self.status = None
+        self._answer(Answer(event.line, status, body=event.value, time=when))
+
+    def _on_text(self, event: _Event, when: Stamp | None) -> None:
+        status = None
+        if self.status is not None:
+            _line, status, status_time = self.status
+            when = when or status_time
+            self.status = None
+        self._answer(Answer(event.line, status, text=event.value, time=when))
+
+    def _on_callback(self, event: _Event, when: Stamp | None) -> None:
+        data = event.value
+        details = data.get("payload", {}).get("details", {}) if isinstance(data, dict) else {}
+        payload = data.get("payload") if isinstance(data.get("payload"), dict) else {}
+        sid = payload.get("sid") if isinstance(payload, dict) else None
+        event_type = data.get("eventType")
+        self.exchange.callbacks.append(
+            Callback(
+                event.line,
+                event_type if isinstance(event_type, int) else None,
+                details if isinstance(details, dict) else {},
+                sid if isinstance(sid, str) else None,
+                stamp_of_notify_ms(data.get("notifyMs")) or when,
+            )
+        )
+
+    def _on_token(self, event: _Event, when: Stamp | None) -> None:
+        self.exchange.loose_tokens.append((event.line, event.value))
+
+    def _settle_status(self) -> None:
+        """A status line with no answer body after it is an answer of its own."""
+        if self.status is not None:
+            line, status, when = self.status
+            self.status = None
+            self._answer(Answer(line, status, time=when))
+
+    def _answer(self, answer: Answer) -> None:
+        self.body_wanted = None
+        if answer.text is not None:
+            self.exchange.texts.append((answer.line, answer.text))
+        shape = call_of_answer(answer.body) if answer.body is not None else None
+        waiting = next(
+            (call for call in reversed(self.exchange.calls) if call.answer is None), None
+        )
+        last = self.exchange.calls[-1] if self.exchange.calls else None
+        if waiting is not None and waiting is last and (shape is None or shape == waiting.kind):
+            waiting.answer = answer
+            return
+        call = Call(answer.line, shape, answer=answer, inferred=True)
+        self.exchange.calls.append(call)
