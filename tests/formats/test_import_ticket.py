@@ -172,3 +172,14 @@ def test_a_variable_in_a_ticket_curl_is_pointed_out_once() -> None:
     result = importers.import_text(text)
     assert result.kind == "ticket" and result.body == body
     assert sum("$REC_TUI_TOKEN" in notice for notice in result.notices) == 1
+
+
+def test_a_ticket_with_very_many_curl_commands_reads_those_sent_to_start_first() -> None:
+    acquire = f"curl {ACQUIRE_URL} -d '{json.dumps(ACQUIRE_BODY)}'\n"
+    start = f"curl {START_URL} -d '{json.dumps(START_BODY)}'\n"
+    result = importers.import_text("log:\n" + acquire * 80 + start)
+    assert result.body == START_BODY and result.mode == "individual"
+    assert (
+        "The ticket has 81 curl commands; read the first 50 (those sent to start first), "
+        "left 31 out."
+    ) in result.notices

@@ -27,6 +27,9 @@ _SHELL_PIECE: Final = re.compile(
 )
 _NOT_NEWLINE: Final = re.compile(r"[^\n]")
 _DATA_OPTION: Final = re.compile(r"(?<!\S)(?:-d|--data|--json)")
+# Reading a curl command costs a shell-style split: a ticket's worth is read, not more.
+MAX_CURL_COMMANDS: Final = 50
+_START_CALL: Final = re.compile(r"/cloud_recording/\S*/start\b")
 # Saying where each unreadable curl command is costs a count of the lines before it.
 _UNREADABLE_SHOWN: Final = 3
 _BASIC_HEADER: Final = re.compile(r"(?im)^[ \t]*(?:-H[ \t]+)?['\"]?authorization:(.*)$")
@@ -39,9 +42,21 @@ def import_ticket(text: str) -> ImportResult:
     # their bodies again. Each is blanked out, newlines kept, so positions stay the same.
     pieces: list[str] = []
     done = 0
-    for start, end in _curl_spans(text):
-        if _DATA_OPTION.search(text, start, end) is None:
-            continue  # prose ("curl fails for us"), or a command without a body to import
+    commands = [
+        (start, end)
+        for start, end in _curl_spans(text)
+        # Not prose ("curl fails for us") nor a command without a body to import.
+        if _DATA_OPTION.search(text, start, end) is not None
+    ]
+    if len(commands) > MAX_CURL_COMMANDS:
+        # Those sent to start first: they are the ones the choice below prefers.
+        by_preference = sorted(commands, key=lambda c: _START_CALL.search(text, *c) is None)
+        kept = set(by_preference[:MAX_CURL_COMMANDS])
+        skipped = len(commands) - len(kept)
+        commands = [command for command in commands if command in kept]
+    else:
+        skipped = 0
+    for start, end in commands:
         try:
             result = import_curl(text[start:end])
         except ImportProblem as problem:
@@ -60,6 +75,11 @@ def import_ticket(text: str) -> ImportResult:
     notices = [notice for notice in unreadable if notice]
     if len(unreadable) > len(notices):
         notices.append(f"{len(unreadable) - len(notices)} more curl commands could not be read.")
+    if skipped:
+        notices.append(
+            f"The ticket has {len(commands) + skipped} curl commands; read the first "
+            f"{MAX_CURL_COMMANDS} (those sent to start first), left {skipped} out."
+        )
     found, values = candidates_in(blanked)
     candidates = sorted(candidates + found, key=lambda candidate: candidate.start)
     if not candidates:
