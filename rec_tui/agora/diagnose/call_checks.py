@@ -181,6 +181,11 @@ def _normal(value: str) -> str:
     return value.lstrip("0") if value.isdigit() else value
 
 
+# Agora asks to wait this long after start before the first query: a 404 sooner may
+# only mean the task is not ready yet.
+QUERY_WAIT: Final = 5
+
+
 def recorder_left(context: Context) -> Iterator[Finding]:
     for start in context.exchange.of_kind("start"):
         vanished = context.vanished_after(start)
@@ -189,12 +194,17 @@ def recorder_left(context: Context) -> Iterator[Finding]:
         waited = seconds_between(start.when, vanished.when)
         after = f" {waited:.0f} s later" if waited is not None else " later"
         what = vanished.kind or "a later call"
+        too_soon = waited is not None and waited < QUERY_WAIT
         yield Finding(
             "recorder-left",
-            ERROR,
+            WARNING if too_soon else ERROR,
             f"start succeeded (sid {start.answer.sid if start.answer else '?'}), but{after} "
             f'{what} answered that the task does not exist (404 "failed to find worker"): '
-            "the recorder left the channel or never got into it.",
+            + (
+                f"that was within {QUERY_WAIT} s of start, when the task may not be ready yet."
+                if too_soon
+                else "the recorder left the channel or never got into it."
+            ),
             (context.quote.answer(start), context.quote.answer(vanished)),
             "Likely causes, most likely first:\n"
             + "\n".join(
@@ -274,14 +284,16 @@ def no_stream(context: Context) -> Iterator[Finding]:
     for callback in context.exchange.callbacks:
         code = callback.details.get("leaveCode")
         if callback.event_type == 41 and isinstance(code, int) and code & 4:
+            # Also how every recording ends once the users have left: not proof of a problem.
             yield Finding(
                 "no-stream",
-                WARNING,
+                INFO,
                 f"The recorder left the channel with leaveCode {code}: nobody was in the "
-                "channel for maxIdleTime.",
+                "channel for maxIdleTime. That is normal once the users have left; soon "
+                "after start it means nobody joined.",
                 (context.quote.line(callback.line),),
-                "Check that the clients joined the same cname with the same App ID while "
-                "the recorder ran.",
+                "If it came soon after start, check that the clients joined the same cname "
+                "with the same App ID while the recorder ran.",
             )
             return
 

@@ -38,7 +38,12 @@ class Context:
         """The first call after a successful ``start`` answered "task not found"."""
         if not start.started:
             return None
-        return next((c for c in self.exchange.after(start) if is_not_found(c.answer)), None)
+        for call in self.exchange.after(start):
+            if is_not_found(call.answer):
+                return call
+            if call.kind == "stop" and call.answer is not None and not call.answer.failed:
+                return None  # stopped: a task not found after that is expected
+        return None
 
 
 def is_not_found(answer: Answer | None) -> bool:

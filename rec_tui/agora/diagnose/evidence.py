@@ -51,15 +51,16 @@ class Quoter:
     def body(self, call: Call, *paths: str) -> str:
         """The body's values at ``paths`` (dotted), or the whole body shortened."""
         body = redact_body(call.body or {})
+        where = f"line {call.body_line or call.line}: {call.kind or 'request'} body"
         if paths:
             shown = {path: _at(body, path) for path in paths}
-            return f"line {call.line}: {call.kind or 'request'} body " + ", ".join(
+            return f"{where} " + ", ".join(
                 f"{path} = {json.dumps(value, ensure_ascii=False)}" for path, value in shown.items()
             )
         text = json.dumps(body, ensure_ascii=False)
         if len(text) > _LONGEST:
             text = text[: _LONGEST - 1] + "…"
-        return f"line {call.line}: {call.kind or 'request'} body {self.mask(text)}"
+        return f"{where} {self.mask(text)}"
 
     def answer(self, call: Call) -> str:
         assert call.answer is not None

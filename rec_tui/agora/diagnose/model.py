@@ -153,6 +153,7 @@ class Call:
     time: Stamp | None = None
     answer: Answer | None = None
     inferred: bool = False
+    body_line: int | None = None  # where the body starts (after its URL's line, often)
 
     @property
     def cname(self) -> str | None:

@@ -215,9 +215,11 @@ class _Assembler:
         self.body_wanted = None
         if wanted is not None and wanted.body is None and wanted.answer is None:
             wanted.body = event.value
+            wanted.body_line = event.line
             wanted.time = wanted.time or when
             return
         call = Call(event.line, call_of_body(event.value), body=event.value, time=when)
+        call.body_line = event.line
         self.exchange.calls.append(call)
 
     def _on_status(self, event: _Event, when: Stamp | None) -> None:
@@ -225,20 +227,21 @@ class _Assembler:
         self.status = (event.line, event.value, when)
 
     def _on_answer(self, event: _Event, when: Stamp | None) -> None:
-        status = None
-        if self.status is not None:
-            _line, status, status_time = self.status
-            when = when or status_time
-            self.status = None
-        self._answer(Answer(event.line, status, body=event.value, time=when))
+        self._answer(self._with_status(Answer(event.line, body=event.value, time=when)))
 
     def _on_text(self, event: _Event, when: Stamp | None) -> None:
-        status = None
+        self.exchange.texts.append((event.line, event.value))
+        if not self.exchange.calls:
+            return  # the customer's account of the symptom, before any call: not an answer
+        self._answer(self._with_status(Answer(event.line, text=event.value, time=when)))
+
+    def _with_status(self, answer: Answer) -> Answer:
+        """``answer`` with the status line just before it, if any."""
         if self.status is not None:
-            _line, status, status_time = self.status
-            when = when or status_time
+            _line, answer.status, status_time = self.status
+            answer.time = answer.time or status_time
             self.status = None
-        self._answer(Answer(event.line, status, text=event.value, time=when))
+        return answer
 
     def _on_callback(self, event: _Event, when: Stamp | None) -> None:
         data = event.value
@@ -268,8 +271,6 @@ class _Assembler:
 
     def _answer(self, answer: Answer) -> None:
         self.body_wanted = None
-        if answer.text is not None:
-            self.exchange.texts.append((answer.line, answer.text))
         shape = call_of_answer(answer.body) if answer.body is not None else None
         waiting = next(
             (call for call in reversed(self.exchange.calls) if call.answer is None), None

@@ -8,8 +8,8 @@ from typing import Final
 
 from rec_tui.agora.diagnose.context import Context
 from rec_tui.agora.diagnose.model import ERROR, INFO, WARNING, Call, Finding, Severity, Stamp
-from rec_tui.agora.tokens import check_token, decode_token
-from rec_tui.agora.tokens.check import ended_at
+from rec_tui.agora.tokens import TokenError, check_token, decode_token
+from rec_tui.agora.tokens.check import ended_at, format_time
 
 # A log time without a zone may be off by up to this much (UTC-12 … UTC+14).
 _ZONE_DOUBT: Final = 14 * 3600
@@ -32,7 +32,7 @@ def token_of(context: Context, start: Call) -> tuple[str, int] | None:
     its own in the ticket."""
     token = start.client_request.get("token")
     if isinstance(token, str) and token.strip():
-        return token, start.line
+        return token, start.body_line or start.line
     if context.exchange.loose_tokens:
         line, text = context.exchange.loose_tokens[0]
         return text, line
@@ -59,7 +59,38 @@ def token_findings(context: Context) -> Iterator[Finding]:
                 (context.quote.line(line), context.quote.body(start, "cname", "uid")),
                 _TOKEN_FIXES[problem.id],
             )
+        if "token-expired" not in seen:
+            yield from _expired_during(context, start, text, seen)
     yield from _refused_as_expired(context, seen)
+
+
+def _expired_during(context: Context, start: Call, text: str, seen: set[str]) -> Iterator[Finding]:
+    """The token ran out between the start and the call that found the task gone."""
+    vanished = context.vanished_after(start)
+    began = start.when
+    gone = vanished.when if vanished else None
+    if vanished is None or began is None or gone is None:
+        return
+    try:
+        token = decode_token(text)
+    except TokenError:
+        return
+    ended = ended_at(token, token.service("rtc"))
+    if ended is None or not began.at < ended <= gone.at:
+        return
+    seen.add("token-expired")
+    zoned = began.zoned and gone.zoned
+    yield Finding(
+        "token-expired",
+        ERROR if zoned else WARNING,
+        f"The token was valid when start was sent ({format_time(began.at)}) but expired at "
+        f"{format_time(ended)}, before the {vanished.kind or 'later call'} at "
+        f"{format_time(gone.at)} found the task gone: a token cannot be renewed during a "
+        "recording, so the recorder was dropped when it expired."
+        + ("" if zoned else " (Log times without a time zone were read as UTC.)"),
+        (context.quote.answer(start), context.quote.answer(vanished)),
+        _TOKEN_FIXES["token-expired"],
+    )
 
 
 def _severity(context: Context, start: Call, id_: str, text: str, at: Stamp) -> Severity:
