@@ -248,3 +248,17 @@ def test_curl_with_headers_and_date_gives_the_time() -> None:
 
 def test_a_callback_leave_for_nobody_in_the_channel_is_only_information() -> None:
     assert found(ticket("callback_idle")) == {"no-stream": "info"}
+
+
+def test_quoted_lines_mask_every_kind_of_secret() -> None:
+    from rec_tui.agora.diagnose.evidence import Quoter
+    from rec_tui.agora.diagnose.reading import read_exchange
+
+    line = (
+        "curl -u myid:mysecret -H 'Authorization: Basic bXlpZDpteXNlY3JldA==' "
+        f'-d \'{{"token": "{token()}", "secretKey": "sk-123456"}}\''
+    )
+    quoted = Quoter(read_exchange(line)).line(1)
+    for secret in ("myid:mysecret", "bXlpZDpteXNlY3JldA==", "007eJx", "sk-123456"):
+        assert secret not in quoted
+    assert "Basic ••••••••" in quoted and '"secretKey": "••••••••"' in quoted

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Final
 
@@ -19,6 +19,7 @@ from rec_tui.agora.diagnose.context import Context, seconds_between
 from rec_tui.agora.diagnose.evidence import Quoter
 from rec_tui.agora.diagnose.model import ERROR, FINDING_IDS, Call, Exchange, Finding
 from rec_tui.agora.diagnose.reading import read_exchange
+from rec_tui.request.unsendable import replace_surrogates
 
 __all__ = ["FINDING_IDS", "Diagnosis", "Finding", "diagnose"]
 
@@ -73,6 +74,7 @@ class Diagnosis:
                     "answer": None if call.answer is None else call.answer.as_json(),
                 }
             )
+            rows[-1] = _printable_value(rows[-1])
             previous = call
         return rows
 
@@ -90,8 +92,26 @@ def diagnose(text: str, *, now: float | None = None) -> Diagnosis:
     context = Context(exchange, Quoter(exchange), time.time() if now is None else now)
     for check in CHECKS:
         context.found.extend(check(context))
-    findings = sorted(context.found, key=Finding.sort_key)
+    findings = sorted((_printable(f) for f in context.found), key=Finding.sort_key)
     return Diagnosis(tuple(findings), exchange)
+
+
+def _printable(finding: Finding) -> Finding:
+    """The finding with lone surrogates quoted from the material made printable."""
+    return replace(
+        finding,
+        message=replace_surrogates(finding.message),
+        evidence=tuple(replace_surrogates(item) for item in finding.evidence),
+        fix=replace_surrogates(finding.fix),
+    )
+
+
+def _printable_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return replace_surrogates(value)
+    if isinstance(value, dict):
+        return {key: _printable_value(item) for key, item in value.items()}
+    return value
 
 
 def _iso(at: float) -> str:

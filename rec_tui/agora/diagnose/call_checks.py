@@ -233,8 +233,13 @@ def _left_causes(context: Context, start: Call, waited: float | None) -> list[st
             "`rec-tui token decode`."
         )
     )
-    max_idle = start.client_request.get("recordingConfig", {}).get("maxIdleTime")
-    idle_limit = max_idle if isinstance(max_idle, int) else DEFAULT_MAX_IDLE
+    config = start.client_request.get("recordingConfig")
+    max_idle = config.get("maxIdleTime") if isinstance(config, dict) else None
+    idle_limit = (
+        max_idle
+        if isinstance(max_idle, int) and not isinstance(max_idle, bool)
+        else DEFAULT_MAX_IDLE
+    )
     idle = (
         f"Nobody was in the channel, so the recorder left after maxIdleTime ({idle_limit} s). "
         "Confirm: the callback's recorder_leave event (41) with leaveCode 4, and that the "

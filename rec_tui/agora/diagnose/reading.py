@@ -129,6 +129,10 @@ def _classify(value: Any) -> tuple[str, Any]:
     return ("request", body) if body is not None else ("", value)
 
 
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def call_of_body(body: dict[str, Any]) -> str | None:
     """Which call a body was for, from what its clientRequest holds (None: cannot tell)."""
     request = body.get("clientRequest")
@@ -245,15 +249,14 @@ class _Assembler:
 
     def _on_callback(self, event: _Event, when: Stamp | None) -> None:
         data = event.value
-        details = data.get("payload", {}).get("details", {}) if isinstance(data, dict) else {}
-        payload = data.get("payload") if isinstance(data.get("payload"), dict) else {}
-        sid = payload.get("sid") if isinstance(payload, dict) else None
+        payload = _object(data.get("payload"))
         event_type = data.get("eventType")
+        sid = payload.get("sid")
         self.exchange.callbacks.append(
             Callback(
                 event.line,
                 event_type if isinstance(event_type, int) else None,
-                details if isinstance(details, dict) else {},
+                _object(payload.get("details")),
                 sid if isinstance(sid, str) else None,
                 stamp_of_notify_ms(data.get("notifyMs")) or when,
             )
