@@ -262,3 +262,26 @@ def test_quoted_lines_mask_every_kind_of_secret() -> None:
     for secret in ("myid:mysecret", "bXlpZDpteXNlY3JldA==", "007eJx", "sk-123456"):
         assert secret not in quoted
     assert "Basic ••••••••" in quoted and '"secretKey": "••••••••"' in quoted
+
+
+def test_a_placeholder_app_id_in_the_url_is_not_checked_against_the_token() -> None:
+    text = started_then_gone(token()).replace(APP_ID, "YOUR_APP_ID")
+    assert "token-app-mismatch" not in found(diagnose(text))
+
+
+def test_a_wrong_route_404_is_not_a_recorder_that_left() -> None:
+    text = (
+        f"2026-03-01 10:00:00Z POST {URL}/resourceid/R/mode/mix/start "
+        + json.dumps({"cname": "room1", "uid": "527841", "clientRequest": {"token": token()}})
+        + '\n{"resourceId":"R","sid":"S","cname":"room1","uid":"527841"}\n'
+        f"2026-03-01 10:01:00Z POST {URL}/resourceid/R/sid/S/mode/mix/query\n"
+        "HTTP/1.1 404 Not Found\n"
+        '{"message":"no Route matched with those values"}\n'
+    )
+    assert "recorder-left" not in found(diagnose(text))
+
+
+def test_the_same_start_answer_pasted_twice_is_not_two_recorders() -> None:
+    text = (TICKETS / "healthy.txt").read_text("utf-8")
+    start = text[text.index("2026-03-01 10:00:01") : text.index("2026-03-01 10:00:20")]
+    assert diagnose(text.replace(start, start + start)).findings == ()

@@ -98,7 +98,13 @@ def _two_recorders(context: Context) -> Iterator[Finding]:
     started = [s for s in context.exchange.of_kind("start") if s.started and s.body]
     for index, first in enumerate(started):
         for second in started[index + 1 :]:
-            same = first.cname == second.cname and first.uid == second.uid
+            same = (
+                first.cname == second.cname
+                and first.uid == second.uid
+                and first.answer is not None
+                and second.answer is not None
+                and first.answer.sid != second.answer.sid
+            )
             stopped = any(
                 call.kind == "stop" and call.answer and not call.answer.failed
                 for call in context.exchange.calls[

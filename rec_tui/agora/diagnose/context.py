@@ -9,6 +9,8 @@ from rec_tui.agora.diagnose.evidence import Quoter
 from rec_tui.agora.diagnose.model import Answer, Call, Exchange, Finding, Stamp
 
 NOT_FOUND_TEXT = "failed to find worker"
+# The calls that address a running task (None: an answer whose call was not quoted).
+_TASK_CALLS = frozenset({"query", "update", "updateLayout", "stop", None})
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Context:
         if not start.started:
             return None
         for call in self.exchange.after(start):
+            if call.kind not in _TASK_CALLS:
+                continue  # a new acquire or start: another task
             if is_not_found(call.answer):
                 return call
             if call.kind == "stop" and call.answer is not None and not call.answer.failed:
@@ -47,9 +51,14 @@ class Context:
 
 
 def is_not_found(answer: Answer | None) -> bool:
+    """The task does not exist: code 404, "failed to find worker", or a bare 404 status
+    (not the gateway's "no Route matched", which is a wrong URL or method)."""
     if answer is None:
         return False
-    return answer.status == 404 or answer.code == 404 or NOT_FOUND_TEXT in answer.reason.casefold()
+    reason = answer.reason.casefold()
+    if answer.code == 404 or NOT_FOUND_TEXT in reason:
+        return True
+    return answer.status == 404 and answer.code is None and "no route" not in reason
 
 
 def seconds_between(first: Stamp | None, second: Stamp | None) -> float | None:

@@ -44,6 +44,7 @@ KNOWN_TEXTS: Final[tuple[str, ...]] = (
     "appid is invalid",
 )
 _KNOWN_TEXT: Final = re.compile("|".join(re.escape(text) for text in KNOWN_TEXTS), re.I)
+_APP_ID: Final = re.compile(r"[0-9a-fA-F]{32}")
 _LOOSE_TOKEN: Final = re.compile(r"(?<![A-Za-z0-9+/])00[67][A-Za-z0-9+/=%]{30,}")
 _ANSWER_KEYS: Final = frozenset(
     {"sid", "resourceId", "serverResponse", "code", "reason", "message"}
@@ -209,7 +210,9 @@ class _Assembler:
             self.body_wanted = call
         call.url = event.value
         if parts is not None:
-            call.app_id = parts.group("app_id")
+            # "<appid>", "$APP_ID", "YOUR_APP_ID": a placeholder is no App ID to check against.
+            app_id = parts.group("app_id")
+            call.app_id = app_id if _APP_ID.fullmatch(app_id) else None
             call.resource_id = parts.group("resource_id")
             call.sid = parts.group("sid")
 
