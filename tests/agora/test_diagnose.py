@@ -105,6 +105,7 @@ def test_chinese_log_lines_give_times_and_statuses() -> None:
     rows = result.exchange_json()
     assert rows[0]["time"] == "2026-03-01T10:00:01Z"
     assert rows[-1]["answer"]["status"] == 404
+    assert rows[-1]["call"] == "query"  # named in the log line: 查询录制
     assert rows[-1]["seconds_after_previous"] == 14.0
 
 

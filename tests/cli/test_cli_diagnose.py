@@ -34,7 +34,7 @@ def test_json_output_has_findings_and_exchange(capsys: pytest.CaptureFixture[str
     first = data["findings"][0]
     assert set(first) >= {"id", "severity", "message", "evidence", "fix"}
     assert first["id"] == "token-channel-mismatch"
-    assert [row["call"] for row in data["exchange"]] == ["start", None]
+    assert [row["call"] for row in data["exchange"]] == ["start", "query"]
 
 
 def test_a_healthy_ticket_exits_0(capsys: pytest.CaptureFixture[str]) -> None:

@@ -193,13 +193,13 @@ def recorder_left(context: Context) -> Iterator[Finding]:
             continue
         waited = seconds_between(start.when, vanished.when)
         after = f" {waited:.0f} s later" if waited is not None else " later"
-        what = vanished.kind or "a later call"
+        what = vanished.kind or "the next call"
         too_soon = waited is not None and waited < QUERY_WAIT
         yield Finding(
             "recorder-left",
             WARNING if too_soon else ERROR,
             f"start succeeded (sid {start.answer.sid if start.answer else '?'}), but{after} "
-            f'{what} answered that the task does not exist (404 "failed to find worker"): '
+            f"{what} answered that the task does not exist ({_said(vanished)}): "
             + (
                 f"that was within {QUERY_WAIT} s of start, when the task may not be ready yet."
                 if too_soon
@@ -213,6 +213,11 @@ def recorder_left(context: Context) -> Iterator[Finding]:
             ),
         )
         return
+
+
+def _said(call: Call) -> str:
+    reason = call.answer.reason if call.answer else ""
+    return f'404 "{reason}"' if reason else "404"
 
 
 def _left_causes(context: Context, start: Call, waited: float | None) -> list[str]:

@@ -66,6 +66,17 @@ _UPDATE_KEYS: Final = frozenset({"streamSubscribe", "webRecordingConfig", "rtmpP
 _ACQUIRE_KEYS: Final = frozenset(
     {"resourceExpiredHour", "scene", "region", "excludeResourceIds", "startParameter"}
 )
+# Words naming a call in a log line, English and Chinese (the Chinese docs' names).
+_CALL_WORDS: Final = tuple(
+    (call, re.compile(pattern, re.I))
+    for call, pattern in (
+        ("acquire", r"\bacquire\b|获取(?:云端录制)?资源"),
+        ("start", r"\bstart\b|开始录制|启动录制|开始云端录制"),
+        ("query", r"\bquery\b|查询"),
+        ("update", r"\bupdate\b|更新"),
+        ("stop", r"\bstop\b|停止"),
+    )
+)
 # A body written before its URL in the same command (curl -d '…' URL) is this close.
 _SAME_COMMAND_LINES: Final = 5
 
@@ -167,9 +178,16 @@ def call_of_answer(body: dict[str, Any]) -> str | None:
     return "acquire" if body.get("resourceId") else None
 
 
+def _call_named(line: str) -> str | None:
+    """The one call a log line names in words ("query failed: …", "查询录制 …"), if any."""
+    named = {call for call, pattern in _CALL_WORDS if pattern.search(line)}
+    return named.pop() if len(named) == 1 else None
+
+
 class _Assembler:
     def __init__(self, exchange: Exchange, stamps: list[Stamp | None]) -> None:
         self.exchange = exchange
+        self.lines = exchange.text.split("\n")
         self.stamps = stamps
         self.last_line = 0  # the line of the previous event: times after it are the next's
         self.body_wanted: Call | None = None  # a URL's call still without its body
@@ -285,5 +303,6 @@ class _Assembler:
         if waiting is not None and waiting is last and (shape is None or shape == waiting.kind):
             waiting.answer = answer
             return
-        call = Call(answer.line, shape, answer=answer, inferred=True)
+        kind = shape or _call_named(self.lines[answer.line - 1])
+        call = Call(answer.line, kind, answer=answer, inferred=True)
         self.exchange.calls.append(call)
