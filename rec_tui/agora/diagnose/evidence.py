@@ -55,7 +55,7 @@ class Quoter:
         if paths:
             shown = {path: _at(body, path) for path in paths}
             return f"{where} " + ", ".join(
-                f"{path} = {json.dumps(value, ensure_ascii=False)}" for path, value in shown.items()
+                f"{path} = {_shown(value)}" for path, value in shown.items()
             )
         text = json.dumps(body, ensure_ascii=False)
         if len(text) > _LONGEST:
@@ -67,8 +67,15 @@ class Quoter:
         return self.line(call.answer.line)
 
 
+_NOT_SET: Final = object()
+
+
 def _at(body: Any, path: str) -> Any:
     value = body
     for key in path.split("."):
-        value = value.get(key) if isinstance(value, dict) else None
+        value = value.get(key, _NOT_SET) if isinstance(value, dict) else _NOT_SET
     return value
+
+
+def _shown(value: Any) -> str:
+    return "(not set)" if value is _NOT_SET else json.dumps(value, ensure_ascii=False)

@@ -149,7 +149,7 @@ def token_missing(context: Context) -> Iterator[Finding]:
             yield Finding(
                 "token-missing",
                 ERROR,
-                "The start body has no RTC token, and the task was gone right after a "
+                "The start body has no RTC token, and the task was gone after a "
                 "successful start: the recorder never stayed in the channel. On a project "
                 "with an App Certificate the recorder cannot join without a token.",
                 tuple(evidence),
