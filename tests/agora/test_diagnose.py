@@ -286,3 +286,35 @@ def test_the_same_start_answer_pasted_twice_is_not_two_recorders() -> None:
     text = (TICKETS / "healthy.txt").read_text("utf-8")
     start = text[text.index("2026-03-01 10:00:01") : text.index("2026-03-01 10:00:20")]
     assert diagnose(text.replace(start, start + start)).findings == ()
+
+
+def test_an_acquire_of_another_resource_id_is_not_compared_with_the_start() -> None:
+    text = (TICKETS / "acquire_mismatch.txt").read_text("utf-8")
+    other = text.replace('{"resourceId":"RES-F"}', '{"resourceId":"RES-OTHER"}')
+    other = other.replace('{"code":432,"reason":"invalid request"}', "")
+    assert "acquire-start-mismatch" not in found(diagnose(other))
+
+
+def test_an_unpaired_acquire_that_differs_is_only_a_warning() -> None:
+    text = (TICKETS / "acquire_mismatch.txt").read_text("utf-8")
+    unpaired = text.replace('{"resourceId":"RES-F"}\n', "")
+    unpaired = unpaired.replace(
+        'HTTP/1.1 400 Bad Request\n{"code":432,"reason":"invalid request"}', ""
+    )
+    assert found(diagnose(unpaired))["acquire-start-mismatch"] == "warning"
+
+
+def test_acquire_and_start_with_different_app_ids_are_named() -> None:
+    text = (TICKETS / "acquire_mismatch.txt").read_text("utf-8")
+    text = text.replace('"uid":"111"', '"uid":"527841"')
+    text = text.replace(f"{APP_ID}/cloud_recording/acquire", "f" * 32 + "/cloud_recording/acquire")
+    mismatch = next(f for f in diagnose(text).findings if f.id == "acquire-start-mismatch")
+    assert mismatch.severity == "error" and "App ID" in mismatch.message
+
+
+def test_a_start_that_got_a_sid_did_not_have_an_expired_resource() -> None:
+    text = (TICKETS / "resource_expired.txt").read_text("utf-8")
+    text += (
+        '2026-03-01 10:07:00 {"resourceId":"RES-G","sid":"SID-G","cname":"room1","uid":"527841"}\n'
+    )
+    assert "resource-expired" not in found(diagnose(text))

@@ -119,12 +119,14 @@ def resource_expired(context: Context) -> Iterator[Finding]:
             )
             return
     for start in context.starts():
-        acquire = _acquire_of(context, start)
+        if start.started:
+            continue  # Agora took the resource ID: it had not expired
+        acquire, paired = _acquire_of(context, start)
         waited = seconds_between(acquire.when if acquire else None, start.when)
         if acquire is not None and waited is not None and waited > RESOURCE_LIFETIME:
             yield Finding(
                 "resource-expired",
-                ERROR,
+                ERROR if paired else WARNING,
                 f"start was sent {waited:.0f} s after acquire; a resource ID expires 5 "
                 "minutes (300 s) after acquire, so start fails with 433.",
                 (context.quote.line(acquire.line), context.quote.line(start.line)),
@@ -133,48 +135,61 @@ def resource_expired(context: Context) -> Iterator[Finding]:
             return
 
 
-def _acquire_of(context: Context, start: Call) -> Call | None:
-    """The acquire that gave ``start``'s resource ID, else the last acquire before it."""
-    acquires = [
-        c
-        for c in context.exchange.calls[: context.exchange.calls.index(start)]
-        if c.kind == "acquire"
-    ]
+def _acquire_of(context: Context, start: Call) -> tuple[Call | None, bool]:
+    """The acquire that gave ``start``'s resource ID, and True; else the last acquire
+    before it whose resource ID is not known to be another, and False (a guess)."""
+    calls = context.exchange.calls
+    acquires = [c for c in calls[: calls.index(start)] if c.kind == "acquire"]
+    unknown: list[Call] = []
     for acquire in acquires:
         given = (acquire.answer.body or {}).get("resourceId") if acquire.answer else None
         if given and given == start.resource_id:
-            return acquire
-    return acquires[-1] if acquires else None
+            return acquire, True
+        if not given or not start.resource_id:
+            unknown.append(acquire)
+    return (unknown[-1], False) if unknown else (None, False)
 
 
 def acquire_start_mismatch(context: Context) -> Iterator[Finding]:
     for start in context.starts():
-        acquire = _acquire_of(context, start)
+        acquire, paired = _acquire_of(context, start)
         if acquire is None or acquire.body is None:
             continue
         differs = [
             name
             for name, first, second in (
+                ("App ID", acquire.app_id, start.app_id),
                 ("cname", acquire.cname, start.cname),
                 ("uid", acquire.uid, start.uid),
             )
             if first is not None and second is not None and _normal(first) != _normal(second)
         ]
-        if differs:
-            evidence = [context.quote.body(acquire, *differs), context.quote.body(start, *differs)]
-            if start.answer is not None:
-                evidence.append(context.quote.answer(start))
-            yield Finding(
-                "acquire-start-mismatch",
-                ERROR,
-                f"acquire and start name different {' and '.join(differs)}: a resource ID "
-                "only works for the cname and uid it was acquired with (start fails with "
-                "432).",
-                tuple(evidence),
-                "Send start with exactly the cname and uid of its acquire (same App ID), or "
-                "acquire again with the new ones.",
-            )
-            return
+        if not differs:
+            continue
+        refused = start.answer is not None and start.answer.code == 432
+        paths = [name for name in differs if name != "App ID"]
+        evidence = [
+            context.quote.body(acquire, *paths) if paths else context.quote.line(acquire.line),
+            context.quote.body(start, *paths) if paths else context.quote.line(start.line),
+        ]
+        if start.answer is not None:
+            evidence.append(context.quote.answer(start))
+        yield Finding(
+            "acquire-start-mismatch",
+            # Only proof when this acquire gave the start's resource ID, or Agora said 432.
+            ERROR if paired or refused else WARNING,
+            f"acquire and start name different {' and '.join(differs)}: a resource ID only "
+            "works for the App ID, cname and uid it was acquired with (start fails with 432)."
+            + (
+                ""
+                if paired
+                else " (The ticket does not show that this acquire gave this start's resource ID.)"
+            ),
+            tuple(evidence),
+            "Send start with exactly the App ID, cname and uid of its acquire, or acquire "
+            "again with the new ones.",
+        )
+        return
 
 
 def _normal(value: str) -> str:
