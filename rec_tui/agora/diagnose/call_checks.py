@@ -7,78 +7,86 @@ from collections.abc import Callable, Iterator
 from typing import Final
 
 from rec_tui.agora.diagnose.context import Context, seconds_between
-from rec_tui.agora.diagnose.model import ERROR, INFO, WARNING, Answer, Call, Finding
+from rec_tui.agora.diagnose.model import (
+    ERROR,
+    INFO,
+    TOKEN_IDS,
+    WARNING,
+    Answer,
+    Call,
+    Finding,
+)
 
 RESOURCE_LIFETIME: Final = 300  # seconds a resource ID is valid after acquire
 DEFAULT_MAX_IDLE: Final = 30
 
 
-def _first(context: Context, matches: Callable[[Answer], bool]) -> tuple[Call, Answer] | None:
-    return next(((c, a) for c, a in context.exchange.answers() if matches(a)), None)
+def _refusal(
+    context: Context, matches: Callable[[Call, Answer], bool], id_: str, message: str, fix: str
+) -> Iterator[Finding]:
+    """One error finding quoting the first answer that ``matches``, if any."""
+    found = next((c for c, a in context.exchange.answers() if matches(c, a)), None)
+    if found is not None:
+        yield Finding(id_, ERROR, message, (context.quote.answer(found),), fix)
+
+
+def _bad_credentials(_call: Call, answer: Answer) -> bool:
+    reason = answer.reason.casefold()
+    return (
+        answer.status == 401
+        or "invalid authentication credentials" in reason
+        or reason == "unauthorized"
+    )
+
+
+def _app_id_refused(call: Call, answer: Answer) -> bool:
+    reason = answer.reason.casefold()
+    return (
+        answer.code == 400
+        or (call.kind == "acquire" and answer.code == 62)
+        or any(text in reason for text in ("invalid appid", "invalid_appid", "appid is invalid"))
+    )
+
+
+def _too_many(_call: Call, answer: Answer) -> bool:
+    return answer.status == 429 or "api rate limit exceeded" in answer.reason.casefold()
 
 
 def credentials_invalid(context: Context) -> Iterator[Finding]:
-    found = _first(
+    yield from _refusal(
         context,
-        lambda a: (
-            a.status == 401
-            or "invalid authentication credentials" in a.reason.casefold()
-            or a.reason.casefold() == "unauthorized"
-        ),
+        _bad_credentials,
+        "credentials-invalid",
+        "Agora's gateway refused the Customer ID and Customer Secret (HTTP 401): the "
+        "request never reached Cloud Recording.",
+        "Check the Basic auth header: base64 of CustomerID:CustomerSecret from the same "
+        "Agora account as the App ID, with the 'Basic ' prefix, and Content-Type "
+        "application/json;charset=utf-8.",
     )
-    if found is not None:
-        yield Finding(
-            "credentials-invalid",
-            ERROR,
-            "Agora's gateway refused the Customer ID and Customer Secret (HTTP 401): the "
-            "request never reached Cloud Recording.",
-            (context.quote.answer(found[0]),),
-            "Check the Basic auth header: base64 of CustomerID:CustomerSecret from the same "
-            "Agora account as the App ID, with the 'Basic ' prefix, and Content-Type "
-            "application/json;charset=utf-8.",
-        )
 
 
 def service_not_enabled(context: Context) -> Iterator[Finding]:
-    found = _first(
+    yield from _refusal(
         context,
-        lambda a: (
-            a.code == 400
-            or any(text in a.reason.casefold() for text in ("invalid appid", "invalid_appid"))
-            or "appid is invalid" in a.reason.casefold()
-        ),
+        _app_id_refused,
+        "service-not-enabled",
+        "Agora does not accept this App ID for Cloud Recording: the service is not "
+        "enabled for the project, or the App ID is wrong.",
+        "In Agora Console, enable Cloud Recording for the project of this App ID, and "
+        "check that the App ID in the URL is that project's.",
     )
-    acquire_62 = next(
-        ((c, a) for c, a in context.exchange.answers() if c.kind == "acquire" and a.code == 62),
-        None,
-    )
-    found = found or acquire_62
-    if found is not None:
-        yield Finding(
-            "service-not-enabled",
-            ERROR,
-            "Agora does not accept this App ID for Cloud Recording: the service is not "
-            "enabled for the project, or the App ID is wrong.",
-            (context.quote.answer(found[0]),),
-            "In Agora Console, enable Cloud Recording for the project of this App ID, and "
-            "check that the App ID in the URL is that project's.",
-        )
 
 
 def rate_limited(context: Context) -> Iterator[Finding]:
-    found = _first(
-        context, lambda a: a.status == 429 or "api rate limit exceeded" in a.reason.casefold()
+    yield from _refusal(
+        context,
+        _too_many,
+        "rate-limited",
+        "Agora refused a request for too many requests (HTTP 429): the limit is 10 "
+        "requests per second.",
+        "Spread the calls out and retry with back-off; polling query every few seconds "
+        "for many tasks adds up. Ask Agora support for a higher limit if needed.",
     )
-    if found is not None:
-        yield Finding(
-            "rate-limited",
-            ERROR,
-            "Agora refused a request for too many requests (HTTP 429): the limit is 10 "
-            "requests per second.",
-            (context.quote.answer(found[0]),),
-            "Spread the calls out and retry with back-off; polling query every few seconds "
-            "for many tasks adds up. Ask Agora support for a higher limit if needed.",
-        )
 
 
 def already_running(context: Context) -> Iterator[Finding]:
@@ -241,14 +249,7 @@ def _left_causes(context: Context, start: Call, waited: float | None) -> list[st
         "and uid (projects with an App Certificate need one). Confirm: "
         + (
             "see the token findings above."
-            if context.has(
-                "token-missing",
-                "token-malformed",
-                "token-app-mismatch",
-                "token-channel-mismatch",
-                "token-uid-mismatch",
-                "token-expired",
-            )
+            if context.has(*TOKEN_IDS)
             else "ask whether the project has an App Certificate and decode the token with "
             "`rec-tui token decode`."
         )

@@ -15,17 +15,20 @@ WARNING: Final[Severity] = "warning"
 INFO: Final[Severity] = "info"
 _SEVERITY_ORDER: Final = {ERROR: 0, WARNING: 1, INFO: 2}
 
-# Most likely cause first: the causes a support engineer acts on come before the
-# symptoms they explain (a missing token before the recorder that left because of it).
-FINDING_IDS: Final[tuple[str, ...]] = (
-    "credentials-invalid",
-    "service-not-enabled",
+TOKEN_IDS: Final[tuple[str, ...]] = (
     "token-missing",
     "token-malformed",
     "token-app-mismatch",
     "token-channel-mismatch",
     "token-uid-mismatch",
     "token-expired",
+)
+# Most likely cause first: the causes a support engineer acts on come before the
+# symptoms they explain (a missing token before the recorder that left because of it).
+FINDING_IDS: Final[tuple[str, ...]] = (
+    "credentials-invalid",
+    "service-not-enabled",
+    *TOKEN_IDS,
     "acquire-start-mismatch",
     "resource-expired",
     "uid-collision",
