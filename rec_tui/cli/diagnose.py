@@ -56,20 +56,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _read(source: str) -> str | None:
+    """The ticket's text; None (with a message on stderr) when it cannot be read."""
+    from rec_tui.formats.jsonfile import JsonInputError, display_name, read_text
+
     try:
-        if source == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(source, "rb") as handle:
-                data = handle.read()
-    except OSError as error:
-        print(f"rec-tui: cannot read {source}: {error.strerror or error}.", file=sys.stderr)
+        text = read_text(source)  # bounded, regular files only, UTF-8
+    except JsonInputError as error:
+        print(f"rec-tui: {error.message}", file=sys.stderr)
         return None
-    if not data.strip():
-        where = "standard input" if source == "-" else source
+    if not text.strip():
+        where = "standard input" if source == "-" else display_name(source)
         print(f"rec-tui: {where} is empty: paste the ticket's text into it.", file=sys.stderr)
         return None
-    return data.decode("utf-8", errors="replace")
+    return text.removeprefix("\ufeff")
 
 
 def render_text(result: Diagnosis) -> list[str]:

@@ -58,7 +58,7 @@ def test_standard_input_is_read(
 def test_a_missing_file_exits_2_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diagnose", str(TICKETS / "nope.txt")]) == 2
     err = capsys.readouterr().err
-    assert "cannot read" in err and "nope.txt" in err
+    assert "nope.txt: no such file." in err
 
 
 def test_an_empty_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -70,4 +70,13 @@ def test_an_empty_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_a_directory_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diagnose", str(tmp_path)]) == 2
-    assert "cannot read" in capsys.readouterr().err
+    assert "is a directory" in capsys.readouterr().err
+
+
+def test_text_that_is_not_utf8_exits_2_saying_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ticket = tmp_path / "gbk.txt"
+    ticket.write_bytes("查询录制 404".encode("gbk"))
+    assert main(["diagnose", str(ticket)]) == 2
+    assert "not UTF-8 text" in capsys.readouterr().err
