@@ -47,6 +47,7 @@ def started_then_gone(start_token: str, *, stamp: str = "2026-03-01 10:00:00Z") 
     ("name", "expected"),
     [
         ("no_token_404", {"token-missing": "error", "recorder-left": "error"}),
+        ("curl_verbose", {"token-missing": "error", "recorder-left": "error"}),
         ("wrong_channel_zh", {"token-channel-mismatch": "error", "recorder-left": "error"}),
         ("expired_token", {"token-expired": "error", "recorder-left": "error"}),
         ("token_pasted_alone", {"token-channel-mismatch": "error"}),
@@ -318,3 +319,12 @@ def test_a_start_that_got_a_sid_did_not_have_an_expired_resource() -> None:
         '2026-03-01 10:07:00 {"resourceId":"RES-G","sid":"SID-G","cname":"room1","uid":"527841"}\n'
     )
     assert "resource-expired" not in found(diagnose(text))
+
+
+def test_curl_verbose_echo_of_the_request_line_is_the_same_call() -> None:
+    rows = ticket("curl_verbose").exchange_json()
+    assert [(row["call"], row["answer"]["status"]) for row in rows] == [
+        ("start", 200),
+        ("query", 404),
+    ]
+    assert rows[1]["seconds_after_previous"] == 70.0

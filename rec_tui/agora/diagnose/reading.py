@@ -178,6 +178,11 @@ def call_of_answer(body: dict[str, Any]) -> str | None:
     return "acquire" if body.get("resourceId") else None
 
 
+def _same_path(first: str | None, second: str) -> bool:
+    one, other = _URL_PARTS.search(first or ""), _URL_PARTS.search(second)
+    return one is not None and other is not None and one.group(0) == other.group(0)
+
+
 def _call_named(line: str) -> str | None:
     """The one call a log line names in words ("query failed: …", "查询录制 …"), if any."""
     named = {call for call, pattern in _CALL_WORDS if pattern.search(line)}
@@ -222,6 +227,10 @@ class _Assembler:
         ):
             call = last  # curl -d '{…}' URL: the body came first
             call.kind = kind
+        elif last is not None and last.answer is None and _same_path(last.url, event.value):
+            # curl -v echoes the request line ("> POST /v1/apps/…"): the same call again.
+            last.time = last.time or when
+            return
         else:
             call = Call(event.line, kind, time=when)
             self.exchange.calls.append(call)
