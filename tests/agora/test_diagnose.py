@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from rec_tui.agora.diagnose import FINDING_IDS, Diagnosis, diagnose
 from rec_tui.agora.tokens import build_rtc_token
+from tests.support.seed_examples import EXAMPLES
 
 TICKETS = Path(__file__).parents[1] / "data" / "tickets"
 APP_ID = "0123456789abcdef0123456789abcdef"
@@ -328,3 +330,33 @@ def test_curl_verbose_echo_of_the_request_line_is_the_same_call() -> None:
         ("query", 404),
     ]
     assert rows[1]["seconds_after_previous"] == 70.0
+
+
+@pytest.mark.parametrize(("title", "mode", "body"), EXAMPLES, ids=[e[0] for e in EXAMPLES])
+def test_the_seed_examples_started_and_queried_get_no_error(
+    title: str, mode: str, body: dict[str, Any]
+) -> None:
+    """The documentation's own examples (with their 123/456 uids and whatever tokens they
+    hold), answered as a healthy recording would be: nothing in them is proof of a fault."""
+    cname, uid = body.get("cname", "c"), body.get("uid", "1")
+    text = (
+        f"2026-03-01 10:00:00Z POST {URL}/resourceid/R/mode/{mode}/start\n"
+        f"{json.dumps(body, ensure_ascii=False)}\n"
+        "HTTP/1.1 200 OK\n"
+        + json.dumps({"resourceId": "R", "sid": "S", "cname": cname, "uid": uid})
+        + f"\n2026-03-01 10:00:30Z GET {URL}/resourceid/R/sid/S/mode/{mode}/query\n"
+        '{"resourceId":"R","sid":"S","serverResponse":{"status":5}}\n'
+    )
+    result = diagnose(text)
+    assert not result.has_errors, [(f.id, f.message) for f in result.findings]
+
+
+def test_an_unreadable_token_of_a_recording_that_ran_is_only_information() -> None:
+    body = {"cname": "room1", "uid": "527841", "clientRequest": {"token": "<your token>"}}
+    text = (
+        f"POST {URL}/resourceid/R/mode/mix/start\n{json.dumps(body)}\n"
+        '{"resourceId":"R","sid":"S","cname":"room1","uid":"527841"}\n'
+        f"GET {URL}/resourceid/R/sid/S/mode/mix/query\n"
+        '{"resourceId":"R","sid":"S","serverResponse":{"status":5}}\n'
+    )
+    assert found(diagnose(text))["token-malformed"] == "info"

@@ -36,6 +36,12 @@ class Context:
     def starts(self) -> list[Call]:
         return [call for call in self.exchange.calls if call.kind == "start" and call.body]
 
+    def recorded(self, start: Call) -> bool:
+        """A later answer of the task shows the recorder was in the channel."""
+        return start.started and any(
+            _shows_recording(call.answer) for call in self.exchange.after(start)
+        )
+
     def vanished_after(self, start: Call) -> Call | None:
         """The first call after a successful ``start`` answered "task not found"."""
         if not start.started:
@@ -48,6 +54,14 @@ class Context:
             if call.kind == "stop" and call.answer is not None and not call.answer.failed:
                 return None  # stopped: a task not found after that is expected
         return None
+
+
+def _shows_recording(answer: Answer | None) -> bool:
+    """query's status 4 or 5 (recording), or a file list: the recorder was in the channel."""
+    response = answer.server_response if answer is not None else None
+    if response is None:
+        return False
+    return response.get("status") in (4, 5) or bool(response.get("fileList"))
 
 
 def is_not_found(answer: Answer | None) -> bool:

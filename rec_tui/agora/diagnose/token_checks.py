@@ -95,8 +95,11 @@ def _expired_during(context: Context, start: Call, text: str, seen: set[str]) ->
 
 def _severity(context: Context, start: Call, id_: str, text: str, at: Stamp) -> Severity:
     if id_ == "token-malformed":
-        # A token shortened in the ticket is common: only the recorder's failure proves it.
-        return ERROR if context.vanished_after(start) else WARNING
+        # A token shortened in the ticket is common: only the recorder's failure proves it,
+        # and a recorder seen recording proves the token did not matter.
+        if context.vanished_after(start):
+            return ERROR
+        return INFO if context.recorded(start) else WARNING
     if id_ == "token-expired":
         if at.source.startswith("the current time"):
             return WARNING
