@@ -360,3 +360,26 @@ def test_an_unreadable_token_of_a_recording_that_ran_is_only_information() -> No
         '{"resourceId":"R","sid":"S","serverResponse":{"status":5}}\n'
     )
     assert found(diagnose(text))["token-malformed"] == "info"
+
+
+def test_log_records_wrapping_requests_and_answers_are_unwrapped() -> None:
+    body = {"cname": "room1", "uid": "527841", "clientRequest": {"token": token()}}
+    records = [
+        {"ts": "2026-03-01T10:00:00Z", "level": "info", "message": "start", "request": body,
+         "url": f"{URL}/resourceid/R/mode/mix/start"},
+        {"ts": "2026-03-01T10:00:00Z", "level": "info", "message": "start ok",
+         "response": {"resourceId": "R", "sid": "S", "cname": "room1", "uid": "527841"}},
+        {"ts": "2026-03-01T10:01:00Z", "level": "error", "message": "query failed",
+         "response": {"code": 404, "reason": "failed to find worker"}},
+    ]  # fmt: skip
+    result = diagnose("\n".join(json.dumps(record) for record in records))
+    assert [(c.kind, c.answer is not None) for c in result.exchange.calls] == [
+        ("start", True),
+        ("query", True),
+    ]
+    assert found(result)["recorder-left"] == "error"
+
+
+def test_an_answer_logged_as_an_escaped_json_string_is_read() -> None:
+    record = {"level": "error", "msg": json.dumps({"code": 435, "reason": "no recorded data"})}
+    assert found(diagnose(json.dumps(record)))["no-stream"] == "error"

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 from rec_tui.agora.diagnose.model import Answer, Call, Callback, Exchange, Stamp
 from rec_tui.agora.diagnose.times import stamp_in, stamp_of_notify_ms
-from rec_tui.formats.importers.json_body import body_within
+from rec_tui.formats.importers.json_body import looks_like_body
 from rec_tui.formats.importers.json_scan import json_values_in
 from rec_tui.formats.importers.log_line import CALL_URL
 
@@ -46,9 +46,10 @@ KNOWN_TEXTS: Final[tuple[str, ...]] = (
 _KNOWN_TEXT: Final = re.compile("|".join(re.escape(text) for text in KNOWN_TEXTS), re.I)
 _APP_ID: Final = re.compile(r"[0-9a-fA-F]{32}")
 _LOOSE_TOKEN: Final = re.compile(r"(?<![A-Za-z0-9+/])00[67][A-Za-z0-9+/=%]{30,}")
-_ANSWER_KEYS: Final = frozenset(
-    {"sid", "resourceId", "serverResponse", "code", "reason", "message"}
-)
+_ANSWER_KEYS: Final = frozenset({"sid", "resourceId", "serverResponse", "reason"})
+# A gateway error is {"message": …}, sometimes with a request id beside it.
+_GATEWAY_KEYS: Final = 2
+_WRAPPER_DEPTH: Final = 3
 _START_KEYS: Final = frozenset(
     {
         "token",
@@ -114,10 +115,9 @@ def _events(text: str, line_starts: list[int]) -> list[_Event]:
     def outside(offset: int) -> bool:
         return not any(start <= offset < end for start, end in spans)
 
-    for found in CALL_URL.finditer(text):
-        if outside(found.start()):
-            url = found.group().rstrip(".,;:'\"")
-            events.append(_Event(found.start(), line_of(found.start()), "url", url))
+    for found in CALL_URL.finditer(text):  # also inside a JSON log record
+        url = found.group().rstrip(".,;:'\"")
+        events.append(_Event(found.start(), line_of(found.start()), "url", url))
     patterns = (("status", _STATUS), ("text", _KNOWN_TEXT), ("token", _LOOSE_TOKEN))
     for kind, pattern in patterns:
         for found in pattern.finditer(text):
@@ -130,15 +130,38 @@ def _events(text: str, line_starts: list[int]) -> list[_Event]:
     return events
 
 
-def _classify(value: Any) -> tuple[str, Any]:
-    if not isinstance(value, dict):
+def _classify(value: Any, depth: int = _WRAPPER_DEPTH) -> tuple[str, Any]:
+    """What a JSON value in the text is; a log record wrapping one ({"level": …,
+    "response": {…}}) is what it wraps (an answer before a body: a start's answer has
+    cname and uid too)."""
+    if isinstance(value, dict):
+        if "eventType" in value:
+            return "callback", value
+        if is_answer(value):
+            return "answer", value
+        if looks_like_body(value):
+            return "request", value
+    if isinstance(value, str) and value.lstrip().startswith("{") and depth > 0:
+        # A body or answer logged as an escaped JSON string.
+        value = [found for _start, _end, found in json_values_in(value)]
+    if depth == 0 or not isinstance(value, dict | list):
         return "", value
-    if "eventType" in value:
-        return "callback", value
-    if "clientRequest" not in value and _ANSWER_KEYS & value.keys():
-        return "answer", value
-    body = body_within(value)
-    return ("request", body) if body is not None else ("", value)
+    for item in value.values() if isinstance(value, dict) else value:
+        kind, found = _classify(item, depth - 1)
+        if kind:
+            return kind, found
+    return "", value
+
+
+def is_answer(value: dict[str, Any]) -> bool:
+    """Agora's answer: a sid, resourceId or serverResponse, a service error (code), or a
+    gateway error ({"message": …} alone; a log record's "message" is not one)."""
+    if "clientRequest" in value:
+        return False
+    code = value.get("code")
+    if _ANSWER_KEYS & value.keys() or (isinstance(code, int) and not isinstance(code, bool)):
+        return True
+    return isinstance(value.get("message"), str) and len(value) <= _GATEWAY_KEYS
 
 
 def _object(value: Any) -> dict[str, Any]:
