@@ -91,8 +91,12 @@ def render_text(result: Diagnosis) -> list[str]:
             lines += _wrapped(paragraph, "     ")
     errors = sum(1 for finding in result.findings if finding.severity == "error")
     lines.append("")
-    lines.append(f"{len(result.findings)} findings, {errors} errors.")
+    lines.append(f"{_count(len(result.findings), 'finding')}, {_count(errors, 'error')}.")
     return lines
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _wrapped(text: str, indent: str) -> list[str]:

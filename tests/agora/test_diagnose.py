@@ -383,3 +383,18 @@ def test_log_records_wrapping_requests_and_answers_are_unwrapped() -> None:
 def test_an_answer_logged_as_an_escaped_json_string_is_read() -> None:
     record = {"level": "error", "msg": json.dumps({"code": 435, "reason": "no recorded data"})}
     assert found(diagnose(json.dumps(record)))["no-stream"] == "error"
+
+
+def test_callback_events_are_part_of_the_exchange_with_their_time() -> None:
+    rows = ticket("callback_idle").exchange_json()
+    assert rows == [
+        {
+            "line": 2,
+            "time": "2026-03-01T10:00:00Z",
+            "seconds_after_previous": None,
+            "call": "callback",
+            "event_type": 41,
+            "sid": "SID-N",
+            "details": {"msgName": "recorder_leave", "leaveCode": 4},
+        }
+    ]

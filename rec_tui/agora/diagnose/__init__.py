@@ -17,8 +17,17 @@ from typing import Any, Final
 from rec_tui.agora.diagnose import body_checks, call_checks, token_checks
 from rec_tui.agora.diagnose.context import Context, seconds_between
 from rec_tui.agora.diagnose.evidence import Quoter
-from rec_tui.agora.diagnose.model import ERROR, FINDING_IDS, Call, Exchange, Finding
+from rec_tui.agora.diagnose.model import (
+    ERROR,
+    FINDING_IDS,
+    Call,
+    Callback,
+    Exchange,
+    Finding,
+    Stamp,
+)
 from rec_tui.agora.diagnose.reading import read_exchange
+from rec_tui.request.redact import redact_body
 from rec_tui.request.unsendable import replace_surrogates
 
 __all__ = ["FINDING_IDS", "Diagnosis", "Finding", "diagnose"]
@@ -54,28 +63,23 @@ class Diagnosis:
         return any(finding.severity == ERROR for finding in self.findings)
 
     def exchange_json(self) -> list[dict[str, Any]]:
+        """The calls (each with its answer) and callback events, in the material's order,
+        with the seconds between one and the next where both times are known."""
+        events: list[Call | Callback] = [*self.exchange.calls, *self.exchange.callbacks]
+        events.sort(key=lambda event: event.line)
         rows: list[dict[str, Any]] = []
-        previous: Call | None = None
-        for call in self.exchange.calls:
-            when = call.when
-            gap = seconds_between(previous.when if previous else None, when)
-            rows.append(
-                {
-                    "call": call.kind,
-                    "line": call.line,
-                    "quoted": not call.inferred,
-                    "time": None if when is None else _iso(when.at),
-                    "seconds_after_previous": None if gap is None else round(gap, 3),
-                    "app_id": call.app_id,
-                    "resource_id": call.resource_id,
-                    "sid": call.sid,
-                    "cname": call.cname,
-                    "uid": call.uid,
-                    "answer": None if call.answer is None else call.answer.as_json(),
-                }
-            )
-            rows[-1] = _printable_value(rows[-1])
-            previous = call
+        previous: Stamp | None = None
+        for event in events:
+            when = event.when if isinstance(event, Call) else event.time
+            gap = seconds_between(previous, when)
+            row = {
+                "line": event.line,
+                "time": None if when is None else _iso(when.at),
+                "seconds_after_previous": None if gap is None else round(gap, 3),
+            }
+            row.update(_call_row(event) if isinstance(event, Call) else _callback_row(event))
+            rows.append(_printable_value(row))
+            previous = when
         return rows
 
     def as_json(self) -> dict[str, Any]:
@@ -110,8 +114,32 @@ def _printable_value(value: Any) -> Any:
     if isinstance(value, str):
         return replace_surrogates(value)
     if isinstance(value, dict):
-        return {key: _printable_value(item) for key, item in value.items()}
+        return {replace_surrogates(str(key)): _printable_value(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_printable_value(item) for item in value]
     return value
+
+
+def _call_row(call: Call) -> dict[str, Any]:
+    return {
+        "call": call.kind,
+        "quoted": not call.inferred,
+        "app_id": call.app_id,
+        "resource_id": call.resource_id,
+        "sid": call.sid,
+        "cname": call.cname,
+        "uid": call.uid,
+        "answer": None if call.answer is None else call.answer.as_json(),
+    }
+
+
+def _callback_row(callback: Callback) -> dict[str, Any]:
+    return {
+        "call": "callback",
+        "event_type": callback.event_type,
+        "sid": callback.sid,
+        "details": redact_body(callback.details),
+    }
 
 
 def _iso(at: float) -> str:
