@@ -53,7 +53,7 @@ def started_then_gone(start_token: str, *, stamp: str = "2026-03-01 10:00:00Z") 
         ("wrong_channel_zh", {"token-channel-mismatch": "error", "recorder-left": "error"}),
         ("expired_token", {"token-expired": "error", "recorder-left": "error"}),
         ("token_pasted_alone", {"token-channel-mismatch": "error"}),
-        ("two_starts", {"recorder-left": "error", "uid-collision": "warning"}),
+        ("two_starts", {"recorder-left": "error", "uid-collision": "error"}),
         ("acquire_mismatch", {"acquire-start-mismatch": "error"}),
         ("resource_expired", {"resource-expired": "error"}),
         ("no_stream", {"no-stream": "error"}),
@@ -398,3 +398,12 @@ def test_callback_events_are_part_of_the_exchange_with_their_time() -> None:
             "details": {"msgName": "recorder_leave", "leaveCode": 4},
         }
     ]
+
+
+def test_two_starts_with_the_same_uid_are_only_a_warning_while_both_run() -> None:
+    text = (TICKETS / "two_starts.txt").read_text("utf-8")
+    text = text.replace(
+        '{"code":404,"reason":"failed to find worker"}',
+        '{"resourceId":"RES-E1","sid":"SID-E1","serverResponse":{"status":5}}',
+    )
+    assert found(diagnose(text)) == {"uid-collision": "warning"}

@@ -45,13 +45,14 @@ def body_invalid(context: Context) -> Iterator[Finding]:
         yield Finding(
             "body-invalid",
             WARNING if accepted else ERROR,
-            f"The start body on line {start.line} ({guess.describe()}) breaks "
+            f"The start body on line {start.body_line or start.line} ({guess.describe()}) breaks "
             f"{len(errors)} rule{'s' if len(errors) != 1 else ''} of the API"
             + (", although Agora accepted it." if accepted else "."),
             tuple(
                 f"{p.path or '(body)'}: {context.quote.mask(p.message)}"
                 for p in errors[:_PROBLEMS_SHOWN]
-            ),
+            )
+            + ((context.quote.answer(start),) if start.answer else ()),
             "Open the body with `rec-tui validate` (or the wizard) for every problem and its fix.",
             tuple(dict.fromkeys(p.rule for p in errors)),
         )
@@ -112,9 +113,10 @@ def _two_recorders(context: Context) -> Iterator[Finding]:
                 ]
             )
             if same and first.uid and not stopped:
+                # The first task then gone is the collision's proof: the second pushed it out.
                 yield Finding(
                     "uid-collision",
-                    WARNING,
+                    ERROR if context.vanished_after(first) else WARNING,
                     f"Two recordings were started in channel {first.cname!r} with the same "
                     f"uid {first.uid}, and the first was not stopped in between: the second "
                     "recorder pushes the first out of the channel.",
