@@ -96,41 +96,46 @@ def uid_collision(context: Context) -> Iterator[Finding]:
 
 
 def _two_recorders(context: Context) -> Iterator[Finding]:
-    started = [s for s in context.exchange.of_kind("start") if s.started and s.body]
-    for index, first in enumerate(started):
-        for second in started[index + 1 :]:
-            same = (
-                first.cname == second.cname
-                and first.uid == second.uid
-                and first.answer is not None
-                and second.answer is not None
-                and first.answer.sid != second.answer.sid
-            )
-            stopped = any(
-                call.kind == "stop" and call.answer and not call.answer.failed
-                for call in context.exchange.calls[
-                    context.exchange.calls.index(first) : context.exchange.calls.index(second)
-                ]
-            )
-            if same and first.uid and not stopped:
-                # The first task then gone is the collision's proof: the second pushed it out.
-                yield Finding(
-                    "uid-collision",
-                    ERROR if context.vanished_after(first) else WARNING,
-                    f"Two recordings were started in channel {first.cname!r} with the same "
-                    f"uid {first.uid}, and the first was not stopped in between: the second "
-                    "recorder pushes the first out of the channel.",
-                    (context.quote.answer(first), context.quote.answer(second)),
-                    "Stop a recording before starting another with the same uid, or give "
-                    "each parallel recorder its own uid.",
-                )
-                return
+    """A recording started with the cname and uid of one still running (not stopped)."""
+    running: dict[tuple[str | None, str | None], Call] = {}
+    for call in context.exchange.calls:
+        if call.kind == "stop" and call.answer is not None and not call.answer.failed:
+            running = {key: start for key, start in running.items() if not _stops(call, start)}
+        if not (call.kind == "start" and call.started and call.body and call.uid):
+            continue
+        first = running.get((call.cname, call.uid))
+        running[(call.cname, call.uid)] = call
+        if first is None or _sid(first) == _sid(call):
+            continue
+        # The first task then gone is the collision's proof: the second pushed it out.
+        yield Finding(
+            "uid-collision",
+            ERROR if context.vanished_after(first) else WARNING,
+            f"Two recordings were started in channel {first.cname!r} with the same uid "
+            f"{first.uid}, and the first was not stopped in between: the second recorder "
+            "pushes the first out of the channel.",
+            (context.quote.answer(first), context.quote.answer(call)),
+            "Stop a recording before starting another with the same uid, or give each "
+            "parallel recorder its own uid.",
+        )
+        return
+
+
+def _sid(call: Call) -> str | None:
+    return call.answer.sid if call.answer else None
+
+
+def _stops(stop: Call, start: Call) -> bool:
+    """Whether ``stop`` ended ``start``'s task (any task when the stop names no sid)."""
+    return stop.sid is None or stop.sid == _sid(start)
 
 
 def portrait_default(context: Context) -> Iterator[Finding]:
     for start in context.starts():
         if infer_mode(start.body, start.url).mode != "mix":
             continue
+        if _recording_config(start).get("streamTypes") == 0:
+            continue  # audio only: no picture to be portrait
         config = _recording_config(start).get("transcodingConfig")
         config = config if isinstance(config, dict) else {}
         if "width" in config or "height" in config:

@@ -87,7 +87,8 @@ class Stamp:
     zoned: bool = True
 
 
-@dataclass(slots=True)
+# Calls and answers are compared by identity: two calls with the same body are two calls.
+@dataclass(slots=True, eq=False)
 class Answer:
     """What the server (or the customer's log) said back: status, JSON, or a known text."""
 
@@ -138,7 +139,7 @@ class Answer:
         return data
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Call:
     """One request of the exchange (acquire, start, query, update, updateLayout, stop).
 

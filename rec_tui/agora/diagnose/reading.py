@@ -112,8 +112,11 @@ def _events(text: str, line_starts: list[int]) -> list[_Event]:
         if kind:
             events.append(_Event(start, line_of(start), kind, value))
 
+    starts = [start for start, _end in spans]  # in order, not overlapping
+
     def outside(offset: int) -> bool:
-        return not any(start <= offset < end for start, end in spans)
+        index = bisect_right(starts, offset) - 1
+        return index < 0 or offset >= spans[index][1]
 
     for found in CALL_URL.finditer(text):  # also inside a JSON log record
         url = found.group().rstrip(".,;:'\"")
