@@ -6,6 +6,8 @@ checks need the token), but everything shown goes through :mod:`.evidence` first
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
@@ -220,16 +222,13 @@ class Exchange:
     def answers(self) -> list[tuple[Call, Answer]]:
         return [(call, call.answer) for call in self.calls if call.answer is not None]
 
-    def after(self, call: Call) -> list[Call]:
+    def after(self, call: Call) -> Iterator[Call]:
         """The calls after ``call`` in the material that belong to the same task (same
-        sid when both are known)."""
-        index = self.calls.index(call)
+        sid when both are known), nearest first; read lazily, as most readers stop early."""
         sid = call.answer.sid if call.answer else None
-        return [
-            later
-            for later in self.calls[index + 1 :]
-            if sid is None or _sid_of(later) in (None, sid)
-        ]
+        for later in itertools.islice(self.calls, self.calls.index(call) + 1, None):
+            if sid is None or _sid_of(later) in (None, sid):
+                yield later
 
     def app_id(self) -> str | None:
         """The App ID named by the calls' URLs (the first one)."""

@@ -331,12 +331,10 @@ class _Assembler:
     def _answer(self, answer: Answer) -> None:
         self.body_wanted = None
         shape = call_of_answer(answer.body) if answer.body is not None else None
-        waiting = next(
-            (call for call in reversed(self.exchange.calls) if call.answer is None), None
-        )
+        # Only the last call may still be waiting: an answer never goes back past a call.
         last = self.exchange.calls[-1] if self.exchange.calls else None
-        if waiting is not None and waiting is last and (shape is None or shape == waiting.kind):
-            waiting.answer = answer
+        if last is not None and last.answer is None and shape in (None, last.kind):
+            last.answer = answer
             return
         kind = shape or _call_named(self.lines[answer.line - 1])
         call = Call(answer.line, kind, answer=answer, inferred=True)
