@@ -407,3 +407,9 @@ def test_two_starts_with_the_same_uid_are_only_a_warning_while_both_run() -> Non
         '{"resourceId":"RES-E1","sid":"SID-E1","serverResponse":{"status":5}}',
     )
     assert found(diagnose(text)) == {"uid-collision": "warning"}
+
+
+def test_the_same_invalid_body_sent_again_is_one_finding() -> None:
+    text = (TICKETS / "body_invalid.txt").read_text("utf-8")
+    result = diagnose(text + text)
+    assert [f.id for f in result.findings].count("body-invalid") == 1

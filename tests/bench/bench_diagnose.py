@@ -21,10 +21,18 @@ BARE = (
     "resourceid/R/mode/mix/start\nHTTP/1.1 200 OK\nfailed to find worker\n"
 )
 
+# Thousands of started recordings and no stop: each start's later calls are looked at.
+STARTED = (
+    "POST https://api.agora.io/v1/apps/0123456789abcdef0123456789abcdef/cloud_recording/"
+    'resourceid/R/mode/mix/start\n{"cname":"c","uid":"1","clientRequest":{}}\n'
+    '{"resourceId":"R","sid":"S","cname":"c","uid":"1"}\n'
+)
+
 
 def main() -> None:
     units = {path.stem: path.read_text("utf-8") for path in sorted(TICKETS.glob("*.txt"))}
     units["bare lines"] = BARE
+    units["starts never stopped"] = STARTED
     print(f"{'ticket':<24} {'250 KB':>8} {'500 KB':>8} {'1 MB':>8}  (CPU seconds)")
     for name, unit in units.items():
         figures = []

@@ -3,6 +3,7 @@ valid body still gets wrong (example uids, the portrait default, the recorder's 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any, Final
 
@@ -16,6 +17,8 @@ PLACEHOLDER_UIDS: Final = frozenset({"123", "456"})
 _LISTS: Final = ("subscribeAudioUids", "subscribeVideoUids")
 _LIST_PATHS: Final = tuple(f"clientRequest.recordingConfig.{name}" for name in _LISTS)
 _PROBLEMS_SHOWN: Final = 5
+# Distinct start bodies validated: a ticket of thousands of starts is one customer's code.
+_BODIES_CHECKED: Final = 5
 _PORTRAIT_WORDS: Final = ("portrait", "vertical", "竖屏", "竖")
 
 
@@ -35,7 +38,16 @@ def _subscribed(start: Call) -> list[str]:
 
 
 def body_invalid(context: Context) -> Iterator[Finding]:
+    """One finding per distinct start body that breaks rules (a body sent again is the
+    same finding), for the first few such bodies."""
+    seen: set[str] = set()
     for start in context.starts():
+        key = f"{start.url}|{start.started}|{_identity(start.body)}"
+        if key in seen:
+            continue
+        seen.add(key)
+        if len(seen) > _BODIES_CHECKED:
+            return
         guess = infer_mode(start.body, start.url)
         problems = validate(guess.mode, start.body)
         errors = [p for p in problems if p.severity == "error"]
@@ -56,6 +68,13 @@ def body_invalid(context: Context) -> Iterator[Finding]:
             "Open the body with `rec-tui validate` (or the wizard) for every problem and its fix.",
             tuple(dict.fromkeys(p.rule for p in errors)),
         )
+
+
+def _identity(body: Any) -> str:
+    try:
+        return json.dumps(body, sort_keys=True)
+    except (TypeError, ValueError):  # an integer too long to write out
+        return str(id(body))
 
 
 def placeholder_uids(context: Context) -> Iterator[Finding]:

@@ -89,6 +89,11 @@ class Stamp:
     zoned: bool = True
 
 
+# How far after a call its task's later calls are looked for: a real ticket holds a few
+# dozen calls; a pasted log of thousands must not cost a scan of all of them per start.
+LATER_CALLS: Final = 200
+
+
 # Calls and answers are compared by identity: two calls with the same body are two calls.
 @dataclass(slots=True, eq=False)
 class Answer:
@@ -224,9 +229,11 @@ class Exchange:
 
     def after(self, call: Call) -> Iterator[Call]:
         """The calls after ``call`` in the material that belong to the same task (same
-        sid when both are known), nearest first; read lazily, as most readers stop early."""
+        sid when both are known), nearest first, within :data:`LATER_CALLS`; read lazily,
+        as most readers stop early."""
         sid = call.answer.sid if call.answer else None
-        for later in itertools.islice(self.calls, self.calls.index(call) + 1, None):
+        first = self.calls.index(call) + 1
+        for later in itertools.islice(self.calls, first, first + LATER_CALLS):
             if sid is None or _sid_of(later) in (None, sid):
                 yield later
 
