@@ -413,3 +413,20 @@ def test_the_same_invalid_body_sent_again_is_one_finding() -> None:
     text = (TICKETS / "body_invalid.txt").read_text("utf-8")
     result = diagnose(text + text)
     assert [f.id for f in result.findings].count("body-invalid") == 1
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("Every call says Invalid authentication credentials, please help", "credentials-invalid"),
+        ("acquire answers invalid appid since yesterday", "service-not-enabled"),
+        ("我们经常收到 API rate limit exceeded", "rate-limited"),
+    ],
+)
+def test_a_server_text_quoted_in_prose_is_evidence(prose: str, expected: str) -> None:
+    refusal = next(f for f in diagnose(prose).findings if f.id == expected)
+    assert refusal.evidence == (f"line 1: {prose}",)
+
+
+def test_failed_to_find_worker_in_prose_alone_proves_nothing() -> None:
+    assert diagnose("query says failed to find worker, why?").findings == ()

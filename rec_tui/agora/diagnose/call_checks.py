@@ -24,10 +24,16 @@ DEFAULT_MAX_IDLE: Final = 30
 def _refusal(
     context: Context, matches: Callable[[Call, Answer], bool], id_: str, message: str, fix: str
 ) -> Iterator[Finding]:
-    """One error finding quoting the first answer that ``matches``, if any."""
+    """One error finding quoting the first answer that ``matches``; else the first server
+    text the customer quoted in prose ("we get Invalid authentication credentials")."""
     found = next((c for c, a in context.exchange.answers() if matches(c, a)), None)
     if found is not None:
         yield Finding(id_, ERROR, message, (context.quote.answer(found),), fix)
+        return
+    for line, text in context.exchange.texts:
+        if matches(Call(line, None), Answer(line, text=text)):
+            yield Finding(id_, ERROR, message, (context.quote.line(line),), fix)
+            return
 
 
 def _bad_credentials(_call: Call, answer: Answer) -> bool:

@@ -217,7 +217,8 @@ class Exchange:
     calls: list[Call] = field(default_factory=list)
     callbacks: list[Callback] = field(default_factory=list)
     loose_tokens: list[tuple[int, str]] = field(default_factory=list)
-    # Known server texts found in prose (not in a JSON answer): (line, text).
+    # Known server texts found in prose (not in a JSON answer): (line, text); those
+    # after a call are also that call's answer.
     texts: list[tuple[int, str]] = field(default_factory=list)
     stamps: list[Stamp] = field(default_factory=list)
 
@@ -236,10 +237,6 @@ class Exchange:
         for later in itertools.islice(self.calls, first, first + LATER_CALLS):
             if sid is None or _sid_of(later) in (None, sid):
                 yield later
-
-    def app_id(self) -> str | None:
-        """The App ID named by the calls' URLs (the first one)."""
-        return next((call.app_id for call in self.calls if call.app_id), None)
 
 
 def _sid_of(call: Call) -> str | None:
