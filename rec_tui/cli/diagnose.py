@@ -73,8 +73,8 @@ def _read(source: str) -> str | None:
 
 def render_text(result: Diagnosis) -> list[str]:
     lines: list[str] = []
-    calls = [call.kind or "unknown call" for call in result.exchange.calls]
-    lines.append("Exchange read: " + (" → ".join(calls) if calls else "no calls found") + ".")
+    steps = [_step(row) for row in result.exchange_json()]
+    lines.append("Exchange read: " + (" → ".join(steps) if steps else "no calls found") + ".")
     if not result.findings:
         lines.append("No findings: nothing in the material points to a problem.")
         return lines
@@ -93,6 +93,12 @@ def render_text(result: Diagnosis) -> list[str]:
     lines.append("")
     lines.append(f"{_count(len(result.findings), 'finding')}, {_count(errors, 'error')}.")
     return lines
+
+
+def _step(row: dict[str, Any]) -> str:
+    if row["call"] == "callback":
+        return f"callback event {row['event_type']}"
+    return str(row["call"] or "unknown call")
 
 
 def _count(number: int, noun: str) -> str:

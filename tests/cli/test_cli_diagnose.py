@@ -80,3 +80,10 @@ def test_text_that_is_not_utf8_exits_2_saying_so(
     ticket.write_bytes("查询录制 404".encode("gbk"))
     assert main(["diagnose", str(ticket)]) == 2
     assert "not UTF-8 text" in capsys.readouterr().err
+
+
+def test_callback_events_are_named_in_the_exchange_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["diagnose", str(TICKETS / "callback_idle.txt")]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Exchange read: callback event 41."
