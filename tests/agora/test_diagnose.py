@@ -430,3 +430,12 @@ def test_a_server_text_quoted_in_prose_is_evidence(prose: str, expected: str) ->
 
 def test_failed_to_find_worker_in_prose_alone_proves_nothing() -> None:
     assert diagnose("query says failed to find worker, why?").findings == ()
+
+
+def test_a_body_without_cname_uid_or_url_is_not_checked_against_the_token() -> None:
+    body = {"clientRequest": {"token": token(channel="elsewhere", uid="42")}}
+    result = diagnose(f"Our start body: {json.dumps(body)}")
+    assert not {"token-channel-mismatch", "token-uid-mismatch", "token-app-mismatch"} & set(
+        found(result)
+    )
+    assert found(result)["body-invalid"] == "warning"  # an excerpt: no cname, no uid

@@ -54,12 +54,15 @@ def body_invalid(context: Context) -> Iterator[Finding]:
         if not errors:
             continue
         accepted = start.started
+        # Without cname and uid it is most likely a part of the body, pasted as a sample.
+        excerpt = start.cname is None and start.uid is None
         yield Finding(
             "body-invalid",
-            WARNING if accepted else ERROR,
+            WARNING if accepted or excerpt else ERROR,
             f"The start body on line {start.body_line or start.line} ({guess.describe()}) breaks "
             f"{len(errors)} rule{'s' if len(errors) != 1 else ''} of the API"
-            + (", although Agora accepted it." if accepted else "."),
+            + (", although Agora accepted it." if accepted else ".")
+            + (" It has no cname and uid: perhaps only a part was pasted." if excerpt else ""),
             tuple(
                 f"{p.path or '(body)'}: {context.quote.mask(p.message)}"
                 for p in errors[:_PROBLEMS_SHOWN]

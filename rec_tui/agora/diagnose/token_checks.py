@@ -48,8 +48,9 @@ def token_findings(context: Context) -> Iterator[Finding]:
         text, line = found
         at = context.judged_at(start)
         problems = check_token(text, start.app_id or "", start.cname or "", start.uid or "", at.at)
+        unknown = _unknown(start)
         for problem in problems:
-            if problem.id in seen:
+            if problem.id in seen or problem.id in unknown:
                 continue
             seen.add(problem.id)
             yield Finding(
@@ -91,6 +92,16 @@ def _expired_during(context: Context, start: Call, text: str, seen: set[str]) ->
         (context.quote.answer(start), context.quote.answer(vanished)),
         _TOKEN_FIXES["token-expired"],
     )
+
+
+def _unknown(start: Call) -> set[str]:
+    """The checks that cannot be made: a body pasted without its cname, uid or URL."""
+    missing = {
+        "token-app-mismatch": start.app_id,
+        "token-channel-mismatch": start.cname,
+        "token-uid-mismatch": start.uid,
+    }
+    return {id_ for id_, value in missing.items() if not value}
 
 
 def _severity(context: Context, start: Call, id_: str, text: str, at: Stamp) -> Severity:
