@@ -176,8 +176,10 @@ def test_body_invalid_carries_the_validator_rule_names() -> None:
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in TICKETS.glob("*.txt")))
 def test_no_secret_reaches_the_findings_or_the_exchange(name: str) -> None:
-    text = (TICKETS / f"{name}.txt").read_text("utf-8")
-    shown = json.dumps(diagnose(text).as_json(), ensure_ascii=False)
+    from rec_tui.cli.diagnose import render_text
+
+    result = diagnose((TICKETS / f"{name}.txt").read_text("utf-8"))
+    shown = json.dumps(result.as_json(), ensure_ascii=False) + "\n".join(render_text(result))
     for secret in SECRETS:
         assert secret not in shown
     assert "007eJx" not in shown
