@@ -1,9 +1,11 @@
-"""The send path never shows a secret, even when the other side echoes it back.
+r"""The send path never shows a secret, even when the other side echoes it back.
 
 A server (or proxy) that answers 401 quoting the Authorization header, an answer that is
-not JSON, a connection error whose message carries the header, and an endpoint URL with a
-password in it: each is driven through the client, the command line (text and JSON) and
-the wizard's Send panel, with distinctive values, and every text that comes out is scanned.
+not JSON, one that quotes the secrets JSON-escaped (``\u00e9``, ``\/``) or percent-encoded,
+a connection error whose message carries the header, and an endpoint URL with a password in
+it: each is driven through the client, the command line (text and JSON) and the wizard's
+Send panel, with distinctive values (some under keys holding ``.`` and ``[n]``), and every
+text that comes out is scanned for the values in each of those spellings.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import base64
 import json
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 import httpx
 import pytest
@@ -31,14 +34,32 @@ from tests.support.sending import FakeTime, clean_body
 CUSTOMER_ID = "ECHO-CID-31a4"
 CUSTOMER_SECRET = "ECHO-CSEC-8e2b77"
 TOKEN = "ECHO-TOKEN-007eJx55"
-STORAGE_SECRET = "ECHO-SK-c0ffee42"
+# Non-ASCII and a slash: JSON may write them \u00e9 and \/, URLs %C3%A9 and %2F.
+STORAGE_SECRET = "ECHO-SK-c0ffee42/é"
+# Secrets under keys a dotted path would misread, nested in objects and lists.
+DOTTED_TOKEN = "ECHO-DOT-TOKEN-4d2a/ü"
+INDEXED_KEY = "ECHO-IDX-KEY-9b1e"
 BASIC = base64.b64encode(f"{CUSTOMER_ID}:{CUSTOMER_SECRET}".encode()).decode()
-SECRETS = (CUSTOMER_SECRET, TOKEN, STORAGE_SECRET, BASIC)
+SECRETS = (CUSTOMER_SECRET, TOKEN, STORAGE_SECRET, BASIC, DOTTED_TOKEN, INDEXED_KEY)
 CREDENTIALS = Credentials(CUSTOMER_ID, CUSTOMER_SECRET)
 
 
+def spellings(value: str) -> set[str]:
+    """A secret as written, JSON-escaped (ASCII-only, with and without \\/) and URL-encoded."""
+    escaped = json.dumps(value)[1:-1]
+    return {
+        value,
+        escaped,
+        escaped.replace("/", "\\/"),
+        json.dumps(value, ensure_ascii=False)[1:-1].replace("/", "\\/"),
+        quote(value, safe=""),
+        quote(value, safe="").lower(),
+        quote_plus(value),
+    }
+
+
 def leaks(text: str) -> list[str]:
-    return [value for value in SECRETS if value in text]
+    return [value for value in SECRETS if any(form in text for form in spellings(value))]
 
 
 def echoing_body(request: httpx.Request) -> str:
@@ -75,6 +96,27 @@ def answer_undecodable(request: httpx.Request) -> httpx.Response:
     )
 
 
+def escaped_echo(request: httpx.Request) -> str:
+    """What the request carried, quoted back as a JSON encoder and as a URL would write it."""
+    said = echoing_body(request)
+    as_json = json.dumps(said)[1:-1].replace("/", "\\/")
+    return f"{as_json} {quote(said, safe='')}"
+
+
+def answer_401_escaped_text(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(401, text=f"denied for {escaped_echo(request)}")
+
+
+def answer_400_escaped_json(request: httpx.Request) -> httpx.Response:
+    # The answer's own JSON text carries the escapes; json.loads would undo them.
+    reason = f"bad body {escaped_echo(request)}".replace("\\", "\\\\")
+    return httpx.Response(
+        400,
+        content=('{"code": 2, "reason": "' + reason + '"}').encode(),
+        headers={"content-type": "application/json"},
+    )
+
+
 def refuse_connection(request: httpx.Request) -> httpx.Response:
     raise httpx.ConnectError(
         f"proxy refused {request.url} with Authorization {request.headers['authorization']}"
@@ -86,6 +128,8 @@ ANSWERS: dict[str, Callable[[httpx.Request], httpx.Response]] = {
     "401 html": answer_401_html,
     "acquire, then 401 json": acquire_then_401_json,
     "400 reason": answer_400_reason,
+    "401 escaped text": answer_401_escaped_text,
+    "400 escaped json": answer_400_escaped_json,
     "connection error": refuse_connection,
     "undecodable answer": answer_undecodable,
 }
@@ -95,6 +139,8 @@ def leaky_body() -> dict[str, Any]:
     body = clean_body("mix")
     body["clientRequest"]["token"] = TOKEN
     body["clientRequest"]["storageConfig"]["secretKey"] = STORAGE_SECRET
+    body["clientRequest"]["customer.extras"] = {"token": DOTTED_TOKEN}
+    body["clientRequest"]["keys[0]"] = [{"accessKey": INDEXED_KEY}]
     return body
 
 
@@ -206,7 +252,7 @@ def panel_app(answer: Callable[[httpx.Request], httpx.Response]) -> Any:
     draft.set("session.endpoint", "global")
     draft.set("session.appId", "app")
     app = RecTuiApp(draft, start_step="review")
-    app.send_actions.panel_options = {
+    app.sending.panel_options = {
         "transport": httpx.MockTransport(answer),
         "clock": time.clock,
         "sleep": time.sleep,

@@ -13,6 +13,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final
 
+from rec_tui.errors import RecTuiError
 from rec_tui.request.endpoints import Endpoint, resolve
 from rec_tui.store.secrets import Credentials
 
@@ -30,7 +31,7 @@ SANDBOX_CREDENTIALS: Final = Credentials(SANDBOX_CUSTOMER_ID, SANDBOX_CUSTOMER_S
 SANDBOX_APP_ID: Final = "sandbox-app"
 
 
-class CannotConnect(Exception):
+class CannotConnect(RecTuiError):
     """Nothing can be sent: the message says what is missing and how to give it."""
 
 

@@ -13,6 +13,7 @@ import json
 from typing import Any, Final, Literal
 
 from rec_tui.agora.identifiers import identifier_problem
+from rec_tui.errors import RecTuiError
 from rec_tui.request.endpoints import Call
 from rec_tui.spec.codes import Explanation, describe_code, describe_message
 
@@ -34,7 +35,7 @@ URL_FIELDS: Final = ("resourceId", "sid")
 _MAX_RAW_TEXT: Final = 300
 
 
-class RecordingError(Exception):
+class RecordingError(RecTuiError):
     """A call that did not succeed, explained for a support engineer.
 
     ``status`` is the HTTP status (None when no answer arrived), ``code`` the service's

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
-from rec_tui.request.redact import redact_body, redact_headers, redact_text, secret_values
+from rec_tui.request.redact import redact_headers, redact_json, redact_text, secret_values
 
 if TYPE_CHECKING:
     from rec_tui.store.secrets import Credentials
@@ -53,17 +53,7 @@ class Scrubber:
 
     def body(self, body: Any) -> Any:
         """A redacted copy of a JSON body; secret strings inside other values are scrubbed."""
-        return self._strings(redact_body(body))
-
-    def _strings(self, value: Any) -> Any:
-        # Only strings are scrubbed: a secret of digits must not eat into a number.
-        if isinstance(value, str):
-            return self.text(value)
-        if isinstance(value, dict):
-            return {self.text(str(k)): self._strings(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [self._strings(item) for item in value]
-        return value
+        return redact_json(body, self._secrets)
 
     def answer(self, text: str) -> Any:
         """An answer's text as JSON when it is JSON (redacted), else the redacted text."""

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from rec_tui.agora.client import RecordingClient, Reply
 from rec_tui.agora.status import ENDED_STATUSES, STARTED_STATUSES
+from rec_tui.errors import RecTuiError
 from rec_tui.request.call_checks import (
     LAYOUT_FIELDS,
     check_acquire,
@@ -34,7 +35,7 @@ Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 
 
-class ChecksFailed(Exception):
+class ChecksFailed(RecTuiError):
     """A call not sent because its checks found errors; ``problems`` lists them all."""
 
     def __init__(self, call: str, problems: list[Problem]) -> None:
@@ -50,7 +51,7 @@ class ChecksFailed(Exception):
         super().__init__("\n".join(lines))
 
 
-class StartTimedOut(Exception):
+class StartTimedOut(RecTuiError):
     """Recording did not begin (status 4 or 5) within the documented 90 s."""
 
 

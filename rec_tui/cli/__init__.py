@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sandbox",
     "token",
     "diagnose",
+    "bundle",
 )
 
 EXIT_OK = 0

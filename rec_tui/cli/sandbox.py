@@ -18,7 +18,19 @@ Any App ID works.
 
 Resource IDs expire 5 minutes after acquire; start validates the body with
 rec-tui's rules; query walks the status from 1 to 5 (one step per query or per
-second); at most 10 requests per second."""
+second); at most 10 requests per second.
+
+Scenarios that reproduce customers' failures (individual and mix recordings):
+  App Certificate  App IDs of 32 hex characters starting with "cafe", and those
+                   given to --certificate-for, need a valid RTC token for the
+                   body's cname and uid: without one start still answers 200, the
+                   recorder leaves 3 s later, and query/stop answer 404 "failed to
+                   find worker". `rec-tui token build --sandbox` mints a good token.
+  nobody publishing  channel names starting with "empty-": the recorder exits after
+                   maxIdleTime (default 30 s); stop answers 206 with code 435.
+  uid reused       users 1001 and 1002 (and any --client-uid) are in every channel:
+                   a recorder with one of their uids is kicked out 3 s after start;
+                   query answers 404, stop 400 with code 49."""
 
 
 def register(subparsers: Any) -> None:
@@ -39,6 +51,21 @@ def register(subparsers: Any) -> None:
         "--port", type=int, default=0, metavar="N", help="port to listen on (default: any free)"
     )
     serve.add_argument("--verbose", action="store_true", help="log each request line to stderr")
+    serve.add_argument(
+        "--certificate-for",
+        action="append",
+        default=[],
+        metavar="APPID",
+        help="treat this App ID (32 hex characters) as having an App Certificate (repeatable)",
+    )
+    serve.add_argument(
+        "--client-uid",
+        action="append",
+        default=[],
+        metavar="UID",
+        help="another pretend user in every channel; a recorder with this uid is kicked out "
+        "(repeatable; 1001 and 1002 always are)",
+    )
     serve.set_defaults(handler=run_serve)
 
 
@@ -52,12 +79,30 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 async def _serve(args: argparse.Namespace) -> int:
+    from rec_tui.sandbox.scenarios import Scenarios, is_app_id
     from rec_tui.sandbox.serve import SandboxServer
+    from rec_tui.sandbox.service import SandboxService
 
     if not 0 <= args.port <= 65535:
         print("rec-tui: --port needs a port number from 0 to 65535.", file=sys.stderr)
         return EXIT_FAILED
-    server = SandboxServer(args.port, verbose=args.verbose)
+    for app_id in args.certificate_for:
+        if not is_app_id(app_id):
+            print(
+                f"rec-tui: --certificate-for {app_id!r}: an App ID is 32 hexadecimal "
+                "characters (tokens can only be built for such App IDs).",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+    for uid in args.client_uid:
+        if not uid.isdigit() or int(uid) > 2**32 - 1:
+            print(
+                f"rec-tui: --client-uid {uid!r}: a uid is a whole number from 0 to 4294967295.",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+    scenarios = Scenarios().with_options(args.certificate_for, args.client_uid)
+    server = SandboxServer(args.port, SandboxService(scenarios=scenarios), verbose=args.verbose)
     try:
         await server.start()
     except OSError as error:

@@ -24,6 +24,8 @@ Read Agora RTC tokens (AccessToken2 "007…" and AccessToken "006…") and build
   verify TOKEN    whether the App Certificate signed it (exit 0 valid, 1 invalid,
                   2 no certificate or unreadable token)
   build ...       an RTC AccessToken2 for the recorder, printed on standard output
+                  (--sandbox: signed with the built-in sandbox's certificate for that
+                  App ID, to replay a token failure and its fix offline)
   certificate     store the App Certificate in the keyring (read from standard input or a
                   hidden prompt), or --forget it
 
@@ -68,6 +70,12 @@ def register(subparsers: Any) -> None:
         choices=("publisher", "subscriber"),
         default="publisher",
         help="publisher also grants publishing (default); subscriber only joining",
+    )
+    build.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="sign with the sandbox's certificate for this App ID instead of the real one "
+        "(the token then only works against the built-in sandbox)",
     )
     build.set_defaults(handler=run_build)
 
@@ -196,7 +204,7 @@ def run_build(args: argparse.Namespace) -> int:
     from rec_tui.agora.tokens import TokenError, build_rtc_token, decode_token
     from rec_tui.cli import EXIT_FAILED, EXIT_OK
 
-    certificate = _certificate()
+    certificate = _sandbox_certificate(args.app_id) if args.sandbox else _certificate()
     if certificate is None:
         print(_NO_CERTIFICATE, file=sys.stderr)
         return EXIT_FAILED
@@ -215,6 +223,13 @@ def run_build(args: argparse.Namespace) -> int:
     print(token)
     print("\n".join(describe(decode_token(token), time.time())), file=sys.stderr)
     return EXIT_OK
+
+
+def _sandbox_certificate(app_id: str) -> str:
+    """The certificate the built-in sandbox gives ``app_id`` (not a secret: derived)."""
+    from rec_tui.sandbox.scenarios import sandbox_certificate
+
+    return sandbox_certificate(app_id)
 
 
 def run_certificate(args: argparse.Namespace) -> int:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rec_tui.errors import RecTuiError
 from rec_tui.formats import importers
 from rec_tui.request.draft import APP_ID, ENDPOINT, Draft, Original
 from rec_tui.store import presets
 from rec_tui.store.secrets import SecretStore
 
 
-class OpenProblem(Exception):
+class OpenProblem(RecTuiError):
     """Nothing could be opened; the message says why and what to do."""
 
 

@@ -16,6 +16,8 @@ import stat
 import sys
 from typing import Any, Final
 
+from rec_tui.errors import RecTuiError
+
 STDIN_NAME = "-"
 MAX_BYTES: Final = 10 * 1024 * 1024
 # No start body comes close: the deepest declared path is under ten levels.
@@ -23,7 +25,7 @@ MAX_DEPTH: Final = 200
 _BRACKET_OR_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 
 
-class JsonInputError(Exception):
+class JsonInputError(RecTuiError):
     """A JSON input that could not be read or parsed.
 
     ``line`` and ``column`` are 1-based and None when the problem is not at a position

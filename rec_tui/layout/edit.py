@@ -12,13 +12,26 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 
 from rec_tui.layout.tile import RENDER_CROP, RENDER_FIT, Tile, round6
+from rec_tui.spec import catalogue
 
-MAX_TILES: Final = 17  # R68
+MAX_TILES: Final = catalogue.mix_max_users()  # R68
 STEP: Final = 0.01  # one keystroke: 1/100 of the frame
 FINE_STEP: Final = 0.001  # with the fine modifier: 1/1000 of the frame
 MIN_SIZE: Final = FINE_STEP  # a tile never shrinks to nothing
 ALPHA_STEP: Final = 0.1
 NEW_TILE_SIZE: Final = 0.25
+
+
+def new_tile(count: int) -> Tile | None:
+    """The tile added after ``count`` tiles, by the canvas and the tiles table alike.
+
+    Quarter-size, cascaded so it does not hide the previous new one; None once the layout
+    holds :data:`MAX_TILES` (R68).
+    """
+    if count >= MAX_TILES:
+        return None
+    offset = round6((count % 4) * 0.05)
+    return Tile(offset, offset, NEW_TILE_SIZE, NEW_TILE_SIZE)
 
 
 def _clamp(value: float, low: float, high: float) -> float:
@@ -71,11 +84,11 @@ class LayoutEditor:
         return len(self.tiles) < MAX_TILES
 
     def add(self) -> bool:
-        """Add a quarter-size tile, cascaded so it does not hide the previous new one."""
-        if not self.can_add():
+        """Add the next new tile (:func:`new_tile`); False when the layout is full."""
+        tile = new_tile(len(self.tiles))
+        if tile is None:
             return False
-        offset = (len(self.tiles) % 4) * 0.05
-        self.tiles.append(Tile(round6(offset), round6(offset), NEW_TILE_SIZE, NEW_TILE_SIZE))
+        self.tiles.append(tile)
         self.selected = len(self.tiles) - 1
         return True
 

@@ -34,8 +34,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from rec_tui.layout.tile import round6
+from rec_tui.spec import catalogue
 
-MAX_USERS: Final = 17
+MAX_USERS: Final = catalogue.mix_max_users()
 FLOATING, BEST_FIT, VERTICAL = 0, 1, 2
 PRESET_NAMES: Final = {FLOATING: "Floating", BEST_FIT: "Best fit", VERTICAL: "Vertical"}
 

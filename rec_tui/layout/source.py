@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from rec_tui.layout.presets import MAX_USERS
-from rec_tui.spec import jsonpath
+from rec_tui.spec import catalogue, jsonpath
 from rec_tui.spec.rules.checks import UidVerdict, check_uid
 from rec_tui.spec.rules.context import REC, TC, as_int
+from rec_tui.spec.rules.declared import bounds
 
-DEFAULT_WIDTH: Final = 360  # spec 2.4 defaults
-DEFAULT_HEIGHT: Final = 640
-DEFAULT_BACKGROUND: Final = "#000000"
-DEFAULT_LAYOUT: Final = 0
+DEFAULT_BACKGROUND: Final[str] = catalogue.default(f"{TC}.backgroundColor")
+DEFAULT_LAYOUT: Final[int] = catalogue.default(f"{TC}.mixedVideoLayout")
 CUSTOM_LAYOUT: Final = 3
 # With no subscribe list (everyone) the number of users is unknown; four shows the idea.
 DEFAULT_USERS: Final = 4
@@ -45,9 +44,12 @@ class LayoutSource:
         return max(1, min(MAX_USERS, count))
 
 
-def _dimension(value: Any, default: int) -> int:
+def _dimension(key: str, value: Any) -> int:
+    """A usable canvas dimension: a whole number in its declared range, else the default."""
     number = as_int(value)
-    return number if number is not None and 1 <= number <= 1920 else default
+    if number is None or bounds(f"{TC}.{key}").outside(number):
+        return int(catalogue.default(f"{TC}.{key}"))
+    return number
 
 
 def subscribed_video_users(body: Any) -> int | None:
@@ -67,8 +69,8 @@ def read(body: Any) -> LayoutSource:
     layout = tc("mixedVideoLayout")
     max_res = tc("maxResolutionUid")
     return LayoutSource(
-        width=_dimension(tc("width"), DEFAULT_WIDTH),
-        height=_dimension(tc("height"), DEFAULT_HEIGHT),
+        width=_dimension("width", tc("width")),
+        height=_dimension("height", tc("height")),
         background=background
         if isinstance(background, str) and _COLOUR.match(background)
         else DEFAULT_BACKGROUND,

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Final
 
-from rec_tui.request.redact import MASK, SECRET_KEYS, mask, redact_body
+from rec_tui.request.redact import MASK, SECRET_KEYS, mask, redact_body, secret_key
 from rec_tui.spec import jsonpath
 
 _MASK_CHARACTER: Final = MASK[0]
@@ -125,19 +125,29 @@ def unmask(edited: dict[str, Any], previous: dict[str, Any], parsed: ParsedText)
     would put the bullets into the request, so it is refused with its line and column.
     """
 
-    def restore(value: Any, path: str) -> Any:
+    # What the text showed for the previous body: a value left as shown keeps what it
+    # stands for, wherever redaction masked it (any secret key, a URL's user-info).
+    shown = redact_body(previous)
+
+    def restore(value: Any, path: str, secret: bool) -> Any:
         if isinstance(value, dict):
             return {
-                key: _restored_secret(item, jsonpath.child(path, key), previous, parsed)
-                if key in SECRET_KEYS and isinstance(item, str)
-                else restore(item, jsonpath.child(path, key))
+                key: restore(item, jsonpath.child(path, key), secret or bool(secret_key(key)))
                 for key, item in value.items()
             }
         if isinstance(value, list):
-            return [restore(item, jsonpath.child(path, index)) for index, item in enumerate(value)]
-        return value
+            return [
+                restore(item, jsonpath.child(path, index), secret)
+                for index, item in enumerate(value)
+            ]
+        if not isinstance(value, str) or _MASK_CHARACTER not in value:
+            return value
+        kept = jsonpath.get(previous, path)
+        if isinstance(kept, str) and kept and jsonpath.get(shown, path) == value:
+            return kept
+        return _restored_secret(value, path, previous, parsed) if secret else value
 
-    restored: dict[str, Any] = restore(edited, "")
+    restored: dict[str, Any] = restore(edited, "", False)
     return restored
 
 

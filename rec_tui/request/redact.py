@@ -1,29 +1,49 @@
 """Redaction: the one mechanism that keeps secrets out of everything shown or written.
 
 Previews, exports, logs, history, error messages and screenshots all pass through here.
-Secret body fields are recognised by key name wherever they appear (the ``start`` body,
-``update.storageConfig``, an acquire ``startParameter``), and known secret values are
-scrubbed from free text such as server messages and tracebacks.
+Which body fields are secret is declared once, by ``Field.secret`` in the catalogue; this
+module derives :data:`SECRET_KEYS` from those declarations and finds secrets wherever they
+stand:
+
+* by key name at any depth and under any path (the ``start`` body, ``update.storageConfig``,
+  an acquire ``startParameter``, a key holding ``.`` or ``[n]``), in any letter case or
+  spelling with ``_``/``-`` (``secret_key``), and including a key written as a whole path
+  (``"clientRequest.token"``); everything under a secret key is secret, lists included;
+* in URLs, whose user-info (``https://user:password@host``) is always masked;
+* in free text such as server messages and tracebacks, where each known secret value is
+  scrubbed as written, JSON-escaped (``\\u00e9``, ``\\/``) or percent-encoded.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, Final
 
+from rec_tui.spec import catalogue, jsonpath
+
 MASK: Final = "••••••••"
 
-# Keys whose values are secrets in every Cloud Recording body (spec sections 2.2, 2.3, 2.7).
-SECRET_KEYS: Final[frozenset[str]] = frozenset(
-    {"token", "secret", "salt", "accessKey", "secretKey", "stsToken"}
-)
+# Keys whose values are secrets in every Cloud Recording body, from the declarations.
+SECRET_KEYS: Final[frozenset[str]] = frozenset(f.key for f in catalogue.secret_fields())
 SECRET_HEADERS: Final[frozenset[str]] = frozenset({"authorization", "proxy-authorization"})
 
 # Secrets shorter than this are not scrubbed from free text: masking every "1" or "ab"
 # in a message would make it unreadable and protect nothing.
 _MIN_SCRUB_LENGTH: Final = 4
+
+_FOLDED_KEYS: Final = {key.casefold(): key for key in SECRET_KEYS}
+_NOT_IN_NAME: Final = re.compile(r"[_\-\s]")
+_LAST_SEGMENT: Final = re.compile(r"(?:^|[.\]])([^.\[\]]+)(?:\[\d*\])*$")
+
+# scheme://user-info@ — written plainly, JSON-escaped (:\/\/) or percent-encoded (%3A%2F%2F).
+_USER_INFO: Final = re.compile(
+    r"(?i)([a-z][a-z0-9+.\-]*(?:://|:\\/\\/|%3A%2F%2F))"
+    r"((?:[^\s/\\?#@\"'<>%]|%(?!40|2F)[0-9A-F]{2})+)"
+    r"(@|%40)"
+)
 
 
 def mask(value: object) -> str:
@@ -31,32 +51,106 @@ def mask(value: object) -> str:
     return "" if value in (None, "") else MASK
 
 
+def secret_key(key: object) -> str | None:
+    """The declared secret key a JSON key stands for, or None when it is not a secret.
+
+    ``"token"``, ``"Token"``, ``"secret_key"`` and ``"clientRequest.storageConfig.secretKey"``
+    (a flattened path used as a key) all name secrets.
+    """
+    if not isinstance(key, str):
+        return None
+    found = _FOLDED_KEYS.get(_NOT_IN_NAME.sub("", key).casefold())
+    if found is None and ("." in key or "[" in key):
+        last = _LAST_SEGMENT.search(key)
+        if last is not None:
+            found = _FOLDED_KEYS.get(_NOT_IN_NAME.sub("", last.group(1)).casefold())
+    return found
+
+
+def redact_url(text: str) -> str:
+    """``text`` with the user-info of every URL in it masked (``https://••••••••@host``)."""
+    if "@" not in text and "%40" not in text.upper():
+        return text
+    return _USER_INFO.sub(lambda m: f"{m.group(1)}{MASK}{m.group(3)}", text)
+
+
 def redact_body(body: Any) -> Any:
-    """A copy of a JSON value with every secret-keyed string replaced by :data:`MASK`."""
+    """A copy of a JSON value with every secret replaced by :data:`MASK`.
+
+    Strings under a secret key (at any depth below it) are masked; URL user-info in any
+    other string is masked too. Numbers, booleans and the shape stay as they are.
+    """
     if isinstance(body, dict):
         return {
-            key: (
-                mask(value) if key in SECRET_KEYS and isinstance(value, str) else redact_body(value)
-            )
+            key: _masked(value) if secret_key(key) else redact_body(value)
             for key, value in body.items()
         }
     if isinstance(body, list):
         return [redact_body(item) for item in body]
+    if isinstance(body, str):
+        return redact_url(body)
     return body
 
 
+def _masked(value: Any) -> Any:
+    if isinstance(value, str):
+        return mask(value)
+    if isinstance(value, dict):
+        return {key: _masked(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_masked(item) for item in value]
+    return value
+
+
+def secret_places(body: Any) -> Iterator[tuple[str, str, str]]:
+    """(path, declared key, value) of every non-empty secret string in a JSON value.
+
+    The path leads back to the value whatever its keys hold (see :mod:`rec_tui.spec.jsonpath`),
+    so a caller can replace it in place; the declared key says which secret it is (for its
+    environment variable).
+    """
+    yield from _places(body, "", None)
+
+
+def _places(value: Any, path: str, under: str | None) -> Iterator[tuple[str, str, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _places(item, jsonpath.child(path, str(key)), under or secret_key(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _places(item, jsonpath.child(path, index), under)
+    elif under is not None and isinstance(value, str) and value:
+        yield path, under, value
+
+
+def redact_json(value: Any, secrets: Iterable[str]) -> Any:
+    """A copy of a JSON value: secret-keyed strings masked, known ``secrets`` scrubbed from
+    every other string and key. Numbers are left alone: a secret of digits must not eat into
+    a number."""
+    known = frozenset(secrets)
+
+    def scrub(item: Any) -> Any:
+        if isinstance(item, str):
+            return redact_text(item, known)
+        if isinstance(item, dict):
+            return {redact_text(str(k), known): scrub(v) for k, v in item.items()}
+        if isinstance(item, list):
+            return [scrub(element) for element in item]
+        return item
+
+    return scrub(redact_body(value))
+
+
 def secret_values(body: Any) -> set[str]:
-    """Every secret string found in a JSON value (to scrub them from text later)."""
-    found: set[str] = set()
-    if isinstance(body, dict):
-        for key, value in body.items():
-            if key in SECRET_KEYS and isinstance(value, str) and value:
-                found.add(value)
-            else:
-                found |= secret_values(value)
-    elif isinstance(body, list):
-        for item in body:
-            found |= secret_values(item)
+    """Every secret string found in a JSON value (to scrub them from text later).
+
+    Besides the values under secret keys, the password of a URL's user-info counts.
+    """
+    found = {value for _path, _key, value in secret_places(body)}
+    for _path, value in jsonpath.walk(body):
+        if isinstance(value, str) and "@" in value:
+            for match in _USER_INFO.finditer(value):
+                found.update(part for part in match.group(2).split(":") if part)
     return found
 
 
@@ -73,9 +167,15 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 
 def redact_text(text: str, secrets: Iterable[str]) -> str:
-    """``text`` with each known secret value (longest first) replaced by :data:`MASK`."""
+    """``text`` with URL user-info and each known secret value masked.
+
+    A secret is found as written, JSON-escaped (``\\u00e9``, ``\\/``, ``\\"``) or
+    percent-encoded (``%C3%A9``, ``+`` for a space), in any mix, so a server that quotes
+    it back in any of those forms does not leak it. The longest secrets are tried first.
+    """
     pattern = _secrets_pattern(frozenset(secrets))
-    return text if pattern is None else pattern.sub(MASK, text)
+    scrubbed = text if pattern is None else pattern.sub(MASK, text)
+    return redact_url(scrubbed)
 
 
 # One request scrubs dozens of strings with the same few secrets: build the pattern once.
@@ -86,4 +186,45 @@ def _secrets_pattern(secrets: frozenset[str]) -> re.Pattern[str] | None:
     )
     if not values:
         return None
-    return re.compile("|".join(re.escape(value) for value in values))
+    return re.compile("|".join("".join(_char_forms(c) for c in value) for value in values))
+
+
+def _char_forms(char: str) -> str:
+    """A regex matching ``char`` written plainly, JSON-escaped or percent-encoded."""
+    forms = {re.escape(char)}
+    escaped = json.dumps(char)[1:-1]  # \u00e9, \ud83d\ude00, \" , \\ , \n
+    forms.add(_json_escape(escaped))
+    forms.add(_json_escape("".join(f"\\u{u:04x}" for u in _utf16(char))))
+    if char == "/":
+        forms.add(_json_escape("\\/"))
+    if char == " ":
+        forms.add(re.escape("+"))
+    try:
+        encoded = char.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate has no percent-encoded form
+        encoded = b""
+    if encoded:
+        forms.add("".join(f"%{_either_case(f'{byte:02X}')}" for byte in encoded))
+    if len(forms) == 1:
+        return next(iter(forms))
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+def _json_escape(escaped: str) -> str:
+    """A regex for a JSON escape sequence, also when it was escaped again (``\\\\u00e9``,
+    as in JSON quoted inside a JSON string), with hex digits in either case."""
+    if not escaped.startswith("\\"):
+        return re.escape(escaped)
+    parts = escaped.split("\\")
+    return r"\\+".join(
+        "u" + _either_case(part[1:]) if part.startswith("u") else re.escape(part) for part in parts
+    )
+
+
+def _utf16(char: str) -> list[int]:
+    data = char.encode("utf-16-be", "surrogatepass")
+    return [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2)]
+
+
+def _either_case(hex_digits: str) -> str:
+    return "".join(f"[{d.lower()}{d.upper()}]" if d.isalpha() else d for d in hex_digits)

@@ -22,10 +22,10 @@ from typing import Any
 from rec_tui.spec import catalogue
 from rec_tui.spec.field import ALL_MODES, Field, Kind
 from rec_tui.spec.modes import Mode
+from rec_tui.spec.names import ALL_STREAMS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SERVICE_PARAM = "clientRequest.extensionServiceConfig.extensionServices[].serviceParam"
-ALL_STREAMS = "#allstream#"
 UID_PATTERN = "^[0-9]+$"
 
 # Choices that only a warning rule enforces: any other fps is replaced by 15 (R63, W), and

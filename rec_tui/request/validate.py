@@ -38,9 +38,11 @@ def validate(
             )
         ]
     problems, checked = checkable(body)
+    # An unsendable value is reported once: what the rules say of its stand-in is noise.
+    unsendable = {problem.path for problem in problems}
     context = Context(mode, checked, snapshot_intent, session or Session())
     for rule_ in all_rules():
-        problems.extend(_run_guarded(rule_, context))
+        problems.extend(p for p in _run_guarded(rule_, context) if p.path not in unsendable)
     problems.sort(key=sort_key)
     try:
         return attach_fixes(context, problems)

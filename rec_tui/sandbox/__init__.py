@@ -9,6 +9,9 @@ Its own credentials — customer ID ``sandbox``, customer secret ``sandbox-secre
 is accepted. The client never imports this package: callers hand it :func:`shared_transport`
 (or :func:`transport_for`). Resource IDs expire 5 minutes after acquire, ``start`` checks the
 body with rec-tui's own validator, and query walks the status from 1 to 5 on successive calls.
+Scenario switches (:mod:`rec_tui.sandbox.scenarios`) reproduce customers' failures: a recorder
+without a valid token for a "certificate enabled" App ID leaves, nobody publishing in an
+``empty-`` channel ends in 435, and a recorder using a pretend client's uid is kicked.
 """
 
 from __future__ import annotations

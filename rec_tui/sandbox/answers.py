@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from rec_tui.spec.modes import Mode
+from rec_tui.spec.names import ALL_STREAMS, RTMP_PUBLISH, WEB_RECORDER
 from rec_tui.spec.rules.context import CR, FILES, REC, SNAP, Context
+
+if TYPE_CHECKING:
+    from rec_tui.sandbox.scenarios import Exit
 
 # What query reports: the recording walks from "initialised" to "recording in progress"
 # (spec 1.4.3 status values), one step per query or per STEP_SECONDS since start, whichever
 # is further — so a client polling fast and one waiting the documented 5 s both see it begin.
 STATUS_WALK: Final = (1, 2, 3, 4, 5)
 STEP_SECONDS: Final = 1.0
+NOT_JOINED_STATUS: Final = 2
 TRACK_TYPES: Final = {0: "audio", 1: "video", 2: "audio_and_video"}
-ALL_STREAMS: Final = "#allstream#"
 # Users the sandbox pretends are in the channel when the body subscribes to everyone.
+# They are also the clients that kick out a recorder using their uid (see scenarios.py).
 PRETEND_UIDS: Final = ("1001", "1002")
 
 
@@ -36,10 +41,26 @@ class Recording:
     stopped_at: float | None = None
     layout: dict[str, Any] = field(default_factory=dict)
     rtmp_urls: list[str] = field(default_factory=list)
+    # How the recorder ends by itself (a scenario: no valid token, kicked, nobody publishing).
+    exit: Exit | None = None
 
     @property
     def stopped(self) -> bool:
         return self.stopped_at is not None
+
+    def exited(self, now: float) -> bool:
+        """Whether the recorder has ended by itself by ``now``."""
+        return self.exit is not None and now >= self.exit.at
+
+    def ended_at(self, now: float) -> float | None:
+        """When the recording stopped or ended by itself (None: still running at ``now``)."""
+        if self.stopped_at is not None:
+            return self.stopped_at
+        return self.exit.at if self.exit is not None and self.exited(now) else None
+
+    @property
+    def nobody_publishes(self) -> bool:
+        return self.exit is not None and self.exit.reason == "idle"
 
     @property
     def slice_start_ms(self) -> int:
@@ -48,7 +69,9 @@ class Recording:
     def next_status(self, now: float) -> int:
         step = max(self.queries, int((now - self.started_at) / STEP_SECONDS))
         self.queries += 1
-        return STATUS_WALK[min(step, len(STATUS_WALK) - 1)]
+        # A recorder that cannot join the channel never gets past "components starting".
+        last = NOT_JOINED_STATUS if self.exit is not None and self.exit.reason == "left" else 5
+        return min(STATUS_WALK[min(step, len(STATUS_WALK) - 1)], last)
 
     # --- what the body asked for ------------------------------------------------------
 
@@ -90,6 +113,8 @@ class Recording:
     def file_list(self) -> tuple[str, Any]:
         """``(fileListMode, fileList)`` for an individual or mix recording."""
         base = f"{self.sid}_{self.cname}"
+        if self.nobody_publishes:
+            return "json", []
         if self.mode == "mix":
             if "mp4" not in self._file_types():
                 return "string", f"{base}.m3u8"
@@ -104,7 +129,7 @@ class Recording:
 
     def _web_recorder(self, state: str) -> dict[str, Any]:
         return {
-            "serviceName": "web_recorder_service",
+            "serviceName": WEB_RECORDER,
             "payload": {
                 "fileList": [
                     {
@@ -119,7 +144,7 @@ class Recording:
 
     def _rtmp_publisher(self, state: str, status: str) -> dict[str, Any]:
         return {
-            "serviceName": "rtmp_publish_service",
+            "serviceName": RTMP_PUBLISH,
             "payload": {
                 "state": state,
                 "outputs": [{"rtmpUrl": url, "status": status} for url in self.rtmp_urls],
@@ -170,7 +195,7 @@ def rtmp_urls_of(mode: Mode, body: dict[str, Any]) -> list[str]:
     services = Context(mode, body).list(f"{CR}.extensionServiceConfig.extensionServices") or []
     urls: list[str] = []
     for service in services:
-        if isinstance(service, dict) and service.get("serviceName") == "rtmp_publish_service":
+        if isinstance(service, dict) and service.get("serviceName") == RTMP_PUBLISH:
             outputs = Context(mode, service).list("serviceParam.outputs") or []
             urls += [o["rtmpUrl"] for o in outputs if isinstance(o, dict) and "rtmpUrl" in o]
     return urls

@@ -251,6 +251,10 @@ class SandboxServer:
         answer = self.service.handle(method, path, headers, body)
         if self.verbose:
             print(f"{method} {path} -> {answer.status}", file=sys.stderr, flush=True)
+            sid = answer.payload.get("sid") if isinstance(answer.payload, dict) else None
+            note = self.service.exit_note(sid) if path.endswith("/start") and sid else None
+            if note:
+                print(f"  scenario: {note}", file=sys.stderr, flush=True)
         return answer
 
     async def _send(

@@ -23,6 +23,7 @@ from rec_tui.agora.connect import SANDBOX_CUSTOMER_ID, SANDBOX_CUSTOMER_SECRET
 from rec_tui.request.call_checks import check_acquire, check_update, check_update_layout, layout_of
 from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.sandbox.answers import Recording, rtmp_urls_of
+from rec_tui.sandbox.scenarios import Scenarios
 from rec_tui.spec.modes import Mode, is_mode
 from rec_tui.spec.problems import Problem
 from rec_tui.spec.rules.session import RESOURCE_LIFETIME_SECONDS, acquire_scene, scene_verdict
@@ -101,6 +102,7 @@ class SandboxService:
         clock: Callable[[], float] = time.time,
         rate_clock: Callable[[], float] = time.monotonic,
         rate_limit: int | None = RATE_PER_SECOND,
+        scenarios: Scenarios | None = None,
     ) -> None:
         self._authorization = "Basic " + base64.b64encode(
             f"{customer_id}:{customer_secret}".encode()
@@ -108,6 +110,7 @@ class SandboxService:
         self.clock = clock
         self.rate_clock = rate_clock
         self.rate_limit = rate_limit
+        self.scenarios = scenarios or Scenarios()
         self.resources: dict[str, _Resource] = {}
         self.recordings: dict[str, Recording] = {}
         self._recent: deque[float] = deque()
@@ -116,7 +119,8 @@ class SandboxService:
 
     @property
     def running(self) -> list[Recording]:
-        return [r for r in self.recordings.values() if not r.stopped]
+        now = self.clock()
+        return [r for r in self.recordings.values() if r.ended_at(now) is None]
 
     # --- entry point -------------------------------------------------------------------
 
@@ -175,6 +179,8 @@ class SandboxService:
         recording = self._find(route["app"], route["rid"], route["sid"], mode)
         if recording is None:
             return _service_error(404, 404, "failed to find worker")
+        if not recording.stopped and recording.exited(self.clock()):
+            return self._after_exit(recording, call)
         if call == "query":
             return self._reply(recording, serverResponse=recording.query_response(self.clock()))
         if call == "stop":
@@ -190,8 +196,8 @@ class SandboxService:
             return
         self._last_sweep = now
         for sid, recording in list(self.recordings.items()):
-            stopped_at = recording.stopped_at
-            if stopped_at is not None and now - stopped_at > STOPPED_RETENTION_SECONDS:
+            ended_at = recording.ended_at(now)
+            if ended_at is not None and now - ended_at > STOPPED_RETENTION_SECONDS:
                 del self.recordings[sid]
                 self.resources.pop(recording.resource_id, None)
         for resource_id, resource in list(self.resources.items()):
@@ -271,11 +277,23 @@ class SandboxService:
             started_at=self.clock(),
             layout=layout_of(payload),
             rtmp_urls=rtmp_urls_of(mode, payload),
+            exit=self.scenarios.exit_of(app_id, mode, payload, self.clock()),
         )
         return Answer(
             200,
             {"cname": resource.cname, "uid": resource.uid, "resourceId": resource_id, "sid": sid},
         )
+
+    def exit_note(self, sid: str) -> str | None:
+        """How the recording ``sid`` will end by itself, for people (None: it will not)."""
+        with self._lock:
+            recording = self.recordings.get(sid)
+            if recording is None or recording.exit is None:
+                return None
+            exit = recording.exit
+            after = exit.at - recording.started_at
+        ending = {"left": "leaves", "idle": "exits", "kicked": "is kicked out"}[exit.reason]
+        return f"the recorder {ending} {after:g} s after start: {exit.detail}"
 
     def _find(self, app_id: str, resource_id: str, sid: str, mode: str) -> Recording | None:
         recording = self.recordings.get(sid)
@@ -309,7 +327,18 @@ class SandboxService:
         if mismatch is not None:
             return mismatch
         recording.stopped_at = self.clock()
+        if recording.nobody_publishes:
+            return _no_recorded_files(recording)
         return self._reply(recording, serverResponse=recording.stop_response())
+
+    def _after_exit(self, recording: Recording, call: str) -> Answer:
+        """What Agora answers once the recorder has ended by itself (see scenarios.py)."""
+        if call == "stop" and recording.nobody_publishes:
+            recording.stopped_at = self.clock()
+            return _no_recorded_files(recording)
+        if call == "stop" and recording.exit is not None and recording.exit.reason == "kicked":
+            return _service_error(400, 49, "the task is already exiting")
+        return _service_error(404, 404, "failed to find worker")
 
     def _update(self, recording: Recording, payload: dict[str, Any]) -> Answer:
         if recording.stopped:
@@ -344,6 +373,18 @@ class SandboxService:
             {"clientRequest": {"recordingConfig": {"transcodingConfig": payload["clientRequest"]}}}
         )
         return self._reply(recording)
+
+
+def _no_recorded_files(recording: Recording) -> Answer:
+    return _service_error(
+        206,
+        435,
+        "no recorded files: nobody published a stream in the channel",
+        cname=recording.cname,
+        uid=recording.uid,
+        resourceId=recording.resource_id,
+        sid=recording.sid,
+    )
 
 
 def _acquired_long_ago(resource_id: str, now: float) -> bool:

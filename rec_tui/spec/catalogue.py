@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from rec_tui.spec import (
     fields_envelope,
@@ -10,6 +11,7 @@ from rec_tui.spec import (
     fields_files,
     fields_legacy,
     fields_recording,
+    fields_session,
     fields_storage,
     fields_transcoding,
     jsonpath,
@@ -26,12 +28,16 @@ FIELDS: tuple[Field, ...] = (
     *fields_extension.FIELDS,
     *fields_legacy.FIELDS,
 )
+# The session's fields (session.appId, session.acquire.*): declared like the body's and
+# found by lookup()/field()/children(), but not part of FIELDS, which is the start body.
+SESSION_FIELDS: tuple[Field, ...] = fields_session.FIELDS
+ALL_FIELDS: tuple[Field, ...] = FIELDS + SESSION_FIELDS
 
 
 @cache
 def _index() -> dict[tuple[str, str | None], Field]:
     index: dict[tuple[str, str | None], Field] = {}
-    for declared in FIELDS:
+    for declared in ALL_FIELDS:
         key = (declared.path, declared.service)
         if key in index:
             raise RuntimeError(f"field declared twice: {declared.path}")
@@ -42,7 +48,7 @@ def _index() -> dict[tuple[str, str | None], Field]:
 @cache
 def _children() -> dict[tuple[str, str | None], tuple[Field, ...]]:
     grouped: dict[tuple[str, str | None], list[Field]] = {}
-    for declared in FIELDS:
+    for declared in ALL_FIELDS:
         grouped.setdefault((declared.parent, declared.service), []).append(declared)
     return {key: tuple(fields) for key, fields in grouped.items()}
 
@@ -89,3 +95,19 @@ def for_mode(mode: Mode) -> tuple[Field, ...]:
 
 def secret_fields() -> tuple[Field, ...]:
     return tuple(declared for declared in FIELDS if declared.secret)
+
+
+def default(path: str, service: str | None = None) -> Any:
+    """The declared default of the field at ``path`` (None when it declares none)."""
+    return field(path, service).default
+
+
+MIX_TILES = "clientRequest.recordingConfig.transcodingConfig.layoutConfig"
+
+
+def mix_max_users() -> int:
+    """How many users a mix recording can show: the declared cap on layout tiles (R58, R68)."""
+    cap = field(MIX_TILES).max_items
+    if cap is None:
+        raise KeyError(f"{MIX_TILES} declares no max_items")
+    return cap

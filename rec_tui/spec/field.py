@@ -1,8 +1,10 @@
 """The shape of one field declaration.
 
-Every field of the ``start`` body is declared exactly once as a :class:`Field`. The generic
-type and unknown-key checks, the JSON Schema export, the wizard's forms and the F1 help
-are all derived from these declarations.
+Every field of the ``start`` body, and of the session (``session.appId``,
+``session.acquire.*``), is declared exactly once as a :class:`Field`. The generic type,
+unknown-key and range/choice checks, the JSON Schema export, redaction and the secrets'
+environment variables, the wizard's forms and the F1 help are all derived from these
+declarations.
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ class Field:
     ``required_in`` / ``recommended_in`` are the modes in which leaving the field out (while
     its parent object is present) is an error / a warning; conditions on other values
     (such as "layout 3 needs layoutConfig") live in the rules and in ``requirement_note``.
-    For ``array`` fields, ``choices`` constrain each item.
+    For ``array`` fields, ``choices`` constrain each item. ``secret`` fields are masked
+    everywhere they are shown or written (see :mod:`rec_tui.request.redact`), are kept in the
+    keyring, and come from the ``env`` variable when the keyring has no entry.
     """
 
     path: str
@@ -63,9 +67,17 @@ class Field:
     recommended_in: frozenset[Mode] = frozenset()
     requirement_note: str = ""
     secret: bool = False
+    # The environment variable that supplies a secret field's value (exports refer to it,
+    # presets fall back to it); every secret field names one.
+    env: str = ""
     legacy: bool = False
-    newer: bool = False
+    # Why the wizard deliberately has no editor for this field ("" when it has one).
+    headless: str = ""
     rules: tuple[str, ...] = ()
+    # The spec rule (by name) whose problems a value outside ``minimum``/``maximum``/
+    # ``choices`` reports. The generic check judges the value from this declaration (see
+    # rec_tui.spec.rules.values); "" means the generic rule body.declared_values.
+    value_rule: str = ""
     service: str | None = None
     example: Any = None
 

@@ -73,6 +73,7 @@ FIELDS: tuple[Field, ...] = (
         recommended_in=_INDIVIDUAL_MIX,
         requirement_note="Needed whenever the App Certificate is enabled (R16).",
         secret=True,
+        env="REC_TUI_TOKEN",
         rules=("body.token.missing",),
         example="007eJxTYDQ",
     ),

@@ -11,12 +11,11 @@ from typing import Any, Final
 
 from rec_tui.spec.field import Choice, Field, Kind
 from rec_tui.spec.modes import Mode
+from rec_tui.spec.names import RTMP_PUBLISH, WEB_RECORDER
 
 EXT: Final = "clientRequest.extensionServiceConfig"
 SERVICE: Final = f"{EXT}.extensionServices[]"
 PARAM: Final = f"{SERVICE}.serviceParam"
-WEB_RECORDER: Final = "web_recorder_service"
-RTMP_PUBLISH: Final = "rtmp_publish_service"
 WEB: Final[frozenset[Mode]] = frozenset({"web"})
 
 # The services web mode knows, with labels for forms. Other modes may name other services
@@ -74,7 +73,9 @@ FIELDS: tuple[Field, ...] = (
         ),
         default="error_abort",
         choices=(Choice("error_abort", "Stop everything on error"),),
+        value_rule="web.errorPolicy",
         rules=("web.errorPolicy",),
+        headless="one allowed value, the default: nothing to choose (R95 reports another)",
         example="error_abort",
     ),
     Field(
@@ -86,7 +87,9 @@ FIELDS: tuple[Field, ...] = (
         help_zh='（选填）String 类型，云端录制 RESTful API 的版本号，默认为 `"v1"`。',
         default="v1",
         choices=(Choice("v1", "v1"),),
+        value_rule="web.apiVersion",
         rules=("web.apiVersion",),
+        headless='one allowed value, "v1", which the current docs leave out (R96 warns)',
         example="v1",
     ),
     Field(
@@ -118,6 +121,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         required_in=WEB,
         rules=("web.services.combo", "web.mode_only"),
+        headless="set by the Web & CDN step when it adds the web recorder or the CDN push",
         example=WEB_RECORDER,
     ),
     Field(
@@ -132,6 +136,7 @@ FIELDS: tuple[Field, ...] = (
             'DN：目前仅可设置为默认值 `"error_ignore"`，'
             "表示如果当前扩展服务发生错误，不影响其他扩展服务。"
         ),
+        headless="set to the value its service needs when the Web & CDN step adds it (R95)",
         rules=("web.errorPolicy",),
         example="error_abort",
     ),
@@ -164,6 +169,7 @@ FIELDS: tuple[Field, ...] = (
         help_zh="Number 类型，设置输出音频的采样率、码率、编码模式和声道数。",
         choices=AUDIO_PROFILE_CHOICES,
         required_in=WEB,
+        value_rule="web.audioProfile",
         rules=("web.audioProfile",),
         example=0,
     ),
@@ -180,6 +186,7 @@ FIELDS: tuple[Field, ...] = (
         minimum=240,
         maximum=1920,
         required_in=WEB,
+        value_rule="web.dims",
         rules=("web.dims", "web.area"),
         example=1280,
     ),
@@ -195,6 +202,7 @@ FIELDS: tuple[Field, ...] = (
         minimum=240,
         maximum=1920,
         required_in=WEB,
+        value_rule="web.dims",
         rules=("web.dims", "web.area"),
         example=720,
     ),
@@ -215,6 +223,7 @@ FIELDS: tuple[Field, ...] = (
         minimum=1,
         maximum=720,
         required_in=WEB,
+        value_rule="web.maxRecordingHour",
         rules=("web.maxRecordingHour", "web.maxRecordingHour.vs_expiry"),
         example=3,
     ),
@@ -232,6 +241,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         minimum=50,
         maximum=8000,
+        value_rule="web.bitrate",
         rules=("web.bitrate", "web.bitrate.keycase"),
         example=2000,
     ),
@@ -244,6 +254,7 @@ FIELDS: tuple[Field, ...] = (
         default=15,
         minimum=5,
         maximum=60,
+        value_rule="web.fps",
         rules=("web.fps",),
         example=15,
     ),
@@ -272,6 +283,7 @@ FIELDS: tuple[Field, ...] = (
         default=120,
         minimum=30,
         maximum=240,
+        value_rule="web.maxVideoDuration",
         rules=("web.maxVideoDuration", "file.web_mp4_hint"),
         example=120,
     ),
@@ -307,6 +319,7 @@ FIELDS: tuple[Field, ...] = (
         default=0,
         minimum=0,
         maximum=60,
+        value_rule="web.readyTimeout",
         rules=("web.readyTimeout", "web.readyTimeout.notify"),
         example=0,
     ),

@@ -38,6 +38,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         choices=tuple(Choice(v.number, v.label) for v in storage.VENDORS),
         required_in=_ALL,
+        value_rule="storage.vendor.enum",
         rules=(
             "storage.vendor.enum",
             "storage.region.table",
@@ -83,6 +84,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         required_in=_ALL,
         secret=True,
+        env="REC_TUI_STORAGE_ACCESS_KEY",
         rules=("storage.creds.required",),
     ),
     Field(
@@ -92,6 +94,7 @@ FIELDS: tuple[Field, ...] = (
         help="The secret key that goes with the access key. Kept in the keyring, never in presets.",
         required_in=_ALL,
         secret=True,
+        env="REC_TUI_STORAGE_SECRET_KEY",
         rules=("storage.creds.required",),
     ),
     Field(
@@ -104,7 +107,7 @@ FIELDS: tuple[Field, ...] = (
             "least 4 hours of validity and refresh it through update."
         ),
         secret=True,
-        newer=True,
+        env="REC_TUI_STORAGE_STS_TOKEN",
         rules=("storage.sts.vendor", "storage.sts.expiry"),
     ),
     Field(
@@ -115,7 +118,6 @@ FIELDS: tuple[Field, ...] = (
             "When the STS token expires, in Unix seconds. It must be at least 4 hours in the "
             "future; only meaningful together with stsToken."
         ),
-        newer=True,
         rules=("storage.sts.expiry",),
         example=1767225600,
     ),
@@ -169,6 +171,7 @@ FIELDS: tuple[Field, ...] = (
             "该字段仅适用于 Amazon S3。可设为：kms：KMS 加密。aes256：AES256 加密。"
         ),
         choices=(Choice("kms", "KMS encryption"), Choice("aes256", "AES-256 encryption")),
+        value_rule="storage.sse.value",
         rules=("storage.sse.value",),
         example="kms",
     ),
@@ -195,7 +198,6 @@ FIELDS: tuple[Field, ...] = (
             "s3.example.com. Required for vendor 11, ignored by the others."
         ),
         requirement_note="Required when vendor is 11 (S3-compatible storage).",
-        newer=True,
         rules=("storage.endpoint.vendor11",),
         example="s3.example.com",
     ),

@@ -1,11 +1,15 @@
 """Dotted JSON paths with list indices: ``clientRequest.recordingConfig.layoutConfig[3].x_axis``.
 
 The same notation names places in a body (with indices) and fields in the catalogue
-(with ``[]`` standing for "any item"). The empty string is the body itself.
+(with ``[]`` standing for "any item"). The empty string is the body itself. A key that
+would read as something else (one holding ``.``, ``[``, ``]`` or ``"``, or the empty key)
+is written quoted, as a JSON string in brackets: ``clientRequest["a.b"].token``, so every
+key of a pasted body has a path that leads back to it.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -13,7 +17,8 @@ from typing import Any, Final
 
 Token = str | int
 
-_SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d*)\]")
+_SEGMENT = re.compile(r'([^.\[\]"]+)|\[(\d*)\]|\[("(?:[^"\\]|\\.)*")\]')
+_PLAIN_KEY = re.compile(r'[^.\[\]"]+')
 ANY_INDEX: Final = -1
 _MISSING: Final = object()
 
@@ -28,12 +33,21 @@ def parse(path: str) -> list[Token]:
 def _parse_cached(path: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     for match in _SEGMENT.finditer(path):
-        key, index = match.groups()
+        key, index, quoted = match.groups()
         if key is not None:
             tokens.append(key)
+        elif quoted is not None:
+            tokens.append(json.loads(quoted))
         else:
             tokens.append(int(index) if index else ANY_INDEX)
     return tuple(tokens)
+
+
+@lru_cache(maxsize=4096)
+def _key(key: str, first: bool) -> str:
+    if _PLAIN_KEY.fullmatch(key):
+        return key if first else f".{key}"
+    return f"[{json.dumps(key, ensure_ascii=False)}]"
 
 
 def join(tokens: list[Token] | tuple[Token, ...]) -> str:
@@ -42,19 +56,25 @@ def join(tokens: list[Token] | tuple[Token, ...]) -> str:
         if isinstance(token, int):
             out.append("[]" if token == ANY_INDEX else f"[{token}]")
         else:
-            out.append(f".{token}" if out else token)
+            out.append(_key(token, not out))
     return "".join(out)
 
 
 def child(path: str, key: Token) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
+    return path + _key(key, not path)
 
 
+_INDEX = re.compile(r"\[\d+\]")
+
+
+@lru_cache(maxsize=4096)
 def generic(path: str) -> str:
     """Replace list indices with ``[]`` so a body path names its catalogue field."""
-    return re.sub(r"\[\d+\]", "[]", path)
+    if '"' in path:  # a quoted key may itself hold "[0]": go by tokens
+        return join([ANY_INDEX if isinstance(t, int) else t for t in _parse_cached(path)])
+    return _INDEX.sub("[]", path)
 
 
 def get(body: Any, path: str, default: Any = None) -> Any:

@@ -12,10 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from rec_tui.spec import fields_session
+
 # CN / AP / EU / NA are the acquire ``region`` values; "outside" means in none of them (R31
 # warns whenever acquire ``region`` is set), "unclear" means R31 skips the value.
 Area = Literal["CN", "AP", "EU", "NA", "outside", "unclear"]
-ACQUIRE_AREAS: Final[tuple[Area, ...]] = ("CN", "AP", "EU", "NA")
+# The areas acquire's region names (declared with session.acquire.region).
+ACQUIRE_AREAS: Final = tuple(str(area.value) for area in fields_session.ACQUIRE_AREAS)
 
 
 @dataclass(frozen=True, slots=True)

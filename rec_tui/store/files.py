@@ -17,16 +17,17 @@ import tempfile
 from pathlib import Path
 from typing import Final
 
+from rec_tui.errors import RecTuiError
+
 MAX_FILE_BYTES: Final = 1_000_000
 _NO_HARD_LINKS: Final = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK})
 
 
-class StoreFileError(Exception):
+class StoreFileError(RecTuiError):
     """A file that cannot be read or written; the message names it and says why."""
 
     def __init__(self, message: str, *, missing: bool = False) -> None:
         super().__init__(message)
-        self.message = message
         self.missing = missing
 
 
@@ -105,8 +106,11 @@ def _create_exclusively(temporary: str, target: Path) -> None:
     os.unlink(temporary)
 
 
-def write_atomically(target: Path, text: str, *, exclusive: bool = False) -> None:
+def write_atomically(target: Path, text: str | bytes, *, exclusive: bool = False) -> None:
     """Write ``text`` to a temporary file beside ``target``, fsync, then put it in place.
+
+    The file is readable by its owner only (0600, as the temporary file is created), and
+    ``text`` may be bytes (a zip) as well as text.
 
     With ``exclusive`` the final name is created by a hard link, which fails if the name
     appeared meanwhile (:class:`FileExistsError`, the old file untouched); otherwise it is
@@ -114,12 +118,23 @@ def write_atomically(target: Path, text: str, *, exclusive: bool = False) -> Non
     """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        # FileExistsError here means something on the way is a file, not a folder: it must
+        # not pass for the "target appeared meanwhile" of an exclusive write below.
+        why = (
+            "a part of its path is a file, not a folder"
+            if isinstance(error, FileExistsError)
+            else (error.strerror or str(error))
+        )
+        raise StoreFileError(f"Could not write {target}: {why}.") from None
+    try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
         )
         try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
             if exclusive:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from rec_tui.errors import RecTuiError
 from rec_tui.store.paths import history_file
 
 # No record rec-tui writes comes near this (answers are capped); a longer line is skipped.
@@ -35,7 +36,7 @@ _FIELD_TYPES: Final[dict[str, tuple[type, ...]]] = {
 }
 
 
-class HistoryError(Exception):
+class HistoryError(RecTuiError):
     """The history file cannot be read at all; the message names it and says why."""
 
 

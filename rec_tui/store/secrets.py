@@ -25,6 +25,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
+from rec_tui.errors import RecTuiError
+from rec_tui.spec import catalogue
+
 SERVICE: Final = "rec-tui"
 
 # Keyring entries of the Agora REST credentials (shared by every preset).
@@ -35,20 +38,13 @@ CUSTOMER_ID_ENV: Final = "AGORA_CUSTOMER_ID"
 CUSTOMER_SECRET_ENV: Final = "AGORA_CUSTOMER_SECRET"
 RESOURCE_ID_ENV: Final = "REC_TUI_RESOURCE_ID"
 
-# The environment variable for each secret key of a request body (keys as in
-# rec_tui.request.redact.SECRET_KEYS), used by exports and as the fallback when loading presets.
-BODY_SECRET_ENV: Final[Mapping[str, str]] = {
-    "token": "REC_TUI_TOKEN",
-    "accessKey": "REC_TUI_STORAGE_ACCESS_KEY",
-    "secretKey": "REC_TUI_STORAGE_SECRET_KEY",
-    "stsToken": "REC_TUI_STORAGE_STS_TOKEN",
-    "secret": "REC_TUI_DECRYPTION_SECRET",
-    "salt": "REC_TUI_DECRYPTION_SALT",
-}
+# The environment variable for each secret key of a request body, as the field
+# declarations name them (Field.env), used by exports and as the fallback when loading presets.
+BODY_SECRET_ENV: Final[Mapping[str, str]] = {f.key: f.env for f in catalogue.secret_fields()}
 MEMORY_BACKEND: Final = "memory (this session only)"
 
 
-class SecretStoreError(Exception):
+class SecretStoreError(RecTuiError):
     """The keyring refused an operation; the message says what happened and what to do."""
 
 

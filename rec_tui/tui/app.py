@@ -1,19 +1,20 @@
 """The wizard: Steps | current step's form over Problems | Request preview.
 
-Plug-in points for other parts of rec-tui:
+How the parts are wired:
 
-* ``app.draft`` is the one :class:`~rec_tui.request.draft.Draft` everything edits.
-* After changing the draft, call ``app.draft_changed(origin)``: it re-validates and refreshes
-  the preview, the problems, the step list and every built form (``origin``, the widget that
-  made the change, is not reloaded so typing is never disturbed; pass None after loading a
-  preset or import so every form reloads).
+* ``app.draft`` is the one :class:`~rec_tui.request.draft.Draft` everything edits. Forms and
+  widgets only call its methods; the app subscribes to it and, on each announced
+  :class:`~rec_tui.request.draft.Change`, re-validates and refreshes the preview, the problems,
+  the step list, the title and the form on screen (the widget that made the change, its
+  ``origin``, is not reloaded, so typing is never disturbed).
 * ``app.problems`` is the latest validation result.
+* Widgets post small messages declared beside them; the app handles them or hands them to one
+  controller per concern (rec_tui/tui/controllers/): ``app.files`` (presets, import, export,
+  the title), ``app.sending`` (the Send panel, Ctrl+R, the quit guard); the command palette
+  lists every action through :class:`~rec_tui.tui.controllers.commands.WizardCommands`.
 * The Review step has an empty container ``#review-plugin`` (``ReviewForm.PLUGIN_ID``) for the
-  Send panel; the Transcoding & layout step has ``#layout-canvas-slot``
-  (``LayoutForm.CANVAS_SLOT_ID``) for the layout designer. ``app.on_step_built(name, cb)``
-  runs ``cb(form)`` when a step's form is built (or at once if it already is).
-* Keys Ctrl+S/O/I/E/R are left to the modules that implement them (presets, import/export,
-  send); they add their own bindings and palette commands (see ``EXTRA_COMMANDS``).
+  Send panel; ``app.on_step_built(name, cb)`` runs ``cb(form)`` when a step's form is built
+  (or at once if it already is).
 """
 
 from __future__ import annotations
@@ -22,26 +23,38 @@ import gc
 import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, ClassVar
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import RenderableType
+from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 
-from rec_tui.request.draft import Draft
-from rec_tui.spec.modes import MODES, Mode
+from rec_tui.request.draft import Change, Draft, ModeSwitch
+from rec_tui.request.request_line import compact_request_line
+from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Problem
+from rec_tui.tui.controllers.editing import EditingController
+from rec_tui.tui.controllers.files import FilesController
+from rec_tui.tui.controllers.sending import SendingController
+from rec_tui.tui.crash import CrashGuard
 from rec_tui.tui.forms.base import StepForm
-from rec_tui.tui.steps import STEPS, neighbour, step, step_for_path
+from rec_tui.tui.steps import neighbour, step, step_for_path
 from rec_tui.tui.widgets.preview import Preview
 from rec_tui.tui.widgets.problems_pane import ProblemsPane
 from rec_tui.tui.widgets.secrets_status import SecretsStatus
 from rec_tui.tui.widgets.step_list import StepList
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from rec_tui.tui.screens.preset_open import PresetOpenScreen
+    from rec_tui.tui.send_panel import SendPanel
+    from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 # Below this width the preview is hidden until asked for (F4), and then replaces the form.
@@ -59,42 +72,25 @@ FORM_CLASSES: dict[str, str] = {
     "review": "rec_tui.tui.forms.review:ReviewForm",
 }
 
-PLACEHOLDER_RESOURCE_ID = "<resourceId from acquire>"
+
+def wizard_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens."""
+    from rec_tui.tui.controllers.commands import WizardCommands
+
+    return WizardCommands
+
+
+def field_commands() -> type[Provider]:
+    """The palette's field finder, imported when the palette first opens."""
+    from rec_tui.tui.controllers.commands import FieldCommands
+
+    return FieldCommands
 
 
 def form_class(name: str) -> type[StepForm]:
     module, _, attribute = FORM_CLASSES[name].partition(":")
     cls: type[StepForm] = getattr(importlib.import_module(module), attribute)
     return cls
-
-
-def request_line(draft: Draft) -> str:
-    """``POST https://…/start`` for the preview and review; never raises."""
-    from rec_tui.request.endpoints import call_path, resolve
-
-    try:
-        base = resolve(draft.endpoint).primary
-    except ValueError as error:
-        return f"POST (endpoint problem: {error})"
-    path = call_path("start", draft.app_id or "<App ID>", draft.mode, PLACEHOLDER_RESOURCE_ID)
-    return f"POST {base}{path}"
-
-
-def compact_request_line(draft: Draft) -> str:
-    """``POST …/mode/mix/start  (sandbox)``: the preview's one-line header.
-
-    The full URL (host, App ID, resource ID) is in the Review step; the preview only says
-    which call, which mode and where it goes, so it never wraps.
-    """
-    # Imported here: the first frame is painted before the first request line is needed.
-    from rec_tui.request.endpoints import resolve
-
-    try:
-        endpoint = resolve(draft.endpoint)
-    except ValueError:
-        return "POST (endpoint problem: see the Review step)"
-    where = "sandbox" if endpoint.sandbox else urlsplit(endpoint.primary).netloc
-    return f"POST …/mode/{draft.mode}/start  ({where})"
 
 
 class RecTuiApp(App[int]):
@@ -118,10 +114,18 @@ class RecTuiApp(App[int]):
         Binding("f6", "import_request", "Import", show=False),
         Binding("ctrl+e", "export_request", "Export", show=False),
         Binding("ctrl+r", "send", "Send"),
+        Binding("f7", "toggle_json", "JSON", show=False),
+        Binding("f8", "apply_fix", "Fix", show=False),
+        Binding("f9", "show_diff", "Diff", show=False),
+        # Ctrl+C copies a selection; Ctrl+B copies the whole Body.
+        Binding("ctrl+b", "copy_body", "Copy body", show=False),
+        # Not priority: a focused TextArea (import, JSON editor) keeps its own undo; Inputs
+        # have none, so in the forms these undo the draft.
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
-    # Other modules append (title, help, callback-taking-the-app) to offer palette commands.
-    EXTRA_COMMANDS: ClassVar[list[tuple[str, str, Callable[[RecTuiApp], Any]]]] = []
+    COMMANDS = App.COMMANDS | {wizard_commands, field_commands}
 
     def __init__(
         self,
@@ -132,9 +136,8 @@ class RecTuiApp(App[int]):
     ) -> None:
         super().__init__()
         self.draft = draft or Draft()
-        from rec_tui.tui.file_actions import FileActions
-
-        self.file_actions = FileActions(self)
+        self.files = FilesController(self)
+        self.editing = EditingController(self)
         self.problems: list[Problem] = []
         self.current_step = start_step
         self._notices = list(notices)
@@ -142,10 +145,12 @@ class RecTuiApp(App[int]):
         self._built_callbacks: dict[str, list[Callable[[StepForm], None]]] = {}
         # None: decided by the width; True/False: the user toggled it with F4.
         self._preview_wanted: bool | None = None
-        from rec_tui.tui.send_actions import SendActions
-
         # The Send panel in the Review step, Ctrl+R, and the quit guard.
-        self.send_actions = SendActions(self)
+        self.sending = SendingController(self)
+        self.crash_guard = CrashGuard(self)
+        self._unsubscribe: Callable[[], None] | None = None
+        self._crash: Exception | None = None
+        self.exiting = False
 
     # --- layout -----------------------------------------------------------------------
 
@@ -163,20 +168,48 @@ class RecTuiApp(App[int]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._unsubscribe = self.draft.subscribe(self._draft_changed)
         self.query_one(StepList).mark_current(self.current_step)
         # The first frame shows the panes; the body, the rules (a dozen modules to import)
         # and the problems fill them right after it is painted.
         self.call_after_refresh(self._first_check)
         self._apply_size(self.size.width, self.size.height)
         # Opening the keyring loads its backends: after the first paint, not before it.
-        self.call_after_refresh(self.file_actions.start)
+        self.call_after_refresh(self.files.start)
         # launch() holds the garbage collector off until the first frame is painted.
         self.call_after_refresh(gc.enable)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 
+    # --- crashes (rec_tui/tui/crash.py) --------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's handler ends in _fatal_error, which prints a traceback with every
+        # frame's local variables (the body, the credentials): remember the error for it.
+        self._crash = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        error = self._crash
+        try:
+            message = self.crash_guard.crashed(error) if error is not None else ""
+        except Exception as failure:  # the crash handling itself must not hide the crash
+            message = f"rec-tui stopped after an unexpected error ({type(failure).__name__})."
+        self.bell()
+        # As Text: a message is never read as console markup.
+        self._exit_renderables.append(Text(message or "rec-tui stopped after an unexpected error."))
+        self._close_messages_no_wait()
+
+    def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+
     def _first_check(self) -> None:
-        self.draft_changed()
+        self._show_draft()
+        self._form_built(self._forms[self.current_step])
+        self.crash_guard.offer_recovery()
+        if self.files.offer_mode_switch:
+            self.editing.offer_better_mode()
         # Opened at a later step (--step): the preview shows that step's part of the body.
         self.query_one(Preview).scroll_to_section(step(self.current_step).owns)
 
@@ -215,7 +248,7 @@ class RecTuiApp(App[int]):
     # --- steps ------------------------------------------------------------------------
 
     def _build_form(self, name: str) -> StepForm:
-        form = form_class(name)()
+        form = form_class(name)(self.draft)
         self._forms[name] = form
         return form
 
@@ -231,9 +264,8 @@ class RecTuiApp(App[int]):
         else:
             self._built_callbacks.setdefault(name, []).append(callback)
 
-    def form_mounted(self, form: StepForm) -> None:
-        """Called by each form once mounted: show the draft, then run plug-in callbacks."""
-        form.sync()
+    def _form_built(self, form: StepForm) -> None:
+        """A form is mounted (and shows the draft): give it the problems, run plug-ins."""
         form.show_problems(self.problems)
         for callback in self._built_callbacks.pop(form.STEP, []):
             callback(form)
@@ -244,6 +276,7 @@ class RecTuiApp(App[int]):
         if form is None:
             form = self._build_form(name)
             await switcher.mount(form)
+            self._form_built(form)
         elif name != self.current_step:
             form.sync()
             form.show_problems(self.problems)
@@ -279,12 +312,15 @@ class RecTuiApp(App[int]):
 
     # --- the draft --------------------------------------------------------------------
 
-    def draft_changed(self, origin: object | None = None) -> None:
-        """Re-validate and refresh everything that shows the draft.
+    def _draft_changed(self, change: Change) -> None:
+        """The draft announced a change: show it everywhere (the draft calls this)."""
+        if change.kind == "mode" and change.mode_switch is not None:
+            self._tell_mode_switch(change.mode_switch)
+        # A load, undo or redo changes everything: every editor reloads, even the origin.
+        self._show_draft(None if change.everything else change.origin)
 
-        Call after any change to ``self.draft``. ``origin`` is the widget that made the
-        change (left as it is, so the cursor of the field being typed in never jumps).
-        """
+    def _show_draft(self, origin: object | None = None) -> None:
+        """Re-validate and refresh everything that shows the draft but ``origin``."""
         self.problems = self.draft.validate()
         self.query_one(Preview).show(
             compact_request_line(self.draft), self.draft.body, self.problems
@@ -301,11 +337,10 @@ class RecTuiApp(App[int]):
         if form is not None and form.is_mounted:
             form.sync(origin)
             form.show_problems(self.problems)
-        self.file_actions.refresh_title()
+        self.files.refresh_title()
 
-    def change_recording_mode(self, mode: Mode) -> None:
-        """Switch mode, telling the user what was set aside or brought back."""
-        switch = self.draft.set_mode(mode)
+    def _tell_mode_switch(self, switch: ModeSwitch) -> None:
+        mode = self.draft.mode
         if switch.set_aside:
             self.notify(
                 "Set aside (kept, comes back if you switch back): " + ", ".join(switch.set_aside),
@@ -320,7 +355,22 @@ class RecTuiApp(App[int]):
             )
         if not switch.set_aside and not switch.restored:
             self.notify(f"Now composing a {mode} recording.", timeout=4)
-        self.draft_changed()
+
+    def change_recording_mode(self, mode: Mode) -> None:
+        """Switch mode (the palette); the notice comes with the draft's announcement."""
+        self.draft.set_mode(mode)
+
+    def action_undo(self) -> None:
+        self._travel(self.draft.undo, "Undone", "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self._travel(self.draft.redo, "Redone", "Nothing to redo.")
+
+    def _travel(self, move: Callable[[], str | None], done: str, nothing: str) -> None:
+        if len(self.screen_stack) > 1:
+            return  # a dialog is open: its fields are not the draft
+        what = move()
+        self.notify(f"{done}: {what}." if what else nothing, timeout=3)
 
     async def focus_path(self, path: str) -> None:
         """Go to the step that edits ``path`` and focus its field."""
@@ -331,30 +381,88 @@ class RecTuiApp(App[int]):
 
     @on(ProblemsPane.Chosen)
     async def _problem_chosen(self, event: ProblemsPane.Chosen) -> None:
-        await self.focus_path(event.problem.path)
+        await self.editing.go_to_problem(event.problem)
 
-    # --- presets, import, export (rec_tui/tui/file_actions.py) -------------------------
+    def selected_problem(self) -> Problem | None:
+        """The problem highlighted in the problems list, if any."""
+        return self.query_one(ProblemsPane).highlighted_problem()
+
+    def focus_current_form(self) -> None:
+        self._forms[self.current_step].focus_first()
+
+    def show_preview_pane(self, wanted: bool | None) -> None:
+        """Show (True) or hide (False) the right-hand pane, or leave it to the width (None)."""
+        self._preview_wanted = wanted
+        self._apply_size(self.size.width, self.size.height)
+
+    # Handlers by name: the first screen imports neither these widgets nor what they use.
+
+    def on_layout_canvas_apply_layout(self, event: LayoutCanvas.ApplyLayout) -> None:
+        self.sending.apply_layout(event.request)
+
+    def on_send_panel_finished(self, event: SendPanel.Finished) -> None:
+        self.sending.call_finished(event.action, event.ok, event.text)
+
+    def on_preset_open_screen_renamed(self, event: PresetOpenScreen.Renamed) -> None:
+        self.files.renamed(event.old, event.new, event.path)
+
+    # --- presets, import, export (rec_tui/tui/controllers/files.py) --------------------
 
     def action_save_preset(self) -> None:
-        self.file_actions.save()
+        self.files.save()
 
     def action_open_preset(self) -> None:
-        self.file_actions.open()
+        self.files.open()
 
     def action_import_request(self) -> None:
-        self.file_actions.import_()
+        self.files.import_()
 
     def action_export_request(self) -> None:
-        self.file_actions.export()
+        self.files.export()
 
     def action_send(self) -> None:
-        self.send_actions.send()
+        self.sending.send()
+
+    # --- the request itself (rec_tui/tui/controllers/editing.py) ------------------------
+
+    async def action_toggle_json(self) -> None:
+        await self.editing.toggle_json()
+
+    def action_apply_fix(self) -> None:
+        self.editing.apply_fix()
+
+    def action_show_diff(self) -> None:
+        self.editing.show_diff()
+
+    def action_copy_body(self) -> None:
+        self.editing.copy_body()
 
     async def action_quit(self) -> None:
         # Running recordings first (they cost money), then unsaved changes.
-        self.send_actions.before_quit(self.file_actions.quit)
+        self.sending.before_quit(self.files.quit)
 
     # --- other actions ----------------------------------------------------------------
+
+    def exit(
+        self,
+        result: int | None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        self.exiting = True
+        super().exit(result, return_code, message)
+
+    def action_command_palette(self) -> None:
+        # Not once quitting: a palette opened while the screens are taken down fails
+        # looking for its own list (Ctrl+Q Ctrl+P typed quickly).
+        if self.exiting or not self.use_command_palette:
+            return
+        from textual.command import CommandPalette
+
+        from rec_tui.tui.controllers.commands import WizardPalette
+
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(WizardPalette(id="--command-palette"))
 
     def action_toggle_preview(self) -> None:
         shown = not self.has_class("-hide-preview")
@@ -378,41 +486,5 @@ class RecTuiApp(App[int]):
 
         self.push_screen(KeysHelpScreen())
 
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        for item in STEPS:
-            yield SystemCommand(
-                f"Go to step: {item.title}",
-                "Does not apply to this mode"
-                if not item.applies_to(self.draft.mode)
-                else f"Show the {item.title} form",
-                lambda name=item.name: self.run_worker(self.show_step(name)),
-            )
-        for mode in MODES:
-            if mode != self.draft.mode:
-                yield SystemCommand(
-                    f"Switch mode to {mode}",
-                    "Values that stop applying are kept aside and come back later",
-                    lambda mode=mode: self.change_recording_mode(mode),
-                )
-        yield SystemCommand("Next step (F3)", "Go to the next step", self.action_next_step)
-        yield SystemCommand(
-            "Previous step (F2)", "Go to the previous step", self.action_previous_step
-        )
-        yield SystemCommand(
-            "Toggle preview (F4)", "Show or hide the request preview", self.action_toggle_preview
-        )
-        yield SystemCommand(
-            "Focus problems (F5)", "Move to the problems list", self.action_focus_problems
-        )
-        yield SystemCommand(
-            "Help on the focused field (F1)", "What the field does, rules", self.action_help
-        )
-        yield SystemCommand(
-            "Show all keys (F10)", "Every key the wizard knows", self.action_show_keys
-        )
-        for title, help_text, callback in self.EXTRA_COMMANDS:
-            yield SystemCommand(title, help_text, lambda callback=callback: callback(self))
 
-
-__all__ = ["RecTuiApp", "compact_request_line", "request_line"]
+__all__ = ["RecTuiApp"]

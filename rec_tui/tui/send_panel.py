@@ -1,5 +1,8 @@
 """The Send step: endpoint, App ID, credentials, acquire options, and the recording's calls.
 
+The settings (rec_tui/tui/send/settings.py) and the credentials (send/credentials.py) are
+widgets of their own; this module makes the calls.
+
 Every call runs in the exclusive ``send`` worker through :class:`~rec_tui.agora.lifecycle.Lifecycle`
 (so it is checked before it is sent) and answers with a :class:`SendPanel.Finished` message;
 each HTTP exchange lands in the log pane, redacted. While one call runs, new ones are refused
@@ -10,29 +13,28 @@ Stop may end the wait for recording to begin once start has answered.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from rec_tui.agora.exchange import Exchange, Scrubber
 from rec_tui.agora.lifecycle import Lifecycle, PollPlan, RecordingSession, acquire_scene_for
 from rec_tui.agora.ratelimit import RateLimiter
 from rec_tui.request.call_checks import layout_of
-from rec_tui.request.draft import ACQUIRE, APP_ID, ENDPOINT
-from rec_tui.request.endpoints import REGION_PREFIXES
 from rec_tui.store.secrets import (
-    CUSTOMER_ID_ENV,
-    CUSTOMER_SECRET_ENV,
     Credentials,
     SecretStore,
-    SecretStoreError,
 )
+from rec_tui.tui.send.credentials import CredentialsForm
+from rec_tui.tui.send.settings import AcquireSettings, EndpointSettings
 from rec_tui.tui.widgets.exchange_log import ExchangeLog
 from rec_tui.tui.widgets.running_list import RunningList
 
@@ -40,29 +42,7 @@ if TYPE_CHECKING:
     import httpx
 
     from rec_tui.agora.client import RecordingClient
-    from rec_tui.request.draft import Draft
-
-ENDPOINT_KINDS: Final = (
-    ("Sandbox (built in, no account)", "sandbox"),
-    ("Agora global (api.agora.io first)", "global"),
-    ("Agora global (api.sd-rtn.com first, mainland China)", "global-cn"),
-    ("Agora regional host", "region"),
-    ("Custom base URL", "custom"),
-)
-ACQUIRE_REGIONS: Final = (
-    ("nearest (not sent)", ""),
-    ("CN", "CN"),
-    ("AP", "AP"),
-    ("EU", "EU"),
-    ("NA", "NA"),
-)
-SANDBOX_NOTE: Final = "The sandbox uses its own credentials (sandbox / sandbox-secret)."
-NO_KEYRING_NOTE: Final = (
-    f"No keyring on this machine: set {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV} before "
-    "starting rec-tui, or type the customer ID and secret here for this session only "
-    "(kept in memory, never written to disk)."
-)
-KEYRING_NOTE: Final = "Type the customer ID and secret, then keep them in the keyring."
+    from rec_tui.request.draft import Change, Draft
 
 
 def uid_list(text: str) -> list[str]:
@@ -70,19 +50,12 @@ def uid_list(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
-def split_endpoint(endpoint: str) -> tuple[str, str, str]:
-    """A draft endpoint → (kind, region host prefix, custom URL) for the three widgets."""
-    if endpoint in ("sandbox", "global", "global-cn"):
-        return endpoint, REGION_PREFIXES[0], ""
-    if endpoint.startswith("region:"):
-        return "region", endpoint.removeprefix("region:"), ""
-    if endpoint:
-        return "custom", REGION_PREFIXES[0], endpoint
-    return "sandbox", REGION_PREFIXES[0], ""
-
-
 class SendPanel(Vertical):
-    """Mounted into the Review step; also usable alone with any app that has a ``draft``."""
+    """Mounted into the Review step; also usable alone (tests).
+
+    The endpoint, App ID and acquire options are the draft's session values: the widgets
+    write them with the draft's methods and show them again whenever the draft changes.
+    """
 
     DEFAULT_CSS = """
     SendPanel { height: auto; margin: 1 0; }
@@ -122,15 +95,24 @@ class SendPanel(Vertical):
 
     def __init__(
         self,
+        draft: Draft,
         *,
+        secret_store: Callable[[], SecretStore] | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         poll: PollPlan | None = None,
         limiter: RateLimiter | None = None,
+        confirm_send: Callable[[str, str], Awaitable[bool]] | None = None,
         id: str | None = "send-panel",
     ) -> None:
         super().__init__(id=id)
+        # Asked (endpoint, App ID) before a start; False means do not send.
+        self.confirm_send = confirm_send
+        self.draft = draft
+        # The wizard's one store; None: the credentials form opens its own (alone, in a test).
+        self._secret_store = secret_store
+        self._unsubscribe: Callable[[], None] | None = None
         self.transport = transport
         # None: the process-wide limiter of the customer ID (tests pass one on fake time).
         self.limiter = limiter
@@ -142,22 +124,6 @@ class SendPanel(Vertical):
         self._client: RecordingClient | None = None
         self._client_key: tuple[str, str, str, str] | None = None
         self._credentials: Credentials | None = None
-        # Only used when the app has no FileActions (the panel alone, in a test).
-        self._own_store: SecretStore | None = None
-        self._credentials_shown = False
-        self._shown_mode = ""
-
-    # --- the draft -------------------------------------------------------------------------
-
-    @property
-    def draft(self) -> Draft:
-        draft: Draft = self.app.draft  # type: ignore[attr-defined]
-        return draft
-
-    def _draft_changed(self) -> None:
-        changed = getattr(self.app, "draft_changed", None)
-        if changed is not None:
-            changed(self)
 
     @property
     def running(self) -> list[RecordingSession]:
@@ -171,47 +137,10 @@ class SendPanel(Vertical):
     # --- building -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        kind, region_host, url = split_endpoint(self.draft.endpoint)
         yield Static("Send", classes="section-title")
-        with Horizontal(classes="send-row"):
-            yield Label("Endpoint")
-            yield Select(ENDPOINT_KINDS, value=kind, allow_blank=False, id="send-endpoint")
-        with Horizontal(classes="send-row", id="send-where"):
-            yield Select(
-                [(prefix, prefix) for prefix in REGION_PREFIXES],
-                value=region_host,
-                allow_blank=False,
-                id="send-region-host",
-            )
-            yield Input(url, placeholder="https://… or http://127.0.0.1:PORT", id="send-url")
-        with Horizontal(classes="send-row"):
-            yield Label("App ID")
-            yield Input(self.draft.app_id, placeholder="the channel's App ID", id="send-app-id")
-        yield Static(SANDBOX_NOTE, id="send-sandbox-note")
-        with Horizontal(classes="send-row credentials"):
-            yield Label("Customer ID")
-            yield Input(placeholder="from the keyring", id="send-customer-id")
-            yield Label("Secret")
-            yield Input(placeholder="from the keyring", password=True, id="send-customer-secret")
-            yield Button("Show", id="send-reveal", compact=True)
-            yield Button("Keep in keyring", id="send-keep")
-        yield Static("", id="send-credentials-source", classes="credentials")
-        options = self.draft.acquire_options
-        with Horizontal(classes="send-row"):
-            yield Label("resourceExpiredHour")
-            yield Input(
-                str(options.get("resourceExpiredHour", "")),
-                placeholder="72",
-                type="integer",
-                id="send-expired-hour",
-            )
-            yield Label("Region")
-            yield Select(
-                ACQUIRE_REGIONS,
-                value=str(options.get("region", "")),
-                allow_blank=False,
-                id="send-acquire-region",
-            )
+        yield EndpointSettings(self.draft)
+        yield CredentialsForm(self._secret_store)
+        yield AcquireSettings(self.draft)
         yield Static("", id="send-scene")
         with Horizontal(classes="send-row"):
             yield Button("Acquire and start (^R)", id="send-start", variant="primary")
@@ -236,174 +165,58 @@ class SendPanel(Vertical):
         yield ExchangeLog(id="send-log")
 
     def on_mount(self) -> None:
+        self._unsubscribe = self.draft.subscribe(self._draft_changed)
         self.refresh_from_draft()
         self.set_interval(1.0, self._tick)
 
+    def _draft_changed(self, change: Change) -> None:
+        self.refresh_from_draft()
+
     def refresh_from_draft(self) -> None:
-        """Show what depends on the draft: the mode's scene, the widgets that apply."""
-        mode = self._shown_mode = self.draft.mode
+        """Show what depends on the draft's mode: the acquire scene, the widgets that apply."""
+        mode = self.draft.mode
         scene = acquire_scene_for(mode, self.draft.body)
         self.query_one("#send-scene", Static).update(
             f"acquire scene {scene}, set from the {mode} mode"
         )
         self.set_class(mode == "web", "-web")
         self.query_one("#send-update-layout", Button).display = mode == "mix"
-        self._show_endpoint_widgets()
 
-    def _show_endpoint_widgets(self) -> None:
-        kind = self.query_one("#send-endpoint", Select).value
-        self.query_one("#send-region-host", Select).display = kind == "region"
-        self.query_one("#send-url", Input).display = kind == "custom"
-        self.query_one("#send-where").display = kind in ("region", "custom")
-        self.set_class(kind == "sandbox", "-sandbox")
-        if kind != "sandbox" and not self._credentials_shown:
-            self._credentials_shown = True
-            self._show_stored_credentials()
+    @on(EndpointSettings.KindChosen)
+    def _kind_chosen(self, event: EndpointSettings.KindChosen) -> None:
+        event.stop()
+        self.set_class(event.kind == "sandbox", "-sandbox")
+        if event.kind != "sandbox":
+            self.query_one(CredentialsForm).needed()
+
+    @on(CredentialsForm.Kept)
+    def _kept(self, event: CredentialsForm.Kept) -> None:
+        event.stop()
+        self._show("keep", event.ok, event.text)
 
     def _tick(self) -> None:
-        if self.draft.mode != self._shown_mode:
-            self.refresh_from_draft()
         self.query_one(RunningList).show(self.running, self.clock())
 
-    # --- settings back into the draft ------------------------------------------------------
-
-    def endpoint_setting(self) -> str:
-        kind = self.query_one("#send-endpoint", Select).value
-        if kind == "region":
-            return f"region:{self.query_one('#send-region-host', Select).value}"
-        if kind == "custom":
-            return self.query_one("#send-url", Input).value.strip()
-        return str(kind)
-
-    def acquire_options(self) -> dict[str, Any]:
-        options: dict[str, Any] = {}
-        hours = self.query_one("#send-expired-hour", Input).value.strip()
-        if hours:
-            options["resourceExpiredHour"] = int(hours) if hours.lstrip("-").isdigit() else hours
-        region = self.query_one("#send-acquire-region", Select).value
-        if isinstance(region, str) and region:
-            options["region"] = region
-        return options
-
     @on(Select.Changed)
-    def _select_changed(self, event: Select.Changed) -> None:
-        event.stop()
-        self._settings_changed()
-
     @on(Input.Changed)
-    def _input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        if event.input.id in ("send-url", "send-app-id", "send-expired-hour"):
-            self._settings_changed()
-
-    def _settings_changed(self) -> None:
-        self._show_endpoint_widgets()
-        self.draft.set_many(
-            [
-                (ENDPOINT, self.endpoint_setting()),
-                (APP_ID, self.query_one("#send-app-id", Input).value.strip()),
-                (ACQUIRE, self.acquire_options() or None),
-            ],
-            description="change the send settings",
-            origin=self,
-        )
-        self._draft_changed()
+    def _update_typed(self, event: Select.Changed | Input.Changed) -> None:
+        event.stop()  # the update fields are for the running recording, not the draft
 
     # --- credentials -------------------------------------------------------------------------
 
-    async def secret_store(self) -> SecretStore:
-        """The wizard's one secret store (``app.file_actions.store``).
-
-        Asked for on the app's thread: the first use announces the keyring backend, and
-        without a keyring gives the one-time notice. Reads and writes then go to a thread.
-        """
-        actions = getattr(self.app, "file_actions", None)
-        if actions is not None:
-            store: SecretStore = actions.store
-            return store
-        if self._own_store is None:
-            from rec_tui.store.secrets import open_store
-
-            self._own_store = (await asyncio.to_thread(open_store)).store
-        return self._own_store
-
-    @work(exclusive=True, group="send-credentials")
-    async def _show_stored_credentials(self) -> None:
-        """Fill the empty credential fields from the environment or the store; say where from."""
-        from rec_tui.store.secrets import customer_credentials
-
-        note = self.query_one("#send-credentials-source", Static)
-        try:
-            store = await self.secret_store()
-            found = await asyncio.to_thread(customer_credentials, store)
-        except SecretStoreError as error:
-            note.update(str(error))
-            return
-        keep = self.query_one("#send-keep", Button)
-        keep.label = "Keep in keyring" if store.persistent else "Keep for this session"
-        if found is None:
-            note.update(KEYRING_NOTE if store.persistent else NO_KEYRING_NOTE)
-            return
-        for widget_id, value in (
-            ("#send-customer-id", found.customer_id),
-            ("#send-customer-secret", found.customer_secret),
-        ):
-            field = self.query_one(widget_id, Input)
-            if not field.value:
-                field.value = value
-        note.update(self._source_note(found, store))
-
-    @staticmethod
-    def _source_note(found: Credentials, store: SecretStore) -> str:
-        if found.source == "environment":
-            return f"Customer ID and secret from {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV}."
-        if store.persistent:
-            return f"Customer ID and secret from the OS keyring ({found.source})."
-        return "Customer ID and secret typed earlier in this session (memory only, no keyring)."
+    def known_secrets(self) -> set[str]:
+        """The customer ID and secret typed here or last used (to scrub crash reports)."""
+        found = self._credentials.secrets() if self._credentials is not None else set()
+        with contextlib.suppress(NoMatches):
+            found |= self.query_one(CredentialsForm).typed()
+        return found
 
     async def _resolve_credentials(self) -> Credentials:
         if self.draft.endpoint == "sandbox":
             from rec_tui import sandbox
 
             return Credentials(sandbox.CUSTOMER_ID, sandbox.CUSTOMER_SECRET)
-        typed_id = self.query_one("#send-customer-id", Input).value.strip()
-        typed_secret = self.query_one("#send-customer-secret", Input).value
-        if typed_id and typed_secret:
-            return Credentials(typed_id, typed_secret, source="typed")
-        from rec_tui.store.secrets import customer_credentials
-
-        store = await self.secret_store()
-        try:
-            found = await asyncio.to_thread(customer_credentials, store)
-        except SecretStoreError as error:
-            raise LookupError(str(error)) from None
-        if found is None:
-            raise LookupError(
-                "No customer ID and secret: type them above (and keep them in the keyring), "
-                f"or set {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV}."
-            )
-        self.query_one("#send-customer-id", Input).value = found.customer_id
-        return found
-
-    @work(group="send-keyring")
-    async def _keep_in_keyring(self, customer_id: str, secret: str) -> None:
-        from rec_tui.store.secrets import store_customer_credentials
-
-        try:
-            store = await self.secret_store()
-            await asyncio.to_thread(
-                store_customer_credentials, store, Credentials(customer_id, secret)
-            )
-        except SecretStoreError as error:
-            self.post_message(self.Finished("keep", False, str(error)))
-            return
-        where = "the OS keyring" if store.persistent else "memory only, for this session"
-        self.post_message(self.Finished("keep", True, f"Customer ID and secret kept in {where}."))
-
-    def _toggle_reveal(self) -> None:
-        secret = self.query_one("#send-customer-secret", Input)
-        secret.password = not secret.password
-        self.query_one("#send-reveal", Button).label = "Show" if secret.password else "Hide"
+        return await self.query_one(CredentialsForm).resolve()
 
     # --- the client --------------------------------------------------------------------------
 
@@ -438,6 +251,8 @@ class SendPanel(Vertical):
         self.post_message(self.Logged(exchange))
 
     async def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
         if self._client is not None:
             await self._client.aclose()
 
@@ -454,16 +269,7 @@ class SendPanel(Vertical):
             "send-update": "update",
             "send-update-layout": "layout",
         }
-        if event.button.id == "send-reveal":
-            self._toggle_reveal()
-        elif event.button.id == "send-keep":
-            customer_id = self.query_one("#send-customer-id", Input).value.strip()
-            secret = self.query_one("#send-customer-secret", Input).value
-            if customer_id and secret:
-                self._keep_in_keyring(customer_id, secret)
-            else:
-                self._show("keep", False, "Type both the customer ID and the secret first.")
-        elif event.button.id in actions:
+        if event.button.id in actions:
             self.request(actions[event.button.id])
 
     def request(self, action: str, payload: dict[str, Any] | None = None) -> bool:
@@ -489,6 +295,9 @@ class SendPanel(Vertical):
         body = self.draft.request_body()
         try:
             lifecycle = await self._lifecycle()
+            if action == "start" and not await self._start_confirmed():
+                self.post_message(self.Finished(action, False, "Not sent: sending was cancelled."))
+                return
             text = await self._perform(lifecycle, action, payload)
             ok = True
         except (ChecksFailed, RecordingError, StartTimedOut, LookupError, ValueError) as error:
@@ -499,6 +308,11 @@ class SendPanel(Vertical):
             text, ok = f"Unexpected failure ({type(error).__name__}): {error}", False
         scrubber = Scrubber(self._credentials or Credentials("", ""), body)
         self.post_message(self.Finished(action, ok, scrubber.text(text)))
+
+    async def _start_confirmed(self) -> bool:
+        if self.confirm_send is None:
+            return True
+        return await self.confirm_send(self.draft.endpoint, self.draft.app_id)
 
     async def _perform(
         self, lifecycle: Lifecycle, action: str, payload: dict[str, Any] | None
@@ -528,7 +342,7 @@ class SendPanel(Vertical):
     async def _start(self, lifecycle: Lifecycle) -> str:
         draft = self.draft
         session = await lifecycle.acquire_and_start(
-            draft.mode, draft.request_body(), self.acquire_options()
+            draft.mode, draft.request_body(), draft.acquire_options
         )
         self.sessions.append(session)
         self._tick()

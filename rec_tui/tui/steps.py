@@ -18,7 +18,6 @@ class Step:
     modes: frozenset[Mode]
     # Body path prefixes whose problems and fields belong to this step (longest wins).
     owns: tuple[str, ...] = ()
-    legacy: bool = False
 
     def applies_to(self, mode: Mode) -> bool:
         return mode in self.modes
@@ -40,7 +39,6 @@ STEPS: Final[tuple[Step, ...]] = (
         "Advanced (legacy)",
         frozenset({"individual"}),
         ("clientRequest.appsCollection", "clientRequest.transcodeOptions"),
-        legacy=True,
     ),
     Step("review", "Review", _ALL),
 )

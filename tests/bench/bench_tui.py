@@ -12,7 +12,7 @@ Run: ``.venv/bin/python tests/bench/bench_tui.py``.
 3. Keystroke: with a large mix body (17 tiles, 17-entry subscription lists, storage with
    extensionParams) open at the Transcoding & layout step, a character is typed into a
    tile's uid field with Pilot (headless); recorded are the time from the key press to the
-   end of the update of preview, problems and forms (``app.draft_changed``) and to the end
+   end of the update of preview, problems and forms (``app._show_draft``) and to the end
    of the next frame drawn after it. Median and 95th percentile; target under 16 ms (one
    frame at 60 Hz). The baseline printed next to it is a bare ``validate()`` of the same
    body, the least any live check has to do.
@@ -176,7 +176,7 @@ async def keystrokes(samples: int = 60) -> tuple[list[float], list[float], list[
     updated: list[float] = []
     painted: list[float] = []
     marks: dict[str, float] = {}
-    real_update = app.draft_changed
+    real_update = app._show_draft
     real_frame = Screen._on_timer_update
 
     def timed_update(origin: object | None = None) -> None:
@@ -188,7 +188,7 @@ async def keystrokes(samples: int = 60) -> tuple[list[float], list[float], list[
         if "updated" in marks and "painted" not in marks:
             marks["painted"] = time.perf_counter()
 
-    app.draft_changed = timed_update  # type: ignore[method-assign]
+    app._show_draft = timed_update  # type: ignore[method-assign]
     Screen._on_timer_update = timed_frame  # type: ignore[method-assign,assignment]
     try:
         async with app.run_test(size=SIZE) as pilot:

@@ -214,3 +214,29 @@ def test_every_preset_every_count_stays_on_the_frame(layout: int) -> None:
             assert r.x + r.width <= 1 + 1e-6 and r.y + r.height <= 1 + 1e-6
     with pytest.raises(ValueError):
         presets.arrangement(layout, 18)
+
+
+def test_layout_defaults_and_the_tile_cap_come_from_the_declarations() -> None:
+    from rec_tui.layout import edit, presets, source
+    from rec_tui.spec import catalogue
+    from rec_tui.spec.rules.context import TC
+
+    drawn = source.read({})
+    assert (drawn.width, drawn.height) == (
+        catalogue.field(f"{TC}.width").default,
+        catalogue.field(f"{TC}.height").default,
+    )
+    assert (drawn.width, drawn.height) == (360, 640)  # spec 2.4: portrait by default
+    cap = catalogue.field(f"{TC}.layoutConfig").max_items
+    assert edit.MAX_TILES == presets.MAX_USERS == cap == 17
+    # A dimension outside its declared range falls back to the declared default.
+    assert (
+        source.read(
+            {
+                "clientRequest": {
+                    "recordingConfig": {"transcodingConfig": {"width": 1921, "height": 0}}
+                }
+            }
+        ).width
+        == 360
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -227,3 +228,71 @@ def test_r126_control_window() -> None:
     assert fired(checks.check_control_window(0.0, 3601.0, acquire)) == {("R126", "warning")}
     # Left out, resourceExpiredHour is 72 h.
     assert checks.check_control_window(0.0, 71 * 3600.0, {"clientRequest": {}}) == []
+
+
+# --- the call rules are registered rules, their fields declared ---------------------------
+
+
+def test_r118_to_r126_are_registered_rules_of_their_calls() -> None:
+    from rec_tui.spec.rules import all_rules
+
+    calls = {r.id: r.call for r in all_rules() if r.call != "start"}
+    assert calls == {
+        "R118": "acquire",
+        "R119": "update",
+        "R120": "update",
+        "R121": "update",
+        "R122": "control",
+        "R123": "updateLayout",
+        "R124": "updateLayout",
+        "R125": "updateLayout",
+        "R126": "control",
+    }
+
+
+def test_a_start_body_is_never_judged_by_the_call_rules() -> None:
+    from rec_tui.request.validate import validate
+    from tests.support.rules import CLEAN_BODIES
+
+    body = {**CLEAN_BODIES["mix"], "clientRequest": {**CLEAN_BODIES["mix"]["clientRequest"]}}
+    body["clientRequest"]["storageConfig"] = {"vendor": 1}  # an incomplete storage update
+    assert not {p.rule_id for p in validate("mix", body)} & {f"R{n}" for n in range(118, 127)}
+
+
+def test_acquire_options_are_declared_session_fields_that_drive_r118() -> None:
+    from rec_tui.spec import catalogue
+
+    hours = catalogue.field("session.acquire.resourceExpiredHour")
+    assert (hours.minimum, hours.maximum, hours.default, hours.value_rule) == (
+        1,
+        720,
+        72,
+        "acquire.fields",
+    )
+    assert catalogue.field("session.acquire.region").choice_values == ("CN", "AP", "EU", "NA")
+    assert checks.expired_hours({"clientRequest": {}}) == hours.default
+    (problem,) = checks.check_acquire({"clientRequest": {"region": "US"}})
+    assert problem.message == 'region must be one of "CN", "AP", "EU" or "NA"; got "US".'
+
+
+def test_update_layout_against_a_start_body_without_a_canvas_judges_the_layout_alone() -> None:
+    # The canvas is filled in at its declared defaults; only the layout rules (R65-R79) run.
+    tile = {"x_axis": 0.0, "y_axis": 0.0, "width": 0.5, "height": 0.5}
+    body = {
+        "cname": "c",
+        "uid": "1",
+        "clientRequest": {"mixedVideoLayout": 3, "layoutConfig": [tile]},
+    }
+    assert checks.check_update_layout("mix", body, acquire=None, start_body={}) == []
+
+
+def test_session_fields_are_not_body_fields() -> None:
+    from rec_tui.request.schema import start_body_schema
+    from rec_tui.request.validate import validate
+    from tests.support.rules import CLEAN_BODIES
+
+    body = {**CLEAN_BODIES["mix"], "session": {"appId": "x"}}
+    assert {(p.rule, p.path) for p in validate("mix", body)} == {("body.unknown_key", "session")}
+    schema = start_body_schema("mix")
+    assert "session" not in schema["properties"]
+    assert "resourceExpiredHour" not in json.dumps(schema)

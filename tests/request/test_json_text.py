@@ -83,7 +83,8 @@ def test_a_missing_path_is_placed_on_its_nearest_ancestor() -> None:
 
 def test_keys_with_escapes_are_located_by_their_decoded_name() -> None:
     parsed = parse('{"caf\\u00e9": {"a\\"b": 1}}')
-    assert parsed.keys['café.a"b'] == Position(1, 16)
+    # A key holding a quote is written quoted in a path, so the path leads back to it.
+    assert parsed.keys['café["a\\"b"]'] == Position(1, 16)
 
 
 def test_the_shown_text_masks_every_secret_and_reads_back_to_the_same_body() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 
@@ -259,3 +260,23 @@ def test_uid_check_rejects_very_long_digit_strings_without_raising() -> None:
     assert check_uid("0" * 20 + "123") is UidVerdict.LEADING_ZERO
     body = changed("mix", {"uid": "9" * 5000})
     assert fired("mix", body, "body.uid.range")[0].severity == "error"
+
+
+def test_values_in_messages_are_quoted_by_one_helper_and_never_crash() -> None:
+    from rec_tui.request.validate import validate
+    from rec_tui.spec.rules import by_name
+    from rec_tui.spec.rules.context import Context
+
+    uid_type = by_name("body.uid.type")
+    assert uid_type is not None
+    # R12 on its own (validate() reports over-long numbers before any rule sees them).
+    for uid, example in ((10**5000, '"527841"'), (123, '"123"')):
+        (problem,) = run_rule(uid_type, Context("mix", {"cname": "demo", "uid": uid}))
+        assert example in problem.message and len(problem.message) < 200
+    assert validate("mix", {"cname": 10**5000, "uid": "1", "clientRequest": {}})
+
+
+def run_rule(rule_: Any, context: Any) -> list[Any]:
+    from rec_tui.spec.rules import run
+
+    return run(rule_, context)

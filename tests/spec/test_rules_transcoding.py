@@ -6,7 +6,6 @@ from typing import Any
 
 from rec_tui.spec import fields_extension, fields_files, fields_legacy, fields_transcoding
 from rec_tui.spec.rules import all_rules
-from rec_tui.spec.rules.transcoding import tile_issues
 from tests.support.rules import REMOVE, changed, fired, table_tests
 
 TC = "clientRequest.recordingConfig.transcodingConfig"
@@ -144,12 +143,6 @@ def test_missing_transcoding_fields_each_named() -> None:
     body = changed("mix", {TC: {"mixedVideoLayout": 1}})
     paths = {p.path for p in fired("mix", body, "tc.complete")}
     assert paths == {f"{TC}.{key}" for key in ("width", "height", "fps", "bitrate")}
-
-
-def test_tile_issues_for_the_layout_designer() -> None:
-    tiles = [tile(uid="1"), tile(x=0.8, w=0.5, uid="2"), tile(uid="1"), "not a tile"]
-    assert tile_issues(tiles) == [(1, "off_canvas"), (2, "duplicate_uid")]
-    assert tile_issues([]) == []
 
 
 def test_rules_named_by_these_declarations_are_registered() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 
-from rec_tui.request.draft import Draft
+from rec_tui.request.draft import Change, Draft
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 
 MIX_BODY: dict[str, Any] = {
@@ -72,10 +72,11 @@ class CanvasHost(App[None]):
         self.changes = 0
 
     def compose(self) -> ComposeResult:
-        yield LayoutCanvas(self.draft, on_change=self._draft_changed, id="canvas")
+        yield LayoutCanvas(self.draft, id="canvas")
 
     def on_mount(self) -> None:
+        self.draft.subscribe(self._draft_changed)
         self.query_one(LayoutCanvas).focus()
 
-    def _draft_changed(self) -> None:
+    def _draft_changed(self, change: Change) -> None:
         self.changes += 1

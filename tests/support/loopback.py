@@ -14,11 +14,11 @@ from rec_tui.sandbox.service import SandboxService
 
 @contextmanager
 def serving(
-    service: SandboxService | None = None, limits: Limits | None = None
+    service: SandboxService | None = None, limits: Limits | None = None, *, verbose: bool = False
 ) -> Iterator[SandboxServer]:
     """A started server on its own event loop thread; stopped and joined on exit."""
     loop = asyncio.new_event_loop()
-    server = SandboxServer(0, service, limits=limits)
+    server = SandboxServer(0, service, limits=limits, verbose=verbose)
     ready = threading.Event()
 
     def run() -> None:

@@ -96,7 +96,7 @@ def fixed_keyring_status(app: RecTuiApp) -> None:
     machine has); pictures of the wizard must not depend on either.
     """
     opened = OpenedStore(KeyringStore(_DesktopKeyring()), None)
-    app.file_actions.start = lambda: app.file_actions.show_status(opened)  # type: ignore[method-assign]
+    app.files.start = lambda: app.files.show_status(opened)  # type: ignore[method-assign]
 
 
 class _DesktopKeyring:

@@ -94,3 +94,45 @@ def test_typing_a_channel_name_shows_in_the_preview(tmux_socket: str, rec_tui_ho
         time.sleep(0.3)
     else:
         raise AssertionError("rec-tui did not quit on Ctrl+Q")
+
+
+def _start(socket: str, home: Path) -> None:
+    """The wizard in a tmux pane; the pane says ``EXIT <status>`` when it ends."""
+    env = {**os.environ, "REC_TUI_HOME": str(home), "TERM": "xterm-256color"}
+    command = f"{REC_TUI}; echo EXIT $?; sleep 30"
+    subprocess.run(
+        [
+            *("tmux", "-L", socket, "new-session", "-d", "-s", "wizard"),
+            "-x",
+            "120",
+            "-y",
+            "40",
+            command,
+        ],
+        check=True,
+        env=env,
+        timeout=10,
+    )
+    _wait_for(socket, "Session ✗")
+    time.sleep(0.3)
+
+
+@pytest.mark.parametrize(
+    ("keys", "then"),
+    [
+        # Typed at once: PageUp reaches the palette before its list is laid out.
+        (("C-p", "PageUp"), "Search for commands"),
+        (("C-p", "PageDown", "PageUp", "PageUp"), "Search for commands"),
+        # Quit, then the palette while the wizard is closing.
+        (("C-q", "C-p", "C-p"), "EXIT 0"),
+    ],
+)
+def test_palette_keys_typed_quickly_do_not_crash(
+    tmux_socket: str, rec_tui_home: Path, keys: tuple[str, ...], then: str
+) -> None:
+    _start(tmux_socket, rec_tui_home)
+    _tmux(tmux_socket, "send-keys", "-t", "wizard", *keys)
+    screen = _wait_for(tmux_socket, then)
+    time.sleep(1)
+    screen = _tmux(tmux_socket, "capture-pane", "-p", "-t", "wizard")
+    assert "Error" not in screen and "EXIT 1" not in screen, screen

@@ -11,7 +11,6 @@ from rec_tui.layout.marks import LAYOUT_CONFIG
 from rec_tui.sandbox.transport import SandboxTransport
 from rec_tui.spec.rules.context import TC
 from rec_tui.tui.app import RecTuiApp
-from rec_tui.tui.send_actions import SendActions
 from rec_tui.tui.send_panel import SendPanel
 from rec_tui.tui.widgets.exchange_log import ExchangeLog
 from rec_tui.tui.widgets.layout_apply import NO_RECORDING
@@ -52,9 +51,7 @@ def _app(time: FakeTime, transport: httpx.AsyncBaseTransport) -> RecTuiApp:
     app = RecTuiApp(start_step="layout")
     app.draft.set_mode("mix")
     app.draft.replace_body(_mix_body())
-    if not hasattr(app, "send_actions"):
-        app.send_actions = SendActions(app)
-    app.send_actions.panel_options = {
+    app.sending.panel_options = {
         "transport": transport,
         "clock": time.clock,
         "sleep": time.sleep,
@@ -123,12 +120,14 @@ async def test_a_layout_with_errors_is_not_sent() -> None:
         await app.show_step("layout", focus=False)
         app.draft.set(f"{LAYOUT_CONFIG}[0].alpha", 7)
         app.draft.set(f"{TC}.backgroundColor", "red")
-        app.draft_changed()
         sent_before = len(recorder.sent)
         app.query_one(LayoutCanvas).action_apply_layout()
         await _settle(pilot, app)
         assert len(recorder.sent) == sent_before
         notices = _notices(app)
         # The validator's layout rules, as updateLayout reuses them (R125 wraps R65–R79).
-        assert "Layout not sent:" in notices and "Tile 0 has alpha 7" in notices
+        assert (
+            "Layout not sent:" in notices
+            and "layoutConfig[0].alpha must be a number from 0 to 1; got 7" in notices
+        )
         assert "R125 at clientRequest.backgroundColor" in notices

@@ -96,7 +96,6 @@ async def test_layout_choice_switches_the_canvas_to_the_preset_preview() -> None
     app = make_app(body, step="layout")
     async with app.run_test(size=SIZE) as pilot:
         app.draft.set(f"{TC}.mixedVideoLayout", 2)
-        app.draft_changed()
         await pilot.pause()
         text = _canvas_text(app.query_one(LayoutCanvas))
         assert "Vertical layout (2)" in text and "5 users" in text

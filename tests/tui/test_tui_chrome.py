@@ -57,7 +57,7 @@ async def test_the_status_line_names_the_keyring_backend_once_it_opens(
         await pilot.pause()
         assert status_text(app) == "Secrets: OS keyring (SecretService Keyring)"
         assert not app.query_one(SecretsStatus).has_class("-memory-only")
-        assert app.file_actions.status_line == status_text(app)
+        assert app.files.status_line == status_text(app)
 
 
 # --- the footer ------------------------------------------------------------------------
@@ -115,7 +115,6 @@ async def test_the_preview_header_is_one_compact_request_line() -> None:
         assert str(header.render()) == "POST …/mode/mix/start  (sandbox)"
         assert header.region.height == 1
         app.draft.set("session.endpoint", "global")
-        app.draft_changed(None)
         await pilot.pause()
         assert str(header.render()) == "POST …/mode/mix/start  (api.agora.io)"
 

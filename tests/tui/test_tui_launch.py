@@ -72,13 +72,22 @@ def test_step_option_opens_that_step(monkeypatch: pytest.MonkeyPatch) -> None:
     assert seen == {"step": "storage", "mode": "web"}
 
 
-def test_a_crash_gives_a_non_zero_exit_status(monkeypatch: pytest.MonkeyPatch) -> None:
-    def crashing_run(self: RecTuiApp, *args: Any, **kwargs: Any) -> None:
-        # What Textual does when the app raises: restore the terminal, set return_code 1.
-        self._return_code = 1
+def test_a_crash_gives_a_non_zero_exit_status(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real_run = RecTuiApp.run
 
-    monkeypatch.setattr(RecTuiApp, "run", crashing_run)
+    def headless_run(self: RecTuiApp, *args: Any, **kwargs: Any) -> Any:
+        return real_run(self, headless=True, size=(120, 40))
+
+    def crash(self: RecTuiApp) -> None:
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(RecTuiApp, "run", headless_run)
+    monkeypatch.setattr(RecTuiApp, "_first_check", crash)
     assert launch_module.launch(options()) == 1
+    shown = capsys.readouterr()
+    assert "unexpected error: RuntimeError: broken on purpose" in shown.err + shown.out
 
 
 def test_the_collector_is_off_while_starting_and_on_again_after(
@@ -118,7 +127,7 @@ def test_the_wizard_start_up_path_does_not_load_httpx_keyring_or_the_sandbox() -
         "cli.build_parser()\n"
         "from rec_tui.tui.app import RecTuiApp\n"
         "app = RecTuiApp()\n"
-        "app.file_actions.start = lambda: None  # the keyring opens after the first paint\n"
+        "app.files.start = lambda: None  # the keyring opens after the first paint\n"
         "async def main():\n"
         "    async with app.run_test(size=(120, 40)):\n"
         "        pass\n"
@@ -142,7 +151,7 @@ def test_the_first_screen_loads_no_preset_import_or_toml_code() -> None:
         "import asyncio, sys\n"
         "from rec_tui.tui.app import RecTuiApp\n"
         "app = RecTuiApp()\n"
-        "app.file_actions.start = lambda: None\n"
+        "app.files.start = lambda: None\n"
         "async def main():\n"
         "    async with app.run_test(size=(120, 40)) as pilot:\n"
         "        await pilot.pause()\n"
@@ -158,11 +167,17 @@ def test_the_first_screen_loads_no_preset_import_or_toml_code() -> None:
 
 
 async def test_the_preview_and_problems_fill_right_after_the_first_paint() -> None:
+    from textual.widgets import OptionList
+
     from rec_tui.tui.app import RecTuiApp
     from rec_tui.tui.widgets.preview import JsonView
+    from rec_tui.tui.widgets.problems_pane import ProblemsPane
 
     app = RecTuiApp()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert '"cname"' in app.query_one(JsonView).plain
         assert app.query_one("#preview-request").render()
+        shown = app.query_one(ProblemsPane).problems
+        assert shown and shown == app.draft.validate()  # an empty draft lacks cname and uid
+        assert app.query_one("#problem-list", OptionList).option_count == len(shown)

@@ -14,7 +14,7 @@ from rec_tui.request.draft import Draft
 from rec_tui.store import presets
 from rec_tui.store.secrets import CUSTOMER_ID_ENTRY, CUSTOMER_SECRET_ENTRY, MemoryStore
 from rec_tui.tui.app import RecTuiApp
-from rec_tui.tui.file_actions import UNSAVED_MARK
+from rec_tui.tui.controllers.files import UNSAVED_MARK
 from rec_tui.tui.screens.confirm import ConfirmScreen
 from rec_tui.tui.screens.export_dialog import ExportScreen
 from rec_tui.tui.screens.import_dialog import ImportScreen
@@ -56,7 +56,6 @@ async def _key(pilot: Any, key: str) -> None:
 def _edit_cname(app: RecTuiApp, cname: str) -> None:
     """Change the draft the way typing in the cname field does, so it has unsaved changes."""
     app.draft.set("cname", cname)
-    app.draft_changed()
 
 
 async def test_save_shows_the_name_and_unsaved_marker_in_the_title() -> None:
@@ -82,7 +81,7 @@ async def test_save_shows_the_name_and_unsaved_marker_in_the_title() -> None:
         await pilot.pause()
         assert app.title == "rec-tui — acme-mix"
         # No keyring here: the file refers to REC_TUI_* variables, which are not set.
-        loaded = presets.load("acme-mix", app.file_actions.store, resolve_secrets=False)
+        loaded = presets.load("acme-mix", app.files.store, resolve_secrets=False)
         assert loaded.draft.get("clientRequest.token") == "env:REC_TUI_TOKEN"
         assert loaded.draft.get("cname") == "changed-room"
         assert loaded.description == "ACME's composite setup"
@@ -124,8 +123,8 @@ async def test_open_filters_and_loads_a_preset() -> None:
     app = _app({"cname": "x", "uid": "1"})
     async with app.run_test(size=SIZE) as pilot:
         # Secrets were saved by another session's store: share its entries.
-        app.file_actions.store.entries.update(store.entries)  # type: ignore[attr-defined]
-        app.file_actions.mark_saved()
+        app.files.store.entries.update(store.entries)  # type: ignore[attr-defined]
+        app.files.mark_saved()
         await _key(pilot, "ctrl+o")
         assert isinstance(app.screen, PresetOpenScreen)
         table = app.screen.query_one(DataTable)
@@ -215,7 +214,7 @@ async def test_import_asks_before_storing_curl_credentials(store_them: bool) -> 
         assert "customer ID and secret" in str(app.screen.query_one("#import-message").render())
         await _click(pilot, "#store-credentials" if store_them else "#drop-credentials")
         assert not isinstance(app.screen, ImportScreen)
-        store = app.file_actions.store
+        store = app.files.store
         assert (store.get(CUSTOMER_ID_ENTRY) == "cid-TUI") is store_them
         assert (store.get(CUSTOMER_SECRET_ENTRY) == "csecret-TUI") is store_them
         # The customer's App ID and host are information: the draft stays on the sandbox.

@@ -30,7 +30,7 @@ def make_app(
     draft.replace_body(clean_body(mode))
     app = RecTuiApp(draft, start_step=start_step)
     # The panel is built when the Review step is: give it the test's sandbox and clock.
-    app.send_actions.panel_options = {
+    app.sending.panel_options = {
         "transport": sandbox,
         "clock": time.clock,
         "sleep": time.sleep,
@@ -66,6 +66,23 @@ async def press(pilot: Any, app: RecTuiApp, button_id: str) -> None:
     button.scroll_visible(animate=False)
     await pilot.pause()
     button.press()
+    await settle(pilot, app)
+
+
+async def press_and_confirm(pilot: Any, app: RecTuiApp, button_id: str = "send-start") -> None:
+    """Press the button, then say yes (``y``) to the real-endpoint question it brings."""
+    from rec_tui.tui.screens.send_confirm import SendConfirmScreen
+
+    button = app.query_one(f"#{button_id}", Button)
+    button.scroll_visible(animate=False)
+    await pilot.pause()
+    button.press()
+    for _ in range(20):
+        await pilot.pause()
+        if isinstance(app.screen, SendConfirmScreen):
+            break
+    assert isinstance(app.screen, SendConfirmScreen), "no question before a real send"
+    await pilot.press("y")
     await settle(pilot, app)
 
 
@@ -171,7 +188,7 @@ async def test_quitting_while_recording_offers_to_stop_first() -> None:
         await press(pilot, app, "send-start")
         assert len(sandbox.service.running) == 1
         quits: list[bool] = []
-        app.send_actions.before_quit(lambda: quits.append(True))
+        app.sending.before_quit(lambda: quits.append(True))
         await pilot.pause()
         from rec_tui.tui.screens.stop_before_quit import StopBeforeQuitScreen
 
@@ -194,7 +211,7 @@ async def test_agora_endpoint_needs_credentials_and_uses_typed_ones() -> None:
         assert sandbox.seen == []
         app.query_one("#send-customer-id", Input).value = "sandbox"
         app.query_one("#send-customer-secret", Input).value = "sandbox-secret"
-        await press(pilot, app, "send-start")
+        await press_and_confirm(pilot, app)
         assert outcome(app).startswith("✓ Recording"), outcome(app)
         assert {seen.host for seen in sandbox.seen} == {"api.agora.io"}
         await press(pilot, app, "send-keep")
@@ -213,7 +230,7 @@ async def test_stop_ends_the_wait_for_recording_to_begin() -> None:
 
     from rec_tui.agora.lifecycle import PollPlan
 
-    app.send_actions.panel_options |= {"sleep": slow_sleep, "poll": PollPlan()}
+    app.sending.panel_options |= {"sleep": slow_sleep, "poll": PollPlan()}
     async with app.run_test(size=SIZE) as pilot:
         await settle_briefly(pilot)
         panel = app.query_one(SendPanel)
@@ -266,7 +283,7 @@ async def test_without_keyring_send_finds_secrets_kept_earlier_in_the_session() 
         notices = record_notices(app)
         await settle(pilot, app)
         # As an import from a customer's curl command would keep them (memory, no keyring).
-        store = app.file_actions.store
+        store = app.files.store
         assert not store.persistent
         store.set(CUSTOMER_ID_ENTRY, "sandbox")
         store.set(CUSTOMER_SECRET_ENTRY, "sandbox-secret")
@@ -282,7 +299,7 @@ async def test_without_keyring_send_finds_secrets_kept_earlier_in_the_session() 
         assert str(app.query_one("#send-reveal", Button).label) == "Hide"
         await press(pilot, app, "send-reveal")
         assert secret.password
-        await press(pilot, app, "send-start")
+        await press_and_confirm(pilot, app)
         assert outcome(app).startswith("✓ Recording"), outcome(app)
         assert {seen.host for seen in sandbox.seen} == {"api.agora.io"}
     assert len([n for n in notices if n.startswith("No keyring: ")]) == 1
@@ -306,7 +323,7 @@ async def test_without_keyring_the_panel_says_where_credentials_come_from() -> N
         app.query_one("#send-customer-secret", Input).value = "typed-secret-5521"
         await press(pilot, app, "send-keep")
         assert outcome(app) == "✓ Customer ID and secret kept in memory only, for this session."
-        store = app.file_actions.store
+        store = app.files.store
         assert store.get(CUSTOMER_ID_ENTRY) == "typed-id"
         assert store.get(CUSTOMER_SECRET_ENTRY) == "typed-secret-5521"
     assert len([n for n in notices if n.startswith("No keyring: ")]) == 1
@@ -326,7 +343,7 @@ async def test_credentials_from_the_environment_fill_the_fields_and_say_so(
         source = str(app.query_one("#send-credentials-source", Static).render())
         assert source == "Customer ID and secret from AGORA_CUSTOMER_ID and AGORA_CUSTOMER_SECRET."
         assert app.query_one("#send-customer-secret", Input).password
-        await press(pilot, app, "send-start")
+        await press_and_confirm(pilot, app)
         assert outcome(app).startswith("✓ Recording"), outcome(app)
 
 
@@ -366,7 +383,7 @@ async def test_start_polls_query_on_the_documented_schedule_until_recording_begi
     time = FakeTime()
     service = QueryStatuses(1, 2, 3, 5)
     app = make_app("mix", time, make_sandbox(time))
-    app.send_actions.panel_options |= {
+    app.sending.panel_options |= {
         "transport": httpx.MockTransport(service),
         "poll": PollPlan(),  # 5 s, then 2, 3, 5, 10, 15 s
     }
@@ -388,7 +405,7 @@ async def test_a_recording_that_never_begins_is_reported_after_90_s_and_stays_li
 
     time = FakeTime()
     app = make_app("mix", time, make_sandbox(time))
-    app.send_actions.panel_options |= {
+    app.sending.panel_options |= {
         "transport": httpx.MockTransport(QueryStatuses(2)),
         "poll": PollPlan(),
     }
@@ -491,3 +508,32 @@ async def test_ctrl_q_stop_first_then_quits_and_a_failed_stop_keeps_the_app_open
         app.screen.query_one("#stop", Button).press()
         await settle(pilot, app)
     assert app.return_code == 0 and not sandbox.service.running
+
+
+async def test_the_first_send_to_agora_asks_first_and_enter_does_not_send() -> None:
+    from rec_tui.tui.screens.send_confirm import SendConfirmScreen
+
+    sandbox, app = sandboxed_app("mix")  # answers for any host name, here Agora's
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await switch_to_agora(pilot, app)
+        app.query_one("#send-customer-id", Input).value = "sandbox"
+        app.query_one("#send-customer-secret", Input).value = "sandbox-secret"
+        app.query_one("#send-start", Button).press()
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, SendConfirmScreen):
+                break
+        assert isinstance(app.screen, SendConfirmScreen)
+        assert "api.agora.io" in app.screen.question and "my-app" in app.screen.question
+        await pilot.press("enter")  # the focused button is Cancel
+        await settle(pilot, app)
+        assert sandbox.seen == []
+        assert "cancelled" in outcome(app)
+        await press_and_confirm(pilot, app)
+        assert outcome(app).startswith("✓ Recording"), outcome(app)
+        # Confirmed once for this host and App ID: the next start does not ask again.
+        await press(pilot, app, "send-stop")
+        await press(pilot, app, "send-start")
+        assert not isinstance(app.screen, SendConfirmScreen)
+        assert outcome(app).startswith("✓ Recording"), outcome(app)

@@ -8,8 +8,8 @@ import pytest
 from textual.widgets import Button, Input, OptionList, RadioSet, Select, Static, Switch
 
 from rec_tui.request.redact import MASK
+from rec_tui.request.request_line import request_line
 from rec_tui.spec.rules.context import FILES, REC, SNAP, STORAGE, TC
-from rec_tui.tui.app import request_line
 from rec_tui.tui.forms.web import SERVICES_PATH
 from rec_tui.tui.screens.field_help import FieldHelpScreen
 from rec_tui.tui.screens.keys_help import KeysHelpScreen
@@ -36,7 +36,7 @@ async def test_session_fields_fill_the_body_and_the_url() -> None:
         await type_into(pilot, app, "cname", "demo")
         await type_into(pilot, app, "uid", "527841")
         await type_into(pilot, app, "clientRequest.token", "007eJxTsecret")
-        await type_into(pilot, app, "@app_id", "appid123")
+        await type_into(pilot, app, "session.appId", "appid123")
         assert app.draft.body["cname"] == "demo"
         assert app.draft.body["uid"] == "527841"
         assert app.draft.body["clientRequest"]["token"] == "007eJxTsecret"
@@ -185,6 +185,33 @@ async def test_uid_list_takes_a_paste_of_many_and_suggests_the_group() -> None:
         assert app.draft.get(path) == ["101", "102"]
 
 
+async def test_the_group_suggestion_counts_users_as_rule_r57_does() -> None:
+    audio, video = f"{REC}.subscribeAudioUids", f"{REC}.subscribeVideoUids"
+    app = make_app({"cname": "c", "uid": "1"}, mode="individual", step="streams")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_into(pilot, app, audio, "0123")
+        await pilot.press("enter")
+        await type_into(pilot, app, video, "123")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.draft.get(audio) == ["0123"] and app.draft.get(video) == ["123"]
+        suggestion = str(app.query_one("#group-suggestion", Static).render())
+        assert "1 users listed" in suggestion and "suggested 0" in suggestion
+
+
+async def test_the_tiles_table_stops_at_17_like_the_canvas() -> None:
+    app = make_app(seed_body(MIX), step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tiles = app.query_one(ObjectListEditor)
+        for _ in range(18):
+            tiles.add_item()
+        await pilot.pause()
+        assert len(app.draft.get(f"{TC}.layoutConfig")) == 17
+        assert any("at most 17" in str(n.message) for n in app._notifications)
+
+
 async def test_all_streams_button_adds_the_wildcard() -> None:
     app = make_app(step="streams")
     async with app.run_test(size=SIZE) as pilot:
@@ -239,7 +266,8 @@ async def test_tiles_add_edit_reorder_remove() -> None:
         tiles.add_item()
         await pilot.pause()
         layout = app.draft.get(f"{TC}.layoutConfig")
-        assert len(layout) == 2 and layout[1]["x_axis"] == 0.25
+        # The canvas's policy: quarter-size tiles, cascaded.
+        assert len(layout) == 2 and layout[1]["x_axis"] == 0.05 and layout[1]["width"] == 0.25
         await type_into(pilot, app, f"{TC}.layoutConfig[1].uid", "42")
         assert app.draft.get(f"{TC}.layoutConfig[1].uid") == "42"
         await click(pilot, tiles.query_one(".up", Button))
@@ -422,10 +450,12 @@ async def test_a_value_outside_the_choices_is_shown_not_hidden() -> None:
 
 
 async def test_command_palette_offers_every_action() -> None:
+    from rec_tui.tui.controllers.commands import wizard_commands
+
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        titles = [command.title for command in app.get_system_commands(app.screen)]
+        titles = [command.title for command in wizard_commands(app)]
         for wanted in (
             "Go to step: Storage",
             "Go to step: Review",
@@ -434,20 +464,39 @@ async def test_command_palette_offers_every_action() -> None:
             "Help on the focused field (F1)",
             "Show all keys (F10)",
             "Next step (F3)",
+            "Save preset (Ctrl+S)",
+            "Open preset (Ctrl+O)",
+            "Import (F6)",
+            "Export (Ctrl+E)",
+            "Send: acquire and start (Ctrl+R)",
+            "Undo (Ctrl+Z)",
         ):
             assert wanted in titles
-        switch = next(
-            c for c in app.get_system_commands(app.screen) if c.title == "Switch mode to individual"
-        )
+        switch = next(c for c in wizard_commands(app) if c.title == "Switch mode to individual")
         switch.callback()
         await pilot.pause()
         assert app.draft.mode == "individual"
-        go = next(
-            c for c in app.get_system_commands(app.screen) if c.title == "Go to step: Snapshots"
-        )
+        go = next(c for c in wizard_commands(app) if c.title == "Go to step: Snapshots")
         go.callback()
         await pilot.pause()
         assert app.current_step == "snapshots"
+
+
+async def test_the_palette_finds_a_wizard_command_by_typing() -> None:
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"toggle preview")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        assert app.has_class("-hide-preview")
 
 
 async def test_secret_reveal_button_toggles_masking() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from rec_tui.errors import RecTuiError
 from rec_tui.request.mode_inference import ModeGuess
 from rec_tui.request.unsendable import replace_surrogates
 from rec_tui.spec.modes import Mode
@@ -13,13 +14,12 @@ from rec_tui.store.secrets import Credentials
 Kind = Literal["json", "curl", "log", "ticket"]
 
 
-class ImportProblem(Exception):
+class ImportProblem(RecTuiError):
     """Input that cannot be imported; the message says where (line, column) and why."""
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None):
         where = f"line {line}, column {column}: " if line is not None else ""
         super().__init__(replace_surrogates(f"{where}{message}"))
-        self.message = replace_surrogates(f"{where}{message}")
         self.line = line
         self.column = column
 

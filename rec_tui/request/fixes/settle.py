@@ -17,12 +17,12 @@ from rec_tui.spec import jsonpath
 from rec_tui.spec.fields_extension import SERVICE_ERROR_POLICY
 from rec_tui.spec.fields_recording import UID_GROUPS
 from rec_tui.spec.modes import Mode
+from rec_tui.spec.names import ALL_STREAMS as ALLSTREAM
 from rec_tui.spec.problems import Edit, Fix, Problem
 from rec_tui.spec.rules.checks import UidVerdict, check_uid
 
 REC: Final = "clientRequest.recordingConfig"
 FILES: Final = "clientRequest.recordingFileConfig"
-ALLSTREAM: Final = "#allstream#"
 SUBSCRIBE_LISTS: Final = ("subscribeAudioUids", "subscribeVideoUids")
 # The group the seed advises when the number of users is unknown: Go's omitempty drops a 0.
 GROUP_WHEN_UNKNOWN: Final = 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from rec_tui.request.redact import MASK, SECRET_KEYS, redact_body
+from rec_tui.request.redact import MASK, redact_body, secret_key
 from rec_tui.spec import jsonpath
 
 LIMIT: Final = 80
@@ -19,7 +19,7 @@ def shown_value(path: str, value: Any, limit: int = LIMIT) -> str:
     """``value`` (found at ``path``) as JSON of at most ``limit`` characters; the value of
     a secret key, and secrets inside objects, as the mask."""
     key = next((t for t in reversed(jsonpath.parse(path)) if isinstance(t, str)), "")
-    if key in SECRET_KEYS and not isinstance(value, (dict, list)):
+    if secret_key(key) and not isinstance(value, (dict, list)):
         return MASK
     try:
         text = json.dumps(redact_body(value), ensure_ascii=False)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from rec_tui.spec.problems import ERROR, WARNING, Problem, Severity
 
 if TYPE_CHECKING:
-    from rec_tui.spec.rules.context import Context
+    from rec_tui.spec.rules.context import Call, Context
 
 # How the spec's tables label a rule's severity.
 SeverityLabel = Literal["E", "W", "E/W", "retired"]
@@ -55,29 +55,81 @@ class Rule:
     check: Check
     # Session rules need acquire data or the clock and are skipped without it.
     session: bool = False
+    # True when the rule judges its fields' declared ranges and choices itself, because the
+    # declaration cannot say all of it (e.g. some listed values only warn); otherwise the
+    # generic check judges the values of every field naming this rule as its value_rule.
+    judges_values: bool = False
+    # The request the rule judges; it runs only on a Context of that call.
+    call: Call = "start"
 
 
 REGISTRY: Final[dict[str, Rule]] = {}
 
 
 def rule(
-    rule_id: str, name: str, severity: SeverityLabel, summary: str, *, session: bool = False
+    rule_id: str,
+    name: str,
+    severity: SeverityLabel,
+    summary: str,
+    *,
+    session: bool = False,
+    judges_values: bool = False,
+    call: Call = "start",
 ) -> Callable[[Check], Check]:
-    """Register ``check`` as the implementation of spec rule ``rule_id`` / ``name``."""
+    """Register ``check`` as the implementation of spec rule ``rule_id`` / ``name``.
+
+    ``check`` holds only what the field declarations cannot say: the values outside a
+    declared range or choices of the fields naming this rule (``Field.value_rule``) are
+    judged by the generic check before it runs, unless ``judges_values``.
+    """
 
     def register(check: Check) -> Check:
         if name in REGISTRY:
             raise RuntimeError(f"rule registered twice: {name}")
-        REGISTRY[name] = Rule(rule_id, name, severity, summary, check, session)
+        REGISTRY[name] = Rule(rule_id, name, severity, summary, check, session, judges_values, call)
         return check
 
     return register
 
 
+def declared_rule(
+    rule_id: str, name: str, severity: SeverityLabel, summary: str, *, call: Call = "start"
+) -> None:
+    """Register a spec rule that says no more than its fields' declared ranges or choices.
+
+    The generic check does all its work; there is nothing to write by hand.
+    """
+    rule(rule_id, name, severity, summary, call=call)(_nothing_more)
+
+
+def _nothing_more(context: Context, findings: Findings) -> None:
+    """The hand-written part of a rule that a declaration says entirely."""
+
+
 def run(rule_: Rule, context: Context) -> list[Problem]:
+    """The problems ``rule_`` finds in ``context`` (none when it judges another call)."""
+    if rule_.call != context.call:
+        return []
     findings = Findings(rule_.id, rule_.name)
+    if not rule_.judges_values:
+        judged = _declared_values()
+        if rule_.name in judged:
+            judged[rule_.name](context, findings)
     rule_.check(context, findings)
     return findings.problems
+
+
+# Rule name → its generic check of declared values, for the rules some field names as its
+# value_rule (imported once on first use: the values module needs this one).
+_JUDGED: dict[str, Check] = {}
+
+
+def _declared_values() -> dict[str, Check]:
+    if not _JUDGED:
+        from rec_tui.spec.rules.values import checks_by_rule
+
+        _JUDGED.update(checks_by_rule())
+    return _JUDGED
 
 
 _LOADED = False

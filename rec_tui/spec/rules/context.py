@@ -15,6 +15,8 @@ from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import Mode
 
 SnapshotIntent = Literal["only", "plus_recording"]
+# Which request a rule judges: the start body (most rules), or another call (spec 3.8).
+Call = Literal["start", "acquire", "update", "updateLayout", "control"]
 
 # Shorthands for the paths rules use most.
 CR = "clientRequest"
@@ -41,12 +43,24 @@ class Session:
     at_send_time: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class CallState:
+    """What the update, updateLayout and control checks know beyond the request body:
+    the session's start body, the layout it now shows, and whether an update is in flight."""
+
+    start_body: Any = None
+    current_layout: dict[str, Any] | None = None
+    update_in_flight: bool = False
+
+
 @dataclass(slots=True)
 class Context:
     mode: Mode
     body: Any
     snapshot_intent: SnapshotIntent | None = None
     session: Session = field(default_factory=Session)
+    call: Call = "start"
+    call_state: CallState = field(default_factory=CallState)
 
     # --- raw access -------------------------------------------------------------------
 

@@ -1,9 +1,11 @@
-"""Allowed values and ranges read from the field declarations, for the enum and range rules.
+"""Allowed values and ranges read from the field declarations, for hand-written rules.
 
-The rules take their choices and ranges from the catalogue rather than repeating numbers,
-so one declaration drives the checks, the wizard's pickers and the schema export. Only JSON
-numbers are judged: a value of another type reads as "not judged here" because the type
-rule R17 reports it, so each mistake is reported once.
+A value outside its field's declared range or choices is reported by the generic check
+(:mod:`rec_tui.spec.rules.values`); these helpers serve the rules that need the declared
+values for something a declaration cannot say (an area limit once both sides are in range,
+a vendor that only warns), so they read the catalogue rather than repeating numbers. Only
+JSON numbers are judged: a value of another type reads as "not judged here" because the
+type rule R17 reports it, so each mistake is reported once.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing import Any
 
 from rec_tui.spec import jsonpath
 from rec_tui.spec.rules import Findings, rule
-from rec_tui.spec.rules.checks import UidVerdict, check_uid, report_uid
+from rec_tui.spec.rules.checks import UID_MAX, UidVerdict, check_uid, report_uid
 from rec_tui.spec.rules.context import CR, REC, TC, Context
 
 WEB_CNAME_MAX_BYTES = 1024
@@ -94,7 +94,9 @@ def uid_type(ctx: Context, out: Findings) -> None:
     value = ctx.raw("uid")
     if value is None or isinstance(value, str):
         return
-    example = str(value) if ctx.int("uid") is not None else "527841"
+    number = ctx.int("uid")
+    # Only a number that could be a UID is worth repeating (str() of a huge one would raise).
+    example = str(number) if number is not None and 0 < number <= UID_MAX else "527841"
     out.error(
         "uid",
         f'uid must be sent as a string, e.g. "{example}".',

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from rec_tui.spec import catalogue
-from rec_tui.spec.fields_extension import WEB_RECORDER
+from rec_tui.spec.names import ALL_STREAMS, WEB_RECORDER
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.context import CR, FILES, REC, SNAP, Context
 from rec_tui.spec.rules.declared import bounds, str_choices
@@ -50,9 +50,7 @@ def file_values(ctx: Context, out: Findings) -> None:
         path = f"{AV_FILE_TYPE}[{index}]"
         if not isinstance(value, str):
             continue  # R17 reports items of the wrong type
-        if value not in _AV_TYPES:
-            out.error(path, f"{message} {shown(value)} is not one of them.", 'Use "hls" or "mp4".')
-        elif value in seen:
+        if value in _AV_TYPES and value in seen:
             out.warning(path, f"{message} {shown(value)} is listed twice.", "Remove the repeat.")
         seen.add(value)
 
@@ -138,7 +136,7 @@ def snapshot_audio_needs_video_list(ctx: Context, out: Findings) -> None:
         out.error(
             f"{REC}.subscribeVideoUids",
             "When subscribeAudioUids is set for screenshots, subscribeVideoUids must be set too.",
-            'Add subscribeVideoUids with the users to capture, or ["#allstream#"] for everyone.',
+            f'Add subscribeVideoUids with the users to capture, or ["{ALL_STREAMS}"] for everyone.',
         )
 
 
@@ -174,13 +172,7 @@ def snapshot_interval(ctx: Context, out: Findings) -> None:
     value = ctx.raw(CAPTURE_INTERVAL)
     interval = ctx.int(CAPTURE_INTERVAL)
     message = "captureInterval must be 1–3600 s (some references still say a minimum of 5)."
-    if _INTERVAL.outside(value):
-        out.error(
-            CAPTURE_INTERVAL,
-            f"{message} Got {shown(value)}.",
-            f"Use a whole number of seconds from {_INTERVAL.text()}; the default is 10.",
-        )
-    elif interval is not None and interval < OLD_MIN_INTERVAL:
+    if not _INTERVAL.outside(value) and interval is not None and interval < OLD_MIN_INTERVAL:
         out.warning(
             CAPTURE_INTERVAL,
             f"{message} {shown(value)} s may be rejected by servers that follow the older minimum.",
@@ -188,7 +180,14 @@ def snapshot_interval(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R91", "snap.fileType", "E", 'snapshotConfig.fileType missing or not ["jpg"]')
+# Judges its choices itself: the list must be exactly ["jpg"], which choices cannot say.
+@rule(
+    "R91",
+    "snap.fileType",
+    "E",
+    'snapshotConfig.fileType missing or not ["jpg"]',
+    judges_values=True,
+)
 def snapshot_file_type(ctx: Context, out: Findings) -> None:
     if ctx.obj(SNAP) is None:
         return

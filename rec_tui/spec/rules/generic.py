@@ -219,7 +219,7 @@ class _Walker:
                     )
                 return None
             if _is_finite_number(value):
-                hint = f'Write it as text: "{value}".'
+                hint = f"Write it as text: {shown(shown(value))}."
             else:
                 hint = f"Send {_KIND_NOUN[kind]}."
             return self.wrong_type(kind, value, path, hint)
@@ -253,7 +253,7 @@ class _Walker:
             return None
         hint = "Send a JSON array: [ … ]."
         if not in_list and declared.items is not None and value is not None:
-            hint = f"Send a JSON array, e.g. [{json_literal(value)}]."
+            hint = f"Send a JSON array, e.g. [{shown(value)}]."
         return self.wrong_type(kind, value, path, hint)
 
     @staticmethod
@@ -283,14 +283,6 @@ def _looks_numeric(text: str) -> bool:
     except ValueError:
         return False
     return math.isfinite(number)
-
-
-def json_literal(value: Any) -> str:
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return repr(value) if _is_finite_number(value) else "…"
 
 
 def _service_of(item: dict[Any, Any]) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from rec_tui.spec.fields_legacy import APPS, OPTIONS, POSTPONE
-from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.context import REC, Context
 from rec_tui.spec.rules.declared import str_choices
 from rec_tui.spec.rules.quoting import shown
@@ -19,8 +19,6 @@ POSTPONE_TRANSCODING: Final = "postponeTranscoding"
 MP4: Final = "mp4"
 AUDIO_KEYS: Final = ("sampleRate", "bitrate", "channels")
 
-_POLICIES = str_choices(POLICY)
-_TRANS_MODES = str_choices(TRANS_MODE)
 _FORMATS = str_choices(FORMAT)
 _AUDIO = {key: str_choices(f"{OPTIONS}.audio.{key}") for key in AUDIO_KEYS}
 _STREAM_MODES_WITHOUT_POSTPONED_TRANSCODING: Final = frozenset({"standard", "original"})
@@ -43,15 +41,9 @@ def legacy_present(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R112", "legacy.policy.enum", "E", "combinationPolicy not default/postpone_transcoding")
-def policy_enum(ctx: Context, out: Findings) -> None:
-    policy = ctx.string(POLICY)
-    if policy is not None and policy not in _POLICIES:
-        out.error(
-            POLICY,
-            f"combinationPolicy must be default or postpone_transcoding; got {shown(policy)}.",
-            'Use "postpone_transcoding" for postponed processing, otherwise leave it out.',
-        )
+declared_rule(
+    "R112", "legacy.policy.enum", "E", "combinationPolicy not default/postpone_transcoding"
+)
 
 
 @rule("R112b", "legacy.policy.mode", "W", "postpone_transcoding outside individual mode")
@@ -104,12 +96,6 @@ def trans_mode(ctx: Context, out: Findings) -> None:
     mode = config.get("transMode")
     if mode is None or mode == "":
         out.error(TRANS_MODE, message, hint)
-    elif isinstance(mode, str) and mode not in _TRANS_MODES:
-        out.error(
-            TRANS_MODE,
-            f"{message} {shown(mode)} is not a known mode.",
-            'Use "audioMix" (postponed audio mixing).',
-        )
 
 
 @rule("R115", "legacy.audiomix.prereq", "E", "audioMix without audio-only passthrough")
@@ -126,7 +112,8 @@ def audio_mix_prerequisites(ctx: Context, out: Findings) -> None:
     )
 
 
-@rule("R116", "legacy.container", "E", "container.format not mp3/m4a/aac")
+# Judges its choices itself: mp4 is a choice only with postponeTranscoding.
+@rule("R116", "legacy.container", "E", "container.format not mp3/m4a/aac", judges_values=True)
 def container_format(ctx: Context, out: Findings) -> None:
     value = ctx.string(FORMAT)
     if value is None:
@@ -140,7 +127,14 @@ def container_format(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R117", "legacy.audio.strings", "E", "sampleRate/bitrate/channels wrong value or a number")
+# Judges its choices itself: one message for a wrong string, "" and a number sent as such.
+@rule(
+    "R117",
+    "legacy.audio.strings",
+    "E",
+    "sampleRate/bitrate/channels wrong value or a number",
+    judges_values=True,
+)
 def audio_strings(ctx: Context, out: Findings) -> None:
     audio = ctx.obj(f"{OPTIONS}.audio")
     if audio is None:

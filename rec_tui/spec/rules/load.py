@@ -4,6 +4,7 @@ import importlib
 
 RULE_MODULES = (
     "rec_tui.spec.rules.generic",
+    "rec_tui.spec.rules.values",
     "rec_tui.spec.rules.envelope",
     "rec_tui.spec.rules.storage",
     "rec_tui.spec.rules.recording",
@@ -13,6 +14,7 @@ RULE_MODULES = (
     "rec_tui.spec.rules.files",
     "rec_tui.spec.rules.web",
     "rec_tui.spec.rules.legacy",
+    "rec_tui.spec.rules.calls",
 )
 
 

@@ -13,9 +13,9 @@ import base64
 import binascii
 from typing import Any, Final
 
-from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.context import REC, Context, as_int
-from rec_tui.spec.rules.declared import bounds, int_choices, listing, not_a_choice, str_choices
+from rec_tui.spec.rules.declared import int_choices, listing, not_a_choice, str_choices
 from rec_tui.spec.rules.quoting import shown
 from rec_tui.spec.rules.sections import (
     client_request,
@@ -24,13 +24,8 @@ from rec_tui.spec.rules.sections import (
     stream_types_of,
 )
 
-_CHANNEL_TYPES: Final = int_choices(f"{REC}.channelType")
-_STREAM_TYPES: Final = int_choices(f"{REC}.streamTypes")
 _STREAM_MODES: Final = str_choices(f"{REC}.streamMode")
-_DECRYPTION_MODES: Final = int_choices(f"{REC}.decryptionMode")
 _AUDIO_PROFILES: Final = int_choices(f"{REC}.audioProfile")
-_VIDEO_STREAM_TYPES: Final = int_choices(f"{REC}.videoStreamType")
-_IDLE: Final = bounds(f"{REC}.maxIdleTime")
 
 NO_DECRYPTION: Final = 0
 SALTED_MODES: Final = frozenset({7, 8})  # AES_128_GCM2 and AES_256_GCM2
@@ -102,30 +97,19 @@ def channel_type(ctx: Context, out: Findings) -> None:
             "Set channelType to the channel profile of the app: 0 communication, 1 live "
             "broadcast. A mismatch can leave the recording empty.",
         )
-    _enum_rule(
-        config,
-        out,
-        "channelType",
-        _CHANNEL_TYPES,
-        message,
-        "Set channelType to 0 (communication) or 1 (live broadcast), as in the app.",
-    )
 
 
-@rule("R35", "rec.streamTypes", "E", "streamTypes not 0, 1 or 2")
-def stream_types(ctx: Context, out: Findings) -> None:
-    _enum_rule(
-        recording_config(ctx),
-        out,
-        "streamTypes",
-        _STREAM_TYPES,
-        "streamTypes must be 0 (audio), 1 (video) or 2 (both).",
-        "Set streamTypes to 0 for audio only, 1 for video only or 2 for both, or leave it "
-        "out for both.",
-    )
+declared_rule("R35", "rec.streamTypes", "E", "streamTypes not 0, 1 or 2")
 
 
-@rule("R36", "rec.streamMode.enum", "E", "streamMode not default, standard or original")
+# Judges its choices itself: a value in the wrong case gets the exact spelling as hint.
+@rule(
+    "R36",
+    "rec.streamMode.enum",
+    "E",
+    "streamMode not default, standard or original",
+    judges_values=True,
+)
 def stream_mode_enum(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
@@ -179,17 +163,7 @@ def stream_mode_original(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R39", "rec.decryption.enum", "E", "decryptionMode not 0..8")
-def decryption_enum(ctx: Context, out: Findings) -> None:
-    _enum_rule(
-        recording_config(ctx),
-        out,
-        "decryptionMode",
-        _DECRYPTION_MODES,
-        f"decryptionMode must be between {min(_DECRYPTION_MODES)} and {max(_DECRYPTION_MODES)}.",
-        "Use the encryption mode the app sets in its RTC SDK (0 when the channel is not "
-        "encrypted).",
-    )
+declared_rule("R39", "rec.decryption.enum", "E", "decryptionMode not 0..8")
 
 
 def _decryption_mode(config: dict[str, Any]) -> int | None:
@@ -290,37 +264,11 @@ def audio_profile(ctx: Context, out: Findings) -> None:
         return
     path = f"{REC}.audioProfile"
     message = f"audioProfile is {listing(_AUDIO_PROFILES)} and applies only to mix mode."
-    if not_a_choice(raw, _AUDIO_PROFILES):
-        out.error(
-            path,
-            message + f" Got {shown(raw)}.",
-            "Use 0 (48 kHz mono ~48 kbps), 1 (mono ~128 kbps) or 2 (stereo ~192 kbps).",
-        )
     if ctx.mode != "mix":
         out.warning(path, message, "Remove audioProfile: individual recording ignores it.")
 
 
-@rule("R45", "rec.videoStreamType", "E", "videoStreamType not 0 or 1")
-def video_stream_type(ctx: Context, out: Findings) -> None:
-    _enum_rule(
-        recording_config(ctx),
-        out,
-        "videoStreamType",
-        _VIDEO_STREAM_TYPES,
-        "videoStreamType must be 0 (high) or 1 (low).",
-        "Use 0 for the high-resolution stream or 1 for the low-resolution one.",
-    )
+declared_rule("R45", "rec.videoStreamType", "E", "videoStreamType not 0 or 1")
 
 
-@rule("R46", "rec.maxIdleTime", "E", "maxIdleTime not whole or outside [5, 2592000]")
-def max_idle_time(ctx: Context, out: Findings) -> None:
-    config = recording_config(ctx)
-    raw = config.get("maxIdleTime") if config is not None else None
-    if raw is None or not _IDLE.outside(raw):
-        return
-    out.error(
-        f"{REC}.maxIdleTime",
-        f"maxIdleTime must be a whole number of seconds between {int(_IDLE.minimum):,} and "
-        f"{int(_IDLE.maximum):,} (30 days){_got(raw)}.",
-        "Use the number of seconds the recorder may wait in an empty channel, e.g. 30.",
-    )
+declared_rule("R46", "rec.maxIdleTime", "E", "maxIdleTime not whole or outside [5, 2592000]")

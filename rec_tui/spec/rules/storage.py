@@ -88,7 +88,14 @@ def storage_required(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R20", "storage.vendor.enum", "E/W", "vendor missing or undocumented (E); 0 or 4 (W)")
+# Judges its choices itself: two declared vendors (0, 4) only warn.
+@rule(
+    "R20",
+    "storage.vendor.enum",
+    "E/W",
+    "vendor missing or undocumented (E); 0 or 4 (W)",
+    judges_values=True,
+)
 def vendor_enum(ctx: Context, out: Findings) -> None:
     config = _config(ctx)
     if config is None:
@@ -208,7 +215,11 @@ def prefix_length(ctx: Context, out: Findings) -> None:
 
 
 @rule(
-    "R26", "storage.sse.value", "E/W", "sse not kms/aes256 (E); sse with a vendor other than 1 (W)"
+    "R26",
+    "storage.sse.value",
+    "E/W",
+    "sse not kms/aes256 (E); sse with a vendor other than 1 (W)",
+    judges_values=True,  # a value in the wrong case gets the exact spelling as hint
 )
 def sse_value(ctx: Context, out: Findings) -> None:
     config = _config(ctx)

@@ -14,23 +14,23 @@ from typing import Any, Final, Literal
 
 from rec_tui.spec import catalogue
 from rec_tui.spec.fields_recording import UID_GROUPS
-from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.names import ALL_STREAMS as ALLSTREAM
+from rec_tui.spec.names import WEB_MODE_SERVICES as WEB_SERVICES
+from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.checks import report_uid
 from rec_tui.spec.rules.context import REC, Context, as_int
-from rec_tui.spec.rules.declared import int_choices, not_a_choice
+from rec_tui.spec.rules.declared import int_choices
 from rec_tui.spec.rules.quoting import shown
 from rec_tui.spec.rules.recording import recording_config
 from rec_tui.spec.rules.sections import section, stream_types_of
+from rec_tui.spec.uid_groups import GROUP_CAPACITY, distinct_uids, smallest_group
 
 Media = Literal["audio", "video"]
 
-ALLSTREAM: Final = "#allstream#"
-MIX_MAX_USERS: Final = 17  # mix layouts show at most 17 users (D:sub, D:layout)
+MIX_MAX_USERS: Final = catalogue.mix_max_users()  # D:sub, D:layout
 AUDIO_ONLY: Final = 0
 VIDEO_ONLY: Final = 1
 AUDIO_AND_VIDEO: Final = 2
-# Extension services that are not audio moderation (spec R127).
-WEB_SERVICES: Final = frozenset({"web_recorder_service", "rtmp_publish_service"})
 MISSPELLED_KEYS: Final = {
     "unsubscribeAudioUids": "unSubscribeAudioUids",
     "unsubscribeVideoUids": "unSubscribeVideoUids",
@@ -60,7 +60,7 @@ _GROUPS: Final = int_choices(_GROUP_PATH)
 
 
 # Group value → the most distinct users it covers (2/7/12/17/32/49).
-_CAPACITY: Final = {group: UID_GROUPS[group][1] for group in sorted(_GROUPS)}
+_CAPACITY: Final = {group: GROUP_CAPACITY[group] for group in sorted(_GROUPS)}
 _GROUP_GUIDE: Final = "Set subscribeUidGroup by the peak number of distinct users recorded: " + (
     ", ".join(f"{group} for {low}–{high}" for group, (low, high) in enumerate(UID_GROUPS)) + "."
 )
@@ -87,16 +87,7 @@ def _is_allstream_only(item: UidList, entries: list[Any]) -> bool:
 def _subscribed_uids(config: dict[str, Any]) -> set[str] | None:
     """The distinct UIDs of the two subscribe lists, or None when the count is unknown
     (``#allstream#`` used). "0123" and "123" count once: the server reads both as 123."""
-    uids: set[str] = set()
-    for item, entries in _present(config):
-        if not item.subscribe:
-            continue
-        for entry in entries:
-            if entry == ALLSTREAM:
-                return None
-            if isinstance(entry, str):
-                uids.add(entry.lstrip("0") or entry)
-    return uids
+    return distinct_uids(entries for item, entries in _present(config) if item.subscribe)
 
 
 @rule("R47", "sub.list.size", "E", "a subscription list has more than 32 entries")
@@ -135,7 +126,7 @@ def list_uid(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
         return
-    message = 'Subscription entries must be UIDs written as text (or ["#allstream#"]);'
+    message = f'Subscription entries must be UIDs written as text (or ["{ALLSTREAM}"]);'
     for item, entries in _present(config):
         for index, entry in enumerate(entries):
             # Non-strings are R17's; "#allstream#" anywhere is R50's (a W, not a bad UID).
@@ -266,7 +257,7 @@ def group_required(ctx: Context, out: Findings) -> None:
     if ctx.mode != "individual" or config is None or config.get("subscribeUidGroup") is not None:
         return
     uids = _subscribed_uids(config)
-    suggestion = _smallest_group(len(uids)) if uids else None
+    suggestion = smallest_group(len(uids)) if uids else None
     hint = _GROUP_GUIDE
     if uids and suggestion is not None:
         hint += f" Your subscribe lists name {len(uids)} users: use {suggestion}."
@@ -278,24 +269,7 @@ def group_required(ctx: Context, out: Findings) -> None:
     )
 
 
-@rule("R56", "sub.group.enum", "E", "subscribeUidGroup not 0..5")
-def group_enum(ctx: Context, out: Findings) -> None:
-    config = recording_config(ctx)
-    raw = config.get("subscribeUidGroup") if config is not None else None
-    if not_a_choice(raw, _GROUPS):
-        out.error(
-            _GROUP_PATH,
-            f"subscribeUidGroup must be between {min(_GROUPS)} and {max(_GROUPS)}; "
-            f"got {shown(raw)}.",
-            _GROUP_GUIDE,
-        )
-
-
-def _smallest_group(count: int) -> int | None:
-    for group, capacity in _CAPACITY.items():
-        if count <= capacity:
-            return group
-    return None
+declared_rule("R56", "sub.group.enum", "E", "subscribeUidGroup not 0..5")
 
 
 @rule("R57", "sub.group.capacity", "W", "more distinct subscribed UIDs than the group covers")
@@ -308,7 +282,7 @@ def group_capacity(ctx: Context, out: Findings) -> None:
     capacity = _CAPACITY[group]
     if uids is None or len(uids) <= capacity:
         return
-    better = _smallest_group(len(uids))
+    better = smallest_group(len(uids))
     out.warning(
         _GROUP_PATH,
         f"You subscribe to {len(uids)} users but subscribeUidGroup covers only up to {capacity}.",

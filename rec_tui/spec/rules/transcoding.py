@@ -3,22 +3,20 @@
 Apart from R59 (transcodingConfig in individual mode) these rules judge mix bodies only:
 in individual mode R59 already rejects the whole object and in web mode R33 says the whole
 recordingConfig is ignored, so checking its insides there would only add noise.
-
-:func:`tile_issues` exposes the per-tile findings of R70 and R73 to the layout designer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any, Final, Literal
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 from rec_tui.spec import catalogue
-from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.checks import UidVerdict, check_uid, is_url, report_uid
 from rec_tui.spec.rules.context import TC, Context, as_int, is_number
-from rec_tui.spec.rules.declared import bounds, int_choices, listing, not_a_choice
+from rec_tui.spec.rules.declared import bounds
 from rec_tui.spec.rules.quoting import shown
 
 LAYOUT_CONFIG: Final = f"{TC}.layoutConfig"
@@ -36,17 +34,9 @@ IMAGE_SUFFIXES: Final = (".jpg", ".jpeg", ".bmp")
 COLOR_DIGITS: Final = frozenset("0123456789abcdefABCDEF")
 
 _DIMS = {key: bounds(f"{TC}.{key}") for key in ("width", "height")}
-_FPS = int_choices(f"{TC}.fps")
-_BITRATE = bounds(f"{TC}.bitrate")
-_LAYOUTS = int_choices(f"{TC}.mixedVideoLayout")
 _DEFAULT_LAYOUT: int = catalogue.field(f"{TC}.mixedVideoLayout").default
-_MAX_TILES: int = catalogue.field(LAYOUT_CONFIG).max_items or 17
-_TILE_RANGE = {key: bounds(f"{LAYOUT_CONFIG}[].{key}") for key in TILE_FLOATS}
-_TILE_RENDER = int_choices(f"{LAYOUT_CONFIG}[].render_mode")
-_BACKGROUND_RENDER = int_choices(f"{BACKGROUND_CONFIG}[].render_mode")
+_MAX_TILES: int = catalogue.mix_max_users()
 _DEFAULTS = {key: catalogue.field(f"{TC}.{key}").default for key in REQUIRED_WITH_TC}
-
-TileIssue = Literal["off_canvas", "duplicate_uid"]
 
 
 # --- reading the body ---------------------------------------------------------------------
@@ -105,7 +95,7 @@ def _uid_key(value: Any) -> Any:
     return int(value) if check_uid(value) is not UidVerdict.BAD else value
 
 
-# --- the layout designer's view -----------------------------------------------------------
+# --- per-tile checks shared by R70 and R73 ---------------------------------------------
 
 
 def off_canvas(tile: Any) -> bool:
@@ -131,15 +121,6 @@ def duplicate_uid_tiles(tiles: Sequence[Any]) -> list[int]:
             duplicates.append(index)
         seen.add(key)
     return duplicates
-
-
-def tile_issues(tiles: Sequence[Any]) -> list[tuple[int, TileIssue]]:
-    """Per-tile warnings for a layoutConfig list: (index, "off_canvas" | "duplicate_uid")."""
-    issues: list[tuple[int, TileIssue]] = [
-        (index, "off_canvas") for index, tile in enumerate(tiles) if off_canvas(tile)
-    ]
-    issues.extend((index, "duplicate_uid") for index in duplicate_uid_tiles(tiles))
-    return sorted(issues)
 
 
 # --- the rules ----------------------------------------------------------------------------
@@ -171,19 +152,7 @@ def transcoding_complete(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R61", "tc.dims.range", "E", "width or height not a whole number in 1..1920")
-def transcoding_dims_range(ctx: Context, out: Findings) -> None:
-    config = _mix_config(ctx)
-    if config is None:
-        return
-    for key, allowed in _DIMS.items():
-        value = config.get(key)
-        if allowed.outside(value):
-            out.error(
-                f"{TC}.{key}",
-                f"Width and height must be {allowed.text()} px; {key} is {shown(value)}.",
-                f"Set {key} to a whole number of pixels from {allowed.text()}.",
-            )
+declared_rule("R61", "tc.dims.range", "E", "width or height not a whole number in 1..1920")
 
 
 @rule("R62", "tc.dims.area", "E", "width × height above 1920 × 1080")
@@ -205,39 +174,13 @@ def transcoding_dims_area(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R63", "tc.fps.set", "W", "fps not one of 1, 7, 10, 15, 24, 30, 60")
-def transcoding_fps(ctx: Context, out: Findings) -> None:
-    config = _mix_config(ctx)
-    if config is not None and not_a_choice(config.get("fps"), _FPS):
-        out.warning(
-            f"{TC}.fps",
-            f"Unsupported frame rate {shown(config['fps'])}; the service will use 15 fps.",
-            f"Use one of {listing(_FPS)}.",
-        )
+declared_rule("R63", "tc.fps.set", "W", "fps not one of 1, 7, 10, 15, 24, 30, 60")
 
 
-@rule("R64", "tc.bitrate.range", "E", "bitrate ≤ 0 or above 6500")
-def transcoding_bitrate(ctx: Context, out: Findings) -> None:
-    config = _mix_config(ctx)
-    if config is not None and _BITRATE.outside(config.get("bitrate"), whole=False):
-        out.error(
-            f"{TC}.bitrate",
-            f"Bitrate must be {_BITRATE.text()} kbps; got {shown(config['bitrate'])}.",
-            "500 kbps suits 640 × 360; for live broadcast channels use about twice the "
-            "video-profile value, at most 6500.",
-        )
+declared_rule("R64", "tc.bitrate.range", "E", "bitrate ≤ 0 or above 6500")
 
 
-@rule("R65", "tc.layout.enum", "E", "mixedVideoLayout not 0..3")
-def transcoding_layout_enum(ctx: Context, out: Findings) -> None:
-    config = _mix_config(ctx)
-    if config is not None and not_a_choice(config.get("mixedVideoLayout"), _LAYOUTS):
-        out.error(
-            f"{TC}.mixedVideoLayout",
-            "Layout must be 0 (floating), 1 (best fit), 2 (vertical) or 3 (custom); got "
-            f"{shown(config['mixedVideoLayout'])}.",
-            "Pick one of the four layouts; use 3 with layoutConfig for your own tile positions.",
-        )
+declared_rule("R65", "tc.layout.enum", "E", "mixedVideoLayout not 0..3")
 
 
 @rule("R66", "tc.layout.custom_needs_config", "E", "layout 3 without layoutConfig")
@@ -294,12 +237,6 @@ def tile_fields(ctx: Context, out: Findings) -> None:
                     f"{message} tile {index} has no {key}.",
                     f"Add {key} as a fraction of the canvas, e.g. 0.5.",
                 )
-            elif _TILE_RANGE[key].outside(value, whole=False):
-                out.error(
-                    path,
-                    f"{message} tile {index} has {key} {shown(value)}.",
-                    "Positions and sizes are fractions of the canvas: 0.25 is a quarter.",
-                )
 
 
 @rule("R70", "tc.tile.bounds", "W", "tile runs off the canvas")
@@ -313,24 +250,9 @@ def tile_bounds(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R71", "tc.tile.alpha_render", "E", "tile alpha outside [0, 1] or render_mode not 0/1")
-def tile_alpha_render(ctx: Context, out: Findings) -> None:
-    message = "alpha must be 0–1; render_mode 0 (crop) or 1 (fit)."
-    for index, tile in _mix_items(ctx, "layoutConfig"):
-        alpha = tile.get("alpha")
-        if _TILE_RANGE["alpha"].outside(alpha, whole=False):
-            out.error(
-                f"{LAYOUT_CONFIG}[{index}].alpha",
-                f"{message} Tile {index} has alpha {shown(alpha)}.",
-                "0 is fully transparent, 1 fully opaque.",
-            )
-        render_mode = tile.get("render_mode")
-        if not_a_choice(render_mode, _TILE_RENDER):
-            out.error(
-                f"{LAYOUT_CONFIG}[{index}].render_mode",
-                f"{message} Tile {index} has render_mode {shown(render_mode)}.",
-                "Use 0 to crop the video to fill the tile, 1 to fit it with black bars.",
-            )
+declared_rule(
+    "R71", "tc.tile.alpha_render", "E", "tile alpha outside [0, 1] or render_mode not 0/1"
+)
 
 
 @rule("R72", "tc.tile.precision", "W", "tile value with more than 6 decimals")
@@ -486,10 +408,3 @@ def background_config_entry(ctx: Context, out: Findings) -> None:
             f"The uid of entry {index} must be a UID 1–4294967295 written as text; it",
             'Use decimal digits, e.g. "123".',
         )
-        render_mode = entry.get("render_mode")
-        if not_a_choice(render_mode, _BACKGROUND_RENDER):
-            out.error(
-                f"{base}.render_mode",
-                f"{message} Its render_mode must be 0 (crop) or 1 (fit); got {shown(render_mode)}.",
-                "Use 0 to crop the image to fill the tile, 1 to fit it with black bars.",
-            )

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Final
 
-from rec_tui.spec.fields_extension import RTMP_PUBLISH, SERVICE_ERROR_POLICY, WEB_RECORDER
-from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.fields_extension import SERVICE_ERROR_POLICY
+from rec_tui.spec.fields_session import DEFAULT_RESOURCE_EXPIRED_HOUR
+from rec_tui.spec.names import RTMP_PUBLISH, WEB_RECORDER
+from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.checks import is_url
 from rec_tui.spec.rules.context import CR, EXT, Context, as_int
-from rec_tui.spec.rules.declared import Bounds, bounds, int_choices, listing, not_a_choice
+from rec_tui.spec.rules.declared import Bounds, bounds, int_choices, listing
 from rec_tui.spec.rules.quoting import shown
 
 SERVICES: Final = f"{EXT}.extensionServices"
@@ -24,8 +26,6 @@ TOP_ERROR_POLICY: Final = "error_abort"
 API_VERSION: Final = "v1"
 MAX_AREA: Final = 1920 * 1080
 RTMP_SCHEMES: Final = ("rtmp", "rtmps")
-# acquire's resourceExpiredHour when a known acquire body leaves it out (spec 1.4.1).
-DEFAULT_RESOURCE_EXPIRED_HOUR: Final = 72
 WRONG_KEY: Final = "VideoBitrate"
 URL_MESSAGE: Final = "Enter the full http(s) address of the page to record."
 
@@ -36,11 +36,6 @@ def _web_bounds(key: str) -> Bounds:
 
 _AUDIO_PROFILES = int_choices(f"{PARAM}.audioProfile", WEB_RECORDER)
 _DIMS = {key: _web_bounds(key) for key in ("videoWidth", "videoHeight")}
-_BITRATE = _web_bounds("videoBitrate")
-_FPS = _web_bounds("videoFps")
-_MAX_HOURS = _web_bounds("maxRecordingHour")
-_SEGMENT = _web_bounds("maxVideoDuration")
-_READY = _web_bounds("readyTimeout")
 
 
 # --- reading the body ---------------------------------------------------------------------
@@ -78,30 +73,6 @@ def _report_missing_params(ctx: Context, out: Findings, service: str, message: s
                 f"{path}.serviceParam",
                 f"{message} This {service} entry has no serviceParam.",
                 "Add a serviceParam object with the service's settings.",
-            )
-
-
-def _check_range(
-    out: Findings, path: str, value: Any, allowed: Bounds, message: str, hint: str
-) -> None:
-    if allowed.outside(value):
-        out.error(path, f"{message} Got {shown(value)}.", hint)
-
-
-def _check_optional_param(
-    ctx: Context, out: Findings, key: str, allowed: Bounds, message: str, hint: str
-) -> None:
-    """An optional web_recorder_service parameter, where set, must be within ``allowed``.
-
-    ``{range}`` in ``message`` becomes the allowed range, written out only when reported
-    (this runs on every keystroke, mostly finding nothing)."""
-    for path, params in service_params(ctx, WEB_RECORDER):
-        value = params.get(key)
-        if allowed.outside(value):
-            out.error(
-                f"{path}.{key}",
-                f"{message.format(range=allowed.text())} Got {shown(value)}.",
-                hint,
             )
 
 
@@ -161,13 +132,13 @@ def web_services_combo(ctx: Context, out: Findings) -> None:
             out.error(
                 f"{path}.serviceName",
                 f"{message} This entry has no serviceName.",
-                'Set serviceName to "web_recorder_service" or "rtmp_publish_service".',
+                f'Set serviceName to "{WEB_RECORDER}" or "{RTMP_PUBLISH}".',
             )
         elif isinstance(name, str) and name not in counts:
             out.error(
                 f"{path}.serviceName",
                 f"{message} {shown(name)} is not one of them.",
-                'Use "web_recorder_service" or "rtmp_publish_service".',
+                f'Use "{WEB_RECORDER}" or "{RTMP_PUBLISH}".',
             )
         elif isinstance(name, str):
             counts[name] += 1
@@ -186,7 +157,14 @@ def web_services_combo(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R95", "web.errorPolicy", "E", "errorHandlePolicy not error_abort (web) / error_ignore (CDN)")
+# Judges its values itself: the allowed policy depends on the service.
+@rule(
+    "R95",
+    "web.errorPolicy",
+    "E",
+    "errorHandlePolicy not error_abort (web) / error_ignore (CDN)",
+    judges_values=True,
+)
 def web_error_policy(ctx: Context, out: Findings) -> None:
     if ctx.mode != "web":
         return
@@ -211,7 +189,8 @@ def web_error_policy(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R96", "web.apiVersion", "W", "apiVersion other than v1")
+# Judges its value itself: only in web mode, where the field's modes cannot narrow it.
+@rule("R96", "web.apiVersion", "W", "apiVersion other than v1", judges_values=True)
 def web_api_version(ctx: Context, out: Findings) -> None:
     version = ctx.string(f"{EXT}.apiVersion")
     if ctx.mode == "web" and version is not None and version != API_VERSION:
@@ -244,8 +223,7 @@ def web_url(ctx: Context, out: Findings) -> None:
 @rule("R98", "web.audioProfile", "E", "web audioProfile missing or not 0/1/2")
 def web_audio_profile(ctx: Context, out: Findings) -> None:
     for path, params in service_params(ctx, WEB_RECORDER):
-        value = params.get("audioProfile")
-        if value is None or not_a_choice(value, _AUDIO_PROFILES):
+        if params.get("audioProfile") is None:
             out.error(
                 f"{path}.audioProfile",
                 "audioProfile (0, 1 or 2) is required for web recording.",
@@ -258,20 +236,10 @@ def web_audio_profile(ctx: Context, out: Findings) -> None:
 def web_dims(ctx: Context, out: Findings) -> None:
     message = "videoWidth and videoHeight are required and must be 240–1920 px."
     for path, params in service_params(ctx, WEB_RECORDER):
-        for key, allowed in _DIMS.items():
-            value = params.get(key)
-            if value is None:
+        for key in ("videoWidth", "videoHeight"):
+            if params.get(key) is None:
                 out.error(
                     f"{path}.{key}", f"{message} {key} is missing.", "Add it, e.g. 1280 × 720."
-                )
-            else:
-                _check_range(
-                    out,
-                    f"{path}.{key}",
-                    value,
-                    allowed,
-                    message,
-                    f"Use a whole number of pixels from {allowed.text()}.",
                 )
 
 
@@ -292,16 +260,7 @@ def web_area(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R101", "web.bitrate", "E", "videoBitrate outside 50..8000")
-def web_bitrate(ctx: Context, out: Findings) -> None:
-    _check_optional_param(
-        ctx,
-        out,
-        "videoBitrate",
-        _BITRATE,
-        "videoBitrate must be {range} kbps.",
-        "Leave it out for the default (2000 from 1280 × 720 up, else 1500).",
-    )
+declared_rule("R101", "web.bitrate", "E", "videoBitrate outside 50..8000")
 
 
 @rule("R102", "web.bitrate.keycase", "W", "the key VideoBitrate (capital V)")
@@ -317,16 +276,7 @@ def web_bitrate_key_case(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R103", "web.fps", "E", "videoFps outside 5..60")
-def web_fps(ctx: Context, out: Findings) -> None:
-    _check_optional_param(
-        ctx,
-        out,
-        "videoFps",
-        _FPS,
-        "videoFps must be {range}.",
-        "Leave it out for the default 15.",
-    )
+declared_rule("R103", "web.fps", "E", "videoFps outside 5..60")
 
 
 @rule("R104", "web.maxRecordingHour", "E", "maxRecordingHour missing or outside 1..720")
@@ -337,8 +287,6 @@ def web_max_recording_hour(ctx: Context, out: Findings) -> None:
         hint = "Set the longest the recording may run, in whole hours, e.g. 3."
         if value is None:
             out.error(f"{path}.maxRecordingHour", f"{message} It is missing.", hint)
-        else:
-            _check_range(out, f"{path}.maxRecordingHour", value, _MAX_HOURS, message, hint)
 
 
 @rule(
@@ -369,16 +317,7 @@ def web_max_recording_vs_expiry(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R106", "web.maxVideoDuration", "E", "maxVideoDuration outside 30..240")
-def web_max_video_duration(ctx: Context, out: Findings) -> None:
-    _check_optional_param(
-        ctx,
-        out,
-        "maxVideoDuration",
-        _SEGMENT,
-        "maxVideoDuration must be {range} minutes.",
-        "Leave it out for the default 120 minutes per MP4 file.",
-    )
+declared_rule("R106", "web.maxVideoDuration", "E", "maxVideoDuration outside 30..240")
 
 
 @rule("R107", "web.booleans", "E", "mobile or onhold not a JSON boolean")
@@ -394,16 +333,7 @@ def web_booleans(ctx: Context, out: Findings) -> None:
                 )
 
 
-@rule("R108", "web.readyTimeout", "E", "readyTimeout negative, fractional or above 60")
-def web_ready_timeout(ctx: Context, out: Findings) -> None:
-    _check_optional_param(
-        ctx,
-        out,
-        "readyTimeout",
-        _READY,
-        "readyTimeout must be a whole number {range} (0 = off); other values give error 2.",
-        "Use 0 to skip the load check, or 1–60 seconds.",
-    )
+declared_rule("R108", "web.readyTimeout", "E", "readyTimeout negative, fractional or above 60")
 
 
 @rule("R109", "web.readyTimeout.notify", "W", "readyTimeout of 1 s or more")

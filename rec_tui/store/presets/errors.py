@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from rec_tui.errors import RecTuiError
 
-class PresetError(Exception):
+
+class PresetError(RecTuiError):
     """A preset that cannot be read, saved, renamed or deleted.
 
     The message names the file and the line and column or key, and says what to do.
@@ -15,7 +17,6 @@ class PresetError(Exception):
 
     def __init__(self, message: str, *, missing_secrets: bool = False) -> None:
         super().__init__(message)
-        self.message = message
         self.missing_secrets = missing_secrets
 
 

@@ -12,11 +12,11 @@ send a value the preset was not allowed to read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from rec_tui.request.redact import SECRET_KEYS
+from rec_tui.request.redact import secret_places
 from rec_tui.spec import jsonpath
 from rec_tui.store.presets.errors import PresetError, locate_value
 from rec_tui.store.secrets import (
@@ -54,23 +54,9 @@ def env_variable(key: str) -> str:
     return BODY_SECRET_ENV.get(key, f"{ENV_PREFIX}{key.upper()}")
 
 
-def _secret_paths(body: Any, prefix: str = "") -> Iterator[tuple[str, str, str]]:
-    """(path, key, value) of every non-empty secret string, recognised by key name."""
-    if isinstance(body, dict):
-        for key, value in body.items():
-            path = jsonpath.child(prefix, str(key))
-            if key in SECRET_KEYS and isinstance(value, str):
-                if value:
-                    yield path, str(key), value
-            else:
-                yield from _secret_paths(value, path)
-    elif isinstance(body, list):
-        for index, item in enumerate(body):
-            yield from _secret_paths(item, jsonpath.child(prefix, index))
-
-
 def secret_locations(body: Any) -> list[tuple[str, str, str]]:
-    return list(_secret_paths(body))
+    """(path, key, value) of every non-empty secret string, wherever it stands."""
+    return list(secret_places(body))
 
 
 def is_allowed_variable(variable: str) -> bool:

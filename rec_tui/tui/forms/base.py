@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -14,14 +14,15 @@ from rec_tui.spec import catalogue
 from rec_tui.spec.problems import Problem
 from rec_tui.tui.steps import Step, step
 from rec_tui.tui.widgets.factory import editor_for
-from rec_tui.tui.widgets.field_editor import FieldEditor, covers
-
-if TYPE_CHECKING:
-    from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.widgets.field_editor import EditorHost, FieldEditor, covers
 
 
-class StepForm(VerticalScroll):
-    """The centre pane for one step. Subclasses compose editors; this class binds them."""
+class StepForm(EditorHost, VerticalScroll):
+    """The centre pane for one step. Subclasses compose editors; this class binds them.
+
+    Forms change the draft only through its methods; the app, subscribed to the draft,
+    then calls :meth:`sync` and :meth:`show_problems`.
+    """
 
     DEFAULT_CSS = """
     StepForm { padding: 0 1; }
@@ -34,25 +35,18 @@ class StepForm(VerticalScroll):
     STEP: ClassVar[str] = ""
     INTRO: ClassVar[str] = ""
 
-    def __init__(self) -> None:
+    def __init__(self, draft: Draft) -> None:
         super().__init__(id=f"form-{self.STEP}", classes="step-form")
         self.can_focus = False
+        self.draft = draft
         self._editors: list[FieldEditor] | None = None
 
     @property
     def step(self) -> Step:
         return step(self.STEP)
 
-    @property
-    def rec_app(self) -> RecTuiApp:
-        return cast("RecTuiApp", self.app)
-
-    @property
-    def draft(self) -> Draft:
-        return self.rec_app.draft
-
     def on_mount(self) -> None:
-        self.rec_app.form_mounted(self)
+        self.sync()
 
     # --- building ---------------------------------------------------------------------
 
@@ -119,9 +113,13 @@ class StepForm(VerticalScroll):
     # --- widgets → draft --------------------------------------------------------------
 
     def field_edited(self, editor: FieldEditor, value: Any) -> None:
-        """Called by an editor of this form with the value the user gave it."""
-        self.write(editor, value)
-        self.rec_app.draft_changed(origin=editor)
+        """Called by an editor of this form with the value the user gave it.
+
+        One undo step; quick typing in one field joins into a single step.
+        """
+        coalesce = f"type:{editor.path}" if editor.TYPED else None
+        with self.draft.batch(f"edit {editor.field.label}", origin=editor, coalesce=coalesce):
+            self.write(editor, value)
 
     def write(self, editor: FieldEditor, value: Any) -> None:
         self.draft.set(editor.path, value)

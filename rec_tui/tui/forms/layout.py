@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Final
 
 from textual import on
@@ -10,57 +9,23 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Select, Static, Switch
 
+from rec_tui.layout.edit import new_tile as next_tile
 from rec_tui.layout.marks import LAYOUT_CONFIG
+from rec_tui.layout.video_profiles import CORE_KEYS, PROFILES, core_defaults, profile_index
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules.context import TC
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
+from rec_tui.tui.widgets.factory import editor_for
 from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from rec_tui.tui.widgets.object_list import ObjectListEditor
 
-# R60: with transcodingConfig these four must be set together.
-CORE_KEYS: Final = ("width", "height", "fps", "bitrate")
 
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    width: int
-    height: int
-    fps: int
-    bitrate: int
-
-    @property
-    def label(self) -> str:
-        return f"{self.width}×{self.height}, {self.fps} fps, {self.bitrate} kbps"
-
-
-# Agora's video profile table (communication bitrates; use about twice for live broadcast).
-PROFILES: Final[tuple[Profile, ...]] = (
-    Profile(320, 240, 15, 200),
-    Profile(640, 360, 15, 400),
-    Profile(640, 480, 15, 500),
-    Profile(1280, 720, 15, 1130),
-    Profile(1920, 1080, 15, 2080),
-)
-
-
-def core_defaults() -> dict[str, Any]:
-    """The declared defaults of width, height, fps and bitrate (what newer docs assume)."""
-    return {key: catalogue.field(f"{TC}.{key}").default for key in CORE_KEYS}
-
-
-def new_tile(tiles: list[dict[str, Any]]) -> dict[str, Any]:
-    """A quarter-size tile in the next free cell of a 4×4 grid."""
-    cell = len(tiles) % 16
-    return {
-        "x_axis": (cell % 4) * 0.25,
-        "y_axis": (cell // 4) * 0.25,
-        "width": 0.25,
-        "height": 0.25,
-        "alpha": 1.0,
-        "render_mode": 0,
-    }
+def new_tile(tiles: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The table's new tile: the canvas's (one policy), None once the layout is full."""
+    tile = next_tile(len(tiles))
+    return tile.to_json() if tile is not None else None
 
 
 class LayoutForm(StepForm):
@@ -79,9 +44,6 @@ class LayoutForm(StepForm):
     LayoutForm #layout-canvas-slot { height: auto; }
     LayoutForm LayoutCanvas { height: auto; }
     """
-
-    # What switching transcoding off took out of the body, to bring back when switched on.
-    _switched_off: dict[str, Any] | None = None
 
     def compose_fields(self) -> ComposeResult:
         with Horizontal(classes="toggle-row"):
@@ -110,6 +72,7 @@ class LayoutForm(StepForm):
             yield Static("Custom layout tiles (mixedVideoLayout 3)", classes="section-title")
             yield ObjectListEditor(
                 catalogue.field(LAYOUT_CONFIG),
+                make_editor=editor_for,
                 label="Tiles",
                 new_item=new_tile,
                 item_noun="tile",
@@ -117,6 +80,7 @@ class LayoutForm(StepForm):
             yield Static("Per-user backgrounds", classes="section-title")
             yield ObjectListEditor(
                 catalogue.field(f"{TC}.backgroundConfig"),
+                make_editor=editor_for,
                 label="Backgrounds",
                 item_noun="background",
             )
@@ -130,14 +94,8 @@ class LayoutForm(StepForm):
             with switch.prevent(Switch.Changed):
                 switch.value = enabled
         current = tuple(self.draft.get(f"{TC}.{key}") for key in CORE_KEYS)
-        matching = next(
-            (
-                index
-                for index, p in enumerate(PROFILES)
-                if (p.width, p.height, p.fps, p.bitrate) == current
-            ),
-            Select.NULL,
-        )
+        found = profile_index(current)
+        matching = Select.NULL if found is None else found
         select = self.query_one("#profile", Select)
         if select.value != matching:
             with select.prevent(Select.Changed):
@@ -151,13 +109,8 @@ class LayoutForm(StepForm):
         super().write(editor, value)
 
     def _enable(self) -> None:
-        stashed, self._switched_off = self._switched_off, None
-        self.draft.set(TC, stashed if stashed is not None else core_defaults())
-
-    @on(LayoutCanvas.Changed)
-    def _canvas_changed(self, event: LayoutCanvas.Changed) -> None:
-        event.stop()
-        self.rec_app.draft_changed(origin=event.canvas)
+        # What switching off held for this document comes back; else the defaults.
+        self.draft.release(TC, core_defaults(), origin=self)
 
     def _tiles(self) -> ObjectListEditor:
         return next(e for e in self.query(ObjectListEditor) if e.path == LAYOUT_CONFIG)
@@ -179,11 +132,9 @@ class LayoutForm(StepForm):
         if event.value and self.draft.get(TC) is None:
             self._enable()
         elif not event.value and self.draft.get(TC) is not None:
-            # Turning it off keeps the values aside; turning it on again brings them back.
-            self._switched_off = self.draft.get(TC)
-            self.draft.set(TC, None)
+            # Held by the draft for this document; turning it on again brings them back.
+            self.draft.hold(TC, origin=self)
             self.notify("Transcoding settings set aside; switch them on to bring them back.")
-        self.rec_app.draft_changed(origin=self)
 
     @on(Select.Changed, "#profile")
     def _profile(self, event: Select.Changed) -> None:
@@ -191,11 +142,11 @@ class LayoutForm(StepForm):
         if not isinstance(event.value, int):
             return
         profile = PROFILES[event.value]
-        if self.draft.get(TC) is None:
-            self._enable()
-        for key in CORE_KEYS:
-            self.draft.set(f"{TC}.{key}", getattr(profile, key))
-        self.rec_app.draft_changed(origin=self)
+        with self.draft.batch(f"use the {profile.label} profile", origin=self):
+            if self.draft.get(TC) is None:
+                self._enable()
+            for key, value in zip(CORE_KEYS, profile.values(), strict=True):
+                self.draft.set(f"{TC}.{key}", value)
 
     def focus_first(self) -> None:
         self.query_one("#transcoding-on", Switch).focus()

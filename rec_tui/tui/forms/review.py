@@ -11,6 +11,8 @@ from textual.widgets import Static
 
 from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.request.redact import redact_headers
+from rec_tui.request.request_line import request_line
+from rec_tui.spec.problems import Problem
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.preview import preview_content
 from rec_tui.tui.widgets.problems_pane import problem_row, summary
@@ -39,16 +41,15 @@ class ReviewForm(StepForm):
         yield Static("", id="review-problems")
         yield Vertical(id=self.PLUGIN_ID)
 
-    def after_sync(self) -> None:
-        from rec_tui.tui.app import request_line
-
+    def show_problems(self, problems: list[Problem]) -> None:
+        # The app calls this right after every sync: the review shows the problems too.
+        super().show_problems(problems)
         request = Text()
         request.append(request_line(self.draft), "bold")
         for name, value in redact_headers(SHOWN_HEADERS).items():
             request.append(f"\n{name}: ", "cyan")
             request.append(value)
         self.query_one("#review-request", Static).update(request)
-        problems = self.rec_app.problems
         self.query_one("#review-body", Static).update(preview_content(self.draft.body, problems))
         self.query_one("#review-summary", Static).update(f"Problems: {summary(problems)}")
         rows = Text("\n").join(problem_row(p) for p in problems)

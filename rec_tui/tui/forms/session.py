@@ -9,27 +9,16 @@ from textual.app import ComposeResult
 from textual.widgets import RadioButton, RadioSet, Static
 
 from rec_tui.request.draft import APP_ID
-from rec_tui.spec.field import Field
+from rec_tui.spec import catalogue
 from rec_tui.spec.modes import MODE_SUMMARIES, MODES, is_mode
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
 from rec_tui.tui.widgets.editors import TextEditor
 from rec_tui.tui.widgets.field_editor import FieldEditor
 
-# The App ID is part of the URL, not the body; a pseudo-field gives it the same editor, help
-# and focus handling as body fields.
-APP_ID_PATH = "@app_id"
-APP_ID_FIELD = Field(
-    path=APP_ID_PATH,
-    kind="string",
-    label="App ID",
-    help=(
-        "The App ID of your Agora project (Agora Console → Project Management). It goes into "
-        "the request URL, /v1/apps/<App ID>/cloud_recording/…, not into the body, and must be "
-        "the App ID of the project the channel belongs to."
-    ),
-    example="d0f3b9ff0b9f4a35a9e9d6e8b8b1c0a2",
-)
+# The App ID is part of the URL, not the body: its declaration is a session field.
+APP_ID_PATH = APP_ID
+APP_ID_FIELD = catalogue.field(APP_ID)
 
 
 class SessionForm(StepForm):
@@ -76,4 +65,4 @@ class SessionForm(StepForm):
         event.stop()
         chosen = event.pressed.name
         if is_mode(chosen):
-            self.rec_app.change_recording_mode(chosen)
+            self.draft.set_mode(chosen, origin=self)

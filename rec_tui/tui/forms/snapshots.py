@@ -3,7 +3,7 @@
 The choice adds or removes ``snapshotConfig`` and ``recordingFileConfig`` (the service reads
 "also record" from the presence of recordingFileConfig) and sets ``draft.snapshot_intent``
 so rules R88/R89 can warn when an opened body contradicts it. Objects taken out are kept by
-the form and come back when the choice comes back.
+the draft (held for this document) and come back when the choice comes back.
 """
 
 from __future__ import annotations
@@ -36,9 +36,6 @@ class SnapshotsForm(StepForm):
     SnapshotsForm #snapshot-choice { width: 1fr; margin: 0 0 1 0; }
     SnapshotsForm.-snapshots-off .snapshot-fields { display: none; }
     """
-
-    def __init__(self) -> None:
-        super().__init__()
 
     def compose_fields(self) -> ComposeResult:
         with ChoiceRadioSet(id="snapshot-choice"):
@@ -84,7 +81,6 @@ class SnapshotsForm(StepForm):
                 else:
                     draft.release(FILES, dict(NEW_FILE_CONFIG), origin=self)
                     draft.set(SNAPSHOT_INTENT, "plus_recording")
-        self.rec_app.draft_changed(origin=self)
 
     def _take_out(self, path: str) -> None:
         if self.draft.hold(path, origin=self):

@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 
+from rec_tui.request.draft import Draft
 from rec_tui.spec import catalogue, storage
 from rec_tui.spec.rules.context import STORAGE
 from rec_tui.tui.forms.base import StepForm
@@ -35,8 +36,8 @@ class StorageForm(StepForm):
     STEP = "storage"
     INTRO = "Where the files go: your cloud storage bucket and the keys to write to it."
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, draft: Draft) -> None:
+        super().__init__(draft)
         self._region_vendor: object = object()
 
     def compose_fields(self) -> ComposeResult:

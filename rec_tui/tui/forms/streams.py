@@ -8,30 +8,10 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from rec_tui.spec.rules.context import REC
+from rec_tui.spec.uid_groups import GROUP_CAPACITY, distinct_uids, smallest_group
 from rec_tui.tui.forms.base import StepForm
-from rec_tui.tui.widgets.list_editor import ALL_STREAMS
 
-# subscribeUidGroup value → the most users it covers (spec R57).
-GROUP_CAPACITY = (2, 7, 12, 17, 32, 49)
 _LISTS = ("subscribeAudioUids", "subscribeVideoUids")
-
-
-def listed_users(audio: object, video: object) -> int | None:
-    """Distinct UIDs subscribed; None when #allstream# makes the number unknown."""
-    uids: set[str] = set()
-    for value in (audio, video):
-        if isinstance(value, list):
-            uids.update(str(item) for item in value)
-    if ALL_STREAMS in uids:
-        return None
-    return len(uids)
-
-
-def suggested_group(users: int) -> int | None:
-    for group, capacity in enumerate(GROUP_CAPACITY):
-        if users <= capacity:
-            return group
-    return None
 
 
 class StreamsForm(StepForm):
@@ -73,19 +53,25 @@ class StreamsForm(StepForm):
             yield Static("", id="group-suggestion")
             yield Button("Use it", id="use-group", compact=True)
 
+    def _users(self) -> int | None:
+        """Distinct users subscribed, counted as rule R57 counts them; None: unknown."""
+        uids = distinct_uids(self.draft.get(f"{REC}.{key}") for key in _LISTS)
+        return None if uids is None else len(uids)
+
     def _suggestion(self) -> int | None:
-        users = listed_users(*(self.draft.get(f"{REC}.{key}") for key in _LISTS))
-        return suggested_group(users) if users else None
+        users = self._users()
+        return smallest_group(users) if users else None
 
     def after_sync(self) -> None:
-        users = listed_users(*(self.draft.get(f"{REC}.{key}") for key in _LISTS))
+        users = self._users()
         group = self._suggestion()
         current = self.draft.get(f"{REC}.subscribeUidGroup")
         text = ""
         if users is None:
             text = "#allstream# is listed, so the number of users is unknown."
         elif users and group is None:
-            text = f"{users} users listed: more than any group covers (49)."
+            most = max(GROUP_CAPACITY.values())
+            text = f"{users} users listed: more than any group covers ({most})."
         elif users and group is not None:
             text = (
                 f"{users} users listed → suggested {group} (up to {GROUP_CAPACITY[group]} users)."
@@ -98,5 +84,4 @@ class StreamsForm(StepForm):
         event.stop()
         group = self._suggestion()
         if group is not None:
-            self.draft.set(f"{REC}.subscribeUidGroup", group)
-            self.rec_app.draft_changed(origin=self)
+            self.draft.set(f"{REC}.subscribeUidGroup", group, description="use the suggested group")

@@ -6,7 +6,6 @@ its first value is typed, so the editors' paths follow wherever the item is in t
 
 from __future__ import annotations
 
-import copy
 from typing import Any, Final
 
 from textual import on
@@ -14,29 +13,17 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Switch
 
-from rec_tui.request.draft import SERVICES_PATH
-from rec_tui.spec import catalogue, jsonpath
+from rec_tui.request.draft import SERVICES_PATH, Draft
+from rec_tui.request.services import new_service_item, service_index
+from rec_tui.spec import catalogue
+from rec_tui.spec.names import RTMP_PUBLISH as CDN_SERVICE
+from rec_tui.spec.names import WEB_RECORDER as WEB_SERVICE
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.factory import editor_for
 from rec_tui.tui.widgets.field_editor import FieldEditor
 
-WEB_SERVICE: Final = "web_recorder_service"
-CDN_SERVICE: Final = "rtmp_publish_service"
 _PARAM = f"{SERVICES_PATH}[].serviceParam"
-# The seed's examples: the page recorder aborts on error, the CDN push carries on without it.
-NEW_ITEMS: Final[dict[str, dict[str, Any]]] = {
-    WEB_SERVICE: {
-        "serviceName": WEB_SERVICE,
-        "errorHandlePolicy": "error_abort",
-        "serviceParam": {},
-    },
-    CDN_SERVICE: {
-        "serviceName": CDN_SERVICE,
-        "errorHandlePolicy": "error_ignore",
-        "serviceParam": {"outputs": [{}]},
-    },
-}
 WEB_KEYS: Final = (
     "url",
     "videoWidth",
@@ -52,15 +39,6 @@ WEB_KEYS: Final = (
 )
 
 
-def service_index(body: dict[str, Any], service: str) -> int | None:
-    items = jsonpath.get(body, SERVICES_PATH)
-    if isinstance(items, list):
-        for index, item in enumerate(items):
-            if isinstance(item, dict) and item.get("serviceName") == service:
-                return index
-    return None
-
-
 class WebForm(StepForm):
     STEP = "web"
     INTRO = "Record a web page (web_recorder_service) and optionally push it to a CDN."
@@ -72,8 +50,8 @@ class WebForm(StepForm):
     WebForm.-no-cdn .cdn-fields { display: none; }
     """
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, draft: Draft) -> None:
+        super().__init__(draft)
         self._service_of: dict[FieldEditor, tuple[str, str]] = {}
 
     def compose_fields(self) -> ComposeResult:
@@ -121,7 +99,7 @@ class WebForm(StepForm):
         if service_index(self.draft.body, service) is None:
             items = self.draft.get(SERVICES_PATH)
             items = list(items) if isinstance(items, list) else []
-            items.append(copy.deepcopy(NEW_ITEMS[service]))
+            items.append(new_service_item(service))
             self.draft.set(SERVICES_PATH, items)
 
     def write(self, editor: FieldEditor, value: Any) -> None:
@@ -136,18 +114,14 @@ class WebForm(StepForm):
         event.stop()
         index = service_index(self.draft.body, CDN_SERVICE)
         if event.value and index is None:
-            self._ensure(CDN_SERVICE)
+            # Where a CDN item switched off is held for this document (see below).
+            items = self.draft.get(SERVICES_PATH)
+            at = f"{SERVICES_PATH}[{len(items) if isinstance(items, list) else 0}]"
+            self.draft.release(at, new_service_item(CDN_SERVICE), origin=self)
         elif not event.value and index is not None:
-            self._kept_cdn = self.draft.get(f"{SERVICES_PATH}[{index}]")
-            self.draft.set(f"{SERVICES_PATH}[{index}]", None)
+            # Held by the draft for this document: switching on again brings it back.
+            self.draft.hold(f"{SERVICES_PATH}[{index}]", origin=self)
             self.notify("CDN push set aside; switch it on again to bring it back.")
-        if event.value and self._kept_cdn is not None:
-            index = service_index(self.draft.body, CDN_SERVICE)
-            self.draft.set(f"{SERVICES_PATH}[{index}]", self._kept_cdn)
-            self._kept_cdn = None
-        self.rec_app.draft_changed(origin=self)
-
-    _kept_cdn: Any = None
 
     def focus_first(self) -> None:
         for editor in self.editors:

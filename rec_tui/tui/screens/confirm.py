@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from rec_tui.tui.screens.dialog import Dialog
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(Dialog[bool]):
     """Dismisses with True for the confirming button, False for the other or Escape."""
 
     DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical {
-        width: 64; height: auto; padding: 1 2; border: thick $warning; background: $surface;
+        border: thick $warning;
     }
     ConfirmScreen #question { margin-bottom: 1; }
     ConfirmScreen Horizontal { height: auto; align-horizontal: right; }
     ConfirmScreen Button { margin-left: 2; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, question: str, confirm: str = "Yes", cancel: str = "Cancel") -> None:
         super().__init__()
@@ -45,5 +41,5 @@ class ConfirmScreen(ModalScreen[bool]):
         event.stop()
         self.dismiss(event.button.id == "confirm")
 
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+    def cancelled(self) -> bool:
+        return False

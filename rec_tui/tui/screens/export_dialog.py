@@ -16,7 +16,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static, Switch, TextArea
 
 from rec_tui.formats import exporters
@@ -24,6 +23,7 @@ from rec_tui.request.draft import Draft
 from rec_tui.store import presets
 from rec_tui.store.paths import data_dir
 from rec_tui.store.secrets import SecretStore, SecretStoreError, customer_credentials
+from rec_tui.tui.screens.dialog import Dialog
 
 SUFFIXES = {"json": "json", "curl": "sh", "toml": "toml"}
 # Terminals that ignore OSC 52 (macOS Terminal, the Linux console, dumb terminals).
@@ -43,12 +43,10 @@ def export_file(name: str, fmt: str) -> Path:
     return data_dir() / "exports" / f"{name}-{stamp}.{SUFFIXES[fmt]}"
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(Dialog[None]):
     DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
     ExportScreen > Vertical {
-        width: 90%; max-width: 130; height: 85%; padding: 1 2;
-        border: thick $accent; background: $surface;
+        width: 90%; max-width: 130; height: 85%;
     }
     ExportScreen #export-options { height: 5; }
     ExportScreen RadioSet { width: 24; }

@@ -8,13 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
 from rec_tui.spec.field import Field
 from rec_tui.spec.modes import MODES, Mode
 from rec_tui.tui.field_rules import rules_text
+from rec_tui.tui.screens.dialog import Dialog
 from rec_tui.tui.value_text import as_json
 from rec_tui.tui.widgets.field_editor import FieldEditor
 
@@ -109,12 +109,10 @@ def help_text(field: Field, path: str, mode: Mode) -> Text:
     return text
 
 
-class FieldHelpScreen(ModalScreen[None]):
+class FieldHelpScreen(Dialog[None]):
     DEFAULT_CSS = """
-    FieldHelpScreen { align: center middle; }
     FieldHelpScreen > VerticalScroll {
-        width: 90%; max-width: 110; height: 85%; border: thick $primary; padding: 1 2;
-        background: $surface;
+        width: 90%; max-width: 110; height: 85%; border: thick $primary;
     }
     FieldHelpScreen #help-footer { color: $text-muted; margin: 1 0 0 0; }
     """

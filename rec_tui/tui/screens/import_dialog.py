@@ -1,4 +1,4 @@
-"""Import: paste a JSON body, a curl command or a log line, or give a file path.
+"""Import: paste a JSON body, a curl command, a log line or a whole ticket, or give a file path.
 
 Nothing in the draft changes until the import succeeds. Credentials found in a curl
 command are stored in the keyring only when the user says so here.
@@ -6,25 +6,20 @@ command are stored in the keyring only when the user says so here.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from rec_tui.formats import importers
 from rec_tui.formats.importers import ImportResult
 from rec_tui.store.secrets import SecretStore, SecretStoreError
+from rec_tui.tui.screens.dialog import Dialog
 
 
-class ImportScreen(ModalScreen[ImportResult | None]):
+class ImportScreen(Dialog[ImportResult | None]):
     DEFAULT_CSS = """
-    ImportScreen { align: center middle; }
     ImportScreen > Vertical {
-        width: 90%; max-width: 120; height: 85%; padding: 1 2;
-        border: thick $accent; background: $surface;
+        width: 90%; max-width: 120; height: 85%;
     }
     ImportScreen TextArea { height: 1fr; }
     ImportScreen #import-message { height: auto; margin: 1 0; }
@@ -35,7 +30,6 @@ class ImportScreen(ModalScreen[ImportResult | None]):
     ImportScreen.-asking #credentials-question { display: block; }
     ImportScreen.-asking #import-buttons { display: none; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, store: SecretStore) -> None:
         super().__init__()
@@ -44,7 +38,7 @@ class ImportScreen(ModalScreen[ImportResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Import — paste a JSON start body, a curl command or a log line:")
+            yield Label("Import — paste a JSON start body, a curl command, a log line or a ticket:")
             yield TextArea(id="import-text", soft_wrap=True, show_line_numbers=True)
             yield Input(placeholder="…or a file path", id="import-path")
             yield Static("", id="import-message")
@@ -76,9 +70,6 @@ class ImportScreen(ModalScreen[ImportResult | None]):
             self.finish(store_credentials=button == "store-credentials")
         else:
             self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def run_import(self) -> None:
         path = self.query_one("#import-path", Input).value.strip()

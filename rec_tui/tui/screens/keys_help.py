@@ -8,8 +8,9 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from rec_tui.tui.screens.dialog import Dialog
 
 # (key, what it does); the app's own bindings are listed after these, so keys added by
 # other modules (presets, import/export, send) appear here without editing this list.
@@ -23,12 +24,10 @@ FORM_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
-class KeysHelpScreen(ModalScreen[None]):
+class KeysHelpScreen(Dialog[None]):
     DEFAULT_CSS = """
-    KeysHelpScreen { align: center middle; }
     KeysHelpScreen > VerticalScroll {
-        width: 80%; max-width: 90; height: 80%; border: thick $primary; padding: 1 2;
-        background: $surface;
+        width: 80%; max-width: 90; height: 80%; border: thick $primary;
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f10,f1,q", "dismiss", "Close")]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from rec_tui.store import presets
@@ -15,6 +16,7 @@ from rec_tui.store.paths import presets_dir
 from rec_tui.store.presets import PresetEntry
 from rec_tui.store.secrets import SecretStore
 from rec_tui.tui.screens.confirm import ConfirmScreen
+from rec_tui.tui.screens.dialog import Dialog
 from rec_tui.tui.value_text import quoted
 
 
@@ -24,14 +26,12 @@ def matches(summary: PresetEntry, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
-class RenameScreen(ModalScreen[str | None]):
+class RenameScreen(Dialog[str | None]):
     DEFAULT_CSS = """
-    RenameScreen { align: center middle; }
     RenameScreen > Vertical {
-        width: 60; height: auto; padding: 1 2; border: thick $accent; background: $surface;
+        width: 60;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, old: str) -> None:
         super().__init__()
@@ -49,18 +49,22 @@ class RenameScreen(ModalScreen[str | None]):
         event.stop()
         self.dismiss(event.value.strip() or None)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
+class PresetOpenScreen(Dialog[str | None]):
+    """Dismisses with the chosen preset's name, or None; posts :class:`Renamed`."""
 
-class PresetOpenScreen(ModalScreen[str | None]):
-    """Dismisses with the chosen preset's name, or None."""
+    class Renamed(Message):
+        """A preset was renamed (the wizard follows if it is the open one)."""
+
+        def __init__(self, old: str, new: str, path: Path) -> None:
+            super().__init__()
+            self.old = old
+            self.new = new
+            self.path = path
 
     DEFAULT_CSS = """
-    PresetOpenScreen { align: center middle; }
     PresetOpenScreen > Vertical {
-        width: 90%; max-width: 120; height: 80%; padding: 1 2;
-        border: thick $accent; background: $surface;
+        width: 90%; max-width: 120; height: 80%;
     }
     PresetOpenScreen DataTable { height: 1fr; }
     PresetOpenScreen #open-message { height: auto; color: $text-muted; }
@@ -154,9 +158,6 @@ class PresetOpenScreen(ModalScreen[str | None]):
             return
         self.dismiss(chosen.name)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def action_focus_table(self) -> None:
         self.query_one(DataTable).focus()
 
@@ -169,10 +170,11 @@ class PresetOpenScreen(ModalScreen[str | None]):
             if not new or new == chosen.name:
                 return
             try:
-                presets.rename(chosen.name, new, self.store)
+                path = presets.rename(chosen.name, new, self.store)
             except presets.PresetError as error:
                 self._say(error.message, error=True)
                 return
+            self.post_message(self.Renamed(chosen.name, new, path))
             self.reload()
             self._say(f"Renamed {quoted(chosen.name)} to {quoted(new)}.")
 

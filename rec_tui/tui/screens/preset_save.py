@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from rec_tui.store import presets
+from rec_tui.tui.screens.dialog import Dialog
 from rec_tui.tui.value_text import quoted
 
 
@@ -23,11 +21,10 @@ class SaveChoice:
     overwrite: bool
 
 
-class PresetSaveScreen(ModalScreen[SaveChoice | None]):
+class PresetSaveScreen(Dialog[SaveChoice | None]):
     DEFAULT_CSS = """
-    PresetSaveScreen { align: center middle; }
     PresetSaveScreen > Vertical {
-        width: 72; height: auto; padding: 1 2; border: thick $accent; background: $surface;
+        width: 72;
     }
     PresetSaveScreen Input { margin-bottom: 1; }
     PresetSaveScreen #save-message { height: auto; margin-bottom: 1; }
@@ -35,7 +32,6 @@ class PresetSaveScreen(ModalScreen[SaveChoice | None]):
     PresetSaveScreen Horizontal { height: auto; align-horizontal: right; }
     PresetSaveScreen Button { margin-left: 2; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, name: str = "", description: str = "") -> None:
         super().__init__()
@@ -77,9 +73,6 @@ class PresetSaveScreen(ModalScreen[SaveChoice | None]):
             self._submit()
         else:
             self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def _say(self, text: str, error: bool) -> None:
         message = self.query_one("#save-message", Static)

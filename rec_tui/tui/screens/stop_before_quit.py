@@ -7,19 +7,19 @@ from typing import ClassVar, Literal
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from rec_tui.tui.screens.dialog import Dialog
 
 QuitChoice = Literal["stop", "leave"]
 
 
-class StopBeforeQuitScreen(ModalScreen[QuitChoice | None]):
+class StopBeforeQuitScreen(Dialog[QuitChoice | None]):
     """Dismisses with "stop" (stop them, then quit), "leave" (quit anyway) or None (stay)."""
 
     DEFAULT_CSS = """
-    StopBeforeQuitScreen { align: center middle; }
     StopBeforeQuitScreen > Vertical {
-        width: 72; height: auto; padding: 1 2; border: thick $error; background: $surface;
+        width: 72; border: thick $error;
     }
     StopBeforeQuitScreen #question { margin-bottom: 1; }
     StopBeforeQuitScreen Horizontal { height: auto; align-horizontal: right; }

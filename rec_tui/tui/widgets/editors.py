@@ -51,6 +51,8 @@ class FieldInput(Input):
 class TextEditor(FieldEditor):
     """A string, UID or URL typed as text; an empty input leaves the key out."""
 
+    TYPED = True
+
     password = False
 
     def compose_input(self) -> ComposeResult:

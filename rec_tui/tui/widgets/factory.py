@@ -34,7 +34,7 @@ def _list_editor_for(field: Field, path: str | None, label: str | None) -> Field
     if field.items == "object":
         from rec_tui.tui.widgets.object_list import ObjectListEditor
 
-        return ObjectListEditor(field, path, label=label)
+        return ObjectListEditor(field, path, make_editor=editor_for, label=label)
     if field.choices:
         return ChoiceSetEditor(field, path, label=label)
     if field.items == "uid":

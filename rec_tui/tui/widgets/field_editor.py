@@ -5,8 +5,9 @@ below) rather than in nested rows: a form has dozens of editors, and every extra
 is paid for in start-up time. The problem line only exists once there is a problem.
 
 An editor is bound to one concrete body ``path`` (indices filled in). It never writes the
-draft itself: it posts :class:`FieldEditor.Edited` and the step form decides where the value
-goes (most forms: ``draft.set(path, value)``; the Web form finds the service item first).
+draft itself: it hands the value to its form (an :class:`EditorHost`; outside a form it
+posts :class:`FieldEditor.Edited`) and the form decides where the value goes (most forms:
+``draft.set(path, value)``; the Web form finds the service item first).
 """
 
 from __future__ import annotations
@@ -29,6 +30,18 @@ from rec_tui.tui.widgets.css_classes import set_class_if_changed
 def covers(path: str, problem_path: str) -> bool:
     """Whether a problem at ``problem_path`` is about the value at ``path``."""
     return problem_path == path or problem_path.startswith((f"{path}.", f"{path}["))
+
+
+class EditorHost:
+    """What holds editors and decides where their values go (the step forms).
+
+    An editor calls its nearest host directly rather than through a bubbling message:
+    each hop up the widget tree would yield to the event loop (and often a repaint)
+    before the preview catches up with the keystroke.
+    """
+
+    def field_edited(self, editor: FieldEditor, value: Any) -> None:
+        raise NotImplementedError
 
 
 class FieldEditor(Vertical):
@@ -58,6 +71,8 @@ class FieldEditor(Vertical):
 
     # Editors with several parts (lists, tables) put their label above instead of beside.
     STACKED = False
+    # Edited keystroke by keystroke: quick successive edits are one undo step.
+    TYPED = False
 
     def __init__(self, field: Field, path: str | None = None, *, label: str | None = None) -> None:
         super().__init__(classes="-stacked" if self.STACKED else None)
@@ -96,16 +111,13 @@ class FieldEditor(Vertical):
         yield from self.compose_input()
 
     def edited(self, value: Any) -> None:
-        """Report a new value to the form that owns this editor.
+        """Report a new value to the form that owns this editor (its :class:`EditorHost`).
 
-        The form is called directly rather than through a bubbling message: each hop up
-        the widget tree would yield to the event loop (and often a repaint) before the
-        preview catches up with the keystroke. Editors outside a form post ``Edited``.
+        Editors outside a form post ``Edited``.
         """
         for node in self.ancestors:
-            handler = getattr(node, "field_edited", None)
-            if handler is not None:
-                handler(self, value)
+            if isinstance(node, EditorHost):
+                node.field_edited(self, value)
                 return
         self.post_message(self.Edited(self, value))
 

@@ -15,8 +15,6 @@ from rec_tui.request.call_checks import check_update_layout, layout_of
 from rec_tui.spec.problems import Problem
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from rec_tui.agora.lifecycle import RecordingSession
     from rec_tui.tui.send_panel import SendPanel
 
@@ -37,10 +35,8 @@ class ApplyTarget:
     session: RecordingSession
 
 
-def find_target(app: App[Any]) -> ApplyTarget | str:
-    """The Send panel and its running mix recording, or why there is none."""
-    actions = getattr(app, "send_actions", None)
-    panel: SendPanel | None = getattr(actions, "panel", None)
+def find_target(panel: SendPanel | None) -> ApplyTarget | str:
+    """The Send panel's running mix recording, or why there is none."""
     session = panel.current if panel is not None else None
     if panel is None or session is None:
         return NO_RECORDING

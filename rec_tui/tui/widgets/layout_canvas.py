@@ -3,16 +3,15 @@
 It draws the draft's ``transcodingConfig`` — the frame at its true aspect ratio, the
 background colour, and either Agora's arrangement for the preset layouts (0, 1, 2) or the
 custom ``layoutConfig`` tiles (3) — and edits ``layoutConfig`` in the draft. The draft is
-the one model: every canvas edit is written to it at once (then ``on_change`` runs and a
-:class:`LayoutCanvas.Changed` is posted, so forms and the preview follow), and every draft
-change made elsewhere is drawn on the next refresh (call :meth:`refresh_from_draft`).
+the one model: every canvas edit is written to it at once (its observers — forms, the
+preview — follow), and every draft change made elsewhere is drawn on the next refresh
+(call :meth:`refresh_from_draft`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, ClassVar, Final
+from typing import Any, ClassVar, Final
 
 from rich.segment import Segment
 from rich.style import Style
@@ -22,7 +21,6 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Static
 
 from rec_tui.layout import presets, source
 from rec_tui.layout.edit import MAX_TILES, STEP, LayoutEditor
@@ -40,9 +38,6 @@ from rec_tui.tui.widgets import layout_apply
 from rec_tui.tui.widgets.layout_dialogs import TemplateMenu, UidPrompt
 from rec_tui.tui.widgets.layout_paint import CELL_ASPECT, FrameCells, paint
 from rec_tui.tui.widgets.layout_view import CanvasView
-
-if TYPE_CHECKING:
-    from rec_tui.tui.send_panel import SendPanel
 
 HEADER_ROWS: Final = 1
 MIN_ROWS: Final = 9
@@ -104,12 +99,13 @@ class LayoutCanvas(Widget, can_focus=True):
     WIDE_FOOTER: ClassVar[int] = 114
     FOOTER_WHEN_WIDE: ClassVar[frozenset[str]] = frozenset({"select_next(1)", "add", "remove"})
 
-    class Changed(Message):
-        """The canvas changed the draft's layout (already written to the draft)."""
+    class ApplyLayout(Message):
+        """Ctrl+L: send ``request`` (the layout fields) to the running mix recording."""
 
-        def __init__(self, canvas: LayoutCanvas) -> None:
+        def __init__(self, canvas: LayoutCanvas, request: dict[str, Any]) -> None:
             super().__init__()
             self.canvas = canvas
+            self.request = request
 
     class Selected(Message):
         """The user selected another tile on the canvas (``index`` in layoutConfig)."""
@@ -123,14 +119,12 @@ class LayoutCanvas(Widget, can_focus=True):
         self,
         draft: Draft,
         *,
-        on_change: Callable[[], None] | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.draft = draft
-        self.on_change = on_change
         self.editor = LayoutEditor()
         self.users: int | None = None  # preset preview: None follows the subscribe list
         self.strip_count = 4
@@ -142,6 +136,8 @@ class LayoutCanvas(Widget, can_focus=True):
         self._drag: tuple[float, float] | None = None
         self._footer_wide = False
         self._told_selected: int | None = None
+        # The running mix recording Ctrl+L updates, as the Send controller tells it.
+        self.recording_sid: str | None = None
 
     # --- reading the draft ------------------------------------------------------------
 
@@ -183,11 +179,8 @@ class LayoutCanvas(Widget, can_focus=True):
     def _commit(self) -> None:
         """Write the tiles to the draft and tell the app, so every view follows."""
         config = tiles_to_json(self.editor.tiles)
-        self.draft.set(LAYOUT_CONFIG, config or None)
+        self.draft.set(LAYOUT_CONFIG, config or None, origin=self, description="edit the tiles")
         self._sync()
-        if self.on_change is not None:
-            self.on_change()
-        self.post_message(self.Changed(self))
         self._tell_selected()
         self.refresh()
 
@@ -215,11 +208,15 @@ class LayoutCanvas(Widget, can_focus=True):
         return False
 
     def _set_tiles(self, tiles: list[Tile]) -> None:
-        if not self.is_custom:
-            self.draft.set(MIXED_LAYOUT, source.CUSTOM_LAYOUT)
-        self.editor.load(tiles)
-        self.editor.selected = 0 if tiles else None
-        self._commit()
+        # One undo step for the layout choice and its tiles.
+        with self.draft.batch("lay out the tiles", origin=self):
+            if not self.is_custom:
+                self.draft.set(MIXED_LAYOUT, source.CUSTOM_LAYOUT, origin=self)
+            self.editor.load(tiles)
+            self.editor.selected = 0 if tiles else None
+            self._commit()
+        self._sync()
+        self.refresh()
 
     # --- actions ----------------------------------------------------------------------
 
@@ -318,38 +315,14 @@ class LayoutCanvas(Widget, can_focus=True):
         self.refresh()
 
     def action_apply_layout(self) -> None:
-        """Send the whole layout to the running mix recording as updateLayout."""
-        target = layout_apply.find_target(self.app)
-        if isinstance(target, str):
-            self.notify(target, severity="warning", timeout=10)
-            return
-        request = layout_apply.layout_request(self.draft.body)
-        refusal = layout_apply.refusal(layout_apply.check(target, request))
-        if refusal is not None:
-            self.notify(refusal, severity="error", timeout=15)
-            return
-        panel = target.panel
-        if panel.busy or not panel.apply_layout(request):
-            self.notify(layout_apply.BUSY.format(busy=panel.busy), severity="warning")
-            return
-        self.notify(f"updateLayout sent to the recording with sid {target.session.sid}…")
-        self._report_answer(panel)
+        """Ctrl+L: ask for the whole layout to be sent to the running mix recording."""
+        self.post_message(self.ApplyLayout(self, layout_apply.layout_request(self.draft.body)))
 
-    def _report_answer(self, panel: SendPanel) -> None:
-        """Tell the user how the call ended; the full exchange is in the Send panel's log."""
-
-        def check() -> None:
-            if panel.busy == "layout":
-                return
-            timer.stop()
-            text = str(panel.query_one("#send-outcome", Static).render())
-            self.notify(
-                f"updateLayout: {text} (the exchange is in the Send panel's log, Review step)",
-                severity="error" if text.startswith("✗") else "information",
-                timeout=10,
-            )
-
-        timer = self.set_interval(0.05, check)
+    def show_recording(self, sid: str | None) -> None:
+        """Say which running mix recording Ctrl+L updates (None: there is none)."""
+        if sid != self.recording_sid:
+            self.recording_sid = sid
+            self.refresh()
 
     # --- mouse ------------------------------------------------------------------------
 
@@ -405,14 +378,13 @@ class LayoutCanvas(Widget, can_focus=True):
     def view(self) -> CanvasView:
         """Everything the canvas shows, gathered from the draft and the editor."""
         self._sync()
-        target = layout_apply.find_target(self.app)
         return CanvasView(
             self._source,
             self.editor.tiles,
             self.editor.selected,
             self._marks,
             self.preset_users,
-            None if isinstance(target, str) else target.session.sid,
+            self.recording_sid,
         )
 
     def _paint(self) -> _Painted:

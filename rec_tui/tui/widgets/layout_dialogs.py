@@ -2,34 +2,26 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from rec_tui.layout.templates import TEMPLATES, template
+from rec_tui.tui.screens.dialog import Dialog
 
 _DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 60; max-width: 95%; height: auto; padding: 1 2;
-    border: round $accent; background: $surface;
-}}
+{name} > Vertical {{ width: 60; max-width: 95%; border: round $accent; }}
 {name} Label {{ width: 100%; }}
 {name} .hint {{ color: $text-muted; }}
 """
 
 
-class UidPrompt(ModalScreen[str | None]):
+class UidPrompt(Dialog[str | None]):
     """Ask for the uid of the selected tile; "" clears it, Escape keeps it."""
 
     DEFAULT_CSS = _DIALOG_CSS.format(name="UidPrompt")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, tile_number: int, current: str | None) -> None:
         super().__init__()
@@ -52,11 +44,8 @@ class UidPrompt(ModalScreen[str | None]):
     def _submit(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip())
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class TemplateMenu(ModalScreen[tuple[str, int] | None]):
+class TemplateMenu(Dialog[tuple[str, int] | None]):
     """Pick a template; the strip template takes its tile count from the field below."""
 
     DEFAULT_CSS = (
@@ -66,7 +55,6 @@ class TemplateMenu(ModalScreen[tuple[str, int] | None]):
     TemplateMenu Input { width: 12; }
     """
     )
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, tile_count: int, strip: int = 4) -> None:
         super().__init__()
@@ -98,6 +86,3 @@ class TemplateMenu(ModalScreen[tuple[str, int] | None]):
                 )
                 return
         self.dismiss((key, count))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -17,10 +17,10 @@ from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
 from rec_tui.spec.field import Field
+from rec_tui.spec.names import ALL_STREAMS
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.field_editor import FieldEditor
 
-ALL_STREAMS = "#allstream#"
 _SEPARATORS = re.compile(r"[\s,;]+")
 
 

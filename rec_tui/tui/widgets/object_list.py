@@ -54,12 +54,16 @@ class ObjectListEditor(FieldEditor):
         field: Field,
         path: str | None = None,
         *,
+        make_editor: Callable[[Field, str], FieldEditor],
         label: str | None = None,
-        new_item: Callable[[list[dict[str, Any]]], dict[str, Any]] | None = None,
+        new_item: Callable[[list[dict[str, Any]]], dict[str, Any] | None] | None = None,
         item_noun: str = "item",
         service: str | None = None,
     ) -> None:
         super().__init__(field, path, label=label)
+        # The editors of an item's fields: handed in (the factory makes this editor too).
+        self._make_editor = make_editor
+        # None from it: no more items may be added (its notice says why).
         self._new_item = new_item or (lambda items: {})
         self._noun = item_noun
         self._columns = [
@@ -78,9 +82,7 @@ class ObjectListEditor(FieldEditor):
         self._children: list[FieldEditor] = []
 
     def compose_input(self) -> ComposeResult:
-        from rec_tui.tui.widgets.factory import editor_for
-
-        self._children = [editor_for(c, self._child_path(c)) for c in self._columns]
+        self._children = [self._make_editor(c, self._child_path(c)) for c in self._columns]
         with Vertical(classes="object-list"):
             table: DataTable[str] = DataTable(
                 cursor_type="row", zebra_stripes=True, classes="field-input"
@@ -198,7 +200,15 @@ class ObjectListEditor(FieldEditor):
         if event:
             event.stop()
         items = copy.deepcopy(self._items)
-        items.append(self._new_item(items))
+        item = self._new_item(items)
+        if item is None:
+            limit = self.field.max_items
+            self.notify(
+                f"No more {self._noun}s: at most {limit} fit here." if limit else "No more here.",
+                severity="warning",
+            )
+            return
+        items.append(item)
         self._commit(items, len(items) - 1)
 
     @on(Button.Pressed, ".remove")

@@ -28,6 +28,9 @@ def problem_row(problem: Problem) -> Text:
     icon, style = ("✗", "bold red") if problem.is_error else ("⚠", "bold yellow")
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append(f"{icon} ", style)
+    if problem.fix is not None:
+        # Up front: the row is cut at the pane's edge, and this says F8 mends it.
+        row.append("[F8 fix] ", "bold green")
     row.append(problem.message)
     row.append(f"  ({problem.path or 'body'})", "dim")
     row.append(f"  {problem.rule_id} {problem.rule}", "dim italic")
@@ -81,6 +84,12 @@ class ProblemsPane(Vertical):
         option_list.add_options(Option(problem_row(p)) for p in problems)
         if problems:
             option_list.highlighted = min(highlighted or 0, len(problems) - 1)
+
+    def highlighted_problem(self) -> Problem | None:
+        if self._option_list is None:
+            return None
+        index = self._option_list.highlighted
+        return self._problems[index] if index is not None and index < len(self._problems) else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

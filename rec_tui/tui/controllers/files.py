@@ -1,6 +1,6 @@
 """Presets, import and export in the wizard: Ctrl+S/O/I/E, the title, quitting with changes.
 
-The app creates one :class:`FileActions` (``app.file_actions``) and calls it from its key
+The app creates one :class:`FilesController` (``app.files``) and calls it from its key
 actions. It owns which preset is open, whether the draft has unsaved changes (the draft's
 revision against the one last saved or opened), the secret store (opened in a thread
 after start-up so keyring's import and D-Bus probe never delay the first paint), and the
@@ -29,46 +29,19 @@ if TYPE_CHECKING:
 
 UNSAVED_MARK = "●"
 
-# Palette entries (title, help, action on the app), added to RecTuiApp.EXTRA_COMMANDS.
-COMMANDS: tuple[tuple[str, str, Any], ...] = (
-    (
-        "Save preset (Ctrl+S)",
-        "Save the draft as the open preset",
-        lambda app: app.file_actions.save(),
-    ),
-    ("Save preset as…", "Save under a new name", lambda app: app.file_actions.save_as()),
-    (
-        "Open preset (Ctrl+O)",
-        "Pick, rename or delete a preset",
-        lambda app: app.file_actions.open(),
-    ),
-    (
-        "Import (F6)",
-        "Paste a JSON body, curl command or log line",
-        lambda app: app.file_actions.import_(),
-    ),
-    (
-        "Export (Ctrl+E)",
-        "JSON, curl or TOML, secrets masked",
-        lambda app: app.file_actions.export(),
-    ),
-)
 
-
-class FileActions:
+class FilesController:
     def __init__(self, app: RecTuiApp) -> None:
         self.app = app
         self.preset_name: str | None = None
         self.preset_path: Path | None = None
         self.description = ""
+        self.offer_mode_switch = False
         self.saved_revision = app.draft.revision
         self._opened_store: OpenedStore | None = None
         self._store_lock = threading.Lock()
         self._announced = False
         self.status_line = ""
-        for command in COMMANDS:
-            if command not in type(app).EXTRA_COMMANDS:
-                type(app).EXTRA_COMMANDS.append(command)
 
     # --- the store and its status ------------------------------------------------------
 
@@ -134,11 +107,16 @@ class FileActions:
         self.app.title = self.title()
 
     def adopt(self, opened: Opened | None) -> None:
-        """Remember the preset the wizard was launched with (``rec-tui --open NAME``)."""
+        """Remember the preset the wizard was launched with (``rec-tui --open NAME``).
+
+        Customer material whose URL did not name the mode may fit another mode better: the
+        wizard offers the switch once it is on the screen.
+        """
         if opened is not None and opened.preset_name:
             self.preset_name = opened.preset_name
             self.preset_path = opened.preset_path
             self.description = opened.description
+        self.offer_mode_switch = opened is not None and not opened.mode_known
         self.mark_saved()
 
     def mark_saved(self) -> None:
@@ -153,7 +131,6 @@ class FileActions:
             session=draft.session_values(),
             original=draft.original,
         )
-        self.app.draft_changed(None)
 
     # --- save ---------------------------------------------------------------------------
 
@@ -224,6 +201,16 @@ class FileActions:
             self.app.notify(notice, severity="warning", timeout=12)
         self.app.notify(f"Opened preset {quoted(preset.name)}.", timeout=4)
 
+    def renamed(self, old: str, new: str, path: Path) -> None:
+        """A preset was renamed in the Open dialog: if it is the open one, follow it.
+
+        Otherwise Ctrl+S would write the draft back under the old name, re-creating it.
+        """
+        if self.preset_name != old:
+            return
+        self.preset_name, self.preset_path = new, path
+        self.refresh_title()
+
     def _offer_without_secrets(self, name: str, message: str) -> None:
         from rec_tui.tui.screens.confirm import ConfirmScreen
 
@@ -249,11 +236,10 @@ class FileActions:
             if result is None:
                 return
             draft_from_import(result, self.app.draft)
-            self.app.draft_changed(None)
-            self.refresh_title()
             for notice in result.notices:
                 self.app.notify(notice, timeout=12)
             self.app.notify(f"Imported a {result.kind} input.", timeout=4)
+            self.app.editing.offer_better_mode()
 
         self.app.push_screen(ImportScreen(self.store), imported)
 
@@ -292,4 +278,4 @@ class FileActions:
         )
 
 
-__all__ = ["UNSAVED_MARK", "FileActions"]
+__all__ = ["UNSAVED_MARK", "FilesController"]

@@ -1,0 +1,148 @@
+"""An escalation bundle: one zip with everything a colleague needs, and no secret.
+
+It holds the request (secrets masked), the validator's problems, the recent exchanges from
+the history, the versions of rec-tui and Python, and a README.txt listing what is inside.
+Every member passes through :func:`rec_tui.request.redact.redact_json` (or ``redact_text``)
+with every secret value known to the caller — the body's, the keyring's — so even a history
+line written by an older version, or a secret pasted into the wrong field, comes out masked.
+The zip is written atomically and readable by its owner only.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import platform
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+
+from rec_tui import __version__
+from rec_tui.request.draft import Draft
+from rec_tui.request.redact import redact_headers, redact_json, redact_text, secret_values
+from rec_tui.spec.problems import Problem
+from rec_tui.store.files import write_atomically
+
+# Files in the zip: owner read/write only, whoever unpacks it.
+_MEMBER_MODE: Final = 0o600
+
+
+@dataclass
+class BundleContents:
+    """What goes into a bundle, gathered by the caller (the command line)."""
+
+    draft: Draft | None
+    source: str  # how the request was named: a preset name or a file name
+    exchanges: list[dict[str, Any]] = field(default_factory=list)
+    skipped_exchanges: int = 0  # unreadable history lines
+    secrets: set[str] = field(default_factory=set)  # known secret values, from the keyring
+    created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+def bundle_members(contents: BundleContents) -> dict[str, str]:
+    """The zip's members, name → text, every one of them redacted."""
+    draft = contents.draft
+    known = set(contents.secrets)
+    if draft is not None:
+        known |= secret_values(draft.request_body())
+    members: dict[str, str] = {}
+    problems = draft.validate() if draft is not None else []
+    if draft is not None:
+        members["request.json"] = _json(redact_json(_request_of(draft), known))
+        members["problems.json"] = _json(redact_json([p.as_dict() for p in problems], known))
+    members["exchanges.jsonl"] = "".join(
+        json.dumps(_exchange(record, known), ensure_ascii=False) + "\n"
+        for record in contents.exchanges
+    )
+    members["versions.txt"] = _versions()
+    members["README.txt"] = redact_text(_readme(contents, problems), known)
+    return members
+
+
+def write_bundle(target: Path, members: dict[str, str], created_at: datetime) -> None:
+    """The zip of ``members``, written atomically with mode 0600 (StoreFileError if not)."""
+    buffer = io.BytesIO()
+    stamp = created_at.astimezone(UTC).timetuple()[:6]
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in ("README.txt", *sorted(set(members) - {"README.txt"})):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = _MEMBER_MODE << 16
+            archive.writestr(info, members[name].encode("utf-8", "backslashreplace"))
+    write_atomically(target, buffer.getvalue())
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def _request_of(draft: Draft) -> dict[str, Any]:
+    return {
+        "mode": draft.mode,
+        "appId": draft.app_id,
+        "endpoint": draft.endpoint,
+        "acquire": draft.acquire_options,
+        "body": draft.request_body(),
+    }
+
+
+def _exchange(record: dict[str, Any], known: set[str]) -> Any:
+    """A history record, redacted again: by key, by header name and by known value."""
+    headers = record.get("request_headers")
+    if isinstance(headers, dict) and all(isinstance(v, str) for v in headers.values()):
+        record = {**record, "request_headers": redact_headers(headers)}
+    return redact_json(record, known)
+
+
+def _versions() -> str:
+    return (
+        f"rec-tui {__version__}\n"
+        f"Python {platform.python_version()} ({platform.python_implementation()})\n"
+        f"Platform {platform.platform(terse=True)}\n"
+    )
+
+
+def _readme(contents: BundleContents, problems: list[Problem]) -> str:
+    created = contents.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    lines = [
+        "rec-tui escalation bundle",
+        f"Made {created} by rec-tui {__version__}.",
+        "",
+        "Every secret (customer ID and secret, RTC token, storage keys, decryption secret and",
+        "salt, App Certificate) is replaced by ••••••••. Nothing here can be used to log in.",
+        "",
+        "What is inside:",
+    ]
+    lines += _described(contents, problems)
+    lines += [
+        "",
+        "Not inside: the diagnosis of the exchanges (`rec-tui diagnose` is not part of this",
+        "version of rec-tui).",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _described(contents: BundleContents, problems: list[Problem]) -> Iterable[str]:
+    draft = contents.draft
+    if draft is not None:
+        errors = sum(1 for p in problems if p.is_error)
+        yield f"  request.json     the {draft.mode} request from {contents.source}: mode, App ID,"
+        yield "                   endpoint, acquire options and the start body"
+        yield (
+            f"  problems.json    what rec-tui's checks found in it: {errors} error(s), "
+            f"{len(problems) - errors} warning(s)"
+        )
+    else:
+        yield "  (no request: none was named when the bundle was made)"
+    count = len(contents.exchanges)
+    skipped = (
+        f"; {contents.skipped_exchanges} unreadable history line(s) left out"
+        if contents.skipped_exchanges
+        else ""
+    )
+    yield f"  exchanges.jsonl  the last {count} exchange(s) with Agora or the sandbox from"
+    yield f"                   rec-tui's history, one JSON object a line, oldest first{skipped}"
+    yield "  versions.txt     the versions of rec-tui, Python and the operating system"

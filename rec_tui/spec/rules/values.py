@@ -1,0 +1,223 @@
+"""The generic check of declared ranges and choices, and the rule for fields no spec rule names.
+
+A field that declares ``minimum``/``maximum`` or ``choices`` is judged here, wherever it
+stands in the body (every item of a list, the ``serviceParam`` of its own service only),
+and the problem carries the spec rule the field names in ``value_rule`` (R35
+``rec.streamTypes`` for streamTypes, say), so messages, rule names and the rule-coverage
+test keep their meaning. A new ranged field is validated without writing a rule: with no
+``value_rule`` its problems go to ``body.declared_values``.
+
+A field is judged in the modes its enclosing objects apply to (transcodingConfig's insides
+in mix mode; a service's parameters where that service applies, web mode for the web
+recorder); where a whole object does not apply, another rule says so once. A field that
+merely does not apply in a mode (audioProfile outside mix) is still judged there: its rule
+also warns that it is ignored. Values of the wrong JSON type are left to R17, ``""`` in a string
+to the rules on unset values, so each mistake is reported once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any, Final
+
+from rec_tui.spec import catalogue, jsonpath
+from rec_tui.spec.field import Field
+from rec_tui.spec.modes import MODES, Mode
+from rec_tui.spec.rules import Check, Findings, by_name, rule
+from rec_tui.spec.rules.context import Context, as_int, is_number
+from rec_tui.spec.rules.quoting import shown
+
+GENERIC_RULE: Final = "body.declared_values"
+_SERVICES: Final = "extensionServices"
+
+
+def has_declared_values(declared: Field) -> bool:
+    return bool(declared.choices) or declared.minimum is not None or declared.maximum is not None
+
+
+def value_rule_of(declared: Field) -> str:
+    return declared.value_rule or GENERIC_RULE
+
+
+def judged_in(declared: Field) -> frozenset[Mode]:
+    """The modes in which the objects around the field (or its service) apply."""
+    return _judged_in(declared.path, declared.service)
+
+
+@cache
+def _judged_in(path: str, service: str | None) -> frozenset[Mode]:
+    declared = catalogue.field(path, service)
+    modes = frozenset(declared.modes) if declared.service is not None else frozenset(MODES)
+    parent = declared.parent
+    while parent:
+        holder_path = parent.removesuffix("[]")
+        holder = catalogue.lookup(holder_path, declared.service) or catalogue.lookup(holder_path)
+        if holder is not None:
+            modes &= holder.modes
+        parent = holder_path.rsplit(".", 1)[0] if "." in holder_path else ""
+    return modes
+
+
+@cache
+def _judged_by() -> dict[str, tuple[Field, ...]]:
+    grouped: dict[str, list[Field]] = {}
+    for declared in catalogue.ALL_FIELDS:
+        if has_declared_values(declared):
+            grouped.setdefault(value_rule_of(declared), []).append(declared)
+    return {name: tuple(fields) for name, fields in grouped.items()}
+
+
+def checks_by_rule() -> dict[str, Check]:
+    """For each rule some field names as its ``value_rule``, the check of those fields."""
+    return {name: _judge(name, fields) for name, fields in _judged_by().items()}
+
+
+def _judge(name: str, fields: tuple[Field, ...]) -> Check:
+    judged = tuple((declared, judged_in(declared)) for declared in fields)
+    registered = by_name(name)
+    warn = registered is not None and registered.severity == "W"
+
+    def judge(ctx: Context, out: Findings) -> None:
+        for declared, modes in judged:
+            if ctx.mode in modes:
+                judge_field(ctx, out, declared, warn=warn)
+
+    return judge
+
+
+def judge_field(ctx: Context, out: Findings, declared: Field, *, warn: bool = False) -> None:
+    """Report each value of ``declared`` outside its range or choices (as warnings for a
+    rule whose spec severity is W)."""
+    for path, raw in instances(ctx.body, declared):
+        complaint = _complaint(declared, raw)
+        if complaint is None:
+            continue
+        verb = "should be" if warn else "must be"
+        message = f"{_subject(declared, path)} {verb} {complaint}; got {shown(raw)}."
+        if warn:
+            out.warning(path, message, _hint(declared))
+        else:
+            out.error(path, message, _hint(declared))
+
+
+def _subject(declared: Field, path: str) -> str:
+    """What a message calls the value: its key, or from the list it is in when it is an
+    item's (``layoutConfig[0].alpha``), so the reader knows which one."""
+    if "[" not in path:
+        return declared.key
+    start = path.rfind(".", 0, path.find("["))
+    return path[start + 1 :]
+
+
+def instances(body: Any, declared: Field) -> Iterator[tuple[str, Any]]:
+    """(path, value) of every place in ``body`` the field stands (items one by one for an
+    array of choices), skipping absent values and other services' parameters."""
+    tokens = jsonpath.parse(declared.path)
+    for path, value in _descend(body, tokens, "", declared.service):
+        if value is None:
+            continue
+        if declared.kind == "array" and isinstance(value, list):
+            for index, item in enumerate(value):
+                yield jsonpath.child(path, index), item
+        else:
+            yield path, value
+
+
+def _descend(
+    node: Any, tokens: list[jsonpath.Token], path: str, service: str | None
+) -> Iterator[tuple[str, Any]]:
+    if not tokens:
+        yield path, node
+        return
+    token, rest = tokens[0], tokens[1:]
+    if token == jsonpath.ANY_INDEX:
+        if not isinstance(node, list):
+            return
+        in_services = path.endswith(_SERVICES)
+        for index, item in enumerate(node):
+            other_service = not isinstance(item, dict) or item.get("serviceName") != service
+            if service is not None and in_services and other_service:
+                continue
+            yield from _descend(item, rest, jsonpath.child(path, index), service)
+    elif isinstance(token, str) and isinstance(node, dict) and token in node:
+        yield from _descend(node[token], rest, jsonpath.child(path, token), service)
+
+
+def _complaint(declared: Field, raw: Any) -> str | None:
+    """What the value should be, when it is outside the declaration; None when it fits or
+    is of a type another rule judges."""
+    kind = declared.items if declared.kind == "array" else declared.kind
+    if kind in ("int", "float"):
+        if not is_number(raw):
+            return None
+        whole = kind == "int"
+        if declared.choices:
+            value = as_int(raw) if whole else raw
+            if value is None or value not in declared.choice_values:
+                return _listing(declared)
+            return None
+        if (whole and as_int(raw) is None) or _outside(declared, raw):
+            return _range_text(declared, whole)
+        return None
+    if not isinstance(raw, str) or raw == "" or not declared.choices:
+        return None
+    return None if raw in declared.choice_values else _listing(declared)
+
+
+def _outside(declared: Field, raw: float) -> bool:
+    low, high = declared.minimum, declared.maximum
+    return (low is not None and raw < low) or (high is not None and raw > high)
+
+
+def _plain(number: float) -> str:
+    return f"{int(number):,}" if float(number).is_integer() else str(number)
+
+
+def _range_text(declared: Field, whole: bool) -> str:
+    noun = "a whole number" if whole else "a number"
+    low, high = declared.minimum, declared.maximum
+    if low is not None and high is not None:
+        return f"{noun} from {_plain(low)} to {_plain(high)}"
+    if low is not None:
+        return f"{noun} of at least {_plain(low)}"
+    assert high is not None
+    return f"{noun} of at most {_plain(high)}"
+
+
+def _literal(value: object) -> str:
+    return shown(value) if isinstance(value, str) else str(value)
+
+
+def _listing(declared: Field) -> str:
+    values = [_literal(choice.value) for choice in declared.choices]
+    if len(values) == 1:
+        return values[0]
+    return "one of " + ", ".join(values[:-1]) + " or " + values[-1]
+
+
+def _hint(declared: Field) -> str:
+    if declared.choices:
+        described = ", ".join(
+            f"{_literal(choice.value)} ({choice.label})" for choice in declared.choices
+        )
+        return f"Use {described}."
+    whole = (declared.items or declared.kind) == "int"
+    return f"Use {_range_text(declared, whole)}."
+
+
+def unknown_value_rules() -> list[str]:
+    """``value_rule`` names that no registered rule has (for the catalogue test)."""
+    return sorted(
+        {value_rule_of(d) for d in catalogue.ALL_FIELDS if by_name(value_rule_of(d)) is None}
+    )
+
+
+@rule(
+    "R17b",
+    GENERIC_RULE,
+    "E",
+    "a value outside the range or choices its field declares (fields no other rule covers)",
+)
+def declared_values(ctx: Context, out: Findings) -> None:
+    """All of this rule's work is the generic check that runs before it."""

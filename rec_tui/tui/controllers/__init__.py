@@ -1,0 +1,1 @@
+"""One controller per concern the app hands work to: files, sending, commands."""

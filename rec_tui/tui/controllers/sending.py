@@ -1,0 +1,153 @@
+"""The wizard's sending: the Send panel in the Review step, Ctrl+R, and quitting safely.
+
+Created by the app next to ``FilesController``; it mounts :class:`SendPanel` into the Review
+step's ``#review-plugin`` container when that step is built, offers palette commands, and
+guards quitting while a recording runs (an unattended recording costs the customer money).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from rec_tui.tui.app import RecTuiApp
+    from rec_tui.tui.forms.base import StepForm
+    from rec_tui.tui.send_panel import SendPanel
+
+REVIEW_STEP: Final = "review"
+LAYOUT_STEP: Final = "layout"
+
+
+class SendingController:
+    def __init__(self, app: RecTuiApp, **panel_options: Any) -> None:
+        self.app = app
+        # Options for the panel (tests pass a sandbox transport and fake time).
+        self.panel_options = panel_options
+        self.panel: SendPanel | None = None
+        # (host, App ID) pairs the user agreed to send to in this session.
+        self._confirmed: set[tuple[str, str]] = set()
+        app.on_step_built(REVIEW_STEP, self._mount_panel)
+        app.on_step_built(LAYOUT_STEP, self._show_recording)
+
+    def _mount_panel(self, form: StepForm) -> None:
+        from rec_tui.tui.forms.review import ReviewForm
+        from rec_tui.tui.send_panel import SendPanel
+
+        if self.panel is None:
+            # The panel shares the wizard's one secret store (opened once, announced once).
+            self.panel = SendPanel(
+                self.app.draft,
+                secret_store=lambda: self.app.files.store,
+                confirm_send=self.confirm_send,
+                **self.panel_options,
+            )
+            form.query_one(f"#{ReviewForm.PLUGIN_ID}").mount(self.panel)
+
+    async def confirm_send(self, endpoint: str, app_id: str) -> bool:
+        """Before a start: the first send of this session to a real Agora endpoint (and
+        App ID) asks first, naming them; the sandbox never asks.
+
+        Run from the Send panel's worker, so waiting for the answer blocks nothing else.
+        """
+        from rec_tui.request.endpoints import resolve
+        from rec_tui.tui.screens.send_confirm import SendConfirmScreen
+
+        try:
+            target = resolve(endpoint)
+        except ValueError:
+            return True  # the client refuses it with the reason, before anything is sent
+        if target.sandbox or (target.primary, app_id) in self._confirmed:
+            return True
+        confirmed = await self.app.push_screen_wait(
+            SendConfirmScreen.for_endpoint(endpoint, app_id)
+        )
+        if confirmed:
+            self._confirmed.add((target.primary, app_id))
+        return bool(confirmed)
+
+    def send(self) -> None:
+        """Ctrl+R: go to the Review step and acquire and start."""
+
+        async def go() -> None:
+            form = await self.app.show_step(REVIEW_STEP, focus=False)
+            if self.panel is not None:
+                self.panel.request("start")
+                # Bring the panel into view, where the answers appear.
+                form.call_after_refresh(form.scroll_to_widget, self.panel, animate=False, top=True)
+
+        self.app.run_worker(go(), group="send-shortcut")
+
+    # --- the layout designer's Ctrl+L ----------------------------------------------------
+
+    def apply_layout(self, request: dict[str, Any]) -> None:
+        """Send ``request`` as updateLayout of the running mix recording, checked first."""
+        from rec_tui.tui.widgets import layout_apply
+
+        target = layout_apply.find_target(self.panel)
+        if isinstance(target, str):
+            self.app.notify(target, severity="warning", timeout=10)
+            return
+        refusal = layout_apply.refusal(layout_apply.check(target, request))
+        if refusal is not None:
+            self.app.notify(refusal, severity="error", timeout=15)
+            return
+        panel = target.panel
+        if panel.busy or not panel.apply_layout(request):
+            self.app.notify(layout_apply.BUSY.format(busy=panel.busy), severity="warning")
+            return
+        self.app.notify(f"updateLayout sent to the recording with sid {target.session.sid}…")
+
+    def call_finished(self, action: str, ok: bool, text: str) -> None:
+        """A Send panel call ended: the canvas shows the running recording; updateLayout's
+        answer is told (the full exchange is in the Send panel's log)."""
+        self._show_recording()
+        if action == "layout":
+            self.app.notify(
+                f"updateLayout: {'✓' if ok else '✗'} {text} "
+                "(the exchange is in the Send panel's log, Review step)",
+                severity="information" if ok else "error",
+                timeout=10,
+            )
+
+    def _show_recording(self, *_: Any) -> None:
+        from rec_tui.tui.widgets import layout_apply
+
+        target = layout_apply.find_target(self.panel)
+        sid = None if isinstance(target, str) else target.session.sid
+        # By type name: the canvas module is only imported with the layout step.
+        for canvas in self.app.query("LayoutCanvas"):
+            canvas.show_recording(sid)  # type: ignore[attr-defined]
+
+    def known_secrets(self) -> set[str]:
+        """The credentials typed into or used by the Send panel (to scrub crash reports)."""
+        return self.panel.known_secrets() if self.panel is not None else set()
+
+    @property
+    def running(self) -> int:
+        return len(self.panel.running) if self.panel is not None else 0
+
+    def before_quit(self, then: Callable[[], None]) -> None:
+        """Run ``then`` (the normal quit), asking first to stop running recordings."""
+        if not self.running:
+            then()
+            return
+        from rec_tui.tui.screens.stop_before_quit import QuitChoice, StopBeforeQuitScreen
+
+        def answered(choice: QuitChoice | None) -> None:
+            if choice == "leave":
+                then()
+            elif choice == "stop":
+                self.app.run_worker(self._stop_then(then), group="send-quit")
+
+        self.app.push_screen(StopBeforeQuitScreen(self.running), answered)
+
+    async def _stop_then(self, then: Callable[[], None]) -> None:
+        assert self.panel is not None
+        await self.panel.stop_all()
+        if self.panel.running:
+            self.app.notify(
+                "Some recordings could not be stopped; see the Send step.", severity="error"
+            )
+            return
+        then()

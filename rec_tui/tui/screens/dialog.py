@@ -1,0 +1,32 @@
+"""The frame every dialog shares: a box in the middle of the screen, Escape to cancel.
+
+A dialog composes one container (``Vertical`` or ``VerticalScroll``) holding its content;
+its own CSS sets only what differs (size, border colour) and :meth:`Dialog.cancelled`
+says what Escape answers (None unless overridden).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, TypeVar
+
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+
+ResultType = TypeVar("ResultType")
+
+
+class Dialog(ModalScreen[ResultType]):
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > Vertical, Dialog > VerticalScroll {
+        width: 64; height: auto; padding: 1 2; border: thick $accent; background: $surface;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def cancelled(self) -> ResultType | None:
+        """What the dialog answers when cancelled."""
+        return None
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.cancelled())

@@ -1,0 +1,199 @@
+"""The customer ID and secret the Send panel uses: typed, from the environment or the store.
+
+They are never part of the draft (secrets stay out of presets): the widgets hold them for
+this session, and "Keep" puts them in the keyring (or in memory without one).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from typing import Final
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.message import Message
+from textual.widgets import Button, Input, Label, Static
+
+from rec_tui.store.secrets import (
+    CUSTOMER_ID_ENV,
+    CUSTOMER_SECRET_ENV,
+    Credentials,
+    SecretStore,
+    SecretStoreError,
+)
+
+SANDBOX_NOTE: Final = "The sandbox uses its own credentials (sandbox / sandbox-secret)."
+NO_KEYRING_NOTE: Final = (
+    f"No keyring on this machine: set {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV} before "
+    "starting rec-tui, or type the customer ID and secret here for this session only "
+    "(kept in memory, never written to disk)."
+)
+KEYRING_NOTE: Final = "Type the customer ID and secret, then keep them in the keyring."
+
+
+class CredentialsForm(Vertical):
+    """The sandbox note, the customer ID and secret inputs, and where they came from."""
+
+    DEFAULT_CSS = """
+    CredentialsForm { height: auto; }
+    """
+
+    class Kept(Message):
+        """ "Keep" ended: ``ok`` and what to tell the user."""
+
+        def __init__(self, ok: bool, text: str) -> None:
+            super().__init__()
+            self.ok = ok
+            self.text = text
+
+    def __init__(self, secret_store: Callable[[], SecretStore] | None = None) -> None:
+        super().__init__(id="send-credentials")
+        # The wizard's one store; None: this form opens its own (the panel alone, in a test).
+        self._secret_store = secret_store
+        self._own_store: SecretStore | None = None
+        self._shown = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(SANDBOX_NOTE, id="send-sandbox-note")
+        with Horizontal(classes="send-row credentials"):
+            yield Label("Customer ID")
+            yield Input(placeholder="from the keyring", id="send-customer-id")
+            yield Label("Secret")
+            yield Input(placeholder="from the keyring", password=True, id="send-customer-secret")
+            yield Button("Show", id="send-reveal", compact=True)
+            yield Button("Keep in keyring", id="send-keep")
+        yield Static("", id="send-credentials-source", classes="credentials")
+
+    # --- the store --------------------------------------------------------------------
+
+    async def secret_store(self) -> SecretStore:
+        """The wizard's one secret store (``app.files.store``).
+
+        Asked for on the app's thread: the first use announces the keyring backend, and
+        without a keyring gives the one-time notice. Reads and writes then go to a thread.
+        """
+        if self._secret_store is not None:
+            return self._secret_store()
+        if self._own_store is None:
+            from rec_tui.store.secrets import open_store
+
+            self._own_store = (await asyncio.to_thread(open_store)).store
+        return self._own_store
+
+    def needed(self) -> None:
+        """A real endpoint was chosen: fill the fields from the store, once."""
+        if not self._shown:
+            self._shown = True
+            self._show_stored()
+
+    @work(exclusive=True, group="send-credentials")
+    async def _show_stored(self) -> None:
+        """Fill the empty credential fields from the environment or the store; say where from."""
+        from rec_tui.store.secrets import customer_credentials
+
+        note = self.query_one("#send-credentials-source", Static)
+        try:
+            store = await self.secret_store()
+            found = await asyncio.to_thread(customer_credentials, store)
+        except SecretStoreError as error:
+            note.update(str(error))
+            return
+        keep = self.query_one("#send-keep", Button)
+        keep.label = "Keep in keyring" if store.persistent else "Keep for this session"
+        if found is None:
+            note.update(KEYRING_NOTE if store.persistent else NO_KEYRING_NOTE)
+            return
+        for widget_id, value in (
+            ("#send-customer-id", found.customer_id),
+            ("#send-customer-secret", found.customer_secret),
+        ):
+            field = self.query_one(widget_id, Input)
+            if not field.value:
+                field.value = value
+        note.update(self._source_note(found, store))
+
+    @staticmethod
+    def _source_note(found: Credentials, store: SecretStore) -> str:
+        if found.source == "environment":
+            return f"Customer ID and secret from {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV}."
+        if store.persistent:
+            return f"Customer ID and secret from the OS keyring ({found.source})."
+        return "Customer ID and secret typed earlier in this session (memory only, no keyring)."
+
+    # --- using them -------------------------------------------------------------------
+
+    def typed(self) -> set[str]:
+        """The values typed here (to scrub crash reports)."""
+        found: set[str] = set()
+        for widget_id in ("#send-customer-id", "#send-customer-secret"):
+            with contextlib.suppress(NoMatches):
+                value = self.query_one(widget_id, Input).value
+                if value:
+                    found.add(value)
+        return found
+
+    async def resolve(self) -> Credentials:
+        """The typed credentials, else those of the environment or the store.
+
+        Raises LookupError (with what to do) when there are none.
+        """
+        typed_id = self.query_one("#send-customer-id", Input).value.strip()
+        typed_secret = self.query_one("#send-customer-secret", Input).value
+        if typed_id and typed_secret:
+            return Credentials(typed_id, typed_secret, source="typed")
+        from rec_tui.store.secrets import customer_credentials
+
+        store = await self.secret_store()
+        try:
+            found = await asyncio.to_thread(customer_credentials, store)
+        except SecretStoreError as error:
+            raise LookupError(str(error)) from None
+        if found is None:
+            raise LookupError(
+                "No customer ID and secret: type them above (and keep them in the keyring), "
+                f"or set {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV}."
+            )
+        self.query_one("#send-customer-id", Input).value = found.customer_id
+        return found
+
+    # --- buttons ----------------------------------------------------------------------
+
+    @on(Button.Pressed, "#send-reveal")
+    def _toggle_reveal(self, event: Button.Pressed) -> None:
+        event.stop()
+        secret = self.query_one("#send-customer-secret", Input)
+        secret.password = not secret.password
+        self.query_one("#send-reveal", Button).label = "Show" if secret.password else "Hide"
+
+    @on(Button.Pressed, "#send-keep")
+    def _keep(self, event: Button.Pressed) -> None:
+        event.stop()
+        customer_id = self.query_one("#send-customer-id", Input).value.strip()
+        secret = self.query_one("#send-customer-secret", Input).value
+        if customer_id and secret:
+            self._keep_in_keyring(customer_id, secret)
+        else:
+            self.post_message(self.Kept(False, "Type both the customer ID and the secret first."))
+
+    @work(group="send-keyring")
+    async def _keep_in_keyring(self, customer_id: str, secret: str) -> None:
+        from rec_tui.store.secrets import store_customer_credentials
+
+        try:
+            store = await self.secret_store()
+            await asyncio.to_thread(
+                store_customer_credentials, store, Credentials(customer_id, secret)
+            )
+        except SecretStoreError as error:
+            self.post_message(self.Kept(False, str(error)))
+            return
+        where = "the OS keyring" if store.persistent else "memory only, for this session"
+        self.post_message(self.Kept(True, f"Customer ID and secret kept in {where}."))
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()  # credentials are not the draft's
