@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "history",
     "sandbox",
     "token",
+    "diagnose",
     "bundle",
 )
 

@@ -47,7 +47,7 @@ def check_decoded(
         findings.extend(_checksums(token, channel, uid))
     else:
         findings.extend(_names(rtc, channel, uid))
-    ended = _ended_at(token, rtc)
+    ended = ended_at(token, rtc)
     if ended is not None and at >= ended:
         findings.append(
             TokenFinding(
@@ -106,7 +106,7 @@ def _same_uid(token_uid: str, uid: str) -> bool:
     return token_uid == uid
 
 
-def _ended_at(token: DecodedToken, rtc: ServiceGrant | None) -> int | None:
+def ended_at(token: DecodedToken, rtc: ServiceGrant | None) -> int | None:
     join = rtc.privilege("joinChannel") if rtc else None
     ends = [t for t in (token.expires_at, join.expires_at if join else None) if t is not None]
     return min(ends) if ends else None

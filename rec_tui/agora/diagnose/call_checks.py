@@ -1,0 +1,351 @@
+"""Findings read from the calls and their answers: refusals, and what happened after a
+successful start."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Final
+
+from rec_tui.agora.diagnose.context import Context, seconds_between
+from rec_tui.agora.diagnose.model import (
+    ERROR,
+    INFO,
+    TOKEN_IDS,
+    WARNING,
+    Answer,
+    Call,
+    Finding,
+)
+
+RESOURCE_LIFETIME: Final = 300  # seconds a resource ID is valid after acquire
+DEFAULT_MAX_IDLE: Final = 30
+
+
+def _refusal(
+    context: Context, matches: Callable[[Call, Answer], bool], id_: str, message: str, fix: str
+) -> Iterator[Finding]:
+    """One error finding quoting the first answer that ``matches``; else the first server
+    text the customer quoted in prose ("we get Invalid authentication credentials")."""
+    found = next((c for c, a in context.exchange.answers() if matches(c, a)), None)
+    if found is not None:
+        yield Finding(id_, ERROR, message, (context.quote.answer(found),), fix)
+        return
+    for line, text in context.exchange.texts:
+        if matches(Call(line, None), Answer(line, text=text)):
+            yield Finding(id_, ERROR, message, (context.quote.line(line),), fix)
+            return
+
+
+def _bad_credentials(_call: Call, answer: Answer) -> bool:
+    reason = answer.reason.casefold()
+    return (
+        answer.status == 401
+        or "invalid authentication credentials" in reason
+        or reason == "unauthorized"
+    )
+
+
+def _app_id_refused(call: Call, answer: Answer) -> bool:
+    reason = answer.reason.casefold()
+    return (
+        answer.code == 400
+        or (call.kind == "acquire" and answer.code == 62)
+        or any(text in reason for text in ("invalid appid", "invalid_appid", "appid is invalid"))
+    )
+
+
+def _too_many(_call: Call, answer: Answer) -> bool:
+    return answer.status == 429 or "api rate limit exceeded" in answer.reason.casefold()
+
+
+def credentials_invalid(context: Context) -> Iterator[Finding]:
+    yield from _refusal(
+        context,
+        _bad_credentials,
+        "credentials-invalid",
+        "Agora's gateway refused the Customer ID and Customer Secret (HTTP 401): the "
+        "request never reached Cloud Recording.",
+        "Check the Basic auth header: base64 of CustomerID:CustomerSecret from the same "
+        "Agora account as the App ID, with the 'Basic ' prefix, and Content-Type "
+        "application/json;charset=utf-8.",
+    )
+
+
+def service_not_enabled(context: Context) -> Iterator[Finding]:
+    yield from _refusal(
+        context,
+        _app_id_refused,
+        "service-not-enabled",
+        "Agora does not accept this App ID for Cloud Recording: the service is not "
+        "enabled for the project, or the App ID is wrong.",
+        "In Agora Console, enable Cloud Recording for the project of this App ID, and "
+        "check that the App ID in the URL is that project's.",
+    )
+
+
+def rate_limited(context: Context) -> Iterator[Finding]:
+    yield from _refusal(
+        context,
+        _too_many,
+        "rate-limited",
+        "Agora refused a request for too many requests (HTTP 429): the limit is 10 "
+        "requests per second.",
+        "Spread the calls out and retry with back-off; polling query every few seconds "
+        "for many tasks adds up. Ask Agora support for a higher limit if needed.",
+    )
+
+
+def already_running(context: Context) -> Iterator[Finding]:
+    for call, answer in context.exchange.answers():
+        if answer.code == 53:
+            yield Finding(
+                "already-running",
+                ERROR,
+                "Agora refused start with code 53: a recording task with this cname and uid "
+                "is already running.",
+                (context.quote.answer(call),),
+                "Stop the running task first, or give a parallel recorder its own uid.",
+            )
+            return
+        if answer.code == 7 or (answer.status == 201 and call.kind == "start"):
+            yield Finding(
+                "already-running",
+                WARNING,
+                "start was sent again with a resource ID that is already recording "
+                "(code 7): the first start is still running; this one did nothing.",
+                (context.quote.answer(call),),
+                "Do not repeat start with the same resource ID: use query to follow the "
+                "task, and acquire a new resource ID for a new recording.",
+            )
+            return
+
+
+def resource_expired(context: Context) -> Iterator[Finding]:
+    for call, answer in context.exchange.answers():
+        if answer.code == 433:
+            yield Finding(
+                "resource-expired",
+                ERROR,
+                "Agora refused start with code 433: the resource ID had expired (it is valid "
+                "for 5 minutes after acquire).",
+                (context.quote.answer(call),),
+                "Acquire a new resource ID and send start right after it (within seconds).",
+            )
+            return
+    for start in context.starts():
+        if start.started:
+            continue  # Agora took the resource ID: it had not expired
+        acquire, paired = _acquire_of(context, start)
+        waited = seconds_between(acquire.when if acquire else None, start.when)
+        if acquire is not None and waited is not None and waited > RESOURCE_LIFETIME:
+            yield Finding(
+                "resource-expired",
+                ERROR if paired else WARNING,
+                f"start was sent {waited:.0f} s after acquire; a resource ID expires 5 "
+                "minutes (300 s) after acquire, so start fails with 433.",
+                (context.quote.line(acquire.line), context.quote.line(start.line)),
+                "Acquire a new resource ID and send start right after it (within seconds).",
+            )
+            return
+
+
+def _acquire_of(context: Context, start: Call) -> tuple[Call | None, bool]:
+    """The acquire that gave ``start``'s resource ID, and True; else the last acquire
+    before it whose resource ID is not known to be another, and False (a guess)."""
+    calls = context.exchange.calls
+    acquires = [c for c in calls[: calls.index(start)] if c.kind == "acquire"]
+    unknown: list[Call] = []
+    for acquire in acquires:
+        given = (acquire.answer.body or {}).get("resourceId") if acquire.answer else None
+        if given and given == start.resource_id:
+            return acquire, True
+        if not given or not start.resource_id:
+            unknown.append(acquire)
+    return (unknown[-1], False) if unknown else (None, False)
+
+
+def acquire_start_mismatch(context: Context) -> Iterator[Finding]:
+    for start in context.starts():
+        acquire, paired = _acquire_of(context, start)
+        if acquire is None or acquire.body is None:
+            continue
+        differs = [
+            name
+            for name, first, second in (
+                ("App ID", acquire.app_id, start.app_id),
+                ("cname", acquire.cname, start.cname),
+                ("uid", acquire.uid, start.uid),
+            )
+            if first is not None and second is not None and _normal(first) != _normal(second)
+        ]
+        if not differs:
+            continue
+        refused = start.answer is not None and start.answer.code == 432
+        paths = [name for name in differs if name != "App ID"]
+        evidence = [
+            context.quote.body(acquire, *paths) if paths else context.quote.line(acquire.line),
+            context.quote.body(start, *paths) if paths else context.quote.line(start.line),
+        ]
+        if start.answer is not None:
+            evidence.append(context.quote.answer(start))
+        yield Finding(
+            "acquire-start-mismatch",
+            # Only proof when this acquire gave the start's resource ID, or Agora said 432.
+            ERROR if paired or refused else WARNING,
+            f"acquire and start name different {' and '.join(differs)}: a resource ID only "
+            "works for the App ID, cname and uid it was acquired with (start fails with 432)."
+            + (
+                ""
+                if paired
+                else " (The ticket does not show that this acquire gave this start's resource ID.)"
+            ),
+            tuple(evidence),
+            "Send start with exactly the App ID, cname and uid of its acquire, or acquire "
+            "again with the new ones.",
+        )
+        return
+
+
+def _normal(value: str) -> str:
+    return value.lstrip("0") if value.isdigit() else value
+
+
+# Agora asks to wait this long after start before the first query: a 404 sooner may
+# only mean the task is not ready yet.
+QUERY_WAIT: Final = 5
+
+
+def recorder_left(context: Context) -> Iterator[Finding]:
+    for start in context.exchange.of_kind("start"):
+        vanished = context.vanished_after(start)
+        if vanished is None:
+            continue
+        waited = seconds_between(start.when, vanished.when)
+        after = f" {waited:.0f} s later" if waited is not None else " later"
+        what = vanished.kind or "the next call"
+        too_soon = waited is not None and waited < QUERY_WAIT
+        yield Finding(
+            "recorder-left",
+            WARNING if too_soon else ERROR,
+            f"start succeeded (sid {start.answer.sid if start.answer else '?'}), but{after} "
+            f"{what} answered that the task does not exist ({_said(vanished)}): "
+            + (
+                f"that was within {QUERY_WAIT} s of start, when the task may not be ready yet."
+                if too_soon
+                else "the recorder left the channel or never got into it."
+            ),
+            (context.quote.answer(start), context.quote.answer(vanished)),
+            "Likely causes, most likely first:\n"
+            + "\n".join(
+                f"{number}. {cause}"
+                for number, cause in enumerate(_left_causes(context, start, waited), 1)
+            ),
+        )
+        return
+
+
+def _said(call: Call) -> str:
+    reason = call.answer.reason if call.answer else ""
+    return f'404 "{reason}"' if reason else "404"
+
+
+def _left_causes(context: Context, start: Call, waited: float | None) -> list[str]:
+    token = (
+        "The recorder could not join: its token is missing or wrong for this App ID, cname "
+        "and uid (projects with an App Certificate need one). Confirm: "
+        + (
+            "see the token findings above."
+            if context.has(*TOKEN_IDS)
+            else "ask whether the project has an App Certificate and decode the token with "
+            "`rec-tui token decode`."
+        )
+    )
+    config = start.client_request.get("recordingConfig")
+    max_idle = config.get("maxIdleTime") if isinstance(config, dict) else None
+    idle_limit = (
+        max_idle
+        if isinstance(max_idle, int) and not isinstance(max_idle, bool)
+        else DEFAULT_MAX_IDLE
+    )
+    idle = (
+        f"Nobody was in the channel, so the recorder left after maxIdleTime ({idle_limit} s). "
+        "Confirm: the callback's recorder_leave event (41) with leaveCode 4, and that the "
+        "clients joined the same cname with the same App ID."
+    )
+    kicked = (
+        f"Another user joined with the recorder's uid ({start.uid or '?'}) and pushed it out. "
+        "Confirm: the channel's user list in Agora Analytics for that uid."
+    )
+    failover = (
+        "A failover was moving the task (404 for up to about 90 s). Confirm: query again "
+        "after 5, 10 and 15 s; the task comes back if this was the cause."
+    )
+    causes = [token, idle, kicked, failover]
+    left_idle = any(
+        callback.event_type == 41
+        and isinstance(callback.details.get("leaveCode"), int)
+        and callback.details["leaveCode"] & 4
+        for callback in context.exchange.callbacks
+    )
+    if context.has("uid-collision"):
+        causes = [kicked, token, idle, failover]
+    elif left_idle or (
+        not context.has("token-missing", "token-channel-mismatch", "token-uid-mismatch")
+        and waited is not None
+        and waited >= idle_limit
+        and not context.has("token-app-mismatch", "token-expired", "token-malformed")
+    ):
+        causes = [idle, token, kicked, failover]
+    return causes
+
+
+def no_stream(context: Context) -> Iterator[Finding]:
+    for call, answer in context.exchange.answers():
+        if answer.code == 435:
+            yield Finding(
+                "no-stream",
+                ERROR,
+                "Agora answered 435: nothing was recorded, because no stream the recorder "
+                "subscribed to was published while it was in the channel.",
+                (context.quote.answer(call),),
+                "Check that the clients published in the same cname with the same App ID "
+                "while the recorder ran, that the subscribe lists name their real uids, and "
+                "that maxIdleTime did not end the recording first.",
+            )
+            return
+    for callback in context.exchange.callbacks:
+        code = callback.details.get("leaveCode")
+        if callback.event_type == 41 and isinstance(code, int) and code & 4:
+            # Also how every recording ends once the users have left: not proof of a problem.
+            yield Finding(
+                "no-stream",
+                INFO,
+                f"The recorder left the channel with leaveCode {code}: nobody was in the "
+                "channel for maxIdleTime. That is normal once the users have left; soon "
+                "after start it means nobody joined.",
+                (context.quote.line(callback.line),),
+                "If it came soon after start, check that the clients joined the same cname "
+                "with the same App ID while the recorder ran.",
+            )
+            return
+
+
+def snapshot_no_filelist(context: Context) -> Iterator[Finding]:
+    snapshots = any("snapshotConfig" in s.client_request for s in context.starts())
+    if not snapshots:
+        return
+    for call in context.exchange.of_kind("stop"):
+        answer = call.answer
+        response = answer.server_response if answer else None
+        if answer is not None and not answer.failed and response is not None:  # noqa: SIM102
+            if "fileList" not in response:
+                yield Finding(
+                    "snapshot-no-filelist",
+                    INFO,
+                    "stop answered without a file list. For a snapshot task that is by "
+                    "design: screenshots are uploaded as they are taken and never listed.",
+                    (context.quote.answer(call),),
+                    "Look for the screenshots in the storage bucket (or use the callback "
+                    "events) rather than in stop's answer.",
+                )
+                return
