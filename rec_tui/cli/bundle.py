@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
         recent.records,
         recent.skipped,
         known,
+        diagnosis=_diagnosis(args.file, draft, recent.records),
     )
     try:
         write_bundle(target, bundle_members(contents), contents.created_at)
@@ -91,6 +94,24 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print(f"Wrote {target} (secrets masked; see README.txt inside).")
     return EXIT_OK
+
+
+def _diagnosis(
+    file: str | None, draft: Draft | None, exchanges: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """``rec-tui diagnose`` of what the bundle is about: the file as the customer sent it
+    (or the preset's body) followed by the history's exchanges."""
+    from rec_tui.agora.diagnose import diagnose
+    from rec_tui.formats.jsonfile import JsonInputError, read_text
+
+    parts: list[str] = []
+    if file is not None:
+        with contextlib.suppress(JsonInputError, OSError):
+            parts.append(read_text(file))
+    elif draft is not None:
+        parts.append(json.dumps(draft.request_body(), ensure_ascii=False))
+    parts.extend(json.dumps(record, ensure_ascii=False) for record in exchanges)
+    return diagnose("\n".join(parts)).as_json()
 
 
 def _draft(preset: str | None, file: str | None, store: SecretStore) -> Draft:

@@ -39,6 +39,8 @@ class BundleContents:
     exchanges: list[dict[str, Any]] = field(default_factory=list)
     skipped_exchanges: int = 0  # unreadable history lines
     secrets: set[str] = field(default_factory=set)  # known secret values, from the keyring
+    # `rec-tui diagnose` of the material (its JSON); worked out above this layer, by the caller.
+    diagnosis: dict[str, Any] | None = None
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
@@ -57,6 +59,8 @@ def bundle_members(contents: BundleContents) -> dict[str, str]:
         json.dumps(_exchange(record, known), ensure_ascii=False) + "\n"
         for record in contents.exchanges
     )
+    if contents.diagnosis is not None:
+        members["diagnosis.json"] = _json(redact_json(contents.diagnosis, known))
     members["versions.txt"] = _versions()
     members["README.txt"] = redact_text(_readme(contents, problems), known)
     return members
@@ -117,11 +121,6 @@ def _readme(contents: BundleContents, problems: list[Problem]) -> str:
         "What is inside:",
     ]
     lines += _described(contents, problems)
-    lines += [
-        "",
-        "Not inside: the diagnosis of the exchanges (`rec-tui diagnose` is not part of this",
-        "version of rec-tui).",
-    ]
     return "\n".join(lines) + "\n"
 
 
@@ -145,4 +144,8 @@ def _described(contents: BundleContents, problems: list[Problem]) -> Iterable[st
     )
     yield f"  exchanges.jsonl  the last {count} exchange(s) with Agora or the sandbox from"
     yield f"                   rec-tui's history, one JSON object a line, oldest first{skipped}"
+    if contents.diagnosis is not None:
+        findings = contents.diagnosis.get("findings") or []
+        yield "  diagnosis.json   `rec-tui diagnose` of the material and those exchanges:"
+        yield f"                   {len(findings)} finding(s), most likely cause first"
     yield "  versions.txt     the versions of rec-tui, Python and the operating system"

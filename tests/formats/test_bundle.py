@@ -129,6 +129,7 @@ def test_no_secret_reaches_any_member_of_the_zip(
         "README.txt",
         "request.json",
         "problems.json",
+        "diagnosis.json",
         "exchanges.jsonl",
         "versions.txt",
     }
@@ -161,7 +162,17 @@ def test_the_bundle_holds_the_request_its_problems_the_exchanges_and_versions(
     readme = members["README.txt"].decode()
     assert "customer-body.json" in readme and f"{errors} error(s)" in readme
     assert all(name in readme for name in members if name != "README.txt")
-    assert "rec-tui diagnose" in readme  # says the diagnosis is not included
+    diagnosis = json.loads(members["diagnosis.json"])
+    assert {"findings", "exchange"} <= set(diagnosis)
+    assert all({"id", "severity", "message"} <= set(f) for f in diagnosis["findings"])
+
+
+def test_the_bundle_carries_the_diagnosis_of_a_ticket(rec_tui_home: Path, tmp_path: Path) -> None:
+    ticket = Path(__file__).parents[1] / "data" / "tickets" / "no_token_404.txt"
+    target = tmp_path / "b.zip"
+    assert main(["bundle", str(ticket), "--last", "0", "-o", str(target)]) == 0
+    findings = json.loads(members_of(target)["diagnosis.json"])["findings"]
+    assert "recorder-left" in {finding["id"] for finding in findings}
 
 
 def test_the_zip_is_for_its_owner_only_and_replaces_an_old_one_whole(
@@ -174,7 +185,7 @@ def test_the_zip_is_for_its_owner_only_and_replaces_an_old_one_whole(
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.zip"]  # no temporary left
     members = members_of(target)
-    assert set(members) == {"README.txt", "exchanges.jsonl", "versions.txt"}
+    assert set(members) == {"README.txt", "diagnosis.json", "exchanges.jsonl", "versions.txt"}
     assert b"no request" in members["README.txt"]
     with zipfile.ZipFile(target) as archive:
         modes = {stat.S_IMODE(info.external_attr >> 16) for info in archive.infolist()}
