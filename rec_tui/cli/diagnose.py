@@ -8,6 +8,8 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from rec_tui.cli.options import add_output_format
+
 if TYPE_CHECKING:
     from rec_tui.agora.diagnose import Diagnosis
 
@@ -30,13 +32,7 @@ def register(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("source", metavar="FILE", help="the ticket as a text file, or - for stdin")
-    parser.add_argument(
-        "--format",
-        dest="output_format",
-        choices=("text", "json"),
-        default="text",
-        help="text for people (default) or JSON for scripts",
-    )
+    add_output_format(parser)
     parser.set_defaults(handler=run)
 
 

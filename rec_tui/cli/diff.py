@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rec_tui.spec.modes import MODES
+from rec_tui.cli.options import add_body_mode, add_output_format
 
 DESCRIPTION = """\
 Compare two start bodies, A and B (JSON files, saved presets by name or .toml path, or -
@@ -28,19 +28,10 @@ def register(subparsers: Any) -> None:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--mode",
-        dest="body_mode",
-        choices=MODES,
-        help="check both bodies in this mode (default: a preset's own mode, or inferred)",
+    add_body_mode(
+        parser, "check both bodies in this mode (default: a preset's own mode, or inferred)"
     )
-    parser.add_argument(
-        "--format",
-        dest="output_format",
-        choices=("text", "json"),
-        default="text",
-        help="text for people (default) or one JSON object for scripts",
-    )
+    add_output_format(parser, "text for people (default) or one JSON object for scripts")
     parser.add_argument("before", metavar="A", help="file, preset name, or - for stdin")
     parser.add_argument("after", metavar="B", help="file, preset name, or - for stdin")
     parser.set_defaults(handler=run)

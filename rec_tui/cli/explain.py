@@ -8,6 +8,8 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
+from rec_tui.cli.options import add_output_format
+
 if TYPE_CHECKING:
     from rec_tui.spec.lookup import Lookup
     from rec_tui.spec.pasted_texts import Answer
@@ -37,13 +39,7 @@ def register(subparsers: Any) -> None:
         metavar="TEXT",
         help="a code, a text, a pasted line or JSON (any case), or - for standard input",
     )
-    parser.add_argument(
-        "--format",
-        dest="output_format",
-        choices=("text", "json"),
-        default="text",
-        help="text for people (default) or JSON for scripts",
-    )
+    add_output_format(parser)
     parser.set_defaults(handler=run)
 
 

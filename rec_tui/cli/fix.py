@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rec_tui.spec.modes import MODES
+from rec_tui.cli.options import add_body_mode, add_output_format
 
 if TYPE_CHECKING:
     from rec_tui.request.fixes.apply import AppliedFix
@@ -41,23 +41,16 @@ def register(subparsers: Any) -> None:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--mode",
-        dest="body_mode",
-        choices=MODES,
-        help="the recording mode the body is meant for (default: inferred from the body)",
+    add_body_mode(
+        parser, "the recording mode the body is meant for (default: inferred from the body)"
     )
     parser.add_argument(
         "--write",
         action="store_true",
         help="rewrite FILE in place (atomically, keeping its indentation) instead of printing",
     )
-    parser.add_argument(
-        "--format",
-        dest="output_format",
-        choices=("text", "json"),
-        default="text",
-        help='text: the fixed body (default); json: {"body": ..., "changes": [...]}',
+    add_output_format(
+        parser, 'text: the fixed body (default); json: {"body": ..., "changes": [...]}'
     )
     parser.add_argument("path", metavar="FILE", help="JSON file, or - for standard input")
     parser.set_defaults(handler=run)

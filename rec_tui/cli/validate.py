@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from rec_tui.spec.modes import MODES
+from rec_tui.cli.options import add_body_mode, add_output_format
 
 if TYPE_CHECKING:
     from rec_tui.formats.jsonfile import JsonInputError
@@ -36,20 +36,10 @@ def register(subparsers: Any) -> None:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--mode",
-        dest="body_mode",
-        choices=MODES,
-        default=None,
-        help="the recording mode the bodies are meant for (default: inferred per body)",
+    add_body_mode(
+        parser, "the recording mode the bodies are meant for (default: inferred per body)"
     )
-    parser.add_argument(
-        "--format",
-        dest="output_format",
-        choices=("text", "json"),
-        default="text",
-        help="text for people (default) or one JSON array for scripts",
-    )
+    add_output_format(parser, "text for people (default) or one JSON array for scripts")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="JSON file, or - for stdin")
     parser.set_defaults(handler=run)
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -63,3 +64,10 @@ async def click(pilot: Pilot[Any], widget: Any) -> None:
     await pilot.pause()
     await pilot.click(widget)
     await pilot.pause()
+
+
+def allow_osc52(monkeypatch: pytest.MonkeyPatch, app: RecTuiApp) -> None:
+    """Make the headless test app look like a terminal that takes OSC 52 copies."""
+    monkeypatch.setattr(type(app), "is_headless", property(lambda _self: False))
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("TERM_PROGRAM", raising=False)

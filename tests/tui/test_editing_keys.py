@@ -15,7 +15,7 @@ from rec_tui.request.draft import Draft, Original
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.widgets.json_editor import JsonEditor
 from tests.support.rules import clean
-from tests.support.tui import SIZE, preview_plain
+from tests.support.tui import SIZE, allow_osc52, preview_plain
 
 # An individual-mode body as customers paste it: numbers where UID strings belong.
 CUSTOMER_BODY: dict[str, Any] = {
@@ -164,9 +164,7 @@ async def test_ctrl_b_copies_the_body_with_secrets_masked(
 ) -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        monkeypatch.setattr(type(app), "is_headless", property(lambda _self: False))
-        monkeypatch.setenv("TERM", "xterm-256color")
-        monkeypatch.delenv("TERM_PROGRAM", raising=False)
+        allow_osc52(monkeypatch, app)
         await pilot.pause()
         await _keys(pilot, "ctrl+b")
         copied = app.clipboard

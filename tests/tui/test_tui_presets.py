@@ -22,6 +22,7 @@ from rec_tui.tui.screens.preset_open import PresetOpenScreen
 from rec_tui.tui.screens.preset_save import PresetSaveScreen
 from tests.support.keyring_service import no_keyring
 from tests.support.seed_examples import EXAMPLES
+from tests.support.tui import allow_osc52
 
 __all__ = ["no_keyring"]
 
@@ -254,9 +255,7 @@ async def test_export_copies_by_osc52_when_the_terminal_can(
 ) -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        monkeypatch.setattr(type(app), "is_headless", property(lambda _self: False))
-        monkeypatch.setenv("TERM", "xterm-256color")
-        monkeypatch.delenv("TERM_PROGRAM", raising=False)
+        allow_osc52(monkeypatch, app)
         await _key(pilot, "ctrl+e")
         await _click(pilot, "#copy")
         assert app.clipboard == app.screen.text  # type: ignore[attr-defined]
