@@ -315,3 +315,24 @@ async def test_import_from_a_file_path(tmp_path: Path) -> None:
         await _type(pilot, "#import-path", str(tmp_path / "missing.json"))
         await _click(pilot, "#import")
         assert "no such file" in str(app.screen.query_one("#import-message").render())
+
+
+async def test_an_unreadable_preset_is_listed_and_opening_it_says_why() -> None:
+    from rec_tui.store.paths import presets_dir
+
+    presets.save(_app().draft, "good", MemoryStore(persistent=True), description="fine")
+    (presets_dir() / "broken.toml").write_text('format = 1\nname = "broken"\nmode = mix\n', "utf-8")
+    app = _app({"cname": "x", "uid": "1"})
+    async with app.run_test(size=SIZE) as pilot:
+        app.files.mark_saved()
+        await _key(pilot, "ctrl+o")
+        assert isinstance(app.screen, PresetOpenScreen)
+        table = app.screen.query_one(DataTable)
+        rows = {table.get_row_at(i)[0]: table.get_row_at(i)[2] for i in range(table.row_count)}
+        assert rows == {"broken": "(cannot be read)", "good": "fine"}
+        await _type(pilot, "#preset-filter", "broken")
+        await _key(pilot, "enter")
+        # Not opened: the reason names the file and the line; the draft is untouched.
+        shown = [n.message for n in app._notifications if n.title == "Not opened"]
+        assert len(shown) == 1 and "broken.toml" in shown[0] and "line 3" in shown[0]
+        assert app.draft.body == {"cname": "x", "uid": "1"}
