@@ -84,13 +84,21 @@ def _json(value: Any) -> str:
 
 
 def _request_of(draft: Draft) -> dict[str, Any]:
-    return {
+    request = {
         "mode": draft.mode,
         "appId": draft.app_id,
         "endpoint": draft.endpoint,
         "acquire": draft.acquire_options,
         "body": draft.request_body(),
     }
+    # Where the customer's material sent it: for an escalation, often the key fact.
+    original = draft.original
+    if original is not None and (original.customer_endpoint or original.customer_app_id):
+        request["customer"] = {
+            "endpoint": original.customer_endpoint or "",
+            "appId": original.customer_app_id or "",
+        }
+    return request
 
 
 def _exchange(record: dict[str, Any], known: set[str]) -> Any:

@@ -63,6 +63,13 @@ def too_big(size: int) -> str:
     )
 
 
+# Text that does not even start like JSON is usually what a customer pasted.
+_NOT_JSON_HINT: Final = (
+    " This looks like text, not a JSON body: a curl command, a log line or a whole ticket "
+    "opens with `rec-tui --open FILE`, and `rec-tui diagnose FILE` reads it for the cause."
+)
+
+
 def load_json_text(text: str, source: str = "<text>") -> Any:
     """Parse ``text`` as JSON; anything wrong with it becomes a :class:`JsonInputError`.
 
@@ -79,8 +86,9 @@ def load_json_text(text: str, source: str = "<text>") -> Any:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
+        hint = "" if text.lstrip()[:1] in ("{", "[", '"') else _NOT_JSON_HINT
         raise JsonInputError(
-            name, f"not valid JSON: {error.msg}.", error.lineno, error.colno
+            name, f"not valid JSON: {error.msg}.{hint}", error.lineno, error.colno
         ) from None
     except RecursionError:
         raise _too_deep(name, text) from None

@@ -123,6 +123,10 @@ class SendPanel(Vertical):
         self.sessions: list[RecordingSession] = []
         self.busy = ""
         self._client: RecordingClient | None = None
+        # Every client made, closed when the panel goes: a recording keeps the client (and
+        # so the endpoint and credentials) it was started with after the settings change.
+        self._clients: list[RecordingClient] = []
+        self._started_with: dict[str, Lifecycle] = {}
         self._client_key: tuple[str, str, str, str] | None = None
         self._credentials: Credentials | None = None
 
@@ -234,8 +238,6 @@ class SendPanel(Vertical):
         )
         key = (draft.endpoint, draft.app_id, credentials.customer_id, credentials.customer_secret)
         if self._client is None or key != self._client_key:
-            if self._client is not None:
-                await self._client.aclose()
             try:
                 self._client = connect(
                     endpoint,
@@ -250,6 +252,7 @@ class SendPanel(Vertical):
             except CannotConnect as error:
                 self._client = None
                 raise LookupError(error.message) from None
+            self._clients.append(self._client)
             self._client_key = key
         self._credentials = credentials
         return Lifecycle(self._client, clock=self.clock, sleep=self.sleep, poll=self.poll)
@@ -260,8 +263,8 @@ class SendPanel(Vertical):
     async def on_unmount(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
-        if self._client is not None:
-            await self._client.aclose()
+        for client in self._clients:
+            await client.aclose()
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -301,7 +304,7 @@ class SendPanel(Vertical):
 
         body = self.draft.request_body()
         try:
-            lifecycle = await self._lifecycle()
+            lifecycle = self._lifecycle_for(action) or await self._lifecycle()
             if action == "start" and not await self._start_confirmed():
                 self.post_message(self.Finished(action, False, "Not sent: sending was cancelled."))
                 return
@@ -349,12 +352,21 @@ class SendPanel(Vertical):
             return "Layout updated."
         raise ValueError(f"unknown action {action!r}")
 
+    def _lifecycle_for(self, action: str) -> Lifecycle | None:
+        """The lifecycle the running recording was started with, for calls about it."""
+        session = self.current
+        if action == "start" or session is None or not session.sid:
+            return None
+        return self._started_with.get(session.sid)
+
     async def _start(self, lifecycle: Lifecycle) -> str:
         draft = self.draft
         session = await lifecycle.acquire_and_start(
             draft.mode, draft.request_body(), draft.acquire_options
         )
         self.sessions.append(session)
+        if session.sid:
+            self._started_with[session.sid] = lifecycle
         self._tick()
         self._show("start", True, f"Started: sid {session.sid}. Waiting for recording to begin…")
         status = await lifecycle.wait_until_recording(session)
@@ -406,15 +418,10 @@ class SendPanel(Vertical):
 
         self.workers.cancel_group(self, "send")
         self.busy = ""
-        if not self.running:
-            return
-        try:
-            lifecycle = await self._lifecycle()
-        except (LookupError, ValueError) as error:
-            self._show("stop", False, str(error))
-            return
         for session in list(self.running):
             try:
+                # Each recording is stopped where it was started, whatever the settings now.
+                lifecycle = self._started_with.get(session.sid) or await self._lifecycle()
                 await lifecycle.stop(session)
-            except RecordingError as error:
+            except (RecordingError, LookupError, ValueError) as error:
                 self._show("stop", False, str(error))

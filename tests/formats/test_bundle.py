@@ -265,3 +265,23 @@ def test_the_last_20_exchanges_go_in_by_default(rec_tui_home: Path, tmp_path: Pa
     assert main(["bundle", "-o", str(target)]) == 0
     lines = members_of(target)["exchanges.jsonl"].splitlines()
     assert [json.loads(line)["request_id"] for line in lines] == [f"r{n}" for n in range(5, 25)]
+
+
+def test_the_customers_endpoint_and_app_id_from_the_material_are_in_the_request(
+    rec_tui_home: Path, tmp_path: Path
+) -> None:
+    url = (
+        "https://api.agora.io/v1/apps/4f9c1d2e3a4b5c6d7e8f90a1b2c3d4e5/cloud_recording/"
+        "resourceid/r1/mode/mix/start"
+    )
+    source = tmp_path / "curl.txt"
+    body = {"cname": "room", "uid": "1", "clientRequest": {}}
+    source.write_text(f"curl -X POST {url} -d '{json.dumps(body)}'", "utf-8")
+    target = tmp_path / "b.zip"
+    assert main(["bundle", str(source), "--last", "0", "-o", str(target)]) == 0
+    request = json.loads(members_of(target)["request.json"])
+    assert request["endpoint"] == "sandbox"  # where rec-tui would send: unchanged
+    assert request["customer"] == {
+        "endpoint": "global",
+        "appId": "4f9c1d2e3a4b5c6d7e8f90a1b2c3d4e5",
+    }

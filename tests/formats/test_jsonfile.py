@@ -53,3 +53,12 @@ def test_read_json_file_reports_missing_and_non_utf8_files(tmp_path: Path) -> No
 @pytest.mark.parametrize(("text", "value"), [("null", None), ("[]", []), ("0", 0)])
 def test_any_json_value_is_read_as_it_is(text: str, value: object) -> None:
     assert load_json_text(text) == value
+
+
+def test_pasted_prose_is_pointed_to_open_and_diagnose_but_broken_json_is_not() -> None:
+    with pytest.raises(JsonInputError) as prose:
+        load_json_text("Hi support,\ncurl -X POST https://api.agora.io/…", "ticket.txt")
+    assert "rec-tui --open FILE" in prose.value.message and prose.value.line == 1
+    with pytest.raises(JsonInputError) as broken:
+        load_json_text('{"cname": "a",}', "body.json")
+    assert "--open" not in broken.value.message

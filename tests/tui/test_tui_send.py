@@ -537,3 +537,46 @@ async def test_the_first_send_to_agora_asks_first_and_enter_does_not_send() -> N
         await press(pilot, app, "send-start")
         assert not isinstance(app.screen, SendConfirmScreen)
         assert outcome(app).startswith("✓ Recording"), outcome(app)
+
+
+async def test_a_recording_is_stopped_where_it_was_started_after_the_endpoint_changes() -> None:
+    sandbox, app = sandboxed_app("mix")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "send-start")
+        assert outcome(app).startswith("✓ Recording"), outcome(app)
+        started_on = {seen.host for seen in sandbox.seen}
+        # Now point the draft at Agora (no credentials there): the stop still works.
+        await switch_to_agora(pilot, app)
+        await press(pilot, app, "send-stop")
+        assert outcome(app).startswith("✓ Stopped"), outcome(app)
+        stops = [seen for seen in sandbox.seen if seen.call == "stop"]
+        assert stops and {seen.host for seen in stops} <= started_on
+        assert "api.agora.io" not in {seen.host for seen in sandbox.seen}
+        assert app.sending.panel is not None and not app.sending.panel.running
+
+
+async def test_ctrl_r_to_agora_with_a_new_panel_asks_first_instead_of_failing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rec_tui.tui.screens.send_confirm import SendConfirmScreen
+
+    monkeypatch.setenv("AGORA_CUSTOMER_ID", "sandbox")
+    monkeypatch.setenv("AGORA_CUSTOMER_SECRET", "sandbox-secret")
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("mix", time, sandbox, start_step="session")
+    app.draft.set_many(
+        [("session.endpoint", "global"), ("session.appId", "my-app")], description="agora"
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # builds the Review step and its panel, then sends
+        for _ in range(30):
+            await pilot.pause()
+            if isinstance(app.screen, SendConfirmScreen):
+                break
+        assert isinstance(app.screen, SendConfirmScreen), outcome(app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert "cancelled" in outcome(app) and sandbox.seen == []

@@ -72,7 +72,9 @@ class SendingController:
         async def go() -> None:
             form = await self.app.show_step(REVIEW_STEP, focus=False)
             if self.panel is not None:
-                self.panel.request("start")
+                # After the panel's first refresh: a panel built by this Ctrl+R has then
+                # composed its credential fields, which a real endpoint reads.
+                self.panel.call_after_refresh(self.panel.request, "start")
                 # Bring the panel into view, where the answers appear.
                 form.call_after_refresh(form.scroll_to_widget, self.panel, animate=False, top=True)
 
