@@ -13,7 +13,7 @@ from rec_tui.request.diff import diff_bodies
 from rec_tui.request.fixes.apply import apply_all
 from rec_tui.request.redact import MASK
 from tests.support.keyring_service import no_keyring
-from tests.support.rules import changed, clean
+from tests.support.rules import REMOVE, changed, clean
 from tests.support.seed_examples import DATA, EXAMPLES
 
 __all__ = ["no_keyring"]
@@ -127,13 +127,19 @@ def test_each_seed_example_equals_itself_and_differs_after_fixing() -> None:
 
 def test_each_fixable_mistake_shows_in_the_diff_of_its_fix() -> None:
     before = changed(
-        "individual", {"uid": 527841, f"{REC}.subscribeAudioUids": ["#allstream#", "123"]}
+        "individual",
+        {
+            "uid": 527841,
+            f"{REC}.subscribeAudioUids": REMOVE,
+            f"{REC}.unSubscribeAudioUids": ["#allstream#", "123"],
+        },
     )
     fixed, _ = apply_all("individual", before)
     lines = diff_bodies(before, fixed, "individual", "individual").lines()
     assert '~ uid (Recorder UID): 527841 → "527841"' in lines
     assert (
-        f'~ {REC}.subscribeAudioUids (Record audio of): ["#allstream#", "123"] → ["123"]' in lines
+        f'~ {REC}.unSubscribeAudioUids (Do not record audio of): ["#allstream#", "123"] → ["123"]'
+        in lines
     )
     assert lines[-2].startswith("problems in A: ") and "body.uid.type" in lines[-2]
 

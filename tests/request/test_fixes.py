@@ -163,10 +163,13 @@ FIXABLE: list[tuple[str, dict[str, Any], str, str, str, Any]] = [
     ),
     (
         "mix",
-        {f"{REC}.subscribeAudioUids": ["#allstream#", "123"]},
+        {
+            f"{REC}.unSubscribeAudioUids": ["#allstream#", "123"],
+            f"{REC}.subscribeAudioUids": REMOVE,
+        },
         "sub.list.allstream_misuse",
-        f"{REC}.subscribeAudioUids[0]",
-        f"{REC}.subscribeAudioUids",
+        f"{REC}.unSubscribeAudioUids[0]",
+        f"{REC}.unSubscribeAudioUids",
         ["123"],
     ),
     (
@@ -389,6 +392,13 @@ def test_each_fixable_mistake_is_fixed(
             {f"{REC}.unsubscribeAudioUids": ["9"]},
             "sub.key.spelling",
             f"{REC}.unsubscribeAudioUids",
+        ),
+        # everyone, or just the listed users? Dropping either records less than may be meant
+        (
+            "mix",
+            {f"{REC}.subscribeAudioUids": ["#allstream#", "123"]},
+            "sub.list.allstream_misuse",
+            f"{REC}.subscribeAudioUids[0]",
         ),
         # 0 is not a UID: writing it as text would only swap one error for another
         ("mix", {"uid": 0}, "body.uid.type", "uid"),

@@ -42,10 +42,14 @@ def _list_path(path: str) -> str:
 
 @fixer("sub.list.allstream_misuse")
 def allstream_misuse(problem: Problem, body: Any, mode: Mode) -> Fix | None:
-    """Keep the explicit UIDs of a subscribe list; an unSubscribe list never takes it."""
+    """An unSubscribe list never takes ``#allstream#``: remove it.
+
+    A subscribe list that mixes it with UIDs is a choice between everyone and just those
+    users (dropping either side records less than the customer may mean): no fix.
+    """
     path = _list_path(problem.path)
     entries = jsonpath.get(body, path)
-    if not isinstance(entries, list):
+    if not isinstance(entries, list) or not key_of(path).startswith("unSubscribe"):
         return None
     kept = [entry for entry in entries if entry != ALLSTREAM]
     name = key_of(path)
