@@ -9,6 +9,7 @@ such a number is infinity, so no rule meets a value it cannot print or measure.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from functools import lru_cache
@@ -54,19 +55,16 @@ def checkable(body: Any) -> tuple[list[Problem], Any]:
 
 
 def _needs_cleaning(body: Any) -> bool:
-    pending = [body]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, str):
-            if _has_surrogate(item):
-                return True
-        elif isinstance(item, dict):
-            pending.extend(item.keys())
-            pending.extend(item.values())
-        elif isinstance(item, list):
-            pending.extend(item)
-        elif _too_long(item):
-            return True
+    # json's C encoder walks a body far faster than Python can: it refuses exactly these
+    # values (a lone surrogate cannot be encoded as UTF-8, an over-long integer cannot be
+    # written out), so a body it writes needs no cleaning.
+    try:
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, ValueError):
+        return True
+    except (TypeError, RecursionError):
+        # Not JSON data, or nested past what the encoder follows: the rules judge it.
+        return False
     return False
 
 

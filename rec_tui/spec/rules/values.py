@@ -89,10 +89,12 @@ def _judge(name: str, fields: tuple[Field, ...]) -> Check:
 def judge_field(ctx: Context, out: Findings, declared: Field, *, warn: bool = False) -> None:
     """Report each value of ``declared`` outside its range or choices (as warnings for a
     rule whose spec severity is W)."""
-    for path, raw in instances(ctx.body, declared):
+    for trail, raw in instances(ctx.body, declared):
         complaint = _complaint(declared, raw)
         if complaint is None:
             continue
+        # The path is spelled out only for a value reported: most values fit.
+        path = jsonpath.join(trail)
         verb = "should be" if warn else "must be"
         message = f"{_subject(declared, path)} {verb} {complaint}; got {shown(raw)}."
         if warn:
@@ -110,38 +112,44 @@ def _subject(declared: Field, path: str) -> str:
     return path[start + 1 :]
 
 
-def instances(body: Any, declared: Field) -> Iterator[tuple[str, Any]]:
-    """(path, value) of every place in ``body`` the field stands (items one by one for an
-    array of choices), skipping absent values and other services' parameters."""
+Trail = tuple[jsonpath.Token, ...]
+
+
+def instances(body: Any, declared: Field) -> Iterator[tuple[Trail, Any]]:
+    """(path tokens, value) of every place in ``body`` the field stands (items one by one
+    for an array of choices), skipping absent values and other services' parameters."""
     tokens = jsonpath.parse(declared.path)
-    for path, value in _descend(body, tokens, "", declared.service):
+    for trail, value in _descend(body, tokens, (), declared.service):
         if value is None:
             continue
         if declared.kind == "array" and isinstance(value, list):
             for index, item in enumerate(value):
-                yield jsonpath.child(path, index), item
+                yield (*trail, index), item
         else:
-            yield path, value
+            yield trail, value
 
 
 def _descend(
-    node: Any, tokens: list[jsonpath.Token], path: str, service: str | None
-) -> Iterator[tuple[str, Any]]:
-    if not tokens:
-        yield path, node
-        return
-    token, rest = tokens[0], tokens[1:]
-    if token == jsonpath.ANY_INDEX:
-        if not isinstance(node, list):
+    node: Any, tokens: list[jsonpath.Token], trail: Trail, service: str | None
+) -> Iterator[tuple[Trail, Any]]:
+    # Iterative over the named keys: only list levels ([]) branch.
+    for position, token in enumerate(tokens):
+        if token == jsonpath.ANY_INDEX:
+            if not isinstance(node, list):
+                return
+            rest = tokens[position + 1 :]
+            in_services = jsonpath.join(trail).endswith(_SERVICES) if service else False
+            for index, item in enumerate(node):
+                other_service = not isinstance(item, dict) or item.get("serviceName") != service
+                if service is not None and in_services and other_service:
+                    continue
+                yield from _descend(item, rest, (*trail, index), service)
             return
-        in_services = path.endswith(_SERVICES)
-        for index, item in enumerate(node):
-            other_service = not isinstance(item, dict) or item.get("serviceName") != service
-            if service is not None and in_services and other_service:
-                continue
-            yield from _descend(item, rest, jsonpath.child(path, index), service)
-    elif isinstance(token, str) and isinstance(node, dict) and token in node:
-        yield from _descend(node[token], rest, jsonpath.child(path, token), service)
+        if not (isinstance(token, str) and isinstance(node, dict) and token in node):
+            return
+        node = node[token]
+        trail = (*trail, token)
+    yield trail, node
 
 
 def _complaint(declared: Field, raw: Any) -> str | None:
