@@ -219,10 +219,12 @@ class Draft:
         """A deep copy of the body as it would be sent."""
         return copy.deepcopy(self._state.body)
 
-    def validate(self) -> list[Problem]:
+    def validate(self, *, fixes: bool = True) -> list[Problem]:
+        """The body's problems; with ``fixes``, each mechanical fix attached (it costs a
+        re-check per fixable problem, so a view may ask for them a moment later)."""
         from rec_tui.request.validate import validate
 
-        return validate(self.mode, self.body, snapshot_intent=self.snapshot_intent)
+        return validate(self.mode, self.body, snapshot_intent=self.snapshot_intent, fixes=fixes)
 
     # --- observers --------------------------------------------------------------------
 

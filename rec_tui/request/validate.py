@@ -18,6 +18,7 @@ def validate(
     *,
     snapshot_intent: SnapshotIntent | None = None,
     session: Session | None = None,
+    fixes: bool = True,
 ) -> list[Problem]:
     """Check ``body`` as the ``start`` body of a ``mode`` recording.
 
@@ -44,6 +45,8 @@ def validate(
     for rule_ in all_rules():
         problems.extend(p for p in _run_guarded(rule_, context) if p.path not in unsendable)
     problems.sort(key=sort_key)
+    if not fixes:
+        return problems
     try:
         return attach_fixes(context, problems)
     except Exception:  # a fixer's bug must not take the problems away: they go without fixes

@@ -139,6 +139,8 @@ class RecTuiApp(App[int]):
         self.files = FilesController(self)
         self.editing = EditingController(self)
         self.problems: list[Problem] = []
+        # The draft revision whose problems carry their fixes (-1: none yet).
+        self._fixes_for = -1
         self.current_step = start_step
         self._notices = list(notices)
         self._forms: dict[str, StepForm] = {}
@@ -320,8 +322,14 @@ class RecTuiApp(App[int]):
         self._show_draft(None if change.everything else change.origin)
 
     def _show_draft(self, origin: object | None = None) -> None:
-        """Re-validate and refresh everything that shows the draft but ``origin``."""
-        self.problems = self.draft.validate()
+        """Re-validate and refresh everything that shows the draft but ``origin``.
+
+        The fixes are worked out after the frame is drawn (each costs a re-check), so a
+        keystroke shows at once and the [F8 fix] marks follow.
+        """
+        self.problems = self.draft.validate(fixes=False)
+        self._fixes_for = -1
+        self.call_after_refresh(self._attach_fixes, self.draft.revision)
         self.query_one(Preview).show(
             compact_request_line(self.draft), self.draft.body, self.problems
         )
@@ -338,6 +346,19 @@ class RecTuiApp(App[int]):
             form.sync(origin)
             form.show_problems(self.problems)
         self.files.refresh_title()
+
+    def _attach_fixes(self, revision: int) -> None:
+        if revision == self.draft.revision and self._fixes_for != revision:
+            self.problems_with_fixes()
+
+    def problems_with_fixes(self) -> list[Problem]:
+        """The problems with their fixes, worked out now if they are not yet (F8)."""
+        revision = self.draft.revision
+        if self._fixes_for != revision:
+            self.problems = self.draft.validate()
+            self._fixes_for = revision
+            self.query_one(ProblemsPane).show(self.problems)
+        return self.problems
 
     def _tell_mode_switch(self, switch: ModeSwitch) -> None:
         mode = self.draft.mode

@@ -103,10 +103,11 @@ class EditingController:
         self.app.notify(f"{problem.fix.description} (Ctrl+Z undoes it)", title="Fixed", timeout=5)
 
     def _problem_to_fix(self) -> Problem | None:
+        problems = self.app.problems_with_fixes()
         chosen = self.app.selected_problem()
         if chosen is not None and chosen.fix is not None:
             return chosen
-        return next((p for p in self.app.problems if p.fix is not None), chosen)
+        return next((p for p in problems if p.fix is not None), chosen)
 
     def apply_all_fixes(self) -> None:
         """Palette: every mechanical fix at once, as one undo step."""

@@ -331,7 +331,7 @@ class JsonEditor(Vertical):
             status.add_class("-invalid")
             return
         assert self._parsed is not None
-        self._problems = sorted(self.draft.validate(), key=sort_key)
+        self._problems = sorted(self.draft.validate(fixes=False), key=sort_key)
         self._rows = {}
         marks: dict[int, tuple[str, str]] = {}
         for problem in self._problems:

@@ -74,7 +74,10 @@ class ProblemsPane(Vertical):
         return list(self._problems)
 
     def show(self, problems: list[Problem]) -> None:
-        if problems == self._problems:
+        # Problems compare without their fixes: a list that only gained fixes is news.
+        if problems == self._problems and [p.fix for p in problems] == [
+            p.fix for p in self._problems
+        ]:
             return
         self._problems = list(problems)
         self.query_one("#problems-title", Static).update(f"Problems: {summary(problems)}")
