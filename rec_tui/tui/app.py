@@ -358,7 +358,8 @@ class RecTuiApp(App[int]):
         self.files.refresh_title()
 
     def _attach_fixes(self, revision: int) -> None:
-        if revision == self.draft.revision and self._fixes_for != revision:
+        # Nothing to show them in once the wizard is closing.
+        if revision == self.draft.revision and self._fixes_for != revision and self.screen_stack:
             self.problems_with_fixes()
 
     def problems_with_fixes(self) -> list[Problem]:
