@@ -22,7 +22,6 @@ from __future__ import annotations
 import gc
 import importlib
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -52,15 +51,12 @@ from rec_tui.tui.widgets.step_list import StepList
 
 if TYPE_CHECKING:
     from textual.command import Provider
-    from textual.timer import Timer
 
     from rec_tui.tui.screens.preset_open import PresetOpenScreen
     from rec_tui.tui.send_panel import SendPanel
     from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
-# Seconds of quiet after a change before the problems' fixes are worked out.
-FIXES_DELAY = 0.2
 # Below this width the preview is hidden until asked for (F4), and then replaces the form.
 NARROW_WIDTH = 110
 
@@ -145,7 +141,6 @@ class RecTuiApp(App[int]):
         self.problems: list[Problem] = []
         # The draft revision whose problems carry their fixes (-1: none yet).
         self._fixes_for = -1
-        self._fixes_timer: Timer | None = None
         self.current_step = start_step
         self._notices = list(notices)
         self._forms: dict[str, StepForm] = {}
@@ -329,17 +324,13 @@ class RecTuiApp(App[int]):
     def _show_draft(self, origin: object | None = None) -> None:
         """Re-validate and refresh everything that shows the draft but ``origin``.
 
-        The fixes are worked out once typing pauses (each costs a re-check), so a keystroke
-        shows at once and the [F8 fix] marks follow; F8 works them out at once.
+        The fixes are worked out after the frame is drawn (each costs a re-check), so a
+        keystroke shows at once and the [F8 fix] marks follow; F8 works them out at once.
         """
         self.problems = self.draft.validate(fixes=False)
         self._fixes_for = -1
-        # After a pause in typing, not after every key: each fix costs a re-check.
-        if self._fixes_timer is not None:
-            self._fixes_timer.stop()
-        self._fixes_timer = self.set_timer(
-            FIXES_DELAY, partial(self._attach_fixes, self.draft.revision)
-        )
+        # After the frame is drawn: a keystroke shows at once, the [F8 fix] marks follow.
+        self.call_after_refresh(self._attach_fixes, self.draft.revision)
         self.query_one(Preview).show(
             compact_request_line(self.draft), self.draft.body, self.problems
         )
