@@ -22,6 +22,8 @@ TRACK_TYPES: Final = {0: "audio", 1: "video", 2: "audio_and_video"}
 # Users the sandbox pretends are in the channel when the body subscribes to everyone.
 # They are also the clients that kick out a recorder using their uid (see scenarios.py).
 PRETEND_UIDS: Final = ("1001", "1002")
+# The characters web recording replaces with "-" in file names (D:files, web page recording).
+_FILE_NAME_SPECIALS: Final = frozenset("!@#$%^&*()+_.=[]{}~|,;:?<>")
 
 
 @dataclass(slots=True)
@@ -82,17 +84,28 @@ class Recording:
         ctx = self._context()
         return self.mode == "individual" and ctx.has(SNAP) and not ctx.has(FILES)
 
-    def _recorded_uids(self) -> list[str]:
+    def _recorded_uids(self, kind: str) -> list[str]:
+        """The uids whose ``kind`` ("Audio" or "Video") is recorded (spec 2.3 lists, R53)."""
         ctx = self._context()
-        uids: list[str] = []
-        for key in ("subscribeAudioUids", "subscribeVideoUids"):
-            for uid in ctx.list(f"{REC}.{key}") or []:
-                if isinstance(uid, str) and uid != ALL_STREAMS and uid not in uids:
-                    uids.append(uid)
-        return uids or list(PRETEND_UIDS)
+        other = "Video" if kind == "Audio" else "Audio"
+        listed = ctx.list(f"{REC}.subscribe{kind}Uids")
+        if listed is not None and ALL_STREAMS not in listed:
+            return list(dict.fromkeys(u for u in listed if isinstance(u, str)))
+        if (
+            listed is None
+            and any(
+                ctx.list(f"{REC}.{key}") is not None
+                for key in (f"subscribe{other}Uids", f"unSubscribe{other}Uids")
+            )
+            and ctx.list(f"{REC}.unSubscribe{kind}Uids") is None
+        ):
+            return []  # only the other media has a list: none of this one is recorded
+        left_out = ctx.list(f"{REC}.unSubscribe{kind}Uids") or []
+        return [uid for uid in PRETEND_UIDS if uid not in left_out]
 
     def _track_type(self) -> str:
-        return TRACK_TYPES.get(self._context().stream_types() or 2, "audio_and_video")
+        stream_types = self._context().stream_types()
+        return TRACK_TYPES[2 if stream_types is None else stream_types]
 
     def _file_types(self) -> list[str]:
         types = self._context().list(f"{FILES}.avFileType") or ["hls"]
@@ -100,10 +113,10 @@ class Recording:
 
     # --- file lists ----------------------------------------------------------------------
 
-    def _file_entry(self, name: str, uid: str, mixed: bool) -> dict[str, Any]:
+    def _file_entry(self, name: str, uid: str, mixed: bool, track: str) -> dict[str, Any]:
         return {
             "fileName": name,
-            "trackType": self._track_type(),
+            "trackType": track,
             "uid": uid,
             "mixedAllUser": mixed,
             "isPlayable": True,
@@ -118,28 +131,45 @@ class Recording:
         if self.mode == "mix":
             if "mp4" not in self._file_types():
                 return "string", f"{base}.m3u8"
+            track = self._track_type()
             return "json", [
-                self._file_entry(f"{base}.m3u8", "0", True),
-                self._file_entry(f"{base}_0.mp4", "0", True),
+                self._file_entry(f"{base}.m3u8", "0", True, track),
+                self._file_entry(f"{base}_0.mp4", "0", True, track),
             ]
-        return "json", [
-            self._file_entry(f"{base}__uid_s_{uid}__uid_e_{self._track_type()}.m3u8", uid, False)
-            for uid in self._recorded_uids()
-        ]
+        return "json", self._individual_files(base)
+
+    def _individual_files(self, base: str) -> list[dict[str, Any]]:
+        """One audio and one video index per uid (D:files), plus the merged ``av`` index
+        that only ``streamMode "standard"`` writes (D:stream-mode)."""
+        stream_types = self._context().stream_types()
+        kinds = {0: ("audio",), 1: ("video",)}.get(
+            2 if stream_types is None else stream_types, ("audio", "video")
+        )
+        files: dict[str, list[str]] = {}
+        for kind in kinds:
+            for uid in self._recorded_uids(kind.capitalize()):
+                files.setdefault(uid, []).append(kind)
+        standard = self._context().raw(f"{REC}.streamMode") == "standard"
+        entries = []
+        for uid, recorded in files.items():
+            name = f"{base}__uid_s_{uid}__uid_e_"
+            entries += [self._file_entry(f"{name}{k}.m3u8", uid, False, k) for k in recorded]
+            if standard and len(recorded) == 2:
+                entries.append(self._file_entry(f"{name}av.m3u8", uid, False, "audio_and_video"))
+        return entries
+
+    def _web_files(self) -> list[dict[str, Any]]:
+        """The web recorder's files as avFileType asks (D:files web naming)."""
+        base = f"{self.sid}_{web_file_cname(self.cname)}"
+        names = [f"{base}.m3u8"]
+        if "mp4" in self._file_types():
+            names.append(f"{base}_0.mp4")
+        return [{"filename": name, "sliceStartTime": self.slice_start_ms} for name in names]
 
     def _web_recorder(self, state: str) -> dict[str, Any]:
         return {
             "serviceName": WEB_RECORDER,
-            "payload": {
-                "fileList": [
-                    {
-                        "filename": f"{self.sid}_{self.cname}_0.mp4",
-                        "sliceStartTime": self.slice_start_ms,
-                    }
-                ],
-                "onhold": self.onhold,
-                "state": state,
-            },
+            "payload": {"fileList": self._web_files(), "onhold": self.onhold, "state": state},
         }
 
     def _rtmp_publisher(self, state: str, status: str) -> dict[str, Any]:
@@ -179,8 +209,7 @@ class Recording:
                 {"serviceName": "upload_service", "payload": {"uploadingStatus": "uploaded"}},
                 self._web_recorder("exit"),
             ]
-            if self.rtmp_urls:
-                services.append(self._rtmp_publisher("exit", "disconnected"))
+            # D:stop lists upload_service and web_recorder_service only (no CDN push entry).
             return {"extensionServiceState": services}
         if self.snapshots_only():
             return {"uploadingStatus": "uploaded"}
@@ -188,14 +217,35 @@ class Recording:
         return {"uploadingStatus": "uploaded", "fileListMode": list_mode, "fileList": files}
 
 
-def rtmp_urls_of(mode: Mode, body: dict[str, Any]) -> list[str]:
-    """The CDN push addresses of a web ``start`` body (rtmp_publish_service outputs)."""
+def web_file_cname(cname: str) -> str:
+    """cname as web recording file names write it: special characters become "-" (D:files)."""
+    return "".join("-" if char in _FILE_NAME_SPECIALS else char for char in cname)
+
+
+def _service_params(mode: Mode, body: dict[str, Any], name: str) -> list[Context]:
+    """The ``serviceParam`` of each extension service ``name`` of a web ``start`` body."""
     if mode != "web":
         return []
     services = Context(mode, body).list(f"{CR}.extensionServiceConfig.extensionServices") or []
+    return [
+        Context(mode, service)
+        for service in services
+        if isinstance(service, dict) and service.get("serviceName") == name
+    ]
+
+
+def rtmp_urls_of(mode: Mode, body: dict[str, Any]) -> list[str]:
+    """The CDN push addresses of a web ``start`` body (rtmp_publish_service outputs)."""
     urls: list[str] = []
-    for service in services:
-        if isinstance(service, dict) and service.get("serviceName") == RTMP_PUBLISH:
-            outputs = Context(mode, service).list("serviceParam.outputs") or []
-            urls += [o["rtmpUrl"] for o in outputs if isinstance(o, dict) and "rtmpUrl" in o]
+    for service in _service_params(mode, body, RTMP_PUBLISH):
+        outputs = service.list("serviceParam.outputs") or []
+        urls += [o["rtmpUrl"] for o in outputs if isinstance(o, dict) and "rtmpUrl" in o]
     return urls
+
+
+def onhold_of(mode: Mode, body: dict[str, Any]) -> bool:
+    """Whether a web ``start`` body opens the page paused (serviceParam.onhold true)."""
+    return any(
+        service.raw("serviceParam.onhold") is True
+        for service in _service_params(mode, body, WEB_RECORDER)
+    )

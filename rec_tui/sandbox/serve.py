@@ -29,7 +29,8 @@ from typing import Final
 
 import h11
 
-from rec_tui.sandbox.service import Answer, SandboxService
+from rec_tui.sandbox.service import SandboxService
+from rec_tui.sandbox.wire import Answer
 
 LOOPBACK: Final = "127.0.0.1"
 _READ_CHUNK: Final = 64 * 1024

@@ -16,16 +16,26 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final
 
 from rec_tui.agora.connect import SANDBOX_CUSTOMER_ID, SANDBOX_CUSTOMER_SECRET
 from rec_tui.request.call_checks import check_acquire, check_update, check_update_layout, layout_of
 from rec_tui.request.endpoints import CONTENT_TYPE
-from rec_tui.sandbox.answers import Recording, rtmp_urls_of
+from rec_tui.sandbox.answers import Recording, onhold_of, rtmp_urls_of
 from rec_tui.sandbox.scenarios import Scenarios
+from rec_tui.sandbox.wire import (
+    Answer,
+    gateway_error,
+    invalid_parameter,
+    json_text,
+    service_error,
+)
 from rec_tui.spec.modes import Mode, is_mode
 from rec_tui.spec.problems import Problem
+from rec_tui.spec.rules import by_name, run
+from rec_tui.spec.rules.checks import UidVerdict, check_uid
+from rec_tui.spec.rules.context import Context, Session
 from rec_tui.spec.rules.session import RESOURCE_LIFETIME_SECONDS, acquire_scene, scene_verdict
 
 CUSTOMER_ID: Final = SANDBOX_CUSTOMER_ID
@@ -37,6 +47,8 @@ RATE_PER_SECOND: Final = 10
 STOPPED_RETENTION_SECONDS: Final = 600.0
 # Expired state is swept at most this often (each sweep walks everything held).
 SWEEP_INTERVAL_SECONDS: Final = 1.0
+# The rule whose errors are bad layout fields (R65–R79 on an updateLayout body): code 1028.
+LAYOUT_FIELDS_RULE: Final = "R125"
 # Resource IDs end with the acquire time in milliseconds, as this many hex digits.
 _STAMP_DIGITS: Final = 12
 
@@ -45,35 +57,6 @@ _ROUTE = re.compile(
     r"(?:(?P<acquire>acquire)|resourceid/(?P<rid>[^/]+)/(?:sid/(?P<sid>[^/]+)/)?"
     r"mode/(?P<mode>[^/]+)/(?P<call>start|query|update|updateLayout|stop))/?$"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    status: int
-    payload: Any
-    headers: dict[str, str] = field(default_factory=dict)
-
-    def encoded(self) -> bytes:
-        text = self.payload if isinstance(self.payload, str) else _json_text(self.payload)
-        try:
-            return text.encode("utf-8")
-        except UnicodeEncodeError:
-            # A lone surrogate echoed from a request: JSON's \uXXXX escapes carry it safely.
-            if isinstance(self.payload, str):
-                return text.encode("utf-8", "backslashreplace")
-            return json.dumps(self.payload, ensure_ascii=True).encode("ascii")
-
-
-def _json_text(payload: Any) -> str:
-    return json.dumps(payload, ensure_ascii=False)
-
-
-def _service_error(status: int, code: int, reason: str, **extra: Any) -> Answer:
-    return Answer(status, {"code": code, "reason": reason, **extra})
-
-
-def _gateway_error(status: int, message: str) -> Answer:
-    return Answer(status, {"message": message})
 
 
 @dataclass(slots=True)
@@ -131,55 +114,42 @@ class SandboxService:
             self._sweep()
             try:
                 answer = self._handle(method, path, lowered, body)
-            except Exception as error:  # whatever goes wrong, the client gets an answer
-                answer = _service_error(500, 500, f"internal_error: the sandbox failed ({error!r})")
+            except Exception:  # whatever goes wrong, the client gets an answer
+                answer = service_error(500)
         request_id = uuid.uuid4().hex
         return Answer(answer.status, answer.payload, {**answer.headers, "x-request-id": request_id})
 
     def _handle(self, method: str, path: str, headers: dict[str, str], body: bytes) -> Answer:
         authorization = headers.get("authorization")
         if not authorization:
-            return _gateway_error(401, "Unauthorized")
+            return gateway_error("Unauthorized")
         if authorization != self._authorization:
-            return _gateway_error(401, "Invalid authentication credentials")
+            return gateway_error("Invalid authentication credentials")
         if self._over_rate():
-            return _gateway_error(429, "API rate limit exceeded")
+            return gateway_error("API rate limit exceeded")
         route = _ROUTE.match(path.split("?", 1)[0])
         call = route and (route["acquire"] or route["call"])
         if route is None or not call or method != ("GET" if call == "query" else "POST"):
-            return _gateway_error(404, "no Route matched with those values")
+            return gateway_error("no Route matched with those values")
         payload: Any = None
         if method == "POST":
-            if headers.get("content-type") != CONTENT_TYPE:
-                return _service_error(400, 8, f"Content-Type must be exactly {CONTENT_TYPE}")
-            try:
-                payload = json.loads(body.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
-                return _service_error(400, 8, "the request body is not valid JSON")
-            except RecursionError:
-                return _service_error(400, 8, "the request body is nested too deeply")
-            if not isinstance(payload, dict):
-                return _service_error(400, 2, "the request body must be a JSON object")
-            try:
-                _json_text(payload).encode("utf-8")
-            except UnicodeEncodeError:
-                return _service_error(
-                    400,
-                    2,
-                    "the request body holds a lone surrogate escape (such as \\ud800): "
-                    "not valid Unicode text",
-                )
+            refusal, payload = _read_body(call, headers.get("content-type"), body)
+            if refusal is not None:
+                return refusal
         if call == "acquire":
             return self._acquire(route["app"], payload)
         mode = route["mode"]
         if not is_mode(mode):
-            return _service_error(400, 2, f"invalid mode {mode!r}: use individual, mix or web")
+            return invalid_parameter(call, f"invalid mode {mode!r}: use individual, mix or web")
         if call == "start":
             return self._start(route["app"], route["rid"], mode, payload)
         recording = self._find(route["app"], route["rid"], route["sid"], mode)
         if recording is None:
-            return _service_error(404, 404, "failed to find worker")
-        if not recording.stopped and recording.exited(self.clock()):
+            return service_error(404)
+        if recording.stopped:
+            # Only a repeated stop is told apart; everything else finds no task (D:query).
+            return service_error(49) if call == "stop" else service_error(404)
+        if recording.exited(self.clock()):
             return self._after_exit(recording, call)
         if call == "query":
             return self._reply(recording, serverResponse=recording.query_response(self.clock()))
@@ -220,12 +190,21 @@ class SandboxService:
     def _acquire(self, app_id: str, payload: dict[str, Any]) -> Answer:
         cname, uid = payload.get("cname"), payload.get("uid")
         if not isinstance(cname, str) or not cname:
-            return _service_error(400, 2, "Acquire: cname must be a non-empty string")
-        if not isinstance(uid, str) or not uid.isdigit():
-            return _service_error(400, 2, "Acquire: uid must be a UID written as text")
+            return invalid_parameter(
+                "acquire", "invalid cname value! cname must be a non-empty string"
+            )
+        if check_uid(uid) is UidVerdict.BAD:
+            return invalid_parameter(
+                "acquire",
+                "invalid uid value! uid must be a whole number from 1 to 4294967295 written "
+                'as text, such as "527841"',
+            )
         problems = check_acquire(payload)
         if problems:
-            return _service_error(400, 2, f"Acquire: {_first_error(problems)}")
+            return invalid_parameter("acquire", _first_error(problems))
+        if not _channel_name_allowed(payload):
+            return service_error(401)
+        assert isinstance(uid, str)
         now = self.clock()
         resource_id = secrets.token_urlsafe(48) + f"{int(now * 1000):0{_STAMP_DIGITS}x}"
         self.resources[resource_id] = _Resource(resource_id, app_id, cname, uid, payload, now)
@@ -235,35 +214,35 @@ class SandboxService:
         resource = self.resources.get(resource_id)
         if resource is None:
             if _acquired_long_ago(resource_id, self.clock()):
-                return _service_error(400, 433, "the resource ID has expired")
-            return _service_error(400, 1001, "the resource ID could not be decoded")
+                return service_error(433, "the resource ID has expired: acquire a new one")
+            return service_error(1001, "the resource ID could not be decoded")
         if resource.app_id != app_id:
-            return _service_error(400, 432, "the App ID does not match the resource ID")
+            return service_error(432, "the App ID does not match the resource ID")
         if payload.get("cname") != resource.cname or payload.get("uid") != resource.uid:
-            return _service_error(400, 432, "cname or uid differ from the acquire values")
+            return service_error(432, "cname or uid differ from the acquire values")
         if resource.sid is not None:
-            return _service_error(
-                201,
-                7,
-                "start is already running for this resource ID",
-                resourceId=resource_id,
-                sid=resource.sid,
+            recording = self.recordings.get(resource.sid)
+            if recording is not None and recording.ended_at(self.clock()) is None:
+                return service_error(7)
+            return service_error(
+                433, "this resource ID has served its session: acquire a new one to start again"
             )
         if self.clock() - resource.acquired_at > RESOURCE_LIFETIME_SECONDS:
-            return _service_error(400, 433, "the resource ID has expired")
+            return service_error(433, "the resource ID has expired: acquire a new one")
         verdict = scene_verdict(mode, acquire_scene(resource.acquire), postponed=False)
         if verdict is not None and verdict[0] == "error":
-            return _service_error(400, 2, f"Start: {verdict[1]}")
+            return invalid_parameter("start", verdict[1])
         from rec_tui.request.validate import validate
 
-        problems = validate(mode, payload)
+        # With the acquire body, R8 holds start to the startParameter sent there.
+        problems = validate(mode, payload, session=Session(acquire=resource.acquire))
         if any(p.is_error for p in problems):
-            return _service_error(400, 2, f"Start: {_first_error(problems)}")
+            return invalid_parameter("start", _first_error(problems))
         if any(
             r.app_id == app_id and r.cname == resource.cname and r.uid == resource.uid
             for r in self.running
         ):
-            return _service_error(400, 53, "a task with this cname and uid is already running")
+            return service_error(53)
         sid = uuid.uuid4().hex
         resource.sid = sid
         self.recordings[sid] = Recording(
@@ -275,6 +254,7 @@ class SandboxService:
             resource.uid,
             payload,
             started_at=self.clock(),
+            onhold=onhold_of(mode, payload),
             layout=layout_of(payload),
             rtmp_urls=rtmp_urls_of(mode, payload),
             exit=self.scenarios.exit_of(app_id, mode, payload, self.clock()),
@@ -317,38 +297,34 @@ class SandboxService:
 
     def _mismatch(self, recording: Recording, payload: dict[str, Any]) -> Answer | None:
         if payload.get("cname") != recording.cname or payload.get("uid") != recording.uid:
-            return _service_error(400, 432, "cname or uid differ from the acquire values")
+            return service_error(432, "cname or uid differ from the acquire values")
         return None
 
     def _stop(self, recording: Recording, payload: dict[str, Any]) -> Answer:
-        if recording.stopped:
-            return _service_error(400, 49, "the recording has already stopped")
         mismatch = self._mismatch(recording, payload)
         if mismatch is not None:
             return mismatch
         recording.stopped_at = self.clock()
         if recording.nobody_publishes:
-            return _no_recorded_files(recording)
+            return service_error(435)
         return self._reply(recording, serverResponse=recording.stop_response())
 
     def _after_exit(self, recording: Recording, call: str) -> Answer:
         """What Agora answers once the recorder has ended by itself (see scenarios.py)."""
         if call == "stop" and recording.nobody_publishes:
             recording.stopped_at = self.clock()
-            return _no_recorded_files(recording)
+            return service_error(435)
         if call == "stop" and recording.exit is not None and recording.exit.reason == "kicked":
-            return _service_error(400, 49, "the task is already exiting")
-        return _service_error(404, 404, "failed to find worker")
+            return service_error(49)
+        return service_error(404)
 
     def _update(self, recording: Recording, payload: dict[str, Any]) -> Answer:
-        if recording.stopped:
-            return _service_error(404, 404, "failed to find worker")
         mismatch = self._mismatch(recording, payload)
         if mismatch is not None:
             return mismatch
         problems = check_update(recording.mode, payload, acquire=None, start_body=recording.body)
         if any(p.is_error for p in problems):
-            return _service_error(400, 2, f"Update: {_first_error(problems)}")
+            return invalid_parameter("update", _first_error(problems))
         request = payload["clientRequest"]
         onhold = request.get("webRecordingConfig", {}).get("onhold")
         if isinstance(onhold, bool):
@@ -359,32 +335,81 @@ class SandboxService:
         return self._reply(recording)
 
     def _update_layout(self, recording: Recording, payload: dict[str, Any]) -> Answer:
-        if recording.stopped:
-            return _service_error(404, 404, "failed to find worker")
         mismatch = self._mismatch(recording, payload)
         if mismatch is not None:
             return mismatch
         problems = check_update_layout(
             recording.mode, payload, acquire=None, start_body=recording.body
         )
-        if any(p.is_error for p in problems):
-            return _service_error(400, 1028, f"UpdateLayout: {_first_error(problems)}")
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            # A call that is not an updateLayout at all (another mode, no clientRequest) is
+            # code 2 (D:status); bad layout fields are 1028 (spec 1.4.5).
+            if any(p.rule_id != LAYOUT_FIELDS_RULE for p in errors):
+                return invalid_parameter("updateLayout", _first_error(errors))
+            return service_error(1028, f"UpdateLayout: {_first_error(errors)}")
         recording.layout = layout_of(
             {"clientRequest": {"recordingConfig": {"transcodingConfig": payload["clientRequest"]}}}
         )
         return self._reply(recording)
 
 
-def _no_recorded_files(recording: Recording) -> Answer:
-    return _service_error(
-        206,
-        435,
-        "no recorded files: nobody published a stream in the channel",
-        cname=recording.cname,
-        uid=recording.uid,
-        resourceId=recording.resource_id,
-        sid=recording.sid,
-    )
+def _read_body(call: str, content_type: str | None, body: bytes) -> tuple[Answer | None, Any]:
+    """The JSON object a POST carries, or the refusal Agora gives instead."""
+    if not is_json_content_type(content_type):
+        shown = "none" if content_type is None else repr(content_type)
+        return service_error(8, f"invalid Content-Type {shown}: send {CONTENT_TYPE}"), None
+    try:
+        payload = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return service_error(8, "the request body is not valid JSON"), None
+    except RecursionError:
+        return service_error(8, "the request body is nested too deeply"), None
+    if not isinstance(payload, dict):
+        return invalid_parameter(call, "the request body must be a JSON object"), None
+    try:
+        json_text(payload).encode("utf-8")
+    except UnicodeEncodeError:
+        return invalid_parameter(
+            call,
+            "the request body holds a lone surrogate escape (such as \\ud800): not valid "
+            "Unicode text",
+        ), None
+    return None, payload
+
+
+def is_json_content_type(value: str | None) -> bool:
+    """Whether ``value`` names JSON in UTF-8, written any way the docs and SDKs write it.
+
+    ``application/json`` (the seed's header section, every current docs example), with or
+    without ``;charset=utf-8`` in any letter case and spacing (the seed's request example).
+    """
+    if value is None:
+        return False
+    media, *parameters = value.split(";")
+    if media.strip().casefold() != "application/json":
+        return False
+    for parameter in parameters:
+        name, _, given = parameter.partition("=")
+        if name.strip().casefold() == "charset":
+            if given.strip().strip('"').casefold() not in ("utf-8", "utf8"):
+                return False
+        elif parameter.strip():
+            return False
+    return True
+
+
+def _channel_name_allowed(payload: dict[str, Any]) -> bool:
+    """Whether acquire's cname passes the channel-name rules of its scene (R10, R11)."""
+    request = payload.get("clientRequest")
+    scene = request.get("scene") if isinstance(request, dict) else None
+    mode: Mode = "web" if scene == 1 else "individual"
+    context = Context(mode, {"cname": payload["cname"]})
+    for name in ("body.cname.web_len", "body.cname.rtc_channel"):
+        rule = by_name(name)
+        if rule is not None and any(p.is_error for p in run(rule, context)):
+            return False
+    return True
 
 
 def _acquired_long_ago(resource_id: str, now: float) -> bool:

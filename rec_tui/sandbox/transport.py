@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import httpx
 
 from rec_tui.sandbox.faults import Fault, Faults
-from rec_tui.sandbox.service import Answer, SandboxService
+from rec_tui.sandbox.service import SandboxService
+from rec_tui.sandbox.wire import Answer, gateway_error, service_error
 
 _HTML_ERROR = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
 
@@ -87,13 +88,16 @@ def _faulty_answer(fault: Fault | None) -> Answer | None:
     if fault is None:
         return None
     if fault.kind == "server_error":
-        headers = {} if fault.retry_after is None else {"retry-after": str(fault.retry_after)}
-        return Answer(fault.status, {"code": 62, "reason": "request timeout"}, headers)
+        timeout = service_error(62, status=fault.status)
+        return Answer(timeout.status, timeout.payload, _retry_after(fault))
     if fault.kind == "code65":
-        return Answer(206, {"code": 65, "reason": "request not completed"})
+        return service_error(65)
     if fault.kind == "non_json":
         return Answer(502, _HTML_ERROR)
     if fault.kind == "rate_limit":
-        headers = {} if fault.retry_after is None else {"retry-after": str(fault.retry_after)}
-        return Answer(429, {"message": "API rate limit exceeded"}, headers)
+        return gateway_error("API rate limit exceeded", _retry_after(fault))
     return None
+
+
+def _retry_after(fault: Fault) -> dict[str, str]:
+    return {} if fault.retry_after is None else {"retry-after": str(fault.retry_after)}

@@ -2,7 +2,9 @@
 
 ``describe_code(432)`` and ``describe_message("invalid appid")`` give an
 :class:`Explanation`; ``explain(text)`` accepts either form as a person would type it.
-The sending code reuses these texts for the errors it receives.
+The sending code reuses these texts for the errors it receives, and the sandbox builds its
+refusals from this same table (:func:`answer_status`, ``Explanation.reason``), so what it
+answers and what ``explain`` says cannot drift apart.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ class Explanation:
     """One documented error: ``code`` is None for the message-only gateway errors.
 
     ``causes`` lists the likely causes, most likely first, where the spec's tables and
-    sections say more than the one-line meaning.
+    sections say more than the one-line meaning. ``reason`` is the exact ``reason`` text
+    Agora's reference gives with the code (D:status, the "Response status codes" page);
+    empty where the reference names the code without a text (then the reason carries
+    details, as code 2's "Acquire: invalid resourceExpiredHour value!" does).
     """
 
     code: int | None
@@ -24,6 +29,7 @@ class Explanation:
     check: str
     message: str = ""
     causes: tuple[str, ...] = ()
+    reason: str = ""
 
     @property
     def title(self) -> str:
@@ -33,9 +39,15 @@ class Explanation:
 
 
 def _code(
-    code: int, status: str, meaning: str, check: str, causes: tuple[str, ...] = ()
+    code: int,
+    status: str,
+    meaning: str,
+    check: str,
+    causes: tuple[str, ...] = (),
+    *,
+    reason: str = "",
 ) -> Explanation:
-    return Explanation(code, status, meaning, check, causes=causes)
+    return Explanation(code, status, meaning, check, causes=causes, reason=reason)
 
 
 _CODE_LIST: tuple[Explanation, ...] = (
@@ -62,6 +74,7 @@ _CODE_LIST: tuple[Explanation, ...] = (
             "start was sent again (a retry) after the first one had already started",
             "two services share one resource ID",
         ),
+        reason="already started",
     ),
     _code(
         8,
@@ -81,6 +94,7 @@ _CODE_LIST: tuple[Explanation, ...] = (
             "the recorder had already left: nobody in the channel for maxIdleTime, or a "
             "client joined with the recorder's uid",
         ),
+        reason="invalid operation",
     ),
     _code(
         50,
@@ -98,6 +112,7 @@ _CODE_LIST: tuple[Explanation, ...] = (
             "acquire was repeated with the same cname and uid while a recording runs",
             "a second recorder uses the same uid in the same channel",
         ),
+        reason="task conflict",
     ),
     _code(
         62,
@@ -106,6 +121,7 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "request timeout (network).",
         "Enable the service in Console; otherwise retry, and for start re-acquire if the "
         "retry fails.",
+        reason="request timeout",
     ),
     _code(
         65,
@@ -113,6 +129,7 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "The request reached the backend but the response timed out (network jitter).",
         "Retry with the same resource ID (back off 3 s, 6 s); if that still fails, "
         "acquire + start again.",
+        reason="request not completed",
     ),
     _code(
         109,
@@ -141,6 +158,7 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "400",
         "acquire: `invalid_appid`.",
         "Enable Cloud Recording for the App ID; check the App ID.",
+        reason="invalid_appid",
     ),
     _code(
         401,
@@ -148,6 +166,7 @@ _CODE_LIST: tuple[Explanation, ...] = (
         "acquire: `invalid_channel_name`.",
         "cname has unsupported characters (rule R11: letters, digits, space and "
         "! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ , only, under 64 bytes).",
+        reason="invalid_channel_name",
     ),
     _code(
         404,
@@ -168,18 +187,21 @@ _CODE_LIST: tuple[Explanation, ...] = (
             "mode than the start did",
             "a high-availability failover is in progress (it can take up to about 90 s)",
         ),
+        reason="failed to find worker",
     ),
     _code(
         405,
         "400",
         "acquire: `no_active_status`, the app is not active (for example an overdue account).",
         "Check billing or account status.",
+        reason="no_active_status",
     ),
     _code(
         406,
         "400",
         "acquire: `vendor_over_load`, the concurrent task limit was reached.",
         "Look for leaked tasks; retry later; ask for a higher PCW quota.",
+        reason="vendor_over_load",
     ),
     _code(
         432,
@@ -214,22 +236,33 @@ _CODE_LIST: tuple[Explanation, ...] = (
             'doc\'s example uids "123", "456")',
             "the recorder never joined (see code 404 causes: token, uid reuse)",
         ),
+        reason="no recorded data",
     ),
-    _code(500, "500", "acquire: `internal_error`.", "Retry with back-off."),
+    _code(
+        500, "500", "acquire: `internal_error`.", "Retry with back-off.", reason="internal_error"
+    ),
     _code(
         501,
         "500 / —",
         "Two meanings. Current docs (acquire): `no_worker_manager_available`. Older docs: "
         "the recording service is exiting (query after stop).",
         "Retry acquire with back-off; for query after stop, treat the task as ending.",
+        reason="no_worker_manager_available",
     ),
     _code(
         502,
         "500",
         "start: `Failed to allocate worker`.",
         "Acquire + start again.",
+        reason="Failed to allocate worker",
     ),
-    _code(504, "500", "acquire: `allocate_timeout`.", "Retry with back-off."),
+    _code(
+        504,
+        "500",
+        "acquire: `allocate_timeout`.",
+        "Retry with back-off.",
+        reason="allocate_timeout",
+    ),
     _code(
         1001,
         "400",
@@ -316,6 +349,12 @@ MESSAGES: tuple[Explanation, ...] = tuple(entry for entry, _ in _MESSAGES)
 def message_wordings() -> tuple[tuple[Explanation, tuple[str, ...]], ...]:
     """Each message-only error with the wordings that name it (for loose matching)."""
     return _MESSAGES
+
+
+def answer_status(entry: Explanation) -> int | None:
+    """The HTTP status ``entry`` typically arrives with (the first of "500 / 504"); None: "—"."""
+    first = entry.status.split("/", 1)[0].strip()
+    return int(first) if first.isdigit() else None
 
 
 def describe_code(code: int) -> Explanation | None:

@@ -16,7 +16,8 @@ from rec_tui.agora.exchange import Exchange
 from rec_tui.agora.ratelimit import RateLimiter
 from rec_tui.request.redact import MASK
 from rec_tui.sandbox.faults import FaultKind
-from rec_tui.sandbox.service import Answer, SandboxService
+from rec_tui.sandbox.service import SandboxService
+from rec_tui.sandbox.wire import Answer
 from rec_tui.sandbox.transport import SandboxTransport
 from rec_tui.spec.modes import Mode
 from rec_tui.store import history

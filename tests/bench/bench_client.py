@@ -104,7 +104,8 @@ def _max_in_window(times: list[float], window: float = 1.0) -> int:
 
 def main() -> int:
     os.environ["REC_TUI_HOME"] = tempfile.mkdtemp(prefix="rec-tui-bench-")
-    from rec_tui.sandbox.service import Answer, SandboxService
+    from rec_tui.sandbox.service import SandboxService
+    from rec_tui.sandbox.wire import Answer
     from tests.support.loopback import serving
 
     service = SandboxService(rate_limit=None)

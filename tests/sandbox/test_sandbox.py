@@ -11,7 +11,8 @@ import pytest
 from rec_tui.agora.errors import RecordingError
 from rec_tui.agora.lifecycle import Lifecycle, StartTimedOut
 from rec_tui.request.endpoints import CONTENT_TYPE
-from rec_tui.sandbox.service import Answer, SandboxService
+from rec_tui.sandbox.service import SandboxService
+from rec_tui.sandbox.wire import Answer
 from rec_tui.sandbox.transport import SandboxTransport
 from rec_tui.spec.modes import Mode
 from tests.support.sending import FakeTime, clean_body, make_client, scene_for
@@ -75,12 +76,11 @@ def test_resource_expires_after_5_minutes(service: SandboxService, time: FakeTim
     assert answer.payload["code"] == 433
 
 
-def test_repeated_start_answers_201_code_7_with_the_sid(service: SandboxService) -> None:
+def test_repeated_start_answers_201_code_7_and_starts_nothing(service: SandboxService) -> None:
     body = clean_body("mix")
-    resource_id, first = start(service, "mix", body)
+    resource_id, _ = start(service, "mix", body)
     again = post(service, f"/resourceid/{resource_id}/mode/mix/start", body)
-    assert (again.status, again.payload["code"]) == (201, 7)
-    assert again.payload["sid"] == first.payload["sid"]
+    assert (again.status, again.payload) == (201, {"code": 7, "reason": "already started"})
     assert len(service.recordings) == 1
 
 
@@ -204,11 +204,9 @@ def test_credentials_are_checked(service: SandboxService) -> None:
     assert wrong.payload == {"message": "Invalid authentication credentials"}
 
 
-def test_wrong_content_type_answers_code_8(service: SandboxService) -> None:
-    answer = post(
-        service, "/acquire", {"cname": "a", "uid": "1"}, **{"Content-Type": "application/json"}
-    )
-    assert answer.payload["code"] == 8
+def test_a_content_type_other_than_json_answers_code_8(service: SandboxService) -> None:
+    answer = post(service, "/acquire", {"cname": "a", "uid": "1"}, **{"Content-Type": "text/plain"})
+    assert (answer.status, answer.payload["code"]) == (400, 8)
 
 
 def test_unknown_route_answers_the_gateway_404(service: SandboxService) -> None:
