@@ -17,8 +17,8 @@ from rec_tui.agora.ratelimit import RateLimiter
 from rec_tui.request.redact import MASK
 from rec_tui.sandbox.faults import FaultKind
 from rec_tui.sandbox.service import SandboxService
-from rec_tui.sandbox.wire import Answer
 from rec_tui.sandbox.transport import SandboxTransport
+from rec_tui.sandbox.wire import Answer
 from rec_tui.spec.modes import Mode
 from rec_tui.store import history
 from rec_tui.store.paths import history_file
@@ -182,16 +182,35 @@ async def test_a_lifecycle_start_of_a_session_with_a_sid_queries_instead(
     assert [s.call for s in sandbox.seen][-1] == "query"
 
 
-async def test_starting_twice_by_hand_queries_the_running_recording(
+async def test_starting_twice_by_hand_is_refused_with_code_7_and_starts_nothing(
     time: FakeTime, sandbox: SandboxTransport
 ) -> None:
     body = clean_body("mix")
     async with make_client(time, sandbox) as client:
-        resource_id, first = await _acquire_and_start(client, body=body)
-        second = await client.start("mix", resource_id, body)
-    assert second.already_running and second.data["sid"] == first.data["sid"]
-    assert second.data["serverResponse"]["status"] == 1
+        resource_id, _ = await _acquire_and_start(client, body=body)
+        with pytest.raises(RecordingError) as caught:
+            await client.start("mix", resource_id, body)
+    assert (caught.value.status, caught.value.code) == (201, 7)
+    assert caught.value.reason == "already started"
     assert len(sandbox.service.recordings) == 1
+
+
+async def test_a_code_7_answer_that_names_the_sid_queries_the_running_recording() -> None:
+    sid = "38f8e3cfdc474cd56fc1ceba380d7e1a"
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        call = request.url.path.rsplit("/", 1)[-1]
+        calls.append(call)
+        if call == "start":
+            return httpx.Response(201, json={"code": 7, "reason": "already started", "sid": sid})
+        served = {"cname": "demo", "uid": "527841", "resourceId": "rid", "sid": sid}
+        return httpx.Response(200, json={**served, "serverResponse": {"status": 5}})
+
+    async with mock_client(handler) as client:
+        second = await client.start("mix", "rid", clean_body("mix"))
+    assert second.already_running and second.data["sid"] == sid
+    assert second.data["serverResponse"]["status"] == 5 and calls == ["start", "query"]
 
 
 async def test_429_is_waited_out_using_retry_after(

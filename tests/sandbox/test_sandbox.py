@@ -12,8 +12,8 @@ from rec_tui.agora.errors import RecordingError
 from rec_tui.agora.lifecycle import Lifecycle, StartTimedOut
 from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.sandbox.service import SandboxService
-from rec_tui.sandbox.wire import Answer
 from rec_tui.sandbox.transport import SandboxTransport
+from rec_tui.sandbox.wire import Answer
 from rec_tui.spec.modes import Mode
 from tests.support.sending import FakeTime, clean_body, make_client, scene_for
 
