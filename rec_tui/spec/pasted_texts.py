@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rec_tui.spec.codes import CODES
+
 
 @dataclass(frozen=True, slots=True)
 class Answer:
@@ -30,32 +32,33 @@ class Answer:
 
 
 def _alias(code: int, *wordings: str) -> Answer:
-    """A reason text that the code table already explains (the code's entry answers it)."""
-    return Answer(f"code {code}", "", "", "", wordings=wordings, alias_of=code)
+    """Texts that name an error code the code table already explains (its entry answers
+    them): Agora's documented reason for the code (from the table) and ``wordings``."""
+    documented = (CODES[code].reason,) if CODES[code].reason else ()
+    named = tuple(dict.fromkeys((*documented, *wordings)))
+    return Answer(f"code {code}", "", "", "", wordings=named, alias_of=code)
 
 
-# Reason texts of the service (`{"code": …, "reason": "…"}`) and other server wordings.
-REASONS: tuple[Answer, ...] = (
-    _alias(404, "failed to find worker", "worker not found", "can not find worker"),
-    _alias(400, "invalid_appid"),
-    _alias(401, "invalid_channel_name"),
-    _alias(405, "no_active_status"),
-    _alias(406, "vendor_over_load"),
-    _alias(500, "internal_error"),
-    _alias(501, "no_worker_manager_available"),
-    _alias(502, "failed to allocate worker"),
-    _alias(504, "allocate_timeout"),
-    _alias(53, "task conflict"),
-    _alias(65, "request not completed"),
-    _alias(1001, "resource id decode failed", "failed to decode resource id"),
+# Reason texts of the service (`{"code": …, "reason": "…"}`) and other server wordings: every
+# code with a documented reason is named by it, plus the wordings customers use.
+_WORDINGS: dict[int, tuple[str, ...]] = {
+    404: ("worker not found", "can not find worker"),
+    1001: ("resource id decode failed", "failed to decode resource id"),
     # Plain-English names of documented codes, as customers write them.
-    _alias(109, "token expired", "token has expired", "expired token"),
-    _alias(110, "invalid token", "token is invalid", "invalid rtc token"),
-    _alias(433, "resource expired", "resource id expired", "resourceid expired"),
-    _alias(435, "no recorded data", "no recorded files", "nothing recorded", "no recording file"),
-    _alias(7, "already started", "start is already running"),
-    _alias(49, "stop repeated", "already stopped", "task is exiting"),
-    _alias(1013, "invalid channel name"),
+    109: ("token expired", "token has expired", "expired token"),
+    110: ("invalid token", "token is invalid", "invalid rtc token"),
+    433: ("resource expired", "resource id expired", "resourceid expired"),
+    435: ("no recorded files", "nothing recorded", "no recording file"),
+    7: ("start is already running",),
+    49: ("stop repeated", "already stopped", "task is exiting"),
+    1013: ("invalid channel name",),
+}
+REASONS: tuple[Answer, ...] = (
+    *(
+        _alias(code, *_WORDINGS.get(code, ()))
+        for code, entry in CODES.items()
+        if entry.reason or code in _WORDINGS
+    ),
     Answer(
         "reason: uid inside the List can't be convert to uint32_t",
         'Agora reason "uid inside the List can\'t be convert to uint32_t"',
@@ -97,20 +100,6 @@ REASONS: tuple[Answer, ...] = (
         ("it was sent as text, as 0, or above 720",),
         "400",
         ("invalid resourceexpiredhour value", "invalid resourceexpiredhour"),
-    ),
-    Answer(
-        "reason: request timeout",
-        'Agora reason "request timeout" (code 62)',
-        "The backend did not answer in time; for acquire, code 62 can also mean Cloud "
-        "Recording is not enabled for the App ID.",
-        "Retry with back-off; for start, acquire again if the retry fails; for acquire, "
-        "check that Cloud Recording is enabled in Console.",
-        (
-            "network trouble between Agora's gateway and the recording service",
-            "acquire for an App ID without Cloud Recording enabled",
-        ),
-        "500 / 504",
-        ("request timeout",),
     ),
 )
 

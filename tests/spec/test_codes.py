@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from rec_tui.spec.codes import CODES, MESSAGES, describe_code, describe_message, explain
+from rec_tui.spec.codes import (
+    CODES,
+    MESSAGES,
+    answer_status,
+    describe_code,
+    describe_message,
+    explain,
+)
 
 SPEC_CODES = {
     2, 7, 8, 49, 50, 53, 62, 65, 109, 110, 400, 401, 404, 405, 406, 432, 433, 435,
@@ -77,3 +84,39 @@ def test_all_message_only_errors_are_listed() -> None:
         "Unauthorized",
         "API rate limit exceeded",
     }
+
+
+# Agora's "Response status codes" page (D:status, 2026-06-17): code → reason text.
+DOCUMENTED_REASONS = {
+    7: "already started",
+    49: "invalid operation",
+    53: "task conflict",
+    62: "request timeout",
+    65: "request not completed",
+    400: "invalid_appid",
+    401: "invalid_channel_name",
+    404: "failed to find worker",
+    405: "no_active_status",
+    406: "vendor_over_load",
+    435: "no recorded data",
+    500: "internal_error",
+    501: "no_worker_manager_available",
+    502: "Failed to allocate worker",
+    504: "allocate_timeout",
+}
+
+
+def test_the_table_holds_exactly_the_reason_texts_agora_documents() -> None:
+    assert {code: e.reason for code, e in CODES.items() if e.reason} == DOCUMENTED_REASONS
+
+
+@pytest.mark.parametrize(("code", "reason"), sorted(DOCUMENTED_REASONS.items()))
+def test_explain_recognises_each_documented_reason_as_its_code(code: int, reason: str) -> None:
+    from rec_tui.spec.lookup import lookup
+
+    assert lookup(reason).answers[0].key == f"code {code}"
+    assert lookup(f'{{"code": {code}, "reason": "{reason}"}}').answers[0].key == f"code {code}"
+
+
+def test_answer_status_is_the_first_documented_status() -> None:
+    assert [answer_status(CODES[c]) for c in (7, 62, 435, 501, 50)] == [201, 500, 206, 500, None]

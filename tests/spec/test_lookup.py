@@ -72,7 +72,7 @@ def test_every_quoted_reason_explains_its_code_however_it_is_pasted(code: int, r
         ('{"message":"Invalid authentication credentials"}', CREDENTIALS),
         ("appid is invalid", "message appid is invalid"),
         ("Acquire: invalid resourceExpiredHour value!", HOURS),
-        ("request timeout", "reason: request timeout"),
+        ("request timeout", "code 62"),
         ("invalid token", "code 110"),
         ("token expired", "code 109"),
         ("no recorded files", "code 435"),
