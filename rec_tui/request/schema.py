@@ -12,6 +12,8 @@ Decisions, so that the schema never rejects a body that the validator only warns
 * ``serviceParam`` depends on the item's ``serviceName``: each known service gets an
   ``if``/``then`` branch; a service the catalogue does not know is not constrained.
 * Subscription lists (arrays of UIDs) also accept ``"#allstream#"``.
+* ``pattern`` is each field's declared :attr:`~rec_tui.spec.field.Field.value_pattern`, the
+  same regular expression its rule enforces as an error (the UID check for UIDs).
 * ``deprecated`` marks the LEGACY fields.
 """
 
@@ -26,7 +28,6 @@ from rec_tui.spec.names import ALL_STREAMS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SERVICE_PARAM = "clientRequest.extensionServiceConfig.extensionServices[].serviceParam"
-UID_PATTERN = "^[0-9]+$"
 
 # Choices that only a warning rule enforces: any other fps is replaced by 15 (R63, W), and
 # an apiVersion other than "v1" only gets a warning (R96).
@@ -144,16 +145,16 @@ def _item_schema(
     if kind == "uid":
         return {
             "type": "string",
-            "anyOf": [{"pattern": UID_PATTERN}, {"const": ALL_STREAMS}],
+            "anyOf": [{"pattern": declared.value_pattern}, {"const": ALL_STREAMS}],
         }
     return _scalar_schema(kind, declared, advisory)
 
 
 def _scalar_schema(kind: Kind, declared: Field, advisory: bool) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": _JSON_TYPES[kind]}
-    if kind == "uid":
-        schema["pattern"] = UID_PATTERN
-    elif kind == "url":
+    if declared.value_pattern:
+        schema["pattern"] = declared.value_pattern
+    if kind == "url":
         schema["format"] = "uri"
     if declared.choices and not advisory:
         schema["enum"] = list(declared.choice_values)

@@ -28,6 +28,14 @@ Requirement = Literal["required", "recommended", "optional"]
 
 ALL_MODES: Final[frozenset[Mode]] = frozenset(MODES)
 
+# The UID check as a regular expression: decimal digits for 1 … 4294967295. Leading zeros
+# are allowed: the UID rules only warn about them (spec section 3, "UID check").
+UID_PATTERN: Final = (
+    "^0*([1-9][0-9]{0,8}|[1-3][0-9]{9}|4[01][0-9]{8}|42[0-8][0-9]{7}|429[0-3][0-9]{6}"
+    "|4294[0-8][0-9]{5}|42949[0-5][0-9]{4}|429496[0-6][0-9]{3}|4294967[01][0-9]{2}"
+    "|42949672[0-8][0-9]|429496729[0-5])$"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Choice:
@@ -80,6 +88,12 @@ class Field:
     value_rule: str = ""
     service: str | None = None
     example: Any = None
+    # The page that documents a field the seed and the API reference leave out (a URL).
+    source: str = ""
+    # A regular expression (JSON Schema syntax, matched against the whole string) that the
+    # value, or each item of an array, must match; a rule named in ``rules`` reports a value
+    # that does not as an error. UIDs have theirs built in (:attr:`value_pattern`).
+    pattern: str = ""
 
     @property
     def key(self) -> str:
@@ -91,6 +105,13 @@ class Field:
     def parent(self) -> str:
         """The path of the object that holds this field ('' for root keys)."""
         return self.path.rsplit(".", 1)[0] if "." in self.path else ""
+
+    @property
+    def value_pattern(self) -> str:
+        """The pattern a string value (each item, for an array) must match; "" for none."""
+        if self.kind == "uid" or self.items == "uid":
+            return UID_PATTERN
+        return self.pattern
 
     @property
     def choice_values(self) -> tuple[str | int | float | bool, ...]:

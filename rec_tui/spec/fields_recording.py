@@ -38,6 +38,10 @@ _UNSUBSCRIBE_RULES = (*_SUB_LIST_RULES, "sub.key.spelling")
 
 _SUB_SEE_ALSO = "详见设置订阅名单。"
 
+# Pages that document recordingConfig fields the seed and the API reference leave out.
+_CAPTIONS_PAGE: Final = "https://docs.agora.io/en/real-time-stt/develop/record-captions"
+_FILES_PAGE: Final = "https://docs.agora.io/en/cloud-recording/develop/manage-files"
+
 
 def _uid_list(media: str, subscribe: bool) -> Field:
     """One of the four subscription lists; they differ only in media and direction."""
@@ -324,5 +328,45 @@ FIELDS: tuple[Field, ...] = (
         value_rule="sub.group.enum",
         rules=("sub.group.required", "sub.group.enum", "sub.group.capacity"),
         example=1,
+    ),
+    Field(
+        path=f"{_P}.extensionParams",
+        kind="object",
+        label="Recording extras",
+        help=(
+            "Extra recording switches documented outside the API reference; today only "
+            "enableNTPtimestamp (caption sync with Real-Time STT)."
+        ),
+        modes=_IM,
+        source=_CAPTIONS_PAGE,
+    ),
+    Field(
+        path=f"{_P}.extensionParams.enableNTPtimestamp",
+        kind="bool",
+        label="NTP timestamps (caption sync)",
+        help=(
+            "true stamps the recording with NTP time so that the captions Real-Time STT "
+            "records (a .vtt file) line up with the audio and video files: the two run on "
+            "different servers. Documented on the Real-Time STT 'Record captions' page."
+        ),
+        default=False,
+        modes=_IM,
+        headless="a caption-sync switch for Real-Time STT users, set in the JSON editor",
+        source=_CAPTIONS_PAGE,
+        example=True,
+    ),
+    Field(
+        path=f"{_P}.privateParams",
+        kind="string",
+        label="Private parameters",
+        help=(
+            "Extra switches written as JSON inside a string, e.g. "
+            '"{\\"correctEXTINF\\":true}", which adds the comma some players need after '
+            "#EXTINF in the M3U8 files. Documented on the 'Manage recorded files' page."
+        ),
+        modes=_IM,
+        headless="a JSON text of private switches Agora support hands out, set in the JSON editor",
+        source=_FILES_PAGE,
+        example='{"correctEXTINF":true}',
     ),
 )

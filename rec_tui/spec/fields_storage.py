@@ -141,6 +141,9 @@ FIELDS: tuple[Field, ...] = (
             "26 个小写英文字母 a-z，26 个大写英文字母 A-Z，10 个数字 0-9"
         ),
         rules=("storage.prefix.charset", "storage.prefix.length"),
+        # An empty name is only a warning (R24): neither the seed nor the docs say what
+        # the service does with one.
+        pattern="^[A-Za-z0-9]*$",
         example=["directory1", "directory2"],
     ),
     Field(

@@ -187,6 +187,7 @@ FIELDS: tuple[Field, ...] = (
         modes=MIX,
         rules=("tc.color.format",),
         example="#FF0000",
+        pattern="^#[0-9A-Fa-f]{6}$",
     ),
     Field(
         f"{TC}.backgroundImage",

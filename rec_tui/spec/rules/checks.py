@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
+from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -12,6 +14,21 @@ if TYPE_CHECKING:
     from rec_tui.spec.rules import Findings
 
 UID_MAX = 4_294_967_295
+
+
+@cache
+def _declared_pattern(path: str) -> re.Pattern[str]:
+    from rec_tui.spec import catalogue
+
+    return re.compile(catalogue.field(path).value_pattern)
+
+
+def matches_declared(path: str, value: str) -> bool:
+    """Whether ``value`` matches, as a whole, the pattern declared for the field ``path``.
+
+    The JSON Schema export writes the same declared pattern, so the two cannot disagree.
+    """
+    return _declared_pattern(path).fullmatch(value) is not None
 
 
 class UidVerdict(Enum):

@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from rec_tui.spec import jsonpath, storage
 from rec_tui.spec.rules import Findings, rule
+from rec_tui.spec.rules.checks import matches_declared
 from rec_tui.spec.rules.context import STORAGE, Context, as_int
 from rec_tui.spec.rules.declared import not_a_choice, str_choices
 from rec_tui.spec.rules.quoting import shown
@@ -177,25 +178,31 @@ def credentials_required(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R24", "storage.prefix.charset", "E", "a fileNamePrefix element is empty or not [A-Za-z0-9]")
+@rule(
+    "R24",
+    "storage.prefix.charset",
+    "E/W",
+    "a fileNamePrefix element is not [A-Za-z0-9] (E) or is empty (W)",
+)
 def prefix_charset(ctx: Context, out: Findings) -> None:
     entries = _prefix(ctx)
     if not entries:
         return
+    message = "Folder names may contain only letters and digits (no / _ - or brackets)"
     for index, entry in enumerate(entries):
-        if not isinstance(entry, str) or (entry.isascii() and entry.isalnum()):
-            continue
-        detail = "this one is empty" if entry == "" else f"got {shown(entry)}"
-        hint = "Use only a-z, A-Z and 0-9 in each folder name."
-        if "/" in entry:
-            hint = 'Give each folder as its own entry: "a/b" becomes "a", "b".'
-        elif entry == "":
-            hint = "Remove the empty entry or give the folder a name."
-        out.error(
-            f"{STORAGE}.fileNamePrefix[{index}]",
-            f"Folder names may contain only letters and digits (no / _ - or brackets); {detail}.",
-            hint,
-        )
+        path = f"{STORAGE}.fileNamePrefix[{index}]"
+        if entry == "":
+            # Neither the seed nor the docs say what the service does with an empty name.
+            out.warning(
+                path,
+                f"{message}; this one is empty.",
+                "Remove the empty entry or give the folder a name.",
+            )
+        elif isinstance(entry, str) and not matches_declared(f"{STORAGE}.fileNamePrefix", entry):
+            hint = "Use only a-z, A-Z and 0-9 in each folder name."
+            if "/" in entry:
+                hint = 'Give each folder as its own entry: "a/b" becomes "a", "b".'
+            out.error(path, f"{message}; got {shown(entry)}.", hint)
 
 
 @rule("R25", "storage.prefix.length", "E", "the joined fileNamePrefix is over 128 characters")

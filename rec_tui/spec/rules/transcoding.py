@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules import Findings, declared_rule, rule
-from rec_tui.spec.rules.checks import UidVerdict, check_uid, is_url, report_uid
+from rec_tui.spec.rules.checks import UidVerdict, check_uid, is_url, matches_declared, report_uid
 from rec_tui.spec.rules.context import TC, Context, as_int, is_number
 from rec_tui.spec.rules.declared import bounds
 from rec_tui.spec.rules.quoting import shown
@@ -31,7 +31,6 @@ REQUIRED_WITH_TC: Final = ("width", "height", "fps", "bitrate")
 TILE_GEOMETRY: Final = ("x_axis", "y_axis", "width", "height")
 TILE_FLOATS: Final = (*TILE_GEOMETRY, "alpha")
 IMAGE_SUFFIXES: Final = (".jpg", ".jpeg", ".bmp")
-COLOR_DIGITS: Final = frozenset("0123456789abcdefABCDEF")
 
 _DIMS = {key: bounds(f"{TC}.{key}") for key in ("width", "height")}
 _DEFAULT_LAYOUT: int = catalogue.field(f"{TC}.mixedVideoLayout").default
@@ -350,7 +349,7 @@ def background_color(ctx: Context, out: Findings) -> None:
     color = config.get("backgroundColor") if config is not None else None
     if not isinstance(color, str) or color == "":
         return
-    if len(color) != 7 or color[0] != "#" or not COLOR_DIGITS.issuperset(color[1:]):
+    if not matches_declared(f"{TC}.backgroundColor", color):
         out.error(
             f"{TC}.backgroundColor",
             f"Colour must look like #RRGGBB; got {shown(color)}.",
