@@ -63,6 +63,12 @@ FIRES = [
      f"{AUDIO}.channels"),
     ("legacy.transcoding.streamMode", "individual", {**POSTPONED, f"{REC}.streamMode":
      "standard"}, "warning", f"{REC}.streamMode"),
+    ("legacy.transcoding.streamMode", "individual", audio_mix(**{TRANS_MODE:
+     "postponeTranscoding", f"{REC}.streamMode": "standard", FORMAT: "mp4"}), "warning",
+     f"{REC}.streamMode"),
+    # Postponed transcoding produces mp4 files (pre-2025 docs): another container is doubtful.
+    ("legacy.container", "individual", audio_mix(**{TRANS_MODE: "postponeTranscoding"}),
+     "warning", FORMAT),
 ]  # fmt: skip
 
 SILENT = [
@@ -86,6 +92,9 @@ SILENT = [
     ("legacy.transcoding.streamMode", "individual", {**POSTPONED, f"{REC}.streamMode":
      "default"}),
     ("legacy.transcoding.streamMode", "individual", audio_mix()),  # mixing, not transcoding
+    # transcodeOptions without transMode is an audio mix missing its transMode (R114), not
+    # postponed transcoding.
+    ("legacy.transcoding.streamMode", "individual", audio_mix(**{TRANS_MODE: REMOVE})),
     ("legacy.transcoding.streamMode", "individual", {f"{REC}.streamMode": "standard"}),
 ]  # fmt: skip
 

@@ -28,6 +28,15 @@ def _postponed(ctx: Context) -> bool:
     return ctx.raw(POLICY) == POSTPONE
 
 
+def _transcoding_postponed(ctx: Context) -> bool:
+    """Postponed transcoding, not mixing: the policy without transcodeOptions (the seed's
+    单流录制延时转码 example) or with transMode postponeTranscoding. transcodeOptions with
+    another or no transMode is an audio mix (R114 reports a missing transMode)."""
+    if not _postponed(ctx):
+        return False
+    return not ctx.has(OPTIONS) or ctx.raw(TRANS_MODE) == POSTPONE_TRANSCODING
+
+
 @rule("R111", "legacy.present", "W", "appsCollection or transcodeOptions present")
 def legacy_present(ctx: Context, out: Findings) -> None:
     for path in (APPS, OPTIONS):
@@ -113,17 +122,30 @@ def audio_mix_prerequisites(ctx: Context, out: Findings) -> None:
 
 
 # Judges its choices itself: mp4 is a choice only with postponeTranscoding.
-@rule("R116", "legacy.container", "E", "container.format not mp3/m4a/aac", judges_values=True)
+@rule(
+    "R116",
+    "legacy.container",
+    "E/W",
+    "container.format not mp3/m4a/aac (E); postponeTranscoding to another format than mp4 (W)",
+    judges_values=True,
+)
 def container_format(ctx: Context, out: Findings) -> None:
     value = ctx.string(FORMAT)
     if value is None:
         return
-    mp4_allowed = ctx.raw(TRANS_MODE) == POSTPONE_TRANSCODING
-    if value not in _FORMATS or (value == MP4 and not mp4_allowed):
+    transcoding = ctx.raw(TRANS_MODE) == POSTPONE_TRANSCODING
+    if value not in _FORMATS or (value == MP4 and not transcoding):
         out.error(
             FORMAT,
             f"Output format must be mp3, m4a or aac; got {shown(value)}.",
             'Use "mp3" (the default), "m4a" or "aac"; "mp4" only with postponeTranscoding.',
+        )
+    elif transcoding and value != MP4:
+        # The docs of postponed transcoding (removed in 2025) only ever produce MP4 files.
+        out.warning(
+            FORMAT,
+            f"Postponed transcoding writes mp4 files; got {shown(value)}.",
+            'Use "mp4" with postponeTranscoding, or transMode "audioMix" for mp3/m4a/aac.',
         )
 
 
@@ -159,7 +181,7 @@ def audio_strings(ctx: Context, out: Findings) -> None:
     "R128", "legacy.transcoding.streamMode", "W", "postponed transcoding with streamMode ≠ default"
 )
 def postponed_transcoding_stream_mode(ctx: Context, out: Findings) -> None:
-    if not _postponed(ctx) or ctx.raw(TRANS_MODE) == AUDIO_MIX:
+    if not _transcoding_postponed(ctx):
         return
     stream_mode = ctx.string(f"{REC}.streamMode")
     if stream_mode in _STREAM_MODES_WITHOUT_POSTPONED_TRANSCODING:
