@@ -189,19 +189,15 @@ class SandboxService:
 
     def _acquire(self, app_id: str, payload: dict[str, Any]) -> Answer:
         cname, uid = payload.get("cname"), payload.get("uid")
+        # Agora's documented form of an acquire refusal: "Acquire: invalid <key> value!".
         if not isinstance(cname, str) or not cname:
-            return invalid_parameter(
-                "acquire", "invalid cname value! cname must be a non-empty string"
-            )
+            return invalid_parameter("acquire", "invalid cname value!")
         if check_uid(uid) is UidVerdict.BAD:
-            return invalid_parameter(
-                "acquire",
-                "invalid uid value! uid must be a whole number from 1 to 4294967295 written "
-                'as text, such as "527841"',
-            )
-        problems = check_acquire(payload)
+            return invalid_parameter("acquire", "invalid uid value!")
+        problems = [p for p in check_acquire(payload) if p.is_error]
         if problems:
-            return invalid_parameter("acquire", _first_error(problems))
+            key = problems[0].path.rsplit(".", 1)[-1] or "clientRequest"
+            return invalid_parameter("acquire", f"invalid {key} value!")
         if not _channel_name_allowed(payload):
             return service_error(401)
         assert isinstance(uid, str)
