@@ -14,7 +14,7 @@ web recorder records a page, not the channel, so none applies to it):
 * **Nobody publishing.** In a channel whose name starts with ``empty-`` nobody publishes:
   the recorder exits after the body's ``maxIdleTime`` (30 s by default); from then on query
   and the updates answer 404, and stop — before or after the exit — answers 206 with code
-  435 (no recorded files).
+  435 ("no recorded data").
 * **The recorder's uid reused.** The sandbox pretends users 1001 and 1002 (plus any given to
   ``sandbox serve --client-uid``) are in every channel; a recorder whose uid is one of them
   is kicked out when that client (re)joins, :data:`KICK_SECONDS` after start: query and the

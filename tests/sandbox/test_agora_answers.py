@@ -335,3 +335,13 @@ def test_web_stop_lists_the_upload_and_web_recorder_services_only() -> None:
     services = [s["serviceName"] for s in stopped["extensionServiceState"]]
     assert services == ["upload_service", "web_recorder_service"]
     assert stopped["extensionServiceState"][0]["payload"] == {"uploadingStatus": "uploaded"}
+
+
+def test_stopping_a_recording_of_an_empty_channel_answers_206_no_recorded_data() -> None:
+    body = clean_body("mix")
+    body["cname"] = "empty-room"
+    with backend() as api:
+        resource_id, sid = api.started("mix", body)
+        stopped = api.stop("mix", resource_id, sid, body)
+    assert_refused(stopped, 206, 435)
+    assert stopped.json() == {"code": 435, "reason": "no recorded data"}
