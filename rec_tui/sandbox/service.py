@@ -1,5 +1,7 @@
-"""The sandbox's Cloud Recording service: the real API's behaviour, as the spec describes it.
+"""The sandbox's Cloud Recording service: the real API's behaviour, as Agora documents it.
 
+Every refusal is built by :mod:`rec_tui.sandbox.wire` from the codes table ``explain``
+reads; success answers have the documented shapes (:mod:`rec_tui.sandbox.answers`).
 Transport-free: :meth:`SandboxService.handle` takes a method, path, headers and body and
 returns an :class:`Answer`, so the in-process httpx transport and the loopback HTTP server
 serve exactly the same thing. Thread-safe (the loopback server answers from threads).
