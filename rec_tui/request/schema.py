@@ -108,6 +108,8 @@ def _field_schema(declared: Field, service: str | None, mode: Mode | None) -> di
     description = declared.help
     if declared.requirement_note:
         description += f" {declared.requirement_note}"
+    if declared.source:
+        description += f" Documented at {declared.source}"
     advisory = declared.path in ADVISORY_CHOICES
     if advisory and declared.choices:
         listed = ", ".join(str(c.value) for c in declared.choices)

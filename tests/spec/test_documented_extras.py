@@ -53,5 +53,7 @@ def test_the_schema_export_types_them() -> None:
         "recordingConfig"
     ]["properties"]
     assert recording["privateParams"]["type"] == "string"
+    assert "manage-files" in recording["privateParams"]["description"]
     extension = recording["extensionParams"]["properties"]
     assert extension["enableNTPtimestamp"]["type"] == "boolean"
+    assert "record-captions" in extension["enableNTPtimestamp"]["description"]
