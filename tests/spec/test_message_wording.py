@@ -140,17 +140,19 @@ def _call_and_session_problems() -> Iterator[Problem]:
     no_files = changed("individual", {"clientRequest.recordingFileConfig": REMOVE})
     yield from validate("individual", clean("individual"), snapshot_intent="only")
     yield from validate("individual", no_files, snapshot_intent="plus_recording")
-    for request in ({"resourceExpiredHour": 2.5}, {"scene": 3}, {"region": "US"}):
+    requests: list[dict[str, Any]] = [{"resourceExpiredHour": 2.5}, {"scene": 3}, {"region": "US"}]
+    for request in requests:
         yield from checks.check_acquire({"cname": "a", "uid": "1", "clientRequest": request})
     update = {"cname": "demo", "uid": "527841"}
-    for mode, request in (
-        ("mix", {"webRecordingConfig": {"onhold": True}}),
-        ("mix", {"streamSubscribe": {"audioUidList": {"subscribeAudioUids": ["0"]}}}),
-        ("mix", {"streamSubscribe": {"audioUidList": {"subscribeAudioUids": ["0", "00"]}}}),
-        ("mix", {"storageConfig": {"vendor": 1, "region": 0, "bucket": "b"}}),
-    ):
+    updates: list[dict[str, Any]] = [
+        {"webRecordingConfig": {"onhold": True}},
+        {"streamSubscribe": {"audioUidList": {"subscribeAudioUids": ["0"]}}},
+        {"streamSubscribe": {"audioUidList": {"subscribeAudioUids": ["0", "00"]}}},
+        {"storageConfig": {"vendor": 1, "region": 0, "bucket": "b"}},
+    ]
+    for request in updates:
         yield from checks.check_update(
-            mode, {**update, "clientRequest": request}, acquire=ACQUIRE, start_body=mix
+            "mix", {**update, "clientRequest": request}, acquire=ACQUIRE, start_body=mix
         )
     yield from checks.check_serial(True)
     layout = {**update, "clientRequest": {"mixedVideoLayout": 1}}
@@ -185,7 +187,7 @@ def rendered() -> dict[str, dict[str, str]]:
     for problem in _call_and_session_problems():
         note(problem, "call or session check")
     for mode in MODES:
-        for changes in (
+        every: tuple[dict[str, Any], ...] = (
             # The envelope: uid as a number, in the lists; no clientRequest.
             {"uid": 123},
             {"clientRequest": REMOVE},
@@ -196,7 +198,8 @@ def rendered() -> dict[str, dict[str, str]]:
                 for uids in (["1"], ["1", "2"], [str(n) for n in range(1, 40)])
                 for group in ({f"{REC}.subscribeUidGroup": REMOVE}, {f"{REC}.subscribeUidGroup": 0})
             ),
-        ):
+        )
+        for changes in every:
             for problem in validate(mode, changed(mode, changes), fixes=False):
                 note(problem, f"{mode} {changes!r}")
     return found
