@@ -162,7 +162,7 @@ class _Parts:
         return lines
 
 
-def curl_command(
+def export_curl(
     draft: Draft,
     *,
     reveal: bool = False,
@@ -230,7 +230,7 @@ print(value if isinstance(value, str) else "")' "$1"
 """
 
 
-def shell_script(
+def export_shell(
     draft: Draft,
     *,
     reveal: bool = False,

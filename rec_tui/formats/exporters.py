@@ -18,9 +18,9 @@ from typing import Any, Final, Literal
 from rec_tui.formats.export_secrets import only_a_reference, refer_to_secrets, secret_variable
 from rec_tui.formats.export_shell import (
     SANDBOX_SERVE_URL,
-    curl_command,
+    export_curl,
+    export_shell,
     sandbox_note,
-    shell_script,
 )
 from rec_tui.request.draft import Draft
 from rec_tui.request.redact import redact_url
@@ -60,35 +60,6 @@ def _urls_masked(value: Any) -> Any:
     if isinstance(value, list):
         return [_urls_masked(item) for item in value]
     return redact_url(value) if isinstance(value, str) else value
-
-
-def export_curl(
-    draft: Draft,
-    *,
-    reveal: bool = False,
-    credentials: Credentials | None = None,
-    resource_id: str | None = None,
-    sandbox_url: str = SANDBOX_SERVE_URL,
-) -> str:
-    """The start request as a curl command, after comments saying what to set first."""
-    return curl_command(
-        draft,
-        reveal=reveal,
-        credentials=credentials,
-        resource_id=resource_id,
-        sandbox_url=sandbox_url,
-    )
-
-
-def export_shell(
-    draft: Draft,
-    *,
-    reveal: bool = False,
-    credentials: Credentials | None = None,
-    sandbox_url: str = SANDBOX_SERVE_URL,
-) -> str:
-    """A shell script that acquires, then starts with the resourceId acquire answered."""
-    return shell_script(draft, reveal=reveal, credentials=credentials, sandbox_url=sandbox_url)
 
 
 def export_toml(
