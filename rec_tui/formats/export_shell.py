@@ -39,13 +39,22 @@ SANDBOX_SERVE_COMMAND: Final = f"rec-tui sandbox serve --port {SANDBOX_SERVE_POR
 SANDBOX_URL_ENV: Final = "REC_TUI_SANDBOX_URL"
 APP_ID_ENV: Final = "AGORA_APP_ID"
 
+
+def _in_sentence(label: str) -> str:
+    """``Access key`` → ``access key``; ``RTC token`` stays as it is."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
+
+
 # What each variable an export may refer to holds, for the comments and the script's checks.
 MEANINGS: Final[dict[str, str]] = {
     APP_ID_ENV: "the App ID",
     RESOURCE_ID_ENV: "the resourceId an acquire answered (the shell script export acquires too)",
     CUSTOMER_ID_ENV: "the Agora customer ID",
     CUSTOMER_SECRET_ENV: "the Agora customer secret",
-    **{field.env: f"the {field.label} ({field.path})" for field in catalogue.secret_fields()},
+    **{
+        field.env: f"the {_in_sentence(field.label)} ({field.path})"
+        for field in catalogue.secret_fields()
+    },
 }
 
 

@@ -119,7 +119,7 @@ def test_the_script_refuses_to_run_while_a_variable_is_unset() -> None:
     done = _run(script, env)
     assert done.returncode == 2
     assert "REC_TUI_STORAGE_SECRET_KEY is not set" in done.stderr
-    assert "Secret key (clientRequest.storageConfig.secretKey)" in done.stderr
+    assert "the secret key (clientRequest.storageConfig.secretKey)" in done.stderr
     assert done.stdout == ""  # nothing was sent
 
 
