@@ -116,9 +116,11 @@ def test_no_secret_reaches_a_file_or_an_export(
 
     # The command line: save from a customer's curl command, show, list, export.
     curl_file = tmp_path / "from-customer.sh"  # outside REC_TUI_HOME: the customer's file
+    customers = _leaky_draft()
+    customers.set("session.endpoint", "global")  # for the sandbox, its own pair is written
     curl_file.write_text(
         exporters.export_curl(
-            draft,
+            customers,
             reveal=True,
             credentials=Credentials(CUSTOMER_ID, CUSTOMER_SECRET),
         )
@@ -142,11 +144,11 @@ def test_no_secret_reaches_a_file_or_an_export(
         assert status in allowed, f"{said}: exit {status}: {captured.err}"
         outputs[f"cli {said} stdout"], outputs[f"cli {said} stderr"] = captured.out, captured.err
     # Each export really wrote the request (a no-op export would pass the scan vacuously),
-    # with the secrets replaced by references or masks rather than dropped.
+    # with the secrets replaced by references, never dropped or masked with bullets.
     for fmt in exporters.FORMATS:
         exported = outputs[f"cli preset export {fmt} stdout"]
         assert "recordings" in exported or "xxxxx" in exported, (fmt, exported[:200])
-        assert "REC_TUI_TOKEN" in exported or "••••" in exported, (fmt, exported[:200])
+        assert "REC_TUI_TOKEN" in exported and "••••" not in exported, (fmt, exported[:200])
 
     # Send to the sandbox (history), with the secrets supplied by the environment.
     status = main(["send", "leaky", "--sandbox", "--stop-after", "0", "--force"])

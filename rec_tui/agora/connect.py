@@ -14,6 +14,9 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final
 
 from rec_tui.errors import RecTuiError
+from rec_tui.request.endpoints import SANDBOX_APP_ID as SANDBOX_APP_ID
+from rec_tui.request.endpoints import SANDBOX_CUSTOMER_ID as SANDBOX_CUSTOMER_ID
+from rec_tui.request.endpoints import SANDBOX_CUSTOMER_SECRET as SANDBOX_CUSTOMER_SECRET
 from rec_tui.request.endpoints import Endpoint, resolve
 from rec_tui.store.secrets import Credentials
 
@@ -23,12 +26,8 @@ if TYPE_CHECKING:
     from rec_tui.agora.client import ExchangeListener, RecordingClient
     from rec_tui.agora.exchange import Exchange
 
-# The sandbox's own credentials: published (README, `rec-tui sandbox --help`), not secret.
-SANDBOX_CUSTOMER_ID: Final = "sandbox"
-SANDBOX_CUSTOMER_SECRET: Final = "sandbox-secret"
+# The sandbox's own pair (declared with its endpoint, in rec_tui.request.endpoints).
 SANDBOX_CREDENTIALS: Final = Credentials(SANDBOX_CUSTOMER_ID, SANDBOX_CUSTOMER_SECRET)
-# Any App ID works with the sandbox; this one is used when none is given.
-SANDBOX_APP_ID: Final = "sandbox-app"
 
 
 class CannotConnect(RecTuiError):

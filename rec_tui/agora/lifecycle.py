@@ -29,7 +29,7 @@ from rec_tui.request.call_checks import (
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Problem
 from rec_tui.spec.rules.context import Session
-from rec_tui.spec.rules.session import POSTPONE_POLICY, SCENE_POSTPONED, SCENE_RTC, SCENE_WEB
+from rec_tui.spec.rules.session import acquire_scene_for as acquire_scene_for
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
@@ -69,17 +69,6 @@ class PollPlan:
 
 # The sandbox moves one status step per query, so there is nothing to wait for.
 SANDBOX_POLL: Final = PollPlan(initial=0.0, gaps=(0.0,))
-
-
-def acquire_scene_for(mode: Mode, body: Any) -> int:
-    """The acquire scene a ``start`` body needs (spec 1.4.1; R6)."""
-    if mode == "web":
-        return SCENE_WEB
-    request = body.get("clientRequest") if isinstance(body, dict) else None
-    apps = request.get("appsCollection") if isinstance(request, dict) else None
-    if isinstance(apps, dict) and apps.get("combinationPolicy") == POSTPONE_POLICY:
-        return SCENE_POSTPONED
-    return SCENE_RTC
 
 
 @dataclass

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from rec_tui.request.draft import Draft
     from rec_tui.store.secrets import SecretStore
 
+# rec_tui.formats.exporters.FORMATS, written out so that registering stays import-free.
+EXPORT_FORMATS = ("json", "curl", "toml", "shell")
+
 DESCRIPTION = """\
 Presets are TOML files in the rec-tui config directory (REC_TUI_HOME moves it). Secrets are
 kept in the OS keyring (service "rec-tui") and the file holds only references to them.
@@ -25,8 +28,12 @@ AGORA_CUSTOMER_SECRET (these win over the keyring), and for a preset whose keyri
 is missing REC_TUI_TOKEN, REC_TUI_STORAGE_ACCESS_KEY, REC_TUI_STORAGE_SECRET_KEY,
 REC_TUI_STORAGE_STS_TOKEN, REC_TUI_DECRYPTION_SECRET, REC_TUI_DECRYPTION_SALT; or name a
 secrets command in config.toml ([secrets] command = ["pass", "show", "rec-tui/{entry}"]).
-Exported curl commands refer to the same variables (and REC_TUI_RESOURCE_ID for the
-resource ID).
+Exports refer to the same variables unless --reveal: curl commands and shell scripts as
+${REC_TUI_TOKEN} (and REC_TUI_RESOURCE_ID for the curl command's resource ID), a JSON body
+as the text "${REC_TUI_TOKEN}" in place of the value, a TOML preset as env:REC_TUI_TOKEN.
+The shell script acquires, then starts with the resourceId acquire answered (it needs curl
+and python3). A preset that sends to the built-in sandbox exports commands for
+`rec-tui sandbox serve --port 8765`, which must be running.
 
 Exit status: 0 success; 1 the preset is not a valid start request (the command still did
 its job, and the problems are listed); 2 the command could not do its job.
@@ -69,14 +76,14 @@ def register(subparsers: Any) -> None:
     show.add_argument("name", metavar="NAME")
     show.set_defaults(handler=run_show)
 
-    export = actions.add_parser("export", help="print a preset as JSON, curl or TOML")
-    export.add_argument("name", metavar="NAME_OR_PATH")
-    export.add_argument(
-        "--format", dest="export_format", choices=("json", "curl", "toml"), required=True
+    export = actions.add_parser(
+        "export", help="print a preset as JSON, curl, TOML or a shell script (acquire, start)"
     )
+    export.add_argument("name", metavar="NAME_OR_PATH")
+    export.add_argument("--format", dest="export_format", choices=EXPORT_FORMATS, required=True)
     export.add_argument(
         "--reveal", action="store_true",
-        help="write the secrets themselves instead of masks or $VARIABLE references",
+        help="write the secrets themselves instead of ${REC_TUI_...} references",
     )  # fmt: skip
     export.set_defaults(handler=run_export)
 
@@ -204,8 +211,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     for notice in preset.notices:
         print(f"rec-tui: {notice}", file=sys.stderr)
-    sys.stdout.write(
-        exporters.export(
+    try:
+        text = exporters.export(
             preset.draft,
             args.export_format,
             reveal=args.reveal,
@@ -213,7 +220,13 @@ def run_export(args: argparse.Namespace) -> int:
             name=preset.name,
             description=preset.description,
         )
-    )
+        runs = args.export_format in ("curl", "shell")
+        note = exporters.sandbox_note(preset.draft) if runs else None
+    except ValueError as error:  # an endpoint that is not understood
+        raise UsageError(f"{preset.name}: {error}") from None
+    sys.stdout.write(text)
+    if note:
+        print(f"rec-tui: {note}", file=sys.stderr)
     return _report_problems(preset.draft, preset.name)
 
 

@@ -1,117 +1,83 @@
-"""Export a draft: the body as JSON, the whole start request as curl, or a TOML preset.
+"""Export a draft: the body as JSON, the start request as curl, a shell script that
+acquires then starts, or a TOML preset.
 
-Secrets stay out unless ``reveal`` is asked for explicitly: JSON masks them (through
-``rec_tui.request.redact``), curl and TOML refer to environment variables instead
-(``"$AGORA_CUSTOMER_SECRET"``, ``$REC_TUI_TOKEN``), so the command runs as-is in a shell
-where those are set, and imports back to the same draft.
+Every export runs (or opens) as it is, so no secret is left out or masked with bullets:
+without ``reveal`` each secret is a reference to its environment variable (see
+:mod:`rec_tui.formats.export_secrets`), with ``reveal`` its value. In the JSON export a
+reference is the text ``"${REC_TUI_TOKEN}"`` in place of the value, as a customer's shell
+template would have it (rec-tui's importers point such references out and keep them); in
+curl and the script it is a shell reference the shell fills in; in TOML it is a preset's
+``env:REC_TUI_TOKEN``. Where the shell exports send is :mod:`rec_tui.formats.export_shell`.
 """
 
 from __future__ import annotations
 
 import json
-import shlex
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
-from rec_tui.request import endpoints
-from rec_tui.request.draft import Draft
-from rec_tui.request.redact import redact_body
-from rec_tui.spec import jsonpath
-from rec_tui.store import presets
-from rec_tui.store.secrets import (
-    CUSTOMER_ID_ENV,
-    CUSTOMER_SECRET_ENV,
-    RESOURCE_ID_ENV,
-    Credentials,
+from rec_tui.formats.export_secrets import only_a_reference, refer_to_secrets, secret_variable
+from rec_tui.formats.export_shell import (
+    SANDBOX_SERVE_URL,
+    export_curl,
+    export_shell,
+    sandbox_note,
 )
+from rec_tui.request.draft import Draft
+from rec_tui.request.redact import redact_url
+from rec_tui.store import presets
+from rec_tui.store.secrets import Credentials
 
-Format = Literal["json", "curl", "toml"]
-FORMATS: Final[tuple[Format, ...]] = ("json", "curl", "toml")
+Format = Literal["json", "curl", "shell", "toml"]
+FORMATS: Final[tuple[Format, ...]] = ("json", "curl", "toml", "shell")
 
-APP_ID_ENV: Final = "AGORA_APP_ID"
-
-# Characters that keep their special meaning inside double quotes in a POSIX shell.
-_DOUBLE_QUOTE_SPECIAL: Final = str.maketrans({"\\": "\\\\", '"': '\\"', "$": "\\$", "`": "\\`"})
+__all__ = [
+    "FORMATS",
+    "SANDBOX_SERVE_URL",
+    "Format",
+    "export",
+    "export_curl",
+    "export_json",
+    "export_shell",
+    "export_toml",
+    "sandbox_note",
+]
 
 
 def export_json(draft: Draft, *, reveal: bool = False) -> str:
-    body = draft.request_body()
-    return json.dumps(body if reveal else redact_body(body), indent=2, ensure_ascii=False) + "\n"
+    """The body; without ``reveal`` each secret is the text ``${VARIABLE}``.
 
-
-def _sentinel(label: str) -> str:
-    return f"\x00{label}\x00"
-
-
-def _shell_quoted(text: str, references: dict[str, str], *, json_escaped: bool = False) -> str:
-    """One shell word for ``text``, where each sentinel becomes a ``${VARIABLE}`` reference.
-
-    Without references the word is single-quoted; with them it is double-quoted and every
-    character still special inside double quotes is escaped, so only the references expand.
-    """
-    if not references:
-        return shlex.quote(text)
-    quoted = '"' + text.translate(_DOUBLE_QUOTE_SPECIAL) + '"'
-    for sentinel, variable in references.items():
-        written = json.dumps(sentinel)[1:-1] if json_escaped else sentinel
-        quoted = quoted.replace(written.translate(_DOUBLE_QUOTE_SPECIAL), f"${{{variable}}}")
-    return quoted
-
-
-def export_curl(
-    draft: Draft,
-    *,
-    reveal: bool = False,
-    credentials: Credentials | None = None,
-    resource_id: str | None = None,
-) -> str:
-    """The start request as a curl command for a POSIX shell.
-
-    Arguments that hold a ``$VARIABLE`` reference are double-quoted (so the shell fills
-    them in); everything else is single-quoted by ``shlex.quote``. Secrets inside the body
-    become ``$REC_TUI_…`` references unless ``reveal``; the values of those variables go
-    into the JSON as they are, so they must not contain ``"`` or ``\\`` (tokens and keys
-    never do).
+    User info in URLs (``https://user:password@host``) is masked unless revealed: no
+    variable is declared for it.
     """
     body = draft.request_body()
-    references: dict[str, str] = {}
-    if not reveal:
-        for index, (path, key, _value) in enumerate(presets.secret_locations(body)):
-            sentinel = _sentinel(f"secret{index}")
-            references[sentinel] = presets.env_reference(key).removeprefix(presets.ENV_REF)
-            jsonpath.set_value(body, path, sentinel)
-    data = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
-    if reveal and credentials is not None:
-        user = shlex.quote(f"{credentials.customer_id}:{credentials.customer_secret}")
-    else:
-        user = f'"${CUSTOMER_ID_ENV}:${CUSTOMER_SECRET_ENV}"'
-    url_references: dict[str, str] = {}
-    app_id = draft.app_id
-    if not app_id:
-        app_id = _sentinel("app")
-        url_references[app_id] = APP_ID_ENV
-    if not resource_id:
-        resource_id = _sentinel("resource")
-        url_references[resource_id] = RESOURCE_ID_ENV
-    base = endpoints.resolve(draft.endpoint).primary
-    url = base + endpoints.call_path("start", app_id, draft.mode, resource_id)
-    lines = [
-        f"curl -X POST {_shell_quoted(url, url_references)}",
-        f"  -u {user}",
-        f"  -H {shlex.quote('Content-Type: ' + endpoints.CONTENT_TYPE)}",
-        f"  -d {_shell_quoted(data, references, json_escaped=True)}",
-    ]
-    return " \\\n".join(lines) + "\n"
+    refer_to_secrets(body, lambda variable: f"${{{variable}}}", reveal=reveal, mode=draft.mode)
+    return json.dumps(body if reveal else _urls_masked(body), indent=2, ensure_ascii=False) + "\n"
+
+
+def _urls_masked(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _urls_masked(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_urls_masked(item) for item in value]
+    return redact_url(value) if isinstance(value, str) else value
 
 
 def export_toml(
     draft: Draft, name: str = "exported", description: str = "", *, reveal: bool = False
 ) -> str:
     """A preset file; secrets as ``env:`` references (or values with ``reveal``)."""
-    if reveal:
-        return presets.dumps(
-            presets.to_document(draft, name, description, lambda _p, _k, value: value)
-        )
-    return presets.dumps(presets.to_document(draft, name, description))
+
+    def reference(_path: str, key: str, value: str) -> str:
+        if reveal and not only_a_reference(value):
+            return value
+        return presets.ENV_REF + secret_variable(key, value)
+
+    document = presets.to_document(draft, name, description, reference)
+    # Every secret is a value or an env: reference by now; this adds the missing ones.
+    refer_to_secrets(
+        document["body"], lambda variable: presets.ENV_REF + variable, reveal=True, mode=draft.mode
+    )
+    return presets.dumps(document)
 
 
 def export(
@@ -123,8 +89,11 @@ def export(
     name: str = "exported",
     description: str = "",
 ) -> str:
+    """``draft`` in format ``fmt``; ValueError when its endpoint is not understood."""
     if fmt == "json":
         return export_json(draft, reveal=reveal)
     if fmt == "curl":
         return export_curl(draft, reveal=reveal, credentials=credentials)
+    if fmt == "shell":
+        return export_shell(draft, reveal=reveal, credentials=credentials)
     return export_toml(draft, name, description, reveal=reveal)

@@ -32,6 +32,12 @@ REGION_NEIGHBOURS: Final[dict[str, str]] = {
 }
 SANDBOX: Final = "sandbox"
 SANDBOX_BASE_URL: Final = "https://sandbox.rec-tui.invalid"
+# The sandbox's own credentials: published (README, `rec-tui sandbox --help`), not secret,
+# so exports of a sandbox request may write them as they are.
+SANDBOX_CUSTOMER_ID: Final = "sandbox"
+SANDBOX_CUSTOMER_SECRET: Final = "sandbox-secret"
+# Any App ID works with the sandbox; this one is used when none is given.
+SANDBOX_APP_ID: Final = "sandbox-app"
 CALL_METHODS: Final[dict[Call, str]] = {
     "acquire": "POST",
     "start": "POST",

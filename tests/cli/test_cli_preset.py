@@ -44,7 +44,7 @@ def test_save_list_show_export_delete(tmp_path: Path, capsys: pytest.CaptureFixt
     assert 'token = "env:REC_TUI_TOKEN"' in shown and "keyring:" not in shown.split("\n", 1)[1]
 
     assert main(["preset", "export", "demo", "--format", "json"]) == EXIT_OK
-    assert json.loads(capsys.readouterr().out)["clientRequest"]["token"] == "••••••••"
+    assert json.loads(capsys.readouterr().out)["clientRequest"]["token"] == "${REC_TUI_TOKEN}"
     assert main(["preset", "export", "demo", "--format", "curl"]) == EXIT_OK
     assert "${REC_TUI_TOKEN}" in capsys.readouterr().out
     assert main(["preset", "export", "demo", "--format", "toml"]) == EXIT_OK

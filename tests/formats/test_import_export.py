@@ -186,11 +186,15 @@ def _draft(body: dict[str, Any], mode: str = "individual") -> Draft:
     return draft
 
 
-def test_json_export_is_masked_unless_revealed() -> None:
+def test_json_export_refers_to_variables_unless_revealed() -> None:
     draft = _draft(BODY)
-    masked = json.loads(exporters.export_json(draft))
-    assert masked["clientRequest"]["token"] == MASK
-    assert masked["clientRequest"]["storageConfig"]["secretKey"] == MASK
+    text = exporters.export_json(draft)
+    referred = json.loads(text)
+    assert referred["clientRequest"]["token"] == "${REC_TUI_TOKEN}"
+    assert referred["clientRequest"]["storageConfig"]["secretKey"] == (
+        "${REC_TUI_STORAGE_SECRET_KEY}"
+    )
+    assert MASK not in text
     assert json.loads(exporters.export_json(draft, reveal=True)) == BODY
 
 
@@ -198,7 +202,7 @@ def test_curl_export_refers_to_environment_variables() -> None:
     text = exporters.export_curl(_draft(BODY))
     for value in ("tok-IMPORT-4242", "ak-IMPORT-1111", "sk-IMPORT-2222"):
         assert value not in text
-    assert '-u "$AGORA_CUSTOMER_ID:$AGORA_CUSTOMER_SECRET"' in text
+    assert '-u "${AGORA_CUSTOMER_ID}:${AGORA_CUSTOMER_SECRET}"' in text
     assert "${REC_TUI_TOKEN}" in text
     assert "${REC_TUI_STORAGE_SECRET_KEY}" in text
 

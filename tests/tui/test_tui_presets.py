@@ -232,7 +232,14 @@ async def test_export_is_masked_and_falls_back_to_a_file_without_osc52(
         await _key(pilot, "ctrl+e")
         screen = app.screen
         assert isinstance(screen, ExportScreen)
-        assert json.loads(screen.text)["clientRequest"]["token"] == "••••••••"
+        assert json.loads(screen.text)["clientRequest"]["token"] == "${REC_TUI_TOKEN}"
+        next(b for b in screen.query(RadioButton) if b.name == "shell").value = True
+        await pilot.pause()
+        assert "post acquire" in screen.text and token not in screen.text
+        # The draft sends to the built-in sandbox: the dialog says to serve it.
+        assert "rec-tui sandbox serve --port 8765" in str(
+            screen.query_one("#export-message").render()
+        )
         next(b for b in screen.query(RadioButton) if b.name == "curl").value = True
         await pilot.pause()
         assert "${REC_TUI_TOKEN}" in screen.text and token not in screen.text

@@ -197,7 +197,7 @@ async def test_the_group_suggestion_counts_users_as_rule_r57_does() -> None:
         await pilot.pause()
         assert app.draft.get(audio) == ["0123"] and app.draft.get(video) == ["123"]
         suggestion = str(app.query_one("#group-suggestion", Static).render())
-        assert "1 users listed" in suggestion and "suggested 0" in suggestion
+        assert "1 user listed" in suggestion and "suggested 0" in suggestion
 
 
 async def test_the_tiles_table_stops_at_17_like_the_canvas() -> None:

@@ -1,16 +1,18 @@
-"""How a change shows a value of a body: as JSON, cut short, secrets masked.
+"""How a change shows a value of a body: the rules' formatter, secrets masked.
 
 Used by the change lines of fixes and by the diff, which both print values from a
-customer's body next to its JSON path.
+customer's body next to its JSON path. The writing itself is
+:func:`rec_tui.spec.rules.quoting.shown` (JSON, plain numbers, cut short), the one
+formatter every message uses; this adds the masking.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any, Final
 
 from rec_tui.request.redact import MASK, redact_body, secret_key
 from rec_tui.spec import jsonpath
+from rec_tui.spec.rules.quoting import shown
 
 LIMIT: Final = 80
 
@@ -22,8 +24,7 @@ def shown_value(path: str, value: Any, limit: int = LIMIT) -> str:
     if secret_key(key) and not isinstance(value, (dict, list)):
         return MASK
     try:
-        text = json.dumps(redact_body(value), ensure_ascii=False)
-    except (ValueError, RecursionError):
-        # A number with thousands of digits, or nesting deeper than json can write.
-        return "(too large to show)"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        masked = redact_body(value)
+    except RecursionError:
+        return "(too deeply nested to show)"
+    return shown(masked, limit, nested=True)

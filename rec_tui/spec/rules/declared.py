@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules.context import as_int, is_number
+from rec_tui.spec.rules.quoting import range_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,7 @@ class Bounds:
         return not self.minimum <= raw <= self.maximum
 
     def text(self) -> str:
-        return f"{_plain(self.minimum)}–{_plain(self.maximum)}"
+        return range_text(self.minimum, self.maximum)
 
 
 def bounds(path: str, service: str | None = None) -> Bounds:
@@ -47,10 +48,6 @@ def bounds(path: str, service: str | None = None) -> Bounds:
     if declared.minimum is None or declared.maximum is None:
         raise KeyError(f"{path} declares no range")
     return Bounds(declared.minimum, declared.maximum)
-
-
-def _plain(number: float) -> str:
-    return str(int(number)) if float(number).is_integer() else str(number)
 
 
 def int_choices(path: str, service: str | None = None) -> frozenset[int]:

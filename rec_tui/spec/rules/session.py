@@ -29,6 +29,17 @@ def acquire_scene(acquire: dict[str, Any]) -> Any:
     return SCENE_RTC if scene is None else scene
 
 
+def acquire_scene_for(mode: Mode, body: Any) -> int:
+    """The acquire scene a ``start`` body needs (spec 1.4.1; R6)."""
+    if mode == "web":
+        return SCENE_WEB
+    request = body.get("clientRequest") if isinstance(body, dict) else None
+    apps = request.get("appsCollection") if isinstance(request, dict) else None
+    if isinstance(apps, dict) and apps.get("combinationPolicy") == POSTPONE_POLICY:
+        return SCENE_POSTPONED
+    return SCENE_RTC
+
+
 def scene_verdict(mode: Mode, scene: Any, postponed: bool) -> tuple[Severity, str] | None:
     """R6 for a mode and an acquire scene: ``("error"|"warning", why)`` or None when it fits."""
     if mode == "web" and scene != SCENE_WEB:

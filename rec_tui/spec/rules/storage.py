@@ -14,7 +14,7 @@ from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.checks import matches_declared
 from rec_tui.spec.rules.context import STORAGE, Context, as_int
 from rec_tui.spec.rules.declared import not_a_choice, str_choices
-from rec_tui.spec.rules.quoting import shown
+from rec_tui.spec.rules.quoting import one_of, shown
 from rec_tui.spec.rules.sections import child, client_request, section, section_present
 
 _EXT = f"{STORAGE}.extensionParams"
@@ -103,12 +103,12 @@ def vendor_enum(ctx: Context, out: Findings) -> None:
         return
     path = f"{STORAGE}.vendor"
     raw = config.get("vendor")
-    message = "Storage vendor must be one of " + ",".join(map(str, storage.CURRENT_VENDORS)) + "."
+    must = f"Storage vendor must be {one_of([str(number) for number in storage.CURRENT_VENDORS])}"
     hint = "Use the number of the bucket's service: " + _names(frozenset(storage.CURRENT_VENDORS))
     if raw is None:
-        out.error(path, message, hint + ".")
+        out.error(path, f"{must}.", hint + ".")
     elif not_a_choice(raw, _KNOWN_VENDORS):
-        out.error(path, f"{message} Got {shown(raw)}.", hint + ".")
+        out.error(path, f"{must}; got {shown(raw)}.", hint + ".")
     elif (found := _vendor(config)) is not None and found.historical:
         out.warning(
             path,

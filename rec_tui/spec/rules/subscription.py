@@ -20,7 +20,7 @@ from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.checks import report_uid
 from rec_tui.spec.rules.context import REC, Context, as_int
 from rec_tui.spec.rules.declared import int_choices
-from rec_tui.spec.rules.quoting import shown
+from rec_tui.spec.rules.quoting import counted, shown, with_article
 from rec_tui.spec.rules.recording import recording_config
 from rec_tui.spec.rules.sections import section, stream_types_of
 from rec_tui.spec.uid_groups import GROUP_CAPACITY, distinct_uids, smallest_group
@@ -228,7 +228,7 @@ def one_sided(ctx: Context, out: Findings) -> None:
     other = "video" if media == "audio" else "audio"
     out.warning(
         item.path,
-        f"Only an {media} list is set: no {other} will be recorded at all. "
+        f"Only {with_article(media)} list is set: no {other} will be recorded at all. "
         f'Add ["{ALLSTREAM}"] to record everyone\'s {other}.',
         f'Add "subscribe{other.capitalize()}Uids": ["{ALLSTREAM}"] to record everyone\'s '
         f"{other}, or set streamTypes to {AUDIO_ONLY if media == 'audio' else VIDEO_ONLY} to "
@@ -260,7 +260,7 @@ def group_required(ctx: Context, out: Findings) -> None:
     suggestion = smallest_group(len(uids)) if uids else None
     hint = _GROUP_GUIDE
     if uids and suggestion is not None:
-        hint += f" Your subscribe lists name {len(uids)} users: use {suggestion}."
+        hint += f" Your subscribe lists name {counted(len(uids), 'user')}: use {suggestion}."
     out.error(
         _GROUP_PATH,
         "subscribeUidGroup (expected number of subscribed users) is required in individual "
@@ -285,7 +285,8 @@ def group_capacity(ctx: Context, out: Findings) -> None:
     better = smallest_group(len(uids))
     out.warning(
         _GROUP_PATH,
-        f"You subscribe to {len(uids)} users but subscribeUidGroup covers only up to {capacity}.",
+        f"You subscribe to {counted(len(uids), 'user')} but subscribeUidGroup covers only up "
+        f"to {capacity}.",
         f"Set subscribeUidGroup to {better}."
         if better is not None
         else f"No group covers more than {max(_CAPACITY.values())} users: subscribe to fewer.",

@@ -17,7 +17,7 @@ from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.checks import UidVerdict, check_uid, is_url, matches_declared, report_uid
 from rec_tui.spec.rules.context import TC, Context, as_int, is_number
 from rec_tui.spec.rules.declared import bounds
-from rec_tui.spec.rules.quoting import shown
+from rec_tui.spec.rules.quoting import number, shown
 
 LAYOUT_CONFIG: Final = f"{TC}.layoutConfig"
 BACKGROUND_CONFIG: Final = f"{TC}.backgroundConfig"
@@ -264,7 +264,7 @@ def tile_precision(ctx: Context, out: Findings) -> None:
                     f"{LAYOUT_CONFIG}[{index}].{key}",
                     "Coordinates are kept to 6 decimals; extra precision is dropped "
                     f"({shown(value)}).",
-                    f"Round to 6 decimals: {round(value, MAX_DECIMALS)}.",
+                    f"Round to 6 decimals: {number(round(value, MAX_DECIMALS))}.",
                 )
 
 

@@ -26,7 +26,7 @@ from rec_tui.spec.field import Field
 from rec_tui.spec.modes import MODES, Mode
 from rec_tui.spec.rules import Check, Findings, by_name, rule
 from rec_tui.spec.rules.context import Context, as_int, is_number
-from rec_tui.spec.rules.quoting import shown
+from rec_tui.spec.rules.quoting import bound, one_of, shown
 
 GENERIC_RULE: Final = "body.declared_values"
 _SERVICES: Final = "extensionServices"
@@ -178,36 +178,25 @@ def _outside(declared: Field, raw: float) -> bool:
     return (low is not None and raw < low) or (high is not None and raw > high)
 
 
-def _plain(number: float) -> str:
-    return f"{int(number):,}" if float(number).is_integer() else str(number)
-
-
 def _range_text(declared: Field, whole: bool) -> str:
     noun = "a whole number" if whole else "a number"
     low, high = declared.minimum, declared.maximum
     if low is not None and high is not None:
-        return f"{noun} from {_plain(low)} to {_plain(high)}"
+        return f"{noun} from {bound(low)} to {bound(high)}"
     if low is not None:
-        return f"{noun} of at least {_plain(low)}"
+        return f"{noun} of at least {bound(low)}"
     assert high is not None
-    return f"{noun} of at most {_plain(high)}"
-
-
-def _literal(value: object) -> str:
-    return shown(value) if isinstance(value, str) else str(value)
+    return f"{noun} of at most {bound(high)}"
 
 
 def _listing(declared: Field) -> str:
-    values = [_literal(choice.value) for choice in declared.choices]
-    if len(values) == 1:
-        return values[0]
-    return "one of " + ", ".join(values[:-1]) + " or " + values[-1]
+    return one_of([shown(choice.value) for choice in declared.choices])
 
 
 def _hint(declared: Field) -> str:
     if declared.choices:
         described = ", ".join(
-            f"{_literal(choice.value)} ({choice.label})" for choice in declared.choices
+            f"{shown(choice.value)} ({choice.label})" for choice in declared.choices
         )
         return f"Use {described}."
     whole = (declared.items or declared.kind) == "int"

@@ -17,7 +17,7 @@ from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.checks import is_url
 from rec_tui.spec.rules.context import CR, EXT, Context, as_int
 from rec_tui.spec.rules.declared import Bounds, bounds, int_choices, listing
-from rec_tui.spec.rules.quoting import shown
+from rec_tui.spec.rules.quoting import counted, shown
 
 SERVICES: Final = f"{EXT}.extensionServices"
 PARAM: Final = f"{SERVICES}[].serviceParam"
@@ -356,7 +356,7 @@ def rtmp_outputs(ctx: Context, out: Findings) -> None:
     for path, params in service_params(ctx, RTMP_PUBLISH):
         outputs = params.get("outputs")
         if outputs is None or (isinstance(outputs, list) and len(outputs) != 1):
-            count = "none" if not outputs else f"{len(outputs)} outputs"
+            count = "none" if not outputs else counted(len(outputs), "output")
             out.error(
                 f"{path}.outputs",
                 f"{message} This one has {count}.",

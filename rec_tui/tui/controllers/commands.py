@@ -71,7 +71,11 @@ def wizard_commands(app: RecTuiApp) -> list[Command]:
                 "Paste a JSON body, curl command, log line or a whole ticket",
                 files.import_,
             ),
-            Command("Export (Ctrl+E)", "JSON, curl or TOML, secrets masked", files.export),
+            Command(
+                "Export (Ctrl+E)",
+                "JSON, curl, shell script or TOML; secrets as ${REC_TUI_…} references",
+                files.export,
+            ),
             Command(
                 "Send: acquire and start (Ctrl+R)",
                 "Send the request to the chosen endpoint (the sandbox by default)",
@@ -104,7 +108,7 @@ def wizard_commands(app: RecTuiApp) -> list[Command]:
             ),
             Command(
                 "Copy the request body (Ctrl+B)",
-                "The body as JSON, secrets masked, to the clipboard",
+                "The body as JSON, secrets as ${REC_TUI_…} references, to the clipboard",
                 editing.copy_body,
             ),
         )

@@ -138,7 +138,7 @@ class EditingController:
         self.app.push_screen(DiffScreen(self.app.draft))
 
     def copy_body(self) -> None:
-        """Ctrl+B: the body as JSON, secrets masked, to the clipboard (OSC 52)."""
+        """Ctrl+B: the body as JSON, secrets as references, to the clipboard (OSC 52)."""
         self._settle_typing()
         from rec_tui.formats.exporters import export_json
         from rec_tui.tui.screens.export_dialog import osc52_supported
@@ -150,7 +150,7 @@ class EditingController:
             )
             return
         self.app.copy_to_clipboard(export_json(self.app.draft))
-        self.app.notify("Copied the request body (secrets masked).", timeout=3)
+        self.app.notify("Copied the request body (secrets as ${REC_TUI_…} references).", timeout=3)
 
     # --- finding a field ----------------------------------------------------------------
 

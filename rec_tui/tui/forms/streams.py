@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from rec_tui.spec.rules.context import REC
+from rec_tui.spec.rules.quoting import counted
 from rec_tui.spec.uid_groups import GROUP_CAPACITY, distinct_uids, smallest_group
 from rec_tui.tui.forms.base import StepForm
 
@@ -71,10 +72,11 @@ class StreamsForm(StepForm):
             text = "#allstream# is listed, so the number of users is unknown."
         elif users and group is None:
             most = max(GROUP_CAPACITY.values())
-            text = f"{users} users listed: more than any group covers ({most})."
+            text = f"{counted(users, 'user')} listed: more than any group covers ({most})."
         elif users and group is not None:
             text = (
-                f"{users} users listed → suggested {group} (up to {GROUP_CAPACITY[group]} users)."
+                f"{counted(users, 'user')} listed → suggested {group} "
+                f"(up to {GROUP_CAPACITY[group]} users)."
             )
         self.query_one("#group-suggestion", Static).update(text)
         self.query_one("#use-group", Button).display = group is not None and group != current

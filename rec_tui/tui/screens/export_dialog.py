@@ -1,6 +1,7 @@
-"""Export: the body as JSON, the request as curl, or a TOML preset; copy or save to a file.
+"""Export: the body as JSON, the request as curl, a shell script (acquire, then start) or a
+TOML preset; copy or save to a file.
 
-Secrets are masked or written as ``$VARIABLE`` references unless "Reveal secrets" is on.
+Secrets are written as ``${REC_TUI_…}`` references unless "Reveal secrets" is on.
 Copying uses OSC 52 (the terminal puts the text on the clipboard); where the terminal is
 known not to support it the text goes to a file in the data directory instead, and the
 user is told which happened. Revealed text is never written to a file.
@@ -25,7 +26,7 @@ from rec_tui.store.paths import data_dir
 from rec_tui.store.secrets import SecretStore, SecretStoreError, customer_credentials
 from rec_tui.tui.screens.dialog import Dialog
 
-SUFFIXES = {"json": "json", "curl": "sh", "toml": "toml"}
+SUFFIXES = {"json": "json", "curl": "sh", "toml": "toml", "shell": "sh"}
 # Terminals that ignore OSC 52 (macOS Terminal, the Linux console, dumb terminals).
 _NO_OSC52_PROGRAMS = frozenset({"Apple_Terminal"})
 _NO_OSC52_TERMS = frozenset({"linux", "dumb", ""})
@@ -48,7 +49,7 @@ class ExportScreen(Dialog[None]):
     ExportScreen > Vertical {
         width: 90%; max-width: 130; height: 85%;
     }
-    ExportScreen #export-options { height: 5; }
+    ExportScreen #export-options { height: 6; }
     ExportScreen RadioSet { width: 24; }
     ExportScreen #reveal-box { width: 24; height: auto; padding: 0 2; }
     ExportScreen TextArea { height: 1fr; }
@@ -79,6 +80,7 @@ class ExportScreen(Dialog[None]):
                     yield RadioButton("JSON body", value=True, name="json")
                     yield RadioButton("curl command", name="curl")
                     yield RadioButton("TOML preset", name="toml")
+                    yield RadioButton("Shell script", name="shell")
                 with Vertical(id="reveal-box"):
                     yield Label("Reveal secrets")
                     yield Switch(False, id="reveal")
@@ -101,7 +103,7 @@ class ExportScreen(Dialog[None]):
     def refresh_text(self) -> None:
         credentials = None
         try:
-            if self.reveal and self.fmt == "curl":
+            if self.reveal and self.fmt in ("curl", "shell"):
                 credentials = customer_credentials(self.store)
             self.text = exporters.export(
                 self.draft,
@@ -115,8 +117,9 @@ class ExportScreen(Dialog[None]):
             self.text = ""
             self._say(f"Cannot export as {self.fmt}: {error}", error=True)
         else:
-            note = "Secrets are shown." if self.reveal else "Secrets are masked or $VARIABLES."
-            self._say(note)
+            note = "Secrets are shown." if self.reveal else "Secrets are ${REC_TUI_…} references."
+            served = exporters.sandbox_note(self.draft) if self.fmt in ("curl", "shell") else None
+            self._say(f"{note} {served}" if served else note)
         self.query_one("#export-text", TextArea).load_text(self.text)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Input, Select, Static
 
 from rec_tui.spec.field import Field
+from rec_tui.spec.rules.quoting import range_text
 from rec_tui.tui.value_text import as_json, in_words
 from rec_tui.tui.widgets.field_editor import FieldEditor
 
@@ -23,7 +24,7 @@ def _placeholder(field: Field) -> str:
     if field.default is not None:
         parts.append(f"default: {in_words(field.default)}")
     if field.minimum is not None and field.maximum is not None:
-        parts.append(f"{field.minimum:g}–{field.maximum:g}")
+        parts.append(range_text(field.minimum, field.maximum))
     if not parts and field.example is not None:
         parts.append(f"e.g. {field.example}")
     return ", ".join(parts)
