@@ -25,6 +25,7 @@ from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
+from rec_tui.agora.diagnose.transcript import Sent
 from rec_tui.agora.exchange import Exchange, Scrubber
 from rec_tui.agora.lifecycle import Lifecycle, PollPlan, RecordingSession, acquire_scene_for
 from rec_tui.agora.ratelimit import RateLimiter
@@ -49,6 +50,12 @@ if TYPE_CHECKING:
 def uid_list(text: str) -> list[str]:
     """``"123, 456"`` → ``["123", "456"]``; blanks dropped."""
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+def _token_of(body: dict[str, Any]) -> str:
+    request = body.get("clientRequest")
+    token = request.get("token") if isinstance(request, dict) else None
+    return token if isinstance(token, str) else ""
 
 
 class SendPanel(Vertical):
@@ -129,6 +136,10 @@ class SendPanel(Vertical):
         self._started_with: dict[str, Lifecycle] = {}
         self._client_key: tuple[str, str, str, str] | None = None
         self._credentials: Credentials | None = None
+        # This session's exchanges (redacted, each start with the RTC token it carried):
+        # the material the wizard diagnoses after each call.
+        self.exchanges: list[Sent] = []
+        self._sending_token = ""
 
     @property
     def running(self) -> list[RecordingSession]:
@@ -258,6 +269,8 @@ class SendPanel(Vertical):
         return Lifecycle(self._client, clock=self.clock, sleep=self.sleep, poll=self.poll)
 
     def _log_exchange(self, exchange: Exchange) -> None:
+        token = self._sending_token if exchange.call == "start" else ""
+        self.exchanges.append(Sent(exchange, self.clock(), token))
         self.post_message(self.Logged(exchange))
 
     async def on_unmount(self) -> None:
@@ -303,6 +316,7 @@ class SendPanel(Vertical):
         from rec_tui.agora.lifecycle import ChecksFailed, StartTimedOut
 
         body = self.draft.request_body()
+        self._sending_token = _token_of(body)
         try:
             lifecycle = self._lifecycle_for(action) or await self._lifecycle()
             if action == "start" and not await self._start_confirmed():
