@@ -86,6 +86,11 @@ class FilesController:
         else:
             self.app.notify(self.status_line, timeout=4)
 
+    def quiet_store(self) -> SecretStore:
+        """The store, without the one-time keyring notice: for looking whether a secret is
+        there (the notice comes when secrets are used)."""
+        return self._open_store().store
+
     @property
     def store(self) -> SecretStore:
         opened = self._open_store()
