@@ -10,7 +10,7 @@ is never part of a message.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
@@ -42,10 +42,11 @@ class Certificate:
 def certificate_for(
     endpoint: str,
     app_id: str,
-    store: SecretStore | None,
+    store: Callable[[], SecretStore] | None,
     environ: Mapping[str, str] | None = None,
 ) -> Certificate | None:
-    """The certificate tokens for ``app_id`` at ``endpoint`` are checked with, if known."""
+    """The certificate tokens for ``app_id`` at ``endpoint`` are checked with, if known;
+    ``store`` opens the secret store, only when it is needed."""
     try:
         sandbox = resolve(endpoint).sandbox
     except ValueError:
@@ -60,7 +61,7 @@ def certificate_for(
     if store is None:
         return None
     try:
-        stored = store.get(APP_CERTIFICATE_ENTRY)
+        stored = store().get(APP_CERTIFICATE_ENTRY)
     except SecretStoreError:
         return None
     return Certificate(stored, "the keyring") if stored else None

@@ -82,6 +82,8 @@ class SendPanel(Vertical):
     SendPanel #send-credentials-source { color: $text-muted; margin: 0 0 1 0; }
     SendPanel #send-reveal { min-width: 0; width: auto; margin: 1 1 0 0; }
     SendPanel.-sandbox #send-sandbox-note { display: block; }
+    SendPanel #send-scenario { display: none; color: $text-muted; margin: 0 0 1 0; }
+    SendPanel.-sandbox #send-scenario { display: block; }
     SendPanel.-web .rtc-update { display: none; }
     SendPanel .web-update { display: none; }
     SendPanel.-web .web-update { display: block; }
@@ -158,6 +160,7 @@ class SendPanel(Vertical):
         yield CredentialsForm(self._secret_store)
         yield AcquireSettings(self.draft)
         yield Static("", id="send-scene")
+        yield Static("", id="send-scenario")
         with Horizontal(classes="send-row"):
             yield Button("Acquire and start (^R)", id="send-start", variant="primary")
             yield Button("Query", id="send-query")
@@ -196,12 +199,24 @@ class SendPanel(Vertical):
             f"acquire scene {scene}, set from the {mode} mode"
         )
         self.set_class(mode == "web", "-web")
+        self._show_scenario()
         self.query_one("#send-update-layout", Button).display = mode == "mix"
+
+    def _show_scenario(self) -> None:
+        """Which sandbox failure scenario this App ID, cname and uid would run into."""
+        if not self.has_class("-sandbox"):
+            return
+        from rec_tui.sandbox.scenario_notes import scenario_note
+
+        draft = self.draft
+        note = scenario_note(draft.app_id, draft.mode, draft.body, self.clock())
+        self.query_one("#send-scenario", Static).update(note)
 
     @on(EndpointSettings.KindChosen)
     def _kind_chosen(self, event: EndpointSettings.KindChosen) -> None:
         event.stop()
         self.set_class(event.kind == "sandbox", "-sandbox")
+        self._show_scenario()
         if event.kind != "sandbox":
             self.query_one(CredentialsForm).needed()
 

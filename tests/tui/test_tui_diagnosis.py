@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Button, OptionList, TextArea
+from textual.widgets import Button, OptionList, Static, TextArea
 
 from rec_tui.agora.ratelimit import RateLimiter
 from rec_tui.request.draft import Draft
@@ -132,6 +132,8 @@ async def test_send_without_token_to_a_certified_app_id_finds_the_recorder_left(
     app = sandboxed_review(FakeTime())
     async with app.run_test(size=(120, 60)) as pilot:
         await pilot.pause()
+        scenario = app.query_one("#send-scenario", Static)
+        assert scenario.display and "leaves 3 s after start" in str(scenario.render())
         await press_button(pilot, "send-start")
         await press_button(pilot, "send-query")
         ids = [finding.id for finding in app.diagnosis.findings]

@@ -20,13 +20,34 @@ NO_CERTIFICATE = (
 )
 
 
+def offered_at_once(app: RecTuiApp) -> bool | None:
+    """Whether a certificate is known, when that can be told without the keyring or the
+    sandbox's code (the Session step asks right after the first frame): the sandbox has one
+    for every App ID of 32 hexadecimal characters, the environment may hold one. None: the
+    keyring must be asked (in a thread)."""
+    import os
+    import re
+
+    from rec_tui.request.endpoints import resolve
+    from rec_tui.store.secrets import APP_CERTIFICATE_ENV
+
+    draft = app.draft
+    try:
+        sandbox = resolve(draft.endpoint).sandbox
+    except ValueError:
+        return False
+    if sandbox:
+        return re.fullmatch(r"[0-9a-fA-F]{32}", draft.app_id) is not None
+    return True if os.environ.get(APP_CERTIFICATE_ENV) else None
+
+
 def known_certificate(app: RecTuiApp) -> Certificate | None:
     """The certificate for the draft's endpoint and App ID (the keyring is read without
     the one-time keyring notice: looking is not yet using)."""
     from rec_tui.sandbox.recorder_token import certificate_for
 
     draft = app.draft
-    return certificate_for(draft.endpoint, draft.app_id, app.files.quiet_store())
+    return certificate_for(draft.endpoint, draft.app_id, app.files.quiet_store)
 
 
 def generate_token(app: RecTuiApp) -> None:

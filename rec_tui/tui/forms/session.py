@@ -73,10 +73,17 @@ class SessionForm(StepForm):
         self.call_after_refresh(self._look_for_certificate)
 
     def _look_for_certificate(self) -> None:
+        from rec_tui.tui.controllers.tokens import offered_at_once
+
         wanted = (self.draft.endpoint, self.draft.app_id)
-        if wanted != self._offer_for and self.is_attached:
-            self._offer_for = wanted
+        if wanted == self._offer_for or not self.is_attached:
+            return
+        self._offer_for = wanted
+        known = offered_at_once(cast("RecTuiApp", self.app))
+        if known is None:
             self.run_worker(self._find_certificate, thread=True, group="token-offer")
+        else:
+            self._offer_token(known)
 
     def _find_certificate(self) -> None:
         from rec_tui.tui.controllers.tokens import known_certificate
