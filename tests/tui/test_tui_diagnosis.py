@@ -148,3 +148,20 @@ async def test_send_without_token_to_a_certified_app_id_finds_the_recorder_left(
         assert "see the token findings above" in left
         missing = next(line for line in lines if line[2:].startswith("token-missing"))
         assert missing.startswith("✗") and "clientRequest.token = (not set)" in missing
+
+
+# --- how the findings look ------------------------------------------------------------------
+
+
+def test_findings_view_snapshot(snap_compare: Any) -> None:
+    """A ticket's findings above the problems, at 120×40 (screenshots/diagnosis.png)."""
+    ticket = (TICKETS / "no_token_404.txt").read_text(encoding="utf-8")
+
+    async def import_ticket(pilot: Any) -> None:
+        await import_text(pilot, ticket)
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=import_ticket)

@@ -71,16 +71,20 @@ def problem_row(problem: Problem) -> Text:
 def finding_row(finding: Finding) -> Text:
     """The finding, then each piece of evidence and the fix on lines of their own."""
     icon, style = _FINDING_ICONS.get(finding.severity, ("•", "bold"))
+    # Spaces end a span rather than start the next: screenshots (SVG turned into PNG)
+    # squeeze the spaces a span starts with.
     row = Text()
     row.append(f"{icon} ", style)
-    row.append(finding.id, "bold")
-    row.append(f"  {finding.message}")
+    row.append(f"{finding.id}  ", "bold")
+    row.append(finding.message)
     if finding.rules:
-        row.append(f"  ({', '.join(finding.rules)})", "dim italic")
+        row.append(f" ({', '.join(finding.rules)})", "dim italic")
     for seen in finding.evidence:
-        row.append("\n    seen: ", "dim bold")
+        row.append("\n    ")
+        row.append("seen: ", "dim bold")
         row.append(seen, "dim")
-    row.append("\n    do: ", "bold green")
+    row.append("\n    ")
+    row.append("do: ", "bold green")
     row.append(finding.fix)
     return row
 
@@ -92,7 +96,7 @@ def heading_row(text: str) -> Option:
 class ProblemsPane(Vertical):
     DEFAULT_CSS = """
     ProblemsPane { height: 9; border-top: solid $primary-darken-2; }
-    ProblemsPane.-diagnosed { height: 18; }
+    ProblemsPane.-diagnosed { height: 60%; }
     ProblemsPane #problems-title { text-style: bold; padding: 0 1; }
     ProblemsPane OptionList { height: 1fr; border: none; padding: 0; }
     """
@@ -179,6 +183,9 @@ class ProblemsPane(Vertical):
             option_list.highlighted = next(
                 (index for index in selectable if index >= wanted), selectable[-1]
             )
+            if option_list.highlighted == selectable[0]:
+                # The heading above the first row stays in sight.
+                option_list.call_after_refresh(option_list.scroll_home, animate=False)
 
     def highlighted_problem(self) -> Problem | None:
         if self._option_list is None:
