@@ -132,15 +132,17 @@ async def test_send_without_token_to_a_certified_app_id_finds_the_recorder_left(
     app = sandboxed_review(FakeTime())
     async with app.run_test(size=(120, 60)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         scenario = app.query_one("#send-scenario", Static)
         assert scenario.display and "leaves 3 s after start" in str(scenario.render())
         await press_button(pilot, "send-start")
         await press_button(pilot, "send-query")
         ids = [finding.id for finding in app.diagnosis.findings]
         assert "recorder-left" in ids and "token-missing" in ids, ids
-        assert app.diagnosis.source == "this session's exchanges"
+        assert app.diagnosis.source == "the latest recording's exchanges"
         lines = pane_lines(app)
-        assert lines[0].startswith("Diagnosis of this session's exchanges")
+        assert lines[0].startswith("Diagnosis of the latest recording's exchanges")
         # The sandbox's recorder leaves 3 s after start: soon enough that Agora's task may
         # not have been ready, so the diagnosis calls it a warning; the token is the error.
         left = next(line for line in lines if line[2:].startswith("recorder-left"))
@@ -148,6 +150,20 @@ async def test_send_without_token_to_a_certified_app_id_finds_the_recorder_left(
         assert "see the token findings above" in left
         missing = next(line for line in lines if line[2:].startswith("token-missing"))
         assert missing.startswith("✗") and "clientRequest.token = (not set)" in missing
+
+        # The fix: a token for this recorder (the palette), sent again: nothing left to find.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Generate a token")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.draft.get("clientRequest.token")
+        await press_button(pilot, "send-start")
+        await press_button(pilot, "send-query")
+        ids = [finding.id for finding in app.diagnosis.findings]
+        assert not {"recorder-left", "token-missing"} & set(ids), ids
+        assert "joins and stays" in str(scenario.render())
 
 
 # --- how the findings look ------------------------------------------------------------------

@@ -29,6 +29,13 @@ class Sent:
     token: str = ""
 
 
+def latest_recording(sent: Sequence[Sent]) -> Sequence[Sent]:
+    """The exchanges from the last acquire on: the recording being worked on, so that a
+    recording that failed before the fix does not keep its findings after it."""
+    acquires = [index for index, item in enumerate(sent) if item.exchange.call == "acquire"]
+    return sent[acquires[-1] :] if acquires else sent
+
+
 def transcript(sent: Sequence[Sent]) -> str:
     """The session's exchanges as log lines, oldest first."""
     lines: list[str] = []

@@ -115,16 +115,17 @@ class SendingController:
             )
 
     def diagnose_exchanges(self) -> None:
-        """Run ``diagnose`` on this session's exchanges: its findings go above the problems
-        (a 404 after start: the recorder left, and why)."""
+        """Run ``diagnose`` on the latest recording's exchanges (from its acquire on): its
+        findings go above the problems (a 404 after start: the recorder left, and why)."""
         panel = self.panel
         if panel is None or not panel.exchanges:
             return
         from rec_tui.agora.diagnose import diagnose
-        from rec_tui.agora.diagnose.transcript import transcript
+        from rec_tui.agora.diagnose.transcript import latest_recording, transcript
 
-        diagnosis = diagnose(transcript(panel.exchanges), now=panel.clock())
-        self.app.diagnosis.show(diagnosis, "this session's exchanges")
+        material = transcript(latest_recording(panel.exchanges))
+        diagnosis = diagnose(material, now=panel.clock())
+        self.app.diagnosis.show(diagnosis, "the latest recording's exchanges")
 
     def _show_recording(self, *_: Any) -> None:
         from rec_tui.tui.widgets import layout_apply
