@@ -159,7 +159,8 @@ class Lifecycle:
         # A body that start would refuse is not worth a resource ID: check it before acquire.
         from rec_tui.request.validate import validate
 
-        before = validate(mode, body, session=Session(acquire=acquire_body))
+        known = Session(acquire=acquire_body, app_id=self.client.app_id or None)
+        before = validate(mode, body, session=known)
         self.warnings += _refuse_errors("start", before, force)
         session = RecordingSession(
             mode, self.client.app_id, str(cname), str(uid), acquire_body, copy.deepcopy(body)
@@ -179,6 +180,7 @@ class Lifecycle:
 
         context = Session(
             acquire=session.acquire_body,
+            app_id=session.app_id or None,
             acquired_at=session.acquired_at,
             now=self.clock(),
             at_send_time=True,

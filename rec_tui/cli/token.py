@@ -14,7 +14,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rec_tui.agora.tokens import DecodedToken, ServiceGrant
+    from rec_tui.tokens import DecodedToken, ServiceGrant
 
 DESCRIPTION = """\
 Read Agora RTC tokens (AccessToken2 "007…" and AccessToken "006…") and build new ones.
@@ -96,8 +96,8 @@ def _read_token(argument: str) -> str:
 
 
 def run_decode(args: argparse.Namespace) -> int:
-    from rec_tui.agora.tokens import TokenError, decode_token
     from rec_tui.cli import EXIT_FAILED, EXIT_OK
+    from rec_tui.tokens import TokenError, decode_token
 
     try:
         token = decode_token(_read_token(args.token))
@@ -113,7 +113,7 @@ def run_decode(args: argparse.Namespace) -> int:
 
 def describe(token: DecodedToken, now: float) -> list[str]:
     """The decoded token for people, its times judged at ``now``."""
-    from rec_tui.agora.tokens.check import format_time
+    from rec_tui.tokens.check import format_time
 
     kind = "AccessToken2" if token.version == "007" else "AccessToken"
     lines = [f"{kind} ({token.version})", f"  App ID:   {token.app_id}"]
@@ -148,7 +148,7 @@ def _describe_service(service: ServiceGrant, now: float) -> list[str]:
 
 
 def _until(at: int | None, now: float) -> str:
-    from rec_tui.agora.tokens.check import format_time
+    from rec_tui.tokens.check import format_time
 
     if at is None:
         return "never"
@@ -176,8 +176,8 @@ _NO_CERTIFICATE = (
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from rec_tui.agora.tokens import TokenError, verify_token
     from rec_tui.cli import EXIT_FAILED, EXIT_OK, EXIT_REFUSED
+    from rec_tui.tokens import TokenError, verify_token
 
     text = _read_token(args.token)
     certificate = _certificate()
@@ -201,8 +201,8 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from rec_tui.agora.tokens import TokenError, build_rtc_token, decode_token
     from rec_tui.cli import EXIT_FAILED, EXIT_OK
+    from rec_tui.tokens import TokenError, build_rtc_token, decode_token
 
     certificate = _sandbox_certificate(args.app_id) if args.sandbox else _certificate()
     if certificate is None:

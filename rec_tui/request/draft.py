@@ -223,8 +223,15 @@ class Draft:
         """The body's problems; with ``fixes``, each mechanical fix attached (it costs a
         re-check per fixable problem, so a view may ask for them a moment later)."""
         from rec_tui.request.validate import validate
+        from rec_tui.spec.rules.context import Session
 
-        return validate(self.mode, self.body, snapshot_intent=self.snapshot_intent, fixes=fixes)
+        return validate(
+            self.mode,
+            self.body,
+            snapshot_intent=self.snapshot_intent,
+            session=Session(app_id=self.app_id or None),
+            fixes=fixes,
+        )
 
     # --- observers --------------------------------------------------------------------
 

@@ -108,7 +108,7 @@ class Scenarios:
 
 def token_refusal(app_id: str, cname: str, uid: str, token: str, now: float) -> str | None:
     """Why the recorder cannot join ``cname`` as ``uid`` with ``token``; None: it can."""
-    from rec_tui.agora.tokens import TokenError, check_token, verify_token
+    from rec_tui.tokens import TokenError, check_token, verify_token
 
     if not token:
         return "no RTC token, and the App ID has an App Certificate"

@@ -74,7 +74,7 @@ FIELDS: tuple[Field, ...] = (
         requirement_note="Needed whenever the App Certificate is enabled (R16).",
         secret=True,
         env="REC_TUI_TOKEN",
-        rules=("body.token.missing",),
+        rules=("body.token.missing", "body.token.fits"),
         example="007eJxTYDQ",
     ),
 )

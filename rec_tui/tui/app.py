@@ -38,6 +38,7 @@ from rec_tui.request.draft import Change, Draft, ModeSwitch
 from rec_tui.request.request_line import compact_request_line
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Problem
+from rec_tui.tui.controllers.diagnosis import DiagnosisController
 from rec_tui.tui.controllers.editing import EditingController
 from rec_tui.tui.controllers.files import FilesController
 from rec_tui.tui.controllers.sending import SendingController
@@ -139,6 +140,8 @@ class RecTuiApp(App[int]):
         self.files = FilesController(self)
         self.editing = EditingController(self)
         self.problems: list[Problem] = []
+        # The findings shown above the problems (an imported ticket's, the Send panel's).
+        self.diagnosis = DiagnosisController(self)
         # The draft revision whose problems carry their fixes (-1: none yet).
         self._fixes_for = -1
         self.current_step = start_step

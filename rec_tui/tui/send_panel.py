@@ -25,6 +25,7 @@ from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
+from rec_tui.agora.diagnose.transcript import Sent
 from rec_tui.agora.exchange import Exchange, Scrubber
 from rec_tui.agora.lifecycle import Lifecycle, PollPlan, RecordingSession, acquire_scene_for
 from rec_tui.agora.ratelimit import RateLimiter
@@ -51,6 +52,12 @@ def uid_list(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
+def _token_of(body: dict[str, Any]) -> str:
+    request = body.get("clientRequest")
+    token = request.get("token") if isinstance(request, dict) else None
+    return token if isinstance(token, str) else ""
+
+
 class SendPanel(Vertical):
     """Mounted into the Review step; also usable alone (tests).
 
@@ -75,6 +82,8 @@ class SendPanel(Vertical):
     SendPanel #send-credentials-source { color: $text-muted; margin: 0 0 1 0; }
     SendPanel #send-reveal { min-width: 0; width: auto; margin: 1 1 0 0; }
     SendPanel.-sandbox #send-sandbox-note { display: block; }
+    SendPanel #send-scenario { display: none; color: $text-muted; margin: 0 0 1 0; }
+    SendPanel.-sandbox #send-scenario { display: block; }
     SendPanel.-web .rtc-update { display: none; }
     SendPanel .web-update { display: none; }
     SendPanel.-web .web-update { display: block; }
@@ -129,6 +138,10 @@ class SendPanel(Vertical):
         self._started_with: dict[str, Lifecycle] = {}
         self._client_key: tuple[str, str, str, str] | None = None
         self._credentials: Credentials | None = None
+        # This session's exchanges (redacted, each start with the RTC token it carried):
+        # the material the wizard diagnoses after each call.
+        self.exchanges: list[Sent] = []
+        self._sending_token = ""
 
     @property
     def running(self) -> list[RecordingSession]:
@@ -147,6 +160,7 @@ class SendPanel(Vertical):
         yield CredentialsForm(self._secret_store)
         yield AcquireSettings(self.draft)
         yield Static("", id="send-scene")
+        yield Static("", id="send-scenario")
         with Horizontal(classes="send-row"):
             yield Button("Acquire and start (^R)", id="send-start", variant="primary")
             yield Button("Query", id="send-query")
@@ -185,12 +199,24 @@ class SendPanel(Vertical):
             f"acquire scene {scene}, set from the {mode} mode"
         )
         self.set_class(mode == "web", "-web")
+        self._show_scenario()
         self.query_one("#send-update-layout", Button).display = mode == "mix"
+
+    def _show_scenario(self) -> None:
+        """Which sandbox failure scenario this App ID, cname and uid would run into."""
+        if not self.has_class("-sandbox"):
+            return
+        from rec_tui.sandbox.scenario_notes import scenario_note
+
+        draft = self.draft
+        note = scenario_note(draft.app_id, draft.mode, draft.body, self.clock())
+        self.query_one("#send-scenario", Static).update(note)
 
     @on(EndpointSettings.KindChosen)
     def _kind_chosen(self, event: EndpointSettings.KindChosen) -> None:
         event.stop()
         self.set_class(event.kind == "sandbox", "-sandbox")
+        self._show_scenario()
         if event.kind != "sandbox":
             self.query_one(CredentialsForm).needed()
 
@@ -258,6 +284,8 @@ class SendPanel(Vertical):
         return Lifecycle(self._client, clock=self.clock, sleep=self.sleep, poll=self.poll)
 
     def _log_exchange(self, exchange: Exchange) -> None:
+        token = self._sending_token if exchange.call == "start" else ""
+        self.exchanges.append(Sent(exchange, self.clock(), token))
         self.post_message(self.Logged(exchange))
 
     async def on_unmount(self) -> None:
@@ -303,6 +331,7 @@ class SendPanel(Vertical):
         from rec_tui.agora.lifecycle import ChecksFailed, StartTimedOut
 
         body = self.draft.request_body()
+        self._sending_token = _token_of(body)
         try:
             lifecycle = self._lifecycle_for(action) or await self._lifecycle()
             if action == "start" and not await self._start_confirmed():

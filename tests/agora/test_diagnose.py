@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from rec_tui.agora.diagnose import FINDING_IDS, Diagnosis, diagnose
-from rec_tui.agora.tokens import build_rtc_token
+from rec_tui.tokens import build_rtc_token
 from tests.support.seed_examples import EXAMPLES
 
 TICKETS = Path(__file__).parents[1] / "data" / "tickets"

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from rec_tui.agora.tokens import decode_token, verify_token
 from rec_tui.cli import main
+from rec_tui.tokens import decode_token, verify_token
 from tests.support.keyring_service import KeyringService, real_keyring
 
 __all__ = ["real_keyring"]  # a fixture, used by name

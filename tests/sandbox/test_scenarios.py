@@ -16,7 +16,6 @@ import pytest
 from rec_tui.agora.client import RecordingClient
 from rec_tui.agora.errors import RecordingError
 from rec_tui.agora.ratelimit import RateLimiter
-from rec_tui.agora.tokens import build_rtc_token
 from rec_tui.cli import main
 from rec_tui.sandbox.scenarios import (
     KICK_SECONDS,
@@ -27,6 +26,7 @@ from rec_tui.sandbox.scenarios import (
 )
 from rec_tui.sandbox.service import SandboxService
 from rec_tui.sandbox.transport import SandboxTransport
+from rec_tui.tokens import build_rtc_token
 from tests.support.loopback import serving
 from tests.support.sending import SANDBOX_CREDENTIALS, FakeTime, clean_body
 

@@ -92,6 +92,31 @@ KEY_SHOTS: dict[str, tuple[str, ...]] = {
 }
 
 
+TICKET = ROOT / "tests" / "data" / "tickets" / "no_token_404.txt"
+
+
+async def shoot_diagnosis(workdir: Path) -> Path:
+    """F6 with a customer's ticket pasted: its findings above the problems."""
+    from textual.widgets import Button, TextArea
+
+    app = RecTuiApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        app.screen.query_one(TextArea).load_text(TICKET.read_text(encoding="utf-8"))
+        app.screen.query_one("#import", Button).press()
+        await pilot.pause()
+        app.screen.query_one("#drop-credentials", Button).press()  # the ticket's Basic auth
+        await settle(pilot)
+        app.clear_notifications()
+        await settle(pilot)
+        svg = Path(app.save_screenshot(filename="diagnosis.svg", path=str(workdir)))
+    png = OUT / "diagnosis.png"
+    subprocess.run(["rsvg-convert", "-w", "1600", str(svg), "-o", str(png)], check=True)
+    return png
+
+
 async def main() -> int:
     if shutil.which("rsvg-convert") is None:
         print("rsvg-convert is missing: apt-get install librsvg2-bin", file=sys.stderr)
@@ -102,6 +127,7 @@ async def main() -> int:
             print(await shoot(step, number, Path(workdir)))
         for name, keys in KEY_SHOTS.items():
             print(await shoot_keys(name, keys, Path(workdir)))
+        print(await shoot_diagnosis(Path(workdir)))
     return 0
 
 

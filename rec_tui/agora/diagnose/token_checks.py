@@ -8,8 +8,8 @@ from typing import Final
 
 from rec_tui.agora.diagnose.context import Context
 from rec_tui.agora.diagnose.model import ERROR, INFO, WARNING, Call, Finding, Severity, Stamp
-from rec_tui.agora.tokens import TokenError, check_token, decode_token
-from rec_tui.agora.tokens.check import ended_at, format_time
+from rec_tui.tokens import TokenError, check_token, decode_token
+from rec_tui.tokens.check import ended_at, format_time
 
 # A log time without a zone may be off by up to this much (UTC-12 … UTC+14).
 _ZONE_DOUBT: Final = 14 * 3600

@@ -16,7 +16,7 @@ finds JSON in free text in linear time.
 """
 
 from rec_tui.formats.importers.credentials import settle_credentials
-from rec_tui.formats.importers.detect import import_file, import_text
+from rec_tui.formats.importers.detect import import_file, import_file_text, import_text
 from rec_tui.formats.importers.result import ImportProblem, ImportResult, Kind
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "ImportResult",
     "Kind",
     "import_file",
+    "import_file_text",
     "import_text",
     "settle_credentials",
 ]

@@ -76,12 +76,17 @@ def _say_mode_and_customer(result: ImportResult) -> None:
 
 
 def import_file(path: str | Path) -> ImportResult:
+    return import_file_text(path)[0]
+
+
+def import_file_text(path: str | Path) -> tuple[ImportResult, str]:
+    """:func:`import_file`, and the text the file held (for a diagnosis of a ticket)."""
     file = Path(path).expanduser()
     try:
         text = read_text(str(file))
     except JsonInputError as error:
         raise ImportProblem(error.message) from None
     try:
-        return import_text(text)
+        return import_text(text), text
     except ImportProblem as problem:
         raise ImportProblem(f"{file}: {problem.message}") from None

@@ -33,10 +33,12 @@ class Session:
     """What is known of the session beyond the body (for session and clock rules).
 
     ``acquire`` is the acquire request body this session sent or the user typed in;
-    None means unknown, and the session rules are then skipped.
+    None means unknown, and the session rules are then skipped. ``app_id`` is the App ID
+    of the URL (None: unknown), which the RTC token must have been built with.
     """
 
     acquire: dict[str, Any] | None = None
+    app_id: str | None = None
     acquired_at: float | None = None
     started_at: float | None = None
     now: float | None = None

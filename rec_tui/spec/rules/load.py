@@ -6,6 +6,7 @@ RULE_MODULES = (
     "rec_tui.spec.rules.generic",
     "rec_tui.spec.rules.values",
     "rec_tui.spec.rules.envelope",
+    "rec_tui.spec.rules.token",
     "rec_tui.spec.rules.storage",
     "rec_tui.spec.rules.recording",
     "rec_tui.spec.rules.subscription",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from rec_tui.spec.modes import MODES
+from rec_tui.tui.controllers.tokens import generate_token
 from rec_tui.tui.steps import STEPS
 
 if TYPE_CHECKING:
@@ -105,6 +106,11 @@ def wizard_commands(app: RecTuiApp) -> list[Command]:
                 "Compare with the original (F9)",
                 "What changed since the request was opened or imported, by field",
                 editing.show_diff,
+            ),
+            Command(
+                "Generate a token for this recorder",
+                "An RTC token for the App ID, cname and uid, signed with the App Certificate",
+                lambda: generate_token(app),
             ),
             Command(
                 "Copy the request body (Ctrl+B)",

@@ -86,6 +86,11 @@ class FilesController:
         else:
             self.app.notify(self.status_line, timeout=4)
 
+    def quiet_store(self) -> SecretStore:
+        """The store, without the one-time keyring notice: for looking whether a secret is
+        there (the notice comes when secrets are used)."""
+        return self._open_store().store
+
     @property
     def store(self) -> SecretStore:
         opened = self._open_store()
@@ -236,12 +241,21 @@ class FilesController:
             if result is None:
                 return
             draft_from_import(result, self.app.draft)
+            if result.kind == "ticket":
+                self._diagnose_ticket(dialog.imported_text)
             for notice in result.notices:
                 self.app.notify(notice, timeout=12)
             self.app.notify(f"Imported a {result.kind} input.", timeout=4)
             self.app.editing.offer_better_mode()
 
-        self.app.push_screen(ImportScreen(self.store), imported)
+        dialog = ImportScreen(self.store)
+        self.app.push_screen(dialog, imported)
+
+    def _diagnose_ticket(self, text: str) -> None:
+        """The same diagnosis as ``rec-tui diagnose``: its findings go above the problems."""
+        from rec_tui.agora.diagnose import diagnose
+
+        self.app.diagnosis.show(diagnose(text), "the imported ticket")
 
     def export(self) -> None:
         """Ctrl+E: JSON / curl / TOML, masked unless revealed."""

@@ -102,8 +102,10 @@ class SendingController:
 
     def call_finished(self, action: str, ok: bool, text: str) -> None:
         """A Send panel call ended: the canvas shows the running recording; updateLayout's
-        answer is told (the full exchange is in the Send panel's log)."""
+        answer is told (the full exchange is in the Send panel's log); the session's
+        exchanges are diagnosed again."""
         self._show_recording()
+        self.diagnose_exchanges()
         if action == "layout":
             self.app.notify(
                 f"updateLayout: {'✓' if ok else '✗'} {text} "
@@ -111,6 +113,19 @@ class SendingController:
                 severity="information" if ok else "error",
                 timeout=10,
             )
+
+    def diagnose_exchanges(self) -> None:
+        """Run ``diagnose`` on the latest recording's exchanges (from its acquire on): its
+        findings go above the problems (a 404 after start: the recorder left, and why)."""
+        panel = self.panel
+        if panel is None or not panel.exchanges:
+            return
+        from rec_tui.agora.diagnose import diagnose
+        from rec_tui.agora.diagnose.transcript import latest_recording, transcript
+
+        material = transcript(latest_recording(panel.exchanges))
+        diagnosis = diagnose(material, now=panel.clock())
+        self.app.diagnosis.show(diagnosis, "the latest recording's exchanges")
 
     def _show_recording(self, *_: Any) -> None:
         from rec_tui.tui.widgets import layout_apply

@@ -1,12 +1,18 @@
-"""Step 1, Session: the recording mode, App ID, channel, recorder UID and token."""
+"""Step 1, Session: the recording mode, App ID, channel, recorder UID and token.
+
+Under the token: "Generate a token for this recorder", shown when the App Certificate for
+the draft's endpoint and App ID is known (looked up in a thread after the frame is drawn,
+again only when the endpoint or App ID changes).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import contextlib
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import RadioButton, RadioSet, Static
+from textual.widgets import Button, RadioButton, RadioSet, Static
 
 from rec_tui.request.draft import APP_ID
 from rec_tui.spec import catalogue
@@ -15,6 +21,9 @@ from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
 from rec_tui.tui.widgets.editors import TextEditor
 from rec_tui.tui.widgets.field_editor import FieldEditor
+
+if TYPE_CHECKING:
+    from rec_tui.tui.app import RecTuiApp
 
 # The App ID is part of the URL, not the body: its declaration is a session field.
 APP_ID_PATH = APP_ID
@@ -26,7 +35,11 @@ class SessionForm(StepForm):
     DEFAULT_CSS = """
     SessionForm #mode { width: 1fr; height: auto; layout: horizontal; }
     SessionForm #mode-summary { color: $text-muted; margin: 0 0 1 0; }
+    SessionForm #generate-token { display: none; margin: 0 0 1 0; }
+    SessionForm #generate-token.-offered { display: block; }
     """
+    # The (endpoint, App ID) whose certificate was last looked for.
+    _offer_for: tuple[str, str] | None = None
 
     def compose_fields(self) -> ComposeResult:
         with ChoiceRadioSet(id="mode"):
@@ -35,6 +48,7 @@ class SessionForm(StepForm):
         yield Static(MODE_SUMMARIES[self.draft.mode], id="mode-summary")
         yield TextEditor(APP_ID_FIELD)
         yield from self.editors_for(("cname", "uid", "clientRequest.token"))
+        yield Button("Generate a token for this recorder", id="generate-token")
 
     def value_for(self, editor: FieldEditor) -> Any:
         if editor.path == APP_ID_PATH:
@@ -56,6 +70,37 @@ class SessionForm(StepForm):
                 with radio_set.prevent(RadioSet.Changed):
                     button.value = True
         radio_set.show_pressed()
+        self.call_after_refresh(self._look_for_certificate)
+
+    def _look_for_certificate(self) -> None:
+        from rec_tui.tui.controllers.tokens import offered_at_once
+
+        wanted = (self.draft.endpoint, self.draft.app_id)
+        if wanted == self._offer_for or not self.is_attached:
+            return
+        self._offer_for = wanted
+        known = offered_at_once(cast("RecTuiApp", self.app))
+        if known is None:
+            self.run_worker(self._find_certificate, thread=True, group="token-offer")
+        else:
+            self._offer_token(known)
+
+    def _find_certificate(self) -> None:
+        from rec_tui.tui.controllers.tokens import known_certificate
+
+        known = known_certificate(cast("RecTuiApp", self.app)) is not None
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self._offer_token, known)
+
+    def _offer_token(self, known: bool) -> None:
+        self.query_one("#generate-token", Button).set_class(known, "-offered")
+
+    @on(Button.Pressed, "#generate-token")
+    def _generate_token(self, event: Button.Pressed) -> None:
+        event.stop()
+        from rec_tui.tui.controllers.tokens import generate_token
+
+        generate_token(cast("RecTuiApp", self.app))
 
     def focus_first(self) -> None:
         self.query_one("#mode", RadioSet).focus()

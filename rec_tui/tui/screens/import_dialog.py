@@ -35,6 +35,8 @@ class ImportScreen(Dialog[ImportResult | None]):
         super().__init__()
         self.store = store
         self.pending: ImportResult | None = None
+        # The text imported (pasted, or the file's), for the wizard's diagnosis of a ticket.
+        self.imported_text = ""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -75,12 +77,16 @@ class ImportScreen(Dialog[ImportResult | None]):
         path = self.query_one("#import-path", Input).value.strip()
         text = self.query_one(TextArea).text
         try:
-            result = importers.import_file(path) if path else importers.import_text(text)
+            if path:
+                result, text = importers.import_file_text(path)
+            else:
+                result = importers.import_text(text)
         except importers.ImportProblem as problem:
             where = "The file" if path else "The pasted text"
             self._say(f"{where} was not imported (nothing changed): {problem.message}", True)
             return
         self.pending = result
+        self.imported_text = text
         if result.credentials is None:
             self.finish(store_credentials=False)
             return

@@ -1,6 +1,15 @@
-"""The Problems pane: counts, then one row per problem; choosing one goes to its field."""
+"""The Problems pane: counts, then one row per problem; choosing one goes to its field.
+
+When the wizard has diagnosed something (an imported ticket, the Send panel's exchanges),
+the findings come first in the same list under a heading of their own, each with what
+was seen (secrets already masked by the diagnosis) and what to do; the problems follow
+under their own heading. The pane shows what the app gives it and owns neither list.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,6 +19,15 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from rec_tui.spec.problems import Problem, count
+
+if TYPE_CHECKING:
+    from rec_tui.agora.diagnose import Finding
+
+_FINDING_ICONS: Final = {
+    "error": ("✗", "bold red"),
+    "warning": ("⚠", "bold yellow"),
+    "info": ("ℹ", "bold cyan"),
+}
 
 
 def summary(problems: list[Problem]) -> str:
@@ -21,6 +39,19 @@ def summary(problems: list[Problem]) -> str:
         parts.append(f"{errors} error{'s' if errors != 1 else ''}")
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return " · ".join(parts)
+
+
+def findings_summary(findings: Sequence[Finding]) -> str:
+    """``1 error · 2 warnings · 1 note``, or ``nothing found``."""
+    if not findings:
+        return "nothing found"
+    labels = (("error", "error", "errors"), ("warning", "warning", "warnings"))
+    parts = []
+    for severity, one, many in (*labels, ("info", "note", "notes")):
+        number = sum(1 for finding in findings if finding.severity == severity)
+        if number:
+            parts.append(f"{number} {one if number == 1 else many}")
     return " · ".join(parts)
 
 
@@ -37,9 +68,35 @@ def problem_row(problem: Problem) -> Text:
     return row
 
 
+def finding_row(finding: Finding) -> Text:
+    """The finding, then each piece of evidence and the fix on lines of their own."""
+    icon, style = _FINDING_ICONS.get(finding.severity, ("•", "bold"))
+    # Spaces end a span rather than start the next: screenshots (SVG turned into PNG)
+    # squeeze the spaces a span starts with.
+    row = Text()
+    row.append(f"{icon} ", style)
+    row.append(f"{finding.id}  ", "bold")
+    row.append(finding.message)
+    if finding.rules:
+        row.append(f" ({', '.join(finding.rules)})", "dim italic")
+    for seen in finding.evidence:
+        row.append("\n    ")
+        row.append("seen: ", "dim bold")
+        row.append(seen, "dim")
+    row.append("\n    ")
+    row.append("do: ", "bold green")
+    row.append(finding.fix)
+    return row
+
+
+def heading_row(text: str) -> Option:
+    return Option(Text(text, style="bold underline"), disabled=True)
+
+
 class ProblemsPane(Vertical):
     DEFAULT_CSS = """
     ProblemsPane { height: 9; border-top: solid $primary-darken-2; }
+    ProblemsPane.-diagnosed { height: 60%; }
     ProblemsPane #problems-title { text-style: bold; padding: 0 1; }
     ProblemsPane OptionList { height: 1fr; border: none; padding: 0; }
     """
@@ -54,6 +111,11 @@ class ProblemsPane(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._problems: list[Problem] = []
+        self._findings: tuple[Finding, ...] = ()
+        # Where the findings come from ("the imported ticket"); "" when there is no diagnosis.
+        self._diagnosed = ""
+        # What each option of the list is: a problem, a finding, or a heading (None).
+        self._rows: list[Problem | Finding | None] = []
         self._option_list: OptionList | None = None
 
     def compose(self) -> ComposeResult:
@@ -73,6 +135,10 @@ class ProblemsPane(Vertical):
     def problems(self) -> list[Problem]:
         return list(self._problems)
 
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self._findings
+
     def show(self, problems: list[Problem]) -> None:
         # Problems compare without their fixes: a list that only gained fixes is news.
         if problems == self._problems and [p.fix for p in problems] == [
@@ -80,21 +146,57 @@ class ProblemsPane(Vertical):
         ]:
             return
         self._problems = list(problems)
-        self.query_one("#problems-title", Static).update(f"Problems: {summary(problems)}")
+        self._fill()
+
+    def show_findings(self, findings: Sequence[Finding], source: str) -> None:
+        """Show the diagnosis of ``source`` above the problems ("" and no findings: none)."""
+        self._findings, self._diagnosed = tuple(findings), source
+        self.set_class(bool(source), "-diagnosed")
+        self._fill()
+
+    def _fill(self) -> None:
+        problems = self._problems
+        title = f"Problems: {summary(problems)}"
+        if self._diagnosed:
+            title = f"Diagnosis: {findings_summary(self._findings)} · {title}"
+        self.query_one("#problems-title", Static).update(title)
+        rows: list[Problem | Finding | None] = []
+        options: list[Option] = []
+        if self._diagnosed:
+            heading = f"Diagnosis of {self._diagnosed}: {findings_summary(self._findings)}"
+            rows.append(None)
+            options.append(heading_row(heading))
+            rows.extend(self._findings)
+            options.extend(Option(finding_row(finding)) for finding in self._findings)
+            rows.append(None)
+            options.append(heading_row(f"Problems of the request: {summary(problems)}"))
+        rows.extend(problems)
+        options.extend(Option(problem_row(p)) for p in problems)
         option_list = self.option_list
         highlighted = option_list.highlighted
         option_list.clear_options()
-        option_list.add_options(Option(problem_row(p)) for p in problems)
-        if problems:
-            option_list.highlighted = min(highlighted or 0, len(problems) - 1)
+        option_list.add_options(options)
+        self._rows = rows
+        selectable = [index for index, row in enumerate(rows) if row is not None]
+        if selectable:
+            wanted = highlighted if highlighted is not None else selectable[0]
+            option_list.highlighted = next(
+                (index for index in selectable if index >= wanted), selectable[-1]
+            )
+            if option_list.highlighted == selectable[0]:
+                # The heading above the first row stays in sight.
+                option_list.call_after_refresh(option_list.scroll_home, animate=False)
 
     def highlighted_problem(self) -> Problem | None:
         if self._option_list is None:
             return None
         index = self._option_list.highlighted
-        return self._problems[index] if index is not None and index < len(self._problems) else None
+        row = self._rows[index] if index is not None and index < len(self._rows) else None
+        return row if isinstance(row, Problem) else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if 0 <= event.option_index < len(self._problems):
-            self.post_message(self.Chosen(self._problems[event.option_index]))
+        if 0 <= event.option_index < len(self._rows):
+            row = self._rows[event.option_index]
+            if isinstance(row, Problem):
+                self.post_message(self.Chosen(row))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from rec_tui.agora.tokens import access_token
-from rec_tui.agora.tokens.model import DecodedToken, ServiceGrant
+from rec_tui.tokens import access_token
+from rec_tui.tokens.model import DecodedToken, ServiceGrant
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import struct
 
-from rec_tui.agora.tokens.model import TokenError
+from rec_tui.tokens.model import TokenError
 
 
 class Reader:

@@ -13,9 +13,9 @@ import re
 import time as _time
 import urllib.parse
 
-from rec_tui.agora.tokens import access_token, access_token2
-from rec_tui.agora.tokens.check import TokenFinding, check_decoded
-from rec_tui.agora.tokens.model import DecodedToken, Privilege, ServiceGrant, TokenError
+from rec_tui.tokens import access_token, access_token2
+from rec_tui.tokens.check import TokenFinding, check_decoded
+from rec_tui.tokens.model import DecodedToken, Privilege, ServiceGrant, TokenError
 
 __all__ = [
     "DecodedToken",

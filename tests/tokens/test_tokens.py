@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from rec_tui.agora.tokens import (
+from rec_tui.tokens import (
     TokenError,
     build_rtc_token,
     check_token,

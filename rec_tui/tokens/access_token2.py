@@ -18,13 +18,13 @@ import secrets
 import zlib
 from collections.abc import Callable
 
-from rec_tui.agora.tokens.model import (
+from rec_tui.tokens.model import (
     DecodedToken,
     ServiceGrant,
     TokenError,
     privileges_from,
 )
-from rec_tui.agora.tokens.wire import Reader, pack_bytes, pack_uint16, pack_uint32, pack_uint32_map
+from rec_tui.tokens.wire import Reader, pack_bytes, pack_uint16, pack_uint32, pack_uint32_map
 
 VERSION = "007"
 

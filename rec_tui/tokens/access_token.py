@@ -16,8 +16,8 @@ import hashlib
 import hmac
 import zlib
 
-from rec_tui.agora.tokens.model import DecodedToken, ServiceGrant, TokenError, privileges_from
-from rec_tui.agora.tokens.wire import Reader
+from rec_tui.tokens.model import DecodedToken, ServiceGrant, TokenError, privileges_from
+from rec_tui.tokens.wire import Reader
 
 VERSION = "006"
 APP_ID_LENGTH = 32
