@@ -28,6 +28,7 @@ from rec_tui.spec.problems import Problem
 from rec_tui.spec.rules import all_rules
 from rec_tui.spec.rules.context import Session
 from rec_tui.spec.rules.quoting import counted, number, range_text, shown, with_article
+from rec_tui.tokens import build_rtc_token
 from tests.support.rules import REMOVE, changed, clean
 
 TABLE_MODULES = ("files", "legacy", "recording", "storage", "subscription", "transcoding", "web")
@@ -167,6 +168,21 @@ def _call_and_session_problems() -> Iterator[Problem]:
     )
 
 
+def _token_problems() -> Iterator[Problem]:
+    """The token rule on tokens minted for another App ID, channel and uid, and expired."""
+    now = 1_700_000_000
+    app_id, certificate = "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b"
+    minted = (
+        build_rtc_token(app_id, certificate, "room-9", "1001", issued_at=now - 7200, expire=60),
+        build_rtc_token(app_id, certificate, "demo", "527841", issued_at=now - 60, salt=1),
+    )
+    for mode in ("mix", "individual"):
+        for token in minted:
+            body = changed(mode, {"clientRequest.token": token})
+            for session_app_id in (app_id, "0" * 32):
+                yield from validate(mode, body, session=Session(app_id=session_app_id, now=now))
+
+
 @cache
 def rendered() -> dict[str, dict[str, str]]:
     """For each rule that spoke: each text it said (messages and hints) → where it was said."""
@@ -186,6 +202,8 @@ def rendered() -> dict[str, dict[str, str]]:
             note(problem, f"{mode} body")
     for problem in _call_and_session_problems():
         note(problem, "call or session check")
+    for problem in _token_problems():
+        note(problem, "token check")
     for mode in MODES:
         every: tuple[dict[str, Any], ...] = (
             # The envelope: uid as a number, in the lists; no clientRequest.
