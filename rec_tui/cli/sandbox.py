@@ -24,7 +24,7 @@ Scenarios that reproduce customers' failures (individual and mix recordings):
   App Certificate  App IDs of 32 hex characters starting with "cafe", and those
                    given to --certificate-for, need a valid RTC token for the
                    body's cname and uid: without one start still answers 200, the
-                   recorder leaves 3 s later, and query/stop answer 404 "failed to
+                   recorder leaves 5 s later, and query/stop answer 404 "failed to
                    find worker". `rec-tui token build --sandbox` mints a good token.
   nobody publishing  channel names starting with "empty-": the recorder exits after
                    maxIdleTime (default 30 s); stop answers 206 with code 435.

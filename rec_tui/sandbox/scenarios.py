@@ -36,7 +36,9 @@ from rec_tui.spec.modes import Mode
 CERTIFIED_PREFIX: Final = "cafe"
 EMPTY_CHANNEL_PREFIX: Final = "empty-"
 # After start: when a recorder that cannot join gives up, and when a client with its uid joins.
-LEAVE_SECONDS: Final = 3.0
+# Agora asks for the first query 5 s after start; a recorder that cannot join is gone by
+# then, so the recommended first query already shows the 404 (sooner reads as "not ready").
+LEAVE_SECONDS: Final = 5.0
 KICK_SECONDS: Final = 3.0
 DEFAULT_MAX_IDLE_SECONDS: Final = 30
 # The fixed secret every sandbox certificate is derived from. Not a secret of anyone's: the

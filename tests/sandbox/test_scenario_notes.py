@@ -23,7 +23,7 @@ def body(**changes: Any) -> dict[str, Any]:
 
 def test_a_certified_app_id_without_a_token_says_the_recorder_leaves() -> None:
     note = scenario_note(CERTIFIED, "mix", body(), NOW)
-    assert "App Certificate" in note and "leaves 3 s after start" in note and "404" in note
+    assert "App Certificate" in note and "leaves 5 s after start" in note and "404" in note
 
 
 def test_a_fitting_token_says_the_recorder_stays() -> None:

@@ -369,4 +369,4 @@ def test_serve_verbose_says_how_a_recording_will_end(
         )
     assert started.status_code == 200
     err = capsys.readouterr().err
-    assert "scenario: the recorder leaves 3 s after start: the RTC token cannot be read" in err
+    assert f"scenario: the recorder leaves {LEAVE_SECONDS:g} s after start: the RTC token cannot be read" in err
