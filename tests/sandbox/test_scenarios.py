@@ -369,4 +369,5 @@ def test_serve_verbose_says_how_a_recording_will_end(
         )
     assert started.status_code == 200
     err = capsys.readouterr().err
-    assert f"scenario: the recorder leaves {LEAVE_SECONDS:g} s after start: the RTC token cannot be read" in err
+    said = f"scenario: the recorder leaves {LEAVE_SECONDS:g} s after start"
+    assert f"{said}: the RTC token cannot be read" in err
