@@ -25,10 +25,11 @@ from rec_tui.request.draft import Draft, Original
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import Mode
 from rec_tui.store import paths
-from rec_tui.store.files import StoreFileError, read_regular_file
+from rec_tui.store.files import StoreFileError, read_regular_file, read_regular_head
 from rec_tui.store.files import write_atomically as write_file
 from rec_tui.store.presets.document import dumps, read_document, to_document
 from rec_tui.store.presets.errors import PresetError
+from rec_tui.store.presets.header import HEAD_BYTES, header_text, read_header
 from rec_tui.store.presets.references import (
     ENV_REF,
     KEYRING_REF,
@@ -333,29 +334,46 @@ def _resolve(
 def list_presets(directory: Path | None = None) -> list[PresetEntry]:
     """Every preset in the folder, by name; one that cannot be opened carries its ``error``.
 
-    Each file gets the same checks as opening it (secrets are not looked up), so a preset
-    listed without an error opens, and a broken one never stops the others being listed.
+    Each entry comes from the file's header (its first lines: format, name, description,
+    mode), read and checked as opening it would; what is wrong further down (the session,
+    the body, its secret references) is said when it is opened. So the time taken is that
+    of reading the first lines of each file, and a broken file never stops the others
+    being listed.
     """
     folder = directory or paths.presets_dir()
     try:
-        files = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stem.lower())
+        with os.scandir(folder) as found:
+            names = [entry.name for entry in found if entry.name.endswith(SUFFIX)]
     except OSError:
         return []
+    files = [folder / name for name in sorted(names, key=lambda name: name.lower())]
     return [_entry(file, folder) for file in files]
 
 
 def _entry(file: Path, folder: Path) -> PresetEntry:
     try:
-        modified = datetime.fromtimestamp(file.stat().st_mtime, tz=UTC)
-    except OSError:
-        modified = datetime.now(tz=UTC)
+        head, status = read_regular_head(file, HEAD_BYTES)
+    except StoreFileError as error:
+        return PresetEntry(file.stem, file, "?", "", _modified(file), error.message)
+    modified = datetime.fromtimestamp(status.st_mtime, tz=UTC)
+    text = header_text(head, complete=status.st_size <= len(head))
     try:
-        document = checked_document(read_preset_text(file), file, owner_of(file, folder))
+        header = read_header(text, file) if text is not None else None
+        if header is None:  # the header is not in the head alone: read all of it
+            header = checked_document(read_preset_text(file), file, owner_of(file, folder))
     except PresetError as error:
         return PresetEntry(file.stem, file, "?", "", modified, error.message)
     return PresetEntry(
-        file.stem, file, str(document["mode"]), document.get("description", ""), modified
+        file.stem, file, str(header["mode"]), header.get("description", ""), modified
     )
+
+
+def _modified(file: Path) -> datetime:
+    """When ``file`` (or the link itself, when it leads nowhere) last changed."""
+    try:
+        return datetime.fromtimestamp(file.lstat().st_mtime, tz=UTC)
+    except OSError:
+        return datetime.now(tz=UTC)
 
 
 def rename(old: str, new: str, store: SecretStore, *, directory: Path | None = None) -> Path:
