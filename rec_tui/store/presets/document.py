@@ -18,14 +18,15 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from rec_tui.request import endpoints
-from rec_tui.request.draft import Draft
 from rec_tui.spec import jsonpath
 from rec_tui.store.presets.errors import PresetError, locate_key
 from rec_tui.store.presets.header import FORMAT_VERSION, check_header, check_known
 from rec_tui.store.presets.references import env_reference, secret_locations
+
+if TYPE_CHECKING:
+    from rec_tui.request.draft import Draft
 
 SNAPSHOT_INTENTS: Final = ("only", "plus_recording")
 # A start request is about 6 levels deep; 32 leaves room for anything real and keeps every
@@ -222,6 +223,8 @@ class _Checker:
             if key in session and not isinstance(session[key], str):
                 raise self.fail(f"session.{key}", "must be a text string in quotes.")
         if "endpoint" in session:
+            from rec_tui.request import endpoints
+
             try:
                 endpoints.resolve(session["endpoint"])
             except ValueError as error:

@@ -1,4 +1,4 @@
-"""The presets folder: names and paths, save, load, list, rename, delete, and their locks.
+"""The presets folder: names and paths, save, load, rename, delete, and their locks.
 
 One TOML file per preset in :func:`rec_tui.store.paths.presets_dir`. Saving is safe against
 a second rec-tui doing the same at the same time: every change to a preset holds that
@@ -17,19 +17,17 @@ import re
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
-from rec_tui.request.draft import Draft, Original
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import Mode
 from rec_tui.store import paths
-from rec_tui.store.files import StoreFileError, read_regular_file, read_regular_head
+from rec_tui.store.files import StoreFileError, read_regular_file
 from rec_tui.store.files import write_atomically as write_file
 from rec_tui.store.presets.document import dumps, read_document, to_document
 from rec_tui.store.presets.errors import PresetError
-from rec_tui.store.presets.header import HEAD_BYTES, header_text, read_header
+from rec_tui.store.presets.listing import SUFFIX
 from rec_tui.store.presets.references import (
     ENV_REF,
     KEYRING_REF,
@@ -42,7 +40,9 @@ from rec_tui.store.presets.references import (
 )
 from rec_tui.store.secrets import SecretStore, SecretStoreError
 
-SUFFIX: Final = ".toml"
+if TYPE_CHECKING:
+    from rec_tui.request.draft import Draft
+
 LOCK_WAIT_SECONDS: Final = 30.0
 _NAME_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}")
 
@@ -54,18 +54,6 @@ class Preset:
     description: str = ""
     path: Path | None = None
     notices: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class PresetEntry:
-    """One preset in the folder; ``error`` says why it cannot be opened (None when it can)."""
-
-    name: str
-    path: Path
-    mode: str
-    description: str
-    modified: datetime
-    error: str | None = None
 
 
 # --- names and paths ------------------------------------------------------------------
@@ -298,6 +286,8 @@ def parse(
     notices = (
         _resolve(body, path, text, store, environ, allow_missing_secrets) if resolve_secrets else []
     )
+    from rec_tui.request.draft import Draft, Original
+
     draft = Draft(
         mode=mode,
         body=body,
@@ -328,52 +318,7 @@ def _resolve(
     return resolve_secrets(body, path, text, store, env, allow_missing)
 
 
-# --- listing, renaming, deleting ------------------------------------------------------------
-
-
-def list_presets(directory: Path | None = None) -> list[PresetEntry]:
-    """Every preset in the folder, by name; one that cannot be opened carries its ``error``.
-
-    Each entry comes from the file's header (its first lines: format, name, description,
-    mode), read and checked as opening it would; what is wrong further down (the session,
-    the body, its secret references) is said when it is opened. So the time taken is that
-    of reading the first lines of each file, and a broken file never stops the others
-    being listed.
-    """
-    folder = directory or paths.presets_dir()
-    try:
-        with os.scandir(folder) as found:
-            names = [entry.name for entry in found if entry.name.endswith(SUFFIX)]
-    except OSError:
-        return []
-    files = [folder / name for name in sorted(names, key=lambda name: name.lower())]
-    return [_entry(file, folder) for file in files]
-
-
-def _entry(file: Path, folder: Path) -> PresetEntry:
-    try:
-        head, status = read_regular_head(file, HEAD_BYTES)
-    except StoreFileError as error:
-        return PresetEntry(file.stem, file, "?", "", _modified(file), error.message)
-    modified = datetime.fromtimestamp(status.st_mtime, tz=UTC)
-    text = header_text(head, complete=status.st_size <= len(head))
-    try:
-        header = read_header(text, file) if text is not None else None
-        if header is None:  # the header is not in the head alone: read all of it
-            header = checked_document(read_preset_text(file), file, owner_of(file, folder))
-    except PresetError as error:
-        return PresetEntry(file.stem, file, "?", "", modified, error.message)
-    return PresetEntry(
-        file.stem, file, str(header["mode"]), header.get("description", ""), modified
-    )
-
-
-def _modified(file: Path) -> datetime:
-    """When ``file`` (or the link itself, when it leads nowhere) last changed."""
-    try:
-        return datetime.fromtimestamp(file.lstat().st_mtime, tz=UTC)
-    except OSError:
-        return datetime.now(tz=UTC)
+# --- renaming, deleting ------------------------------------------------------------
 
 
 def rename(old: str, new: str, store: SecretStore, *, directory: Path | None = None) -> Path:
