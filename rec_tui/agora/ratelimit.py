@@ -1,26 +1,42 @@
-"""Keeping this process at or under Agora's 10 requests per second (spec 1.6).
+"""Keeping every rec-tui of one user at or under Agora's 10 requests per second (spec 1.6).
 
 The limit counts per account (customer ID), so one limiter is shared by every client of the
-process that uses the same customer ID. Each request reserves a send slot, and slots are
-spaced evenly, a little more than ``1/rate`` seconds apart: a burst of ten sent at once
-would reach the server spread by connection set-up and could then count eleven in some
-one-second window, while evenly spaced requests cannot. Reserving is done under a thread
-lock with no awaiting inside, so the limiter works across event loops (the command line
-runs each call in its own ``asyncio.run``) and threads.
+process that uses the same customer ID, and its bookings are shared with the other rec-tui
+processes of the same user through a small state file in the data directory: thirty
+``rec-tui query`` started at once take their turns instead of drawing 429 answers.
+
+A request books a send slot. A burst of up to ``rate`` requests goes at once; the next
+waits until the oldest of the last ``rate`` slots is a window (plus a margin) old, so no
+window of one second ever holds more than ``rate`` sends, even when the network spreads
+them a little on the way (a plain token bucket refilled at 10/s would let an eleventh
+through within the first second). Booking is done under a thread lock and the state
+file's lock, with no awaiting inside, so it works across event loops (the command line runs
+each call in its own ``asyncio.run``), threads and processes. When the state file cannot be
+used (a read-only data directory, a system without ``fcntl``), the limiter still holds
+within the process.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import hashlib
+import json
+import os
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from io import FileIO
+from pathlib import Path
 from typing import Final
 
 RATE_PER_SECOND: Final = 10
 WINDOW_SECONDS: Final = 1.0
-# Spacing head-room for jitter between leaving this process and reaching the server.
+# Head-room for jitter between leaving this process and reaching the server.
 JITTER_MARGIN: Final = 0.05
+# A booked slot further ahead than this is not a real booking (the monotonic clock the
+# slots are written in starts again at each boot): it is dropped rather than waited for.
+STALE_AHEAD_SECONDS: Final = 600.0
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
@@ -33,12 +49,18 @@ class RateLimiter:
         *,
         window: float = WINDOW_SECONDS,
         clock: Clock = time.monotonic,
+        shared: Path | None = None,
     ) -> None:
+        """``shared``: the state file the bookings are shared through (None: this process
+        only). ``clock`` must read the same in every process sharing it (the default,
+        ``time.monotonic``, is system-wide)."""
         self.rate = rate
         self.window = window
         self.clock = clock
-        self.gap = window / rate * (1 + JITTER_MARGIN)
-        self._last_slot: float | None = None
+        self.shared = shared
+        # The least time between a slot and the one ``rate`` bookings later.
+        self.span = window * (1 + JITTER_MARGIN)
+        self._booked: list[float] = []
         self._lock = threading.Lock()
         self._paused_until = 0.0
 
@@ -46,10 +68,12 @@ class RateLimiter:
         """Book the next send slot; returns how many seconds to wait before sending."""
         with self._lock:
             now = self.clock()
-            slot = max(now, self._paused_until)
-            if self._last_slot is not None:
-                slot = max(slot, self._last_slot + self.gap)
-            self._last_slot = slot
+            with self._bookings(now) as booked:
+                slot = max(now, self._paused_until)
+                if len(booked) >= self.rate:
+                    slot = max(slot, booked[-self.rate] + self.span)
+                booked.append(slot)
+                del booked[: -self.rate]
             return slot - now
 
     def pause(self, seconds: float) -> None:
@@ -62,15 +86,73 @@ class RateLimiter:
         if delay > 0:
             await sleep(delay)
 
+    @contextlib.contextmanager
+    def _bookings(self, now: float) -> Iterator[list[float]]:
+        """The recent slots, oldest first, to add to; from and back to the state file
+        (held locked meanwhile) when there is one, else this process's own."""
+        shared = self._open_shared()
+        if shared is None:
+            yield self._booked
+            return
+        with shared as stream:
+            booked = _read_slots(stream, now - self.span, now + STALE_AHEAD_SECONDS)
+            yield booked
+            with contextlib.suppress(OSError):
+                stream.seek(0)
+                stream.truncate()
+                stream.write(json.dumps(booked).encode())
+            self._booked = booked
+
+    def _open_shared(self) -> FileIO | None:
+        if self.shared is None:
+            return None
+        try:
+            import fcntl
+
+            self.shared.parent.mkdir(parents=True, exist_ok=True)
+            flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
+            stream = FileIO(os.open(self.shared, flags, 0o600), "r+")
+        except (ImportError, OSError):
+            return None
+        try:
+            fcntl.flock(stream.fileno(), fcntl.LOCK_EX)  # released when the file closes
+        except OSError:
+            stream.close()
+            return None
+        return stream
+
+
+def _read_slots(stream: FileIO, oldest: float, newest: float) -> list[float]:
+    """The slots in the state file between ``oldest`` and ``newest``; none when it cannot
+    be read (empty, cut short by a crash, written by hand)."""
+    try:
+        slots = json.loads(stream.read(65536) or b"[]")
+    except (OSError, ValueError):
+        return []
+    if not isinstance(slots, list):
+        return []
+    kept = [float(s) for s in slots if isinstance(s, int | float) and oldest <= s <= newest]
+    return sorted(kept)
+
 
 _LIMITERS: dict[str, RateLimiter] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
 def limiter_for(customer_id: str) -> RateLimiter:
-    """The process-wide limiter of ``customer_id``."""
+    """The limiter of ``customer_id``: one per process, sharing its bookings with the
+    other rec-tui processes of this user."""
     with _REGISTRY_LOCK:
         limiter = _LIMITERS.get(customer_id)
         if limiter is None:
-            limiter = _LIMITERS[customer_id] = RateLimiter()
+            limiter = _LIMITERS[customer_id] = RateLimiter(shared=state_file(customer_id))
         return limiter
+
+
+def state_file(customer_id: str) -> Path:
+    """Where the bookings of ``customer_id`` are shared; named by a digest, since the
+    customer ID itself is a credential and never written down."""
+    from rec_tui.store.paths import data_dir
+
+    digest = hashlib.sha256(customer_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return data_dir() / "rate-limit" / f"{digest}.json"
