@@ -36,6 +36,13 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bundle",
 )
 
+# The command words, each with the module that adds it.
+COMMANDS: dict[str, str] = {
+    **{name: name for name in COMMAND_MODULES if name != "lifecycle"},
+    "query": "lifecycle",
+    "stop": "lifecycle",
+}
+
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_FAILED = 2
@@ -91,8 +98,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     for index, word in enumerate(words):
         if _asks_for_help(word):
             break
-        if word in COMMAND_MODULES and _read_as(wizard, words[:index]) is not None:
-            return build_parser(commands=(word,)).parse_args(words)
+        if word in COMMANDS and _read_as(wizard, words[:index]) is not None:
+            return build_parser(commands=(COMMANDS[word],)).parse_args(words)
     else:
         read = _read_as(wizard, words)
         if read is not None:

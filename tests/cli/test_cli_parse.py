@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 
 import pytest
 
-from rec_tui.cli import parse_arguments
+from rec_tui.cli import COMMAND_MODULES, COMMANDS, build_parser, parse_arguments
 
 
 def test_wizard_options_are_read_without_loading_any_command_module() -> None:
@@ -47,6 +48,25 @@ def test_a_command_after_wizard_options_is_read_by_its_own_parser_only() -> None
     # "--open validate" names a file called validate: the command is the second one.
     loaded = _command_modules_loaded(["--open", "validate", "history", "--last", "3"])
     assert loaded == ["history", "['history']"]
+
+
+def test_the_command_words_name_the_modules_that_add_them() -> None:
+    added = {
+        word: module
+        for module in COMMAND_MODULES
+        for word in _command_words(build_parser(commands=(module,)))
+    }
+    assert added == COMMANDS
+
+
+def _command_words(parser: argparse.ArgumentParser) -> list[str]:
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return list(commands.choices)
+
+
+def test_a_command_of_a_module_adding_two_is_read_by_that_module_s_parser_only() -> None:
+    loaded = _command_modules_loaded(["stop", "--mode", "mix", "--resource-id", "R", "--sid", "S"])
+    assert loaded == ["stop", "['lifecycle']"]
 
 
 def test_a_command_is_read_with_its_options() -> None:
