@@ -1,19 +1,20 @@
 """Keeping every rec-tui of one user at or under Agora's 10 requests per second (spec 1.6).
 
-The limit counts per account (customer ID), so one limiter is shared by every client of the
-process that uses the same customer ID, and its bookings are shared with the other rec-tui
-processes of the same user through a small state file in the data directory: thirty
-``rec-tui query`` started at once take their turns instead of drawing 429 answers.
+The limit counts per account (customer ID), so one limiter is shared by every client of
+the process that uses the same customer ID, and its record of sends is shared with the
+other rec-tui processes of the same user through a small state file in the data
+directory: thirty ``rec-tui query`` started at once take their turns instead of drawing
+429 answers.
 
-A request books a send slot. A burst of up to ``rate`` requests goes at once; the next
-waits until the oldest of the last ``rate`` slots is a window (plus a margin) old, so no
-window of one second ever holds more than ``rate`` sends, even when the network spreads
-them a little on the way (a plain token bucket refilled at 10/s would let an eleventh
-through within the first second). Booking is done under a thread lock and the state
-file's lock, with no awaiting inside, so it works across event loops (the command line runs
-each call in its own ``asyncio.run``), threads and processes. When the state file cannot be
-used (a read-only data directory, a system without ``fcntl``), the limiter still holds
-within the process.
+The last ``rate`` sends are recorded. A burst of up to ``rate`` requests goes at once;
+the next waits until the oldest of the last ``rate`` sends is a window (plus a margin)
+old, so no window of one second ever holds more than ``rate`` sends, even when the network
+spreads them a little on the way (a plain token bucket refilled at 10/s would let an
+eleventh through within the first second). Taking a send is done under a thread lock and
+the state file's lock, with no awaiting inside, so it works across event loops (the
+command line runs each call in its own ``asyncio.run``), threads and processes. When the
+state file cannot be used (a read-only data directory, a system without ``fcntl``), the
+limiter still holds within the process.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ RATE_PER_SECOND: Final = 10
 WINDOW_SECONDS: Final = 1.0
 # Head-room for jitter between leaving this process and reaching the server.
 JITTER_MARGIN: Final = 0.05
-# A booked slot further ahead than this is not a real booking (the monotonic clock the
-# slots are written in starts again at each boot): it is dropped rather than waited for.
+# A send recorded further ahead than this is not a real one (the monotonic clock sends are
+# written in starts again at each boot): it is dropped rather than waited for.
 STALE_AHEAD_SECONDS: Final = 600.0
 
 Clock = Callable[[], float]
@@ -51,30 +52,37 @@ class RateLimiter:
         clock: Clock = time.monotonic,
         shared: Path | None = None,
     ) -> None:
-        """``shared``: the state file the bookings are shared through (None: this process
+        """``shared``: the state file the record of sends is shared through (None: this process
         only). ``clock`` must read the same in every process sharing it (the default,
         ``time.monotonic``, is system-wide)."""
         self.rate = rate
         self.window = window
         self.clock = clock
         self.shared = shared
-        # The least time between a slot and the one ``rate`` bookings later.
+        # The least time between a send and the one ``rate`` sends later.
         self.span = window * (1 + JITTER_MARGIN)
-        self._booked: list[float] = []
+        self._sent: list[float] = []
         self._lock = threading.Lock()
         self._paused_until = 0.0
 
     def reserve(self) -> float:
-        """Book the next send slot; returns how many seconds to wait before sending."""
+        """Take a send now if the limit allows it (returns 0), else how many seconds to
+        wait before asking again.
+
+        Only sends that go now are recorded, at the moment they go: a request booked for
+        later and woken late (a busy machine) could otherwise end up sent within a second
+        of ten later ones.
+        """
         with self._lock:
             now = self.clock()
-            with self._bookings(now) as booked:
-                slot = max(now, self._paused_until)
-                if len(booked) >= self.rate:
-                    slot = max(slot, booked[-self.rate] + self.span)
-                booked.append(slot)
-                del booked[: -self.rate]
-            return slot - now
+            if now < self._paused_until:
+                return self._paused_until - now
+            with self._recent_sends(now) as sent:
+                if len(sent) >= self.rate and sent[-self.rate] + self.span > now:
+                    return sent[-self.rate] + self.span - now
+                sent.append(now)
+                del sent[: -self.rate]
+            return 0.0
 
     def pause(self, seconds: float) -> None:
         """Hold every request back for ``seconds`` (after a 429 answer)."""
@@ -82,26 +90,26 @@ class RateLimiter:
             self._paused_until = max(self._paused_until, self.clock() + seconds)
 
     async def acquire(self, sleep: Sleep = asyncio.sleep) -> None:
-        delay = self.reserve()
-        if delay > 0:
+        """Wait until this request may be sent, and take its send."""
+        while (delay := self.reserve()) > 0:
             await sleep(delay)
 
     @contextlib.contextmanager
-    def _bookings(self, now: float) -> Iterator[list[float]]:
-        """The recent slots, oldest first, to add to; from and back to the state file
+    def _recent_sends(self, now: float) -> Iterator[list[float]]:
+        """The recent sends, oldest first, to add to; from and back to the state file
         (held locked meanwhile) when there is one, else this process's own."""
         shared = self._open_shared()
         if shared is None:
-            yield self._booked
+            yield self._sent
             return
         with shared as stream:
-            booked = _read_slots(stream, now - self.span, now + STALE_AHEAD_SECONDS)
-            yield booked
+            sent = _read_sends(stream, now - self.span, now + STALE_AHEAD_SECONDS)
+            yield sent
             with contextlib.suppress(OSError):
                 stream.seek(0)
                 stream.truncate()
-                stream.write(json.dumps(booked).encode())
-            self._booked = booked
+                stream.write(json.dumps(sent).encode())
+            self._sent = sent
 
     def _open_shared(self) -> FileIO | None:
         if self.shared is None:
@@ -122,16 +130,16 @@ class RateLimiter:
         return stream
 
 
-def _read_slots(stream: FileIO, oldest: float, newest: float) -> list[float]:
-    """The slots in the state file between ``oldest`` and ``newest``; none when it cannot
+def _read_sends(stream: FileIO, oldest: float, newest: float) -> list[float]:
+    """The sends in the state file between ``oldest`` and ``newest``; none when it cannot
     be read (empty, cut short by a crash, written by hand)."""
     try:
-        slots = json.loads(stream.read(65536) or b"[]")
+        sends = json.loads(stream.read(65536) or b"[]")
     except (OSError, ValueError):
         return []
-    if not isinstance(slots, list):
+    if not isinstance(sends, list):
         return []
-    kept = [float(s) for s in slots if isinstance(s, int | float) and oldest <= s <= newest]
+    kept = [float(s) for s in sends if isinstance(s, int | float) and oldest <= s <= newest]
     return sorted(kept)
 
 
@@ -140,7 +148,7 @@ _REGISTRY_LOCK = threading.Lock()
 
 
 def limiter_for(customer_id: str) -> RateLimiter:
-    """The limiter of ``customer_id``: one per process, sharing its bookings with the
+    """The limiter of ``customer_id``: one per process, sharing its record of sends with the
     other rec-tui processes of this user."""
     with _REGISTRY_LOCK:
         limiter = _LIMITERS.get(customer_id)
@@ -150,7 +158,7 @@ def limiter_for(customer_id: str) -> RateLimiter:
 
 
 def state_file(customer_id: str) -> Path:
-    """Where the bookings of ``customer_id`` are shared; named by a digest, since the
+    """Where the sends of ``customer_id`` are shared; named by a digest, since the
     customer ID itself is a credential and never written down."""
     from rec_tui.store.paths import data_dir
 

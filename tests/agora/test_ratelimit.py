@@ -14,9 +14,9 @@ from rec_tui.agora.ratelimit import RateLimiter, limiter_for, state_file
 from rec_tui.store.paths import data_dir
 
 
-def _at_most_rate_per_window(slots: list[float], rate: int = 10, window: float = 1.0) -> bool:
-    """No window of ``window`` seconds holds more than ``rate`` of ``slots``."""
-    ordered = sorted(slots)
+def _at_most_rate_per_window(sent: list[float], rate: int = 10, window: float = 1.0) -> bool:
+    """No window of ``window`` seconds holds more than ``rate`` of ``sent``."""
+    ordered = sorted(sent)
     return all(ordered[i + rate] - ordered[i] >= window for i in range(len(ordered) - rate))
 
 
@@ -34,39 +34,56 @@ def test_the_request_after_a_full_burst_waits_for_the_oldest_to_be_a_window_old(
     assert limiter.span >= 1.0
 
 
+def _send(limiter: RateLimiter, now: list[float]) -> float:
+    """When ``limiter`` lets a request go, the clock ``now`` moving on while it waits."""
+    while (wait := limiter.reserve()) > 0:
+        now[0] += wait
+    return now[0]
+
+
 def test_limiters_sharing_a_state_file_never_put_11_sends_in_one_second(tmp_path: Path) -> None:
-    # Two limiters on one file stand for two processes: they book turn about, as the
-    # clock moves on slower than either sends.
+    # Two limiters on one file stand for two processes: they send turn about, the clock
+    # moving on a little between turns.
     now = [100.0]
     state = tmp_path / "state.json"
     first, second = (RateLimiter(10, clock=lambda: now[0], shared=state) for _ in range(2))
-    slots = []
+    sent = []
     for turn in range(40):
-        limiter = first if turn % 2 else second
-        slots.append(now[0] + limiter.reserve())
+        sent.append(_send(first if turn % 2 else second, now))
         now[0] += 0.03
-    assert slots[:10] == sorted(slots[:10]) and slots[9] - slots[0] < 0.3  # the burst went
-    assert _at_most_rate_per_window(slots)
+    assert sent[9] - sent[0] < 0.3  # the first ten went at once
+    assert _at_most_rate_per_window(sent)
 
 
 def test_without_a_shared_file_two_limiters_would_exceed_the_rate() -> None:
     # What the shared file prevents: the check above fails for limiters of their own.
-    first, second = RateLimiter(10, clock=lambda: 0.0), RateLimiter(10, clock=lambda: 0.0)
-    slots = [first.reserve() for _ in range(10)] + [second.reserve() for _ in range(10)]
-    assert not _at_most_rate_per_window(slots)
+    now = [0.0]
+    first, second = (RateLimiter(10, clock=lambda: now[0]) for _ in range(2))
+    sent = [_send(first, now) for _ in range(10)] + [_send(second, now) for _ in range(10)]
+    assert not _at_most_rate_per_window(sent)
 
 
-# Each child books 15 slots with the real (system-wide) monotonic clock, after waiting for
-# the go file so that both book at the same time, and prints them.
+# Each child sends 15 requests as the client does (waiting as the limiter says), after
+# the go file appears so that both send at the same time, and prints the moments the
+# limiter let each go (its own reading of the system-wide monotonic clock).
 CHILD = """
-import json, os, sys, time
+import json, sys, time
 from pathlib import Path
 from rec_tui.agora.ratelimit import RateLimiter
 go = Path(sys.argv[2])
 while not go.exists():
     time.sleep(0.001)
-limiter = RateLimiter(10, shared=Path(sys.argv[1]))
-print(json.dumps([time.monotonic() + limiter.reserve() for _ in range(15)]))
+readings = []
+def clock():
+    readings.append(time.monotonic())
+    return readings[-1]
+limiter = RateLimiter(10, clock=clock, shared=Path(sys.argv[1]))
+sent = []
+for _ in range(15):
+    while (wait := limiter.reserve()) > 0:
+        time.sleep(wait)
+    sent.append(readings[-1])
+print(json.dumps(sent))
 """
 
 
@@ -81,13 +98,13 @@ def test_two_processes_sharing_the_state_never_put_11_sends_in_one_second(
         for _ in range(2)
     ]
     go.touch()
-    slots: list[float] = []
+    sent: list[float] = []
     for child in children:
         out, _ = child.communicate(timeout=60)
         assert child.returncode == 0
-        slots.extend(json.loads(out))
-    assert len(slots) == 30
-    assert _at_most_rate_per_window(slots)
+        sent.extend(json.loads(out))
+    assert len(sent) == 30
+    assert _at_most_rate_per_window(sent)
 
 
 def test_an_unreadable_or_stale_state_file_is_started_afresh(tmp_path: Path) -> None:
@@ -101,9 +118,10 @@ def test_an_unreadable_or_stale_state_file_is_started_afresh(tmp_path: Path) -> 
 
 def test_a_state_file_that_cannot_be_written_still_limits_the_process(tmp_path: Path) -> None:
     (tmp_path / "not-a-folder").write_text("")
-    limiter = RateLimiter(10, clock=lambda: 0.0, shared=tmp_path / "not-a-folder" / "s.json")
-    slots = [limiter.reserve() for _ in range(20)]
-    assert slots[:10] == [0.0] * 10 and _at_most_rate_per_window(slots)
+    now = [0.0]
+    limiter = RateLimiter(10, clock=lambda: now[0], shared=tmp_path / "not-a-folder" / "s.json")
+    sent = [_send(limiter, now) for _ in range(20)]
+    assert sent[:10] == [0.0] * 10 and _at_most_rate_per_window(sent)
 
 
 def test_the_shared_state_is_in_the_data_folder_and_never_names_the_customer_id() -> None:
