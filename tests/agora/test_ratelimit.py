@@ -109,11 +109,12 @@ def test_two_processes_sharing_the_state_never_put_11_sends_in_one_second(
 
 def test_an_unreadable_or_stale_state_file_is_started_afresh(tmp_path: Path) -> None:
     state = tmp_path / "state.json"
-    for content in ("{cut short", '"text"', json.dumps([1e9] * 10), json.dumps([-5.0] * 10)):
+    ahead, old = json.dumps([[1e9, None]] * 10), json.dumps([[-500.0, "k"]] * 10)
+    for content in ("{cut short", '"text"', json.dumps([50.0] * 10), ahead, old):
         state.write_text(content)
         limiter = RateLimiter(10, clock=lambda: 50.0, shared=state)
         assert limiter.reserve() == 0.0, content
-        assert json.loads(state.read_text()) == [50.0]
+        assert json.loads(state.read_text()) == [[50.0, None]]
 
 
 def test_a_state_file_that_cannot_be_written_still_limits_the_process(tmp_path: Path) -> None:
@@ -133,3 +134,26 @@ def test_the_shared_state_is_in_the_data_folder_and_never_names_the_customer_id(
     assert path.is_relative_to(data_dir()) and path.exists()
     assert customer_id not in str(path) and customer_id not in path.read_text()
     assert path.stat().st_mode & 0o077 == 0
+
+
+def test_a_send_awaiting_its_answer_holds_its_place_until_answered() -> None:
+    now = [10.0]
+    limiter = RateLimiter(2, clock=lambda: now[0])
+    assert limiter.reserve("a") == 0.0 and limiter.reserve("b") == 0.0
+    now[0] += 5.0  # long answers: both still count
+    assert limiter.reserve() > 0.0
+    limiter.answered("a")
+    assert limiter.reserve() == pytest.approx(limiter.span)  # a window after a's answer
+    now[0] += limiter.span
+    assert limiter.reserve() == 0.0
+
+
+def test_a_send_never_answered_stops_counting_in_the_end() -> None:
+    # Its process ended before the answer came.
+    now = [10.0]
+    limiter = RateLimiter(1, clock=lambda: now[0])
+    assert limiter.reserve("gone") == 0.0
+    now[0] += 60.0
+    assert limiter.reserve() > 0.0
+    now[0] += 61.0
+    assert limiter.reserve() == 0.0
