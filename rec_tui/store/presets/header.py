@@ -21,7 +21,7 @@ FORMAT_VERSION: Final = 1
 TOP_KEYS: Final = ("format", "name", "description", "mode", "session", "body")
 # Far more than a header rec-tui writes (a description is one line); a longer one is read
 # with the whole file.
-HEAD_BYTES: Final = 4096
+HEAD_BYTES: Final = 1024
 _TABLE_LINE: Final = re.compile(rb"^[ \t]*\[", re.MULTILINE)
 # The lines rec-tui itself writes in a header: a bare key and a plain string (no escapes,
 # no control characters) or a whole number. Any other line goes to the TOML parser.
