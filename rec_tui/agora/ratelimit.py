@@ -29,7 +29,9 @@ import json
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
 from io import FileIO
 from pathlib import Path
 from typing import Final
@@ -46,12 +48,33 @@ POLL_SECONDS: Final = 0.02
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
-# One recorded send: (when, key); the key (process and number) while its answer is
-# awaited and ``when`` is the moment it was let go; None once answered, ``when`` then the
-# moment the answer came.
-Send = tuple[float, str | None]
 
 _NUMBERS = itertools.count()
+
+
+@dataclass
+class _Record:
+    """The sends that count towards the limit: those answered by the moment their answer
+    came (oldest first), those awaiting an answer by key with the moment each went."""
+
+    answered: deque[float] = field(default_factory=deque)
+    awaiting: dict[str, float] = field(default_factory=dict)
+
+    def forget(self, now: float, span: float, rate: int) -> None:
+        """Drop what no longer counts at ``now``: sends answered ``span`` ago or more,
+        sends awaiting an answer for too long, and anything recorded ahead of ``now``
+        (before a reboot). Answered sends beyond the newest ``rate`` are dropped too: they
+        change no wait (see :meth:`RateLimiter.reserve`)."""
+        answered = self.answered
+        if answered and answered[-1] > now:
+            self.answered = answered = deque(when for when in answered if when <= now)
+        # Written as the wait is reckoned (when + span - now), so that a send that counts
+        # always means a wait above zero.
+        while answered and (answered[0] + span <= now or len(answered) > rate):
+            answered.popleft()
+        for key, when in list(self.awaiting.items()):
+            if not when <= now < when + UNANSWERED_SECONDS:
+                del self.awaiting[key]
 
 
 class RateLimiter:
@@ -72,7 +95,7 @@ class RateLimiter:
         self.shared = shared
         # The least time between a send's answer and the send ``rate`` sends later.
         self.span = window * (1 + JITTER_MARGIN)
-        self._sends: list[Send] = []
+        self._record = _Record()
         self._lock = threading.Lock()
         self._paused_until = 0.0
 
@@ -84,27 +107,33 @@ class RateLimiter:
         called with that key; without one it counts from now (its answer is not waited
         for). Only sends that go now are recorded, at the moment they go.
         """
-        with self._lock, self._recorded() as sends:
+        with self._lock, self._recorded() as record:
             # Read once the state file is locked: waiting for it takes time.
             now = self.clock()
             if now < self._paused_until:
                 return self._paused_until - now
-            sends[:] = [send for send in sends if self._counts(send, now)]
-            if len(sends) >= self.rate:
-                answered = sorted(when for when, key in sends if key is None)
-                leaving = len(sends) - self.rate  # how many must leave before one more goes
-                if leaving < len(answered):
-                    return answered[leaving] + self.span - now
+            record.forget(now, self.span, self.rate)
+            counted = len(record.answered) + len(record.awaiting)
+            if counted >= self.rate:
+                # One more may go once this many have stopped counting; answered sends
+                # stop in the order they were answered, awaited ones only once answered.
+                leaving = counted - self.rate
+                if leaving < len(record.answered):
+                    return record.answered[leaving] + self.span - now
                 return POLL_SECONDS
-            sends.append((now, key))
+            if key is None:
+                record.answered.append(now)
+            else:
+                record.awaiting[key] = now
             return 0.0
 
     def answered(self, key: str) -> None:
         """The answer to the send taken with ``key`` came (or it failed): from now on it
         counts from this moment."""
-        with self._lock, self._recorded() as sends:
+        with self._lock, self._recorded() as record:
             now = self.clock()
-            sends[:] = [(now, None) if own == key else (when, own) for when, own in sends]
+            if record.awaiting.pop(key, None) is not None:
+                record.answered.append(now)
 
     def pause(self, seconds: float) -> None:
         """Hold every request back for ``seconds`` (after a 429 answer)."""
@@ -119,30 +148,23 @@ class RateLimiter:
             await sleep(delay)
         return key
 
-    def _counts(self, send: Send, now: float) -> bool:
-        """Whether ``send`` still counts towards the limit at ``now``. Sends from before a
-        reboot (ahead of the clock) do not."""
-        when, key = send
-        # Written as the wait is reckoned (when + span - now), so that a send that counts
-        # always means a wait above zero.
-        return when <= now < when + (self.span if key is None else UNANSWERED_SECONDS)
-
     @contextlib.contextmanager
-    def _recorded(self) -> Iterator[list[Send]]:
-        """The recorded sends, to change in place; from and back to the state file (held
-        locked meanwhile) when there is one, else this process's own."""
+    def _recorded(self) -> Iterator[_Record]:
+        """The record of sends, to change; from and back to the state file (held locked
+        meanwhile) when there is one, else this process's own."""
         shared = self._open_shared()
         if shared is None:
-            yield self._sends
+            yield self._record
             return
         with shared as stream:
-            sends = _read_sends(stream)
-            yield sends
+            record = _read_record(stream)
+            yield record
+            state = {"answered": list(record.answered), "awaiting": record.awaiting}
             with contextlib.suppress(OSError):
                 stream.seek(0)
                 stream.truncate()
-                stream.write(json.dumps(sends).encode())
-            self._sends = sends
+                stream.write(json.dumps(state).encode())
+            self._record = record
 
     def _open_shared(self) -> FileIO | None:
         if self.shared is None:
@@ -163,24 +185,27 @@ class RateLimiter:
         return stream
 
 
-def _read_sends(stream: FileIO) -> list[Send]:
-    """The sends in the state file; none when it cannot be read (empty, cut short by a
-    crash, written by hand)."""
+def _read_record(stream: FileIO) -> _Record:
+    """The record in the state file; an empty one when it cannot be read (empty, cut short
+    by a crash, written by hand)."""
     try:
-        found = json.loads(stream.read(65536) or b"[]")
+        state = json.loads(stream.read(65536) or b"{}")
     except (OSError, ValueError):
-        return []
-    if not isinstance(found, list):
-        return []
-    return [
-        (float(send[0]), send[1])
-        for send in found
-        if isinstance(send, list)
-        and len(send) == 2
-        and isinstance(send[0], int | float)
-        and send[0] == send[0]  # not NaN
-        and (send[1] is None or isinstance(send[1], str))
-    ]
+        return _Record()
+    if not isinstance(state, dict):
+        return _Record()
+    answered, awaiting = state.get("answered"), state.get("awaiting")
+    record = _Record()
+    if isinstance(answered, list):
+        moments = (float(when) for when in answered if _is_moment(when))
+        record.answered = deque(sorted(moments))
+    if isinstance(awaiting, dict):
+        record.awaiting = {key: float(when) for key, when in awaiting.items() if _is_moment(when)}
+    return record
+
+
+def _is_moment(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
 
 
 _LIMITERS: dict[str, RateLimiter] = {}

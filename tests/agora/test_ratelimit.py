@@ -109,12 +109,14 @@ def test_two_processes_sharing_the_state_never_put_11_sends_in_one_second(
 
 def test_an_unreadable_or_stale_state_file_is_started_afresh(tmp_path: Path) -> None:
     state = tmp_path / "state.json"
-    ahead, old = json.dumps([[1e9, None]] * 10), json.dumps([[-500.0, "k"]] * 10)
-    for content in ("{cut short", '"text"', json.dumps([50.0] * 10), ahead, old):
+    ahead = json.dumps({"answered": [1e9] * 10, "awaiting": {"k": 1e9}})
+    old = json.dumps({"answered": [-5.0] * 10, "awaiting": {"k": -500.0}})
+    odd = json.dumps({"answered": [True, "x", None] * 10, "awaiting": [1]})
+    for content in ("{cut short", '"text"', json.dumps([50.0] * 10), ahead, old, odd):
         state.write_text(content)
         limiter = RateLimiter(10, clock=lambda: 50.0, shared=state)
         assert limiter.reserve() == 0.0, content
-        assert json.loads(state.read_text()) == [[50.0, None]]
+        assert json.loads(state.read_text()) == {"answered": [50.0], "awaiting": {}}
 
 
 def test_a_state_file_that_cannot_be_written_still_limits_the_process(tmp_path: Path) -> None:
