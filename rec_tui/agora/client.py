@@ -294,7 +294,7 @@ class RecordingClient:
         }
         if method == "POST":
             headers["Content-Type"] = CONTENT_TYPE
-        await self.limiter.acquire(self.sleep)
+        send = await self.limiter.acquire(self.sleep)
         at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
         began = time.perf_counter()
         status: int | None = None
@@ -340,6 +340,9 @@ class RecordingClient:
                     result = answer
                 else:
                     result = Reply(call, status, answer, request_id)
+        finally:
+            # The answer came, or none will: the send counts from now (see ratelimit).
+            self.limiter.answered(send)
         elapsed_ms = (time.perf_counter() - began) * 1000
         self._record(
             Exchange(

@@ -1,8 +1,10 @@
 """The ``rec-tui`` command line: the wizard by default, headless subcommands otherwise.
 
 Each subcommand lives in its own module with ``register(subparsers)``; registration only
-builds argparse parsers, and a command's heavy imports happen inside its handler, so
-``rec-tui`` with no arguments starts the wizard without loading httpx or keyring.
+builds argparse parsers, and a command's heavy imports happen inside its handler. A command
+line builds only what it needs: the wizard's options alone for ``rec-tui``, the one chosen
+command's parser for ``rec-tui COMMAND ...``, and every command's only for help or a
+mistake, so a headless command starts without importing the others.
 
 Exit status: 0 success, 1 the request (or Agora) was refused / invalid, 2 the command
 could not do its job.
@@ -11,14 +13,13 @@ could not do its job.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NoReturn
 
 from rec_tui import __version__
 
-# Modules under rec_tui.cli that add subcommands.
+# Modules under rec_tui.cli that add subcommands, named as the command they add.
 COMMAND_MODULES: tuple[str, ...] = (
     "validate",
     "fix",
@@ -35,6 +36,13 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bundle",
 )
 
+# The command words, each with the module that adds it.
+COMMANDS: dict[str, str] = {
+    **{name: name for name in COMMAND_MODULES if name != "lifecycle"},
+    "query": "lifecycle",
+    "stop": "lifecycle",
+}
+
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_FAILED = 2
@@ -44,7 +52,10 @@ class UsageError(Exception):
     """A problem the user can fix by changing the command line; printed without traceback."""
 
 
-def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+def build_parser(
+    *, with_commands: bool = True, commands: Iterable[str] = COMMAND_MODULES
+) -> argparse.ArgumentParser:
+    """The ``rec-tui`` parser with the wizard's options and the sub-parsers of ``commands``."""
     parser_class = argparse.ArgumentParser if with_commands else _WizardOnlyParser
     parser = parser_class(
         prog="rec-tui",
@@ -57,9 +68,10 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f"rec_tui.cli.{name}")
-        module.register(subparsers)
+    for name in commands:
+        # __import__, unlike importlib.import_module, shows in `python -X importtime`.
+        __import__(f"rec_tui.cli.{name}")
+        sys.modules[f"rec_tui.cli.{name}"].register(subparsers)
     return parser
 
 
@@ -73,20 +85,38 @@ class _WizardOnlyParser(argparse.ArgumentParser):
 
 
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """Read the command line; the wizard's own options skip building every subcommand.
+    """Read the command line, building only the parsers these words need.
 
-    Importing and registering every subcommand costs a few milliseconds of the wizard's
-    start-up. Words that ask for no help are tried with a parser of the wizard's options
-    only; anything it cannot read fully (a command, a mistake) goes to the full parser, so
+    Importing and registering every subcommand costs the wizard and each headless command
+    part of their start-up. Words that are wizard options only are read by a parser of
+    those; a command after wizard options only (and no help asked before it) by a parser
+    with that one command. Anything else (help, a mistake) goes to the full parser, so
     help, commands and error messages are exactly the full parser's.
     """
     words = list(sys.argv[1:] if argv is None else argv)
-    if not any(word == "-h" or (len(word) > 2 and "--help".startswith(word)) for word in words):
-        try:
-            return build_parser(with_commands=False).parse_args(words)
-        except _NotWizardOptions:
-            pass
+    wizard = build_parser(with_commands=False)
+    for index, word in enumerate(words):
+        if _asks_for_help(word):
+            break
+        if word in COMMANDS and _read_as(wizard, words[:index]) is not None:
+            return build_parser(commands=(COMMANDS[word],)).parse_args(words)
+    else:
+        read = _read_as(wizard, words)
+        if read is not None:
+            return read
     return build_parser().parse_args(words)
+
+
+def _asks_for_help(word: str) -> bool:
+    return word == "-h" or (len(word) > 2 and "--help".startswith(word))
+
+
+def _read_as(parser: argparse.ArgumentParser, words: list[str]) -> argparse.Namespace | None:
+    """``words`` read by ``parser``, or None when it cannot read all of them."""
+    try:
+        return parser.parse_args(words)
+    except _NotWizardOptions:
+        return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from rec_tui.cli import EXIT_OK, UsageError
 
@@ -31,24 +32,38 @@ def run(args: argparse.Namespace) -> int:
     if args.last < 1:
         raise UsageError("--last needs a number of exchanges, 1 or more.")
     try:
-        found = history.read_recent(args.last)
+        with history.open_recent(args.last) as found:
+            if found.skipped:
+                lines = "line was" if found.skipped == 1 else "lines were"
+                print(
+                    f"rec-tui: {found.skipped} {lines} not a readable exchange and skipped "
+                    f"({history_file()}).",
+                    file=sys.stderr,
+                )
+            if args.format == "json":
+                write_json_array(found.records(), sys.stdout)
+            elif found.count == 0:
+                print(f"No exchanges recorded yet ({history_file()}).")
+            else:
+                for record in found.records():
+                    print(line_of(record))
     except history.HistoryError as error:
         raise UsageError(str(error)) from None
-    if found.skipped:
-        lines = "line was" if found.skipped == 1 else "lines were"
-        print(
-            f"rec-tui: {found.skipped} {lines} not a readable exchange and skipped "
-            f"({history_file()}).",
-            file=sys.stderr,
-        )
-    if args.format == "json":
-        print(json.dumps(found.records, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if not found.records:
-        print(f"No exchanges recorded yet ({history_file()}).")
-    for record in found.records:
-        print(line_of(record))
     return EXIT_OK
+
+
+def write_json_array(records: Iterator[dict[str, Any]], out: TextIO) -> None:
+    """``records`` as one indented JSON array, written one record at a time.
+
+    The same text as ``json.dumps(list(records), indent=2)``, without holding the list:
+    ``--last 100000`` needs memory for one record, not for all of them.
+    """
+    separator = "[\n"
+    for record in records:
+        text = json.dumps(record, ensure_ascii=False, indent=2)
+        out.write(separator + "  " + text.replace("\n", "\n  "))
+        separator = ",\n"
+    out.write("[]\n" if separator == "[\n" else "\n]\n")
 
 
 def line_of(record: dict[str, Any]) -> str:

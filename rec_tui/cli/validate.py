@@ -99,7 +99,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check(source: str, mode: str | None) -> Outcome:
-    """Read and check one input; ``mode`` None infers it from the body."""
+    """Read and check one input; ``mode`` None infers it from the body.
+
+    Without fixes: the report shows each problem's hint, never a worked-out fix, and
+    working them out would be most of the command's time.
+    """
     from rec_tui.formats.jsonfile import JsonInputError, read_json_file
     from rec_tui.request.mode_inference import better_mode, infer_mode
     from rec_tui.request.validate import validate
@@ -111,9 +115,11 @@ def check(source: str, mode: str | None) -> Outcome:
         return Outcome(source, mode, failure=error)
     if mode is None:
         guess = infer_mode(body)
-        return Outcome(source, guess.mode, guess.reason, problems=validate(guess.mode, body))
+        problems = validate(guess.mode, body, fixes=False)
+        return Outcome(source, guess.mode, guess.reason, problems=problems)
     better = better_mode(body, mode) if is_mode(mode) else None
-    return Outcome(source, mode, "given with --mode", better, validate(mode, body))
+    problems = validate(mode, body, fixes=False)
+    return Outcome(source, mode, "given with --mode", better, problems)
 
 
 def as_json(outcome: Outcome) -> dict[str, Any]:

@@ -26,12 +26,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from rec_tui.spec import catalogue, jsonpath
+# SERVICES_PATH is re-exported: the wizard's forms read it from here.
+from rec_tui.request.applicability import SERVICES_PATH as SERVICES_PATH
+from rec_tui.request.applicability import applies, inapplicable_paths
+from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import DEFAULT_MODE, Mode
 from rec_tui.spec.problems import Problem
 from rec_tui.spec.rules.context import SnapshotIntent
 
-SERVICES_PATH: Final = "clientRequest.extensionServiceConfig.extensionServices"
 SESSION: Final = "session"
 APP_ID: Final = "session.appId"
 ENDPOINT: Final = "session.endpoint"
@@ -451,12 +453,12 @@ class Draft:
         with self._editing(f"switch to {mode} mode", origin) as batch:
             state = self._state
             state.mode = mode
-            aside = _inapplicable_paths(state.body, mode)
+            aside = inapplicable_paths(state.body, mode)
             for path in aside:
                 state.set_aside[path] = jsonpath.remove(state.body, path)
             restored: list[str] = []
             for path, value in list(state.set_aside.items()):
-                if path in aside or not _applies(path, value, mode):
+                if path in aside or not applies(path, value, mode):
                     continue
                 _restore(state.body, path, value)
                 del state.set_aside[path]
@@ -512,55 +514,6 @@ def _same(a: _State, b: _State) -> bool:
         and a.set_aside == b.set_aside
         and a.held == b.held
     )
-
-
-def _service_of(item: Any) -> str | None:
-    if isinstance(item, dict) and isinstance(item.get("serviceName"), str):
-        return str(item["serviceName"])
-    return None
-
-
-def _applies(path: str, value: Any, mode: Mode) -> bool:
-    """Whether the value at ``path`` belongs in a ``mode`` body.
-
-    An extension service item applies where its service's own parameters do.
-    """
-    if jsonpath.generic(path) == f"{SERVICES_PATH}[]":
-        service = _service_of(value)
-        own = (
-            [
-                f
-                for f in catalogue.children(f"{SERVICES_PATH}[].serviceParam", service)
-                if f.service == service
-            ]
-            if service
-            else []
-        )
-        return not own or any(f.applies_to(mode) for f in own)
-    declared = catalogue.lookup(path)
-    return declared is None or declared.applies_to(mode)
-
-
-def _inapplicable_paths(body: dict[str, Any], mode: Mode) -> list[str]:
-    """The outermost paths in ``body`` whose values do not apply to ``mode``."""
-    found: list[str] = []
-
-    def visit(value: Any, path: str) -> None:
-        if path and not _applies(path, value, mode):
-            found.append(path)
-            return
-        if isinstance(value, dict):
-            for key, item in value.items():
-                visit(item, jsonpath.child(path, str(key)))
-        elif isinstance(value, list) and jsonpath.generic(path) == SERVICES_PATH:
-            # Only service items can stop applying one by one; other lists go whole.
-            for index, item in enumerate(value):
-                visit(item, jsonpath.child(path, index))
-
-    visit(body, "")
-    # Remove list items from the back so earlier indices stay valid.
-    found.sort(key=lambda p: [(-t if isinstance(t, int) else 0) for t in jsonpath.parse(p)])
-    return found
 
 
 def _restore(body: dict[str, Any], path: str, value: Any) -> None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from rec_tui.request.draft import _inapplicable_paths as inapplicable_paths
+from rec_tui.request.applicability import inapplicable_paths
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import DEFAULT_MODE, MODES, Mode, is_mode
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rec_tui.request.draft import SERVICES_PATH
+from rec_tui.request.applicability import SERVICES_PATH
 from rec_tui.spec import jsonpath
 from rec_tui.spec.fields_extension import RTMP_PUBLISH, SERVICE_ERROR_POLICY
 

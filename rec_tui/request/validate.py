@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rec_tui.request.fixes.registry import attach_fixes
 from rec_tui.request.unsendable import checkable
 from rec_tui.spec.modes import MODES, Mode, is_mode
 from rec_tui.spec.problems import ERROR, WARNING, Problem, sort_key
@@ -47,6 +46,9 @@ def validate(
     problems.sort(key=sort_key)
     if not fixes:
         return problems
+    # Imported here: a caller that shows no fixes (``rec-tui validate``) never loads them.
+    from rec_tui.request.fixes.registry import attach_fixes
+
     try:
         return attach_fixes(context, problems)
     except Exception:  # a fixer's bug must not take the problems away: they go without fixes

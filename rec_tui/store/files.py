@@ -14,6 +14,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
@@ -38,6 +39,33 @@ def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     point to must be a regular file too. Opening is non-blocking, so a FIFO with no writer
     is refused instead of waiting forever.
     """
+    with _opened_regular(path, limit) as (handle, _status):
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(handle, min(65536, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:  # it grew while being read
+            raise StoreFileError(_too_big(path, limit))
+        return b"".join(chunks)
+
+
+def read_regular_head(
+    path: Path, size: int, limit: int = MAX_FILE_BYTES
+) -> tuple[bytes, os.stat_result]:
+    """The first ``size`` bytes of ``path`` and its status, with the checks and limit of
+    :func:`read_regular_file` (the file's own size is the status's ``st_size``)."""
+    with _opened_regular(path, limit) as (handle, status):
+        return os.read(handle, size), status
+
+
+@contextlib.contextmanager
+def _opened_regular(path: Path, limit: int) -> Iterator[tuple[int, os.stat_result]]:
+    """A read handle on ``path`` and its status, once it is known to be a regular file of
+    at most ``limit`` bytes; any failure is a :class:`StoreFileError` naming the file."""
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -53,17 +81,7 @@ def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             )
         if status.st_size > limit:
             raise StoreFileError(_too_big(path, limit))
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(handle, min(65536, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:  # it grew while being read
-            raise StoreFileError(_too_big(path, limit))
-        return b"".join(chunks)
+        yield handle, status
     except OSError as error:
         raise StoreFileError(f"{path}: cannot be read ({error.strerror or error}).") from None
     finally:

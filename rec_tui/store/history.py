@@ -2,7 +2,9 @@
 
 Records are written already redacted by the client (see :mod:`rec_tui.agora.client`); this module
 only appends and reads. A line that cannot be read (a crash mid-write, a hand edit, a field
-of the wrong type) is skipped and counted when listing, never rewritten.
+of the wrong type) is skipped and counted when listing, never rewritten. The recent records
+are found by reading backwards from the end, so listing them takes the same time however
+long the history has grown.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
 from rec_tui.errors import RecTuiError
 from rec_tui.store.paths import history_file
@@ -68,44 +70,130 @@ def recent(last: int, path: Path | None = None) -> list[dict[str, Any]]:
 
 
 def read_recent(last: int, path: Path | None = None) -> Recent:
-    """The last ``last`` readable records and the number of unreadable lines skipped.
+    """The last ``last`` readable records and the number of unreadable lines among them.
 
     Raises :class:`HistoryError` only when the file itself cannot be read (not a regular
     file, no permission); a missing file is an empty history.
     """
+    with open_recent(last, path) as found:
+        return Recent(list(found.records()), found.skipped)
+
+
+@dataclass
+class RecentSpan:
+    """Where the last readable records are in the open history file, found from its end.
+
+    ``skipped`` counts the unreadable lines between the oldest of them and the end;
+    :meth:`records` reads them oldest first, one line at a time, so any number of them
+    can be written out in bounded memory.
+    """
+
+    stream: BinaryIO | None
+    start: int
+    end: int
+    count: int
+    skipped: int
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        if self.stream is None:
+            return
+        for _, line in _lines_forward(self.stream, self.start, self.end):
+            record = _record(line)
+            if record is not None:
+                yield record
+
+
+@contextmanager
+def open_recent(last: int, path: Path | None = None) -> Iterator[RecentSpan]:
+    """The span of the last ``last`` readable records, read backwards from the end.
+
+    The time taken depends on how many records are asked for, not on the file's size.
+    """
     target = path or history_file()
-    result = Recent()
-    if last <= 0:
-        return result
-    kept: deque[dict[str, Any]] = deque(maxlen=last)
-    for line in _lines(target):
-        record = _record(line)
-        if record is None:
-            result.skipped += 1
-        else:
-            kept.append(record)
-    result.records = list(kept)
-    return result
+    stream = _open(target) if last > 0 else None
+    if stream is None:
+        yield RecentSpan(None, 0, 0, 0, 0)
+        return
+    with stream:
+        end = stream.seek(0, os.SEEK_END)
+        span = RecentSpan(stream, end, end, 0, 0)
+        for start, line in _lines_backward(stream, end):
+            if _record(line) is None:
+                span.skipped += 1
+                continue
+            span.start, span.count = start, span.count + 1
+            if span.count == last:
+                break
+        yield span
 
 
-def _lines(target: Path) -> Iterator[bytes | None]:
-    """Each line's bytes, or None for a line too long to read."""
+def _open(target: Path) -> BinaryIO | None:
+    """The history file opened for reading; None when there is none yet."""
     try:
         fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
-        return
+        return None
     except OSError as error:
         raise HistoryError(f"{target}: cannot be read ({error.strerror or error}).") from None
-    with os.fdopen(fd, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise HistoryError(f"{target}: not a regular file; move it away to start afresh.")
-        while line := stream.readline(MAX_LINE_BYTES):
-            if len(line) == MAX_LINE_BYTES and not line.endswith(b"\n"):
-                while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
-                    pass
-                yield None
-            elif line.strip():
-                yield line
+    stream = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        stream.close()
+        raise HistoryError(f"{target}: not a regular file; move it away to start afresh.")
+    return stream
+
+
+# How much of the file is read at a time when reading backwards.
+_BLOCK: Final = 64 * 1024
+
+
+def _lines_backward(stream: BinaryIO, end: int) -> Iterator[tuple[int, bytes | None]]:
+    """(offset, line) for each non-blank line before ``end``, last first; None for a line
+    too long to read (``MAX_LINE_BYTES`` or more), whose bytes are never held."""
+    # The line being read, its later pieces first, until its start is found.
+    pieces: list[bytes] = []
+    size = 0
+    too_long = False
+    position = end
+    while position > 0:
+        block_start = max(0, position - _BLOCK)
+        stream.seek(block_start)
+        block = stream.read(position - block_start)
+        position = block_start
+        high = len(block)
+        while True:
+            newline = block.rfind(b"\n", 0, high)
+            piece = block[newline + 1 : high]
+            size += len(piece)
+            too_long = too_long or size >= MAX_LINE_BYTES
+            if not too_long:
+                pieces.append(piece)
+            if newline < 0:
+                break
+            line = None if too_long else b"".join(reversed(pieces))
+            if line is None or line.strip():
+                yield block_start + newline + 1, line
+            pieces, size, too_long = [], 0, False
+            high = newline
+    line = None if too_long else b"".join(reversed(pieces))
+    if line is None or line.strip():
+        yield 0, line
+
+
+def _lines_forward(stream: BinaryIO, start: int, end: int) -> Iterator[tuple[int, bytes | None]]:
+    """(offset, line) for each non-blank line from ``start`` to ``end``; None for a line
+    too long to read."""
+    stream.seek(start)
+    position = start
+    while position < end and (line := stream.readline(min(MAX_LINE_BYTES, end - position))):
+        offset = position
+        position += len(line)
+        if len(line) == MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                position += len(rest)
+            position += len(rest)
+            yield offset, None
+        elif line.strip():
+            yield offset, line
 
 
 def _record(line: bytes | None) -> dict[str, Any] | None:

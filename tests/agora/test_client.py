@@ -250,12 +250,45 @@ async def test_the_limiter_keeps_a_burst_within_10_per_second(
         assert sent[index + 10] - sent[index] >= 1.0
 
 
-def test_limiter_reservations_never_put_11_requests_in_one_second() -> None:
-    limiter = RateLimiter(10, clock=lambda: 50.0)
-    slots = [50.0 + limiter.reserve() for _ in range(25)]
-    assert slots[0] == 50.0 and slots == sorted(slots)
+def test_limiter_never_lets_11_requests_go_in_one_second() -> None:
+    now = [50.0]
+    limiter = RateLimiter(10, clock=lambda: now[0])
+    sent = []
+    for _ in range(25):
+        while (wait := limiter.reserve()) > 0:
+            now[0] += wait
+        sent.append(now[0])
+    assert sent[:10] == [50.0] * 10  # a burst of ten goes at once
     # Eleven consecutive requests always span more than a second, with room for jitter.
-    assert all(slots[i + 10] - slots[i] >= 1.04 for i in range(len(slots) - 10))
+    assert all(sent[i + 10] - sent[i] >= 1.04 for i in range(len(sent) - 10))
+
+
+async def test_a_send_counts_from_when_its_answer_came(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
+    arrivals: list[float] = []
+
+    class Slow(httpx.AsyncBaseTransport):
+        """The sandbox, answering half a second after each request arrives."""
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            arrivals.append(time.now)
+            time.now += 0.5
+            return await sandbox.handle_async_request(request)
+
+    limiter = RateLimiter(1, clock=time.clock)
+    async with RecordingClient(
+        app_id="test-app",
+        credentials=Credentials("sandbox", "sandbox-secret"),
+        endpoint="sandbox",
+        transport=Slow(),
+        sleep=time.sleep,
+        limiter=limiter,
+    ) as client:
+        await client.acquire("demo", "527841")
+        await client.acquire("demo", "527841")
+    # The second went a second (and the margin) after the first one's answer, not its send.
+    assert arrivals[1] - arrivals[0] == pytest.approx(0.5 + limiter.span)
 
 
 def test_limiter_does_not_hold_back_requests_that_are_already_spaced() -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from rec_tui.cli import EXIT_FAILED, EXIT_OK, main
+from rec_tui.cli.history import write_json_array
 from rec_tui.store.paths import history_file
 
 RECORD = {
@@ -45,3 +49,31 @@ def test_a_history_fifo_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     os.mkfifo(history_file())
     assert main(["history"]) == EXIT_FAILED
     assert "not a regular file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_json_output_is_the_indented_array_of_the_records(
+    count: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = [{**RECORD, "request_id": f"r{n}", "note": "ünïcode\nline"} for n in range(count)]
+    path = history_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    assert main(["history", "--last", "2", "--format", "json"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out == json.dumps(records[-2:], ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_output_writes_each_record_before_reading_the_next() -> None:
+    out = io.StringIO()
+    written_before: list[str] = []
+
+    def records() -> Iterator[dict[str, Any]]:
+        for n in range(3):
+            written_before.append(out.getvalue())
+            yield {"call": f"c{n}"}
+
+    write_json_array(records(), out)
+    assert ['"c0"' in text for text in written_before] == [False, True, True]
+    assert '"c1"' in written_before[2]
+    assert json.loads(out.getvalue()) == [{"call": "c0"}, {"call": "c1"}, {"call": "c2"}]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 
 import pytest
 
-from rec_tui.cli import parse_arguments
+from rec_tui.cli import COMMAND_MODULES, COMMANDS, build_parser, parse_arguments
 
 
 def test_wizard_options_are_read_without_loading_any_command_module() -> None:
@@ -24,9 +25,66 @@ def test_wizard_options_are_read_without_loading_any_command_module() -> None:
     assert result.stdout.splitlines() == ["web storage True", "['rec_tui.cli.wizard_options']"]
 
 
-def test_a_command_is_read_by_the_full_parser() -> None:
+def _command_modules_loaded(words: list[str]) -> list[str]:
+    script = (
+        "import sys\n"
+        "from rec_tui.cli import COMMAND_MODULES, parse_arguments\n"
+        f"args = parse_arguments({words!r})\n"
+        "print(args.command)\n"
+        "print(sorted(m for m in COMMAND_MODULES if 'rec_tui.cli.' + m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    return result.stdout.splitlines()
+
+
+def test_a_command_is_read_by_its_own_parser_only() -> None:
+    loaded = _command_modules_loaded(["validate", "--mode", "mix", "start.json"])
+    assert loaded == ["validate", "['validate']"]
+
+
+def test_a_command_after_wizard_options_is_read_by_its_own_parser_only() -> None:
+    # "--open validate" names a file called validate: the command is the second one.
+    loaded = _command_modules_loaded(["--open", "validate", "history", "--last", "3"])
+    assert loaded == ["history", "['history']"]
+
+
+def test_the_command_words_name_the_modules_that_add_them() -> None:
+    added = {
+        word: module
+        for module in COMMAND_MODULES
+        for word in _command_words(build_parser(commands=(module,)))
+    }
+    assert added == COMMANDS
+
+
+def _command_words(parser: argparse.ArgumentParser) -> list[str]:
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return list(commands.choices)
+
+
+def test_a_command_of_a_module_adding_two_is_read_by_that_module_s_parser_only() -> None:
+    loaded = _command_modules_loaded(["stop", "--mode", "mix", "--resource-id", "R", "--sid", "S"])
+    assert loaded == ["stop", "['lifecycle']"]
+
+
+def test_a_command_is_read_with_its_options() -> None:
     args = parse_arguments(["validate", "--mode", "mix", "start.json"])
     assert args.command == "validate" and args.paths == ["start.json"]
+    assert args.body_mode == "mix" and args.handler is not None
+
+
+def test_a_command_s_own_help_and_mistakes_name_the_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        parse_arguments(["validate", "--mode", "bogus", "x.json"])
+    assert stopped.value.code == 2
+    assert "rec-tui validate: error: argument --mode" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        parse_arguments(["validate", "--help"])
+    assert "usage: rec-tui validate" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("words", [["typo"], ["--mode", "bogus"], ["--nonsense"]])
@@ -39,9 +97,11 @@ def test_mistakes_get_the_full_parsers_message(
     assert "COMMAND" in capsys.readouterr().err  # the full usage line, commands included
 
 
-@pytest.mark.parametrize("word", ["-h", "--help", "--he"])
-def test_help_lists_the_commands(word: str, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "words", [["-h"], ["--help"], ["--he"], ["--help", "validate"], ["--sandbox", "-h"]]
+)
+def test_help_lists_the_commands(words: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
-        parse_arguments([word])
+        parse_arguments(words)
     shown = capsys.readouterr().out
     assert "validate" in shown and "sandbox" in shown and "--step" in shown

@@ -166,17 +166,16 @@ def test_list_shows_unreadable_presets_with_their_reason(
     folder = rec_tui_home / "config" / "presets"
     os.mkfifo(folder / "pipe.toml")
     (folder / "zero.toml").symlink_to("/dev/zero")
-    deep = "[body." + ".".join(f"k{i}" for i in range(700)) + "]\nx = 1\n"
-    _preset_file(rec_tui_home, "deep", GOOD_TOML.format(name="deep") + deep)
+    _preset_file(rec_tui_home, "badmode", GOOD_TOML.format(name="badmode").replace("mix", "mixed"))
     assert main(["preset", "list"]) == EXIT_OK
     lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
     assert "cannot be read" not in lines["good"]
     assert "[cannot be read:" in lines["pipe"] and "named pipe" in lines["pipe"]
-    assert "a device" in lines["zero"] and "nested more than" in lines["deep"]
+    assert "a device" in lines["zero"] and "key 'mode': is 'mixed'" in lines["badmode"]
     assert main(["preset", "list", "--format", "json"]) == EXIT_OK
     rows = {row["name"]: row for row in json.loads(capsys.readouterr().out)}
     assert rows["good"]["error"] is None and rows["good"]["mode"] == "mix"
-    assert rows["pipe"]["error"] and rows["deep"]["error"]
+    assert rows["pipe"]["error"] and rows["badmode"]["error"]
 
 
 @pytest.mark.parametrize(

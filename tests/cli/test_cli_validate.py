@@ -287,3 +287,21 @@ def test_a_file_name_that_is_not_utf8_is_named_without_a_traceback(tmp_path: Pat
     assert result.returncode == 2
     assert "caf\ufffd.json: no such file." in result.stdout.decode("utf-8")
     assert b"Traceback" not in result.stderr
+
+
+def test_validate_loads_neither_the_editing_model_nor_the_fixes_nor_other_commands() -> None:
+    # A fresh interpreter, as `rec-tui validate FILE` starts: what it imports is its start-up.
+    script = (
+        "import sys\n"
+        "from rec_tui.cli import main\n"
+        f"code = main(['validate', {str(DATA / '1_mix_av.json')!r}])\n"
+        "loaded = [m for m in sys.modules if m.startswith('rec_tui.')]\n"
+        "print(code, sorted(m for m in loaded if m.startswith(('rec_tui.request.draft',\n"
+        "    'rec_tui.request.fixes', 'rec_tui.cli.'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.splitlines()[-1] == (
+        "0 ['rec_tui.cli.options', 'rec_tui.cli.validate', 'rec_tui.cli.wizard_options']"
+    )

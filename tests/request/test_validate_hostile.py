@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from rec_tui.request import validate as validate_module
+from rec_tui.request.fixes import registry as fixes_registry
 from rec_tui.request.validate import validate
 from rec_tui.spec.modes import MODES
 from rec_tui.spec.rules import REGISTRY, Findings
@@ -98,6 +98,6 @@ def test_a_fixer_that_fails_leaves_the_problems_without_fixes(
         raise RuntimeError("fixer bug")
 
     expected = [(p.rule, p.path) for p in validate("mix", {"uid": 5})]
-    monkeypatch.setattr(validate_module, "attach_fixes", broken)
+    monkeypatch.setattr(fixes_registry, "attach_fixes", broken)
     problems = validate("mix", {"uid": 5})
     assert [(p.rule, p.path) for p in problems] == expected

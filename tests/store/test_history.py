@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -83,3 +85,82 @@ def test_no_file_is_an_empty_history() -> None:
 def test_a_lone_surrogate_in_an_exchange_is_written_and_reads_back() -> None:
     history.append({"call": "start", "reason": "bad \ud800 answer"})
     assert history.recent(1)[0]["reason"] == "bad \ud800 answer"
+
+
+def _naive_recent(lines: list[bytes], last: int) -> history.Recent:
+    """What reading the whole file from the start gives: the reference for the backward read."""
+    readable: list[tuple[int, dict[str, object]]] = []
+    unreadable: list[int] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        record = None if len(line) >= history.MAX_LINE_BYTES else history._record(line)
+        if record is None:
+            unreadable.append(index)
+        else:
+            readable.append((index, record))
+    kept = readable[-last:]
+    oldest = kept[0][0] if len(kept) == last else -1
+    return history.Recent([r for _, r in kept], sum(1 for i in unreadable if i > oldest))
+
+
+@pytest.mark.parametrize("block", [1, 7, 64, 4096])
+def test_the_last_records_read_backwards_are_those_read_from_the_start(
+    block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(history, "_BLOCK", block)
+    monkeypatch.setattr(history, "MAX_LINE_BYTES", 300)
+    lines = [
+        json.dumps({**GOOD, "request_id": f"r{n}", "error": "e" * (n * 7 % 50)}) for n in range(9)
+    ]
+    lines[2:2] = [json.dumps({**GOOD, "error": "x" * 400}), "", "{cut"]  # too long, blank, bad
+    lines[7:7] = ["[1]", "   ", json.dumps({**GOOD, "status": "200"})]
+    lines.append("{no newline at the end")
+    path = history_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    encoded = [line.encode() for line in lines]
+    for last in range(1, 13):
+        assert history.read_recent(last) == _naive_recent(encoded, last), last
+
+
+def test_unreadable_lines_older_than_the_records_listed_are_not_counted() -> None:
+    _write(["{cut", json.dumps({**GOOD, "request_id": "r1"}), "[1]", json.dumps(GOOD)])
+    found = history.read_recent(1)
+    assert [record["request_id"] for record in found.records] == ["r1"]
+    assert found.skipped == 0
+    assert history.read_recent(2).skipped == 1  # "[1]" lies between r1 and r1's successor
+
+
+class _CountingStream(io.BufferedReader):
+    read_bytes = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = super().read(size)
+        _CountingStream.read_bytes += len(data)
+        return data
+
+    def readline(self, size: int | None = -1) -> bytes:
+        data = super().readline(size)
+        _CountingStream.read_bytes += len(data)
+        return data
+
+
+def test_the_last_records_are_read_from_the_end_of_a_long_history(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    line = json.dumps(GOOD)
+    path = _write([line] * 100_000)
+    opened = history._open
+
+    def counting(target: Path) -> BinaryIO | None:
+        stream = opened(target)
+        assert stream is not None
+        return _CountingStream(io.FileIO(os.dup(stream.fileno())))
+
+    monkeypatch.setattr(history, "_open", counting)
+    assert len(history.read_recent(20).records) == 20
+    size = path.stat().st_size
+    assert size > 10_000_000
+    # Only the last block or so, read backwards then forwards: nowhere near the whole file.
+    assert _CountingStream.read_bytes <= 2 * history._BLOCK + 20 * (len(line) + 1)

@@ -12,6 +12,7 @@ import pytest
 from rec_tui.formats.documents import OpenProblem, open_document
 from rec_tui.store import presets
 from rec_tui.store.paths import presets_dir
+from rec_tui.store.presets.header import HEAD_BYTES
 from rec_tui.store.secrets import MemoryStore
 
 GOOD = """\
@@ -134,15 +135,43 @@ def test_one_bad_file_never_breaks_the_list() -> None:
     _write("deep", _deep_tables(700))
     _write("when", "at = 1979-05-27\n")
     _path("dangling").symlink_to(_path("nowhere"))
+    _path("huge").write_text(GOOD.format(name="huge") + "# padding\n" * 200_000, "utf-8")
+    _path("badmode").write_text('format = 1\nmode = "mixed"\n\n[body]\nuid = "1"\n', "utf-8")
     _write("omega")
     listed = {entry.name: entry for entry in presets.list_presets()}
-    assert sorted(listed) == ["alpha", "dangling", "deep", "omega", "pipe", "when", "zero"]
+    assert sorted(listed) == [
+        "alpha", "badmode", "dangling", "deep", "huge", "omega", "pipe", "when", "zero"
+    ]  # fmt: skip
     assert listed["alpha"].error is None and listed["omega"].error is None
     assert listed["alpha"].mode == "mix"
-    for name in ("zero", "pipe", "deep", "when", "dangling"):
+    for name in ("zero", "pipe", "dangling", "huge", "badmode"):
         assert listed[name].error, name
         assert listed[name].mode == "?"
-    assert "body.at" in (listed["when"].error or "")
+    assert "larger than 1 MB" in (listed["huge"].error or "")
+    assert "line 2, column 1: key 'mode'" in (listed["badmode"].error or "")
+
+
+def test_the_list_reads_the_header_and_opening_says_what_is_wrong_below_it() -> None:
+    # The list shows what the first lines say; the body's problems are found on opening.
+    _write("deep", _deep_tables(700))
+    _write("when", "at = 1979-05-27\n")
+    listed = {entry.name: entry for entry in presets.list_presets()}
+    assert (listed["deep"].mode, listed["deep"].error) == ("mix", None)
+    assert (listed["when"].mode, listed["when"].error) == ("mix", None)
+    assert "nested more than 32 levels" in _load_guarded("deep").message
+    assert "body.at" in _load_guarded("when").message
+
+
+def test_a_header_the_head_of_the_file_does_not_hold_is_read_from_the_whole_file() -> None:
+    # A description of many lines pushes the first table beyond the head read for the list.
+    long = "x" * (HEAD_BYTES * 2)
+    description = f'description = """\n[not a table]\n{long}"""\n'
+    _path("long").write_text(f'format = 1\nmode = "web"\n{description}[body]\nuid = "1"\n', "utf-8")
+    _path("broken").write_text(f'format = 1\nmode = "web"\nx = "{long}\n[body]\n', "utf-8")
+    listed = {entry.name: entry for entry in presets.list_presets()}
+    assert (listed["long"].mode, listed["long"].error) == ("web", None)
+    assert listed["long"].description.startswith("[not a table]\nxxx")
+    assert "line 3, column" in (listed["broken"].error or "")
 
 
 def test_opening_a_deep_preset_in_the_wizard_gives_a_message() -> None:

@@ -110,12 +110,14 @@ def test_a_file_outside_the_presets_folder_owns_no_keyring_entries(tmp_path: Pat
     assert "my-own-TOKEN" not in caught.value.message
 
 
-def test_the_list_shows_a_preset_with_a_foreign_reference_as_unreadable() -> None:
+def test_a_preset_with_a_foreign_reference_is_listed_and_refused_on_opening() -> None:
     _write("env:HOME", name="evil")
     _write("env:REC_TUI_TOKEN", name="fine")
     listed = {entry.name: entry for entry in presets.list_presets()}
     assert listed["fine"].error is None and listed["fine"].mode == "mix"
-    assert listed["evil"].error is not None and "'HOME'" in listed["evil"].error
+    assert listed["evil"].error is None  # the list reads the header only
+    with pytest.raises(presets.PresetError, match="'HOME'"):
+        presets.load("evil", _store(), environ=ENV)
 
 
 def test_deleting_a_preset_leaves_entries_it_does_not_own() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +47,19 @@ async def _type(pilot: Any, selector: str, text: str) -> None:
 
 async def _click(pilot: Any, selector: str) -> None:
     pilot.app.screen.query_one(selector, Button).press()
-    await pilot.pause()
+    await _listed(pilot)
 
 
 async def _key(pilot: Any, key: str) -> None:
     await pilot.press(key)
+    await _listed(pilot)
+
+
+async def _listed(pilot: Any) -> None:
+    """Let the open dialog's list, read in a worker thread, arrive."""
+    await pilot.pause()
+    reading = [w for w in pilot.app.workers if w.group == PresetOpenScreen.READING]
+    await pilot.app.workers.wait_for_complete(reading)
     await pilot.pause()
 
 
@@ -137,6 +146,37 @@ async def test_open_filters_and_loads_a_preset() -> None:
         assert not isinstance(app.screen, PresetOpenScreen)
         assert app.draft.body == other
         assert app.title == "rec-tui — beta"
+
+
+async def test_the_open_dialog_takes_keys_while_the_list_is_being_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    presets.save(_app().draft, "alpha", MemoryStore(), description="first")
+    presets.save(_app().draft, "beta", MemoryStore(), description="second")
+    go_on = threading.Event()
+    list_presets = presets.list_presets
+
+    def slow_list() -> list[presets.PresetEntry]:
+        go_on.wait(timeout=10)  # a list read on the UI thread would freeze the dialog here
+        return list_presets()
+
+    monkeypatch.setattr(presets, "list_presets", slow_list)
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.files.mark_saved()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, PresetOpenScreen)
+        assert "Reading the presets" in str(app.screen.query_one("#open-message").render())
+        await pilot.press("b", "e")
+        await pilot.pause()
+        assert app.screen.query_one("#preset-filter", Input).value == "be"
+        assert app.screen.query_one(DataTable).row_count == 0
+        go_on.set()
+        await _listed(pilot)
+        table = app.screen.query_one(DataTable)
+        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == ["beta"]
+        assert "1 of 2 presets" in str(app.screen.query_one("#open-message").render())
 
 
 async def test_open_with_unsaved_changes_asks_first() -> None:

@@ -2,7 +2,8 @@
 
 A rule is registered with :func:`rule` and receives a :class:`~.context.Context` (a read-only
 view of the mode and body with typed accessors) and a :class:`Findings` bound to that rule,
-on which it calls ``error``/``warning``. Rule modules are imported by :func:`body_rules`.
+on which it calls ``error``/``warning``. :mod:`.load` lists the rule modules; :func:`all_rules`
+imports them on first use.
 """
 
 from __future__ import annotations
@@ -139,9 +140,8 @@ def all_rules() -> tuple[Rule, ...]:
     """Every registered rule, importing the rule modules on first use."""
     global _LOADED
     if not _LOADED:
-        from rec_tui.spec.rules import load
+        from rec_tui.spec.rules import load  # noqa: F401  (importing it registers the rules)
 
-        load.import_rule_modules()
         _LOADED = True
     return tuple(REGISTRY.values())
 

@@ -1,24 +1,43 @@
-"""The list of rule modules; importing one registers its rules."""
+"""The rule modules, listed statically: importing one registers its rules.
 
-import importlib
+Plain imports rather than names handed to importlib, so that ``python -X importtime`` and
+other import profiles see each module. The order is the order the rules register, run
+and are listed in.
+"""
 
-RULE_MODULES = (
-    "rec_tui.spec.rules.generic",
-    "rec_tui.spec.rules.values",
-    "rec_tui.spec.rules.envelope",
-    "rec_tui.spec.rules.token",
-    "rec_tui.spec.rules.storage",
-    "rec_tui.spec.rules.recording",
-    "rec_tui.spec.rules.subscription",
-    "rec_tui.spec.rules.session",
-    "rec_tui.spec.rules.transcoding",
-    "rec_tui.spec.rules.files",
-    "rec_tui.spec.rules.web",
-    "rec_tui.spec.rules.legacy",
-    "rec_tui.spec.rules.calls",
+from types import ModuleType
+
+# isort: off
+from rec_tui.spec.rules import (
+    generic,
+    values,
+    envelope,
+    token,
+    storage,
+    recording,
+    subscription,
+    session,
+    transcoding,
+    files,
+    web,
+    legacy,
+    calls,
 )
 
+# isort: on
 
-def import_rule_modules() -> None:
-    for name in RULE_MODULES:
-        importlib.import_module(name)
+RULE_MODULES: tuple[ModuleType, ...] = (
+    generic,
+    values,
+    envelope,
+    token,
+    storage,
+    recording,
+    subscription,
+    session,
+    transcoding,
+    files,
+    web,
+    legacy,
+    calls,
+)

@@ -1,13 +1,16 @@
 """Presets: one TOML file per saved setup, with secrets only as references.
 
-Three parts: :mod:`.document` (the TOML document: built from a draft, written, read and
-checked), :mod:`.references` (``keyring:`` / ``env:`` secret references and which ones a
-preset may use) and :mod:`.repository` (the presets folder: save, load, list, rename,
-delete, with a lock per preset). Callers use the names re-exported here.
+Five parts: :mod:`.document` (the TOML document: built from a draft, written, read and
+checked), :mod:`.header` (its top-level keys, read from the head of the file),
+:mod:`.references` (``keyring:`` / ``env:`` secret references and which ones a preset may
+use), :mod:`.listing` (the list of presets, from their headers) and :mod:`.repository` (the
+presets folder: save, load, rename, delete, with a lock per preset). Callers use the names
+re-exported here.
 """
 
 from rec_tui.store.presets.document import FORMAT_VERSION, MAX_DEPTH, dumps, to_document
 from rec_tui.store.presets.errors import PresetError
+from rec_tui.store.presets.listing import SUFFIX, PresetEntry, list_presets
 from rec_tui.store.presets.references import (
     ENV_REF,
     KEYRING_REF,
@@ -16,12 +19,9 @@ from rec_tui.store.presets.references import (
     secret_locations,
 )
 from rec_tui.store.presets.repository import (
-    SUFFIX,
     Preset,
-    PresetEntry,
     check_name,
     delete,
-    list_presets,
     load,
     parse,
     preset_path,

@@ -13,29 +13,27 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import difflib
 import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from rec_tui.request import endpoints
-from rec_tui.request.draft import Draft
 from rec_tui.spec import jsonpath
-from rec_tui.spec.modes import MODES
 from rec_tui.store.presets.errors import PresetError, locate_key
+from rec_tui.store.presets.header import FORMAT_VERSION, check_header, check_known
 from rec_tui.store.presets.references import env_reference, secret_locations
 
-FORMAT_VERSION: Final = 1
+if TYPE_CHECKING:
+    from rec_tui.request.draft import Draft
+
 SNAPSHOT_INTENTS: Final = ("only", "plus_recording")
 # A start request is about 6 levels deep; 32 leaves room for anything real and keeps every
 # recursive walk (copying, validating, exporting) far from Python's recursion limit.
 MAX_DEPTH: Final = 32
 _INT64: Final = range(-(2**63), 2**63)
 
-_TOP_KEYS: Final = ("format", "name", "description", "mode", "session", "body")
 _SESSION_KEYS: Final = ("app_id", "endpoint", "acquire_options", "snapshot_intent")
 HEADER: Final = "# rec-tui preset. Secrets are references (keyring:… or env:…), never values.\n"
 
@@ -209,25 +207,7 @@ class _Checker:
             raise self.fail(*found)
 
     def check(self, document: dict[str, Any]) -> None:
-        self._unknown(document, _TOP_KEYS, "")
-        version = document.get("format")
-        if version is None:
-            raise self.fail("format", f"missing. Add `format = {FORMAT_VERSION}` at the top.")
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise self.fail("format", f"must be a whole number such as {FORMAT_VERSION}.")
-        if version > FORMAT_VERSION:
-            raise self.fail(
-                "format",
-                f"this preset uses format {version}, newer than this rec-tui understands "
-                f"({FORMAT_VERSION}). Upgrade rec-tui to open it.",
-            )
-        for key in ("name", "description"):
-            if key in document and not isinstance(document[key], str):
-                raise self.fail(key, "must be a text string in quotes.")
-        mode = document.get("mode")
-        if mode not in MODES:
-            shown = "missing" if mode is None else f"is {mode!r}"
-            raise self.fail("mode", f"{shown}; use one of {', '.join(MODES)}.")
+        check_header(document, self.fail)
         session = document.get("session", {})
         if not isinstance(session, dict):
             raise self.fail("session", "must be a table ([session]).")
@@ -238,11 +218,13 @@ class _Checker:
             raise self.fail("body", "must be a table ([body]) holding the start request object.")
 
     def _session(self, session: dict[str, Any]) -> None:
-        self._unknown(session, _SESSION_KEYS, "session.")
+        check_known(session, _SESSION_KEYS, "session.", self.fail)
         for key in ("app_id", "endpoint"):
             if key in session and not isinstance(session[key], str):
                 raise self.fail(f"session.{key}", "must be a text string in quotes.")
         if "endpoint" in session:
+            from rec_tui.request import endpoints
+
             try:
                 endpoints.resolve(session["endpoint"])
             except ValueError as error:
@@ -254,11 +236,3 @@ class _Checker:
             raise self.fail(
                 "session.snapshot_intent", f"is {intent!r}; use {' or '.join(SNAPSHOT_INTENTS)}."
             )
-
-    def _unknown(self, table: dict[str, Any], known: tuple[str, ...], prefix: str) -> None:
-        for key in table:
-            if key in known:
-                continue
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f' Did you mean "{close[0]}"?' if close else f" Known keys: {', '.join(known)}."
-            raise self.fail(f"{prefix}{key}", f"unknown key.{hint} Rename or remove it.")

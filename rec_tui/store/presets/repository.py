@@ -1,4 +1,4 @@
-"""The presets folder: names and paths, save, load, list, rename, delete, and their locks.
+"""The presets folder: names and paths, save, load, rename, delete, and their locks.
 
 One TOML file per preset in :func:`rec_tui.store.paths.presets_dir`. Saving is safe against
 a second rec-tui doing the same at the same time: every change to a preset holds that
@@ -17,11 +17,9 @@ import re
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
-from rec_tui.request.draft import Draft, Original
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import Mode
 from rec_tui.store import paths
@@ -29,6 +27,7 @@ from rec_tui.store.files import StoreFileError, read_regular_file
 from rec_tui.store.files import write_atomically as write_file
 from rec_tui.store.presets.document import dumps, read_document, to_document
 from rec_tui.store.presets.errors import PresetError
+from rec_tui.store.presets.listing import SUFFIX
 from rec_tui.store.presets.references import (
     ENV_REF,
     KEYRING_REF,
@@ -41,7 +40,9 @@ from rec_tui.store.presets.references import (
 )
 from rec_tui.store.secrets import SecretStore, SecretStoreError
 
-SUFFIX: Final = ".toml"
+if TYPE_CHECKING:
+    from rec_tui.request.draft import Draft
+
 LOCK_WAIT_SECONDS: Final = 30.0
 _NAME_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}")
 
@@ -53,18 +54,6 @@ class Preset:
     description: str = ""
     path: Path | None = None
     notices: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class PresetEntry:
-    """One preset in the folder; ``error`` says why it cannot be opened (None when it can)."""
-
-    name: str
-    path: Path
-    mode: str
-    description: str
-    modified: datetime
-    error: str | None = None
 
 
 # --- names and paths ------------------------------------------------------------------
@@ -297,6 +286,8 @@ def parse(
     notices = (
         _resolve(body, path, text, store, environ, allow_missing_secrets) if resolve_secrets else []
     )
+    from rec_tui.request.draft import Draft, Original
+
     draft = Draft(
         mode=mode,
         body=body,
@@ -327,35 +318,7 @@ def _resolve(
     return resolve_secrets(body, path, text, store, env, allow_missing)
 
 
-# --- listing, renaming, deleting ------------------------------------------------------------
-
-
-def list_presets(directory: Path | None = None) -> list[PresetEntry]:
-    """Every preset in the folder, by name; one that cannot be opened carries its ``error``.
-
-    Each file gets the same checks as opening it (secrets are not looked up), so a preset
-    listed without an error opens, and a broken one never stops the others being listed.
-    """
-    folder = directory or paths.presets_dir()
-    try:
-        files = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stem.lower())
-    except OSError:
-        return []
-    return [_entry(file, folder) for file in files]
-
-
-def _entry(file: Path, folder: Path) -> PresetEntry:
-    try:
-        modified = datetime.fromtimestamp(file.stat().st_mtime, tz=UTC)
-    except OSError:
-        modified = datetime.now(tz=UTC)
-    try:
-        document = checked_document(read_preset_text(file), file, owner_of(file, folder))
-    except PresetError as error:
-        return PresetEntry(file.stem, file, "?", "", modified, error.message)
-    return PresetEntry(
-        file.stem, file, str(document["mode"]), document.get("description", ""), modified
-    )
+# --- renaming, deleting ------------------------------------------------------------
 
 
 def rename(old: str, new: str, store: SecretStore, *, directory: Path | None = None) -> Path:

@@ -1,4 +1,8 @@
-"""Open a preset: a filterable list (name, mode, description, last change), rename, delete."""
+"""Open a preset: a filterable list (name, mode, description, last change), rename, delete.
+
+The list is read in a worker thread: the dialog is drawn and takes keys at once, and
+fills in when the files have been read (a folder of thousands takes a moment).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Static
+from textual.worker import Worker, WorkerState
 
 from rec_tui.store import presets
 from rec_tui.store.paths import presets_dir
@@ -79,11 +84,18 @@ class PresetOpenScreen(Dialog[str | None]):
         Binding("down", "focus_table", "List", show=False),
     ]
 
+    # The worker group of the list being read.
+    READING: ClassVar[str] = "preset-list"
+
     def __init__(self, store: SecretStore) -> None:
         super().__init__()
         self.store = store
         self.summaries: list[PresetEntry] = []
         self.shown: list[PresetEntry] = []
+        # False until the first list has been read.
+        self.listed = False
+        # Said once the list being read has arrived (what a rename or delete did).
+        self._say_when_listed = ""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -101,9 +113,27 @@ class PresetOpenScreen(Dialog[str | None]):
         self.reload()
         self.query_one("#preset-filter", Input).focus()
 
-    def reload(self) -> None:
-        self.summaries = presets.list_presets()
-        self._fill()
+    def reload(self, then_say: str = "") -> None:
+        """Read the list again, off the UI thread; ``then_say`` replaces the count then."""
+        self._say_when_listed = then_say
+        if not self.listed:
+            self._say(f"Reading the presets in {presets_dir()}…")
+        self.run_worker(
+            presets.list_presets, thread=True, exclusive=True, group=self.READING,
+            exit_on_error=False,
+        )  # fmt: skip
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != self.READING:
+            return
+        worker: Worker[list[PresetEntry]] = event.worker
+        if event.state == WorkerState.SUCCESS and worker.result is not None:
+            self.summaries, self.listed = worker.result, True
+            self._fill()
+            if self._say_when_listed:
+                self._say(self._say_when_listed)
+        elif event.state == WorkerState.ERROR:
+            self._say(f"Could not read the presets in {presets_dir()}: {worker.error}", True)
 
     def _fill(self) -> None:
         words = self.query_one("#preset-filter", Input).value.lower().split()
@@ -114,6 +144,8 @@ class PresetOpenScreen(Dialog[str | None]):
             changed = summary.modified.astimezone().strftime("%Y-%m-%d %H:%M")
             description = summary.description or ("(cannot be read)" if summary.error else "")
             table.add_row(summary.name, summary.mode, description, changed, key=summary.name)
+        if not self.listed:
+            return
         if not self.summaries:
             self._say(f"No presets yet in {presets_dir()} — Ctrl+S saves one.")
         elif not self.shown:
@@ -153,6 +185,9 @@ class PresetOpenScreen(Dialog[str | None]):
 
     def _open(self) -> None:
         chosen = self.selected()
+        if chosen is None and not self.listed:
+            self._say("The presets are still being read; open one when the list appears.")
+            return
         if chosen is None:
             self._say("Nothing to open: no preset is selected.", error=True)
             return
@@ -175,8 +210,7 @@ class PresetOpenScreen(Dialog[str | None]):
                 self._say(error.message, error=True)
                 return
             self.post_message(self.Renamed(chosen.name, new, path))
-            self.reload()
-            self._say(f"Renamed {quoted(chosen.name)} to {quoted(new)}.")
+            self.reload(then_say=f"Renamed {quoted(chosen.name)} to {quoted(new)}.")
 
         self.app.push_screen(RenameScreen(chosen.name), renamed)
 
@@ -193,8 +227,7 @@ class PresetOpenScreen(Dialog[str | None]):
             except presets.PresetError as error:
                 self._say(error.message, error=True)
                 return
-            self.reload()
-            self._say(f"Deleted {quoted(chosen.name)}.")
+            self.reload(then_say=f"Deleted {quoted(chosen.name)}.")
 
         self.app.push_screen(
             ConfirmScreen(
