@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
+from typing import Any
+
+from rich.console import Console, RenderableType
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
 from rec_tui.request.draft import Draft
 from rec_tui.tui.app import RecTuiApp
-from tests.support.tui import SIZE, editor
+from tests.support.tui import SIZE, editor, seed_body
 
 
 class OverlayCountingApp(RecTuiApp):
@@ -40,3 +45,60 @@ async def test_a_value_shown_from_the_draft_puts_no_loading_overlay_over_its_inp
         assert app.draft.get("cname") == "before"
         assert app.overlays == 0
         assert not field.loading
+
+
+class FirstFrameApp(RecTuiApp):
+    """The wizard, keeping the text of the first frame it sends to the terminal."""
+
+    def __init__(self, draft: Draft, start_step: str = "session") -> None:
+        super().__init__(draft, start_step=start_step)
+        self.first_frame: str | None = None
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        if renderable is not None and self.first_frame is None:
+            self.first_frame = screen_text(screen)
+        super()._display(screen, renderable)
+
+
+def screen_text(screen: Screen[Any]) -> str:
+    """The characters the screen's compositor has drawn, line by line."""
+    width, height = screen.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(screen._compositor.render_update(full=True))
+    return console.export_text()
+
+
+def _body_with_errors() -> dict[str, Any]:
+    body = seed_body("1_mix_av.json")
+    recording = body["clientRequest"]["recordingConfig"]
+    recording["maxIdleTime"] = -5
+    recording["channelType"] = 7
+    return body
+
+
+async def test_the_first_frame_counts_the_problems_and_shows_the_preview() -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(_body_with_errors())
+    app = FirstFrameApp(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        errors = sum(problem.is_error for problem in app.problems)
+        assert errors >= 2
+        first = app.first_frame
+        assert first is not None
+        assert f"{errors} error" in first
+        assert "Problems: none" not in first
+        assert '"maxIdleTime": -5' in first
+        assert '"cname"' in first
+
+
+async def test_the_first_frame_at_a_later_step_shows_that_steps_part_of_the_preview() -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(_body_with_errors())
+    app = FirstFrameApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = app.first_frame
+        assert first is not None
+        assert '"transcodingConfig"' in first
+        assert '"cname"' not in first

@@ -175,6 +175,10 @@ class Preview(Vertical):
         """Bring the part of the body a step edits into view, its first line near the top."""
         line = self.line_of_section(paths)
         view = self.json_view
+        if not view.size:
+            # Not laid out yet (the first frame): nothing limits the scroll, so it is set
+            # now and the first frame already shows the section.
+            view.scroll_to(y=max(0, line - 1), animate=False, immediate=True, force=True)
         # After the next refresh: a body shown just now has not been measured yet, and a
         # scroll beyond the old height would be cut short. One line of context above.
         view.call_after_refresh(view.scroll_to, y=max(0, line - 1), animate=False)
