@@ -339,7 +339,7 @@ class RecTuiApp(App[int]):
         self.query_one(Preview).show(
             compact_request_line(self.draft), self.draft.body, self.problems
         )
-        self.query_one(ProblemsPane).show(self.problems)
+        self.query_one(ProblemsPane).show(self.problems, fixes_known=False)
         errors: dict[str, int] = {}
         for problem in self.problems:
             if problem.is_error:

@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from rec_tui.request.draft import Draft
 from rec_tui.tui.app import RecTuiApp
-from tests.support.tui import SIZE, editor, seed_body
+from tests.support.tui import SIZE, editor, preview_plain, seed_body
 
 
 class OverlayCountingApp(RecTuiApp):
@@ -102,3 +102,65 @@ async def test_the_first_frame_at_a_later_step_shows_that_steps_part_of_the_prev
         assert first is not None
         assert '"transcodingConfig"' in first
         assert '"cname"' not in first
+
+
+class LayoutCountingApp(RecTuiApp):
+    """The wizard, counting the times its screen is laid out again (widgets moved/resized)."""
+
+    def __init__(self, draft: Draft, start_step: str) -> None:
+        super().__init__(draft, start_step=start_step)
+        self.layouts = 0
+        self.counting = False
+
+    def on_mount(self) -> None:
+        screen = self.screen
+        lay_out = screen._refresh_layout
+
+        def counted(size: Any = None, scroll: bool = False) -> None:
+            if self.counting:
+                self.layouts += 1
+            lay_out(size, scroll)
+
+        screen._refresh_layout = counted  # type: ignore[method-assign]
+        super().on_mount()
+
+
+async def settled(pilot: Any, app: LayoutCountingApp) -> None:
+    """Wait until the screen is laid out no more, then count from there."""
+    app.counting = True
+    for _ in range(50):
+        app.layouts = 0
+        await pilot.pause(0.1)
+        if app.layouts == 0:
+            return
+    raise AssertionError("the screen never stopped being laid out")
+
+
+TILE_UID = "clientRequest.recordingConfig.transcodingConfig.layoutConfig[0].uid"
+
+
+async def test_typing_in_a_field_lays_out_nothing_while_the_preview_and_problems_follow() -> None:
+    body = _body_with_errors()
+    transcoding = body["clientRequest"]["recordingConfig"]["transcodingConfig"]
+    transcoding["mixedVideoLayout"] = 3
+    transcoding["layoutConfig"] = [
+        {"uid": "123", "x_axis": 0.0, "y_axis": 0.0, "width": 0.5, "height": 0.5}
+    ]
+    draft = Draft(mode="mix")
+    draft.replace_body(body)
+    app = LayoutCountingApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = editor(app, TILE_UID).query_one(Input)
+        field.select_on_focus = False
+        field.focus()
+        field.action_end()
+        await settled(pilot, app)  # the focus moved: the footer's keys are laid out anew
+        # Keys that change the value but not the problems: nothing changes size or place.
+        for key in ("7", "7", "backspace", "4"):
+            await pilot.press(key)
+            await pilot.pause()
+        app.counting = False
+        assert app.draft.get(TILE_UID) == "12374"
+        assert '"uid": "12374"' in preview_plain(app)
+        assert app.layouts == 0

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Click
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, Select, Static
 
@@ -45,6 +46,12 @@ class FieldInput(Input):
         self.showing_draft = False
 
     def _watch_value(self, value: str) -> None:
+        if not self.styles.auto_dimensions:
+            # Input's own watcher sets virtual_size, a layout reactive: every typed character
+            # would lay out the whole form around the input again. The input's size is the
+            # form's, not its value's; only its scroll range changes, set here first so the
+            # watcher finds it unchanged.
+            self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
         super()._watch_value(value)
         if not self.showing_draft:
             self._report(value)

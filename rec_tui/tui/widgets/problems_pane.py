@@ -73,14 +73,23 @@ class ProblemsPane(Vertical):
     def problems(self) -> list[Problem]:
         return list(self._problems)
 
-    def show(self, problems: list[Problem]) -> None:
+    def show(self, problems: list[Problem], *, fixes_known: bool = True) -> None:
+        """Show ``problems``; ``fixes_known`` False: their fixes are not worked out yet.
+
+        Rebuilding the list re-lays out the pane, so it is left as it is when nothing it
+        shows changed: the same problems with the same fixes, or the same problems whose
+        fixes are still to come (the ones shown stay until they arrive).
+        """
         # Problems compare without their fixes: a list that only gained fixes is news.
-        if problems == self._problems and [p.fix for p in problems] == [
-            p.fix for p in self._problems
-        ]:
+        if problems == self._problems and (
+            not fixes_known or [p.fix for p in problems] == [p.fix for p in self._problems]
+        ):
             return
         self._problems = list(problems)
-        self.query_one("#problems-title", Static).update(f"Problems: {summary(problems)}")
+        title = self.query_one("#problems-title", Static)
+        text = f"Problems: {summary(problems)}"
+        if title.content != text:
+            title.update(text)
         option_list = self.option_list
         highlighted = option_list.highlighted
         option_list.clear_options()
