@@ -5,13 +5,16 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pytest
 from rich.console import Console, RenderableType
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input
 
 from rec_tui.request.draft import Draft
 from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.widgets.preview import JsonView
 from tests.support.tui import SIZE, editor, preview_plain, seed_body
 
 
@@ -164,3 +167,32 @@ async def test_typing_in_a_field_lays_out_nothing_while_the_preview_and_problems
         assert app.draft.get(TILE_UID) == "12374"
         assert '"uid": "12374"' in preview_plain(app)
         assert app.layouts == 0
+
+
+async def test_a_keystroke_redraws_only_the_preview_lines_that_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drawn: list[int] = []
+    draw_line = JsonView.render_line
+
+    def counted(view: JsonView, y: int) -> Strip:
+        drawn.append(y)
+        return draw_line(view, y)
+
+    monkeypatch.setattr(JsonView, "render_line", counted)
+    body = seed_body("1_mix_av.json")
+    body["cname"] = "room"
+    app = RecTuiApp(Draft(body=body, clock=lambda: 0.0))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = editor(app, "cname").query_one(Input)
+        field.select_on_focus = False
+        field.focus()
+        field.action_end()
+        await pilot.pause()
+        drawn.clear()
+        await pilot.press("s")
+        await pilot.pause()
+        assert '"cname": "rooms"' in preview_plain(app)
+        # The cname line alone (the preview shows about 35 lines).
+        assert drawn and len(drawn) <= 2

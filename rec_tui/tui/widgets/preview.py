@@ -95,13 +95,20 @@ class JsonView(ScrollView):
         return "\n".join(line.plain for line in self._lines)
 
     def show(self, lines: list[Content]) -> None:
-        self._lines = lines
-        self._strips = {}
+        old, self._lines = self._lines, lines
         width = max((line.cell_length for line in lines), default=0)
         size = Size(width, len(lines))
-        if size != self.virtual_size:
+        if size != self.virtual_size or len(old) != len(lines):
             self.virtual_size = size
-        self.refresh()
+            self._strips = {}
+            self.refresh()
+            return
+        # The same shape (a value typed, a tile moved): only the lines that changed are
+        # drawn again; every other line keeps its strip and its place on the screen.
+        for number, (before, after) in enumerate(zip(old, lines, strict=True)):
+            if before.plain != after.plain or before.spans != after.spans:
+                self._strips.pop(number, None)
+                self.refresh_line(number)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
