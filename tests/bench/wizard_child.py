@@ -28,8 +28,12 @@ class FocusedWizard(RecTuiApp):
         super().__init__(draft, start_step=step)
         self.focus_target = focus
 
-    def _after_first_frame(self) -> None:
-        super()._after_first_frame()
+    def on_mount(self) -> None:
+        super().on_mount()
+        # Once the first screen is up and settled, as a person would find it.
+        self.set_timer(0.3, self.place_focus)
+
+    def place_focus(self) -> None:
         if self.focus_target == "canvas":
             from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 
