@@ -210,6 +210,8 @@ class RecTuiApp(App[int]):
 
     def _first_check(self) -> None:
         self._show_draft()
+        # The first frame's problems carry their [F8 fix] marks: nothing in it changes later.
+        self.problems_with_fixes()
         self._form_built(self._forms[self.current_step])
         # Opened at a later step (--step): the preview shows that step's part of the body.
         self.query_one(Preview).scroll_to_section(step(self.current_step).owns)
