@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from typing import Any
 
@@ -12,9 +13,12 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input
 
+from rec_tui.layout.marks import LAYOUT_CONFIG
 from rec_tui.request.draft import Draft
 from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from rec_tui.tui.widgets.preview import JsonView
+from tests.support.layout_host import MIX_BODY
 from tests.support.tui import SIZE, editor, preview_plain, seed_body
 
 
@@ -197,3 +201,49 @@ async def test_a_keystroke_redraws_only_the_preview_lines_that_changed(
         assert '"cname": "rooms"' in preview_plain(app)
         # The cname line alone (the preview shows about 35 lines).
         assert drawn and len(drawn) <= 2
+
+
+class FrameRecordingApp(RecTuiApp):
+    """The wizard, keeping the text of every frame it sends to the terminal once asked."""
+
+    def __init__(self, draft: Draft, start_step: str) -> None:
+        super().__init__(draft, start_step=start_step)
+        self.frames: list[str] | None = None
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        super()._display(screen, renderable)
+        if renderable is not None and self.frames is not None:
+            self.frames.append(screen_text(screen))
+
+
+def _left_of(text: str, column: int) -> list[str]:
+    return [line[:column] for line in text.splitlines()]
+
+
+async def test_a_canvas_arrow_key_moves_the_tile_and_the_preview_in_the_same_frame() -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = FrameRecordingApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        canvas = app.query_one(LayoutCanvas)
+        canvas.focus()
+        await pilot.press("0")
+        await pilot.pause(0.3)
+        before = screen_text(app.screen)
+        preview_left = before.splitlines()[0].index("POST")
+        app.frames = []
+        await pilot.press("right")
+        await pilot.pause(0.3)
+        assert app.draft.get(f"{LAYOUT_CONFIG}[0].x_axis") == 0.01
+        moved = [
+            frame
+            for frame in app.frames
+            if '"x_axis": 0.01' in "\n".join(line[preview_left:] for line in frame.splitlines())
+        ]
+        assert moved, "no frame showed the move in the preview"
+        # The first frame whose preview shows the move also shows the canvas changed, and no
+        # frame before it showed the canvas changed alone.
+        first = app.frames.index(moved[0])
+        assert _left_of(moved[0], preview_left) != _left_of(before, preview_left)
+        for frame in app.frames[:first]:
+            assert _left_of(frame, preview_left) == _left_of(before, preview_left)
