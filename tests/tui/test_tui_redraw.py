@@ -247,3 +247,15 @@ async def test_a_canvas_arrow_key_moves_the_tile_and_the_preview_in_the_same_fra
         assert _left_of(moved[0], preview_left) != _left_of(before, preview_left)
         for frame in app.frames[:first]:
             assert _left_of(frame, preview_left) == _left_of(before, preview_left)
+
+
+async def test_the_preview_opened_at_a_later_step_has_its_scrollbar_where_it_is_scrolled() -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(_body_with_errors())
+    app = RecTuiApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        view = app.query_one(JsonView)
+        assert view.scroll_y > 0
+        assert view.vertical_scrollbar.position == view.scroll_y
