@@ -49,12 +49,16 @@ class Tmux:
             stdout=subprocess.PIPE,
             env=env,
         )
-        self._wait_attached()
-        self.command("refresh-client -f no-output")
-        self.command(f"set-option -g default-size {WIDTH}x{HEIGHT}")
-        self.command("set-option -g remain-on-exit on")  # a crash stays readable
-        self.command("set-option -g default-terminal xterm-256color")
         self._sessions = 0
+        try:
+            self._wait_attached()
+            self.command("refresh-client -f no-output")
+            self.command(f"set-option -g default-size {WIDTH}x{HEIGHT}")
+            self.command("set-option -g remain-on-exit on")  # a crash stays readable
+            self.command("set-option -g default-terminal xterm-256color")
+        except BaseException:
+            self.close()
+            raise
 
     def _wait_attached(self) -> None:
         # Commands sent before the client is attached fail with "no current client".
@@ -130,8 +134,11 @@ class Tmux:
         self.command(f"kill-session -t {name}")
 
     def close(self) -> None:
-        with contextlib.suppress(RuntimeError):  # the server ends before it answers
+        """End the server and everything running in it, even if the control client died."""
+        with contextlib.suppress(RuntimeError, OSError):  # it ends before it answers
             self.command("kill-server")
+        subprocess.run([*self._tmux, "kill-server"], capture_output=True, check=False)
+        self._control.kill()
         self._control.wait(timeout=10)
 
 
