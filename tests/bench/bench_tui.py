@@ -17,7 +17,7 @@ run in the same tmux server in the same run, interleaved so machine load hits al
    Transcoding & layout step of the same body; "7" and Backspace alternately, each timed
    from sending the key to the screen showing the preview's changed line. Baselines: a raw
    echo (``raw_echo.py``: the terminal and this measurement alone) and a minimal Textual
-   Input whose value is mirrored in a line below it. The goal is the wizard's p95 at most
+   Input (its own echo of the key). The goal is the wizard's p95 at most
    16 ms (one frame at 60 Hz) over the raw echo's.
 
 The layout canvas's arrow key → preview is measured by ``bench_layout.py``.
@@ -197,7 +197,7 @@ def keystrokes(samples: int) -> None:
             ),
             "minimal Textual Input": (
                 [sys.executable, str(HERE / "minimal_app.py"), "--input", "1000"],
-                "value: 1000",
+                "1000",
             ),
             "rec-tui tile uid -> preview": (
                 [

@@ -1,8 +1,8 @@
 """The baselines for the wizard's benchmarks: the smallest Textual apps that do the same.
 
 ``minimal_app.py``: a screen of text and a footer (start-up, memory).
-``minimal_app.py --input TEXT``: one focused Input holding TEXT, its value mirrored in a
-line below it (a keystroke's echo through Textual, without the wizard).
+``minimal_app.py --input TEXT``: one focused Input holding TEXT (a keystroke's echo
+through Textual, without the wizard).
 """
 
 import sys
@@ -28,10 +28,6 @@ class MinimalInputApp(App[None]):
         field = Input(self.text, select_on_focus=False)
         field.cursor_blink = False
         yield field
-        yield Static(f"value: {self.text}", id="mirror")
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.query_one("#mirror", Static).update(f"value: {event.value}")
 
 
 if __name__ == "__main__":
