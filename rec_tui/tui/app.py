@@ -175,10 +175,12 @@ class RecTuiApp(App[int]):
     def on_mount(self) -> None:
         self._unsubscribe = self.draft.subscribe(self._draft_changed)
         self.query_one(StepList).mark_current(self.current_step)
-        # The first frame shows the panes; the body, the rules (a dozen modules to import)
-        # and the problems fill them right after it is painted.
-        self.call_after_refresh(self._first_check)
         self._apply_size(self.size.width, self.size.height)
+        # The first frame is the complete one: the problems are counted and the preview is
+        # filled before it is painted (a frame saying "Problems: none" over an empty preview
+        # would be wrong for a body with errors).
+        self._first_check()
+        self.call_after_refresh(self._after_first_frame)
         # Opening the keyring loads its backends: after the first paint, not before it.
         self.call_after_refresh(self.files.start)
         # launch() holds the garbage collector off until the first frame is painted.
@@ -211,12 +213,17 @@ class RecTuiApp(App[int]):
 
     def _first_check(self) -> None:
         self._show_draft()
+        # The first frame's problems carry their [F8 fix] marks: nothing in it changes later.
+        self.problems_with_fixes()
         self._form_built(self._forms[self.current_step])
+        # Opened at a later step (--step): the preview shows that step's part of the body.
+        self.query_one(Preview).scroll_to_section(step(self.current_step).owns)
+
+    def _after_first_frame(self) -> None:
+        # Questions open over the complete first screen, never before it.
         self.crash_guard.offer_recovery()
         if self.files.offer_mode_switch:
             self.editing.offer_better_mode()
-        # Opened at a later step (--step): the preview shows that step's part of the body.
-        self.query_one(Preview).scroll_to_section(step(self.current_step).owns)
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
@@ -337,7 +344,7 @@ class RecTuiApp(App[int]):
         self.query_one(Preview).show(
             compact_request_line(self.draft), self.draft.body, self.problems
         )
-        self.query_one(ProblemsPane).show(self.problems)
+        self.query_one(ProblemsPane).show(self.problems, fixes_known=False)
         errors: dict[str, int] = {}
         for problem in self.problems:
             if problem.is_error:

@@ -4,13 +4,60 @@ from __future__ import annotations
 
 import argparse
 import gc
+from typing import TYPE_CHECKING
 
 from rec_tui.request.draft import DEFAULT_ENDPOINT, ENDPOINT, Draft
 from rec_tui.spec.modes import DEFAULT_MODE, is_mode
 
+if TYPE_CHECKING:
+    from rec_tui.store.secrets import OpenedStore, SecretStore
 
-def build_draft(args: argparse.Namespace) -> tuple[Draft, list[tuple[str, str]]]:
-    """The draft the options describe, and notices (message, severity) to show at start."""
+
+class StoreOnFirstUse:
+    """The secret store, opened (keyring imported and probed) when a secret is first read.
+
+    ``--open`` of a body, a curl command or a preset without keyring references needs no
+    secret, so it never waits for the keyring; a preset that refers to the keyring opens
+    it at its first reference.
+    """
+
+    def __init__(self) -> None:
+        self.opened: OpenedStore | None = None
+
+    @property
+    def store(self) -> SecretStore:
+        if self.opened is None:
+            from rec_tui.store.secrets import open_store
+
+            self.opened = open_store()
+        return self.opened.store
+
+    @property
+    def backend_name(self) -> str:
+        return self.store.backend_name
+
+    @property
+    def persistent(self) -> bool:
+        return self.store.persistent
+
+    def get(self, entry: str) -> str | None:
+        return self.store.get(entry)
+
+    def set(self, entry: str, value: str) -> None:
+        self.store.set(entry, value)
+
+    def delete(self, entry: str) -> None:
+        self.store.delete(entry)
+
+
+def build_draft(
+    args: argparse.Namespace, secrets: StoreOnFirstUse | None = None
+) -> tuple[Draft, list[tuple[str, str]]]:
+    """The draft the options describe, and notices (message, severity) to show at start.
+
+    ``secrets`` is the store a preset's keyring references are read from (opened only if
+    one is read).
+    """
     mode = args.mode if is_mode(getattr(args, "mode", None)) else DEFAULT_MODE
     draft = Draft(mode=mode)
     notices: list[tuple[str, str]] = []
@@ -21,7 +68,9 @@ def build_draft(args: argparse.Namespace) -> tuple[Draft, list[tuple[str, str]]]
 
         try:
             # Missing secrets are left out with a notice: the user can type them in.
-            opened = open_document(open_path, allow_missing_secrets=True)
+            opened = open_document(
+                open_path, secrets or StoreOnFirstUse(), allow_missing_secrets=True
+            )
         except OpenProblem as error:
             notices.append((f"{error} The wizard opened with an empty request.", "error"))
         else:
@@ -52,13 +101,16 @@ def launch(args: argparse.Namespace) -> int:
     try:
         from rec_tui.tui.app import RecTuiApp
 
-        draft, notices = build_draft(args)
+        secrets = StoreOnFirstUse()
+        draft, notices = build_draft(args, secrets)
         # What is loaded by now (Textual, the field catalogue) lives as long as the process:
         # frozen, it is left out of every later full collection instead of scanned again.
         gc.freeze()
         step = getattr(args, "step", None) or "session"
         app = RecTuiApp(draft, start_step=step, notices=notices)
         app.files.adopt(getattr(args, "opened_document", None))
+        if secrets.opened is not None:
+            app.files.use_store(secrets.opened)  # opened for the preset: not probed twice
         app.run()
     finally:
         # However the run ended (a failed start, a test's stand-in run), the collector is on

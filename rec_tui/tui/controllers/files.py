@@ -67,6 +67,11 @@ class FilesController:
         for status in self.app.query(SecretsStatus):
             status.show(self.status_line, persistent=opened.store.persistent)
 
+    def use_store(self, opened: OpenedStore) -> None:
+        """Use a store opened before the wizard started (for ``--open`` of a preset)."""
+        with self._store_lock:
+            self._opened_store = opened
+
     def _open_store(self) -> OpenedStore:
         with self._store_lock:
             if self._opened_store is None:

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Click
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, Select, Static
 
@@ -41,12 +42,29 @@ class FieldInput(Input):
     def __init__(self, report: Callable[[str], None], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._report = report
-        self.loading = False
+        # True while the editor shows a value from the draft: nothing to report back.
+        # (Not Textual's ``loading``: that one mounts an overlay and re-lays out the screen.)
+        self.showing_draft = False
 
     def _watch_value(self, value: str) -> None:
+        if not self.styles.auto_dimensions:
+            # Input's own watcher sets virtual_size, a layout reactive: every typed character
+            # would lay out the whole form around the input again. The input's size is the
+            # form's, not its value's; only its scroll range changes, set here first so the
+            # watcher finds it unchanged.
+            self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
         super()._watch_value(value)
-        if not self.loading:
+        if not self.showing_draft:
             self._report(value)
+
+    def show_value(self, text: str) -> None:
+        """Show ``text`` as the draft's value: neither reported nor posted as a change."""
+        self.showing_draft = True
+        try:
+            with self.prevent(Input.Changed):
+                self.value = text
+        finally:
+            self.showing_draft = False
 
 
 class TextEditor(FieldEditor):
@@ -81,12 +99,7 @@ class TextEditor(FieldEditor):
         text = self.to_text(value)
         widget = self.input
         if widget.value != text and self.to_value(widget.value) != value:
-            widget.loading = True
-            try:
-                with widget.prevent(Input.Changed):
-                    widget.value = text
-            finally:
-                widget.loading = False
+            widget.show_value(text)
 
     def _typed(self, text: str) -> None:
         value = self.to_value(text)

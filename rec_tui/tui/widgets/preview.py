@@ -95,13 +95,27 @@ class JsonView(ScrollView):
         return "\n".join(line.plain for line in self._lines)
 
     def show(self, lines: list[Content]) -> None:
-        self._lines = lines
-        self._strips = {}
+        old, self._lines = self._lines, lines
         width = max((line.cell_length for line in lines), default=0)
         size = Size(width, len(lines))
-        if size != self.virtual_size:
+        if size != self.virtual_size or len(old) != len(lines):
             self.virtual_size = size
-        self.refresh()
+            self._strips = {}
+            self.refresh()
+            return
+        # The same shape (a value typed, a tile moved): only the lines that changed are
+        # drawn again; every other line keeps its strip and its place on the screen.
+        for number, (before, after) in enumerate(zip(old, lines, strict=True)):
+            if before.plain != after.plain or before.spans != after.spans:
+                self._strips.pop(number, None)
+                self.refresh_line(number)
+
+    def scroll_laid_out(self, y: int) -> None:
+        """Scroll to line ``y`` now that the view is laid out (its scrollbar shows where)."""
+        self.scroll_to(y=y, animate=False, immediate=True)
+        # A scroll set before the first layout had no scrollbar to move.
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = self.scroll_y
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -173,8 +187,12 @@ class Preview(Vertical):
 
     def scroll_to_section(self, paths: tuple[str, ...]) -> None:
         """Bring the part of the body a step edits into view, its first line near the top."""
-        line = self.line_of_section(paths)
+        top = max(0, self.line_of_section(paths) - 1)  # one line of context above
         view = self.json_view
+        if not view.size:
+            # Not laid out yet (the first frame): nothing limits the scroll, so it is set
+            # now and the first frame already shows the section.
+            view.scroll_to(y=top, animate=False, immediate=True, force=True)
         # After the next refresh: a body shown just now has not been measured yet, and a
-        # scroll beyond the old height would be cut short. One line of context above.
-        view.call_after_refresh(view.scroll_to, y=max(0, line - 1), animate=False)
+        # scroll beyond the old height would be cut short.
+        view.call_after_refresh(view.scroll_laid_out, top)

@@ -139,11 +139,17 @@ class ProblemsPane(Vertical):
     def findings(self) -> tuple[Finding, ...]:
         return self._findings
 
-    def show(self, problems: list[Problem]) -> None:
+    def show(self, problems: list[Problem], *, fixes_known: bool = True) -> None:
+        """Show ``problems``; ``fixes_known`` False: their fixes are not worked out yet.
+
+        Rebuilding the list re-lays out the pane, so it is left as it is when nothing it
+        shows changed: the same problems with the same fixes, or the same problems whose
+        fixes are still to come (the ones shown stay until they arrive).
+        """
         # Problems compare without their fixes: a list that only gained fixes is news.
-        if problems == self._problems and [p.fix for p in problems] == [
-            p.fix for p in self._problems
-        ]:
+        if problems == self._problems and (
+            not fixes_known or [p.fix for p in problems] == [p.fix for p in self._problems]
+        ):
             return
         self._problems = list(problems)
         self._fill()
@@ -156,10 +162,12 @@ class ProblemsPane(Vertical):
 
     def _fill(self) -> None:
         problems = self._problems
-        title = f"Problems: {summary(problems)}"
+        text = f"Problems: {summary(problems)}"
         if self._diagnosed:
-            title = f"Diagnosis: {findings_summary(self._findings)} · {title}"
-        self.query_one("#problems-title", Static).update(title)
+            text = f"Diagnosis: {findings_summary(self._findings)} · {text}"
+        title = self.query_one("#problems-title", Static)
+        if title.content != text:
+            title.update(text)
         rows: list[Problem | Finding | None] = []
         options: list[Option] = []
         if self._diagnosed:

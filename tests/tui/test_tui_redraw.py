@@ -1,0 +1,261 @@
+"""What the wizard redraws: values shown from the draft cover nothing and re-lay out nothing."""
+
+from __future__ import annotations
+
+import copy
+import io
+from typing import Any
+
+import pytest
+from rich.console import Console, RenderableType
+from textual.screen import Screen
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Input
+
+from rec_tui.layout.marks import LAYOUT_CONFIG
+from rec_tui.request.draft import Draft
+from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
+from rec_tui.tui.widgets.preview import JsonView
+from tests.support.layout_host import MIX_BODY
+from tests.support.tui import SIZE, editor, preview_plain, seed_body
+
+
+class OverlayCountingApp(RecTuiApp):
+    """The wizard, counting the loading overlays Textual is asked to put over a widget."""
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__(draft)
+        self.overlays = 0
+
+    def get_loading_widget(self) -> Widget:
+        self.overlays += 1
+        return super().get_loading_widget()
+
+
+async def test_a_value_shown_from_the_draft_puts_no_loading_overlay_over_its_input() -> None:
+    # Undo reloads the input from the draft; a "loading" input is covered by Textual's
+    # LoadingIndicator and the whole screen is laid out again, twice, for every such value.
+    app = OverlayCountingApp(Draft(body={"cname": "before", "uid": "1"}, clock=lambda: 0.0))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = editor(app, "cname").query_one(Input)
+        field.focus()
+        await pilot.press("end", *"-x")
+        await pilot.pause()
+        assert app.draft.get("cname") == "before-x"
+
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert field.value == "before"
+        assert app.draft.get("cname") == "before"
+        assert app.overlays == 0
+        assert not field.loading
+
+
+class FirstFrameApp(RecTuiApp):
+    """The wizard, keeping the text of the first frame it sends to the terminal."""
+
+    def __init__(self, draft: Draft, start_step: str = "session") -> None:
+        super().__init__(draft, start_step=start_step)
+        self.first_frame: str | None = None
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        if renderable is not None and self.first_frame is None:
+            self.first_frame = screen_text(screen)
+        super()._display(screen, renderable)
+
+
+def screen_text(screen: Screen[Any]) -> str:
+    """The characters the screen's compositor has drawn, line by line."""
+    width, height = screen.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(screen._compositor.render_update(full=True))
+    return console.export_text()
+
+
+def _body_with_errors() -> dict[str, Any]:
+    body = seed_body("1_mix_av.json")
+    recording = body["clientRequest"]["recordingConfig"]
+    recording["maxIdleTime"] = -5
+    recording["channelType"] = 7
+    return body
+
+
+async def test_the_first_frame_counts_the_problems_and_shows_the_preview() -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(_body_with_errors())
+    app = FirstFrameApp(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        errors = sum(problem.is_error for problem in app.problems)
+        assert errors >= 2
+        first = app.first_frame
+        assert first is not None
+        assert f"{errors} error" in first
+        assert "[F8 fix]" in first  # maxIdleTime -5 has one
+        assert "Problems: none" not in first
+        assert '"maxIdleTime": -5' in first
+        assert '"cname"' in first
+
+
+async def test_the_first_frame_at_a_later_step_shows_that_steps_part_of_the_preview() -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(_body_with_errors())
+    app = FirstFrameApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = app.first_frame
+        assert first is not None
+        assert '"transcodingConfig"' in first
+        assert '"cname"' not in first
+
+
+class LayoutCountingApp(RecTuiApp):
+    """The wizard, counting the times its screen is laid out again (widgets moved/resized)."""
+
+    def __init__(self, draft: Draft, start_step: str) -> None:
+        super().__init__(draft, start_step=start_step)
+        self.layouts = 0
+        self.counting = False
+
+    def on_mount(self) -> None:
+        screen = self.screen
+        lay_out = screen._refresh_layout
+
+        def counted(size: Any = None, scroll: bool = False) -> None:
+            if self.counting:
+                self.layouts += 1
+            lay_out(size, scroll)
+
+        screen._refresh_layout = counted  # type: ignore[method-assign]
+        super().on_mount()
+
+
+async def settled(pilot: Any, app: LayoutCountingApp) -> None:
+    """Wait until the screen is laid out no more, then count from there."""
+    app.counting = True
+    for _ in range(50):
+        app.layouts = 0
+        await pilot.pause(0.1)
+        if app.layouts == 0:
+            return
+    raise AssertionError("the screen never stopped being laid out")
+
+
+TILE_UID = "clientRequest.recordingConfig.transcodingConfig.layoutConfig[0].uid"
+
+
+async def test_typing_in_a_field_lays_out_nothing_while_the_preview_and_problems_follow() -> None:
+    body = _body_with_errors()
+    transcoding = body["clientRequest"]["recordingConfig"]["transcodingConfig"]
+    transcoding["mixedVideoLayout"] = 3
+    transcoding["layoutConfig"] = [
+        {"uid": "123", "x_axis": 0.0, "y_axis": 0.0, "width": 0.5, "height": 0.5}
+    ]
+    draft = Draft(mode="mix")
+    draft.replace_body(body)
+    app = LayoutCountingApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = editor(app, TILE_UID).query_one(Input)
+        field.select_on_focus = False
+        field.focus()
+        field.action_end()
+        await settled(pilot, app)  # the focus moved: the footer's keys are laid out anew
+        # Keys that change the value but not the problems: nothing changes size or place.
+        for key in ("7", "7", "backspace", "4"):
+            await pilot.press(key)
+            await pilot.pause()
+        app.counting = False
+        assert app.draft.get(TILE_UID) == "12374"
+        assert '"uid": "12374"' in preview_plain(app)
+        assert app.layouts == 0
+
+
+async def test_a_keystroke_redraws_only_the_preview_lines_that_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drawn: list[int] = []
+    draw_line = JsonView.render_line
+
+    def counted(view: JsonView, y: int) -> Strip:
+        drawn.append(y)
+        return draw_line(view, y)
+
+    monkeypatch.setattr(JsonView, "render_line", counted)
+    body = seed_body("1_mix_av.json")
+    body["cname"] = "room"
+    app = RecTuiApp(Draft(body=body, clock=lambda: 0.0))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = editor(app, "cname").query_one(Input)
+        field.select_on_focus = False
+        field.focus()
+        field.action_end()
+        await pilot.pause()
+        drawn.clear()
+        await pilot.press("s")
+        await pilot.pause()
+        assert '"cname": "rooms"' in preview_plain(app)
+        # The cname line alone (the preview shows about 35 lines).
+        assert drawn and len(drawn) <= 2
+
+
+class FrameRecordingApp(RecTuiApp):
+    """The wizard, keeping the text of every frame it sends to the terminal once asked."""
+
+    def __init__(self, draft: Draft, start_step: str) -> None:
+        super().__init__(draft, start_step=start_step)
+        self.frames: list[str] | None = None
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        super()._display(screen, renderable)
+        if renderable is not None and self.frames is not None:
+            self.frames.append(screen_text(screen))
+
+
+def _left_of(text: str, column: int) -> list[str]:
+    return [line[:column] for line in text.splitlines()]
+
+
+async def test_a_canvas_arrow_key_moves_the_tile_and_the_preview_in_the_same_frame() -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = FrameRecordingApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        canvas = app.query_one(LayoutCanvas)
+        canvas.focus()
+        await pilot.press("0")
+        await pilot.pause(0.3)
+        before = screen_text(app.screen)
+        preview_left = before.splitlines()[0].index("POST")
+        app.frames = []
+        await pilot.press("right")
+        await pilot.pause(0.3)
+        assert app.draft.get(f"{LAYOUT_CONFIG}[0].x_axis") == 0.01
+        moved = [
+            frame
+            for frame in app.frames
+            if '"x_axis": 0.01' in "\n".join(line[preview_left:] for line in frame.splitlines())
+        ]
+        assert moved, "no frame showed the move in the preview"
+        # The first frame whose preview shows the move also shows the canvas changed, and no
+        # frame before it showed the canvas changed alone.
+        first = app.frames.index(moved[0])
+        assert _left_of(moved[0], preview_left) != _left_of(before, preview_left)
+        for frame in app.frames[:first]:
+            assert _left_of(frame, preview_left) == _left_of(before, preview_left)
+
+
+async def test_the_preview_opened_at_a_later_step_has_its_scrollbar_where_it_is_scrolled() -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(_body_with_errors())
+    app = RecTuiApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        view = app.query_one(JsonView)
+        assert view.scroll_y > 0
+        assert view.vertical_scrollbar.position == view.scroll_y
