@@ -98,7 +98,7 @@ class RecTuiApp(App[int]):
     # Absolute, so subclasses defined elsewhere (tests, benchmarks) find it too.
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
     # The first field of the first step; never the scroll containers around it.
-    AUTO_FOCUS = "#forms RadioSet, #forms Input, #forms Select"
+    AUTO_FOCUS = "#forms RadioSet, #forms Input, #forms Select, #forms LayoutCanvas"
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer shows only what fits at 80 columns; the rest (show=False) is listed
         # by F10 and offered by the Ctrl+P palette.

@@ -29,7 +29,7 @@ class SessionForm(StepForm):
     """
 
     def compose_fields(self) -> ComposeResult:
-        with ChoiceRadioSet(id="mode"):
+        with ChoiceRadioSet(id="mode", compact=True):
             for mode in MODES:
                 yield RadioButton(mode, value=mode == self.draft.mode, name=mode)
         yield Static(MODE_SUMMARIES[self.draft.mode], id="mode-summary")

@@ -23,6 +23,9 @@ class Dialog(ModalScreen[ResultType]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    # The first focusable widget (its first input, list or button) takes the keys at once;
+    # a screen's default would inherit the app's selector, which matches nothing here.
+    AUTO_FOCUS = "*"
 
     def cancelled(self) -> ResultType | None:
         """What the dialog answers when cancelled."""

@@ -67,6 +67,7 @@ class TextEditor(FieldEditor):
             self._typed,
             placeholder=_placeholder(self.field),
             password=self.password,
+            compact=True,
             classes="field-input",
         )
 
@@ -109,6 +110,7 @@ class NumberEditor(TextEditor):
             self._typed,
             placeholder=_placeholder(self.field),
             type="integer" if self.field.kind == "int" else "number",
+            compact=True,
             classes="field-input",
         )
 
@@ -140,7 +142,7 @@ class RevealToggle(Static, can_focus=True):
 
     DEFAULT_CSS = """
     RevealToggle {
-        width: auto; height: 1; margin: 1 0 0 1; padding: 0 1;
+        width: auto; height: 1; margin: 0 0 0 1; padding: 0 1;
         text-style: bold; color: $button-foreground; background: $surface;
         &:hover { background: $surface-darken-1; }
         &:focus { text-style: $button-focus-text-style; background-tint: $foreground 5%; }
@@ -168,7 +170,7 @@ class SecretEditor(TextEditor):
     """A secret: masked while typed, with a toggle to show it briefly."""
 
     DEFAULT_CSS = """
-    SecretEditor { grid-size: 3; grid-columns: 24 1fr 7; }
+    SecretEditor { grid-size: 3; grid-columns: 26 1fr 7; }
     SecretEditor .field-problem { column-span: 3; }
     FieldEditor.-stacked SecretEditor { grid-columns: auto 1fr 7; }
     """
@@ -214,7 +216,7 @@ class ChoiceEditor(FieldEditor):
     def compose_input(self) -> ComposeResult:
         default = self.field.default
         prompt = "not set" if default is None else f"not set (default: {in_words(default)})"
-        self.select = Select(self._options, prompt=prompt, classes="field-input")
+        self.select = Select(self._options, prompt=prompt, compact=True, classes="field-input")
         yield self.select
 
     def set_initial_options(self, options: list[tuple[str, Any]]) -> None:
