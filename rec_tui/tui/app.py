@@ -32,6 +32,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.notifications import Notify, SeverityLevel
 from textual.widgets import ContentSwitcher, Footer, Static
 
 from rec_tui.request.draft import Change, Draft, ModeSwitch
@@ -43,6 +44,7 @@ from rec_tui.tui.controllers.files import FilesController
 from rec_tui.tui.controllers.sending import SendingController
 from rec_tui.tui.crash import CrashGuard
 from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.notices import MOST_SHOWN, shown_for
 from rec_tui.tui.steps import neighbour, step, step_for_path
 from rec_tui.tui.widgets.preview import Preview
 from rec_tui.tui.widgets.problems_pane import ProblemsPane
@@ -182,6 +184,26 @@ class RecTuiApp(App[int]):
         self.call_after_refresh(gc.enable)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast for a few seconds (rec_tui/tui/notices.py); thread-safe like Textual's."""
+        timeout = shown_for(severity, timeout)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def _on_notify(self, event: Notify) -> None:
+        # Where Textual adds the toast (notify only posts it): older ones give way.
+        super()._on_notify(event)
+        shown = list(self._notifications)
+        for older in shown[: max(len(shown) - MOST_SHOWN, 0)]:
+            self._unnotify(older)
 
     # --- crashes (rec_tui/tui/crash.py) --------------------------------------------------
 

@@ -82,7 +82,12 @@ class FilesController:
         self.show_status(opened)
         self.app.sub_title = self.status_line
         if opened.notice:
-            self.app.notify(opened.notice, title="No keyring", severity="warning", timeout=20)
+            # Once per run, in a dialog the user dismisses; the status line keeps saying it.
+            # Pushed after the caller's own dialog (Save, Open…), so it is read first.
+            from rec_tui.tui.screens.notice import NoticeScreen
+
+            explanation = f"{opened.notice}\n\nThe line under the Steps pane keeps saying so."
+            self.app.call_later(self.app.push_screen, NoticeScreen("No keyring", explanation))
         else:
             self.app.notify(self.status_line, timeout=4)
 
@@ -148,7 +153,12 @@ class FilesController:
             if choice is not None:
                 self._write(choice.name, choice.description, overwrite=choice.overwrite)
 
-        self.app.push_screen(PresetSaveScreen(self.preset_name or "", self.description), chosen)
+        self.app.push_screen(
+            PresetSaveScreen(
+                self.preset_name or "", self.description, keyring=self.store.persistent
+            ),
+            chosen,
+        )
 
     def _write(self, name: str, description: str, *, overwrite: bool) -> bool:
         from rec_tui.store import presets
