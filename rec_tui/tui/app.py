@@ -116,6 +116,8 @@ class RecTuiApp(App[int]):
         Binding("f6", "import_request", "Import", show=False),
         Binding("ctrl+e", "export_request", "Export", show=False),
         Binding("ctrl+r", "send", "Send"),
+        Binding("ctrl+g", "send_call('query')", "Query", show=False),
+        Binding("ctrl+t", "send_call('stop')", "Stop recording", show=False),
         Binding("f7", "toggle_json", "JSON", show=False),
         Binding("f8", "apply_fix", "Fix", show=False),
         Binding("f9", "show_diff", "Diff", show=False),
@@ -161,6 +163,7 @@ class RecTuiApp(App[int]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             with Vertical(id="steps-pane"):
+                yield Static(self.files.document_line(), id="document-title")
                 yield StepList(self.draft.mode, id="steps")
                 yield SecretsStatus(id="secrets-status")
             with Vertical(id="centre"):
@@ -468,6 +471,9 @@ class RecTuiApp(App[int]):
 
     def action_send(self) -> None:
         self.sending.send()
+
+    def action_send_call(self, action: str) -> None:
+        self.sending.call(action)
 
     # --- the request itself (rec_tui/tui/controllers/editing.py) ------------------------
 

@@ -58,7 +58,7 @@ def launch(args: argparse.Namespace) -> int:
         gc.freeze()
         step = getattr(args, "step", None) or "session"
         app = RecTuiApp(draft, start_step=step, notices=notices)
-        app.files.adopt(getattr(args, "opened_document", None))
+        app.files.adopt(getattr(args, "opened_document", None), getattr(args, "open_path", None))
         app.run()
     finally:
         # However the run ended (a failed start, a test's stand-in run), the collector is on

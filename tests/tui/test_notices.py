@@ -1,5 +1,5 @@
-"""Issue 12: notices never cover the work — the missing keyring is explained once, in a
-dialog the user dismisses, then only in the status line; toasts are few and brief."""
+"""Issue 12: notices never cover the work — the missing keyring is explained once, in the
+dialog the user opened and dismisses, then only in the status line; toasts are few and brief."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from textual.widgets import Static
 
 from rec_tui.store.secrets import MemoryStore, OpenedStore
 from rec_tui.tui.notices import LONGEST, MOST_SHOWN
-from rec_tui.tui.screens.notice import NoticeScreen
 from rec_tui.tui.screens.preset_save import PresetSaveScreen
 from rec_tui.tui.widgets.secrets_status import SecretsStatus
 from tests.support.tui import make_app
@@ -31,18 +30,22 @@ async def test_no_keyring_is_explained_once_in_a_dialog_then_in_the_status_line(
         assert "memory only" in str(app.query_one(SecretsStatus).render())
         await pilot.press("ctrl+s")
         await pilot.pause()
-        # On top of the Save dialog, so it is read before the dialog it explains.
-        assert isinstance(app.screen, NoticeScreen)
-        assert NO_KEYRING in str(app.screen.query_one("#notice-text", Static).render())
-        await pilot.press("enter")
         await pilot.pause()
+        # In the Save dialog itself, read before its question, gone with it.
         assert isinstance(app.screen, PresetSaveScreen)
+        explained = [str(w.render()) for w in app.screen.query(".dialog-explanation")]
+        assert len(explained) == 1 and NO_KEYRING in explained[0]
         # Where there is no keyring the Save dialog does not claim there is one.
         message = str(app.screen.query_one("#save-message", Static).render())
         assert "stored in the keyring" not in message and "No keyring" in message
+        # Typing goes to the name at once; the explanation took no focus.
+        await pilot.press("x")
+        assert app.screen.query_one("#preset-name").value.endswith("x")  # type: ignore[attr-defined]
         await pilot.press("escape", "ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, PresetSaveScreen)  # not explained a second time
+        await pilot.pause()
+        assert isinstance(app.screen, PresetSaveScreen)
+        assert not app.screen.query(".dialog-explanation")  # not explained a second time
         assert not any(NO_KEYRING in n.message for n in app._notifications)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.widgets import RadioButton, RadioSet
 
 
@@ -15,6 +18,10 @@ class ChoiceRadioSet(RadioSet):
     DEFAULT_CSS = """
     ChoiceRadioSet { width: 1fr; height: auto; }
     """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "choose_next(1)", "Next choice", show=False),
+        Binding("up,left", "choose_next(-1)", "Previous choice", show=False),
+    ]
 
     def on_mount(self) -> None:
         # RadioSet highlights its first button on mount; a person expects the cursor on
@@ -26,15 +33,12 @@ class ChoiceRadioSet(RadioSet):
         if self.pressed_index >= 0 and self._selected != self.pressed_index:
             self._selected = self.pressed_index
 
-    def action_next_button(self) -> None:
-        super().action_next_button()
-        self._choose_highlighted()
-
-    def action_previous_button(self) -> None:
-        super().action_previous_button()
-        self._choose_highlighted()
-
-    def _choose_highlighted(self) -> None:
+    def action_choose_next(self, step: int) -> None:
+        # Not an override of action_next_button: RadioSet calls that on mount.
+        if step > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
         if self._selected is None:
             return
         button = self._nodes[self._selected]

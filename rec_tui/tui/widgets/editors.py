@@ -16,6 +16,7 @@ from textual.widgets import Input, Select, Static
 from rec_tui.spec.field import Field
 from rec_tui.tui.value_text import as_json, in_words
 from rec_tui.tui.widgets.field_editor import FieldEditor
+from rec_tui.tui.widgets.masked_input import MaskedInput
 
 
 def _placeholder(field: Field) -> str:
@@ -29,7 +30,7 @@ def _placeholder(field: Field) -> str:
     return ", ".join(parts)
 
 
-class FieldInput(Input):
+class FieldInput(MaskedInput):
     """An Input that reports each new value to its editor at once.
 
     Input.Changed travels up the widget tree one hop at a time, and Textual may draw a
