@@ -12,8 +12,8 @@ from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.exchange_log import ExchangeLog
 from rec_tui.tui.widgets.masked_input import MASK
 from tests.support.keyring_service import no_keyring
-from tests.tui.test_tui_send import make_app, outcome, settle
 from tests.support.sending import FakeTime, make_sandbox
+from tests.tui.test_tui_send import make_app, outcome, settle
 
 __all__ = ["no_keyring"]
 
@@ -93,7 +93,7 @@ async def test_the_exchanges_log_takes_focus_and_scrolls_by_keys() -> None:
         assert log.scroll_y > 0
         # Copy exchange: the last one, as text, secrets masked.
         copied: list[str] = []
-        app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+        app.copy_to_clipboard = copied.append
         app.sending.copy_exchange()
         assert copied and copied[0] == log.last_text and "query" in copied[0]
 
