@@ -149,3 +149,14 @@ async def test_the_designer_is_in_view_on_entry_and_draws_the_frame_as_declared(
         await pilot.pause()
         assert "layoutConfig[1] uid 1000002:" in _canvas_text(canvas)
         assert app.draft.get(f"{TC}.width") == 2448  # drawing never changes the request
+
+
+async def test_a_long_placeholder_is_cut_not_wrapped_out_of_its_one_row() -> None:
+    app = make_app(mix_body(), step="layout")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        path = f"{TC}.defaultUserBackgroundImage"
+        field_input = next(e for e in app.query(FieldEditor) if e.path == path).query_one(Input)
+        assert field_input.placeholder.startswith("e.g. https://")
+        shown = field_input.render_line(0).text.rstrip()
+        assert shown.startswith("e.g. https://") and shown.endswith("…")

@@ -26,7 +26,7 @@ from rec_tui.store.secrets import (
     SecretStore,
     SecretStoreError,
 )
-from rec_tui.tui.widgets.masked_input import MaskedInput
+from rec_tui.tui.widgets.row_input import RowInput
 
 SANDBOX_NOTE: Final = (
     f"The sandbox uses its own credentials ({SANDBOX_CUSTOMER_ID} / {SANDBOX_CUSTOMER_SECRET})."
@@ -72,7 +72,7 @@ class CredentialsForm(Vertical):
             yield Input(placeholder="from the keyring", compact=True, id="send-customer-id")
         with Horizontal(classes="credential-row credentials"):
             yield Label("Customer secret")
-            yield MaskedInput(
+            yield RowInput(
                 placeholder="from the keyring",
                 password=True,
                 compact=True,

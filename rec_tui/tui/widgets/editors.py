@@ -16,7 +16,7 @@ from textual.widgets import Input, Select, Static
 from rec_tui.spec.field import Field
 from rec_tui.tui.value_text import as_json, in_words
 from rec_tui.tui.widgets.field_editor import FieldEditor
-from rec_tui.tui.widgets.masked_input import MaskedInput
+from rec_tui.tui.widgets.row_input import RowInput
 
 
 def _placeholder(field: Field) -> str:
@@ -30,7 +30,7 @@ def _placeholder(field: Field) -> str:
     return ", ".join(parts)
 
 
-class FieldInput(MaskedInput):
+class FieldInput(RowInput):
     """An Input that reports each new value to its editor at once.
 
     Input.Changed travels up the widget tree one hop at a time, and Textual may draw a
@@ -173,7 +173,6 @@ class SecretEditor(TextEditor):
     DEFAULT_CSS = """
     SecretEditor { grid-size: 3; grid-columns: 26 1fr 7; }
     SecretEditor .field-problem { column-span: 3; }
-    FieldEditor.-stacked SecretEditor { grid-columns: auto 1fr 7; }
     """
     password = True
 

@@ -59,9 +59,8 @@ class FieldEditor(Vertical):
     FieldEditor .field-problem { column-span: 2; padding: 0 0 0 26; display: none; }
     FieldEditor.-has-problem > .field-problem { display: block; }
     FieldEditor.-stacked { layout: vertical; }
-    FieldEditor.-stacked .field-label { width: auto; padding: 1 0 0 1; text-align: left; }
-    FieldEditor.-stacked .field-problem { padding: 0 0 0 1; }
-    FieldEditor.-stacked FieldEditor { grid-columns: auto 1fr; }
+    FieldEditor.-stacked > .field-label { width: auto; padding: 1 0 0 1; text-align: left; }
+    FieldEditor.-stacked > .field-problem { padding: 0 0 0 1; }
     """
 
     class Edited(Message):

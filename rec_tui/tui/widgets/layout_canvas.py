@@ -60,7 +60,7 @@ class LayoutCanvas(Widget, can_focus=True):
     """Draws and edits the composite layout of the draft's transcodingConfig."""
 
     DEFAULT_CSS = """
-    LayoutCanvas { height: 1fr; min-height: 9; width: 1fr; }
+    LayoutCanvas { height: 1fr; min-height: 9; width: 1fr; color: $foreground; }
     LayoutCanvas:focus { background-tint: $accent 4%; }
     """
     # Ctrl is the fine modifier: terminals send Ctrl+arrow and Ctrl+Shift+arrow as keys of

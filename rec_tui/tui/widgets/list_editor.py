@@ -20,6 +20,7 @@ from rec_tui.spec.field import Field
 from rec_tui.spec.names import ALL_STREAMS
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.field_editor import FieldEditor
+from rec_tui.tui.widgets.row_input import RowInput
 
 _SEPARATORS = re.compile(r"[\s,;]+")
 
@@ -41,7 +42,7 @@ class ItemList(OptionList):
                 return
 
 
-class PasteManyInput(Input):
+class PasteManyInput(RowInput):
     """An Input that takes a multi-value paste in whole instead of keeping the first line."""
 
     class PastedMany(Message):
