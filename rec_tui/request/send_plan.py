@@ -14,7 +14,7 @@ from rec_tui.request.draft import Draft
 from rec_tui.spec import catalogue
 from rec_tui.spec.modes import MODE_SUMMARIES
 from rec_tui.spec.names import WEB_RECORDER
-from rec_tui.spec.problems import Problem
+from rec_tui.spec.problems import Problem, count, summary
 from rec_tui.spec.rules.context import REC, as_int
 
 _IDLE: Final = f"{REC}.maxIdleTime"
@@ -66,16 +66,11 @@ def _calls(mode: str) -> str:
 
 
 def _problems(problems: list[Problem]) -> str:
-    errors = sum(1 for p in problems if p.is_error)
-    warnings = len(problems) - errors
     if not problems:
         return "none"
-    parts = []
-    if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''} (start is refused until fixed)")
-    if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''} (sent anyway)")
-    return ", ".join(parts) + "; listed in the problems pane"
+    errors, _ = count(problems)
+    effect = "start is refused until the errors are fixed" if errors else "it is sent anyway"
+    return f"{summary(problems)}: {effect} (listed in the problems pane)"
 
 
 def _running_cost(draft: Draft) -> str:

@@ -33,9 +33,8 @@ class ReviewForm(StepForm):
     ReviewForm #review-request { margin: 0 0 1 0; }
     ReviewForm #review-body { width: auto; margin: 0 0 1 0; }
     ReviewForm #review-plugin { height: auto; }
-    /* The body once: here only when the preview pane (which shows it) is hidden. */
+    /* The body once: here only when the preview pane (which shows it) is hidden (app.tcss). */
     ReviewForm .body-here { display: none; }
-    RecTuiApp.-hide-preview ReviewForm .body-here { display: block; }
     """
 
     def compose_fields(self) -> ComposeResult:

@@ -9,19 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from rec_tui.spec.problems import Problem, count
-
-
-def summary(problems: list[Problem]) -> str:
-    errors, warnings = count(problems)
-    if not problems:
-        return "No problems"
-    parts = []
-    if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
-    if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    return " · ".join(parts)
+from rec_tui.spec.problems import Problem, summary
 
 
 def problem_row(problem: Problem) -> Text:
