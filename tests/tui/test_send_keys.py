@@ -10,6 +10,7 @@ from textual.widgets import Input, Select, Static
 from rec_tui.tui.controllers.commands import wizard_commands
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.exchange_log import ExchangeLog
+from rec_tui.tui.widgets.running_list import RunningList
 from rec_tui.tui.widgets.row_input import MASK
 from tests.support.keyring_service import no_keyring
 from tests.support.sending import FakeTime, make_sandbox
@@ -51,6 +52,8 @@ async def test_query_and_stop_by_key_answer_in_words() -> None:
         await settle(pilot, app)
         assert "(recording in progress)" in outcome(app) or "(all components ready)" in outcome(app)
         assert "files" in outcome(app)
+        running = str(app.query_one(RunningList).render())
+        assert "(recording in progress)" in running or "(all components ready)" in running
         assert _in_view(app, app.query_one("#send-outcome"))
         await pilot.press("ctrl+t")
         await settle(pilot, app)
