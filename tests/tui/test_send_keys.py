@@ -10,8 +10,8 @@ from textual.widgets import Input, Select, Static
 from rec_tui.tui.controllers.commands import wizard_commands
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.exchange_log import ExchangeLog
-from rec_tui.tui.widgets.running_list import RunningList
 from rec_tui.tui.widgets.row_input import MASK
+from rec_tui.tui.widgets.running_list import RunningList
 from tests.support.keyring_service import no_keyring
 from tests.support.sending import FakeTime, make_sandbox
 from tests.tui.test_tui_send import make_app, outcome, settle
