@@ -61,3 +61,16 @@ async def test_toasts_last_a_few_seconds_and_never_stack_deep() -> None:
         assert [n.message for n in shown] == ["two", "three"][-MOST_SHOWN:]
         assert all(n.timeout <= LONGEST[n.severity] for n in shown)
         assert max(n.timeout for n in shown) <= 8
+
+
+async def test_without_a_keyring_the_import_dialog_does_not_offer_to_store_in_one() -> None:
+    from textual.widgets import Button
+
+    app = make_app(mix_body())
+    _without_keyring(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        label = str(app.screen.query_one("#store-credentials", Button).label)
+        assert label == "Keep for this session"
