@@ -4,10 +4,12 @@ dialog the user opened and dismisses, then only in the status line; toasts are f
 from __future__ import annotations
 
 from textual.widgets import Static
+from textual.widgets._toast import Toast
 
 from rec_tui.store.secrets import MemoryStore, OpenedStore
 from rec_tui.tui.notices import LONGEST, MOST_SHOWN
 from rec_tui.tui.screens.preset_save import PresetSaveScreen
+from rec_tui.tui.widgets.problems_pane import ProblemsPane
 from rec_tui.tui.widgets.secrets_status import SecretsStatus
 from tests.support.tui import make_app
 from tests.support.tui_scenes import mix_body, settle
@@ -51,7 +53,7 @@ async def test_no_keyring_is_explained_once_in_a_dialog_then_in_the_status_line(
 
 async def test_toasts_last_a_few_seconds_and_never_stack_deep() -> None:
     app = make_app(mix_body())
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         app.notify("one", timeout=30)
         app.notify("two", severity="error", timeout=30)
@@ -61,6 +63,12 @@ async def test_toasts_last_a_few_seconds_and_never_stack_deep() -> None:
         assert [n.message for n in shown] == ["two", "three"][-MOST_SHOWN:]
         assert all(n.timeout <= LONGEST[n.severity] for n in shown)
         assert max(n.timeout for n in shown) <= 8
+        # At the top right: never over the problems list.
+        await pilot.pause()
+        toasts = [t.region for t in app.screen.query(Toast) if t.region.area]
+        assert toasts
+        problems = app.query_one(ProblemsPane).region
+        assert not any(region.overlaps(problems) for region in toasts)
 
 
 async def test_without_a_keyring_the_import_dialog_does_not_offer_to_store_in_one() -> None:
