@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from rec_tui.spec.rules.context import TC
@@ -14,34 +18,34 @@ from tests.support.tui import make_app
 from tests.support.tui_scenes import mix_body, settle
 
 
-async def test_layout_uid_dialog_takes_the_typed_uid_at_once() -> None:
+@pytest.mark.parametrize(
+    ("key", "dialog", "typed"),
+    [
+        # No Tab first: the old uid is selected, so typing replaces it.
+        ("u", UidPrompt, ("4", "2", "enter")),
+        # The template list has the keys: the second template, straight away.
+        ("t", TemplateMenu, ("down", "enter")),
+    ],
+)
+async def test_layout_dialogs_take_the_keys_at_once(
+    key: str, dialog: type[Screen[Any]], typed: tuple[str, ...]
+) -> None:
     app = make_app(mix_body(), step="layout")
+    tiles_before = app.draft.get(f"{TC}.layoutConfig")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         app.query_one(LayoutCanvas).focus()
-        await pilot.press("u")
+        await pilot.press(key)
         await pilot.pause()
-        assert isinstance(app.screen, UidPrompt)
-        await pilot.press("4", "2", "enter")  # no Tab first; the old uid is selected, replaced
+        assert isinstance(app.screen, dialog)
+        await pilot.press(*typed)
         await pilot.pause()
-        assert app.draft.get(f"{TC}.layoutConfig[0].uid") == "42"
-
-
-async def test_layout_template_dialog_takes_arrows_and_enter_at_once() -> None:
-    app = make_app(mix_body(), step="layout")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        app.query_one(LayoutCanvas).focus()
-        await pilot.press("t")
-        await pilot.pause()
-        assert isinstance(app.screen, TemplateMenu)
-        await pilot.press("down", "enter")  # the second template, straight away
-        await pilot.pause()
-        assert not isinstance(app.screen, TemplateMenu)
-        assert (
-            app.draft.get(f"{TC}.layoutConfig")
-            != mix_body()["clientRequest"]["recordingConfig"]["transcodingConfig"]["layoutConfig"]
-        )
+        assert not isinstance(app.screen, dialog)
+        tiles = app.draft.get(f"{TC}.layoutConfig")
+        if key == "u":
+            assert tiles[0]["uid"] == "42"
+        else:
+            assert tiles != tiles_before
 
 
 async def test_export_dialog_arrow_chooses_and_enter_copies_that_format() -> None:
