@@ -1,7 +1,9 @@
 """The layout-related values of a ``start`` body, read leniently for drawing.
 
 The canvas must draw whatever the user has typed so far, so nothing here raises: a missing
-or unusable value falls back to the documented default, and the validator reports it.
+or unusable value falls back to the documented default, and the validator reports it. A
+frame size outside its declared range is still drawn as declared (it is what the customer
+sent) and named in ``out_of_range``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ class LayoutSource:
     max_resolution_uid: str | None
     layout_config: Any
     subscribed_video_users: int | None
+    # "width over the 1,920 limit": declared sizes drawn although a rule refuses them.
+    out_of_range: tuple[str, ...] = ()
 
     @property
     def aspect(self) -> float:
@@ -45,11 +49,21 @@ class LayoutSource:
 
 
 def _dimension(key: str, value: Any) -> int:
-    """A usable canvas dimension: a whole number in its declared range, else the default."""
+    """A drawable canvas dimension: any positive whole number, else the default."""
     number = as_int(value)
-    if number is None or bounds(f"{TC}.{key}").outside(number):
+    if number is None or number <= 0:
         return int(catalogue.default(f"{TC}.{key}"))
     return number
+
+
+def _out_of_range(key: str, number: int) -> str | None:
+    """How a drawn dimension breaks its declared range, in words (None: it does not)."""
+    declared = bounds(f"{TC}.{key}")
+    if number > declared.maximum:
+        return f"{key} over the {declared.maximum:,.0f} limit"
+    if number < declared.minimum:
+        return f"{key} under the {declared.minimum:,.0f} minimum"
+    return None
 
 
 def subscribed_video_users(body: Any) -> int | None:
@@ -68,9 +82,11 @@ def read(body: Any) -> LayoutSource:
     background = tc("backgroundColor")
     layout = tc("mixedVideoLayout")
     max_res = tc("maxResolutionUid")
+    width, height = _dimension("width", tc("width")), _dimension("height", tc("height"))
+    notes = (_out_of_range("width", width), _out_of_range("height", height))
     return LayoutSource(
-        width=_dimension("width", tc("width")),
-        height=_dimension("height", tc("height")),
+        width=width,
+        height=height,
         background=background
         if isinstance(background, str) and _COLOUR.match(background)
         else DEFAULT_BACKGROUND,
@@ -78,4 +94,5 @@ def read(body: Any) -> LayoutSource:
         max_resolution_uid=max_res if isinstance(max_res, str) and max_res else None,
         layout_config=tc("layoutConfig"),
         subscribed_video_users=subscribed_video_users(body),
+        out_of_range=tuple(note for note in notes if note),
     )

@@ -92,3 +92,16 @@ def count(problems: list[Problem]) -> tuple[int, int]:
     """(errors, warnings)."""
     errors = sum(1 for p in problems if p.is_error)
     return errors, len(problems) - errors
+
+
+def summary(problems: list[Problem]) -> str:
+    """``"1 error · 2 warnings"``, or ``"No problems"``."""
+    errors, warnings = count(problems)
+    if not problems:
+        return "No problems"
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return " · ".join(parts)

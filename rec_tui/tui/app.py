@@ -32,6 +32,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.notifications import Notify, SeverityLevel
 from textual.widgets import ContentSwitcher, Footer, Static
 
 from rec_tui.request.draft import Change, Draft, ModeSwitch
@@ -44,6 +45,7 @@ from rec_tui.tui.controllers.files import FilesController
 from rec_tui.tui.controllers.sending import SendingController
 from rec_tui.tui.crash import CrashGuard
 from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.notices import MOST_SHOWN, shown_for
 from rec_tui.tui.steps import neighbour, step, step_for_path
 from rec_tui.tui.widgets.preview import Preview
 from rec_tui.tui.widgets.problems_pane import ProblemsPane
@@ -99,7 +101,7 @@ class RecTuiApp(App[int]):
     # Absolute, so subclasses defined elsewhere (tests, benchmarks) find it too.
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
     # The first field of the first step; never the scroll containers around it.
-    AUTO_FOCUS = "#forms RadioSet, #forms Input, #forms Select"
+    AUTO_FOCUS = "#forms RadioSet, #forms Input, #forms Select, #forms LayoutCanvas"
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer shows only what fits at 80 columns; the rest (show=False) is listed
         # by F10 and offered by the Ctrl+P palette.
@@ -115,6 +117,8 @@ class RecTuiApp(App[int]):
         Binding("f6", "import_request", "Import", show=False),
         Binding("ctrl+e", "export_request", "Export", show=False),
         Binding("ctrl+r", "send", "Send"),
+        Binding("ctrl+g", "send_call('query')", "Query", show=False),
+        Binding("ctrl+t", "send_call('stop')", "Stop recording", show=False),
         Binding("f7", "toggle_json", "JSON", show=False),
         Binding("f8", "apply_fix", "Fix", show=False),
         Binding("f9", "show_diff", "Diff", show=False),
@@ -162,6 +166,7 @@ class RecTuiApp(App[int]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             with Vertical(id="steps-pane"):
+                yield Static(self.files.document_line(), id="document-title")
                 yield StepList(self.draft.mode, id="steps")
                 yield SecretsStatus(id="secrets-status")
             with Vertical(id="centre"):
@@ -187,6 +192,26 @@ class RecTuiApp(App[int]):
         self.call_after_refresh(gc.enable)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast for a few seconds (rec_tui/tui/notices.py); thread-safe like Textual's."""
+        timeout = shown_for(severity, timeout)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def _on_notify(self, event: Notify) -> None:
+        # Where Textual adds the toast (notify only posts it): older ones give way.
+        super()._on_notify(event)
+        shown = list(self._notifications)
+        for older in shown[: max(len(shown) - MOST_SHOWN, 0)]:
+            self._unnotify(older)
 
     # --- crashes (rec_tui/tui/crash.py) --------------------------------------------------
 
@@ -456,6 +481,9 @@ class RecTuiApp(App[int]):
 
     def action_send(self) -> None:
         self.sending.send()
+
+    def action_send_call(self, action: str) -> None:
+        self.sending.call(action)
 
     # --- the request itself (rec_tui/tui/controllers/editing.py) ------------------------
 

@@ -108,7 +108,7 @@ def launch(args: argparse.Namespace) -> int:
         gc.freeze()
         step = getattr(args, "step", None) or "session"
         app = RecTuiApp(draft, start_step=step, notices=notices)
-        app.files.adopt(getattr(args, "opened_document", None))
+        app.files.adopt(getattr(args, "opened_document", None), getattr(args, "open_path", None))
         if secrets.opened is not None:
             app.files.use_store(secrets.opened)  # opened for the preset: not probed twice
         app.run()

@@ -29,7 +29,7 @@ from rec_tui.agora.diagnose.transcript import Sent
 from rec_tui.agora.exchange import Exchange, Scrubber
 from rec_tui.agora.lifecycle import Lifecycle, PollPlan, RecordingSession, acquire_scene_for
 from rec_tui.agora.ratelimit import RateLimiter
-from rec_tui.agora.status import describe_status
+from rec_tui.agora.status import describe_files, describe_status, describe_uploading
 from rec_tui.request.call_checks import layout_of
 from rec_tui.store.secrets import (
     Credentials,
@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 
     from rec_tui.agora.client import RecordingClient
     from rec_tui.request.draft import Change, Draft
+
+
+CREDENTIAL_INPUTS = frozenset({"send-customer-id", "send-customer-secret"})
 
 
 def uid_list(text: str) -> list[str]:
@@ -67,8 +70,9 @@ class SendPanel(Vertical):
 
     DEFAULT_CSS = """
     SendPanel { height: auto; margin: 1 0; }
-    SendPanel .send-row { height: auto; margin: 0 0 1 0; }
-    SendPanel Label { padding: 1 1 0 0; }
+    SendPanel .send-row { height: auto; }
+    SendPanel .send-actions { margin: 1 0 0 0; }
+    SendPanel Label { padding: 0 1 0 0; }
     SendPanel Input { width: 1fr; }
     SendPanel Select { width: 1fr; }
     SendPanel #send-expired-hour { width: 10; }
@@ -80,7 +84,7 @@ class SendPanel(Vertical):
     SendPanel.-sandbox .credentials { display: none; }
     SendPanel #send-sandbox-note { display: none; color: $text-muted; }
     SendPanel #send-credentials-source { color: $text-muted; margin: 0 0 1 0; }
-    SendPanel #send-reveal { min-width: 0; width: auto; margin: 1 1 0 0; }
+    SendPanel #send-reveal { min-width: 0; width: auto; margin: 0 1 0 1; }
     SendPanel.-sandbox #send-sandbox-note { display: block; }
     SendPanel #send-scenario { display: none; color: $text-muted; margin: 0 0 1 0; }
     SendPanel.-sandbox #send-scenario { display: block; }
@@ -161,7 +165,7 @@ class SendPanel(Vertical):
         yield AcquireSettings(self.draft)
         yield Static("", id="send-scene")
         yield Static("", id="send-scenario")
-        with Horizontal(classes="send-row"):
+        with Horizontal(classes="send-row send-actions"):
             yield Button("Acquire and start (^R)", id="send-start", variant="primary")
             yield Button("Query", id="send-query")
             yield Button("Stop", id="send-stop", variant="warning")
@@ -170,14 +174,20 @@ class SendPanel(Vertical):
         yield RunningList(id="send-running")
         yield Static("Update the running recording", classes="section-title")
         with Horizontal(classes="send-row rtc-update"):
-            yield Input(placeholder="subscribe audio uids: 123, 456", id="send-sub-audio")
-            yield Input(placeholder="or unsubscribe audio uids", id="send-unsub-audio")
+            yield Input(
+                placeholder="subscribe audio uids: 123, 456", compact=True, id="send-sub-audio"
+            )
+            yield Input(
+                placeholder="or unsubscribe audio uids", compact=True, id="send-unsub-audio"
+            )
         with Horizontal(classes="send-row rtc-update"):
-            yield Input(placeholder="subscribe video uids", id="send-sub-video")
-            yield Input(placeholder="or unsubscribe video uids", id="send-unsub-video")
+            yield Input(placeholder="subscribe video uids", compact=True, id="send-sub-video")
+            yield Input(
+                placeholder="or unsubscribe video uids", compact=True, id="send-unsub-video"
+            )
         with Horizontal(classes="send-row web-update"):
             yield Checkbox("On hold (pause the page recording)", id="send-onhold")
-            yield Input(placeholder="CDN address rtmp(s)://…", id="send-cdn")
+            yield Input(placeholder="CDN address rtmp(s)://…", compact=True, id="send-cdn")
         with Horizontal(classes="send-row"):
             yield Button("Update", id="send-update")
             yield Button("Update layout (from the Layout step)", id="send-update-layout")
@@ -190,6 +200,14 @@ class SendPanel(Vertical):
 
     def _draft_changed(self, change: Change) -> None:
         self.refresh_from_draft()
+        # A failure about the request or its settings is stale once they change.
+        self._clear_failure()
+
+    def _clear_failure(self) -> None:
+        outcome = self.query_one("#send-outcome", Static)
+        if outcome.has_class("-failed"):
+            outcome.update("")
+            outcome.remove_class("-failed")
 
     def refresh_from_draft(self) -> None:
         """Show what depends on the draft's mode: the acquire scene, the widgets that apply."""
@@ -217,6 +235,7 @@ class SendPanel(Vertical):
         event.stop()
         self.set_class(event.kind == "sandbox", "-sandbox")
         self._show_scenario()
+        self._clear_failure()
         if event.kind != "sandbox":
             self.query_one(CredentialsForm).needed()
 
@@ -232,6 +251,8 @@ class SendPanel(Vertical):
     @on(Input.Changed)
     def _update_typed(self, event: Select.Changed | Input.Changed) -> None:
         event.stop()  # the update fields are for the running recording, not the draft
+        if event.control.id in CREDENTIAL_INPUTS:
+            self._clear_failure()  # "No customer ID and secret" is stale once one is typed
 
     # --- credentials -------------------------------------------------------------------------
 
@@ -365,13 +386,13 @@ class SendPanel(Vertical):
             await lifecycle.query(session)
             return (
                 f"status {describe_status(session.status)}; "
-                f"files: {session.file_list() or 'none yet'}"
+                f"{describe_files(session.file_list(), stopped=False)}"
             )
         if action in ("stop", "stop_async"):
             reply = await lifecycle.stop(session, async_stop=action == "stop_async")
             response = reply.data.get("serverResponse") or {}
-            uploading = response.get("uploadingStatus", "see the log")
-            return f"Stopped ({uploading}); files: {session.file_list() or 'none'}"
+            uploading = describe_uploading(response.get("uploadingStatus"))
+            return f"Stopped: {uploading}; {describe_files(session.file_list(), stopped=True)}"
         if action == "update":
             await lifecycle.update(session, self._update_request(session))
             return "Update accepted."
@@ -399,7 +420,7 @@ class SendPanel(Vertical):
         self._tick()
         self._show("start", True, f"Started: sid {session.sid}. Waiting for recording to begin…")
         status = await lifecycle.wait_until_recording(session)
-        return f"Recording (status {status}); sid {session.sid}."
+        return f"Recording: status {describe_status(status)}; sid {session.sid}."
 
     def _update_request(self, session: RecordingSession) -> dict[str, Any]:
         if session.mode == "web":
@@ -440,6 +461,19 @@ class SendPanel(Vertical):
         outcome = self.query_one("#send-outcome", Static)
         outcome.update(("✓ " if ok else "✗ ") + text)
         outcome.set_class(not ok, "-failed")
+        self.show_outcome()
+
+    def show_outcome(self) -> None:
+        """Scroll the answer line (and the buttons above it) into view: at 80×24 the
+        panel's top is a screen away from it."""
+        outcome = self.query_one("#send-outcome", Static)
+        outcome.call_after_refresh(outcome.scroll_visible, animate=False)
+
+    def focus_log(self) -> None:
+        self.query_one(ExchangeLog).focus()
+
+    def last_exchange_text(self) -> str:
+        return self.query_one(ExchangeLog).last_text
 
     async def stop_all(self) -> None:
         """Stop every running recording (used when quitting); failures are shown, not raised."""

@@ -229,14 +229,10 @@ def test_layout_defaults_and_the_tile_cap_come_from_the_declarations() -> None:
     assert (drawn.width, drawn.height) == (360, 640)  # spec 2.4: portrait by default
     cap = catalogue.field(f"{TC}.layoutConfig").max_items
     assert edit.MAX_TILES == presets.MAX_USERS == cap == 17
-    # A dimension outside its declared range falls back to the declared default.
-    assert (
-        source.read(
-            {
-                "clientRequest": {
-                    "recordingConfig": {"transcodingConfig": {"width": 1921, "height": 0}}
-                }
-            }
-        ).width
-        == 360
+    # A frame too wide is drawn as declared and named; an unusable one (0) takes the default.
+    drawn = source.read(
+        {"clientRequest": {"recordingConfig": {"transcodingConfig": {"width": 2448, "height": 0}}}}
     )
+    assert (drawn.width, drawn.height) == (2448, 640)
+    assert drawn.out_of_range == ("width over the 1,920 limit",)
+    assert source.read({}).out_of_range == ()

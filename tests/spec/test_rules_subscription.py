@@ -45,6 +45,8 @@ FIRES = [
     ("mix", {SA: REMOVE, UA: [ALL]}, "sub.list.allstream_misuse", [(W, f"{UA}[0]")]),
     ("mix", {UA: ["789"]}, "sub.list.exclusive", [(E, UA)]),
     ("individual", {SV: [ALL], UV: ["789"]}, "sub.list.exclusive", [(E, UV)]),
+    # Issue 12: a uid typed into the "Do not record" list by mistake, while it is subscribed.
+    ("mix", {SV: ["123", "456"], UV: ["456"]}, "sub.list.exclusive", [(E, UV)]),
     ("mix", {f"{R}.streamTypes": 0}, "sub.streamTypes.conflict", [(W, SV)]),
     ("mix", {f"{R}.streamTypes": 1}, "sub.streamTypes.conflict", [(W, SA)]),
     (

@@ -22,7 +22,15 @@ sys.path.insert(0, str(ROOT))
 
 from rec_tui.request.draft import Draft, Original  # noqa: E402
 from rec_tui.tui.app import RecTuiApp  # noqa: E402
-from tests.support.tui_scenes import SCENES, scene_app, settle  # noqa: E402
+from tests.support.tui import make_app  # noqa: E402
+from tests.support.tui_scenes import (  # noqa: E402
+    APP_ID,
+    SCENES,
+    fixed_keyring_status,
+    mix_body,
+    scene_app,
+    settle,
+)
 
 OUT = ROOT / "screenshots"
 
@@ -117,6 +125,38 @@ async def shoot_diagnosis(workdir: Path) -> Path:
     return png
 
 
+# The layout designer on entry to the step: a customer's four-tile custom layout, the
+# second tile selected with "]".
+DESIGNER_UIDS = ("1000001", "1000002", "1000003", "1000004")
+
+
+def designer_app() -> RecTuiApp:
+    body = mix_body()
+    rec = body["clientRequest"]["recordingConfig"]
+    rec["subscribeVideoUids"] = rec["subscribeAudioUids"] = list(DESIGNER_UIDS)
+    rec["subscribeUidGroup"] = 1
+    corners = ((0.0, 0.0), (0.5, 0.0), (0.0, 0.5), (0.5, 0.5))
+    rec["transcodingConfig"]["layoutConfig"] = [
+        {"uid": uid, "x_axis": x, "y_axis": y, "width": 0.5, "height": 0.5}
+        for uid, (x, y) in zip(DESIGNER_UIDS, corners, strict=True)
+    ]
+    app = make_app(body, step="layout", app_id=APP_ID)
+    fixed_keyring_status(app)
+    return app
+
+
+async def shoot_designer(workdir: Path) -> Path:
+    app = designer_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        svg = Path(app.save_screenshot(filename="layout-designer.svg", path=str(workdir)))
+    png = OUT / "layout-designer.png"
+    subprocess.run(["rsvg-convert", "-w", "1600", str(svg), "-o", str(png)], check=True)
+    return png
+
+
 async def main() -> int:
     if shutil.which("rsvg-convert") is None:
         print("rsvg-convert is missing: apt-get install librsvg2-bin", file=sys.stderr)
@@ -128,6 +168,7 @@ async def main() -> int:
         for name, keys in KEY_SHOTS.items():
             print(await shoot_keys(name, keys, Path(workdir)))
         print(await shoot_diagnosis(Path(workdir)))
+        print(await shoot_designer(Path(workdir)))
     return 0
 
 

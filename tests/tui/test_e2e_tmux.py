@@ -69,7 +69,7 @@ def test_typing_a_channel_name_shows_in_the_preview(tmux_socket: str, rec_tui_ho
         env=env,
         timeout=10,
     )
-    _wait_for(tmux_socket, "Session ✗")  # painted, and the first check has run
+    _wait_for(tmux_socket, "✗3 Session")  # painted, and the first check has run
     time.sleep(0.3)  # keys sent the instant the first screen appears can be lost
     for key in ("Tab", "Tab"):  # mode → App ID → channel name
         _tmux(tmux_socket, "send-keys", "-t", "wizard", key)
@@ -113,7 +113,7 @@ def _start(socket: str, home: Path) -> None:
         env=env,
         timeout=10,
     )
-    _wait_for(socket, "Session ✗")
+    _wait_for(socket, "✗3 Session")
     time.sleep(0.3)
 
 

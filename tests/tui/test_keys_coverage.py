@@ -81,7 +81,7 @@ async def test_export_dialog_gives_a_masked_toml_preset_that_opens_again(
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         await _press_until(pilot, "shift+tab", lambda focused: isinstance(focused, RadioSet))
-        await pilot.press("down", "down", "enter")  # JSON body, curl command, TOML preset
+        await pilot.press("down", "down")  # arrows choose: JSON body, curl command, TOML preset
         await pilot.pause()
         text = app.screen.query_one("#export-text", TextArea).text
         for value in secrets.values():

@@ -338,14 +338,17 @@ async def test_the_keyring_status_is_shown_and_the_explanation_once() -> None:
         # The first screen stays as it is: nothing is said before secrets are needed.
         assert not [n for n in app._notifications if "keyring" in n.message]
         await _key(pilot, "ctrl+e")
+        await pilot.pause()
         assert app.sub_title == "Secrets: memory only, not saved (no usable keyring)"
-        explanations = [n for n in app._notifications if "No usable keyring" in n.message]
-        assert len(explanations) == 1
+        # Explained once, inside the dialog that needed the secrets (issue 12), not a toast.
+        explanations = [str(w.render()) for w in app.screen.query(".dialog-explanation")]
+        assert len(explanations) == 1 and "No usable keyring" in explanations[0]
         await pilot.press("escape")
         await pilot.press("f6")  # using the store again does not repeat it
         await pilot.pause()
-        explanations = [n for n in app._notifications if "No usable keyring" in n.message]
-        assert len(explanations) == 1
+        await pilot.pause()
+        assert not app.screen.query(".dialog-explanation")
+        assert not [n for n in app._notifications if "No usable keyring" in n.message]
 
 
 async def test_import_from_a_file_path(tmp_path: Path) -> None:

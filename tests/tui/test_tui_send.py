@@ -93,7 +93,7 @@ async def test_send_panel_runs_the_mix_lifecycle_against_the_sandbox() -> None:
         panel = app.query_one(SendPanel)
         assert app.query_one("#send-endpoint", Select).value == "sandbox"
         await press(pilot, app, "send-start")
-        assert outcome(app).startswith("✓ Recording (status 4)"), outcome(app)
+        assert outcome(app).startswith("✓ Recording: status 4 (all components ready)"), outcome(app)
         assert len(panel.running) == 1
         assert "Running recordings (1)" in str(app.query_one("#send-running", Static).render())
         log = log_text(app)
@@ -107,7 +107,7 @@ async def test_send_panel_runs_the_mix_lifecycle_against_the_sandbox() -> None:
         await press(pilot, app, "send-update-layout")
         assert outcome(app) == "✓ Layout updated."
         await press(pilot, app, "send-stop")
-        assert outcome(app).startswith("✓ Stopped (uploaded)")
+        assert outcome(app).startswith("✓ Stopped: uploaded (every file is in your storage)")
         assert not panel.running and not sandbox.service.running
 
 
@@ -162,7 +162,7 @@ async def test_ctrl_r_goes_to_review_and_sends() -> None:
         await pilot.press("ctrl+r")
         await settle(pilot, app)
         assert app.current_step == "review"
-        assert outcome(app).startswith("✓ Recording (status 4)")
+        assert outcome(app).startswith("✓ Recording: status 4 (all components ready)")
     assert len(sandbox.service.running) == 1
 
 
@@ -391,7 +391,9 @@ async def test_start_polls_query_on_the_documented_schedule_until_recording_begi
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await press(pilot, app, "send-start")
-        assert outcome(app) == "✓ Recording (status 5); sid sid-poll.", outcome(app)
+        assert outcome(app) == "✓ Recording: status 5 (recording in progress); sid sid-poll.", (
+            outcome(app)
+        )
     assert service.calls == ["acquire", "start", "query", "query", "query", "query"]
     pauses = [pause for pause in time.sleeps if pause >= 1.0]  # not the limiter's spacing
     assert pauses == [5.0, 2.0, 3.0, 5.0]

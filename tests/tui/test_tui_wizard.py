@@ -356,7 +356,7 @@ async def test_the_cdn_push_fields_are_reachable_by_scrolling(size: tuple[int, i
         block = app.query_one(".cdn-fields")
         assert block.region.height >= rtmp.outer_size.height
         form = app.query_one("#form-web").region
-        assert field_input.region.height == 3
+        assert field_input.region.height == 1  # one-row editors (issue 12)
         assert form.contains_region(field_input.region)
 
 
@@ -387,15 +387,30 @@ async def test_web_params_create_the_service_item_and_cdn_toggle() -> None:
 # --- review, help, size -----------------------------------------------------------------
 
 
-async def test_review_shows_method_url_masked_headers_and_summary() -> None:
+async def test_review_says_what_will_happen_and_shows_the_body_once() -> None:
     app = make_app(seed_body(MIX), step="review", app_id="abc")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # the first check runs just after the first paint
+        plan = str(app.query_one("#review-plan", Static).render())
+        assert "Endpoint: the built-in sandbox" in plan
+        assert "App ID: abc" in plan and "Mode: mix" in plan
+        assert "1. acquire" in plan and "2. start (mix)" in plan
+        assert "maxIdleTime = 30 s" in plan
+        assert app.query_one("#review-plugin") is not None
+        # The preview pane shows the body at 120 columns: the review does not repeat it.
+        assert not app.query_one("#review-body").is_on_screen
+        assert (
+            not app.query_one("#review-request").display
+            or not app.query_one("#review-request").is_on_screen
+        )
+    app = make_app(seed_body(MIX), step="review", app_id="abc")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # At 80 columns the preview is hidden: the request and body are shown here instead.
         request = str(app.query_one("#review-request", Static).render())
         assert "POST" in request and "/v1/apps/abc/cloud_recording/resourceid/" in request
         assert f"Authorization: Basic {MASK}" in request
-        assert "No problems" in str(app.query_one("#review-summary", Static).render())
-        assert app.query_one("#review-plugin") is not None
+        assert app.query_one("#review-body").styles.display == "block"
 
 
 async def test_f1_shows_field_help_with_seed_text_and_rules() -> None:

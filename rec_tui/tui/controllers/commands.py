@@ -83,6 +83,36 @@ def wizard_commands(app: RecTuiApp) -> list[Command]:
                 sending.send,
             ),
             Command(
+                "Send: query the recording (Ctrl+G)",
+                "Status and files of the running recording, in words",
+                lambda: sending.call("query"),
+            ),
+            Command(
+                "Send: update the recording",
+                "Send the subscription lists (or web on-hold/CDN) typed in the Send panel",
+                lambda: sending.call("update"),
+            ),
+            Command(
+                "Send: update layout (Ctrl+L in the layout designer)",
+                "Send the Transcoding & layout step's layout to the running mix recording",
+                lambda: sending.call("layout"),
+            ),
+            Command(
+                "Send: stop the recording (Ctrl+T)",
+                "Stop it and list its files; a recording left running costs money",
+                lambda: sending.call("stop"),
+            ),
+            Command(
+                "Copy exchange",
+                "The last HTTP exchange of the Send panel, secrets masked, to the clipboard",
+                sending.copy_exchange,
+            ),
+            Command(
+                "Focus the exchanges log",
+                "Scroll every HTTP exchange with the arrow and page keys",
+                sending.focus_log,
+            ),
+            Command(
                 "Edit as JSON (F7)",
                 "The body as text, checked as you type; F7 again goes back",
                 app.action_toggle_json,

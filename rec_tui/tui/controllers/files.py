@@ -35,6 +35,8 @@ class FilesController:
         self.app = app
         self.preset_name: str | None = None
         self.preset_path: Path | None = None
+        # The file named by --open when it was not a preset (an imported customer body).
+        self.opened_file: str | None = None
         self.description = ""
         self.offer_mode_switch = False
         self.saved_revision = app.draft.revision
@@ -87,7 +89,9 @@ class FilesController:
         self.show_status(opened)
         self.app.sub_title = self.status_line
         if opened.notice:
-            self.app.notify(opened.notice, title="No keyring", severity="warning", timeout=20)
+            # Once per run, inside the dialog that first needed secrets (Save, Open, Import,
+            # Export), which the user reads and dismisses; the status line keeps saying it.
+            self.app.call_later(self._explain_no_keyring, opened.notice)
         else:
             self.app.notify(self.status_line, timeout=4)
 
@@ -95,6 +99,15 @@ class FilesController:
         """The store, without the one-time keyring notice: for looking whether a secret is
         there (the notice comes when secrets are used)."""
         return self._open_store().store
+
+    def _explain_no_keyring(self, notice: str) -> None:
+        from rec_tui.tui.screens.dialog import Dialog
+
+        screen = self.app.screen
+        if isinstance(screen, Dialog):
+            screen.explain(f"{notice} (The line under the Steps pane keeps saying so.)")
+        else:
+            self.app.notify(notice, title="No keyring", severity="warning")
 
     @property
     def store(self) -> SecretStore:
@@ -108,15 +121,29 @@ class FilesController:
     def dirty(self) -> bool:
         return self.app.draft.revision != self.saved_revision
 
+    @property
+    def document_name(self) -> str | None:
+        """The open preset's name, else the name of the file the wizard was opened with."""
+        return self.preset_name or self.opened_file
+
     def title(self) -> str:
-        """``rec-tui — NAME ●``: the open preset (if any), ● while there are unsaved changes."""
-        name = f" — {self.preset_name}" if self.preset_name else ""
+        """``rec-tui — NAME ●``: the open preset or file (if any), ● while unsaved."""
+        name = f" — {self.document_name}" if self.document_name else ""
         return f"rec-tui{name}{' ' + UNSAVED_MARK if self.dirty else ''}"
+
+    def document_line(self) -> str:
+        """The same for the top of the Steps pane, where the mark is said in words too."""
+        name = self.document_name or "new draft"
+        return f"{name} {UNSAVED_MARK} unsaved" if self.dirty else name
 
     def refresh_title(self) -> None:
         self.app.title = self.title()
+        # The wizard's own screen (under any dialog); none yet before the app runs.
+        stack = self.app.screen_stack
+        for line in stack[0].query("#document-title") if stack else ():
+            line.update(self.document_line())  # type: ignore[attr-defined]
 
-    def adopt(self, opened: Opened | None) -> None:
+    def adopt(self, opened: Opened | None, path: str | None = None) -> None:
         """Remember the preset the wizard was launched with (``rec-tui --open NAME``).
 
         Customer material whose URL did not name the mode may fit another mode better: the
@@ -126,6 +153,8 @@ class FilesController:
             self.preset_name = opened.preset_name
             self.preset_path = opened.preset_path
             self.description = opened.description
+        elif path:
+            self.opened_file = Path(path).name
         self.offer_mode_switch = opened is not None and not opened.mode_known
         self.mark_saved()
 
@@ -158,7 +187,12 @@ class FilesController:
             if choice is not None:
                 self._write(choice.name, choice.description, overwrite=choice.overwrite)
 
-        self.app.push_screen(PresetSaveScreen(self.preset_name or "", self.description), chosen)
+        self.app.push_screen(
+            PresetSaveScreen(
+                self.preset_name or "", self.description, keyring=self.store.persistent
+            ),
+            chosen,
+        )
 
     def _write(self, name: str, description: str, *, overwrite: bool) -> bool:
         from rec_tui.store import presets

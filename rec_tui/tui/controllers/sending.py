@@ -68,17 +68,40 @@ class SendingController:
 
     def send(self) -> None:
         """Ctrl+R: go to the Review step and acquire and start."""
+        self.call("start")
+
+    def call(self, action: str) -> None:
+        """Run a Send panel call (start, query, update, layout, stop) from a key or the
+        palette: the Review step opens with the panel's answer line in view."""
 
         async def go() -> None:
-            form = await self.app.show_step(REVIEW_STEP, focus=False)
+            await self.app.show_step(REVIEW_STEP, focus=False)
             if self.panel is not None:
-                # After the panel's first refresh: a panel built by this Ctrl+R has then
+                # After the panel's first refresh: a panel built by this key has then
                 # composed its credential fields, which a real endpoint reads.
-                self.panel.call_after_refresh(self.panel.request, "start")
-                # Bring the panel into view, where the answers appear.
-                form.call_after_refresh(form.scroll_to_widget, self.panel, animate=False, top=True)
+                self.panel.call_after_refresh(self.panel.request, action)
+                self.panel.call_after_refresh(self.panel.show_outcome)
 
         self.app.run_worker(go(), group="send-shortcut")
+
+    def focus_log(self) -> None:
+        """Put the keys on the Exchanges log (arrows, Page Up/Down, Home/End scroll it)."""
+
+        async def go() -> None:
+            await self.app.show_step(REVIEW_STEP, focus=False)
+            if self.panel is not None:
+                self.panel.call_after_refresh(self.panel.focus_log)
+
+        self.app.run_worker(go(), group="send-shortcut")
+
+    def copy_exchange(self) -> None:
+        """The last HTTP exchange (already redacted), as text, to the clipboard."""
+        text = self.panel.last_exchange_text() if self.panel is not None else ""
+        if not text:
+            self.app.notify("No exchange yet: send something first (Ctrl+R).", timeout=4)
+            return
+        self.app.copy_to_clipboard(text)
+        self.app.notify("Copied the last exchange (secrets masked).", timeout=3)
 
     # --- the layout designer's Ctrl+L ----------------------------------------------------
 

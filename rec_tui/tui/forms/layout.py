@@ -36,12 +36,13 @@ class LayoutForm(StepForm):
     DEFAULT_CSS = """
     LayoutForm .toggle-row, LayoutForm .profile-row { height: auto; }
     LayoutForm .toggle-row Label, LayoutForm .profile-row Label {
-        width: 26; padding: 1 1 0 0; text-align: right;
+        width: 26; padding: 0 1 0 0; text-align: right;
     }
+    LayoutForm #transcoding-on { border: none; height: 1; padding: 0; }
     LayoutForm #profile { width: 1fr; }
     LayoutForm.-no-transcoding .transcoding { display: none; }
     LayoutForm .transcoding { height: auto; }
-    LayoutForm #layout-canvas-slot { height: auto; }
+    LayoutForm #layout-canvas-slot { height: auto; margin: 0 0 1 0; }
     LayoutForm LayoutCanvas { height: auto; }
     """
 
@@ -50,11 +51,14 @@ class LayoutForm(StepForm):
             yield Label("Transcoding settings")
             yield Switch(id="transcoding-on")
         with Vertical(classes="transcoding"):
+            # The designer first: on entry it is in view, the fields follow (issue 12).
+            yield Vertical(LayoutCanvas(self.draft), id=self.CANVAS_SLOT_ID)
             with Horizontal(classes="profile-row"):
                 yield Label("Resolution profile")
                 yield Select(
                     [(p.label, index) for index, p in enumerate(PROFILES)],
                     prompt="pick to fill width, height, fps, bitrate",
+                    compact=True,
                     id="profile",
                 )
             yield from self.editors_for(f"{TC}.{key}" for key in CORE_KEYS)
@@ -68,7 +72,6 @@ class LayoutForm(StepForm):
                     "defaultUserBackgroundImage",
                 )
             )
-            yield Vertical(LayoutCanvas(self.draft), id=self.CANVAS_SLOT_ID)
             yield Static("Custom layout tiles (mixedVideoLayout 3)", classes="section-title")
             yield ObjectListEditor(
                 catalogue.field(LAYOUT_CONFIG),
@@ -149,4 +152,8 @@ class LayoutForm(StepForm):
                 self.draft.set(f"{TC}.{key}", value)
 
     def focus_first(self) -> None:
-        self.query_one("#transcoding-on", Switch).focus()
+        # The designer when there is a layout to design; else the switch that makes one.
+        if isinstance(self.draft.get(TC), dict):
+            self.query_one(LayoutCanvas).focus()
+        else:
+            self.query_one("#transcoding-on", Switch).focus()

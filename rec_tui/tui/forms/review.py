@@ -1,4 +1,5 @@
-"""Step 9, Review: the whole request as it would be sent, and what is wrong with it."""
+"""Step 9, Review: what sending will do, the Send panel, and (when the preview pane is
+hidden) the request as it would be sent."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from textual.widgets import Static
 from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.request.redact import redact_headers
 from rec_tui.request.request_line import request_line
+from rec_tui.request.send_plan import send_plan
 from rec_tui.spec.problems import Problem
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.preview import preview_content
-from rec_tui.tui.widgets.problems_pane import problem_row, summary
 
 # The Authorization value is built from the customer ID and secret at send time; the
 # review shows it masked, as every header dump does.
@@ -26,24 +27,33 @@ class ReviewForm(StepForm):
     STEP = "review"
     # The Send panel mounts itself into this container.
     PLUGIN_ID: Final = "review-plugin"
-    INTRO = "The start request exactly as it would be sent (secrets masked)."
+    INTRO = "What sending will do. The body is in the preview pane (F4)."
     DEFAULT_CSS = """
+    ReviewForm #review-plan { margin: 0 0 1 0; }
     ReviewForm #review-request { margin: 0 0 1 0; }
     ReviewForm #review-body { width: auto; margin: 0 0 1 0; }
     ReviewForm #review-plugin { height: auto; }
+    /* The body once: here only when the preview pane (which shows it) is hidden (app.tcss). */
+    ReviewForm .body-here { display: none; }
     """
 
     def compose_fields(self) -> ComposeResult:
-        yield Static("", id="review-request")
-        yield Static("Body", classes="section-title")
-        yield Static("", id="review-body")
-        yield Static("", id="review-summary", classes="section-title")
-        yield Static("", id="review-problems")
+        yield Static("", id="review-plan")
         yield Vertical(id=self.PLUGIN_ID)
+        yield Static("Request", classes="section-title body-here")
+        yield Static("", id="review-request", classes="body-here")
+        yield Static("", id="review-body", classes="body-here")
 
     def show_problems(self, problems: list[Problem]) -> None:
-        # The app calls this right after every sync: the review shows the problems too.
+        # The app calls this right after every sync.
         super().show_problems(problems)
+        plan = Text()
+        for index, line in enumerate(send_plan(self.draft, problems)):
+            if index:
+                plan.append("\n")
+            plan.append(f"{line.label}: ", "bold")
+            plan.append(line.text)
+        self.query_one("#review-plan", Static).update(plan)
         request = Text()
         request.append(request_line(self.draft), "bold")
         for name, value in redact_headers(SHOWN_HEADERS).items():
@@ -51,9 +61,6 @@ class ReviewForm(StepForm):
             request.append(value)
         self.query_one("#review-request", Static).update(request)
         self.query_one("#review-body", Static).update(preview_content(self.draft.body, problems))
-        self.query_one("#review-summary", Static).update(f"Problems: {summary(problems)}")
-        rows = Text("\n").join(problem_row(p) for p in problems)
-        self.query_one("#review-problems", Static).update(rows)
 
     def focus_first(self) -> None:
         # Nothing to type here: focus the pane itself so the keys scroll it.

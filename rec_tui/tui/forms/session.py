@@ -42,7 +42,7 @@ class SessionForm(StepForm):
     _offer_for: tuple[str, str] | None = None
 
     def compose_fields(self) -> ComposeResult:
-        with ChoiceRadioSet(id="mode"):
+        with ChoiceRadioSet(id="mode", compact=True):
             for mode in MODES:
                 yield RadioButton(mode, value=mode == self.draft.mode, name=mode)
         yield Static(MODE_SUMMARIES[self.draft.mode], id="mode-summary")

@@ -44,7 +44,8 @@ class WebForm(StepForm):
     INTRO = "Record a web page (web_recorder_service) and optionally push it to a CDN."
     DEFAULT_CSS = """
     WebForm .toggle-row { height: auto; }
-    WebForm .toggle-row Label { width: 24; padding: 1 1 0 0; text-align: right; }
+    WebForm .toggle-row Label { width: 26; padding: 0 1 0 0; text-align: right; }
+    WebForm #cdn-on { border: none; height: 1; padding: 0; }
     /* A Vertical is 1fr tall: inside the scrolling form that clipped it to one line. */
     WebForm .cdn-fields { height: auto; }
     WebForm.-no-cdn .cdn-fields { display: none; }

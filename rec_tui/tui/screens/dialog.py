@@ -11,6 +11,7 @@ from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
+from textual.widgets import Static
 
 ResultType = TypeVar("ResultType")
 
@@ -21,8 +22,23 @@ class Dialog(ModalScreen[ResultType]):
     Dialog > Vertical, Dialog > VerticalScroll {
         width: 64; height: auto; padding: 1 2; border: thick $accent; background: $surface;
     }
+    Dialog .dialog-explanation {
+        height: auto; color: $warning; margin: 0 0 1 0; padding: 0 0 0 1;
+        border-left: outer $warning;
+    }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    # The first focusable widget (its first input, list or button) takes the keys at once;
+    # a screen's default would inherit the app's selector, which matches nothing here.
+    AUTO_FOCUS = "*"
+
+    def explain(self, text: str) -> None:
+        """Put a one-time explanation (the missing keyring) at the top of the dialog, where
+        it is read before the dialog's own question and goes when the dialog does."""
+        containers = self.query_children("Vertical, VerticalScroll")
+        if not containers:
+            return
+        containers.first().mount(Static(text, classes="dialog-explanation"), before=0)
 
     def cancelled(self) -> ResultType | None:
         """What the dialog answers when cancelled."""

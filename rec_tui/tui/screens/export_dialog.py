@@ -17,6 +17,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static, Switch, TextArea
 
 from rec_tui.formats import exporters
@@ -25,6 +26,7 @@ from rec_tui.store import presets
 from rec_tui.store.paths import data_dir
 from rec_tui.store.secrets import SecretStore, SecretStoreError, customer_credentials
 from rec_tui.tui.screens.dialog import Dialog
+from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
 
 SUFFIXES = {"json": "json", "curl": "sh", "toml": "toml", "shell": "sh"}
 # Terminals that ignore OSC 52 (macOS Terminal, the Linux console, dumb terminals).
@@ -44,6 +46,20 @@ def export_file(name: str, fmt: str) -> Path:
     return data_dir() / "exports" / f"{name}-{stamp}.{SUFFIXES[fmt]}"
 
 
+class FormatChoice(ChoiceRadioSet):
+    """The export formats: arrows choose one, Enter copies it (the dialog's main action)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "export", "Copy this format", show=False)
+    ]
+
+    class Export(Message):
+        """Enter on the chosen format: copy it."""
+
+    def action_export(self) -> None:
+        self.post_message(self.Export())
+
+
 class ExportScreen(Dialog[None]):
     DEFAULT_CSS = """
     ExportScreen > Vertical {
@@ -53,7 +69,8 @@ class ExportScreen(Dialog[None]):
     ExportScreen RadioSet { width: 24; }
     ExportScreen #reveal-box { width: 24; height: auto; padding: 0 2; }
     ExportScreen TextArea { height: 1fr; }
-    ExportScreen #export-message { height: auto; margin: 1 0 0 0; }
+    ExportScreen #export-keys { color: $text-muted; height: auto; }
+    ExportScreen #export-message { height: auto; }
     ExportScreen #export-message.-error { color: $error; }
     ExportScreen #export-buttons { height: auto; align-horizontal: right; }
     ExportScreen Button { margin-left: 2; }
@@ -76,7 +93,7 @@ class ExportScreen(Dialog[None]):
         with Vertical():
             yield Label("Export")
             with Horizontal(id="export-options"):
-                with RadioSet(id="export-format"):
+                with FormatChoice(id="export-format"):
                     yield RadioButton("JSON body", value=True, name="json")
                     yield RadioButton("curl command", name="curl")
                     yield RadioButton("TOML preset", name="toml")
@@ -85,6 +102,10 @@ class ExportScreen(Dialog[None]):
                     yield Label("Reveal secrets")
                     yield Switch(False, id="reveal")
             yield TextArea("", id="export-text", read_only=True, soft_wrap=False)
+            yield Static(
+                "↑↓ choose the format · Enter copies it · Tab: Reveal, Save to file, Close",
+                id="export-keys",
+            )
             yield Static("", id="export-message")
             with Horizontal(id="export-buttons"):
                 yield Button("Close", id="close")
@@ -93,7 +114,8 @@ class ExportScreen(Dialog[None]):
 
     def on_mount(self) -> None:
         self.refresh_text()
-        self.query_one("#copy", Button).focus()
+        # The format first: the first key chooses what is exported, Enter then copies it.
+        self.query_one(FormatChoice).focus()
 
     def _say(self, text: str, error: bool = False) -> None:
         message = self.query_one("#export-message", Static)
@@ -127,6 +149,10 @@ class ExportScreen(Dialog[None]):
         name = event.pressed.name or "json"
         self.fmt = name if name in exporters.FORMATS else "json"
         self.refresh_text()
+
+    def on_format_choice_export(self, event: FormatChoice.Export) -> None:
+        event.stop()
+        self.copy()
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         event.stop()

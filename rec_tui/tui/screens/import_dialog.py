@@ -49,7 +49,11 @@ class ImportScreen(Dialog[ImportResult | None]):
                 yield Button("Import", id="import", variant="primary")
             with Horizontal(id="credentials-question"):
                 yield Button("Drop them", id="drop-credentials")
-                yield Button("Store in keyring", id="store-credentials", variant="warning")
+                yield Button(
+                    "Store in keyring" if self.store.persistent else "Keep for this session",
+                    id="store-credentials",
+                    variant="warning",
+                )
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
@@ -91,9 +95,14 @@ class ImportScreen(Dialog[ImportResult | None]):
             self.finish(store_credentials=False)
             return
         self.add_class("-asking")
+        where = (
+            f"Store them in the keyring ({self.store.backend_name})"
+            if self.store.persistent
+            else "There is no keyring: keep them in memory for this session"
+        )
         self._say(
-            "The input contains an Agora customer ID and secret. Store them in the "
-            f"keyring ({self.store.backend_name}) for sending, or drop them?"
+            f"The input contains an Agora customer ID and secret. {where} for sending, "
+            "or drop them?"
         )
         self.query_one("#drop-credentials", Button).focus()
 

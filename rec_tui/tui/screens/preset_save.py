@@ -33,8 +33,9 @@ class PresetSaveScreen(Dialog[SaveChoice | None]):
     PresetSaveScreen Button { margin-left: 2; }
     """
 
-    def __init__(self, name: str = "", description: str = "") -> None:
+    def __init__(self, name: str = "", description: str = "", *, keyring: bool = True) -> None:
         super().__init__()
+        self.keyring = keyring
         self.initial_name = name
         self.initial_description = description
         self._confirmed_overwrite: str | None = None
@@ -49,7 +50,10 @@ class PresetSaveScreen(Dialog[SaveChoice | None]):
                 id="preset-description",
             )
             yield Static(
-                "Secrets are stored in the keyring; the file holds only references.",
+                "Secrets are stored in the keyring; the file holds only references."
+                if self.keyring
+                else "No keyring: secrets are not saved. The file refers to REC_TUI_… "
+                "environment variables instead; set them to open it with its secrets.",
                 id="save-message",
             )
             with Horizontal():

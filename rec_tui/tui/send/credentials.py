@@ -26,6 +26,7 @@ from rec_tui.store.secrets import (
     SecretStore,
     SecretStoreError,
 )
+from rec_tui.tui.widgets.row_input import RowInput
 
 SANDBOX_NOTE: Final = (
     f"The sandbox uses its own credentials ({SANDBOX_CUSTOMER_ID} / {SANDBOX_CUSTOMER_SECRET})."
@@ -43,6 +44,9 @@ class CredentialsForm(Vertical):
 
     DEFAULT_CSS = """
     CredentialsForm { height: auto; }
+    CredentialsForm .credential-row { height: auto; }
+    CredentialsForm .credential-row Label { width: 17; padding: 0 1 0 0; text-align: right; }
+    CredentialsForm .credential-row Input { width: 1fr; min-width: 34; }
     """
 
     class Kept(Message):
@@ -62,13 +66,22 @@ class CredentialsForm(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(SANDBOX_NOTE, id="send-sandbox-note")
-        with Horizontal(classes="send-row credentials"):
+        # One row each: a customer ID is 32 characters and must be readable whole.
+        with Horizontal(classes="credential-row credentials"):
             yield Label("Customer ID")
-            yield Input(placeholder="from the keyring", id="send-customer-id")
-            yield Label("Secret")
-            yield Input(placeholder="from the keyring", password=True, id="send-customer-secret")
+            yield Input(placeholder="from the keyring", compact=True, id="send-customer-id")
+        with Horizontal(classes="credential-row credentials"):
+            yield Label("Customer secret")
+            yield RowInput(
+                placeholder="from the keyring",
+                password=True,
+                compact=True,
+                id="send-customer-secret",
+            )
             yield Button("Show", id="send-reveal", compact=True)
-            yield Button("Keep in keyring", id="send-keep")
+        with Horizontal(classes="credential-row credentials"):
+            yield Label("")
+            yield Button("Keep in keyring", id="send-keep", compact=True)
         yield Static("", id="send-credentials-source", classes="credentials")
 
     # --- the store --------------------------------------------------------------------
@@ -196,7 +209,3 @@ class CredentialsForm(Vertical):
             return
         where = "the OS keyring" if store.persistent else "memory only, for this session"
         self.post_message(self.Kept(True, f"Customer ID and secret kept in {where}."))
-
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        event.stop()  # credentials are not the draft's

@@ -132,18 +132,28 @@ class EndpointSettings(SessionValues):
         kind, region_host, url = split_endpoint(self.draft.endpoint)
         with Horizontal(classes="send-row"):
             yield Label("Endpoint")
-            yield Select(ENDPOINT_KINDS, value=kind, allow_blank=False, id="send-endpoint")
+            yield Select(
+                ENDPOINT_KINDS, value=kind, allow_blank=False, compact=True, id="send-endpoint"
+            )
         with Horizontal(classes="send-row", id="send-where"):
             yield Select(
                 [(prefix, prefix) for prefix in REGION_PREFIXES],
                 value=region_host,
                 allow_blank=False,
+                compact=True,
                 id="send-region-host",
             )
-            yield Input(url, placeholder="https://… or http://127.0.0.1:PORT", id="send-url")
+            yield Input(
+                url, placeholder="https://… or http://127.0.0.1:PORT", compact=True, id="send-url"
+            )
         with Horizontal(classes="send-row"):
             yield Label("App ID")
-            yield Input(self.draft.app_id, placeholder="the channel's App ID", id="send-app-id")
+            yield Input(
+                self.draft.app_id,
+                placeholder="the channel's App ID",
+                compact=True,
+                id="send-app-id",
+            )
 
     def endpoint_setting(self) -> str:
         kind = self.query_one("#send-endpoint", Select).value
@@ -212,6 +222,7 @@ class AcquireSettings(SessionValues):
                 str(options.get("resourceExpiredHour", "")),
                 placeholder="72",
                 type="integer",
+                compact=True,
                 id="send-expired-hour",
             )
             yield Label("Region")
@@ -219,6 +230,7 @@ class AcquireSettings(SessionValues):
                 ACQUIRE_REGIONS,
                 value=str(options.get("region", "")),
                 allow_blank=False,
+                compact=True,
                 id="send-acquire-region",
             )
 

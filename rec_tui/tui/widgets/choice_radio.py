@@ -1,14 +1,27 @@
-"""A RadioSet whose keyboard highlight starts on the pressed button, not the first one."""
+"""A RadioSet where moving is choosing, and whose highlight starts on the pressed button."""
 
 from __future__ import annotations
 
-from textual.widgets import RadioSet
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.widgets import RadioButton, RadioSet
 
 
 class ChoiceRadioSet(RadioSet):
+    """Arrow keys choose at once (one key per choice, as in a GUI radio group).
+
+    A plain RadioSet moves a highlight that Enter or Space must then confirm: people
+    arrowed to "curl" and exported the format still chosen.
+    """
+
     DEFAULT_CSS = """
     ChoiceRadioSet { width: 1fr; height: auto; }
     """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "choose_next(1)", "Next choice", show=False),
+        Binding("up,left", "choose_next(-1)", "Previous choice", show=False),
+    ]
 
     def on_mount(self) -> None:
         # RadioSet highlights its first button on mount; a person expects the cursor on
@@ -19,3 +32,15 @@ class ChoiceRadioSet(RadioSet):
         """Move the highlight to the pressed button (after mount, or a change in code)."""
         if self.pressed_index >= 0 and self._selected != self.pressed_index:
             self._selected = self.pressed_index
+
+    def action_choose_next(self, step: int) -> None:
+        # Not an override of action_next_button: RadioSet calls that on mount.
+        if step > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
+        if self._selected is None:
+            return
+        button = self._nodes[self._selected]
+        if isinstance(button, RadioButton) and not button.value:
+            button.value = True

@@ -18,6 +18,7 @@ from rec_tui.spec.field import Field
 from rec_tui.spec.rules.quoting import range_text
 from rec_tui.tui.value_text import as_json, in_words
 from rec_tui.tui.widgets.field_editor import FieldEditor
+from rec_tui.tui.widgets.row_input import RowInput
 
 
 def _placeholder(field: Field) -> str:
@@ -31,7 +32,7 @@ def _placeholder(field: Field) -> str:
     return ", ".join(parts)
 
 
-class FieldInput(Input):
+class FieldInput(RowInput):
     """An Input that reports each new value to its editor at once.
 
     Input.Changed travels up the widget tree one hop at a time, and Textual may draw a
@@ -86,6 +87,7 @@ class TextEditor(FieldEditor):
             self._typed,
             placeholder=_placeholder(self.field),
             password=self.password,
+            compact=True,
             classes="field-input",
         )
 
@@ -123,6 +125,7 @@ class NumberEditor(TextEditor):
             self._typed,
             placeholder=_placeholder(self.field),
             type="integer" if self.field.kind == "int" else "number",
+            compact=True,
             classes="field-input",
         )
 
@@ -154,7 +157,7 @@ class RevealToggle(Static, can_focus=True):
 
     DEFAULT_CSS = """
     RevealToggle {
-        width: auto; height: 1; margin: 1 0 0 1; padding: 0 1;
+        width: auto; height: 1; margin: 0 0 0 1; padding: 0 1;
         text-style: bold; color: $button-foreground; background: $surface;
         &:hover { background: $surface-darken-1; }
         &:focus { text-style: $button-focus-text-style; background-tint: $foreground 5%; }
@@ -182,9 +185,8 @@ class SecretEditor(TextEditor):
     """A secret: masked while typed, with a toggle to show it briefly."""
 
     DEFAULT_CSS = """
-    SecretEditor { grid-size: 3; grid-columns: 24 1fr 7; }
+    SecretEditor { grid-size: 3; grid-columns: 26 1fr 7; }
     SecretEditor .field-problem { column-span: 3; }
-    FieldEditor.-stacked SecretEditor { grid-columns: auto 1fr 7; }
     """
     password = True
 
@@ -228,7 +230,7 @@ class ChoiceEditor(FieldEditor):
     def compose_input(self) -> ComposeResult:
         default = self.field.default
         prompt = "not set" if default is None else f"not set (default: {in_words(default)})"
-        self.select = Select(self._options, prompt=prompt, classes="field-input")
+        self.select = Select(self._options, prompt=prompt, compact=True, classes="field-input")
         yield self.select
 
     def set_initial_options(self, options: list[tuple[str, Any]]) -> None:

@@ -45,13 +45,22 @@ def exchange_text(exchange: Exchange) -> Text:
 class ExchangeLog(RichLog):
     DEFAULT_CSS = """
     ExchangeLog { height: 14; border: round $primary-darken-2; }
+    ExchangeLog:focus { border: round $accent; }
     """
 
     def __init__(self, **options: Any) -> None:
         super().__init__(wrap=True, markup=False, highlight=False, **options)
         self.border_title = "Exchanges (secrets masked)"
+        self.border_subtitle = "focus: ↑↓ PgUp PgDn Home End scroll"
         self.count = 0
+        self.last_text = ""
 
     def add(self, exchange: Exchange) -> None:
         self.count += 1
-        self.write(exchange_text(exchange))
+        text = exchange_text(exchange)
+        self.last_text = text.plain
+        self.write(text)
+
+    def on_focus(self) -> None:
+        # Inside the scrolling Review step the log may be below the fold when focused.
+        self.scroll_visible(animate=False)

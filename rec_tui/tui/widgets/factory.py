@@ -42,7 +42,7 @@ def _list_editor_for(field: Field, path: str | None, label: str | None) -> Field
             field,
             path,
             label=label,
-            offer_all_streams=True,
-            placeholder="UIDs: type or paste many, Enter adds",
+            offer_all_streams=field.key.startswith("subscribe"),
+            placeholder="UIDs, Enter adds",
         )
     return ListEditor(field, path, label=label)

@@ -49,16 +49,18 @@ class FieldEditor(Vertical):
 
     DEFAULT_CSS = """
     FieldEditor {
-        height: auto; layout: grid; grid-size: 2; grid-columns: 24 1fr; grid-rows: auto;
+        height: auto; layout: grid; grid-size: 2; grid-columns: 26 1fr; grid-rows: auto;
+        grid-gutter: 0 0;
     }
-    FieldEditor .field-label { width: 1fr; padding: 1 1 0 0; text-align: right; }
+    FieldEditor .field-label { width: 1fr; padding: 0 1 0 0; text-align: right; }
+    FieldEditor:focus-within > .field-label { text-style: bold; color: $accent; }
     FieldEditor .field-input { width: 1fr; }
-    FieldEditor .field-problem { column-span: 2; padding: 0 0 0 24; display: none; }
+    FieldEditor .field-input:focus { background: $boost; }
+    FieldEditor .field-problem { column-span: 2; padding: 0 0 0 26; display: none; }
     FieldEditor.-has-problem > .field-problem { display: block; }
     FieldEditor.-stacked { layout: vertical; }
-    FieldEditor.-stacked .field-label { width: auto; padding: 1 0 0 1; text-align: left; }
-    FieldEditor.-stacked .field-problem { padding: 0 0 0 1; }
-    FieldEditor.-stacked FieldEditor { grid-columns: auto 1fr; }
+    FieldEditor.-stacked > .field-label { width: auto; padding: 1 0 0 1; text-align: left; }
+    FieldEditor.-stacked > .field-problem { padding: 0 0 0 1; }
     """
 
     class Edited(Message):

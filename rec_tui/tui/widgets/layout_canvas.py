@@ -60,7 +60,7 @@ class LayoutCanvas(Widget, can_focus=True):
     """Draws and edits the composite layout of the draft's transcodingConfig."""
 
     DEFAULT_CSS = """
-    LayoutCanvas { height: 1fr; min-height: 9; width: 1fr; }
+    LayoutCanvas { height: 1fr; min-height: 9; width: 1fr; color: $foreground; }
     LayoutCanvas:focus { background-tint: $accent 4%; }
     """
     # Ctrl is the fine modifier: terminals send Ctrl+arrow and Ctrl+Shift+arrow as keys of
@@ -418,12 +418,12 @@ class LayoutCanvas(Widget, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """With ``height: auto``: just tall enough for the frame at this width.
 
-        Capped at 70% of the screen so the fields around the canvas stay in reach.
+        Capped at 40% of the screen so the fields after the canvas stay in view.
         """
         self._sync()
         frame_rows = round(max(width - 2, 1) / (self._source.aspect * CELL_ASPECT)) + 2
         wanted = HEADER_ROWS + frame_rows + FOOTER_ROWS
-        return max(MIN_ROWS, min(wanted, int(viewport.height * 0.7)))
+        return max(MIN_ROWS, min(wanted, viewport.height * 2 // 5))
 
     def render_line(self, y: int) -> Strip:
         strips = self._paint().strips

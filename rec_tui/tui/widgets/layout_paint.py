@@ -67,6 +67,13 @@ class Box:
     fill: str
     alpha: float = 1.0
     emphasis: Emphasis = "normal"
+    # Shown instead of the title when the title does not fit the box.
+    short_title: str | None = None
+
+    def title_for(self, room: int) -> str:
+        if len(self.title) > room and self.short_title is not None:
+            return self.short_title
+        return self.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,12 +223,16 @@ def _box(grid: CellGrid, frame: FrameCells, box: Box, background: str) -> None:
     if width >= 2 and height >= 2:
         _border(grid, left, top, right - 1, bottom - 1, _BORDERS[box.emphasis], border)
         grid.text(
-            left + 1, top, box.title, border if box.emphasis != "normal" else label, width - 2
+            left + 1,
+            top,
+            box.title_for(width - 2),
+            border if box.emphasis != "normal" else label,
+            width - 2,
         )
         if height >= 3:
             grid.text(left + 1, top + 1, box.detail, label, width - 2)
     else:
-        grid.text(left, top, box.title, label, width)
+        grid.text(left, top, box.title_for(width), label, width)
 
 
 def _border(

@@ -88,11 +88,14 @@ class CanvasView:
             emphasis = "warning"
         # Marks go where a narrow tile still shows them: OFF first, the uid flag by the uid.
         title = f"[{index}]"
-        if marks.off_canvas(index):
-            title += " OFF"
-        title += f" uid {tile.uid}" if tile.uid is not None else " join order"
+        flags = " OFF" if marks.off_canvas(index) else ""
+        who = f"uid {tile.uid}" if tile.uid is not None else "join order"
+        title += f"{flags} {who}"
+        # A narrow tile shows the uid alone: "[0] uid 10…" would make four tiles look alike.
+        short = f"{flags.strip()} {tile.uid}".strip() if tile.uid is not None else title
         if marks.uid_problem(index):
             title += " (!)"
+            short += " (!)"
         if marks.overlapping(index):
             title += " overlap"
         mode = RENDER_MODE_NAMES.get(tile.shown_render_mode, "?")
@@ -107,6 +110,7 @@ class CanvasView:
             PALETTE[index % len(PALETTE)],
             alpha=alpha,
             emphasis=emphasis,
+            short_title=short,
         )
 
     # --- text -------------------------------------------------------------------------
@@ -115,6 +119,9 @@ class CanvasView:
         src = self.source
         size = f"{src.width}×{src.height}"
         recording = f"● Ctrl+L applies to sid {self.recording_sid} · " if self.recording_sid else ""
+        if src.out_of_range:
+            # First, so a narrow canvas still shows it: the frame is drawn as declared.
+            recording += f"{size} ✗ {', '.join(src.out_of_range)} · "
         if self.is_custom:
             return (
                 f"{recording}Custom layout (3) · {size} · {len(self.tiles)}/{MAX_TILES} "
@@ -142,8 +149,9 @@ class CanvasView:
         if self.selected is None:
             return "No tiles: press a to add one or t for a template.", ""
         tile = self.tiles[self.selected]
+        who = f"uid {tile.uid}" if tile.uid is not None else "no uid (join order)"
         numbers = (
-            f"layoutConfig[{self.selected}]: x_axis {number(tile.x)} "
+            f"layoutConfig[{self.selected}] {who}: x_axis {number(tile.x)} "
             f"y_axis {number(tile.y)} width {number(tile.width)} "
             f"height {number(tile.height)} alpha {number(tile.shown_alpha)} "
             f"{RENDER_MODE_NAMES.get(tile.shown_render_mode, '?')}"
@@ -156,7 +164,9 @@ class CanvasView:
         # The selected tile's findings first: they are what the user is looking at.
         ordered = sorted(marks.by_tile, key=lambda i: (i != self.selected, i))
         problems = [p for i in ordered for p in marks.by_tile[i]] + list(marks.layout)
-        found = [f"{'✗' if p.is_error else '⚠'} {p.message} ({p.rule_id})" for p in problems]
+        size = f"{self.source.width}×{self.source.height}"
+        found = [f"✗ {size} drawn as declared: {note}" for note in self.source.out_of_range]
+        found += [f"{'✗' if p.is_error else '⚠'} {p.message} ({p.rule_id})" for p in problems]
         found += [
             f"◆ tiles {a} and {b} overlap (notice: later tiles cover earlier)"
             for a, b in marks.overlaps

@@ -20,6 +20,7 @@ from rec_tui.spec.field import Field
 from rec_tui.spec.names import ALL_STREAMS
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.field_editor import FieldEditor
+from rec_tui.tui.widgets.row_input import RowInput
 
 _SEPARATORS = re.compile(r"[\s,;]+")
 
@@ -41,7 +42,7 @@ class ItemList(OptionList):
                 return
 
 
-class PasteManyInput(Input):
+class PasteManyInput(RowInput):
     """An Input that takes a multi-value paste in whole instead of keeping the first line."""
 
     class PastedMany(Message):
@@ -59,14 +60,21 @@ class PasteManyInput(Input):
 
 
 class ListEditor(FieldEditor):
-    STACKED = True
     DEFAULT_CSS = """
     ListEditor .list-body { width: 1fr; height: auto; }
     ListEditor .list-add { height: auto; }
     ListEditor .list-add Input { width: 1fr; }
-    ListEditor .list-add Button { margin: 0 0 0 1; min-width: 0; width: auto; }
-    ListEditor ItemList { height: auto; max-height: 6; }
-    ListEditor.-empty ItemList { display: none; }
+    ListEditor .list-add Button, ListEditor .list-items Button {
+        margin: 0 0 0 1; min-width: 0; width: auto;
+    }
+    ListEditor .list-items { height: auto; }
+    ListEditor ItemList {
+        width: 1fr; height: auto; max-height: 4; border: none; padding: 0;
+        border-left: outer $primary-darken-2;
+    }
+    ListEditor ItemList:focus { border: none; border-left: outer $accent; }
+    ListEditor.-empty .list-items, ListEditor .all-streams { display: none; }
+    ListEditor.-empty .all-streams { display: block; }
     """
 
     def __init__(
@@ -80,17 +88,24 @@ class ListEditor(FieldEditor):
     ) -> None:
         super().__init__(field, path, label=label)
         self._offer_all = offer_all_streams
-        self._placeholder = placeholder or "type or paste values, Enter adds them"
+        # Several lists look alike; the box itself says which one it is.
+        hint = placeholder or "type or paste values, Enter adds"
+        self._placeholder = f"{self._label_text}: {hint}"
         self._items: list[str] = []
+        self.add_class("-empty")
 
     def compose_input(self) -> ComposeResult:
         with Vertical(classes="list-body"):
             with Horizontal(classes="list-add"):
-                yield PasteManyInput(placeholder=self._placeholder, classes="field-input")
+                yield PasteManyInput(
+                    placeholder=self._placeholder, compact=True, classes="field-input"
+                )
                 if self._offer_all:
+                    # Only for an empty list: "#allstream#" must be a subscribe list's only entry.
                     yield Button("All streams", classes="all-streams", compact=True)
+            with Horizontal(classes="list-items"):
+                yield ItemList(classes="items")
                 yield Button("Remove", classes="remove", compact=True)
-            yield ItemList(classes="items")
 
     @property
     def items(self) -> list[str]:

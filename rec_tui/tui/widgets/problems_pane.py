@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from rec_tui.spec.problems import Problem, count
+from rec_tui.spec.problems import Problem, summary
 
 if TYPE_CHECKING:
     from rec_tui.agora.diagnose import Finding
@@ -28,18 +28,6 @@ _FINDING_ICONS: Final = {
     "warning": ("⚠", "bold yellow"),
     "info": ("ℹ", "bold cyan"),
 }
-
-
-def summary(problems: list[Problem]) -> str:
-    errors, warnings = count(problems)
-    if not problems:
-        return "No problems"
-    parts = []
-    if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
-    if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    return " · ".join(parts)
 
 
 def findings_summary(findings: Sequence[Finding]) -> str:

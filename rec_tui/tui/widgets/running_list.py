@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from rec_tui.agora.lifecycle import RecordingSession
+from rec_tui.agora.status import describe_status
 
 
 def elapsed_text(seconds: float) -> str:
@@ -29,7 +30,7 @@ class RunningList(Static):
         text = Text()
         text.append(f"Running recordings ({len(sessions)}):", "bold")
         for session in sessions:
-            status = "?" if session.status is None else str(session.status)
+            status = describe_status(session.status)
             text.append(
                 f"\n● {session.mode:<10} sid {session.sid}  {elapsed_text(session.elapsed(now))}"
                 f"  status {status}",

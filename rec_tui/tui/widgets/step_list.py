@@ -12,16 +12,22 @@ from rec_tui.tui.steps import STEPS, Step
 
 
 def step_label(step: Step, mode: Mode, errors: int) -> Text:
+    """One line, never wrapped: the error count first (so a narrow pane cuts the title,
+    not the count), the title cut with "…" where the pane is too narrow."""
     applies = step.applies_to(mode)
-    text = Text(step.title, style="" if applies else "dim strike")
+    text = Text(no_wrap=True, overflow="ellipsis", end="")
     if applies and errors:
-        text.append(f" ✗{errors}", "bold red")
+        text.append(f"✗{errors} ", "bold red")
+    text.append(step.title, style="" if applies else "dim strike")
     return text
 
 
 class StepList(OptionList):
     DEFAULT_CSS = """
-    StepList { width: 24; height: 1fr; border: none; border-right: solid $primary-darken-2; }
+    StepList {
+        width: 24; height: 1fr; border: none; border-right: solid $primary-darken-2;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     """
 
     class Picked(Message):

@@ -1,0 +1,20 @@
+"""How long toasts stay and how many stack: they must never sit on the user's work.
+
+Toasts come and go at the top right (app.tcss), for a few seconds. What needs action stays
+where it applies instead: under the field, in a dialog's message line, in the Send panel.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Seconds a toast stays, at most, by severity.
+LONGEST: Final = {"information": 4.0, "warning": 6.0, "error": 8.0}
+# Toasts shown at once; an older one gives way to a newer one.
+MOST_SHOWN: Final = 2
+
+
+def shown_for(severity: str, asked: float | None) -> float:
+    """The timeout to use: what the caller asked for, within a few seconds."""
+    longest = LONGEST.get(severity, LONGEST["information"])
+    return longest if asked is None else min(asked, longest)

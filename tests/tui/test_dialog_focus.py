@@ -1,0 +1,84 @@
+"""Issue 12: every dialog takes the keys when it opens — typing straight away is never lost."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.screen import Screen
+from textual.widgets import Input, TextArea
+
+from rec_tui.spec.rules.context import TC
+from rec_tui.tui.screens.export_dialog import ExportScreen
+from rec_tui.tui.screens.import_dialog import ImportScreen
+from rec_tui.tui.screens.preset_save import PresetSaveScreen
+from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
+from rec_tui.tui.widgets.layout_dialogs import TemplateMenu, UidPrompt
+from tests.support.tui import make_app
+from tests.support.tui_scenes import mix_body, settle
+
+
+@pytest.mark.parametrize(
+    ("key", "dialog", "typed"),
+    [
+        # No Tab first: the old uid is selected, so typing replaces it.
+        ("u", UidPrompt, ("4", "2", "enter")),
+        # The template list has the keys: the second template, straight away.
+        ("t", TemplateMenu, ("down", "enter")),
+    ],
+)
+async def test_layout_dialogs_take_the_keys_at_once(
+    key: str, dialog: type[Screen[Any]], typed: tuple[str, ...]
+) -> None:
+    app = make_app(mix_body(), step="layout")
+    tiles_before = app.draft.get(f"{TC}.layoutConfig")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.query_one(LayoutCanvas).focus()
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, dialog)
+        await pilot.press(*typed)
+        await pilot.pause()
+        assert not isinstance(app.screen, dialog)
+        tiles = app.draft.get(f"{TC}.layoutConfig")
+        if key == "u":
+            assert tiles[0]["uid"] == "42"
+        else:
+            assert tiles != tiles_before
+
+
+async def test_export_dialog_arrow_chooses_and_enter_copies_that_format() -> None:
+    app = make_app(mix_body(), step="session")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen.fmt == "json"
+        await pilot.press("down")  # one key: curl is chosen, not merely highlighted
+        await pilot.pause()
+        assert screen.fmt == "curl"
+        assert screen.query_one("#export-text", TextArea).text.startswith("curl")
+        await pilot.press("enter")
+        await pilot.pause()
+        # Headless: the copy goes to a file, and the message says which format went there.
+        message = str(screen.query_one("#export-message").render())
+        assert "curl export" in message
+
+
+async def test_save_and_import_dialogs_take_typing_at_once() -> None:
+    app = make_app(mix_body(), step="session")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PresetSaveScreen)
+        await pilot.press("a", "c", "m", "e")
+        assert app.screen.query_one("#preset-name", Input).value.endswith("acme")
+        await pilot.press("escape", "f6")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)
+        await pilot.press("{")
+        assert app.screen.query_one("#import-text", TextArea).text.startswith("{")

@@ -1,0 +1,162 @@
+"""Issue 12: one-row editors with their labels beside them, and the layout designer in view.
+
+Each test reads what is on screen (widget regions, the canvas's painted lines), not how the
+forms are built.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from textual.widget import Widget
+from textual.widgets import Button, Input
+
+from rec_tui.spec.rules.context import REC, TC
+from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.widgets.field_editor import FieldEditor
+from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
+from rec_tui.tui.widgets.list_editor import ListEditor
+from tests.support.tui import make_app, seed_body
+from tests.support.tui_scenes import mix_body, settle
+
+
+def _form(app: RecTuiApp) -> StepForm:
+    return next(form for form in app.query(StepForm) if form.display and form.is_on_screen)
+
+
+def _in_view(app: RecTuiApp, widget: Widget) -> bool:
+    """Whether all of ``widget`` is inside the visible part of the current form."""
+    shown = widget.region
+    return bool(shown.area) and _form(app).content_region.contains_region(shown)
+
+
+def _label_of(editor: FieldEditor) -> Widget:
+    return editor.query_one(".field-label")
+
+
+def _labels_in_view(app: RecTuiApp) -> tuple[int, int]:
+    editors = [e for e in _form(app).editors if e.display]
+    return sum(_in_view(app, _label_of(e)) for e in editors), len(editors)
+
+
+@pytest.mark.parametrize(("step", "fields"), [("session", 4), ("streams", 13)])
+async def test_every_field_of_the_step_fits_at_120x40(step: str, fields: int) -> None:
+    # Three-row inputs showed about eight fields; one-row editors show the whole step.
+    app = make_app(mix_body(), step=step)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown, total = _labels_in_view(app)
+        assert total == fields
+        assert shown == total
+
+
+async def test_labels_sit_beside_their_one_row_inputs() -> None:
+    app = make_app(mix_body(), step="session")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for editor in _form(app).editors:
+            field_input = editor.query_one(".field-input", Widget)
+            label = _label_of(editor)
+            assert field_input.region.height == 1, editor.path
+            assert label.region.y == field_input.region.y, editor.path
+            assert label.region.right <= field_input.region.x, editor.path
+
+
+async def test_a_jump_at_80x24_shows_the_field_with_its_label() -> None:
+    body = seed_body("2_individual_snapshot_only.json")
+    app = make_app(body, mode="individual", step="session")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for path in (
+            f"{REC}.subscribeUidGroup",
+            f"{REC}.unSubscribeVideoUids",
+            "clientRequest.storageConfig.fileNamePrefix",
+            "clientRequest.storageConfig.secretKey",
+        ):
+            await app.focus_path(path)
+            await pilot.pause()
+            focused = app.focused
+            assert focused is not None
+            editor = next(node for node in focused.ancestors if isinstance(node, FieldEditor))
+            assert _in_view(app, focused), path
+            assert _in_view(app, _label_of(editor)), path
+
+
+async def test_uid_lists_say_which_list_they_are_in_their_own_box() -> None:
+    app = make_app(mix_body(), step="streams")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lists = {e.path.rsplit(".", 1)[1]: e for e in app.query(ListEditor) if "Uids" in e.path}
+        placeholders = {key: e.query_one(Input).placeholder for key, e in lists.items()}
+        assert placeholders["subscribeAudioUids"].startswith("Record audio of")
+        assert placeholders["unSubscribeAudioUids"].startswith("Do not record audio of")
+        assert placeholders["subscribeVideoUids"].startswith("Record video of")
+        assert placeholders["unSubscribeVideoUids"].startswith("Do not record video of")
+        # "#allstream#" only goes into an empty subscribe list (R50): no button elsewhere.
+        offers = {
+            key: any(b.display for b in e.query(".all-streams").results(Button))
+            for key, e in lists.items()
+        }
+        assert offers == {
+            "subscribeAudioUids": False,  # it holds uids already
+            "unSubscribeAudioUids": False,
+            "subscribeVideoUids": False,
+            "unSubscribeVideoUids": False,
+        }
+        audio = lists["subscribeAudioUids"]
+        audio.load([])
+        await pilot.pause()
+        assert any(b.display for b in audio.query(".all-streams").results(Button))
+
+
+def _four_tiles_too_wide() -> dict[str, Any]:
+    body = copy.deepcopy(mix_body())
+    tc = body["clientRequest"]["recordingConfig"]["transcodingConfig"]
+    tc.update(width=2448, height=1080, mixedVideoLayout=3)
+    uids = ["1000001", "1000002", "1000003", "1000004"]
+    tc["layoutConfig"] = [
+        {"uid": uid, "x_axis": x, "y_axis": y, "width": 0.5, "height": 0.5}
+        for uid, (x, y) in zip(uids, [(0, 0), (0.5, 0), (0, 0.5), (0.5, 0.5)], strict=True)
+    ]
+    body["clientRequest"]["recordingConfig"]["subscribeVideoUids"] = uids
+    return body
+
+
+def _canvas_text(canvas: LayoutCanvas) -> str:
+    return "\n".join(canvas.render_line(y).text for y in range(canvas.size.height))
+
+
+async def test_the_designer_is_in_view_on_entry_and_draws_the_frame_as_declared() -> None:
+    app = make_app(_four_tiles_too_wide(), step="layout")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        canvas = app.query_one(LayoutCanvas)
+        assert _in_view(app, canvas)
+        assert app.focused is canvas
+        text = _canvas_text(canvas)
+        for uid in ("1000001", "1000002", "1000003", "1000004"):
+            assert uid in text
+        # Drawn as sent (not the 360 default) and marked.
+        assert "2448×1080" in text
+        assert "over the 1,920 limit" in text
+        assert "layoutConfig[0] uid 1000001:" in text
+        # The frame is drawn wider than tall, as 2448×1080 is.
+        assert canvas.view().source.width == 2448
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "layoutConfig[1] uid 1000002:" in _canvas_text(canvas)
+        assert app.draft.get(f"{TC}.width") == 2448  # drawing never changes the request
+
+
+async def test_a_long_placeholder_is_cut_not_wrapped_out_of_its_one_row() -> None:
+    app = make_app(mix_body(), step="layout")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        path = f"{TC}.defaultUserBackgroundImage"
+        field_input = next(e for e in app.query(FieldEditor) if e.path == path).query_one(Input)
+        assert field_input.placeholder.startswith("e.g. https://")
+        shown = field_input.render_line(0).text.rstrip()
+        assert shown.startswith("e.g. https://") and shown.endswith("…")
