@@ -139,9 +139,12 @@ class FilesController:
     def refresh_title(self) -> None:
         self.app.title = self.title()
         # The wizard's own screen (under any dialog); none yet before the app runs.
+        # Updating a line lays the screen out again: only when its words change, not per key.
         stack = self.app.screen_stack
+        text = self.document_line()
         for line in stack[0].query("#document-title") if stack else ():
-            line.update(self.document_line())  # type: ignore[attr-defined]
+            if line.content != text:  # type: ignore[attr-defined]
+                line.update(text)  # type: ignore[attr-defined]
 
     def adopt(self, opened: Opened | None, path: str | None = None) -> None:
         """Remember the preset the wizard was launched with (``rec-tui --open NAME``).
