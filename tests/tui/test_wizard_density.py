@@ -77,8 +77,13 @@ async def test_a_jump_at_80x24_shows_the_field_with_its_label() -> None:
             "clientRequest.storageConfig.secretKey",
         ):
             await app.focus_path(path)
-            await pilot.pause()
-            focused = app.focused
+            # A jump to another step builds and lays out its form first: on a busy machine the
+            # scroll lands a few frames later, so wait for it (a bounded number of frames).
+            for _ in range(40):
+                await pilot.pause(0.05)
+                focused = app.focused
+                if focused is not None and _in_view(app, focused):
+                    break
             assert focused is not None
             editor = next(node for node in focused.ancestors if isinstance(node, FieldEditor))
             assert _in_view(app, focused), path

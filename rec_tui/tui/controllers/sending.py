@@ -149,6 +149,7 @@ class SendingController:
         material = transcript(latest_recording(panel.exchanges))
         diagnosis = diagnose(material, now=panel.clock())
         self.app.diagnosis.show(diagnosis, "the latest recording's exchanges")
+        panel.show_outcome()  # findings resize the panes: the answer is brought back in view
 
     def _show_recording(self, *_: Any) -> None:
         from rec_tui.tui.widgets import layout_apply

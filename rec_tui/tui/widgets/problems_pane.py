@@ -145,7 +145,9 @@ class ProblemsPane(Vertical):
     def show_findings(self, findings: Sequence[Finding], source: str) -> None:
         """Show the diagnosis of ``source`` above the problems ("" and no findings: none)."""
         self._findings, self._diagnosed = tuple(findings), source
-        self.set_class(bool(source), "-diagnosed")
+        # Only findings need the room: a clean diagnosis is one heading line, and growing the
+        # pane for it would push the Send panel's answer out of view.
+        self.set_class(bool(self._findings), "-diagnosed")
         self._fill()
 
     def _fill(self) -> None:
