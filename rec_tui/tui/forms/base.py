@@ -139,7 +139,8 @@ class StepForm(EditorHost, VerticalScroll):
         if best is None:
             return False
         best.focus_path(path)
-        self.scroll_to_widget(best, animate=False)
+        # A form shown for the first time has no layout yet, so the scroll waits for it.
+        self.call_after_refresh(self.scroll_to_widget, best, animate=False)
         return True
 
     def focus_first(self) -> None:
