@@ -39,9 +39,8 @@ from rec_tui.tui.widgets.layout_dialogs import TemplateMenu, UidPrompt
 from rec_tui.tui.widgets.layout_paint import CELL_ASPECT, FrameCells, paint
 from rec_tui.tui.widgets.layout_view import CanvasView
 
-HEADER_ROWS: Final = 1
-MIN_ROWS: Final = 9
-FOOTER_ROWS: Final = 2
+# The fewest rows the frame is drawn in (its border and three inside).
+MIN_FRAME_ROWS: Final = 5
 MIXED_LAYOUT: Final = f"{TC}.mixedVideoLayout"
 _NEEDS_CUSTOM: Final = (
     "Tiles can be edited in the custom layout (3) only: press t for a "
@@ -54,6 +53,8 @@ class _Painted:
     key: tuple[object, ...]
     strips: list[Strip]
     frame: FrameCells
+    header_rows: int  # text lines above the frame
+    text_rows: int  # text lines above and under it
 
 
 class LayoutCanvas(Widget, can_focus=True):
@@ -329,12 +330,16 @@ class LayoutCanvas(Widget, can_focus=True):
     def _frame(self) -> FrameCells | None:
         return self._painted.frame if self._painted else None
 
+    def _frame_row(self, row: int) -> int:
+        """A row of the widget counted from the top of the frame."""
+        return row - (self._painted.header_rows if self._painted else 0)
+
     def tile_at(self, column: int, row: int) -> int | None:
         """The topmost tile under a cell of the widget (later tiles are drawn on top)."""
         frame = self._frame()
         if frame is None or not self.is_custom:
             return None
-        fx, fy = frame.to_fraction(column, row - HEADER_ROWS)
+        fx, fy = frame.to_fraction(column, self._frame_row(row))
         for index in range(len(self.editor.tiles) - 1, -1, -1):
             tile = self.editor.tiles[index]
             if tile.x <= fx < tile.right and tile.y <= fy < tile.bottom:
@@ -348,7 +353,7 @@ class LayoutCanvas(Widget, can_focus=True):
             return
         self.editor.select(index)
         self._tell_selected()
-        fx, fy = frame.to_fraction(event.x, event.y - HEADER_ROWS)
+        fx, fy = frame.to_fraction(event.x, self._frame_row(event.y))
         tile = self.editor.tiles[index]
         self._drag = (fx - tile.x, fy - tile.y)
         self.capture_mouse()
@@ -358,7 +363,7 @@ class LayoutCanvas(Widget, can_focus=True):
         frame = self._frame()
         if self._drag is None or frame is None:
             return
-        fx, fy = frame.to_fraction(event.x, event.y - HEADER_ROWS)
+        fx, fy = frame.to_fraction(event.x, self._frame_row(event.y))
         # Snap to the keyboard step so dragged values stay short and reproducible.
         x = round((fx - self._drag[0]) / STEP) * STEP
         y = round((fy - self._drag[1]) / STEP) * STEP
@@ -403,27 +408,35 @@ class LayoutCanvas(Widget, can_focus=True):
         if self._painted is not None and self._painted.key == key:
             return self._painted
         base = self.rich_style
-        frame_rows = max(height - HEADER_ROWS - FOOTER_ROWS, 3)
+        header, footer = view.text_lines(width)
+        frame_rows = max(height - len(header) - len(footer), 3)
         strips, frame = paint(
             width, frame_rows, self._source.aspect, self._source.background, view.boxes(), base
         )
         strips = [
-            _text_strip(view.header(), width, base + Style(bold=True)),
+            *(_text_strip(line, width, base + Style(bold=True)) for line in header),
             *strips,
-            *(_text_strip(line, width, base) for line in view.footer()),
+            *(_text_strip(line, width, base) for line in footer),
         ]
-        self._painted = _Painted(key, strips, frame)
+        before = self._painted
+        self._painted = _Painted(key, strips, frame, len(header), len(header) + len(footer))
+        if before is not None and before.text_rows != self._painted.text_rows:
+            # A mark that wraps to one more line takes a row of its own, not one of the frame.
+            self.refresh(layout=True)
         return self._painted
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """With ``height: auto``: just tall enough for the frame at this width.
 
-        Capped at 40% of the screen so the fields after the canvas stay in view.
+        The frame is capped at 40% of the screen so the fields after the canvas stay in
+        view; the lines of text above and under it come on top.
         """
         self._sync()
+        header, footer = self.view().text_lines(width)
+        text_rows = len(header) + len(footer)
         frame_rows = round(max(width - 2, 1) / (self._source.aspect * CELL_ASPECT)) + 2
-        wanted = HEADER_ROWS + frame_rows + FOOTER_ROWS
-        return max(MIN_ROWS, min(wanted, viewport.height * 2 // 5))
+        frame_rows = max(MIN_FRAME_ROWS, min(frame_rows, viewport.height * 2 // 5 - 3))
+        return text_rows + frame_rows
 
     def render_line(self, y: int) -> Strip:
         strips = self._paint().strips
