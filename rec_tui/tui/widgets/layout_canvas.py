@@ -63,7 +63,9 @@ class LayoutCanvas(Widget, can_focus=True):
     DEFAULT_CSS = """
     LayoutCanvas { height: 1fr; min-height: 9; width: 1fr; color: $foreground; }
     LayoutCanvas:focus { background-tint: $accent 4%; }
+    LayoutCanvas > .layout-canvas--error { color: $error; text-style: bold; }
     """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"layout-canvas--error"}
     # Ctrl is the fine modifier: terminals send Ctrl+arrow and Ctrl+Shift+arrow as keys of
     # their own, whereas Alt+arrow arrives as Escape followed by a plain arrow.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -139,6 +141,8 @@ class LayoutCanvas(Widget, can_focus=True):
         self._told_selected: int | None = None
         # The running mix recording Ctrl+L updates, as the Send controller tells it.
         self.recording_sid: str | None = None
+        # What Ctrl+L did (shown under the frame), as the Send controller tells it.
+        self.apply_status: layout_apply.ApplyStatus | None = None
 
     # --- reading the draft ------------------------------------------------------------
 
@@ -319,6 +323,12 @@ class LayoutCanvas(Widget, can_focus=True):
         """Ctrl+L: ask for the whole layout to be sent to the running mix recording."""
         self.post_message(self.ApplyLayout(self, layout_apply.layout_request(self.draft.body)))
 
+    def show_apply_status(self, status: layout_apply.ApplyStatus | None) -> None:
+        """Show what Ctrl+L did (None: nothing to say) until the Send controller clears it."""
+        if status != self.apply_status:
+            self.apply_status = status
+            self.refresh(layout=True)
+
     def show_recording(self, sid: str | None) -> None:
         """Say which running mix recording Ctrl+L updates (None: there is none)."""
         if sid != self.recording_sid:
@@ -390,6 +400,7 @@ class LayoutCanvas(Widget, can_focus=True):
             self._marks,
             self.preset_users,
             self.recording_sid,
+            self.apply_status.line() if self.apply_status is not None else None,
         )
 
     def _paint(self) -> _Painted:
@@ -397,6 +408,7 @@ class LayoutCanvas(Widget, can_focus=True):
         width, height = self.size
         key = (
             view.recording_sid,
+            view.apply_status,
             self._seen_revision,
             self._tiles_version,
             self.editor.selected,
@@ -408,18 +420,24 @@ class LayoutCanvas(Widget, can_focus=True):
         if self._painted is not None and self._painted.key == key:
             return self._painted
         base = self.rich_style
-        header, footer = view.text_lines(width)
-        frame_rows = max(height - len(header) - len(footer), 3)
+        text = view.text_lines(width)
+        frame_rows = max(height - text.rows, 3)
         strips, frame = paint(
             width, frame_rows, self._source.aspect, self._source.background, view.boxes(), base
         )
+        status_style = base + (
+            self.get_component_rich_style("layout-canvas--error")
+            if (self.apply_status is not None and self.apply_status.error)
+            else Style(bold=True)
+        )
         strips = [
-            *(_text_strip(line, width, base + Style(bold=True)) for line in header),
+            *(_text_strip(line, width, base + Style(bold=True)) for line in text.header),
             *strips,
-            *(_text_strip(line, width, base) for line in footer),
+            *(_text_strip(line, width, status_style) for line in text.status),
+            *(_text_strip(line, width, base) for line in text.footer),
         ]
         before = self._painted
-        self._painted = _Painted(key, strips, frame, len(header), len(header) + len(footer))
+        self._painted = _Painted(key, strips, frame, len(text.header), text.rows)
         if before is not None and before.text_rows != self._painted.text_rows:
             # A mark that wraps to one more line takes a row of its own, not one of the frame.
             self.refresh(layout=True)
@@ -432,8 +450,7 @@ class LayoutCanvas(Widget, can_focus=True):
         view; the lines of text above and under it come on top.
         """
         self._sync()
-        header, footer = self.view().text_lines(width)
-        text_rows = len(header) + len(footer)
+        text_rows = self.view().text_lines(width).rows
         frame_rows = round(max(width - 2, 1) / (self._source.aspect * CELL_ASPECT)) + 2
         frame_rows = max(MIN_FRAME_ROWS, min(frame_rows, viewport.height * 2 // 5 - 3))
         return text_rows + frame_rows

@@ -36,6 +36,7 @@ KEY_LINES = 2
 # Keys are set apart as the footer sets them: "a add  x remove".
 KEY_SEP = "  "
 NUMBER_LINES = 2
+STATUS_LINES = 3
 MARK_LINES = 2
 # Fully transparent tiles stay faintly visible, or the user could not find them again.
 MIN_SHOWN_ALPHA = 0.15
@@ -54,6 +55,7 @@ class CanvasView:
     marks: LayoutMarks = field(default_factory=LayoutMarks)
     users: int = 1  # how many users the preset preview places
     recording_sid: str | None = None  # a running mix recording that Ctrl+L updates
+    apply_status: str | None = None  # what Ctrl+L did, until its cause goes
 
     @property
     def is_custom(self) -> bool:
@@ -185,15 +187,31 @@ class CanvasView:
         ]
         return found or ["✓ no problems with the tiles"]
 
-    def text_lines(self, width: int) -> tuple[list[str], list[str]]:
-        """The lines above the frame and the lines under it, wrapped to ``width``."""
+    def text_lines(self, width: int) -> CanvasText:
+        """The lines above the frame and under it, wrapped to ``width``."""
         numbers, marks = self.footer_parts()
         state, keys = self.header_parts()
-        header = wrap_parts(state, width, STATE_LINES) + wrap_parts(
-            list(keys), width, KEY_LINES, KEY_SEP
+        status = [self.apply_status] if self.apply_status else []
+        return CanvasText(
+            wrap_parts(state, width, STATE_LINES)
+            + wrap_parts(list(keys), width, KEY_LINES, KEY_SEP),
+            wrap_parts(status, width, STATUS_LINES),
+            wrap_parts(numbers, width, NUMBER_LINES) + wrap_parts(marks, width, MARK_LINES),
         )
-        footer = wrap_parts(numbers, width, NUMBER_LINES) + wrap_parts(marks, width, MARK_LINES)
-        return header, footer
+
+
+@dataclass(frozen=True, slots=True)
+class CanvasText:
+    """The canvas's lines of text: above the frame; under it, what Ctrl+L did, then the
+    selected tile and the marks."""
+
+    header: list[str]
+    status: list[str]
+    footer: list[str]
+
+    @property
+    def rows(self) -> int:
+        return len(self.header) + len(self.status) + len(self.footer)
 
 
 def wrap_parts(parts: list[str], width: int, max_lines: int, sep: str = " · ") -> list[str]:
