@@ -161,6 +161,11 @@ async def test_a_long_placeholder_is_cut_not_wrapped_out_of_its_one_row() -> Non
         assert field_input.placeholder.startswith("e.g. https://")
         shown = field_input.render_line(0).text.rstrip()
         assert shown.startswith("e.g. https://") and shown.endswith("…")
+        # Focused (the cursor on it), still the same row: not "e.g." alone.
+        field_input.focus()
+        await pilot.pause()
+        assert field_input.has_focus
+        assert field_input.render_line(0).text.rstrip() == shown
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
