@@ -412,3 +412,17 @@ async def test_the_open_dialog_filters_as_typed_and_down_goes_to_the_list() -> N
         await pilot.press("down", "down", "enter")
         await _listed(pilot)
         assert app.files.preset_name == "acme-web"
+
+
+async def test_the_import_dialog_fits_80x24_with_the_keyring_explanation() -> None:
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _key(pilot, "f6")
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        assert screen.query(".dialog-explanation")  # the first dialog of a run without keyring
+        visible = screen.region
+        paste = screen.query_one(TextArea)
+        assert paste.content_region.height >= 2 and visible.contains_region(paste.region)
+        for button in ("#import", "#cancel"):
+            assert visible.contains_region(screen.query_one(button, Button).region)

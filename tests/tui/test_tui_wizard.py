@@ -248,6 +248,20 @@ async def test_enabling_transcoding_prefills_the_required_values() -> None:
         assert app.draft.get(TC) == {"width": 1280, "height": 720, "fps": 15, "bitrate": 1130}
 
 
+async def test_the_transcoding_switch_says_its_state_in_words_and_space_turns_it_on() -> None:
+    app = make_app(step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        state = app.query_one("#transcoding-state", Static)
+        assert str(state.render()) == "off: Space turns it on"
+        assert app.focused is app.query_one("#transcoding-on")
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.draft.get(TC) is not None
+        assert str(state.render()).startswith("on")
+
+
 async def test_typing_into_absent_transcoding_prefills_the_rest() -> None:
     app = make_app(step="layout")
     async with app.run_test(size=SIZE) as pilot:
