@@ -193,3 +193,12 @@ def test_parts_wrap_between_parts_and_cut_only_past_the_last_line() -> None:
     assert wrap_parts(["a add", "x remove"], 16, 2, "  ") == ["a add  x remove"]
     assert wrap_parts(["a very long part"], 6, 3) == ["a very", "long", "part"]
     assert wrap_parts(["one", "two", "three"], 5, 2) == ["one", "two…"]
+
+
+async def test_a_long_chosen_value_keeps_its_select_to_one_row() -> None:
+    app = make_app(mix_body(), step="layout")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        profile = app.query_one("#profile")
+        # "1280×720, 15 fps, 1130 kbps" is cut with "…" rather than wrapped to a second row.
+        assert profile.region.height == 1
