@@ -148,6 +148,21 @@ async def test_problem_in_a_tile_selects_the_tile_and_focuses_its_field() -> Non
         assert focused_editor.path.startswith(f"{TC}.layoutConfig[1]")
 
 
+async def test_a_request_without_problems_says_problems_none_after_a_change_too() -> None:
+    from tests.support.rules import CLEAN_BODIES
+
+    app = make_app(CLEAN_BODIES["mix"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        title = app.query_one("#problems-title", Static)
+        app.draft.set("cname", "")
+        await pilot.pause()
+        assert str(title.render()).startswith("Problems: 1 error")
+        app.draft.set("cname", "demo")
+        await pilot.pause()
+        assert str(title.render()) == "Problems: none"  # not "Problems: No problems"
+
+
 async def test_problems_pane_counts_and_preview_marks() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
