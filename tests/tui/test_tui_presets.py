@@ -414,15 +414,24 @@ async def test_the_open_dialog_filters_as_typed_and_down_goes_to_the_list() -> N
         assert app.files.preset_name == "acme-web"
 
 
-async def test_the_import_dialog_fits_80x24_with_the_keyring_explanation() -> None:
+@pytest.mark.parametrize(
+    ("key", "dialog", "text", "buttons"),
+    [
+        ("f6", ImportScreen, "#import-text", ("#import", "#cancel")),
+        ("ctrl+e", ExportScreen, "#export-text", ("#copy", "#save-file", "#close")),
+    ],
+)
+async def test_import_and_export_fit_80x24_with_the_keyring_explanation(
+    key: str, dialog: type, text: str, buttons: tuple[str, ...]
+) -> None:
     app = _app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await _key(pilot, "f6")
+        await _key(pilot, key)
         screen = app.screen
-        assert isinstance(screen, ImportScreen)
+        assert isinstance(screen, dialog)
         assert screen.query(".dialog-explanation")  # the first dialog of a run without keyring
         visible = screen.region
-        paste = screen.query_one(TextArea)
-        assert paste.content_region.height >= 2 and visible.contains_region(paste.region)
-        for button in ("#import", "#cancel"):
+        area = screen.query_one(text, TextArea)
+        assert area.content_region.height >= 2 and visible.contains_region(area.region)
+        for button in buttons:
             assert visible.contains_region(screen.query_one(button, Button).region)
