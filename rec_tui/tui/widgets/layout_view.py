@@ -167,8 +167,9 @@ class CanvasView:
             f"[{self.selected}] {who}",
             f"at {number(tile.x)}, {number(tile.y)}",
             f"size {number(tile.width)}×{number(tile.height)}",
-            f"alpha {number(tile.shown_alpha)}",
-            RENDER_MODE_NAMES.get(tile.shown_render_mode, "?"),
+            # One part, so a wrap never leaves "crop" alone on the next line.
+            f"alpha {number(tile.shown_alpha)} · "
+            f"{RENDER_MODE_NAMES.get(tile.shown_render_mode, '?')}",
         ]
         return numbers, self.marks_in_words()
 
