@@ -12,6 +12,7 @@ from pathlib import Path
 from rec_tui.errors import RecTuiError
 from rec_tui.formats import importers
 from rec_tui.request.draft import APP_ID, ENDPOINT, Draft, Original
+from rec_tui.request.mode_inference import ModeGuess
 from rec_tui.store import presets
 from rec_tui.store.secrets import SecretStore
 
@@ -30,6 +31,8 @@ class Opened:
     description: str = ""
     # False when the mode was inferred from the body rather than named by a URL.
     mode_known: bool = True
+    # How an imported file's mode was found (None for a preset, which names its mode).
+    mode_guess: ModeGuess | None = None
 
 
 def open_document(
@@ -63,7 +66,7 @@ def open_document(
     importers.settle_credentials(result, store, agreed=False)
     draft = draft_from_import(result)
     mode_known = result.mode_guess is not None and result.mode_guess.source == "url"
-    return Opened(draft, result.notices, mode_known=mode_known)
+    return Opened(draft, result.notices, mode_known=mode_known, mode_guess=result.mode_guess)
 
 
 def draft_from_import(result: importers.ImportResult, base: Draft | None = None) -> Draft:

@@ -33,6 +33,11 @@ class ModeGuess:
         """``mode: web, from extensionServiceConfig``."""
         return f"mode: {self.mode}, {self.reason}"
 
+    def sentence(self) -> str:
+        """``Mode: web, from extensionServiceConfig.``: the notice an import gives."""
+        described = self.describe()
+        return f"{described[0].upper()}{described[1:]}."
+
 
 def infer_mode(body: Any, url: str | None = None) -> ModeGuess:
     """The mode ``body`` (sent to ``url``, when known) was written for."""

@@ -7,9 +7,10 @@ import gc
 from typing import TYPE_CHECKING
 
 from rec_tui.request.draft import DEFAULT_ENDPOINT, ENDPOINT, Draft
-from rec_tui.spec.modes import DEFAULT_MODE, is_mode
+from rec_tui.spec.modes import DEFAULT_MODE, Mode, is_mode
 
 if TYPE_CHECKING:
+    from rec_tui.formats.documents import Opened
     from rec_tui.store.secrets import OpenedStore, SecretStore
 
 
@@ -87,10 +88,25 @@ def build_draft(
                     session=draft.session_values(),
                     original=draft.original,
                 )
+            if is_mode(getattr(args, "mode", None)):
+                follow_mode_option(opened, args.mode)
             notices.extend((notice, "warning") for notice in opened.notices)
             notices.append((f"Opened {open_path}.", "information"))
             args.opened_document = opened
     return draft, notices
+
+
+def follow_mode_option(opened: Opened, mode: Mode) -> None:
+    """``--mode`` named the mode: the notices say so instead of the mode the body suggests,
+    and the wizard offers no switch away from it (the problems list still says what does
+    not apply)."""
+    guess = opened.mode_guess
+    if guess is not None and guess.sentence() in opened.notices:
+        said = f"Mode: {mode}, as --mode asked"
+        if guess.mode != mode:
+            said += f"; the body alone points to {guess.mode} mode ({guess.reason})"
+        opened.notices[opened.notices.index(guess.sentence())] = said + "."
+    opened.mode_known = True
 
 
 def launch(args: argparse.Namespace) -> int:

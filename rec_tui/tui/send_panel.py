@@ -78,6 +78,7 @@ class SendPanel(Vertical):
     SendPanel #send-expired-hour { width: 10; }
     SendPanel #send-acquire-region { width: 26; }
     SendPanel #send-scene { color: $text-muted; margin: 0 0 1 0; }
+    /* One-row buttons, as the forms' own: at 80×24 the answer line stays in view. */
     SendPanel Button { margin: 0 1 0 0; }
     SendPanel #send-outcome { margin: 0 0 1 0; }
     SendPanel #send-outcome.-failed { color: $error; }
@@ -166,10 +167,10 @@ class SendPanel(Vertical):
         yield Static("", id="send-scene")
         yield Static("", id="send-scenario")
         with Horizontal(classes="send-row send-actions"):
-            yield Button("Acquire and start (^R)", id="send-start", variant="primary")
-            yield Button("Query", id="send-query")
-            yield Button("Stop", id="send-stop", variant="warning")
-            yield Button("Stop (async)", id="send-stop-async")
+            yield Button("Acquire and start (^R)", id="send-start", variant="primary", compact=True)
+            yield Button("Query", id="send-query", compact=True)
+            yield Button("Stop", id="send-stop", variant="warning", compact=True)
+            yield Button("Stop (async)", id="send-stop-async", compact=True)
         yield Static("", id="send-outcome")
         yield RunningList(id="send-running")
         yield Static("Update the running recording", classes="section-title")
@@ -189,8 +190,10 @@ class SendPanel(Vertical):
             yield Checkbox("On hold (pause the page recording)", id="send-onhold")
             yield Input(placeholder="CDN address rtmp(s)://…", compact=True, id="send-cdn")
         with Horizontal(classes="send-row"):
-            yield Button("Update", id="send-update")
-            yield Button("Update layout (from the Layout step)", id="send-update-layout")
+            yield Button("Update", id="send-update", compact=True)
+            yield Button(
+                "Update layout (from the Layout step)", id="send-update-layout", compact=True
+            )
         yield ExchangeLog(id="send-log")
 
     def on_mount(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import os
 import shutil
 import subprocess
 import sys
@@ -163,6 +164,9 @@ async def main() -> int:
         return 2
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as workdir:
+        # A home of its own: the user's presets, history or a recovery offer left by an
+        # old crash would otherwise open over the pictures.
+        os.environ["REC_TUI_HOME"] = str(Path(workdir) / "home")
         for number, step in enumerate(SCENES, start=1):
             print(await shoot(step, number, Path(workdir)))
         for name, keys in KEY_SHOTS.items():

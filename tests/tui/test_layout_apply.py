@@ -69,6 +69,12 @@ def _notices(app: RecTuiApp) -> str:
     return "\n".join(str(n.message) for n in app._notifications)
 
 
+def _canvas_text(app: RecTuiApp) -> str:
+    """The canvas as painted, its wrapped lines joined again (where Ctrl+L's outcome is)."""
+    canvas = app.query_one(LayoutCanvas)
+    return " ".join(canvas.render_line(y).text.strip() for y in range(canvas.size.height))
+
+
 async def test_apply_layout_sends_the_whole_layout_to_the_running_recording() -> None:
     time = FakeTime()
     recorder = Recorder(make_sandbox(time))
@@ -78,7 +84,10 @@ async def test_apply_layout_sends_the_whole_layout_to_the_running_recording() ->
         canvas = app.query_one(LayoutCanvas)
         canvas.focus()
         await pilot.press("ctrl+l")
-        assert NO_RECORDING in _notices(app)
+        await pilot.pause()
+        # Said on the canvas where Ctrl+L was pressed, not in a toast that goes by itself.
+        assert f"Ctrl+L ⚠ {NO_RECORDING}" in _canvas_text(app)
+        assert NO_RECORDING not in _notices(app)
 
         await app.show_step("review", focus=False)
         await _settle(pilot, app)
@@ -87,6 +96,8 @@ async def test_apply_layout_sends_the_whole_layout_to_the_running_recording() ->
         assert app.query_one(SendPanel).current is not None
 
         await app.show_step("layout", focus=False)
+        await pilot.pause()
+        assert "Ctrl+L ⚠" not in _canvas_text(app)  # a recording runs now: its cause is gone
         canvas.focus()
         await pilot.press("0", "right", "right", "shift+left")
         await pilot.press("ctrl+l")
@@ -102,7 +113,11 @@ async def test_apply_layout_sends_the_whole_layout_to_the_running_recording() ->
             ],
         }
         assert sent["cname"] == app.draft.get("cname") and sent["uid"] == app.draft.get("uid")
-        assert "updateLayout: ✓ Layout updated." in _notices(app)
+        assert "Ctrl+L ✓ updateLayout: Layout updated." in _canvas_text(app)
+        # The layout changes: the answer was about another one.
+        await pilot.press("right")
+        await pilot.pause()
+        assert "updateLayout: Layout updated" not in _canvas_text(app)
         log = "\n".join(strip.text for strip in app.query_one(ExchangeLog).lines)
         assert "updateLayout HTTP 200" in log
 
@@ -124,10 +139,16 @@ async def test_a_layout_with_errors_is_not_sent() -> None:
         app.query_one(LayoutCanvas).action_apply_layout()
         await _settle(pilot, app)
         assert len(recorder.sent) == sent_before
-        notices = _notices(app)
+        shown = _canvas_text(app)
         # The validator's layout rules, as updateLayout reuses them (R125 wraps R65–R79).
-        assert (
-            "Layout not sent:" in notices
-            and "layoutConfig[0].alpha must be a number from 0 to 1; got 7" in notices
-        )
-        assert "R125 at clientRequest.backgroundColor" in notices
+        assert "Ctrl+L ✗ Layout not sent:" in shown
+        assert "layoutConfig[0].alpha must be a number from 0 to 1; got 7" in shown
+        assert "R125 at clientRequest.backgroundColor" in shown
+        # It stays while the cause does; mending one error leaves the other said.
+        app.draft.set(f"{LAYOUT_CONFIG}[0].alpha", 0.5)
+        await pilot.pause()
+        shown = _canvas_text(app)
+        assert "Layout not sent:" in shown and "got 7" not in shown
+        app.draft.set(f"{TC}.backgroundColor", "#112233")
+        await pilot.pause()
+        assert "Layout not sent" not in _canvas_text(app)

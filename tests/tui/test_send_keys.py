@@ -132,3 +132,11 @@ async def test_credentials_are_readable_and_masks_do_not_tell_the_length() -> No
             await pilot.pause()
             shown = secret.render_line(0).text.strip()
             assert shown == MASK
+
+
+async def test_the_send_buttons_are_one_row_like_the_fields() -> None:
+    app = _app(step="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        for button in ("#send-start", "#send-query", "#send-stop", "#send-update"):
+            assert app.query_one(button).region.height == 1, button

@@ -181,3 +181,27 @@ async def test_the_preview_and_problems_fill_right_after_the_first_paint() -> No
         shown = app.query_one(ProblemsPane).problems
         assert shown and shown == app.draft.validate()  # an empty draft lacks cname and uid
         assert app.query_one("#problem-list", OptionList).option_count == len(shown)
+
+
+def test_the_mode_option_wins_over_the_mode_the_body_suggests() -> None:
+    # An individual-mode body opened with --mode mix: mix it is, and the notices say so
+    # (not "Mode: individual"), with the body's own hint kept as information.
+    args = options(open_path=str(SEEDS / "6_individual_audio_passthrough.json"), mode="mix")
+    draft, notices = build_draft(args)
+    assert draft.mode == "mix"
+    said = [message for message, _ in notices]
+    assert not any(message.startswith("Mode: individual") for message in said)
+    assert "Mode: mix, as --mode asked; the body alone points to individual mode" in said[0]
+    assert args.opened_document.mode_known  # no switch is offered over the user's choice
+
+
+async def test_the_wizard_opened_with_a_mode_stays_in_it() -> None:
+    args = options(open_path=str(SEEDS / "6_individual_audio_passthrough.json"), mode="mix")
+    draft, notices = build_draft(args)
+    app = RecTuiApp(draft, notices=notices)
+    app.files.adopt(args.opened_document, args.open_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        # No "fits individual mode better: switch?" question over the user's own choice.
+        assert app.draft.mode == "mix" and len(app.screen_stack) == 1

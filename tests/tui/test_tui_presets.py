@@ -386,3 +386,52 @@ async def test_an_unreadable_preset_is_listed_and_opening_it_says_why() -> None:
         shown = [n.message for n in app._notifications if n.title == "Not opened"]
         assert len(shown) == 1 and "broken.toml" in shown[0] and "line 3" in shown[0]
         assert app.draft.body == {"cname": "x", "uid": "1"}
+
+
+async def test_the_open_dialog_filters_as_typed_and_down_goes_to_the_list() -> None:
+    for name in ("acme-mix", "acme-web", "other"):
+        presets.save(_app({"cname": name, "uid": "1"}).draft, name, MemoryStore())
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.files.mark_saved()
+        await _key(pilot, "ctrl+o")
+        screen = app.screen
+        assert isinstance(screen, PresetOpenScreen)
+        field, table = screen.query_one("#preset-filter", Input), screen.query_one(DataTable)
+        assert app.focused is field  # after the list arrived, still the filter
+        await pilot.press("a", "c", "m")
+        assert field.value == "acm" and table.row_count == 2
+        await pilot.press("down")
+        assert app.focused is table
+        await pilot.press("down")
+        assert table.cursor_row == 1
+        await pilot.press("e")  # typing in the list goes on filtering
+        assert app.focused is field and field.value == "acme"
+        await pilot.press("down", "up")  # Up from the first row: back to the filter
+        assert app.focused is field
+        await pilot.press("down", "down", "enter")
+        await _listed(pilot)
+        assert app.files.preset_name == "acme-web"
+
+
+@pytest.mark.parametrize(
+    ("key", "dialog", "text", "buttons"),
+    [
+        ("f6", ImportScreen, "#import-text", ("#import", "#cancel")),
+        ("ctrl+e", ExportScreen, "#export-text", ("#copy", "#save-file", "#close")),
+    ],
+)
+async def test_import_and_export_fit_80x24_with_the_keyring_explanation(
+    key: str, dialog: type, text: str, buttons: tuple[str, ...]
+) -> None:
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _key(pilot, key)
+        screen = app.screen
+        assert isinstance(screen, dialog)
+        assert screen.query(".dialog-explanation")  # the first dialog of a run without keyring
+        visible = screen.region
+        area = screen.query_one(text, TextArea)
+        assert area.content_region.height >= 2 and visible.contains_region(area.region)
+        for button in buttons:
+            assert visible.contains_region(screen.query_one(button, Button).region)

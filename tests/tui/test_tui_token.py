@@ -13,7 +13,7 @@ from rec_tui.tokens import build_rtc_token, check_token, verify_token
 from rec_tui.tui.app import RecTuiApp
 from tests.support.keyring_service import no_keyring
 from tests.support.rules import CLEAN_BODIES
-from tests.support.tui import SIZE, make_app, type_into
+from tests.support.tui import SIZE, editor, make_app, type_into
 
 __all__ = ["no_keyring"]
 
@@ -59,6 +59,9 @@ async def test_generate_token_puts_a_verifying_token_in_the_draft_and_undo_takes
         await settle(pilot)
         button = app.query_one("#generate-token", Button)
         assert button.has_class("-offered") and button.display
+        # One row, under the token's input (not a three-row block under one-row fields).
+        token_input = editor(app, "clientRequest.token").query_one(".field-input")
+        assert button.region.height == 1 and button.region.x == token_input.region.x
         await pilot.click("#generate-token")
         await pilot.pause()
         token = app.draft.get("clientRequest.token")

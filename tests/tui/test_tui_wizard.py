@@ -148,6 +148,21 @@ async def test_problem_in_a_tile_selects_the_tile_and_focuses_its_field() -> Non
         assert focused_editor.path.startswith(f"{TC}.layoutConfig[1]")
 
 
+async def test_a_request_without_problems_says_problems_none_after_a_change_too() -> None:
+    from tests.support.rules import CLEAN_BODIES
+
+    app = make_app(CLEAN_BODIES["mix"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        title = app.query_one("#problems-title", Static)
+        app.draft.set("cname", "")
+        await pilot.pause()
+        assert str(title.render()).startswith("Problems: 1 error")
+        app.draft.set("cname", "demo")
+        await pilot.pause()
+        assert str(title.render()) == "Problems: none"  # not "Problems: No problems"
+
+
 async def test_problems_pane_counts_and_preview_marks() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -246,6 +261,20 @@ async def test_enabling_transcoding_prefills_the_required_values() -> None:
         app.query_one("#profile", Select).value = 3
         await pilot.pause()
         assert app.draft.get(TC) == {"width": 1280, "height": 720, "fps": 15, "bitrate": 1130}
+
+
+async def test_the_transcoding_switch_says_its_state_in_words_and_space_turns_it_on() -> None:
+    app = make_app(step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        state = app.query_one("#transcoding-state", Static)
+        assert str(state.render()) == "off: Space turns it on"
+        assert app.focused is app.query_one("#transcoding-on")
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.draft.get(TC) is not None
+        assert str(state.render()).startswith("on")
 
 
 async def test_typing_into_absent_transcoding_prefills_the_rest() -> None:

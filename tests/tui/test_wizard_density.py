@@ -18,6 +18,7 @@ from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
+from rec_tui.tui.widgets.layout_view import wrap_parts
 from rec_tui.tui.widgets.list_editor import ListEditor
 from tests.support.tui import make_app, seed_body
 from tests.support.tui_scenes import mix_body, settle
@@ -147,12 +148,12 @@ async def test_the_designer_is_in_view_on_entry_and_draws_the_frame_as_declared(
         # Drawn as sent (not the 360 default) and marked.
         assert "2448×1080" in text
         assert "over the 1,920 limit" in text
-        assert "layoutConfig[0] uid 1000001:" in text
+        assert "[0] uid 1000001 · at 0, 0 · size 0.5×0.5" in text
         # The frame is drawn wider than tall, as 2448×1080 is.
         assert canvas.view().source.width == 2448
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert "layoutConfig[1] uid 1000002:" in _canvas_text(canvas)
+        assert "[1] uid 1000002 · at 0.5, 0" in _canvas_text(canvas)
         assert app.draft.get(f"{TC}.width") == 2448  # drawing never changes the request
 
 
@@ -165,3 +166,44 @@ async def test_a_long_placeholder_is_cut_not_wrapped_out_of_its_one_row() -> Non
         assert field_input.placeholder.startswith("e.g. https://")
         shown = field_input.render_line(0).text.rstrip()
         assert shown.startswith("e.g. https://") and shown.endswith("…")
+        # Focused (the cursor on it), still the same row: not "e.g." alone.
+        field_input.focus()
+        await pilot.pause()
+        assert field_input.has_focus
+        assert field_input.render_line(0).text.rstrip() == shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("layout", [3, 1])
+async def test_the_canvas_text_is_whole_at_both_sizes(size: tuple[int, int], layout: int) -> None:
+    """The keys and the tile's numbers wrap between their parts: no line is cut with "…"."""
+    body = mix_body()
+    body["clientRequest"]["recordingConfig"]["transcodingConfig"]["mixedVideoLayout"] = layout
+    app = make_app(body, step="layout")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        canvas = app.query_one(LayoutCanvas)
+        lines = [canvas.render_line(y).text.rstrip() for y in range(canvas.size.height)]
+        assert not any(line.endswith("…") for line in lines), lines
+        text = "\n".join(lines)
+        assert "t templates" in text
+        if layout == 3:
+            assert "alpha 1 · crop" in text  # the selected tile's numbers, to the end
+        # The frame keeps rows of its own under the text.
+        assert sum("┌" in line or "│" in line for line in lines) >= 4
+
+
+def test_parts_wrap_between_parts_and_cut_only_past_the_last_line() -> None:
+    assert wrap_parts(["a add", "x remove", "u uid"], 16, 2) == ["a add · x remove", "u uid"]
+    assert wrap_parts(["a add", "x remove"], 16, 2, "  ") == ["a add  x remove"]
+    assert wrap_parts(["a very long part"], 6, 3) == ["a very", "long", "part"]
+    assert wrap_parts(["one", "two", "three"], 5, 2) == ["one", "two…"]
+
+
+async def test_a_long_chosen_value_keeps_its_select_to_one_row() -> None:
+    app = make_app(mix_body(), step="layout")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        profile = app.query_one("#profile")
+        # "1280×720, 15 fps, 1130 kbps" is cut with "…" rather than wrapped to a second row.
+        assert profile.region.height == 1

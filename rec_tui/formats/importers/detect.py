@@ -66,7 +66,7 @@ def _import_json(text: str) -> ImportResult:
 def _say_mode_and_customer(result: ImportResult) -> None:
     guess = infer_mode(result.body, result.call_path)
     result.mode, result.mode_guess = guess.mode, guess
-    result.notices.append(guess.describe()[0].upper() + guess.describe()[1:] + ".")
+    result.notices.append(guess.sentence())
     summary = result.customer_summary()
     if summary is not None:
         result.notices.append(

@@ -105,7 +105,7 @@ class FilesController:
 
         screen = self.app.screen
         if isinstance(screen, Dialog):
-            screen.explain(f"{notice} (The line under the Steps pane keeps saying so.)")
+            screen.explain(f"{notice} (The Steps pane keeps saying so.)")
         else:
             self.app.notify(notice, title="No keyring", severity="warning")
 

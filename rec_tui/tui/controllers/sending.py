@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from rec_tui.tui.app import RecTuiApp
     from rec_tui.tui.forms.base import StepForm
     from rec_tui.tui.send_panel import SendPanel
+    from rec_tui.tui.widgets.layout_apply import ApplyStatus, ApplyTarget
 
 REVIEW_STEP: Final = "review"
 LAYOUT_STEP: Final = "layout"
@@ -29,6 +30,10 @@ class SendingController:
         self._confirmed: set[tuple[str, str]] = set()
         app.on_step_built(REVIEW_STEP, self._mount_panel)
         app.on_step_built(LAYOUT_STEP, self._show_recording)
+        app.on_step_built(LAYOUT_STEP, self._show_layout_status)
+        # What the layout designer's Ctrl+L did, shown on its canvas until the cause goes.
+        self.layout_status: ApplyStatus | None = None
+        self._unwatch_draft: Callable[[], None] | None = None
 
     def _mount_panel(self, form: StepForm) -> None:
         from rec_tui.tui.forms.review import ReviewForm
@@ -106,36 +111,68 @@ class SendingController:
     # --- the layout designer's Ctrl+L ----------------------------------------------------
 
     def apply_layout(self, request: dict[str, Any]) -> None:
-        """Send ``request`` as updateLayout of the running mix recording, checked first."""
+        """Send ``request`` as updateLayout of the running mix recording, checked first.
+
+        What happens is said on the canvas, under the frame, until its cause goes.
+        """
         from rec_tui.tui.widgets import layout_apply
+        from rec_tui.tui.widgets.layout_apply import ApplyStatus
 
         target = layout_apply.find_target(self.panel)
         if isinstance(target, str):
-            self.app.notify(target, severity="warning", timeout=10)
+            self._say_layout(ApplyStatus("no-target", target))
             return
-        refusal = layout_apply.refusal(layout_apply.check(target, request))
-        if refusal is not None:
-            self.app.notify(refusal, severity="error", timeout=15)
+        status = _refused(target, request)
+        if status is None:
+            panel = target.panel
+            if panel.busy or not panel.apply_layout(request):
+                status = ApplyStatus("busy", layout_apply.BUSY.format(busy=panel.busy))
+            else:
+                sid = target.session.sid
+                status = ApplyStatus("sending", f"updateLayout sent to sid {sid}…")
+        self._say_layout(status)
+
+    def _say_layout(self, status: ApplyStatus | None) -> None:
+        """Show ``status`` on the canvas; while the layout's edits can change it, watch them."""
+        self.layout_status = status
+        watch = status is not None and status.kind in ("refused", "answered")
+        if watch and self._unwatch_draft is None:
+            self._unwatch_draft = self.app.draft.subscribe(self._layout_edited)
+        elif not watch and self._unwatch_draft is not None:
+            self._unwatch_draft()
+            self._unwatch_draft = None
+        self._show_layout_status()
+
+    def _layout_edited(self, _change: Any) -> None:
+        """A refusal goes (or changes) as the layout is mended; an answer goes once the
+        layout is no longer the one that was sent."""
+        status = self.layout_status
+        if status is None or status.kind == "answered":
+            self._say_layout(None)
             return
-        panel = target.panel
-        if panel.busy or not panel.apply_layout(request):
-            self.app.notify(layout_apply.BUSY.format(busy=panel.busy), severity="warning")
-            return
-        self.app.notify(f"updateLayout sent to the recording with sid {target.session.sid}…")
+        from rec_tui.tui.widgets.layout_apply import layout_request
+
+        target = layout_apply_target(self.panel)
+        request = layout_request(self.app.draft.body)
+        self._say_layout(None if target is None else _refused(target, request))
+
+    def _show_layout_status(self, *_: Any) -> None:
+        for canvas in self.app.query("LayoutCanvas"):
+            canvas.show_apply_status(self.layout_status)  # type: ignore[attr-defined]
 
     def call_finished(self, action: str, ok: bool, text: str) -> None:
-        """A Send panel call ended: the canvas shows the running recording; updateLayout's
-        answer is told (the full exchange is in the Send panel's log); the session's
-        exchanges are diagnosed again."""
+        """A Send panel call ended: the canvas shows the running recording and, for
+        updateLayout, the answer (the full exchange is in the Send panel's log); the
+        session's exchanges are diagnosed again."""
+        from rec_tui.tui.widgets.layout_apply import ApplyStatus
+
         self._show_recording()
         self.diagnose_exchanges()
+        status = self.layout_status
         if action == "layout":
-            self.app.notify(
-                f"updateLayout: {'✓' if ok else '✗'} {text} "
-                "(the exchange is in the Send panel's log, Review step)",
-                severity="information" if ok else "error",
-                timeout=10,
-            )
+            self._say_layout(ApplyStatus("answered", f"updateLayout: {text}", error=not ok))
+        elif status is not None and status.kind == "busy":
+            self._say_layout(None)  # the call it waited for is over
 
     def diagnose_exchanges(self) -> None:
         """Run ``diagnose`` on the latest recording's exchanges (from its acquire on): its
@@ -152,13 +189,15 @@ class SendingController:
         panel.show_outcome()  # findings resize the panes: the answer is brought back in view
 
     def _show_recording(self, *_: Any) -> None:
-        from rec_tui.tui.widgets import layout_apply
-
-        target = layout_apply.find_target(self.panel)
-        sid = None if isinstance(target, str) else target.session.sid
+        target = layout_apply_target(self.panel)
+        sid = None if target is None else target.session.sid
         # By type name: the canvas module is only imported with the layout step.
         for canvas in self.app.query("LayoutCanvas"):
             canvas.show_recording(sid)  # type: ignore[attr-defined]
+        status = self.layout_status
+        if status is not None and (status.kind == "no-target") != (target is None):
+            # "No recording" once one runs; an answer about one that has ended.
+            self._say_layout(None)
 
     def known_secrets(self) -> set[str]:
         """The credentials typed into or used by the Send panel (to scrub crash reports)."""
@@ -192,3 +231,19 @@ class SendingController:
             )
             return
         then()
+
+
+def layout_apply_target(panel: SendPanel | None) -> ApplyTarget | None:
+    """The running mix recording Ctrl+L would update, or None."""
+    from rec_tui.tui.widgets.layout_apply import find_target
+
+    target = find_target(panel)
+    return None if isinstance(target, str) else target
+
+
+def _refused(target: ApplyTarget, request: dict[str, Any]) -> ApplyStatus | None:
+    """Why ``request`` may not go to ``target``: its errors, in words; None when it may."""
+    from rec_tui.tui.widgets import layout_apply
+
+    refusal = layout_apply.refusal(layout_apply.check(target, request))
+    return None if refusal is None else layout_apply.ApplyStatus("refused", refusal, error=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Select, Static, Switch
@@ -39,6 +39,7 @@ class LayoutForm(StepForm):
         width: 26; padding: 0 1 0 0; text-align: right;
     }
     LayoutForm #transcoding-on { border: none; height: 1; padding: 0; }
+    LayoutForm #transcoding-state { width: 1fr; padding: 0 0 0 1; color: $text-muted; }
     LayoutForm #profile { width: 1fr; }
     LayoutForm.-no-transcoding .transcoding { display: none; }
     LayoutForm .transcoding { height: auto; }
@@ -50,6 +51,8 @@ class LayoutForm(StepForm):
         with Horizontal(classes="toggle-row"):
             yield Label("Transcoding settings")
             yield Switch(id="transcoding-on")
+            # The switch's state in words: its colours alone do not say it.
+            yield Static("", id="transcoding-state")
         with Vertical(classes="transcoding"):
             # The designer first: on entry it is in view, the fields follow (issue 12).
             yield Vertical(LayoutCanvas(self.draft), id=self.CANVAS_SLOT_ID)
@@ -92,6 +95,10 @@ class LayoutForm(StepForm):
         self.query_one(LayoutCanvas).refresh_from_draft()
         enabled = isinstance(self.draft.get(TC), dict)
         set_class_if_changed(self, not enabled, "-no-transcoding")
+
+        self.query_one("#transcoding-state", Static).update(
+            "on" if enabled else "off: Space turns it on"
+        )
         switch = self.query_one("#transcoding-on", Switch)
         if switch.value != enabled:
             with switch.prevent(Switch.Changed):
@@ -128,6 +135,15 @@ class LayoutForm(StepForm):
         event.stop()
         if event.editor.path == LAYOUT_CONFIG:
             self.query_one(LayoutCanvas).show_selected(event.index)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A field hidden with the transcoding settings (the app's first focus goes to the
+        # canvas): the keys go to the switch that brings them back instead.
+        hidden = self.has_class("-no-transcoding") and any(
+            node.has_class("transcoding") for node in event.widget.ancestors
+        )
+        if hidden:
+            self.query_one("#transcoding-on", Switch).focus()
 
     @on(Switch.Changed, "#transcoding-on")
     def _toggled(self, event: Switch.Changed) -> None:

@@ -1,6 +1,6 @@
 """Step 1, Session: the recording mode, App ID, channel, recorder UID and token.
 
-Under the token: "Generate a token for this recorder", shown when the App Certificate for
+Under the token: "Generate a token" (for this recorder), shown when the App Certificate for
 the draft's endpoint and App ID is known (looked up in a thread after the frame is drawn,
 again only when the endpoint or App ID changes).
 """
@@ -35,7 +35,8 @@ class SessionForm(StepForm):
     DEFAULT_CSS = """
     SessionForm #mode { width: 1fr; height: auto; layout: horizontal; }
     SessionForm #mode-summary { color: $text-muted; margin: 0 0 1 0; }
-    SessionForm #generate-token { display: none; margin: 0 0 1 0; }
+    /* One row, under the inputs (past the 26-column labels), as the other forms' buttons. */
+    SessionForm #generate-token { display: none; margin: 0 0 1 26; }
     SessionForm #generate-token.-offered { display: block; }
     """
     # The (endpoint, App ID) whose certificate was last looked for.
@@ -48,7 +49,8 @@ class SessionForm(StepForm):
         yield Static(MODE_SUMMARIES[self.draft.mode], id="mode-summary")
         yield TextEditor(APP_ID_FIELD)
         yield from self.editors_for(("cname", "uid", "clientRequest.token"))
-        yield Button("Generate a token for this recorder", id="generate-token")
+        # Short enough for the input column at 120×40; the palette says "for this recorder".
+        yield Button("Generate a token", id="generate-token", compact=True)
 
     def value_for(self, editor: FieldEditor) -> Any:
         if editor.path == APP_ID_PATH:

@@ -63,16 +63,19 @@ class FormatChoice(ChoiceRadioSet):
 class ExportScreen(Dialog[None]):
     DEFAULT_CSS = """
     ExportScreen > Vertical {
-        width: 90%; max-width: 130; height: 85%;
+        width: 90%; max-width: 130; height: 90%; padding: 0 2;
     }
-    ExportScreen #export-options { height: 6; }
+    /* One-row choices and buttons: at 80×24 (with the keyring explanation on top) the
+       exported text keeps rows of its own and the buttons stay on the screen. */
+    ExportScreen #export-options { height: 4; }
     ExportScreen RadioSet { width: 24; }
-    ExportScreen #reveal-box { width: 24; height: auto; padding: 0 2; }
-    ExportScreen TextArea { height: 1fr; }
+    ExportScreen #reveal-box { width: 1fr; height: auto; padding: 0 2; }
+    ExportScreen #reveal-box Switch { border: none; height: 1; padding: 0; }
+    ExportScreen TextArea { height: 1fr; min-height: 4; }
     ExportScreen #export-keys { color: $text-muted; height: auto; }
     ExportScreen #export-message { height: auto; }
     ExportScreen #export-message.-error { color: $error; }
-    ExportScreen #export-buttons { height: auto; align-horizontal: right; }
+    ExportScreen #export-buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
     ExportScreen Button { margin-left: 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
@@ -90,10 +93,10 @@ class ExportScreen(Dialog[None]):
         self.text = ""
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label("Export")
+        with Vertical() as box:
+            box.border_title = "Export"
             with Horizontal(id="export-options"):
-                with FormatChoice(id="export-format"):
+                with FormatChoice(id="export-format", compact=True):
                     yield RadioButton("JSON body", value=True, name="json")
                     yield RadioButton("curl command", name="curl")
                     yield RadioButton("TOML preset", name="toml")
@@ -103,14 +106,14 @@ class ExportScreen(Dialog[None]):
                     yield Switch(False, id="reveal")
             yield TextArea("", id="export-text", read_only=True, soft_wrap=False)
             yield Static(
-                "↑↓ choose the format · Enter copies it · Tab: Reveal, Save to file, Close",
+                "↑↓ format · Enter copies it · Tab: Reveal, Save to file, Close",
                 id="export-keys",
             )
             yield Static("", id="export-message")
             with Horizontal(id="export-buttons"):
-                yield Button("Close", id="close")
-                yield Button("Save to file", id="save-file")
-                yield Button("Copy", id="copy", variant="primary")
+                yield Button("Close", id="close", compact=True)
+                yield Button("Save to file", id="save-file", compact=True)
+                yield Button("Copy", id="copy", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.refresh_text()

@@ -19,12 +19,15 @@ from rec_tui.tui.screens.dialog import Dialog
 class ImportScreen(Dialog[ImportResult | None]):
     DEFAULT_CSS = """
     ImportScreen > Vertical {
-        width: 90%; max-width: 120; height: 85%;
+        width: 90%; max-width: 120; height: 90%;
     }
-    ImportScreen TextArea { height: 1fr; }
-    ImportScreen #import-message { height: auto; margin: 1 0; }
+    /* One-row path, message and buttons: at 80×24 (with the keyring explanation on top)
+       the paste area keeps rows of its own and the buttons stay on the screen. */
+    ImportScreen TextArea { height: 1fr; min-height: 4; }
+    ImportScreen #import-path { margin: 1 0 0 0; }
+    ImportScreen #import-message { height: auto; margin: 0; }
     ImportScreen #import-message.-error { color: $error; }
-    ImportScreen Horizontal { height: auto; align-horizontal: right; }
+    ImportScreen Horizontal { height: auto; align-horizontal: right; margin: 1 0 0 0; }
     ImportScreen Button { margin-left: 2; }
     ImportScreen #credentials-question { display: none; }
     ImportScreen.-asking #credentials-question { display: block; }
@@ -40,19 +43,20 @@ class ImportScreen(Dialog[ImportResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Import — paste a JSON start body, a curl command, a log line or a ticket:")
+            yield Label("Import: paste a JSON body, a curl command, a log line or a ticket")
             yield TextArea(id="import-text", soft_wrap=True, show_line_numbers=True)
-            yield Input(placeholder="…or a file path", id="import-path")
+            yield Input(placeholder="…or a file path", id="import-path", compact=True)
             yield Static("", id="import-message")
             with Horizontal(id="import-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Import", id="import", variant="primary")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Import", id="import", variant="primary", compact=True)
             with Horizontal(id="credentials-question"):
-                yield Button("Drop them", id="drop-credentials")
+                yield Button("Drop them", id="drop-credentials", compact=True)
                 yield Button(
                     "Store in keyring" if self.store.persistent else "Keep for this session",
                     id="store-credentials",
                     variant="warning",
+                    compact=True,
                 )
 
     def on_mount(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -29,6 +30,24 @@ def matches(summary: PresetEntry, words: list[str]) -> bool:
     """Every word of the filter appears in the name, mode or description."""
     haystack = f"{summary.name} {summary.mode} {summary.description}".lower()
     return all(word in haystack for word in words)
+
+
+class PresetTable(DataTable[str]):
+    """The list of presets; typing, or Up from its first row, goes back to the filter above."""
+
+    def action_cursor_up(self) -> None:
+        if self.cursor_row <= 0:
+            self.screen.query_one("#preset-filter", Input).focus()
+            return
+        super().action_cursor_up()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            field = self.screen.query_one("#preset-filter", Input)
+            field.focus()
+            field.insert_text_at_cursor(event.character)
 
 
 class RenameScreen(Dialog[str | None]):
@@ -99,9 +118,12 @@ class PresetOpenScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Open preset — type to filter · Enter opens · F2 rename · Ctrl+D delete")
+            yield Label(
+                "Open preset — type to filter · ↓ the list · Enter opens · F2 rename · "
+                "Ctrl+D delete"
+            )
             yield Input(placeholder="filter by name, mode or description", id="preset-filter")
-            yield DataTable(id="preset-table", cursor_type="row", zebra_stripes=True)
+            yield PresetTable(id="preset-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="open-message")
             with Horizontal():
                 yield Button("Cancel", id="cancel")

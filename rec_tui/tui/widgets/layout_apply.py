@@ -9,7 +9,7 @@ The body is checked first with the same checks the Send panel applies; errors st
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rec_tui.request.call_checks import check_update_layout, layout_of
 from rec_tui.spec.problems import Problem
@@ -27,6 +27,31 @@ NOT_MIX = (
     "recordings only."
 )
 BUSY = "The Send panel is still busy with {busy}; apply the layout when it has finished."
+
+
+# Why the line under the canvas says what it says, which is also what makes it go:
+# "no-target" until a mix recording runs, "refused" until the layout passes its checks,
+# "busy" and "sending" until the Send panel's call ends, "answered" until the layout changes.
+StatusKind = Literal["no-target", "refused", "busy", "sending", "answered"]
+_MARKS: dict[StatusKind, str] = {
+    "no-target": "⚠",
+    "refused": "✗",
+    "busy": "⚠",
+    "sending": "…",
+    "answered": "✓",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ApplyStatus:
+    """What Ctrl+L did, shown on the canvas where it was pressed until its cause goes."""
+
+    kind: StatusKind
+    text: str
+    error: bool = False
+
+    def line(self) -> str:
+        return f"Ctrl+L {'✗' if self.error else _MARKS[self.kind]} {self.text}"
 
 
 @dataclass(frozen=True, slots=True)

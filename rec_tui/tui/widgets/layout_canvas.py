@@ -39,9 +39,8 @@ from rec_tui.tui.widgets.layout_dialogs import TemplateMenu, UidPrompt
 from rec_tui.tui.widgets.layout_paint import CELL_ASPECT, FrameCells, paint
 from rec_tui.tui.widgets.layout_view import CanvasView
 
-HEADER_ROWS: Final = 1
-MIN_ROWS: Final = 9
-FOOTER_ROWS: Final = 2
+# The fewest rows the frame is drawn in (its border and three inside).
+MIN_FRAME_ROWS: Final = 5
 MIXED_LAYOUT: Final = f"{TC}.mixedVideoLayout"
 _NEEDS_CUSTOM: Final = (
     "Tiles can be edited in the custom layout (3) only: press t for a "
@@ -54,6 +53,8 @@ class _Painted:
     key: tuple[object, ...]
     strips: list[Strip]
     frame: FrameCells
+    header_rows: int  # text lines above the frame
+    text_rows: int  # text lines above and under it
 
 
 class LayoutCanvas(Widget, can_focus=True):
@@ -62,7 +63,9 @@ class LayoutCanvas(Widget, can_focus=True):
     DEFAULT_CSS = """
     LayoutCanvas { height: 1fr; min-height: 9; width: 1fr; color: $foreground; }
     LayoutCanvas:focus { background-tint: $accent 4%; }
+    LayoutCanvas > .layout-canvas--error { color: $error; text-style: bold; }
     """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"layout-canvas--error"}
     # Ctrl is the fine modifier: terminals send Ctrl+arrow and Ctrl+Shift+arrow as keys of
     # their own, whereas Alt+arrow arrives as Escape followed by a plain arrow.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -138,6 +141,8 @@ class LayoutCanvas(Widget, can_focus=True):
         self._told_selected: int | None = None
         # The running mix recording Ctrl+L updates, as the Send controller tells it.
         self.recording_sid: str | None = None
+        # What Ctrl+L did (shown under the frame), as the Send controller tells it.
+        self.apply_status: layout_apply.ApplyStatus | None = None
 
     # --- reading the draft ------------------------------------------------------------
 
@@ -318,6 +323,12 @@ class LayoutCanvas(Widget, can_focus=True):
         """Ctrl+L: ask for the whole layout to be sent to the running mix recording."""
         self.post_message(self.ApplyLayout(self, layout_apply.layout_request(self.draft.body)))
 
+    def show_apply_status(self, status: layout_apply.ApplyStatus | None) -> None:
+        """Show what Ctrl+L did (None: nothing to say) until the Send controller clears it."""
+        if status != self.apply_status:
+            self.apply_status = status
+            self.refresh(layout=True)
+
     def show_recording(self, sid: str | None) -> None:
         """Say which running mix recording Ctrl+L updates (None: there is none)."""
         if sid != self.recording_sid:
@@ -329,12 +340,16 @@ class LayoutCanvas(Widget, can_focus=True):
     def _frame(self) -> FrameCells | None:
         return self._painted.frame if self._painted else None
 
+    def _frame_row(self, row: int) -> int:
+        """A row of the widget counted from the top of the frame."""
+        return row - (self._painted.header_rows if self._painted else 0)
+
     def tile_at(self, column: int, row: int) -> int | None:
         """The topmost tile under a cell of the widget (later tiles are drawn on top)."""
         frame = self._frame()
         if frame is None or not self.is_custom:
             return None
-        fx, fy = frame.to_fraction(column, row - HEADER_ROWS)
+        fx, fy = frame.to_fraction(column, self._frame_row(row))
         for index in range(len(self.editor.tiles) - 1, -1, -1):
             tile = self.editor.tiles[index]
             if tile.x <= fx < tile.right and tile.y <= fy < tile.bottom:
@@ -348,7 +363,7 @@ class LayoutCanvas(Widget, can_focus=True):
             return
         self.editor.select(index)
         self._tell_selected()
-        fx, fy = frame.to_fraction(event.x, event.y - HEADER_ROWS)
+        fx, fy = frame.to_fraction(event.x, self._frame_row(event.y))
         tile = self.editor.tiles[index]
         self._drag = (fx - tile.x, fy - tile.y)
         self.capture_mouse()
@@ -358,7 +373,7 @@ class LayoutCanvas(Widget, can_focus=True):
         frame = self._frame()
         if self._drag is None or frame is None:
             return
-        fx, fy = frame.to_fraction(event.x, event.y - HEADER_ROWS)
+        fx, fy = frame.to_fraction(event.x, self._frame_row(event.y))
         # Snap to the keyboard step so dragged values stay short and reproducible.
         x = round((fx - self._drag[0]) / STEP) * STEP
         y = round((fy - self._drag[1]) / STEP) * STEP
@@ -385,6 +400,7 @@ class LayoutCanvas(Widget, can_focus=True):
             self._marks,
             self.preset_users,
             self.recording_sid,
+            self.apply_status.line() if self.apply_status is not None else None,
         )
 
     def _paint(self) -> _Painted:
@@ -392,6 +408,7 @@ class LayoutCanvas(Widget, can_focus=True):
         width, height = self.size
         key = (
             view.recording_sid,
+            view.apply_status,
             self._seen_revision,
             self._tiles_version,
             self.editor.selected,
@@ -403,27 +420,40 @@ class LayoutCanvas(Widget, can_focus=True):
         if self._painted is not None and self._painted.key == key:
             return self._painted
         base = self.rich_style
-        frame_rows = max(height - HEADER_ROWS - FOOTER_ROWS, 3)
+        text = view.text_lines(width)
+        frame_rows = max(height - text.rows, 3)
         strips, frame = paint(
             width, frame_rows, self._source.aspect, self._source.background, view.boxes(), base
         )
+        status_style = base + (
+            self.get_component_rich_style("layout-canvas--error")
+            if (self.apply_status is not None and self.apply_status.error)
+            else Style(bold=True)
+        )
         strips = [
-            _text_strip(view.header(), width, base + Style(bold=True)),
+            *(_text_strip(line, width, base + Style(bold=True)) for line in text.header),
             *strips,
-            *(_text_strip(line, width, base) for line in view.footer()),
+            *(_text_strip(line, width, status_style) for line in text.status),
+            *(_text_strip(line, width, base) for line in text.footer),
         ]
-        self._painted = _Painted(key, strips, frame)
+        before = self._painted
+        self._painted = _Painted(key, strips, frame, len(text.header), text.rows)
+        if before is not None and before.text_rows != self._painted.text_rows:
+            # A mark that wraps to one more line takes a row of its own, not one of the frame.
+            self.refresh(layout=True)
         return self._painted
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """With ``height: auto``: just tall enough for the frame at this width.
 
-        Capped at 40% of the screen so the fields after the canvas stay in view.
+        The frame is capped at 40% of the screen so the fields after the canvas stay in
+        view; the lines of text above and under it come on top.
         """
         self._sync()
+        text_rows = self.view().text_lines(width).rows
         frame_rows = round(max(width - 2, 1) / (self._source.aspect * CELL_ASPECT)) + 2
-        wanted = HEADER_ROWS + frame_rows + FOOTER_ROWS
-        return max(MIN_ROWS, min(wanted, viewport.height * 2 // 5))
+        frame_rows = max(MIN_FRAME_ROWS, min(frame_rows, viewport.height * 2 // 5 - 3))
+        return text_rows + frame_rows
 
     def render_line(self, y: int) -> Strip:
         strips = self._paint().strips

@@ -6,6 +6,7 @@ this module returns, so the wording and the marks can be read and tested on thei
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 from rec_tui.layout import presets
@@ -16,9 +17,27 @@ from rec_tui.layout.tile import RENDER_MODE_NAMES, Tile, round6
 from rec_tui.tui.widgets.layout_paint import PALETTE, Box, Emphasis
 
 CUSTOM_KEYS = (
-    "arrows move, ⇧ resize, ^ finer, [ ] select, a add, x remove, u uid, , . alpha, "
-    "r crop/fit, t templates"
+    "arrows move",
+    "⇧ resize",
+    "^ finer",
+    "[ ] select",
+    "a add",
+    "x remove",
+    "u uid",
+    ", . alpha",
+    "r crop/fit",
+    "t templates",
 )
+PRESET_KEYS = ("+/− users (1–17)", "c edit as custom", "t templates")
+INVALID_KEYS = ("fix it in the form, or press t for a custom template",)
+# Lines of text above the frame (what is drawn, the keys) and under it (numbers, marks).
+STATE_LINES = 2
+KEY_LINES = 2
+# Keys are set apart as the footer sets them: "a add  x remove".
+KEY_SEP = "  "
+NUMBER_LINES = 2
+STATUS_LINES = 3
+MARK_LINES = 2
 # Fully transparent tiles stay faintly visible, or the user could not find them again.
 MIN_SHOWN_ALPHA = 0.15
 
@@ -36,6 +55,7 @@ class CanvasView:
     marks: LayoutMarks = field(default_factory=LayoutMarks)
     users: int = 1  # how many users the preset preview places
     recording_sid: str | None = None  # a running mix recording that Ctrl+L updates
+    apply_status: str | None = None  # what Ctrl+L did, until its cause goes
 
     @property
     def is_custom(self) -> bool:
@@ -115,50 +135,45 @@ class CanvasView:
 
     # --- text -------------------------------------------------------------------------
 
-    def header(self) -> str:
+    def header_parts(self) -> tuple[list[str], tuple[str, ...]]:
+        """What is drawn, and the keys: parts the canvas wraps between (never cuts)."""
         src = self.source
         size = f"{src.width}×{src.height}"
-        recording = f"● Ctrl+L applies to sid {self.recording_sid} · " if self.recording_sid else ""
+        parts = [f"● Ctrl+L applies to sid {self.recording_sid}"] if self.recording_sid else []
         if src.out_of_range:
             # First, so a narrow canvas still shows it: the frame is drawn as declared.
-            recording += f"{size} ✗ {', '.join(src.out_of_range)} · "
+            parts.append(f"{size} ✗ {', '.join(src.out_of_range)}")
         if self.is_custom:
-            return (
-                f"{recording}Custom layout (3) · {size} · {len(self.tiles)}/{MAX_TILES} "
-                f"tiles · {CUSTOM_KEYS}"
-            )
+            tiles = f"{len(self.tiles)}/{MAX_TILES} tiles"
+            return [*parts, "Custom layout (3)", size, tiles], CUSTOM_KEYS
         if self.is_preset:
             name = presets.PRESET_NAMES[src.layout or 0]
-            return (
-                f"{recording}{name} layout ({src.layout}): {self.users} users as Agora "
-                f"places them (+/− 1–17) · {size} · c edit as custom · t templates"
-            )
-        return (
-            f"mixedVideoLayout must be 0, 1, 2 or 3 · {size} · "
-            "fix it in the form, or press t for a custom template"
-        )
+            users = f"{self.users} users as Agora places them"
+            return [*parts, f"{name} layout ({src.layout}): {users}", size], PRESET_KEYS
+        return [*parts, "mixedVideoLayout must be 0, 1, 2 or 3", size], INVALID_KEYS
 
-    def footer(self) -> tuple[str, str]:
+    def footer_parts(self) -> tuple[list[str], list[str]]:
+        """The selected tile's numbers, and the marks in words (each wrapped on its own)."""
         if not self.is_custom:
-            note = (
-                "Numbers are join order; a user who leaves is replaced by the next."
-                if self.is_preset
-                else ""
-            )
-            return note, ""
+            if self.is_preset:
+                return ["Numbers are join order; a user who leaves is replaced by the next."], []
+            return [], []
         if self.selected is None:
-            return "No tiles: press a to add one or t for a template.", ""
+            return ["No tiles: press a to add one or t for a template."], []
         tile = self.tiles[self.selected]
         who = f"uid {tile.uid}" if tile.uid is not None else "no uid (join order)"
-        numbers = (
-            f"layoutConfig[{self.selected}] {who}: x_axis {number(tile.x)} "
-            f"y_axis {number(tile.y)} width {number(tile.width)} "
-            f"height {number(tile.height)} alpha {number(tile.shown_alpha)} "
-            f"{RENDER_MODE_NAMES.get(tile.shown_render_mode, '?')}"
-        )
-        return numbers, self.marks_text()
+        # Position and size as fractions of the frame, as layoutConfig holds them.
+        numbers = [
+            f"[{self.selected}] {who}",
+            f"at {number(tile.x)}, {number(tile.y)}",
+            f"size {number(tile.width)}×{number(tile.height)}",
+            # One part, so a wrap never leaves "crop" alone on the next line.
+            f"alpha {number(tile.shown_alpha)} · "
+            f"{RENDER_MODE_NAMES.get(tile.shown_render_mode, '?')}",
+        ]
+        return numbers, self.marks_in_words()
 
-    def marks_text(self) -> str:
+    def marks_in_words(self) -> list[str]:
         """The canvas marks in words: the validator's tile findings, then overlaps."""
         marks = self.marks
         # The selected tile's findings first: they are what the user is looking at.
@@ -171,4 +186,51 @@ class CanvasView:
             f"◆ tiles {a} and {b} overlap (notice: later tiles cover earlier)"
             for a, b in marks.overlaps
         ]
-        return " · ".join(found) if found else "✓ no problems with the tiles"
+        return found or ["✓ no problems with the tiles"]
+
+    def text_lines(self, width: int) -> CanvasText:
+        """The lines above the frame and under it, wrapped to ``width``."""
+        numbers, marks = self.footer_parts()
+        state, keys = self.header_parts()
+        status = [self.apply_status] if self.apply_status else []
+        return CanvasText(
+            wrap_parts(state, width, STATE_LINES)
+            + wrap_parts(list(keys), width, KEY_LINES, KEY_SEP),
+            wrap_parts(status, width, STATUS_LINES),
+            wrap_parts(numbers, width, NUMBER_LINES) + wrap_parts(marks, width, MARK_LINES),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CanvasText:
+    """The canvas's lines of text: above the frame; under it, what Ctrl+L did, then the
+    selected tile and the marks."""
+
+    header: list[str]
+    status: list[str]
+    footer: list[str]
+
+    @property
+    def rows(self) -> int:
+        return len(self.header) + len(self.status) + len(self.footer)
+
+
+def wrap_parts(parts: list[str], width: int, max_lines: int, sep: str = " · ") -> list[str]:
+    """``parts`` joined by ``sep`` into lines of at most ``width``, breaking between parts
+    (or between the words of a part longer than a line); past ``max_lines`` the last line
+    ends with "…"."""
+    width = max(width, 1)
+    words: list[str] = []
+    for part in parts:
+        words.extend(textwrap.wrap(part, width) if len(part) > width else [part])
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + len(sep) + len(word) <= width:
+            lines[-1] += sep + word
+        else:
+            lines.append(word)
+    if len(lines) > max_lines:
+        kept = lines[: max_lines - 1]
+        last = lines[max_lines - 1]
+        lines = [*kept, (last[: width - 1] if len(last) >= width else last) + "…"]
+    return lines

@@ -152,7 +152,9 @@ class ProblemsPane(Vertical):
 
     def _fill(self) -> None:
         problems = self._problems
-        text = f"Problems: {summary(problems)}"
+        # "Problems: none", as the first frame says it (not "Problems: No problems").
+        said = summary(problems) if problems else "none"
+        text = f"Problems: {said}"
         if self._diagnosed:
             text = f"Diagnosis: {findings_summary(self._findings)} · {text}"
         title = self.query_one("#problems-title", Static)
@@ -167,7 +169,7 @@ class ProblemsPane(Vertical):
             rows.extend(self._findings)
             options.extend(Option(finding_row(finding)) for finding in self._findings)
             rows.append(None)
-            options.append(heading_row(f"Problems of the request: {summary(problems)}"))
+            options.append(heading_row(f"Problems of the request: {said}"))
         rows.extend(problems)
         options.extend(Option(problem_row(p)) for p in problems)
         option_list = self.option_list
