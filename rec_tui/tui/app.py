@@ -186,7 +186,7 @@ class RecTuiApp(App[int]):
         # would be wrong for a body with errors).
         self._first_check()
         self.call_after_refresh(self._after_first_frame)
-        # Opening the keyring loads its backends: after the first paint, not before it.
+        # The secrets status line: the keyring itself is opened when a secret is needed.
         self.call_after_refresh(self.files.start)
         # launch() holds the garbage collector off until the first frame is painted.
         self.call_after_refresh(gc.enable)
