@@ -169,8 +169,8 @@ def startup(runs: int, before: Path | None = None) -> None:
         tmux = Tmux()
         try:
             for _ in range(runs):  # interleaved
-                for name, (argv, complete) in programs.items():
-                    results[name].append(start(tmux, argv, complete))
+                for name, (argv, done) in programs.items():
+                    results[name].append(start(tmux, argv, done))
         finally:
             tmux.close()
     print(f"start-up in tmux 120x40, {runs} interleaved runs each (median), {load_average()}:")
