@@ -169,8 +169,8 @@ def startup(runs: int, before: Path | None = None) -> None:
         tmux = Tmux()
         try:
             for _ in range(runs):  # interleaved
-                for name, (argv, done) in programs.items():
-                    results[name].append(start(tmux, argv, done))
+                for name, (argv, is_complete) in programs.items():
+                    results[name].append(start(tmux, argv, is_complete))
         finally:
             tmux.close()
     print(f"start-up in tmux 120x40, {runs} interleaved runs each (median), {load_average()}:")
