@@ -141,6 +141,65 @@ def test_the_wizard_start_up_path_does_not_load_httpx_keyring_or_the_sandbox() -
     assert result.stdout.strip() == ""
 
 
+# Loaded when first used, never for the first screen of `rec-tui --open BODY`: the network
+# client, the keyring, the sandbox, the diagnosis, exporters, history, the layout designer,
+# the palette's providers, the Send panel, every dialog, and the other steps' forms.
+NOT_ON_THE_FIRST_SCREEN = (
+    "httpx",
+    "keyring",
+    "rec_tui.sandbox",
+    "rec_tui.agora",
+    "rec_tui.formats.exporters",
+    "rec_tui.formats.bundle",
+    "rec_tui.store.history",
+    "rec_tui.layout",
+    "rec_tui.request.diff",
+    "rec_tui.request.schema",
+    "rec_tui.tui.controllers.commands",
+    "rec_tui.tui.send",
+    "rec_tui.tui.send_panel",
+    "rec_tui.tui.screens",
+    "rec_tui.tui.forms.streams",
+    "rec_tui.tui.forms.layout",
+    "rec_tui.tui.forms.storage",
+    "rec_tui.tui.forms.review",
+    "rec_tui.tui.widgets.layout_canvas",
+    "rec_tui.tui.widgets.json_editor",
+    "rec_tui.tui.widgets.exchange_log",
+)
+
+
+def test_the_first_screen_of_an_opened_body_loads_none_of_the_heavy_modules() -> None:
+    # A fresh interpreter runs `rec-tui --open BODY --mode mix` as the command does, headless,
+    # until the complete first screen has settled.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from rec_tui.tui.app import RecTuiApp\n"
+        "real_run = RecTuiApp.run\n"
+        "def run(self, *args, **kwargs):\n"
+        "    async def settle(pilot):\n"
+        "        await pilot.pause()\n"
+        "        await pilot.pause()\n"
+        "        self.exit(0)\n"
+        "    return real_run(self, headless=True, size=(120, 40), auto_pilot=settle)\n"
+        "RecTuiApp.run = run\n"
+        "from rec_tui.cli import main\n"
+        f"sys.argv = ['rec-tui', '--open', {str(SEEDS / '1_mix_av.json')!r}, '--mode', 'mix']\n"
+        "status = main()\n"
+        f"heavy = {NOT_ON_THE_FIRST_SCREEN!r}\n"
+        "loaded = [m for m in sys.modules if m.startswith(heavy)\n"
+        "          and (m in heavy or m.startswith(tuple(h + '.' for h in heavy)))]\n"
+        "print(status, ','.join(sorted(loaded)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == "0", result.stdout + result.stderr
+
+
 def test_the_first_screen_loads_no_preset_import_or_toml_code() -> None:
     # Presets, documents (importers, tomllib) are for Ctrl+S/O/F6: loaded when first used.
     import subprocess
