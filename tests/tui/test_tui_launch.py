@@ -238,3 +238,26 @@ async def test_the_preview_and_problems_fill_right_after_the_first_paint() -> No
         shown = app.query_one(ProblemsPane).problems
         assert shown and shown == app.draft.validate()  # an empty draft lacks cname and uid
         assert app.query_one("#problem-list", OptionList).option_count == len(shown)
+
+
+async def test_the_footer_keys_are_in_the_first_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import RenderableType
+    from textual.screen import Screen
+    from textual.widgets._footer import FooterKey
+
+    first_frame: list[list[str]] = []
+    real_display = RecTuiApp._display
+
+    def display(self: RecTuiApp, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        if renderable is not None and not first_frame:
+            first_frame.append([key.key for key in screen.query(FooterKey)])
+        real_display(self, screen, renderable)
+
+    monkeypatch.setattr(RecTuiApp, "_display", display)
+    app = RecTuiApp(build_draft(options(open_path=str(SEEDS / "1_mix_av.json")))[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        settled = [key.key for key in app.screen.query(FooterKey)]
+    assert "ctrl+q" in settled and "ctrl+p" in settled
+    assert first_frame == [settled]
