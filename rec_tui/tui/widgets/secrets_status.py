@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 # True until a secret is first needed: only then is the keyring opened (probing it would
 # cost the first screen a quarter of a second on a busy machine).
-OPENING = "Secrets: the keyring is opened when a secret is first needed"
+OPENING = "Secrets: keyring opened when a secret is first needed"
 
 
 class SecretsStatus(Static):
