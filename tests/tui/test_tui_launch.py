@@ -142,11 +142,14 @@ def test_the_wizard_start_up_path_does_not_load_httpx_keyring_or_the_sandbox() -
 
 
 # Loaded when first used, never for the first screen of `rec-tui --open BODY`: the network
-# client, the keyring, the sandbox, the diagnosis, exporters, history, the layout designer,
-# the palette's providers, the Send panel, every dialog, and the other steps' forms.
+# client, the keyring, presets (and TOML), the sandbox, the diagnosis, exporters, history,
+# the layout designer, the palette's providers, the Send panel, every dialog, and the other
+# steps' forms.
 NOT_ON_THE_FIRST_SCREEN = (
     "httpx",
     "keyring",
+    "rec_tui.store.presets",
+    "tomllib",
     "rec_tui.sandbox",
     "rec_tui.agora",
     "rec_tui.formats.exporters",
