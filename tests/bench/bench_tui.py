@@ -240,7 +240,7 @@ def keystrokes(samples: int) -> None:
             for case, (argv, ready) in cases.items():
                 tmux.spawn(names[case], argv)
                 tmux.wait_for(names[case], shows(ready, typed=False))
-            time.sleep(1.0)  # the wizard's after-first-frame work (the keyring status) is done
+            time.sleep(1.0)  # the wizard's after-first-frame work (notices, footer) is done
             timings: dict[str, list[float]] = {case: [] for case in cases}
             for n in range(samples * 2):
                 added = n % 2 == 0
