@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rec_tui.errors import RecTuiError
 from rec_tui.formats import importers
 from rec_tui.request.draft import APP_ID, ENDPOINT, Draft, Original
 from rec_tui.request.mode_inference import ModeGuess
-from rec_tui.store import presets
-from rec_tui.store.secrets import SecretStore
+from rec_tui.store.paths import PRESET_SUFFIX
+
+if TYPE_CHECKING:
+    from rec_tui.store.secrets import SecretStore
 
 
 class OpenProblem(RecTuiError):
@@ -44,23 +47,27 @@ def open_document(
 
         store = open_store().store
     candidate = Path(name_or_path).expanduser()
-    is_preset = candidate.suffix == presets.SUFFIX or (
-        not candidate.exists() and _is_preset_name(name_or_path)
-    )
+    # An existing file that is not a .toml is imported: the preset code (and tomllib) is
+    # loaded only for a preset, not for `rec-tui --open BODY`.
+    if candidate.suffix == PRESET_SUFFIX or not candidate.exists():
+        from rec_tui.store import presets
+
+        try:
+            if candidate.suffix == PRESET_SUFFIX or _is_preset_name(name_or_path):
+                preset = presets.load(
+                    name_or_path, store, allow_missing_secrets=allow_missing_secrets
+                )
+                return Opened(
+                    preset.draft, preset.notices, preset.name, preset.path, preset.description
+                )
+        except presets.PresetError as error:
+            raise OpenProblem(error.message) from None
+        raise OpenProblem(
+            f"{name_or_path!r} is neither a saved preset nor a file. "
+            "`rec-tui preset list` shows the saved presets."
+        )
     try:
-        if is_preset:
-            preset = presets.load(name_or_path, store, allow_missing_secrets=allow_missing_secrets)
-            return Opened(
-                preset.draft, preset.notices, preset.name, preset.path, preset.description
-            )
-        if not candidate.exists():
-            raise OpenProblem(
-                f"{name_or_path!r} is neither a saved preset nor a file. "
-                "`rec-tui preset list` shows the saved presets."
-            )
         result = importers.import_file(candidate)
-    except presets.PresetError as error:
-        raise OpenProblem(error.message) from None
     except importers.ImportProblem as error:
         raise OpenProblem(error.message) from None
     importers.settle_credentials(result, store, agreed=False)
@@ -109,6 +116,8 @@ def use_customer_endpoint(draft: Draft, result: importers.ImportResult) -> bool:
 
 
 def _is_preset_name(text: str) -> bool:
+    from rec_tui.store import presets
+
     try:
         return presets.preset_path(text).exists()
     except presets.PresetError:

@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import sys
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
 from rec_tui.errors import RecTuiError
 
@@ -176,8 +176,7 @@ def _read_stdin(name: str) -> bytes:
             raise ValueError("no standard input")
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
-            data: bytes = buffer.read(MAX_BYTES + 1)
-            return data
+            return read_at_most(buffer, MAX_BYTES + 1)
         return stream.read(MAX_BYTES + 1).encode("utf-8", "surrogateescape")
     except (ValueError, OSError):
         raise JsonInputError(
@@ -194,14 +193,39 @@ def _read_regular_file(source: str, name: str) -> bytes:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
         descriptor = os.open(source, flags)
         with os.fdopen(descriptor, "rb") as file:
-            _require_regular(os.fstat(file.fileno()), name)
-            return file.read(MAX_BYTES + 1)
+            info = os.fstat(file.fileno())
+            _require_regular(info, name)
+            return read_at_most(file, MAX_BYTES + 1, expected=info.st_size)
     except (FileNotFoundError, NotADirectoryError):
         raise JsonInputError(name, "no such file.") from None
     except PermissionError:
         raise JsonInputError(name, "permission denied.") from None
     except OSError as error:
         raise JsonInputError(name, f"cannot be read: {error.strerror or error}.") from None
+
+
+READ_CHUNK: Final = 256 * 1024
+
+
+def read_at_most(file: BinaryIO, limit: int, *, expected: int = READ_CHUNK) -> bytes:
+    """Up to ``limit`` bytes of ``file``, holding only what was read.
+
+    ``file.read(limit)`` sets aside ``limit`` bytes before reading: 10 MB of memory for
+    every file opened, however small (the wizard's peak memory for ``--open`` of a 5 kB
+    body). The first read asks for ``expected`` bytes (the file's size) and one more, to
+    see whether it grew since; chunks follow until the end or the limit.
+    """
+    chunks: list[bytes] = []
+    wanted = min(expected + 1, limit)
+    total = 0
+    while total < limit:
+        chunk = file.read(wanted)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        wanted = min(READ_CHUNK, limit - total)
+    return b"".join(chunks)
 
 
 def _require_regular(info: os.stat_result, name: str) -> None:

@@ -11,6 +11,9 @@ import os
 from pathlib import Path
 
 APP_NAME = "rec-tui"
+# A preset is a TOML file: also how `rec-tui --open PATH` tells a preset from a body
+# without loading the preset code.
+PRESET_SUFFIX = ".toml"
 HOME_ENV = "REC_TUI_HOME"
 
 

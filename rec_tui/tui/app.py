@@ -90,6 +90,18 @@ def field_commands() -> type[Provider]:
     return FieldCommands
 
 
+def first_frame_footer() -> Footer:
+    """The footer, with its keys in the first frame.
+
+    Textual's Footer composes its keys only after the screen first announces its bindings,
+    two refreshes after the first paint (~60 ms later on a busy machine): the first screen
+    would be drawn without them. The keys are the app's own bindings, known before then.
+    """
+    footer = Footer(compact=True)
+    footer.set_reactive(Footer._bindings_ready, True)
+    return footer
+
+
 def form_class(name: str) -> type[StepForm]:
     module, _, attribute = FORM_CLASSES[name].partition(":")
     cls: type[StepForm] = getattr(importlib.import_module(module), attribute)
@@ -175,7 +187,7 @@ class RecTuiApp(App[int]):
                     yield first
                 yield ProblemsPane(id="problems")
             yield Preview(id="preview")
-        yield Footer(compact=True)
+        yield first_frame_footer()
 
     def on_mount(self) -> None:
         self._unsubscribe = self.draft.subscribe(self._draft_changed)
@@ -186,7 +198,7 @@ class RecTuiApp(App[int]):
         # would be wrong for a body with errors).
         self._first_check()
         self.call_after_refresh(self._after_first_frame)
-        # Opening the keyring loads its backends: after the first paint, not before it.
+        # The secrets status line: the keyring itself is opened when a secret is needed.
         self.call_after_refresh(self.files.start)
         # launch() holds the garbage collector off until the first frame is painted.
         self.call_after_refresh(gc.enable)

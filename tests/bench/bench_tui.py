@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -44,6 +45,7 @@ BIN = Path(sys.executable).parent
 HERE = Path(__file__).resolve().parent
 TILE_UID = "clientRequest.recordingConfig.transcodingConfig.layoutConfig[0].uid"
 FOOTER_MARK = "^p palette"
+PREVIEW_MARK = '"maxIdleTime": -5,'
 
 
 def large_body() -> dict[str, Any]:
@@ -106,7 +108,7 @@ def problems_line(body: dict[str, Any]) -> str:
     return f"Problems: {summary(draft.validate(fixes=False))}"
 
 
-def precompile() -> None:
+def precompile(root: Path = ROOT) -> None:
     """Byte-compile rec_tui first, as pip does for an installed package.
 
     Textual in site-packages was compiled when it was installed; an editable install of
@@ -115,7 +117,16 @@ def precompile() -> None:
     """
     import compileall
 
-    compileall.compile_dir(str(ROOT / "rec_tui"), quiet=1)
+    compileall.compile_dir(str(root / "rec_tui"), quiet=1)
+
+
+def checkout_argv(checkout: Path) -> list[str]:
+    """``rec-tui`` run from another copy of the code (``git archive COMMIT rec_tui``)."""
+    entry = (
+        f"import sys; sys.path.insert(0, {str(checkout)!r}); "
+        "from rec_tui.cli import main; sys.exit(main())"
+    )
+    return [sys.executable, "-c", entry]
 
 
 # --- start-up and memory ---------------------------------------------------------------------
@@ -132,30 +143,37 @@ def start(tmux: Tmux, argv: list[str], complete: Callable[[str], bool]) -> tuple
     return first - started, done - started, peak
 
 
-def startup(runs: int) -> None:
+def startup(runs: int, before: Path | None = None) -> None:
     precompile()
     with tempfile.TemporaryDirectory() as directory:
         body_file = write_body(Path(directory))
         problems = problems_line(large_body())
+        opening = ["--open", str(body_file), "--mode", "mix"]
+
+        def complete(screen: str) -> bool:
+            # The preview's line of an out-of-range value: its top lines ("cname") are under
+            # the "Opened …" notices until those time out, seconds later.
+            return problems in screen and PREVIEW_MARK in screen and FOOTER_MARK in screen
+
         programs: dict[str, tuple[list[str], Callable[[str], bool]]] = {
             "minimal Textual app": (
                 [sys.executable, str(HERE / "minimal_app.py")],
                 lambda s: "Hello from a minimal" in s and FOOTER_MARK in s,
             ),
-            "rec-tui --open": (
-                [str(BIN / "rec-tui"), "--open", str(body_file), "--mode", "mix"],
-                lambda s: problems in s and '"cname": "' in s and FOOTER_MARK in s,
-            ),
+            "rec-tui --open": ([str(BIN / "rec-tui"), *opening], complete),
         }
+        if before is not None:
+            precompile(before)
+            programs["before: rec-tui --open"] = ([*checkout_argv(before), *opening], complete)
         results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in programs}
         tmux = Tmux()
         try:
             for _ in range(runs):  # interleaved
-                for name, (argv, complete) in programs.items():
-                    results[name].append(start(tmux, argv, complete))
+                for name, (argv, is_complete) in programs.items():
+                    results[name].append(start(tmux, argv, is_complete))
         finally:
             tmux.close()
-    print(f"start-up in tmux 120x40, {runs} interleaved runs each (median):")
+    print(f"start-up in tmux 120x40, {runs} interleaved runs each (median), {load_average()}:")
     print(f"  complete screen = for rec-tui {problems!r}, the preview filled, the footer")
     _, base_done, base_peak = _medians(results["minimal Textual app"])
     for name, samples in results.items():
@@ -166,6 +184,11 @@ def startup(runs: int) -> None:
             f" ({peak / base_peak:4.2f}x)"
         )
     print("  goals: complete screen <= 1.3x the minimal app; peak memory <= 1.3x")
+
+
+def load_average() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min) {five:.2f} (5 min)"
 
 
 def _medians(samples: list[tuple[float, float, int]]) -> tuple[float, float, float]:
@@ -217,7 +240,7 @@ def keystrokes(samples: int) -> None:
             for case, (argv, ready) in cases.items():
                 tmux.spawn(names[case], argv)
                 tmux.wait_for(names[case], shows(ready, typed=False))
-            time.sleep(1.0)  # the wizard's after-first-frame work (the keyring status) is done
+            time.sleep(1.0)  # the wizard's after-first-frame work (notices, footer) is done
             timings: dict[str, list[float]] = {case: [] for case in cases}
             for n in range(samples * 2):
                 added = n % 2 == 0
@@ -249,11 +272,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="start-ups of each program")
     parser.add_argument("--keys", type=int, default=40, help="pairs of keys per case")
     parser.add_argument("--only", choices=("startup", "keys"), default=None)
+    parser.add_argument(
+        "--before",
+        type=Path,
+        default=None,
+        help="a copy of rec_tui from an earlier commit (git archive COMMIT rec_tui | tar -x -C"
+        " DIR) whose start-up is measured in the same interleaved runs",
+    )
     args = parser.parse_args()
     if args.only in (None, "keys"):
         keystrokes(args.keys)
     if args.only in (None, "startup"):
-        startup(args.runs)
+        startup(args.runs, args.before)
 
 
 if __name__ == "__main__":

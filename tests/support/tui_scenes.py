@@ -90,10 +90,10 @@ def scene_app(step: str) -> RecTuiApp:
 
 
 def fixed_keyring_status(app: RecTuiApp) -> None:
-    """Show a desktop keyring's status line at once instead of probing the keyring.
+    """Show a desktop keyring's status line at once, as after the keyring was opened.
 
-    The probe runs in a thread and finishes at an unpredictable moment (and says what this
-    machine has); pictures of the wizard must not depend on either.
+    Opening the real keyring says what this machine has; pictures of the wizard must not
+    depend on it.
     """
     opened = OpenedStore(KeyringStore(_DesktopKeyring()), None)
     app.files.start = lambda: app.files.show_status(opened)  # type: ignore[method-assign]

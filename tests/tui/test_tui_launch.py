@@ -127,7 +127,6 @@ def test_the_wizard_start_up_path_does_not_load_httpx_keyring_or_the_sandbox() -
         "cli.build_parser()\n"
         "from rec_tui.tui.app import RecTuiApp\n"
         "app = RecTuiApp()\n"
-        "app.files.start = lambda: None  # the keyring opens after the first paint\n"
         "async def main():\n"
         "    async with app.run_test(size=(120, 40)):\n"
         "        pass\n"
@@ -142,6 +141,68 @@ def test_the_wizard_start_up_path_does_not_load_httpx_keyring_or_the_sandbox() -
     assert result.stdout.strip() == ""
 
 
+# Loaded when first used, never for the first screen of `rec-tui --open BODY`: the network
+# client, the keyring, presets (and TOML), the sandbox, the diagnosis, exporters, history,
+# the layout designer, the palette's providers, the Send panel, every dialog, and the other
+# steps' forms.
+NOT_ON_THE_FIRST_SCREEN = (
+    "httpx",
+    "keyring",
+    "rec_tui.store.presets",
+    "tomllib",
+    "rec_tui.sandbox",
+    "rec_tui.agora",
+    "rec_tui.formats.exporters",
+    "rec_tui.formats.bundle",
+    "rec_tui.store.history",
+    "rec_tui.layout",
+    "rec_tui.request.diff",
+    "rec_tui.request.schema",
+    "rec_tui.tui.controllers.commands",
+    "rec_tui.tui.send",
+    "rec_tui.tui.send_panel",
+    "rec_tui.tui.screens",
+    "rec_tui.tui.forms.streams",
+    "rec_tui.tui.forms.layout",
+    "rec_tui.tui.forms.storage",
+    "rec_tui.tui.forms.review",
+    "rec_tui.tui.widgets.layout_canvas",
+    "rec_tui.tui.widgets.json_editor",
+    "rec_tui.tui.widgets.exchange_log",
+)
+
+
+def test_the_first_screen_of_an_opened_body_loads_none_of_the_heavy_modules() -> None:
+    # A fresh interpreter runs `rec-tui --open BODY --mode mix` as the command does, headless,
+    # until the complete first screen has settled.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from rec_tui.tui.app import RecTuiApp\n"
+        "real_run = RecTuiApp.run\n"
+        "def run(self, *args, **kwargs):\n"
+        "    async def settle(pilot):\n"
+        "        await pilot.pause()\n"
+        "        await pilot.pause()\n"
+        "        self.exit(0)\n"
+        "    return real_run(self, headless=True, size=(120, 40), auto_pilot=settle)\n"
+        "RecTuiApp.run = run\n"
+        "from rec_tui.cli import main\n"
+        f"sys.argv = ['rec-tui', '--open', {str(SEEDS / '1_mix_av.json')!r}, '--mode', 'mix']\n"
+        "status = main()\n"
+        f"heavy = {NOT_ON_THE_FIRST_SCREEN!r}\n"
+        "loaded = [m for m in sys.modules if m.startswith(heavy)\n"
+        "          and (m in heavy or m.startswith(tuple(h + '.' for h in heavy)))]\n"
+        "print(status, ','.join(sorted(loaded)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == "0", result.stdout + result.stderr
+
+
 def test_the_first_screen_loads_no_preset_import_or_toml_code() -> None:
     # Presets, documents (importers, tomllib) are for Ctrl+S/O/F6: loaded when first used.
     import subprocess
@@ -151,7 +212,6 @@ def test_the_first_screen_loads_no_preset_import_or_toml_code() -> None:
         "import asyncio, sys\n"
         "from rec_tui.tui.app import RecTuiApp\n"
         "app = RecTuiApp()\n"
-        "app.files.start = lambda: None\n"
         "async def main():\n"
         "    async with app.run_test(size=(120, 40)) as pilot:\n"
         "        await pilot.pause()\n"
@@ -205,3 +265,26 @@ async def test_the_wizard_opened_with_a_mode_stays_in_it() -> None:
         await pilot.pause()
         # No "fits individual mode better: switch?" question over the user's own choice.
         assert app.draft.mode == "mix" and len(app.screen_stack) == 1
+
+
+async def test_the_footer_keys_are_in_the_first_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import RenderableType
+    from textual.screen import Screen
+    from textual.widgets._footer import FooterKey
+
+    first_frame: list[list[str]] = []
+    real_display = RecTuiApp._display
+
+    def display(self: RecTuiApp, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        if renderable is not None and not first_frame:
+            first_frame.append([key.key for key in screen.query(FooterKey)])
+        real_display(self, screen, renderable)
+
+    monkeypatch.setattr(RecTuiApp, "_display", display)
+    app = RecTuiApp(build_draft(options(open_path=str(SEEDS / "1_mix_av.json")))[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        settled = [key.key for key in app.screen.query(FooterKey)]
+    assert "ctrl+q" in settled and "ctrl+p" in settled
+    assert first_frame == [settled]

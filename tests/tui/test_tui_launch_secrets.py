@@ -13,6 +13,7 @@ from rec_tui.request.draft import Draft
 from rec_tui.store import presets, secrets
 from rec_tui.tui import launch as launch_module
 from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.widgets.secrets_status import OPENING, SecretsStatus
 from tests.support.tui import SEEDS, SIZE, seed_body
 
 
@@ -28,10 +29,16 @@ class Timeline:
         self.events: list[str] = []
         self.store = store
         self.app: RecTuiApp | None = None
+        # What the secrets status line said once the wizard settled.
+        self.status_line = ""
 
     def open_store(self) -> secrets.OpenedStore:
         self.events.append("keyring opened")
         return secrets.OpenedStore(self.store, None)
+
+    @property
+    def opened_status(self) -> str:
+        return secrets.OpenedStore(self.store, None).status_line()
 
 
 @pytest.fixture
@@ -52,6 +59,7 @@ def timeline(monkeypatch: pytest.MonkeyPatch) -> Timeline:
             await pilot.pause()
             await self.workers.wait_for_complete()
             await pilot.pause()
+            recorded.status_line = str(self.query_one(SecretsStatus).render())
             self.exit(0)
 
         recorded.app = self
@@ -62,12 +70,11 @@ def timeline(monkeypatch: pytest.MonkeyPatch) -> Timeline:
     return recorded
 
 
-def test_opening_a_body_draws_the_first_frame_before_the_keyring_is_opened(
-    timeline: Timeline,
-) -> None:
+def test_opening_a_body_never_opens_the_keyring(timeline: Timeline) -> None:
     assert launch_module.launch(options(open_path=str(SEEDS / "1_mix_av.json"))) == 0
-    # The status line under the Steps pane asks the keyring after the first frame.
-    assert timeline.events == ["first frame", "keyring opened"]
+    # Not before the first frame, nor after it: no secret was needed.
+    assert timeline.events == ["first frame"]
+    assert timeline.status_line == OPENING
 
 
 def test_opening_a_preset_without_keyring_secrets_does_not_open_the_keyring() -> None:
@@ -97,6 +104,8 @@ def test_a_preset_with_keyring_secrets_opens_the_keyring_once_and_the_wizard_kee
     assert app is not None
     assert app.draft.body["clientRequest"]["token"] == "token-kept-in-the-keyring"
     assert app.files.store is timeline.store
+    # Opened already: the status line says which store is in use.
+    assert timeline.status_line == timeline.opened_status
 
 
 def test_the_store_opens_at_its_first_use(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,7 +18,7 @@ from rec_tui.store.files import StoreFileError, read_regular_head
 from rec_tui.store.presets.errors import PresetError
 from rec_tui.store.presets.header import HEAD_BYTES, header_text, read_header
 
-SUFFIX: Final = ".toml"
+SUFFIX: Final = paths.PRESET_SUFFIX
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,9 @@
 
 The app creates one :class:`FilesController` (``app.files``) and calls it from its key
 actions. It owns which preset is open, whether the draft has unsaved changes (the draft's
-revision against the one last saved or opened), the secret store (opened in a thread
-after start-up so keyring's import and D-Bus probe never delay the first paint), and the
-one-time notice when no keyring is usable (given at the first use of secrets).
+revision against the one last saved or opened), the secret store (opened when a secret
+is first needed, so keyring's import and D-Bus probe never delay the first screen), and the
+one-time notice when no keyring is usable (given at that first use).
 
 Presets, documents (and with them tomllib, the importers) and the secret store are imported
 when first used: the wizard's first screen needs none of them.
@@ -12,7 +12,6 @@ when first used: the wizard's first screen needs none of them.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,19 +47,16 @@ class FilesController:
     # --- the store and its status ------------------------------------------------------
 
     def start(self) -> None:
-        """After mount: open the store in a thread, so first use does not wait for it.
+        """After the first frame: say which secret store is in use, if one is open already.
 
-        When the thread finishes, the status line under the Steps pane says which backend
-        is in use. The one-time explanation of a missing keyring waits until secrets are
-        first needed — see :attr:`store` — so no pop-up appears under the user's hands.
+        Only a preset whose secrets are in the keyring opens it before the wizard starts.
+        Otherwise the keyring is left alone until a secret is first needed (see
+        :attr:`store`): importing keyring and probing its backends costs a quarter of a
+        second on a busy machine, which the first screen must not pay, so until then the
+        status line says that the keyring is opened when first needed.
         """
-        self.app.run_worker(self._open_in_background, thread=True, exclusive=False)
-
-    def _open_in_background(self) -> None:
-        opened = self._open_store()
-        # RuntimeError: the app closed while the keyring was being probed.
-        with contextlib.suppress(RuntimeError):
-            self.app.call_from_thread(self.show_status, opened)
+        if self._opened_store is not None:
+            self.show_status(self._opened_store)
 
     def show_status(self, opened: OpenedStore) -> None:
         from rec_tui.tui.widgets.secrets_status import SecretsStatus

@@ -6,11 +6,13 @@ from typing import Any
 
 from textual.widgets import Static
 
-OPENING = "Secrets: checking the keyring…"
+# True until a secret is first needed: only then is the keyring opened (probing it would
+# cost the first screen a quarter of a second on a busy machine).
+OPENING = "Secrets: keyring opened when a secret is first needed"
 
 
 class SecretsStatus(Static):
-    """``Secrets: OS keyring (…)`` or ``Secrets: memory only …``, filled once the store opens."""
+    """``Secrets: OS keyring (…)`` or ``Secrets: memory only …``, once the store opens."""
 
     DEFAULT_CSS = """
     SecretsStatus {
