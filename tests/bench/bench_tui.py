@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -187,7 +188,14 @@ def shows(text: str, typed: bool) -> Callable[[str], bool]:
     return lambda screen: longer not in screen and text in screen
 
 
-def keystrokes(samples: int) -> None:
+def tile_uid_wizard(body_file: Path, before: Path | None = None) -> list[str]:
+    """The wizard with a tile's uid field focused; ``before``: another checkout's code."""
+    source = [] if before is None else ["env", f"REC_TUI_BENCH_SOURCE={before}"]
+    child = [sys.executable, str(HERE / "wizard_child.py"), str(body_file), "mix", "layout"]
+    return [*source, *child, TILE_UID]
+
+
+def keystrokes(samples: int, before: Path | None = None) -> None:
     with tempfile.TemporaryDirectory() as directory:
         body_file = write_body(Path(directory))
         cases: dict[str, tuple[list[str], str]] = {
@@ -199,18 +207,13 @@ def keystrokes(samples: int) -> None:
                 [sys.executable, str(HERE / "minimal_app.py"), "--input", "1000"],
                 "1000",
             ),
-            "rec-tui tile uid -> preview": (
-                [
-                    sys.executable,
-                    str(HERE / "wizard_child.py"),
-                    str(body_file),
-                    "mix",
-                    "layout",
-                    TILE_UID,
-                ],
-                '"uid": "1000"',
-            ),
+            "rec-tui tile uid -> preview": (tile_uid_wizard(body_file), '"uid": "1000"'),
         }
+        if before is not None:
+            cases[f"before ({before.name})"] = (
+                tile_uid_wizard(body_file, before),
+                '"uid": "1000"',
+            )
         tmux = Tmux()
         try:
             names = {case: tmux.new_pane() for case in cases}
@@ -242,6 +245,7 @@ def keystrokes(samples: int) -> None:
         f"{(statistics.median(wizard) - statistics.median(echo)) * 1000:7.1f} ms   "
         f"p95 {(p95(wizard) - p95(echo)) * 1000:7.1f} ms   (goal: p95 <= 16 ms over the echo)"
     )
+    print(f"  load average: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 
 def main() -> None:
@@ -249,9 +253,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="start-ups of each program")
     parser.add_argument("--keys", type=int, default=40, help="pairs of keys per case")
     parser.add_argument("--only", choices=("startup", "keys"), default=None)
+    parser.add_argument(
+        "--before",
+        type=Path,
+        default=None,
+        help="keystrokes: also measure the rec_tui of this checkout, interleaved",
+    )
     args = parser.parse_args()
     if args.only in (None, "keys"):
-        keystrokes(args.keys)
+        keystrokes(args.keys, args.before)
     if args.only in (None, "startup"):
         startup(args.runs)
 
