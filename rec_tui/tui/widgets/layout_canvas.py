@@ -38,6 +38,7 @@ from rec_tui.tui.widgets import layout_apply
 from rec_tui.tui.widgets.layout_dialogs import TemplateMenu, UidPrompt
 from rec_tui.tui.widgets.layout_paint import CELL_ASPECT, FrameCells, paint
 from rec_tui.tui.widgets.layout_view import CanvasView
+from rec_tui.tui.widgets.on_screen import WhenShown
 
 HEADER_ROWS: Final = 1
 MIN_ROWS: Final = 9
@@ -138,11 +139,17 @@ class LayoutCanvas(Widget, can_focus=True):
         self._told_selected: int | None = None
         # The running mix recording Ctrl+L updates, as the Send controller tells it.
         self.recording_sid: str | None = None
+        # Scrolled out of sight (typing in a tile's fields below it), it is redrawn when
+        # it comes back into view, not on every key (rec_tui/tui/widgets/on_screen.py).
+        self._redraw_when_shown = WhenShown(self)
 
     # --- reading the draft ------------------------------------------------------------
 
     def refresh_from_draft(self) -> None:
         """Redraw after a change made outside the canvas (forms, import, preset)."""
+        self._redraw_when_shown.run(self._redraw)
+
+    def _redraw(self) -> None:
         self._sync()
         self.refresh()
 
@@ -451,6 +458,7 @@ class LayoutCanvas(Widget, can_focus=True):
 
     def on_focus(self) -> None:
         # Inside a scrolling form the canvas may be below the fold when tabbed to.
+        self._redraw_when_shown.flush()
         self.scroll_visible(animate=False)
         self.refresh()
 
