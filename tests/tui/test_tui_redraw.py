@@ -20,6 +20,7 @@ from rec_tui.request.draft import Draft
 from rec_tui.request.validate import Checked
 from rec_tui.spec.problems import Problem
 from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.widgets.item_table import ItemTable
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from rec_tui.tui.widgets.object_list import ObjectListEditor
 from rec_tui.tui.widgets.on_screen import off_screen
@@ -426,3 +427,37 @@ async def test_canvas_keys_place_no_widget_again_and_the_tiles_fields_catch_up_i
         await pilot.pause(0.3)
         assert x_axis.value == "0.02"
         assert "0.02" in table.get_row_at(0)
+
+
+async def test_a_value_typed_into_a_tile_redraws_its_row_of_the_tiles_table_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drawn: list[int] = []
+    draw_line = ItemTable.render_line
+
+    def counted(table: ItemTable, y: int) -> Strip:
+        drawn.append(y)
+        return draw_line(table, y)
+
+    monkeypatch.setattr(ItemTable, "render_line", counted)
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = editor(app, TILE_UID).query_one(Input)
+        field.select_on_focus = False
+        field.focus()
+        field.action_end()
+        table = app.query_one(ItemTable)
+        table.scroll_visible(animate=False)
+        await pilot.press("7")
+        await pilot.pause(0.5)  # the table catches up a moment after the key
+        assert not off_screen(table)
+        drawn.clear()
+        await pilot.press("4")
+        await pilot.pause(0.5)
+        assert table.get_row_at(0)[1] == "10174"
+        assert table.get_row_at(1)[1] == "102"
+        # The first tile's line (the header is line 0): not the other rows.
+        assert set(drawn) == {1}

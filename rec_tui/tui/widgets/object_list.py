@@ -14,7 +14,6 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Static
@@ -24,6 +23,7 @@ from rec_tui.spec.field import Field
 from rec_tui.spec.problems import Problem
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.field_editor import FieldEditor, covers
+from rec_tui.tui.widgets.item_table import ItemTable
 from rec_tui.tui.widgets.on_screen import WhenShown
 
 # Seconds after typing stops before the table shows the new value.
@@ -88,9 +88,7 @@ class ObjectListEditor(FieldEditor):
     def compose_input(self) -> ComposeResult:
         self._children = [self._make_editor(c, self._child_path(c)) for c in self._columns]
         with Vertical(classes="object-list"):
-            table: DataTable[str] = DataTable(
-                cursor_type="row", zebra_stripes=True, classes="field-input"
-            )
+            table = ItemTable(cursor_type="row", zebra_stripes=True, classes="field-input")
             table.add_columns("index", *(f.key for f in self._columns))
             yield table
             with Horizontal(classes="object-buttons"):
@@ -158,11 +156,11 @@ class ObjectListEditor(FieldEditor):
         rows, self._pending_rows = self._pending_rows, None
         if rows is None or len(rows) != len(self._rows):
             return
-        table = self.query_one(DataTable)
+        table = self.query_one(ItemTable)
         for number, (old, row) in enumerate(zip(self._rows, rows, strict=True)):
             for column, (before, after) in enumerate(zip(old, row, strict=True)):
                 if before != after:
-                    table.update_cell_at(Coordinate(number, column), after)
+                    table.set_cell(number, column, after)
         self._rows = rows
 
     def _select(self, index: int) -> None:
