@@ -461,3 +461,29 @@ async def test_a_value_typed_into_a_tile_redraws_its_row_of_the_tiles_table_alon
         assert table.get_row_at(1)[1] == "102"
         # The first tile's line (the header is line 0): not the other rows.
         assert set(drawn) == {1}
+
+
+def test_the_preview_makes_again_only_the_lines_a_change_touched() -> None:
+    from rec_tui.tui.json_lines import render
+    from rec_tui.tui.widgets.preview import styled_lines
+
+    body = _body_with_errors()
+    draft = Draft(mode="mix")
+    draft.replace_body(body)
+    made: dict[tuple[str, str], Any] = {}
+    before = styled_lines(render(draft.body), draft.validate(fixes=False), made)
+    draft.set("clientRequest.recordingConfig.maxIdleTime", 30)  # an error mark goes too
+    draft.set("cname", "room-2")
+    problems = draft.validate(fixes=False)
+    after = styled_lines(render(draft.body), problems, made)
+    fresh = styled_lines(render(draft.body), problems)
+    # Exactly what a fresh rendering shows, mark and colours included...
+    assert [(line.plain, line.spans) for line in after] == [
+        (line.plain, line.spans) for line in fresh
+    ]
+    # ...with every untouched line the very one shown before.
+    remade = [n for n, (old, new) in enumerate(zip(before, after, strict=True)) if old is not new]
+    assert [after[n].plain.strip() for n in remade] == [
+        '"cname": "room-2",',
+        '"maxIdleTime": 30,',
+    ]
