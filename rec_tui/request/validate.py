@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rec_tui.request.unsendable import checkable
 from rec_tui.spec.modes import MODES, Mode, is_mode
-from rec_tui.spec.problems import ERROR, WARNING, Problem, sort_key
+from rec_tui.spec.problems import ERROR, WARNING, Fix, Problem, sort_key
 from rec_tui.spec.rules import Rule, all_rules, run
 from rec_tui.spec.rules.context import Context, Session, SnapshotIntent
 
@@ -26,15 +27,27 @@ class Checked:
 
     def with_fixes(self) -> list[Problem]:
         """The problems, each mechanical fix that holds attached (a re-check per fix)."""
-        if self.context is None:
-            return list(self.problems)
-        # Imported here: a caller that shows no fixes (``rec-tui validate``) never loads them.
-        from rec_tui.request.fixes.registry import attach_fixes
-
         try:
-            return attach_fixes(self.context, self.problems)
+            return self.with_found(dict(self.fixes()))
         except Exception:  # a fixer's bug must not take the problems away: none get fixes
             return list(self.problems)
+
+    def fixes(self) -> Iterator[tuple[int, Fix]]:
+        """(index in :attr:`problems`, fix) for each fix that holds, each worked out only
+        when asked for (``next()``), so a caller can spread the re-checks out."""
+        if self.context is None:
+            return iter(())
+        # Imported here: a caller that shows no fixes (``rec-tui validate``) never loads them.
+        from rec_tui.request.fixes.registry import checked_fixes
+
+        return checked_fixes(self.context, self.problems)
+
+    def with_found(self, found: Mapping[int, Fix]) -> list[Problem]:
+        """The problems with the fixes ``found`` (by index) attached."""
+        return [
+            replace(problem, fix=found[index]) if index in found else problem
+            for index, problem in enumerate(self.problems)
+        ]
 
 
 def validate(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import gc
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from rec_tui.request.validate import Checked
+    from rec_tui.spec.problems import Fix
     from rec_tui.tui.screens.preset_open import PresetOpenScreen
     from rec_tui.tui.send_panel import SendPanel
     from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
@@ -156,6 +157,10 @@ class RecTuiApp(App[int]):
         # the revision it was made for.
         self._checked: tuple[int, Checked] | None = None
         self._fixes_timer: Timer | None = None
+        # The fixes being worked out one by one: revision, check, what is left, found.
+        self._fix_search: tuple[int, Checked, Iterator[tuple[int, Fix]], dict[int, Fix]] | None = (
+            None
+        )
         self.current_step = start_step
         self._notices = list(notices)
         self._forms: dict[str, StepForm] = {}
@@ -401,23 +406,55 @@ class RecTuiApp(App[int]):
             self._fixes_timer.reset()
 
     def _attach_fixes(self) -> None:
+        """Changes paused: work the fixes out, one re-check per turn of the event loop, so
+        a key pressed meanwhile waits for one re-check at most, never for all of them."""
         self._fixes_timer = None
+        revision = self.draft.revision
+        made = self._checked
         # Nothing to show them in once the wizard is closing.
-        if self._fixes_for != self.draft.revision and self.screen_stack and not self.exiting:
+        if self._fixes_for == revision or not self.screen_stack or self.exiting:
+            return
+        if made is None or made[0] != revision:
             self.problems_with_fixes()
+            return
+        self._fix_search = (revision, made[1], made[1].fixes(), {})
+        self.call_later(self._next_fix)
+
+    def _next_fix(self) -> None:
+        search = self._fix_search
+        if search is None:
+            return
+        revision, checked, left, found = search
+        if revision != self.draft.revision or self.exiting or not self.screen_stack:
+            self._fix_search = None  # a newer change starts its own search after its pause
+            return
+        try:
+            step = next(left, None)
+        except Exception:  # a fixer's bug: the fixes found so far are shown, no more
+            step = None
+        if step is not None:
+            found[step[0]] = step[1]
+            self.call_later(self._next_fix)
+            return
+        self._fix_search = None
+        self._show_fixes(revision, checked.with_found(found))
 
     def problems_with_fixes(self) -> list[Problem]:
         """The problems with their fixes, worked out now if they are not yet (F8)."""
         revision = self.draft.revision
         if self._fixes_for != revision:
+            self._fix_search = None
             # The check made when this revision was shown; a new one only if there is none.
             made = self._checked
             checked = made[1] if made and made[0] == revision else self.draft.check()
-            self.problems = checked.with_fixes()
-            self._fixes_for = revision
-            # The wizard's own screen, even while a dialog or the palette is on top.
-            self.screen_stack[0].query_one(ProblemsPane).show(self.problems)
+            self._show_fixes(revision, checked.with_fixes())
         return self.problems
+
+    def _show_fixes(self, revision: int, problems: list[Problem]) -> None:
+        self.problems = problems
+        self._fixes_for = revision
+        # The wizard's own screen, even while a dialog or the palette is on top.
+        self.screen_stack[0].query_one(ProblemsPane).show(self.problems)
 
     def _tell_mode_switch(self, switch: ModeSwitch) -> None:
         mode = self.draft.mode
