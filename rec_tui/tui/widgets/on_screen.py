@@ -6,7 +6,9 @@ map of every widget's place; the next region lookup then lays out the whole scre
 (5-10 ms with the wizard's forms). A keystroke that repaints a part of the form scrolled
 out of sight (the layout canvas above a tile's fields, the tiles table above the canvas's
 selected tile) paid that on every key. Such work waits here until the widget is on screen
-again: after each layout or scroll of the screen, or at once when asked for.
+again: after each layout or scroll of the screen, or at once when asked for. The frame that
+first scrolls such a widget into view still shows it as it was; the next one (a frame
+later) shows it up to date.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ class WhenShown:
     ``run(work)`` does ``work`` now if the widget is on screen, else keeps it (replacing
     any work kept before: the latest state is all that needs showing) until a layout or
     scroll of the screen shows the widget, or :meth:`flush` is called (focus, a lookup
-    that needs the widget up to date).
+    that needs the widget up to date). One per widget: it listens to the screen's layouts
+    under the widget's name.
     """
 
     def __init__(self, widget: Widget) -> None:
