@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 # SERVICES_PATH is re-exported: the wizard's forms read it from here.
 from rec_tui.request.applicability import SERVICES_PATH as SERVICES_PATH
@@ -33,6 +33,9 @@ from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import DEFAULT_MODE, Mode
 from rec_tui.spec.problems import Problem
 from rec_tui.spec.rules.context import SnapshotIntent
+
+if TYPE_CHECKING:
+    from rec_tui.request.validate import Checked
 
 SESSION: Final = "session"
 APP_ID: Final = "session.appId"
@@ -224,15 +227,19 @@ class Draft:
     def validate(self, *, fixes: bool = True) -> list[Problem]:
         """The body's problems; with ``fixes``, each mechanical fix attached (it costs a
         re-check per fixable problem, so a view may ask for them a moment later)."""
-        from rec_tui.request.validate import validate
+        checked = self.check()
+        return checked.with_fixes() if fixes else checked.problems
+
+    def check(self) -> Checked:
+        """The body's problems without fixes, ready to have them worked out later."""
+        from rec_tui.request.validate import check
         from rec_tui.spec.rules.context import Session
 
-        return validate(
+        return check(
             self.mode,
             self.body,
             snapshot_intent=self.snapshot_intent,
             session=Session(app_id=self.app_id or None),
-            fixes=fixes,
         )
 
     # --- observers --------------------------------------------------------------------

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import gc
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -33,6 +33,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.notifications import Notify, SeverityLevel
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Static
 
 from rec_tui.request.draft import Change, Draft, ModeSwitch
@@ -55,6 +56,8 @@ from rec_tui.tui.widgets.step_list import StepList
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from rec_tui.request.validate import Checked
+    from rec_tui.spec.problems import Fix
     from rec_tui.tui.screens.preset_open import PresetOpenScreen
     from rec_tui.tui.send_panel import SendPanel
     from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
@@ -143,6 +146,8 @@ class RecTuiApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     COMMANDS = App.COMMANDS | {wizard_commands, field_commands}
+    # Seconds without a change before the fixes of the problems are worked out.
+    FIXES_AFTER: ClassVar[float] = 0.3
 
     def __init__(
         self,
@@ -160,6 +165,14 @@ class RecTuiApp(App[int]):
         self.diagnosis = DiagnosisController(self)
         # The draft revision whose problems carry their fixes (-1: none yet).
         self._fixes_for = -1
+        # The latest check of the draft (problems without fixes, and their context) and
+        # the revision it was made for.
+        self._checked: tuple[int, Checked] | None = None
+        self._fixes_timer: Timer | None = None
+        # The fixes being worked out one by one: revision, check, what is left, found.
+        self._fix_search: tuple[int, Checked, Iterator[tuple[int, Fix]], dict[int, Fix]] | None = (
+            None
+        )
         self.current_step = start_step
         self._notices = list(notices)
         self._forms: dict[str, StepForm] = {}
@@ -371,13 +384,15 @@ class RecTuiApp(App[int]):
     def _show_draft(self, origin: object | None = None) -> None:
         """Re-validate and refresh everything that shows the draft but ``origin``.
 
-        The fixes are worked out after the frame is drawn (each costs a re-check), so a
-        keystroke shows at once and the [F8 fix] marks follow; F8 works them out at once.
+        The body is checked once per change. Its fixes (each costs a re-check) are worked
+        out from that same check once changes pause for :attr:`FIXES_AFTER` seconds, so
+        typing never waits for them and the [F8 fix] marks follow; F8 works them out at once.
         """
-        self.problems = self.draft.validate(fixes=False)
+        checked = self.draft.check()
+        self._checked = (self.draft.revision, checked)
+        self.problems = checked.problems
         self._fixes_for = -1
-        # After the frame is drawn: a keystroke shows at once, the [F8 fix] marks follow.
-        self.call_after_refresh(self._attach_fixes, self.draft.revision)
+        self._fixes_later()
         self.query_one(Preview).show(
             compact_request_line(self.draft), self.draft.body, self.problems
         )
@@ -395,20 +410,63 @@ class RecTuiApp(App[int]):
             form.show_problems(self.problems)
         self.files.refresh_title()
 
-    def _attach_fixes(self, revision: int) -> None:
+    def _fixes_later(self) -> None:
+        # One timer, pushed back by every change: a burst of keys costs no fix checks.
+        if self._fixes_timer is None:
+            self._fixes_timer = self.set_timer(self.FIXES_AFTER, self._attach_fixes)
+        else:
+            self._fixes_timer.reset()
+
+    def _attach_fixes(self) -> None:
+        """Changes paused: work the fixes out, one re-check per turn of the event loop, so
+        a key pressed meanwhile waits for one re-check at most, never for all of them."""
+        self._fixes_timer = None
+        revision = self.draft.revision
+        made = self._checked
         # Nothing to show them in once the wizard is closing.
-        if revision == self.draft.revision and self._fixes_for != revision and self.screen_stack:
+        if self._fixes_for == revision or not self.screen_stack or self.exiting:
+            return
+        if made is None or made[0] != revision:
             self.problems_with_fixes()
+            return
+        self._fix_search = (revision, made[1], made[1].fixes(), {})
+        self.call_later(self._next_fix)
+
+    def _next_fix(self) -> None:
+        search = self._fix_search
+        if search is None:
+            return
+        revision, checked, left, found = search
+        if revision != self.draft.revision or self.exiting or not self.screen_stack:
+            self._fix_search = None  # a newer change starts its own search after its pause
+            return
+        try:
+            step = next(left, None)
+        except Exception:  # a fixer's bug: the fixes found so far are shown, no more
+            step = None
+        if step is not None:
+            found[step[0]] = step[1]
+            self.call_later(self._next_fix)
+            return
+        self._fix_search = None
+        self._show_fixes(revision, checked.with_found(found))
 
     def problems_with_fixes(self) -> list[Problem]:
         """The problems with their fixes, worked out now if they are not yet (F8)."""
         revision = self.draft.revision
         if self._fixes_for != revision:
-            self.problems = self.draft.validate()
-            self._fixes_for = revision
-            # The wizard's own screen, even while a dialog or the palette is on top.
-            self.screen_stack[0].query_one(ProblemsPane).show(self.problems)
+            self._fix_search = None
+            # The check made when this revision was shown; a new one only if there is none.
+            made = self._checked
+            checked = made[1] if made and made[0] == revision else self.draft.check()
+            self._show_fixes(revision, checked.with_fixes())
         return self.problems
+
+    def _show_fixes(self, revision: int, problems: list[Problem]) -> None:
+        self.problems = problems
+        self._fixes_for = revision
+        # The wizard's own screen, even while a dialog or the palette is on top.
+        self.screen_stack[0].query_one(ProblemsPane).show(self.problems)
 
     def _tell_mode_switch(self, switch: ModeSwitch) -> None:
         mode = self.draft.mode

@@ -9,7 +9,9 @@ Run: ``.venv/bin/python tests/bench/bench_layout.py [--keys N]``.
    the preview changed is also checked for the canvas having changed with it (the canvas,
    the draft and the preview update in the same frame). Baseline in the same run,
    interleaved: a raw echo (``raw_echo.py``), the terminal and this measurement alone.
-   Goal: p95 at most 16 ms (one frame at 60 Hz) over the echo.
+   Goal: p95 at most 16 ms (one frame at 60 Hz) over the echo. ``--before DIR`` runs the
+   rec_tui of another checkout (DIR) in a second wizard, interleaved key by key with this
+   one, for a before/after comparison in the same run.
 2. Diagnostic only (narrow, not what the user sees): the canvas's move action and the
    painting of its lines called directly in a headless app, against painting an empty
    canvas.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -82,57 +85,69 @@ def preview_changed(before: str, preview_left: int) -> Callable[[str], bool]:
     return lambda screen: region(screen, preview_left) != shown
 
 
-def arrow_keys(samples: int) -> None:
+def wizard_argv(body_file: Path, before: Path | None = None) -> list[str]:
+    """The wizard at the layout step, canvas focused; ``before``: another checkout's code."""
+    source = [] if before is None else ["env", f"REC_TUI_BENCH_SOURCE={before}"]
+    child = [sys.executable, str(HERE / "wizard_child.py"), str(body_file), "mix", "layout"]
+    return [*source, *child, "canvas"]
+
+
+def arrow_keys(samples: int, before: Path | None = None) -> None:
     with tempfile.TemporaryDirectory() as directory:
         body_file = write_body(Path(directory))
+        wizards = {"rec-tui canvas -> preview": wizard_argv(body_file)}
+        if before is not None:
+            wizards[f"before ({before.name})"] = wizard_argv(body_file, before)
         tmux = Tmux()
         try:
-            echo, wizard = tmux.new_pane(), tmux.new_pane()
+            echo = tmux.new_pane()
             tmux.spawn(echo, [sys.executable, str(HERE / "raw_echo.py"), "1000"])
-            tmux.spawn(
-                wizard,
-                [
-                    sys.executable,
-                    str(HERE / "wizard_child.py"),
-                    str(body_file),
-                    "mix",
-                    "layout",
-                    "canvas",
-                ],
-            )
+            panes = {name: tmux.new_pane() for name in wizards}
+            for name, argv in wizards.items():
+                tmux.spawn(panes[name], argv)
             tmux.wait_for(echo, shows("value: 1000", typed=False))
-            tmux.wait_for(wizard, lambda s: '"uid": "1000"' in s)
+            for pane in panes.values():
+                tmux.wait_for(pane, lambda s: '"uid": "1000"' in s)
             time.sleep(1.5)  # the after-first-frame work is done, the canvas has the focus
-            preview_left = tmux.screen(wizard).splitlines()[0].index("POST")
+            lefts = {
+                name: tmux.screen(pane).splitlines()[0].index("POST")
+                for name, pane in panes.items()
+            }
             echoed: list[float] = []
-            previewed: list[float] = []
-            together = 0
+            previewed: dict[str, list[float]] = {name: [] for name in wizards}
+            together = dict.fromkeys(wizards, 0)
             for n in range(samples * 2):
                 sent = (
                     tmux.keys(echo, "7", literal=True) if n % 2 == 0 else tmux.keys(echo, "BSpace")
                 )
                 seen, _ = tmux.wait_for(echo, shows("value: 1000", typed=n % 2 == 0))
                 echoed.append(seen - sent)
-                before = tmux.screen(wizard)
-                sent = tmux.keys(wizard, "Right" if n % 2 == 0 else "Left")
-                seen, after = tmux.wait_for(wizard, preview_changed(before, preview_left))
-                previewed.append(seen - sent)
-                # The canvas is everything left of the preview pane.
-                left = [line[:preview_left] for line in after.splitlines()]
-                if left != [line[:preview_left] for line in before.splitlines()]:
-                    together += 1
-                time.sleep(0.05)
+                for name, pane in panes.items():  # interleaved
+                    preview_left = lefts[name]
+                    before_key = tmux.screen(pane)
+                    sent = tmux.keys(pane, "Right" if n % 2 == 0 else "Left")
+                    seen, after = tmux.wait_for(pane, preview_changed(before_key, preview_left))
+                    previewed[name].append(seen - sent)
+                    # The canvas is everything left of the preview pane.
+                    left = [line[:preview_left] for line in after.splitlines()]
+                    if left != [line[:preview_left] for line in before_key.splitlines()]:
+                        together[name] += 1
+                    time.sleep(0.05)
         finally:
             tmux.close()
     print(f"arrow key on the layout canvas (17 tiles) -> preview, tmux 120x40, {len(echoed)} keys:")
     print(f"  raw echo (terminal alone)      {ms(echoed)}")
-    print(f"  rec-tui canvas -> preview      {ms(previewed)}")
-    print(
-        f"  rec-tui over the raw echo:     median "
-        f"{(statistics.median(previewed) - statistics.median(echoed)) * 1000:7.1f} ms   "
-        f"p95 {(p95(previewed) - p95(echoed)) * 1000:7.1f} ms   (goal: p95 <= 16 ms)"
-    )
-    print(f"  canvas changed in the same screen as the preview: {together}/{len(previewed)}")
+    for name, values in previewed.items():
+        print(f"  {name:30} {ms(values)}")
+        print(
+            f"    over the raw echo:           median "
+            f"{(statistics.median(values) - statistics.median(echoed)) * 1000:7.1f} ms   "
+            f"p95 {(p95(values) - p95(echoed)) * 1000:7.1f} ms   (goal: p95 <= 16 ms)"
+        )
+        print(
+            f"    canvas changed in the same screen as the preview: {together[name]}/{len(values)}"
+        )
+    print(f"  load average: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 
 def diagnostic() -> None:
@@ -154,8 +169,17 @@ def diagnostic() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="The layout canvas's arrow key -> preview.")
     parser.add_argument("--keys", type=int, default=40, help="pairs of keys")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        default=None,
+        help="also measure the rec_tui of this checkout, interleaved (a before/after run)",
+    )
+    parser.add_argument("--no-diagnostic", action="store_true", help="the tmux figures only")
     args = parser.parse_args()
-    arrow_keys(args.keys)
+    arrow_keys(args.keys, args.before)
+    if args.no_diagnostic:
+        return 0
     diagnostic()
     return 0
 

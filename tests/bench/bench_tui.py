@@ -210,7 +210,14 @@ def shows(text: str, typed: bool) -> Callable[[str], bool]:
     return lambda screen: longer not in screen and text in screen
 
 
-def keystrokes(samples: int) -> None:
+def tile_uid_wizard(body_file: Path, before: Path | None = None) -> list[str]:
+    """The wizard with a tile's uid field focused; ``before``: another checkout's code."""
+    source = [] if before is None else ["env", f"REC_TUI_BENCH_SOURCE={before}"]
+    child = [sys.executable, str(HERE / "wizard_child.py"), str(body_file), "mix", "layout"]
+    return [*source, *child, TILE_UID]
+
+
+def keystrokes(samples: int, before: Path | None = None) -> None:
     with tempfile.TemporaryDirectory() as directory:
         body_file = write_body(Path(directory))
         cases: dict[str, tuple[list[str], str]] = {
@@ -222,18 +229,13 @@ def keystrokes(samples: int) -> None:
                 [sys.executable, str(HERE / "minimal_app.py"), "--input", "1000"],
                 "1000",
             ),
-            "rec-tui tile uid -> preview": (
-                [
-                    sys.executable,
-                    str(HERE / "wizard_child.py"),
-                    str(body_file),
-                    "mix",
-                    "layout",
-                    TILE_UID,
-                ],
-                '"uid": "1000"',
-            ),
+            "rec-tui tile uid -> preview": (tile_uid_wizard(body_file), '"uid": "1000"'),
         }
+        if before is not None:
+            cases[f"before ({before.name})"] = (
+                tile_uid_wizard(body_file, before),
+                '"uid": "1000"',
+            )
         tmux = Tmux()
         try:
             names = {case: tmux.new_pane() for case in cases}
@@ -265,6 +267,7 @@ def keystrokes(samples: int) -> None:
         f"{(statistics.median(wizard) - statistics.median(echo)) * 1000:7.1f} ms   "
         f"p95 {(p95(wizard) - p95(echo)) * 1000:7.1f} ms   (goal: p95 <= 16 ms over the echo)"
     )
+    print(f"  load average: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 
 def main() -> None:
@@ -277,11 +280,11 @@ def main() -> None:
         type=Path,
         default=None,
         help="a copy of rec_tui from an earlier commit (git archive COMMIT rec_tui | tar -x -C"
-        " DIR) whose start-up is measured in the same interleaved runs",
+        " DIR), measured in the same interleaved runs (start-up and keystrokes)",
     )
     args = parser.parse_args()
     if args.only in (None, "keys"):
-        keystrokes(args.keys)
+        keystrokes(args.keys, args.before)
     if args.only in (None, "startup"):
         startup(args.runs, args.before)
 

@@ -3,7 +3,10 @@
 Run: ``python tests/bench/wizard_child.py BODY.json MODE STEP FOCUS`` where FOCUS is the
 body path of a field (its input gets the focus, the cursor at the end) or ``canvas`` (the
 layout canvas gets the focus, its first tile selected). It is the real app in a real
-terminal; only the focus is placed by code instead of by Tab presses.
+terminal; only the focus is placed by code instead of by Tab presses. With
+``REC_TUI_BENCH_SOURCE=DIR`` in its environment it runs the rec_tui of the checkout in DIR
+(the benchmarks' ``--before DIR``), so code before and after a change is measured by the
+same harness in the same run.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+# REC_TUI_BENCH_SOURCE: another checkout's rec_tui (a before/after run of one harness).
+sys.path.insert(0, os.environ.get("REC_TUI_BENCH_SOURCE") or str(Path(__file__).parents[2]))
 
 from textual.widgets import Input
 
@@ -29,7 +33,9 @@ class FocusedWizard(RecTuiApp):
         self.focus_target = focus
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual calls RecTuiApp.on_mount too (handlers run for every class of the MRO):
+        # calling it from here as well would subscribe the wizard to the draft twice and
+        # do every keystroke's work twice.
         # Once the first screen is up and settled, as a person would find it.
         self.set_timer(0.3, self.place_focus)
 

@@ -52,8 +52,13 @@ def _canvas_text(canvas: LayoutCanvas) -> str:
     return "\n".join(canvas.render_line(y).text for y in range(canvas.size.height))
 
 
-def _field_value(app: RecTuiApp, path: str) -> str:
-    return _input(app, path).value
+async def _field_value(pilot: Any, app: RecTuiApp, path: str) -> str:
+    """What the field shows once scrolled into view, as the user would look at it (an
+    input out of sight is brought up to date when it comes into view)."""
+    field_input = _input(app, path)
+    field_input.scroll_visible(animate=False)
+    await pilot.pause()
+    return field_input.value
 
 
 async def test_canvas_edits_reach_the_form_preview_and_problems() -> None:
@@ -72,8 +77,8 @@ async def test_canvas_edits_reach_the_form_preview_and_problems() -> None:
             "height": 0.99,
         }
         # The tiles table's editors show the highlighted (first) tile.
-        assert _field_value(app, f"{LAYOUT_CONFIG}[0].x_axis") == "0.01"
-        assert _field_value(app, f"{LAYOUT_CONFIG}[0].height") == "0.99"
+        assert await _field_value(pilot, app, f"{LAYOUT_CONFIG}[0].x_axis") == "0.01"
+        assert await _field_value(pilot, app, f"{LAYOUT_CONFIG}[0].height") == "0.99"
         assert '"x_axis": 0.01' in preview_plain(app)
         await pilot.press("1", "right")
         await pilot.pause()

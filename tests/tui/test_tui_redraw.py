@@ -8,15 +8,22 @@ from typing import Any
 
 import pytest
 from rich.console import Console, RenderableType
+from textual._compositor import Compositor
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import DataTable, Input, OptionList
 
 from rec_tui.layout.marks import LAYOUT_CONFIG
 from rec_tui.request.draft import Draft
+from rec_tui.request.validate import Checked
+from rec_tui.spec.problems import Problem
 from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.widgets.item_table import ItemTable
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
+from rec_tui.tui.widgets.object_list import ObjectListEditor
+from rec_tui.tui.widgets.on_screen import off_screen
 from rec_tui.tui.widgets.preview import JsonView
 from tests.support.layout_host import MIX_BODY
 from tests.support.tui import SIZE, editor, preview_plain, seed_body
@@ -130,7 +137,8 @@ class LayoutCountingApp(RecTuiApp):
             lay_out(size, scroll)
 
         screen._refresh_layout = counted  # type: ignore[method-assign]
-        super().on_mount()
+        # RecTuiApp.on_mount runs after this one (Textual calls the handler of every class
+        # of the MRO): calling it here too would subscribe the wizard to the draft twice.
 
 
 async def settled(pilot: Any, app: LayoutCountingApp) -> None:
@@ -262,3 +270,220 @@ async def test_the_preview_opened_at_a_later_step_has_its_scrollbar_where_it_is_
         view = app.query_one(JsonView)
         assert view.scroll_y > 0
         assert view.vertical_scrollbar.position == view.scroll_y
+
+
+class CheckCountingApp(RecTuiApp):
+    """The wizard, counting the checks of its draft."""
+
+    # Never within a test unless asked for: what runs per keystroke is counted alone.
+    FIXES_AFTER = 3600.0
+
+    def __init__(self, draft: Draft, start_step: str = "session") -> None:
+        super().__init__(draft, start_step=start_step)
+        self.checks = 0
+        check = draft.check
+
+        def counted() -> Checked:
+            self.checks += 1
+            return check()
+
+        draft.check = counted  # type: ignore[method-assign]
+
+
+def _problem_rows(app: RecTuiApp) -> list[str]:
+    rows = app.query_one("#problem-list", OptionList)
+    return [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)]
+
+
+async def test_a_keystroke_checks_the_body_once_and_leaves_the_fixes_for_a_pause(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fix_rounds: list[Checked] = []
+    with_fixes = Checked.with_fixes
+
+    def counted(checked: Checked) -> list[Problem]:
+        fix_rounds.append(checked)
+        return with_fixes(checked)
+
+    monkeypatch.setattr(Checked, "with_fixes", counted)
+    draft = Draft(mode="mix")
+    draft.replace_body(_body_with_errors())
+    app = CheckCountingApp(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = editor(app, "cname").query_one(Input)
+        field.select_on_focus = False
+        field.focus()
+        field.action_end()
+        await pilot.pause()
+        app.checks = 0
+        fix_rounds.clear()
+        for key in ("x", "y", "backspace"):
+            await pilot.press(key)
+            await pilot.pause()
+        # One check per change; no fix worked out while the keys come.
+        assert app.draft.get("cname").endswith("x")
+        assert app.checks == 3
+        assert fix_rounds == []
+        # F8 (here: what F8 asks for) works them out at once, from the same check.
+        fixed = app.problems_with_fixes()
+        assert app.checks == 3
+        assert len(fix_rounds) == 1
+        assert any(problem.fix is not None for problem in fixed)
+        await pilot.pause()
+        assert any("[F8 fix]" in row for row in _problem_rows(app))
+
+
+async def test_the_fix_marks_follow_once_typing_pauses() -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(_body_with_errors())
+    app = RecTuiApp(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = editor(app, "cname").query_one(Input)
+        field.focus()
+        # Emptying a required field adds a problem: the list is filled again, and the
+        # [F8 fix] mark of maxIdleTime -5 comes back once the fixes are worked out.
+        field.value = ""
+        await pilot.pause()
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if any("[F8 fix]" in row for row in _problem_rows(app)):
+                break
+        assert any(problem.fix is not None for problem in app.problems)
+        assert any("[F8 fix]" in row for row in _problem_rows(app))
+
+
+async def test_typing_below_the_canvas_places_no_widget_again_until_it_is_in_view(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Asking a widget scrolled out of sight to repaint makes Textual work out the place of
+    # every widget of the screen again on the next key (5-10 ms): the canvas above a tile's
+    # fields waits until it is scrolled back into view.
+    placings: list[bool] = []
+    arrange = Compositor._arrange_root
+
+    def counted(compositor: Compositor, root: Widget, size: Size, visible_only: bool = True) -> Any:
+        placings.append(visible_only)
+        return arrange(compositor, root, size, visible_only)
+
+    monkeypatch.setattr(Compositor, "_arrange_root", counted)
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = editor(app, TILE_UID).query_one(Input)
+        field.select_on_focus = False
+        field.focus()
+        field.action_end()
+        await pilot.press("7")  # the first change marks the draft unsaved (new words)
+        await pilot.pause(0.3)
+        canvas = app.query_one(LayoutCanvas)
+        assert off_screen(canvas)
+        placings.clear()
+        for key in ("7", "backspace", "4"):
+            await pilot.press(key)
+            await pilot.pause(0.2)
+        assert '"uid": "10174"' in preview_plain(app)
+        assert False not in placings  # every widget's place: never worked out again
+        canvas.scroll_visible(animate=False)
+        await pilot.pause(0.3)
+        assert "10174" in "\n".join(canvas.render_line(y).text for y in range(canvas.size.height))
+
+
+async def test_canvas_keys_place_no_widget_again_and_the_tiles_fields_catch_up_in_view(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The tiles table and the selected tile's fields are below the canvas, out of sight:
+    # they show the moves once scrolled into view, not on every arrow key.
+    placings: list[bool] = []
+    arrange = Compositor._arrange_root
+
+    def counted(compositor: Compositor, root: Widget, size: Size, visible_only: bool = True) -> Any:
+        placings.append(visible_only)
+        return arrange(compositor, root, size, visible_only)
+
+    monkeypatch.setattr(Compositor, "_arrange_root", counted)
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        canvas = app.query_one(LayoutCanvas)
+        canvas.focus()
+        await pilot.press("0", "right")  # the first change marks the draft unsaved
+        await pilot.pause(0.3)
+        x_axis = editor(app, f"{LAYOUT_CONFIG}[0].x_axis").query_one(Input)
+        assert off_screen(x_axis)
+        placings.clear()
+        for key in ("right", "right", "left"):
+            await pilot.press(key)
+            await pilot.pause(0.3)
+        assert app.draft.get(f"{LAYOUT_CONFIG}[0].x_axis") == 0.02
+        assert False not in placings
+        table = app.query_one(ObjectListEditor).query_one(DataTable)
+        table.scroll_visible(animate=False)
+        x_axis.scroll_visible(animate=False)
+        await pilot.pause(0.3)
+        assert x_axis.value == "0.02"
+        assert "0.02" in table.get_row_at(0)
+
+
+async def test_a_value_typed_into_a_tile_redraws_its_row_of_the_tiles_table_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drawn: list[int] = []
+    draw_line = ItemTable.render_line
+
+    def counted(table: ItemTable, y: int) -> Strip:
+        drawn.append(y)
+        return draw_line(table, y)
+
+    monkeypatch.setattr(ItemTable, "render_line", counted)
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = editor(app, TILE_UID).query_one(Input)
+        field.select_on_focus = False
+        field.focus()
+        field.action_end()
+        table = app.query_one(ItemTable)
+        table.scroll_visible(animate=False)
+        await pilot.press("7")
+        await pilot.pause(0.5)  # the table catches up a moment after the key
+        assert not off_screen(table)
+        drawn.clear()
+        await pilot.press("4")
+        await pilot.pause(0.5)
+        assert table.get_row_at(0)[1] == "10174"
+        assert table.get_row_at(1)[1] == "102"
+        # The first tile's line (the header is line 0): not the other rows.
+        assert set(drawn) == {1}
+
+
+def test_the_preview_makes_again_only_the_lines_a_change_touched() -> None:
+    from rec_tui.tui.json_lines import render
+    from rec_tui.tui.widgets.preview import styled_lines
+
+    body = _body_with_errors()
+    draft = Draft(mode="mix")
+    draft.replace_body(body)
+    made: dict[tuple[str, str], Any] = {}
+    before = styled_lines(render(draft.body), draft.validate(fixes=False), made)
+    draft.set("clientRequest.recordingConfig.maxIdleTime", 30)  # an error mark goes too
+    draft.set("cname", "room-2")
+    problems = draft.validate(fixes=False)
+    after = styled_lines(render(draft.body), problems, made)
+    fresh = styled_lines(render(draft.body), problems)
+    # Exactly what a fresh rendering shows, mark and colours included...
+    assert [(line.plain, line.spans) for line in after] == [
+        (line.plain, line.spans) for line in fresh
+    ]
+    # ...with every untouched line the very one shown before.
+    remade = [n for n, (old, new) in enumerate(zip(before, after, strict=True)) if old is not new]
+    assert [after[n].plain.strip() for n in remade] == [
+        '"cname": "room-2",',
+        '"maxIdleTime": 30,',
+    ]

@@ -16,6 +16,9 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual.css.query import NoMatches
+from textual.widgets import Static
+
 from rec_tui.tui.value_text import quoted
 
 if TYPE_CHECKING:
@@ -136,11 +139,15 @@ class FilesController:
         self.app.title = self.title()
         # The wizard's own screen (under any dialog); none yet before the app runs.
         # Updating a line lays the screen out again: only when its words change, not per key.
+        # query_one by id is cached by Textual; query() would walk every widget per key.
         stack = self.app.screen_stack
         text = self.document_line()
-        for line in stack[0].query("#document-title") if stack else ():
-            if line.content != text:  # type: ignore[attr-defined]
-                line.update(text)  # type: ignore[attr-defined]
+        try:
+            line = stack[0].query_one("#document-title", Static) if stack else None
+        except NoMatches:
+            line = None
+        if line is not None and line.content != text:
+            line.update(text)
 
     def adopt(self, opened: Opened | None, path: str | None = None) -> None:
         """Remember the preset the wizard was launched with (``rec-tui --open NAME``).

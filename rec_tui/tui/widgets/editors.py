@@ -18,6 +18,7 @@ from rec_tui.spec.field import Field
 from rec_tui.spec.rules.quoting import range_text
 from rec_tui.tui.value_text import as_json, in_words
 from rec_tui.tui.widgets.field_editor import FieldEditor
+from rec_tui.tui.widgets.on_screen import WhenShown
 from rec_tui.tui.widgets.row_input import RowInput
 
 
@@ -97,11 +98,24 @@ class TextEditor(FieldEditor):
     def to_text(self, value: Any) -> str:
         return "" if value is None else str(value)
 
+    @cached_property
+    def _shown_later(self) -> WhenShown:
+        return WhenShown(self)
+
     def load(self, value: Any) -> None:
+        # Scrolled out of sight (a tile's fields while its canvas moves it), the input
+        # shows the value once it is back in view or focused (widgets/on_screen.py).
+        self._shown_later.run(lambda: self._show(value))
+
+    def _show(self, value: Any) -> None:
         text = self.to_text(value)
         widget = self.input
         if widget.value != text and self.to_value(widget.value) != value:
             widget.show_value(text)
+
+    def on_descendant_focus(self) -> None:
+        # Tabbed to from off screen: the latest value is in the input before any typing.
+        self._shown_later.flush()
 
     def _typed(self, text: str) -> None:
         value = self.to_value(text)

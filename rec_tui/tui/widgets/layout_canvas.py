@@ -38,6 +38,7 @@ from rec_tui.tui.widgets import layout_apply
 from rec_tui.tui.widgets.layout_dialogs import TemplateMenu, UidPrompt
 from rec_tui.tui.widgets.layout_paint import CELL_ASPECT, FrameCells, paint
 from rec_tui.tui.widgets.layout_view import CanvasView
+from rec_tui.tui.widgets.on_screen import WhenShown
 
 # The fewest rows the frame is drawn in (its border and three inside).
 MIN_FRAME_ROWS: Final = 5
@@ -143,11 +144,17 @@ class LayoutCanvas(Widget, can_focus=True):
         self.recording_sid: str | None = None
         # What Ctrl+L did (shown under the frame), as the Send controller tells it.
         self.apply_status: layout_apply.ApplyStatus | None = None
+        # Scrolled out of sight (typing in a tile's fields below it), it is redrawn when
+        # it comes back into view, not on every key (rec_tui/tui/widgets/on_screen.py).
+        self._redraw_when_shown = WhenShown(self)
 
     # --- reading the draft ------------------------------------------------------------
 
     def refresh_from_draft(self) -> None:
         """Redraw after a change made outside the canvas (forms, import, preset)."""
+        self._redraw_when_shown.run(self._redraw)
+
+    def _redraw(self) -> None:
         self._sync()
         self.refresh()
 
@@ -481,6 +488,7 @@ class LayoutCanvas(Widget, can_focus=True):
 
     def on_focus(self) -> None:
         # Inside a scrolling form the canvas may be below the fold when tabbed to.
+        self._redraw_when_shown.flush()
         self.scroll_visible(animate=False)
         self.refresh()
 

@@ -14,7 +14,6 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Static
@@ -24,6 +23,8 @@ from rec_tui.spec.field import Field
 from rec_tui.spec.problems import Problem
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.field_editor import FieldEditor, covers
+from rec_tui.tui.widgets.item_table import ItemTable
+from rec_tui.tui.widgets.on_screen import WhenShown
 
 # Seconds after typing stops before the table shows the new value.
 TABLE_CATCH_UP = 0.15
@@ -80,13 +81,14 @@ class ObjectListEditor(FieldEditor):
         self._pending_rows: list[tuple[str, ...]] | None = None
         self._table_timer: Timer | None = None
         self._children: list[FieldEditor] = []
+        # Off screen, the table's cells catch up once scrolled into view
+        # (rec_tui/tui/widgets/on_screen.py): a canvas key must not repaint them unseen.
+        self._cells_when_shown: WhenShown | None = None
 
     def compose_input(self) -> ComposeResult:
         self._children = [self._make_editor(c, self._child_path(c)) for c in self._columns]
         with Vertical(classes="object-list"):
-            table: DataTable[str] = DataTable(
-                cursor_type="row", zebra_stripes=True, classes="field-input"
-            )
+            table = ItemTable(cursor_type="row", zebra_stripes=True, classes="field-input")
             table.add_columns("index", *(f.key for f in self._columns))
             yield table
             with Horizontal(classes="object-buttons"):
@@ -126,7 +128,7 @@ class ObjectListEditor(FieldEditor):
                 # keystroke never waits for the whole table to be drawn again.
                 self._pending_rows = rows
                 if self._table_timer is None:
-                    self._table_timer = self.set_timer(TABLE_CATCH_UP, self._update_cells)
+                    self._table_timer = self.set_timer(TABLE_CATCH_UP, self._cells_catch_up)
             else:
                 self._rebuild_table(rows)
         set_class_if_changed(self, not items, "-empty")
@@ -144,16 +146,21 @@ class ObjectListEditor(FieldEditor):
                 table.move_cursor(row=min(self.index, len(rows) - 1), animate=False)
         self._rows = rows
 
-    def _update_cells(self) -> None:
+    def _cells_catch_up(self) -> None:
         self._table_timer = None
+        if self._cells_when_shown is None:
+            self._cells_when_shown = WhenShown(self.query_one(DataTable))
+        self._cells_when_shown.run(self._update_cells)
+
+    def _update_cells(self) -> None:
         rows, self._pending_rows = self._pending_rows, None
         if rows is None or len(rows) != len(self._rows):
             return
-        table = self.query_one(DataTable)
+        table = self.query_one(ItemTable)
         for number, (old, row) in enumerate(zip(self._rows, rows, strict=True)):
             for column, (before, after) in enumerate(zip(old, row, strict=True)):
                 if before != after:
-                    table.update_cell_at(Coordinate(number, column), after)
+                    table.set_cell(number, column, after)
         self._rows = rows
 
     def _select(self, index: int) -> None:
@@ -167,6 +174,15 @@ class ObjectListEditor(FieldEditor):
             editor.path = self._child_path(column)
             item = self._items[index] if index < len(self._items) else {}
             editor.load(item.get(column.key))
+
+    def catch_up(self) -> None:
+        """Show the latest values in the table now, on screen or not."""
+        if self._cells_when_shown is not None:
+            self._cells_when_shown.flush()
+
+    def on_descendant_focus(self) -> None:
+        # The table tabbed to from off screen shows the latest values at once.
+        self.catch_up()
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

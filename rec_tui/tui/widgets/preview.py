@@ -18,7 +18,9 @@ from rec_tui.request.redact import redact_body
 from rec_tui.spec.problems import Problem
 
 if TYPE_CHECKING:
-    from rec_tui.tui.json_lines import RenderedJson
+    from collections.abc import Iterable
+
+    from rec_tui.tui.json_lines import RenderedJson, Token
 
 TOKEN_STYLES: Final = {
     "key": "bold #82aaff",
@@ -38,10 +40,17 @@ def preview_lines(body: Any, problems: list[Problem]) -> list[Content]:
     return styled_lines(render(redact_body(body)), problems)
 
 
-def styled_lines(rendered: RenderedJson, problems: list[Problem]) -> list[Content]:
+def styled_lines(
+    rendered: RenderedJson,
+    problems: list[Problem],
+    reuse: dict[tuple[str, str], Content] | None = None,
+) -> list[Content]:
     """Lines of an already rendered body, coloured from its tokens, problems marked.
 
     Spans come from the renderer's tokens, so no text is scanned again for highlighting.
+    ``reuse``: the lines made last time, by text and mark (a line's tokens follow from its
+    text); it is refilled with this body's lines, so a keystroke makes only the lines it
+    changed and the view can tell the others unchanged at a glance.
     """
     marks: dict[int, tuple[str, str]] = {}
     for problem in problems:
@@ -50,23 +59,37 @@ def styled_lines(rendered: RenderedJson, problems: list[Problem]) -> list[Conten
             marks[line] = ERROR_MARK
         else:
             marks.setdefault(line, WARNING_MARK)
-    spans: list[list[Span]] = [[] for _ in rendered.lines]
-    for number, text in enumerate(rendered.lines):
-        # The indentation gets its own (invisible) style so it stays a separate segment:
-        # SVG renderers drop leading spaces of a run like "    {" in screenshots.
-        indent = len(text) - len(text.lstrip(" "))
-        start = _GUTTER if number in marks else 0
-        spans[number].append(Span(start, _GUTTER + indent, "not bold"))
-    for number, (_, style) in marks.items():
-        spans[number].append(Span(0, _GUTTER, style))
+    previous = dict(reuse) if reuse is not None else {}
+    shown = reuse if reuse is not None else {}
+    shown.clear()
+    tokens: dict[int, list[Token]] = {}
     for token in rendered.tokens:
-        spans[token.line].append(
-            Span(_GUTTER + token.start, _GUTTER + token.end, TOKEN_STYLES[token.kind])
-        )
-    return [
-        Content(marks.get(number, ("  ", ""))[0] + text, spans[number])
-        for number, text in enumerate(rendered.lines)
-    ]
+        tokens.setdefault(token.line, []).append(token)
+    lines: list[Content] = []
+    for number, text in enumerate(rendered.lines):
+        mark, style = marks.get(number, ("  ", ""))
+        key = (text, mark)
+        # Lines alike ("},") are one line; a line shown last time is kept as it was.
+        made = shown.get(key) or previous.get(key)
+        if made is None:
+            made = _styled_line(text, mark, style, tokens.get(number, ()))
+        shown[key] = made
+        lines.append(made)
+    return lines
+
+
+def _styled_line(text: str, mark: str, style: str, tokens: Iterable[Token]) -> Content:
+    # The indentation gets its own (invisible) style so it stays a separate segment:
+    # SVG renderers drop leading spaces of a run like "    {" in screenshots.
+    indent = len(text) - len(text.lstrip(" "))
+    spans = [Span(_GUTTER if style else 0, _GUTTER + indent, "not bold")]
+    if style:
+        spans.append(Span(0, _GUTTER, style))
+    spans.extend(
+        Span(_GUTTER + token.start, _GUTTER + token.end, TOKEN_STYLES[token.kind])
+        for token in tokens
+    )
+    return Content(mark + text, spans)
 
 
 def preview_content(body: Any, problems: list[Problem]) -> Content:
@@ -106,7 +129,8 @@ class JsonView(ScrollView):
         # The same shape (a value typed, a tile moved): only the lines that changed are
         # drawn again; every other line keeps its strip and its place on the screen.
         for number, (before, after) in enumerate(zip(old, lines, strict=True)):
-            if before.plain != after.plain or before.spans != after.spans:
+            # A line made again only when it changed (see styled_lines): same object, same line.
+            if before is not after and (before.plain != after.plain or before.spans != after.spans):
                 self._strips.pop(number, None)
                 self.refresh_line(number)
 
@@ -151,6 +175,8 @@ class Preview(Vertical):
         self._shown: tuple[str, tuple[Problem, ...]] | None = None
         self._rendered: RenderedJson | None = None
         self._json_view: JsonView | None = None
+        # The body's lines as last shown, reused for the lines a change leaves alone.
+        self._styled: dict[tuple[str, str], Content] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("", id="preview-request")
@@ -176,7 +202,7 @@ class Preview(Vertical):
             from rec_tui.tui.json_lines import render
 
             self._rendered = render(redact_body(body))
-            self.json_view.show(styled_lines(self._rendered, problems))
+            self.json_view.show(styled_lines(self._rendered, problems, self._styled))
 
     def line_of_section(self, paths: tuple[str, ...]) -> int:
         """The first line where any of ``paths`` is in the body (0: the top when none is)."""
