@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import time as _time
-import urllib.parse
 
 from rec_tui.tokens import access_token, access_token2
 from rec_tui.tokens.check import TokenFinding, check_decoded
@@ -62,6 +61,8 @@ def pasted_token(text: str) -> str:
     """
     token = text.strip().strip("\"'")
     if "%" in token:
+        import urllib.parse  # only for a token copied from a URL
+
         token = urllib.parse.unquote(token)
     return re.sub(r"[\r\n\t]", "", token).replace(" ", "+")
 
