@@ -21,7 +21,7 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from rec_tui.spec.modes import MODES
 from rec_tui.store import paths
@@ -35,14 +35,8 @@ SETTLE_NS: Final = 3_000_000_000
 # A description is at most the head of a file (1 KiB), so this is far above 5,000 presets.
 MAX_CACHE_BYTES: Final = 16 * MAX_FILE_BYTES
 
-# A file's status as the cache compares it: size, mtime_ns, ctime_ns, inode, device.
-Status = tuple[int, int, int, int, int]
 # What the cache keeps of a header: its mode and description.
 Header = tuple[str, str]
-
-
-def status_key(status: os.stat_result) -> Status:
-    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
 
 
 class HeaderCache:
@@ -51,8 +45,9 @@ class HeaderCache:
     def __init__(self, folder: Path, file: Path) -> None:
         self.folder = folder
         self.file = file
-        self._known: dict[str, tuple[Status, Header]] = _read(file, folder)
-        self._listed: dict[str, tuple[Status, Header]] = {}
+        # Each file's cached entry as stored: [*its status, mode, description].
+        self._known: dict[str, list[Any]] = _read(file, folder)
+        self._listed: dict[str, list[Any]] = {}
 
     @classmethod
     def for_folder(cls, folder: Path) -> HeaderCache:
@@ -61,23 +56,22 @@ class HeaderCache:
     def get(self, name: str, status: os.stat_result) -> Header | None:
         """The cached header of the file ``name`` if it is unchanged since it was cached."""
         known = self._known.get(name)
-        if known is None or known[0] != status_key(status):
+        if known is None or known[:5] != _status(status):
             return None
         self._listed[name] = known
-        return known[1]
+        return known[5], known[6]
 
     def put(self, name: str, status: os.stat_result, mode: str, description: str) -> None:
         """Cache the header read from the file ``name``, which had ``status`` when read."""
         if status.st_mtime_ns > time.time_ns() - SETTLE_NS:
             return
-        self._listed[name] = (status_key(status), (mode, description))
+        self._listed[name] = [*_status(status), mode, description]
 
     def save(self) -> None:
         """Write the headers listed this time, if they differ from the cache read."""
         if self._listed == self._known:
             return
-        presets = {name: [*key, *header] for name, (key, header) in self._listed.items()}
-        document = {"format": CACHE_FORMAT, "folder": str(self.folder), "presets": presets}
+        document = {"format": CACHE_FORMAT, "folder": str(self.folder), "presets": self._listed}
         text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
         try:
             write_atomically(self.file, text)
@@ -86,7 +80,12 @@ class HeaderCache:
         self._known = dict(self._listed)
 
 
-def _read(file: Path, folder: Path) -> dict[str, tuple[Status, Header]]:
+def _status(status: os.stat_result) -> list[int]:
+    """What tells a file changed: size, modification and change times, inode, device."""
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
+
+
+def _read(file: Path, folder: Path) -> dict[str, list[Any]]:
     """The cache in ``file`` if it is whole and for ``folder``; otherwise nothing."""
     try:
         document = json.loads(read_regular_file(file, MAX_CACHE_BYTES))
@@ -99,23 +98,19 @@ def _read(file: Path, folder: Path) -> dict[str, tuple[Status, Header]]:
         or not isinstance(document.get("presets"), dict)
     ):
         return {}
-    known: dict[str, tuple[Status, Header]] = {}
-    for name, entry in document["presets"].items():
-        read = _entry(entry)
-        if read is None:
-            return {}
-        known[name] = read
+    known: dict[str, list[Any]] = document["presets"]
+    if not all(map(_well_formed, known.values())):
+        return {}
     return known
 
 
-def _entry(entry: object) -> tuple[Status, Header] | None:
+def _well_formed(entry: object) -> bool:
     """One cached file: its status (five whole numbers), mode and description."""
-    if not isinstance(entry, list) or len(entry) != 7:
-        return None
-    *numbers, mode, description = entry
-    if not all(type(number) is int for number in numbers):
-        return None
-    if mode not in MODES or not isinstance(description, str):
-        return None
-    size, mtime, ctime, inode, device = numbers
-    return (size, mtime, ctime, inode, device), (mode, description)
+    return (
+        type(entry) is list
+        and len(entry) == 7
+        and entry[5] in MODES
+        and type(entry[6]) is str
+        and type(entry[0]) is type(entry[1]) is type(entry[2]) is int
+        and type(entry[3]) is type(entry[4]) is int
+    )

@@ -80,12 +80,10 @@ def list_presets(directory: Path | None = None) -> list[PresetEntry]:
 def _cached_entry(
     handle: int | None, folder: Path, name: str, cache: HeaderCache
 ) -> PresetEntry | None:
-    """The entry of the file ``name`` in ``folder`` (open as ``handle``) from the cache, if
-    the file is unchanged since it was cached."""
-    if handle is None:
-        return None
+    """The entry of the file ``name`` in ``folder`` (open as ``handle``, when the system
+    can) from the cache, if the file is unchanged since it was cached."""
     try:
-        status = os.stat(name, dir_fd=handle)
+        status = os.stat(name, dir_fd=handle) if handle is not None else os.stat(folder / name)
     except OSError:
         return None
     header = cache.get(name, status)
