@@ -32,7 +32,8 @@ CACHE_FORMAT: Final = 1
 # Time stamps of some file systems tick once a second or every two: a file changed later
 # than this before the listing might change again without its status showing it.
 SETTLE_NS: Final = 3_000_000_000
-# A description is at most the head of a file (1 KiB), so this is far above 5,000 presets.
+# rec-tui writes a description as one line: 5,000 presets make well under 1 MB. A larger
+# cache (thousands of long hand-written descriptions) is not read: the files are.
 MAX_CACHE_BYTES: Final = 16 * MAX_FILE_BYTES
 
 # What the cache keeps of a header: its mode and description.
