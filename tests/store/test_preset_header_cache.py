@@ -133,6 +133,12 @@ def test_a_damaged_cache_is_ignored_and_every_file_read_again(damage: bytes) -> 
 def test_a_cache_that_is_not_a_file_or_cannot_be_written_never_stops_the_list() -> None:
     _write("alpha", "first")
     _cache_file().parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(_cache_file())  # would block a plain open() for ever
+    assert _listed() == {"alpha": ("mix", "first", None)}
+    _cache_file().unlink()
+    _cache_file().symlink_to("/dev/zero")  # would never end
+    assert _listed() == {"alpha": ("mix", "first", None)}
+    _cache_file().unlink()
     _cache_file().mkdir()
     assert _listed() == {"alpha": ("mix", "first", None)}
     _cache_file().rmdir()
