@@ -13,7 +13,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
@@ -145,6 +144,8 @@ def write_atomically(target: Path, text: str | bytes, *, exclusive: bool = False
             else (error.strerror or str(error))
         )
         raise StoreFileError(f"Could not write {target}: {why}.") from None
+    import tempfile  # not on the path of commands that only read (`preset list`)
+
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".tmp", dir=target.parent

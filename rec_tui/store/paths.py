@@ -1,7 +1,8 @@
 """Where rec-tui keeps its files.
 
 Presets and settings live in the user config directory, history and other data in the
-user data directory. ``REC_TUI_HOME=DIR`` moves all of it under DIR (tests, CI, and users
+user data directory, what can be rebuilt from them (the presets' headers) in the user cache
+directory. ``REC_TUI_HOME=DIR`` moves all of it under DIR (tests, CI, and users
 who keep presets in a repository).
 """
 
@@ -38,6 +39,16 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Files rec-tui can always rebuild from the others; deleting them loses nothing."""
+    home = _home_override()
+    if home is not None:
+        return home / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def presets_dir() -> Path:

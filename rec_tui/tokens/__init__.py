@@ -4,18 +4,23 @@
 ``verify_token`` checks its signature with the App Certificate; ``build_rtc_token`` mints an
 RTC AccessToken2 for the recorder; ``check_token`` says what does not fit a request (App ID,
 channel, uid, expiry). Every failure is a :class:`TokenError` whose message says what is
-wrong without quoting the token or the certificate.
+wrong without quoting the token or the certificate. ``looks_like_token`` tells a token
+from a placeholder ("<token if any>") without loading the readers.
+
+The readers and the data classes are imported when first used: checking a body whose
+token is a placeholder (``rec-tui validate``) then imports none of them.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import time as _time
-import urllib.parse
+from typing import TYPE_CHECKING, Any
 
-from rec_tui.tokens import access_token, access_token2
-from rec_tui.tokens.check import TokenFinding, check_decoded
-from rec_tui.tokens.model import DecodedToken, Privilege, ServiceGrant, TokenError
+if TYPE_CHECKING:
+    from rec_tui.tokens.check import TokenFinding
+    from rec_tui.tokens.model import DecodedToken, Privilege, ServiceGrant, TokenError
 
 __all__ = [
     "DecodedToken",
@@ -26,8 +31,36 @@ __all__ = [
     "build_rtc_token",
     "check_token",
     "decode_token",
+    "looks_like_token",
     "verify_token",
 ]
+
+# The versions rec-tui reads: access_token2.VERSION and access_token.VERSION, written out
+# here so that telling a token from a placeholder imports neither reader.
+VERSIONS = ("007", "006")
+
+# Each re-exported class, with the module (under this package) that defines it.
+_MODULE_OF = {
+    **dict.fromkeys(("DecodedToken", "Privilege", "ServiceGrant", "TokenError"), "model"),
+    "TokenFinding": "check",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    __import__(f"{__name__}.{module}")
+    value = getattr(sys.modules[f"{__name__}.{module}"], name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def looks_like_token(text: str) -> bool:
+    """True when ``text``, read as pasted, starts as a token rec-tui reads (007 or 006);
+    :func:`decode_token` refuses anything else before reading further."""
+    return pasted_token(text)[:3] in VERSIONS
+
 
 _HEX32 = re.compile(r"[0-9a-fA-F]{32}")
 MAX_UID = 2**32 - 1
@@ -35,6 +68,9 @@ MAX_UID = 2**32 - 1
 
 def decode_token(text: str) -> DecodedToken:
     """What ``text`` says, read as it is usually pasted (see :func:`pasted_token`)."""
+    from rec_tui.tokens import access_token, access_token2
+    from rec_tui.tokens.model import TokenError
+
     token = pasted_token(text)
     if not token:
         raise TokenError("the token is empty")
@@ -62,6 +98,8 @@ def pasted_token(text: str) -> str:
     """
     token = text.strip().strip("\"'")
     if "%" in token:
+        import urllib.parse  # only for a token copied from a URL
+
         token = urllib.parse.unquote(token)
     return re.sub(r"[\r\n\t]", "", token).replace(" ", "+")
 
@@ -74,6 +112,9 @@ def verify_token(
     A 006 token signs its channel and uid without carrying them, so they must be given
     (``channel`` and ``uid``); otherwise a :class:`TokenError` says so.
     """
+    from rec_tui.tokens import access_token, access_token2
+    from rec_tui.tokens.model import TokenError
+
     _check_hex32(certificate, "App Certificate")
     token = decode_token(text)
     if token.version == access_token2.VERSION:
@@ -101,6 +142,9 @@ def build_rtc_token(
     ``issued_at`` and ``salt`` are for reproducing a known token; by default they are now
     and a random number, as in Agora's builders.
     """
+    from rec_tui.tokens import access_token2
+    from rec_tui.tokens.model import TokenError
+
     _check_hex32(app_id, "App ID")
     _check_hex32(certificate, "App Certificate")
     if not channel:
@@ -131,6 +175,9 @@ def check_token(
     Empty when it fits. An unreadable token gives one ``token-malformed`` finding. ``at``
     is the Unix time to judge expiry at (the time of the request; now by default).
     """
+    from rec_tui.tokens.check import TokenFinding, check_decoded
+    from rec_tui.tokens.model import TokenError
+
     try:
         token = decode_token(text)
     except TokenError as error:
@@ -140,5 +187,7 @@ def check_token(
 
 
 def _check_hex32(value: str, name: str) -> None:
+    from rec_tui.tokens.model import TokenError
+
     if not _HEX32.fullmatch(value):
         raise TokenError(f"the {name} must be 32 hexadecimal characters (it has {len(value)})")

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
 import zlib
 
 from rec_tui.tokens.model import DecodedToken, ServiceGrant, TokenError, privileges_from
@@ -87,6 +85,9 @@ def crc(text: str) -> int:
 
 
 def signature_matches(token: DecodedToken, certificate: str, channel: str, uid: str) -> bool:
+    import hashlib  # hashing loads OpenSSL: only for verifying or building a token
+    import hmac
+
     material = (token.app_id + channel + uid_text(uid)).encode("utf-8") + token.signed
     expected = hmac.new(certificate.encode("utf-8"), material, hashlib.sha256).digest()
     return hmac.compare_digest(expected, token.signature)

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
-import secrets
 import zlib
 from collections.abc import Callable
 
@@ -129,11 +126,17 @@ def _read_service(reader: Reader, issued_at: int, expire: int) -> ServiceGrant:
 
 
 def signing_key(certificate: str, issued_at: int, salt: int) -> bytes:
+    import hashlib  # hashing loads OpenSSL: only for verifying or building a token
+    import hmac
+
     inner = hmac.new(pack_uint32(issued_at), certificate.encode("utf-8"), hashlib.sha256)
     return hmac.new(pack_uint32(salt), inner.digest(), hashlib.sha256).digest()
 
 
 def signature_matches(token: DecodedToken, certificate: str) -> bool:
+    import hashlib  # hashing loads OpenSSL: only for verifying or building a token
+    import hmac
+
     assert token.issued_at is not None
     key = signing_key(certificate, token.issued_at, token.salt)
     expected = hmac.new(key, token.signed, hashlib.sha256).digest()
@@ -155,6 +158,10 @@ def build_rtc(
 
     ``uid`` is the uid as text; "0" or "" builds a token any uid may use.
     """
+    import hashlib  # hashing loads OpenSSL: only for verifying or building a token
+    import hmac
+    import secrets
+
     uid_text = "" if uid in ("", "0") else uid
     privileges = {1: expire}
     if publisher:

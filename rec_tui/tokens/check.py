@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from rec_tui.tokens import access_token
 from rec_tui.tokens.model import DecodedToken, ServiceGrant
@@ -18,6 +17,8 @@ class TokenFinding:
 
 
 def format_time(at: float) -> str:
+    from datetime import UTC, datetime  # only for a token that has expired
+
     return datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 

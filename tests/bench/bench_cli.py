@@ -1,14 +1,20 @@
 """Benchmark the headless commands as a user runs them: whole processes, against baselines.
 
-Run: ``.venv/bin/python tests/bench/bench_cli.py``. Every figure is a median of runs
-interleaved with its baseline's (so the machine's load hits both alike), measured from
-spawning the process to its exit, bytecode caches written first (as an installed rec-tui
-has them).
+Run: ``.venv/bin/python tests/bench/bench_cli.py [--before DIR]``. Every figure is a
+median of runs interleaved with its baseline's (so the machine's load hits both alike),
+measured from spawning the process to its exit, bytecode caches written first (as an
+installed rec-tui has them). The load average is printed at the start and the end.
+
+``--before DIR``: DIR holds another version of the code (``git archive COMMIT | tar -x -C
+DIR``); validate and preset list are then also run from it, interleaved in the same rounds,
+and reported as "before" (run with this venv's interpreter and packages).
 
 1. ``rec-tui validate FILE`` (one seed body) against ``python -c pass``: the start-up a
    script pays per call. Target ≤ 3×.
 2. ``rec-tui preset list`` with 5,000 presets against ``ls -l`` of the same folder (list
-   it and read each file's status). Target ≤ 100 ms.
+   it and read each file's status). Target ≤ 100 ms. The presets were saved an hour before
+   (as presets usually are), so the listing reads their headers from the cache the first
+   listing wrote; the first listing itself (no cache) is printed as a diagnostic.
 3. ``rec-tui history`` (the last 20) on a history of 100,000 lines against ``tail -n 20``
    of it, and the same command on 1,000 lines (the ratio shows whether the time grows with
    the file). Target: about the same on both.
@@ -19,6 +25,7 @@ has them).
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -39,6 +46,14 @@ SEED = ROOT / "tests" / "data" / "seed_examples" / "1_mix_av.json"
 ROUNDS = 15
 PRESETS = 5_000
 HISTORY_LINES = 100_000
+# Runs rec-tui from the folder given first (another version of the code), as the
+# console script does.
+LAUNCH = (
+    "import sys\n"
+    "sys.path.insert(0, sys.argv.pop(1))\n"
+    "from rec_tui.cli import main\n"
+    "sys.exit(main())\n"
+)
 
 
 # Runs a command and prints its peak resident set (KiB). The peak of a child spawned by
@@ -94,17 +109,35 @@ def report(label: str, value: float, unit: str, base_label: str, base: float) ->
     print(f"  {base_label:<44} {base:9.1f} {unit}   → {value / base:.2f}×")
 
 
-def bench_validate(env: dict[str, str]) -> None:
-    runs = interleaved(
-        {
-            "validate": [REC_TUI, "validate", str(SEED)],
-            "pass": [sys.executable, "-c", "pass"],
-        },
-        env,
-    )
+def with_before(commands: dict[str, list[str]], before: Path | None) -> dict[str, list[str]]:
+    """``commands``, and each rec-tui one again as "NAME before", run from ``before``."""
+    if before is None:
+        return commands
+    launch = [sys.executable, "-c", LAUNCH, str(before)]
+    again = {
+        f"{name} before": [*launch, *argv[1:]]
+        for name, argv in commands.items()
+        if argv[0] == REC_TUI
+    }
+    return {**commands, **again}
+
+
+def report_before(label: str, runs: dict[str, list[Run]], name: str, base: str) -> None:
+    if f"{name} before" in runs:
+        report(f"{label}, before", median_ms(runs[f"{name} before"]), "ms",
+               "the same baseline", median_ms(runs[base]))  # fmt: skip
+
+
+def bench_validate(env: dict[str, str], before: Path | None) -> None:
+    commands = {
+        "validate": [REC_TUI, "validate", str(SEED)],
+        "pass": [sys.executable, "-c", "pass"],
+    }
+    runs = interleaved(with_before(commands, before), env)
     print("1. rec-tui validate of one file vs the bare interpreter (target ≤ 3×):")
     report("rec-tui validate FILE", median_ms(runs["validate"]), "ms",
            "python -c pass", median_ms(runs["pass"]))  # fmt: skip
+    report_before("rec-tui validate FILE", runs, "validate", "pass")
 
 
 def write_presets(home: Path) -> Path:
@@ -124,15 +157,26 @@ def write_presets(home: Path) -> Path:
         (folder / f"{name}.toml").write_text(
             text.replace('"p0000"', f'"{name}"').replace("preset 0", f"preset {index}"), "utf-8"
         )
+    an_hour_ago = time.time() - 3600
+    for file in folder.glob("*.toml"):
+        os.utime(file, (an_hour_ago, an_hour_ago))
     return folder
 
 
-def bench_preset_list(env: dict[str, str], folder: Path) -> None:
-    runs = interleaved({"list": [REC_TUI, "preset", "list"], "ls": ["ls", "-l", str(folder)]}, env)
+def bench_preset_list(env: dict[str, str], folder: Path, before: Path | None) -> None:
+    cache = Path(env["REC_TUI_HOME"]) / "cache"
+    commands = {"list": [REC_TUI, "preset", "list"], "ls": ["ls", "-l", str(folder)]}
+    runs = interleaved(with_before(commands, before), env)
+    # The first listing: no cache yet (removed before each run, by a shell started alike).
+    first = f"rm -rf {cache} && exec {REC_TUI} preset list"
+    cold = interleaved({"first": ["sh", "-c", first], "sh": ["sh", "-c", "exec true"]}, env, 5)
     print(f"2. rec-tui preset list with {PRESETS:,} presets vs ls -l of the folder "
           "(target ≤ 100 ms):")  # fmt: skip
     report("rec-tui preset list", median_ms(runs["list"]), "ms",
            "ls -l", median_ms(runs["ls"]))  # fmt: skip
+    report_before("rec-tui preset list", runs, "list", "ls")
+    print(f"  {'first listing, no cache (diagnostic)':<44} "
+          f"{median_ms(cold['first']) - median_ms(cold['sh']):9.1f} ms")  # fmt: skip
 
 
 def write_history(path: Path, lines: int) -> None:
@@ -188,14 +232,24 @@ def bench_history(base_env: dict[str, str], homes: Path) -> None:
     print(f"  {'time for --last 100000 (diagnostic)':<44} {median_ms(memory['all']):9.1f} ms")
 
 
+def load_average() -> str:
+    return ", ".join(f"{load:.2f}" for load in os.getloadavg())
+
+
 def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--before", type=Path, help="a folder holding an earlier version")
+    before = options.parse_args().before
+    if before is not None and not (before / "rec_tui" / "cli" / "__init__.py").is_file():
+        raise SystemExit(f"--before {before}: no rec_tui package there")
+    print(f"load average at the start: {load_average()}")
     homes = Path(tempfile.mkdtemp(prefix="rec-tui-bench-cli-"))
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["REC_TUI_HOME"] = str(homes / "presets")
     os.environ["REC_TUI_HOME"] = env["REC_TUI_HOME"]
     steps: list[Callable[[], None]] = [
-        lambda: bench_validate(env),
-        lambda: bench_preset_list(env, write_presets(homes / "presets")),
+        lambda: bench_validate(env, before),
+        lambda: bench_preset_list(env, write_presets(homes / "presets"), before),
         lambda: bench_history(env, homes),
     ]
     try:
@@ -203,6 +257,7 @@ def main() -> None:
             step()
     finally:
         shutil.rmtree(homes, ignore_errors=True)
+        print(f"load average at the end: {load_average()}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import pytest
 
 from rec_tui.cli import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, main
 from tests.support.seed_examples import EXAMPLES
+from tests.support.start_up import loaded_of, modules_loaded
 
 pytestmark = pytest.mark.usefixtures("no_keyring")
 
@@ -235,3 +236,19 @@ def test_without_a_keyring_the_saved_env_references_resolve_once_set(
     assert main(["preset", "export", "envy", "--format", "json", "--reveal"]) == EXIT_OK
     exported = json.loads(capsys.readouterr().out)
     assert exported["clientRequest"]["token"] == "tok-set-later-5"
+
+
+def test_preset_list_reads_headers_without_loading_the_editing_model_or_the_keyring(
+    tmp_path: Path,
+) -> None:
+    source = _file(tmp_path, "body.json", EXAMPLES[0][2])
+    assert main(["preset", "save", "one", "--from", source, "--mode", EXAMPLES[0][1]]) == EXIT_OK
+    code, modules = modules_loaded(["preset", "list"])
+    assert code == EXIT_OK
+    assert "rec_tui.store.presets.listing" in modules
+    never = (
+        "textual", "keyring", "httpx", "rec_tui.tui", "rec_tui.request", "rec_tui.spec.rules",
+        "rec_tui.store.secrets", "rec_tui.store.presets.repository",
+        "rec_tui.store.presets.document", "tomllib", "tempfile", "dataclasses",
+    )  # fmt: skip
+    assert loaded_of(modules, never) == []

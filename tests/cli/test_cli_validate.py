@@ -12,6 +12,7 @@ import pytest
 
 from rec_tui.cli import main
 from tests.support.rules import changed, clean
+from tests.support.start_up import loaded_of, modules_loaded
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "seed_examples"
 
@@ -305,3 +306,44 @@ def test_validate_loads_neither_the_editing_model_nor_the_fixes_nor_other_comman
     assert result.stdout.splitlines()[-1] == (
         "0 ['rec_tui.cli.options', 'rec_tui.cli.validate', 'rec_tui.cli.wizard_options']"
     )
+
+
+# What `rec-tui validate` of an ordinary body never needs: the wizard, the network, the
+# keyring, the sandbox, the store, and the standard modules only some rules use (a
+# misspelt key, a long number, an address, a token to verify or build, a date).
+VALIDATE_NEVER_IMPORTS = (
+    "textual",
+    "httpx",
+    "keyring",
+    "platformdirs",
+    "rec_tui.tui",
+    "rec_tui.sandbox",
+    "rec_tui.agora",
+    "rec_tui.store",
+    "rec_tui.layout",
+    "rec_tui.request.draft",
+    "rec_tui.request.fixes",
+    "difflib",
+    "decimal",
+    "urllib.parse",
+    "hashlib",
+    "hmac",
+    "secrets",
+    "random",
+    "datetime",
+    "tomllib",
+    "tempfile",
+    # The token is a placeholder in these bodies: nothing of the token readers is needed.
+    "rec_tui.tokens.model",
+    "rec_tui.tokens.check",
+    "rec_tui.tokens.access_token",
+    "rec_tui.tokens.access_token2",
+    "base64",
+)
+
+
+@pytest.mark.parametrize("example", ["1_mix_av.json", "2_individual_snapshot_only.json"])
+def test_validate_imports_nothing_an_ordinary_body_does_not_need(example: str) -> None:
+    code, modules = modules_loaded(["validate", str(DATA / example)])
+    assert code == 0
+    assert loaded_of(modules, VALIDATE_NEVER_IMPORTS) == []

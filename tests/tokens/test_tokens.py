@@ -280,3 +280,40 @@ def test_a_token_without_rtc_says_so() -> None:
     assert finding.id == "token-channel-mismatch" and "no RTC channel" in finding.message
     multi = VECTORS["access_token2_multi_service"]["token"]
     assert check_token(multi, APP_ID, CHANNEL, "2882341273", at=1111200) == []
+
+
+def test_the_versions_told_from_placeholders_are_those_the_readers_read() -> None:
+    from rec_tui.tokens import VERSIONS, access_token, access_token2
+
+    assert set(VERSIONS) == {access_token2.VERSION, access_token.VERSION}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        RTC_UID,
+        V006[0]["token"],
+        f'  "{RTC_UID}"\n',
+        RTC_ANY.replace("+", "%2B"),
+        RTC_ANY[:2] + "\n" + RTC_ANY[2:],  # a line break inside the version
+        "<token if any>",
+        "YOUR_TOKEN",
+        "008abc",
+        "006",
+        "%3Ctoken%3E",
+    ],
+)
+def test_looks_like_token_is_false_only_for_what_decode_token_refuses_at_once(text: str) -> None:
+    from rec_tui.tokens import looks_like_token
+
+    try:
+        decode_token(text)
+    except TokenError as error:
+        readable, message = False, str(error)
+    else:
+        readable, message = True, ""
+    if not looks_like_token(text):
+        assert not readable
+        assert "not an Agora RTC token" in message or "is not one rec-tui reads" in message
+    else:
+        assert readable or text == "006"

@@ -11,7 +11,6 @@ never written twice.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable
 from typing import Any, Final
 
@@ -196,6 +195,8 @@ def update_layout_fields(ctx: Context, out: Findings) -> None:
 
 def layout_of(start_body: Any) -> dict[str, Any]:
     """The layout fields a ``start`` body sets (its transcodingConfig's layout part)."""
+    import copy  # not on the path of `rec-tui validate`
+
     config = Context("mix", start_body).obj(TC) or {}
     return {key: copy.deepcopy(config[key]) for key in LAYOUT_FIELDS if key in config}
 

@@ -6,7 +6,6 @@ import re
 from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from rec_tui.spec.rules.quoting import shown
 
@@ -76,6 +75,8 @@ def is_url(value: object, schemes: tuple[str, ...] = ("http", "https")) -> bool:
     """The URL check: scheme in ``schemes`` (any letter case) and a non-empty host."""
     if not isinstance(value, str):
         return False
+    from urllib.parse import urlsplit  # only for a body with an address in it
+
     try:
         parts = urlsplit(value.strip())
     except ValueError:

@@ -19,7 +19,6 @@ and R17 uses it to leave ``""`` in a required string to the requiredness rule.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -301,6 +300,8 @@ def closest_key(key: str, declared: dict[str, Field] | list[str]) -> str | None:
     for candidate in candidates:
         if candidate.casefold() == folded:
             return candidate
+    import difflib  # only for a misspelt key
+
     by_folded = {candidate.casefold(): candidate for candidate in candidates}
     matches = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=0.6)
     return by_folded[matches[0]] if matches else None

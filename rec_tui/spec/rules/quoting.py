@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Final
 
 LIMIT: Final = 48
@@ -32,6 +31,8 @@ def number(value: int | float, *, grouped: bool = False) -> str:
     if isinstance(value, float):
         if not math.isfinite(value):
             return repr(value)  # NaN and Infinity: Python's JSON reader accepts them
+        from decimal import Decimal  # only to quote a fraction in a message
+
         text = format(Decimal(repr(value)), "f")
     elif value.bit_length() > _HUGE_BITS:
         return "a very large number"

@@ -9,8 +9,6 @@ that is not whole fails the enum and range rules, as the spec's "Whole numbers" 
 
 from __future__ import annotations
 
-import base64
-import binascii
 from typing import Any, Final
 
 from rec_tui.spec.rules import Findings, declared_rule, rule
@@ -213,6 +211,9 @@ def is_base64_of(text: str, size: int) -> bool:
     """Standard-alphabet Base64, padding optional, that decodes to exactly ``size`` bytes."""
     if len(text) not in (_base64_length(size, padded=False), _base64_length(size, padded=True)):
         return False
+    import base64  # only for a body with an encryption secret or salt
+    import binascii
+
     padded = text + "=" * (-len(text) % 4)
     try:
         return len(base64.b64decode(padded, validate=True)) == size

@@ -33,11 +33,13 @@ _HINTS: Final = {
 
 @rule("R131", "body.token.fits", "W", "the RTC token is unreadable or made for another request")
 def token_fits(ctx: Context, out: Findings) -> None:
-    from rec_tui.tokens import check_token
+    from rec_tui.tokens import check_token, looks_like_token
 
     token = ctx.string(TOKEN_PATH)
     if token is None or not token.strip():
         return  # no token: R16's business
+    if not looks_like_token(token):
+        return  # a placeholder: unreadable, and not reported here (see above)
     now = ctx.session.now if ctx.session.now is not None else time.time()
     cname, uid = ctx.raw("cname"), ctx.raw("uid")
     for found in check_token(

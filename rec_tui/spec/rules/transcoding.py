@@ -8,9 +8,7 @@ recordingConfig is ignored, so checking its insides there would only add noise.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules import Findings, declared_rule, rule
@@ -85,6 +83,8 @@ def _decimals(value: float) -> int:
     text = str(value)
     if len(text) <= 2 + MAX_DECIMALS and "e" not in text:
         return 0  # "0.123456" is as long as a plain number with 6 decimals gets (speed)
+    from decimal import Decimal  # only for a number written with many digits
+
     exponent = Decimal(text).as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
@@ -373,6 +373,8 @@ def background_image_url(ctx: Context, out: Findings) -> None:
     for path, url in _image_urls(config):
         if not isinstance(url, str) or url == "":
             continue
+        from urllib.parse import urlsplit  # only for a body with a background image
+
         if not is_url(url):
             out.error(
                 path,

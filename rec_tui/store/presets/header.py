@@ -9,7 +9,6 @@ a preset still reads and checks all of it.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
@@ -54,6 +53,8 @@ def read_header(text: str, path: Path) -> dict[str, Any] | None:
     """
     header = _plain_keys(text)
     if header is None:
+        import tomllib  # rec-tui writes plain lines: the parser is for hand-made headers
+
         try:
             header = tomllib.loads(text)
         except (tomllib.TOMLDecodeError, ValueError, RecursionError):

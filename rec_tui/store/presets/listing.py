@@ -2,36 +2,45 @@
 
 Apart from :mod:`.repository` so that listing (``rec-tui preset list``, the wizard's
 Ctrl+O dialog) loads neither the editing model nor the keyring: it reads the head of each
-file only (see :mod:`.header`).
+file only (see :mod:`.header`), and only of the files changed since the last listing
+(see :mod:`.header_cache`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 from rec_tui.store import paths
 from rec_tui.store.files import StoreFileError, read_regular_head
 from rec_tui.store.presets.errors import PresetError
 from rec_tui.store.presets.header import HEAD_BYTES, header_text, read_header
+from rec_tui.store.presets.header_cache import HeaderCache
 
 SUFFIX: Final = paths.PRESET_SUFFIX
 
 
-@dataclass(frozen=True, slots=True)
-class PresetEntry:
+class PresetEntry(NamedTuple):
     """One preset in the folder, from its header; ``error`` says why the header cannot be
-    read (None when it can: the rest of the file is checked when it is opened)."""
+    read (None when it can: the rest of the file is checked when it is opened).
+
+    A named tuple rather than a dataclass: importing dataclasses (and with it inspect) is
+    a large part of the start-up of ``rec-tui preset list``; and its path is made only when
+    asked for, as making thousands of them is a large part of listing as many presets."""
 
     name: str
-    path: Path
+    folder: Path
     mode: str
     description: str
     modified: datetime
     error: str | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.folder / f"{self.name}{SUFFIX}"
 
 
 def list_presets(directory: Path | None = None) -> list[PresetEntry]:
@@ -41,7 +50,9 @@ def list_presets(directory: Path | None = None) -> list[PresetEntry]:
     mode), read and checked as opening it would; what is wrong further down (the session,
     the body, its secret references) is said when it is opened. So the time taken is that
     of reading the first lines of each file, and a broken file never stops the others
-    being listed.
+    being listed. The headers of files unchanged since the last listing come from the
+    cache (:mod:`.header_cache`), so a listing then takes the time of reading each file's
+    status.
     """
     folder = directory or paths.presets_dir()
     try:
@@ -49,16 +60,45 @@ def list_presets(directory: Path | None = None) -> list[PresetEntry]:
             names = [entry.name for entry in found if entry.name.endswith(SUFFIX)]
     except OSError:
         return []
-    files = [folder / name for name in sorted(names, key=lambda name: name.lower())]
-    return [_entry(file, folder) for file in files]
+    cache = HeaderCache.for_folder(folder)
+    entries = []
+    handle: int | None = None
+    if os.stat in os.supports_dir_fd:  # each file's status read without making its path
+        with contextlib.suppress(OSError):
+            handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        for name in sorted(names, key=lambda name: name.lower()):
+            cached = _cached_entry(handle, folder, name, cache)
+            entries.append(cached or _entry(folder / name, folder, cache))
+    finally:
+        if handle is not None:
+            os.close(handle)
+    cache.save()
+    return entries
 
 
-def _entry(file: Path, folder: Path) -> PresetEntry:
+def _cached_entry(
+    handle: int | None, folder: Path, name: str, cache: HeaderCache
+) -> PresetEntry | None:
+    """The entry of the file ``name`` in ``folder`` (open as ``handle``, when the system
+    can) from the cache, if the file is unchanged since it was cached."""
+    try:
+        status = os.stat(name, dir_fd=handle) if handle is not None else os.stat(folder / name)
+    except OSError:
+        return None
+    header = cache.get(name, status)
+    if header is None:
+        return None
+    mode, description = header
+    return PresetEntry(name[: -len(SUFFIX)], folder, mode, description, _when(status))
+
+
+def _entry(file: Path, folder: Path, cache: HeaderCache) -> PresetEntry:
     try:
         head, status = read_regular_head(file, HEAD_BYTES)
     except StoreFileError as error:
-        return PresetEntry(file.stem, file, "?", "", _modified(file), error.message)
-    modified = datetime.fromtimestamp(status.st_mtime, tz=UTC)
+        return PresetEntry(file.stem, folder, "?", "", _modified(file), error.message)
+    modified = _when(status)
     text = header_text(head, complete=status.st_size <= len(head))
     try:
         header = read_header(text, file) if text is not None else None
@@ -71,10 +111,14 @@ def _entry(file: Path, folder: Path) -> PresetEntry:
 
             header = checked_document(read_preset_text(file), file, owner_of(file, folder))
     except PresetError as error:
-        return PresetEntry(file.stem, file, "?", "", modified, error.message)
-    return PresetEntry(
-        file.stem, file, str(header["mode"]), header.get("description", ""), modified
-    )
+        return PresetEntry(file.stem, folder, "?", "", modified, error.message)
+    mode, description = str(header["mode"]), header.get("description", "")
+    cache.put(file.name, status, mode, description)
+    return PresetEntry(file.stem, folder, mode, description, modified)
+
+
+def _when(status: os.stat_result) -> datetime:
+    return datetime.fromtimestamp(status.st_mtime, tz=UTC)
 
 
 def _modified(file: Path) -> datetime:
