@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from rec_tui.cli import language
 from rec_tui.cli.options import add_body_mode, add_output_format
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def register(subparsers: Any) -> None:
     )
     add_output_format(parser, "text for people (default) or one JSON array for scripts")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="JSON file, or - for stdin")
+    language.add_argument(parser, command=True)
     parser.set_defaults(handler=run)
 
 

@@ -1,0 +1,67 @@
+"""The language rec-tui speaks: English (the messages as written) or Simplified Chinese.
+
+Messages are marked ``_("...")`` / ``ngettext(singular, plural, n)`` where they are said,
+with ``{name}`` placeholders filled by ``.format`` after translation (so the translation
+may put them in another order). English needs nothing loaded: until :func:`activate`
+installs a catalogue, ``_`` returns its message as written, and neither Babel nor a
+catalogue is read (start-up speed). The catalogue is standard gettext, see
+:mod:`rec_tui.i18n.catalogue`; the language is chosen by :mod:`rec_tui.i18n.choice`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final, Literal
+
+if TYPE_CHECKING:
+    from gettext import GNUTranslations
+    from pathlib import Path
+
+Language = Literal["en", "zh"]
+ENGLISH: Final[Language] = "en"
+CHINESE: Final[Language] = "zh"
+LANGUAGES: Final[tuple[Language, ...]] = (ENGLISH, CHINESE)
+# The gettext locale each language's catalogue is kept under (rec_tui/locale/<locale>/).
+LOCALES: Final[dict[Language, str]] = {CHINESE: "zh_CN"}
+
+_active: Language = ENGLISH
+_translations: GNUTranslations | None = None
+
+
+def _(message: str) -> str:
+    """``message`` in the active language."""
+    if _translations is None:
+        return message
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a counted message that fits ``count`` in the active language."""
+    if _translations is None:
+        return singular if count == 1 else plural
+    return _translations.ngettext(singular, plural, count)
+
+
+def active_language() -> Language:
+    return _active
+
+
+def activate(language: Language, cache_dir: Path | None = None) -> None:
+    """Speak ``language`` from now on; ``cache_dir`` keeps the compiled catalogue between
+    runs. English unloads any catalogue."""
+    global _active, _translations
+    if language == ENGLISH:
+        _active, _translations = ENGLISH, None
+        return
+    from rec_tui.i18n.catalogue import load
+
+    _translations = load(LOCALES[language], cache_dir)
+    _active = language
+
+
+def grouped(value: int) -> str:
+    """A whole number grouped by thousands the way the active language writes it."""
+    if _translations is None:
+        return f"{value:,}"
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=LOCALES[_active]))
