@@ -34,6 +34,12 @@ def _(message: str) -> str:
     return _translations.gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogue where it is declared; ``_()`` translates it where
+    it is said (a declaration is made once, before any language is chosen)."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a counted message that fits ``count`` in the active language."""
     if _translations is None:

@@ -8,7 +8,7 @@ import tomllib
 from functools import cache
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
@@ -18,6 +18,8 @@ REPO = LOCALE_DIR.parent.parent
 MAPPING = LOCALE_DIR / "babel.cfg"
 GLOSSARY = LOCALE_DIR / "glossary.toml"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# _() and ngettext(), and N_() where a message is declared (a choice's label).
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
 
 
 @cache
@@ -56,7 +58,7 @@ def extracted() -> dict[str, str]:
         method_map, options_map = parse_mapping_cfg(mapping, str(MAPPING))
     found: dict[str, str] = {}
     for filename, _line, message, _comments, _context in extract_from_dir(
-        str(REPO), method_map, options_map
+        str(REPO), method_map, options_map, keywords=KEYWORDS
     ):
         for text in texts(message):
             found.setdefault(text, filename)
