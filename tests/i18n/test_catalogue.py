@@ -30,6 +30,12 @@ def test_plural_forms_follow_the_language(tmp_path: Path) -> None:
     translations = load("zh_CN", tmp_path)
     # Chinese has one form for every count (the catalogue's Plural-Forms header).
     assert translations.plural(1) == translations.plural(7) == 0  # type: ignore[attr-defined]
+    singular = "Your subscribe lists name {count} user: use {group}."
+    plural = "Your subscribe lists name {count} users: use {group}."
+    activate("zh", tmp_path)
+    assert {ngettext(singular, plural, n) for n in (1, 2, 40)} == {
+        "你的订阅名单中有 {count} 个用户：请使用 {group}。"
+    }
 
 
 def test_numbers_are_grouped_for_the_language(tmp_path: Path) -> None:
