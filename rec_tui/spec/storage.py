@@ -197,12 +197,12 @@ TENCENT_CLOUD: Final = 3
 S3_COMPATIBLE: Final = 11
 
 AREA_NAMES: Final[dict[Area, str]] = {
-    "CN": "mainland China (CN)",
-    "AP": "Asia outside mainland China (AP)",
-    "EU": "Europe (EU)",
-    "NA": "North America (NA)",
-    "outside": "none of the four acquire areas",
-    "unclear": "an unconfirmed area",
+    "CN": N_("mainland China (CN)"),
+    "AP": N_("Asia outside mainland China (AP)"),
+    "EU": N_("Europe (EU)"),
+    "NA": N_("North America (NA)"),
+    "outside": N_("none of the four acquire areas"),
+    "unclear": N_("an unconfirmed area"),
 }
 
 _BY_NUMBER: Final[dict[int, Vendor]] = {v.number: v for v in VENDORS}
