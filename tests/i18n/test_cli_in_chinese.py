@@ -52,9 +52,10 @@ def test_json_output_differs_only_in_message_and_hint(tmp_path: Path) -> None:
     english_report, chinese_report = json.loads(english.stdout), json.loads(chinese.stdout)
 
     def language_free(report: list[dict[str, object]]) -> object:
+        """The report without its sentences: messages, hints and the mode's reason."""
         return [
             {
-                **entry,
+                **{k: v for k, v in entry.items() if k != "mode_reason"},
                 "problems": [
                     {k: v for k, v in problem.items() if k not in ("message", "hint")}
                     for problem in entry["problems"]  # type: ignore[attr-defined]
@@ -68,3 +69,24 @@ def test_json_output_differs_only_in_message_and_hint(tmp_path: Path) -> None:
     said = {p["rule"]: p["message"] for p in problems}
     assert said["body.cname.required"] == "必须填写频道名（cname）。"
     assert [set(p) for p in problems] == [set(p) for p in english_report[0]["problems"]]
+    assert chinese_report[0]["mode_reason"] == "由 --mode 指定"
+
+
+def test_the_report_and_its_errors_are_chinese_with_the_same_exit_status(tmp_path: Path) -> None:
+    body, missing = _body(tmp_path), str(tmp_path / "missing.json")
+    chinese_env = _environment(tmp_path, LANG="zh_CN.UTF-8")
+    english_env = _environment(tmp_path, LANG="en_US.UTF-8")
+    chinese = run_cli("validate", body, missing, env=chinese_env)
+    english = run_cli("validate", body, missing, env=english_env)
+    assert chinese.returncode == english.returncode == 2
+    assert "missing.json：文件不存在。（未检查）" in chinese.stdout
+    assert "共检查 2 个输入：0 个有效，1 个有错误，1 个无法读取；" in chinese.stdout
+    assert "（mix 模式）" in chinese.stdout and "修改：" in chinese.stdout
+    assert "2 inputs checked: 0 valid, 1 with errors, 1 unreadable;" in english.stdout
+    # Which mode was inferred, and why, on standard error.
+    assert "（可用 --mode 指定其他模式）。" in chinese.stderr
+    pasted = tmp_path / "ticket.txt"
+    pasted.write_text("curl -X POST https://api.agora.io/v1/apps/x/cloud_recording/acquire")
+    not_json = run_cli("validate", str(pasted), env=chinese_env)
+    assert not_json.returncode == 2
+    assert "不是有效的 JSON" in not_json.stdout and "rec-tui diagnose FILE" in not_json.stdout
