@@ -10,6 +10,9 @@ catalogue is read (start-up speed). The catalogue is standard gettext, see
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Final, Literal
 
 if TYPE_CHECKING:
@@ -25,11 +28,13 @@ LOCALES: Final[dict[Language, str]] = {CHINESE: "zh_CN"}
 
 _active: Language = ENGLISH
 _translations: GNUTranslations | None = None
+# Set inside english(): this thread or task says its messages as written, whatever is active.
+_as_written: ContextVar[bool] = ContextVar("as_written", default=False)
 
 
 def _(message: str) -> str:
     """``message`` in the active language."""
-    if _translations is None:
+    if _translations is None or _as_written.get():
         return message
     return _translations.gettext(message)
 
@@ -42,9 +47,20 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a counted message that fits ``count`` in the active language."""
-    if _translations is None:
+    if _translations is None or _as_written.get():
         return singular if count == 1 else plural
     return _translations.ngettext(singular, plural, count)
+
+
+@contextmanager
+def english() -> Iterator[None]:
+    """Messages said inside the block are English, in this thread or task only: the sandbox
+    imitates Agora's server, which answers in English whatever language rec-tui speaks."""
+    token = _as_written.set(True)
+    try:
+        yield
+    finally:
+        _as_written.reset(token)
 
 
 def active_language() -> Language:
@@ -66,7 +82,7 @@ def activate(language: Language, cache_dir: Path | None = None) -> None:
 
 def grouped(value: int) -> str:
     """A whole number grouped by thousands the way the active language writes it."""
-    if _translations is None:
+    if _translations is None or _as_written.get():
         return f"{value:,}"
     from babel.numbers import format_decimal
 

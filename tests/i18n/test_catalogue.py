@@ -82,3 +82,30 @@ def test_english_start_up_never_imports_babel(tmp_path: Path) -> None:
     assert first["code"] == 1 and "babel.messages.pofile" in first["babel"]  # type: ignore[operator]
     again = _run(tmp_path, "--lang", "zh", "validate", "--mode", "mix", str(body))
     assert again == {"code": 1, "babel": []}
+
+
+def test_english_holds_inside_its_block_only(tmp_path: Path) -> None:
+    from rec_tui.i18n import english
+
+    activate("zh", tmp_path)
+    with english():
+        assert _(SAMPLE) == SAMPLE
+    assert _(SAMPLE) != SAMPLE
+
+
+def test_the_sandbox_answers_in_english_while_rec_tui_speaks_chinese(tmp_path: Path) -> None:
+    """The imitation of Agora's server says its refusals as the server does."""
+    import copy
+
+    from tests.support.backend import backend
+    from tests.support.sending import clean_body
+
+    activate("zh", tmp_path)
+    body = clean_body("mix")
+    expected = copy.deepcopy(body["clientRequest"])
+    expected["recordingConfig"]["channelType"] = 1
+    with backend() as api:
+        resource_id = api.acquire_for(body, scene=0, startParameter=expected)
+        refused = api.start("mix", resource_id, body)
+    reason = refused.json()["reason"]
+    assert "start settings differ from the startParameter sent in acquire." in reason, reason
