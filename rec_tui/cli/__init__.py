@@ -62,7 +62,9 @@ def build_parser(
         description="Compose, check and send Agora Cloud Recording requests.",
     )
     parser.add_argument("--version", action="version", version=f"rec-tui {__version__}")
-    from rec_tui.cli import wizard_options
+    from rec_tui.cli import language, wizard_options
+
+    language.add_argument(parser)
 
     wizard_options.add_arguments(parser)
     if not with_commands:
@@ -122,6 +124,9 @@ def _read_as(parser: argparse.ArgumentParser, words: list[str]) -> argparse.Name
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
     handler = getattr(args, "handler", None)
+    from rec_tui.cli import language
+
+    language.apply(args, wizard=handler is None)
     try:
         if handler is None:
             from rec_tui.cli import wizard_options

@@ -8,6 +8,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
+from rec_tui.cli import language
 from rec_tui.cli.options import add_output_format
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ def register(subparsers: Any) -> None:
         help="a code, a text, a pasted line or JSON (any case), or - for standard input",
     )
     add_output_format(parser)
+    language.add_argument(parser, command=True)
     parser.set_defaults(handler=run)
 
 

@@ -8,7 +8,9 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from rec_tui.cli import language
 from rec_tui.cli.options import add_body_mode, add_output_format
+from rec_tui.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from rec_tui.formats.jsonfile import JsonInputError
@@ -41,6 +43,7 @@ def register(subparsers: Any) -> None:
     )
     add_output_format(parser, "text for people (default) or one JSON array for scripts")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="JSON file, or - for stdin")
+    language.add_argument(parser, command=True)
     parser.set_defaults(handler=run)
 
 
@@ -73,14 +76,17 @@ def run(args: argparse.Namespace) -> int:
     from rec_tui.cli import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, UsageError
 
     if args.paths.count("-") > 1:
-        raise UsageError("standard input (-) can be read only once per call.")
+        raise UsageError(_("standard input (-) can be read only once per call."))
     outcomes = [check(source, args.body_mode) for source in args.paths]
     if args.body_mode is None and args.output_format == "text":
         for outcome in outcomes:
             if outcome.failure is None:
+                said = _("{name}: mode: {mode}, {reason} (--mode chooses another).")
                 print(
-                    f"rec-tui validate: {_name(outcome.source)}: mode: {outcome.mode}, "
-                    f"{outcome.mode_reason} (--mode chooses another).",
+                    "rec-tui validate: "
+                    + said.format(
+                        name=_name(outcome.source), mode=outcome.mode, reason=outcome.mode_reason
+                    ),
                     file=sys.stderr,
                 )
     if args.output_format == "json":
@@ -119,7 +125,7 @@ def check(source: str, mode: str | None) -> Outcome:
         return Outcome(source, guess.mode, guess.reason, problems=problems)
     better = better_mode(body, mode) if is_mode(mode) else None
     problems = validate(mode, body, fixes=False)
-    return Outcome(source, mode, "given with --mode", better, problems)
+    return Outcome(source, mode, _("given with --mode"), better, problems)
 
 
 def as_json(outcome: Outcome) -> dict[str, Any]:
@@ -148,8 +154,12 @@ def _name(source: str) -> str:
     return display_name(source)
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def _counts(errors: int, warnings: int) -> str:
+    """``1 error, 2 warnings``."""
+    return _("{errors}, {warnings}").format(
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    )
 
 
 def render_text(outcomes: list[Outcome]) -> str:
@@ -158,24 +168,25 @@ def render_text(outcomes: list[Outcome]) -> str:
     for outcome in outcomes:
         name, mode = _name(outcome.source), outcome.mode
         if outcome.failure is not None:
-            lines.append(f"{outcome.failure.message} (not checked)")
+            lines.append(_("{message} (not checked)").format(message=outcome.failure.message))
             continue
         if not outcome.problems:
-            lines.append(f"{name}: OK ({mode} mode)")
+            lines.append(_("{name}: OK ({mode} mode)").format(name=name, mode=mode))
             continue
-        counts = f"{_plural(outcome.errors, 'error')}, {_plural(outcome.warnings, 'warning')}"
-        lines.append(f"{name}: {counts} ({mode} mode)")
+        counts = _counts(outcome.errors, outcome.warnings)
+        lines.append(
+            _("{name}: {counts} ({mode} mode)").format(name=name, counts=counts, mode=mode)
+        )
         if outcome.better is not None:
-            lines.append(
-                f"  note: this body fits {outcome.better.mode} mode better: "
-                f"{outcome.better.reason} (--mode {outcome.better.mode})."
-            )
+            note = _("note: this body fits {mode} mode better: {reason} (--mode {mode}).")
+            lines.append("  " + note.format(mode=outcome.better.mode, reason=outcome.better.reason))
         for problem in outcome.problems:
-            where = problem.path or "(the body itself)"
+            where = problem.path or _("(the body itself)")
+            # The severity word stays as in --format json: scripts grep for it.
             lines.append(f"  {problem.severity:<7} {where}  [{problem.rule_id} {problem.rule}]")
             lines.append(f"          {problem.message}")
             if problem.hint:
-                lines.append(f"          fix: {problem.hint}")
+                lines.append("          " + _("fix: {hint}").format(hint=problem.hint))
     lines.append(summary(outcomes))
     return "\n".join(lines) + "\n"
 
@@ -186,7 +197,13 @@ def summary(outcomes: list[Outcome]) -> str:
     valid = len(outcomes) - unreadable - invalid
     errors = sum(o.errors for o in outcomes)
     warnings = sum(o.warnings for o in outcomes)
-    parts = [f"{_plural(len(outcomes), 'input')} checked: {valid} valid", f"{invalid} with errors"]
+    checked = ngettext(
+        "{count} input checked: {valid} valid, {invalid} with errors",
+        "{count} inputs checked: {valid} valid, {invalid} with errors",
+        len(outcomes),
+    ).format(count=len(outcomes), valid=valid, invalid=invalid)
     if unreadable:
-        parts.append(f"{unreadable} unreadable")
-    return ", ".join(parts) + f"; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}."
+        checked = _("{checked}, {unreadable} unreadable").format(
+            checked=checked, unreadable=unreadable
+        )
+    return _("{checked}; {counts}.").format(checked=checked, counts=_counts(errors, warnings))

@@ -17,6 +17,7 @@ import sys
 from typing import Any, BinaryIO, Final
 
 from rec_tui.errors import RecTuiError
+from rec_tui.i18n import N_, _
 
 STDIN_NAME = "-"
 MAX_BYTES: Final = 10 * 1024 * 1024
@@ -45,27 +46,29 @@ class JsonInputError(RecTuiError):
     def message(self) -> str:
         where = self.source
         if self.line is not None:
-            where += f", line {self.line}, column {self.column}"
-        return f"{where}: {self.reason}"
+            where = _("{source}, line {line}, column {column}").format(
+                source=self.source, line=self.line, column=self.column
+            )
+        return _("{where}: {reason}").format(where=where, reason=self.reason)
 
 
 def display_name(source: str) -> str:
     """How to name ``source`` in a message (printable even for undecodable file names)."""
     if source == STDIN_NAME:
-        return "standard input"
+        return _("standard input")
     return source.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def too_big(size: int) -> str:
-    return (
-        f"is {size / 1024 / 1024:.1f} MB; rec-tui reads at most {MAX_BYTES // 1024 // 1024} MB "
-        "(a start body is a few KB)."
+    """What follows "the file", "the text"… that is over the size rec-tui reads."""
+    return _("is {size} MB; rec-tui reads at most {limit} MB (a start body is a few KB).").format(
+        size=f"{size / 1024 / 1024:.1f}", limit=MAX_BYTES // 1024 // 1024
     )
 
 
 # Text that does not even start like JSON is usually what a customer pasted.
-_NOT_JSON_HINT: Final = (
-    " This looks like text, not a JSON body: a curl command, a log line or a whole ticket "
+_NOT_JSON_HINT: Final = N_(
+    "This looks like text, not a JSON body: a curl command, a log line or a whole ticket "
     "opens with `rec-tui --open FILE`, and `rec-tui diagnose FILE` reads it for the cause."
 )
 
@@ -78,18 +81,19 @@ def load_json_text(text: str, source: str = "<text>") -> Any:
     """
     name = display_name(source)
     if len(text) > MAX_BYTES:
-        raise JsonInputError(name, f"the text {too_big(len(text))}")
+        raise JsonInputError(name, _("the text {too_big}").format(too_big=too_big(len(text))))
     if text.startswith("\ufeff"):
         text = text[1:]  # a UTF-8 byte order mark, as some Windows editors write
     if not text.strip():
-        raise JsonInputError(name, "the input is empty; expected a JSON object.")
+        raise JsonInputError(name, _("the input is empty; expected a JSON object."))
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
-        hint = "" if text.lstrip()[:1] in ("{", "[", '"') else _NOT_JSON_HINT
-        raise JsonInputError(
-            name, f"not valid JSON: {error.msg}.{hint}", error.lineno, error.colno
-        ) from None
+        # Python's own words for what is wrong, quoted as it says them.
+        reason = _("not valid JSON: {detail}.").format(detail=error.msg)
+        if text.lstrip()[:1] not in ("{", "[", '"'):
+            reason = _("{reason} {hint}").format(reason=reason, hint=_(_NOT_JSON_HINT))
+        raise JsonInputError(name, reason, error.lineno, error.colno) from None
     except RecursionError:
         raise _too_deep(name, text) from None
     except ValueError:  # an integer longer than Python converts
@@ -129,14 +133,16 @@ def _too_deep(name: str, text: str) -> JsonInputError:
                 line, column = position(text, match.start())
                 return JsonInputError(
                     name,
-                    f"nested more than {MAX_DEPTH} levels deep here; a start body needs "
-                    "fewer than ten.",
+                    _(
+                        "nested more than {depth} levels deep here; a start body needs fewer "
+                        "than ten."
+                    ).format(depth=MAX_DEPTH),
                     line,
                     column,
                 )
         elif token in "]}":
             depth -= 1
-    return JsonInputError(name, f"nested more than {MAX_DEPTH} levels deep.")
+    return JsonInputError(name, _("nested more than {depth} levels deep.").format(depth=MAX_DEPTH))
 
 
 def _long_number(name: str, text: str) -> JsonInputError:
@@ -145,7 +151,9 @@ def _long_number(name: str, text: str) -> JsonInputError:
     line, column = position(text, found.start()) if found else (None, None)
     return JsonInputError(
         name,
-        f"a number with more than {limit} digits; no field of a start body takes one that long.",
+        _(
+            "a number with more than {limit} digits; no field of a start body takes one that long."
+        ).format(limit=limit),
         line,
         column,
     )
@@ -160,12 +168,15 @@ def read_text(source: str) -> str:
     name = display_name(source)
     data = _read_stdin(name) if source == STDIN_NAME else _read_regular_file(source, name)
     if len(data) > MAX_BYTES:
-        raise JsonInputError(name, f"the input {too_big(len(data))}")
+        raise JsonInputError(name, _("the input {too_big}").format(too_big=too_big(len(data))))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise JsonInputError(
-            name, f"not UTF-8 text (bad byte at offset {error.start}); save it as UTF-8."
+            name,
+            _("not UTF-8 text (bad byte at offset {offset}); save it as UTF-8.").format(
+                offset=error.start
+            ),
         ) from None
 
 
@@ -181,8 +192,10 @@ def _read_stdin(name: str) -> bytes:
     except (ValueError, OSError):
         raise JsonInputError(
             name,
-            "is closed or cannot be read; pipe a body in (rec-tui validate - < body.json) "
-            "or give a file name.",
+            _(
+                "is closed or cannot be read; pipe a body in (rec-tui validate - < body.json) "
+                "or give a file name."
+            ),
         ) from None
 
 
@@ -197,11 +210,12 @@ def _read_regular_file(source: str, name: str) -> bytes:
             _require_regular(info, name)
             return read_at_most(file, MAX_BYTES + 1, expected=info.st_size)
     except (FileNotFoundError, NotADirectoryError):
-        raise JsonInputError(name, "no such file.") from None
+        raise JsonInputError(name, _("no such file.")) from None
     except PermissionError:
-        raise JsonInputError(name, "permission denied.") from None
+        raise JsonInputError(name, _("permission denied.")) from None
     except OSError as error:
-        raise JsonInputError(name, f"cannot be read: {error.strerror or error}.") from None
+        reason = _("cannot be read: {error}.").format(error=error.strerror or error)
+        raise JsonInputError(name, reason) from None
 
 
 READ_CHUNK: Final = 256 * 1024
@@ -232,19 +246,20 @@ def _require_regular(info: os.stat_result, name: str) -> None:
     mode = info.st_mode
     if stat.S_ISREG(mode):
         if info.st_size > MAX_BYTES:
-            raise JsonInputError(name, f"the file {too_big(info.st_size)}")
+            reason = _("the file {too_big}").format(too_big=too_big(info.st_size))
+            raise JsonInputError(name, reason)
         return
     if stat.S_ISDIR(mode):
-        reason = "is a directory, not a JSON file."
+        reason = _("is a directory, not a JSON file.")
     elif stat.S_ISFIFO(mode):
-        reason = (
+        reason = _(
             "is a named pipe (FIFO), not a regular file; to read from a pipe, redirect it "
             "to standard input and give - instead."
         )
     elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        reason = "is a device, not a regular file."
+        reason = _("is a device, not a regular file.")
     else:
-        reason = "is not a regular file."
+        reason = _("is not a regular file.")
     raise JsonInputError(name, reason)
 
 

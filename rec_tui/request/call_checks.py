@@ -16,7 +16,7 @@ from rec_tui.spec.problems import ERROR, Problem, sort_key
 from rec_tui.spec.rules import by_name, run
 from rec_tui.spec.rules.calls import LAYOUT_FIELDS, expired_hours, layout_of, problems_of
 from rec_tui.spec.rules.context import CR, CallState, Context, Session
-from rec_tui.spec.rules.session import scene_verdict
+from rec_tui.spec.rules.session import scene_problem, scene_verdict
 
 __all__ = [
     "LAYOUT_FIELDS",
@@ -48,17 +48,8 @@ def check_acquire(body: Any, mode: Mode | None = None) -> list[Problem]:
         scene = request.get("scene")
         verdict = scene_verdict(mode, 0 if scene is None else scene, postponed=False)
         if verdict is not None and verdict[0] == ERROR:
-            found.append(
-                Problem(
-                    "session.scene.match",
-                    "R6",
-                    ERROR,
-                    f"{CR}.scene",
-                    "acquire scene does not fit this mode (web needs 1, postponed "
-                    "transcoding or mixing needs 2, otherwise 0).",
-                    verdict[1].capitalize() + ".",
-                )
-            )
+            message, hint = scene_problem(verdict[1])
+            found.append(Problem("session.scene.match", "R6", ERROR, f"{CR}.scene", message, hint))
     return found
 
 

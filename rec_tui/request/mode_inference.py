@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
+from rec_tui.i18n import _, ngettext
 from rec_tui.request.applicability import inapplicable_paths
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import DEFAULT_MODE, MODES, Mode, is_mode
+from rec_tui.spec.rules.quoting import listed
 
 Source = Literal["url", "body", "default"]
 
@@ -44,24 +46,28 @@ def infer_mode(body: Any, url: str | None = None) -> ModeGuess:
     named = _URL_MODE.search(url or "")
     url_mode = None if named is None else named.group(1)
     if is_mode(url_mode):
-        return ModeGuess(url_mode, "from the URL", "url")
+        return ModeGuess(url_mode, _("from the URL"), "url")
     misfits = _misfits(body)
     weights = {mode: _weight(body, paths) for mode, paths in misfits.items()}
     least = min(weights.values())
     tied = [mode for mode in MODES if weights[mode] == least]
     chosen = DEFAULT_MODE if DEFAULT_MODE in tied else tied[0]
-    prefix = ""
-    if url_mode is not None:
-        prefix = f"the URL names mode {url_mode!r}, which is not a mode; "
     if len(tied) > 1:
-        return ModeGuess(
-            chosen,
-            f"{prefix}the default: nothing in the body belongs to one mode only",
-            "default",
-        )
+        reason = _("the default: nothing in the body belongs to one mode only")
+        return ModeGuess(chosen, _with_url(url_mode, reason), "default")
     runner_up = min((m for m in MODES if m != chosen), key=lambda m: weights[m])
     evidence = [p for p in misfits[runner_up] if p not in misfits[chosen]]
-    return ModeGuess(chosen, f"{prefix}from {_names(evidence)}", "body")
+    reason = _("from {keys}").format(keys=_names(evidence))
+    return ModeGuess(chosen, _with_url(url_mode, reason), "body")
+
+
+def _with_url(url_mode: str | None, reason: str) -> str:
+    """``reason``, after a word on the URL's mode when the URL names one that is not a mode."""
+    if url_mode is None:
+        return reason
+    return _("the URL names mode {named}, which is not a mode; {reason}").format(
+        named=repr(url_mode), reason=reason
+    )
 
 
 def better_mode(body: Any, mode: Mode) -> ModeGuess | None:
@@ -77,8 +83,12 @@ def better_mode(body: Any, mode: Mode) -> ModeGuess | None:
         return None
     best = min(others, key=lambda m: weights[m])
     moved = [p for p in misfits[mode] if p not in misfits[best]]
-    verb = "belongs" if len({_name(p) for p in moved}) == 1 else "belong"
-    return ModeGuess(best, f"{_names(moved)} {verb} to {best} mode, not {mode}", "body")
+    reason = ngettext(
+        "{keys} belongs to {best} mode, not {mode}",
+        "{keys} belong to {best} mode, not {mode}",
+        len({_name(p) for p in moved}),
+    ).format(keys=_names(moved), best=best, mode=mode)
+    return ModeGuess(best, reason, "body")
 
 
 def _misfits(body: Any) -> dict[Mode, list[str]]:
@@ -114,5 +124,7 @@ def _name(path: str) -> str:
 
 def _names(paths: list[str]) -> str:
     names = list(dict.fromkeys(_name(path) for path in paths))
-    shown = ", ".join(names[:_NAMES_SHOWN])
-    return shown + (f" and {len(names) - _NAMES_SHOWN} more" if len(names) > _NAMES_SHOWN else "")
+    shown = listed(names[:_NAMES_SHOWN])
+    if len(names) <= _NAMES_SHOWN:
+        return shown
+    return _("{keys} and {count} more").format(keys=shown, count=len(names) - _NAMES_SHOWN)

@@ -15,6 +15,7 @@ import sys
 from functools import lru_cache
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.spec import jsonpath
 from rec_tui.spec.problems import ERROR, Problem
 
@@ -75,7 +76,7 @@ def _cleaned(value: Any, path: str, problems: list[Problem]) -> Any:
             clean_key = replace_surrogates(key) if isinstance(key, str) else key
             child = jsonpath.child(path, str(clean_key))
             if clean_key != key:
-                problems.append(_surrogate_problem(child, "The key"))
+                problems.append(_surrogate_problem(child, key_holds=True))
             result[clean_key] = _cleaned(item, child, problems)
         return result
     if isinstance(value, list):
@@ -84,7 +85,7 @@ def _cleaned(value: Any, path: str, problems: list[Problem]) -> Any:
             for index, item in enumerate(value)
         ]
     if isinstance(value, str) and _has_surrogate(value):
-        problems.append(_surrogate_problem(path, "The text"))
+        problems.append(_surrogate_problem(path, key_holds=False))
         return replace_surrogates(value)
     if _too_long(value):
         problems.append(
@@ -93,22 +94,33 @@ def _cleaned(value: Any, path: str, problems: list[Problem]) -> Any:
                 RULE_ID,
                 ERROR,
                 path,
-                f"This number has more than {sys.get_int_max_str_digits()} digits; no field "
-                "of a start body takes a number anywhere near that long.",
-                "Use a value in the field's documented range.",
+                _(
+                    "This number has more than {digits} digits; no field of a start body takes "
+                    "a number anywhere near that long."
+                ).format(digits=sys.get_int_max_str_digits()),
+                _("Use a value in the field's documented range."),
             )
         )
         return float("inf") if value > 0 else float("-inf")
     return value
 
 
-def _surrogate_problem(path: str, what: str) -> Problem:
+def _surrogate_problem(path: str, *, key_holds: bool) -> Problem:
+    if key_holds:
+        message = _(
+            "The key holds a lone UTF-16 surrogate (shown as {shown}), which cannot be "
+            "encoded as UTF-8: the request could not be sent."
+        )
+    else:
+        message = _(
+            "The text holds a lone UTF-16 surrogate (shown as {shown}), which cannot be "
+            "encoded as UTF-8: the request could not be sent."
+        )
     return Problem(
         "body.text.unicode",
         RULE_ID,
         ERROR,
         path,
-        f"{what} holds a lone UTF-16 surrogate (shown as {REPLACEMENT}), which cannot be "
-        "encoded as UTF-8: the request could not be sent.",
-        "Retype the text; a surrogate alone is usually an emoji cut in half.",
+        message.format(shown=REPLACEMENT),
+        _("Retype the text; a surrogate alone is usually an emoji cut in half."),
     )

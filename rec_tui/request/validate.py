@@ -6,11 +6,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from rec_tui.i18n import _
 from rec_tui.request.unsendable import checkable
 from rec_tui.spec.modes import MODES, Mode, is_mode
 from rec_tui.spec.problems import ERROR, WARNING, Fix, Problem, sort_key
 from rec_tui.spec.rules import Rule, all_rules, run
 from rec_tui.spec.rules.context import Context, Session, SnapshotIntent
+from rec_tui.spec.rules.quoting import listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +85,10 @@ def check(
             "R1",
             ERROR,
             "",
-            "Recording mode must be individual, mix or web.",
-            f"Got {mode!r}; choose one of {', '.join(MODES)}.",
+            _("Recording mode must be individual, mix or web."),
+            _("Got {mode}; choose one of {modes}.").format(
+                mode=repr(mode), modes=listed(list(MODES))
+            ),
         )
         return Checked([problem], None)
     problems, checked = checkable(body)
@@ -112,8 +116,10 @@ def _run_guarded(rule_: Rule, context: Context) -> list[Problem]:
                 rule_.id,
                 WARNING,
                 "",
-                f"rec-tui could not finish checking rule {rule_.id} ({rule_.name}) on this "
-                f"body: {type(error).__name__}. The other rules ran.",
-                "Please report this body as a rec-tui bug.",
+                _(
+                    "rec-tui could not finish checking rule {id} ({name}) on this body: "
+                    "{error}. The other rules ran."
+                ).format(id=rule_.id, name=rule_.name, error=type(error).__name__),
+                _("Please report this body as a rec-tui bug."),
             )
         ]

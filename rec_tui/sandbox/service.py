@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from rec_tui.agora.connect import SANDBOX_CUSTOMER_ID, SANDBOX_CUSTOMER_SECRET
+from rec_tui.i18n import english
 from rec_tui.request.call_checks import check_acquire, check_update, check_update_layout, layout_of
 from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.sandbox.answers import Recording, onhold_of, rtmp_urls_of
@@ -112,7 +113,7 @@ class SandboxService:
     def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Answer:
         """The answer to one request; never raises (a fault of the sandbox answers 500)."""
         lowered = {k.lower(): v for k, v in headers.items()}
-        with self._lock:
+        with self._lock, english():
             self._sweep()
             try:
                 answer = self._handle(method, path, lowered, body)

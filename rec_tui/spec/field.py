@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
+from rec_tui.i18n import _
 from rec_tui.spec.modes import MODES, Mode
 
 # How a value is written on the wire (spec section 2, type legend and section 2.10):
@@ -39,10 +40,30 @@ UID_PATTERN: Final = (
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """One allowed value with the label a person sees for it."""
+    """One allowed value with the label a person sees for it.
+
+    ``label`` is English, marked for the catalogue with ``N_``; :meth:`shown_label` says it
+    in the active language. A label made of a message and parts ("{low}–{high} users")
+    keeps both, so it can be made again in another language (:meth:`composed`).
+    """
 
     value: str | int | float | bool
     label: str
+    template: str = ""
+    parts: tuple[tuple[str, str | int], ...] = ()
+
+    @classmethod
+    def composed(cls, value: str | int | float | bool, template: str, **parts: str | int) -> Choice:
+        """A choice labelled ``template`` filled with ``parts`` (strings among them are
+        translated too: mark them with ``N_``)."""
+        return cls(value, template.format(**parts), template, tuple(parts.items()))
+
+    def shown_label(self) -> str:
+        """The label in the active language."""
+        if not self.template:
+            return _(self.label)
+        filled = {name: _(part) if isinstance(part, str) else part for name, part in self.parts}
+        return _(self.template).format(**filled)
 
 
 @dataclass(frozen=True, slots=True)

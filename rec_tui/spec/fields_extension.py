@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from rec_tui.i18n import N_
 from rec_tui.spec.field import Choice, Field, Kind
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.names import RTMP_PUBLISH, WEB_RECORDER
@@ -21,8 +22,8 @@ WEB: Final[frozenset[Mode]] = frozenset({"web"})
 # The services web mode knows, with labels for forms. Other modes may name other services
 # (audio moderation), so serviceName itself carries no choices.
 WEB_SERVICES: Final = (
-    Choice(WEB_RECORDER, "Web page recording"),
-    Choice(RTMP_PUBLISH, "Push to CDN (RTMP)"),
+    Choice(WEB_RECORDER, N_("Web page recording")),
+    Choice(RTMP_PUBLISH, N_("Push to CDN (RTMP)")),
 )
 # The errorHandlePolicy each web-mode service accepts (spec 2.8, R95).
 SERVICE_ERROR_POLICY: Final[dict[str, str]] = {
@@ -31,9 +32,9 @@ SERVICE_ERROR_POLICY: Final[dict[str, str]] = {
 }
 # Shared by recordingConfig.audioProfile and the web recorder's serviceParam.audioProfile.
 AUDIO_PROFILE_CHOICES: Final = (
-    Choice(0, "48 kHz mono, about 48 kbps"),
-    Choice(1, "48 kHz mono, about 128 kbps"),
-    Choice(2, "48 kHz stereo, about 192 kbps"),
+    Choice(0, N_("48 kHz mono, about 48 kbps")),
+    Choice(1, N_("48 kHz mono, about 128 kbps")),
+    Choice(2, N_("48 kHz stereo, about 192 kbps")),
 )
 _BOOL_CHOICES_ZH: Final = "`true`：开启。`false`：（默认）不开启。"
 
@@ -72,7 +73,7 @@ FIELDS: tuple[Field, ...] = (
             "表示当某一扩展服务发生错误后，订阅及其他非扩展服务均停止。"
         ),
         default="error_abort",
-        choices=(Choice("error_abort", "Stop everything on error"),),
+        choices=(Choice("error_abort", N_("Stop everything on error")),),
         value_rule="web.errorPolicy",
         rules=("web.errorPolicy",),
         headless="one allowed value, the default: nothing to choose (R95 reports another)",

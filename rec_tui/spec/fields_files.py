@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from rec_tui.i18n import N_
 from rec_tui.spec.field import Choice, Field
 from rec_tui.spec.modes import Mode
 
@@ -12,8 +13,8 @@ SNAP: Final = "clientRequest.snapshotConfig"
 INDIVIDUAL: Final[frozenset[Mode]] = frozenset({"individual"})
 
 AV_FILE_CHOICES: Final = (
-    Choice("hls", "HLS (M3U8 index + TS segments)"),
-    Choice("mp4", "MP4 (mix and web only; needs hls too)"),
+    Choice("hls", N_("HLS (M3U8 index + TS segments)")),
+    Choice("mp4", N_("MP4 (mix and web only; needs hls too)")),
 )
 SNAPSHOT_FILE_CHOICES: Final = (Choice("jpg", "JPG"),)
 

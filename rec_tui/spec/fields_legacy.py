@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from rec_tui.i18n import N_
 from rec_tui.spec.field import Choice, Field, Kind
 from rec_tui.spec.modes import Mode
 
@@ -17,18 +18,18 @@ INDIVIDUAL: Final[frozenset[Mode]] = frozenset({"individual"})
 POSTPONE: Final = "postpone_transcoding"
 
 POLICY_CHOICES: Final = (
-    Choice("default", "Default (everything except postponed processing)"),
-    Choice(POSTPONE, "Postponed transcoding or postponed audio mixing"),
+    Choice("default", N_("Default (everything except postponed processing)")),
+    Choice(POSTPONE, N_("Postponed transcoding or postponed audio mixing")),
 )
 TRANS_MODE_CHOICES: Final = (
-    Choice("audioMix", "Postponed audio mixing"),
-    Choice("postponeTranscoding", "Postponed transcoding (Python SDK only)"),
+    Choice("audioMix", N_("Postponed audio mixing")),
+    Choice("postponeTranscoding", N_("Postponed transcoding (Python SDK only)")),
 )
 FORMAT_CHOICES: Final = (
     Choice("mp3", "MP3"),
     Choice("m4a", "M4A"),
     Choice("aac", "AAC"),
-    Choice("mp4", "MP4 (postponed transcoding only)"),
+    Choice("mp4", N_("MP4 (postponed transcoding only)")),
 )
 SAMPLE_RATE_CHOICES: Final = (
     Choice("48000", "48 kHz"),
@@ -36,7 +37,7 @@ SAMPLE_RATE_CHOICES: Final = (
     Choice("16000", "16 kHz"),
 )
 AUDIO_BITRATE_CHOICES: Final = (Choice("48000", "48000"),)
-CHANNEL_CHOICES: Final = (Choice("1", "Mono"), Choice("2", "Stereo"))
+CHANNEL_CHOICES: Final = (Choice("1", N_("Mono")), Choice("2", N_("Stereo")))
 
 
 def _legacy(path: str, kind: Kind, label: str, help_: str, **extra: Any) -> Field:

@@ -6,6 +6,7 @@
 
 from typing import Final
 
+from rec_tui.i18n import N_
 from rec_tui.spec.field import Choice, Field
 from rec_tui.spec.fields_extension import AUDIO_PROFILE_CHOICES
 from rec_tui.spec.modes import Mode
@@ -116,7 +117,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         help_zh="Number 类型，频道场景。频道场景必须与声网 RTC SDK 的设置一致，否则可能导致问题。",
         default=0,
-        choices=(Choice(0, "Communication"), Choice(1, "Live broadcast")),
+        choices=(Choice(0, N_("Communication")), Choice(1, N_("Live broadcast"))),
         modes=_IM,
         recommended_in=_IM,
         value_rule="rec.channelType",
@@ -137,9 +138,9 @@ FIELDS: tuple[Field, ...] = (
         ),
         default=2,
         choices=(
-            Choice(0, "Audio only"),
-            Choice(1, "Video only"),
-            Choice(2, "Audio and video"),
+            Choice(0, N_("Audio only")),
+            Choice(1, N_("Video only")),
+            Choice(2, N_("Audio and video")),
         ),
         modes=_IM,
         value_rule="rec.streamTypes",
@@ -164,9 +165,9 @@ FIELDS: tuple[Field, ...] = (
         help_zh="（选填）String 类型，单流录制模式下（mode 为 individual），媒体流的输出模式。",
         default="default",
         choices=(
-            Choice("default", "Default: separate audio and video indexes"),
-            Choice("standard", "Standard: adds a merged audio-video index (recommended)"),
-            Choice("original", "Original: audio passthrough, audio only"),
+            Choice("default", N_("Default: separate audio and video indexes")),
+            Choice("standard", N_("Standard: adds a merged audio-video index (recommended)")),
+            Choice("original", N_("Original: audio passthrough, audio only")),
         ),
         modes=_I,
         value_rule="rec.streamMode.enum",
@@ -188,15 +189,15 @@ FIELDS: tuple[Field, ...] = (
         ),
         default=0,
         choices=(
-            Choice(0, "None"),
+            Choice(0, N_("None")),
             Choice(1, "AES_128_XTS"),
             Choice(2, "AES_128_ECB"),
             Choice(3, "AES_256_XTS"),
             Choice(4, "SM4_128_ECB"),
             Choice(5, "AES_128_GCM"),
             Choice(6, "AES_256_GCM"),
-            Choice(7, "AES_128_GCM2 (needs salt)"),
-            Choice(8, "AES_256_GCM2 (needs salt)"),
+            Choice(7, N_("AES_128_GCM2 (needs salt)")),
+            Choice(8, N_("AES_256_GCM2 (needs salt)")),
         ),
         modes=_IM,
         value_rule="rec.decryption.enum",
@@ -273,7 +274,7 @@ FIELDS: tuple[Field, ...] = (
             "你可以选择订阅视频大流或者小流。"
         ),
         default=0,
-        choices=(Choice(0, "High stream (big)"), Choice(1, "Low stream (small)")),
+        choices=(Choice(0, N_("High stream (big)")), Choice(1, N_("Low stream (small)"))),
         modes=_IM,
         value_rule="rec.videoStreamType",
         rules=("rec.videoStreamType",),
@@ -321,7 +322,8 @@ FIELDS: tuple[Field, ...] = (
             '["101","102","103"]，则订阅人数为 4 人。'
         ),
         choices=tuple(
-            Choice(group, f"{low}–{high} users") for group, (low, high) in enumerate(UID_GROUPS)
+            Choice.composed(group, N_("{low}–{high} users"), low=low, high=high)
+            for group, (low, high) in enumerate(UID_GROUPS)
         ),
         modes=_IM,
         required_in=_I,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from rec_tui.i18n import N_
 from rec_tui.spec.field import Choice, Field
 
 SESSION: Final = "session"
@@ -20,10 +21,10 @@ ACQUIRE: Final = f"{SESSION}.acquire"
 DEFAULT_RESOURCE_EXPIRED_HOUR: Final = 72
 # The areas acquire's region names; storage regions are grouped by the same areas (R31).
 ACQUIRE_AREAS: Final = (
-    Choice("CN", "Mainland China"),
-    Choice("AP", "Asia Pacific (outside mainland China)"),
-    Choice("EU", "Europe"),
-    Choice("NA", "North America"),
+    Choice("CN", N_("Mainland China")),
+    Choice("AP", N_("Asia Pacific (outside mainland China)")),
+    Choice("EU", N_("Europe")),
+    Choice("NA", N_("North America")),
 )
 
 FIELDS: tuple[Field, ...] = (
@@ -54,8 +55,8 @@ FIELDS: tuple[Field, ...] = (
         "What the Snapshots step chose: screenshots only, or screenshots plus recording. "
         "R88/R89 warn when an opened body contradicts it.",
         choices=(
-            Choice("only", "Snapshots only"),
-            Choice("plus_recording", "Snapshots plus recording"),
+            Choice("only", N_("Snapshots only")),
+            Choice("plus_recording", N_("Snapshots plus recording")),
         ),
         rules=("snap.only.no_file_config", "snap.plus_rec.file_config"),
         headless="set by the Snapshots step's off / only / plus-recording choice",
@@ -102,9 +103,9 @@ FIELDS: tuple[Field, ...] = (
         "legacy postponed transcoding and mixing. rec-tui sets it from the mode.",
         default=0,
         choices=(
-            Choice(0, "Real-time recording"),
-            Choice(1, "Web page recording"),
-            Choice(2, "Postponed transcoding or mixing (legacy)"),
+            Choice(0, N_("Real-time recording")),
+            Choice(1, N_("Web page recording")),
+            Choice(2, N_("Postponed transcoding or mixing (legacy)")),
         ),
         value_rule="acquire.fields",
         rules=("acquire.fields", "session.scene.match"),

@@ -6,6 +6,7 @@ vendor choices come from :mod:`rec_tui.spec.storage`; the region choices depend 
 and live there too, so ``region`` declares none here (rule R21 checks it per vendor).
 """
 
+from rec_tui.i18n import N_
 from rec_tui.spec import storage
 from rec_tui.spec.field import Choice, Field
 from rec_tui.spec.modes import MODES
@@ -36,7 +37,12 @@ FIELDS: tuple[Field, ...] = (
             "Cloud, 8 Baidu AI Cloud, 11 any S3-compatible service (needs an endpoint). 0 Qiniu "
             "and 4 Kingsoft are historical: older docs list them, the current reference does not."
         ),
-        choices=tuple(Choice(v.number, v.label) for v in storage.VENDORS),
+        choices=tuple(
+            Choice.composed(v.number, storage.HISTORICAL_LABEL, name=v.name)
+            if v.historical
+            else Choice(v.number, v.name)
+            for v in storage.VENDORS
+        ),
         required_in=_ALL,
         value_rule="storage.vendor.enum",
         rules=(
@@ -173,7 +179,7 @@ FIELDS: tuple[Field, ...] = (
             "加密模式。设置该字段后，第三方云存储服务会按照该加密模式将已上传的录制文件进行加密。"
             "该字段仅适用于 Amazon S3。可设为：kms：KMS 加密。aes256：AES256 加密。"
         ),
-        choices=(Choice("kms", "KMS encryption"), Choice("aes256", "AES-256 encryption")),
+        choices=(Choice("kms", N_("KMS encryption")), Choice("aes256", N_("AES-256 encryption"))),
         value_rule="storage.sse.value",
         rules=("storage.sse.value",),
         example="kms",

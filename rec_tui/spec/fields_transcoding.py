@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from rec_tui.i18n import N_
 from rec_tui.spec.field import Choice, Field
 from rec_tui.spec.modes import Mode
 
@@ -13,13 +14,15 @@ BG: Final = f"{TC}.backgroundConfig[]"
 MIX: Final[frozenset[Mode]] = frozenset({"mix"})
 
 LAYOUT_CHOICES: Final = (
-    Choice(0, "Floating"),
-    Choice(1, "Best fit"),
-    Choice(2, "Vertical"),
-    Choice(3, "Custom"),
+    Choice(0, N_("Floating")),
+    Choice(1, N_("Best fit")),
+    Choice(2, N_("Vertical")),
+    Choice(3, N_("Custom")),
 )
-FPS_CHOICES: Final = tuple(Choice(fps, f"{fps} fps") for fps in (1, 7, 10, 15, 24, 30, 60))
-TILE_RENDER_CHOICES: Final = (Choice(0, "Crop to fill"), Choice(1, "Fit with black bars"))
+FPS_CHOICES: Final = tuple(
+    Choice.composed(fps, N_("{fps} fps"), fps=fps) for fps in (1, 7, 10, 15, 24, 30, 60)
+)
+TILE_RENDER_CHOICES: Final = (Choice(0, N_("Crop to fill")), Choice(1, N_("Fit with black bars")))
 
 _IMAGE_HELP: Final = (
     " The image must be JPG or BMP, at most 6 MB, at an http or https address (current docs "

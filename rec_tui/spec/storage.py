@@ -12,12 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from rec_tui.i18n import N_
 from rec_tui.spec import fields_session
 
 # CN / AP / EU / NA are the acquire ``region`` values; "outside" means in none of them (R31
 # warns whenever acquire ``region`` is set), "unclear" means R31 skips the value.
 Area = Literal["CN", "AP", "EU", "NA", "outside", "unclear"]
 # The areas acquire's region names (declared with session.acquire.region).
+# The label of a vendor the current API reference no longer lists.
+HISTORICAL_LABEL: Final = N_("{name} (historical)")
 ACQUIRE_AREAS: Final = tuple(str(area.value) for area in fields_session.ACQUIRE_AREAS)
 
 
@@ -48,7 +51,7 @@ class Vendor:
     @property
     def label(self) -> str:
         if self.historical:
-            return f"{self.name} (historical)"
+            return HISTORICAL_LABEL.format(name=self.name)
         return self.name
 
 
@@ -85,7 +88,7 @@ _ZERO_ONLY = (Region(0, "Region 0 (the only value)", "unclear"),)
 VENDORS: Final[tuple[Vendor, ...]] = (
     Vendor(
         0,
-        "Qiniu Cloud (Kodo)",
+        N_("Qiniu Cloud (Kodo)"),
         _table(
             "0 East China, 1 North China, 2 South China, 3 North America, 4 Southeast Asia",
             CN="0–2",
@@ -96,7 +99,7 @@ VENDORS: Final[tuple[Vendor, ...]] = (
     ),
     Vendor(
         1,
-        "Amazon S3",
+        N_("Amazon S3"),
         _table(
             "0 US_EAST_1, 1 US_EAST_2, 2 US_WEST_1, 3 US_WEST_2, 4 EU_WEST_1, 5 EU_WEST_2, "
             "6 EU_WEST_3, 7 EU_CENTRAL_1, 8 AP_SOUTHEAST_1, 9 AP_SOUTHEAST_2, "
@@ -113,7 +116,7 @@ VENDORS: Final[tuple[Vendor, ...]] = (
     ),
     Vendor(
         2,
-        "Alibaba Cloud OSS",
+        N_("Alibaba Cloud OSS"),
         _table(
             "0 CN_Hangzhou, 1 CN_Shanghai, 2 CN_Qingdao, 3 CN_Beijing, 4 CN_Zhangjiakou, "
             "5 CN_Huhehaote, 6 CN_Shenzhen, 7 CN_Hongkong, 8 US_West_1, 9 US_East_1, "
@@ -130,7 +133,7 @@ VENDORS: Final[tuple[Vendor, ...]] = (
     ),
     Vendor(
         3,
-        "Tencent Cloud COS",
+        N_("Tencent Cloud COS"),
         _table(
             "0 AP_Beijing_1, 1 AP_Beijing, 2 AP_Shanghai, 3 AP_Guangzhou, 4 AP_Chengdu, "
             "5 AP_Chongqing, 6 AP_Shenzhen_FSI, 7 AP_Shanghai_FSI, 8 AP_Beijing_FSI, "
@@ -145,7 +148,7 @@ VENDORS: Final[tuple[Vendor, ...]] = (
     ),
     Vendor(
         4,
-        "Kingsoft Cloud (KS3)",
+        N_("Kingsoft Cloud (KS3)"),
         _table(
             "0 CN_Hangzhou, 1 CN_Shanghai, 2 CN_Qingdao, 3 CN_Beijing, 4 CN_Guangzhou, "
             "5 CN_Hongkong, 6 JR_Beijing, 7 JR_Shanghai, 8 NA_Russia_1, 9 NA_Singapore_1",
@@ -155,11 +158,11 @@ VENDORS: Final[tuple[Vendor, ...]] = (
         ),
         historical=True,
     ),
-    Vendor(5, "Microsoft Azure", _ZERO_ONLY, zero_region_only=True),
-    Vendor(6, "Google Cloud", _ZERO_ONLY, zero_region_only=True),
+    Vendor(5, N_("Microsoft Azure"), _ZERO_ONLY, zero_region_only=True),
+    Vendor(6, N_("Google Cloud"), _ZERO_ONLY, zero_region_only=True),
     Vendor(
         7,
-        "Huawei Cloud OBS",
+        N_("Huawei Cloud OBS"),
         _table(
             "0 CN_North_1, 1 CN_North_4, 2 CN_East_2, 3 CN_East_3, 4 CN_South_1, "
             "5 CN_Southwest_2, 6 AP_Southeast_1, 7 AP_Southeast_2, 8 AP_Southeast_3, "
@@ -173,7 +176,7 @@ VENDORS: Final[tuple[Vendor, ...]] = (
     ),
     Vendor(
         8,
-        "Baidu AI Cloud (BOS)",
+        N_("Baidu AI Cloud (BOS)"),
         _table(
             "0 Beijing, 1 Baoding, 2 Suzhou, 3 Guangzhou, 4 Hongkong, 5 Singapore, 6 Wuhan, "
             "7 Shanghai",
@@ -183,7 +186,7 @@ VENDORS: Final[tuple[Vendor, ...]] = (
         ),
     ),
     Vendor(
-        11, "S3-compatible storage (self-hosted)", _ZERO_ONLY, newer=True, zero_region_only=True
+        11, N_("S3-compatible storage (self-hosted)"), _ZERO_ONLY, newer=True, zero_region_only=True
     ),
 )
 
@@ -194,12 +197,12 @@ TENCENT_CLOUD: Final = 3
 S3_COMPATIBLE: Final = 11
 
 AREA_NAMES: Final[dict[Area, str]] = {
-    "CN": "mainland China (CN)",
-    "AP": "Asia outside mainland China (AP)",
-    "EU": "Europe (EU)",
-    "NA": "North America (NA)",
-    "outside": "none of the four acquire areas",
-    "unclear": "an unconfirmed area",
+    "CN": N_("mainland China (CN)"),
+    "AP": N_("Asia outside mainland China (AP)"),
+    "EU": N_("Europe (EU)"),
+    "NA": N_("North America (NA)"),
+    "outside": N_("none of the four acquire areas"),
+    "unclear": N_("an unconfirmed area"),
 }
 
 _BY_NUMBER: Final[dict[int, Vendor]] = {v.number: v for v in VENDORS}

@@ -42,7 +42,8 @@ def data_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Files rec-tui can always rebuild from the others; deleting them loses nothing."""
+    """Files rec-tui can always rebuild (preset headers, the compiled translation catalogue);
+    deleting them loses nothing."""
     home = _home_override()
     if home is not None:
         return home / "cache"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rec_tui.i18n import _
 from rec_tui.tokens import access_token
 from rec_tui.tokens.model import DecodedToken, ServiceGrant
 
@@ -30,8 +31,10 @@ def check_decoded(
         findings.append(
             TokenFinding(
                 "token-app-mismatch",
-                f"The token was made for App ID {token.app_id}, not {app_id}: the recorder "
-                "cannot join with it.",
+                _(
+                    "The token was made for App ID {token_app_id}, not {app_id}: the recorder "
+                    "cannot join with it."
+                ).format(token_app_id=token.app_id, app_id=app_id),
             )
         )
     rtc = token.service("rtc")
@@ -39,9 +42,10 @@ def check_decoded(
         findings.append(
             TokenFinding(
                 "token-channel-mismatch",
-                "The token grants no RTC channel at all (it holds only "
-                + ", ".join(s.type for s in token.services)
-                + " services): build an RTC token for the recorder.",
+                _(
+                    "The token grants no RTC channel at all (it holds only {services} services): "
+                    "build an RTC token for the recorder."
+                ).format(services=", ".join(s.type for s in token.services)),
             )
         )
     elif token.version == access_token.VERSION:
@@ -53,8 +57,10 @@ def check_decoded(
         findings.append(
             TokenFinding(
                 "token-expired",
-                f"The token expired at {format_time(ended)}, before {format_time(at)}: build "
-                "a new one that outlives the recording.",
+                _(
+                    "The token expired at {ended}, before {at}: build a new one that outlives the "
+                    "recording."
+                ).format(ended=format_time(ended), at=format_time(at)),
             )
         )
     return findings
@@ -66,15 +72,19 @@ def _names(rtc: ServiceGrant, channel: str, uid: str) -> list[TokenFinding]:
         findings.append(
             TokenFinding(
                 "token-channel-mismatch",
-                f'The token is for channel "{rtc.channel}", but the recorder joins "{channel}".',
+                _('The token is for channel "{token}", but the recorder joins "{channel}".').format(
+                    token=rtc.channel, channel=channel
+                ),
             )
         )
     if not rtc.uid_is_any and _same_uid(rtc.uid or "", uid) is False:
         findings.append(
             TokenFinding(
                 "token-uid-mismatch",
-                f"The token is for uid {rtc.uid}, but the recorder joins as uid {uid or 0}: "
-                "build the token for the recorder's own uid (or uid 0 for any).",
+                _(
+                    "The token is for uid {token_uid}, but the recorder joins as uid {uid}: "
+                    "build the token for the recorder's own uid (or uid 0 for any)."
+                ).format(token_uid=rtc.uid, uid=uid or 0),
             )
         )
     return findings
@@ -86,8 +96,10 @@ def _checksums(token: DecodedToken, channel: str, uid: str) -> list[TokenFinding
         findings.append(
             TokenFinding(
                 "token-channel-mismatch",
-                f'The 006 token was not made for channel "{channel}" (its channel checksum '
-                "differs).",
+                _(
+                    'The 006 token was not made for channel "{channel}" (its channel checksum '
+                    "differs)."
+                ).format(channel=channel),
             )
         )
     uid_crc = token.uid_crc
@@ -95,7 +107,9 @@ def _checksums(token: DecodedToken, channel: str, uid: str) -> list[TokenFinding
         findings.append(
             TokenFinding(
                 "token-uid-mismatch",
-                f"The 006 token was not made for uid {uid or 0} (its uid checksum differs).",
+                _("The 006 token was not made for uid {uid} (its uid checksum differs).").format(
+                    uid=uid or 0
+                ),
             )
         )
     return findings

@@ -22,7 +22,10 @@ def test_wizard_options_are_read_without_loading_any_command_module() -> None:
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
-    assert result.stdout.splitlines() == ["web storage True", "['rec_tui.cli.wizard_options']"]
+    assert result.stdout.splitlines() == [
+        "web storage True",
+        "['rec_tui.cli.language', 'rec_tui.cli.wizard_options']",
+    ]
 
 
 def _command_modules_loaded(words: list[str]) -> list[str]:
@@ -105,3 +108,11 @@ def test_help_lists_the_commands(words: list[str], capsys: pytest.CaptureFixture
         parse_arguments(words)
     shown = capsys.readouterr().out
     assert "validate" in shown and "sandbox" in shown and "--step" in shown
+
+
+def test_lang_is_read_before_any_command_and_after_validate_or_explain() -> None:
+    assert parse_arguments(["--lang", "zh"]).lang == "zh"
+    assert parse_arguments(["--lang", "zh", "validate", "x.json"]).lang == "zh"
+    assert parse_arguments(["validate", "--lang", "zh", "x.json"]).lang == "zh"
+    assert parse_arguments(["--lang", "zh", "explain", "433"]).lang == "zh"
+    assert parse_arguments(["explain", "433"]).lang is None

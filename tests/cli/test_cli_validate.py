@@ -304,7 +304,8 @@ def test_validate_loads_neither_the_editing_model_nor_the_fixes_nor_other_comman
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.splitlines()[-1] == (
-        "0 ['rec_tui.cli.options', 'rec_tui.cli.validate', 'rec_tui.cli.wizard_options']"
+        "0 ['rec_tui.cli.language', 'rec_tui.cli.options', 'rec_tui.cli.validate', "
+        "'rec_tui.cli.wizard_options']"
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.spec import catalogue
 from rec_tui.spec.fields_session import DEFAULT_RESOURCE_EXPIRED_HOUR
 from rec_tui.spec.modes import Mode
@@ -21,6 +22,7 @@ from rec_tui.spec.names import RTMP_PUBLISH
 from rec_tui.spec.problems import Problem
 from rec_tui.spec.rules import Findings, all_rules, declared_rule, rule, run
 from rec_tui.spec.rules.context import CR, REC, TC, Context, as_int
+from rec_tui.spec.rules.quoting import listed
 
 STORAGE_REQUIRED: Final = ("vendor", "region", "bucket", "accessKey", "secretKey")
 LAYOUT_FIELDS: Final = (
@@ -77,21 +79,24 @@ def update_section_mode(ctx: Context, out: Findings) -> None:
     request = _request(ctx)
     if request is None:
         return
-    message = "This update section does not apply to the session's mode."
+    message = _("This update section does not apply to the session's mode.")
     if "streamSubscribe" in request and ctx.mode == "web":
         out.error(
-            SUBSCRIBE, message, "Subscription lists apply to individual and mix sessions only."
+            SUBSCRIBE, message, _("Subscription lists apply to individual and mix sessions only.")
         )
     for key in ("webRecordingConfig", "rtmpPublishConfig"):
         if key in request and ctx.mode != "web":
-            out.error(f"{CR}.{key}", message, f"{key} applies to web page recording sessions only.")
+            hint = _("{key} applies to web page recording sessions only.").format(key=key)
+            out.error(f"{CR}.{key}", message, hint)
     start_body = ctx.call_state.start_body
     cdn_update = "rtmpPublishConfig" in request and ctx.mode == "web"
     if cdn_update and start_body is not None and not _has_cdn_push(start_body):
         out.error(
             f"{CR}.rtmpPublishConfig",
             message,
-            f"This session was started without {RTMP_PUBLISH}, so there is no CDN push to update.",
+            _(
+                "This session was started without {service}, so there is no CDN push to update."
+            ).format(service=RTMP_PUBLISH),
         )
 
 
@@ -137,8 +142,8 @@ def update_storage_complete(ctx: Context, out: Findings) -> None:
     if missing:
         out.error(
             f"{CR}.storageConfig",
-            "A storage update must resend the full storage settings.",
-            f"Missing: {', '.join(missing)}.",
+            _("A storage update must resend the full storage settings."),
+            _("Missing: {keys}.").format(keys=listed(missing)),
         )
 
 
@@ -150,8 +155,8 @@ def update_layout_mode(ctx: Context, out: Findings) -> None:
     if ctx.mode != "mix":
         out.error(
             "",
-            "updateLayout only works for mix recordings.",
-            f"This session records in {ctx.mode} mode.",
+            _("updateLayout only works for mix recordings."),
+            _("This session records in {mode} mode.").format(mode=ctx.mode),
         )
 
 
@@ -171,8 +176,8 @@ def update_layout_overwrite(ctx: Context, out: Findings) -> None:
         if key in current and key not in request:
             out.warning(
                 f"{CR}.{key}",
-                "Fields you leave out revert to defaults (e.g. background turns black).",
-                f"The session currently sets {key}; include it to keep it.",
+                _("Fields you leave out revert to defaults (e.g. background turns black)."),
+                _("The session currently sets {key}; include it to keep it.").format(key=key),
             )
 
 
@@ -215,8 +220,8 @@ def lifecycle_serial(ctx: Context, out: Findings) -> None:
     if ctx.call_state.update_in_flight:
         out.warning(
             "",
-            "Wait for the previous update to finish before sending another.",
-            "It is queued and sent when the previous answer arrives.",
+            _("Wait for the previous update to finish before sending another."),
+            _("It is queued and sent when the previous answer arrives."),
         )
 
 
@@ -236,9 +241,11 @@ def lifecycle_window(ctx: Context, out: Findings) -> None:
     if session.now - session.started_at > hours * 3600:
         out.warning(
             "",
-            "This session's control window (resourceExpiredHour) has passed.",
-            f"The sid was issued over {hours} h ago; query may answer 404. Acquire and start "
-            "a new session if needed.",
+            _("This session's control window (resourceExpiredHour) has passed."),
+            _(
+                "The sid was issued over {hours} h ago; query may answer 404. Acquire and start "
+                "a new session if needed."
+            ).format(hours=hours),
         )
 
 
@@ -262,7 +269,8 @@ def _reuse(
         for problem in run(body_rule, context):
             path = _moved(problem.path, origin)
             if path is not None:
-                hint = f"{problem.hint} ({body_rule.id} {body_rule.name})".strip()
+                rule_named = f"({body_rule.id} {body_rule.name})"
+                hint = f"{problem.hint} {rule_named}".strip()
                 out.add(problem.severity, path, problem.message, hint)
 
 

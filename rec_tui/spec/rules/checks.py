@@ -7,6 +7,7 @@ from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING
 
+from rec_tui.i18n import _
 from rec_tui.spec.rules.quoting import shown
 
 if TYPE_CHECKING:
@@ -60,14 +61,15 @@ def report_uid(out: Findings, path: str, value: str, message: str, subject: str,
     """
     verdict = check_uid(value)
     if verdict is UidVerdict.BAD:
-        out.error(path, f"{message} {subject} is {shown(value)}.", hint)
+        said = _("{rule} {subject} is {value}.")
+        out.error(path, said.format(rule=message, subject=subject, value=shown(value)), hint)
     elif verdict is UidVerdict.LEADING_ZERO:
         number = int(value)
+        said = _("{rule} {subject} has leading zeros: {value} is most likely read as {number}.")
         out.warning(
             path,
-            f"{message} {subject} has leading zeros: {shown(value)} is most likely read as "
-            f"{number}.",
-            f'Write it without leading zeros: "{number}".',
+            said.format(rule=message, subject=subject, value=shown(value), number=number),
+            _('Write it without leading zeros: "{number}".').format(number=number),
         )
 
 

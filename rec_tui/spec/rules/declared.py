@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
+from rec_tui.i18n import _
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules.context import as_int, is_number
-from rec_tui.spec.rules.quoting import range_text
+from rec_tui.spec.rules.quoting import listed, range_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ def listing(values: Iterable[int] | Iterable[str]) -> str:
     ordered = [str(v) for v in sorted(values, key=_in_order)]
     if len(ordered) == 1:
         return ordered[0]
-    return ", ".join(ordered[:-1]) + " or " + ordered[-1]
+    return _("{values} or {last}").format(values=listed(ordered[:-1]), last=ordered[-1])
 
 
 def _in_order(value: int | str) -> tuple[int, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from rec_tui.i18n import _
 from rec_tui.spec import jsonpath
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.checks import UID_MAX, UidVerdict, check_uid, report_uid
@@ -38,9 +39,11 @@ def cname_required(ctx: Context, out: Findings) -> None:
     if ctx.string("cname") is None:
         out.error(
             "cname",
-            "Channel name (cname) is required.",
-            'Add "cname" as a non-empty string: the RTC channel name (individual, mix) or a '
-            "session label (web), exactly as sent in acquire.",
+            _("Channel name (cname) is required."),
+            _(
+                'Add "cname" as a non-empty string: the RTC channel name (individual, mix) or a '
+                "session label (web), exactly as sent in acquire."
+            ),
         )
 
 
@@ -53,15 +56,19 @@ def cname_web_length(ctx: Context, out: Findings) -> None:
     if size > WEB_CNAME_MAX_BYTES:
         out.error(
             "cname",
-            f"A web cname may be at most 1024 bytes (current docs); this one is {size} bytes.",
-            "Shorten cname to at most 1024 bytes of UTF-8 (128 to be safe with older servers).",
+            _(
+                "A web cname may be at most 1024 bytes (current docs); this one is {size} bytes."
+            ).format(size=size),
+            _("Shorten cname to at most 1024 bytes of UTF-8 (128 to be safe with older servers)."),
         )
     elif size > SEED_WEB_CNAME_MAX_BYTES:
         out.warning(
             "cname",
-            f"A web cname may be at most 1024 bytes (current docs); the seed's older limit is "
-            f"128 bytes, and this one is {size} bytes.",
-            "Shorten cname to 128 bytes or less if the server rejects it.",
+            _(
+                "A web cname may be at most 1024 bytes (current docs); the seed's older limit is "
+                "128 bytes, and this one is {size} bytes."
+            ).format(size=size),
+            _("Shorten cname to 128 bytes or less if the server rejects it."),
         )
 
 
@@ -76,16 +83,21 @@ def cname_rtc_channel(ctx: Context, out: Findings) -> None:
         return
     details = []
     if size >= RTC_CNAME_LIMIT_BYTES:
-        details.append(f"it is {size} bytes long")
+        details.append(_("it is {size} bytes long").format(size=size))
     if bad:
-        details.append("it contains " + " ".join(repr(char) for char in bad[:10]))
+        characters = " ".join(repr(char) for char in bad[:10])
+        details.append(_("it contains {characters}").format(characters=characters))
     out.error(
         "cname",
-        "Channel name must be under 64 bytes and use only the allowed characters (1013): "
-        + " and ".join(details)
-        + ".",
-        "Use the exact RTC channel name: letters, digits, space and "
-        "! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ , only, under 64 bytes.",
+        _(
+            "Channel name must be under 64 bytes and use only the allowed characters (1013): "
+            "{details}."
+        ).format(details=_(" and ").join(details)),
+        # The characters are listed outside the message: "{ }" are not placeholders.
+        _(
+            "Use the exact RTC channel name: letters, digits, space and {characters} only, under "
+            "64 bytes."
+        ).format(characters="! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,"),
     )
 
 
@@ -99,8 +111,8 @@ def uid_type(ctx: Context, out: Findings) -> None:
     example = str(number) if number is not None and 0 < number <= UID_MAX else "527841"
     out.error(
         "uid",
-        f'uid must be sent as a string, e.g. "{example}".',
-        f'Put the number in quotes: "uid": "{example}".',
+        _('uid must be sent as a string, e.g. "{example}".').format(example=example),
+        _('Put the number in quotes: "uid": "{example}".').format(example=example),
     )
 
 
@@ -112,18 +124,20 @@ def uid_range(ctx: Context, out: Findings) -> None:
     if not value:
         out.error(
             "uid",
-            "uid is required: the recorder's UID, written as text.",
-            'Add "uid" with the same value as in acquire, e.g. "527841".',
+            _("uid is required: the recorder's UID, written as text."),
+            _('Add "uid" with the same value as in acquire, e.g. "527841".'),
         )
         return
     report_uid(
         out,
         "uid",
         value,
-        "uid must be a whole number from 1 to 4294967295, written as text, the same as in "
-        "acquire, and not used by anyone else in the channel;",
-        "this one",
-        "Use decimal digits only (no sign, spaces or letters), 1 to 4294967295.",
+        _(
+            "uid must be a whole number from 1 to 4294967295, written as text, the same as in "
+            "acquire, and not used by anyone else in the channel;"
+        ),
+        _("this one"),
+        _("Use decimal digits only (no sign, spaces or letters), 1 to 4294967295."),
     )
 
 
@@ -132,8 +146,8 @@ def client_request_required(ctx: Context, out: Findings) -> None:
     if not ctx.has(CR):
         out.error(
             CR,
-            "clientRequest is required.",
-            'Add a "clientRequest" object holding the recording, storage and other settings.',
+            _("clientRequest is required."),
+            _('Add a "clientRequest" object holding the recording, storage and other settings.'),
         )
 
 
@@ -143,10 +157,14 @@ def token_missing(ctx: Context, out: Findings) -> None:
         return
     out.warning(
         f"{CR}.token",
-        "No token given. If the App Certificate is enabled the recorder cannot join (110). "
-        "Tokens cannot be refreshed, so use one that outlives the recording.",
-        "Generate an RTC token for this cname and uid and put it in clientRequest.token, "
-        "unless the project has no App Certificate.",
+        _(
+            "No token given. If the App Certificate is enabled the recorder cannot join (110). "
+            "Tokens cannot be refreshed, so use one that outlives the recording."
+        ),
+        _(
+            "Generate an RTC token for this cname and uid and put it in clientRequest.token, "
+            "unless the project has no App Certificate."
+        ),
     )
 
 
@@ -181,8 +199,12 @@ def uid_in_lists(ctx: Context, out: Findings) -> None:
         if _uid_value(value) == own:
             out.warning(
                 path,
-                f"{value} is the recorder's own uid; it must not be the uid of any user in the "
-                "channel.",
-                'Pick a recorder uid (root "uid", and in acquire) that no user in the channel '
-                "uses, or fix this entry.",
+                _(
+                    "{uid} is the recorder's own uid; it must not be the uid of any user in the "
+                    "channel."
+                ).format(uid=value),
+                _(
+                    'Pick a recorder uid (root "uid", and in acquire) that no user in the channel '
+                    "uses, or fix this entry."
+                ),
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.spec import catalogue
 from rec_tui.spec.names import ALL_STREAMS, WEB_RECORDER
 from rec_tui.spec.rules import Findings, rule
@@ -41,9 +42,12 @@ def file_values(ctx: Context, out: Findings) -> None:
     values = _av_types(ctx)
     if values is None:
         return
-    message = 'avFileType may contain only "hls" and "mp4", each once.'
     if not values:
-        out.warning(AV_FILE_TYPE, f"{message} The list is empty.", 'Use ["hls"] or remove it.')
+        out.warning(
+            AV_FILE_TYPE,
+            _('avFileType may contain only "hls" and "mp4", each once. The list is empty.'),
+            _('Use ["hls"] or remove it.'),
+        )
         return
     seen: set[str] = set()
     for index, value in enumerate(values):
@@ -51,7 +55,10 @@ def file_values(ctx: Context, out: Findings) -> None:
         if not isinstance(value, str):
             continue  # R17 reports items of the wrong type
         if value in _AV_TYPES and value in seen:
-            out.warning(path, f"{message} {shown(value)} is listed twice.", "Remove the repeat.")
+            message = _(
+                'avFileType may contain only "hls" and "mp4", each once. {value} is listed twice.'
+            )
+            out.warning(path, message.format(value=shown(value)), _("Remove the repeat."))
         seen.add(value)
 
 
@@ -61,8 +68,8 @@ def mp4_needs_hls(ctx: Context, out: Findings) -> None:
     if values is not None and "mp4" in values and "hls" not in values:
         out.error(
             AV_FILE_TYPE,
-            'MP4 output needs HLS too: use ["hls","mp4"] (error code 2 otherwise).',
-            'Set avFileType to ["hls", "mp4"]; you get both file sets.',
+            _('MP4 output needs HLS too: use ["hls","mp4"] (error code 2 otherwise).'),
+            _('Set avFileType to ["hls", "mp4"]; you get both file sets.'),
         )
 
 
@@ -74,8 +81,8 @@ def mp4_mode(ctx: Context, out: Findings) -> None:
     for index in _indexed(values, "mp4"):
         out.error(
             f"{AV_FILE_TYPE}[{index}]",
-            "MP4 output is only available in mix and web modes.",
-            'Use ["hls"] in individual mode, or switch to mix mode for an MP4 file.',
+            _("MP4 output is only available in mix and web modes."),
+            _('Use ["hls"] in individual mode, or switch to mix mode for an MP4 file.'),
         )
 
 
@@ -84,8 +91,11 @@ def file_recommended(ctx: Context, out: Findings) -> None:
     if ctx.mode in ("mix", "web") and ctx.obj(CR) is not None and not ctx.has(FILES):
         out.warning(
             FILES,
-            "Add recordingFileConfig (DOCS list it as required; HLS is assumed otherwise).",
-            'Add "recordingFileConfig": {"avFileType": ["hls", "mp4"]} (or ["hls"]).',
+            _("Add recordingFileConfig (DOCS list it as required; HLS is assumed otherwise)."),
+            # The JSON is outside the message: its braces are not placeholders.
+            _("Add {json} (or {hls_only}).").format(
+                json='"recordingFileConfig": {"avFileType": ["hls", "mp4"]}', hls_only='["hls"]'
+            ),
         )
 
 
@@ -100,8 +110,8 @@ def web_mp4_hint(ctx: Context, out: Findings) -> None:
         if params.get("maxVideoDuration") is not None:
             out.warning(
                 f"{path}.maxVideoDuration",
-                "maxVideoDuration only matters when mp4 output is enabled.",
-                'Add "mp4" to avFileType (["hls", "mp4"]), or remove maxVideoDuration.',
+                _("maxVideoDuration only matters when mp4 output is enabled."),
+                _('Add "mp4" to avFileType (["hls", "mp4"]), or remove maxVideoDuration.'),
             )
 
 
@@ -110,8 +120,8 @@ def snapshot_mode(ctx: Context, out: Findings) -> None:
     if ctx.mode != "individual" and ctx.has(SNAP):
         out.error(
             SNAP,
-            "Screenshots are only available in individual mode.",
-            "Switch the recording mode to individual, or remove snapshotConfig.",
+            _("Screenshots are only available in individual mode."),
+            _("Switch the recording mode to individual, or remove snapshotConfig."),
         )
 
 
@@ -120,9 +130,11 @@ def snapshot_stream_types(ctx: Context, out: Findings) -> None:
     if ctx.has(SNAP) and ctx.stream_types() == 0:
         out.error(
             f"{REC}.streamTypes",
-            "Screenshots need video: set streamTypes to 1 or 2. (The Go SDK sends streamTypes "
-            "0 when the field is left unset.)",
-            "Set streamTypes to 2 (audio and video) or 1 (video only).",
+            _(
+                "Screenshots need video: set streamTypes to 1 or 2. (The Go SDK sends "
+                "streamTypes 0 when the field is left unset.)"
+            ),
+            _("Set streamTypes to 2 (audio and video) or 1 (video only)."),
         )
 
 
@@ -133,11 +145,11 @@ def snapshot_audio_needs_video_list(ctx: Context, out: Findings) -> None:
         and ctx.has(f"{REC}.subscribeAudioUids")
         and not ctx.has(f"{REC}.subscribeVideoUids")
     ):
-        out.error(
-            f"{REC}.subscribeVideoUids",
-            "When subscribeAudioUids is set for screenshots, subscribeVideoUids must be set too.",
-            f'Add subscribeVideoUids with the users to capture, or ["{ALL_STREAMS}"] for everyone.',
+        message = _(
+            "When subscribeAudioUids is set for screenshots, subscribeVideoUids must be set too."
         )
+        hint = _('Add subscribeVideoUids with the users to capture, or ["{all}"] for everyone.')
+        out.error(f"{REC}.subscribeVideoUids", message, hint.format(all=ALL_STREAMS))
 
 
 @rule(
@@ -147,9 +159,11 @@ def snapshot_only_no_file_config(ctx: Context, out: Findings) -> None:
     if ctx.snapshot_intent == "only" and ctx.has(FILES):
         out.warning(
             FILES,
-            "You chose screenshots only, but this body has recordingFileConfig, so it will also "
-            "record. Remove it for screenshots only.",
-            'Remove recordingFileConfig, or switch the choice to "screenshots + recording".',
+            _(
+                "You chose screenshots only, but this body has recordingFileConfig, so it will "
+                "also record. Remove it for screenshots only."
+            ),
+            _('Remove recordingFileConfig, or switch the choice to "screenshots + recording".'),
         )
 
 
@@ -160,10 +174,13 @@ def snapshot_plus_recording_file_config(ctx: Context, out: Findings) -> None:
     if ctx.snapshot_intent == "plus_recording" and ctx.obj(CR) is not None and not ctx.has(FILES):
         out.warning(
             FILES,
-            "You chose recording + screenshots, but this body has no recordingFileConfig, so it "
-            "will only take screenshots.",
-            'Add "recordingFileConfig": {"avFileType": ["hls"]}, or switch the choice to '
-            '"screenshots only".',
+            _(
+                "You chose recording + screenshots, but this body has no recordingFileConfig, so "
+                "it will only take screenshots."
+            ),
+            _('Add {json}, or switch the choice to "screenshots only".').format(
+                json='"recordingFileConfig": {"avFileType": ["hls"]}'
+            ),
         )
 
 
@@ -171,12 +188,15 @@ def snapshot_plus_recording_file_config(ctx: Context, out: Findings) -> None:
 def snapshot_interval(ctx: Context, out: Findings) -> None:
     value = ctx.raw(CAPTURE_INTERVAL)
     interval = ctx.int(CAPTURE_INTERVAL)
-    message = "captureInterval must be 1–3600 s (some references still say a minimum of 5)."
     if not _INTERVAL.outside(value) and interval is not None and interval < OLD_MIN_INTERVAL:
+        message = _(
+            "captureInterval must be 1–3600 s (some references still say a minimum of 5). "
+            "{value} s may be rejected by servers that follow the older minimum."
+        )
         out.warning(
             CAPTURE_INTERVAL,
-            f"{message} {shown(value)} s may be rejected by servers that follow the older minimum.",
-            "Use 5 or more if the start call fails.",
+            message.format(value=shown(value)),
+            _("Use 5 or more if the start call fails."),
         )
 
 
@@ -193,8 +213,11 @@ def snapshot_file_type(ctx: Context, out: Findings) -> None:
         return
     value = ctx.raw(FILE_TYPE)
     if value != _SNAPSHOT_TYPES:
-        detail = "It is missing." if value is None else "Only JPG is supported."
-        out.error(FILE_TYPE, f'fileType must be ["jpg"]. {detail}', 'Set "fileType": ["jpg"].')
+        if value is None:
+            message = _('fileType must be ["jpg"]. It is missing.')
+        else:
+            message = _('fileType must be ["jpg"]. Only JPG is supported.')
+        out.error(FILE_TYPE, message, _('Set "fileType": ["jpg"].'))
 
 
 @rule("R129", "snap.streamMode", "W", "screenshots with streamMode original")
@@ -202,7 +225,9 @@ def snapshot_stream_mode(ctx: Context, out: Findings) -> None:
     if ctx.has(SNAP) and ctx.raw(f"{REC}.streamMode") == "original":
         out.warning(
             f"{REC}.streamMode",
-            "Screenshots are not supported with streamMode original (audio passthrough); use "
-            "default or standard.",
-            'Set streamMode to "standard" (recommended) or "default", or drop the screenshots.',
+            _(
+                "Screenshots are not supported with streamMode original (audio passthrough); use "
+                "default or standard."
+            ),
+            _('Set streamMode to "standard" (recommended) or "default", or drop the screenshots.'),
         )

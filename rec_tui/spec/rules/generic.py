@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from rec_tui.i18n import N_, _
 from rec_tui.spec import catalogue, jsonpath
 from rec_tui.spec.field import Field, Kind
 from rec_tui.spec.modes import Mode
@@ -54,16 +55,21 @@ TYPE_RULES: dict[str, str] = {
     "clientRequest.transcodeOptions.audio.channels": "legacy.audio.strings",
 }
 
+# What each kind of value is called (translated where it is said).
 _KIND_NOUN: dict[str, str] = {
-    "string": "a string",
-    "uid": 'a string holding a UID (e.g. "527841")',
-    "url": "a string holding an http(s) URL",
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "a boolean (true or false)",
-    "object": "an object",
-    "array": "an array",
+    "string": N_("a string"),
+    "uid": N_('a string holding a UID (e.g. "527841")'),
+    "url": N_("a string holding an http(s) URL"),
+    "int": N_("a whole number"),
+    "float": N_("a number"),
+    "bool": N_("a boolean (true or false)"),
+    "object": N_("an object"),
+    "array": N_("an array"),
 }
+
+
+def _kind_noun(kind: str) -> str:
+    return _(_KIND_NOUN[kind])
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +101,9 @@ def _rule_registered(name: str) -> bool:
 def _describe(value: Any) -> str:
     """The JSON type and value of a wrong-typed value: ``the text "1"``, ``an array``."""
     if isinstance(value, str):
-        return f"the text {shown(value)}"
+        return _("the text {value}").format(value=shown(value))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"the number {shown(value)}"
+        return _("the number {value}").format(value=shown(value))
     return shown(value)
 
 
@@ -119,8 +125,13 @@ class _Walker:
                 "body.types",
                 True,
                 "",
-                f"The start body must be a JSON object; got {_describe(body)}.",
-                'Send an object such as {"cname": …, "uid": …, "clientRequest": {…}}.',
+                _("The start body must be a JSON object; got {value}.").format(
+                    value=_describe(body)
+                ),
+                # The example is outside the message: its braces are not placeholders.
+                _("Send an object such as {example}.").format(
+                    example='{"cname": …, "uid": …, "clientRequest": {…}}'
+                ),
             )
             return
         yield from self.object(body, "", "", None)
@@ -147,13 +158,14 @@ class _Walker:
             return
         suggestion = closest_key(key, declared)
         if suggestion is None:
-            message = f"Unknown field {path}; it will be ignored or rejected."
-            hint = "Remove it, or check the spelling against the docs (keys are case-sensitive)."
+            message = _("Unknown field {path}; it will be ignored or rejected.").format(path=path)
+            hint = _("Remove it, or check the spelling against the docs (keys are case-sensitive).")
         else:
-            message = (
-                f"Unknown field {path}; did you mean {suggestion}? It will be ignored or rejected."
-            )
-            hint = f'Rename it to "{suggestion}" (keys are case-sensitive), or remove it.'
+            message = _(
+                "Unknown field {path}; did you mean {suggestion}? It will be ignored or rejected."
+            ).format(path=path, suggestion=suggestion)
+            hint = _('Rename it to "{suggestion}" (keys are case-sensitive), or remove it.')
+            hint = hint.format(suggestion=suggestion)
         yield _Finding("body.unknown_key", False, path, message, hint)
 
     def field(
@@ -169,8 +181,8 @@ class _Walker:
                 "body.types",
                 False,
                 path,
-                f"{path} is null and is treated as not set.",
-                "Remove the key, or give it a value.",
+                _("{path} is null and is treated as not set.").format(path=path),
+                _("Remove the key, or give it a value."),
             )
             return
         if declared.path in TYPE_RULES and _rule_registered(TYPE_RULES[declared.path]):
@@ -213,14 +225,14 @@ class _Walker:
                         "body.types",
                         False,
                         path,
-                        f"{path} is empty and is treated as not set.",
-                        "Remove the key, or fill in a value.",
+                        _("{path} is empty and is treated as not set.").format(path=path),
+                        _("Remove the key, or fill in a value."),
                     )
                 return None
             if _is_finite_number(value):
-                hint = f"Write it as text: {shown(shown(value))}."
+                hint = _("Write it as text: {text}.").format(text=shown(shown(value)))
             else:
-                hint = f"Send {_KIND_NOUN[kind]}."
+                hint = _("Send {kind}.").format(kind=_kind_noun(kind))
             return self.wrong_type(kind, value, path, hint)
         if kind == "int":
             if _is_finite_number(value):
@@ -231,10 +243,15 @@ class _Walker:
                         "body.types",
                         False,
                         path,
-                        f"{path} is read as {int(value)}; send {int(value)}.",
-                        f"Write the whole number without a fraction: {int(value)}.",
+                        _("{path} is read as {number}; send {number}.").format(
+                            path=path, number=int(value)
+                        ),
+                        _("Write the whole number without a fraction: {number}.").format(
+                            number=int(value)
+                        ),
                     )
-                return self.wrong_type(kind, value, path, "Use a whole number without a fraction.")
+                hint = _("Use a whole number without a fraction.")
+                return self.wrong_type(kind, value, path, hint)
             return self.wrong_type(kind, value, path, _number_hint(value))
         if kind == "float":
             if _is_finite_number(value):
@@ -243,16 +260,16 @@ class _Walker:
         if kind == "bool":
             if isinstance(value, bool):
                 return None
-            return self.wrong_type(kind, value, path, "Write true or false, without quotes.")
+            return self.wrong_type(kind, value, path, _("Write true or false, without quotes."))
         if kind == "object":
             if isinstance(value, dict):
                 return None
-            return self.wrong_type(kind, value, path, "Send a JSON object: { … }.")
+            return self.wrong_type(kind, value, path, _("Send a JSON object: { … }."))
         if isinstance(value, list):
             return None
-        hint = "Send a JSON array: [ … ]."
+        hint = _("Send a JSON array: [ … ].")
         if not in_list and declared.items is not None and value is not None:
-            hint = f"Send a JSON array, e.g. [{shown(value)}]."
+            hint = _("Send a JSON array, e.g. [{value}].").format(value=shown(value))
         return self.wrong_type(kind, value, path, hint)
 
     @staticmethod
@@ -261,19 +278,21 @@ class _Walker:
             "body.types",
             True,
             path,
-            f"{path} must be {_KIND_NOUN[kind]}; got {_describe(value)}.",
+            _("{path} must be {kind}; got {value}.").format(
+                path=path, kind=_kind_noun(kind), value=_describe(value)
+            ),
             hint,
         )
 
 
 def _number_hint(value: Any) -> str:
     if isinstance(value, str) and _looks_numeric(value):
-        return f"Write the number without quotes: {value.strip()}."
+        return _("Write the number without quotes: {number}.").format(number=value.strip())
     if isinstance(value, bool):
-        return "Write a number, not true/false."
+        return _("Write a number, not true/false.")
     if isinstance(value, float):
-        return "NaN and Infinity are not valid JSON numbers; write a finite number."
-    return "Send a JSON number."
+        return _("NaN and Infinity are not valid JSON numbers; write a finite number.")
+    return _("Send a JSON number.")
 
 
 def _looks_numeric(text: str) -> bool:

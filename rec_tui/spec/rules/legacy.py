@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from rec_tui.i18n import _
 from rec_tui.spec.fields_legacy import APPS, OPTIONS, POSTPONE
 from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.context import REC, Context
@@ -43,10 +44,14 @@ def legacy_present(ctx: Context, out: Findings) -> None:
         if ctx.has(path):
             out.warning(
                 path,
-                "Postponed transcoding and mixing were dropped from the docs in 2025; the server "
-                "may reject them.",
-                "Keep it only to reproduce an existing setup; test against Agora before relying "
-                "on it.",
+                _(
+                    "Postponed transcoding and mixing were dropped from the docs in 2025; the "
+                    "server may reject them."
+                ),
+                _(
+                    "Keep it only to reproduce an existing setup; test against Agora before "
+                    "relying on it."
+                ),
             )
 
 
@@ -60,8 +65,8 @@ def policy_mode(ctx: Context, out: Findings) -> None:
     if ctx.mode != "individual" and _postponed(ctx):
         out.warning(
             POLICY,
-            "Postponed transcoding and mixing are documented for individual mode only.",
-            'Switch to individual mode, or set combinationPolicy to "default".',
+            _("Postponed transcoding and mixing are documented for individual mode only."),
+            _('Switch to individual mode, or set combinationPolicy to "default".'),
         )
 
 
@@ -74,19 +79,24 @@ def policy_mode(ctx: Context, out: Findings) -> None:
 def options_need_policy(ctx: Context, out: Findings) -> None:
     if not ctx.has(OPTIONS):
         return
-    message = (
-        "transcodeOptions requires appsCollection.combinationPolicy = postpone_transcoding "
-        "(documented for individual mode only)."
-    )
     if not _postponed(ctx):
         out.error(
             OPTIONS,
-            message,
-            'Add "appsCollection": {"combinationPolicy": "postpone_transcoding"}, or remove '
-            "transcodeOptions.",
+            _(
+                "transcodeOptions requires appsCollection.combinationPolicy = "
+                "postpone_transcoding (documented for individual mode only)."
+            ),
+            # The JSON is outside the message: its braces are not placeholders.
+            _("Add {json}, or remove transcodeOptions.").format(
+                json='"appsCollection": {"combinationPolicy": "postpone_transcoding"}'
+            ),
         )
     if ctx.mode != "individual":
-        out.warning(OPTIONS, f"{message} This is {ctx.mode} mode.", "Use individual mode.")
+        message = _(
+            "transcodeOptions requires appsCollection.combinationPolicy = postpone_transcoding "
+            "(documented for individual mode only). This is {mode} mode."
+        )
+        out.warning(OPTIONS, message.format(mode=ctx.mode), _("Use individual mode."))
 
 
 @rule("R114", "legacy.transMode", "E", "transConfig.transMode missing or unknown")
@@ -94,17 +104,17 @@ def trans_mode(ctx: Context, out: Findings) -> None:
     options = ctx.obj(OPTIONS)
     if options is None:
         return
-    message = "transConfig.transMode is required (audioMix)."
-    hint = 'Add "transConfig": {"transMode": "audioMix"}.'
+    hint = _("Add {json}.").format(json='"transConfig": {"transMode": "audioMix"}')
     config = options.get("transConfig")
     if config is None:
-        out.error(f"{OPTIONS}.transConfig", f"{message} transConfig is missing.", hint)
+        message = _("transConfig.transMode is required (audioMix). transConfig is missing.")
+        out.error(f"{OPTIONS}.transConfig", message, hint)
         return
     if not isinstance(config, dict):
         return  # R17
     mode = config.get("transMode")
     if mode is None or mode == "":
-        out.error(TRANS_MODE, message, hint)
+        out.error(TRANS_MODE, _("transConfig.transMode is required (audioMix)."), hint)
 
 
 @rule("R115", "legacy.audiomix.prereq", "E", "audioMix without audio-only passthrough")
@@ -115,9 +125,11 @@ def audio_mix_prerequisites(ctx: Context, out: Findings) -> None:
         return
     out.error(
         TRANS_MODE,
-        "Postponed audio mixing works only with audio-only passthrough (streamTypes 0, "
-        "streamMode original).",
-        'Set recordingConfig.streamTypes to 0 and streamMode to "original".',
+        _(
+            "Postponed audio mixing works only with audio-only passthrough (streamTypes 0, "
+            "streamMode original)."
+        ),
+        _('Set recordingConfig.streamTypes to 0 and streamMode to "original".'),
     )
 
 
@@ -137,15 +149,15 @@ def container_format(ctx: Context, out: Findings) -> None:
     if value not in _FORMATS or (value == MP4 and not transcoding):
         out.error(
             FORMAT,
-            f"Output format must be mp3, m4a or aac; got {shown(value)}.",
-            'Use "mp3" (the default), "m4a" or "aac"; "mp4" only with postponeTranscoding.',
+            _("Output format must be mp3, m4a or aac; got {value}.").format(value=shown(value)),
+            _('Use "mp3" (the default), "m4a" or "aac"; "mp4" only with postponeTranscoding.'),
         )
     elif transcoding and value != MP4:
         # The docs of postponed transcoding (removed in 2025) only ever produce MP4 files.
         out.warning(
             FORMAT,
-            f"Postponed transcoding writes mp4 files; got {shown(value)}.",
-            'Use "mp4" with postponeTranscoding, or transMode "audioMix" for mp3/m4a/aac.',
+            _("Postponed transcoding writes mp4 files; got {value}.").format(value=shown(value)),
+            _('Use "mp4" with postponeTranscoding, or transMode "audioMix" for mp3/m4a/aac.'),
         )
 
 
@@ -161,20 +173,26 @@ def audio_strings(ctx: Context, out: Findings) -> None:
     audio = ctx.obj(f"{OPTIONS}.audio")
     if audio is None:
         return
-    message = (
-        'Audio options are strings: sampleRate "48000"/"32000"/"16000", bitrate "48000", '
-        'channels "1"/"2".'
-    )
     for key in AUDIO_KEYS:
         value = audio.get(key)
         if value is None or (isinstance(value, str) and value in _AUDIO[key]):
             continue
-        allowed = " or ".join(f'"{choice}"' for choice in sorted(_AUDIO[key]))
+        allowed = _(" or ").join(f'"{choice}"' for choice in sorted(_AUDIO[key]))
         if isinstance(value, str):
-            detail = f"{key} is {shown(value)}."
+            message = _(
+                'Audio options are strings: sampleRate "48000"/"32000"/"16000", bitrate '
+                '"48000", channels "1"/"2". {key} is {value}.'
+            )
         else:
-            detail = f"{key} is sent as {shown(value)}, not as text."
-        out.error(f"{OPTIONS}.audio.{key}", f"{message} {detail}", f"Set {key} to {allowed}.")
+            message = _(
+                'Audio options are strings: sampleRate "48000"/"32000"/"16000", bitrate '
+                '"48000", channels "1"/"2". {key} is sent as {value}, not as text.'
+            )
+        out.error(
+            f"{OPTIONS}.audio.{key}",
+            message.format(key=key, value=shown(value)),
+            _("Set {key} to {allowed}.").format(key=key, allowed=allowed),
+        )
 
 
 @rule(
@@ -187,7 +205,8 @@ def postponed_transcoding_stream_mode(ctx: Context, out: Findings) -> None:
     if stream_mode in _STREAM_MODES_WITHOUT_POSTPONED_TRANSCODING:
         out.warning(
             f"{REC}.streamMode",
-            "Postponed transcoding is listed only for streamMode default; this is "
-            f"{shown(stream_mode)}.",
-            'Set streamMode to "default" (or leave it out).',
+            _(
+                "Postponed transcoding is listed only for streamMode default; this is {value}."
+            ).format(value=shown(stream_mode)),
+            _('Set streamMode to "default" (or leave it out).'),
         )

@@ -11,6 +11,10 @@ the forms' range hints, so they all read the same:
   ``0.0000001``, not ``1e-07``), declared limits grouped by thousands (``2,592,000``);
 * counts with the noun in the right number (``1 user``, ``2 users``) and words after the
   right article (``a video list``, ``an audio list``).
+
+Its words follow the active language (:mod:`rec_tui.i18n`); :func:`counted` and
+:func:`with_article` are English grammar, for modules not translated yet: a translated
+message says its count with ``ngettext`` instead.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ import json
 import math
 from collections.abc import Iterator
 from typing import Final
+
+from rec_tui.i18n import _
+from rec_tui.i18n import grouped as grouped_whole
 
 LIMIT: Final = 48
 _HUGE_BITS: Final = 256
@@ -35,15 +42,15 @@ def number(value: int | float, *, grouped: bool = False) -> str:
 
         text = format(Decimal(repr(value)), "f")
     elif value.bit_length() > _HUGE_BITS:
-        return "a very large number"
+        return _("a very large number")
     else:
         text = str(value)
     if len(text.lstrip("-").replace(".", "")) > _MAX_DIGITS:
-        return "a very large number" if abs(value) >= 1 else "a number very close to 0"
+        return _("a very large number") if abs(value) >= 1 else _("a number very close to 0")
     if grouped:
         whole, dot, fraction = text.partition(".")
         sign = "-" if whole.startswith("-") else ""
-        text = f"{sign}{int(whole.lstrip('-')):,}{dot}{fraction}"
+        text = f"{sign}{grouped_whole(int(whole.lstrip('-')))}{dot}{fraction}"
     return text
 
 
@@ -71,14 +78,19 @@ def one_of(values: list[str]) -> str:
     """``0``, ``one of 0 or 1``, ``one of 0, 1 or 2``: the allowed values, already written."""
     if len(values) == 1:
         return values[0]
-    return "one of " + ", ".join(values[:-1]) + " or " + values[-1]
+    return _("one of {values} or {last}").format(values=listed(values[:-1]), last=values[-1])
+
+
+def listed(items: list[str]) -> str:
+    """``a, b, c``: items written one after another, as the language separates them."""
+    return _(", ").join(items)
 
 
 def shown(value: object, limit: int = LIMIT, *, nested: bool = False) -> str:
     """``"abc"`` (with quotes), ``30.5``, ``null``; an array or object as ``an array`` /
     ``an object``, or with ``nested`` as its JSON; at most ``limit`` characters."""
     if isinstance(value, (list, dict)) and not nested:
-        return "an array" if isinstance(value, list) else "an object"
+        return _("an array") if isinstance(value, list) else _("an object")
     pieces: list[str] = []
     size = 0
     try:
@@ -88,7 +100,7 @@ def shown(value: object, limit: int = LIMIT, *, nested: bool = False) -> str:
             if size > limit:
                 break
     except RecursionError:
-        return "(too deeply nested to show)"
+        return _("(too deeply nested to show)")
     text = "".join(pieces)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

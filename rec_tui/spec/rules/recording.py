@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.context import REC, Context, as_int
-from rec_tui.spec.rules.declared import int_choices, listing, not_a_choice, str_choices
+from rec_tui.spec.rules.declared import int_choices, listing, str_choices
 from rec_tui.spec.rules.quoting import shown
 from rec_tui.spec.rules.sections import (
     client_request,
@@ -38,26 +39,6 @@ def recording_config(ctx: Context) -> dict[str, Any] | None:
     return section(ctx, "recordingConfig")
 
 
-def _got(raw: object) -> str:
-    return f"; got {shown(raw)}"
-
-
-def _enum_rule(
-    config: dict[str, Any] | None,
-    out: Findings,
-    key: str,
-    allowed: frozenset[int],
-    message: str,
-    hint: str,
-) -> None:
-    """The plain "value must be one of" check shared by several fields."""
-    if config is None:
-        return
-    raw = config.get(key)
-    if not_a_choice(raw, allowed):
-        out.error(f"{REC}.{key}", message + _got(raw), hint)
-
-
 @rule("R32", "rec.required", "E", "I/M without recordingConfig")
 def recording_required(ctx: Context, out: Findings) -> None:
     if (
@@ -67,9 +48,15 @@ def recording_required(ctx: Context, out: Findings) -> None:
     ):
         out.error(
             REC,
-            "recordingConfig is required in individual and mix modes.",
-            'Add "recordingConfig" to clientRequest, at least with channelType and streamTypes'
-            + (" and subscribeUidGroup." if ctx.mode == "individual" else "."),
+            _("recordingConfig is required in individual and mix modes."),
+            _(
+                'Add "recordingConfig" to clientRequest, at least with channelType, streamTypes '
+                "and subscribeUidGroup."
+            )
+            if ctx.mode == "individual"
+            else _(
+                'Add "recordingConfig" to clientRequest, at least with channelType and streamTypes.'
+            ),
         )
 
 
@@ -78,22 +65,28 @@ def recording_web_ignored(ctx: Context, out: Findings) -> None:
     if ctx.mode == "web" and section_present(ctx, "recordingConfig"):
         out.warning(
             REC,
-            "recordingConfig is ignored in web mode.",
-            "Remove recordingConfig; web recording takes its settings from "
-            "extensionServiceConfig (web_recorder_service).",
+            _("recordingConfig is ignored in web mode."),
+            _(
+                "Remove recordingConfig; web recording takes its settings from "
+                "extensionServiceConfig (web_recorder_service)."
+            ),
         )
 
 
 @rule("R34", "rec.channelType", "E/W", "channelType not 0/1 (E) or missing (W)")
 def channel_type(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
-    message = "channelType must be 0 (communication) or 1 (live) and must match your RTC SDK."
     if config is not None and config.get("channelType") is None:
         out.warning(
             f"{REC}.channelType",
-            message + " It is not set, so 0 (communication) is used.",
-            "Set channelType to the channel profile of the app: 0 communication, 1 live "
-            "broadcast. A mismatch can leave the recording empty.",
+            _(
+                "channelType must be 0 (communication) or 1 (live) and must match your RTC SDK. "
+                "It is not set, so 0 (communication) is used."
+            ),
+            _(
+                "Set channelType to the channel profile of the app: 0 communication, 1 live "
+                "broadcast. A mismatch can leave the recording empty."
+            ),
         )
 
 
@@ -116,13 +109,15 @@ def stream_mode_enum(ctx: Context, out: Findings) -> None:
     if isinstance(raw, str) and raw != "" and raw not in _STREAM_MODES:
         lowered = raw.strip().lower()
         hint = (
-            f'Write it exactly as "{lowered}" (lower case, no spaces).'
+            _('Write it exactly as "{value}" (lower case, no spaces).').format(value=lowered)
             if lowered in _STREAM_MODES
-            else 'Use "standard" (recommended), "default", or "original" for audio passthrough.'
+            else _('Use "standard" (recommended), "default", or "original" for audio passthrough.')
         )
         out.error(
             f"{REC}.streamMode",
-            "streamMode must be default, standard or original" + _got(raw) + ".",
+            _("streamMode must be default, standard or original; got {value}.").format(
+                value=shown(raw)
+            ),
             hint,
         )
 
@@ -136,8 +131,8 @@ def stream_mode_mode(ctx: Context, out: Findings) -> None:
     if isinstance(raw, str) and raw not in ("", "default"):
         out.warning(
             f"{REC}.streamMode",
-            "streamMode applies only to individual mode.",
-            "Remove streamMode: mix recording ignores it.",
+            _("streamMode applies only to individual mode."),
+            _("Remove streamMode: mix recording ignores it."),
         )
 
 
@@ -148,16 +143,23 @@ def stream_mode_original(ctx: Context, out: Findings) -> None:
         return
     kinds = stream_types_of(config)
     if kinds is not None and kinds != AUDIO_ONLY:
-        now = (
-            "is not set, which counts as 2"
-            if config.get("streamTypes") is None
-            else f"is {shown(kinds)}"
-        )
+        if config.get("streamTypes") is None:
+            message = _(
+                "original mode works only when streamTypes is 0 (audio only); streamTypes is "
+                "not set, which counts as 2."
+            )
+        else:
+            message = _(
+                "original mode works only when streamTypes is 0 (audio only); streamTypes is "
+                "{value}."
+            ).format(value=shown(kinds))
         out.warning(
             f"{REC}.streamMode",
-            f"original mode works only when streamTypes is 0 (audio only); streamTypes {now}.",
-            'Set streamTypes to 0 for audio passthrough, or use streamMode "standard" to '
-            "record video too.",
+            message,
+            _(
+                'Set streamTypes to 0 for audio passthrough, or use streamMode "standard" to '
+                "record video too."
+            ),
         )
 
 
@@ -183,9 +185,11 @@ def decryption_secret(ctx: Context, out: Findings) -> None:
     if mode is not None and mode != NO_DECRYPTION and not _is_set(config, "secret"):
         out.error(
             f"{REC}.secret",
-            "An encryption key (secret) is required when decryptionMode is not 0.",
-            "Set secret to the channel's encryption key, the one the app gives its RTC SDK; "
-            "or set decryptionMode to 0 if the channel is not encrypted.",
+            _("An encryption key (secret) is required when decryptionMode is not 0."),
+            _(
+                "Set secret to the channel's encryption key, the one the app gives its RTC SDK; "
+                "or set decryptionMode to 0 if the channel is not encrypted."
+            ),
         )
 
 
@@ -197,9 +201,11 @@ def decryption_salt(ctx: Context, out: Findings) -> None:
     if _decryption_mode(config) in SALTED_MODES and not _is_set(config, "salt"):
         out.error(
             f"{REC}.salt",
-            "GCM2 modes (7/8) also need a salt.",
-            "Set salt to the channel's encryption salt (Base64 of 32 bytes), the one the app "
-            "gives its RTC SDK.",
+            _("GCM2 modes (7/8) also need a salt."),
+            _(
+                "Set salt to the channel's encryption salt (Base64 of 32 bytes), the one the app "
+                "gives its RTC SDK."
+            ),
         )
 
 
@@ -228,9 +234,11 @@ def salt_format(ctx: Context, out: Findings) -> None:
     if isinstance(salt, str) and salt != "" and not is_base64_of(salt, SALT_BYTES):
         out.error(
             f"{REC}.salt",
-            "salt must be Base64 of exactly 32 bytes.",
-            "Copy the salt exactly as the app encodes it (standard Base64, 43 or 44 "
-            "characters of A-Z a-z 0-9 + /, optionally ending in =).",
+            _("salt must be Base64 of exactly 32 bytes."),
+            _(
+                "Copy the salt exactly as the app encodes it (standard Base64, 43 or 44 "
+                "characters of A-Z a-z 0-9 + /, optionally ending in =)."
+            ),
         )
 
 
@@ -242,18 +250,23 @@ def decryption_unused(ctx: Context, out: Findings) -> None:
     mode = _decryption_mode(config)
     if mode is None:
         return
-    message = "secret/salt will be ignored with this decryptionMode"
     if mode == NO_DECRYPTION and _is_set(config, "secret"):
         out.warning(
             f"{REC}.secret",
-            f"{message} ({mode}): the secret is not used.",
-            "Set decryptionMode to the channel's encryption mode, or remove secret.",
+            _(
+                "secret/salt will be ignored with this decryptionMode ({mode}): the secret is "
+                "not used."
+            ).format(mode=mode),
+            _("Set decryptionMode to the channel's encryption mode, or remove secret."),
         )
     if mode not in SALTED_MODES and _is_set(config, "salt"):
         out.warning(
             f"{REC}.salt",
-            f"{message} ({mode}): only modes 7 and 8 use a salt.",
-            "Remove salt, or set decryptionMode to 7 or 8 if the channel uses a GCM2 mode.",
+            _(
+                "secret/salt will be ignored with this decryptionMode ({mode}): only modes 7 "
+                "and 8 use a salt."
+            ).format(mode=mode),
+            _("Remove salt, or set decryptionMode to 7 or 8 if the channel uses a GCM2 mode."),
         )
 
 
@@ -264,9 +277,11 @@ def audio_profile(ctx: Context, out: Findings) -> None:
     if raw is None:
         return
     path = f"{REC}.audioProfile"
-    message = f"audioProfile is {listing(_AUDIO_PROFILES)} and applies only to mix mode."
+    message = _("audioProfile is {values} and applies only to mix mode.").format(
+        values=listing(_AUDIO_PROFILES)
+    )
     if ctx.mode != "mix":
-        out.warning(path, message, "Remove audioProfile: individual recording ignores it.")
+        out.warning(path, message, _("Remove audioProfile: individual recording ignores it."))
 
 
 declared_rule("R45", "rec.videoStreamType", "E", "videoStreamType not 0 or 1")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import ERROR, WARNING, Severity
 from rec_tui.spec.rules import Findings, rule
@@ -43,13 +44,27 @@ def acquire_scene_for(mode: Mode, body: Any) -> int:
 def scene_verdict(mode: Mode, scene: Any, postponed: bool) -> tuple[Severity, str] | None:
     """R6 for a mode and an acquire scene: ``("error"|"warning", why)`` or None when it fits."""
     if mode == "web" and scene != SCENE_WEB:
-        return ERROR, f"web recording needs acquire scene 1, but scene {shown(scene)} was sent"
+        why = _("web recording needs acquire scene 1, but scene {scene} was sent")
+        return ERROR, why.format(scene=shown(scene))
     if mode != "web" and scene == SCENE_WEB:
-        return ERROR, f"{mode} recording cannot use acquire scene 1 (web page recording)"
+        why = _("{mode} recording cannot use acquire scene 1 (web page recording)")
+        return ERROR, why.format(mode=mode)
     if postponed and scene != SCENE_POSTPONED:
-        sent = shown(scene)
-        return WARNING, f"postponed transcoding or mixing needs scene 2, but {sent} was sent"
+        why = _("postponed transcoding or mixing needs scene 2, but {scene} was sent")
+        return WARNING, why.format(scene=shown(scene))
     return None
+
+
+def scene_problem(why: str) -> tuple[str, str]:
+    """The message and hint of an R6 problem whose reason (from :func:`scene_verdict`) is
+    ``why``: the one wording of the start rule and of the acquire call's check."""
+    message = _(
+        "acquire scene does not fit this mode (web needs 1, postponed transcoding or "
+        "mixing needs 2, otherwise 0)."
+    )
+    hint = _("{why}; acquire again with the right clientRequest.scene.")
+    # Only the first letter is raised: the reason quotes values as sent.
+    return message, hint.format(why=why[:1].upper() + why[1:])
 
 
 def same_json(left: Any, right: Any) -> bool:
@@ -80,8 +95,10 @@ def resource_expired(ctx: Context, out: Findings) -> None:
     out.add(
         severity,
         "",
-        "This resource ID is over 5 minutes old and has expired (433). Acquire a new one.",
-        f"It was acquired {age / 60:.1f} minutes ago; acquire again and start at once.",
+        _("This resource ID is over 5 minutes old and has expired (433). Acquire a new one."),
+        _("It was acquired {minutes} minutes ago; acquire again and start at once.").format(
+            minutes=f"{age / 60:.1f}"
+        ),
     )
 
 
@@ -92,8 +109,10 @@ def resource_slow(ctx: Context, out: Findings) -> None:
         return
     out.warning(
         "",
-        "Start is recommended within 2 s of acquire; a late start may fail.",
-        f"It is {age:.1f} s since acquire; pair each acquire with its start.",
+        _("Start is recommended within 2 s of acquire; a late start may fail."),
+        _("It is {seconds} s since acquire; pair each acquire with its start.").format(
+            seconds=f"{age:.1f}"
+        ),
     )
 
 
@@ -106,13 +125,7 @@ def scene_match(ctx: Context, out: Findings) -> None:
     verdict = scene_verdict(ctx.mode, acquire_scene(acquire), postponed)
     if verdict is not None:
         severity, why = verdict
-        out.add(
-            severity,
-            "",
-            "acquire scene does not fit this mode (web needs 1, postponed transcoding or "
-            "mixing needs 2, otherwise 0).",
-            f"{why.capitalize()}; acquire again with the right clientRequest.scene.",
-        )
+        out.add(severity, "", *scene_problem(why))
 
 
 @rule("R7", "session.cname_uid.match", "E", "start cname/uid differ from acquire", session=True)
@@ -124,8 +137,10 @@ def cname_uid_match(ctx: Context, out: Findings) -> None:
         if key in acquire and ctx.raw(key) != acquire[key]:
             out.error(
                 key,
-                "cname and uid must be exactly the values used in acquire (otherwise 432).",
-                f"acquire sent {key} {shown(acquire[key])}; this body has {shown(ctx.raw(key))}.",
+                _("cname and uid must be exactly the values used in acquire (otherwise 432)."),
+                _("acquire sent {key} {sent}; this body has {actual}.").format(
+                    key=key, sent=shown(acquire[key]), actual=shown(ctx.raw(key))
+                ),
             )
 
 
@@ -143,13 +158,16 @@ def start_parameter_match(ctx: Context, out: Findings) -> None:
     actual = ctx.obj(CR)
     if not isinstance(expected, dict) or actual is None:
         return
-    message = "start settings differ from the startParameter sent in acquire."
+    message = _("start settings differ from the startParameter sent in acquire.")
     for key in sorted(set(expected) | set(actual)):
         path = f"{CR}.{key}"
         if key in expected and key in actual:
             if not same_json(expected[key], actual[key]):
-                out.error(path, message, f"Send the same {key} as in acquire's startParameter.")
+                hint = _("Send the same {key} as in acquire's startParameter.")
+                out.error(path, message, hint.format(key=key))
         elif key in expected:
-            out.warning(path, message, f"startParameter has {key} but this body does not.")
+            hint = _("startParameter has {key} but this body does not.")
+            out.warning(path, message, hint.format(key=key))
         else:
-            out.warning(path, message, f"This body has {key} but startParameter does not.")
+            hint = _("This body has {key} but startParameter does not.")
+            out.warning(path, message, hint.format(key=key))

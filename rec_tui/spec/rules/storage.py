@@ -9,12 +9,13 @@ from __future__ import annotations
 import time
 from typing import Any, Final
 
+from rec_tui.i18n import N_, _
 from rec_tui.spec import jsonpath, storage
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.checks import matches_declared
 from rec_tui.spec.rules.context import STORAGE, Context, as_int
 from rec_tui.spec.rules.declared import not_a_choice, str_choices
-from rec_tui.spec.rules.quoting import one_of, shown
+from rec_tui.spec.rules.quoting import listed, one_of, shown
 from rec_tui.spec.rules.sections import child, client_request, section, section_present
 
 _EXT = f"{STORAGE}.extensionParams"
@@ -24,9 +25,9 @@ _TAG_VENDORS: Final = frozenset({storage.AMAZON_S3, storage.ALIBABA_CLOUD})
 _STS_VENDORS: Final = frozenset({storage.AMAZON_S3, storage.ALIBABA_CLOUD, storage.TENCENT_CLOUD})
 _KNOWN_VENDORS: Final = frozenset(storage.CURRENT_VENDORS + storage.HISTORICAL_VENDORS)
 _CREDENTIALS: Final = {
-    "bucket": "the name of the bucket the files go to",
-    "accessKey": "the access key of an account that may write to the bucket",
-    "secretKey": "the secret key that goes with the access key",
+    "bucket": N_("the name of the bucket the files go to"),
+    "accessKey": N_("the access key of an account that may write to the bucket"),
+    "secretKey": N_("the secret key that goes with the access key"),
 }
 PREFIX_MAX_CHARS: Final = 128
 STS_MIN_VALIDITY_S: Final = 4 * 3600
@@ -55,8 +56,12 @@ def _text(holder: dict[str, Any] | None, key: str) -> str | None:
 
 
 def _names(numbers: frozenset[int]) -> str:
-    return ", ".join(
-        f"{n} {found.name}" for n in sorted(numbers) if (found := storage.vendor(n)) is not None
+    return listed(
+        [
+            f"{n} {_(found.name)}"
+            for n in sorted(numbers)
+            if (found := storage.vendor(n)) is not None
+        ]
     )
 
 
@@ -74,7 +79,9 @@ def _compact(values: list[int]) -> str:
 def _duration(seconds: float) -> str:
     minutes = int(abs(seconds)) // 60
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
+    if hours:
+        return _("{hours} h {minutes} min").format(hours=hours, minutes=minutes)
+    return _("{minutes} min").format(minutes=minutes)
 
 
 @rule("R19", "storage.required", "E", "storageConfig missing")
@@ -83,9 +90,11 @@ def storage_required(ctx: Context, out: Findings) -> None:
     if client_request(ctx) is not None and not section_present(ctx, "storageConfig"):
         out.error(
             STORAGE,
-            "Cloud storage settings are required.",
-            'Add "storageConfig" with vendor, region, bucket, accessKey and secretKey: the '
-            "recorder uploads its files there.",
+            _("Cloud storage settings are required."),
+            _(
+                'Add "storageConfig" with vendor, region, bucket, accessKey and secretKey: the '
+                "recorder uploads its files there."
+            ),
         )
 
 
@@ -103,18 +112,24 @@ def vendor_enum(ctx: Context, out: Findings) -> None:
         return
     path = f"{STORAGE}.vendor"
     raw = config.get("vendor")
-    must = f"Storage vendor must be {one_of([str(number) for number in storage.CURRENT_VENDORS])}"
-    hint = "Use the number of the bucket's service: " + _names(frozenset(storage.CURRENT_VENDORS))
+    allowed = one_of([str(number) for number in storage.CURRENT_VENDORS])
+    current = _names(frozenset(storage.CURRENT_VENDORS))
+    hint = _("Use the number of the bucket's service: {vendors}.").format(vendors=current)
     if raw is None:
-        out.error(path, f"{must}.", hint + ".")
+        out.error(path, _("Storage vendor must be {allowed}.").format(allowed=allowed), hint)
     elif not_a_choice(raw, _KNOWN_VENDORS):
-        out.error(path, f"{must}; got {shown(raw)}.", hint + ".")
+        message = _("Storage vendor must be {allowed}; got {value}.")
+        out.error(path, message.format(allowed=allowed, value=shown(raw)), hint)
     elif (found := _vendor(config)) is not None and found.historical:
         out.warning(
             path,
-            f"Vendor {found.number} ({found.name}) is no longer in the current API reference.",
-            "Older docs list it and it may still work; if uploads fail, move the bucket to a "
-            "vendor of the current list: " + _names(frozenset(storage.CURRENT_VENDORS)) + ".",
+            _("Vendor {number} ({name}) is no longer in the current API reference.").format(
+                number=found.number, name=_(found.name)
+            ),
+            _(
+                "Older docs list it and it may still work; if uploads fail, move the bucket to a "
+                "vendor of the current list: {vendors}."
+            ).format(vendors=current),
         )
 
 
@@ -128,9 +143,11 @@ def region_table(ctx: Context, out: Findings) -> None:
     if raw is None:
         out.error(
             path,
-            "Storage region is required (a number from the vendor's table).",
-            "Add the bucket's region as a number from the vendor's region table (0 for Azure, "
-            "Google Cloud and S3-compatible storage).",
+            _("Storage region is required (a number from the vendor's table)."),
+            _(
+                "Add the bucket's region as a number from the vendor's region table (0 for "
+                "Azure, Google Cloud and S3-compatible storage)."
+            ),
         )
         return
     found = _vendor(config)
@@ -141,10 +158,13 @@ def region_table(ctx: Context, out: Findings) -> None:
         values = [entry.value for entry in found.regions]
         out.warning(
             path,
-            f"Region {shown(region)} is not in the documented table for vendor {found.number} "
-            "(as of 2026-07).",
-            f"Check the bucket's region and use its number from the {found.name} table "
-            f"({_compact(values)}).",
+            _(
+                "Region {region} is not in the documented table for vendor {number} (as of "
+                "2026-07)."
+            ).format(region=shown(region), number=found.number),
+            _(
+                "Check the bucket's region and use its number from the {name} table ({values})."
+            ).format(name=_(found.name), values=_compact(values)),
         )
 
 
@@ -158,9 +178,10 @@ def region_zero(ctx: Context, out: Findings) -> None:
     if found is not None and found.zero_region_only and region is not None and region != 0:
         out.warning(
             f"{STORAGE}.region",
-            f"For this vendor set region to 0 ({found.name} takes no region number; "
-            f"got {shown(region)}).",
-            "Set storageConfig.region to 0.",
+            _(
+                "For this vendor set region to 0 ({name} takes no region number; got {value})."
+            ).format(name=_(found.name), value=shown(region)),
+            _("Set storageConfig.region to 0."),
         )
 
 
@@ -173,8 +194,10 @@ def credentials_required(ctx: Context, out: Findings) -> None:
         if config.get(key) in (None, ""):
             out.error(
                 f"{STORAGE}.{key}",
-                f"bucket, accessKey and secretKey are all required; {key} is missing.",
-                f"Fill in storageConfig.{key}: {what}.",
+                _("bucket, accessKey and secretKey are all required; {key} is missing.").format(
+                    key=key
+                ),
+                _("Fill in storageConfig.{key}: {what}.").format(key=key, what=_(what)),
             )
 
 
@@ -188,21 +211,27 @@ def prefix_charset(ctx: Context, out: Findings) -> None:
     entries = _prefix(ctx)
     if not entries:
         return
-    message = "Folder names may contain only letters and digits (no / _ - or brackets)"
     for index, entry in enumerate(entries):
         path = f"{STORAGE}.fileNamePrefix[{index}]"
         if entry == "":
             # Neither the seed nor the docs say what the service does with an empty name.
             out.warning(
                 path,
-                f"{message}; this one is empty.",
-                "Remove the empty entry or give the folder a name.",
+                _(
+                    "Folder names may contain only letters and digits (no / _ - or brackets); "
+                    "this one is empty."
+                ),
+                _("Remove the empty entry or give the folder a name."),
             )
         elif isinstance(entry, str) and not matches_declared(f"{STORAGE}.fileNamePrefix", entry):
-            hint = "Use only a-z, A-Z and 0-9 in each folder name."
+            hint = _("Use only a-z, A-Z and 0-9 in each folder name.")
             if "/" in entry:
-                hint = 'Give each folder as its own entry: "a/b" becomes "a", "b".'
-            out.error(path, f"{message}; got {shown(entry)}.", hint)
+                hint = _('Give each folder as its own entry: "a/b" becomes "a", "b".')
+            message = _(
+                "Folder names may contain only letters and digits (no / _ - or brackets); "
+                "got {value}."
+            )
+            out.error(path, message.format(value=shown(entry)), hint)
 
 
 @rule("R25", "storage.prefix.length", "E", "the joined fileNamePrefix is over 128 characters")
@@ -215,9 +244,14 @@ def prefix_length(ctx: Context, out: Findings) -> None:
     if length > PREFIX_MAX_CHARS:
         out.error(
             f"{STORAGE}.fileNamePrefix",
-            f"The storage path prefix is longer than 128 characters ({length}, slashes included).",
-            "Shorten or drop folder names until the joined prefix e1/e2/…/ is at most 128 "
-            "characters.",
+            _(
+                "The storage path prefix is longer than 128 characters ({length}, slashes "
+                "included)."
+            ).format(length=length),
+            _(
+                "Shorten or drop folder names until the joined prefix e1/e2/…/ is at most 128 "
+                "characters."
+            ),
         )
 
 
@@ -237,22 +271,23 @@ def sse_value(ctx: Context, out: Findings) -> None:
     if sse not in _SSE_VALUES:
         lowered = sse.lower()
         hint = (
-            f'Write it in lower case: "{lowered}".'
+            _('Write it in lower case: "{value}".').format(value=lowered)
             if lowered in _SSE_VALUES
-            else "Set sse to " + " or ".join(f'"{v}"' for v in _SSE_VALUES) + ", or remove it."
+            else _("Set sse to {values}, or remove it.").format(
+                values=_(" or ").join(f'"{v}"' for v in _SSE_VALUES)
+            )
         )
-        out.error(
-            path,
-            f"sse must be kms or aes256 and applies only to Amazon S3; got {shown(sse)}.",
-            hint,
-        )
+        message = _("sse must be kms or aes256 and applies only to Amazon S3; got {value}.")
+        out.error(path, message.format(value=shown(sse)), hint)
         return
     found = _vendor(config)
     if found is not None and found.number not in _SSE_VENDORS:
         out.warning(
             path,
-            f"sse must be kms or aes256 and applies only to Amazon S3; {found.name} ignores it.",
-            "Remove extensionParams.sse, or configure encryption in the bucket's own settings.",
+            _("sse must be kms or aes256 and applies only to Amazon S3; {name} ignores it.").format(
+                name=_(found.name)
+            ),
+            _("Remove extensionParams.sse, or configure encryption in the bucket's own settings."),
         )
 
 
@@ -265,8 +300,10 @@ def tag_vendor(ctx: Context, out: Findings) -> None:
     if found is not None and found.number not in _TAG_VENDORS:
         out.warning(
             f"{_EXT}.tag",
-            f"Object tags apply only to Amazon S3 and Alibaba Cloud; {found.name} ignores it.",
-            "Remove extensionParams.tag, or tag the files with the storage service's own tools.",
+            _("Object tags apply only to Amazon S3 and Alibaba Cloud; {name} ignores it.").format(
+                name=_(found.name)
+            ),
+            _("Remove extensionParams.tag, or tag the files with the storage service's own tools."),
         )
 
 
@@ -289,17 +326,25 @@ def endpoint_vendor11(ctx: Context, out: Findings) -> None:
         if endpoint in (None, ""):
             out.error(
                 path,
-                "S3-compatible storage (vendor 11) needs extensionParams.endpoint.",
-                'Add "extensionParams": {"endpoint": "<host name of your S3 service>"} to '
-                "storageConfig.",
+                _("S3-compatible storage (vendor 11) needs extensionParams.endpoint."),
+                # The JSON is outside the message: its braces are not placeholders.
+                _("Add {json} to storageConfig.").format(
+                    json='"extensionParams": {"endpoint": "'
+                    + _("<host name of your S3 service>")
+                    + '"}'
+                ),
             )
     elif _text(params, "endpoint") is not None and vendor is not None:
         out.warning(
             path,
-            "S3-compatible storage (vendor 11) needs extensionParams.endpoint; other vendors "
-            f"ignore it (vendor is {shown(vendor)}).",
-            "Remove extensionParams.endpoint, or set vendor to 11 if the bucket is on an "
-            "S3-compatible service.",
+            _(
+                "S3-compatible storage (vendor 11) needs extensionParams.endpoint; other vendors "
+                "ignore it (vendor is {value})."
+            ).format(value=shown(vendor)),
+            _(
+                "Remove extensionParams.endpoint, or set vendor to 11 if the bucket is on an "
+                "S3-compatible service."
+            ),
         )
 
 
@@ -312,9 +357,13 @@ def sts_vendor(ctx: Context, out: Findings) -> None:
     if found is not None and found.number not in _STS_VENDORS:
         out.warning(
             f"{STORAGE}.stsToken",
-            "STS tokens are documented only for Amazon S3, Alibaba Cloud and Tencent Cloud; "
-            "other vendors may ignore them.",
-            f"For {found.name} use a permanent accessKey and secretKey and remove stsToken.",
+            _(
+                "STS tokens are documented only for Amazon S3, Alibaba Cloud and Tencent Cloud; "
+                "other vendors may ignore them."
+            ),
+            _("For {name} use a permanent accessKey and secretKey and remove stsToken.").format(
+                name=_(found.name)
+            ),
         )
 
 
@@ -332,28 +381,32 @@ def sts_expiry(ctx: Context, out: Findings) -> None:
     if _text(config, "stsToken") is None:
         out.warning(
             path,
-            "stsExpiration is set but there is no stsToken, so it has no effect.",
-            "Add the STS token in storageConfig.stsToken, or remove stsExpiration.",
+            _("stsExpiration is set but there is no stsToken, so it has no effect."),
+            _("Add the STS token in storageConfig.stsToken, or remove stsExpiration."),
         )
         return
     now = ctx.session.now if ctx.session.now is not None else time.time()
-    hint = (
+    hint = _(
         "Request a new STS token valid for at least 4 hours, set stsToken and stsExpiration, "
         "and refresh both hourly via update."
-    )
-    message = (
-        "The STS token expires too soon (at least 4 h is required; refresh hourly via update)."
     )
     # Clamped so that absurd values (10**400) still subtract as floats without overflow.
     left = max(min(expires, _FAR), -_FAR) - now
     if left <= 0:
-        detail = f" It expired {_duration(left)} ago."
+        message = _(
+            "The STS token expires too soon (at least 4 h is required; refresh hourly via "
+            "update). It expired {duration} ago."
+        ).format(duration=_duration(left))
         if ctx.session.at_send_time:
-            out.error(path, message + detail, hint)
+            out.error(path, message, hint)
         else:
-            out.warning(path, message + detail, hint)
+            out.warning(path, message, hint)
     elif left < STS_MIN_VALIDITY_S:
-        out.warning(path, f"{message} It expires in {_duration(left)}.", hint)
+        message = _(
+            "The STS token expires too soon (at least 4 h is required; refresh hourly via "
+            "update). It expires in {duration}."
+        )
+        out.warning(path, message.format(duration=_duration(left)), hint)
 
 
 @rule(
@@ -380,9 +433,18 @@ def region_affinity(ctx: Context, out: Findings) -> None:
         return
     out.warning(
         f"{STORAGE}.region",
-        "Storage region should be in the same area as the acquire region: "
-        f"{found.name} region {region} ({entry.label}) is in {storage.AREA_NAMES[entry.area]}, "
-        f"acquire region is {wanted}.",
-        f"Use a bucket in {storage.AREA_NAMES[wanted]}, or acquire with the region where the "
-        "bucket is; uploads across areas are slower and may fail.",
+        _(
+            "Storage region should be in the same area as the acquire region: {name} region "
+            "{region} ({label}) is in {area}, acquire region is {wanted}."
+        ).format(
+            name=_(found.name),
+            region=region,
+            label=entry.label,
+            area=_(storage.AREA_NAMES[entry.area]),
+            wanted=wanted,
+        ),
+        _(
+            "Use a bucket in {area}, or acquire with the region where the bucket is; uploads "
+            "across areas are slower and may fail."
+        ).format(area=_(storage.AREA_NAMES[wanted])),
     )

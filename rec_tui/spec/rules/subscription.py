@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
+from rec_tui.i18n import N_, _, ngettext
 from rec_tui.spec import catalogue
 from rec_tui.spec.fields_recording import UID_GROUPS
 from rec_tui.spec.names import ALL_STREAMS as ALLSTREAM
@@ -20,7 +21,7 @@ from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.checks import report_uid
 from rec_tui.spec.rules.context import REC, Context, as_int
 from rec_tui.spec.rules.declared import int_choices
-from rec_tui.spec.rules.quoting import counted, shown, with_article
+from rec_tui.spec.rules.quoting import listed, shown
 from rec_tui.spec.rules.recording import recording_config
 from rec_tui.spec.rules.sections import section, stream_types_of
 from rec_tui.spec.uid_groups import GROUP_CAPACITY, distinct_uids, smallest_group
@@ -61,9 +62,18 @@ _GROUPS: Final = int_choices(_GROUP_PATH)
 
 # Group value → the most distinct users it covers (2/7/12/17/32/49).
 _CAPACITY: Final = {group: GROUP_CAPACITY[group] for group in sorted(_GROUPS)}
-_GROUP_GUIDE: Final = "Set subscribeUidGroup by the peak number of distinct users recorded: " + (
-    ", ".join(f"{group} for {low}–{high}" for group, (low, high) in enumerate(UID_GROUPS)) + "."
-)
+# What each media is called in a message (translated where it is said).
+_MEDIA_WORD: Final[dict[Media, str]] = {"audio": N_("audio"), "video": N_("video")}
+
+
+def _group_guide() -> str:
+    groups = [
+        _("{group} for {low}–{high}").format(group=group, low=low, high=high)
+        for group, (low, high) in enumerate(UID_GROUPS)
+    ]
+    return _(
+        "Set subscribeUidGroup by the peak number of distinct users recorded: {groups}."
+    ).format(groups=listed(groups))
 
 
 def _plainly_valid(entry: str) -> bool:
@@ -98,11 +108,15 @@ def list_size(ctx: Context, out: Findings) -> None:
     for item, entries in _present(config):
         limit = _MAX_ENTRIES[item.key]
         if len(entries) > limit:
+            message = _("A subscription list can hold at most {limit} UIDs; this one has {count}.")
+            hint = _(
+                "Keep at most {limit} UIDs, or use the opposite list type "
+                "(subscribe ↔ unSubscribe) if that one is shorter."
+            )
             out.error(
                 item.path,
-                f"A subscription list can hold at most {limit} UIDs; this one has {len(entries)}.",
-                f"Keep at most {limit} UIDs, or use the opposite list type "
-                "(subscribe ↔ unSubscribe) if that one is shorter.",
+                message.format(limit=limit, count=len(entries)),
+                hint.format(limit=limit),
             )
 
 
@@ -113,11 +127,14 @@ def list_empty(ctx: Context, out: Findings) -> None:
         return
     for item, entries in _present(config):
         if not entries:
+            if item.subscribe:
+                hint = _('Remove {key} (or send ["{all}"] to record everyone).')
+            else:
+                hint = _("Remove {key}.")
             out.warning(
                 item.path,
-                "Empty subscription lists are not recommended; remove the field instead.",
-                f"Remove {item.key}"
-                + (f' (or send ["{ALLSTREAM}"] to record everyone).' if item.subscribe else "."),
+                _("Empty subscription lists are not recommended; remove the field instead."),
+                hint.format(key=item.key, all=ALLSTREAM),
             )
 
 
@@ -126,7 +143,9 @@ def list_uid(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
         return
-    message = f'Subscription entries must be UIDs written as text (or ["{ALLSTREAM}"]);'
+    message = _('Subscription entries must be UIDs written as text (or ["{all}"]);').format(
+        all=ALLSTREAM
+    )
     for item, entries in _present(config):
         for index, entry in enumerate(entries):
             # Non-strings are R17's; "#allstream#" anywhere is R50's (a W, not a bad UID).
@@ -137,8 +156,8 @@ def list_uid(ctx: Context, out: Findings) -> None:
                 f"{item.path}[{index}]",
                 entry,
                 message,
-                f"entry {index}",
-                'Use decimal digits only, 1 to 4294967295, in quotes (e.g. "123").',
+                _("entry {index}").format(index=index),
+                _('Use decimal digits only, 1 to 4294967295, in quotes (e.g. "123").'),
             )
 
 
@@ -156,14 +175,14 @@ def allstream_misuse(ctx: Context, out: Findings) -> None:
             if entry != ALLSTREAM:
                 continue
             hint = (
-                f"Remove {ALLSTREAM} from {item.key}: an unSubscribe list names users to leave out."
+                _("Remove {all} from {key}: an unSubscribe list names users to leave out.")
                 if not item.subscribe
-                else f'Send either ["{ALLSTREAM}"] alone (everyone) or only the UIDs you want.'
+                else _('Send either ["{all}"] alone (everyone) or only the UIDs you want.')
             )
             out.warning(
                 f"{item.path}[{index}]",
-                "#allstream# must be the only entry and only in subscribe lists.",
-                hint,
+                _("#allstream# must be the only entry and only in subscribe lists."),
+                hint.format(all=ALLSTREAM, key=item.key),
             )
 
 
@@ -176,12 +195,20 @@ def list_exclusive(ctx: Context, out: Findings) -> None:
     for media in ("audio", "video"):
         title = media.capitalize()
         if f"subscribe{title}Uids" in used and f"unSubscribe{title}Uids" in used:
+            message = _(
+                "Use either a subscribe list or an unsubscribe list for {media}, not both: "
+                "Agora's docs say the two cannot be set together."
+            )
+            hint = _(
+                "Keep {subscribe} (the users to record) or {unsubscribe} (the users to leave "
+                "out), and remove the other."
+            )
             out.error(
                 f"{REC}.unSubscribe{title}Uids",
-                f"Use either a subscribe list or an unsubscribe list for {media}, not both: "
-                "Agora's docs say the two cannot be set together.",
-                f"Keep subscribe{title}Uids (the users to record) or unSubscribe{title}Uids "
-                "(the users to leave out), and remove the other.",
+                message.format(media=_(_MEDIA_WORD[media])),
+                hint.format(
+                    subscribe=f"subscribe{title}Uids", unsubscribe=f"unSubscribe{title}Uids"
+                ),
             )
 
 
@@ -203,15 +230,20 @@ def stream_types_conflict(ctx: Context, out: Findings) -> None:
         unused = "audio"
     else:
         return
-    recorded = "audio" if unused == "video" else "video"
-    for item, _ in _present(config):
+    if unused == "video":
+        message = _(
+            "With audio-only recording, video subscription lists do not apply. (The Go SDK "
+            "sends streamTypes 0 when the field is left unset.)"
+        )
+    else:
+        message = _(
+            "With video-only recording, audio subscription lists do not apply. (The Go SDK "
+            "sends streamTypes 0 when the field is left unset.)"
+        )
+    for item, _entries in _present(config):
         if item.media == unused:
-            out.warning(
-                item.path,
-                f"With {recorded}-only recording, {unused} subscription lists do not apply. "
-                "(The Go SDK sends streamTypes 0 when the field is left unset.)",
-                f"Remove {item.key}, or set streamTypes to 2 to record audio and video.",
-            )
+            hint = _("Remove {key}, or set streamTypes to 2 to record audio and video.")
+            out.warning(item.path, message, hint.format(key=item.key))
 
 
 @rule("R53", "sub.one_sided", "W", "streamTypes 2 with lists for one media only")
@@ -220,20 +252,31 @@ def one_sided(ctx: Context, out: Findings) -> None:
     if config is None or stream_types_of(config) != AUDIO_AND_VIDEO:
         return
     first: dict[Media, UidList] = {}
-    for item, _ in _present(config):
+    for item, _entries in _present(config):
         first.setdefault(item.media, item)
     if len(first) != 1:
         return
     ((media, item),) = first.items()
-    other = "video" if media == "audio" else "audio"
-    out.warning(
-        item.path,
-        f"Only {with_article(media)} list is set: no {other} will be recorded at all. "
-        f'Add ["{ALLSTREAM}"] to record everyone\'s {other}.',
-        f'Add "subscribe{other.capitalize()}Uids": ["{ALLSTREAM}"] to record everyone\'s '
-        f"{other}, or set streamTypes to {AUDIO_ONLY if media == 'audio' else VIDEO_ONLY} to "
-        f"record {media} only.",
-    )
+    if media == "audio":
+        message = _(
+            'Only an audio list is set: no video will be recorded at all. Add ["{all}"] to '
+            "record everyone's video."
+        )
+        hint = _(
+            'Add "subscribeVideoUids": ["{all}"] to record everyone\'s video, or set '
+            "streamTypes to {only} to record audio only."
+        )
+    else:
+        message = _(
+            'Only a video list is set: no audio will be recorded at all. Add ["{all}"] to '
+            "record everyone's audio."
+        )
+        hint = _(
+            'Add "subscribeAudioUids": ["{all}"] to record everyone\'s audio, or set '
+            "streamTypes to {only} to record video only."
+        )
+    only = AUDIO_ONLY if media == "audio" else VIDEO_ONLY
+    out.warning(item.path, message.format(all=ALLSTREAM), hint.format(all=ALLSTREAM, only=only))
 
 
 @rule("R54", "sub.key.spelling", "W", "unsubscribeAudioUids / unsubscribeVideoUids (lower-case s)")
@@ -245,9 +288,11 @@ def key_spelling(ctx: Context, out: Findings) -> None:
         if wrong in config:
             out.warning(
                 f"{REC}.{wrong}",
-                "Use unSubscribeAudioUids / unSubscribeVideoUids (capital S); the lower-case "
-                "form is not recognised.",
-                f'Rename "{wrong}" to "{right}".',
+                _(
+                    "Use unSubscribeAudioUids / unSubscribeVideoUids (capital S); the lower-case "
+                    "form is not recognised."
+                ),
+                _('Rename "{wrong}" to "{right}".').format(wrong=wrong, right=right),
             )
 
 
@@ -258,13 +303,22 @@ def group_required(ctx: Context, out: Findings) -> None:
         return
     uids = _subscribed_uids(config)
     suggestion = smallest_group(len(uids)) if uids else None
-    hint = _GROUP_GUIDE
+    hint = _group_guide()
     if uids and suggestion is not None:
-        hint += f" Your subscribe lists name {counted(len(uids), 'user')}: use {suggestion}."
+        named = ngettext(
+            "Your subscribe lists name {count} user: use {group}.",
+            "Your subscribe lists name {count} users: use {group}.",
+            len(uids),
+        )
+        hint = _("{guide} {suggestion}").format(
+            guide=hint, suggestion=named.format(count=len(uids), group=suggestion)
+        )
     out.error(
         _GROUP_PATH,
-        "subscribeUidGroup (expected number of subscribed users) is required in individual "
-        "mode. The Go SDK drops a 0 here (omitempty): send 1 or patch the field.",
+        _(
+            "subscribeUidGroup (expected number of subscribed users) is required in individual "
+            "mode. The Go SDK drops a 0 here (omitempty): send 1 or patch the field."
+        ),
         hint,
     )
 
@@ -283,14 +337,18 @@ def group_capacity(ctx: Context, out: Findings) -> None:
     if uids is None or len(uids) <= capacity:
         return
     better = smallest_group(len(uids))
-    out.warning(
-        _GROUP_PATH,
-        f"You subscribe to {counted(len(uids), 'user')} but subscribeUidGroup covers only up "
-        f"to {capacity}.",
-        f"Set subscribeUidGroup to {better}."
-        if better is not None
-        else f"No group covers more than {max(_CAPACITY.values())} users: subscribe to fewer.",
+    message = ngettext(
+        "You subscribe to {count} user but subscribeUidGroup covers only up to {capacity}.",
+        "You subscribe to {count} users but subscribeUidGroup covers only up to {capacity}.",
+        len(uids),
     )
+    if better is not None:
+        hint = _("Set subscribeUidGroup to {group}.").format(group=better)
+    else:
+        hint = _("No group covers more than {limit} users: subscribe to fewer.").format(
+            limit=max(_CAPACITY.values())
+        )
+    out.warning(_GROUP_PATH, message.format(count=len(uids), capacity=capacity), hint)
 
 
 @rule("R58", "sub.mix.17cap", "W", "mix mode with more than 17 distinct subscribed UIDs")
@@ -302,15 +360,20 @@ def mix_cap(ctx: Context, out: Findings) -> None:
     if uids is None or len(uids) <= MIX_MAX_USERS:
         return
     longest = max(
-        (item for item, _ in _present(config) if item.subscribe),
+        (item for item, _entries in _present(config) if item.subscribe),
         key=lambda item: len(config[item.key]),
+    )
+    message = _(
+        "Mix recording shows at most {limit} users; extra users are not recorded "
+        "({count} are subscribed)."
+    )
+    hint = _(
+        "Subscribe to at most {limit} users, or use individual mode to record everyone separately."
     )
     out.warning(
         longest.path,
-        f"Mix recording shows at most {MIX_MAX_USERS} users; extra users are not recorded "
-        f"({len(uids)} are subscribed).",
-        f"Subscribe to at most {MIX_MAX_USERS} users, or use individual mode to record "
-        "everyone separately.",
+        message.format(limit=MIX_MAX_USERS, count=len(uids)),
+        hint.format(limit=MIX_MAX_USERS),
     )
 
 
@@ -331,10 +394,18 @@ def moderation_audio_only(ctx: Context, out: Findings) -> None:
     if not moderation or kinds is None or kinds == AUDIO_ONLY:
         return
     config = section(ctx, "recordingConfig")
-    by_default = " by default" if config is None or config.get("streamTypes") is None else ""
+    if config is None or config.get("streamTypes") is None:
+        message = _(
+            "Audio moderation needs audio only: set streamTypes to 0 (service {service}, "
+            "streamTypes is {value} by default)."
+        )
+    else:
+        message = _(
+            "Audio moderation needs audio only: set streamTypes to 0 (service {service}, "
+            "streamTypes is {value})."
+        )
     out.warning(
         f"{REC}.streamTypes" if config is not None else REC,
-        f"Audio moderation needs audio only: set streamTypes to 0 (service "
-        f"{shown(moderation[0])}, streamTypes is {shown(kinds)}{by_default}).",
-        "Set recordingConfig.streamTypes to 0 while an audio moderation service is configured.",
+        message.format(service=shown(moderation[0]), value=shown(kinds)),
+        _("Set recordingConfig.streamTypes to 0 while an audio moderation service is configured."),
     )

@@ -16,18 +16,24 @@ from __future__ import annotations
 import time
 from typing import Final
 
+from rec_tui.i18n import N_, _
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.context import CR, Context
 
 TOKEN_PATH: Final = f"{CR}.token"
 _HINTS: Final = {
-    "token-app-mismatch": "Build the token with this App ID and its App Certificate.",
-    "token-channel-mismatch": "Build the token for this cname, or generate one for this "
-    "recorder (Session step).",
-    "token-uid-mismatch": "Build the token for the recorder's own uid (or uid 0), or generate "
-    "one for this recorder (Session step).",
-    "token-expired": "Build a fresh token that outlives the recording: a token cannot be "
-    "renewed while recording.",
+    "token-app-mismatch": N_("Build the token with this App ID and its App Certificate."),
+    "token-channel-mismatch": N_(
+        "Build the token for this cname, or generate one for this recorder (Session step)."
+    ),
+    "token-uid-mismatch": N_(
+        "Build the token for the recorder's own uid (or uid 0), or generate one for this "
+        "recorder (Session step)."
+    ),
+    "token-expired": N_(
+        "Build a fresh token that outlives the recording: a token cannot be renewed while "
+        "recording."
+    ),
 }
 
 
@@ -50,7 +56,7 @@ def token_fits(ctx: Context, out: Findings) -> None:
         at=now,
     ):
         if found.id in _HINTS and _judgeable(found.id, cname, uid):
-            out.warning(TOKEN_PATH, found.message, _HINTS[found.id])
+            out.warning(TOKEN_PATH, found.message, _(_HINTS[found.id]))
 
 
 def _judgeable(finding: str, cname: object, uid: object) -> bool:

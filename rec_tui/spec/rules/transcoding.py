@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
+from rec_tui.i18n import _, grouped
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.checks import UidVerdict, check_uid, is_url, matches_declared, report_uid
@@ -130,8 +131,8 @@ def transcoding_mode(ctx: Context, out: Findings) -> None:
     if ctx.mode == "individual" and ctx.has(TC):
         out.error(
             TC,
-            "transcodingConfig cannot be set in individual mode; it applies only to mix mode.",
-            "Remove transcodingConfig, or switch the recording mode to mix.",
+            _("transcodingConfig cannot be set in individual mode; it applies only to mix mode."),
+            _("Remove transcodingConfig, or switch the recording mode to mix."),
         )
 
 
@@ -144,10 +145,14 @@ def transcoding_complete(ctx: Context, out: Findings) -> None:
         if config.get(key) is None:
             out.error(
                 f"{TC}.{key}",
-                "When transcodingConfig is set, the seed requires width, height, fps and "
-                "bitrate together. Newer docs default them to 360, 640, 15 and 500, and the "
-                f"wizard pre-fills them. {key} is missing.",
-                f"Add {key} (the newer docs' default is {_DEFAULTS[key]}).",
+                _(
+                    "When transcodingConfig is set, the seed requires width, height, fps and "
+                    "bitrate together. Newer docs default them to 360, 640, 15 and 500, and the "
+                    "wizard pre-fills them. {key} is missing."
+                ).format(key=key),
+                _("Add {key} (the newer docs' default is {default}).").format(
+                    key=key, default=_DEFAULTS[key]
+                ),
             )
 
 
@@ -167,9 +172,10 @@ def transcoding_dims_area(ctx: Context, out: Findings) -> None:
     if width * height > MAX_AREA:
         out.error(
             f"{TC}.width",
-            f"width × height may not exceed 1920 × 1080; {width} × {height} is "
-            f"{width * height:,} pixels.",
-            "Lower width or height, e.g. 1920 × 1080 or 1080 × 1920.",
+            _(
+                "width × height may not exceed 1920 × 1080; {width} × {height} is {pixels} pixels."
+            ).format(width=width, height=height, pixels=grouped(width * height)),
+            _("Lower width or height, e.g. 1920 × 1080 or 1080 × 1920."),
         )
 
 
@@ -191,8 +197,8 @@ def transcoding_custom_needs_config(ctx: Context, out: Findings) -> None:
     if tiles is None or tiles == []:
         out.error(
             LAYOUT_CONFIG,
-            "Custom layout (3) needs layoutConfig.",
-            "Add at least one tile (x_axis, y_axis, width, height), or choose layout 0, 1 or 2.",
+            _("Custom layout (3) needs layoutConfig."),
+            _("Add at least one tile (x_axis, y_axis, width, height), or choose layout 0, 1 or 2."),
         )
 
 
@@ -205,8 +211,10 @@ def transcoding_config_ignored(ctx: Context, out: Findings) -> None:
     if layout is not None and layout != CUSTOM:
         out.warning(
             LAYOUT_CONFIG,
-            f"layoutConfig is used only with custom layout (3); the layout is {shown(layout)}.",
-            "Set mixedVideoLayout to 3 to use these tiles, or remove layoutConfig.",
+            _("layoutConfig is used only with custom layout (3); the layout is {layout}.").format(
+                layout=shown(layout)
+            ),
+            _("Set mixedVideoLayout to 3 to use these tiles, or remove layoutConfig."),
         )
 
 
@@ -217,15 +225,17 @@ def transcoding_max_tiles(ctx: Context, out: Findings) -> None:
     if isinstance(tiles, list) and len(tiles) > _MAX_TILES:
         out.error(
             LAYOUT_CONFIG,
-            f"layoutConfig can describe at most {_MAX_TILES} tiles; it has {len(tiles)}.",
-            f"Remove tiles after the {_MAX_TILES}th; a mix recording shows at most "
-            f"{_MAX_TILES} users.",
+            _("layoutConfig can describe at most {limit} tiles; it has {count}.").format(
+                limit=_MAX_TILES, count=len(tiles)
+            ),
+            _(
+                "Remove tiles after the {limit}th; a mix recording shows at most {limit} users."
+            ).format(limit=_MAX_TILES),
         )
 
 
 @rule("R69", "tc.tile.fields", "E", "tile geometry missing or outside [0, 1]")
 def tile_fields(ctx: Context, out: Findings) -> None:
-    message = "Each tile needs x_axis, y_axis, width and height between 0 and 1;"
     for index, tile in _mix_items(ctx, "layoutConfig"):
         for key in TILE_GEOMETRY:
             value = tile.get(key)
@@ -233,8 +243,11 @@ def tile_fields(ctx: Context, out: Findings) -> None:
             if value is None:
                 out.error(
                     path,
-                    f"{message} tile {index} has no {key}.",
-                    f"Add {key} as a fraction of the canvas, e.g. 0.5.",
+                    _(
+                        "Each tile needs x_axis, y_axis, width and height between 0 and 1; tile "
+                        "{index} has no {key}."
+                    ).format(index=index, key=key),
+                    _("Add {key} as a fraction of the canvas, e.g. 0.5.").format(key=key),
                 )
 
 
@@ -244,8 +257,8 @@ def tile_bounds(ctx: Context, out: Findings) -> None:
         if off_canvas(tile):
             out.warning(
                 f"{LAYOUT_CONFIG}[{index}]",
-                f"Tile {index} runs off the canvas.",
-                "Keep x_axis + width ≤ 1 and y_axis + height ≤ 1; the part outside is cut off.",
+                _("Tile {index} runs off the canvas.").format(index=index),
+                _("Keep x_axis + width ≤ 1 and y_axis + height ≤ 1; the part outside is cut off."),
             )
 
 
@@ -262,9 +275,12 @@ def tile_precision(ctx: Context, out: Findings) -> None:
             if isinstance(value, float) and is_number(value) and _decimals(value) > MAX_DECIMALS:
                 out.warning(
                     f"{LAYOUT_CONFIG}[{index}].{key}",
-                    "Coordinates are kept to 6 decimals; extra precision is dropped "
-                    f"({shown(value)}).",
-                    f"Round to 6 decimals: {number(round(value, MAX_DECIMALS))}.",
+                    _(
+                        "Coordinates are kept to 6 decimals; extra precision is dropped ({value})."
+                    ).format(value=shown(value)),
+                    _("Round to 6 decimals: {value}.").format(
+                        value=number(round(value, MAX_DECIMALS))
+                    ),
                 )
 
 
@@ -281,22 +297,25 @@ def tile_uid(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     if config is None:
         return
-    message = "Tile uid must be a UID written as text; each user should appear once."
+    message = _("Tile uid must be a UID written as text; each user should appear once.")
     for index, tile in _items(config, "layoutConfig"):
         _check_uid_value(
             out,
             f"{LAYOUT_CONFIG}[{index}].uid",
             tile.get("uid"),
             message,
-            f"Tile {index}'s uid",
-            'Use the user\'s UID as decimal digits, 1 to 4294967295, e.g. "123".',
+            _("Tile {index}'s uid").format(index=index),
+            _('Use the user\'s UID as decimal digits, 1 to 4294967295, e.g. "123".'),
         )
     tiles = config.get("layoutConfig")
     for index in duplicate_uid_tiles(tiles) if isinstance(tiles, list) else ():
         out.warning(
             f"{LAYOUT_CONFIG}[{index}].uid",
-            f"{message} Tile {index} repeats the uid of an earlier tile.",
-            "Give each tile a different user, or remove the repeated tile.",
+            _(
+                "Tile uid must be a UID written as text; each user should appear once. Tile "
+                "{index} repeats the uid of an earlier tile."
+            ).format(index=index),
+            _("Give each tile a different user, or remove the repeated tile."),
         )
 
 
@@ -309,9 +328,9 @@ def max_resolution_format(ctx: Context, out: Findings) -> None:
         out,
         f"{TC}.maxResolutionUid",
         config.get("maxResolutionUid"),
-        "maxResolutionUid must be a UID 1–4294967295 written as text.",
-        "It",
-        'Use the UID of the user for the large window as decimal digits, e.g. "123".',
+        _("maxResolutionUid must be a UID 1–4294967295 written as text."),
+        _("It"),
+        _('Use the UID of the user for the large window as decimal digits, e.g. "123".'),
     )
 
 
@@ -323,9 +342,11 @@ def vertical_needs_max_resolution(ctx: Context, out: Findings) -> None:
     if not _is_set(config.get("maxResolutionUid")):
         out.warning(
             f"{TC}.maxResolutionUid",
-            "Vertical layout without maxResolutionUid: the large window shows the background "
-            "colour until you name the user to show there.",
-            'Set maxResolutionUid to the UID of the main speaker, e.g. "123".',
+            _(
+                "Vertical layout without maxResolutionUid: the large window shows the "
+                "background colour until you name the user to show there."
+            ),
+            _('Set maxResolutionUid to the UID of the main speaker, e.g. "123".'),
         )
 
 
@@ -338,8 +359,10 @@ def max_resolution_ignored(ctx: Context, out: Findings) -> None:
     if layout is not None and layout != VERTICAL:
         out.warning(
             f"{TC}.maxResolutionUid",
-            f"maxResolutionUid is used only with vertical layout; the layout is {shown(layout)}.",
-            "Set mixedVideoLayout to 2 (vertical), or remove maxResolutionUid.",
+            _("maxResolutionUid is used only with vertical layout; the layout is {layout}.").format(
+                layout=shown(layout)
+            ),
+            _("Set mixedVideoLayout to 2 (vertical), or remove maxResolutionUid."),
         )
 
 
@@ -352,8 +375,8 @@ def background_color(ctx: Context, out: Findings) -> None:
     if not matches_declared(f"{TC}.backgroundColor", color):
         out.error(
             f"{TC}.backgroundColor",
-            f"Colour must look like #RRGGBB; got {shown(color)}.",
-            'Write # and six hex digits, e.g. "#000000" for black or "#FF0000" for red.',
+            _("Colour must look like #RRGGBB; got {value}.").format(value=shown(color)),
+            _('Write # and six hex digits, e.g. "#000000" for black or "#FF0000" for red.'),
         )
 
 
@@ -369,7 +392,6 @@ def background_image_url(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     if config is None:
         return
-    message = "Background images must be JPG/BMP ≤ 6 MB at an http(s) URL."
     for path, url in _image_urls(config):
         if not isinstance(url, str) or url == "":
             continue
@@ -378,34 +400,45 @@ def background_image_url(ctx: Context, out: Findings) -> None:
         if not is_url(url):
             out.error(
                 path,
-                f"{message} {shown(url)} is not an http(s) address.",
-                "Use a full address such as https://example.com/background.jpg.",
+                _(
+                    "Background images must be JPG/BMP ≤ 6 MB at an http(s) URL. {url} is not an "
+                    "http(s) address."
+                ).format(url=shown(url)),
+                _("Use a full address such as https://example.com/background.jpg."),
             )
         elif not urlsplit(url.strip()).path.lower().endswith(IMAGE_SUFFIXES):
             out.warning(
                 path,
-                f"{message} This address does not end in .jpg, .jpeg or .bmp.",
-                "Check that the image really is JPG or BMP; other formats are silently ignored.",
+                _(
+                    "Background images must be JPG/BMP ≤ 6 MB at an http(s) URL. This address "
+                    "does not end in .jpg, .jpeg or .bmp."
+                ),
+                _("Check that the image really is JPG or BMP; other formats are silently ignored."),
             )
 
 
 @rule("R79", "tc.bgconfig.entry", "E/W", "backgroundConfig entry incomplete or invalid")
 def background_config_entry(ctx: Context, out: Findings) -> None:
-    message = "Each per-user background needs a uid and an image_url."
+    message = _("Each per-user background needs a uid and an image_url.")
     for index, entry in _mix_items(ctx, "backgroundConfig"):
         base = f"{BACKGROUND_CONFIG}[{index}]"
         for key in ("uid", "image_url"):
             if not _is_set(entry.get(key)):
                 out.error(
                     f"{base}.{key}",
-                    f"{message} Entry {index} has no {key}.",
-                    "Add the user's UID as text and the address of a JPG or BMP image.",
+                    _(
+                        "Each per-user background needs a uid and an image_url. Entry {index} has "
+                        "no {key}."
+                    ).format(index=index, key=key),
+                    _("Add the user's UID as text and the address of a JPG or BMP image."),
                 )
         _check_uid_value(
             out,
             f"{base}.uid",
             entry.get("uid"),
             message,
-            f"The uid of entry {index} must be a UID 1–4294967295 written as text; it",
-            'Use decimal digits, e.g. "123".',
+            _("The uid of entry {index} must be a UID 1–4294967295 written as text; it").format(
+                index=index
+            ),
+            _('Use decimal digits, e.g. "123".'),
         )

@@ -21,12 +21,13 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.spec import catalogue, jsonpath
 from rec_tui.spec.field import Field
 from rec_tui.spec.modes import MODES, Mode
 from rec_tui.spec.rules import Check, Findings, by_name, rule
 from rec_tui.spec.rules.context import Context, as_int, is_number
-from rec_tui.spec.rules.quoting import bound, one_of, shown
+from rec_tui.spec.rules.quoting import bound, listed, one_of, shown
 
 GENERIC_RULE: Final = "body.declared_values"
 _SERVICES: Final = "extensionServices"
@@ -95,8 +96,13 @@ def judge_field(ctx: Context, out: Findings, declared: Field, *, warn: bool = Fa
             continue
         # The path is spelled out only for a value reported: most values fit.
         path = jsonpath.join(trail)
-        verb = "should be" if warn else "must be"
-        message = f"{_subject(declared, path)} {verb} {complaint}; got {shown(raw)}."
+        if warn:
+            message = _("{subject} should be {expected}; got {value}.")
+        else:
+            message = _("{subject} must be {expected}; got {value}.")
+        message = message.format(
+            subject=_subject(declared, path), expected=complaint, value=shown(raw)
+        )
         if warn:
             out.warning(path, message, _hint(declared))
         else:
@@ -179,14 +185,19 @@ def _outside(declared: Field, raw: float) -> bool:
 
 
 def _range_text(declared: Field, whole: bool) -> str:
-    noun = "a whole number" if whole else "a number"
     low, high = declared.minimum, declared.maximum
     if low is not None and high is not None:
-        return f"{noun} from {bound(low)} to {bound(high)}"
+        if whole:
+            text = _("a whole number from {low} to {high}")
+        else:
+            text = _("a number from {low} to {high}")
+        return text.format(low=bound(low), high=bound(high))
     if low is not None:
-        return f"{noun} of at least {bound(low)}"
+        text = _("a whole number of at least {low}") if whole else _("a number of at least {low}")
+        return text.format(low=bound(low))
     assert high is not None
-    return f"{noun} of at most {bound(high)}"
+    text = _("a whole number of at most {high}") if whole else _("a number of at most {high}")
+    return text.format(high=bound(high))
 
 
 def _listing(declared: Field) -> str:
@@ -195,12 +206,15 @@ def _listing(declared: Field) -> str:
 
 def _hint(declared: Field) -> str:
     if declared.choices:
-        described = ", ".join(
-            f"{shown(choice.value)} ({choice.label})" for choice in declared.choices
+        described = listed(
+            [
+                _("{value} ({label})").format(value=shown(c.value), label=c.shown_label())
+                for c in declared.choices
+            ]
         )
-        return f"Use {described}."
+        return _("Use {choices}.").format(choices=described)
     whole = (declared.items or declared.kind) == "int"
-    return f"Use {_range_text(declared, whole)}."
+    return _("Use {expected}.").format(expected=_range_text(declared, whole))
 
 
 def unknown_value_rules() -> list[str]:

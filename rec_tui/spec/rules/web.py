@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Final
 
+from rec_tui.i18n import N_, _, grouped, ngettext
 from rec_tui.spec.fields_extension import SERVICE_ERROR_POLICY
 from rec_tui.spec.fields_session import DEFAULT_RESOURCE_EXPIRED_HOUR
 from rec_tui.spec.names import RTMP_PUBLISH, WEB_RECORDER
@@ -17,7 +18,7 @@ from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.checks import is_url
 from rec_tui.spec.rules.context import CR, EXT, Context, as_int
 from rec_tui.spec.rules.declared import Bounds, bounds, int_choices, listing
-from rec_tui.spec.rules.quoting import counted, shown
+from rec_tui.spec.rules.quoting import shown
 
 SERVICES: Final = f"{EXT}.extensionServices"
 PARAM: Final = f"{SERVICES}[].serviceParam"
@@ -27,7 +28,8 @@ API_VERSION: Final = "v1"
 MAX_AREA: Final = 1920 * 1080
 RTMP_SCHEMES: Final = ("rtmp", "rtmps")
 WRONG_KEY: Final = "VideoBitrate"
-URL_MESSAGE: Final = "Enter the full http(s) address of the page to record."
+URL_MESSAGE: Final = N_("Enter the full http(s) address of the page to record.")
+RTMP_MESSAGE: Final = N_("CDN push needs exactly one rtmp:// or rtmps:// URL.")
 
 
 def _web_bounds(key: str) -> Bounds:
@@ -71,8 +73,10 @@ def _report_missing_params(ctx: Context, out: Findings, service: str, message: s
         if entry.get("serviceParam") is None:
             out.error(
                 f"{path}.serviceParam",
-                f"{message} This {service} entry has no serviceParam.",
-                "Add a serviceParam object with the service's settings.",
+                _("{rule} This {service} entry has no serviceParam.").format(
+                    rule=_(message), service=service
+                ),
+                _("Add a serviceParam object with the service's settings."),
             )
 
 
@@ -83,8 +87,8 @@ def _report_missing_params(ctx: Context, out: Findings, service: str, message: s
 def web_required(ctx: Context, out: Findings) -> None:
     if ctx.mode != "web" or ctx.obj(CR) is None:
         return
-    message = "Web mode needs extensionServiceConfig with a web_recorder_service."
-    hint = "Add extensionServices with one web_recorder_service entry holding the page url."
+    message = _("Web mode needs extensionServiceConfig with a web_recorder_service.")
+    hint = _("Add extensionServices with one web_recorder_service entry holding the page url.")
     config = ctx.raw(EXT)
     if config is None:
         out.error(EXT, message, hint)
@@ -106,17 +110,21 @@ def web_mode_only(ctx: Context, out: Findings) -> None:
             named_web = True
             out.error(
                 f"{path}.serviceName",
-                f"Web page recording and CDN push are only available in web mode ({shown(name)}).",
-                "Switch the recording mode to web, or remove this service.",
+                _(
+                    "Web page recording and CDN push are only available in web mode ({name})."
+                ).format(name=shown(name)),
+                _("Switch the recording mode to web, or remove this service."),
             )
         elif other is None:
             other = (path, name)
     if other is not None and not named_web:
         out.warning(
             f"{other[0]}.serviceName",
-            f"Extension service {shown(other[1])} is not checked further here: only web page "
-            "recording and CDN push (web mode) are. Make sure its settings are right.",
-            "Audio moderation also needs streamTypes 0 (audio only).",
+            _(
+                "Extension service {name} is not checked further here: only web page "
+                "recording and CDN push (web mode) are. Make sure its settings are right."
+            ).format(name=shown(other[1])),
+            _("Audio moderation also needs streamTypes 0 (audio only)."),
         )
 
 
@@ -124,36 +132,38 @@ def web_mode_only(ctx: Context, out: Findings) -> None:
 def web_services_combo(ctx: Context, out: Findings) -> None:
     if ctx.mode != "web":
         return
-    message = "Allowed: one web_recorder_service, optionally plus one rtmp_publish_service."
+    allowed = _("Allowed: one web_recorder_service, optionally plus one rtmp_publish_service.")
     counts = {WEB_RECORDER: 0, RTMP_PUBLISH: 0}
     for path, entry in _services(ctx):
         name = entry.get("serviceName")
         if name is None or name == "":
             out.error(
                 f"{path}.serviceName",
-                f"{message} This entry has no serviceName.",
-                f'Set serviceName to "{WEB_RECORDER}" or "{RTMP_PUBLISH}".',
+                _("{rule} This entry has no serviceName.").format(rule=allowed),
+                _('Set serviceName to "{web}" or "{cdn}".').format(
+                    web=WEB_RECORDER, cdn=RTMP_PUBLISH
+                ),
             )
         elif isinstance(name, str) and name not in counts:
             out.error(
                 f"{path}.serviceName",
-                f"{message} {shown(name)} is not one of them.",
-                f'Use "{WEB_RECORDER}" or "{RTMP_PUBLISH}".',
+                _("{rule} {name} is not one of them.").format(rule=allowed, name=shown(name)),
+                _('Use "{web}" or "{cdn}".').format(web=WEB_RECORDER, cdn=RTMP_PUBLISH),
             )
         elif isinstance(name, str):
             counts[name] += 1
             if counts[name] > 1:
                 out.error(
                     f"{path}.serviceName",
-                    f"{message} {shown(name)} is listed twice.",
-                    "Remove the extra entry.",
+                    _("{rule} {name} is listed twice.").format(rule=allowed, name=shown(name)),
+                    _("Remove the extra entry."),
                 )
     # Only when every entry names a known service; a misnamed entry was reported above.
     if counts[RTMP_PUBLISH] and not counts[WEB_RECORDER] and not out.problems:
         out.error(
             SERVICES,
-            f"{message} There is no web_recorder_service.",
-            "Add a web_recorder_service entry; a CDN push needs the web recorder.",
+            _("{rule} There is no web_recorder_service.").format(rule=allowed),
+            _("Add a web_recorder_service entry; a CDN push needs the web recorder."),
         )
 
 
@@ -168,13 +178,15 @@ def web_services_combo(ctx: Context, out: Findings) -> None:
 def web_error_policy(ctx: Context, out: Findings) -> None:
     if ctx.mode != "web":
         return
-    message = "errorHandlePolicy must be error_abort (web) / error_ignore (CDN push)."
+    message = _(
+        "errorHandlePolicy must be error_abort (web) / error_ignore (CDN push). Got {value}."
+    )
     top = ctx.string(f"{EXT}.errorHandlePolicy")
     if top is not None and top != TOP_ERROR_POLICY:
         out.error(
             f"{EXT}.errorHandlePolicy",
-            f"{message} Got {shown(top)}.",
-            f'Set it to "{TOP_ERROR_POLICY}" or leave it out.',
+            message.format(value=shown(top)),
+            _('Set it to "{policy}" or leave it out.').format(policy=TOP_ERROR_POLICY),
         )
     for path, entry in _services(ctx):
         name = entry.get("serviceName")
@@ -184,8 +196,10 @@ def web_error_policy(ctx: Context, out: Findings) -> None:
             continue
         out.error(
             f"{path}.errorHandlePolicy",
-            f"{message} Got {shown(policy)}.",
-            f'Set it to "{expected}" for {shown(name)}, or leave it out.',
+            message.format(value=shown(policy)),
+            _('Set it to "{policy}" for {name}, or leave it out.').format(
+                policy=expected, name=shown(name)
+            ),
         )
 
 
@@ -196,8 +210,8 @@ def web_api_version(ctx: Context, out: Findings) -> None:
     if ctx.mode == "web" and version is not None and version != API_VERSION:
         out.warning(
             f"{EXT}.apiVersion",
-            f'apiVersion only supports "v1"; got {shown(version)}.',
-            'Set it to "v1" or leave it out.',
+            _('apiVersion only supports "v1"; got {value}.').format(value=shown(version)),
+            _('Set it to "v1" or leave it out.'),
         )
 
 
@@ -207,16 +221,20 @@ def web_url(ctx: Context, out: Findings) -> None:
     for path, params in service_params(ctx, WEB_RECORDER):
         url = params.get("url")
         if url is None or url == "":
-            detail = "The url is missing."
+            message = _("{rule} The url is missing.").format(rule=_(URL_MESSAGE))
         elif isinstance(url, str) and not is_url(url):
-            detail = f"{shown(url)} is not a full http(s) address."
+            message = _("{rule} {url} is not a full http(s) address.").format(
+                rule=_(URL_MESSAGE), url=shown(url)
+            )
         else:
             continue  # a valid URL, or a wrong type (R17)
         out.error(
             f"{path}.url",
-            f"{URL_MESSAGE} {detail}",
-            "For example https://example.com/classroom?id=42; Agora's servers must be "
-            "able to reach it.",
+            message,
+            _(
+                "For example https://example.com/classroom?id=42; Agora's servers must be "
+                "able to reach it."
+            ),
         )
 
 
@@ -226,21 +244,23 @@ def web_audio_profile(ctx: Context, out: Findings) -> None:
         if params.get("audioProfile") is None:
             out.error(
                 f"{path}.audioProfile",
-                "audioProfile (0, 1 or 2) is required for web recording.",
-                f"Use {listing(_AUDIO_PROFILES)}: 0 = 48 kHz mono ≈48 kbps, 1 = mono "
-                "≈128 kbps, 2 = stereo ≈192 kbps.",
+                _("audioProfile (0, 1 or 2) is required for web recording."),
+                _(
+                    "Use {values}: 0 = 48 kHz mono ≈48 kbps, 1 = mono ≈128 kbps, 2 = stereo "
+                    "≈192 kbps."
+                ).format(values=listing(_AUDIO_PROFILES)),
             )
 
 
 @rule("R99", "web.dims", "E", "videoWidth/videoHeight missing or outside 240..1920")
 def web_dims(ctx: Context, out: Findings) -> None:
-    message = "videoWidth and videoHeight are required and must be 240–1920 px."
+    message = _(
+        "videoWidth and videoHeight are required and must be 240–1920 px. {key} is missing."
+    )
     for path, params in service_params(ctx, WEB_RECORDER):
         for key in ("videoWidth", "videoHeight"):
             if params.get(key) is None:
-                out.error(
-                    f"{path}.{key}", f"{message} {key} is missing.", "Add it, e.g. 1280 × 720."
-                )
+                out.error(f"{path}.{key}", message.format(key=key), _("Add it, e.g. 1280 × 720."))
 
 
 @rule("R100", "web.area", "E", "videoWidth × videoHeight above 1920 × 1080")
@@ -254,9 +274,11 @@ def web_area(ctx: Context, out: Findings) -> None:
         if width * height > MAX_AREA:
             out.error(
                 f"{path}.videoWidth",
-                f"videoWidth × videoHeight may not exceed 1920 × 1080; {width} × {height} "
-                f"is {width * height:,} pixels.",
-                "Lower one of them, e.g. 1920 × 1080 or 1080 × 1920.",
+                _(
+                    "videoWidth × videoHeight may not exceed 1920 × 1080; {width} × {height} is "
+                    "{pixels} pixels."
+                ).format(width=width, height=height, pixels=grouped(width * height)),
+                _("Lower one of them, e.g. 1920 × 1080 or 1080 × 1920."),
             )
 
 
@@ -271,8 +293,10 @@ def web_bitrate_key_case(ctx: Context, out: Findings) -> None:
         if isinstance(params, dict) and WRONG_KEY in params:
             out.warning(
                 f"{path}.serviceParam.{WRONG_KEY}",
-                "Use videoBitrate (lower-case v); VideoBitrate is ignored.",
-                f'Rename the key to "videoBitrate" (value {shown(params[WRONG_KEY])}).',
+                _("Use videoBitrate (lower-case v); VideoBitrate is ignored."),
+                _('Rename the key to "videoBitrate" (value {value}).').format(
+                    value=shown(params[WRONG_KEY])
+                ),
             )
 
 
@@ -281,12 +305,17 @@ declared_rule("R103", "web.fps", "E", "videoFps outside 5..60")
 
 @rule("R104", "web.maxRecordingHour", "E", "maxRecordingHour missing or outside 1..720")
 def web_max_recording_hour(ctx: Context, out: Findings) -> None:
-    message = "maxRecordingHour (1–720 h) is required; billing runs until the task stops."
     for path, params in service_params(ctx, WEB_RECORDER):
         value = params.get("maxRecordingHour")
-        hint = "Set the longest the recording may run, in whole hours, e.g. 3."
         if value is None:
-            out.error(f"{path}.maxRecordingHour", f"{message} It is missing.", hint)
+            out.error(
+                f"{path}.maxRecordingHour",
+                _(
+                    "maxRecordingHour (1–720 h) is required; billing runs until the task stops. "
+                    "It is missing."
+                ),
+                _("Set the longest the recording may run, in whole hours, e.g. 3."),
+            )
 
 
 @rule(
@@ -310,10 +339,14 @@ def web_max_recording_vs_expiry(ctx: Context, out: Findings) -> None:
         if hours is not None and hours > expiry:
             out.warning(
                 f"{path}.maxRecordingHour",
-                "maxRecordingHour exceeds resourceExpiredHour, so you will lose control "
-                f"of the task before it ends ({shown(hours)} h > {shown(expiry)} h).",
-                f"Lower maxRecordingHour to {shown(expiry)} or less, or acquire again with a "
-                f"resourceExpiredHour of at least {shown(hours)}.",
+                _(
+                    "maxRecordingHour exceeds resourceExpiredHour, so you will lose control of "
+                    "the task before it ends ({hours} h > {expiry} h)."
+                ).format(hours=shown(hours), expiry=shown(expiry)),
+                _(
+                    "Lower maxRecordingHour to {expiry} or less, or acquire again with a "
+                    "resourceExpiredHour of at least {hours}."
+                ).format(hours=shown(hours), expiry=shown(expiry)),
             )
 
 
@@ -328,8 +361,10 @@ def web_booleans(ctx: Context, out: Findings) -> None:
             if value is not None and not isinstance(value, bool):
                 out.error(
                     f"{path}.{key}",
-                    f"mobile/onhold must be true or false; {key} is {shown(value)}.",
-                    "Write true or false without quotes.",
+                    _("mobile/onhold must be true or false; {key} is {value}.").format(
+                        key=key, value=shown(value)
+                    ),
+                    _("Write true or false without quotes."),
                 )
 
 
@@ -343,37 +378,48 @@ def web_ready_timeout_notify(ctx: Context, out: Findings) -> None:
         if value is not None and value >= 1:
             out.warning(
                 f"{path}.readyTimeout",
-                "The page must call window.navigator.notifyReady() before the timeout, "
-                "or it is reloaded and then the task stops.",
-                "Make sure the page calls notifyReady() once loaded, or set 0.",
+                _(
+                    "The page must call window.navigator.notifyReady() before the timeout, "
+                    "or it is reloaded and then the task stops."
+                ),
+                _("Make sure the page calls notifyReady() once loaded, or set 0."),
             )
 
 
 @rule("R110", "rtmp.outputs", "E", "CDN push without exactly one rtmp(s):// output")
 def rtmp_outputs(ctx: Context, out: Findings) -> None:
-    message = "CDN push needs exactly one rtmp:// or rtmps:// URL."
-    _report_missing_params(ctx, out, RTMP_PUBLISH, message)
+    _report_missing_params(ctx, out, RTMP_PUBLISH, RTMP_MESSAGE)
     for path, params in service_params(ctx, RTMP_PUBLISH):
         outputs = params.get("outputs")
         if outputs is None or (isinstance(outputs, list) and len(outputs) != 1):
-            count = "none" if not outputs else counted(len(outputs), "output")
+            if not outputs:
+                message = _("{rule} This one has none.").format(rule=_(RTMP_MESSAGE))
+            else:
+                message = ngettext(
+                    "{rule} This one has {count} output.",
+                    "{rule} This one has {count} outputs.",
+                    len(outputs),
+                ).format(rule=_(RTMP_MESSAGE), count=len(outputs))
             out.error(
                 f"{path}.outputs",
-                f"{message} This one has {count}.",
-                'Use "outputs": [{"rtmpUrl": "rtmp://…"}]; only one CDN push is allowed.',
+                message,
+                # The JSON is outside the message: its braces are not placeholders.
+                _("Use {json}; only one CDN push is allowed.").format(
+                    json='"outputs": [{"rtmpUrl": "rtmp://…"}]'
+                ),
             )
         for index, output in enumerate(outputs if isinstance(outputs, list) else []):
             if not isinstance(output, dict):
                 continue
             url = output.get("rtmpUrl")
             if url is None or url == "":
-                detail = "rtmpUrl is missing."
+                message = _("{rule} rtmpUrl is missing.").format(rule=_(RTMP_MESSAGE))
             elif isinstance(url, str) and not is_url(url, RTMP_SCHEMES):
-                detail = f"Got {shown(url)}."
+                message = _("{rule} Got {url}.").format(rule=_(RTMP_MESSAGE), url=shown(url))
             else:
                 continue  # a valid address, or a wrong type (R17)
             out.error(
                 f"{path}.outputs[{index}].rtmpUrl",
-                f"{message} {detail}",
-                "Copy the ingest address from your CDN, e.g. rtmp://live.example.com/app/key.",
+                message,
+                _("Copy the ingest address from your CDN, e.g. rtmp://live.example.com/app/key."),
             )
