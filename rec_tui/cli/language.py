@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from types import ModuleType
 
 from rec_tui.i18n import ENGLISH, LANGUAGES, activate
 from rec_tui.i18n.choice import LANGUAGE_ENV, chosen_language
@@ -33,14 +34,13 @@ def apply(args: argparse.Namespace, *, wizard: bool) -> None:
     and finding the config directory would cost every command's start-up. English loads
     nothing; Chinese loads its catalogue (compiled once into the cache).
     """
-    from rec_tui.store import paths
-
-    config_dir = paths.config_dir() if wizard else None
+    # Imported only when needed: a headless command in English never looks for directories.
+    config_dir = _paths().config_dir() if wizard else None
     language = chosen_language(getattr(args, "lang", None), os.environ, config_dir)
     if language == ENGLISH:
         return
     try:
-        activate(language, paths.cache_dir())
+        activate(language, _paths().cache_dir())
     except OSError as error:
         # A broken installation: say so once, and keep working in English.
         print(
@@ -48,3 +48,9 @@ def apply(args: argparse.Namespace, *, wizard: bool) -> None:
             "English.",
             file=sys.stderr,
         )
+
+
+def _paths() -> ModuleType:
+    from rec_tui.store import paths
+
+    return paths
