@@ -74,20 +74,25 @@ class CrashGuard:
         saved = self._save_draft()
         try:
             self.report_path = self._write_report(error, secrets)
-            where = _("A report (secrets removed) is in {path}.").format(path=self.report_path)
+            where = (
+                _(
+                    "A report (secrets removed) is in {path}. Your unsaved work was saved "
+                    "(without secrets): rec-tui offers it at the next start."
+                )
+                if saved
+                else _("A report (secrets removed) is in {path}.")
+            ).format(path=self.report_path)
         except OSError as problem:
-            where = _("The report could not be written ({reason}).").format(reason=problem.strerror)
-        kept = (
-            " "
-            + _(
-                "Your unsaved work was saved (without secrets): rec-tui offers it at the "
-                "next start."
-            )
-            if saved
-            else ""
-        )
+            where = (
+                _(
+                    "The report could not be written ({reason}). Your unsaved work was saved "
+                    "(without secrets): rec-tui offers it at the next start."
+                )
+                if saved
+                else _("The report could not be written ({reason}).")
+            ).format(reason=problem.strerror)
         stopped = _("rec-tui stopped after an unexpected error: {summary}").format(summary=summary)
-        return f"{stopped}\n{where}{kept}"
+        return f"{stopped}\n{where}"
 
     def _write_report(self, error: BaseException, secrets: set[str]) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S")

@@ -71,24 +71,21 @@ class SendConfirmScreen(ConfirmScreen):
 
     def compose(self) -> ComposeResult:
         host, *failover = self.hosts
-        also = (
-            " "
-            + _("If {host} does not answer, the request goes to {failover}.").format(
-                host=host, failover=", ".join(failover)
+        detail = (
+            _(
+                "This reaches a real Agora project: a recording started there runs and is "
+                "billed to that project until it is stopped. If {host} does not answer, the "
+                "request goes to {failover}."
             )
             if failover
-            else ""
+            else _(
+                "This reaches a real Agora project: a recording started there runs and is "
+                "billed to that project until it is stopped."
+            )
         )
         with Vertical():
             yield Static(self.question, id="send-question")
-            yield Static(
-                _(
-                    "This reaches a real Agora project: a recording started there runs and "
-                    "is billed to that project until it is stopped."
-                )
-                + also,
-                id="send-detail",
-            )
+            yield Static(detail.format(host=host, failover=", ".join(failover)), id="send-detail")
             yield Static(_("y or Tab then Enter sends · Enter or Esc cancels"), id="send-keys")
             with Horizontal():
                 yield Button(self.cancel_label, id="cancel", variant="primary")

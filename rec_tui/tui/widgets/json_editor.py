@@ -319,20 +319,19 @@ class JsonEditor(Vertical):
         if self._error is not None:
             where = self._error.position
             self.text_area.show_marks({where.line - 1: ERROR_MARK})
-            elsewhere = (
-                " "
-                + _(
-                    "The body was also changed elsewhere: when this text parses, it replaces "
-                    "those changes."
+            invalid = (
+                _(
+                    "Not valid JSON at {where}\nThe request keeps the last valid body until "
+                    "the text parses. The body was also changed elsewhere: when this text "
+                    "parses, it replaces those changes."
                 )
                 if self._changed_elsewhere
-                else ""
+                else _(
+                    "Not valid JSON at {where}\nThe request keeps the last valid body until "
+                    "the text parses."
+                )
             )
-            invalid = _(
-                "Not valid JSON at {where}\nThe request keeps the last valid body until the "
-                "text parses."
-            ).format(where=self._error)
-            status.update(f"✗ {invalid}{elsewhere}")
+            status.update(f"✗ {invalid.format(where=self._error)}")
             status.add_class("-invalid")
             return
         assert self._parsed is not None

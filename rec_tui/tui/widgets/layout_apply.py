@@ -99,7 +99,12 @@ def refusal(problems: list[Problem]) -> str | None:
         )
         for p in errors[:3]
     )
-    more = " " + _("and {count} more").format(count=len(errors) - 3) if len(errors) > 3 else ""
-    return _(
-        "Layout not sent: {problems}{more}. Fix these in the canvas or the form first."
-    ).format(problems=listed, more=more)
+    refused = (
+        _(
+            "Layout not sent: {problems} and {count} more. Fix these in the canvas or the "
+            "form first."
+        )
+        if len(errors) > 3
+        else _("Layout not sent: {problems}. Fix these in the canvas or the form first.")
+    )
+    return refused.format(problems=listed, count=len(errors) - 3)

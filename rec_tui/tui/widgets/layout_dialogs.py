@@ -68,13 +68,15 @@ class TemplateMenu(Dialog[tuple[str, int] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            start = _("Start the custom layout (3) from a template.")
-            replaces = (
-                " " + _("It replaces the current {count} tile(s).").format(count=self._tile_count)
+            start = (
+                _(
+                    "Start the custom layout (3) from a template. It replaces the current "
+                    "{count} tile(s)."
+                )
                 if self._tile_count
-                else ""
+                else _("Start the custom layout (3) from a template.")
             )
-            yield Label(f"{start}{replaces}")
+            yield Label(start.format(count=self._tile_count))
             yield OptionList(*(Option(_(t.label), id=t.key) for t in TEMPLATES), id="templates")
             yield Label(_("N for the strip (1–16):"))
             yield Input(str(self._strip), type="integer", id="strip")
