@@ -181,12 +181,12 @@ def snapshot_file_type(problem: Problem, body: Any, mode: Mode) -> Fix | None:
 
 @fixer("snap.plus_rec.file_config")
 def snapshot_plus_recording(problem: Problem, body: Any, mode: Mode) -> Fix | None:
-    return _set(problem.path, {"avFileType": [_("hls")]}, 'Add recordingFileConfig with ["hls"]')
+    return _set(problem.path, {"avFileType": ["hls"]}, _('Add recordingFileConfig with ["hls"]'))
 
 
 @fixer("file.mp4_needs_hls")
 def mp4_needs_hls(problem: Problem, body: Any, mode: Mode) -> Fix | None:
-    return _set(problem.path, ["hls", _("mp4")], 'Set avFileType to ["hls", "mp4"]')
+    return _set(problem.path, ["hls", "mp4"], _('Set avFileType to ["hls", "mp4"]'))
 
 
 @fixer("file.mp4_mode")
