@@ -26,11 +26,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 def _fixes(mode: str, changes: dict[str, Any], rule: str, path: str) -> tuple[str, Any]:
     """The description of the fix offered for ``rule`` at ``path``, and the body it makes."""
     body = changed(mode, changes)
-    problem = next(
-        p
-        for p in validate(mode, body)
-        if p.rule == rule and p.path == path  # type: ignore[arg-type]
-    )
+    problem = next(p for p in validate(mode, body) if p.rule == rule and p.path == path)
     assert problem.fix is not None
     return problem.fix.description, apply_fix(body, problem.fix)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import Button, Static
+from textual.widgets import Button, OptionList, RadioButton, Static
 
 from rec_tui.i18n import ENGLISH, activate
 from rec_tui.request.draft import Draft
@@ -89,7 +89,7 @@ async def test_export_says_its_formats_and_secrets_note_in_chinese() -> None:
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
-        labels = [str(radio.label) for radio in app.screen.query("RadioButton")]
+        labels = [str(radio.label) for radio in app.screen.query(RadioButton)]
         assert labels == ["JSON 请求体", "curl 命令", "TOML 预设", "Shell 脚本"]
         assert "密钥以 ${REC_TUI_…} 引用表示。" in _texts(app.screen)
 
@@ -128,8 +128,8 @@ async def test_the_layout_designer_speaks_chinese_and_fits_its_width() -> None:
         await pilot.pause()
         menu = _texts(app.screen)
         assert "以模板为起点创建自定义布局（3），它会替换当前的 3 个画面。" in menu
-        options = [str(app.screen.query_one("OptionList").get_option_at_index(i).prompt)
-                   for i in range(2)]  # fmt: skip
+        templates = app.screen.query_one(OptionList)
+        options = [str(templates.get_option_at_index(i).prompt) for i in range(2)]
         assert options == ["2×2 宫格", "3×3 宫格"]
 
 
