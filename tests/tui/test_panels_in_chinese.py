@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import Button, OptionList, RadioButton, Static
+from textual.widgets import Button, OptionList, Static
 
 from rec_tui.i18n import ENGLISH, activate
 from rec_tui.request.draft import Draft
 from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.screens.confirm import ConfirmScreen
 from rec_tui.tui.screens.export_dialog import ExportScreen
 from rec_tui.tui.screens.preset_save import PresetSaveScreen
 from rec_tui.tui.widgets.exchange_log import ExchangeLog
@@ -48,16 +49,15 @@ def _texts(screen: Any) -> str:
     return "\n".join(shown)
 
 
-def _app() -> RecTuiApp:
+async def _open(keys: tuple[str, ...], screen_type: type[Any], *, edited: bool = False) -> str:
+    """The texts of the dialog ``keys`` open in the wizard (after an edit when ``edited``)."""
     draft = Draft(mode="mix")
     draft.replace_body({"cname": "demo", "uid": "527841", "clientRequest": {}})
-    return RecTuiApp(draft)
-
-
-async def _open(keys: tuple[str, ...], screen_type: type[Any]) -> str:
-    app = _app()
+    app = RecTuiApp(draft)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        if edited:
+            app.draft.set("cname", "changed")
         await pilot.press(*keys)
         for _ in range(20):
             await pilot.pause()
@@ -83,15 +83,10 @@ async def test_save_as_asks_in_english_as_before() -> None:
 
 @pytest.mark.usefixtures("chinese")
 async def test_export_says_its_formats_and_secrets_note_in_chinese() -> None:
-    app = _app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+e")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportScreen)
-        labels = [str(radio.label) for radio in app.screen.query(RadioButton)]
-        assert labels == ["JSON 请求体", "curl 命令", "TOML 预设", "Shell 脚本"]
-        assert "密钥以 ${REC_TUI_…} 引用表示。" in _texts(app.screen)
+    text = await _open(("ctrl+e",), ExportScreen)
+    for label in ("JSON 请求体", "curl 命令", "TOML 预设", "Shell 脚本", "保存到文件"):
+        assert label in text
+    assert "密钥以 ${REC_TUI_…} 引用表示。" in text
 
 
 @pytest.mark.usefixtures("chinese")
@@ -144,12 +139,6 @@ async def test_the_layout_designer_in_english_as_before() -> None:
 
 @pytest.mark.usefixtures("chinese")
 async def test_quitting_with_unsaved_changes_asks_in_chinese() -> None:
-    app = _app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        app.draft.set("cname", "changed")
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        text = _texts(app.screen)
-        assert "有未保存的修改。要退出并丢弃这些修改吗？" in text
-        assert "丢弃并退出" in text and "取消" in text
+    text = await _open(("ctrl+q",), ConfirmScreen, edited=True)
+    assert "有未保存的修改。要退出并丢弃这些修改吗？" in text
+    assert "丢弃并退出" in text and "取消" in text
