@@ -51,8 +51,8 @@ class DiffScreen(Screen[None]):
     DiffScreen #diff-none { width: 1fr; height: auto; padding: 1 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("f9", "close", "Close", show=False),
+        Binding("escape", "close", N_("Close")),
+        Binding("f9", "close", N_("Close"), show=False),
     ]
 
     def __init__(self, draft: Draft) -> None:

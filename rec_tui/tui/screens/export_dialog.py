@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static, Switch, TextArea
 
 from rec_tui.formats import exporters
-from rec_tui.i18n import _
+from rec_tui.i18n import N_, _
 from rec_tui.request.draft import Draft
 from rec_tui.store import presets
 from rec_tui.store.paths import data_dir
@@ -51,7 +51,7 @@ class FormatChoice(ChoiceRadioSet):
     """The export formats: arrows choose one, Enter copies it (the dialog's main action)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "export", "Copy this format", show=False)
+        Binding("enter", "export", N_("Copy this format"), show=False)
     ]
 
     class Export(Message):
@@ -79,7 +79,7 @@ class ExportScreen(Dialog[None]):
     ExportScreen #export-buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
     ExportScreen Button { margin-left: 2; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", N_("Close"))]
 
     def __init__(
         self, draft: Draft, store: SecretStore, name: str = "draft", description: str = ""

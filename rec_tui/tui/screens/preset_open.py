@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
-from rec_tui.i18n import _
+from rec_tui.i18n import N_, _
 from rec_tui.store import presets
 from rec_tui.store.paths import presets_dir
 from rec_tui.store.presets import PresetEntry
@@ -98,10 +98,10 @@ class PresetOpenScreen(Dialog[str | None]):
     PresetOpenScreen Button { margin-left: 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("f2", "rename", "Rename", priority=True),
-        Binding("ctrl+d", "delete", "Delete", priority=True),
-        Binding("down", "focus_table", "List", show=False),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("f2", "rename", N_("Rename"), priority=True),
+        Binding("ctrl+d", "delete", N_("Delete"), priority=True),
+        Binding("down", "focus_table", N_("List"), show=False),
     ]
 
     # The worker group of the list being read.

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from rec_tui.i18n import _
+from rec_tui.i18n import N_, _
 from rec_tui.request.endpoints import resolve
 from rec_tui.tui.screens.confirm import ConfirmScreen
 
@@ -46,8 +46,8 @@ class SendConfirmScreen(ConfirmScreen):
     SendConfirmScreen Button { margin-left: 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "cancel", "Cancel"),
-        Binding("y", "send", "Send"),
+        Binding("escape,n", "cancel", N_("Cancel")),
+        Binding("y", "send", N_("Send")),
     ]
 
     def __init__(self, hosts: tuple[str, ...], app_id: str) -> None:

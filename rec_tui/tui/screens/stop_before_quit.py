@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from rec_tui.i18n import _, ngettext
+from rec_tui.i18n import N_, _, ngettext
 from rec_tui.tui.screens.dialog import Dialog
 
 QuitChoice = Literal["stop", "leave"]
@@ -26,7 +26,7 @@ class StopBeforeQuitScreen(Dialog[QuitChoice | None]):
     StopBeforeQuitScreen Horizontal { height: auto; align-horizontal: right; }
     StopBeforeQuitScreen Button { margin-left: 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", N_("Cancel"))]
 
     def __init__(self, running: int) -> None:
         super().__init__()

@@ -35,7 +35,7 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import TextAreaTheme
 
-from rec_tui.i18n import _, ngettext
+from rec_tui.i18n import N_, _, ngettext
 from rec_tui.request.draft import Change, Draft
 from rec_tui.request.json_text import (
     JsonTextError,
@@ -187,9 +187,9 @@ class JsonEditor(Vertical):
     JsonEditor #json-status.-invalid { color: $text; background: $error 30%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+x", "edit_externally", "Edit in $EDITOR"),
-        Binding("ctrl+z", "undo", "Undo", show=False),
-        Binding("ctrl+y", "redo", "Redo", show=False),
+        Binding("ctrl+x", "edit_externally", N_("Edit in $EDITOR")),
+        Binding("ctrl+z", "undo", N_("Undo"), show=False),
+        Binding("ctrl+y", "redo", N_("Redo"), show=False),
     ]
 
     def __init__(self, draft: Draft, *, check_delay: float = CHECK_DELAY, **kwargs: Any) -> None:

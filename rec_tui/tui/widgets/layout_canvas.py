@@ -85,20 +85,20 @@ class LayoutCanvas(Widget, can_focus=True):
         # Footer: at 80 columns the app's own keys fill it, so the canvas shows none; from
         # WIDE_FOOTER columns on, FOOTER_WHEN_WIDE are shown too. Every key is in the
         # canvas's help line and the F10 keys help.
-        Binding("right_square_bracket", "select_next(1)", "Next tile", show=False),
-        Binding("left_square_bracket", "select_next(-1)", "Previous tile", show=False),
+        Binding("right_square_bracket", "select_next(1)", N_("Next tile"), show=False),
+        Binding("left_square_bracket", "select_next(-1)", N_("Previous tile"), show=False),
         *(Binding(str(n), f"select({n})", show=False) for n in range(10)),
-        Binding("a", "add", "Add tile", show=False),
-        Binding("x,delete", "remove", "Remove tile", show=False),
-        Binding("u", "uid", "uid", show=False),
-        Binding("comma", "alpha(-1)", "Alpha −", show=False),
-        Binding("full_stop", "alpha(1)", "Alpha +", show=False),
-        Binding("r", "render_mode", "Crop/fit", show=False),
-        Binding("t", "templates", "Templates", show=False),
-        Binding("c", "customise", "Preset → custom", show=False),
-        Binding("ctrl+l", "apply_layout", "Apply layout", show=False),
-        Binding("plus,equals_sign", "users(1)", "Users +", show=False),
-        Binding("minus", "users(-1)", "Users −", show=False),
+        Binding("a", "add", N_("Add tile"), show=False),
+        Binding("x,delete", "remove", N_("Remove tile"), show=False),
+        Binding("u", "uid", N_("uid"), show=False),
+        Binding("comma", "alpha(-1)", N_("Alpha −"), show=False),
+        Binding("full_stop", "alpha(1)", N_("Alpha +"), show=False),
+        Binding("r", "render_mode", N_("Crop/fit"), show=False),
+        Binding("t", "templates", N_("Templates"), show=False),
+        Binding("c", "customise", N_("Preset → custom"), show=False),
+        Binding("ctrl+l", "apply_layout", N_("Apply layout"), show=False),
+        Binding("plus,equals_sign", "users(1)", N_("Users +"), show=False),
+        Binding("minus", "users(-1)", N_("Users −"), show=False),
     ]
 
     # The app's keys and the palette take 76 columns; these three need 37 more.
