@@ -45,7 +45,7 @@ class JsonTextError(ValueError):
     """The text cannot become a body: where, and what to do about it."""
 
     def __init__(self, position: Position, message: str, path: str = "") -> None:
-        super().__init__(f"{position}: {message}")
+        super().__init__(_("{position}: {message}").format(position=position, message=message))
         self.position = position
         self.message = message
         self.path = path

@@ -83,3 +83,16 @@ def test_the_diff_says_its_lines_in_chinese(tmp_path: Path) -> None:
     activate("zh", tmp_path)
     lines = diff_bodies(body, body, mode, mode).lines()
     assert lines[0] == "没有差异（mix 模式）。"
+
+
+def test_the_json_editor_says_where_the_text_is_wrong_in_chinese(tmp_path: Path) -> None:
+    from rec_tui.request.json_text import JsonTextError, parse
+
+    text = '{"cname": "demo" "uid": "1"}'
+    with pytest.raises(JsonTextError) as english:
+        parse(text)
+    activate("zh", tmp_path)
+    with pytest.raises(JsonTextError) as chinese:
+        parse(text)
+    assert chinese.value.position == english.value.position
+    assert str(chinese.value) == "第 1 行第 18 列：此处之前、上一个值之后缺少逗号（,）。"
