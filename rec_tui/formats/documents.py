@@ -98,7 +98,7 @@ def draft_from_import(result: importers.ImportResult, base: Draft | None = None)
             customer_endpoint=result.customer_endpoint,
             customer_app_id=result.customer_app_id,
         ),
-        description=f"import a {result.kind} input",
+        description=_("import a {kind} input").format(kind=result.kind),
     )
     return draft
 
@@ -114,7 +114,7 @@ def use_customer_endpoint(draft: Draft, result: importers.ImportResult) -> bool:
         if value
     ]
     if edits:
-        draft.set_many(edits, description="use the customer's endpoint and App ID")
+        draft.set_many(edits, description=_("use the customer's endpoint and App ID"))
     return bool(edits)
 
 

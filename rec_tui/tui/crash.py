@@ -146,7 +146,7 @@ class CrashGuard:
                 return
             session = self.app.draft.session_values()
             session["appId"] = app_id
-            self.app.draft.load(body, mode=mode, session=session, description="recover")
+            self.app.draft.load(body, mode=mode, session=session, description=_("recover"))
             self.app.notify(
                 _(
                     "Recovered the draft of the last session. Secrets were not kept: type "

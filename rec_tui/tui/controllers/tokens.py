@@ -68,7 +68,7 @@ def generate_token(app: RecTuiApp) -> None:
             _("No token generated: {error}.").format(error=error), severity="warning", timeout=12
         )
         return
-    draft.set_many([(TOKEN_PATH, token)], description="generate an RTC token for this recorder")
+    draft.set_many([(TOKEN_PATH, token)], description=_("generate an RTC token for this recorder"))
     hours = TOKEN_LIFETIME_SECONDS // 3600
     app.notify(
         _(

@@ -113,7 +113,7 @@ class SessionValues(Vertical):
         if edits:
             self.draft.set_many(
                 edits,
-                description="change the send settings",
+                description=_("change the send settings"),
                 origin=widget,
                 coalesce=f"type:{widget.id}",
             )

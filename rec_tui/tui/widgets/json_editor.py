@@ -277,7 +277,7 @@ class JsonEditor(Vertical):
         self._changed_elsewhere = False
         self._parsed, self._body = parsed, body
         self.draft.replace_body(
-            body, origin=self, coalesce=COALESCE, description="edit the body as JSON"
+            body, origin=self, coalesce=COALESCE, description=_("edit the body as JSON")
         )
         self._refresh_marks()
         return True
