@@ -13,6 +13,7 @@ could not do its job.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import NoReturn
@@ -95,7 +96,7 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     with that one command. Anything else (help, a mistake) goes to the full parser, so
     help, commands and error messages are exactly the full parser's.
     """
-    words = list(sys.argv[1:] if argv is None else argv)
+    words = _join_identifier_values(sys.argv[1:] if argv is None else argv)
     wizard = build_parser(with_commands=False)
     for index, word in enumerate(words):
         if _asks_for_help(word):
@@ -107,6 +108,34 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         if read is not None:
             return read
     return build_parser().parse_args(words)
+
+
+# Agora's resource IDs and sids are URL-safe base64 and may begin with "-": argparse takes
+# "--sid -Xy…" for a missing value followed by an option. A word after one of these that
+# begins with "-" but is shaped like no option is the value.
+_IDENTIFIER_OPTIONS = frozenset({"--resource-id", "--sid"})
+_OPTION_SHAPE = re.compile(r"-[A-Za-z]|--[a-z][a-z0-9-]*(=.*)?", re.DOTALL)
+
+
+def _join_identifier_values(words: Sequence[str]) -> list[str]:
+    """``words`` with ``--sid -Xy…`` written ``--sid=-Xy…``."""
+    joined: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else None
+        if (
+            word in _IDENTIFIER_OPTIONS
+            and following is not None
+            and following.startswith("-")
+            and not _OPTION_SHAPE.fullmatch(following)
+        ):
+            joined.append(f"{word}={following}")
+            index += 2
+        else:
+            joined.append(word)
+            index += 1
+    return joined
 
 
 def _asks_for_help(word: str) -> bool:
