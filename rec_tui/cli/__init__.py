@@ -151,10 +151,14 @@ def _read_as(parser: argparse.ArgumentParser, words: list[str]) -> argparse.Name
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_arguments(argv)
-    handler = getattr(args, "handler", None)
     from rec_tui.cli import language
 
+    words = list(sys.argv[1:] if argv is None else argv)
+    # Help and usage errors are said while the words are read: choose the language first.
+    language.apply_before_parsing(words)
+    with language.argparse_in_language():
+        args = parse_arguments(words)
+    handler = getattr(args, "handler", None)
     language.apply(args, wizard=handler is None)
     try:
         if handler is None:

@@ -9,6 +9,8 @@ import os
 import re
 from pathlib import Path
 
+from rich.cells import cell_len
+
 from tests.support.cli_processes import run_cli
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -76,3 +78,39 @@ def test_explain_json_keeps_its_keys_and_answer_keys(tmp_path: Path) -> None:
     titles = [answer["title"] for answer in chinese_json["answers"]]
     assert '声网 reason "params conflict"' in titles
     assert "HTTP 429 Too Many Requests（请求过多）" in titles
+
+
+TICKETS = Path(__file__).resolve().parent.parent / "data" / "tickets"
+
+
+def test_diagnose_findings_in_chinese_with_the_same_ids_and_exit_status(tmp_path: Path) -> None:
+    ticket = str(TICKETS / "no_token_404.txt")
+    english = run_cli("diagnose", ticket, env=_environment(tmp_path, LANG="en_US.UTF-8"))
+    chinese = run_cli("diagnose", ticket, env=_environment(tmp_path, LANG="zh_CN.UTF-8"))
+    assert english.returncode == chinese.returncode == 1
+    out = chinese.stdout
+    # Finding ids and severities stay the words scripts grep for.
+    assert "1. [error] token-missing" in out and "2. [error] recorder-left" in out
+    assert "start 请求体中没有 RTC Token" in out
+    assert "第 3 行：start 请求体 clientRequest.token = （未设置）" in out
+    # Agora's answer is quoted as it was sent.
+    assert '第 8 行：{"code":404,"reason":"failed to find worker"}' in out
+    assert "依据：" in out and "处理方法：" in out and "2 项发现，2 个错误。" in out
+    assert not CJK.search(english.stdout)
+    assert all(cell_len(line) <= 88 for line in out.splitlines() if not line.startswith("     第"))
+
+
+def test_diagnose_json_has_the_same_keys_and_ids(tmp_path: Path) -> None:
+    ticket = str(TICKETS / "expired_token.txt")
+    command = ("diagnose", "--format", "json", ticket)
+    english = run_cli(*command, env=_environment(tmp_path))
+    chinese = run_cli("--lang", "zh", *command, env=_environment(tmp_path))
+    assert english.returncode == chinese.returncode == 1
+    english_json, chinese_json = json.loads(english.stdout), json.loads(chinese.stdout)
+    assert _keys(chinese_json) == _keys(english_json)
+    assert chinese_json["exchange"] == english_json["exchange"]
+    findings = chinese_json["findings"]
+    assert [(f["id"], f["severity"]) for f in findings] == [
+        (f["id"], f["severity"]) for f in english_json["findings"]
+    ]
+    assert CJK.search(findings[0]["message"]) and CJK.search(findings[0]["fix"])
