@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import NoReturn
 
 from rec_tui import __version__
+from rec_tui.i18n import ENGLISH, _, active_language
 
 # Modules under rec_tui.cli that add subcommands, named as the command they add.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -57,12 +58,17 @@ def build_parser(
     *, with_commands: bool = True, commands: Iterable[str] = COMMAND_MODULES
 ) -> argparse.ArgumentParser:
     """The ``rec-tui`` parser with the wizard's options and the sub-parsers of ``commands``."""
-    parser_class = argparse.ArgumentParser if with_commands else _WizardOnlyParser
+    parser_class = _Parser if with_commands else _WizardOnlyParser
     parser = parser_class(
         prog="rec-tui",
-        description="Compose, check and send Agora Cloud Recording requests.",
+        description=_("Compose, check and send Agora Cloud Recording requests."),
     )
-    parser.add_argument("--version", action="version", version=f"rec-tui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"rec-tui {__version__}",
+        help=_("show program's version number and exit"),
+    )
     from rec_tui.cli import language, wizard_options
 
     language.add_argument(parser)
@@ -78,11 +84,24 @@ def build_parser(
     return parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser (and, as their class, its sub-parsers') with help wrapped by
+    terminal cells, as a Chinese character takes two (see cli.options.HelpFormatter)."""
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # English is wrapped the same either way: only another language needs the module.
+        if self.formatter_class is argparse.HelpFormatter and active_language() != ENGLISH:
+            from rec_tui.cli.options import HelpFormatter
+
+            return HelpFormatter(prog=self.prog)
+        return super()._get_formatter()
+
+
 class _NotWizardOptions(Exception):
     """The words are not just wizard options: the full parser must read (or reject) them."""
 
 
-class _WizardOnlyParser(argparse.ArgumentParser):
+class _WizardOnlyParser(_Parser):
     def error(self, message: str) -> NoReturn:
         raise _NotWizardOptions(message)
 
@@ -171,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"rec-tui: {error}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print("rec-tui: interrupted", file=sys.stderr)
+        print("rec-tui: " + _("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`rec-tui schema | head`): not an error worth a traceback.

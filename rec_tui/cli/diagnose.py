@@ -7,33 +7,37 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from rec_tui.cli.options import add_output_format
+from rec_tui.cli import language
+from rec_tui.cli.options import RawHelpFormatter, add_output_format
 from rec_tui.cli.wrapping import wrap
-from rec_tui.i18n import _, ngettext
+from rec_tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from rec_tui.agora.diagnose import Diagnosis
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Read whatever a customer pasted — curl commands, request bodies, URLs, JSON answers with
 or without HTTP status lines, log lines with timestamps, callback events, error texts, RTC
 tokens, in any order — piece the exchange together and print findings, most likely cause
 first: what was seen (secrets masked), what it means, what to check or do.
 
 Exit status: 0 no finding is an error, 1 at least one is, 2 the input could not be read.
-"""
+""")
 _WIDTH = 88
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "diagnose",
-        help="read a customer's ticket and name the likely cause",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=_("read a customer's ticket and name the likely cause"),
+        description=_(DESCRIPTION),
+        formatter_class=RawHelpFormatter,
     )
-    parser.add_argument("source", metavar="FILE", help="the ticket as a text file, or - for stdin")
+    parser.add_argument(
+        "source", metavar="FILE", help=_("the ticket as a text file, or - for stdin")
+    )
     add_output_format(parser)
+    language.add_argument(parser, command=True)
     parser.set_defaults(handler=run)
 
 

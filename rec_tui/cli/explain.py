@@ -9,14 +9,14 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from rec_tui.cli import language
-from rec_tui.cli.options import add_output_format
-from rec_tui.i18n import _
+from rec_tui.cli.options import RawHelpFormatter, add_output_format
+from rec_tui.i18n import N_, _
 
 if TYPE_CHECKING:
     from rec_tui.spec.lookup import Lookup
     from rec_tui.spec.pasted_texts import Answer
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Explain what a customer pasted: an Agora error code (432), a reason or message ("failed to
 find worker", "params conflict", "Invalid authentication credentials"), an HTTP status (206,
 429, 5xx), a callback event ("eventType 41", "recorder_leave", "leaveCode 4",
@@ -25,21 +25,21 @@ to read it from standard input). Letter case and punctuation do not matter.
 
 Each answer says what it means, its likely causes (most likely first) and what to check.
 Exit status 0 when something was recognised; 1 when not (the closest known ones are shown).
-"""
+""")
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "explain",
-        help="explain an Agora error code, server text, HTTP status or callback event",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=_("explain an Agora error code, server text, HTTP status or callback event"),
+        description=_(DESCRIPTION),
+        formatter_class=RawHelpFormatter,
     )
     parser.add_argument(
         "query",
         nargs="+",
         metavar="TEXT",
-        help="a code, a text, a pasted line or JSON (any case), or - for standard input",
+        help=_("a code, a text, a pasted line or JSON (any case), or - for standard input"),
     )
     add_output_format(parser)
     language.add_argument(parser, command=True)
