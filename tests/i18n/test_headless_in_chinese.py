@@ -114,3 +114,102 @@ def test_diagnose_json_has_the_same_keys_and_ids(tmp_path: Path) -> None:
         (f["id"], f["severity"]) for f in english_json["findings"]
     ]
     assert CJK.search(findings[0]["message"]) and CJK.search(findings[0]["fix"])
+
+
+VECTORS = json.loads((TICKETS.parent / "tokens" / "agora_vectors.json").read_text("utf-8"))
+
+
+def test_token_decode_in_chinese(tmp_path: Path) -> None:
+    token = VECTORS["access_token2"][0]["token"]
+    english = run_cli("token", "decode", token, env=_environment(tmp_path, LANG="C.UTF-8"))
+    chinese = run_cli("token", "decode", token, env=_environment(tmp_path, LANG="zh_CN.UTF-8"))
+    assert english.returncode == chinese.returncode == 0
+    assert "  过期：    1970-01-13 20:48:31 UTC（已过期）" in chinese.stdout
+    assert f"    频道：    {VECTORS['channel']}" in chinese.stdout
+    # Agora's privilege names stay as Agora writes them.
+    assert "    joinChannel: 1970-01-13 20:48:31 UTC（已过期）" in chinese.stdout
+    assert "  Expires:  1970-01-13 20:48:31 UTC (expired)" in english.stdout
+    assert token not in chinese.stdout
+    broken = run_cli("token", "decode", "--lang", "zh", "008abc", env=_environment(tmp_path))
+    assert broken.returncode == 2
+    assert "rec-tui: 无法读取 Token：rec-tui 无法读取版本为 008 的 Token" in broken.stderr
+
+
+def test_preset_list_in_chinese(tmp_path: Path) -> None:
+    env = _environment(tmp_path, LANG="zh_CN.UTF-8")
+    empty = run_cli("preset", "list", env=env)
+    assert empty.returncode == 0 and "中没有预设。" in empty.stdout
+    body = tmp_path / "body.json"
+    body.write_text(json.dumps({"cname": "room", "uid": "527841", "clientRequest": {}}))
+    saved = run_cli("preset", "save", "demo", "--from", str(body), "--mode", "mix", env=env)
+    assert "已保存预设 'demo'" in saved.stdout, saved.stderr
+    listed = run_cli("preset", "list", "--lang", "zh", env=_environment(tmp_path))
+    english = run_cli("preset", "list", env=_environment(tmp_path))
+    assert listed.returncode == english.returncode == 0
+    assert listed.stdout == english.stdout  # names, modes and dates: nothing to translate
+    assert listed.stdout.startswith("demo")
+    as_json = run_cli("preset", "list", "--format", "json", "--lang", "zh", env=env)
+    assert [set(row) for row in json.loads(as_json.stdout)] == [
+        {"name", "mode", "description", "modified", "path", "error"}
+    ]
+
+
+def test_send_to_the_sandbox_in_chinese(tmp_path: Path) -> None:
+    from tests.support.sending import clean_body
+
+    body = clean_body("mix")
+    body["clientRequest"]["recordingConfig"]["transcodingConfig"]["backgroundColor"] = "red"
+    path = tmp_path / "body.json"
+    path.write_text(json.dumps(body))
+    command = ("send", str(path), "--sandbox")
+    english = run_cli(*command, env=_environment(tmp_path, LANG="en_US.UTF-8"))
+    chinese = run_cli(*command, env=_environment(tmp_path, LANG="zh_CN.UTF-8"))
+    assert english.returncode == chinese.returncode == 1
+    assert "start 未发送：请求有错误。" in chinese.stderr
+    assert "请修正，或加上 --force 强制发送。" in chinese.stderr
+    # Forced, the sandbox refuses it as Agora would: its reason stays in English, our
+    # explanation of the code is Chinese; the JSON keys are the same.
+    forced = (*command, "--force", "--format", "json")
+    english = run_cli(*forced, env=_environment(tmp_path, LANG="en_US.UTF-8"))
+    chinese = run_cli(*forced, "--lang", "zh", env=_environment(tmp_path))
+    assert english.returncode == chinese.returncode == 1
+    english_error = json.loads(english.stdout)["error"]
+    chinese_error = json.loads(chinese.stdout)["error"]
+    assert set(chinese_error) == set(english_error)
+    assert chinese_error["reason"] == english_error["reason"] and chinese_error["code"] == 2
+    assert chinese_error["meaning"].startswith("参数无效")
+    missing = str(tmp_path / "missing.json")
+    sent = run_cli("send", missing, "--sandbox", env=chinese_env(tmp_path))
+    assert sent.returncode == 2 and CJK.search(sent.stderr)
+
+
+def chinese_env(home: Path) -> dict[str, str]:
+    return _environment(home, LANG="zh_CN.UTF-8")
+
+
+def test_help_is_chinese_with_argparse_own_headings(tmp_path: Path) -> None:
+    for language in ({"LANG": "zh_CN.UTF-8"}, {"REC_TUI_LANG": "zh"}):
+        shown = run_cli("diagnose", "--help", env=_environment(tmp_path, **language))
+        assert shown.returncode == 0
+        assert shown.stdout.startswith("用法：rec-tui diagnose")
+        assert "位置参数" in shown.stdout and "选项" in shown.stdout
+        assert "显示此帮助信息并退出" in shown.stdout
+        assert "读取客户粘贴的任何内容" in shown.stdout
+    top = run_cli("--lang", "zh", "--help", env=_environment(tmp_path, COLUMNS="80"))
+    assert "编写、检查并发送声网云端录制请求。" in top.stdout
+    assert "解释声网错误码、服务器文本、HTTP 状态码或回调事件" in top.stdout
+    english = run_cli("diagnose", "--help", env=_environment(tmp_path, LANG="C"))
+    assert english.stdout.startswith("usage: rec-tui diagnose") and not CJK.search(english.stdout)
+    # A usage mistake is said in Chinese, with the same exit status.
+    wrong = run_cli("validate", "--mode", "bogus", "x.json", env=chinese_env(tmp_path))
+    assert wrong.returncode == 2
+    assert "rec-tui validate：错误：参数 --mode：无效的选项值：'bogus'" in wrong.stderr
+
+
+def test_help_fits_the_terminal_in_cells(tmp_path: Path) -> None:
+    for width in (80, 120):
+        env = _environment(tmp_path, LANG="zh_CN.UTF-8", COLUMNS=str(width))
+        for command in (("send",), ("token", "build"), ("query",), ("explain",)):
+            shown = run_cli(*command, "--help", env=env)
+            options = shown.stdout.split("\n选项:\n", 1)[1]
+            assert all(cell_len(line) <= width for line in options.splitlines()), command
