@@ -178,7 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     with language.argparse_in_language():
         args = parse_arguments(words)
     handler = getattr(args, "handler", None)
-    language.apply(args, wizard=handler is None)
+    # The wizard also reads the remembered choice; a command only when the parser read
+    # --lang otherwise than the first look at the words did (an abbreviated --la).
+    if handler is None or getattr(args, "lang", None) != language.given_option(words):
+        language.apply(args, wizard=handler is None)
     try:
         if handler is None:
             from rec_tui.cli import wizard_options

@@ -49,3 +49,15 @@ def test_argparse_speaks_chinese_only_while_the_command_line_is_read(
     # argparse is put back as it was, for every other parser in the process.
     assert argparse._ is said  # type: ignore[attr-defined]
     assert argparse.ArgumentParser(prog="p").format_usage() == "usage: p [-h]\n"
+
+
+def test_an_unreadable_catalogue_is_said_once_per_command(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rec_tui.cli import main
+
+    monkeypatch.setattr(catalogue, "po_path", lambda locale: tmp_path / "missing.po")
+    assert main(["--lang", "zh", "explain", "433"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count("cannot read the zh translations") == 1
+    assert "Agora error code 433" in captured.out
