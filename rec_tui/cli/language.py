@@ -83,7 +83,8 @@ def apply(args: argparse.Namespace, *, wizard: bool) -> None:
     try:
         activate(language, _paths().cache_dir())
     except OSError as error:
-        # A broken installation: say so once, and keep working in English.
+        # A broken installation: say so once, and keep working in English (the one message
+        # here that is never translated: the translations are what could not be read).
         print(
             f"rec-tui: cannot read the {language} translations ({error}); messages stay in "
             "English.",
