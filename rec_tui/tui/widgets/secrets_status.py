@@ -6,9 +6,11 @@ from typing import Any
 
 from textual.widgets import Static
 
+from rec_tui.i18n import N_, _
+
 # True until a secret is first needed: only then is the keyring opened (probing it would
 # cost the first screen a quarter of a second on a busy machine).
-OPENING = "Secrets: keyring opened when a secret is first needed"
+OPENING = N_("Secrets: keyring opened when a secret is first needed")
 
 
 class SecretsStatus(Static):
@@ -26,8 +28,16 @@ class SecretsStatus(Static):
     """
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(OPENING, **kwargs)
+        super().__init__(_(OPENING), **kwargs)
+
+        self._opening = True
 
     def show(self, text: str, *, persistent: bool) -> None:
+        self._opening = False
         self.update(text)
         self.set_class(not persistent, "-memory-only")
+
+    def say_again(self) -> None:
+        """The language changed: the line made here is said in it (the store's is its own)."""
+        if self._opening:
+            self.update(_(OPENING))
