@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from rec_tui.i18n import _
 from rec_tui.i18n import N_, _
 from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.request.redact import redact_headers
