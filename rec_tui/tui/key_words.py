@@ -14,7 +14,7 @@ from weakref import WeakKeyDictionary
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from rec_tui.i18n import _
+from rec_tui.i18n import N_, _
 
 
 def spoken(binding: Binding) -> Binding:
@@ -39,3 +39,7 @@ def speak_bindings(node: DOMNode) -> None:
         for key, found in declared.key_to_bindings.items()
     }
     node._bindings = bindings
+
+
+# The palette key Textual adds to every app, said in the footer and F10 like the app's own.
+TEXTUAL_KEYS = (N_("palette"), N_("Open the command palette"))
