@@ -91,7 +91,7 @@ class ListEditor(FieldEditor):
         self._offer_all = offer_all_streams
         # Several lists look alike; the box itself says which one it is.
         hint = placeholder or _("type or paste values, Enter adds")
-        self._placeholder = f"{self._label_text}: {hint}"
+        self._placeholder = _("{label}: {hint}").format(label=self._label_text, hint=hint)
         self._items: list[str] = []
         self.add_class("-empty")
 
