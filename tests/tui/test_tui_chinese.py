@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from textual.widgets import Footer, Input, Static
 from textual.widgets._footer import FooterKey
 
-from rec_tui.i18n import CHINESE, ENGLISH, activate, active_language
+from rec_tui.i18n import CHINESE, ENGLISH, _, activate, active_language
 from rec_tui.i18n.choice import remembered
 from rec_tui.spec import catalogue
 from rec_tui.store import paths
@@ -155,3 +156,45 @@ async def test_f1_in_chinese_translates_a_field_the_seed_does_not_describe(
 async def test_f1_in_english_shows_the_translation_of_a_field_the_seed_does_not_describe() -> None:
     text = await help_text_for("session.appId")
     assert text.index(APP_ID.help) < text.index("中文 (translated)") < text.index("你的声网项目")
+
+
+async def test_in_chinese_the_palette_finds_commands_by_their_english_titles_too(
+    tmp_path: Path,
+) -> None:
+    activate(CHINESE, tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await choose_from_palette(pilot, "go to step: storage")
+        assert app.current_step == "storage"
+        await choose_from_palette(pilot, "转到步骤：检查")
+        assert app.current_step == "review"
+
+
+async def test_keys_help_and_review_in_chinese(tmp_path: Path) -> None:
+    activate(CHINESE, tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.show_step("review")
+        await pilot.pause()
+        plan = str(app.query_one("#review-plan", Static).render())
+        assert "接入点: 内置沙盒" in plan or "接入点：内置沙盒" in plan
+        await pilot.press("f10")
+        await pilot.pause()
+        table = app.screen.query_one(Static).content
+        rendered = "".join(segment.text for segment in app.console.render(table))
+        assert "rec-tui 按键" in rendered
+        assert "上一步" in rendered and "Previous step" not in rendered
+
+
+def test_in_chinese_every_field_label_fits_the_label_column(tmp_path: Path) -> None:
+    """The label column is 26 cells, one of them padding; " *" marks a required field.
+    A Chinese character takes two cells."""
+    activate(CHINESE, tmp_path)
+    too_wide = [
+        _(declared.label)
+        for declared in catalogue.ALL_FIELDS
+        if cell_len(_(declared.label) + " *") > 25
+    ]
+    assert too_wide == []

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
-from rec_tui.i18n import CHINESE, ENGLISH, LANGUAGES, Language, _, active_language
+from rec_tui.i18n import CHINESE, ENGLISH, LANGUAGES, Language, _, active_language, english
 from rec_tui.spec.modes import MODES
 from rec_tui.tui.controllers.tokens import generate_token
 from rec_tui.tui.steps import STEPS
@@ -205,8 +205,11 @@ class WizardCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in self._commands():
-            score = matcher.match(command.title)
+        # Found by their English titles too, in whatever language they are shown.
+        with english():
+            as_written = [command.title for command in self._commands()]
+        for command, title in zip(self._commands(), as_written, strict=True):
+            score = max(matcher.match(command.title), matcher.match(title))
             if score > 0:
                 yield Hit(
                     score, matcher.highlight(command.title), command.callback, help=command.help
