@@ -32,7 +32,10 @@ def send_plan(draft: Draft, problems: list[Problem]) -> list[PlanLine]:
     return [
         PlanLine(_("Endpoint"), _endpoint(draft.endpoint)),
         PlanLine(_("App ID"), draft.app_id or _no_app_id(draft.endpoint)),
-        PlanLine(_("Mode"), f"{draft.mode}: {_(MODE_SUMMARIES[draft.mode])}"),
+        PlanLine(
+            _("Mode"),
+            _("{mode}: {summary}").format(mode=draft.mode, summary=_(MODE_SUMMARIES[draft.mode])),
+        ),
         PlanLine(_("Calls"), _calls(draft.mode)),
         PlanLine(_("Problems"), _problems(problems)),
         PlanLine(_("Left running"), _running_cost(draft)),

@@ -59,7 +59,7 @@ class ReviewForm(StepForm):
         for index, line in enumerate(send_plan(self.draft, problems)):
             if index:
                 plan.append("\n")
-            plan.append(f"{line.label}: ", "bold")
+            plan.append(_("{label}: ").format(label=line.label), "bold")
             plan.append(line.text)
         self.query_one("#review-plan", Static).update(plan)
         request = Text()
