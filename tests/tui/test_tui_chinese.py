@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from rich.table import Table
 from textual.widgets import Footer, Input, Static
 from textual.widgets._footer import FooterKey
 
@@ -183,6 +184,7 @@ async def test_keys_help_and_review_in_chinese(tmp_path: Path) -> None:
         await pilot.press("f10")
         await pilot.pause()
         table = app.screen.query_one(Static).content
+        assert isinstance(table, Table)
         rendered = "".join(segment.text for segment in app.console.render(table))
         assert "rec-tui 按键" in rendered
         assert "上一步" in rendered and "Previous step" not in rendered
