@@ -4,6 +4,7 @@ language first with the other beneath."""
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,10 @@ from rec_tui.i18n.choice import remembered
 from rec_tui.spec import catalogue
 from rec_tui.store import paths
 from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.launch import build_draft
 from rec_tui.tui.screens.field_help import FieldHelpScreen
 from rec_tui.tui.widgets.step_list import StepList
-from tests.support.tui import SIZE, editor, make_app, type_into
+from tests.support.tui import SEEDS, SIZE, editor, make_app, type_into
 
 CNAME = catalogue.field("cname")
 APP_ID = catalogue.field("session.appId")
@@ -200,3 +202,13 @@ def test_in_chinese_every_field_label_fits_the_label_column(tmp_path: Path) -> N
         if cell_len(_(declared.label) + " *") > 25
     ]
     assert too_wide == []
+
+
+def test_the_wizard_start_notices_are_in_chinese(tmp_path: Path) -> None:
+    activate(CHINESE, tmp_path)
+    opened = SEEDS / "6_individual_audio_passthrough.json"
+    args = argparse.Namespace(mode="mix", open_path=str(opened), step=None, sandbox=False)
+    _draft, notices = build_draft(args)
+    said = [message for message, _severity in notices]
+    assert said[0].startswith("模式：mix，按 --mode 指定；仅看请求体则更像 individual 模式")
+    assert said[-1] == f"已打开 {opened}。"
