@@ -42,6 +42,7 @@ from rec_tui.agora.errors import RecordingError, interpret
 from rec_tui.agora.exchange import Exchange, Scrubber
 from rec_tui.agora.identifiers import check_identifier, identifier_problem
 from rec_tui.agora.ratelimit import RateLimiter, limiter_for
+from rec_tui.i18n import _
 from rec_tui.request.endpoints import CALL_METHODS, CONTENT_TYPE, Call, Endpoint, call_path, resolve
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ class RecordingClient:
         if transport is None and self.endpoint.sandbox:
             # Its host name ends in .invalid: without the in-process transport every call
             # would fail on name lookup, so say what is missing instead.
-            raise ValueError("The sandbox endpoint needs the in-process sandbox's transport.")
+            raise ValueError(_("The sandbox endpoint needs the in-process sandbox's transport."))
         self.timeout = timeout
         self.sleep = sleep
         self.limiter = limiter or limiter_for(credentials.customer_id)
@@ -182,7 +183,11 @@ class RecordingClient:
                 raise
             problem = identifier_problem("sid", sid)
             if problem is not None:
-                error.add_note(f"The 201/code 7 answer's {problem}, so it cannot be queried.")
+                error.add_note(
+                    _("The 201/code 7 answer's {problem}, so it cannot be queried.").format(
+                        problem=problem
+                    )
+                )
                 raise
         # An earlier attempt started the recording and its answer was lost: look at that
         # session instead of starting another one.
@@ -329,7 +334,9 @@ class RecordingClient:
                     call,
                     "oversized",
                     status=status,
-                    reason=f"answer over {MAX_ANSWER_BYTES} bytes; reading stopped there",
+                    reason=_("answer over {size} bytes; reading stopped there").format(
+                        size=MAX_ANSWER_BYTES
+                    ),
                     request_id=request_id,
                 )
                 text = text[:_LOGGED_TEXT]
@@ -386,18 +393,25 @@ def check_base_url(url: str) -> None:
         raise _invalid_url("port")
     if parts.username is not None or parts.password is not None:
         raise ValueError(
-            "The endpoint URL carries a user name or password before its host (user:…@); "
-            "remove it. The customer ID and secret are sent in the Authorization header, "
-            "from the Send step's fields, the keyring or AGORA_CUSTOMER_ID / "
-            "AGORA_CUSTOMER_SECRET."
+            _(
+                "The endpoint URL carries a user name or password before its host (user:…@); "
+                "remove it. The customer ID and secret are sent in the Authorization header, "
+                "from the Send step's fields, the keyring or AGORA_CUSTOMER_ID / "
+                "AGORA_CUSTOMER_SECRET."
+            )
         )
 
 
 def _invalid_url(what: str) -> ValueError:
-    detail = " (its port is not a number from 1 to 65535)" if what == "port" else ""
+    if what == "port":
+        return ValueError(
+            _(
+                "The endpoint URL is not a valid URL (its port is not a number from 1 to "
+                "65535): write it as https://host or http://127.0.0.1:PORT."
+            )
+        )
     return ValueError(
-        f"The endpoint URL is not a valid URL{detail}: write it as https://host or "
-        "http://127.0.0.1:PORT."
+        _("The endpoint URL is not a valid URL: write it as https://host or http://127.0.0.1:PORT.")
     )
 
 
@@ -457,13 +471,13 @@ def _start_may_have_begun(error: RecordingError) -> bool:
 
 
 def _may_be_running(resource_id: str) -> str:
-    return (
-        f"The recording may have started anyway (resource ID {resource_id}): the answer "
+    return _(
+        "The recording may have started anyway (resource ID {resource_id}): the answer "
         "did not say. rec-tui did not send start again, because a second start could begin "
         "a second recording. Agora answers a repeated start with this same resource ID with "
         "201 and code 7 and the sid if the first one began (within 5 minutes of acquire); an "
         "unattended recording ends by itself maxIdleTime after the channel empties."
-    )
+    ).format(resource_id=resource_id)
 
 
 def _not_sent_failures() -> tuple[type[Exception], ...]:
@@ -476,8 +490,8 @@ def _describe_failure(failure: Exception) -> str:
     import httpx
 
     if isinstance(failure, httpx.TimeoutException):
-        return f"timed out ({type(failure).__name__})"
+        return _("timed out ({kind})").format(kind=type(failure).__name__)
     if isinstance(failure, httpx.DecodingError):
-        return f"the answer could not be decoded: {failure}"
+        return _("the answer could not be decoded: {failure}").format(failure=failure)
     detail = str(failure) or type(failure).__name__
-    return f"connection failed: {detail}"
+    return _("connection failed: {detail}").format(detail=detail)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final
 
 from rec_tui.errors import RecTuiError
+from rec_tui.i18n import _
 from rec_tui.request.endpoints import SANDBOX_APP_ID as SANDBOX_APP_ID
 from rec_tui.request.endpoints import SANDBOX_CUSTOMER_ID as SANDBOX_CUSTOMER_ID
 from rec_tui.request.endpoints import SANDBOX_CUSTOMER_SECRET as SANDBOX_CUSTOMER_SECRET
@@ -52,9 +53,11 @@ def customer_credentials_or_explain() -> Credentials:
         raise CannotConnect(str(error)) from None
     if found is None:
         raise CannotConnect(
-            f"No Agora customer ID and secret found. Set {CUSTOMER_ID_ENV} and "
-            f"{CUSTOMER_SECRET_ENV}, or store them in the keyring from the wizard's Send step "
-            "(or send to the sandbox, --sandbox, to try without an account)."
+            _(
+                "No Agora customer ID and secret found. Set {id_variable} and "
+                "{secret_variable}, or store them in the keyring from the wizard's Send step "
+                "(or send to the sandbox, --sandbox, to try without an account)."
+            ).format(id_variable=CUSTOMER_ID_ENV, secret_variable=CUSTOMER_SECRET_ENV)
         )
     return found
 
@@ -70,7 +73,7 @@ def app_id_for(endpoint: Endpoint, app_id: str) -> str:
         return app_id
     if endpoint.sandbox:
         return SANDBOX_APP_ID
-    raise CannotConnect("An App ID is needed: give --app-id (or set it in the preset).")
+    raise CannotConnect(_("An App ID is needed: give --app-id (or set it in the preset)."))
 
 
 def record_in_history(exchange: Exchange) -> None:
@@ -114,7 +117,7 @@ def connect(
     chosen_app_id = app_id_for(resolved, app_id)
     if resolved.sandbox and transport is None:
         if sandbox_transport is None:
-            raise CannotConnect("The built-in sandbox is not available here.")
+            raise CannotConnect(_("The built-in sandbox is not available here."))
         transport = sandbox_transport()
     return RecordingClient(
         app_id=chosen_app_id,

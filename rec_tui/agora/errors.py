@@ -14,6 +14,7 @@ from typing import Any, Final, Literal
 
 from rec_tui.agora.identifiers import identifier_problem
 from rec_tui.errors import RecTuiError
+from rec_tui.i18n import N_, _
 from rec_tui.request.endpoints import Call
 from rec_tui.spec.codes import Explanation, describe_code, describe_message
 
@@ -73,33 +74,33 @@ class RecordingError(RecTuiError):
 
     @property
     def meaning(self) -> str:
-        return self.explanation.meaning if self.explanation else ""
+        return self.explanation.said_meaning if self.explanation else ""
 
     @property
     def check(self) -> str:
-        return self.explanation.check if self.explanation else ""
+        return self.explanation.said_check if self.explanation else ""
 
     @property
     def headline(self) -> str:
-        """One line: which call failed and how."""
+        """One line: which call failed and how (the server's reason quoted as it was sent)."""
         if self.kind == "network":
-            return f"{self.call}: no answer ({self.reason})"
-        parts = [f"{self.call} failed: HTTP {self.status}"]
+            return _("{call}: no answer ({reason})").format(call=self.call, reason=self.reason)
+        parts = [_("{call} failed: HTTP {status}").format(call=self.call, status=self.status)]
         if self.code is not None:
-            parts.append(f"code {self.code}")
+            parts.append(_("code {code}").format(code=self.code))
         if self.reason:
             parts.append(f'"{self.reason}"')
-        return ", ".join(parts)
+        return _(", ").join(parts)
 
     @property
     def message(self) -> str:
         lines = [self.headline]
         if self.explanation is not None:
-            lines.append(f"Meaning: {self.explanation.meaning}")
-            lines.append(f"Check: {self.explanation.check}")
+            lines.append(_("Meaning: {meaning}").format(meaning=self.meaning))
+            lines.append(_("Check: {check}").format(check=self.check))
         lines += self.notes
         if self.request_id:
-            lines.append(f"Request ID: {self.request_id}")
+            lines.append(_("Request ID: {request_id}").format(request_id=self.request_id))
         return "\n".join(lines)
 
     def add_note(self, note: str) -> None:
@@ -123,30 +124,38 @@ class RecordingError(RecTuiError):
 _NETWORK = Explanation(
     None,
     "—",
-    "No answer arrived from any host: the connection failed or timed out on every attempt.",
-    "Check the network, proxy and firewall (HTTPS to the API hosts), or try another "
-    "endpoint or region.",
+    N_("No answer arrived from any host: the connection failed or timed out on every attempt."),
+    N_(
+        "Check the network, proxy and firewall (HTTPS to the API hosts), or try another "
+        "endpoint or region."
+    ),
 )
 _NON_JSON = Explanation(
     None,
     "—",
-    "The answer is not JSON, so it did not come from the Cloud Recording service (a proxy, "
-    "load balancer or wrong URL answered instead).",
-    "Check the endpoint URL and any proxy in between; the raw text is shown above.",
+    N_(
+        "The answer is not JSON, so it did not come from the Cloud Recording service (a proxy, "
+        "load balancer or wrong URL answered instead)."
+    ),
+    N_("Check the endpoint URL and any proxy in between; the raw text is shown above."),
 )
 _OVERSIZED = Explanation(
     None,
     "—",
-    "The answer was far larger than any Cloud Recording answer, so rec-tui stopped reading "
-    "it (a wrong URL, a proxy or a broken server answered).",
-    "Check the endpoint URL and any proxy in between.",
+    N_(
+        "The answer was far larger than any Cloud Recording answer, so rec-tui stopped reading "
+        "it (a wrong URL, a proxy or a broken server answered)."
+    ),
+    N_("Check the endpoint URL and any proxy in between."),
 )
 _UNEXPECTED = Explanation(
     None,
     "—",
-    "The answer is JSON but lacks the fields a successful answer carries, or carries them "
-    "in a form that cannot be used (an ID that could not go into a URL).",
-    "Query the session to see its state; compare the answer with spec section 1.4.",
+    N_(
+        "The answer is JSON but lacks the fields a successful answer carries, or carries them "
+        "in a form that cannot be used (an ID that could not go into a URL)."
+    ),
+    N_("Query the session to see its state; compare the answer with spec section 1.4."),
 )
 
 
@@ -210,7 +219,7 @@ def interpret(
             call,
             "unexpected",
             status=status,
-            reason=f"the answer's {problem}",
+            reason=_("the answer's {problem}").format(problem=problem),
             request_id=request_id,
             body=data,
         )

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from rec_tui.i18n import _
+
 MAX_LENGTH: Final = 1024
 # RFC 3986 "unreserved" characters: they never change a URL's structure.
 _SAFE: Final = re.compile(r"[A-Za-z0-9._~-]+")
@@ -19,13 +21,17 @@ _SAFE: Final = re.compile(r"[A-Za-z0-9._~-]+")
 def identifier_problem(name: str, value: object) -> str | None:
     """Why ``value`` cannot be used as the ``name`` (resourceId, sid) in a URL; None if it can."""
     if not isinstance(value, str) or not value:
-        return f"{name} is missing or not text"
+        return _("{name} is missing or not text").format(name=name)
     if len(value) > MAX_LENGTH:
-        return f"{name} is {len(value)} characters long (at most {MAX_LENGTH})"
+        return _("{name} is {length} characters long (at most {limit})").format(
+            name=name, length=len(value), limit=MAX_LENGTH
+        )
     if not _SAFE.fullmatch(value):
-        return f"{name} holds characters other than letters, digits, '-', '_', '.' and '~'"
+        return _(
+            "{name} holds characters other than letters, digits, '-', '_', '.' and '~'"
+        ).format(name=name)
     if not value.strip("."):
-        return f"{name} is only dots"
+        return _("{name} is only dots").format(name=name)
     return None
 
 
@@ -33,5 +39,7 @@ def check_identifier(name: str, value: str) -> str:
     """``value`` when usable as ``name`` in a URL; ValueError saying why not."""
     problem = identifier_problem(name, value)
     if problem is not None:
-        raise ValueError(f"The {problem}: it cannot be put into a request URL.")
+        raise ValueError(
+            _("The {problem}: it cannot be put into a request URL.").format(problem=problem)
+        )
     return value

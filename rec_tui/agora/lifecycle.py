@@ -17,6 +17,7 @@ from typing import Any, Final
 from rec_tui.agora.client import RecordingClient, Reply
 from rec_tui.agora.status import ENDED_STATUSES, STARTED_STATUSES
 from rec_tui.errors import RecTuiError
+from rec_tui.i18n import _
 from rec_tui.request.call_checks import (
     LAYOUT_FIELDS,
     check_acquire,
@@ -41,10 +42,10 @@ class ChecksFailed(RecTuiError):
     def __init__(self, call: str, problems: list[Problem]) -> None:
         self.call = call
         self.problems = problems
-        lines = [f"{call} not sent: the request has errors."]
+        lines = [_("{call} not sent: the request has errors.").format(call=call)]
         for problem in problems:
             if problem.is_error:
-                where = problem.path or "(body)"
+                where = problem.path or _("(body)")
                 lines.append(f"  ✗ {where}: {problem.message} [{problem.rule_id} {problem.rule}]")
                 if problem.hint:
                     lines.append(f"    {problem.hint}")
@@ -222,14 +223,18 @@ class Lifecycle:
                 return session.status
             if session.status in ENDED_STATUSES:
                 raise StartTimedOut(
-                    f"The recording ended before it began (status {session.status})."
+                    _("The recording ended before it began (status {status}).").format(
+                        status=session.status
+                    )
                 )
             gap = self.poll.gap(attempt)
             if self.clock() + gap > deadline:
                 raise StartTimedOut(
-                    f"Recording did not begin within {self.poll.deadline:.0f} s (last status "
-                    f"{session.status}); treat the start as failed, stop it and check the "
-                    "channel, token and uids."
+                    _(
+                        "Recording did not begin within {seconds} s (last status {status}); "
+                        "treat the start as failed, stop it and check the channel, token and "
+                        "uids."
+                    ).format(seconds=f"{self.poll.deadline:.0f}", status=session.status)
                 )
             attempt += 1
             await self.sleep(gap)

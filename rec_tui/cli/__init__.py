@@ -13,11 +13,13 @@ could not do its job.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import NoReturn
 
 from rec_tui import __version__
+from rec_tui.i18n import ENGLISH, _, active_language
 
 # Modules under rec_tui.cli that add subcommands, named as the command they add.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -56,12 +58,17 @@ def build_parser(
     *, with_commands: bool = True, commands: Iterable[str] = COMMAND_MODULES
 ) -> argparse.ArgumentParser:
     """The ``rec-tui`` parser with the wizard's options and the sub-parsers of ``commands``."""
-    parser_class = argparse.ArgumentParser if with_commands else _WizardOnlyParser
+    parser_class = _Parser if with_commands else _WizardOnlyParser
     parser = parser_class(
         prog="rec-tui",
-        description="Compose, check and send Agora Cloud Recording requests.",
+        description=_("Compose, check and send Agora Cloud Recording requests."),
     )
-    parser.add_argument("--version", action="version", version=f"rec-tui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"rec-tui {__version__}",
+        help=_("show program's version number and exit"),
+    )
     from rec_tui.cli import language, wizard_options
 
     language.add_argument(parser)
@@ -77,11 +84,24 @@ def build_parser(
     return parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser (and, as their class, its sub-parsers') with help wrapped by
+    terminal cells, as a Chinese character takes two (see cli.options.HelpFormatter)."""
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # English is wrapped the same either way: only another language needs the module.
+        if self.formatter_class is argparse.HelpFormatter and active_language() != ENGLISH:
+            from rec_tui.cli.options import HelpFormatter
+
+            return HelpFormatter(prog=self.prog)
+        return super()._get_formatter()
+
+
 class _NotWizardOptions(Exception):
     """The words are not just wizard options: the full parser must read (or reject) them."""
 
 
-class _WizardOnlyParser(argparse.ArgumentParser):
+class _WizardOnlyParser(_Parser):
     def error(self, message: str) -> NoReturn:
         raise _NotWizardOptions(message)
 
@@ -95,7 +115,7 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     with that one command. Anything else (help, a mistake) goes to the full parser, so
     help, commands and error messages are exactly the full parser's.
     """
-    words = list(sys.argv[1:] if argv is None else argv)
+    words = _join_identifier_values(sys.argv[1:] if argv is None else argv)
     wizard = build_parser(with_commands=False)
     for index, word in enumerate(words):
         if _asks_for_help(word):
@@ -107,6 +127,34 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         if read is not None:
             return read
     return build_parser().parse_args(words)
+
+
+# Agora's resource IDs and sids are URL-safe base64 and may begin with "-": argparse takes
+# "--sid -Xy…" for a missing value followed by an option. A word after one of these that
+# begins with "-" but is shaped like no option is the value.
+_IDENTIFIER_OPTIONS = frozenset({"--resource-id", "--sid"})
+_OPTION_SHAPE = re.compile(r"-[A-Za-z]|--[a-z][a-z0-9-]*(=.*)?", re.DOTALL)
+
+
+def _join_identifier_values(words: Sequence[str]) -> list[str]:
+    """``words`` with ``--sid -Xy…`` written ``--sid=-Xy…``."""
+    joined: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else None
+        if (
+            word in _IDENTIFIER_OPTIONS
+            and following is not None
+            and following.startswith("-")
+            and not _OPTION_SHAPE.fullmatch(following)
+        ):
+            joined.append(f"{word}={following}")
+            index += 2
+        else:
+            joined.append(word)
+            index += 1
+    return joined
 
 
 def _asks_for_help(word: str) -> bool:
@@ -122,11 +170,18 @@ def _read_as(parser: argparse.ArgumentParser, words: list[str]) -> argparse.Name
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_arguments(argv)
-    handler = getattr(args, "handler", None)
     from rec_tui.cli import language
 
-    language.apply(args, wizard=handler is None)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # Help and usage errors are said while the words are read: choose the language first.
+    language.apply_before_parsing(words)
+    with language.argparse_in_language():
+        args = parse_arguments(words)
+    handler = getattr(args, "handler", None)
+    # The wizard also reads the remembered choice; a command only when the parser read
+    # --lang otherwise than the first look at the words did (an abbreviated --la).
+    if handler is None or getattr(args, "lang", None) != language.given_option(words):
+        language.apply(args, wizard=handler is None)
     try:
         if handler is None:
             from rec_tui.cli import wizard_options
@@ -138,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"rec-tui: {error}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print("rec-tui: interrupted", file=sys.stderr)
+        print("rec-tui: " + _("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`rec-tui schema | head`): not an error worth a traceback.

@@ -9,19 +9,21 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rec_tui.cli import EXIT_FAILED, EXIT_OK, UsageError
+from rec_tui.cli import EXIT_FAILED, EXIT_OK, UsageError, language
+from rec_tui.cli.options import RawHelpFormatter
+from rec_tui.i18n import N_, _
 
 if TYPE_CHECKING:
     from rec_tui.request.draft import Draft
     from rec_tui.store.secrets import SecretStore
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Write one zip to attach to an escalation: the request (a preset, or a file: JSON body,
 curl command or ticket text) with every secret masked, the problems rec-tui's checks find
 in it, the last N exchanges from rec-tui's history (redacted), the versions of rec-tui and
 Python, and a README.txt saying what is inside. Without a preset or file the zip holds the
 exchanges and versions only. The zip is readable by you only (mode 0600).
-"""
+""")
 
 
 # How many recent exchanges go in when --last is not given.
@@ -31,25 +33,28 @@ DEFAULT_LAST = 20
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "bundle",
-        help="write a zip of the request, its problems and recent exchanges for an escalation",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=_("write a zip of the request, its problems and recent exchanges for an escalation"),
+        description=_(DESCRIPTION),
+        formatter_class=RawHelpFormatter,
     )
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--preset", metavar="NAME", help="a saved preset")
+    source.add_argument("--preset", metavar="NAME", help=_("a saved preset"))
     source.add_argument(
-        "file", nargs="?", metavar="FILE", help="a JSON body, curl command or ticket text"
+        "file", nargs="?", metavar="FILE", help=_("a JSON body, curl command or ticket text")
     )
     parser.add_argument(
         "--last",
         type=int,
         default=DEFAULT_LAST,
         metavar="N",
-        help=f"how many recent exchanges from the history to include (default {DEFAULT_LAST})",
+        help=_("how many recent exchanges from the history to include (default {count})").format(
+            count=DEFAULT_LAST
+        ),
     )
     parser.add_argument(
-        "-o", "--output", required=True, metavar="FILE.zip", help="where to write the zip"
+        "-o", "--output", required=True, metavar="FILE.zip", help=_("where to write the zip")
     )
+    language.add_argument(parser, command=True)
     parser.set_defaults(handler=run)
 
 
@@ -60,12 +65,16 @@ def run(args: argparse.Namespace) -> int:
     from rec_tui.store.secrets import SecretStoreError, open_store
 
     if args.last < 0:
-        raise UsageError("--last needs a number of exchanges, 0 or more.")
+        raise UsageError(_("--last needs a number of exchanges, 0 or more."))
     target = Path(args.output).expanduser()
     if target.suffix.lower() != ".zip":
-        raise UsageError(f"{args.output}: the bundle is a zip; name it FILE.zip.")
+        raise UsageError(
+            _("{path}: the bundle is a zip; name it FILE.zip.").format(path=args.output)
+        )
     if target.is_dir():
-        raise UsageError(f"{args.output}: is a folder; give a file name ending in .zip.")
+        raise UsageError(
+            _("{path}: is a folder; give a file name ending in .zip.").format(path=args.output)
+        )
     opened = open_store()
     named = args.preset or args.file
     draft = _draft(args.preset, args.file, opened.store) if named else None
@@ -81,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     contents = BundleContents(
         draft,
+        # Named in the bundle's README, which is written in English.
         Path(named).name if args.file else f"preset {named!r}" if named else "",
         recent.records,
         recent.skipped,
@@ -92,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     except StoreFileError as error:
         print(f"rec-tui: {error.message}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"Wrote {target} (secrets masked; see README.txt inside).")
+    print(_("Wrote {path} (secrets masked; see README.txt inside).").format(path=target))
     return EXIT_OK
 
 

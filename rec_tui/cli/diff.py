@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rec_tui.cli.options import add_body_mode, add_output_format
+from rec_tui.cli import language
+from rec_tui.cli.options import RawHelpFormatter, add_body_mode, add_output_format
+from rec_tui.i18n import N_, _
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Compare two start bodies, A and B (JSON files, saved presets by name or .toml path, or -
 for standard input), by JSON path: what was added, removed or changed, with the field's
 name and the meaning of its value ("streamTypes: 0 audio only -> 2 audio and video"),
@@ -18,22 +20,23 @@ then which problems each side has. Moving keys around is not a difference. Secre
 are masked.
 
 Exit status: 0 the bodies are the same; 1 they differ; 2 an input could not be read.
-"""
+""")
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "diff",
-        help="compare two start bodies (files, presets or -) field by field",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=_("compare two start bodies (files, presets or -) field by field"),
+        description=_(DESCRIPTION),
+        formatter_class=RawHelpFormatter,
     )
     add_body_mode(
-        parser, "check both bodies in this mode (default: a preset's own mode, or inferred)"
+        parser, _("check both bodies in this mode (default: a preset's own mode, or inferred)")
     )
-    add_output_format(parser, "text for people (default) or one JSON object for scripts")
-    parser.add_argument("before", metavar="A", help="file, preset name, or - for stdin")
-    parser.add_argument("after", metavar="B", help="file, preset name, or - for stdin")
+    add_output_format(parser, _("text for people (default) or one JSON object for scripts"))
+    parser.add_argument("before", metavar="A", help=_("file, preset name, or - for stdin"))
+    parser.add_argument("after", metavar="B", help=_("file, preset name, or - for stdin"))
+    language.add_argument(parser, command=True)
     parser.set_defaults(handler=run)
 
 
@@ -47,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from rec_tui.request.diff import diff_bodies
 
     if args.before == "-" and args.after == "-":
-        raise UsageError("standard input (-) can be read only once per call.")
+        raise UsageError(_("standard input (-) can be read only once per call."))
     sides = []
     for source in (args.before, args.after):
         try:
@@ -55,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         except Unreadable as error:
             print(f"rec-tui diff: {error}", file=sys.stderr)
             return EXIT_FAILED
-        name = "standard input" if source == "-" else source
+        name = _("standard input") if source == "-" else source
         mode = chosen_mode(args.body_mode or preset_mode, body, name)
         sides.append((body, mode))
     (before, before_mode), (after, after_mode) = sides
@@ -103,8 +106,10 @@ def _read_preset(source: str) -> tuple[Any, str | None]:
 
     if not presets.resolve(source).exists() and not source.endswith(presets.SUFFIX):
         raise Unreadable(
-            f"{source!r} is neither a file nor a saved preset; "
-            "`rec-tui preset list` shows the saved presets."
+            _(
+                "{source} is neither a file nor a saved preset; "
+                "`rec-tui preset list` shows the saved presets."
+            ).format(source=repr(source))
         )
     try:
         preset = presets.load(source, MemoryStore(), resolve_secrets=False)

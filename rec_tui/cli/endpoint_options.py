@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from rec_tui.cli import EXIT_FAILED, EXIT_REFUSED, UsageError
+from rec_tui.i18n import N_, _
 from rec_tui.request.endpoints import REGION_PREFIXES, SANDBOX
 
 if TYPE_CHECKING:
@@ -21,28 +22,33 @@ REGION_NAMES = tuple(prefix.removeprefix("api-") for prefix in REGION_PREFIXES)
 def add_arguments(parser: argparse.ArgumentParser, *, default_note: str) -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
-        "--sandbox", action="store_true", help="send to the built-in sandbox (no account needed)"
+        "--sandbox", action="store_true", help=_("send to the built-in sandbox (no account needed)")
     )
     where.add_argument(
         "--endpoint",
         metavar="URL",
-        help="any base URL, e.g. http://127.0.0.1:8765 for `rec-tui sandbox serve`; "
-        "or 'global' (api.agora.io, then api.sd-rtn.com) or 'global-cn'",
+        help=_(
+            "any base URL, e.g. http://127.0.0.1:8765 for `rec-tui sandbox serve`; "
+            "or 'global' (api.agora.io, then api.sd-rtn.com) or 'global-cn'"
+        ),
     )
     where.add_argument(
         "--region",
         metavar="R",
         choices=REGION_NAMES,
-        help=f"a regional host, with failover to its neighbour then the global hosts: "
-        f"{', '.join(REGION_NAMES)}",
+        help=_(
+            "a regional host, with failover to its neighbour then the global hosts: {regions}"
+        ).format(regions=", ".join(REGION_NAMES)),
     )
-    parser.add_argument("--app-id", metavar="ID", help=f"the project's App ID ({default_note})")
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+        "--app-id", metavar="ID", help=_("the project's App ID ({note})").format(note=default_note)
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help=_("output format (default text)")
     )
 
 
-IN_PROCESS_NOTE = (
+IN_PROCESS_NOTE = N_(
     "The in-process sandbox (--sandbox) forgets its recordings when each command ends, so a "
     "recording started by one command cannot be queried or stopped by another. Run "
     "`rec-tui sandbox serve` in another terminal and give the URL it prints as --endpoint, "
@@ -55,10 +61,12 @@ def session_endpoint(args: argparse.Namespace, command: str) -> str:
     setting = endpoint_setting(args, default="")
     if not setting:
         raise UsageError(
-            f"{command} needs to know where the recording runs: give --endpoint URL (the one "
-            "send used: global, or the http://127.0.0.1:PORT that `rec-tui sandbox serve` "
-            "printed) or --region R (the region send used). --sandbox cannot work here: "
-            + IN_PROCESS_NOTE
+            _(
+                "{command} needs to know where the recording runs: give --endpoint URL (the one "
+                "send used: global, or the http://127.0.0.1:PORT that `rec-tui sandbox serve` "
+                "printed) or --region R (the region send used). --sandbox cannot work here: "
+            ).format(command=command)
+            + _(IN_PROCESS_NOTE)
         )
     from rec_tui.request.endpoints import resolve
 
@@ -67,7 +75,11 @@ def session_endpoint(args: argparse.Namespace, command: str) -> str:
     except ValueError as error:
         raise UsageError(str(error)) from None
     if in_process:
-        raise UsageError(f"{command} cannot reach a sandbox recording this way. {IN_PROCESS_NOTE}")
+        raise UsageError(
+            _("{command} cannot reach a sandbox recording this way.").format(command=command)
+            + " "
+            + _(IN_PROCESS_NOTE)
+        )
     return setting
 
 
@@ -79,7 +91,9 @@ def identifier(name: str) -> Any:
 
         problem = identifier_problem(name, value)
         if problem is not None:
-            raise argparse.ArgumentTypeError(f"the {problem}; copy it exactly as printed")
+            raise argparse.ArgumentTypeError(
+                _("the {problem}; copy it exactly as printed").format(problem=problem)
+            )
         return value
 
     parse.__name__ = name  # argparse names the type in its messages

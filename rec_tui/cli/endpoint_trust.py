@@ -11,12 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from rec_tui.i18n import _
+
 
 def add_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--yes",
         action="store_true",
-        help="send to the preset's endpoint without asking, even if it was never used here",
+        help=_("send to the preset's endpoint without asking, even if it was never used here"),
     )
 
 
@@ -41,25 +43,27 @@ def allowed(args: argparse.Namespace, endpoint: str, *, chosen_here: bool) -> bo
     try:
         known_endpoints.remember(endpoint)
     except StoreFileError as error:
-        print(f"rec-tui: {error.message} (the endpoint is not remembered)", file=sys.stderr)
+        said = _("{message} (the endpoint is not remembered)").format(message=error.message)
+        print(f"rec-tui: {said}", file=sys.stderr)
     return True
 
 
 def _confirmed(source: str, key: str) -> bool:
-    question = (
-        f"{source} sends to {key}, which has not been used from this machine before. The "
+    question = _(
+        "{source} sends to {endpoint}, which has not been used from this machine before. The "
         "request and its secrets (credentials, token, storage keys) would go there."
-    )
+    ).format(source=source, endpoint=key)
     if not sys.stdin.isatty():
-        print(
-            f"rec-tui: {question} Not sent: check the endpoint, then pass --yes to send "
-            "there (or choose one with --endpoint, --region or --sandbox).",
-            file=sys.stderr,
+        refused = _(
+            "Not sent: check the endpoint, then pass --yes to send "
+            "there (or choose one with --endpoint, --region or --sandbox)."
         )
+        print(f"rec-tui: {question} {refused}", file=sys.stderr)
         return False
-    print(f"{question}\nSend it there? [y/N] ", end="", file=sys.stderr, flush=True)
+    # The answer is y or yes in every language (the prompt says so).
+    print(f"{question}\n{_('Send it there? [y/N] ')}", end="", file=sys.stderr, flush=True)
     answer = sys.stdin.readline().strip().lower()
     if answer in ("y", "yes"):
         return True
-    print("Not sent.", file=sys.stderr)
+    print(_("Not sent."), file=sys.stderr)
     return False

@@ -9,13 +9,14 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from rec_tui.cli import language
-from rec_tui.cli.options import add_output_format
+from rec_tui.cli.options import RawHelpFormatter, add_output_format
+from rec_tui.i18n import N_, _
 
 if TYPE_CHECKING:
     from rec_tui.spec.lookup import Lookup
     from rec_tui.spec.pasted_texts import Answer
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Explain what a customer pasted: an Agora error code (432), a reason or message ("failed to
 find worker", "params conflict", "Invalid authentication credentials"), an HTTP status (206,
 429, 5xx), a callback event ("eventType 41", "recorder_leave", "leaveCode 4",
@@ -24,21 +25,21 @@ to read it from standard input). Letter case and punctuation do not matter.
 
 Each answer says what it means, its likely causes (most likely first) and what to check.
 Exit status 0 when something was recognised; 1 when not (the closest known ones are shown).
-"""
+""")
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "explain",
-        help="explain an Agora error code, server text, HTTP status or callback event",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=_("explain an Agora error code, server text, HTTP status or callback event"),
+        description=_(DESCRIPTION),
+        formatter_class=RawHelpFormatter,
     )
     parser.add_argument(
         "query",
         nargs="+",
         metavar="TEXT",
-        help="a code, a text, a pasted line or JSON (any case), or - for standard input",
+        help=_("a code, a text, a pasted line or JSON (any case), or - for standard input"),
     )
     add_output_format(parser)
     language.add_argument(parser, command=True)
@@ -90,13 +91,14 @@ def as_json(found: Lookup) -> dict[str, Any]:
 
 
 def _answer_json(answer: Answer) -> dict[str, Any]:
+    """The answer in the active language; its key names it the same in every language."""
     return {
         "key": answer.key,
-        "title": answer.title,
+        "title": answer.said_title(),
         "status": answer.status or None,
-        "meaning": answer.meaning,
-        "causes": list(answer.causes),
-        "check": answer.check,
+        "meaning": _(answer.meaning),
+        "causes": list(answer.said_causes()),
+        "check": _(answer.check),
     }
 
 
@@ -112,14 +114,15 @@ def _text(found: Lookup) -> list[str]:
 
 
 def _describe(answer: Answer) -> list[str]:
-    lines = [answer.title]
+    lines = [answer.said_title()]
     if answer.status:
-        lines.append(f"  HTTP status: {answer.status}")
-    lines.append(f"  Meaning:     {answer.meaning}")
-    if answer.causes:
-        lines.append("  Likely causes, most likely first:")
-        lines.extend(f"    {number}. {cause}" for number, cause in enumerate(answer.causes, 1))
-    lines.append(f"  Check:       {answer.check}")
+        lines.append("  " + _("HTTP status: {status}").format(status=answer.status))
+    lines.append("  " + _("Meaning:     {meaning}").format(meaning=_(answer.meaning)))
+    causes = answer.said_causes()
+    if causes:
+        lines.append("  " + _("Likely causes, most likely first:"))
+        lines.extend(f"    {number}. {cause}" for number, cause in enumerate(causes, 1))
+    lines.append("  " + _("Check:       {check}").format(check=_(answer.check)))
     return lines
 
 
@@ -129,14 +132,18 @@ def _unknown(found: Lookup) -> list[str]:
 
     query = found.query
     if query.lstrip("+-").isdigit() and query.isascii():
-        lines = [f"{query!r} is not a documented Agora Cloud Recording error code."]
-        lines.append("Documented codes: " + ", ".join(str(code) for code in CODES) + ".")
+        lines = [
+            _("{query} is not a documented Agora Cloud Recording error code.").format(
+                query=repr(query)
+            ),
+            _("Documented codes: {codes}.").format(codes=", ".join(str(code) for code in CODES)),
+        ]
     else:
-        lines = [f"rec-tui does not recognise {shown(query)!r}."]
-    lines.append("Did you mean:")
+        lines = [_("rec-tui does not recognise {query}.").format(query=repr(shown(query)))]
+    lines.append(_("Did you mean:"))
     lines.extend(
-        f'  {answer.title} — {answer.meaning}  (rec-tui explain "{query_for(answer)}")'
+        f'  {answer.said_title()} — {_(answer.meaning)}  (rec-tui explain "{query_for(answer)}")'
         for answer in found.suggestions
     )
-    lines.append("For a service error, paste the whole answer (code and reason) as well.")
+    lines.append(_("For a service error, paste the whole answer (code and reason) as well."))
     return lines

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rec_tui.cli.options import add_body_mode, add_output_format
+from rec_tui.cli import language
+from rec_tui.cli.options import RawHelpFormatter, add_body_mode, add_output_format
+from rec_tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from rec_tui.request.fixes.apply import AppliedFix
     from rec_tui.spec.modes import Mode
     from rec_tui.spec.problems import Problem
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Apply every fix that is mechanical (numbers where a UID string belongs, misspelled keys,
 a missing subscribeUidGroup, out-of-range values, ...) to the start body in FILE (or - for
 standard input). The fixed body is printed on standard output, exactly as in the input
@@ -31,28 +33,29 @@ errors left, are printed on standard error.
 
 Exit status: 0 no error remains (warnings allowed); 1 errors remain that have no
 mechanical fix; 2 the input could not be read (file, line and column are named).
-"""
+""")
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "fix",
-        help="apply every mechanical fix to a start body (JSON file or -)",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=_("apply every mechanical fix to a start body (JSON file or -)"),
+        description=_(DESCRIPTION),
+        formatter_class=RawHelpFormatter,
     )
     add_body_mode(
-        parser, "the recording mode the body is meant for (default: inferred from the body)"
+        parser, _("the recording mode the body is meant for (default: inferred from the body)")
     )
     parser.add_argument(
         "--write",
         action="store_true",
-        help="rewrite FILE in place (atomically, keeping its indentation) instead of printing",
+        help=_("rewrite FILE in place (atomically, keeping its indentation) instead of printing"),
     )
     add_output_format(
-        parser, 'text: the fixed body (default); json: {"body": ..., "changes": [...]}'
+        parser, _('text: the fixed body (default); json: {"body": ..., "changes": [...]}')
     )
-    parser.add_argument("path", metavar="FILE", help="JSON file, or - for standard input")
+    parser.add_argument("path", metavar="FILE", help=_("JSON file, or - for standard input"))
+    language.add_argument(parser, command=True)
     parser.set_defaults(handler=run)
 
 
@@ -69,12 +72,12 @@ def infer_mode(body: Any) -> tuple[Mode, str]:
     section = client_request if isinstance(client_request, dict) else {}
     recording = section.get("recordingConfig")
     if isinstance(recording, dict) and "transcodingConfig" in recording:
-        return "mix", "it has transcodingConfig"
+        return "mix", _("it has {key}").format(key="transcodingConfig")
     if "extensionServiceConfig" in section:
-        return "web", "it has extensionServiceConfig"
+        return "web", _("it has {key}").format(key="extensionServiceConfig")
     if "snapshotConfig" in section:
-        return "individual", "it has snapshotConfig"
-    return "mix", "nothing in it points to another mode"
+        return "individual", _("it has {key}").format(key="snapshotConfig")
+    return "mix", _("nothing in it points to another mode")
 
 
 def chosen_mode(given: str | None, body: Any, label: str) -> Mode:
@@ -84,7 +87,8 @@ def chosen_mode(given: str | None, body: Any, label: str) -> Mode:
     if given is not None and is_mode(given):
         return given
     mode, reason = infer_mode(body)
-    print(f"rec-tui: {label}: mode {mode} ({reason}); give --mode to choose.", file=sys.stderr)
+    said = _("{name}: mode {mode} ({reason}); give --mode to choose.")
+    print("rec-tui: " + said.format(name=label, mode=mode, reason=reason), file=sys.stderr)
     return mode
 
 
@@ -131,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     from rec_tui.request.fixes.apply import apply_all
 
     if args.write and args.path == "-":
-        raise UsageError("--write needs a FILE: standard input cannot be rewritten.")
+        raise UsageError(_("--write needs a FILE: standard input cannot be rewritten."))
     try:
         if args.path == "-":
             text = sys.stdin.read()
@@ -142,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     except JsonInputError as error:
         print(f"rec-tui fix: {error}", file=sys.stderr)
         return EXIT_FAILED
-    name = "standard input" if args.path == "-" else args.path
+    name = _("standard input") if args.path == "-" else args.path
     mode = chosen_mode(args.body_mode, body, name)
     fixed, changes = apply_all(mode, body)
     from rec_tui.request.validate import validate
@@ -182,18 +186,30 @@ def report(name: str, changes: list[AppliedFix], left: list[Problem], *, written
     """What was fixed and what is left, for standard error."""
     lines: list[str] = []
     if not changes:
-        lines.append(f"{name}: nothing to fix.")
+        lines.append(_("{name}: nothing to fix.").format(name=name))
     else:
-        where = f"{name} rewritten" if written else name
-        lines.append(f"{where}: {len(changes)} fix{'es' if len(changes) != 1 else ''} applied")
+        count = len(changes)
+        if written:
+            said = ngettext(
+                "{name} rewritten: {count} fix applied",
+                "{name} rewritten: {count} fixes applied",
+                count,
+            )
+        else:
+            said = ngettext("{name}: {count} fix applied", "{name}: {count} fixes applied", count)
+        lines.append(said.format(name=name, count=count))
         for change in changes:
             lines.append(f"  {change.fix.description}  [{change.problem.rule}]")
             lines.extend(f"      {detail}" for detail in change.details)
     if left:
-        lines.append(f"{len(left)} error{'s' if len(left) != 1 else ''} left without a fix:")
+        lines.append(
+            ngettext(
+                "{count} error left without a fix:", "{count} errors left without a fix:", len(left)
+            ).format(count=len(left))
+        )
         for problem in left:
-            lines.append(f"  {problem.path or '(the body itself)'}  [{problem.rule}]")
+            lines.append(f"  {problem.path or _('(the body itself)')}  [{problem.rule}]")
             lines.append(f"      {problem.message}")
             if problem.hint:
-                lines.append(f"      fix: {problem.hint}")
+                lines.append("      " + _("fix: {hint}").format(hint=problem.hint))
     return "\n".join(lines) + "\n"

@@ -8,20 +8,26 @@ import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from rec_tui.cli import EXIT_OK, UsageError
+from rec_tui.cli import EXIT_OK, UsageError, language
+from rec_tui.i18n import _, ngettext
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "history",
-        help="list recent requests and answers (secrets masked)",
-        description="List the most recent exchanges from the history file, oldest first. "
-        "Every request and answer was redacted before it was written.",
+        help=_("list recent requests and answers (secrets masked)"),
+        description=_(
+            "List the most recent exchanges from the history file, oldest first. "
+            "Every request and answer was redacted before it was written."
+        ),
     )
-    parser.add_argument("--last", type=int, default=20, metavar="N", help="how many (default 20)")
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+        "--last", type=int, default=20, metavar="N", help=_("how many (default 20)")
     )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help=_("output format (default text)")
+    )
+    language.add_argument(parser, command=True)
     parser.set_defaults(handler=run)
 
 
@@ -30,20 +36,20 @@ def run(args: argparse.Namespace) -> int:
     from rec_tui.store.paths import history_file
 
     if args.last < 1:
-        raise UsageError("--last needs a number of exchanges, 1 or more.")
+        raise UsageError(_("--last needs a number of exchanges, 1 or more."))
     try:
         with history.open_recent(args.last) as found:
             if found.skipped:
-                lines = "line was" if found.skipped == 1 else "lines were"
-                print(
-                    f"rec-tui: {found.skipped} {lines} not a readable exchange and skipped "
-                    f"({history_file()}).",
-                    file=sys.stderr,
-                )
+                said = ngettext(
+                    "{count} line was not a readable exchange and skipped ({path}).",
+                    "{count} lines were not a readable exchange and skipped ({path}).",
+                    found.skipped,
+                ).format(count=found.skipped, path=history_file())
+                print(f"rec-tui: {said}", file=sys.stderr)
             if args.format == "json":
                 write_json_array(found.records(), sys.stdout)
             elif found.count == 0:
-                print(f"No exchanges recorded yet ({history_file()}).")
+                print(_("No exchanges recorded yet ({path}).").format(path=history_file()))
             else:
                 for record in found.records():
                     print(line_of(record))
@@ -69,7 +75,7 @@ def write_json_array(records: Iterator[dict[str, Any]], out: TextIO) -> None:
 def line_of(record: dict[str, Any]) -> str:
     """One line per exchange: when, call, status, request ID, and the error if any."""
     status = record.get("status")
-    outcome = "no answer" if status is None else f"HTTP {status}"
+    outcome = _("no answer") if status is None else f"HTTP {status}"
     parts = [
         str(record.get("at", "?")),
         f"{record.get('call', '?'):<12}",

@@ -5,25 +5,63 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from types import ModuleType
 
-from rec_tui.i18n import ENGLISH, LANGUAGES, activate
+from rec_tui.i18n import ENGLISH, LANGUAGES, _, activate, active_language
 from rec_tui.i18n.choice import LANGUAGE_ENV, chosen_language
+
+OPTION = "--lang"
 
 
 def add_argument(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
     """``--lang`` on the ``rec-tui`` parser, or (``command``) also after a command's name,
     where it leaves a ``--lang`` given before the command in place when it is not given."""
     parser.add_argument(
-        "--lang",
+        OPTION,
         choices=LANGUAGES,
         default=argparse.SUPPRESS if command else None,
-        help=(
-            f"language of messages and hints: zh (Simplified Chinese) or en (default: "
-            f"${LANGUAGE_ENV}, else (wizard only) the language chosen in the wizard, else the "
+        help=_(
+            "language of messages and hints: zh (Simplified Chinese) or en (default: "
+            "${variable}, else (wizard only) the language chosen in the wizard, else the "
             "locale)"
-        ),
+        ).format(variable=LANGUAGE_ENV),
     )
+
+
+def given_option(words: Sequence[str]) -> str | None:
+    """The last ``--lang`` value among the command-line ``words`` (a command's own
+    ``--lang`` comes after the one before it and wins, as it does for the parser)."""
+    found = None
+    for index, word in enumerate(words):
+        if word == "--":
+            break
+        if word == OPTION and index + 1 < len(words):
+            found = words[index + 1]
+        elif word.startswith(OPTION + "="):
+            found = word.partition("=")[2]
+    return found
+
+
+def apply_before_parsing(words: Sequence[str]) -> None:
+    """Speak the language the words and the environment pick before any parser is built,
+    so that help, usage and argparse's errors are said in it (the wizard's remembered
+    choice is read once the words are known to open the wizard)."""
+    apply(argparse.Namespace(lang=given_option(words)), wizard=False)
+
+
+@contextmanager
+def argparse_in_language() -> Iterator[None]:
+    """argparse's own words (``usage:``, ``options``, its errors) in the active language
+    while the command line is read; English leaves argparse as it is."""
+    if active_language() == ENGLISH:
+        yield
+        return
+    from rec_tui.cli import argparse_words
+
+    with argparse_words.routed():
+        yield
 
 
 def apply(args: argparse.Namespace, *, wizard: bool) -> None:
@@ -37,12 +75,16 @@ def apply(args: argparse.Namespace, *, wizard: bool) -> None:
     # Imported only when needed: a headless command in English never looks for directories.
     config_dir = _paths().config_dir() if wizard else None
     language = chosen_language(getattr(args, "lang", None), os.environ, config_dir)
+    if language == active_language():
+        return
     if language == ENGLISH:
+        activate(ENGLISH)
         return
     try:
         activate(language, _paths().cache_dir())
     except OSError as error:
-        # A broken installation: say so once, and keep working in English.
+        # A broken installation: say so once, and keep working in English (the one message
+        # here that is never translated: the translations are what could not be read).
         print(
             f"rec-tui: cannot read the {language} translations ({error}); messages stay in "
             "English.",

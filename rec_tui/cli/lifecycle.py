@@ -6,52 +6,62 @@ import argparse
 import json
 from typing import Any
 
-from rec_tui.cli import EXIT_OK, endpoint_options
+from rec_tui.cli import EXIT_OK, endpoint_options, language
+from rec_tui.i18n import N_, _
 from rec_tui.spec.modes import MODES
 
-_SESSION_NOTE = (
-    "Give where the recording runs: --endpoint or --region. " + endpoint_options.IN_PROCESS_NOTE
-)
+_SESSION_NOTE = N_("Give where the recording runs: --endpoint or --region.")
 
 
 def _add_session_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--mode", choices=MODES, required=True, help="the mode start used")
+    parser.add_argument("--mode", choices=MODES, required=True, help=_("the mode start used"))
     parser.add_argument(
         "--resource-id",
         required=True,
         metavar="ID",
         type=endpoint_options.identifier("resource ID"),
-        help="from acquire (write --resource-id=ID: an ID may begin with '-')",
+        help=_("from acquire (write --resource-id=ID: an ID may begin with '-')"),
     )
     parser.add_argument(
-        "--sid", required=True, type=endpoint_options.identifier("sid"), help="from start"
+        "--sid", required=True, type=endpoint_options.identifier("sid"), help=_("from start")
     )
-    endpoint_options.add_arguments(parser, default_note="required")
+    endpoint_options.add_arguments(parser, default_note=_("required"))
+
+
+def _session_note() -> str:
+    return _(_SESSION_NOTE) + " " + _(endpoint_options.IN_PROCESS_NOTE)
 
 
 def register(subparsers: Any) -> None:
     query = subparsers.add_parser(
         "query",
-        help="show the status and files of a running recording",
-        description="Query a recording: its status (4 or 5 = recording) and file list. "
-        + _SESSION_NOTE,
+        help=_("show the status and files of a running recording"),
+        description=_("Query a recording: its status (4 or 5 = recording) and file list.")
+        + " "
+        + _session_note(),
     )
     _add_session_arguments(query)
+    language.add_argument(query, command=True)
     query.set_defaults(handler=run_query)
     stop = subparsers.add_parser(
         "stop",
-        help="stop a recording and list its files",
-        description="Stop a recording. The stop body needs the acquire cname and uid: give "
-        "them, or they are read from a query first. " + _SESSION_NOTE,
+        help=_("stop a recording and list its files"),
+        description=_(
+            "Stop a recording. The stop body needs the acquire cname and uid: give "
+            "them, or they are read from a query first."
+        )
+        + " "
+        + _session_note(),
     )
     _add_session_arguments(stop)
-    stop.add_argument("--cname", help="the acquire cname (default: asked of query)")
-    stop.add_argument("--uid", help="the acquire uid (default: asked of query)")
+    stop.add_argument("--cname", help=_("the acquire cname (default: asked of query)"))
+    stop.add_argument("--uid", help=_("the acquire uid (default: asked of query)"))
     stop.add_argument(
         "--async-stop",
         action="store_true",
-        help="answer at once instead of after the upload (async_stop: true)",
+        help=_("answer at once instead of after the upload (async_stop: true)"),
     )
+    language.add_argument(stop, command=True)
     stop.set_defaults(handler=run_stop)
 
 
@@ -101,14 +111,17 @@ async def _run(args: argparse.Namespace, endpoint: str, *, stop: bool) -> int:
             text = str(error)
             if stop and error.call == "query":
                 text = (
-                    "stop: the recording was not stopped. Its cname and uid (which the stop "
-                    "body needs) were to be read with a query first, and that failed; give "
-                    f"--cname and --uid to skip it.\n{text}"
+                    _(
+                        "stop: the recording was not stopped. Its cname and uid (which the stop "
+                        "body needs) were to be read with a query first, and that failed; give "
+                        "--cname and --uid to skip it."
+                    )
+                    + f"\n{text}"
                 )
             endpoint_options.emit_failure(args, scrubber, text, {"error": error.as_dict()})
             return endpoint_options.failure_exit(error)
     text = json.dumps(reply.data, ensure_ascii=False, indent=2)
     if reply.request_id:
-        text += f"\nRequest ID: {reply.request_id}"
+        text += "\n" + _("Request ID: {request_id}").format(request_id=reply.request_id)
     endpoint_options.emit(args, scrubber, text, reply.data)
     return EXIT_OK

@@ -8,6 +8,9 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
+from rec_tui.cli import language
+from rec_tui.cli.options import RawHelpFormatter, add_output_format
+from rec_tui.i18n import N_, _
 from rec_tui.spec.modes import MODES
 
 if TYPE_CHECKING:
@@ -17,7 +20,7 @@ if TYPE_CHECKING:
 # rec_tui.formats.exporters.FORMATS, written out so that registering stays import-free.
 EXPORT_FORMATS = ("json", "curl", "toml", "shell")
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Presets are TOML files in the rec-tui config directory (REC_TUI_HOME moves it). Secrets are
 kept in the OS keyring (service "rec-tui") and the file holds only references to them.
 Without a usable keyring, save writes env:REC_TUI_... references instead and says which
@@ -38,58 +41,71 @@ and python3). A preset that sends to the built-in sandbox exports commands for
 
 Exit status: 0 success; 1 the preset is not a valid start request (the command still did
 its job, and the problems are listed); 2 the command could not do its job.
-"""
+""")
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "preset",
-        help="save, list, show, export or delete presets",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=_("save, list, show, export or delete presets"),
+        description=_(DESCRIPTION),
+        formatter_class=RawHelpFormatter,
     )
     actions = parser.add_subparsers(dest="preset_action", metavar="ACTION", required=True)
 
-    save = actions.add_parser("save", help="save a JSON body or curl command as a preset")
+    save = actions.add_parser("save", help=_("save a JSON body or curl command as a preset"))
     save.add_argument("name", metavar="NAME")
     save.add_argument(
         "--from", dest="source", required=True, metavar="FILE",
-        help="a JSON start body, a curl command, or a log with the body in it",
+        help=_("a JSON start body, a curl command, or a log with the body in it"),
     )  # fmt: skip
     save.add_argument(
         "--mode", dest="preset_mode", choices=MODES,
-        help="the recording mode (taken from a curl URL when not given)",
+        help=_("the recording mode (taken from a curl URL when not given)"),
     )  # fmt: skip
-    save.add_argument("--description", default="", help="one line saying what it is for")
-    save.add_argument("--force", action="store_true", help="overwrite a preset of that name")
+    save.add_argument("--description", default="", help=_("one line saying what it is for"))
+    save.add_argument("--force", action="store_true", help=_("overwrite a preset of that name"))
     save.add_argument(
         "--store-credentials", action="store_true",
-        help="keep a customer ID and secret found in a curl command in the keyring "
-        "(otherwise they are dropped)",
+        help=_("keep a customer ID and secret found in a curl command in the keyring "
+        "(otherwise they are dropped)"),
     )  # fmt: skip
+    language.add_argument(save, command=True)
     save.set_defaults(handler=run_save)
 
-    listing = actions.add_parser("list", help="list the saved presets")
-    listing.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+    listing = actions.add_parser("list", help=_("list the saved presets"))
+    add_output_format(listing)
+    language.add_argument(listing, command=True)
     listing.set_defaults(handler=run_list)
 
-    show = actions.add_parser("show", help="print a preset's TOML (secret references as they are)")
+    show = actions.add_parser(
+        "show", help=_("print a preset's TOML (secret references as they are)")
+    )
     show.add_argument("name", metavar="NAME")
+    language.add_argument(show, command=True)
     show.set_defaults(handler=run_show)
 
     export = actions.add_parser(
-        "export", help="print a preset as JSON, curl, TOML or a shell script (acquire, start)"
+        "export", help=_("print a preset as JSON, curl, TOML or a shell script (acquire, start)")
     )
     export.add_argument("name", metavar="NAME_OR_PATH")
-    export.add_argument("--format", dest="export_format", choices=EXPORT_FORMATS, required=True)
+    export.add_argument(
+        "--format",
+        dest="export_format",
+        choices=EXPORT_FORMATS,
+        required=True,
+        help=_("what to print the preset as"),
+    )
     export.add_argument(
         "--reveal", action="store_true",
-        help="write the secrets themselves instead of ${REC_TUI_...} references",
+        help=_("write the secrets themselves instead of ${REC_TUI_...} references"),
     )  # fmt: skip
+    language.add_argument(export, command=True)
     export.set_defaults(handler=run_export)
 
-    delete = actions.add_parser("delete", help="delete a preset and its keyring entries")
+    delete = actions.add_parser("delete", help=_("delete a preset and its keyring entries"))
     delete.add_argument("name", metavar="NAME")
+    language.add_argument(delete, command=True)
     delete.set_defaults(handler=run_delete)
 
 
@@ -109,6 +125,7 @@ def _report_problems(draft: Draft, label: str) -> int:
     problems = draft.validate()
     errors = [problem for problem in problems if problem.is_error]
     for problem in problems:
+        # The severity word stays as in validate's report: scripts grep for it.
         kind = "error" if problem.is_error else "warning"
         hint = f" ({problem.hint})" if problem.hint else ""
         print(f"{label}: {kind}: {problem.path}: {problem.message}{hint}", file=sys.stderr)
@@ -127,7 +144,9 @@ def run_save(args: argparse.Namespace) -> int:
         raise UsageError(problem.message) from None
     # Without --mode, the mode the import found (from the URL, else inferred and said).
     if args.preset_mode and args.preset_mode != result.mode:
-        result.notices.append(f"Saved as {args.preset_mode} mode, as --mode says.")
+        result.notices.append(
+            _("Saved as {mode} mode, as --mode says.").format(mode=args.preset_mode)
+        )
         result.mode = args.preset_mode
     store = _store()
     importers.settle_credentials(result, store, agreed=args.store_credentials)
@@ -140,7 +159,7 @@ def run_save(args: argparse.Namespace) -> int:
         raise UsageError(error.message) from None
     for notice in [*result.notices, *preset.notices]:
         print(f"rec-tui: {notice}", file=sys.stderr)
-    print(f"Saved preset {preset.name!r} ({preset.path}).")
+    print(_("Saved preset {name} ({path}).").format(name=repr(preset.name), path=preset.path))
     return _report_problems(draft, preset.name)
 
 
@@ -166,14 +185,14 @@ def run_list(args: argparse.Namespace) -> int:
     if not summaries:
         from rec_tui.store.paths import presets_dir
 
-        print(f"No presets in {presets_dir()}.")
+        print(_("No presets in {path}.").format(path=presets_dir()))
         return EXIT_OK
     width = max(len(item.name) for item in summaries)
     lines = []
     for item in summaries:
         # In local time; time.strftime is several times faster than datetime's.
         changed = time.strftime("%Y-%m-%d %H:%M", time.localtime(item.modified.timestamp()))
-        note = f"  [cannot be read: {item.error}]" if item.error else ""
+        note = "  " + _("[cannot be read: {error}]").format(error=item.error) if item.error else ""
         lines.append(f"{item.name:<{width}}  {item.mode:<10}  {changed}  {item.description}{note}")
     # One write for the whole list: a print per preset took ~30 ms for 5,000.
     sys.stdout.write("\n".join(lines) + "\n")
@@ -190,7 +209,9 @@ def run_show(args: argparse.Namespace) -> int:
         path = presets.resolve(args.name)
         if not path.exists() and not path.is_symlink():
             raise UsageError(
-                f"There is no preset named {args.name!r}; `rec-tui preset list` shows them."
+                _("There is no preset named {name}; `rec-tui preset list` shows them.").format(
+                    name=repr(args.name)
+                )
             )
         text = presets.read_preset_text(path)
         presets.parse(text, path, MemoryStore(), resolve_secrets=False)
@@ -243,5 +264,5 @@ def run_delete(args: argparse.Namespace) -> int:
         presets.delete(args.name, _store())
     except presets.PresetError as error:
         raise UsageError(error.message) from None
-    print(f"Deleted preset {args.name!r}.")
+    print(_("Deleted preset {name}.").format(name=repr(args.name)))
     return EXIT_OK

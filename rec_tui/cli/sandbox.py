@@ -6,9 +6,11 @@ import argparse
 import sys
 from typing import Any
 
-from rec_tui.cli import EXIT_FAILED, EXIT_OK
+from rec_tui.cli import EXIT_FAILED, EXIT_OK, language
+from rec_tui.cli.options import RawHelpFormatter
+from rec_tui.i18n import N_, _
 
-CREDENTIALS_NOTE = """\
+CREDENTIALS_NOTE = N_("""\
 The sandbox is an Agora-compatible Cloud Recording service that needs no account.
 
 Credentials (HTTP Basic auth):
@@ -30,42 +32,47 @@ Scenarios that reproduce customers' failures (individual and mix recordings):
                    maxIdleTime (default 30 s); stop answers 206 with code 435.
   uid reused       users 1001 and 1002 (and any --client-uid) are in every channel:
                    a recorder with one of their uids is kicked out 3 s after start;
-                   query answers 404, stop 400 with code 49."""
+                   query answers 404, stop 400 with code 49.""")
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "sandbox",
-        help="run the built-in sandbox service",
-        description=CREDENTIALS_NOTE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=_("run the built-in sandbox service"),
+        description=_(CREDENTIALS_NOTE),
+        formatter_class=RawHelpFormatter,
     )
     actions = parser.add_subparsers(dest="sandbox_action", metavar="ACTION", required=True)
     serve = actions.add_parser(
         "serve",
-        help="serve the sandbox on 127.0.0.1 and print its base URL",
-        description=CREDENTIALS_NOTE
-        + " Only the loopback address is ever bound. Stop with Ctrl+C.",
+        help=_("serve the sandbox on 127.0.0.1 and print its base URL"),
+        description=_(CREDENTIALS_NOTE)
+        + " "
+        + _("Only the loopback address is ever bound. Stop with Ctrl+C."),
+        formatter_class=RawHelpFormatter,
     )
     serve.add_argument(
-        "--port", type=int, default=0, metavar="N", help="port to listen on (default: any free)"
+        "--port", type=int, default=0, metavar="N", help=_("port to listen on (default: any free)")
     )
-    serve.add_argument("--verbose", action="store_true", help="log each request line to stderr")
+    serve.add_argument("--verbose", action="store_true", help=_("log each request line to stderr"))
     serve.add_argument(
         "--certificate-for",
         action="append",
         default=[],
         metavar="APPID",
-        help="treat this App ID (32 hex characters) as having an App Certificate (repeatable)",
+        help=_("treat this App ID (32 hex characters) as having an App Certificate (repeatable)"),
     )
     serve.add_argument(
         "--client-uid",
         action="append",
         default=[],
         metavar="UID",
-        help="another pretend user in every channel; a recorder with this uid is kicked out "
-        "(repeatable; 1001 and 1002 always are)",
+        help=_(
+            "another pretend user in every channel; a recorder with this uid is kicked out "
+            "(repeatable; 1001 and 1002 always are)"
+        ),
     )
+    language.add_argument(serve, command=True)
     serve.set_defaults(handler=run_serve)
 
 
@@ -84,36 +91,39 @@ async def _serve(args: argparse.Namespace) -> int:
     from rec_tui.sandbox.service import SandboxService
 
     if not 0 <= args.port <= 65535:
-        print("rec-tui: --port needs a port number from 0 to 65535.", file=sys.stderr)
+        print("rec-tui: " + _("--port needs a port number from 0 to 65535."), file=sys.stderr)
         return EXIT_FAILED
     for app_id in args.certificate_for:
         if not is_app_id(app_id):
-            print(
-                f"rec-tui: --certificate-for {app_id!r}: an App ID is 32 hexadecimal "
-                "characters (tokens can only be built for such App IDs).",
-                file=sys.stderr,
-            )
+            said = _(
+                "--certificate-for {app_id}: an App ID is 32 hexadecimal "
+                "characters (tokens can only be built for such App IDs)."
+            ).format(app_id=repr(app_id))
+            print(f"rec-tui: {said}", file=sys.stderr)
             return EXIT_FAILED
     for uid in args.client_uid:
         if not uid.isdigit() or int(uid) > 2**32 - 1:
-            print(
-                f"rec-tui: --client-uid {uid!r}: a uid is a whole number from 0 to 4294967295.",
-                file=sys.stderr,
+            said = _("--client-uid {uid}: a uid is a whole number from 0 to 4294967295.").format(
+                uid=repr(uid)
             )
+            print(f"rec-tui: {said}", file=sys.stderr)
             return EXIT_FAILED
     scenarios = Scenarios().with_options(args.certificate_for, args.client_uid)
     server = SandboxServer(args.port, SandboxService(scenarios=scenarios), verbose=args.verbose)
     try:
         await server.start()
     except OSError as error:
-        print(
-            f"rec-tui: cannot listen on 127.0.0.1:{args.port}: {error.strerror or error}",
-            file=sys.stderr,
+        said = _("cannot listen on 127.0.0.1:{port}: {error}").format(
+            port=args.port, error=error.strerror or error
         )
+        print(f"rec-tui: {said}", file=sys.stderr)
         return EXIT_FAILED
+    # The first line stays as written in every language: scripts read the URL from it.
     print(f"Sandbox listening on {server.base_url}", flush=True)
     print(
-        f"  e.g. curl -u sandbox:sandbox-secret -H 'Content-Type: application/json;charset=utf-8' "
+        "  "
+        + _("e.g.")
+        + " curl -u sandbox:sandbox-secret -H 'Content-Type: application/json;charset=utf-8' "
         f'-d \'{{"cname":"demo","uid":"527841","clientRequest":{{}}}}\' '
         f"{server.base_url}/v1/apps/demo-app/cloud_recording/acquire",
         flush=True,

@@ -6,14 +6,16 @@ import argparse
 import json
 from typing import Any
 
+from rec_tui.cli import language
+from rec_tui.i18n import _
 from rec_tui.spec.modes import MODES
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "schema",
-        help="print a JSON Schema (draft 2020-12) of the start body",
-        description=(
+        help=_("print a JSON Schema (draft 2020-12) of the start body"),
+        description=_(
             "Print a JSON Schema (draft 2020-12) of the start body, generated from rec-tui's "
             "field declarations. With --mode only the fields of that mode are listed and its "
             "required fields are required; without it the schema covers every mode. Unknown "
@@ -21,8 +23,9 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument(
-        "--mode", dest="schema_mode", choices=MODES, help="limit the schema to one mode"
+        "--mode", dest="schema_mode", choices=MODES, help=_("limit the schema to one mode")
     )
+    language.add_argument(parser, command=True)
     parser.set_defaults(handler=run)
 
 

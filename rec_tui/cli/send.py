@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rec_tui.cli import EXIT_OK, EXIT_REFUSED, UsageError, endpoint_options, endpoint_trust
+from rec_tui.cli import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    UsageError,
+    endpoint_options,
+    endpoint_trust,
+    language,
+)
+from rec_tui.i18n import _
 from rec_tui.spec.modes import MODES
 
 if TYPE_CHECKING:
@@ -21,35 +29,40 @@ if TYPE_CHECKING:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "send",
-        help="acquire and start a recording from a preset or a JSON start body",
-        description="Acquire a resource ID and start a recording with the start body of a "
-        "preset (name or .toml path) or a JSON file. The body is validated first and not sent "
-        "while it has errors, unless --force. Credentials come from the keyring or "
-        "AGORA_CUSTOMER_ID / AGORA_CUSTOMER_SECRET; the sandbox needs none. Exit status: 0 "
-        "sent, 1 refused by Agora/the sandbox or by the checks, 2 could not be sent.",
+        help=_("acquire and start a recording from a preset or a JSON start body"),
+        description=_(
+            "Acquire a resource ID and start a recording with the start body of a "
+            "preset (name or .toml path) or a JSON file. The body is validated first and not "
+            "sent while it has errors, unless --force. Credentials come from the keyring or "
+            "AGORA_CUSTOMER_ID / AGORA_CUSTOMER_SECRET; the sandbox needs none. Exit status: 0 "
+            "sent, 1 refused by Agora/the sandbox or by the checks, 2 could not be sent."
+        ),
     )
     parser.add_argument(
-        "source", metavar="PRESET_OR_FILE", help="preset name or path, or a JSON file"
+        "source", metavar="PRESET_OR_FILE", help=_("preset name or path, or a JSON file")
     )
     parser.add_argument(
-        "--mode", choices=MODES, help="recording mode (default: the preset's; mix for JSON files)"
+        "--mode",
+        choices=MODES,
+        help=_("recording mode (default: the preset's; mix for JSON files)"),
     )
     endpoint_options.add_arguments(
-        parser, default_note="default: the preset's; any value works with the sandbox"
+        parser, default_note=_("default: the preset's; any value works with the sandbox")
     )
     parser.add_argument(
-        "--wait", action="store_true", help="poll query until recording begins (status 4 or 5)"
+        "--wait", action="store_true", help=_("poll query until recording begins (status 4 or 5)")
     )
     parser.add_argument(
         "--stop-after",
         type=float,
         metavar="SECONDS",
-        help="stop the recording after this many seconds (0: at once) and list its files",
+        help=_("stop the recording after this many seconds (0: at once) and list its files"),
     )
     parser.add_argument(
-        "--force", action="store_true", help="send even when the checks find errors"
+        "--force", action="store_true", help=_("send even when the checks find errors")
     )
     endpoint_trust.add_argument(parser)
+    language.add_argument(parser, command=True)
     parser.set_defaults(handler=run)
 
 
@@ -67,7 +80,9 @@ def load_draft(source: str) -> Draft:
         except JsonInputError as error:
             raise UsageError(error.message) from None
         if not isinstance(body, dict):
-            raise UsageError(f"{source}: expected a JSON object (the start body).")
+            raise UsageError(
+                _("{source}: expected a JSON object (the start body).").format(source=source)
+            )
         draft = Draft()
         draft.replace_body(body)
         return draft
@@ -82,7 +97,7 @@ def load_draft(source: str) -> Draft:
 
 def run(args: argparse.Namespace) -> int:
     if args.stop_after is not None and args.stop_after < 0:
-        raise UsageError("--stop-after needs a number of seconds, 0 or more.")
+        raise UsageError(_("--stop-after needs a number of seconds, 0 or more."))
     draft = load_draft(args.source)
     if args.mode:
         draft.set_mode(args.mode)
@@ -116,14 +131,15 @@ async def _send(args: argparse.Namespace, draft: Draft, endpoint: str) -> int:
             lines += [f"resourceId {session.resource_id}", f"sid {session.sid}"]
             if args.wait or args.stop_after is not None:
                 # Said at once: the IDs are what it takes to stop it if this command dies.
-                print(f"Started: sid {session.sid}", file=sys.stderr, flush=True)
+                said = _("Started: sid {sid}").format(sid=session.sid)
+                print(said, file=sys.stderr, flush=True)
             await _follow_up(args, lifecycle, session, lines)
         except (ChecksFailed, RecordingError, StartTimedOut) as error:
             _report_failure(args, scrubber, error, session, stop_later)
             return endpoint_options.failure_exit(error)
     assert session is not None  # every path that leaves it None has returned above
     if not session.stopped:
-        lines.append(f"Still recording. {stop_later(session)}")
+        lines.append(_("Still recording.") + " " + stop_later(session))
     endpoint_options.emit(args, scrubber, "\n".join(lines), session.summary())
     return EXIT_OK
 
@@ -145,9 +161,10 @@ async def _follow_up(
     except asyncio.CancelledError:
         # An unattended recording costs the customer money until maxIdleTime ends it.
         if not session.stopped:
-            print("Interrupted: stopping the recording first…", file=sys.stderr, flush=True)
+            print(_("Interrupted: stopping the recording first…"), file=sys.stderr, flush=True)
             await lifecycle.stop(session)
-            print(f"Stopped sid {session.sid}.", file=sys.stderr, flush=True)
+            said = _("Stopped sid {sid}.").format(sid=session.sid)
+            print(said, file=sys.stderr, flush=True)
         raise
 
 
@@ -159,11 +176,12 @@ async def _stop_after(
     await asyncio.sleep(seconds)
     reply = await lifecycle.stop(session)
     response = reply.data.get("serverResponse") or {}
-    lines.append(f"stopped; uploadingStatus {response.get('uploadingStatus', 'see files')}")
+    uploading = response.get("uploadingStatus", _("see files"))
+    lines.append(_("stopped; uploadingStatus {status}").format(status=uploading))
     files = session.file_list()
     if files:
         names = files if isinstance(files, str) else ", ".join(_file_names(files))
-        lines.append(f"files: {names}")
+        lines.append(_("files: {names}").format(names=names))
 
 
 def _file_names(files: list[Any]) -> list[str]:
@@ -182,13 +200,13 @@ def _stop_command_maker(endpoint: str, app_id: str) -> Callable[[RecordingSessio
             "stop", session.mode, session.resource_id, session.sid, app_id, endpoint
         )
         if command is None:
-            return (
+            return _(
                 "It lives in the in-process sandbox, which forgets it when this command ends: "
                 "there is nothing left to stop. To follow a sandbox recording with query and "
                 "stop, run `rec-tui sandbox serve` and send with --endpoint URL (the URL it "
                 "prints), or use --wait / --stop-after here."
             )
-        return f"Stop it with: {command}"
+        return _("Stop it with: {command}").format(command=command)
 
     return advice
 
@@ -196,7 +214,7 @@ def _stop_command_maker(endpoint: str, app_id: str) -> Callable[[RecordingSessio
 def _warn(scrubber: Scrubber, lifecycle: Lifecycle) -> None:
     for problem in lifecycle.warnings:
         if not problem.is_error:
-            where = problem.path or "(body)"
+            where = problem.path or _("(body)")
             text = f"⚠ {where}: {problem.message} [{problem.rule_id}]"
             print(scrubber.text(text), file=sys.stderr)
 
@@ -221,7 +239,7 @@ def _report_failure(
         data["session"] = session.summary()
     text = str(error)
     if isinstance(error, ChecksFailed):
-        text += "\nFix them, or add --force to send anyway."
+        text += "\n" + _("Fix them, or add --force to send anyway.")
     if session is not None and session.sid and not session.stopped:
-        text += f"\nThe recording may still be running. {stop_later(session)}"
+        text += "\n" + _("The recording may still be running.") + " " + stop_later(session)
     endpoint_options.emit_failure(args, scrubber, text, data)

@@ -13,10 +13,14 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
+from rec_tui.cli import language
+from rec_tui.cli.options import RawHelpFormatter, add_output_format
+from rec_tui.i18n import N_, _
+
 if TYPE_CHECKING:
     from rec_tui.tokens import DecodedToken, ServiceGrant
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Read Agora RTC tokens (AccessToken2 "007…" and AccessToken "006…") and build new ones.
 
   decode TOKEN    what the token says: App ID, issue time, expiry, salt, services with
@@ -31,58 +35,65 @@ Read Agora RTC tokens (AccessToken2 "007…" and AccessToken "006…") and build
 
 TOKEN may be - to read it from standard input (keeps it out of the shell's history).
 The certificate comes from AGORA_APP_CERTIFICATE, else the keyring.
-"""
+""")
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "token",
-        help="decode, verify or build an Agora RTC token",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=_("decode, verify or build an Agora RTC token"),
+        description=_(DESCRIPTION),
+        formatter_class=RawHelpFormatter,
     )
     actions = parser.add_subparsers(dest="token_action", metavar="ACTION", required=True)
 
-    decode = actions.add_parser("decode", help="show what a token says")
-    decode.add_argument("token", metavar="TOKEN", help="the token, or - for standard input")
-    decode.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+    decode = actions.add_parser("decode", help=_("show what a token says"))
+    decode.add_argument("token", metavar="TOKEN", help=_("the token, or - for standard input"))
+    add_output_format(decode)
+    language.add_argument(decode, command=True)
     decode.set_defaults(handler=run_decode)
 
-    verify = actions.add_parser("verify", help="check a token's signature")
-    verify.add_argument("token", metavar="TOKEN", help="the token, or - for standard input")
-    verify.add_argument("--channel", help="the channel name (needed for 006 tokens)")
-    verify.add_argument("--uid", help="the uid (needed for 006 tokens)")
+    verify = actions.add_parser("verify", help=_("check a token's signature"))
+    verify.add_argument("token", metavar="TOKEN", help=_("the token, or - for standard input"))
+    verify.add_argument("--channel", help=_("the channel name (needed for 006 tokens)"))
+    verify.add_argument("--uid", help=_("the uid (needed for 006 tokens)"))
+    language.add_argument(verify, command=True)
     verify.set_defaults(handler=run_verify)
 
-    build = actions.add_parser("build", help="mint an RTC AccessToken2 for the recorder")
-    build.add_argument("--app-id", required=True, help="the App ID (32 hex characters)")
-    build.add_argument("--channel", required=True, help="the channel name (cname)")
-    build.add_argument("--uid", required=True, help="the recorder's uid (0 = any uid)")
+    build = actions.add_parser("build", help=_("mint an RTC AccessToken2 for the recorder"))
+    build.add_argument("--app-id", required=True, help=_("the App ID (32 hex characters)"))
+    build.add_argument("--channel", required=True, help=_("the channel name (cname)"))
+    build.add_argument("--uid", required=True, help=_("the recorder's uid (0 = any uid)"))
     build.add_argument(
         "--expire",
         type=int,
         default=86_400,
         metavar="SECONDS",
-        help="how long the token is valid (default 86400, one day)",
+        help=_("how long the token is valid (default 86400, one day)"),
     )
     build.add_argument(
         "--role",
         choices=("publisher", "subscriber"),
         default="publisher",
-        help="publisher also grants publishing (default); subscriber only joining",
+        help=_("publisher also grants publishing (default); subscriber only joining"),
     )
     build.add_argument(
         "--sandbox",
         action="store_true",
-        help="sign with the sandbox's certificate for this App ID instead of the real one "
-        "(the token then only works against the built-in sandbox)",
+        help=_(
+            "sign with the sandbox's certificate for this App ID instead of the real one "
+            "(the token then only works against the built-in sandbox)"
+        ),
     )
+    language.add_argument(build, command=True)
     build.set_defaults(handler=run_build)
 
     certificate = actions.add_parser(
-        "certificate", help="store the App Certificate in the keyring, or forget it"
+        "certificate",
+        help=_("store the App Certificate in the keyring, or forget it"),
     )
-    certificate.add_argument("--forget", action="store_true", help="remove the stored one")
+    certificate.add_argument("--forget", action="store_true", help=_("remove the stored one"))
+    language.add_argument(certificate, command=True)
     certificate.set_defaults(handler=run_certificate)
 
 
@@ -91,7 +102,7 @@ def _read_token(argument: str) -> str:
 
     text = sys.stdin.read() if argument == "-" else argument
     if not text.strip():
-        raise UsageError("no token given (standard input was empty)")
+        raise UsageError(_("no token given (standard input was empty)"))
     return text
 
 
@@ -102,7 +113,8 @@ def run_decode(args: argparse.Namespace) -> int:
     try:
         token = decode_token(_read_token(args.token))
     except TokenError as error:
-        print(f"rec-tui: cannot read the token: {error}.", file=sys.stderr)
+        said = _("cannot read the token: {error}.").format(error=error)
+        print(f"rec-tui: {said}", file=sys.stderr)
         return EXIT_FAILED
     if args.output_format == "json":
         print(json.dumps(token.as_json(), indent=2))
@@ -116,34 +128,41 @@ def describe(token: DecodedToken, now: float) -> list[str]:
     from rec_tui.tokens.check import format_time
 
     kind = "AccessToken2" if token.version == "007" else "AccessToken"
-    lines = [f"{kind} ({token.version})", f"  App ID:   {token.app_id}"]
+    lines = [
+        f"{kind} ({token.version})",
+        "  " + _("App ID:   {app_id}").format(app_id=token.app_id),
+    ]
     if token.issued_at is not None:
-        lines.append(f"  Issued:   {format_time(token.issued_at)}")
-    lines.append(f"  Expires:  {_until(token.expires_at, now)}")
-    lines.append(f"  Salt:     {token.salt}")
+        lines.append("  " + _("Issued:   {time}").format(time=format_time(token.issued_at)))
+    lines.append("  " + _("Expires:  {time}").format(time=_until(token.expires_at, now)))
+    lines.append("  " + _("Salt:     {salt}").format(salt=token.salt))
     for service in token.services:
         lines.extend(_describe_service(service, now))
     if token.version == "006":
         lines.append(
-            "  A 006 token holds only checksums of its channel and uid; "
-            "`rec-tui token verify --channel C --uid U` checks them with the signature."
+            "  "
+            + _(
+                "A 006 token holds only checksums of its channel and uid; "
+                "`rec-tui token verify --channel C --uid U` checks them with the signature."
+            )
         )
     return lines
 
 
 def _describe_service(service: ServiceGrant, now: float) -> list[str]:
-    lines = [f"  Service {service.type}:"]
+    lines = ["  " + _("Service {service}:").format(service=service.type)]
     if service.channel is not None:
-        lines.append(f"    Channel:  {service.channel}")
+        lines.append("    " + _("Channel:  {channel}").format(channel=service.channel))
     if service.uid is not None:
-        uid = "0 (any uid may join with it)" if service.uid_is_any else service.uid
-        lines.append(f"    Uid:      {uid}")
+        uid = _("0 (any uid may join with it)") if service.uid_is_any else service.uid
+        lines.append("    " + _("Uid:      {uid}").format(uid=uid))
     if service.account is not None:
-        lines.append(f"    User:     {service.account}")
+        lines.append("    " + _("User:     {account}").format(account=service.account))
     for privilege in service.privileges:
+        # The privilege's name is Agora's (joinChannel, publishAudioStream, …).
         lines.append(f"    {privilege.name}: {_until(privilege.expires_at, now)}")
     if not service.privileges:
-        lines.append("    (no privileges)")
+        lines.append("    " + _("(no privileges)"))
     return lines
 
 
@@ -151,9 +170,10 @@ def _until(at: int | None, now: float) -> str:
     from rec_tui.tokens.check import format_time
 
     if at is None:
-        return "never"
-    state = "expired" if now >= at else "valid"
-    return f"{format_time(at)} ({state})"
+        return _("never")
+    if now >= at:
+        return _("{time} (expired)").format(time=format_time(at))
+    return _("{time} (valid)").format(time=format_time(at))
 
 
 def _certificate() -> str | None:
@@ -169,8 +189,8 @@ def _certificate() -> str | None:
         return None
 
 
-_NO_CERTIFICATE = (
-    "rec-tui: no App Certificate: set AGORA_APP_CERTIFICATE, or store it with "
+_NO_CERTIFICATE = N_(
+    "no App Certificate: set AGORA_APP_CERTIFICATE, or store it with "
     "`rec-tui token certificate` (it is read from standard input)."
 )
 
@@ -182,21 +202,31 @@ def run_verify(args: argparse.Namespace) -> int:
     text = _read_token(args.token)
     certificate = _certificate()
     if certificate is None:
-        print(_NO_CERTIFICATE, file=sys.stderr)
+        print(f"rec-tui: {_(_NO_CERTIFICATE)}", file=sys.stderr)
         return EXIT_FAILED
     try:
         valid = verify_token(text, certificate, channel=args.channel, uid=args.uid)
     except TokenError as error:
-        print(f"rec-tui: cannot check the token: {error}.", file=sys.stderr)
+        said = _("cannot check the token: {error}.").format(error=error)
+        print(f"rec-tui: {said}", file=sys.stderr)
         return EXIT_FAILED
     if valid:
-        print("Valid: the App Certificate signed this token.")
+        print(_("Valid: the App Certificate signed this token."))
         return EXIT_OK
-    print(
-        "Invalid: this token was not signed with the App Certificate"
-        + (" for that channel and uid" if args.channel is not None else "")
-        + ". It was built with another certificate or project, or changed since."
-    )
+    if args.channel is not None:
+        print(
+            _(
+                "Invalid: this token was not signed with the App Certificate for that channel "
+                "and uid. It was built with another certificate or project, or changed since."
+            )
+        )
+    else:
+        print(
+            _(
+                "Invalid: this token was not signed with the App Certificate. It was built "
+                "with another certificate or project, or changed since."
+            )
+        )
     return EXIT_REFUSED
 
 
@@ -206,7 +236,7 @@ def run_build(args: argparse.Namespace) -> int:
 
     certificate = _sandbox_certificate(args.app_id) if args.sandbox else _certificate()
     if certificate is None:
-        print(_NO_CERTIFICATE, file=sys.stderr)
+        print(f"rec-tui: {_(_NO_CERTIFICATE)}", file=sys.stderr)
         return EXIT_FAILED
     try:
         token = build_rtc_token(
@@ -218,7 +248,8 @@ def run_build(args: argparse.Namespace) -> int:
             publisher=args.role == "publisher",
         )
     except TokenError as error:
-        print(f"rec-tui: cannot build the token: {error}.", file=sys.stderr)
+        said = _("cannot build the token: {error}.").format(error=error)
+        print(f"rec-tui: {said}", file=sys.stderr)
         return EXIT_FAILED
     print(token)
     print("\n".join(describe(decode_token(token), time.time())), file=sys.stderr)
@@ -245,19 +276,26 @@ def run_certificate(args: argparse.Namespace) -> int:
     try:
         if args.forget:
             forget_app_certificate(opened.store)
-            print("The App Certificate was removed from the keyring.")
+            print(_("The App Certificate was removed from the keyring."))
             return EXIT_OK
         if not opened.store.persistent:
-            print(f"rec-tui: {opened.notice} Set AGORA_APP_CERTIFICATE instead.", file=sys.stderr)
+            said = _("{notice} Set AGORA_APP_CERTIFICATE instead.").format(notice=opened.notice)
+            print(f"rec-tui: {said}", file=sys.stderr)
             return EXIT_FAILED
-        value = _read_secret("App Certificate: ").strip()
+        value = _read_secret(_("App Certificate: ")).strip()
         if len(value) != 32 or any(c not in "0123456789abcdefABCDEF" for c in value):
-            raise UsageError("an App Certificate is 32 hexadecimal characters; nothing was stored")
+            raise UsageError(
+                _("an App Certificate is 32 hexadecimal characters; nothing was stored")
+            )
         store_app_certificate(opened.store, value)
     except SecretStoreError as error:
         print(f"rec-tui: {error}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"The App Certificate is stored in the keyring ({opened.backend_name}).")
+    print(
+        _("The App Certificate is stored in the keyring ({backend}).").format(
+            backend=opened.backend_name
+        )
+    )
     return EXIT_OK
 
 

@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from rec_tui.cli import language
-from rec_tui.cli.options import add_body_mode, add_output_format
-from rec_tui.i18n import _, ngettext
+from rec_tui.cli.options import RawHelpFormatter, add_body_mode, add_output_format
+from rec_tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from rec_tui.formats.jsonfile import JsonInputError
     from rec_tui.request.mode_inference import ModeGuess
     from rec_tui.spec.problems import Problem
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Check each PATH (a JSON file holding a start body, or - for standard input) against every
 rule that can be judged from the mode and the body. Without --mode, each body's mode is
 inferred from what it holds (extensionServiceConfig: web; transcodingConfig: mix;
@@ -28,21 +28,21 @@ Exit status: 0 no errors (warnings allowed); 1 at least one input has an error; 
 command could not do its job (bad usage, an unreadable file, text that is not JSON). With
 --format json, an input that could not be read is listed with "valid": false and an
 "error" object (message, line, column) instead of problems.
-"""
+""")
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "validate",
-        help="check start bodies (JSON files or -) and report every problem",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=_("check start bodies (JSON files or -) and report every problem"),
+        description=_(DESCRIPTION),
+        formatter_class=RawHelpFormatter,
     )
     add_body_mode(
-        parser, "the recording mode the bodies are meant for (default: inferred per body)"
+        parser, _("the recording mode the bodies are meant for (default: inferred per body)")
     )
-    add_output_format(parser, "text for people (default) or one JSON array for scripts")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="JSON file, or - for stdin")
+    add_output_format(parser, _("text for people (default) or one JSON array for scripts"))
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=_("JSON file, or - for stdin"))
     language.add_argument(parser, command=True)
     parser.set_defaults(handler=run)
 

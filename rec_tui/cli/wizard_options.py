@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from rec_tui.i18n import _
 from rec_tui.spec.modes import MODES
 
 STEP_NAMES = (
@@ -20,18 +21,22 @@ STEP_NAMES = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--mode", choices=MODES, help="recording mode to start in (default: mix)")
+    parser.add_argument(
+        "--mode", choices=MODES, help=_("recording mode to start in (default: mix)")
+    )
     parser.add_argument(
         "--open",
         metavar="FILE",
         dest="open_path",
-        help="open a preset (name or path) or a JSON start body",
+        help=_("open a preset (name or path) or a JSON start body"),
     )
-    parser.add_argument("--step", choices=STEP_NAMES, help="open the wizard at this step")
+    parser.add_argument("--step", choices=STEP_NAMES, help=_("open the wizard at this step"))
     parser.add_argument(
         "--sandbox",
         action="store_true",
-        help="send to the built-in sandbox instead of Agora (the default endpoint of a new draft)",
+        help=_(
+            "send to the built-in sandbox instead of Agora (the default endpoint of a new draft)"
+        ),
     )
 
 

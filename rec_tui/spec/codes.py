@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rec_tui.i18n import N_, _
+
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
@@ -33,9 +35,19 @@ class Explanation:
 
     @property
     def title(self) -> str:
+        """The heading, in the active language."""
         if self.code is not None:
-            return f"Agora error code {self.code}"
-        return f'Agora gateway message "{self.message}"'
+            return _("Agora error code {code}").format(code=self.code)
+        return _('Agora gateway message "{message}"').format(message=self.message)
+
+    @property
+    def said_meaning(self) -> str:
+        """``meaning`` in the active language (the table holds it as written)."""
+        return _(self.meaning)
+
+    @property
+    def said_check(self) -> str:
+        return _(self.check)
 
 
 def _code(
@@ -54,243 +66,285 @@ _CODE_LIST: tuple[Explanation, ...] = (
     _code(
         2,
         "400",
-        "Invalid parameter: wrong type, misspelt or mis-cased key, out-of-range value, or "
-        "missing required field. Also mp4 without hls, and a bad readyTimeout.",
-        "Read `reason`; run the validator; check key case and string-vs-number types.",
+        N_(
+            "Invalid parameter: wrong type, misspelt or mis-cased key, out-of-range value, or "
+            "missing required field. Also mp4 without hls, and a bad readyTimeout."
+        ),
+        N_("Read `reason`; run the validator; check key case and string-vs-number types."),
         (
-            "a value of the wrong type (uid or a subscription uid sent as a number, a "
-            "number sent as text)",
-            "a key misspelt or mis-cased (e.g. unsubscribeAudioUids)",
-            "a value out of range or a required field missing",
-            "an mp4-only avFileType, or a bad readyTimeout (web)",
+            N_(
+                "a value of the wrong type (uid or a subscription uid sent as a number, a "
+                "number sent as text)"
+            ),
+            N_("a key misspelt or mis-cased (e.g. unsubscribeAudioUids)"),
+            N_("a value out of range or a required field missing"),
+            N_("an mp4-only avFileType, or a bad readyTimeout (web)"),
         ),
     ),
     _code(
         7,
         "201",
-        "start is already running for this resource ID.",
-        "Do not repeat start with the same resource ID; use query instead.",
+        N_("start is already running for this resource ID."),
+        N_("Do not repeat start with the same resource ID; use query instead."),
         (
-            "start was sent again (a retry) after the first one had already started",
-            "two services share one resource ID",
+            N_("start was sent again (a retry) after the first one had already started"),
+            N_("two services share one resource ID"),
         ),
         reason="already started",
     ),
     _code(
         8,
         "400",
-        "Bad request header or URL: wrong Content-Type, `cloud_recording` missing from the "
-        "path, wrong HTTP method, or a body that is not valid JSON.",
-        "Check `Content-Type: application/json;charset=utf-8`, the method and the path.",
+        N_(
+            "Bad request header or URL: wrong Content-Type, `cloud_recording` missing from the "
+            "path, wrong HTTP method, or a body that is not valid JSON."
+        ),
+        N_("Check `Content-Type: application/json;charset=utf-8`, the method and the path."),
     ),
     _code(
         49,
         "400",
-        "stop was repeated, or the task is already exiting (the bot was kicked out, or "
-        "maxIdleTime was reached).",
-        "Treat it as already stopped; query if unsure.",
+        N_(
+            "stop was repeated, or the task is already exiting (the bot was kicked out, or "
+            "maxIdleTime was reached)."
+        ),
+        N_("Treat it as already stopped; query if unsure."),
         (
-            "stop was sent twice (a retry, or two services stopping the same task)",
-            "the recorder had already left: nobody in the channel for maxIdleTime, or a "
-            "client joined with the recorder's uid",
+            N_("stop was sent twice (a retry, or two services stopping the same task)"),
+            N_(
+                "the recorder had already left: nobody in the channel for maxIdleTime, or a "
+                "client joined with the recorder's uid"
+            ),
         ),
         reason="invalid operation",
     ),
     _code(
         50,
         "—",
-        "Synchronous stop: the upload took longer than about 20 s.",
-        "Use async_stop or poll query; the files keep uploading.",
+        N_("Synchronous stop: the upload took longer than about 20 s."),
+        N_("Use async_stop or poll query; the files keep uploading."),
     ),
     _code(
         53,
         "400",
-        "Task conflict: a task with this cname + uid already exists (re-acquiring with the "
-        "same parameters).",
-        "Use a different uid for a parallel recorder, or stop the old one.",
+        N_(
+            "Task conflict: a task with this cname + uid already exists (re-acquiring with the "
+            "same parameters)."
+        ),
+        N_("Use a different uid for a parallel recorder, or stop the old one."),
         (
-            "acquire was repeated with the same cname and uid while a recording runs",
-            "a second recorder uses the same uid in the same channel",
+            N_("acquire was repeated with the same cname and uid while a recording runs"),
+            N_("a second recorder uses the same uid in the same channel"),
         ),
         reason="task conflict",
     ),
     _code(
         62,
         "500 / 504",
-        "acquire: Cloud Recording is not enabled for this App ID. start/query/update/stop: "
-        "request timeout (network).",
-        "Enable the service in Console; otherwise retry, and for start re-acquire if the "
-        "retry fails.",
+        N_(
+            "acquire: Cloud Recording is not enabled for this App ID. start/query/update/stop: "
+            "request timeout (network)."
+        ),
+        N_(
+            "Enable the service in Console; otherwise retry, and for start re-acquire if the "
+            "retry fails."
+        ),
         reason="request timeout",
     ),
     _code(
         65,
         "206",
-        "The request reached the backend but the response timed out (network jitter).",
-        "Retry with the same resource ID (back off 3 s, 6 s); if that still fails, "
-        "acquire + start again.",
+        N_("The request reached the backend but the response timed out (network jitter)."),
+        N_(
+            "Retry with the same resource ID (back off 3 s, 6 s); if that still fails, "
+            "acquire + start again."
+        ),
         reason="request not completed",
     ),
     _code(
         109,
         "400",
-        "The RTC token has expired.",
-        "Generate a fresh token (it must outlive the recording).",
+        N_("The RTC token has expired."),
+        N_("Generate a fresh token (it must outlive the recording)."),
         (
-            "the token was built with a short expiry (or long ago) and the recording "
-            "started after it ran out",
-            "a token cached by the customer's server and reused",
+            N_(
+                "the token was built with a short expiry (or long ago) and the recording "
+                "started after it ran out"
+            ),
+            N_("a token cached by the customer's server and reused"),
         ),
     ),
     _code(
         110,
         "400",
-        "The RTC token is invalid.",
-        "Check the App ID, certificate, channel name and uid used to build the token.",
+        N_("The RTC token is invalid."),
+        N_("Check the App ID, certificate, channel name and uid used to build the token."),
         (
-            "the token was built with another App ID or App Certificate",
-            "the token was built for another channel name or uid than the body's cname and uid",
-            "the token was changed or cut when it was copied",
+            N_("the token was built with another App ID or App Certificate"),
+            N_("the token was built for another channel name or uid than the body's cname and uid"),
+            N_("the token was changed or cut when it was copied"),
         ),
     ),
     _code(
         400,
         "400",
-        "acquire: `invalid_appid`.",
-        "Enable Cloud Recording for the App ID; check the App ID.",
+        N_("acquire: `invalid_appid`."),
+        N_("Enable Cloud Recording for the App ID; check the App ID."),
         reason="invalid_appid",
     ),
     _code(
         401,
         "400",
-        "acquire: `invalid_channel_name`.",
-        "cname has unsupported characters (rule R11: letters, digits, space and "
-        "! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ , only, under 64 bytes).",
+        N_("acquire: `invalid_channel_name`."),
+        N_(
+            "cname has unsupported characters (rule R11: letters, digits, space and "
+            "! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ , only, under 64 bytes)."
+        ),
         reason="invalid_channel_name",
     ),
     _code(
         404,
         "404",
-        "`failed to find worker`: the task does not exist (never started, ended, or "
-        "failover in progress).",
-        "Wait and retry with back-off (5 s, 10 s, 15 s); if it persists, start a new task "
-        "with a different uid. Decode the start's token (`rec-tui token decode`) and compare "
-        "it with the cname, uid and App ID; look for callback events 41 (recorder_leave) "
-        "and 11 (session_exit).",
+        N_(
+            "`failed to find worker`: the task does not exist (never started, ended, or "
+            "failover in progress)."
+        ),
+        N_(
+            "Wait and retry with back-off (5 s, 10 s, 15 s); if it persists, start a new task "
+            "with a different uid. Decode the start's token (`rec-tui token decode`) and compare "
+            "it with the cname, uid and App ID; look for callback events 41 (recorder_leave) "
+            "and 11 (session_exit)."
+        ),
         (
-            "the recorder could not join the channel and left: a missing or wrong RTC "
-            "token on a project with an App Certificate, or a token made for another "
-            "channel, uid or App ID, or already expired",
-            "the recording ended by itself: nobody was in the channel for maxIdleTime "
-            "seconds, or a client joined with the recorder's uid and pushed it out",
-            "the task was already stopped, or the URL names another resource ID, sid or "
-            "mode than the start did",
-            "a high-availability failover is in progress (it can take up to about 90 s)",
+            N_(
+                "the recorder could not join the channel and left: a missing or wrong RTC "
+                "token on a project with an App Certificate, or a token made for another "
+                "channel, uid or App ID, or already expired"
+            ),
+            N_(
+                "the recording ended by itself: nobody was in the channel for maxIdleTime "
+                "seconds, or a client joined with the recorder's uid and pushed it out"
+            ),
+            N_(
+                "the task was already stopped, or the URL names another resource ID, sid or "
+                "mode than the start did"
+            ),
+            N_("a high-availability failover is in progress (it can take up to about 90 s)"),
         ),
         reason="failed to find worker",
     ),
     _code(
         405,
         "400",
-        "acquire: `no_active_status`, the app is not active (for example an overdue account).",
-        "Check billing or account status.",
+        N_("acquire: `no_active_status`, the app is not active (for example an overdue account)."),
+        N_("Check billing or account status."),
         reason="no_active_status",
     ),
     _code(
         406,
         "400",
-        "acquire: `vendor_over_load`, the concurrent task limit was reached.",
-        "Look for leaked tasks; retry later; ask for a higher PCW quota.",
+        N_("acquire: `vendor_over_load`, the concurrent task limit was reached."),
+        N_("Look for leaked tasks; retry later; ask for a higher PCW quota."),
         reason="vendor_over_load",
     ),
     _code(
         432,
         "400",
-        "Bad parameter, or App ID / cname / uid do not match the resource ID.",
-        "Use exactly the acquire cname and uid with the same App ID.",
+        N_("Bad parameter, or App ID / cname / uid do not match the resource ID."),
+        N_("Use exactly the acquire cname and uid with the same App ID."),
         (
-            "start (or a later call) uses a different cname or uid than the acquire",
-            "the App ID in the URL is not the one the resource ID was acquired for",
-            "a parameter of the body is not accepted (read the reason)",
+            N_("start (or a later call) uses a different cname or uid than the acquire"),
+            N_("the App ID in the URL is not the one the resource ID was acquired for"),
+            N_("a parameter of the body is not accepted (read the reason)"),
         ),
     ),
     _code(
         433,
         "400",
-        "The resource ID has expired (over 5 minutes old).",
-        "Acquire again and start immediately.",
+        N_("The resource ID has expired (over 5 minutes old)."),
+        N_("Acquire again and start immediately."),
         (
-            "more than 5 minutes passed between acquire and start",
-            "resource IDs acquired in a batch and started later",
-            "a resource ID reused after its session was stopped",
+            N_("more than 5 minutes passed between acquire and start"),
+            N_("resource IDs acquired in a batch and started later"),
+            N_("a resource ID reused after its session was stopped"),
         ),
     ),
     _code(
         435,
         "206",
-        "No recorded data: nobody published a stream.",
-        "Expected when the channel was empty; check uids and subscription lists.",
+        N_("No recorded data: nobody published a stream."),
+        N_("Expected when the channel was empty; check uids and subscription lists."),
         (
-            "nobody published audio or video while the recorder was in the channel",
-            "the subscription lists name uids that never published (for example the "
-            'doc\'s example uids "123", "456")',
-            "the recorder never joined (see code 404 causes: token, uid reuse)",
+            N_("nobody published audio or video while the recorder was in the channel"),
+            N_(
+                "the subscription lists name uids that never published (for example the "
+                'doc\'s example uids "123", "456")'
+            ),
+            N_("the recorder never joined (see code 404 causes: token, uid reuse)"),
         ),
         reason="no recorded data",
     ),
     _code(
-        500, "500", "acquire: `internal_error`.", "Retry with back-off.", reason="internal_error"
+        500,
+        "500",
+        N_("acquire: `internal_error`."),
+        N_("Retry with back-off."),
+        reason="internal_error",
     ),
     _code(
         501,
         "500 / —",
-        "Two meanings. Current docs (acquire): `no_worker_manager_available`. Older docs: "
-        "the recording service is exiting (query after stop).",
-        "Retry acquire with back-off; for query after stop, treat the task as ending.",
+        N_(
+            "Two meanings. Current docs (acquire): `no_worker_manager_available`. Older docs: "
+            "the recording service is exiting (query after stop)."
+        ),
+        N_("Retry acquire with back-off; for query after stop, treat the task as ending."),
         reason="no_worker_manager_available",
     ),
     _code(
         502,
         "500",
-        "start: `Failed to allocate worker`.",
-        "Acquire + start again.",
+        N_("start: `Failed to allocate worker`."),
+        N_("Acquire + start again."),
         reason="Failed to allocate worker",
     ),
     _code(
         504,
         "500",
-        "acquire: `allocate_timeout`.",
-        "Retry with back-off.",
+        N_("acquire: `allocate_timeout`."),
+        N_("Retry with back-off."),
         reason="allocate_timeout",
     ),
     _code(
         1001,
         "400",
-        "The resource ID could not be decoded.",
-        "Acquire again; do not edit or truncate the ID.",
+        N_("The resource ID could not be decoded."),
+        N_("Acquire again; do not edit or truncate the ID."),
     ),
     _code(
         1003,
         "400",
-        "The App ID or sid does not match the resource ID.",
-        "Keep resourceId, sid and appid together per session.",
+        N_("The App ID or sid does not match the resource ID."),
+        N_("Keep resourceId, sid and appid together per session."),
         (
-            "resourceId and sid from different sessions mixed up",
-            "the App ID in the URL differs from the one the resource ID was acquired for",
+            N_("resourceId and sid from different sessions mixed up"),
+            N_("the App ID in the URL differs from the one the resource ID was acquired for"),
         ),
     ),
     _code(
         1013,
         "400",
-        "Invalid channel name: 64 bytes or more, or bad characters.",
-        "See rule R11: letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ "
-        "_ { } | ~ , only, under 64 bytes.",
+        N_("Invalid channel name: 64 bytes or more, or bad characters."),
+        N_(
+            "See rule R11: letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ "
+            "_ { } | ~ , only, under 64 bytes."
+        ),
     ),
     _code(
         1028,
         "400",
-        "Invalid updateLayout body.",
-        "Validate the layout fields against rules R65–R79.",
+        N_("Invalid updateLayout body."),
+        N_("Validate the layout fields against rules R65–R79."),
     ),
 )
 
@@ -310,36 +364,42 @@ _MESSAGES: tuple[tuple[Explanation, tuple[str, ...]], ...] = (
     _message(
         "appid is invalid",
         "400",
-        "Wrong App ID, or Cloud Recording is not enabled for it.",
-        "Check the App ID in the URL and enable Cloud Recording for it in Console.",
+        N_("Wrong App ID, or Cloud Recording is not enabled for it."),
+        N_("Check the App ID in the URL and enable Cloud Recording for it in Console."),
         "invalid appid",
     ),
     _message(
         "no Route matched with those values",
         "404",
-        "Wrong HTTP method or URL.",
-        "Check the method (POST, or GET for query) and the path "
-        "/v1/apps/{appid}/cloud_recording/….",
+        N_("Wrong HTTP method or URL."),
+        N_(
+            "Check the method (POST, or GET for query) and the path "
+            "/v1/apps/{appid}/cloud_recording/…."
+        ),
     ),
     _message(
         "Invalid authentication credentials",
         "401",
-        "Wrong Customer ID or Customer Secret, the service is not enabled, the `Basic ` "
-        "prefix is missing, or the Content-Type is malformed.",
-        "Check the Customer ID and secret (same account as the App ID), the "
-        "`Authorization: Basic …` header and `Content-Type: application/json;charset=utf-8`.",
+        N_(
+            "Wrong Customer ID or Customer Secret, the service is not enabled, the `Basic ` "
+            "prefix is missing, or the Content-Type is malformed."
+        ),
+        N_(
+            "Check the Customer ID and secret (same account as the App ID), the "
+            "`Authorization: Basic …` header and `Content-Type: application/json;charset=utf-8`."
+        ),
     ),
     _message(
         "Unauthorized",
         "401",
-        "No Authorization header was sent.",
-        "Send `Authorization: Basic base64(customerId:customerSecret)`.",
+        N_("No Authorization header was sent."),
+        N_("Send `Authorization: Basic base64(customerId:customerSecret)`."),
     ),
     _message(
         "API rate limit exceeded",
         "429",
-        "More than 10 requests per second.",
-        "Slow down and retry with back-off; ask support to raise the limit if needed.",
+        N_("More than 10 requests per second."),
+        N_("Slow down and retry with back-off; ask support to raise the limit if needed."),
     ),
 )
 

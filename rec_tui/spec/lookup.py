@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from rec_tui.i18n import N_
 from rec_tui.spec.codes import CODES, Explanation, describe_message, message_wordings
 from rec_tui.spec.notifications import (
     EVENTS,
@@ -45,8 +46,15 @@ class Lookup:
 
 def answer_for(entry: Explanation) -> Answer:
     """An error-code or gateway-message entry of :mod:`codes` as an :class:`Answer`."""
-    key = f"code {entry.code}" if entry.code is not None else f"message {entry.message}"
-    return Answer(key, entry.title, entry.meaning, entry.check, entry.causes, entry.status)
+    if entry.code is not None:
+        key, title = f"code {entry.code}", N_("Agora error code {code}")
+        values: tuple[tuple[str, str | int], ...] = (("code", entry.code),)
+    else:
+        key, title = f"message {entry.message}", N_('Agora gateway message "{message}"')
+        values = (("message", entry.message),)
+    return Answer(
+        key, title, entry.meaning, entry.check, entry.causes, entry.status, title_values=values
+    )
 
 
 def query_for(answer: Answer) -> str:
@@ -211,7 +219,7 @@ def _candidates() -> Iterator[tuple[Answer, tuple[str, ...]]]:
     for status in ("200", "201", "206", "400", "401", "404", "429", "500", "504", "503"):
         answer = http_status(int(status))
         if answer is not None:
-            yield answer, (answer.title, *answer.wordings)
+            yield answer, (answer.written_title, *answer.wordings)
 
 
 def _closest(query: str) -> list[Answer]:
@@ -222,7 +230,9 @@ def _closest(query: str) -> list[Answer]:
     words = set(folded.split())
     scored: dict[str, tuple[float, Answer]] = {}
     for answer, wordings in _candidates():
-        score = max(_similarity(folded, words, normalize(w)) for w in (answer.title, *wordings))
+        score = max(
+            _similarity(folded, words, normalize(w)) for w in (answer.written_title, *wordings)
+        )
         if score > scored.get(answer.key, (-1.0, answer))[0]:
             scored[answer.key] = (score, answer)
     ranked = sorted(scored.values(), key=lambda pair: -pair[0])

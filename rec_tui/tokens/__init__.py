@@ -18,6 +18,8 @@ import sys
 import time as _time
 from typing import TYPE_CHECKING, Any
 
+from rec_tui.i18n import _
+
 if TYPE_CHECKING:
     from rec_tui.tokens.check import TokenFinding
     from rec_tui.tokens.model import DecodedToken, Privilege, ServiceGrant, TokenError
@@ -73,7 +75,7 @@ def decode_token(text: str) -> DecodedToken:
 
     token = pasted_token(text)
     if not token:
-        raise TokenError("the token is empty")
+        raise TokenError(_("the token is empty"))
     version, body = token[:3], token[3:]
     if version == access_token2.VERSION:
         return access_token2.decode(body)
@@ -81,12 +83,16 @@ def decode_token(text: str) -> DecodedToken:
         return access_token.decode(body)
     if version.isdigit():
         raise TokenError(
-            f"token version {version} is not one rec-tui reads: Agora RTC tokens start with "
-            "007 (AccessToken2) or 006 (AccessToken)"
+            _(
+                "token version {version} is not one rec-tui reads: Agora RTC tokens start with "
+                "007 (AccessToken2) or 006 (AccessToken)"
+            ).format(version=version)
         )
     raise TokenError(
-        "this is not an Agora RTC token: tokens start with 007 (AccessToken2) or 006 "
-        "(AccessToken); a token copied in part or with extra text around it cannot be read"
+        _(
+            "this is not an Agora RTC token: tokens start with 007 (AccessToken2) or 006 "
+            "(AccessToken); a token copied in part or with extra text around it cannot be read"
+        )
     )
 
 
@@ -121,7 +127,10 @@ def verify_token(
         return access_token2.signature_matches(token, certificate)
     if channel is None or uid is None:
         raise TokenError(
-            "a 006 token does not carry its channel name and uid: give both to check its signature"
+            _(
+                "a 006 token does not carry its channel name and uid: give both to check its "
+                "signature"
+            )
         )
     return access_token.signature_matches(token, certificate, channel, uid)
 
@@ -148,12 +157,16 @@ def build_rtc_token(
     _check_hex32(app_id, "App ID")
     _check_hex32(certificate, "App Certificate")
     if not channel:
-        raise TokenError("the channel name is empty")
+        raise TokenError(_("the channel name is empty"))
     uid_text = str(uid).strip()
     if uid_text.isdigit() and int(uid_text) > MAX_UID:
-        raise TokenError(f"uid {uid_text} is larger than the largest uid, {MAX_UID}")
+        raise TokenError(
+            _("uid {uid} is larger than the largest uid, {largest}").format(
+                uid=uid_text, largest=MAX_UID
+            )
+        )
     if not 1 <= expire <= 0xFFFFFFFF:
-        raise TokenError("the expiry must be a positive number of seconds")
+        raise TokenError(_("the expiry must be a positive number of seconds"))
     now = int(_time.time()) if issued_at is None else issued_at
     return access_token2.build_rtc(
         app_id,
@@ -190,4 +203,8 @@ def _check_hex32(value: str, name: str) -> None:
     from rec_tui.tokens.model import TokenError
 
     if not _HEX32.fullmatch(value):
-        raise TokenError(f"the {name} must be 32 hexadecimal characters (it has {len(value)})")
+        raise TokenError(
+            _("the {name} must be 32 hexadecimal characters (it has {length})").format(
+                name=name, length=len(value)
+            )
+        )

@@ -14,6 +14,7 @@ import base64
 import binascii
 import zlib
 
+from rec_tui.i18n import _
 from rec_tui.tokens.model import DecodedToken, ServiceGrant, TokenError, privileges_from
 from rec_tui.tokens.wire import Reader
 
@@ -41,13 +42,17 @@ _PRIVILEGES = {
 def decode(body: str) -> DecodedToken:
     app_id, content = body[:APP_ID_LENGTH], body[APP_ID_LENGTH:]
     if len(app_id) < APP_ID_LENGTH or not content:
-        raise TokenError("the token is cut short: a 006 token has a 32-character App ID and more")
+        raise TokenError(
+            _("the token is cut short: a 006 token has a 32-character App ID and more")
+        )
     try:
         raw = base64.b64decode(content.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError) as error:
         raise TokenError(
-            "the text after the App ID is not base64: the token was changed or cut when it "
-            "was copied"
+            _(
+                "the text after the App ID is not base64: the token was changed or cut when it "
+                "was copied"
+            )
         ) from error
     reader = Reader(raw)
     signature = reader.bytes_field("signature")
@@ -55,7 +60,11 @@ def decode(body: str) -> DecodedToken:
     uid_crc = reader.uint32("uid checksum")
     message = reader.bytes_field("message")
     if reader.remaining:
-        raise TokenError(f"the token has {reader.remaining} unexpected bytes after its message")
+        raise TokenError(
+            _("the token has {count} unexpected bytes after its message").format(
+                count=reader.remaining
+            )
+        )
     fields = Reader(message)
     salt = fields.uint32("salt")
     timestamp = fields.uint32("timestamp")

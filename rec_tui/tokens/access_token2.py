@@ -15,6 +15,7 @@ import binascii
 import zlib
 from collections.abc import Callable
 
+from rec_tui.i18n import _
 from rec_tui.tokens.model import (
     DecodedToken,
     ServiceGrant,
@@ -72,13 +73,16 @@ def unpack(body: str) -> bytes:
         compressed = base64.b64decode(body.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError) as error:
         raise TokenError(
-            "the text after 007 is not base64: the token was changed or cut when it was copied"
+            _("the text after 007 is not base64: the token was changed or cut when it was copied")
         ) from error
     try:
         return zlib.decompress(compressed)
     except zlib.error as error:
         raise TokenError(
-            "the token's content does not unpack (zlib): it was changed or cut when it was copied"
+            _(
+                "the token's content does not unpack (zlib): it was changed or cut when it was "
+                "copied"
+            )
         ) from error
 
 
@@ -95,7 +99,11 @@ def decode(body: str) -> DecodedToken:
         _read_service(reader, issued_at, expire) for _ in range(reader.uint16("number of services"))
     )
     if reader.remaining:
-        raise TokenError(f"the token has {reader.remaining} unexpected bytes after its services")
+        raise TokenError(
+            _("the token has {count} unexpected bytes after its services").format(
+                count=reader.remaining
+            )
+        )
     return DecodedToken(
         version=VERSION,
         app_id=app_id,
@@ -112,7 +120,11 @@ def _read_service(reader: Reader, issued_at: int, expire: int) -> ServiceGrant:
     type_id = reader.uint16("service type")
     known = _SERVICES.get(type_id)
     if known is None:
-        raise TokenError(f"the token holds a service of type {type_id}, which rec-tui cannot read")
+        raise TokenError(
+            _("the token holds a service of type {type}, which rec-tui cannot read").format(
+                type=type_id
+            )
+        )
     name, privilege_names, read_fields = known
     values = reader.uint32_map(f"{name} privileges")
 

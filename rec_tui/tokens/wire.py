@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import struct
 
+from rec_tui.i18n import _
 from rec_tui.tokens.model import TokenError
 
 
@@ -28,8 +29,10 @@ class Reader:
     def take(self, size: int, field: str) -> bytes:
         if self.remaining < size:
             raise TokenError(
-                f"the token is cut short: it ends inside its {field} "
-                f"({self.remaining} of {size} bytes left)"
+                _(
+                    "the token is cut short: it ends inside its {field} "
+                    "({left} of {size} bytes left)"
+                ).format(field=field, left=self.remaining, size=size)
             )
         chunk = self._data[self._position : self._position + size]
         self._position += size
@@ -55,7 +58,9 @@ class Reader:
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise TokenError(f"the token's {field} is not UTF-8 text") from error
+            raise TokenError(
+                _("the token's {field} is not UTF-8 text").format(field=field)
+            ) from error
 
     def uint32_map(self, field: str) -> dict[int, int]:
         count = self.uint16(f"{field} count")

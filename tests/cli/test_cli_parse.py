@@ -116,3 +116,20 @@ def test_lang_is_read_before_any_command_and_after_validate_or_explain() -> None
     assert parse_arguments(["validate", "--lang", "zh", "x.json"]).lang == "zh"
     assert parse_arguments(["--lang", "zh", "explain", "433"]).lang == "zh"
     assert parse_arguments(["explain", "433"]).lang is None
+
+
+@pytest.mark.parametrize("command", ["query", "stop"])
+def test_a_resource_id_or_sid_beginning_with_a_dash_is_read_as_the_value(command: str) -> None:
+    # Agora's IDs are URL-safe base64: one in 64 begins with "-" (the sandbox's too).
+    resource_id = "-x7Jk2" + "a" * 60
+    sid = "--9f" + "b" * 28
+    args = parse_arguments(
+        [command, "--mode", "mix", "--resource-id", resource_id, "--sid", sid, "--sandbox"]
+    )
+    assert (args.resource_id, args.sid) == (resource_id, sid)
+
+
+def test_an_option_after_resource_id_is_still_an_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        parse_arguments(["query", "--mode", "mix", "--resource-id", "--sid", "abc", "--sandbox"])
+    assert "--resource-id: expected one argument" in capsys.readouterr().err

@@ -34,3 +34,30 @@ def test_only_the_wizard_reads_the_remembered_choice(
     assert i18n.active_language() == "en"
     language.apply(argparse.Namespace(lang=None), wizard=True)
     assert i18n.active_language() == "zh"
+
+
+def test_argparse_speaks_chinese_only_while_the_command_line_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rec_tui.cli import main
+
+    said = argparse._  # type: ignore[attr-defined]
+    with pytest.raises(SystemExit) as exited:
+        main(["--lang", "zh", "validate", "--mode", "bogus", "x.json"])
+    assert exited.value.code == 2
+    assert "无效的选项值" in capsys.readouterr().err
+    # argparse is put back as it was, for every other parser in the process.
+    assert argparse._ is said  # type: ignore[attr-defined]
+    assert argparse.ArgumentParser(prog="p").format_usage() == "usage: p [-h]\n"
+
+
+def test_an_unreadable_catalogue_is_said_once_per_command(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rec_tui.cli import main
+
+    monkeypatch.setattr(catalogue, "po_path", lambda locale: tmp_path / "missing.po")
+    assert main(["--lang", "zh", "explain", "433"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count("cannot read the zh translations") == 1
+    assert "Agora error code 433" in captured.out

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from rec_tui.agora.diagnose.context import Context
+from rec_tui.agora.diagnose.evidence import joined
 from rec_tui.agora.diagnose.model import ERROR, INFO, WARNING, Call, Finding
+from rec_tui.i18n import _, ngettext
 from rec_tui.request.mode_inference import infer_mode
 from rec_tui.request.validate import validate
 
@@ -59,18 +61,37 @@ def body_invalid(context: Context) -> Iterator[Finding]:
         yield Finding(
             "body-invalid",
             WARNING if accepted or excerpt else ERROR,
-            f"The start body on line {start.body_line or start.line} ({guess.describe()}) breaks "
-            f"{len(errors)} rule{'s' if len(errors) != 1 else ''} of the API"
-            + (", although Agora accepted it." if accepted else ".")
-            + (" It has no cname and uid: perhaps only a part was pasted." if excerpt else ""),
+            _breaks(start.body_line or start.line, guess.describe(), len(errors), accepted)
+            + (_(" It has no cname and uid: perhaps only a part was pasted.") if excerpt else ""),
             tuple(
-                f"{p.path or '(body)'}: {context.quote.mask(p.message)}"
+                f"{p.path or _('(body)')}: {context.quote.mask(p.message)}"
                 for p in errors[:_PROBLEMS_SHOWN]
             )
             + ((context.quote.answer(start),) if start.answer else ()),
-            "Open the body with `rec-tui validate` (or the wizard) for every problem and its fix.",
+            _(
+                "Open the body with `rec-tui validate` (or the wizard) for every problem and "
+                "its fix."
+            ),
             tuple(dict.fromkeys(p.rule for p in errors)),
         )
+
+
+def _breaks(line: int, mode: str, count: int, accepted: bool) -> str:
+    if accepted:
+        said = ngettext(
+            "The start body on line {line} ({mode}) breaks {count} rule of the API, although "
+            "Agora accepted it.",
+            "The start body on line {line} ({mode}) breaks {count} rules of the API, although "
+            "Agora accepted it.",
+            count,
+        )
+    else:
+        said = ngettext(
+            "The start body on line {line} ({mode}) breaks {count} rule of the API.",
+            "The start body on line {line} ({mode}) breaks {count} rules of the API.",
+            count,
+        )
+    return said.format(line=line, mode=mode, count=count)
 
 
 def _identity(body: Any) -> str:
@@ -87,16 +108,20 @@ def placeholder_uids(context: Context) -> Iterator[Finding]:
             yield Finding(
                 "placeholder-uids",
                 WARNING,
-                f"The subscribe lists name uid {' and '.join(copied)}, the example values of "
-                "Agora's documentation: unless users with these uids publish, nothing of "
-                "the real users is recorded.",
+                _(
+                    "The subscribe lists name uid {uids}, the example values of Agora's "
+                    "documentation: unless users with these uids publish, nothing of the "
+                    "real users is recorded."
+                ).format(uids=joined(copied)),
                 (
                     context.quote.body(
                         start, *(f"clientRequest.recordingConfig.{n}" for n in _LISTS)
                     ),
                 ),
-                'Put the real publishers\' uids in the lists, or ["#allstream#"] to record '
-                "everyone.",
+                _(
+                    'Put the real publishers\' uids in the lists, or ["#allstream#"] to record '
+                    "everyone."
+                ),
             )
             return
 
@@ -107,11 +132,13 @@ def uid_collision(context: Context) -> Iterator[Finding]:
             yield Finding(
                 "uid-collision",
                 WARNING,
-                f"The recorder joins as uid {start.uid} and also subscribes to uid "
-                f"{start.uid}: a user with the recorder's uid would push the recorder out "
-                "of the channel (or be pushed out).",
+                _(
+                    "The recorder joins as uid {uid} and also subscribes to uid {uid}: a user "
+                    "with the recorder's uid would push the recorder out of the channel (or be "
+                    "pushed out)."
+                ).format(uid=start.uid),
                 (context.quote.body(start, "uid"),),
-                "Give the recorder a uid no user of the channel has.",
+                _("Give the recorder a uid no user of the channel has."),
             )
             return
     yield from _two_recorders(context)
@@ -133,12 +160,16 @@ def _two_recorders(context: Context) -> Iterator[Finding]:
         yield Finding(
             "uid-collision",
             ERROR if context.vanished_after(first) else WARNING,
-            f"Two recordings were started in channel {first.cname!r} with the same uid "
-            f"{first.uid}, and the first was not stopped in between: the second recorder "
-            "pushes the first out of the channel.",
+            _(
+                "Two recordings were started in channel {cname} with the same uid {uid}, and "
+                "the first was not stopped in between: the second recorder pushes the first "
+                "out of the channel."
+            ).format(cname=repr(first.cname), uid=first.uid),
             (context.quote.answer(first), context.quote.answer(call)),
-            "Stop a recording before starting another with the same uid, or give each "
-            "parallel recorder its own uid.",
+            _(
+                "Stop a recording before starting another with the same uid, or give each "
+                "parallel recorder its own uid."
+            ),
         )
         return
 
@@ -166,10 +197,14 @@ def portrait_default(context: Context) -> Iterator[Finding]:
         yield Finding(
             "portrait-default",
             WARNING if said else INFO,
-            "The mix recording sets no width and height, so Agora records the default "
-            "360×640: a portrait video.",
+            _(
+                "The mix recording sets no width and height, so Agora records the default "
+                "360×640: a portrait video."
+            ),
             (context.quote.body(start, "clientRequest.recordingConfig.transcodingConfig"),),
-            "Set transcodingConfig.width and height (for example 640×360 or 1280×720) with "
-            "fps and bitrate.",
+            _(
+                "Set transcodingConfig.width and height (for example 640×360 or 1280×720) with "
+                "fps and bitrate."
+            ),
         )
         return

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Final
 
 from rec_tui.agora.diagnose.context import Context, seconds_between
+from rec_tui.agora.diagnose.evidence import joined
 from rec_tui.agora.diagnose.model import (
     ERROR,
     INFO,
@@ -16,6 +17,7 @@ from rec_tui.agora.diagnose.model import (
     Call,
     Finding,
 )
+from rec_tui.i18n import _
 
 RESOURCE_LIFETIME: Final = 300  # seconds a resource ID is valid after acquire
 DEFAULT_MAX_IDLE: Final = 30
@@ -63,11 +65,15 @@ def credentials_invalid(context: Context) -> Iterator[Finding]:
         context,
         _bad_credentials,
         "credentials-invalid",
-        "Agora's gateway refused the Customer ID and Customer Secret (HTTP 401): the "
-        "request never reached Cloud Recording.",
-        "Check the Basic auth header: base64 of CustomerID:CustomerSecret from the same "
-        "Agora account as the App ID, with the 'Basic ' prefix, and Content-Type "
-        "application/json;charset=utf-8.",
+        _(
+            "Agora's gateway refused the Customer ID and Customer Secret (HTTP 401): the "
+            "request never reached Cloud Recording."
+        ),
+        _(
+            "Check the Basic auth header: base64 of CustomerID:CustomerSecret from the same "
+            "Agora account as the App ID, with the 'Basic ' prefix, and Content-Type "
+            "application/json;charset=utf-8."
+        ),
     )
 
 
@@ -76,10 +82,14 @@ def service_not_enabled(context: Context) -> Iterator[Finding]:
         context,
         _app_id_refused,
         "service-not-enabled",
-        "Agora does not accept this App ID for Cloud Recording: the service is not "
-        "enabled for the project, or the App ID is wrong.",
-        "In Agora Console, enable Cloud Recording for the project of this App ID, and "
-        "check that the App ID in the URL is that project's.",
+        _(
+            "Agora does not accept this App ID for Cloud Recording: the service is not "
+            "enabled for the project, or the App ID is wrong."
+        ),
+        _(
+            "In Agora Console, enable Cloud Recording for the project of this App ID, and "
+            "check that the App ID in the URL is that project's."
+        ),
     )
 
 
@@ -88,10 +98,14 @@ def rate_limited(context: Context) -> Iterator[Finding]:
         context,
         _too_many,
         "rate-limited",
-        "Agora refused a request for too many requests (HTTP 429): the limit is 10 "
-        "requests per second.",
-        "Spread the calls out and retry with back-off; polling query every few seconds "
-        "for many tasks adds up. Ask Agora support for a higher limit if needed.",
+        _(
+            "Agora refused a request for too many requests (HTTP 429): the limit is 10 "
+            "requests per second."
+        ),
+        _(
+            "Spread the calls out and retry with back-off; polling query every few seconds "
+            "for many tasks adds up. Ask Agora support for a higher limit if needed."
+        ),
     )
 
 
@@ -101,21 +115,27 @@ def already_running(context: Context) -> Iterator[Finding]:
             yield Finding(
                 "already-running",
                 ERROR,
-                "Agora refused start with code 53: a recording task with this cname and uid "
-                "is already running.",
+                _(
+                    "Agora refused start with code 53: a recording task with this cname and uid "
+                    "is already running."
+                ),
                 (context.quote.answer(call),),
-                "Stop the running task first, or give a parallel recorder its own uid.",
+                _("Stop the running task first, or give a parallel recorder its own uid."),
             )
             return
         if answer.code == 7 or (answer.status == 201 and call.kind == "start"):
             yield Finding(
                 "already-running",
                 WARNING,
-                "start was sent again with a resource ID that is already recording "
-                "(code 7): the first start is still running; this one did nothing.",
+                _(
+                    "start was sent again with a resource ID that is already recording "
+                    "(code 7): the first start is still running; this one did nothing."
+                ),
                 (context.quote.answer(call),),
-                "Do not repeat start with the same resource ID: use query to follow the "
-                "task, and acquire a new resource ID for a new recording.",
+                _(
+                    "Do not repeat start with the same resource ID: use query to follow the "
+                    "task, and acquire a new resource ID for a new recording."
+                ),
             )
             return
 
@@ -126,10 +146,12 @@ def resource_expired(context: Context) -> Iterator[Finding]:
             yield Finding(
                 "resource-expired",
                 ERROR,
-                "Agora refused start with code 433: the resource ID had expired (it is valid "
-                "for 5 minutes after acquire).",
+                _(
+                    "Agora refused start with code 433: the resource ID had expired (it is valid "
+                    "for 5 minutes after acquire)."
+                ),
                 (context.quote.answer(call),),
-                "Acquire a new resource ID and send start right after it (within seconds).",
+                _("Acquire a new resource ID and send start right after it (within seconds)."),
             )
             return
     for start in context.starts():
@@ -141,10 +163,12 @@ def resource_expired(context: Context) -> Iterator[Finding]:
             yield Finding(
                 "resource-expired",
                 ERROR if paired else WARNING,
-                f"start was sent {waited:.0f} s after acquire; a resource ID expires 5 "
-                "minutes (300 s) after acquire, so start fails with 433.",
+                _(
+                    "start was sent {seconds} s after acquire; a resource ID expires 5 "
+                    "minutes (300 s) after acquire, so start fails with 433."
+                ).format(seconds=f"{waited:.0f}"),
                 (context.quote.line(acquire.line), context.quote.line(start.line)),
-                "Acquire a new resource ID and send start right after it (within seconds).",
+                _("Acquire a new resource ID and send start right after it (within seconds)."),
             )
             return
 
@@ -192,16 +216,22 @@ def acquire_start_mismatch(context: Context) -> Iterator[Finding]:
             "acquire-start-mismatch",
             # Only proof when this acquire gave the start's resource ID, or Agora said 432.
             ERROR if paired or refused else WARNING,
-            f"acquire and start name different {' and '.join(differs)}: a resource ID only "
-            "works for the App ID, cname and uid it was acquired with (start fails with 432)."
+            _(
+                "acquire and start name different {names}: a resource ID only works for the "
+                "App ID, cname and uid it was acquired with (start fails with 432)."
+            ).format(names=joined(differs))
             + (
                 ""
                 if paired
-                else " (The ticket does not show that this acquire gave this start's resource ID.)"
+                else _(
+                    " (The ticket does not show that this acquire gave this start's resource ID.)"
+                )
             ),
             tuple(evidence),
-            "Send start with exactly the App ID, cname and uid of its acquire, or acquire "
-            "again with the new ones.",
+            _(
+                "Send start with exactly the App ID, cname and uid of its acquire, or acquire "
+                "again with the new ones."
+            ),
         )
         return
 
@@ -221,21 +251,33 @@ def recorder_left(context: Context) -> Iterator[Finding]:
         if vanished is None:
             continue
         waited = seconds_between(start.when, vanished.when)
-        after = f" {waited:.0f} s later" if waited is not None else " later"
-        what = vanished.kind or "the next call"
+        what = vanished.kind or _("the next call")
         too_soon = waited is not None and waited < QUERY_WAIT
+        sid = start.answer.sid if start.answer else "?"
+        if waited is not None:
+            happened = _(
+                "start succeeded (sid {sid}), but {seconds} s later {call} answered that the "
+                "task does not exist ({answer}): "
+            ).format(sid=sid, seconds=f"{waited:.0f}", call=what, answer=_said(vanished))
+        else:
+            happened = _(
+                "start succeeded (sid {sid}), but later {call} answered that the task does "
+                "not exist ({answer}): "
+            ).format(sid=sid, call=what, answer=_said(vanished))
         yield Finding(
             "recorder-left",
             WARNING if too_soon else ERROR,
-            f"start succeeded (sid {start.answer.sid if start.answer else '?'}), but{after} "
-            f"{what} answered that the task does not exist ({_said(vanished)}): "
+            happened
             + (
-                f"that was within {QUERY_WAIT} s of start, when the task may not be ready yet."
+                _(
+                    "that was within {seconds} s of start, when the task may not be ready yet."
+                ).format(seconds=QUERY_WAIT)
                 if too_soon
-                else "the recorder left the channel or never got into it."
+                else _("the recorder left the channel or never got into it.")
             ),
             (context.quote.answer(start), context.quote.answer(vanished)),
-            "Likely causes, most likely first:\n"
+            _("Likely causes, most likely first:")
+            + "\n"
             + "\n".join(
                 f"{number}. {cause}"
                 for number, cause in enumerate(_left_causes(context, start, waited), 1)
@@ -250,13 +292,14 @@ def _said(call: Call) -> str:
 
 
 def _left_causes(context: Context, start: Call, waited: float | None) -> list[str]:
-    token = (
+    token = _(
         "The recorder could not join: its token is missing or wrong for this App ID, cname "
         "and uid (projects with an App Certificate need one). Confirm: "
-        + (
-            "see the token findings above."
-            if context.has(*TOKEN_IDS)
-            else "ask whether the project has an App Certificate and decode the token with "
+    ) + (
+        _("see the token findings above.")
+        if context.has(*TOKEN_IDS)
+        else _(
+            "ask whether the project has an App Certificate and decode the token with "
             "`rec-tui token decode`."
         )
     )
@@ -267,16 +310,16 @@ def _left_causes(context: Context, start: Call, waited: float | None) -> list[st
         if isinstance(max_idle, int) and not isinstance(max_idle, bool)
         else DEFAULT_MAX_IDLE
     )
-    idle = (
-        f"Nobody was in the channel, so the recorder left after maxIdleTime ({idle_limit} s). "
+    idle = _(
+        "Nobody was in the channel, so the recorder left after maxIdleTime ({seconds} s). "
         "Confirm: the callback's recorder_leave event (41) with leaveCode 4, and that the "
         "clients joined the same cname with the same App ID."
-    )
-    kicked = (
-        f"Another user joined with the recorder's uid ({start.uid or '?'}) and pushed it out. "
+    ).format(seconds=idle_limit)
+    kicked = _(
+        "Another user joined with the recorder's uid ({uid}) and pushed it out. "
         "Confirm: the channel's user list in Agora Analytics for that uid."
-    )
-    failover = (
+    ).format(uid=start.uid or "?")
+    failover = _(
         "A failover was moving the task (404 for up to about 90 s). Confirm: query again "
         "after 5, 10 and 15 s; the task comes back if this was the cause."
     )
@@ -305,12 +348,16 @@ def no_stream(context: Context) -> Iterator[Finding]:
             yield Finding(
                 "no-stream",
                 ERROR,
-                "Agora answered 435: nothing was recorded, because no stream the recorder "
-                "subscribed to was published while it was in the channel.",
+                _(
+                    "Agora answered 435: nothing was recorded, because no stream the recorder "
+                    "subscribed to was published while it was in the channel."
+                ),
                 (context.quote.answer(call),),
-                "Check that the clients published in the same cname with the same App ID "
-                "while the recorder ran, that the subscribe lists name their real uids, and "
-                "that maxIdleTime did not end the recording first.",
+                _(
+                    "Check that the clients published in the same cname with the same App ID "
+                    "while the recorder ran, that the subscribe lists name their real uids, and "
+                    "that maxIdleTime did not end the recording first."
+                ),
             )
             return
     for callback in context.exchange.callbacks:
@@ -320,12 +367,16 @@ def no_stream(context: Context) -> Iterator[Finding]:
             yield Finding(
                 "no-stream",
                 INFO,
-                f"The recorder left the channel with leaveCode {code}: nobody was in the "
-                "channel for maxIdleTime. That is normal once the users have left; soon "
-                "after start it means nobody joined.",
+                _(
+                    "The recorder left the channel with leaveCode {code}: nobody was in the "
+                    "channel for maxIdleTime. That is normal once the users have left; soon "
+                    "after start it means nobody joined."
+                ).format(code=code),
                 (context.quote.line(callback.line),),
-                "If it came soon after start, check that the clients joined the same cname "
-                "with the same App ID while the recorder ran.",
+                _(
+                    "If it came soon after start, check that the clients joined the same cname "
+                    "with the same App ID while the recorder ran."
+                ),
             )
             return
 
@@ -342,10 +393,14 @@ def snapshot_no_filelist(context: Context) -> Iterator[Finding]:
                 yield Finding(
                     "snapshot-no-filelist",
                     INFO,
-                    "stop answered without a file list. For a snapshot task that is by "
-                    "design: screenshots are uploaded as they are taken and never listed.",
+                    _(
+                        "stop answered without a file list. For a snapshot task that is by "
+                        "design: screenshots are uploaded as they are taken and never listed."
+                    ),
                     (context.quote.answer(call),),
-                    "Look for the screenshots in the storage bucket (or use the callback "
-                    "events) rather than in stop's answer.",
+                    _(
+                        "Look for the screenshots in the storage bucket (or use the callback "
+                        "events) rather than in stop's answer."
+                    ),
                 )
                 return

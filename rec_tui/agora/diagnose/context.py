@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 
 from rec_tui.agora.diagnose.evidence import Quoter
 from rec_tui.agora.diagnose.model import Answer, Call, Exchange, Finding, Stamp
+from rec_tui.i18n import N_
 
 NOT_FOUND_TEXT = "failed to find worker"
+# Where the time of a call comes from when the ticket holds none.
+CURRENT_TIME = N_("the current time (the ticket holds no times)")
 # The calls that address a running task (None: an answer whose call was not quoted).
 _TASK_CALLS = frozenset({"query", "update", "updateLayout", "stop", None})
 
@@ -31,7 +34,7 @@ class Context:
         times = self.exchange.stamps + [c.time for c in self.exchange.callbacks if c.time]
         if times:
             return times[0]
-        return Stamp(self.now, "the current time (the ticket holds no times)")
+        return Stamp(self.now, CURRENT_TIME)
 
     def starts(self) -> list[Call]:
         return [call for call in self.exchange.calls if call.kind == "start" and call.body]

@@ -12,6 +12,7 @@ import re
 from typing import Any, Final
 
 from rec_tui.agora.diagnose.model import Call, Exchange
+from rec_tui.i18n import _
 from rec_tui.request.redact import MASK, redact_body, redact_text, secret_values
 
 _SECRET_SHAPES: Final = re.compile(
@@ -46,15 +47,17 @@ class Quoter:
         text = self.mask(self.lines[number - 1].strip())
         if len(text) > _LONGEST:
             text = text[: _LONGEST - 1] + "…"
-        return f"line {number}: {text}"
+        return _("line {number}: {text}").format(number=number, text=text)
 
     def body(self, call: Call, *paths: str) -> str:
         """The body's values at ``paths`` (dotted), or the whole body shortened."""
         body = redact_body(call.body or {})
-        where = f"line {call.body_line or call.line}: {call.kind or 'request'} body"
+        where = _("line {number}: {call} body").format(
+            number=call.body_line or call.line, call=call.kind or _("request")
+        )
         if paths:
             shown = {path: _at(body, path) for path in paths}
-            return f"{where} " + ", ".join(
+            return f"{where} " + _(", ").join(
                 f"{path} = {_shown(value)}" for path, value in shown.items()
             )
         text = json.dumps(body, ensure_ascii=False)
@@ -78,4 +81,12 @@ def _at(body: Any, path: str) -> Any:
 
 
 def _shown(value: Any) -> str:
-    return "(not set)" if value is _NOT_SET else json.dumps(value, ensure_ascii=False)
+    return _("(not set)") if value is _NOT_SET else json.dumps(value, ensure_ascii=False)
+
+
+def joined(names: list[str]) -> str:
+    """``a and b and c``, in the active language."""
+    text = names[0]
+    for name in names[1:]:
+        text = _("{first} and {second}").format(first=text, second=name)
+    return text

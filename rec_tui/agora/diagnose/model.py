@@ -78,7 +78,8 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Stamp:
-    """When something happened: a Unix time, and where it was read.
+    """When something happened: a Unix time, and where it was read (``source``, as
+    written: it is translated where it is said).
 
     ``zoned`` is False for a log time written without a time zone (read as UTC, so it
     may be off by the customer's offset).

@@ -9,6 +9,7 @@ from email.utils import parsedate_to_datetime
 from typing import Final
 
 from rec_tui.agora.diagnose.model import Stamp
+from rec_tui.i18n import N_
 
 _LOG_TIME: Final = re.compile(
     r"(?P<y>\d{4})[-/年](?P<mo>\d{1,2})[-/月](?P<d>\d{1,2})日?[ T]*"
@@ -29,7 +30,7 @@ def stamp_in(line: str) -> Stamp | None:
         if when is not None:
             if when.tzinfo is None:
                 when = when.replace(tzinfo=UTC)
-            return Stamp(when.timestamp(), "the Date header")
+            return Stamp(when.timestamp(), N_("the Date header"))
     found = _LOG_TIME.search(line)
     if found is None:
         return None
@@ -46,7 +47,8 @@ def stamp_in(line: str) -> Stamp | None:
     except ValueError:
         return None
     fraction = float("0." + found["frac"][1:]) if found["frac"] else 0.0
-    return Stamp(when.timestamp() + fraction, "the log time", zoned=found["zone"] is not None)
+    zoned = found["zone"] is not None
+    return Stamp(when.timestamp() + fraction, N_("the log time"), zoned=zoned)
 
 
 def _zone(text: str | None) -> timezone:
@@ -59,5 +61,5 @@ def _zone(text: str | None) -> timezone:
 
 def stamp_of_notify_ms(value: object) -> Stamp | None:
     if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-        return Stamp(value / 1000, "the callback's notifyMs")
+        return Stamp(value / 1000, N_("the callback's notifyMs"))
     return None

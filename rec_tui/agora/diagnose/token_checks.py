@@ -6,24 +6,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
-from rec_tui.agora.diagnose.context import Context
+from rec_tui.agora.diagnose.context import CURRENT_TIME, Context
 from rec_tui.agora.diagnose.model import ERROR, INFO, WARNING, Call, Finding, Severity, Stamp
+from rec_tui.i18n import N_, _
 from rec_tui.tokens import TokenError, check_token, decode_token
 from rec_tui.tokens.check import ended_at, format_time
 
 # A log time without a zone may be off by up to this much (UTC-12 … UTC+14).
 _ZONE_DOUBT: Final = 14 * 3600
 _TOKEN_FIXES: Final = {
-    "token-malformed": "Ask for the token exactly as the customer's server generated it "
-    "(`rec-tui token decode -` reads it); build a new one with `rec-tui token build`.",
-    "token-app-mismatch": "Build the token with the App ID and App Certificate of the "
-    "project that calls Cloud Recording.",
-    "token-channel-mismatch": "Build the token for the recorder's own cname "
-    "(`rec-tui token build --channel …`).",
-    "token-uid-mismatch": "Build the token for the recorder's uid (the start body's uid), "
-    "not a client's, or for uid 0.",
-    "token-expired": "Build a fresh token just before start, valid longer than the "
-    "recording (tokens cannot be renewed during a recording).",
+    "token-malformed": N_(
+        "Ask for the token exactly as the customer's server generated it "
+        "(`rec-tui token decode -` reads it); build a new one with `rec-tui token build`."
+    ),
+    "token-app-mismatch": N_(
+        "Build the token with the App ID and App Certificate of the "
+        "project that calls Cloud Recording."
+    ),
+    "token-channel-mismatch": N_(
+        "Build the token for the recorder's own cname (`rec-tui token build --channel …`)."
+    ),
+    "token-uid-mismatch": N_(
+        "Build the token for the recorder's uid (the start body's uid), not a client's, or "
+        "for uid 0."
+    ),
+    "token-expired": N_(
+        "Build a fresh token just before start, valid longer than the "
+        "recording (tokens cannot be renewed during a recording)."
+    ),
 }
 
 
@@ -58,7 +68,7 @@ def token_findings(context: Context) -> Iterator[Finding]:
                 _severity(context, start, problem.id, text, at),
                 problem.message + _judged(problem.id, at),
                 (context.quote.line(line), context.quote.body(start, "cname", "uid")),
-                _TOKEN_FIXES[problem.id],
+                _(_TOKEN_FIXES[problem.id]),
             )
         if "token-expired" not in seen:
             yield from _expired_during(context, start, text, seen)
@@ -84,13 +94,19 @@ def _expired_during(context: Context, start: Call, text: str, seen: set[str]) ->
     yield Finding(
         "token-expired",
         ERROR if zoned else WARNING,
-        f"The token was valid when start was sent ({format_time(began.at)}) but expired at "
-        f"{format_time(ended)}, before the {vanished.kind or 'later call'} at "
-        f"{format_time(gone.at)} found the task gone: a token cannot be renewed during a "
-        "recording, so the recorder was dropped when it expired."
-        + ("" if zoned else " (Log times without a time zone were read as UTC.)"),
+        _(
+            "The token was valid when start was sent ({started}) but expired at {expired}, "
+            "before the {call} at {gone} found the task gone: a token cannot be renewed during "
+            "a recording, so the recorder was dropped when it expired."
+        ).format(
+            started=format_time(began.at),
+            expired=format_time(ended),
+            call=vanished.kind or _("later call"),
+            gone=format_time(gone.at),
+        )
+        + ("" if zoned else _(" (Log times without a time zone were read as UTC.)")),
         (context.quote.answer(start), context.quote.answer(vanished)),
-        _TOKEN_FIXES["token-expired"],
+        _(_TOKEN_FIXES["token-expired"]),
     )
 
 
@@ -112,7 +128,7 @@ def _severity(context: Context, start: Call, id_: str, text: str, at: Stamp) -> 
             return ERROR
         return INFO if context.recorded(start) else WARNING
     if id_ == "token-expired":
-        if at.source.startswith("the current time"):
+        if at.source == CURRENT_TIME:
             return WARNING
         if not at.zoned and at.at - _ended(text) < _ZONE_DOUBT:
             return WARNING
@@ -128,13 +144,16 @@ def _ended(text: str) -> float:
 def _judged(id_: str, at: Stamp) -> str:
     if id_ != "token-expired":
         return ""
-    if at.source.startswith("the current time"):
-        return (
+    if at.source == CURRENT_TIME:
+        return _(
             " The ticket holds no times, so this is judged now: it may still have been "
             "valid when the customer sent start."
         )
-    zone = "" if at.zoned else " (read as UTC: the log gives no time zone)"
-    return f" The time of the start comes from {at.source}{zone}."
+    if at.zoned:
+        return _(" The time of the start comes from {source}.").format(source=_(at.source))
+    return _(
+        " The time of the start comes from {source} (read as UTC: the log gives no time zone)."
+    ).format(source=_(at.source))
 
 
 def _refused_as_expired(context: Context, seen: set[str]) -> Iterator[Finding]:
@@ -145,9 +164,9 @@ def _refused_as_expired(context: Context, seen: set[str]) -> Iterator[Finding]:
             yield Finding(
                 "token-expired",
                 ERROR,
-                "Agora refused the request with code 109: the RTC token had expired.",
+                _("Agora refused the request with code 109: the RTC token had expired."),
                 (context.quote.answer(call),),
-                _TOKEN_FIXES["token-expired"],
+                _(_TOKEN_FIXES["token-expired"]),
             )
             return
 
@@ -163,22 +182,30 @@ def token_missing(context: Context) -> Iterator[Finding]:
             yield Finding(
                 "token-missing",
                 ERROR,
-                "The start body has no RTC token, and the task was gone after a "
-                "successful start: the recorder never stayed in the channel. On a project "
-                "with an App Certificate the recorder cannot join without a token.",
+                _(
+                    "The start body has no RTC token, and the task was gone after a "
+                    "successful start: the recorder never stayed in the channel. On a project "
+                    "with an App Certificate the recorder cannot join without a token."
+                ),
                 tuple(evidence),
-                "Check in Agora Console whether the project has an App Certificate; if so, "
-                "put a token built for the recorder's cname and uid in clientRequest.token "
-                "(`rec-tui token build --app-id … --channel … --uid …`).",
+                _(
+                    "Check in Agora Console whether the project has an App Certificate; if so, "
+                    "put a token built for the recorder's cname and uid in clientRequest.token "
+                    "(`rec-tui token build --app-id … --channel … --uid …`)."
+                ),
             )
         elif not start.started:
             yield Finding(
                 "token-missing",
                 WARNING if start.answer is not None and start.answer.failed else INFO,
-                "The start body has no RTC token. That is fine when the project has no "
-                "App Certificate; with one, the recorder cannot join.",
+                _(
+                    "The start body has no RTC token. That is fine when the project has no "
+                    "App Certificate; with one, the recorder cannot join."
+                ),
                 tuple(evidence),
-                "Check in Agora Console whether the project has an App Certificate; if so, "
-                "add a token built for the recorder's cname and uid.",
+                _(
+                    "Check in Agora Console whether the project has an App Certificate; if so, "
+                    "add a token built for the recorder's cname and uid."
+                ),
             )
         return

@@ -16,7 +16,7 @@ from rec_tui.layout.video_profiles import CORE_KEYS, PROFILES, core_defaults, pr
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules.context import TC
 from rec_tui.tui.forms.base import StepForm
-from rec_tui.tui.widgets.css_classes import set_class_if_changed
+from rec_tui.tui.widgets.css_classes import set_class_if_changed, update_if_changed
 from rec_tui.tui.widgets.factory import editor_for
 from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
@@ -101,8 +101,9 @@ class LayoutForm(StepForm):
         enabled = isinstance(self.draft.get(TC), dict)
         set_class_if_changed(self, not enabled, "-no-transcoding")
 
-        self.query_one("#transcoding-state", Static).update(
-            _("on") if enabled else _("off: Space turns it on")
+        update_if_changed(
+            self.query_one("#transcoding-state", Static),
+            _("on") if enabled else _("off: Space turns it on"),
         )
         switch = self.query_one("#transcoding-on", Switch)
         if switch.value != enabled:

@@ -1,15 +1,22 @@
-"""Class changes that cost nothing when nothing changes.
+"""Class and text changes that cost nothing when nothing changes.
 
 ``DOMNode.set_class`` restyles the node (and its children) even when the class is already
 there or already absent; on every keystroke that adds up to more than the rest of the
-update, so the forms only touch classes that really change.
+update, so the forms only touch classes that really change. Likewise ``Static.update``
+lays the whole screen out again, even with the same words.
 """
 
 from __future__ import annotations
 
 from textual.dom import DOMNode
+from textual.widgets import Static
 
 
 def set_class_if_changed(node: DOMNode, add: bool, name: str) -> None:
     if node.has_class(name) != add:
         node.set_class(add, name)
+
+
+def update_if_changed(line: Static, text: str) -> None:
+    if line.content != text:
+        line.update(text)
