@@ -69,19 +69,18 @@ def _range_line(field: Field) -> str:
     return _("; ").join(parts)
 
 
-def descriptions(field: Field) -> tuple[tuple[str, str], tuple[str, str]]:
-    """(heading, text) of the field's description in the active language, then in the other.
+def descriptions(field: Field) -> tuple[str, str, str]:
+    """The field's description in the active language, then the heading and text of the
+    other language's, shown beneath it.
 
     In Chinese the seed's own sentence is the field's text (``help_zh``); a field the seed
-    does not describe has its English help translated in the catalogue.
+    does not describe has its English help translated in the catalogue. The heading names
+    the text beneath in that text's own language, as it always has ("Seed (中文)").
     """
     chinese = field.help_zh or _chinese(field.help)
     if active_language() == CHINESE:
-        return ("中文", chinese), ("English", field.help)
-    return ("English", field.help), (
-        "Seed (中文)" if field.help_zh else "中文 (translated)",
-        chinese,
-    )
+        return chinese, "English", field.help
+    return field.help, "Seed (中文)" if field.help_zh else "中文 (translated)", chinese
 
 
 def _chinese(message: str) -> str:
@@ -106,7 +105,7 @@ def help_text(field: Field, path: str, mode: Mode) -> Text:
         text.append(
             _("LEGACY field: not in Agora's current documentation.") + "\n\n", "bold yellow"
         )
-    (_heading, first), (other_heading, other) = descriptions(field)
+    first, other_heading, other = descriptions(field)
     text.append(f"{first}\n")
     # The labels are padded to one width in cells: a Chinese character takes two.
     names = {
