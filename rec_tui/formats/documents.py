@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rec_tui.errors import RecTuiError
 from rec_tui.formats import importers
+from rec_tui.i18n import _
 from rec_tui.request.draft import APP_ID, ENDPOINT, Draft, Original
 from rec_tui.request.mode_inference import ModeGuess
 from rec_tui.store.paths import PRESET_SUFFIX
@@ -63,8 +64,10 @@ def open_document(
         except presets.PresetError as error:
             raise OpenProblem(error.message) from None
         raise OpenProblem(
-            f"{name_or_path!r} is neither a saved preset nor a file. "
-            "`rec-tui preset list` shows the saved presets."
+            _(
+                "{name} is neither a saved preset nor a file. "
+                "`rec-tui preset list` shows the saved presets."
+            ).format(name=repr(name_or_path))
         )
     try:
         result = importers.import_file(candidate)
@@ -91,11 +94,11 @@ def draft_from_import(result: importers.ImportResult, base: Draft | None = None)
         original=Original(
             result.body,
             result.mode or draft.mode,
-            f"a {result.kind} input",
+            _("a {kind} input").format(kind=result.kind),
             customer_endpoint=result.customer_endpoint,
             customer_app_id=result.customer_app_id,
         ),
-        description=f"import a {result.kind} input",
+        description=_("import a {kind} input").format(kind=result.kind),
     )
     return draft
 
@@ -111,7 +114,7 @@ def use_customer_endpoint(draft: Draft, result: importers.ImportResult) -> bool:
         if value
     ]
     if edits:
-        draft.set_many(edits, description="use the customer's endpoint and App ID")
+        draft.set_many(edits, description=_("use the customer's endpoint and App ID"))
     return bool(edits)
 
 

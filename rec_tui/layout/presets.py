@@ -33,12 +33,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from rec_tui.i18n import N_, _
 from rec_tui.layout.tile import round6
 from rec_tui.spec import catalogue
 
 MAX_USERS: Final = catalogue.mix_max_users()
 FLOATING, BEST_FIT, VERTICAL = 0, 1, 2
-PRESET_NAMES: Final = {FLOATING: "Floating", BEST_FIT: "Best fit", VERTICAL: "Vertical"}
+PRESET_NAMES: Final = {FLOATING: N_("Floating"), BEST_FIT: N_("Best fit"), VERTICAL: N_("Vertical")}
 
 FLOAT_SIZE: Final = 0.235
 FLOAT_GAP: Final = 0.012
@@ -62,8 +63,10 @@ class PresetRegion:
     @property
     def label(self) -> str:
         if self.large:
-            return "Large" if self.user is None else f"Large · user {self.user}"
-        return f"user {self.user}"
+            return (
+                _("Large") if self.user is None else _("Large · user {user}").format(user=self.user)
+            )
+        return _("user {user}").format(user=self.user)
 
 
 def _region(

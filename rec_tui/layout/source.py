@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
+from rec_tui.i18n import _, grouped
 from rec_tui.layout.presets import MAX_USERS
 from rec_tui.spec import catalogue, jsonpath
 from rec_tui.spec.rules.checks import UidVerdict, check_uid
@@ -60,9 +61,13 @@ def _out_of_range(key: str, number: int) -> str | None:
     """How a drawn dimension breaks its declared range, in words (None: it does not)."""
     declared = bounds(f"{TC}.{key}")
     if number > declared.maximum:
-        return f"{key} over the {declared.maximum:,.0f} limit"
+        return _("{key} over the {limit} limit").format(
+            key=key, limit=grouped(int(declared.maximum))
+        )
     if number < declared.minimum:
-        return f"{key} under the {declared.minimum:,.0f} minimum"
+        return _("{key} under the {minimum} minimum").format(
+            key=key, minimum=grouped(int(declared.minimum))
+        )
     return None
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from rec_tui.i18n import N_
 from rec_tui.layout.edit import MAX_TILES
 from rec_tui.layout.tile import Tile, region, round6
 
@@ -66,18 +67,18 @@ class Template:
 
 
 TEMPLATES: Final[tuple[Template, ...]] = (
-    Template("grid2", "Grid 2×2", lambda _n: grid(2)),
-    Template("grid3", "Grid 3×3", lambda _n: grid(3)),
-    Template("grid4", "Grid 4×4", lambda _n: grid(4)),
+    Template("grid2", N_("Grid 2×2"), lambda _n: grid(2)),
+    Template("grid3", N_("Grid 3×3"), lambda _n: grid(3)),
+    Template("grid4", N_("Grid 4×4"), lambda _n: grid(4)),
     Template(
         "speaker",
-        "Speaker large + strip of N",
+        N_("Speaker large + strip of N"),
         speaker_strip,
         sized=True,
         min_count=1,
         max_count=MAX_TILES - 1,
     ),
-    Template("pip", "Picture in picture", lambda _n: picture_in_picture()),
+    Template("pip", N_("Picture in picture"), lambda _n: picture_in_picture()),
 )
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
+from rec_tui.i18n import N_
 from rec_tui.spec.rules.context import is_number
 
 DECIMALS: Final = 6
 DEFAULT_ALPHA: Final = 1.0
 RENDER_CROP: Final = 0
 RENDER_FIT: Final = 1
-RENDER_MODE_NAMES: Final = {RENDER_CROP: "crop", RENDER_FIT: "fit"}
+RENDER_MODE_NAMES: Final = {RENDER_CROP: N_("crop"), RENDER_FIT: N_("fit")}
 
 _GEOMETRY_KEYS: Final = ("x_axis", "y_axis", "width", "height")
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
+from rec_tui.i18n import _
 from rec_tui.request.fixes.places import field_at
 from rec_tui.request.fixes.shown import shown_value
 from rec_tui.request.redact import MASK
@@ -89,10 +90,14 @@ class BodyDiff:
         if self.before.mode != self.after.mode:
             lines.insert(0, f"~ mode: {self.before.mode} → {self.after.mode}")
         if not lines:
-            lines.append(f"No differences ({self.before.mode} mode).")
+            lines.append(_("No differences ({mode} mode).").format(mode=self.before.mode))
         for name, side in ((before_name, self.before), (after_name, self.after)):
             names = side.rule_names()
-            lines.append(f"problems in {name}: {', '.join(names) if names else 'none'}")
+            lines.append(
+                _("problems in {name}: {rules}").format(
+                    name=name, rules=", ".join(names) if names else _("none")
+                )
+            )
         return lines
 
     def as_dict(self) -> dict[str, Any]:
@@ -165,4 +170,4 @@ def _shown(path: str, value: Any, declared: Field | None) -> str:
         return ""
     text = shown_value(path, value)
     label = declared.label_for(value) if declared is not None and text != MASK else None
-    return f"{text} {label.lower()}" if label else text
+    return f"{text} {_(label).lower()}" if label else text

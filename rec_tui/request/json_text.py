@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.request.redact import MASK, SECRET_KEYS, mask, redact_body, secret_key
 from rec_tui.spec import jsonpath
 
@@ -37,14 +38,14 @@ class Position:
     column: int
 
     def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}"
+        return _("line {line}, column {column}").format(line=self.line, column=self.column)
 
 
 class JsonTextError(ValueError):
     """The text cannot become a body: where, and what to do about it."""
 
     def __init__(self, position: Position, message: str, path: str = "") -> None:
-        super().__init__(f"{position}: {message}")
+        super().__init__(_("{position}: {message}").format(position=position, message=message))
         self.position = position
         self.message = message
         self.path = path
@@ -93,7 +94,9 @@ def mask_text(text: str) -> str:
 def parse(text: str) -> ParsedText:
     """Read a body from text, or raise :class:`JsonTextError` saying where and why."""
     if not text.strip():
-        raise JsonTextError(Position(1, 1), "The text is empty: the body is a JSON object, { … }.")
+        raise JsonTextError(
+            Position(1, 1), _("The text is empty: the body is a JSON object, { … }.")
+        )
     try:
         value = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
@@ -104,14 +107,16 @@ def parse(text: str) -> ParsedText:
         offset = _find_outside_strings(text, str(constant))
         raise JsonTextError(
             _Lines(text).position(offset),
-            f"{constant} is not a JSON number: write a number such as 0 or 1.5.",
+            _("{constant} is not a JSON number: write a number such as 0 or 1.5.").format(
+                constant=constant
+            ),
         ) from None
     if not isinstance(value, dict):
         start = _WHITESPACE.match(text)
         offset = start.end() if start else 0
         raise JsonTextError(
             _Lines(text).position(offset),
-            f"The body must be a JSON object, {{ … }}, not {_kind(value)}.",
+            _("The body must be a JSON object, {{ … }}, not {value}.").format(value=_kind(value)),
         )
     keys, values = _Locator(text).locate()
     return ParsedText(value, keys, values)
@@ -159,8 +164,11 @@ def _restored_secret(value: str, path: str, previous: dict[str, Any], parsed: Pa
     if value != MASK:
         raise JsonTextError(
             where,
-            f"{key} still has some of the mask's bullets (•): select the whole value and "
-            "type the new secret, or put back exactly 8 bullets to keep the one you had.",
+            _(
+                "{key} still has some of the mask's bullets (•): select the whole "
+                "value and type the new secret, or put back exactly 8 bullets to keep "
+                "the one you had."
+            ).format(key=key),
             path,
         )
     kept = jsonpath.get(previous, path)
@@ -175,7 +183,9 @@ def _restored_secret(value: str, path: str, previous: dict[str, Any], parsed: Pa
         return candidates.pop()
     raise JsonTextError(
         where,
-        f"{key} shows the mask (••••••••) but there is no secret to keep there: type the value.",
+        _(
+            "{key} shows the mask (••••••••) but there is no secret to keep there: type the value."
+        ).format(key=key),
         path,
     )
 
@@ -200,12 +210,12 @@ def _refuse_constant(name: str) -> Any:
 
 def _kind(value: Any) -> str:
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, str):
-        return "a string"
+        return _("a string")
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
-    return "a number"
+    return _("a number")
 
 
 def _previous_character(text: str, offset: int) -> str:
@@ -218,41 +228,45 @@ def _explain(message: str, text: str, offset: int) -> str:
     here = text[offset : offset + 1]
     before = _previous_character(text, offset)
     if before == "," and here in ("}", "]"):
-        return f"There is a comma before this '{here}': remove it (JSON allows none there)."
+        return _(
+            "There is a comma before this '{here}': remove it (JSON allows none there)."
+        ).format(here=here)
     if message.startswith("Expecting property name"):
         if here == "'":
-            return 'Keys are written in double quotes ("cname"), not single quotes.'
-        return 'Expected a key in double quotes here, such as "cname", or a closing }.'
+            return _('Keys are written in double quotes ("cname"), not single quotes.')
+        return _('Expected a key in double quotes here, such as "cname", or a closing }.')
     if message.startswith("Expecting ':'"):
-        return "Expected a colon (:) between the key and its value."
+        return _("Expected a colon (:) between the key and its value.")
     if message.startswith("Expecting ','"):
         if here == '"' or before in ('"', "}", "]") or before.isalnum():
-            return "A comma (,) is missing before this, after the value before it."
-        return "Expected a comma (,) between items, or the closing } or ]."
+            return _("A comma (,) is missing before this, after the value before it.")
+        return _("Expected a comma (,) between items, or the closing } or ].")
     if message.startswith("Expecting value"):
         if here == "'":
-            return 'Text is written in double quotes ("demo"), not single quotes.'
+            return _('Text is written in double quotes ("demo"), not single quotes.')
         if not here:
-            return "The text ends too early: a value or a closing } or ] is missing."
-        return (
-            "Expected a value here: text in double quotes, a number, true, false, null, "
-            "an object { … } or a list [ … ]."
+            return _("The text ends too early: a value or a closing } or ] is missing.")
+        return _(
+            "Expected a value here: text in double quotes, a number, true, false, "
+            "null, an object { … } or a list [ … ]."
         )
     if message.startswith("Unterminated string"):
-        return 'This text in quotes is not closed: add the closing double quote (").'
+        return _('This text in quotes is not closed: add the closing double quote (").')
     if message.startswith("Invalid control character"):
         if here in ("\n", "\r"):
-            return (
+            return _(
                 "This text in quotes is not closed before the end of the line: add the "
                 'closing double quote ("), or write a line break inside text as \\n.'
             )
-        return "A tab or other control character inside quotes must be written as \\t or \\uXXXX."
+        return _(
+            "A tab or other control character inside quotes must be written as \\t or \\uXXXX."
+        )
     if message.startswith("Invalid \\u"):
-        return "A \\u escape needs four hexadecimal digits, such as \\u00e9."
+        return _("A \\u escape needs four hexadecimal digits, such as \\u00e9.")
     if message.startswith("Invalid \\escape"):
-        return "Unknown escape after a backslash: write \\\\ for a backslash itself."
+        return _("Unknown escape after a backslash: write \\\\ for a backslash itself.")
     if message.startswith("Extra data"):
-        return "Unexpected text after the end of the body: the object closed before this."
+        return _("Unexpected text after the end of the body: the object closed before this.")
     return f"{message}."
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rec_tui.i18n import _
 from rec_tui.sandbox.scenarios import (
     CERTIFIED_PREFIX,
     EMPTY_CHANNEL_PREFIX,
@@ -23,33 +24,39 @@ def scenario_note(app_id: str, mode: Mode, body: dict[str, Any], now: float) -> 
     """What the sandbox will do with a recording started now from ``body``."""
     scenarios = Scenarios()
     if mode == "web":
-        return "Sandbox: a web recording records a page, so no failure scenario applies."
+        return _("Sandbox: a web recording records a page, so no failure scenario applies.")
     ending = scenarios.exit_of(app_id, mode, body, now)
     if ending is None:
         if scenarios.certificate_enabled(app_id):
-            return (
-                "Sandbox: this App ID has an App Certificate, and the token fits this cname "
-                "and uid: the recorder joins and stays."
+            return _(
+                "Sandbox: this App ID has an App Certificate, and the token fits this "
+                "cname and uid: the recorder joins and stays."
             )
-        uids = " and ".join(scenarios.client_uids)
-        return (
-            "Sandbox: no failure scenario; the recording runs normally. To reproduce one: an "
-            f"App ID starting with {CERTIFIED_PREFIX} has an App Certificate (a token is "
-            f"needed), a cname starting with {EMPTY_CHANNEL_PREFIX} has nobody publishing, "
-            f"uids {uids} are taken by clients."
+        *others, last = scenarios.client_uids
+        uids = (
+            _("{uids} and {last}").format(uids=" and ".join(others), last=last) if others else last
+        )
+        return _(
+            "Sandbox: no failure scenario; the recording runs normally. To "
+            "reproduce one: an App ID starting with {certified_prefix} has an App "
+            "Certificate (a token is needed), a cname starting with "
+            "{empty_channel_prefix} has nobody publishing, uids {uids} are taken "
+            "by clients."
+        ).format(
+            certified_prefix=CERTIFIED_PREFIX, empty_channel_prefix=EMPTY_CHANNEL_PREFIX, uids=uids
         )
     if ending.reason == "left":
-        return (
-            f"Sandbox: this App ID has an App Certificate and the recorder cannot join "
-            f"({ending.detail}): it leaves {LEAVE_SECONDS:g} s after start, and query then "
-            'answers 404 "failed to find worker".'
-        )
+        return _(
+            "Sandbox: this App ID has an App Certificate and the recorder cannot "
+            "join ({detail}): it leaves {leave_seconds:g} s after start, and query "
+            'then answers 404 "failed to find worker".'
+        ).format(detail=ending.detail, leave_seconds=LEAVE_SECONDS)
     if ending.reason == "kicked":
-        return (
-            f"Sandbox: {ending.detail}: the recorder is kicked {KICK_SECONDS:g} s after start; "
-            "query then answers 404 and stop is refused."
-        )
-    return (
-        f"Sandbox: {ending.detail}, so the recorder exits by itself; stop then answers 435 "
-        "(no recorded files)."
-    )
+        return _(
+            "Sandbox: {detail}: the recorder is kicked {kick_seconds:g} s after "
+            "start; query then answers 404 and stop is refused."
+        ).format(detail=ending.detail, kick_seconds=KICK_SECONDS)
+    return _(
+        "Sandbox: {detail}, so the recorder exits by itself; stop then answers "
+        "435 (no recorded files)."
+    ).format(detail=ending.detail)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
+from rec_tui.i18n import _, ngettext
+
 Severity = Literal["error", "warning"]
 ERROR: Final[Severity] = "error"
 WARNING: Final[Severity] = "warning"
@@ -98,10 +100,11 @@ def summary(problems: list[Problem]) -> str:
     """``"1 error · 2 warnings"``, or ``"No problems"``."""
     errors, warnings = count(problems)
     if not problems:
-        return "No problems"
+        return _("No problems")
     parts = []
     if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+        parts.append(ngettext("{count} error", "{count} errors", errors).format(count=errors))
     if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+        said = ngettext("{count} warning", "{count} warnings", warnings)
+        parts.append(said.format(count=warnings))
     return " · ".join(parts)

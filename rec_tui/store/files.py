@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Final
 
 from rec_tui.errors import RecTuiError
+from rec_tui.i18n import _
 
 MAX_FILE_BYTES: Final = 1_000_000
 _NO_HARD_LINKS: Final = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK})
@@ -68,42 +69,48 @@ def _opened_regular(path: Path, limit: int) -> Iterator[tuple[int, os.stat_resul
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise StoreFileError(f"{path}: no such file.", missing=True) from None
+        raise StoreFileError(_("{path}: no such file.").format(path=path), missing=True) from None
     except OSError as error:
-        raise StoreFileError(f"{path}: cannot be read ({error.strerror or error}).") from None
+        raise StoreFileError(
+            _("{path}: cannot be read ({error}).").format(path=path, error=error.strerror or error)
+        ) from None
     try:
         status = os.fstat(handle)
         if not stat.S_ISREG(status.st_mode):
             raise StoreFileError(
-                f"{path}: not a regular file ({_kind(status.st_mode)}); rec-tui reads only "
-                "ordinary files here. Replace it with a copy of the file it stands for."
+                _(
+                    "{path}: not a regular file ({kind}); rec-tui reads only ordinary "
+                    "files here. Replace it with a copy of the file it stands for."
+                ).format(path=path, kind=_kind(status.st_mode))
             )
         if status.st_size > limit:
             raise StoreFileError(_too_big(path, limit))
         yield handle, status
     except OSError as error:
-        raise StoreFileError(f"{path}: cannot be read ({error.strerror or error}).") from None
+        raise StoreFileError(
+            _("{path}: cannot be read ({error}).").format(path=path, error=error.strerror or error)
+        ) from None
     finally:
         os.close(handle)
 
 
 def _too_big(path: Path, limit: int) -> str:
-    return (
-        f"{path}: larger than {limit // 1_000_000} MB, far more than rec-tui ever writes; "
+    return _(
+        "{path}: larger than {megabytes} MB, far more than rec-tui ever writes; "
         "it is not read. Check that it is the right file."
-    )
+    ).format(path=path, megabytes=limit // 1_000_000)
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return _("a named pipe")
     if stat.S_ISDIR(mode):
-        return "a directory"
+        return _("a directory")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not an ordinary file"
+        return _("a socket")
+    return _("not an ordinary file")
 
 
 def _create_exclusively(temporary: str, target: Path) -> None:
@@ -139,11 +146,13 @@ def write_atomically(target: Path, text: str | bytes, *, exclusive: bool = False
         # FileExistsError here means something on the way is a file, not a folder: it must
         # not pass for the "target appeared meanwhile" of an exclusive write below.
         why = (
-            "a part of its path is a file, not a folder"
+            _("a part of its path is a file, not a folder")
             if isinstance(error, FileExistsError)
             else (error.strerror or str(error))
         )
-        raise StoreFileError(f"Could not write {target}: {why}.") from None
+        raise StoreFileError(
+            _("Could not write {target}: {why}.").format(target=target, why=why)
+        ) from None
     import tempfile  # not on the path of commands that only read (`preset list`)
 
     try:
@@ -167,4 +176,8 @@ def write_atomically(target: Path, text: str | bytes, *, exclusive: bool = False
     except FileExistsError:
         raise
     except OSError as error:
-        raise StoreFileError(f"Could not write {target}: {error.strerror or error}.") from None
+        raise StoreFileError(
+            _("Could not write {target}: {error}.").format(
+                target=target, error=error.strerror or error
+            )
+        ) from None

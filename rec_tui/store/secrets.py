@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
 from rec_tui.errors import RecTuiError
+from rec_tui.i18n import N_, _
 from rec_tui.spec import catalogue
 
 SERVICE: Final = "rec-tui"
@@ -125,10 +126,27 @@ class KeyringStore:
             return operation(self._backend)
         except KeyringError as error:
             raise SecretStoreError(
-                f"The keyring ({self.backend_name}) could not {action} {entry!r}: "
-                f"{_reason(error)}. Unlock the keyring, or supply the secret through its "
-                "environment variable."
+                _(_FAILED[action]).format(
+                    backend=self.backend_name, entry=repr(entry), reason=_reason(error)
+                )
             ) from error
+
+
+# What a keyring call that failed was doing (read, store, delete), in words.
+_FAILED: Final = {
+    "read": N_(
+        "The keyring ({backend}) could not read {entry}: {reason}. Unlock the keyring, or "
+        "supply the secret through its environment variable."
+    ),
+    "store": N_(
+        "The keyring ({backend}) could not store {entry}: {reason}. Unlock the keyring, or "
+        "supply the secret through its environment variable."
+    ),
+    "delete": N_(
+        "The keyring ({backend}) could not delete {entry}: {reason}. Unlock the keyring, or "
+        "supply the secret through its environment variable."
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +162,10 @@ class OpenedStore:
 
     def status_line(self) -> str:
         if self.store.persistent:
-            return f"Secrets: OS keyring ({self.store.backend_name})"
-        return "Secrets: memory only, not saved (no usable keyring)"
+            return _("Secrets: OS keyring ({backend_name})").format(
+                backend_name=self.store.backend_name
+            )
+        return _("Secrets: memory only, not saved (no usable keyring)")
 
 
 def open_store() -> OpenedStore:
@@ -160,7 +180,7 @@ def open_store() -> OpenedStore:
     try:
         command = secret_command.configured()
     except SecretStoreError as error:
-        notice = f"The secrets command is not used: {error}"
+        notice = _("The secrets command is not used: {error}").format(error=error)
         return OpenedStore(opened.store, f"{opened.notice} {notice}" if opened.notice else notice)
     if command is None:
         return opened
@@ -175,12 +195,16 @@ def _open_keyring() -> OpenedStore:
         backend = keyring.get_keyring()
         if _is_unusable(backend):
             return _fallback(
-                "no keyring service was found (on Linux: no D-Bus session running a Secret "
-                "Service such as gnome-keyring)"
+                _(
+                    "no keyring service was found (on Linux: no D-Bus session running a "
+                    "Secret Service such as gnome-keyring)"
+                )
             )
         if _writes_files(backend):
             return _fallback(
-                f"the keyring backend {describe_backend(backend)} keeps secrets in a plain file"
+                _("the keyring backend {backend} keeps secrets in a plain file").format(
+                    backend=describe_backend(backend)
+                )
             )
         # Reading a missing entry proves the backend answers (D-Bus up, keyring unlocked).
         backend.get_password(SERVICE, "rec-tui/probe")
@@ -189,15 +213,17 @@ def _open_keyring() -> OpenedStore:
     except (RuntimeError, ImportError, AttributeError) as error:
         # A bad PYTHON_KEYRING_BACKEND (no such module, or no such class in it) fails
         # here, on first use.
-        return _fallback(f"the keyring could not start ({_reason(error)})")
+        return _fallback(_("the keyring could not start ({error})").format(error=_reason(error)))
     return OpenedStore(KeyringStore(backend), None)
 
 
 def _fallback(reason: str) -> OpenedStore:
-    notice = (
-        f"No usable keyring: {reason}. Secrets are kept in memory for this session only; "
-        f"to supply them without a keyring set {CUSTOMER_ID_ENV}, {CUSTOMER_SECRET_ENV} "
-        "(and REC_TUI_TOKEN etc.) in the environment."
+    notice = _(
+        "No usable keyring: {reason}. Secrets are kept in memory for this "
+        "session only; to supply them without a keyring set {customer_id_env}, "
+        "{customer_secret_env} (and REC_TUI_TOKEN etc.) in the environment."
+    ).format(
+        reason=reason, customer_id_env=CUSTOMER_ID_ENV, customer_secret_env=CUSTOMER_SECRET_ENV
     )
     return OpenedStore(MemoryStore(), notice)
 

@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.request.redact import SECRET_KEYS, redact_text, secret_values
 from rec_tui.store.paths import data_dir
 
@@ -73,15 +74,25 @@ class CrashGuard:
         saved = self._save_draft()
         try:
             self.report_path = self._write_report(error, secrets)
-            where = f"A report (secrets removed) is in {self.report_path}."
+            where = (
+                _(
+                    "A report (secrets removed) is in {path}. Your unsaved work was saved "
+                    "(without secrets): rec-tui offers it at the next start."
+                )
+                if saved
+                else _("A report (secrets removed) is in {path}.")
+            ).format(path=self.report_path)
         except OSError as problem:
-            where = f"The report could not be written ({problem.strerror})."
-        kept = (
-            " Your unsaved work was saved (without secrets): rec-tui offers it at the next start."
-            if saved
-            else ""
-        )
-        return f"rec-tui stopped after an unexpected error: {summary}\n{where}{kept}"
+            where = (
+                _(
+                    "The report could not be written ({reason}). Your unsaved work was saved "
+                    "(without secrets): rec-tui offers it at the next start."
+                )
+                if saved
+                else _("The report could not be written ({reason}).")
+            ).format(reason=problem.strerror)
+        stopped = _("rec-tui stopped after an unexpected error: {summary}").format(summary=summary)
+        return f"{stopped}\n{where}"
 
     def _write_report(self, error: BaseException, secrets: set[str]) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -135,18 +146,23 @@ class CrashGuard:
                 return
             session = self.app.draft.session_values()
             session["appId"] = app_id
-            self.app.draft.load(body, mode=mode, session=session, description="recover")
+            self.app.draft.load(body, mode=mode, session=session, description=_("recover"))
             self.app.notify(
-                "Recovered the draft of the last session. Secrets were not kept: type them again.",
+                _(
+                    "Recovered the draft of the last session. Secrets were not kept: type "
+                    "them again."
+                ),
                 timeout=10,
             )
 
         self.app.push_screen(
             ConfirmScreen(
-                "rec-tui stopped unexpectedly last time. Bring back the unsaved draft "
-                "(secrets were not kept)?",
-                confirm="Recover",
-                cancel="Discard",
+                _(
+                    "rec-tui stopped unexpectedly last time. Bring back the unsaved draft "
+                    "(secrets were not kept)?"
+                ),
+                confirm=_("Recover"),
+                cancel=_("Discard"),
             ),
             answered,
         )

@@ -30,6 +30,7 @@ from rec_tui.agora.exchange import Exchange, Scrubber
 from rec_tui.agora.lifecycle import Lifecycle, PollPlan, RecordingSession, acquire_scene_for
 from rec_tui.agora.ratelimit import RateLimiter
 from rec_tui.agora.status import describe_files, describe_status, describe_uploading
+from rec_tui.i18n import _
 from rec_tui.request.call_checks import layout_of
 from rec_tui.store.secrets import (
     Credentials,
@@ -160,39 +161,41 @@ class SendPanel(Vertical):
     # --- building -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static("Send", classes="section-title")
+        yield Static(_("Send"), classes="section-title")
         yield EndpointSettings(self.draft)
         yield CredentialsForm(self._secret_store)
         yield AcquireSettings(self.draft)
         yield Static("", id="send-scene")
         yield Static("", id="send-scenario")
         with Horizontal(classes="send-row send-actions"):
-            yield Button("Acquire and start (^R)", id="send-start", variant="primary", compact=True)
-            yield Button("Query", id="send-query", compact=True)
-            yield Button("Stop", id="send-stop", variant="warning", compact=True)
-            yield Button("Stop (async)", id="send-stop-async", compact=True)
+            yield Button(
+                _("Acquire and start (^R)"), id="send-start", variant="primary", compact=True
+            )
+            yield Button(_("Query"), id="send-query", compact=True)
+            yield Button(_("Stop"), id="send-stop", variant="warning", compact=True)
+            yield Button(_("Stop (async)"), id="send-stop-async", compact=True)
         yield Static("", id="send-outcome")
         yield RunningList(id="send-running")
-        yield Static("Update the running recording", classes="section-title")
+        yield Static(_("Update the running recording"), classes="section-title")
         with Horizontal(classes="send-row rtc-update"):
             yield Input(
-                placeholder="subscribe audio uids: 123, 456", compact=True, id="send-sub-audio"
+                placeholder=_("subscribe audio uids: 123, 456"), compact=True, id="send-sub-audio"
             )
             yield Input(
-                placeholder="or unsubscribe audio uids", compact=True, id="send-unsub-audio"
+                placeholder=_("or unsubscribe audio uids"), compact=True, id="send-unsub-audio"
             )
         with Horizontal(classes="send-row rtc-update"):
-            yield Input(placeholder="subscribe video uids", compact=True, id="send-sub-video")
+            yield Input(placeholder=_("subscribe video uids"), compact=True, id="send-sub-video")
             yield Input(
-                placeholder="or unsubscribe video uids", compact=True, id="send-unsub-video"
+                placeholder=_("or unsubscribe video uids"), compact=True, id="send-unsub-video"
             )
         with Horizontal(classes="send-row web-update"):
-            yield Checkbox("On hold (pause the page recording)", id="send-onhold")
-            yield Input(placeholder="CDN address rtmp(s)://…", compact=True, id="send-cdn")
+            yield Checkbox(_("On hold (pause the page recording)"), id="send-onhold")
+            yield Input(placeholder=_("CDN address rtmp(s)://…"), compact=True, id="send-cdn")
         with Horizontal(classes="send-row"):
-            yield Button("Update", id="send-update", compact=True)
+            yield Button(_("Update"), id="send-update", compact=True)
             yield Button(
-                "Update layout (from the Layout step)", id="send-update-layout", compact=True
+                _("Update layout (from the Layout step)"), id="send-update-layout", compact=True
             )
         yield ExchangeLog(id="send-log")
 
@@ -217,7 +220,7 @@ class SendPanel(Vertical):
         mode = self.draft.mode
         scene = acquire_scene_for(mode, self.draft.body)
         self.query_one("#send-scene", Static).update(
-            f"acquire scene {scene}, set from the {mode} mode"
+            _("acquire scene {scene}, set from the {mode} mode").format(scene=scene, mode=mode)
         )
         self.set_class(mode == "web", "-web")
         self._show_scenario()
@@ -279,7 +282,7 @@ class SendPanel(Vertical):
         except ValueError as error:
             raise LookupError(str(error)) from None
         if not draft.app_id and not endpoint.sandbox:
-            raise LookupError("Type the App ID of the channel to record.")
+            raise LookupError(_("Type the App ID of the channel to record."))
         # The sandbox has its own published pair; anything else uses what the form found.
         credentials = (
             credentials_for(endpoint)
@@ -339,7 +342,7 @@ class SendPanel(Vertical):
         # Stopping may cut short the wait for recording to begin: the start itself is done.
         polling = self.busy == "start" and self.current is not None
         if self.busy and not (polling and action in ("stop", "stop_async")):
-            self._show(action, False, f"Wait: {self.busy} is still running.")
+            self._show(action, False, _("Wait: {call} is still running.").format(call=self.busy))
             return False
         self.busy = action
         self._run(action, payload)
@@ -359,7 +362,8 @@ class SendPanel(Vertical):
         try:
             lifecycle = self._lifecycle_for(action) or await self._lifecycle()
             if action == "start" and not await self._start_confirmed():
-                self.post_message(self.Finished(action, False, "Not sent: sending was cancelled."))
+                cancelled = _("Not sent: sending was cancelled.")
+                self.post_message(self.Finished(action, False, cancelled))
                 return
             text = await self._perform(lifecycle, action, payload)
             ok = True
@@ -368,7 +372,8 @@ class SendPanel(Vertical):
         except Exception as error:
             # Uncaught, Textual would end the app and print a traceback with its local
             # variables: the request headers and body, secrets included. Shown, scrubbed.
-            text, ok = f"Unexpected failure ({type(error).__name__}): {error}", False
+            failure = _("Unexpected failure ({kind}): {error}")
+            text, ok = failure.format(kind=type(error).__name__, error=error), False
         scrubber = Scrubber(self._credentials or Credentials("", ""), body)
         self.post_message(self.Finished(action, ok, scrubber.text(text)))
 
@@ -384,25 +389,27 @@ class SendPanel(Vertical):
             return await self._start(lifecycle)
         session = self.current
         if session is None:
-            raise LookupError("No recording is running: use Acquire and start first.")
+            raise LookupError(_("No recording is running: use Acquire and start first."))
         if action == "query":
             await lifecycle.query(session)
-            return (
-                f"status {describe_status(session.status)}; "
-                f"{describe_files(session.file_list(), stopped=False)}"
+            return _("status {status}; {files}").format(
+                status=describe_status(session.status),
+                files=describe_files(session.file_list(), stopped=False),
             )
         if action in ("stop", "stop_async"):
             reply = await lifecycle.stop(session, async_stop=action == "stop_async")
             response = reply.data.get("serverResponse") or {}
             uploading = describe_uploading(response.get("uploadingStatus"))
-            return f"Stopped: {uploading}; {describe_files(session.file_list(), stopped=True)}"
+            return _("Stopped: {uploading}; {files}").format(
+                uploading=uploading, files=describe_files(session.file_list(), stopped=True)
+            )
         if action == "update":
             await lifecycle.update(session, self._update_request(session))
-            return "Update accepted."
+            return _("Update accepted.")
         if action == "layout":
             request = payload if payload is not None else layout_of(self.draft.body)
             await lifecycle.update_layout(session, request)
-            return "Layout updated."
+            return _("Layout updated.")
         raise ValueError(f"unknown action {action!r}")
 
     def _lifecycle_for(self, action: str) -> Lifecycle | None:
@@ -421,9 +428,12 @@ class SendPanel(Vertical):
         if session.sid:
             self._started_with[session.sid] = lifecycle
         self._tick()
-        self._show("start", True, f"Started: sid {session.sid}. Waiting for recording to begin…")
+        started = _("Started: sid {sid}. Waiting for recording to begin…")
+        self._show("start", True, started.format(sid=session.sid))
         status = await lifecycle.wait_until_recording(session)
-        return f"Recording: status {describe_status(status)}; sid {session.sid}."
+        return _("Recording: status {status}; sid {sid}.").format(
+            status=describe_status(status), sid=session.sid
+        )
 
     def _update_request(self, session: RecordingSession) -> dict[str, Any]:
         if session.mode == "web":
@@ -446,7 +456,7 @@ class SendPanel(Vertical):
                 lists[group][key] = uids
         subscribe = {group: value for group, value in lists.items() if value}
         if not subscribe:
-            raise ValueError("Type the uids to subscribe or unsubscribe first.")
+            raise ValueError(_("Type the uids to subscribe or unsubscribe first."))
         return {"streamSubscribe": subscribe}
 
     # --- answers ---------------------------------------------------------------------------

@@ -182,7 +182,7 @@ async def test_keys_help_and_review_in_chinese(tmp_path: Path) -> None:
         await app.show_step("review")
         await pilot.pause()
         plan = str(app.query_one("#review-plan", Static).render())
-        assert "端点：内置沙盒" in plan
+        assert "接入地址：内置沙盒" in plan
         await pilot.press("f10")
         await pilot.pause()
         table = app.screen.query_one(Static).content

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rec_tui.formats.importers.result import ImportResult
+from rec_tui.i18n import _
 from rec_tui.store.secrets import (
     CUSTOMER_ID_ENV,
     CUSTOMER_SECRET_ENV,
@@ -21,12 +22,16 @@ def settle_credentials(result: ImportResult, store: SecretStore | None, agreed: 
         return
     if agreed and store is not None:
         store_customer_credentials(store, credentials)
-        where = "the keyring" if store.persistent else "memory for this session"
-        result.notices.append(
-            f"Stored the customer ID and secret in {where} ({store.backend_name})."
+        stored = (
+            _("Stored the customer ID and secret in the keyring ({backend}).")
+            if store.persistent
+            else _("Stored the customer ID and secret in memory for this session ({backend}).")
         )
+        result.notices.append(stored.format(backend=store.backend_name))
     else:
         result.notices.append(
-            "The customer ID and secret found in the input were dropped, not stored. "
-            f"Supply them through the keyring or {CUSTOMER_ID_ENV}/{CUSTOMER_SECRET_ENV}."
+            _(
+                "The customer ID and secret found in the input were dropped, not stored. "
+                "Supply them through the keyring or {id_variable}/{secret_variable}."
+            ).format(id_variable=CUSTOMER_ID_ENV, secret_variable=CUSTOMER_SECRET_ENV)
         )

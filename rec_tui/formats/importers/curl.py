@@ -17,6 +17,7 @@ from rec_tui.formats.importers.references import (
 )
 from rec_tui.formats.importers.result import ImportProblem, ImportResult
 from rec_tui.formats.importers.url import UserInfo, read_url
+from rec_tui.i18n import N_, _
 from rec_tui.request.redact import SECRET_HEADERS
 from rec_tui.store.secrets import Credentials
 
@@ -55,22 +56,24 @@ def import_curl(command: str) -> ImportResult:
     """
     curl = _parse_curl_arguments(_split(re.sub(r"^\$\s+", "", command)))
     if not curl.data:
-        raise ImportProblem("the curl command has no -d/--data body to import.")
-    body = parse_object("&".join(curl.data), "the curl -d body")
+        raise ImportProblem(_("the curl command has no -d/--data body to import."))
+    body = parse_object("&".join(curl.data), _("the curl -d body"))
     result = ImportResult(body, "curl")
     user_info = None
     if curl.url:
-        user_info = read_url(curl.url, result, "curl command")
+        user_info = read_url(curl.url, result, _("curl command"))
     else:
-        result.notices.append("The curl command has no URL; App ID and mode were not found.")
+        result.notices.append(_("The curl command has no URL; App ID and mode were not found."))
     if curl.method and curl.method.upper() != "POST":
-        result.notices.append(f"The command used {curl.method}; start is sent with POST.")
+        result.notices.append(
+            _("The command used {method}; start is sent with POST.").format(method=curl.method)
+        )
     found: list[tuple[str, str]] = []
     if curl.url:
-        found += [("the URL", name) for name in references_in(_without_user_info(curl.url))]
+        found += [(_("the URL"), name) for name in references_in(_without_user_info(curl.url))]
     result.credentials = _credentials(curl, user_info, result.notices, found)
     found += [
-        ("a header", name)
+        (_("a header"), name)
         for header in curl.headers
         if not _is_authorization(header)
         for name in references_in(header)
@@ -78,6 +81,14 @@ def import_curl(command: str) -> ImportResult:
     found += body_references(body)
     point_out(result, "curl", found)
     return result
+
+
+# Where Basic auth was found (the credentials' source) → how a notice names it.
+_SOURCES: Final = {
+    "URL": N_("the URL"),
+    "curl -u": N_("the curl -u"),
+    "Authorization header": N_("the Authorization header"),
+}
 
 
 def _without_user_info(url: str) -> str:
@@ -94,14 +105,14 @@ def basic_auth_pair(value: str) -> tuple[str, str] | None:
     Raises ValueError when it is Basic but not valid base64 of UTF-8 text (non-ASCII
     characters included: ``Basic é``).
     """
-    scheme, _, encoded = value.strip().partition(" ")
+    scheme, _space, encoded = value.strip().partition(" ")
     if scheme.lower() != "basic":
         return None
     try:
         decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
     except UnicodeDecodeError as error:
         raise ValueError("not UTF-8") from error
-    customer_id, _, secret = decoded.partition(":")
+    customer_id, _colon, secret = decoded.partition(":")
     return customer_id, secret
 
 
@@ -112,8 +123,10 @@ def _split(command: str) -> list[str]:
         return shlex.split(joined, comments=False, posix=True)
     except ValueError as error:
         raise ImportProblem(
-            f"the curl command cannot be split into arguments: {error}. Check that every "
-            "quote is closed."
+            _(
+                "the curl command cannot be split into arguments: {error}. Check that every "
+                "quote is closed."
+            ).format(error=error)
         ) from None
 
 
@@ -134,7 +147,9 @@ def _parse_curl_arguments(words: list[str]) -> _Curl:
         if takes_value and value is None:
             index += 1
             if index >= len(words):
-                raise ImportProblem(f"curl option {name} needs a value after it.")
+                raise ImportProblem(
+                    _("curl option {option} needs a value after it.").format(option=name)
+                )
             value = words[index]
         index += 1
         if name in ("-X", "--request"):
@@ -153,8 +168,10 @@ def _parse_curl_arguments(words: list[str]) -> _Curl:
 def _data_value(value: str, option: str) -> str:
     if option != "--data-raw" and value.startswith("@"):
         raise ImportProblem(
-            f"curl {option} {value} reads the body from a file on the customer's machine, "
-            "which is not here; paste the body itself, or open that file."
+            _(
+                "curl {option} {value} reads the body from a file on the customer's machine, "
+                "which is not here; paste the body itself, or open that file."
+            ).format(option=option, value=value)
         )
     return value
 
@@ -174,7 +191,7 @@ def _credentials(
         customer_id, separator, secret = curl.user.partition(":")
         pair, source = (customer_id, secret), "curl -u"
         if not separator:
-            notices.append("The credentials in curl -u have no ':' between ID and secret.")
+            notices.append(_("The credentials in curl -u have no ':' between ID and secret."))
             pair = None
     for header in curl.headers:
         if not _is_authorization(header):
@@ -182,17 +199,22 @@ def _credentials(
         try:
             decoded = basic_auth_pair(header.partition(":")[2])
         except ValueError:
-            notices.append("The Authorization header is not valid Basic auth; ignored it.")
+            notices.append(_("The Authorization header is not valid Basic auth; ignored it."))
             continue
         if decoded is not None:
             pair, source = decoded, "Authorization header"
     if pair is None:
         return None
-    references = [(f"the {source}", references_in(part)[0]) for part in pair if is_reference(part)]
+    where = _(_SOURCES[source])
+    references = [(where, references_in(part)[0]) for part in pair if is_reference(part)]
     if references:
         found.extend(references)
         return None
     if not all(pair):
-        notices.append(f"The credentials in the {source} lack an ID or a secret; ignored them.")
+        notices.append(
+            _("The credentials in {source} lack an ID or a secret; ignored them.").format(
+                source=where
+            )
+        )
         return None
     return Credentials(pair[0], pair[1], source=source)

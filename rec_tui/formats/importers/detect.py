@@ -12,6 +12,7 @@ from rec_tui.formats.importers.references import body_references, point_out
 from rec_tui.formats.importers.result import ImportProblem, ImportResult
 from rec_tui.formats.importers.ticket import import_ticket
 from rec_tui.formats.jsonfile import MAX_BYTES, JsonInputError, read_text, too_big
+from rec_tui.i18n import _
 from rec_tui.request.mode_inference import infer_mode
 
 
@@ -22,11 +23,11 @@ def import_text(text: str) -> ImportResult:
     decides where requests go (the customer's host and App ID are reported, not used).
     """
     if len(text) > MAX_BYTES:
-        raise ImportProblem(f"the pasted text {too_big(len(text))}")
+        raise ImportProblem(_("the pasted text {too_big}").format(too_big=too_big(len(text))))
     stripped = text.strip().lstrip("\ufeff")
     if not stripped:
         raise ImportProblem(
-            "nothing to import: paste a JSON body, a curl command, a log line or a ticket."
+            _("nothing to import: paste a JSON body, a curl command, a log line or a ticket.")
         )
     several_lines = "\n" in stripped
     if is_curl(stripped):
@@ -54,12 +55,12 @@ def _with_fallback(read: Callable[[], ImportResult], text: str, as_text: bool) -
 
 
 def _import_json(text: str) -> ImportResult:
-    value = parse_object(text, "the JSON body")
+    value = parse_object(text, _("the JSON body"))
     inner = body_within(value)
     result = ImportResult(value if inner is None else inner, "json")
     if inner is not None and inner is not value:
-        result.notices.append("Took the start body found inside the JSON.")
-    point_out(result, "JSON body", body_references(result.body))
+        result.notices.append(_("Took the start body found inside the JSON."))
+    point_out(result, _("JSON body"), body_references(result.body))
     return result
 
 
@@ -70,8 +71,9 @@ def _say_mode_and_customer(result: ImportResult) -> None:
     summary = result.customer_summary()
     if summary is not None:
         result.notices.append(
-            f"{summary[0].upper()}{summary[1:]} (for information: importing never changes "
-            "where requests go)."
+            _("{summary} (for information: importing never changes where requests go).").format(
+                summary=f"{summary[0].upper()}{summary[1:]}"
+            )
         )
 
 

@@ -7,6 +7,7 @@ from typing import Any, Final
 from rec_tui.formats.importers.json_scan import json_values_in
 from rec_tui.formats.importers.result import ImportProblem
 from rec_tui.formats.jsonfile import JsonInputError, load_json_text
+from rec_tui.i18n import N_, _
 
 START_BODY_KEYS: Final = frozenset({"cname", "uid", "clientRequest"})
 
@@ -16,22 +17,28 @@ def parse_object(text: str, what: str) -> dict[str, Any]:
     try:
         value = load_json_text(text, what)
     except JsonInputError as error:
-        raise ImportProblem(f"{what} is {error.reason}", error.line, error.column) from None
+        raise ImportProblem(
+            _("{what} is {reason}").format(what=what, reason=error.reason),
+            error.line,
+            error.column,
+        ) from None
     if not isinstance(value, dict):
         raise ImportProblem(
-            f"{what} is a JSON {json_type(value)}, but a start body is an object {{…}}."
+            _("{what} is a JSON {type}, but a start body is an object {{…}}.").format(
+                what=what, type=_(json_type(value))
+            )
         )
     return value
 
 
 def json_type(value: Any) -> str:
     if isinstance(value, list):
-        return "array"
+        return N_("array")
     if isinstance(value, str):
-        return "string"
+        return N_("string")
     if isinstance(value, bool):
-        return "boolean"
-    return "number" if isinstance(value, int | float) else "null"
+        return N_("boolean")
+    return N_("number") if isinstance(value, int | float) else N_("null")
 
 
 def looks_like_body(value: Any) -> bool:

@@ -13,6 +13,7 @@ from rec_tui.formats.importers.references import body_references, point_out
 from rec_tui.formats.importers.result import ImportProblem, ImportResult
 from rec_tui.formats.importers.url import call_of, read_url
 from rec_tui.formats.jsonfile import position
+from rec_tui.i18n import _
 
 CALL_URL: Final = re.compile(
     r"""(?:https?://[^\s"'<>()]+?)?/v1/apps/[^\s"'<>/]+/cloud_recording/[^\s"'<>()]*"""
@@ -89,36 +90,42 @@ def import_log_line(text: str) -> ImportResult:
     chosen = best(candidates)
     result = ImportResult(chosen.body, "log")
     if chosen.url is not None:
-        read_url(chosen.url, result, "log line")
-    result.notices.append("Took the start body found inside the text.")
-    point_out(result, "log line", body_references(result.body))
+        read_url(chosen.url, result, _("log line"))
+    result.notices.append(_("Took the start body found inside the text."))
+    point_out(result, _("log line"), body_references(result.body))
     return result
 
 
 def no_body_problem(text: str, values: int) -> ImportProblem:
     if values:
         return ImportProblem(
-            "found JSON objects in the text, but none looks like a start body (an object "
-            "with cname, uid or clientRequest). Paste the request body itself."
+            _(
+                "found JSON objects in the text, but none looks like a start body (an object "
+                "with cname, uid or clientRequest). Paste the request body itself."
+            )
         )
     brace = text.find("{")
     if brace == -1:
         return ImportProblem(
-            "no JSON object found: paste a JSON start body, a curl command, or a log line "
-            "that contains the body."
+            _(
+                "no JSON object found: paste a JSON start body, a curl command, or a log line "
+                "that contains the body."
+            )
         )
     # There is a body but it does not parse: report where, relative to the whole text.
     try:
         json.JSONDecoder().raw_decode(text, brace)
     except json.JSONDecodeError as error:
         return ImportProblem(
-            f"the JSON in the text is not valid: {error.msg}.", error.lineno, error.colno
+            _("the JSON in the text is not valid: {detail}.").format(detail=error.msg),
+            error.lineno,
+            error.colno,
         )
     except (ValueError, RecursionError):
         line, column = position(text, brace)
         return ImportProblem(
-            "the JSON in the text is nested too deeply or holds a number too long to read.",
+            _("the JSON in the text is nested too deeply or holds a number too long to read."),
             line,
             column,
         )
-    return ImportProblem("the JSON in the text could not be read.")
+    return ImportProblem(_("the JSON in the text could not be read."))

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
 from rec_tui.formats.importers.result import ImportResult
+from rec_tui.i18n import _
 from rec_tui.request.redact import SECRET_KEYS
 from rec_tui.spec import jsonpath
 
@@ -54,6 +55,8 @@ def point_out(result: ImportResult, what: str, found: Iterable[tuple[str, str]])
             seen.append(where)
     for name, wheres in places.items():
         result.notices.append(
-            f"The customer's {what} refers to ${name} (in {', '.join(wheres)}); it stays as "
-            "written: rec-tui never fills in values from this machine's environment."
+            _(
+                "The customer's {what} refers to ${name} (in {places}); it stays as "
+                "written: rec-tui never fills in values from this machine's environment."
+            ).format(what=what, name=name, places=", ".join(wheres))
         )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from rec_tui.errors import RecTuiError
+from rec_tui.i18n import _
 from rec_tui.request.mode_inference import ModeGuess
 from rec_tui.request.unsendable import replace_surrogates
 from rec_tui.spec.modes import Mode
@@ -18,8 +19,11 @@ class ImportProblem(RecTuiError):
     """Input that cannot be imported; the message says where (line, column) and why."""
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None):
-        where = f"line {line}, column {column}: " if line is not None else ""
-        super().__init__(replace_surrogates(f"{where}{message}"))
+        if line is not None:
+            message = _("line {line}, column {column}: {message}").format(
+                line=line, column=column, message=message
+            )
+        super().__init__(replace_surrogates(message))
         self.line = line
         self.column = column
 
@@ -60,12 +64,13 @@ class ImportResult:
 
     def customer_summary(self) -> str | None:
         """``customer's endpoint: api.agora.io, App ID …``, or None when the input named neither."""
-        parts = []
-        if self.customer_host:
-            parts.append(f"customer's endpoint: {self.customer_host}")
-        if self.customer_app_id:
-            parts.append(f"App ID {self.customer_app_id}")
-        if not parts:
-            return None
-        text = ", ".join(parts)
-        return text if self.customer_host else f"customer's {text}"
+        host, app_id = self.customer_host, self.customer_app_id
+        if host and app_id:
+            return _("customer's endpoint: {host}, App ID {app_id}").format(
+                host=host, app_id=app_id
+            )
+        if host:
+            return _("customer's endpoint: {host}").format(host=host)
+        if app_id:
+            return _("customer's App ID {app_id}").format(app_id=app_id)
+        return None

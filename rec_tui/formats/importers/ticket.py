@@ -18,6 +18,7 @@ from rec_tui.formats.importers.references import body_references, point_out
 from rec_tui.formats.importers.result import ImportProblem, ImportResult
 from rec_tui.formats.importers.url import read_url
 from rec_tui.formats.jsonfile import position
+from rec_tui.i18n import _, ngettext
 from rec_tui.store.secrets import Credentials
 
 _CURL_START: Final = re.compile(r"(?m)^[ \t]*(?:[$>#][ \t]+)?(curl[ \t])")
@@ -61,9 +62,11 @@ def import_ticket(text: str) -> ImportResult:
             result = import_curl(text[start:end])
         except ImportProblem as problem:
             if len(unreadable) < _UNREADABLE_SHOWN:
-                line, _ = position(text, start)
+                line, _column = position(text, start)
                 unreadable.append(
-                    f"The curl command on line {line} could not be read: {problem.message}"
+                    _("The curl command on line {line} could not be read: {problem}").format(
+                        line=line, problem=problem.message
+                    )
                 )
             else:
                 unreadable.append("")
@@ -74,11 +77,17 @@ def import_ticket(text: str) -> ImportResult:
     blanked = "".join([*pieces, text[done:]])
     notices = [notice for notice in unreadable if notice]
     if len(unreadable) > len(notices):
-        notices.append(f"{len(unreadable) - len(notices)} more curl commands could not be read.")
+        notices.append(
+            _("{count} more curl commands could not be read.").format(
+                count=len(unreadable) - len(notices)
+            )
+        )
     if skipped:
         notices.append(
-            f"The ticket has {len(commands) + skipped} curl commands; read the first "
-            f"{MAX_CURL_COMMANDS} (those sent to start first), left {skipped} out."
+            _(
+                "The ticket has {count} curl commands; read the first {read} (those sent to "
+                "start first), left {skipped} out."
+            ).format(count=len(commands) + skipped, read=MAX_CURL_COMMANDS, skipped=skipped)
         )
     found, values = candidates_in(blanked)
     candidates = sorted(candidates + found, key=lambda candidate: candidate.start)
@@ -92,18 +101,28 @@ def import_ticket(text: str) -> ImportResult:
     else:
         result = ImportResult(chosen.body, "ticket")
         if chosen.url is not None:
-            read_url(chosen.url, result, "ticket")
-        point_out(result, "ticket", body_references(result.body))
+            read_url(chosen.url, result, _("ticket"))
+        point_out(result, _("ticket"), body_references(result.body))
     if result.credentials is None:
         result.credentials = _header_credentials(blanked, result.notices)
-    line, _ = position(text, chosen.start)
-    sent = f" sent to {chosen.call}" if chosen.call else ""
+    line, _column = position(text, chosen.start)
     others = len(candidates) - 1
-    left_out = f" ({others} other possible bod{'y' if others == 1 else 'ies'} left out)"
-    result.notices[:0] = [
-        *notices,
-        f"Took the start body{sent} on line {line} of the ticket{left_out if others else ''}.",
-    ]
+    took = (
+        _("Took the start body sent to {call} on line {line} of the ticket{left_out}.")
+        if chosen.call
+        else _("Took the start body on line {line} of the ticket{left_out}.")
+    )
+    left_out = (
+        " "
+        + ngettext(
+            "({count} other possible body left out)",
+            "({count} other possible bodies left out)",
+            others,
+        ).format(count=others)
+        if others
+        else ""
+    )
+    result.notices[:0] = [*notices, took.format(call=chosen.call, line=line, left_out=left_out)]
     return result
 
 
@@ -128,7 +147,7 @@ def _header_credentials(text: str, notices: list[str]) -> Credentials | None:
         try:
             pair = basic_auth_pair(match.group(1).strip().strip("'\""))
         except ValueError:
-            notices.append("An Authorization header in the ticket is not valid Basic auth.")
+            notices.append(_("An Authorization header in the ticket is not valid Basic auth."))
             continue
         if pair is not None and all(pair):
             return Credentials(pair[0], pair[1], source="ticket's Authorization header")

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from rec_tui.formats.importers.references import is_reference, references_in
 from rec_tui.formats.importers.result import ImportResult
+from rec_tui.i18n import _
 from rec_tui.request import endpoints
 
 _URL_PATTERN: Final = re.compile(
@@ -35,22 +36,28 @@ def read_url(url: str, result: ImportResult, what: str) -> UserInfo | None:
     except ValueError:
         # urlsplit refuses an unclosed "[" (IPv6) host; say so without repeating the URL,
         # which may carry a password.
-        result.notices.append(f"The {what}'s URL is not a valid address; App ID and mode not read.")
+        result.notices.append(
+            _("The {what}'s URL is not a valid address; App ID and mode not read.").format(
+                what=what
+            )
+        )
         return None
-    user_info, _, host = parts.netloc.rpartition("@")
+    user_info, _at, host = parts.netloc.rpartition("@")
     found = _URL_PATTERN.search(parts.path)  # the path: user info never gets into it
     if host:
         result.customer_host = host.lower()
         result.customer_endpoint = endpoint_of(parts.scheme.lower(), host.lower())
     if found is None:
         result.notices.append(
-            f"The URL path {parts.path!r} is not a Cloud Recording call; App ID and mode not read."
+            _(
+                "The URL path {path} is not a Cloud Recording call; App ID and mode not read."
+            ).format(path=repr(parts.path))
         )
     else:
         _read_path(found, result)
     if not user_info:
         return None
-    user, _, password = user_info.partition(":")
+    user, _colon, password = user_info.partition(":")
     return UserInfo(unquote(user), unquote(password))
 
 
@@ -58,7 +65,7 @@ def _read_path(found: re.Match[str], result: ImportResult) -> None:
     result.call = found.group("call")
     result.call_path = found.group(0)
     if result.call != "start":
-        result.notices.append(f"The URL is a {result.call} call, not start.")
+        result.notices.append(_("The URL is a {call} call, not start.").format(call=result.call))
     app_id = found.group("app_id")
     # A reference names the customer's variable: pointed out, never taken for an App ID.
     result.customer_app_id = None if is_reference(app_id) else app_id

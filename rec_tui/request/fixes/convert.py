@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.request.fixes.places import declared_at, key_of, service_at
 from rec_tui.request.fixes.registry import fixer
 from rec_tui.spec import catalogue, jsonpath
@@ -63,15 +64,13 @@ def _number_from(text: str, *, whole: bool) -> Any:
 
 
 def _convert(path: str, new: Any) -> Fix:
-    return Fix(f"Write {key_of(path)} as {_kind_words(new)}", (Edit("convert", path, new),))
-
-
-def _kind_words(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true or false without quotes"
-    if isinstance(value, str):
-        return "text (in quotes)"
-    return "a number without quotes"
+    if isinstance(new, bool):
+        said = _("Write {key} as true or false without quotes")
+    elif isinstance(new, str):
+        said = _("Write {key} as text (in quotes)")
+    else:
+        said = _("Write {key} as a number without quotes")
+    return Fix(said.format(key=key_of(path)), (Edit("convert", path, new),))
 
 
 # --- the fixers -------------------------------------------------------------------------
@@ -85,10 +84,12 @@ def wrong_type(problem: Problem, body: Any, mode: Mode) -> Fix | None:
         return None
     value = jsonpath.get(body, path)
     if value is None or value == "":
-        what = "null" if value is None else "empty"
-        return Fix(
-            f"Remove the {what} {key_of(path)} (it counts as not set)", (Edit("delete", path),)
+        removed = (
+            _("Remove the null {key} (it counts as not set)")
+            if value is None
+            else _("Remove the empty {key} (it counts as not set)")
         )
+        return Fix(removed.format(key=key_of(path)), (Edit("delete", path),))
     declared = declared_at(body, path)
     if declared is None:
         return None
@@ -100,7 +101,7 @@ def wrong_type(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     if kind == "array" and not in_list and field.items is not None and not isinstance(value, dict):
         item = as_kind(value, field.items)
         wrapped = [value if item is NOTHING else item]
-        return Fix(f"Make {key_of(path)} a list", (Edit("set", path, wrapped),))
+        return Fix(_("Make {key} a list").format(key=key_of(path)), (Edit("set", path, wrapped),))
     return None
 
 
@@ -121,7 +122,7 @@ def audio_option(problem: Problem, body: Any, mode: Mode) -> Fix | None:
         return converted
     only = declared[0].choices[0].value
     return Fix(
-        f'Set {key_of(problem.path)} to "{only}", its only value',
+        _('Set {key} to "{only}", its only value').format(key=key_of(problem.path), only=only),
         (Edit("set", problem.path, only),),
     )
 
@@ -151,7 +152,8 @@ def misspelled_key(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     if suggestion is None or suggestion in holder:
         return None
     return Fix(
-        f'Rename "{key}" to "{suggestion}"', (Edit("rename", problem.path, new_key=suggestion),)
+        _('Rename "{key}" to "{suggestion}"').format(key=key, suggestion=suggestion),
+        (Edit("rename", problem.path, new_key=suggestion),),
     )
 
 
@@ -162,7 +164,7 @@ def leading_zeros(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     if check_uid(value) is not UidVerdict.LEADING_ZERO:
         return None
     return Fix(
-        f"Write {key_of(problem.path)} without leading zeros",
+        _("Write {key} without leading zeros").format(key=key_of(problem.path)),
         (Edit("set", problem.path, str(int(value))),),
     )
 
@@ -178,7 +180,8 @@ def letter_case(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     for choice in declared[0].choice_values:
         if isinstance(choice, str) and choice.casefold() == wanted and choice != value:
             return Fix(
-                f'Write {key_of(problem.path)} as "{choice}"', (Edit("set", problem.path, choice),)
+                _('Write {key} as "{choice}"').format(key=key_of(problem.path), choice=choice),
+                (Edit("set", problem.path, choice),),
             )
     return None
 
@@ -197,4 +200,7 @@ def colour(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     if len(digits) != 6 or not _HEX_DIGITS.issuperset(digits):
         return None
     written = f"#{digits.upper()}"
-    return Fix(f"Write the colour as {written}", (Edit("set", problem.path, written),))
+    return Fix(
+        _("Write the colour as {written}").format(written=written),
+        (Edit("set", problem.path, written),),
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.request.fixes.shown import shown_value
 from rec_tui.spec import jsonpath
 from rec_tui.spec.problems import Edit, Fix
@@ -26,7 +27,7 @@ def apply_fix(body: Any, fix: Fix) -> dict[str, Any]:
     is not there.
     """
     if not isinstance(body, dict):
-        raise FixDoesNotApply("the body is not a JSON object.")
+        raise FixDoesNotApply(_("the body is not a JSON object."))
     result: dict[str, Any] = dict(body)
     for edit in fix.edits:
         _own_path(result, edit.path)
@@ -56,7 +57,7 @@ def _carry_out(body: dict[str, Any], edit: Edit) -> None:
         jsonpath.set_value(body, edit.path, copy.deepcopy(edit.value))
         return
     if not jsonpath.has(body, edit.path):
-        raise FixDoesNotApply(f"{edit.path} is not in the body.")
+        raise FixDoesNotApply(_("{path} is not in the body.").format(path=edit.path))
     tokens = jsonpath.parse(edit.path)
     holder: Any = jsonpath.get(body, jsonpath.join(tokens[:-1])) if len(tokens) > 1 else body
     last = tokens[-1]
@@ -66,9 +67,11 @@ def _carry_out(body: dict[str, Any], edit: Edit) -> None:
         del holder[last]
     else:  # rename
         if not isinstance(last, str) or not isinstance(holder, dict):
-            raise FixDoesNotApply(f"{edit.path} is not a key that can be renamed.")
+            raise FixDoesNotApply(
+                _("{path} is not a key that can be renamed.").format(path=edit.path)
+            )
         if edit.new_key in holder:
-            raise FixDoesNotApply(f"{edit.target} is already in the body.")
+            raise FixDoesNotApply(_("{target} is already in the body.").format(target=edit.target))
         renamed = {(edit.new_key if key == last else key): value for key, value in holder.items()}
         holder.clear()
         holder.update(renamed)
@@ -78,9 +81,11 @@ def describe_edit(edit: Edit, before: Any) -> str:
     """One line saying what ``edit`` changes in ``before``; secret values are masked."""
     old = jsonpath.get(before, edit.path, _ABSENT)
     if edit.op == "rename":
-        return f"{edit.path}: renamed to {edit.new_key}"
+        return _("{path}: renamed to {new_key}").format(path=edit.path, new_key=edit.new_key)
     if edit.op == "delete":
-        return f"{edit.path}: removed {shown_value(edit.path, old)}"
+        return _("{path}: removed {old}").format(path=edit.path, old=shown_value(edit.path, old))
     if old is _ABSENT:
-        return f"{edit.path}: added {shown_value(edit.path, edit.value)}"
+        return _("{path}: added {value}").format(
+            path=edit.path, value=shown_value(edit.path, edit.value)
+        )
     return f"{edit.path}: {shown_value(edit.path, old)} → {shown_value(edit.path, edit.value)}"

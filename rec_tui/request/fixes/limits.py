@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rec_tui.i18n import _
 from rec_tui.request.fixes.places import declared_at, key_of
 from rec_tui.request.fixes.registry import fixer
 from rec_tui.spec import jsonpath
@@ -33,9 +34,13 @@ def _clamped(problem: Problem, body: Any, *, whole: bool) -> Fix | None:
         return None
     bound = low if value < low else high
     number: int | float = int(bound) if float(bound).is_integer() else bound
-    side = "smallest" if value < low else "largest"
+    clamped = (
+        _("Set {key} to the smallest allowed value, {number}")
+        if value < low
+        else _("Set {key} to the largest allowed value, {number}")
+    )
     return Fix(
-        f"Set {key_of(problem.path)} to the {side} allowed value, {number}",
+        clamped.format(key=key_of(problem.path), number=number),
         (Edit("set", problem.path, number),),
     )
 
@@ -74,7 +79,7 @@ def tile_precision(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     if not isinstance(value, float) or not is_number(value):
         return None
     return Fix(
-        f"Round {key_of(problem.path)} to 6 decimals",
+        _("Round {key} to 6 decimals").format(key=key_of(problem.path)),
         (Edit("set", problem.path, round(value, 6)),),
     )
 
@@ -87,7 +92,9 @@ def too_many_tiles(problem: Problem, body: Any, mode: Mode) -> Fix | None:
         return None
     keep = declared[0].max_items
     return Fix(
-        f"Keep the first {keep} tiles and remove the other {len(tiles) - keep}",
+        _("Keep the first {keep} tiles and remove the other {count}").format(
+            keep=keep, count=len(tiles) - keep
+        ),
         (Edit("set", problem.path, tiles[:keep]),),
     )
 
@@ -106,7 +113,7 @@ def leave_out(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     """The advice is to remove the key: its default applies, or it is ignored anyway."""
     if not jsonpath.has(body, problem.path):
         return None
-    return Fix(f"Remove {key_of(problem.path)}", (Edit("delete", problem.path),))
+    return Fix(_("Remove {key}").format(key=key_of(problem.path)), (Edit("delete", problem.path),))
 
 
 @fixer("rec.audioProfile")
@@ -125,6 +132,8 @@ def transcoding_default(problem: Problem, body: Any, mode: Mode) -> Fix | None:
         return None
     default = declared[0].default
     return Fix(
-        f"Add {key_of(problem.path)} with the documented default, {default}",
+        _("Add {key} with the documented default, {default}").format(
+            key=key_of(problem.path), default=default
+        ),
         (Edit("set", problem.path, default),),
     )

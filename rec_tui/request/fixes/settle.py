@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.request.fixes.convert import letter_case
 from rec_tui.request.fixes.places import key_of
 from rec_tui.request.fixes.registry import fixer
@@ -54,9 +55,15 @@ def allstream_misuse(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     kept = [entry for entry in entries if entry != ALLSTREAM]
     name = key_of(path)
     if not kept:
-        return Fix(f"Remove {name}: it held only {ALLSTREAM}", (Edit("delete", path),))
+        return Fix(
+            _("Remove {name}: it held only {allstream}").format(name=name, allstream=ALLSTREAM),
+            (Edit("delete", path),),
+        )
     return Fix(
-        f"Remove {ALLSTREAM} from {name}, keeping the UIDs it lists", (Edit("set", path, kept),)
+        _("Remove {allstream} from {name}, keeping the UIDs it lists").format(
+            allstream=ALLSTREAM, name=name
+        ),
+        (Edit("set", path, kept),),
     )
 
 
@@ -72,8 +79,9 @@ def subscribe_and_unsubscribe(problem: Problem, body: Any, mode: Mode) -> Fix | 
         return None
     if subscribe == [ALLSTREAM]:
         return Fix(
-            f"Remove {key_of(subscribe_path)}: {ALLSTREAM} with {key_of(unsubscribe_path)} "
-            "means everyone but the users it lists",
+            _("Remove {key}: {allstream} with {key2} means everyone but the users it lists").format(
+                key=key_of(subscribe_path), allstream=ALLSTREAM, key2=key_of(unsubscribe_path)
+            ),
             (Edit("delete", subscribe_path),),
         )
     left_out = {_uid_number(entry) for entry in unsubscribe}
@@ -84,8 +92,9 @@ def subscribe_and_unsubscribe(problem: Problem, body: Any, mode: Mode) -> Fix | 
     if kept != subscribe:
         edits.insert(0, Edit("set", subscribe_path, kept))
     return Fix(
-        f"Keep {key_of(subscribe_path)} without the users of {key_of(unsubscribe_path)}, "
-        f"and remove {key_of(unsubscribe_path)}",
+        _("Keep {key} without the users of {key2}, and remove {key2}").format(
+            key=key_of(subscribe_path), key2=key_of(unsubscribe_path)
+        ),
         tuple(edits),
     )
 
@@ -107,7 +116,7 @@ def _group_for(body: Any) -> int | None:
             users.add(_uid_number(entry))
     if not users:
         return None
-    for group, (_, most) in enumerate(UID_GROUPS):
+    for group, (_least, most) in enumerate(UID_GROUPS):
         if len(users) <= most:
             return group
     return None
@@ -117,12 +126,18 @@ def _group_for(body: Any) -> int | None:
 def group_missing(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     group = _group_for(body)
     if group is None:
-        why = f"the users are not listed, so {GROUP_WHEN_UNKNOWN} (3–7 users) as the seed advises"
+        said = _(
+            "Add subscribeUidGroup: the users are not listed, so {group} (3–7 users) as the "
+            "seed advises"
+        ).format(group=GROUP_WHEN_UNKNOWN)
         group = GROUP_WHEN_UNKNOWN
     else:
         low, high = UID_GROUPS[group]
-        why = f"the subscribe lists name users for group {group} ({low}–{high} users)"
-    return Fix(f"Add subscribeUidGroup: {why}", (Edit("set", problem.path, group),))
+        said = _(
+            "Add subscribeUidGroup: the subscribe lists name users for group {group} "
+            "({low}–{high} users)"
+        ).format(group=group, low=low, high=high)
+    return Fix(said, (Edit("set", problem.path, group),))
 
 
 @fixer("sub.group.capacity")
@@ -131,7 +146,9 @@ def group_too_small(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     if group is None:
         return None
     return Fix(
-        f"Set subscribeUidGroup to {group}, the smallest group that covers the subscribed users",
+        _(
+            "Set subscribeUidGroup to {group}, the smallest group that covers the subscribed users"
+        ).format(group=group),
         (Edit("set", problem.path, group),),
     )
 
@@ -147,27 +164,29 @@ def _set(path: str, value: Any, description: str) -> Fix:
 def moderation_audio_only(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     if not problem.path.endswith(".streamTypes"):
         return None
-    return _set(problem.path, AUDIO_ONLY, "Set streamTypes to 0 (audio only) for audio moderation")
+    return _set(
+        problem.path, AUDIO_ONLY, _("Set streamTypes to 0 (audio only) for audio moderation")
+    )
 
 
 @fixer("snap.streamTypes")
 def snapshot_needs_video(problem: Problem, body: Any, mode: Mode) -> Fix | None:
-    return _set(problem.path, AUDIO_AND_VIDEO, "Set streamTypes to 2 (audio and video)")
+    return _set(problem.path, AUDIO_AND_VIDEO, _("Set streamTypes to 2 (audio and video)"))
 
 
 @fixer("snap.fileType")
 def snapshot_file_type(problem: Problem, body: Any, mode: Mode) -> Fix | None:
-    return _set(problem.path, ["jpg"], 'Set fileType to ["jpg"]')
+    return _set(problem.path, ["jpg"], _('Set fileType to ["jpg"]'))
 
 
 @fixer("snap.plus_rec.file_config")
 def snapshot_plus_recording(problem: Problem, body: Any, mode: Mode) -> Fix | None:
-    return _set(problem.path, {"avFileType": ["hls"]}, 'Add recordingFileConfig with ["hls"]')
+    return _set(problem.path, {"avFileType": ["hls"]}, _('Add recordingFileConfig with ["hls"]'))
 
 
 @fixer("file.mp4_needs_hls")
 def mp4_needs_hls(problem: Problem, body: Any, mode: Mode) -> Fix | None:
-    return _set(problem.path, ["hls", "mp4"], 'Set avFileType to ["hls", "mp4"]')
+    return _set(problem.path, ["hls", "mp4"], _('Set avFileType to ["hls", "mp4"]'))
 
 
 @fixer("file.mp4_mode")
@@ -177,7 +196,7 @@ def mp4_in_individual(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     if not isinstance(values, list):
         return None
     kept = [value for value in values if value != "mp4"]
-    return _set(path, kept or ["hls"], "Remove mp4 from avFileType (individual mode writes HLS)")
+    return _set(path, kept or ["hls"], _("Remove mp4 from avFileType (individual mode writes HLS)"))
 
 
 @fixer("file.values")
@@ -195,7 +214,7 @@ def file_values(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     if not isinstance(values, list) or values.index(value) == tokens[-1]:
         return None
     unique = [v for i, v in enumerate(values) if v not in values[:i]]
-    return _set(path, unique, "Remove the repeated file types from avFileType")
+    return _set(path, unique, _("Remove the repeated file types from avFileType"))
 
 
 # --- storage ----------------------------------------------------------------------------
@@ -203,7 +222,7 @@ def file_values(problem: Problem, body: Any, mode: Mode) -> Fix | None:
 
 @fixer("storage.region.zero")
 def region_zero(problem: Problem, body: Any, mode: Mode) -> Fix | None:
-    return _set(problem.path, 0, "Set region to 0 (this vendor takes no region number)")
+    return _set(problem.path, 0, _("Set region to 0 (this vendor takes no region number)"))
 
 
 @fixer("storage.prefix.charset")
@@ -220,10 +239,19 @@ def prefix_folders(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     assert isinstance(index, int)
     parts = [part for part in entry.split("/") if part]
     rebuilt = entries[:index] + parts + entries[index + 1 :]
-    what = "Remove the empty folder name" if not parts else f'Split "{entry}" into folders'
     if not rebuilt:
-        return Fix(f"{what} (no folder left: remove fileNamePrefix)", (Edit("delete", path),))
-    return _set(path, rebuilt, f"{what} in fileNamePrefix")
+        said = (
+            _('Split "{entry}" into folders (no folder left: remove fileNamePrefix)')
+            if parts
+            else _("Remove the empty folder name (no folder left: remove fileNamePrefix)")
+        )
+        return Fix(said.format(entry=entry), (Edit("delete", path),))
+    said = (
+        _('Split "{entry}" into folders in fileNamePrefix')
+        if parts
+        else _("Remove the empty folder name in fileNamePrefix")
+    )
+    return _set(path, rebuilt, said.format(entry=entry))
 
 
 @fixer("storage.sse.value")
@@ -233,7 +261,7 @@ def sse_value(problem: Problem, body: Any, mode: Mode) -> Fix | None:
         return cased
     if problem.is_error:
         return None
-    return Fix("Remove sse (only Amazon S3 reads it)", (Edit("delete", problem.path),))
+    return Fix(_("Remove sse (only Amazon S3 reads it)"), (Edit("delete", problem.path),))
 
 
 # --- web recorder and legacy options ----------------------------------------------------
@@ -241,7 +269,7 @@ def sse_value(problem: Problem, body: Any, mode: Mode) -> Fix | None:
 
 @fixer("web.apiVersion")
 def api_version(problem: Problem, body: Any, mode: Mode) -> Fix | None:
-    return _set(problem.path, "v1", 'Set apiVersion to "v1"')
+    return _set(problem.path, "v1", _('Set apiVersion to "v1"'))
 
 
 @fixer("web.errorPolicy")
@@ -253,7 +281,9 @@ def error_policy(problem: Problem, body: Any, mode: Mode) -> Fix | None:
         expected = SERVICE_ERROR_POLICY.get(name) if isinstance(name, str) else None
     if expected is None:
         return None
-    return _set(problem.path, expected, f'Set errorHandlePolicy to "{expected}"')
+    return _set(
+        problem.path, expected, _('Set errorHandlePolicy to "{expected}"').format(expected=expected)
+    )
 
 
 @fixer("web.services.combo")
@@ -262,7 +292,7 @@ def repeated_service(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     if "listed twice" not in problem.message:
         return None
     entry_path = problem.path.rpartition(".")[0]
-    return Fix("Remove the repeated service entry", (Edit("delete", entry_path),))
+    return Fix(_("Remove the repeated service entry"), (Edit("delete", entry_path),))
 
 
 @fixer("legacy.options.needs_policy")
@@ -271,9 +301,9 @@ def postponed_policy(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     path = "clientRequest.appsCollection.combinationPolicy"
     if not problem.is_error or jsonpath.get(body, path) is not None:
         return None
-    return _set(path, "postpone_transcoding", 'Add combinationPolicy "postpone_transcoding"')
+    return _set(path, "postpone_transcoding", _('Add combinationPolicy "postpone_transcoding"'))
 
 
 @fixer("legacy.transcoding.streamMode")
 def postponed_stream_mode(problem: Problem, body: Any, mode: Mode) -> Fix | None:
-    return _set(problem.path, "default", 'Set streamMode to "default" for postponed transcoding')
+    return _set(problem.path, "default", _('Set streamMode to "default" for postponed transcoding'))

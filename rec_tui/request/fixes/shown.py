@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.request.redact import MASK, redact_body, secret_key
 from rec_tui.spec import jsonpath
 from rec_tui.spec.rules.quoting import shown
@@ -26,5 +27,5 @@ def shown_value(path: str, value: Any, limit: int = LIMIT) -> str:
     try:
         masked = redact_body(value)
     except RecursionError:
-        return "(too deeply nested to show)"
+        return _("(too deeply nested to show)")
     return shown(masked, limit, nested=True)

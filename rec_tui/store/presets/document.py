@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.spec import jsonpath
 from rec_tui.store.presets.errors import PresetError, locate_key
 from rec_tui.store.presets.header import FORMAT_VERSION, check_header, check_known
@@ -79,7 +80,11 @@ def _refuse_unstorable(value: Any, where: str) -> None:
     found = first_unstorable(value, depth=where.count(".") + 1)
     if found is not None:
         path, problem = found
-        raise PresetError(f"Cannot save: {where}.{path} {problem}")
+        raise PresetError(
+            _("Cannot save: {where}.{path} {problem}").format(
+                where=where, path=path, problem=problem
+            )
+        )
 
 
 def dumps(document: Mapping[str, Any]) -> str:
@@ -97,11 +102,17 @@ def read_document(text: str, path: Path) -> dict[str, Any]:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise PresetError(f"{path}: {_toml_error(error)} Fix the TOML syntax there.") from None
+        raise PresetError(
+            _("{path}: {error} Fix the TOML syntax there.").format(
+                path=path, error=_toml_error(error)
+            )
+        ) from None
     except RecursionError:
         raise PresetError(_too_deep(path)) from None
     except ValueError as error:  # e.g. an integer of more than 4300 digits
-        raise PresetError(f"{path}: not a usable TOML preset ({error}).") from None
+        raise PresetError(
+            _("{path}: not a usable TOML preset ({error}).").format(path=path, error=error)
+        ) from None
     checker = _Checker(path, text)
     checker.check_values(document)
     checker.check(document)
@@ -109,10 +120,10 @@ def read_document(text: str, path: Path) -> dict[str, Any]:
 
 
 def _too_deep(path: Path) -> str:
-    return (
-        f"{path}: nested more than {MAX_DEPTH} levels deep; no start request is. "
-        "Check that it is the right file."
-    )
+    return _(
+        "{path}: nested more than {max_depth} levels deep; no start request "
+        "is. Check that it is the right file."
+    ).format(path=path, max_depth=MAX_DEPTH)
 
 
 def _toml_error(error: tomllib.TOMLDecodeError) -> str:
@@ -121,8 +132,10 @@ def _toml_error(error: tomllib.TOMLDecodeError) -> str:
     found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
     if found:
         reason = message[: found.start()]
-        return f"line {found.group(1)}, column {found.group(2)}: not valid TOML: {reason}."
-    return f"not valid TOML: {message}."
+        return _("line {line}, column {column}: not valid TOML: {reason}.").format(
+            line=found.group(1), column=found.group(2), reason=reason
+        )
+    return _("not valid TOML: {message}.").format(message=message)
 
 
 _Trail = tuple[Any, str | int] | None
@@ -143,8 +156,10 @@ def first_unstorable(value: Any, depth: int = 0) -> tuple[str, str] | None:
         if isinstance(item, dict | list):
             if depth >= MAX_DEPTH:
                 return _spelled(trail), (
-                    f"is nested more than {MAX_DEPTH} levels deep; no start request is. "
-                    "Check that it is the right file."
+                    _(
+                        "is nested more than {max_depth} levels deep; no start request is. "
+                        "Check that it is the right file."
+                    ).format(max_depth=MAX_DEPTH)
                 )
             children = item.items() if isinstance(item, dict) else enumerate(item)
             pending.extend((child, depth + 1, (trail, key)) for key, child in children)
@@ -157,25 +172,25 @@ def first_unstorable(value: Any, depth: int = 0) -> tuple[str, str] | None:
 
 def _unstorable(value: Any) -> str | None:
     if value is None:
-        return (
-            "is null, which a TOML preset cannot hold: remove the field (or give it a value) "
-            "and save again."
+        return _(
+            "is null, which a TOML preset cannot hold: remove the field (or give "
+            "it a value) and save again."
         )
     if isinstance(value, str):
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            return "holds text that is not valid Unicode (a lone surrogate); type it again."
+            return _("holds text that is not valid Unicode (a lone surrogate); type it again.")
         return None
     if isinstance(value, dt.datetime | dt.date | dt.time):
-        return (
-            "holds a date or time, which a JSON request cannot hold. Write it as a text "
-            'string in quotes ("…") or as a number, whichever the field takes.'
+        return _(
+            "holds a date or time, which a JSON request cannot hold. Write it as a "
+            'text string in quotes ("…") or as a number, whichever the field takes.'
         )
     if isinstance(value, float) and not math.isfinite(value):
-        return "holds inf or nan, which a JSON request cannot hold; use a finite number."
+        return _("holds inf or nan, which a JSON request cannot hold; use a finite number.")
     if isinstance(value, int) and not isinstance(value, bool) and value not in _INT64:
-        return "holds an integer beyond TOML's 64-bit range; use a smaller number."
+        return _("holds an integer beyond TOML's 64-bit range; use a smaller number.")
     return None
 
 
@@ -199,7 +214,11 @@ class _Checker:
 
     def fail(self, key: str, problem: str) -> PresetError:
         where = locate_key(self.text, key.split("[")[0])
-        return PresetError(f"{self.path}, {where}key {key!r}: {problem}")
+        return PresetError(
+            _("{path}, {where}key {key}: {problem}").format(
+                path=self.path, where=where, key=repr(key), problem=problem
+            )
+        )
 
     def check_values(self, document: dict[str, Any]) -> None:
         found = first_unstorable(document)
@@ -210,18 +229,18 @@ class _Checker:
         check_header(document, self.fail)
         session = document.get("session", {})
         if not isinstance(session, dict):
-            raise self.fail("session", "must be a table ([session]).")
+            raise self.fail("session", _("must be a table ([session])."))
         self._session(session)
         if "body" not in document:
-            raise self.fail("body", "missing: add a [body] table with the start request.")
+            raise self.fail("body", _("missing: add a [body] table with the start request."))
         if not isinstance(document["body"], dict):
-            raise self.fail("body", "must be a table ([body]) holding the start request object.")
+            raise self.fail("body", _("must be a table ([body]) holding the start request object."))
 
     def _session(self, session: dict[str, Any]) -> None:
         check_known(session, _SESSION_KEYS, "session.", self.fail)
         for key in ("app_id", "endpoint"):
             if key in session and not isinstance(session[key], str):
-                raise self.fail(f"session.{key}", "must be a text string in quotes.")
+                raise self.fail(f"session.{key}", _("must be a text string in quotes."))
         if "endpoint" in session:
             from rec_tui.request import endpoints
 
@@ -230,9 +249,12 @@ class _Checker:
             except ValueError as error:
                 raise self.fail("session.endpoint", str(error)) from None
         if "acquire_options" in session and not isinstance(session["acquire_options"], dict):
-            raise self.fail("session.acquire_options", "must be a table.")
+            raise self.fail("session.acquire_options", _("must be a table."))
         intent = session.get("snapshot_intent")
         if intent is not None and intent not in SNAPSHOT_INTENTS:
             raise self.fail(
-                "session.snapshot_intent", f"is {intent!r}; use {' or '.join(SNAPSHOT_INTENTS)}."
+                "session.snapshot_intent",
+                _("is {intent}; use {snapshot_intents}.").format(
+                    intent=repr(intent), snapshot_intents=" or ".join(SNAPSHOT_INTENTS)
+                ),
             )

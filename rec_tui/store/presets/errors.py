@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from rec_tui.errors import RecTuiError
+from rec_tui.i18n import _
 
 
 class PresetError(RecTuiError):
@@ -37,7 +38,7 @@ def locate_key(text: str, dotted: str) -> str:
         full = f"{current}.{assignment.group(1)}" if current else assignment.group(1)
         if full == dotted or (current == table and assignment.group(1) == key):
             column = len(line) - len(line.lstrip()) + 1
-            return f"line {number}, column {column}: "
+            return _("line {number}, column {column}: ").format(number=number, column=column)
     return ""
 
 
@@ -48,5 +49,5 @@ def locate_value(text: str, value: str, dotted: str) -> str:
         if offset >= 0:
             line = text.count("\n", 0, offset) + 1
             column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            return f"line {line}, column {column}: "
+            return _("line {line}, column {column}: ").format(line=line, column=column)
     return locate_key(text, dotted)

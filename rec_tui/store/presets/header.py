@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.spec.modes import MODES
 from rec_tui.store.presets.errors import PresetError, locate_key
 
@@ -61,7 +62,11 @@ def read_header(text: str, path: Path) -> dict[str, Any] | None:
             return None
 
     def fail(key: str, problem: str) -> PresetError:
-        return PresetError(f"{path}, {locate_key(text, key)}key {key!r}: {problem}")
+        return PresetError(
+            _("{path}, {where}key {key}: {problem}").format(
+                path=path, where=locate_key(text, key), key=repr(key), problem=problem
+            )
+        )
 
     check_header(header, fail)
     return header
@@ -88,22 +93,36 @@ def check_header(document: dict[str, Any], fail: Fail) -> None:
     check_known(document, TOP_KEYS, "", fail)
     version = document.get("format")
     if version is None:
-        raise fail("format", f"missing. Add `format = {FORMAT_VERSION}` at the top.")
+        raise fail(
+            "format",
+            _("missing. Add `format = {format_version}` at the top.").format(
+                format_version=FORMAT_VERSION
+            ),
+        )
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise fail("format", f"must be a whole number such as {FORMAT_VERSION}.")
+        raise fail(
+            "format",
+            _("must be a whole number such as {format_version}.").format(
+                format_version=FORMAT_VERSION
+            ),
+        )
     if version > FORMAT_VERSION:
         raise fail(
             "format",
-            f"this preset uses format {version}, newer than this rec-tui understands "
-            f"({FORMAT_VERSION}). Upgrade rec-tui to open it.",
+            _(
+                "this preset uses format {version}, newer than this rec-tui "
+                "understands ({format_version}). Upgrade rec-tui to open it."
+            ).format(version=version, format_version=FORMAT_VERSION),
         )
     for key in ("name", "description"):
         if key in document and not isinstance(document[key], str):
-            raise fail(key, "must be a text string in quotes.")
+            raise fail(key, _("must be a text string in quotes."))
     mode = document.get("mode")
     if mode not in MODES:
-        shown = "missing" if mode is None else f"is {mode!r}"
-        raise fail("mode", f"{shown}; use one of {', '.join(MODES)}.")
+        shown = _("missing") if mode is None else _("is {mode}").format(mode=repr(mode))
+        raise fail(
+            "mode", _("{shown}; use one of {modes}.").format(shown=shown, modes=", ".join(MODES))
+        )
 
 
 def check_known(table: dict[str, Any], known: tuple[str, ...], prefix: str, fail: Fail) -> None:
@@ -114,5 +133,10 @@ def check_known(table: dict[str, Any], known: tuple[str, ...], prefix: str, fail
         import difflib  # only for a mistake
 
         close = difflib.get_close_matches(key, known, n=1)
-        hint = f' Did you mean "{close[0]}"?' if close else f" Known keys: {', '.join(known)}."
-        raise fail(f"{prefix}{key}", f"unknown key.{hint} Rename or remove it.")
+        unknown = (
+            _('unknown key. Did you mean "{close}"? Rename or remove it.')
+            if close
+            else _("unknown key. Known keys: {known}. Rename or remove it.")
+        )
+        said = unknown.format(close=close[0] if close else "", known=", ".join(known))
+        raise fail(f"{prefix}{key}", said)

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
+from rec_tui.i18n import _
 from rec_tui.request.redact import secret_places
 from rec_tui.spec import jsonpath
 from rec_tui.store.presets.errors import PresetError, locate_value
@@ -30,9 +31,6 @@ from rec_tui.store.secrets import (
 KEYRING_REF: Final = "keyring:"
 ENV_REF: Final = "env:"
 ENV_PREFIX: Final = "REC_TUI_"
-ALLOWED_VARIABLES_TEXT: Final = (
-    f"{ENV_PREFIX}… variables, {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV}"
-)
 
 # What may follow "preset/<name>/" in an entry: a body path, never with "/", "..", a
 # leading "." or control characters, so a secrets command cannot be steered elsewhere.
@@ -79,19 +77,28 @@ def reference_problem(value: str, owner: str | None) -> str | None:
         entry = value.removeprefix(KEYRING_REF)
         if owns_entry(owner, entry):
             return None
-        own = f"keyring:{secret_entry(owner, '…')}" if owner else "keyring:preset/<its name>/…"
-        return (
-            f"refers to the keyring entry {entry!r}, which is not this preset's own: a preset "
-            f"may use only its own entries ({own}). Replace the reference with the secret's "
-            "value and save the preset again, or use an env: reference."
+        own = (
+            f"keyring:{secret_entry(owner, '…')}"
+            if owner
+            else "keyring:preset/" + _("<its name>") + "/…"
         )
+        return _(
+            "refers to the keyring entry {entry}, which is not this preset's own: a preset "
+            "may use only its own entries ({own}). Replace the reference with the secret's "
+            "value and save the preset again, or use an env: reference."
+        ).format(entry=repr(entry), own=own)
     if value.startswith(ENV_REF):
         variable = value.removeprefix(ENV_REF)
         if is_allowed_variable(variable):
             return None
-        return (
-            f"refers to the environment variable {variable!r}, which a preset may not read: "
-            f"only {ALLOWED_VARIABLES_TEXT}. Use one of those."
+        return _(
+            "refers to the environment variable {variable}, which a preset may not read: "
+            "only {prefix}… variables, {id_variable} and {secret_variable}. Use one of those."
+        ).format(
+            variable=repr(variable),
+            prefix=ENV_PREFIX,
+            id_variable=CUSTOMER_ID_ENV,
+            secret_variable=CUSTOMER_SECRET_ENV,
         )
     return None
 
@@ -128,30 +135,49 @@ def resolve_secrets(
             variable = BODY_SECRET_ENV.get(key)
             if found is None and variable and env.get(variable):
                 found = env[variable]
-                notices.append(f"{body_path}: keyring entry missing, taken from ${variable}.")
+                notices.append(
+                    _("{path}: keyring entry missing, taken from ${variable}.").format(
+                        path=body_path, variable=variable
+                    )
+                )
             if found is None:
-                keeper = (
-                    f"the keyring ({store.backend_name}) has"
+                lacking = (
+                    _(
+                        "{where}: the keyring ({backend}) has no entry {entry}. Set {variable} "
+                        "in the environment, or open the preset without this secret and type "
+                        "it in."
+                    )
                     if store.persistent
-                    else "no keyring is usable here, so this session has"
+                    else _(
+                        "{where}: no keyring is usable here, so this session has no entry "
+                        "{entry}. Set {variable} in the environment, or open the preset "
+                        "without this secret and type it in."
+                    )
                 )
                 missing.append(
-                    f"{where}: {keeper} no entry {entry!r}. "
-                    f"Set {variable or 'the secret'} in the environment, or open the preset "
-                    "without this secret and type it in."
+                    lacking.format(
+                        where=where,
+                        backend=store.backend_name,
+                        entry=repr(entry),
+                        variable=variable or _("the secret"),
+                    )
                 )
         elif value.startswith(ENV_REF):
             variable = value.removeprefix(ENV_REF)
             found = env.get(variable) or None
             if found is None:
                 missing.append(
-                    f"{where}: refers to the environment variable {variable}, which is not "
-                    "set. Set it, or open the preset without this secret and type it in."
+                    _(
+                        "{where}: refers to the environment variable {variable}, which is not "
+                        "set. Set it, or open the preset without this secret and type it in."
+                    ).format(where=where, variable=variable)
                 )
         else:
             notices.append(
-                f"{where} holds the secret in plain text; save the preset again to move it "
-                "into the keyring."
+                _(
+                    "{where} holds the secret in plain text; save the preset again to move "
+                    "it into the keyring."
+                ).format(where=where)
             )
             continue
         if found is None:
@@ -164,7 +190,10 @@ def resolve_secrets(
     if missing:
         left_out = ", ".join(sorted(left_out_paths))
         notices.append(
-            f"Opened without secrets that could not be found ({left_out}): type them in, "
-            "or set their environment variables (REC_TUI_TOKEN, …) and open it again."
+            _(
+                "Opened without secrets that could not be found ({left_out}): type "
+                "them in, or set their environment variables (REC_TUI_TOKEN, …) and "
+                "open it again."
+            ).format(left_out=left_out)
         )
     return notices

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
+from rec_tui.i18n import _
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import Mode
 from rec_tui.store import paths
@@ -64,8 +65,10 @@ def check_name(name: str) -> str:
     stripped = name.strip()
     if not _NAME_PATTERN.fullmatch(stripped):
         raise PresetError(
-            f"{name!r} cannot be a preset name: use 1 to 64 letters, digits, spaces, dots, "
-            "dashes or underscores, starting with a letter or digit."
+            _(
+                "{name} cannot be a preset name: use 1 to 64 letters, digits, spaces, "
+                "dots, dashes or underscores, starting with a letter or digit."
+            ).format(name=repr(name))
         )
     return stripped
 
@@ -125,7 +128,9 @@ def _locked(names: list[str], folder: Path) -> Iterator[None]:
                 _wait_for_lock(handles[-1], name)
         except OSError as error:
             raise PresetError(
-                f"Could not lock the preset in {folder}: {error.strerror or error}."
+                _("Could not lock the preset in {folder}: {error}.").format(
+                    folder=folder, error=error.strerror or error
+                )
             ) from None
         yield
     finally:
@@ -144,8 +149,10 @@ def _wait_for_lock(handle: int, name: str) -> None:
         except BlockingIOError:
             if time.monotonic() > deadline:
                 raise PresetError(
-                    f"Another rec-tui has been changing the preset {name!r} for "
-                    f"{LOCK_WAIT_SECONDS:.0f} seconds; try again when it is done."
+                    _(
+                        "Another rec-tui has been changing the preset {name} for "
+                        "{lock_wait_seconds:.0f} seconds; try again when it is done."
+                    ).format(name=repr(name), lock_wait_seconds=LOCK_WAIT_SECONDS)
                 ) from None
             time.sleep(0.02)
 
@@ -188,7 +195,9 @@ def save(
             for entry, value in entries.items():
                 store.set(entry, value)
         except SecretStoreError as error:
-            raise PresetError(f"Could not save {name!r}: {error}") from None
+            raise PresetError(
+                _("Could not save {name}: {error}").format(name=repr(name), error=error)
+            ) from None
         try:
             write_file(target, text, exclusive=not force)
         except FileExistsError:
@@ -201,17 +210,20 @@ def save(
 
 def _exists(name: str, target: Path) -> PresetError:
     return PresetError(
-        f"A preset named {name!r} already exists ({target}). Choose another name, or "
-        "overwrite it (--force on the command line)."
+        _(
+            "A preset named {name} already exists ({target}). Choose another name, "
+            "or overwrite it (--force on the command line)."
+        ).format(name=repr(name), target=target)
     )
 
 
 def _variables_notice(variables: Mapping[str, list[str]]) -> str:
     listed = "; ".join(f"{variable} ({', '.join(where)})" for variable, where in variables.items())
-    return (
-        "No usable keyring, so the preset refers to environment variables for its secrets "
-        f"instead of keeping them. Set these before opening or sending it: {listed}."
-    )
+    return _(
+        "No usable keyring, so the preset refers to environment variables for "
+        "its secrets instead of keeping them. Set these before opening or "
+        "sending it: {listed}."
+    ).format(listed=listed)
 
 
 # --- loading ----------------------------------------------------------------------------
@@ -223,13 +235,15 @@ def read_preset_text(path: Path) -> str:
         raw = read_regular_file(path)
     except StoreFileError as error:
         if error.missing:
-            raise PresetError(f"{path}: no such preset file.") from None
+            raise PresetError(_("{path}: no such preset file.").format(path=path)) from None
         raise PresetError(error.message) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise PresetError(
-            f"{path}: not UTF-8 text (bad byte at offset {error.start}); save it as UTF-8."
+            _("{path}: not UTF-8 text (bad byte at offset {start}); save it as UTF-8.").format(
+                path=path, start=error.start
+            )
         ) from None
 
 
@@ -295,7 +309,9 @@ def parse(
         endpoint=session.get("endpoint", "sandbox"),
         acquire_options=copy.deepcopy(session.get("acquire_options", {})),
         snapshot_intent=session.get("snapshot_intent"),
-        original=Original(body, mode, f"preset {document.get('name') or path.stem}"),
+        original=Original(
+            body, mode, _("preset {stem}").format(stem=document.get("name") or path.stem)
+        ),
     )
     return Preset(
         name=document.get("name") or path.stem,
@@ -328,9 +344,15 @@ def rename(old: str, new: str, store: SecretStore, *, directory: Path | None = N
     target = preset_path(new, directory)
     with _locked([old, new], source.parent):
         if not os.path.lexists(source):
-            raise PresetError(f"There is no preset named {old!r} ({source}).")
+            raise PresetError(
+                _("There is no preset named {old} ({source}).").format(old=repr(old), source=source)
+            )
         if os.path.lexists(target) and target != source:
-            raise PresetError(f"A preset named {new!r} already exists ({target}); choose another.")
+            raise PresetError(
+                _("A preset named {new} already exists ({target}); choose another.").format(
+                    new=repr(new), target=target
+                )
+            )
         document = checked_document(read_preset_text(source), source, old)
         document["name"] = new
         moves: list[tuple[str, str]] = []
@@ -346,12 +368,16 @@ def rename(old: str, new: str, store: SecretStore, *, directory: Path | None = N
                 if stored is not None:
                     store.set(new_entry, stored)
         except SecretStoreError as error:
-            raise PresetError(f"Could not rename {old!r}: {error}") from None
+            raise PresetError(
+                _("Could not rename {old}: {error}").format(old=repr(old), error=error)
+            ) from None
         try:
             write_file(target, dumps(document), exclusive=target != source)
         except FileExistsError:
             raise PresetError(
-                f"A preset named {new!r} already exists ({target}); choose another."
+                _("A preset named {new} already exists ({target}); choose another.").format(
+                    new=repr(new), target=target
+                )
             ) from None
         except StoreFileError as error:
             raise PresetError(error.message) from None
@@ -370,7 +396,9 @@ def delete(name: str, store: SecretStore, *, directory: Path | None = None) -> N
     name = check_name(name)
     with _locked([name], path.parent):
         if not os.path.lexists(path):
-            raise PresetError(f"There is no preset named {name!r} ({path}).")
+            raise PresetError(
+                _("There is no preset named {name} ({path}).").format(name=repr(name), path=path)
+            )
         owned: list[str] = []
         with contextlib.suppress(PresetError):
             document = read_document(read_preset_text(path), path)
@@ -383,7 +411,11 @@ def delete(name: str, store: SecretStore, *, directory: Path | None = None) -> N
         try:
             path.unlink()
         except OSError as error:
-            raise PresetError(f"Could not delete {path}: {error.strerror or error}.") from None
+            raise PresetError(
+                _("Could not delete {path}: {error}.").format(
+                    path=path, error=error.strerror or error
+                )
+            ) from None
         for entry in owned:
             with contextlib.suppress(SecretStoreError):
                 store.delete(entry)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
+from rec_tui.i18n import _
 from rec_tui.tui.value_text import quoted
 
 if TYPE_CHECKING:
@@ -104,9 +105,9 @@ class FilesController:
 
         screen = self.app.screen
         if isinstance(screen, Dialog):
-            screen.explain(f"{notice} (The Steps pane keeps saying so.)")
+            screen.explain(_("{notice} (The Steps pane keeps saying so.)").format(notice=notice))
         else:
-            self.app.notify(notice, title="No keyring", severity="warning")
+            self.app.notify(notice, title=_("No keyring"), severity="warning")
 
     @property
     def store(self) -> SecretStore:
@@ -132,8 +133,9 @@ class FilesController:
 
     def document_line(self) -> str:
         """The same for the top of the Steps pane, where the mark is said in words too."""
-        name = self.document_name or "new draft"
-        return f"{name} {UNSAVED_MARK} unsaved" if self.dirty else name
+        name = self.document_name or _("new draft")
+        unsaved = _("{name} {mark} unsaved").format(name=name, mark=UNSAVED_MARK)
+        return unsaved if self.dirty else name
 
     def refresh_title(self) -> None:
         self.app.title = self.title()
@@ -208,13 +210,14 @@ class FilesController:
                 self.app.draft, name, self.store, description=description, force=overwrite
             )
         except presets.PresetError as error:
-            self.app.notify(error.message, title="Not saved", severity="error", timeout=15)
+            self.app.notify(error.message, title=_("Not saved"), severity="error", timeout=15)
             return False
         self.preset_name, self.preset_path, self.description = name, preset.path, description
         self.mark_saved()
         for notice in preset.notices:
             self.app.notify(notice, severity="warning", timeout=12)
-        self.app.notify(f"Saved preset {quoted(name)} ({preset.path}).", timeout=5)
+        saved = _("Saved preset {name} ({path}).").format(name=quoted(name), path=preset.path)
+        self.app.notify(saved, timeout=5)
         return True
 
     # --- open ---------------------------------------------------------------------------
@@ -228,7 +231,11 @@ class FilesController:
                 self.open_preset(name)
 
         self._after_discard_confirmed(
-            "open another preset",
+            _(
+                "There are unsaved changes to {name}. Open another preset and lose them? "
+                "(Cancel, then Ctrl+S, to save first.)"
+            ),
+            _("Discard and open another preset"),
             lambda: self.app.push_screen(PresetOpenScreen(self.store), picked),
         )
 
@@ -241,7 +248,7 @@ class FilesController:
             if error.missing_secrets and not allow_missing_secrets:
                 self._offer_without_secrets(name, error.message)
             else:
-                self.app.notify(error.message, title="Not opened", severity="error", timeout=20)
+                self.app.notify(error.message, title=_("Not opened"), severity="error", timeout=20)
             return
         self._load_into_app(preset.draft)
         self.preset_name, self.preset_path = preset.name, preset.path
@@ -249,7 +256,7 @@ class FilesController:
         self.mark_saved()
         for notice in preset.notices:
             self.app.notify(notice, severity="warning", timeout=12)
-        self.app.notify(f"Opened preset {quoted(preset.name)}.", timeout=4)
+        self.app.notify(_("Opened preset {name}.").format(name=quoted(preset.name)), timeout=4)
 
     def renamed(self, old: str, new: str, path: Path) -> None:
         """A preset was renamed in the Open dialog: if it is the open one, follow it.
@@ -270,7 +277,8 @@ class FilesController:
 
         self.app.push_screen(
             ConfirmScreen(
-                f"{message}\n\nOpen the preset without these secrets?", confirm="Open anyway"
+                _("{message}\n\nOpen the preset without these secrets?").format(message=message),
+                confirm=_("Open anyway"),
             ),
             answered,
         )
@@ -290,7 +298,7 @@ class FilesController:
                 self._diagnose_ticket(dialog.imported_text)
             for notice in result.notices:
                 self.app.notify(notice, timeout=12)
-            self.app.notify(f"Imported a {result.kind} input.", timeout=4)
+            self.app.notify(_("Imported a {kind} input.").format(kind=result.kind), timeout=4)
             self.app.editing.offer_better_mode()
 
         dialog = ImportScreen(self.store)
@@ -300,7 +308,7 @@ class FilesController:
         """The same diagnosis as ``rec-tui diagnose``: its findings go above the problems."""
         from rec_tui.agora.diagnose import diagnose
 
-        self.app.diagnosis.show(diagnose(text), "the imported ticket")
+        self.app.diagnosis.show(diagnose(text), _("the imported ticket"))
 
     def export(self) -> None:
         """Ctrl+E: JSON / curl / TOML, masked unless revealed."""
@@ -314,9 +322,18 @@ class FilesController:
 
     def quit(self) -> None:
         """Ctrl+Q: quit, asking first when there are unsaved changes."""
-        self._after_discard_confirmed("quit", lambda: self.app.exit(0))
+        self._after_discard_confirmed(
+            _(
+                "There are unsaved changes to {name}. Quit and lose them? "
+                "(Cancel, then Ctrl+S, to save first.)"
+            ),
+            _("Discard and quit"),
+            lambda: self.app.exit(0),
+        )
 
-    def _after_discard_confirmed(self, what: str, then: Any) -> None:
+    def _after_discard_confirmed(self, question: str, confirm: str, then: Any) -> None:
+        """Run ``then``, asking ``question`` (about {name}, the draft) first when there are
+        unsaved changes; ``confirm`` is the button that discards them."""
         if not self.dirty:
             then()
             return
@@ -326,15 +343,8 @@ class FilesController:
             if yes:
                 then()
 
-        name = quoted(self.preset_name) if self.preset_name else "the new draft"
-        self.app.push_screen(
-            ConfirmScreen(
-                f"There are unsaved changes to {name}. {what.capitalize()} and lose them? "
-                "(Cancel, then Ctrl+S, to save first.)",
-                confirm=f"Discard and {what}",
-            ),
-            answered,
-        )
+        name = quoted(self.preset_name) if self.preset_name else _("the new draft")
+        self.app.push_screen(ConfirmScreen(question.format(name=name), confirm=confirm), answered)
 
 
 __all__ = ["UNSAVED_MARK", "FilesController"]

@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
+from rec_tui.i18n import _
+
 if TYPE_CHECKING:
     from rec_tui.tui.app import RecTuiApp
     from rec_tui.tui.forms.base import StepForm
     from rec_tui.tui.send_panel import SendPanel
     from rec_tui.tui.widgets.layout_apply import ApplyStatus, ApplyTarget
+
 
 REVIEW_STEP: Final = "review"
 LAYOUT_STEP: Final = "layout"
@@ -103,10 +106,10 @@ class SendingController:
         """The last HTTP exchange (already redacted), as text, to the clipboard."""
         text = self.panel.last_exchange_text() if self.panel is not None else ""
         if not text:
-            self.app.notify("No exchange yet: send something first (Ctrl+R).", timeout=4)
+            self.app.notify(_("No exchange yet: send something first (Ctrl+R)."), timeout=4)
             return
         self.app.copy_to_clipboard(text)
-        self.app.notify("Copied the last exchange (secrets masked).", timeout=3)
+        self.app.notify(_("Copied the last exchange (secrets masked)."), timeout=3)
 
     # --- the layout designer's Ctrl+L ----------------------------------------------------
 
@@ -126,10 +129,10 @@ class SendingController:
         if status is None:
             panel = target.panel
             if panel.busy or not panel.apply_layout(request):
-                status = ApplyStatus("busy", layout_apply.BUSY.format(busy=panel.busy))
+                status = ApplyStatus("busy", _(layout_apply.BUSY).format(busy=panel.busy))
             else:
-                sid = target.session.sid
-                status = ApplyStatus("sending", f"updateLayout sent to sid {sid}…")
+                sent = _("updateLayout sent to sid {sid}…").format(sid=target.session.sid)
+                status = ApplyStatus("sending", sent)
         self._say_layout(status)
 
     def _say_layout(self, status: ApplyStatus | None) -> None:
@@ -185,7 +188,7 @@ class SendingController:
 
         material = transcript(latest_recording(panel.exchanges))
         diagnosis = diagnose(material, now=panel.clock())
-        self.app.diagnosis.show(diagnosis, "the latest recording's exchanges")
+        self.app.diagnosis.show(diagnosis, _("the latest recording's exchanges"))
         panel.show_outcome()  # findings resize the panes: the answer is brought back in view
 
     def _show_recording(self, *_: Any) -> None:
@@ -227,7 +230,7 @@ class SendingController:
         await self.panel.stop_all()
         if self.panel.running:
             self.app.notify(
-                "Some recordings could not be stopped; see the Send step.", severity="error"
+                _("Some recordings could not be stopped; see the Send step."), severity="error"
             )
             return
         then()

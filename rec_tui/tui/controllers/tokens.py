@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     from rec_tui.sandbox.recorder_token import Certificate
     from rec_tui.tui.app import RecTuiApp
 
-NO_CERTIFICATE = (
+from rec_tui.i18n import N_, _
+
+NO_CERTIFICATE = N_(
     "No App Certificate is known for this App ID, so rec-tui cannot sign a token. Set "
     "AGORA_APP_CERTIFICATE or store it with `rec-tui token certificate`; in the sandbox, "
     "any App ID of 32 hexadecimal characters has one."
@@ -56,19 +58,27 @@ def generate_token(app: RecTuiApp) -> None:
 
     certificate = known_certificate(app)
     if certificate is None:
-        app.notify(NO_CERTIFICATE, title="No token generated", severity="warning", timeout=15)
+        app.notify(_(NO_CERTIFICATE), title=_("No token generated"), severity="warning", timeout=15)
         return
     draft = app.draft
     try:
         token = recorder_token(draft, certificate)
     except TokenError as error:
-        app.notify(f"No token generated: {error}.", severity="warning", timeout=12)
+        app.notify(
+            _("No token generated: {error}.").format(error=error), severity="warning", timeout=12
+        )
         return
-    draft.set_many([(TOKEN_PATH, token)], description="generate an RTC token for this recorder")
+    draft.set_many([(TOKEN_PATH, token)], description=_("generate an RTC token for this recorder"))
     hours = TOKEN_LIFETIME_SECONDS // 3600
     app.notify(
-        f"Put an RTC token for channel {draft.get('cname')!r}, uid {draft.get('uid')} in "
-        f"clientRequest.token, valid {hours} h, signed with {certificate.source} "
-        "(Ctrl+Z takes it back).",
+        _(
+            "Put an RTC token for channel {cname}, uid {uid} in clientRequest.token, valid "
+            "{hours} h, signed with {certificate} (Ctrl+Z takes it back)."
+        ).format(
+            cname=repr(draft.get("cname")),
+            uid=draft.get("uid"),
+            hours=hours,
+            certificate=certificate.source,
+        ),
         timeout=10,
     )

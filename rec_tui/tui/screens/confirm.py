@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from rec_tui.i18n import _
 from rec_tui.tui.screens.dialog import Dialog
 
 
@@ -21,11 +22,14 @@ class ConfirmScreen(Dialog[bool]):
     ConfirmScreen Button { margin-left: 2; }
     """
 
-    def __init__(self, question: str, confirm: str = "Yes", cancel: str = "Cancel") -> None:
+    def __init__(
+        self, question: str, confirm: str | None = None, cancel: str | None = None
+    ) -> None:
         super().__init__()
         self.question = question
-        self.confirm_label = confirm
-        self.cancel_label = cancel
+        # Said when the dialog is made (in the language chosen then), not when declared.
+        self.confirm_label = _("Yes") if confirm is None else confirm
+        self.cancel_label = _("Cancel") if cancel is None else cancel
 
     def compose(self) -> ComposeResult:
         with Vertical():

@@ -13,6 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from rec_tui.i18n import N_
+
 ResultType = TypeVar("ResultType")
 
 
@@ -27,7 +29,7 @@ class Dialog(ModalScreen[ResultType]):
         border-left: outer $warning;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
     # The first focusable widget (its first input, list or button) takes the keys at once;
     # a screen's default would inherit the app's selector, which matches nothing here.
     AUTO_FOCUS = "*"

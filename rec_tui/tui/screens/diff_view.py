@@ -22,6 +22,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from rec_tui.i18n import N_, _, ngettext
 from rec_tui.request.diff import BodyDiff, Difference, diff_bodies
 from rec_tui.request.draft import Draft
 from rec_tui.spec import jsonpath
@@ -32,6 +33,7 @@ _ERROR_STYLE: Final = "bold #ff5370"
 _WARNING_STYLE: Final = "bold #ffcb6b"
 _INDENT_STYLE: Final = "not bold"
 _KIND_STYLES: Final = {"added": "#c3e88d", "removed": "#ff5370", "changed": "#ffcb6b"}
+_KIND_NAMES: Final = {"added": N_("added"), "removed": N_("removed"), "changed": N_("changed")}
 
 
 class DiffScreen(Screen[None]):
@@ -49,8 +51,8 @@ class DiffScreen(Screen[None]):
     DiffScreen #diff-none { width: 1fr; height: auto; padding: 1 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("f9", "close", "Close", show=False),
+        Binding("escape", "close", N_("Close")),
+        Binding("f9", "close", N_("Close"), show=False),
     ]
 
     def __init__(self, draft: Draft) -> None:
@@ -67,11 +69,13 @@ class DiffScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         original = self.draft.original
         if original is None:
-            yield Static("Compare with the original", id="diff-title")
+            yield Static(_("Compare with the original"), id="diff-title")
             yield Static(
-                "There is no original to compare with: this request was not opened from a "
-                "file or preset, nor imported. Open or import the customer's request (F6) "
-                "and F9 shows what you changed since.",
+                _(
+                    "There is no original to compare with: this request was not opened from a "
+                    "file or preset, nor imported. Open or import the customer's request (F6) "
+                    "and F9 shows what you changed since."
+                ),
                 id="diff-none",
             )
         else:
@@ -96,7 +100,7 @@ class DiffScreen(Screen[None]):
         self._side_by_side = side_by_side
         body = self.query_one("#diff-body", Static)
         if not self.diff.differences:
-            body.update(Text("No differences: the body is as it was opened (key order aside)."))
+            body.update(Text(_("No differences: the body is as it was opened (key order aside).")))
         elif side_by_side:
             body.update(_side_by_side(self.diff))
         else:
@@ -116,13 +120,13 @@ def _title(draft: Draft, diff: BodyDiff | None) -> str:
     original = draft.original
     changes = len(diff.differences) if diff else 0
     mode = (
-        f"{original.mode} mode"
+        _("{mode} mode").format(mode=original.mode)
         if original.mode == draft.mode
-        else f"{original.mode} mode, now {draft.mode}"
+        else _("{mode} mode, now {now}").format(mode=original.mode, now=draft.mode)
     )
-    return (
-        f"Compared with the original: {original.source or 'the opened document'} ({mode}) · "
-        f"{changes} difference{'s' * (changes != 1)}"
+    count = ngettext("{count} difference", "{count} differences", changes).format(count=changes)
+    return _("Compared with the original: {source} ({mode}) · {count}").format(
+        source=original.source or _("the opened document"), mode=mode, count=count
     )
 
 
@@ -163,14 +167,14 @@ def _side_by_side(diff: BodyDiff) -> Table:
     table = Table(
         expand=True, show_lines=True, header_style="bold", border_style="dim", box=HORIZONTALS
     )
-    table.add_column("Field", ratio=3, overflow="fold")
+    table.add_column(_("Field"), ratio=3, overflow="fold")
     table.add_column("", width=8)
-    table.add_column("Original", ratio=3)
-    table.add_column("Now", ratio=3)
+    table.add_column(_("Original"), ratio=3)
+    table.add_column(_("Now"), ratio=3)
     for entry in diff.differences:
         table.add_row(
             _label_text(entry),
-            Text(entry.kind, style=_KIND_STYLES[entry.kind]),
+            Text(_(_KIND_NAMES[entry.kind]), style=_KIND_STYLES[entry.kind]),
             Text.assemble(_mark(entry.path, diff.before.problems), entry.before or "—"),
             Text.assemble(_mark(entry.path, diff.after.problems), entry.after or "—"),
         )
@@ -181,7 +185,7 @@ def _unified(diff: BodyDiff) -> Text:
     out = Text()
     for entry in diff.differences:
         out.append(f"{_name(entry)} ", style="bold")
-        out.append(f"({entry.kind})\n", style=_KIND_STYLES[entry.kind])
+        out.append(f"({_(_KIND_NAMES[entry.kind])})\n", style=_KIND_STYLES[entry.kind])
         _indent(out, 2)
         out.append(f"{entry.path}\n", style="dim")
         sides = (
@@ -207,13 +211,13 @@ def _problem_lists(diff: BodyDiff) -> Text:
     before = {key(p) for p in diff.before.problems}
     after = {key(p) for p in diff.after.problems}
     groups = (
-        ("Fixed since the original", [p for p in diff.before.problems if key(p) not in after]),
-        ("In both", [p for p in diff.after.problems if key(p) in before]),
-        ("New since the original", [p for p in diff.after.problems if key(p) not in before]),
+        (_("Fixed since the original"), [p for p in diff.before.problems if key(p) not in after]),
+        (_("In both"), [p for p in diff.after.problems if key(p) in before]),
+        (_("New since the original"), [p for p in diff.after.problems if key(p) not in before]),
     )
     out = Text()
     if not diff.before.problems and not diff.after.problems:
-        out.append("Problems: none in the original, none now.", style="bold")
+        out.append(_("Problems: none in the original, none now."), style="bold")
         return out
     for title, problems in groups:
         if not problems:
@@ -223,7 +227,7 @@ def _problem_lists(diff: BodyDiff) -> Text:
             style = _ERROR_STYLE if problem.is_error else _WARNING_STYLE
             _indent(out, 2)
             out.append("✗ " if problem.is_error else "⚠ ", style=style)
-            out.append(f"{problem.path or '(body)'}: ", style="bold")
+            out.append(f"{problem.path or _('(body)')}: ", style="bold")
             out.append(f"{problem.message}\n")
         out.append("\n")
     out.rstrip()

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static, Switch, TextArea
 
 from rec_tui.formats import exporters
+from rec_tui.i18n import N_, _
 from rec_tui.request.draft import Draft
 from rec_tui.store import presets
 from rec_tui.store.paths import data_dir
@@ -50,7 +51,7 @@ class FormatChoice(ChoiceRadioSet):
     """The export formats: arrows choose one, Enter copies it (the dialog's main action)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "export", "Copy this format", show=False)
+        Binding("enter", "export", N_("Copy this format"), show=False)
     ]
 
     class Export(Message):
@@ -78,7 +79,7 @@ class ExportScreen(Dialog[None]):
     ExportScreen #export-buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
     ExportScreen Button { margin-left: 2; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", N_("Close"))]
 
     def __init__(
         self, draft: Draft, store: SecretStore, name: str = "draft", description: str = ""
@@ -94,26 +95,26 @@ class ExportScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Export"
+            box.border_title = _("Export")
             with Horizontal(id="export-options"):
                 with FormatChoice(id="export-format", compact=True):
-                    yield RadioButton("JSON body", value=True, name="json")
-                    yield RadioButton("curl command", name="curl")
-                    yield RadioButton("TOML preset", name="toml")
-                    yield RadioButton("Shell script", name="shell")
+                    yield RadioButton(_("JSON body"), value=True, name="json")
+                    yield RadioButton(_("curl command"), name="curl")
+                    yield RadioButton(_("TOML preset"), name="toml")
+                    yield RadioButton(_("Shell script"), name="shell")
                 with Vertical(id="reveal-box"):
-                    yield Label("Reveal secrets")
+                    yield Label(_("Reveal secrets"))
                     yield Switch(False, id="reveal")
             yield TextArea("", id="export-text", read_only=True, soft_wrap=False)
             yield Static(
-                "↑↓ format · Enter copies it · Tab: Reveal, Save to file, Close",
+                _("↑↓ format · Enter copies it · Tab: Reveal, Save to file, Close"),
                 id="export-keys",
             )
             yield Static("", id="export-message")
             with Horizontal(id="export-buttons"):
-                yield Button("Close", id="close", compact=True)
-                yield Button("Save to file", id="save-file", compact=True)
-                yield Button("Copy", id="copy", variant="primary", compact=True)
+                yield Button(_("Close"), id="close", compact=True)
+                yield Button(_("Save to file"), id="save-file", compact=True)
+                yield Button(_("Copy"), id="copy", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.refresh_text()
@@ -140,9 +141,16 @@ class ExportScreen(Dialog[None]):
             )
         except (presets.PresetError, SecretStoreError, ValueError) as error:
             self.text = ""
-            self._say(f"Cannot export as {self.fmt}: {error}", error=True)
+            self._say(
+                _("Cannot export as {format}: {error}").format(format=self.fmt, error=error),
+                error=True,
+            )
         else:
-            note = "Secrets are shown." if self.reveal else "Secrets are ${REC_TUI_…} references."
+            note = (
+                _("Secrets are shown.")
+                if self.reveal
+                else _("Secrets are ${REC_TUI_…} references.")
+            )
             served = exporters.sandbox_note(self.draft) if self.fmt in ("curl", "shell") else None
             self._say(f"{note} {served}" if served else note)
         self.query_one("#export-text", TextArea).load_text(self.text)
@@ -180,25 +188,29 @@ class ExportScreen(Dialog[None]):
         if osc52_supported() and not self.app.is_headless:
             self.app.copy_to_clipboard(self.text)
             self._say(
-                f"Copied the {self.fmt} export to the clipboard (OSC 52). If nothing arrived, "
-                "your terminal does not pass OSC 52 on: use Save to file."
+                _(
+                    "Copied the {format} export to the clipboard (OSC 52). If nothing arrived, "
+                    "your terminal does not pass OSC 52 on: use Save to file."
+                ).format(format=self.fmt)
             )
             return
         if self.reveal:
             self._say(
-                "This terminal cannot take it on the clipboard (no OSC 52), and revealed "
-                "secrets are never written to a file: turn Reveal off, or copy it by hand.",
+                _(
+                    "This terminal cannot take it on the clipboard (no OSC 52), and revealed "
+                    "secrets are never written to a file: turn Reveal off, or copy it by hand."
+                ),
                 error=True,
             )
             return
-        self.save_file(reason="This terminal cannot take it on the clipboard (no OSC 52); ")
+        self.save_file(reason=_("This terminal cannot take it on the clipboard (no OSC 52); "))
 
     def save_file(self, reason: str = "") -> None:
         if not self.text:
             return
         if self.reveal:
             self._say(
-                "Revealed secrets are never written to a file: turn Reveal off to save.",
+                _("Revealed secrets are never written to a file: turn Reveal off to save."),
                 error=True,
             )
             return
@@ -208,4 +220,5 @@ class ExportScreen(Dialog[None]):
         except presets.PresetError as error:
             self._say(error.message, error=True)
             return
-        self._say(f"{reason}Saved the {self.fmt} export to {target}.")
+        saved = _("Saved the {format} export to {path}.").format(format=self.fmt, path=target)
+        self._say(f"{reason}{saved}")

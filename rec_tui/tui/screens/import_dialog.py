@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from rec_tui.formats import importers
 from rec_tui.formats.importers import ImportResult
+from rec_tui.i18n import _
 from rec_tui.store.secrets import SecretStore, SecretStoreError
 from rec_tui.tui.screens.dialog import Dialog
 
@@ -43,17 +44,17 @@ class ImportScreen(Dialog[ImportResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Import: paste a JSON body, a curl command, a log line or a ticket")
+            yield Label(_("Import: paste a JSON body, a curl command, a log line or a ticket"))
             yield TextArea(id="import-text", soft_wrap=True, show_line_numbers=True)
-            yield Input(placeholder="…or a file path", id="import-path", compact=True)
+            yield Input(placeholder=_("…or a file path"), id="import-path", compact=True)
             yield Static("", id="import-message")
             with Horizontal(id="import-buttons"):
-                yield Button("Cancel", id="cancel", compact=True)
-                yield Button("Import", id="import", variant="primary", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
+                yield Button(_("Import"), id="import", variant="primary", compact=True)
             with Horizontal(id="credentials-question"):
-                yield Button("Drop them", id="drop-credentials", compact=True)
+                yield Button(_("Drop them"), id="drop-credentials", compact=True)
                 yield Button(
-                    "Store in keyring" if self.store.persistent else "Keep for this session",
+                    _("Store in keyring") if self.store.persistent else _("Keep for this session"),
                     id="store-credentials",
                     variant="warning",
                     compact=True,
@@ -90,8 +91,12 @@ class ImportScreen(Dialog[ImportResult | None]):
             else:
                 result = importers.import_text(text)
         except importers.ImportProblem as problem:
-            where = "The file" if path else "The pasted text"
-            self._say(f"{where} was not imported (nothing changed): {problem.message}", True)
+            said = (
+                _("The file was not imported (nothing changed): {problem}")
+                if path
+                else _("The pasted text was not imported (nothing changed): {problem}")
+            )
+            self._say(said.format(problem=problem.message), True)
             return
         self.pending = result
         self.imported_text = text
@@ -99,15 +104,18 @@ class ImportScreen(Dialog[ImportResult | None]):
             self.finish(store_credentials=False)
             return
         self.add_class("-asking")
-        where = (
-            f"Store them in the keyring ({self.store.backend_name})"
+        question = (
+            _(
+                "The input contains an Agora customer ID and secret. Store them in the keyring "
+                "({backend}) for sending, or drop them?"
+            )
             if self.store.persistent
-            else "There is no keyring: keep them in memory for this session"
+            else _(
+                "The input contains an Agora customer ID and secret. There is no keyring: keep "
+                "them in memory for this session for sending, or drop them?"
+            )
         )
-        self._say(
-            f"The input contains an Agora customer ID and secret. {where} for sending, "
-            "or drop them?"
-        )
+        self._say(question.format(backend=self.store.backend_name))
         self.query_one("#drop-credentials", Button).focus()
 
     def finish(self, *, store_credentials: bool) -> None:
@@ -118,5 +126,5 @@ class ImportScreen(Dialog[ImportResult | None]):
             importers.settle_credentials(result, self.store, agreed=store_credentials)
         except SecretStoreError as error:
             importers.settle_credentials(result, None, agreed=False)
-            result.notices.append(f"Could not store the credentials: {error}")
+            result.notices.append(_("Could not store the credentials: {error}").format(error=error))
         self.dismiss(result)

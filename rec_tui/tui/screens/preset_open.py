@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
+from rec_tui.i18n import N_, _
 from rec_tui.store import presets
 from rec_tui.store.paths import presets_dir
 from rec_tui.store.presets import PresetEntry
@@ -63,7 +64,7 @@ class RenameScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Rename preset {quoted(self.old)} to:")
+            yield Label(_("Rename preset {name} to:").format(name=quoted(self.old)))
             yield Input(self.old, id="new-name")
 
     def on_mount(self) -> None:
@@ -97,10 +98,10 @@ class PresetOpenScreen(Dialog[str | None]):
     PresetOpenScreen Button { margin-left: 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("f2", "rename", "Rename", priority=True),
-        Binding("ctrl+d", "delete", "Delete", priority=True),
-        Binding("down", "focus_table", "List", show=False),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("f2", "rename", N_("Rename"), priority=True),
+        Binding("ctrl+d", "delete", N_("Delete"), priority=True),
+        Binding("down", "focus_table", N_("List"), show=False),
     ]
 
     # The worker group of the list being read.
@@ -119,19 +120,21 @@ class PresetOpenScreen(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(
-                "Open preset — type to filter · ↓ the list · Enter opens · F2 rename · "
-                "Ctrl+D delete"
+                _(
+                    "Open preset — type to filter · ↓ the list · Enter opens · F2 rename · "
+                    "Ctrl+D delete"
+                )
             )
-            yield Input(placeholder="filter by name, mode or description", id="preset-filter")
+            yield Input(placeholder=_("filter by name, mode or description"), id="preset-filter")
             yield PresetTable(id="preset-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="open-message")
             with Horizontal():
-                yield Button("Cancel", id="cancel")
-                yield Button("Open", id="open", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
+                yield Button(_("Open"), id="open", variant="primary")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Name", "Mode", "Description", "Last change")
+        table.add_columns(_("Name"), _("Mode"), _("Description"), _("Last change"))
         self.reload()
         self.query_one("#preset-filter", Input).focus()
 
@@ -139,7 +142,7 @@ class PresetOpenScreen(Dialog[str | None]):
         """Read the list again, off the UI thread; ``then_say`` replaces the count then."""
         self._say_when_listed = then_say
         if not self.listed:
-            self._say(f"Reading the presets in {presets_dir()}…")
+            self._say(_("Reading the presets in {folder}…").format(folder=presets_dir()))
         self.run_worker(
             presets.list_presets, thread=True, exclusive=True, group=self.READING,
             exit_on_error=False,
@@ -155,7 +158,8 @@ class PresetOpenScreen(Dialog[str | None]):
             if self._say_when_listed:
                 self._say(self._say_when_listed)
         elif event.state == WorkerState.ERROR:
-            self._say(f"Could not read the presets in {presets_dir()}: {worker.error}", True)
+            said = _("Could not read the presets in {folder}: {error}")
+            self._say(said.format(folder=presets_dir(), error=worker.error), True)
 
     def _fill(self) -> None:
         words = self.query_one("#preset-filter", Input).value.lower().split()
@@ -164,16 +168,19 @@ class PresetOpenScreen(Dialog[str | None]):
         table.clear()
         for summary in self.shown:
             changed = summary.modified.astimezone().strftime("%Y-%m-%d %H:%M")
-            description = summary.description or ("(cannot be read)" if summary.error else "")
+            description = summary.description or (_("(cannot be read)") if summary.error else "")
             table.add_row(summary.name, summary.mode, description, changed, key=summary.name)
         if not self.listed:
             return
         if not self.summaries:
-            self._say(f"No presets yet in {presets_dir()} — Ctrl+S saves one.")
+            self._say(
+                _("No presets yet in {folder} — Ctrl+S saves one.").format(folder=presets_dir())
+            )
         elif not self.shown:
-            self._say("No preset matches the filter.")
+            self._say(_("No preset matches the filter."))
         else:
-            self._say(f"{len(self.shown)} of {len(self.summaries)} presets.")
+            shown = _("{shown} of {count} presets.")
+            self._say(shown.format(shown=len(self.shown), count=len(self.summaries)))
 
     def _say(self, text: str, error: bool = False) -> None:
         message = self.query_one("#open-message", Static)
@@ -208,10 +215,10 @@ class PresetOpenScreen(Dialog[str | None]):
     def _open(self) -> None:
         chosen = self.selected()
         if chosen is None and not self.listed:
-            self._say("The presets are still being read; open one when the list appears.")
+            self._say(_("The presets are still being read; open one when the list appears."))
             return
         if chosen is None:
-            self._say("Nothing to open: no preset is selected.", error=True)
+            self._say(_("Nothing to open: no preset is selected."), error=True)
             return
         self.dismiss(chosen.name)
 
@@ -232,7 +239,11 @@ class PresetOpenScreen(Dialog[str | None]):
                 self._say(error.message, error=True)
                 return
             self.post_message(self.Renamed(chosen.name, new, path))
-            self.reload(then_say=f"Renamed {quoted(chosen.name)} to {quoted(new)}.")
+            self.reload(
+                then_say=_("Renamed {old} to {new}.").format(
+                    old=quoted(chosen.name), new=quoted(new)
+                )
+            )
 
         self.app.push_screen(RenameScreen(chosen.name), renamed)
 
@@ -249,13 +260,14 @@ class PresetOpenScreen(Dialog[str | None]):
             except presets.PresetError as error:
                 self._say(error.message, error=True)
                 return
-            self.reload(then_say=f"Deleted {quoted(chosen.name)}.")
+            self.reload(then_say=_("Deleted {name}.").format(name=quoted(chosen.name)))
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete preset {quoted(chosen.name)} and its secrets in the keyring? "
-                "This cannot be undone.",
-                confirm="Delete",
+                _(
+                    "Delete preset {name} and its secrets in the keyring? This cannot be undone."
+                ).format(name=quoted(chosen.name)),
+                confirm=_("Delete"),
             ),
             confirmed,
         )

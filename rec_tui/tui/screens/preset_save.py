@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
+from rec_tui.i18n import _
 from rec_tui.store import presets
 from rec_tui.tui.screens.dialog import Dialog
 from rec_tui.tui.value_text import quoted
@@ -42,23 +43,27 @@ class PresetSaveScreen(Dialog[SaveChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Save preset as")
-            yield Input(self.initial_name, placeholder="name, e.g. acme-mix-s3", id="preset-name")
+            yield Label(_("Save preset as"))
+            yield Input(
+                self.initial_name, placeholder=_("name, e.g. acme-mix-s3"), id="preset-name"
+            )
             yield Input(
                 self.initial_description,
-                placeholder="what it is for (optional)",
+                placeholder=_("what it is for (optional)"),
                 id="preset-description",
             )
             yield Static(
-                "Secrets are stored in the keyring; the file holds only references."
+                _("Secrets are stored in the keyring; the file holds only references.")
                 if self.keyring
-                else "No keyring: secrets are not saved. The file refers to REC_TUI_… "
-                "environment variables instead; set them to open it with its secrets.",
+                else _(
+                    "No keyring: secrets are not saved. The file refers to REC_TUI_… "
+                    "environment variables instead; set them to open it with its secrets."
+                ),
                 id="save-message",
             )
             with Horizontal():
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", id="save", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
+                yield Button(_("Save"), id="save", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#preset-name", Input).focus()
@@ -95,7 +100,9 @@ class PresetSaveScreen(Dialog[SaveChoice | None]):
         if exists and name != self.initial_name and self._confirmed_overwrite != name:
             self._confirmed_overwrite = name
             self._say(
-                f"A preset named {quoted(name)} already exists. Press Save again to replace it.",
+                _("A preset named {name} already exists. Press Save again to replace it.").format(
+                    name=quoted(name)
+                ),
                 error=True,
             )
             return

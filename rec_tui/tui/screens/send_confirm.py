@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from rec_tui.i18n import N_, _
 from rec_tui.request.endpoints import resolve
 from rec_tui.tui.screens.confirm import ConfirmScreen
 
@@ -24,7 +25,7 @@ _APP_ID_SHOWN: Final = 8  # enough to recognise an App ID, short enough for a sc
 def short_app_id(app_id: str) -> str:
     """The start of an App ID, to recognise it without showing all of it."""
     if not app_id:
-        return "(none set)"
+        return _("(none set)")
     return app_id if len(app_id) <= _APP_ID_SHOWN else f"{app_id[:_APP_ID_SHOWN]}…"
 
 
@@ -45,13 +46,16 @@ class SendConfirmScreen(ConfirmScreen):
     SendConfirmScreen Button { margin-left: 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "cancel", "Cancel"),
-        Binding("y", "send", "Send"),
+        Binding("escape,n", "cancel", N_("Cancel")),
+        Binding("y", "send", N_("Send")),
     ]
 
     def __init__(self, hosts: tuple[str, ...], app_id: str) -> None:
         super().__init__(
-            f"Send to {hosts[0]}, App ID {short_app_id(app_id)}?", confirm=f"Send to {hosts[0]}"
+            _("Send to {host}, App ID {app_id}?").format(
+                host=hosts[0], app_id=short_app_id(app_id)
+            ),
+            confirm=_("Send to {host}").format(host=hosts[0]),
         )
         self.hosts = hosts
         self.app_id = app_id
@@ -67,19 +71,22 @@ class SendConfirmScreen(ConfirmScreen):
 
     def compose(self) -> ComposeResult:
         host, *failover = self.hosts
-        also = (
-            f" If {host} does not answer, the request goes to {', '.join(failover)}."
+        detail = (
+            _(
+                "This reaches a real Agora project: a recording started there runs and is "
+                "billed to that project until it is stopped. If {host} does not answer, the "
+                "request goes to {failover}."
+            )
             if failover
-            else ""
+            else _(
+                "This reaches a real Agora project: a recording started there runs and is "
+                "billed to that project until it is stopped."
+            )
         )
         with Vertical():
             yield Static(self.question, id="send-question")
-            yield Static(
-                "This reaches a real Agora project: a recording started there runs and is "
-                f"billed to that project until it is stopped.{also}",
-                id="send-detail",
-            )
-            yield Static("y or Tab then Enter sends · Enter or Esc cancels", id="send-keys")
+            yield Static(detail.format(host=host, failover=", ".join(failover)), id="send-detail")
+            yield Static(_("y or Tab then Enter sends · Enter or Esc cancels"), id="send-keys")
             with Horizontal():
                 yield Button(self.cancel_label, id="cancel", variant="primary")
                 yield Button(self.confirm_label, id="confirm", variant="error")

@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from rec_tui.i18n import N_, _, ngettext
 from rec_tui.tui.screens.dialog import Dialog
 
 QuitChoice = Literal["stop", "leave"]
@@ -25,24 +26,26 @@ class StopBeforeQuitScreen(Dialog[QuitChoice | None]):
     StopBeforeQuitScreen Horizontal { height: auto; align-horizontal: right; }
     StopBeforeQuitScreen Button { margin-left: 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", N_("Cancel"))]
 
     def __init__(self, running: int) -> None:
         super().__init__()
         self.running = running
 
     def compose(self) -> ComposeResult:
-        plural = "recording is" if self.running == 1 else "recordings are"
+        question = ngettext(
+            "{count} recording is still running. An unattended recording keeps costing the "
+            "customer money until maxIdleTime ends it. Stop before quitting?",
+            "{count} recordings are still running. An unattended recording keeps costing the "
+            "customer money until maxIdleTime ends it. Stop before quitting?",
+            self.running,
+        )
         with Vertical():
-            yield Static(
-                f"{self.running} {plural} still running. An unattended recording keeps "
-                "costing the customer money until maxIdleTime ends it. Stop before quitting?",
-                id="question",
-            )
+            yield Static(question.format(count=self.running), id="question")
             with Horizontal():
-                yield Button("Cancel", id="stay")
-                yield Button("Quit, leave running", id="leave", variant="error")
-                yield Button("Stop and quit", id="stop", variant="warning")
+                yield Button(_("Cancel"), id="stay")
+                yield Button(_("Quit, leave running"), id="leave", variant="error")
+                yield Button(_("Stop and quit"), id="stop", variant="warning")
 
     def on_mount(self) -> None:
         self.query_one("#stop", Button).focus()

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from rec_tui.agora.connect import SANDBOX_CUSTOMER_ID, SANDBOX_CUSTOMER_SECRET
+from rec_tui.i18n import N_, _
 from rec_tui.store.secrets import (
     CUSTOMER_ID_ENV,
     CUSTOMER_SECRET_ENV,
@@ -28,15 +29,24 @@ from rec_tui.store.secrets import (
 )
 from rec_tui.tui.widgets.row_input import RowInput
 
-SANDBOX_NOTE: Final = (
-    f"The sandbox uses its own credentials ({SANDBOX_CUSTOMER_ID} / {SANDBOX_CUSTOMER_SECRET})."
-)
-NO_KEYRING_NOTE: Final = (
-    f"No keyring on this machine: set {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV} before "
+# Declared here, said (translated and filled in) where shown: see _said().
+SANDBOX_NOTE: Final = N_("The sandbox uses its own credentials ({customer_id} / {secret}).")
+NO_KEYRING_NOTE: Final = N_(
+    "No keyring on this machine: set {id_variable} and {secret_variable} before "
     "starting rec-tui, or type the customer ID and secret here for this session only "
     "(kept in memory, never written to disk)."
 )
-KEYRING_NOTE: Final = "Type the customer ID and secret, then keep them in the keyring."
+KEYRING_NOTE: Final = N_("Type the customer ID and secret, then keep them in the keyring.")
+
+
+def _said(note: str) -> str:
+    """One of the notes above in the active language, its names filled in."""
+    return _(note).format(
+        customer_id=SANDBOX_CUSTOMER_ID,
+        secret=SANDBOX_CUSTOMER_SECRET,
+        id_variable=CUSTOMER_ID_ENV,
+        secret_variable=CUSTOMER_SECRET_ENV,
+    )
 
 
 class CredentialsForm(Vertical):
@@ -65,23 +75,23 @@ class CredentialsForm(Vertical):
         self._shown = False
 
     def compose(self) -> ComposeResult:
-        yield Static(SANDBOX_NOTE, id="send-sandbox-note")
+        yield Static(_said(SANDBOX_NOTE), id="send-sandbox-note")
         # One row each: a customer ID is 32 characters and must be readable whole.
         with Horizontal(classes="credential-row credentials"):
-            yield Label("Customer ID")
-            yield Input(placeholder="from the keyring", compact=True, id="send-customer-id")
+            yield Label(_("Customer ID"))
+            yield Input(placeholder=_("from the keyring"), compact=True, id="send-customer-id")
         with Horizontal(classes="credential-row credentials"):
-            yield Label("Customer secret")
+            yield Label(_("Customer secret"))
             yield RowInput(
-                placeholder="from the keyring",
+                placeholder=_("from the keyring"),
                 password=True,
                 compact=True,
                 id="send-customer-secret",
             )
-            yield Button("Show", id="send-reveal", compact=True)
+            yield Button(_("Show"), id="send-reveal", compact=True)
         with Horizontal(classes="credential-row credentials"):
             yield Label("")
-            yield Button("Keep in keyring", id="send-keep", compact=True)
+            yield Button(_("Keep in keyring"), id="send-keep", compact=True)
         yield Static("", id="send-credentials-source", classes="credentials")
 
     # --- the store --------------------------------------------------------------------
@@ -119,9 +129,9 @@ class CredentialsForm(Vertical):
             note.update(str(error))
             return
         keep = self.query_one("#send-keep", Button)
-        keep.label = "Keep in keyring" if store.persistent else "Keep for this session"
+        keep.label = _("Keep in keyring") if store.persistent else _("Keep for this session")
         if found is None:
-            note.update(KEYRING_NOTE if store.persistent else NO_KEYRING_NOTE)
+            note.update(_said(KEYRING_NOTE if store.persistent else NO_KEYRING_NOTE))
             return
         for widget_id, value in (
             ("#send-customer-id", found.customer_id),
@@ -135,10 +145,14 @@ class CredentialsForm(Vertical):
     @staticmethod
     def _source_note(found: Credentials, store: SecretStore) -> str:
         if found.source == "environment":
-            return f"Customer ID and secret from {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV}."
+            return _("Customer ID and secret from {id_variable} and {secret_variable}.").format(
+                id_variable=CUSTOMER_ID_ENV, secret_variable=CUSTOMER_SECRET_ENV
+            )
         if store.persistent:
-            return f"Customer ID and secret from the OS keyring ({found.source})."
-        return "Customer ID and secret typed earlier in this session (memory only, no keyring)."
+            return _("Customer ID and secret from the OS keyring ({backend}).").format(
+                backend=found.source
+            )
+        return _("Customer ID and secret typed earlier in this session (memory only, no keyring).")
 
     # --- using them -------------------------------------------------------------------
 
@@ -170,8 +184,10 @@ class CredentialsForm(Vertical):
             raise LookupError(str(error)) from None
         if found is None:
             raise LookupError(
-                "No customer ID and secret: type them above (and keep them in the keyring), "
-                f"or set {CUSTOMER_ID_ENV} and {CUSTOMER_SECRET_ENV}."
+                _(
+                    "No customer ID and secret: type them above (and keep them in the "
+                    "keyring), or set {id_variable} and {secret_variable}."
+                ).format(id_variable=CUSTOMER_ID_ENV, secret_variable=CUSTOMER_SECRET_ENV)
             )
         self.query_one("#send-customer-id", Input).value = found.customer_id
         return found
@@ -183,7 +199,7 @@ class CredentialsForm(Vertical):
         event.stop()
         secret = self.query_one("#send-customer-secret", Input)
         secret.password = not secret.password
-        self.query_one("#send-reveal", Button).label = "Show" if secret.password else "Hide"
+        self.query_one("#send-reveal", Button).label = _("Show") if secret.password else _("Hide")
 
     @on(Button.Pressed, "#send-keep")
     def _keep(self, event: Button.Pressed) -> None:
@@ -193,7 +209,8 @@ class CredentialsForm(Vertical):
         if customer_id and secret:
             self._keep_in_keyring(customer_id, secret)
         else:
-            self.post_message(self.Kept(False, "Type both the customer ID and the secret first."))
+            first = _("Type both the customer ID and the secret first.")
+            self.post_message(self.Kept(False, first))
 
     @work(group="send-keyring")
     async def _keep_in_keyring(self, customer_id: str, secret: str) -> None:
@@ -207,5 +224,9 @@ class CredentialsForm(Vertical):
         except SecretStoreError as error:
             self.post_message(self.Kept(False, str(error)))
             return
-        where = "the OS keyring" if store.persistent else "memory only, for this session"
-        self.post_message(self.Kept(True, f"Customer ID and secret kept in {where}."))
+        kept = (
+            _("Customer ID and secret kept in the OS keyring.")
+            if store.persistent
+            else _("Customer ID and secret kept in memory only, for this session.")
+        )
+        self.post_message(self.Kept(True, kept))

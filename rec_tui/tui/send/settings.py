@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Select
 
+from rec_tui.i18n import N_, _
 from rec_tui.request.draft import ACQUIRE, APP_ID, ENDPOINT, SESSION
 from rec_tui.request.endpoints import REGION_PREFIXES
 from rec_tui.spec import catalogue
@@ -22,17 +23,23 @@ from rec_tui.spec import catalogue
 if TYPE_CHECKING:
     from rec_tui.request.draft import Change, Draft
 
+# (label, value); the labels are said in the active language where the Select is made.
 ENDPOINT_KINDS: Final = (
-    ("Sandbox (built in, no account)", "sandbox"),
-    ("Agora global (api.agora.io first)", "global"),
-    ("Agora global (api.sd-rtn.com first, mainland China)", "global-cn"),
-    ("Agora regional host", "region"),
-    ("Custom base URL", "custom"),
+    (N_("Sandbox (built in, no account)"), "sandbox"),
+    (N_("Agora global (api.agora.io first)"), "global"),
+    (N_("Agora global (api.sd-rtn.com first, mainland China)"), "global-cn"),
+    (N_("Agora regional host"), "region"),
+    (N_("Custom base URL"), "custom"),
 )
 ACQUIRE_REGIONS: Final = (
-    ("nearest (not sent)", ""),
+    (N_("nearest (not sent)"), ""),
     *((str(c.value), str(c.value)) for c in catalogue.field(f"{ACQUIRE}.region").choices),
 )
+
+
+def said(options: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """``options`` with their labels in the active language."""
+    return [(_(label), value) for label, value in options]
 
 
 def split_endpoint(endpoint: str) -> tuple[str, str, str]:
@@ -106,7 +113,7 @@ class SessionValues(Vertical):
         if edits:
             self.draft.set_many(
                 edits,
-                description="change the send settings",
+                description=_("change the send settings"),
                 origin=widget,
                 coalesce=f"type:{widget.id}",
             )
@@ -131,9 +138,13 @@ class EndpointSettings(SessionValues):
     def compose(self) -> ComposeResult:
         kind, region_host, url = split_endpoint(self.draft.endpoint)
         with Horizontal(classes="send-row"):
-            yield Label("Endpoint")
+            yield Label(_("Endpoint"))
             yield Select(
-                ENDPOINT_KINDS, value=kind, allow_blank=False, compact=True, id="send-endpoint"
+                said(ENDPOINT_KINDS),
+                value=kind,
+                allow_blank=False,
+                compact=True,
+                id="send-endpoint",
             )
         with Horizontal(classes="send-row", id="send-where"):
             yield Select(
@@ -144,13 +155,16 @@ class EndpointSettings(SessionValues):
                 id="send-region-host",
             )
             yield Input(
-                url, placeholder="https://… or http://127.0.0.1:PORT", compact=True, id="send-url"
+                url,
+                placeholder=_("https://… or http://127.0.0.1:PORT"),
+                compact=True,
+                id="send-url",
             )
         with Horizontal(classes="send-row"):
-            yield Label("App ID")
+            yield Label(_("App ID"))
             yield Input(
                 self.draft.app_id,
-                placeholder="the channel's App ID",
+                placeholder=_("the channel's App ID"),
                 compact=True,
                 id="send-app-id",
             )
@@ -225,9 +239,9 @@ class AcquireSettings(SessionValues):
                 compact=True,
                 id="send-expired-hour",
             )
-            yield Label("Region")
+            yield Label(_("Region"))
             yield Select(
-                ACQUIRE_REGIONS,
+                said(ACQUIRE_REGIONS),
                 value=str(options.get("region", "")),
                 allow_blank=False,
                 compact=True,

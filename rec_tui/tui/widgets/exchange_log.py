@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import RichLog
 
 from rec_tui.agora.exchange import Exchange
+from rec_tui.i18n import _
 
 
 def _json(value: Any) -> str:
@@ -18,14 +19,14 @@ def _json(value: Any) -> str:
 def exchange_text(exchange: Exchange) -> Text:
     """One exchange as the log shows it; everything in an Exchange is already redacted."""
     text = Text()
-    status = "no answer" if exchange.status is None else f"HTTP {exchange.status}"
+    status = _("no answer") if exchange.status is None else f"HTTP {exchange.status}"
     ok = exchange.status is not None and 200 <= exchange.status < 300 and not exchange.error
     text.append(f"{exchange.at[11:23]}  ", "dim")
     text.append(f"{exchange.call} ", "bold")
     text.append(f"{status}", "green" if ok else "red")
     text.append(f"  {exchange.elapsed_ms:.0f} ms")
     if exchange.attempt > 1:
-        text.append(f"  attempt {exchange.attempt}", "yellow")
+        text.append("  " + _("attempt {number}").format(number=exchange.attempt), "yellow")
     if exchange.request_id:
         text.append(f"  x-request-id {exchange.request_id}", "dim")
     text.append(f"\n{exchange.method} {exchange.url}", "cyan")
@@ -50,8 +51,8 @@ class ExchangeLog(RichLog):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(wrap=True, markup=False, highlight=False, **options)
-        self.border_title = "Exchanges (secrets masked)"
-        self.border_subtitle = "focus: ↑↓ PgUp PgDn Home End scroll"
+        self.border_title = _("Exchanges (secrets masked)")
+        self.border_subtitle = _("focus: ↑↓ PgUp PgDn Home End scroll")
         self.count = 0
         self.last_text = ""
 

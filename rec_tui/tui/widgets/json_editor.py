@@ -35,6 +35,7 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import TextAreaTheme
 
+from rec_tui.i18n import N_, _, ngettext
 from rec_tui.request.draft import Change, Draft
 from rec_tui.request.json_text import (
     JsonTextError,
@@ -186,9 +187,9 @@ class JsonEditor(Vertical):
     JsonEditor #json-status.-invalid { color: $text; background: $error 30%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+x", "edit_externally", "Edit in $EDITOR"),
-        Binding("ctrl+z", "undo", "Undo", show=False),
-        Binding("ctrl+y", "redo", "Redo", show=False),
+        Binding("ctrl+x", "edit_externally", N_("Edit in $EDITOR")),
+        Binding("ctrl+z", "undo", N_("Undo"), show=False),
+        Binding("ctrl+y", "redo", N_("Redo"), show=False),
     ]
 
     def __init__(self, draft: Draft, *, check_delay: float = CHECK_DELAY, **kwargs: Any) -> None:
@@ -276,7 +277,7 @@ class JsonEditor(Vertical):
         self._changed_elsewhere = False
         self._parsed, self._body = parsed, body
         self.draft.replace_body(
-            body, origin=self, coalesce=COALESCE, description="edit the body as JSON"
+            body, origin=self, coalesce=COALESCE, description=_("edit the body as JSON")
         )
         self._refresh_marks()
         return True
@@ -318,16 +319,19 @@ class JsonEditor(Vertical):
         if self._error is not None:
             where = self._error.position
             self.text_area.show_marks({where.line - 1: ERROR_MARK})
-            elsewhere = (
-                " The body was also changed elsewhere: when this text parses, it replaces "
-                "those changes."
+            invalid = (
+                _(
+                    "Not valid JSON at {where}\nThe request keeps the last valid body until "
+                    "the text parses. The body was also changed elsewhere: when this text "
+                    "parses, it replaces those changes."
+                )
                 if self._changed_elsewhere
-                else ""
+                else _(
+                    "Not valid JSON at {where}\nThe request keeps the last valid body until "
+                    "the text parses."
+                )
             )
-            status.update(
-                f"✗ Not valid JSON at {self._error}\nThe request keeps the last valid body "
-                f"until the text parses.{elsewhere}"
-            )
+            status.update(f"✗ {invalid.format(where=self._error)}")
             status.add_class("-invalid")
             return
         assert self._parsed is not None
@@ -349,14 +353,19 @@ class JsonEditor(Vertical):
         """The summary, and the problems of the cursor's line (what its mark means)."""
         errors, warnings = count(self._problems)
         found = (
-            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+            _("{errors}, {warnings}").format(
+                errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+                warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
+                    count=warnings
+                ),
+            )
             if self._problems
-            else "no problems"
+            else _("no problems")
         )
-        lines = [f"Valid JSON · {found} · Ctrl+X: edit in $EDITOR"]
+        lines = [_("Valid JSON · {found} · Ctrl+X: edit in $EDITOR").format(found=found)]
         for problem in self._rows.get(self.text_area.cursor_location[0], [])[:2]:
             mark = "✗" if problem.is_error else "⚠"
-            lines.append(f"{mark} {problem.path or 'body'}: {problem.message}")
+            lines.append(f"{mark} {problem.path or _('body')}: {problem.message}")
         self.query_one("#json-status", Static).update("\n".join(lines))
 
     @on(TextArea.SelectionChanged, "#json-text")
@@ -402,11 +411,13 @@ class JsonEditor(Vertical):
             return True
         assert self._error is not None
         question = ConfirmScreen(
-            f"The JSON text is not valid at {self._error}\n\n"
-            "The request still has the last valid body. Keep editing to fix the text, or "
-            "revert the text to that body (what you typed since is lost).",
-            confirm="Revert the text",
-            cancel="Keep editing",
+            _(
+                "The JSON text is not valid at {where}\n\n"
+                "The request still has the last valid body. Keep editing to fix the text, or "
+                "revert the text to that body (what you typed since is lost)."
+            ).format(where=self._error),
+            confirm=_("Revert the text"),
+            cancel=_("Keep editing"),
         )
         if await self.app.push_screen_wait(question):
             self.revert()
@@ -433,11 +444,11 @@ class JsonEditor(Vertical):
             self.revert()
             return
         if self.draft.undo() is None:
-            self.notify("Nothing to undo.", timeout=2)
+            self.notify(_("Nothing to undo."), timeout=2)
 
     def action_redo(self) -> None:
         if self.check_now() and self.draft.redo() is None:
-            self.notify("Nothing to redo.", timeout=2)
+            self.notify(_("Nothing to redo."), timeout=2)
 
     # --- $VISUAL / $EDITOR -------------------------------------------------------------
 
@@ -446,7 +457,7 @@ class JsonEditor(Vertical):
         command = editor_command()
         if not command:
             self.notify(
-                "Set $VISUAL or $EDITOR to the editor to use (for example: export EDITOR=vim).",
+                _("Set $VISUAL or $EDITOR to the editor to use (for example: export EDITOR=vim)."),
                 severity="warning",
             )
             return
@@ -459,7 +470,7 @@ class JsonEditor(Vertical):
         area.replace(edited, (0, 0), area.document.end, maintain_selection_offset=False)
         if self.check_now():
             self._mask_typed_secrets()
-            self.notify("Took the body back from the editor.", timeout=3)
+            self.notify(_("Took the body back from the editor."), timeout=3)
         else:
             self.goto_path("")
 
@@ -476,13 +487,18 @@ class JsonEditor(Vertical):
                 return None
             if returncode != 0:
                 self.notify(
-                    f"{command[0]} exited with status {returncode}: the body is unchanged.",
+                    _("{editor} exited with status {status}: the body is unchanged.").format(
+                        editor=command[0], status=returncode
+                    ),
                     severity="warning",
                 )
                 return None
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            self.notify(f"Could not take the body back from the editor: {error}", severity="error")
+            self.notify(
+                _("Could not take the body back from the editor: {error}").format(error=error),
+                severity="error",
+            )
             return None
         finally:
             path.unlink(missing_ok=True)
@@ -495,7 +511,7 @@ class JsonEditor(Vertical):
             except SuspendNotSupported:
                 if not self.app.is_headless:
                     self.notify(
-                        "This terminal cannot hand the screen to another program.",
+                        _("This terminal cannot hand the screen to another program."),
                         severity="error",
                     )
                     return None
@@ -505,8 +521,9 @@ class JsonEditor(Vertical):
                 )
         except OSError as error:
             self.notify(
-                f"Could not start the editor {command[0]!r} (from $VISUAL or $EDITOR): "
-                f"{error.strerror or error}",
+                _("Could not start the editor {editor} (from $VISUAL or $EDITOR): {error}").format(
+                    editor=repr(command[0]), error=error.strerror or error
+                ),
                 severity="error",
             )
             return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from rec_tui.i18n import N_, _
 from rec_tui.request.call_checks import check_update_layout, layout_of
 from rec_tui.spec.problems import Problem
 
@@ -18,15 +19,16 @@ if TYPE_CHECKING:
     from rec_tui.agora.lifecycle import RecordingSession
     from rec_tui.tui.send_panel import SendPanel
 
-NO_RECORDING = (
+# Declared here, said with _() where they are shown.
+NO_RECORDING = N_(
     "No mix recording started from rec-tui is running. Start one from the Review "
     "step (Ctrl+R), then apply the layout here."
 )
-NOT_MIX = (
+NOT_MIX = N_(
     "The newest running recording is a {mode} recording; updateLayout works for mix "
     "recordings only."
 )
-BUSY = "The Send panel is still busy with {busy}; apply the layout when it has finished."
+BUSY = N_("The Send panel is still busy with {busy}; apply the layout when it has finished.")
 
 
 # Why the line under the canvas says what it says, which is also what makes it go:
@@ -64,9 +66,9 @@ def find_target(panel: SendPanel | None) -> ApplyTarget | str:
     """The Send panel's running mix recording, or why there is none."""
     session = panel.current if panel is not None else None
     if panel is None or session is None:
-        return NO_RECORDING
+        return _(NO_RECORDING)
     if session.mode != "mix":
-        return NOT_MIX.format(mode=session.mode)
+        return _(NOT_MIX).format(mode=session.mode)
     return ApplyTarget(panel, session)
 
 
@@ -91,6 +93,18 @@ def refusal(problems: list[Problem]) -> str | None:
     errors = [p for p in problems if p.is_error]
     if not errors:
         return None
-    listed = "; ".join(f"{p.message} ({p.rule_id} at {p.path or 'the body'})" for p in errors[:3])
-    more = f" and {len(errors) - 3} more" if len(errors) > 3 else ""
-    return f"Layout not sent: {listed}{more}. Fix these in the canvas or the form first."
+    listed = "; ".join(
+        _("{message} ({rule} at {path})").format(
+            message=p.message, rule=p.rule_id, path=p.path or _("the body")
+        )
+        for p in errors[:3]
+    )
+    refused = (
+        _(
+            "Layout not sent: {problems} and {count} more. Fix these in the canvas or the "
+            "form first."
+        )
+        if len(errors) > 3
+        else _("Layout not sent: {problems}. Fix these in the canvas or the form first.")
+    )
+    return refused.format(problems=listed, count=len(errors) - 3)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Final
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,6 +23,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from rec_tui.i18n import N_, _
 from rec_tui.layout import presets, source
 from rec_tui.layout.edit import MAX_TILES, STEP, LayoutEditor
 from rec_tui.layout.marks import LAYOUT_CONFIG, LayoutMarks, compute
@@ -43,7 +45,7 @@ from rec_tui.tui.widgets.on_screen import WhenShown
 # The fewest rows the frame is drawn in (its border and three inside).
 MIN_FRAME_ROWS: Final = 5
 MIXED_LAYOUT: Final = f"{TC}.mixedVideoLayout"
-_NEEDS_CUSTOM: Final = (
+_NEEDS_CUSTOM: Final = N_(
     "Tiles can be edited in the custom layout (3) only: press t for a "
     "template, or c to start from this preset's arrangement."
 )
@@ -83,20 +85,20 @@ class LayoutCanvas(Widget, can_focus=True):
         # Footer: at 80 columns the app's own keys fill it, so the canvas shows none; from
         # WIDE_FOOTER columns on, FOOTER_WHEN_WIDE are shown too. Every key is in the
         # canvas's help line and the F10 keys help.
-        Binding("right_square_bracket", "select_next(1)", "Next tile", show=False),
-        Binding("left_square_bracket", "select_next(-1)", "Previous tile", show=False),
+        Binding("right_square_bracket", "select_next(1)", N_("Next tile"), show=False),
+        Binding("left_square_bracket", "select_next(-1)", N_("Previous tile"), show=False),
         *(Binding(str(n), f"select({n})", show=False) for n in range(10)),
-        Binding("a", "add", "Add tile", show=False),
-        Binding("x,delete", "remove", "Remove tile", show=False),
-        Binding("u", "uid", "uid", show=False),
-        Binding("comma", "alpha(-1)", "Alpha −", show=False),
-        Binding("full_stop", "alpha(1)", "Alpha +", show=False),
-        Binding("r", "render_mode", "Crop/fit", show=False),
-        Binding("t", "templates", "Templates", show=False),
-        Binding("c", "customise", "Preset → custom", show=False),
-        Binding("ctrl+l", "apply_layout", "Apply layout", show=False),
-        Binding("plus,equals_sign", "users(1)", "Users +", show=False),
-        Binding("minus", "users(-1)", "Users −", show=False),
+        Binding("a", "add", N_("Add tile"), show=False),
+        Binding("x,delete", "remove", N_("Remove tile"), show=False),
+        Binding("u", "uid", N_("uid"), show=False),
+        Binding("comma", "alpha(-1)", N_("Alpha −"), show=False),
+        Binding("full_stop", "alpha(1)", N_("Alpha +"), show=False),
+        Binding("r", "render_mode", N_("Crop/fit"), show=False),
+        Binding("t", "templates", N_("Templates"), show=False),
+        Binding("c", "customise", N_("Preset → custom"), show=False),
+        Binding("ctrl+l", "apply_layout", N_("Apply layout"), show=False),
+        Binding("plus,equals_sign", "users(1)", N_("Users +"), show=False),
+        Binding("minus", "users(-1)", N_("Users −"), show=False),
     ]
 
     # The app's keys and the palette take 76 columns; these three need 37 more.
@@ -191,7 +193,7 @@ class LayoutCanvas(Widget, can_focus=True):
     def _commit(self) -> None:
         """Write the tiles to the draft and tell the app, so every view follows."""
         config = tiles_to_json(self.editor.tiles)
-        self.draft.set(LAYOUT_CONFIG, config or None, origin=self, description="edit the tiles")
+        self.draft.set(LAYOUT_CONFIG, config or None, origin=self, description=_("edit the tiles"))
         self._sync()
         self._tell_selected()
         self.refresh()
@@ -216,12 +218,12 @@ class LayoutCanvas(Widget, can_focus=True):
     def _custom_only(self) -> bool:
         if self.is_custom:
             return True
-        self.notify(_NEEDS_CUSTOM, severity="warning")
+        self.notify(_(_NEEDS_CUSTOM), severity="warning")
         return False
 
     def _set_tiles(self, tiles: list[Tile]) -> None:
         # One undo step for the layout choice and its tiles.
-        with self.draft.batch("lay out the tiles", origin=self):
+        with self.draft.batch(_("lay out the tiles"), origin=self):
             if not self.is_custom:
                 self.draft.set(MIXED_LAYOUT, source.CUSTOM_LAYOUT, origin=self)
             self.editor.load(tiles)
@@ -255,7 +257,8 @@ class LayoutCanvas(Widget, can_focus=True):
         if not self._custom_only():
             return
         if not self.editor.add():
-            self.notify(f"A layout holds at most {MAX_TILES} tiles (R68).", severity="warning")
+            most = _("A layout holds at most {count} tiles (R68).").format(count=MAX_TILES)
+            self.notify(most, severity="warning")
             return
         self._commit()
 
@@ -304,9 +307,10 @@ class LayoutCanvas(Widget, can_focus=True):
         if self.editor.tiles:
             # Never overwrite tiles silently; the template menu says what it replaces.
             self.notify(
-                f"layoutConfig already holds {len(self.editor.tiles)} tile(s), which preset "
-                "layouts ignore. Set Layout to Custom (3) in the form to edit them, or remove "
-                "them there first.",
+                _(
+                    "layoutConfig already holds {count} tile(s), which preset layouts ignore. "
+                    "Set Layout to Custom (3) in the form to edit them, or remove them there first."
+                ).format(count=len(self.editor.tiles)),
                 severity="warning",
                 timeout=10,
             )
@@ -497,6 +501,7 @@ class LayoutCanvas(Widget, can_focus=True):
 
 
 def _text_strip(text: str, width: int, style: Style) -> Strip:
-    if len(text) > width:
-        text = text[: max(width - 1, 0)] + "…"
-    return Strip([Segment(text.ljust(width), style)], width)
+    # Cells, not characters: a Chinese character takes two.
+    if cell_len(text) > width:
+        text = set_cell_size(text, max(width - 1, 0)) + "…"
+    return Strip([Segment(set_cell_size(text, width), style)], width)

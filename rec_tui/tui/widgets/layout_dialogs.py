@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from rec_tui.i18n import _
 from rec_tui.layout.templates import TEMPLATES, template
 from rec_tui.tui.screens.dialog import Dialog
 
@@ -31,12 +32,16 @@ class UidPrompt(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(
-                f"uid shown in tile [{self._tile_number}] (layoutConfig[{self._tile_number}])"
+                _("uid shown in tile [{number}] (layoutConfig[{number}])").format(
+                    number=self._tile_number
+                )
             )
-            yield Input(self._current, placeholder="e.g. 527841", id="uid")
+            yield Input(self._current, placeholder=_("e.g. 527841"), id="uid")
             yield Label(
-                "A user ID 1–4294967295 as text. Leave empty to fill the tile in "
-                "join order. Enter saves, Escape cancels.",
+                _(
+                    "A user ID 1–4294967295 as text. Leave empty to fill the tile in "
+                    "join order. Enter saves, Escape cancels."
+                ),
                 classes="hint",
             )
 
@@ -63,12 +68,17 @@ class TemplateMenu(Dialog[tuple[str, int] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            replaces = (
-                f" It replaces the current {self._tile_count} tile(s)." if self._tile_count else ""
+            start = (
+                _(
+                    "Start the custom layout (3) from a template. It replaces the current "
+                    "{count} tile(s)."
+                )
+                if self._tile_count
+                else _("Start the custom layout (3) from a template.")
             )
-            yield Label(f"Start the custom layout (3) from a template.{replaces}")
-            yield OptionList(*(Option(t.label, id=t.key) for t in TEMPLATES), id="templates")
-            yield Label("N for the strip (1–16):")
+            yield Label(start.format(count=self._tile_count))
+            yield OptionList(*(Option(_(t.label), id=t.key) for t in TEMPLATES), id="templates")
+            yield Label(_("N for the strip (1–16):"))
             yield Input(str(self._strip), type="integer", id="strip")
             yield Label("", id="template-error", classes="hint")
 
@@ -82,7 +92,9 @@ class TemplateMenu(Dialog[tuple[str, int] | None]):
             count = int(text) if text.isdigit() else 0
             if not chosen.min_count <= count <= chosen.max_count:
                 self.query_one("#template-error", Label).update(
-                    f"N must be {chosen.min_count}–{chosen.max_count}; got {text or 'nothing'}."
+                    _("N must be {least}–{most}; got {got}.").format(
+                        least=chosen.min_count, most=chosen.max_count, got=text or _("nothing")
+                    )
                 )
                 return
         self.dismiss((key, count))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
@@ -71,7 +72,7 @@ class Box:
     short_title: str | None = None
 
     def title_for(self, room: int) -> str:
-        if len(self.title) > room and self.short_title is not None:
+        if cell_len(self.title) > room and self.short_title is not None:
             return self.short_title
         return self.title
 
@@ -123,6 +124,10 @@ def readable_on(background: str) -> str:
     return "#000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#ffffff"
 
 
+def _is_wide(char: str) -> bool:
+    return bool(char) and not char.isascii() and get_character_cell_size(char) == 2
+
+
 class CellGrid:
     """Characters and styles of a rectangle of cells, turned into Strips at the end."""
 
@@ -144,12 +149,30 @@ class CellGrid:
             self.styles[row][left:right] = [style] * max(right - left, 0)
 
     def text(self, column: int, row: int, text: str, style: Style, limit: int) -> None:
-        for offset, char in enumerate(text[: max(limit, 0)]):
+        """``text`` from ``column``, cut at ``limit`` cells. A wide (Chinese) character
+        takes its cell and the next, which holds "" so the row keeps its width."""
+        offset = 0
+        for char in text:
+            wide = not char.isascii() and get_character_cell_size(char) == 2
+            if offset + (2 if wide else 1) > limit:
+                break
             self.put(column + offset, row, char, style)
+            if wide:
+                self.put(column + offset + 1, row, "", style)
+            offset += 2 if wide else 1
+
+    def _mend(self, chars: list[str]) -> None:
+        """Blank the halves of wide characters another box has drawn over."""
+        for column, char in enumerate(chars):
+            orphan = char == "" and (column == 0 or not _is_wide(chars[column - 1]))
+            halved = _is_wide(char) and (column + 1 == len(chars) or chars[column + 1] != "")
+            if orphan or halved:
+                chars[column] = " "
 
     def strips(self) -> list[Strip]:
         out: list[Strip] = []
         for chars, styles in zip(self.chars, self.styles, strict=True):
+            self._mend(chars)
             segments: list[Segment] = []
             start = 0
             for column in range(1, self.columns + 1):

@@ -6,30 +6,34 @@ this module returns, so the wording and the marks can be read and tested on thei
 
 from __future__ import annotations
 
-import textwrap
+import re
 from dataclasses import dataclass, field
 
+from rich.cells import cell_len, chop_cells
+
+from rec_tui.i18n import N_, _, ngettext
 from rec_tui.layout import presets
 from rec_tui.layout.edit import MAX_TILES
 from rec_tui.layout.marks import LayoutMarks
 from rec_tui.layout.source import CUSTOM_LAYOUT, LayoutSource
-from rec_tui.layout.tile import RENDER_MODE_NAMES, Tile, round6
+from rec_tui.layout.tile import RENDER_CROP, RENDER_FIT, RENDER_MODE_NAMES, Tile, round6
 from rec_tui.tui.widgets.layout_paint import PALETTE, Box, Emphasis
 
+# Declared here, said in the active language where the canvas is drawn (header_parts).
 CUSTOM_KEYS = (
-    "arrows move",
-    "⇧ resize",
-    "^ finer",
-    "[ ] select",
-    "a add",
-    "x remove",
-    "u uid",
-    ", . alpha",
-    "r crop/fit",
-    "t templates",
+    N_("arrows move"),
+    N_("⇧ resize"),
+    N_("^ finer"),
+    N_("[ ] select"),
+    N_("a add"),
+    N_("x remove"),
+    N_("u uid"),
+    N_(", . alpha"),
+    N_("r crop/fit"),
+    N_("t templates"),
 )
-PRESET_KEYS = ("+/− users (1–17)", "c edit as custom", "t templates")
-INVALID_KEYS = ("fix it in the form, or press t for a custom template",)
+PRESET_KEYS = (N_("+/− users (1–17)"), N_("c edit as custom"), N_("t templates"))
+INVALID_KEYS = (N_("fix it in the form, or press t for a custom template"),)
 # Lines of text above the frame (what is drawn, the keys) and under it (numbers, marks).
 STATE_LINES = 2
 KEY_LINES = 2
@@ -81,11 +85,13 @@ class CanvasView:
         return [self._preset_box(n, r) for n, r in enumerate(self.preset_regions())]
 
     def _preset_box(self, number_: int, preset: presets.PresetRegion) -> Box:
-        title, detail = preset.label, "crop"
+        title, detail = preset.label, render_mode_name(RENDER_CROP)
         if preset.large:
             uid = self.source.max_resolution_uid
-            title = f"Large · uid {uid}" if uid else title
-            detail = "fit" if uid else "no maxResolutionUid: background colour"
+            title = _("Large · uid {uid}").format(uid=uid) if uid else title
+            detail = (
+                render_mode_name(RENDER_FIT) if uid else _("no maxResolutionUid: background colour")
+            )
         return Box(
             preset.x,
             preset.y,
@@ -108,8 +114,8 @@ class CanvasView:
             emphasis = "warning"
         # Marks go where a narrow tile still shows them: OFF first, the uid flag by the uid.
         title = f"[{index}]"
-        flags = " OFF" if marks.off_canvas(index) else ""
-        who = f"uid {tile.uid}" if tile.uid is not None else "join order"
+        flags = " " + _("OFF") if marks.off_canvas(index) else ""
+        who = f"uid {tile.uid}" if tile.uid is not None else _("join order")
         title += f"{flags} {who}"
         # A narrow tile shows the uid alone: "[0] uid 10…" would make four tiles look alike.
         short = f"{flags.strip()} {tile.uid}".strip() if tile.uid is not None else title
@@ -117,8 +123,8 @@ class CanvasView:
             title += " (!)"
             short += " (!)"
         if marks.overlapping(index):
-            title += " overlap"
-        mode = RENDER_MODE_NAMES.get(tile.shown_render_mode, "?")
+            title += " " + _("overlap")
+        mode = render_mode_name(tile.shown_render_mode)
         alpha = min(max(tile.shown_alpha, MIN_SHOWN_ALPHA), 1.0)
         return Box(
             tile.x,
@@ -139,37 +145,49 @@ class CanvasView:
         """What is drawn, and the keys: parts the canvas wraps between (never cuts)."""
         src = self.source
         size = f"{src.width}×{src.height}"
-        parts = [f"● Ctrl+L applies to sid {self.recording_sid}"] if self.recording_sid else []
+        parts = (
+            ["● " + _("Ctrl+L applies to sid {sid}").format(sid=self.recording_sid)]
+            if self.recording_sid
+            else []
+        )
         if src.out_of_range:
             # First, so a narrow canvas still shows it: the frame is drawn as declared.
             parts.append(f"{size} ✗ {', '.join(src.out_of_range)}")
         if self.is_custom:
-            tiles = f"{len(self.tiles)}/{MAX_TILES} tiles"
-            return [*parts, "Custom layout (3)", size, tiles], CUSTOM_KEYS
+            tiles = _("{count}/{most} tiles").format(count=len(self.tiles), most=MAX_TILES)
+            return [*parts, _("Custom layout (3)"), size, tiles], said(CUSTOM_KEYS)
         if self.is_preset:
-            name = presets.PRESET_NAMES[src.layout or 0]
-            users = f"{self.users} users as Agora places them"
-            return [*parts, f"{name} layout ({src.layout}): {users}", size], PRESET_KEYS
-        return [*parts, "mixedVideoLayout must be 0, 1, 2 or 3", size], INVALID_KEYS
+            name = _(presets.PRESET_NAMES[src.layout or 0])
+            users = ngettext(
+                "{count} user as Agora places them",
+                "{count} users as Agora places them",
+                self.users,
+            ).format(count=self.users)
+            preset = _("{name} layout ({number}): {users}").format(
+                name=name, number=src.layout, users=users
+            )
+            return [*parts, preset, size], said(PRESET_KEYS)
+        return [*parts, _("mixedVideoLayout must be 0, 1, 2 or 3"), size], said(INVALID_KEYS)
 
     def footer_parts(self) -> tuple[list[str], list[str]]:
         """The selected tile's numbers, and the marks in words (each wrapped on its own)."""
         if not self.is_custom:
             if self.is_preset:
-                return ["Numbers are join order; a user who leaves is replaced by the next."], []
+                return [_("Numbers are join order; a user who leaves is replaced by the next.")], []
             return [], []
         if self.selected is None:
-            return ["No tiles: press a to add one or t for a template."], []
+            return [_("No tiles: press a to add one or t for a template.")], []
         tile = self.tiles[self.selected]
-        who = f"uid {tile.uid}" if tile.uid is not None else "no uid (join order)"
+        who = f"uid {tile.uid}" if tile.uid is not None else _("no uid (join order)")
         # Position and size as fractions of the frame, as layoutConfig holds them.
         numbers = [
             f"[{self.selected}] {who}",
-            f"at {number(tile.x)}, {number(tile.y)}",
-            f"size {number(tile.width)}×{number(tile.height)}",
+            _("at {x}, {y}").format(x=number(tile.x), y=number(tile.y)),
+            _("size {width}×{height}").format(width=number(tile.width), height=number(tile.height)),
             # One part, so a wrap never leaves "crop" alone on the next line.
-            f"alpha {number(tile.shown_alpha)} · "
-            f"{RENDER_MODE_NAMES.get(tile.shown_render_mode, '?')}",
+            _("alpha {alpha} · {render_mode}").format(
+                alpha=number(tile.shown_alpha), render_mode=render_mode_name(tile.shown_render_mode)
+            ),
         ]
         return numbers, self.marks_in_words()
 
@@ -180,13 +198,12 @@ class CanvasView:
         ordered = sorted(marks.by_tile, key=lambda i: (i != self.selected, i))
         problems = [p for i in ordered for p in marks.by_tile[i]] + list(marks.layout)
         size = f"{self.source.width}×{self.source.height}"
-        found = [f"✗ {size} drawn as declared: {note}" for note in self.source.out_of_range]
+        drawn = _("{size} drawn as declared: {note}")
+        found = [f"✗ {drawn.format(size=size, note=note)}" for note in self.source.out_of_range]
         found += [f"{'✗' if p.is_error else '⚠'} {p.message} ({p.rule_id})" for p in problems]
-        found += [
-            f"◆ tiles {a} and {b} overlap (notice: later tiles cover earlier)"
-            for a, b in marks.overlaps
-        ]
-        return found or ["✓ no problems with the tiles"]
+        overlap = _("tiles {a} and {b} overlap (notice: later tiles cover earlier)")
+        found += [f"◆ {overlap.format(a=a, b=b)}" for a, b in marks.overlaps]
+        return found or ["✓ " + _("no problems with the tiles")]
 
     def text_lines(self, width: int) -> CanvasText:
         """The lines above the frame and under it, wrapped to ``width``."""
@@ -222,15 +239,51 @@ def wrap_parts(parts: list[str], width: int, max_lines: int, sep: str = " · ") 
     width = max(width, 1)
     words: list[str] = []
     for part in parts:
-        words.extend(textwrap.wrap(part, width) if len(part) > width else [part])
+        words.extend(wrap_cells(part, width) if cell_len(part) > width else [part])
     lines: list[str] = []
     for word in words:
-        if lines and len(lines[-1]) + len(sep) + len(word) <= width:
+        if lines and cell_len(lines[-1]) + cell_len(sep) + cell_len(word) <= width:
             lines[-1] += sep + word
         else:
             lines.append(word)
     if len(lines) > max_lines:
         kept = lines[: max_lines - 1]
         last = lines[max_lines - 1]
-        lines = [*kept, (last[: width - 1] if len(last) >= width else last) + "…"]
+        lines = [*kept, (cut_cells(last, width - 1) if cell_len(last) >= width else last) + "…"]
     return lines
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal cells, broken at spaces where it has
+    them and anywhere in a run wider than a line (Chinese has no spaces, and each of its
+    characters takes two cells)."""
+    lines: list[str] = []
+    line = ""
+    for word in re.findall(r"\S+", text):
+        pieces = chop_cells(word, width) if cell_len(word) > width else [word]
+        for piece in pieces:
+            if line and cell_len(line) + 1 + cell_len(piece) <= width:
+                line += " " + piece
+            else:
+                if line:
+                    lines.append(line)
+                line = piece
+    if line:
+        lines.append(line)
+    return lines
+
+
+def cut_cells(text: str, width: int) -> str:
+    """The start of ``text`` that fits in ``width`` cells."""
+    return chop_cells(text, max(width, 1))[0] if text else text
+
+
+def said(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Key hints declared with N_(), in the active language."""
+    return tuple(_(key) for key in keys)
+
+
+def render_mode_name(mode: int) -> str:
+    """crop / fit in the active language."""
+    name = RENDER_MODE_NAMES.get(mode)
+    return _(name) if name else "?"

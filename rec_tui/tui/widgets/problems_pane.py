@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from rec_tui.i18n import _, ngettext
 from rec_tui.spec.problems import Problem, summary
 
 if TYPE_CHECKING:
@@ -33,13 +34,21 @@ _FINDING_ICONS: Final = {
 def findings_summary(findings: Sequence[Finding]) -> str:
     """``1 error · 2 warnings · 1 note``, or ``nothing found``."""
     if not findings:
-        return "nothing found"
-    labels = (("error", "error", "errors"), ("warning", "warning", "warnings"))
-    parts = []
-    for severity, one, many in (*labels, ("info", "note", "notes")):
-        number = sum(1 for finding in findings if finding.severity == severity)
-        if number:
-            parts.append(f"{number} {one if number == 1 else many}")
+        return _("nothing found")
+    errors, warnings, notes = (
+        sum(1 for finding in findings if finding.severity == severity)
+        for severity in ("error", "warning", "info")
+    )
+    said = (
+        ngettext("{count} error", "{count} errors", errors),
+        ngettext("{count} warning", "{count} warnings", warnings),
+        ngettext("{count} note", "{count} notes", notes),
+    )
+    parts = [
+        text.format(count=number)
+        for text, number in zip(said, (errors, warnings, notes), strict=True)
+        if number
+    ]
     return " · ".join(parts)
 
 
@@ -49,9 +58,9 @@ def problem_row(problem: Problem) -> Text:
     row.append(f"{icon} ", style)
     if problem.fix is not None:
         # Up front: the row is cut at the pane's edge, and this says F8 mends it.
-        row.append("[F8 fix] ", "bold green")
+        row.append(_("[F8 fix]") + " ", "bold green")
     row.append(problem.message)
-    row.append(f"  ({problem.path or 'body'})", "dim")
+    row.append(f"  ({problem.path or _('body')})", "dim")
     row.append(f"  {problem.rule_id} {problem.rule}", "dim italic")
     return row
 
@@ -69,10 +78,10 @@ def finding_row(finding: Finding) -> Text:
         row.append(f" ({', '.join(finding.rules)})", "dim italic")
     for seen in finding.evidence:
         row.append("\n    ")
-        row.append("seen: ", "dim bold")
+        row.append(_("seen:") + " ", "dim bold")
         row.append(seen, "dim")
     row.append("\n    ")
-    row.append("do: ", "bold green")
+    row.append(_("do:") + " ", "bold green")
     row.append(finding.fix)
     return row
 
@@ -107,7 +116,7 @@ class ProblemsPane(Vertical):
         self._option_list: OptionList | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Problems: none", id="problems-title")
+        yield Static(_("Problems: {summary}").format(summary=_("none")), id="problems-title")
 
     @property
     def option_list(self) -> OptionList:
@@ -153,23 +162,28 @@ class ProblemsPane(Vertical):
     def _fill(self) -> None:
         problems = self._problems
         # "Problems: none", as the first frame says it (not "Problems: No problems").
-        said = summary(problems) if problems else "none"
-        text = f"Problems: {said}"
+        said = summary(problems) if problems else _("none")
+        text = _("Problems: {summary}").format(summary=said)
         if self._diagnosed:
-            text = f"Diagnosis: {findings_summary(self._findings)} · {text}"
+            diagnosis = _("Diagnosis: {summary}").format(summary=findings_summary(self._findings))
+            text = f"{diagnosis} · {text}"
         title = self.query_one("#problems-title", Static)
         if title.content != text:
             title.update(text)
         rows: list[Problem | Finding | None] = []
         options: list[Option] = []
         if self._diagnosed:
-            heading = f"Diagnosis of {self._diagnosed}: {findings_summary(self._findings)}"
+            heading = _("Diagnosis of {source}: {summary}").format(
+                source=self._diagnosed, summary=findings_summary(self._findings)
+            )
             rows.append(None)
             options.append(heading_row(heading))
             rows.extend(self._findings)
             options.extend(Option(finding_row(finding)) for finding in self._findings)
             rows.append(None)
-            options.append(heading_row(f"Problems of the request: {said}"))
+            options.append(
+                heading_row(_("Problems of the request: {summary}").format(summary=said))
+            )
         rows.extend(problems)
         options.extend(Option(problem_row(p)) for p in problems)
         option_list = self.option_list

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from rec_tui.agora.lifecycle import RecordingSession
 from rec_tui.agora.status import describe_status
+from rec_tui.i18n import _
 
 
 def elapsed_text(seconds: float) -> str:
@@ -25,15 +26,13 @@ class RunningList(Static):
 
     def show(self, sessions: Sequence[RecordingSession], now: float) -> None:
         if not sessions:
-            self.update(Text("No recording running.", "dim"))
+            self.update(Text(_("No recording running."), "dim"))
             return
         text = Text()
-        text.append(f"Running recordings ({len(sessions)}):", "bold")
+        text.append(_("Running recordings ({count}):").format(count=len(sessions)), "bold")
         for session in sessions:
             status = describe_status(session.status)
-            text.append(
-                f"\n● {session.mode:<10} sid {session.sid}  {elapsed_text(session.elapsed(now))}"
-                f"  status {status}",
-                "red",
-            )
+            elapsed = elapsed_text(session.elapsed(now))
+            line = _("status {status}").format(status=status)
+            text.append(f"\n● {session.mode:<10} sid {session.sid}  {elapsed}  {line}", "red")
         self.update(text)

@@ -29,7 +29,6 @@ class SecretsStatus(Static):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(_(OPENING), **kwargs)
-
         self._opening = True
 
     def show(self, text: str, *, persistent: bool) -> None:
