@@ -23,7 +23,7 @@ import gc
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -33,6 +33,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.notifications import Notify, SeverityLevel
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Static
 
@@ -47,7 +48,7 @@ from rec_tui.tui.controllers.files import FilesController
 from rec_tui.tui.controllers.sending import SendingController
 from rec_tui.tui.crash import CrashGuard
 from rec_tui.tui.forms.base import StepForm
-from rec_tui.tui.key_words import speak_bindings
+from rec_tui.tui.key_words import SpokenScreen
 from rec_tui.tui.notices import MOST_SHOWN, shown_for
 from rec_tui.tui.steps import neighbour, step, step_for_path
 from rec_tui.tui.widgets.preview import Preview
@@ -159,7 +160,6 @@ class RecTuiApp(App[int]):
         notices: Iterable[tuple[str, str]] = (),
     ) -> None:
         super().__init__()
-        speak_bindings(self)
         self.draft = draft or Draft()
         self.files = FilesController(self)
         self.editing = EditingController(self)
@@ -204,6 +204,9 @@ class RecTuiApp(App[int]):
                 yield ProblemsPane(id="problems")
             yield Preview(id="preview")
         yield first_frame_footer()
+
+    def get_default_screen(self) -> Screen[Any]:
+        return SpokenScreen(id="_default")
 
     def on_mount(self) -> None:
         self._unsubscribe = self.draft.subscribe(self._draft_changed)
@@ -594,10 +597,6 @@ class RecTuiApp(App[int]):
 
         focused = self.focused
         in_field = field_for_widget(focused)
-        speak_bindings(self)
-        for screen in self.screen_stack:
-            for node in (screen, *screen.walk_children()):
-                speak_bindings(node)
         main = self.screen_stack[0]
         main.query_one(SecretsStatus).say_again()
         switcher = main.query_one("#forms", ContentSwitcher)
@@ -613,6 +612,7 @@ class RecTuiApp(App[int]):
             self._form_built(current)
         self._show_draft()
         self._apply_size(self.size.width, self.size.height)
+        # The footer asks the screen for its keys again: SpokenScreen says them anew.
         for screen in self.screen_stack:
             screen.refresh_bindings()
         # The same field (or the widget outside the forms that had focus) keeps it.

@@ -1,20 +1,24 @@
 """Key descriptions (the footer's words) in the active language.
 
-Textual copies a class's ``BINDINGS`` into each node when it is made (the app adds its
-palette key); their descriptions are English, marked ``N_``. :func:`speak_bindings` gives
-a node its descriptions in the language active now, from the bindings it was made with
-(kept aside the first time), so it can be called again after the language changes.
+Bindings are declared once, with English descriptions marked ``N_``, and Textual copies
+them into each widget as it is made. Rather than translating every widget's copy (and
+again after a language switch), the screen says them in the active language where they
+are read: :attr:`SpokenScreen.active_bindings` is what the footer shows, so a widget made
+at any time, by any module, has its keys described in the language spoken now.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from weakref import WeakKeyDictionary
+from typing import Any
 
-from textual.binding import Binding, BindingsMap
-from textual.dom import DOMNode
+from textual.binding import ActiveBinding, Binding
+from textual.screen import Screen
 
 from rec_tui.i18n import N_, _
+
+# The palette key Textual adds to every app, said in the footer like the app's own.
+TEXTUAL_KEYS = (N_("palette"), N_("Open the command palette"))
 
 
 def spoken(binding: Binding) -> Binding:
@@ -27,19 +31,22 @@ def spoken(binding: Binding) -> Binding:
     )
 
 
-# Each node's bindings as it was made with them (English).
-_AS_MADE: WeakKeyDictionary[DOMNode, BindingsMap] = WeakKeyDictionary()
-
-
-def speak_bindings(node: DOMNode) -> None:
-    declared = _AS_MADE.setdefault(node, node._bindings)
-    bindings = BindingsMap()
-    bindings.key_to_bindings = {
-        key: [spoken(binding) for binding in found]
-        for key, found in declared.key_to_bindings.items()
+def spoken_bindings(found: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """A screen's active bindings (``Screen.active_bindings``) in the active language."""
+    return {
+        key: ActiveBinding(
+            active.node,
+            spoken(active.binding),
+            active.enabled,
+            _(active.tooltip) if active.tooltip else "",
+        )
+        for key, active in found.items()
     }
-    node._bindings = bindings
 
 
-# The palette key Textual adds to every app, said in the footer and F10 like the app's own.
-TEXTUAL_KEYS = (N_("palette"), N_("Open the command palette"))
+class SpokenScreen(Screen[Any]):
+    """The wizard's own screen: its footer describes every key in the active language."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return spoken_bindings(super().active_bindings)

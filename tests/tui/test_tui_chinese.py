@@ -23,7 +23,7 @@ from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.launch import build_draft
 from rec_tui.tui.screens.field_help import FieldHelpScreen
 from rec_tui.tui.widgets.step_list import StepList
-from tests.support.tui import SEEDS, SIZE, editor, make_app, type_into
+from tests.support.tui import SEEDS, SIZE, editor, make_app, seed_body, type_into
 
 CNAME = catalogue.field("cname")
 APP_ID = catalogue.field("session.appId")
@@ -212,3 +212,19 @@ def test_the_wizard_start_notices_are_in_chinese(tmp_path: Path) -> None:
     said = [message for message, _severity in notices]
     assert said[0].startswith("模式：mix，按 --mode 指定；仅看请求体则更像 individual 模式")
     assert said[-1] == f"已打开 {opened}。"
+
+
+async def test_keys_of_a_widget_made_later_are_described_in_the_language_spoken_now() -> None:
+    app = make_app(seed_body("1_mix_av.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.show_step("layout")
+        await pilot.pause()
+        app.query_one("LayoutCanvas").focus()
+        await pilot.pause()
+        assert "Add tile" in footer_words(app)
+        await choose_from_palette(pilot, "language")
+        app.query_one("LayoutCanvas").focus()
+        await pilot.pause()
+        assert "添加画面" in footer_words(app)
+        assert "Add tile" not in footer_words(app)
