@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from rec_tui.i18n import _, grouped
 from rec_tui.request.draft import Draft
 from rec_tui.spec import catalogue
 from rec_tui.spec.modes import MODE_SUMMARIES
@@ -29,12 +30,15 @@ class PlanLine:
 def send_plan(draft: Draft, problems: list[Problem]) -> list[PlanLine]:
     """The lines of the plan, in reading order."""
     return [
-        PlanLine("Endpoint", _endpoint(draft.endpoint)),
-        PlanLine("App ID", draft.app_id or _no_app_id(draft.endpoint)),
-        PlanLine("Mode", f"{draft.mode}: {MODE_SUMMARIES[draft.mode]}"),
-        PlanLine("Calls", _calls(draft.mode)),
-        PlanLine("Problems", _problems(problems)),
-        PlanLine("Left running", _running_cost(draft)),
+        PlanLine(_("Endpoint"), _endpoint(draft.endpoint)),
+        PlanLine(_("App ID"), draft.app_id or _no_app_id(draft.endpoint)),
+        PlanLine(
+            _("Mode"),
+            _("{mode}: {summary}").format(mode=draft.mode, summary=_(MODE_SUMMARIES[draft.mode])),
+        ),
+        PlanLine(_("Calls"), _calls(draft.mode)),
+        PlanLine(_("Problems"), _problems(problems)),
+        PlanLine(_("Left running"), _running_cost(draft)),
     ]
 
 
@@ -44,49 +48,53 @@ def _endpoint(endpoint: str) -> str:
     try:
         target = resolve(endpoint)
     except ValueError as error:
-        return f"not usable: {error}"
+        return _("not usable: {error}").format(error=error)
     if target.sandbox:
-        return "the built-in sandbox (nothing leaves this machine)"
-    hosts = " then ".join(target.base_urls)
-    return f"{hosts} (real Agora: the first send asks first)"
+        return _("the built-in sandbox (nothing leaves this machine)")
+    hosts = _(" then ").join(target.base_urls)
+    return _("{hosts} (real Agora: the first send asks first)").format(hosts=hosts)
 
 
 def _no_app_id(endpoint: str) -> str:
     if endpoint.strip() == "sandbox":
-        return "not set (the sandbox accepts any)"
-    return "not set: type it in the Session step or the Send panel"
+        return _("not set (the sandbox accepts any)")
+    return _("not set: type it in the Session step or the Send panel")
 
 
 def _calls(mode: str) -> str:
     after = "update, updateLayout (mix)" if mode == "mix" else "update"
-    return (
-        f"1. acquire → a resourceId; 2. start ({mode}) → a sid; 3. query until the "
-        f"status is 4 or 5 (recording). Then, when you ask: query, {after}, stop."
-    )
+    return _(
+        "1. acquire → a resourceId; 2. start ({mode}) → a sid; 3. query until the "
+        "status is 4 or 5 (recording). Then, when you ask: query, {after}, stop."
+    ).format(mode=mode, after=after)
 
 
 def _problems(problems: list[Problem]) -> str:
     if not problems:
-        return "none"
-    errors, _ = count(problems)
-    effect = "start is refused until the errors are fixed" if errors else "it is sent anyway"
-    return f"{summary(problems)}: {effect} (listed in the problems pane)"
+        return _("none")
+    errors, _warnings = count(problems)
+    effect = _("start is refused until the errors are fixed") if errors else _("it is sent anyway")
+    return _("{summary}: {effect} (listed in the problems pane)").format(
+        summary=summary(problems), effect=effect
+    )
 
 
 def _running_cost(draft: Draft) -> str:
     if draft.mode == "web":
         hours = _web_hours(draft)
         return (
-            f"billing runs until it is stopped, at most maxRecordingHour = {hours} h"
+            _("billing runs until it is stopped, at most maxRecordingHour = {hours} h").format(
+                hours=hours
+            )
             if hours is not None
-            else "billing runs until it is stopped (maxRecordingHour is not set)"
+            else _("billing runs until it is stopped (maxRecordingHour is not set)")
         )
     idle = as_int(draft.get(_IDLE))
     seconds = idle if idle is not None else catalogue.default(_IDLE)
-    return (
-        f"it records until stopped; it leaves on its own only after the channel has had "
-        f"no users for maxIdleTime = {seconds:,} s"
-    )
+    return _(
+        "it records until stopped; it leaves on its own only after the channel has had "
+        "no users for maxIdleTime = {seconds} s"
+    ).format(seconds=grouped(seconds))
 
 
 def _web_hours(draft: Draft) -> int | None:

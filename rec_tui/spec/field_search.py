@@ -2,7 +2,8 @@
 
 The wizard's command palette uses it to jump to any field ("token", "subscribeUidGroup",
 "layoutConfig", "storage bucket"). Matching is on words, case-insensitive, so "uid group"
-finds ``subscribeUidGroup`` by its label as well as by its key.
+finds ``subscribeUidGroup`` by its label as well as by its key; in Chinese the label as
+shown is searched too.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rec_tui.i18n import _
 from rec_tui.spec import catalogue
 from rec_tui.spec.field import Field
 from rec_tui.spec.modes import Mode
@@ -46,6 +48,10 @@ def _rank(declared: Field, query: str, query_words: list[str]) -> int | None:
         return _PATH_PART
     haystack = " ".join([*_words(declared.path), *_words(declared.label), declared.path.lower()])
     if query_words and all(word in haystack for word in query_words):
+        return _ALL_WORDS
+    # The label as the wizard shows it: in Chinese, "频道" finds 频道名（cname）.
+    shown = _(declared.label).lower()
+    if shown != declared.label.lower() and query in shown:
         return _ALL_WORDS
     return None
 

@@ -4,6 +4,7 @@ Spec sections 2.1 and 2.2. The other ``clientRequest`` objects are declared by t
 of their own sections (recording, files, storage, extension, legacy).
 """
 
+from rec_tui.i18n import N_
 from rec_tui.spec.field import ALL_MODES, Field
 from rec_tui.spec.modes import Mode
 
@@ -13,7 +14,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path="cname",
         kind="string",
-        label="Channel name (cname)",
+        label=N_("Channel name (cname)"),
         help=(
             "In individual and mix modes: the name of the RTC channel to record, under 64 bytes, "
             "using only letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } "
@@ -32,7 +33,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path="uid",
         kind="uid",
-        label="Recorder UID",
+        label=N_("Recorder UID"),
         help=(
             "The UID the recording service uses in the channel, written as text: a whole number "
             'from 1 to 4294967295, e.g. "527841". It must be exactly the uid sent in acquire and '
@@ -49,7 +50,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path="clientRequest",
         kind="object",
-        label="Client request",
+        label=N_("Client request"),
         help="The settings of this recording: subscription, transcoding, files, storage, web.",
         help_zh="特定的客户请求参数。",
         required_in=ALL_MODES,
@@ -58,7 +59,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path="clientRequest.token",
         kind="string",
-        label="RTC token",
+        label=N_("RTC token"),
         help=(
             "The RTC token the recorder joins the channel with, built for this cname and uid. "
             "Needed whenever the project has the App Certificate enabled (otherwise error 110). "
@@ -71,7 +72,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         modes=_INDIVIDUAL_MIX,
         recommended_in=_INDIVIDUAL_MIX,
-        requirement_note="Needed whenever the App Certificate is enabled (R16).",
+        requirement_note=N_("Needed whenever the App Certificate is enabled (R16)."),
         secret=True,
         env="REC_TUI_TOKEN",
         rules=("body.token.missing", "body.token.fits"),

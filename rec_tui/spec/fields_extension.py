@@ -48,7 +48,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         EXT,
         "object",
-        "Extension services",
+        N_("Extension services"),
         "Extra services run alongside the recording. In web mode it holds the web page "
         "recorder and optionally a CDN push and is required. In individual and mix modes it "
         "is used only for other services such as audio moderation.",
@@ -65,7 +65,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{EXT}.errorHandlePolicy",
         "string",
-        "Error policy (all services)",
+        N_("Error policy (all services)"),
         'What happens when an extension service fails. Only "error_abort" is supported: '
         "subscription and the other services stop.",
         help_zh=(
@@ -82,7 +82,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{EXT}.apiVersion",
         "string",
-        "API version",
+        N_("API version"),
         'Version of the Cloud Recording REST API. Only "v1" exists; the current docs no '
         "longer mention the field, so it can be left out.",
         help_zh='（选填）String 类型，云端录制 RESTful API 的版本号，默认为 `"v1"`。',
@@ -96,7 +96,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{EXT}.extensionServices",
         "array",
-        "Services",
+        N_("Services"),
         "The services to run. Web mode: exactly one web_recorder_service, optionally plus one "
         "rtmp_publish_service; no other combination is supported.",
         help_zh=(
@@ -111,7 +111,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{SERVICE}.serviceName",
         "string",
-        "Service",
+        N_("Service"),
         'Which service this entry configures: "web_recorder_service" records a web page, '
         '"rtmp_publish_service" pushes that recording to a CDN (web mode). Other services, '
         "such as audio moderation, belong to individual and mix modes.",
@@ -128,7 +128,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{SERVICE}.errorHandlePolicy",
         "string",
-        "Error policy (this service)",
+        N_("Error policy (this service)"),
         'What a failure of this service does. Web recorder: only "error_abort" (the other '
         'services stop). CDN push: only "error_ignore" (the recording carries on).',
         help_zh=(
@@ -144,7 +144,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{SERVICE}.serviceParam",
         "object",
-        "Service settings",
+        N_("Service settings"),
         "The settings of this service; which keys belong here depends on serviceName.",
         help_zh="JSON Object。扩展服务的具体参数设置。",
         required_in=WEB,
@@ -153,7 +153,7 @@ FIELDS: tuple[Field, ...] = (
     _web(
         "url",
         "url",
-        "Page address",
+        N_("Page address"),
         "Full http(s) address of the page to record. It must be reachable from Agora's "
         "servers, otherwise the task exits right after start.",
         help_zh="String 类型。设置待录制页面的地址。",
@@ -164,7 +164,7 @@ FIELDS: tuple[Field, ...] = (
     _web(
         "audioProfile",
         "int",
-        "Audio quality",
+        N_("Audio quality"),
         "Sample rate, bitrate and channels of the recorded audio: 0 48 kHz mono about 48 kbps, "
         "1 48 kHz mono about 128 kbps, 2 48 kHz stereo about 192 kbps. Required.",
         help_zh="Number 类型，设置输出音频的采样率、码率、编码模式和声道数。",
@@ -177,7 +177,7 @@ FIELDS: tuple[Field, ...] = (
     _web(
         "videoWidth",
         "int",
-        "Video width (px)",
+        N_("Video width (px)"),
         "Width of the recorded video, 240 to 1920 px; width × height may not exceed "
         "1920 × 1080. For mobile pages use the sizes Agora recommends for mobile rendering.",
         help_zh=(
@@ -194,7 +194,7 @@ FIELDS: tuple[Field, ...] = (
     _web(
         "videoHeight",
         "int",
-        "Video height (px)",
+        N_("Video height (px)"),
         "Height of the recorded video, 240 to 1920 px; width × height may not exceed 1920 × 1080.",
         help_zh=(
             "Number 类型，设置输出视频的高度，单位为 pixel，范围为  [240, 1920]。"
@@ -210,7 +210,7 @@ FIELDS: tuple[Field, ...] = (
     _web(
         "maxRecordingHour",
         "int",
-        "Maximum length (hours)",
+        N_("Maximum length (hours)"),
         "The recording stops by itself after this many hours, 1 to 720. Billing runs until the "
         "task stops, so keep it realistic, and no higher than acquire's resourceExpiredHour "
         "(default 72) or you lose control of the task before it ends.",
@@ -231,7 +231,7 @@ FIELDS: tuple[Field, ...] = (
     _web(
         "videoBitrate",
         "int",
-        "Video bitrate (kbps)",
+        N_("Video bitrate (kbps)"),
         "Bitrate of the recorded video, 50 to 8000 kbps. Left out: 2000 for 1280 × 720 and "
         "larger, 1500 below that. Spell it videoBitrate (lower-case v).",
         help_zh=(
@@ -249,7 +249,7 @@ FIELDS: tuple[Field, ...] = (
     _web(
         "videoFps",
         "int",
-        "Frame rate",
+        N_("Frame rate"),
         "Frames per second of the recorded video, 5 to 60 (default 15).",
         help_zh="（选填）Number 类型，输出视频的帧率，单位为 fps，范围为 [5, 60]，默认值为 15。",
         default=15,
@@ -262,7 +262,7 @@ FIELDS: tuple[Field, ...] = (
     _web(
         "mobile",
         "bool",
-        "Render as mobile page",
+        N_("Render as mobile page"),
         "true renders the page the way a mobile browser would; false (default) renders it as "
         "a desktop page.",
         help_zh="（选填）Bool 类型，是否开启移动端网页模式：" + _BOOL_CHOICES_ZH,
@@ -273,7 +273,7 @@ FIELDS: tuple[Field, ...] = (
     _web(
         "maxVideoDuration",
         "int",
-        "MP4 segment length (minutes)",
+        N_("MP4 segment length (minutes)"),
         "A new MP4 file starts after about this many minutes, 30 to 240 (default 120). Only "
         'matters when avFileType includes "mp4".',
         help_zh=(
@@ -291,7 +291,7 @@ FIELDS: tuple[Field, ...] = (
     _web(
         "onhold",
         "bool",
-        "Start paused",
+        N_("Start paused"),
         "true opens and renders the page but writes nothing until an update call sends "
         "onhold false; use it to start recording at the right moment. Wait for each update to "
         "answer before sending the next.",
@@ -307,7 +307,7 @@ FIELDS: tuple[Field, ...] = (
     _web(
         "readyTimeout",
         "int",
-        "Page load timeout (s)",
+        N_("Page load timeout (s)"),
         "0 (default) skips the load check. 1 to 60: the page must call "
         "window.navigator.notifyReady() within that many seconds, otherwise it is reloaded "
         "once and then the task stops.",
@@ -327,7 +327,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{PARAM}.outputs",
         "array",
-        "CDN outputs",
+        N_("CDN outputs"),
         "Where to push the recorded page: exactly one entry with an rtmp:// or rtmps:// "
         "address. A failing CDN push does not stop the recording.",
         help_zh="JSON Array 类型。包含以下参数：`rtmpUrl`：String 类型。CDN 推流地址。",
@@ -342,7 +342,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{PARAM}.outputs[].rtmpUrl",
         "string",
-        "CDN push address",
+        N_("CDN push address"),
         "The CDN ingest address, starting rtmp:// or rtmps://.",
         help_zh="String 类型。CDN 推流地址。",
         modes=WEB,

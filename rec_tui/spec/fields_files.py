@@ -22,21 +22,21 @@ FIELDS: tuple[Field, ...] = (
     Field(
         FILES,
         "object",
-        "Recording files",
+        N_("Recording files"),
         "Which file types the recording produces. Recommended in mix and web modes (current "
         "docs list it as required; HLS is assumed otherwise). In individual mode with "
         "screenshots, its presence means 'screenshots + recording' and its absence "
         "'screenshots only'.",
         help_zh="`recordingFileConfig` 是一个 JSON Object，用于设置录制文件。",
         recommended_in=frozenset({"mix", "web"}),
-        requirement_note="screenshots + recording: required; screenshots only: leave it out",
+        requirement_note=N_("screenshots + recording: required; screenshots only: leave it out"),
         rules=("file.recommended", "snap.only.no_file_config", "snap.plus_rec.file_config"),
         example={"avFileType": ["hls", "mp4"]},
     ),
     Field(
         f"{FILES}.avFileType",
         "array",
-        "File types",
+        N_("File types"),
         'The file types to write: "hls" (M3U8 index + TS segments, the default) and, in mix '
         'and web modes only, "mp4". MP4 always needs HLS next to it: ["hls", "mp4"]. In mix '
         "mode an MP4 rolls over at about 2 h or 2 GB; in web mode after maxVideoDuration.",
@@ -56,7 +56,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         SNAP,
         "object",
-        "Screenshots",
+        N_("Screenshots"),
         "Take JPG screenshots of each user's video at a fixed interval. Individual mode only; "
         "needs video (streamTypes 1 or 2). Add recordingFileConfig to record as well, leave it "
         "out for screenshots only. A screenshot failure does not affect the recording.",
@@ -78,7 +78,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{SNAP}.captureInterval",
         "int",
-        "Screenshot interval (s)",
+        N_("Screenshot interval (s)"),
         "Seconds between screenshots, 1 to 3600 (default 10). Some references still give a "
         "minimum of 5, so values below 5 get a warning.",
         help_zh=(
@@ -97,7 +97,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{SNAP}.fileType",
         "array",
-        "Screenshot format",
+        N_("Screenshot format"),
         'Screenshot file format. Only ["jpg"] is supported.',
         help_zh=(
             "JSONArray 类型，由多个字符串组成的数组，指定截图的文件格式。"

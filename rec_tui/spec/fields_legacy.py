@@ -48,7 +48,7 @@ FIELDS: tuple[Field, ...] = (
     _legacy(
         APPS,
         "object",
-        "Application settings (legacy)",
+        N_("Application settings (legacy)"),
         "How the recording applications are combined. Only needed for the legacy postponed "
         "transcoding or postponed audio mixing, which the docs dropped in 2025.",
         help_zh="`appsCollection` 是一个用于设置云端录制应用的 JSON Object。",
@@ -58,7 +58,7 @@ FIELDS: tuple[Field, ...] = (
     _legacy(
         f"{APPS}.combinationPolicy",
         "string",
-        "Combination policy",
+        N_("Combination policy"),
         '"default" for every ordinary recording; "postpone_transcoding" for postponed '
         "transcoding or postponed audio mixing (individual mode, acquire scene 2).",
         help_zh=(
@@ -80,7 +80,7 @@ FIELDS: tuple[Field, ...] = (
     _legacy(
         OPTIONS,
         "object",
-        "Postponed audio mixing (legacy)",
+        N_("Postponed audio mixing (legacy)"),
         "Settings of the legacy postponed audio mixing: after the session the recorded "
         "audio-only passthrough files are mixed into one file, delivered within 24 h. Needs "
         'combinationPolicy "postpone_transcoding".',
@@ -94,7 +94,7 @@ FIELDS: tuple[Field, ...] = (
     _legacy(
         f"{OPTIONS}.transConfig",
         "object",
-        "Transcoding settings",
+        N_("Transcoding settings"),
         "Which postponed processing to run. Required inside transcodeOptions.",
         help_zh="（必填）JSON Object，转码设置。",
         required_in=INDIVIDUAL,
@@ -104,7 +104,7 @@ FIELDS: tuple[Field, ...] = (
     _legacy(
         f"{OPTIONS}.transConfig.transMode",
         "string",
-        "Processing mode",
+        N_("Processing mode"),
         '"audioMix" mixes the recorded audio into one file (the only value in the seed); the '
         'Python SDK also knows "postponeTranscoding".',
         help_zh="String 类型，转码模式，目前仅支持设置为 `audioMix`（混音）。",
@@ -117,7 +117,7 @@ FIELDS: tuple[Field, ...] = (
     _legacy(
         f"{OPTIONS}.container",
         "object",
-        "Output container",
+        N_("Output container"),
         "The file format of the processed output.",
         help_zh="（选填）JSON Object，转码属性。",
         example={"format": "m4a"},
@@ -125,7 +125,7 @@ FIELDS: tuple[Field, ...] = (
     _legacy(
         f"{OPTIONS}.container.format",
         "string",
-        "Output format",
+        N_("Output format"),
         'Audio file format of the output: "mp3" (default), "m4a" or "aac"; "mp4" only for '
         "postponed transcoding.",
         help_zh="String 类型，输出音频格式，可设为`mp3`（默认）、`m4a`、`aac`。",
@@ -138,7 +138,7 @@ FIELDS: tuple[Field, ...] = (
     _legacy(
         f"{OPTIONS}.audio",
         "object",
-        "Output audio",
+        N_("Output audio"),
         "Audio properties of the output file. All values are strings.",
         help_zh="（选填）JSON Object，输出录制文件的音频属性。",
         example={"sampleRate": "48000", "bitrate": "48000", "channels": "2"},
@@ -146,7 +146,7 @@ FIELDS: tuple[Field, ...] = (
     _legacy(
         f"{OPTIONS}.audio.sampleRate",
         "string",
-        "Sample rate (Hz)",
+        N_("Sample rate (Hz)"),
         'Sample rate written as a string: "48000" (default), "32000" or "16000".',
         help_zh="String 类型，数据采样率，单位 Hz，可设为 `48000`（默认）、`32000`、`16000`。",
         default="48000",
@@ -158,7 +158,7 @@ FIELDS: tuple[Field, ...] = (
     _legacy(
         f"{OPTIONS}.audio.bitrate",
         "string",
-        "Audio bitrate",
+        N_("Audio bitrate"),
         'Audio bitrate written as a string; only "48000" is supported.',
         help_zh="String 类型，码率，单位 Kbps，默认且仅支持设置为 `48000`。",
         default="48000",
@@ -170,7 +170,7 @@ FIELDS: tuple[Field, ...] = (
     _legacy(
         f"{OPTIONS}.audio.channels",
         "string",
-        "Channels",
+        N_("Channels"),
         'Number of audio channels written as a string: "1" (mono) or "2" (stereo, default).',
         help_zh="String 类型，声道数，可设为 `1` 和 `2`（默认）。",
         default="2",

@@ -49,7 +49,7 @@ def _uid_list(media: str, subscribe: bool) -> Field:
     key = f"{'subscribe' if subscribe else 'unSubscribe'}{media.capitalize()}Uids"
     media_zh = "音频流" if media == "audio" else "视频流"
     if subscribe:
-        label = f"Record {media} of"
+        label = N_("Record audio of") if media == "audio" else N_("Record video of")
         help_ = (
             f"The users whose {media} is recorded, as UIDs written as text (at most 32). Leave "
             f'it out to record everyone, or send ["#allstream#"]. If you set a list for one '
@@ -63,7 +63,7 @@ def _uid_list(media: str, subscribe: bool) -> Field:
         )
         example: list[str] = ["123", "456"]
     else:
-        label = f"Do not record {media} of"
+        label = N_("Do not record audio of") if media == "audio" else N_("Do not record video of")
         help_ = (
             f"The users whose {media} is NOT recorded (everyone else's is), as UIDs written as "
             f"text (at most 32). Note the capital S in unSubscribe: the lower-case spelling is "
@@ -93,7 +93,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=_P,
         kind="object",
-        label="Recording settings",
+        label=N_("Recording settings"),
         help=(
             "What the recorder subscribes to in the channel: channel type, audio and/or video, "
             "whose streams, decryption, idle timeout. Required in individual and mix modes; "
@@ -110,7 +110,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.channelType",
         kind="int",
-        label="Channel type",
+        label=N_("Channel type"),
         help=(
             "The channel profile the app's RTC SDK uses: 0 communication, 1 live broadcast. It "
             "must match the SDK setting, otherwise the recorder may not receive the streams."
@@ -127,7 +127,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.streamTypes",
         kind="int",
-        label="Streams to record",
+        label=N_("Streams to record"),
         help=(
             "Which media to record: 0 audio only, 1 video only, 2 audio and video (the default "
             "when left out). Audio moderation and audio passthrough (streamMode original) need 0."
@@ -156,7 +156,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.streamMode",
         kind="string",
-        label="Output mode (individual)",
+        label=N_("Output mode (individual)"),
         help=(
             "How individual recording writes its files. default: separate audio and video M3U8 "
             "indexes. standard (recommended): also a merged audio-video index (MPD for Web VP8). "
@@ -177,7 +177,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.decryptionMode",
         kind="int",
-        label="Decryption mode",
+        label=N_("Decryption mode"),
         help=(
             "The channel's media encryption, so the recorder can decrypt it. Set it whenever "
             "the channel is encrypted; it must match the encryption mode the app uses. Any "
@@ -212,7 +212,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.secret",
         kind="string",
-        label="Encryption key",
+        label=N_("Encryption key"),
         help=(
             "The channel's encryption key, the same one the app passes to its RTC SDK. "
             "Required when decryptionMode is not 0. Kept in the keyring, never in presets."
@@ -222,7 +222,7 @@ FIELDS: tuple[Field, ...] = (
             "则需要设置该值。"
         ),
         modes=_IM,
-        requirement_note="Required when decryptionMode is not 0 (R40).",
+        requirement_note=N_("Required when decryptionMode is not 0 (R40)."),
         secret=True,
         env="REC_TUI_DECRYPTION_SECRET",
         rules=("rec.decryption.secret", "rec.decryption.unused"),
@@ -230,7 +230,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.salt",
         kind="string",
-        label="Encryption salt",
+        label=N_("Encryption salt"),
         help=(
             "The encryption salt of the GCM2 modes (7 and 8): Base64 of exactly 32 bytes, the "
             "same salt the app passes to its RTC SDK. Kept in the keyring, never in presets."
@@ -240,7 +240,7 @@ FIELDS: tuple[Field, ...] = (
             "为 7 或 8，则需要设置该值。"
         ),
         modes=_IM,
-        requirement_note="Required when decryptionMode is 7 or 8 (R41).",
+        requirement_note=N_("Required when decryptionMode is 7 or 8 (R41)."),
         secret=True,
         env="REC_TUI_DECRYPTION_SALT",
         rules=("rec.decryption.salt", "rec.salt.format", "rec.decryption.unused"),
@@ -248,7 +248,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.audioProfile",
         kind="int",
-        label="Audio quality (mix)",
+        label=N_("Audio quality (mix)"),
         help=(
             "Sample rate, bitrate and channels of the mixed audio: 0 48 kHz mono about 48 kbps, "
             "1 48 kHz mono about 128 kbps, 2 48 kHz stereo about 192 kbps. Mix mode only."
@@ -264,7 +264,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.videoStreamType",
         kind="int",
-        label="Video stream quality",
+        label=N_("Video stream quality"),
         help=(
             "When senders publish two video streams (dual-stream mode), which one to record: "
             "0 the high-resolution (big) stream, 1 the low-resolution (small) stream."
@@ -283,7 +283,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.maxIdleTime",
         kind="int",
-        label="Idle timeout (seconds)",
+        label=N_("Idle timeout (seconds)"),
         help=(
             "The recorder leaves on its own when the channel has had no users (in live "
             "broadcast: no hosts) for this many seconds, 5 to 2592000 (30 days). A later start "
@@ -310,7 +310,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.subscribeUidGroup",
         kind="int",
-        label="Expected number of users",
+        label=N_("Expected number of users"),
         help=(
             "The expected peak number of distinct users recorded (audio and video lists "
             "together), so the service can size the recorder. Required in individual mode. "
@@ -334,8 +334,8 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.extensionParams",
         kind="object",
-        label="Recording extras",
-        help=(
+        label=N_("Recording extras"),
+        help=N_(
             "Extra recording switches documented outside the API reference; today only "
             "enableNTPtimestamp (caption sync with Real-Time STT)."
         ),
@@ -345,8 +345,8 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.extensionParams.enableNTPtimestamp",
         kind="bool",
-        label="NTP timestamps (caption sync)",
-        help=(
+        label=N_("NTP timestamps (caption sync)"),
+        help=N_(
             "true stamps the recording with NTP time so that the captions Real-Time STT "
             "records (a .vtt file) line up with the audio and video files: the two run on "
             "different servers. Documented on the Real-Time STT 'Record captions' page."
@@ -360,8 +360,8 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.privateParams",
         kind="string",
-        label="Private parameters",
-        help=(
+        label=N_("Private parameters"),
+        help=N_(
             "Extra switches written as JSON inside a string, e.g. "
             '"{\\"correctEXTINF\\":true}", which adds the comma some players need after '
             "#EXTINF in the M3U8 files. Documented on the 'Manage recorded files' page."

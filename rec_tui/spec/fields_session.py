@@ -31,19 +31,23 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{SESSION}.appId",
         "string",
-        "App ID",
-        "The App ID of your Agora project (Agora Console → Project Management). It goes into "
-        "the request URL, /v1/apps/<App ID>/cloud_recording/…, not into the body, and must be "
-        "the App ID of the project the channel belongs to.",
+        N_("App ID"),
+        N_(
+            "The App ID of your Agora project (Agora Console → Project Management). It goes into "
+            "the request URL, /v1/apps/<App ID>/cloud_recording/…, not into the body, and must be "
+            "the App ID of the project the channel belongs to."
+        ),
         example="d0f3b9ff0b9f4a35a9e9d6e8b8b1c0a2",
     ),
     Field(
         f"{SESSION}.endpoint",
         "string",
-        "Endpoint",
-        'Where requests go: "sandbox" (built in, no account), "global" (api.agora.io '
-        'first), "global-cn" (api.sd-rtn.com first), "region:<host prefix>" or a base URL. '
-        "Opening or importing a document never changes it.",
+        N_("Endpoint"),
+        N_(
+            'Where requests go: "sandbox" (built in, no account), "global" (api.agora.io '
+            'first), "global-cn" (api.sd-rtn.com first), "region:<host prefix>" or a base URL. '
+            "Opening or importing a document never changes it."
+        ),
         default="sandbox",
         headless="chosen in the Send panel (F5), which edits session.endpoint",
         example="global",
@@ -51,9 +55,11 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{SESSION}.snapshotIntent",
         "string",
-        "Snapshots",
-        "What the Snapshots step chose: screenshots only, or screenshots plus recording. "
-        "R88/R89 warn when an opened body contradicts it.",
+        N_("Snapshots"),
+        N_(
+            "What the Snapshots step chose: screenshots only, or screenshots plus recording. "
+            "R88/R89 warn when an opened body contradicts it."
+        ),
         choices=(
             Choice("only", N_("Snapshots only")),
             Choice("plus_recording", N_("Snapshots plus recording")),
@@ -64,17 +70,21 @@ FIELDS: tuple[Field, ...] = (
     Field(
         ACQUIRE,
         "object",
-        "Acquire options",
-        "The clientRequest options of the acquire call that precedes start. cname and uid "
-        "are taken from the start body.",
+        N_("Acquire options"),
+        N_(
+            "The clientRequest options of the acquire call that precedes start. cname and uid "
+            "are taken from the start body."
+        ),
         rules=("acquire.fields",),
     ),
     Field(
         f"{ACQUIRE}.resourceExpiredHour",
         "int",
-        "Resource lifetime (h)",
-        "How many hours the resource ID (and so query, update and stop) stays usable after "
-        "acquire, 1 to 720. The recording itself is not stopped by it.",
+        N_("Resource lifetime (h)"),
+        N_(
+            "How many hours the resource ID (and so query, update and stop) stays usable after "
+            "acquire, 1 to 720. The recording itself is not stopped by it."
+        ),
         default=DEFAULT_RESOURCE_EXPIRED_HOUR,
         headless="edited by the Send panel (F5) next to the endpoint, not by a step form",
         minimum=1,
@@ -86,9 +96,11 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{ACQUIRE}.region",
         "string",
-        "Acquire region",
-        "The area whose recording servers are used: CN, AP, EU or NA. Leave it out for the "
-        "nearest area. Storage should be in the same area (R31).",
+        N_("Acquire region"),
+        N_(
+            "The area whose recording servers are used: CN, AP, EU or NA. Leave it out for the "
+            "nearest area. Storage should be in the same area (R31)."
+        ),
         choices=ACQUIRE_AREAS,
         value_rule="acquire.fields",
         rules=("acquire.fields", "storage.region.affinity"),
@@ -98,9 +110,11 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{ACQUIRE}.scene",
         "int",
-        "Acquire scene",
-        "0 for real-time recording (individual and mix), 1 for web page recording, 2 for the "
-        "legacy postponed transcoding and mixing. rec-tui sets it from the mode.",
+        N_("Acquire scene"),
+        N_(
+            "0 for real-time recording (individual and mix), 1 for web page recording, 2 for the "
+            "legacy postponed transcoding and mixing. rec-tui sets it from the mode."
+        ),
         default=0,
         choices=(
             Choice(0, N_("Real-time recording")),
@@ -114,9 +128,11 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{ACQUIRE}.startParameter",
         "object",
-        "Start parameters at acquire",
-        "Newer API: the start clientRequest sent already with acquire. Values that differ "
-        "from the start body are an error (R8).",
+        N_("Start parameters at acquire"),
+        N_(
+            "Newer API: the start clientRequest sent already with acquire. Values that differ "
+            "from the start body are an error (R8)."
+        ),
         rules=("session.startParameter.match",),
         headless="taken from an imported acquire call; the start body is edited instead",
     ),

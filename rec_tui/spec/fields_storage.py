@@ -18,7 +18,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=_P,
         kind="object",
-        label="Cloud storage",
+        label=N_("Cloud storage"),
         help=(
             "Where the recorded files are uploaded: the third-party cloud storage vendor, the "
             "bucket's region, the bucket and the credentials. Required in every mode."
@@ -30,8 +30,8 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.vendor",
         kind="int",
-        label="Storage vendor",
-        help=(
+        label=N_("Storage vendor"),
+        help=N_(
             "The cloud storage service that holds the bucket. Current values: 1 Amazon S3, "
             "2 Alibaba Cloud, 3 Tencent Cloud, 5 Microsoft Azure, 6 Google Cloud, 7 Huawei "
             "Cloud, 8 Baidu AI Cloud, 11 any S3-compatible service (needs an endpoint). 0 Qiniu "
@@ -59,23 +59,25 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.region",
         kind="int",
-        label="Storage region",
-        help=(
+        label=N_("Storage region"),
+        help=N_(
             "The bucket's region, as a number from the chosen vendor's region table (not the "
             'region name, and not the acquire region string such as "CN"). Use 0 for Azure, '
             "Google Cloud and S3-compatible storage. Pick a region in the same area as your "
             "servers and as the acquire region, if one was set."
         ),
         required_in=_ALL,
-        requirement_note="Values come from the vendor's table; 0 for vendors 5, 6 and 11.",
+        requirement_note=N_("Values come from the vendor's table; 0 for vendors 5, 6 and 11."),
         rules=("storage.region.table", "storage.region.zero", "storage.region.affinity"),
         example=0,
     ),
     Field(
         path=f"{_P}.bucket",
         kind="string",
-        label="Bucket",
-        help="The name of the bucket the files are written to (the vendor's naming rules apply).",
+        label=N_("Bucket"),
+        help=N_(
+            "The name of the bucket the files are written to (the vendor's naming rules apply)."
+        ),
         required_in=_ALL,
         rules=("storage.creds.required",),
         example="recordings",
@@ -83,8 +85,8 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.accessKey",
         kind="string",
-        label="Access key",
-        help=(
+        label=N_("Access key"),
+        help=N_(
             "The access key of a storage account that may write to the bucket (read and write "
             "for postponed transcoding). Kept in the keyring, never in presets."
         ),
@@ -96,8 +98,10 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.secretKey",
         kind="string",
-        label="Secret key",
-        help="The secret key that goes with the access key. Kept in the keyring, never in presets.",
+        label=N_("Secret key"),
+        help=N_(
+            "The secret key that goes with the access key. Kept in the keyring, never in presets."
+        ),
         required_in=_ALL,
         secret=True,
         env="REC_TUI_STORAGE_SECRET_KEY",
@@ -106,8 +110,8 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.stsToken",
         kind="string",
-        label="STS token",
-        help=(
+        label=N_("STS token"),
+        help=N_(
             "A temporary security token (STS) used together with temporary access and secret "
             "keys. Documented for Amazon S3, Alibaba Cloud and Tencent Cloud only. Give it at "
             "least 4 hours of validity and refresh it through update."
@@ -119,8 +123,8 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.stsExpiration",
         kind="int",
-        label="STS token expiry",
-        help=(
+        label=N_("STS token expiry"),
+        help=N_(
             "When the STS token expires, in Unix seconds. It must be at least 4 hours in the "
             "future; only meaningful together with stsToken."
         ),
@@ -131,7 +135,7 @@ FIELDS: tuple[Field, ...] = (
         path=f"{_P}.fileNamePrefix",
         kind="array",
         items="string",
-        label="Folder prefix",
+        label=N_("Folder prefix"),
         help=(
             'Folders to put the files in, one name per entry: ["directory1", "directory2"] '
             "stores files under directory1/directory2/. Names may contain only letters and "
@@ -155,7 +159,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.extensionParams",
         kind="object",
-        label="Vendor extras",
+        label=N_("Vendor extras"),
         help=(
             "Extra settings for the storage service: server-side encryption (sse) and an object "
             "tag, and for S3-compatible storage (vendor 11) the endpoint, which is then required."
@@ -164,13 +168,13 @@ FIELDS: tuple[Field, ...] = (
             "（选填）JSON Object 类型，"
             "第三方云存储服务会按照该参数设置对已上传的录制文件进行加密和打标签。"
         ),
-        requirement_note="Required for vendor 11 (S3-compatible), which needs the endpoint.",
+        requirement_note=N_("Required for vendor 11 (S3-compatible), which needs the endpoint."),
         rules=("storage.endpoint.vendor11",),
     ),
     Field(
         path=f"{_P}.extensionParams.sse",
         kind="string",
-        label="Server-side encryption",
+        label=N_("Server-side encryption"),
         help=(
             "Has Amazon S3 encrypt the uploaded files: kms (AWS KMS keys) or aes256. Other "
             "vendors ignore it."
@@ -187,7 +191,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.extensionParams.tag",
         kind="string",
-        label="Object tag",
+        label=N_("Object tag"),
         help=(
             "A tag that Amazon S3 or Alibaba Cloud attaches to each uploaded file (for example "
             "for lifecycle rules). Other vendors ignore it."
@@ -201,12 +205,12 @@ FIELDS: tuple[Field, ...] = (
     Field(
         path=f"{_P}.extensionParams.endpoint",
         kind="string",
-        label="S3 endpoint",
-        help=(
+        label=N_("S3 endpoint"),
+        help=N_(
             "The host name of the S3-compatible storage service (vendor 11), e.g. "
             "s3.example.com. Required for vendor 11, ignored by the others."
         ),
-        requirement_note="Required when vendor is 11 (S3-compatible storage).",
+        requirement_note=N_("Required when vendor is 11 (S3-compatible storage)."),
         rules=("storage.endpoint.vendor11",),
         example="s3.example.com",
     ),

@@ -58,7 +58,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TC}",
         "object",
-        "Video transcoding (mix layout)",
+        N_("Video transcoding (mix layout)"),
         "How the mixed video is encoded and laid out: canvas size, frame rate, bitrate, "
         "layout and backgrounds. Mix mode only. If you set it at all, the seed requires width, "
         "height, fps and bitrate together.",
@@ -74,7 +74,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TC}.width",
         "int",
-        "Canvas width (px)",
+        N_("Canvas width (px)"),
         "Width of the mixed video in pixels, 1 to 1920. Width × height may not exceed "
         "1920 × 1080. Newer docs default it to 360.",
         help_zh=(
@@ -93,7 +93,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TC}.height",
         "int",
-        "Canvas height (px)",
+        N_("Canvas height (px)"),
         "Height of the mixed video in pixels, 1 to 1920. Width × height may not exceed "
         "1920 × 1080. Newer docs default it to 640.",
         help_zh=(
@@ -113,7 +113,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TC}.fps",
         "int",
-        "Frame rate",
+        N_("Frame rate"),
         "Frames per second of the mixed video. Supported: 1, 7, 10, 15, 24, 30 or 60; any "
         "other value is replaced by 15.",
         help_zh="Number 类型，视频的帧率，单位 fps，默认值 15。",
@@ -128,7 +128,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TC}.bitrate",
         "int",
-        "Video bitrate (kbps)",
+        N_("Video bitrate (kbps)"),
         "Bitrate of the mixed video in kbps, 1 to 6500. For a live broadcast channel use about "
         "twice the value of Agora's video profile table.",
         help_zh="Number 类型，视频的码率，单位 Kbps，默认值 500。",
@@ -144,7 +144,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TC}.maxResolutionUid",
         "uid",
-        "Large-window user (vertical layout)",
+        N_("Large-window user (vertical layout)"),
         "With the vertical layout (2), the UID of the user shown in the large window. Without "
         "it the large window shows the background colour. Ignored by the other layouts.",
         help_zh=(
@@ -153,14 +153,14 @@ FIELDS: tuple[Field, ...] = (
             "取值范围 1 到 (2<sup>32</sup>-1)，不可设置为 0。"
         ),
         modes=MIX,
-        requirement_note="layout 2: recommended",
+        requirement_note=N_("layout 2: recommended"),
         rules=("tc.maxres.format", "tc.vertical.needs_maxres", "tc.maxres.ignored"),
         example="123",
     ),
     Field(
         f"{TC}.mixedVideoLayout",
         "int",
-        "Layout",
+        N_("Layout"),
         "How users are arranged on the canvas: 0 floating, 1 best fit, 2 vertical (one large "
         "window, set the large-window user), 3 custom (describe each tile in layoutConfig). "
         "Each layout holds up to 17 users.",
@@ -178,7 +178,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TC}.backgroundColor",
         "string",
-        "Background colour",
+        N_("Background colour"),
         "Colour of the canvas behind the tiles, written as # followed by 6 hex digits "
         "(#RRGGBB). Black (#000000) when left out.",
         help_zh=(
@@ -195,7 +195,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TC}.backgroundImage",
         "url",
-        "Canvas background image",
+        N_("Canvas background image"),
         "Address of an image covering the whole canvas, scaled and cropped to fill it."
         + _IMAGE_HELP,
         help_zh=(
@@ -209,7 +209,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TC}.defaultUserBackgroundImage",
         "url",
-        "Default user placeholder image",
+        N_("Default user placeholder image"),
         "Image shown in a user's tile once that user has sent no video for 3.5 s. A per-user "
         "entry in backgroundConfig overrides it." + _IMAGE_HELP,
         help_zh=(
@@ -224,7 +224,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TC}.layoutConfig",
         "array",
-        "Custom layout tiles",
+        N_("Custom layout tiles"),
         "The tiles of the custom layout (3), one per user, at most 17. Positions and sizes are "
         "fractions of the canvas (0 to 1). Ignored with the other layouts.",
         help_zh=(
@@ -235,14 +235,14 @@ FIELDS: tuple[Field, ...] = (
         items="object",
         max_items=17,
         modes=MIX,
-        requirement_note="layout 3: required, at least 1 tile",
+        requirement_note=N_("layout 3: required, at least 1 tile"),
         rules=("tc.layout.custom_needs_config", "tc.layout.config_ignored", "tc.layout.max17"),
         example=[{"uid": "123", "x_axis": 0.0, "y_axis": 0.0, "width": 0.5, "height": 0.5}],
     ),
     Field(
         f"{TILE}.uid",
         "uid",
-        "Tile user",
+        N_("Tile user"),
         "UID of the user shown in this tile. Leave it out to fill tiles in the order users "
         "join. Each user should appear in one tile only.",
         help_zh=(
@@ -255,7 +255,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _tile_fraction(
         "x_axis",
-        "Left edge",
+        N_("Left edge"),
         "Left edge of the tile as a fraction of the canvas width: 0 is the far left, 1 the far "
         "right. Up to 6 decimals. Keep x_axis + width ≤ 1.",
         help_zh=(
@@ -267,7 +267,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _tile_fraction(
         "y_axis",
-        "Top edge",
+        N_("Top edge"),
         "Top edge of the tile as a fraction of the canvas height: 0 is the top, 1 the bottom. "
         "Up to 6 decimals. Keep y_axis + height ≤ 1.",
         help_zh=(
@@ -279,14 +279,14 @@ FIELDS: tuple[Field, ...] = (
     ),
     _tile_fraction(
         "width",
-        "Tile width",
+        N_("Tile width"),
         "Width of the tile as a fraction of the canvas width, 0 to 1, up to 6 decimals.",
         help_zh="Float 类型。该画面宽度的相对值，取值范围是 [0.0,1.0]，" + _TILE_FLOAT_ZH,
         example=0.5,
     ),
     _tile_fraction(
         "height",
-        "Tile height",
+        N_("Tile height"),
         "Height of the tile as a fraction of the canvas height, 0 to 1, up to 6 decimals.",
         help_zh="Float 类型。该画面高度的相对值，取值范围是 [0.0,1.0]，" + _TILE_FLOAT_ZH,
         example=0.5,
@@ -294,7 +294,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TILE}.alpha",
         "float",
-        "Opacity",
+        N_("Opacity"),
         "Opacity of the tile: 0 is fully transparent, 1 (the default) fully opaque.",
         help_zh=(
             "（选填）Float 类型。图像的透明度。取值范围是 ["
@@ -312,7 +312,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TILE}.render_mode",
         "int",
-        "Video fit",
+        N_("Video fit"),
         "How the user's video fills the tile: 0 crops it to fill the tile (default), 1 shows "
         "the whole picture with black bars.",
         help_zh=(
@@ -329,7 +329,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{TC}.backgroundConfig",
         "array",
-        "Per-user placeholder images",
+        N_("Per-user placeholder images"),
         "Images shown in particular users' tiles once they stop sending video for 3.5 s; "
         "each entry names a uid and an image address.",
         help_zh="（选填）JSONArray 类型。数组内容为各 UID 单独的背景图设置。",
@@ -341,7 +341,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{BG}.uid",
         "uid",
-        "User",
+        N_("User"),
         "UID of the user this placeholder image is for.",
         help_zh="String 类型。用户 UID。",
         modes=MIX,
@@ -352,7 +352,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{BG}.image_url",
         "url",
-        "Placeholder image",
+        N_("Placeholder image"),
         "Image shown in this user's tile once the user has sent no video for 3.5 s." + _IMAGE_HELP,
         help_zh=(
             "String 类型。该 UID 的背景图的 URL 地址"
@@ -367,7 +367,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         f"{BG}.render_mode",
         "int",
-        "Image fit",
+        N_("Image fit"),
         "How the placeholder image fills the tile: 0 crops it to fill (default), 1 shows the "
         "whole image with black bars.",
         help_zh=(

@@ -2,6 +2,8 @@
 
 from typing import Final, Literal, TypeGuard
 
+from rec_tui.i18n import N_
+
 Mode = Literal["individual", "mix", "web"]
 
 MODES: Final[tuple[Mode, ...]] = ("individual", "mix", "web")
@@ -10,9 +12,9 @@ MODES: Final[tuple[Mode, ...]] = ("individual", "mix", "web")
 DEFAULT_MODE: Final[Mode] = "mix"
 
 MODE_SUMMARIES: Final[dict[Mode, str]] = {
-    "individual": "One file set per user: each uid's audio and video recorded separately.",
-    "mix": "Composite: every user mixed into one audio-video file with a layout.",
-    "web": "Web page recording: a URL rendered and recorded (optionally pushed to a CDN).",
+    "individual": N_("One file set per user: each uid's audio and video recorded separately."),
+    "mix": N_("Composite: every user mixed into one audio-video file with a layout."),
+    "web": N_("Web page recording: a URL rendered and recorded (optionally pushed to a CDN)."),
 }
 
 

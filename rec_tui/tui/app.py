@@ -23,7 +23,7 @@ import gc
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -33,9 +33,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.notifications import Notify, SeverityLevel
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Static
 
+from rec_tui.i18n import N_, Language, _
 from rec_tui.request.draft import Change, Draft, ModeSwitch
 from rec_tui.request.request_line import compact_request_line
 from rec_tui.spec.modes import Mode
@@ -46,6 +48,7 @@ from rec_tui.tui.controllers.files import FilesController
 from rec_tui.tui.controllers.sending import SendingController
 from rec_tui.tui.crash import CrashGuard
 from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.key_words import SpokenScreen
 from rec_tui.tui.notices import MOST_SHOWN, shown_for
 from rec_tui.tui.steps import neighbour, step, step_for_path
 from rec_tui.tui.widgets.preview import Preview
@@ -120,30 +123,30 @@ class RecTuiApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer shows only what fits at 80 columns; the rest (show=False) is listed
         # by F10 and offered by the Ctrl+P palette.
-        Binding("f1", "help", "Help"),
-        Binding("f2", "previous_step", "Prev", tooltip="Previous step"),
-        Binding("f3", "next_step", "Next", tooltip="Next step"),
-        Binding("f4", "toggle_preview", "Preview", show=False),
-        Binding("f5", "focus_problems", "Problems", show=False),
-        Binding("f10", "show_keys", "Keys"),
-        Binding("ctrl+s", "save_preset", "Save"),
-        Binding("ctrl+o", "open_preset", "Open"),
+        Binding("f1", "help", N_("Help")),
+        Binding("f2", "previous_step", N_("Prev"), tooltip=N_("Previous step")),
+        Binding("f3", "next_step", N_("Next"), tooltip=N_("Next step")),
+        Binding("f4", "toggle_preview", N_("Preview"), show=False),
+        Binding("f5", "focus_problems", N_("Problems"), show=False),
+        Binding("f10", "show_keys", N_("Keys")),
+        Binding("ctrl+s", "save_preset", N_("Save")),
+        Binding("ctrl+o", "open_preset", N_("Open")),
         # Ctrl+I is Tab to a terminal (and to Textual's key aliases): import is F6.
-        Binding("f6", "import_request", "Import", show=False),
-        Binding("ctrl+e", "export_request", "Export", show=False),
-        Binding("ctrl+r", "send", "Send"),
-        Binding("ctrl+g", "send_call('query')", "Query", show=False),
-        Binding("ctrl+t", "send_call('stop')", "Stop recording", show=False),
-        Binding("f7", "toggle_json", "JSON", show=False),
-        Binding("f8", "apply_fix", "Fix", show=False),
-        Binding("f9", "show_diff", "Diff", show=False),
+        Binding("f6", "import_request", N_("Import"), show=False),
+        Binding("ctrl+e", "export_request", N_("Export"), show=False),
+        Binding("ctrl+r", "send", N_("Send")),
+        Binding("ctrl+g", "send_call('query')", N_("Query"), show=False),
+        Binding("ctrl+t", "send_call('stop')", N_("Stop recording"), show=False),
+        Binding("f7", "toggle_json", N_("JSON"), show=False),
+        Binding("f8", "apply_fix", N_("Fix"), show=False),
+        Binding("f9", "show_diff", N_("Diff"), show=False),
         # Ctrl+C copies a selection; Ctrl+B copies the whole Body.
-        Binding("ctrl+b", "copy_body", "Copy body", show=False),
+        Binding("ctrl+b", "copy_body", N_("Copy body"), show=False),
         # Not priority: a focused TextArea (import, JSON editor) keeps its own undo; Inputs
         # have none, so in the forms these undo the draft.
-        Binding("ctrl+z", "undo", "Undo", show=False),
-        Binding("ctrl+y", "redo", "Redo", show=False),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+z", "undo", N_("Undo"), show=False),
+        Binding("ctrl+y", "redo", N_("Redo"), show=False),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
     ]
     COMMANDS = App.COMMANDS | {wizard_commands, field_commands}
     # Seconds without a change before the fixes of the problems are worked out.
@@ -202,6 +205,9 @@ class RecTuiApp(App[int]):
             yield Preview(id="preview")
         yield first_frame_footer()
 
+    def get_default_screen(self) -> Screen[Any]:
+        return SpokenScreen(id="_default")
+
     def on_mount(self) -> None:
         self._unsubscribe = self.draft.subscribe(self._draft_changed)
         self.query_one(StepList).mark_current(self.current_step)
@@ -251,10 +257,14 @@ class RecTuiApp(App[int]):
         try:
             message = self.crash_guard.crashed(error) if error is not None else ""
         except Exception as failure:  # the crash handling itself must not hide the crash
-            message = f"rec-tui stopped after an unexpected error ({type(failure).__name__})."
+            message = _("rec-tui stopped after an unexpected error ({error}).").format(
+                error=type(failure).__name__
+            )
         self.bell()
         # As Text: a message is never read as console markup.
-        self._exit_renderables.append(Text(message or "rec-tui stopped after an unexpected error."))
+        self._exit_renderables.append(
+            Text(message or _("rec-tui stopped after an unexpected error."))
+        )
         self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
@@ -283,9 +293,11 @@ class RecTuiApp(App[int]):
         self._set_app_class(too_small, "-too-small")
         if too_small:
             self._too_small_message().update(
-                f"The terminal is too small for rec-tui.\n\n"
-                f"Need {MIN_WIDTH}×{MIN_HEIGHT}, have {width}×{height}.\n\n"
-                "Enlarge the window (or reduce the font size); Ctrl+Q quits."
+                _(
+                    "The terminal is too small for rec-tui.\n\n"
+                    "Need {need}, have {have}.\n\n"
+                    "Enlarge the window (or reduce the font size); Ctrl+Q quits."
+                ).format(need=f"{MIN_WIDTH}×{MIN_HEIGHT}", have=f"{width}×{height}")
             )
         narrow = width < NARROW_WIDTH
         self._set_app_class(narrow, "-narrow")
@@ -319,17 +331,17 @@ class RecTuiApp(App[int]):
         return self._forms.get(name)
 
     def on_step_built(self, name: str, callback: Callable[[StepForm], None]) -> None:
-        """Run ``callback(form)`` once step ``name``'s form is mounted (now if it is)."""
+        """Run ``callback(form)`` once step ``name``'s form is mounted (now if it is), and
+        again whenever it is built anew (a language switch builds the forms again)."""
+        self._built_callbacks.setdefault(name, []).append(callback)
         form = self._forms.get(name)
         if form is not None and form.is_mounted:
             callback(form)
-        else:
-            self._built_callbacks.setdefault(name, []).append(callback)
 
     def _form_built(self, form: StepForm) -> None:
         """A form is mounted (and shows the draft): give it the problems, run plug-ins."""
         form.show_problems(self.problems)
-        for callback in self._built_callbacks.pop(form.STEP, []):
+        for callback in self._built_callbacks.get(form.STEP, []):
             callback(form)
 
     async def show_step(self, name: str, *, focus: bool = True) -> StepForm:
@@ -363,8 +375,12 @@ class RecTuiApp(App[int]):
     async def _move(self, direction: int) -> None:
         target = neighbour(self.current_step, self.draft.mode, direction)
         if target is None:
-            edge = "last" if direction > 0 else "first"
-            self.notify(f"This is the {edge} step for {self.draft.mode} mode.", timeout=3)
+            edge = (
+                _("This is the last step for {mode} mode.")
+                if direction > 0
+                else _("This is the first step for {mode} mode.")
+            )
+            self.notify(edge.format(mode=self.draft.mode), timeout=3)
             return
         await self.show_step(target)
 
@@ -470,36 +486,39 @@ class RecTuiApp(App[int]):
 
     def _tell_mode_switch(self, switch: ModeSwitch) -> None:
         mode = self.draft.mode
+        title = _("Switched to {mode} mode").format(mode=mode)
         if switch.set_aside:
             self.notify(
-                "Set aside (kept, comes back if you switch back): " + ", ".join(switch.set_aside),
-                title=f"Switched to {mode} mode",
+                _("Set aside (kept, comes back if you switch back): {paths}").format(
+                    paths=", ".join(switch.set_aside)
+                ),
+                title=title,
                 timeout=10,
             )
         if switch.restored:
             self.notify(
-                "Brought back: " + ", ".join(switch.restored),
-                title=f"Switched to {mode} mode",
+                _("Brought back: {paths}").format(paths=", ".join(switch.restored)),
+                title=title,
                 timeout=10,
             )
         if not switch.set_aside and not switch.restored:
-            self.notify(f"Now composing a {mode} recording.", timeout=4)
+            self.notify(_("Now composing a {mode} recording.").format(mode=mode), timeout=4)
 
     def change_recording_mode(self, mode: Mode) -> None:
         """Switch mode (the palette); the notice comes with the draft's announcement."""
         self.draft.set_mode(mode)
 
     def action_undo(self) -> None:
-        self._travel(self.draft.undo, "Undone", "Nothing to undo.")
+        self._travel(self.draft.undo, _("Undone: {what}."), _("Nothing to undo."))
 
     def action_redo(self) -> None:
-        self._travel(self.draft.redo, "Redone", "Nothing to redo.")
+        self._travel(self.draft.redo, _("Redone: {what}."), _("Nothing to redo."))
 
     def _travel(self, move: Callable[[], str | None], done: str, nothing: str) -> None:
         if len(self.screen_stack) > 1:
             return  # a dialog is open: its fields are not the draft
         what = move()
-        self.notify(f"{done}: {what}." if what else nothing, timeout=3)
+        self.notify(done.format(what=what) if what else nothing, timeout=3)
 
     async def focus_path(self, path: str) -> None:
         """Go to the step that edits ``path`` and focus its field."""
@@ -534,6 +553,74 @@ class RecTuiApp(App[int]):
 
     def on_preset_open_screen_renamed(self, event: PresetOpenScreen.Renamed) -> None:
         self.files.renamed(event.old, event.new, event.path)
+
+    # --- language ---------------------------------------------------------------------
+
+    async def speak(self, language: Language) -> None:
+        """The palette's "Language: …": everything on screen in ``language`` from now on,
+        remembered in the config directory for the next start.
+
+        The draft and its undo history are untouched; the forms are built again in the
+        new language (the Review step's, which holds the Send panel and its running
+        recordings, says its words again in place), on the same step and field.
+        """
+        from rec_tui.i18n import activate
+        from rec_tui.i18n.choice import remember
+        from rec_tui.store import paths
+        from rec_tui.tui.controllers.commands import LANGUAGE_NAMES
+
+        try:
+            activate(language, paths.cache_dir())
+        except OSError as error:
+            self.notify(
+                _("Cannot read the {language} translations: {error}").format(
+                    language=LANGUAGE_NAMES[language], error=error
+                ),
+                severity="error",
+            )
+            return
+        said = _("Language: {language}. Remembered for the next start.")
+        try:
+            remember(language, paths.config_dir())
+        except OSError as error:
+            said = _("Language: {language}. Not remembered: {error}")
+            self.notify(
+                said.format(language=LANGUAGE_NAMES[language], error=error), severity="warning"
+            )
+        else:
+            self.notify(said.format(language=LANGUAGE_NAMES[language]), timeout=4)
+        await self._say_again()
+
+    async def _say_again(self) -> None:
+        """Show every word on screen again in the active language."""
+        from rec_tui.tui.screens.field_help import field_for_widget
+
+        focused = self.focused
+        in_field = field_for_widget(focused)
+        main = self.screen_stack[0]
+        main.query_one(SecretsStatus).say_again()
+        switcher = main.query_one("#forms", ContentSwitcher)
+        for name, form in list(self._forms.items()):
+            if not form.say_again():
+                del self._forms[name]
+                await form.remove()
+        current = self._forms.get(self.current_step)
+        if current is None:
+            current = self._build_form(self.current_step)
+            await switcher.mount(current)
+            switcher.current = current.id
+            self._form_built(current)
+        self._show_draft()
+        self._apply_size(self.size.width, self.size.height)
+        # The footer asks the screen for its keys again: SpokenScreen says them anew.
+        for screen in self.screen_stack:
+            screen.refresh_bindings()
+        # The same field (or the widget outside the forms that had focus) keeps it.
+        if in_field is not None:
+            if not current.focus_path(in_field[1]):
+                current.focus_first()
+        elif focused is None or not focused.is_attached:
+            current.focus_first()
 
     # --- presets, import, export (rec_tui/tui/controllers/files.py) --------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from rec_tui.i18n import _
 from rec_tui.spec.field import Field
 from rec_tui.spec.rules import Rule, by_name
 
@@ -20,6 +21,6 @@ def rules_text(field: Field) -> Text:
             text.append("\n")
         style = "red" if found.severity.startswith("E") else "yellow"
         text.append(f"{found.id:>5} ", style)
-        text.append(found.summary)
+        text.append(_(found.summary))
         text.append(f"  ({found.name}, {found.severity})", "dim")
     return text

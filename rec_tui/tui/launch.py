@@ -6,6 +6,7 @@ import argparse
 import gc
 from typing import TYPE_CHECKING
 
+from rec_tui.i18n import _
 from rec_tui.request.draft import DEFAULT_ENDPOINT, ENDPOINT, Draft
 from rec_tui.spec.modes import DEFAULT_MODE, Mode, is_mode
 
@@ -73,7 +74,8 @@ def build_draft(
                 open_path, secrets or StoreOnFirstUse(), allow_missing_secrets=True
             )
         except OpenProblem as error:
-            notices.append((f"{error} The wizard opened with an empty request.", "error"))
+            said = _("{error} The wizard opened with an empty request.").format(error=error)
+            notices.append((said, "error"))
         else:
             draft = opened.draft
             if getattr(args, "sandbox", False):
@@ -91,7 +93,7 @@ def build_draft(
             if is_mode(getattr(args, "mode", None)):
                 follow_mode_option(opened, args.mode)
             notices.extend((notice, "warning") for notice in opened.notices)
-            notices.append((f"Opened {open_path}.", "information"))
+            notices.append((_("Opened {path}.").format(path=open_path), "information"))
             args.opened_document = opened
     return draft, notices
 
@@ -102,10 +104,12 @@ def follow_mode_option(opened: Opened, mode: Mode) -> None:
     not apply)."""
     guess = opened.mode_guess
     if guess is not None and guess.sentence() in opened.notices:
-        said = f"Mode: {mode}, as --mode asked"
-        if guess.mode != mode:
-            said += f"; the body alone points to {guess.mode} mode ({guess.reason})"
-        opened.notices[opened.notices.index(guess.sentence())] = said + "."
+        said = (
+            _("Mode: {mode}, as --mode asked; the body alone points to {guess} mode ({reason}).")
+            if guess.mode != mode
+            else _("Mode: {mode}, as --mode asked.")
+        ).format(mode=mode, guess=guess.mode, reason=guess.reason)
+        opened.notices[opened.notices.index(guess.sentence())] = said
     opened.mode_known = True
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from rec_tui.i18n import N_
 from rec_tui.spec.modes import MODES, Mode
 
 
@@ -27,20 +28,22 @@ _ALL: Final = frozenset(MODES)
 _REC = "clientRequest.recordingConfig"
 
 STEPS: Final[tuple[Step, ...]] = (
-    Step("session", "Session", _ALL, ("cname", "uid", "clientRequest.token", "clientRequest")),
-    Step("streams", "Streams", frozenset({"individual", "mix"}), (_REC,)),
-    Step("layout", "Transcoding & layout", frozenset({"mix"}), (f"{_REC}.transcodingConfig",)),
-    Step("snapshots", "Snapshots", frozenset({"individual"}), ("clientRequest.snapshotConfig",)),
-    Step("files", "Recording files", _ALL, ("clientRequest.recordingFileConfig",)),
-    Step("storage", "Storage", _ALL, ("clientRequest.storageConfig",)),
-    Step("web", "Web & CDN", frozenset({"web"}), ("clientRequest.extensionServiceConfig",)),
+    Step("session", N_("Session"), _ALL, ("cname", "uid", "clientRequest.token", "clientRequest")),
+    Step("streams", N_("Streams"), frozenset({"individual", "mix"}), (_REC,)),
+    Step("layout", N_("Transcoding & layout"), frozenset({"mix"}), (f"{_REC}.transcodingConfig",)),
+    Step(
+        "snapshots", N_("Snapshots"), frozenset({"individual"}), ("clientRequest.snapshotConfig",)
+    ),
+    Step("files", N_("Recording files"), _ALL, ("clientRequest.recordingFileConfig",)),
+    Step("storage", N_("Storage"), _ALL, ("clientRequest.storageConfig",)),
+    Step("web", N_("Web & CDN"), frozenset({"web"}), ("clientRequest.extensionServiceConfig",)),
     Step(
         "advanced",
-        "Advanced (legacy)",
+        N_("Advanced (legacy)"),
         frozenset({"individual"}),
         ("clientRequest.appsCollection", "clientRequest.transcodeOptions"),
     ),
-    Step("review", "Review", _ALL),
+    Step("review", N_("Review"), _ALL),
 )
 STEP_NAMES: Final[tuple[str, ...]] = tuple(step.name for step in STEPS)
 _BY_NAME: Final[dict[str, Step]] = {step.name: step for step in STEPS}

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from rec_tui.i18n import _
+
 
 def as_json(value: Any) -> str:
     """``"hls"``, ``true``, ``["hls", "mp4"]``: the value as it would be written in the body."""
@@ -18,11 +20,11 @@ def as_json(value: Any) -> str:
 def in_words(value: Any) -> str:
     """``yes`` / ``no``, ``hls + mp4``, text as it is: a value inside a sentence or a prompt."""
     if value is True:
-        return "yes"
+        return _("yes")
     if value is False:
-        return "no"
+        return _("no")
     if value is None:
-        return "not set"
+        return _("not set")
     if isinstance(value, (list, tuple)):
         return " + ".join(in_words(item) for item in value)
     return str(value)

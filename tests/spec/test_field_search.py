@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rec_tui.i18n import CHINESE, ENGLISH, activate
 from rec_tui.spec.field_search import find_fields
 
 
@@ -40,3 +43,14 @@ def test_fields_of_the_current_mode_come_before_others() -> None:
 def test_nothing_matches_nonsense_or_an_empty_query() -> None:
     assert _paths("zzqx") == []
     assert _paths("   ") == []
+
+
+def test_in_chinese_the_label_as_shown_finds_its_field(tmp_path: Path) -> None:
+    assert _paths("存储桶") == []
+    activate(CHINESE, tmp_path)
+    try:
+        assert _paths("存储桶")[0] == "clientRequest.storageConfig.bucket"
+        assert "cname" in _paths("频道")
+        assert _paths("storage bucket")[0] == "clientRequest.storageConfig.bucket"
+    finally:
+        activate(ENGLISH)

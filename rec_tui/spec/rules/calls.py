@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Final
 
-from rec_tui.i18n import _
+from rec_tui.i18n import N_, _
 from rec_tui.spec import catalogue
 from rec_tui.spec.fields_session import DEFAULT_RESOURCE_EXPIRED_HOUR
 from rec_tui.spec.modes import Mode
@@ -61,7 +61,7 @@ declared_rule(
     "R118",
     "acquire.fields",
     "E",
-    "resourceExpiredHour not 1..720, scene not 0/1/2, region not CN/AP/EU/NA",
+    N_("resourceExpiredHour not 1..720, scene not 0/1/2, region not CN/AP/EU/NA"),
     call="acquire",
 )
 
@@ -74,7 +74,7 @@ def _has_cdn_push(start_body: Any) -> bool:
     return any(isinstance(s, dict) and s.get("serviceName") == RTMP_PUBLISH for s in services or [])
 
 
-@rule("R119", "update.section_mode", "E", "update section for another mode", call="update")
+@rule("R119", "update.section_mode", "E", N_("update section for another mode"), call="update")
 def update_section_mode(ctx: Context, out: Findings) -> None:
     request = _request(ctx)
     if request is None:
@@ -101,7 +101,11 @@ def update_section_mode(ctx: Context, out: Findings) -> None:
 
 
 @rule(
-    "R120", "update.lists", "E/W", "update subscription lists break R47–R52 or R54", call="update"
+    "R120",
+    "update.lists",
+    "E/W",
+    N_("update subscription lists break R47–R52 or R54"),
+    call="update",
 )
 def update_lists(ctx: Context, out: Findings) -> None:
     request = _request(ctx)
@@ -129,7 +133,7 @@ def update_lists(ctx: Context, out: Findings) -> None:
     "R121",
     "update.storage.complete",
     "E",
-    "update.storageConfig without the full storage settings",
+    N_("update.storageConfig without the full storage settings"),
     call="update",
 )
 def update_storage_complete(ctx: Context, out: Findings) -> None:
@@ -150,7 +154,7 @@ def update_storage_complete(ctx: Context, out: Findings) -> None:
 # --- updateLayout -------------------------------------------------------------------------
 
 
-@rule("R123", "updateLayout.mode", "E", "updateLayout outside mix mode", call="updateLayout")
+@rule("R123", "updateLayout.mode", "E", N_("updateLayout outside mix mode"), call="updateLayout")
 def update_layout_mode(ctx: Context, out: Findings) -> None:
     if ctx.mode != "mix":
         out.error(
@@ -164,7 +168,7 @@ def update_layout_mode(ctx: Context, out: Findings) -> None:
     "R124",
     "updateLayout.overwrite",
     "W",
-    "updateLayout leaves out a field the session sets",
+    N_("updateLayout leaves out a field the session sets"),
     call="updateLayout",
 )
 def update_layout_overwrite(ctx: Context, out: Findings) -> None:
@@ -181,7 +185,7 @@ def update_layout_overwrite(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R125", "updateLayout.fields", "E/W", "layout fields break R65–R79", call="updateLayout")
+@rule("R125", "updateLayout.fields", "E/W", N_("layout fields break R65–R79"), call="updateLayout")
 def update_layout_fields(ctx: Context, out: Findings) -> None:
     request = _request(ctx)
     if request is None:
@@ -213,7 +217,7 @@ def layout_of(start_body: Any) -> dict[str, Any]:
     "R122",
     "lifecycle.serial",
     "W",
-    "an update while the previous one is unanswered",
+    N_("an update while the previous one is unanswered"),
     call="control",
 )
 def lifecycle_serial(ctx: Context, out: Findings) -> None:
@@ -229,7 +233,7 @@ def lifecycle_serial(ctx: Context, out: Findings) -> None:
     "R126",
     "lifecycle.window",
     "W",
-    "a call more than resourceExpiredHour after start",
+    N_("a call more than resourceExpiredHour after start"),
     call="control",
     session=True,
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from rec_tui.i18n import _
+from rec_tui.i18n import N_, _
 from rec_tui.spec import jsonpath
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.checks import UID_MAX, UidVerdict, check_uid, report_uid
@@ -34,7 +34,7 @@ def _is_rtc_channel_char(char: str) -> bool:
     return (char.isascii() and char.isalnum()) or char in RTC_CNAME_PUNCTUATION
 
 
-@rule("R9", "body.cname.required", "E", "cname missing, empty or not a string")
+@rule("R9", "body.cname.required", "E", N_("cname missing, empty or not a string"))
 def cname_required(ctx: Context, out: Findings) -> None:
     if ctx.string("cname") is None:
         out.error(
@@ -47,7 +47,7 @@ def cname_required(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R10", "body.cname.web_len", "E/W", "web cname longer than 1024 (E) / 128 (W) bytes")
+@rule("R10", "body.cname.web_len", "E/W", N_("web cname longer than 1024 (E) / 128 (W) bytes"))
 def cname_web_length(ctx: Context, out: Findings) -> None:
     cname = ctx.string("cname")
     if ctx.mode != "web" or cname is None:
@@ -72,7 +72,9 @@ def cname_web_length(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R11", "body.cname.rtc_channel", "E", "I/M cname of 64+ bytes or with disallowed characters")
+@rule(
+    "R11", "body.cname.rtc_channel", "E", N_("I/M cname of 64+ bytes or with disallowed characters")
+)
 def cname_rtc_channel(ctx: Context, out: Findings) -> None:
     cname = ctx.string("cname")
     if ctx.mode == "web" or cname is None:
@@ -101,7 +103,7 @@ def cname_rtc_channel(ctx: Context, out: Findings) -> None:
     )
 
 
-@rule("R12", "body.uid.type", "E", "uid is not a JSON string")
+@rule("R12", "body.uid.type", "E", N_("uid is not a JSON string"))
 def uid_type(ctx: Context, out: Findings) -> None:
     value = ctx.raw("uid")
     if value is None or isinstance(value, str):
@@ -116,7 +118,7 @@ def uid_type(ctx: Context, out: Findings) -> None:
     )
 
 
-@rule("R13", "body.uid.range", "E/W", "uid missing or fails the UID check; leading zeros warn")
+@rule("R13", "body.uid.range", "E/W", N_("uid missing or fails the UID check; leading zeros warn"))
 def uid_range(ctx: Context, out: Findings) -> None:
     value = ctx.raw("uid")
     if value is not None and not isinstance(value, str):
@@ -141,7 +143,7 @@ def uid_range(ctx: Context, out: Findings) -> None:
     )
 
 
-@rule("R14", "body.clientRequest.required", "E", "clientRequest missing")
+@rule("R14", "body.clientRequest.required", "E", N_("clientRequest missing"))
 def client_request_required(ctx: Context, out: Findings) -> None:
     if not ctx.has(CR):
         out.error(
@@ -151,7 +153,7 @@ def client_request_required(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R16", "body.token.missing", "W", "I/M without a token")
+@rule("R16", "body.token.missing", "W", N_("I/M without a token"))
 def token_missing(ctx: Context, out: Findings) -> None:
     if ctx.mode == "web" or ctx.obj(CR) is None or ctx.is_set(f"{CR}.token"):
         return
@@ -190,7 +192,7 @@ def _channel_uids(ctx: Context) -> Iterator[tuple[str, Any]]:
         yield f"{TC}.maxResolutionUid", ctx.raw(f"{TC}.maxResolutionUid")
 
 
-@rule("R130", "body.uid.in_lists", "W", "the recorder uid also names a user of the channel")
+@rule("R130", "body.uid.in_lists", "W", N_("the recorder uid also names a user of the channel"))
 def uid_in_lists(ctx: Context, out: Findings) -> None:
     own = _uid_value(ctx.raw("uid"))
     if own is None:

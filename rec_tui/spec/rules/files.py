@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Final
 
-from rec_tui.i18n import _
+from rec_tui.i18n import N_, _
 from rec_tui.spec import catalogue
 from rec_tui.spec.names import ALL_STREAMS, WEB_RECORDER
 from rec_tui.spec.rules import Findings, rule
@@ -37,7 +37,7 @@ def _indexed(values: list[Any], wanted: str) -> Iterator[int]:
     return (index for index, value in enumerate(values) if value == wanted)
 
 
-@rule("R80", "file.values", "E/W", "avFileType value not hls/mp4 (E); empty or repeated (W)")
+@rule("R80", "file.values", "E/W", N_("avFileType value not hls/mp4 (E); empty or repeated (W)"))
 def file_values(ctx: Context, out: Findings) -> None:
     values = _av_types(ctx)
     if values is None:
@@ -62,7 +62,7 @@ def file_values(ctx: Context, out: Findings) -> None:
         seen.add(value)
 
 
-@rule("R81", "file.mp4_needs_hls", "E", "avFileType has mp4 without hls")
+@rule("R81", "file.mp4_needs_hls", "E", N_("avFileType has mp4 without hls"))
 def mp4_needs_hls(ctx: Context, out: Findings) -> None:
     values = _av_types(ctx)
     if values is not None and "mp4" in values and "hls" not in values:
@@ -73,7 +73,7 @@ def mp4_needs_hls(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R82", "file.mp4_mode", "E", "mp4 in individual mode")
+@rule("R82", "file.mp4_mode", "E", N_("mp4 in individual mode"))
 def mp4_mode(ctx: Context, out: Findings) -> None:
     values = _av_types(ctx)
     if ctx.mode != "individual" or values is None:
@@ -86,7 +86,7 @@ def mp4_mode(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R83", "file.recommended", "W", "mix/web without recordingFileConfig")
+@rule("R83", "file.recommended", "W", N_("mix/web without recordingFileConfig"))
 def file_recommended(ctx: Context, out: Findings) -> None:
     if ctx.mode in ("mix", "web") and ctx.obj(CR) is not None and not ctx.has(FILES):
         out.warning(
@@ -99,7 +99,7 @@ def file_recommended(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R84", "file.web_mp4_hint", "W", "web maxVideoDuration without mp4 output")
+@rule("R84", "file.web_mp4_hint", "W", N_("web maxVideoDuration without mp4 output"))
 def web_mp4_hint(ctx: Context, out: Findings) -> None:
     if ctx.mode != "web":
         return
@@ -115,7 +115,7 @@ def web_mp4_hint(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R85", "snap.mode", "E", "snapshotConfig outside individual mode")
+@rule("R85", "snap.mode", "E", N_("snapshotConfig outside individual mode"))
 def snapshot_mode(ctx: Context, out: Findings) -> None:
     if ctx.mode != "individual" and ctx.has(SNAP):
         out.error(
@@ -125,7 +125,7 @@ def snapshot_mode(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R86", "snap.streamTypes", "E", "snapshotConfig with streamTypes 0")
+@rule("R86", "snap.streamTypes", "E", N_("snapshotConfig with streamTypes 0"))
 def snapshot_stream_types(ctx: Context, out: Findings) -> None:
     if ctx.has(SNAP) and ctx.stream_types() == 0:
         out.error(
@@ -138,7 +138,12 @@ def snapshot_stream_types(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R87", "snap.audio_needs_video_list", "E", "screenshots with an audio list but no video list")
+@rule(
+    "R87",
+    "snap.audio_needs_video_list",
+    "E",
+    N_("screenshots with an audio list but no video list"),
+)
 def snapshot_audio_needs_video_list(ctx: Context, out: Findings) -> None:
     if (
         ctx.has(SNAP)
@@ -153,7 +158,10 @@ def snapshot_audio_needs_video_list(ctx: Context, out: Findings) -> None:
 
 
 @rule(
-    "R88", "snap.only.no_file_config", "W", "chose screenshots only; body has recordingFileConfig"
+    "R88",
+    "snap.only.no_file_config",
+    "W",
+    N_("chose screenshots only; body has recordingFileConfig"),
 )
 def snapshot_only_no_file_config(ctx: Context, out: Findings) -> None:
     if ctx.snapshot_intent == "only" and ctx.has(FILES):
@@ -168,7 +176,10 @@ def snapshot_only_no_file_config(ctx: Context, out: Findings) -> None:
 
 
 @rule(
-    "R89", "snap.plus_rec.file_config", "W", "chose screenshots + recording; no recordingFileConfig"
+    "R89",
+    "snap.plus_rec.file_config",
+    "W",
+    N_("chose screenshots + recording; no recordingFileConfig"),
 )
 def snapshot_plus_recording_file_config(ctx: Context, out: Findings) -> None:
     if ctx.snapshot_intent == "plus_recording" and ctx.obj(CR) is not None and not ctx.has(FILES):
@@ -184,7 +195,7 @@ def snapshot_plus_recording_file_config(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R90", "snap.interval", "E/W", "captureInterval outside 1..3600 (E) or below 5 (W)")
+@rule("R90", "snap.interval", "E/W", N_("captureInterval outside 1..3600 (E) or below 5 (W)"))
 def snapshot_interval(ctx: Context, out: Findings) -> None:
     value = ctx.raw(CAPTURE_INTERVAL)
     interval = ctx.int(CAPTURE_INTERVAL)
@@ -205,7 +216,7 @@ def snapshot_interval(ctx: Context, out: Findings) -> None:
     "R91",
     "snap.fileType",
     "E",
-    'snapshotConfig.fileType missing or not ["jpg"]',
+    N_('snapshotConfig.fileType missing or not ["jpg"]'),
     judges_values=True,
 )
 def snapshot_file_type(ctx: Context, out: Findings) -> None:
@@ -220,7 +231,7 @@ def snapshot_file_type(ctx: Context, out: Findings) -> None:
         out.error(FILE_TYPE, message, _('Set "fileType": ["jpg"].'))
 
 
-@rule("R129", "snap.streamMode", "W", "screenshots with streamMode original")
+@rule("R129", "snap.streamMode", "W", N_("screenshots with streamMode original"))
 def snapshot_stream_mode(ctx: Context, out: Findings) -> None:
     if ctx.has(SNAP) and ctx.raw(f"{REC}.streamMode") == "original":
         out.warning(

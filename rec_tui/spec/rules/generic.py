@@ -351,11 +351,11 @@ def _report(ctx: Context, out: Findings, rule_name: str) -> None:
                 out.warning(finding.path, finding.message, finding.hint)
 
 
-@rule("R17", "body.types", "E/W", 'a field has the wrong JSON type (E); 30.0, null or "" (W)')
+@rule("R17", "body.types", "E/W", N_('a field has the wrong JSON type (E); 30.0, null or "" (W)'))
 def body_types(ctx: Context, out: Findings) -> None:
     _report(ctx, out, "body.types")
 
 
-@rule("R18", "body.unknown_key", "W", "a key that is not in the schema; suggest the closest")
+@rule("R18", "body.unknown_key", "W", N_("a key that is not in the schema; suggest the closest"))
 def unknown_key(ctx: Context, out: Findings) -> None:
     _report(ctx, out, "body.unknown_key")

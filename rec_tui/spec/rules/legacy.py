@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from rec_tui.i18n import _
+from rec_tui.i18n import N_, _
 from rec_tui.spec.fields_legacy import APPS, OPTIONS, POSTPONE
 from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.context import REC, Context
@@ -38,7 +38,7 @@ def _transcoding_postponed(ctx: Context) -> bool:
     return not ctx.has(OPTIONS) or ctx.raw(TRANS_MODE) == POSTPONE_TRANSCODING
 
 
-@rule("R111", "legacy.present", "W", "appsCollection or transcodeOptions present")
+@rule("R111", "legacy.present", "W", N_("appsCollection or transcodeOptions present"))
 def legacy_present(ctx: Context, out: Findings) -> None:
     for path in (APPS, OPTIONS):
         if ctx.has(path):
@@ -56,11 +56,11 @@ def legacy_present(ctx: Context, out: Findings) -> None:
 
 
 declared_rule(
-    "R112", "legacy.policy.enum", "E", "combinationPolicy not default/postpone_transcoding"
+    "R112", "legacy.policy.enum", "E", N_("combinationPolicy not default/postpone_transcoding")
 )
 
 
-@rule("R112b", "legacy.policy.mode", "W", "postpone_transcoding outside individual mode")
+@rule("R112b", "legacy.policy.mode", "W", N_("postpone_transcoding outside individual mode"))
 def policy_mode(ctx: Context, out: Findings) -> None:
     if ctx.mode != "individual" and _postponed(ctx):
         out.warning(
@@ -74,7 +74,7 @@ def policy_mode(ctx: Context, out: Findings) -> None:
     "R113",
     "legacy.options.needs_policy",
     "E/W",
-    "transcodeOptions without postpone_transcoding (E) or outside individual mode (W)",
+    N_("transcodeOptions without postpone_transcoding (E) or outside individual mode (W)"),
 )
 def options_need_policy(ctx: Context, out: Findings) -> None:
     if not ctx.has(OPTIONS):
@@ -99,7 +99,7 @@ def options_need_policy(ctx: Context, out: Findings) -> None:
         out.warning(OPTIONS, message.format(mode=ctx.mode), _("Use individual mode."))
 
 
-@rule("R114", "legacy.transMode", "E", "transConfig.transMode missing or unknown")
+@rule("R114", "legacy.transMode", "E", N_("transConfig.transMode missing or unknown"))
 def trans_mode(ctx: Context, out: Findings) -> None:
     options = ctx.obj(OPTIONS)
     if options is None:
@@ -117,7 +117,7 @@ def trans_mode(ctx: Context, out: Findings) -> None:
         out.error(TRANS_MODE, _("transConfig.transMode is required (audioMix)."), hint)
 
 
-@rule("R115", "legacy.audiomix.prereq", "E", "audioMix without audio-only passthrough")
+@rule("R115", "legacy.audiomix.prereq", "E", N_("audioMix without audio-only passthrough"))
 def audio_mix_prerequisites(ctx: Context, out: Findings) -> None:
     if ctx.raw(TRANS_MODE) != AUDIO_MIX:
         return
@@ -138,7 +138,7 @@ def audio_mix_prerequisites(ctx: Context, out: Findings) -> None:
     "R116",
     "legacy.container",
     "E/W",
-    "container.format not mp3/m4a/aac (E); postponeTranscoding to another format than mp4 (W)",
+    N_("container.format not mp3/m4a/aac (E); postponeTranscoding to another format than mp4 (W)"),
     judges_values=True,
 )
 def container_format(ctx: Context, out: Findings) -> None:
@@ -166,7 +166,7 @@ def container_format(ctx: Context, out: Findings) -> None:
     "R117",
     "legacy.audio.strings",
     "E",
-    "sampleRate/bitrate/channels wrong value or a number",
+    N_("sampleRate/bitrate/channels wrong value or a number"),
     judges_values=True,
 )
 def audio_strings(ctx: Context, out: Findings) -> None:
@@ -196,7 +196,10 @@ def audio_strings(ctx: Context, out: Findings) -> None:
 
 
 @rule(
-    "R128", "legacy.transcoding.streamMode", "W", "postponed transcoding with streamMode ≠ default"
+    "R128",
+    "legacy.transcoding.streamMode",
+    "W",
+    N_("postponed transcoding with streamMode ≠ default"),
 )
 def postponed_transcoding_stream_mode(ctx: Context, out: Findings) -> None:
     if not _transcoding_postponed(ctx):

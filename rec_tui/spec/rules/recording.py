@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from rec_tui.i18n import _
+from rec_tui.i18n import N_, _
 from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.context import REC, Context, as_int
 from rec_tui.spec.rules.declared import int_choices, listing, str_choices
@@ -39,7 +39,7 @@ def recording_config(ctx: Context) -> dict[str, Any] | None:
     return section(ctx, "recordingConfig")
 
 
-@rule("R32", "rec.required", "E", "I/M without recordingConfig")
+@rule("R32", "rec.required", "E", N_("I/M without recordingConfig"))
 def recording_required(ctx: Context, out: Findings) -> None:
     if (
         ctx.mode != "web"
@@ -60,7 +60,7 @@ def recording_required(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R33", "rec.web_ignored", "W", "web mode with recordingConfig")
+@rule("R33", "rec.web_ignored", "W", N_("web mode with recordingConfig"))
 def recording_web_ignored(ctx: Context, out: Findings) -> None:
     if ctx.mode == "web" and section_present(ctx, "recordingConfig"):
         out.warning(
@@ -73,7 +73,7 @@ def recording_web_ignored(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R34", "rec.channelType", "E/W", "channelType not 0/1 (E) or missing (W)")
+@rule("R34", "rec.channelType", "E/W", N_("channelType not 0/1 (E) or missing (W)"))
 def channel_type(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is not None and config.get("channelType") is None:
@@ -90,7 +90,7 @@ def channel_type(ctx: Context, out: Findings) -> None:
         )
 
 
-declared_rule("R35", "rec.streamTypes", "E", "streamTypes not 0, 1 or 2")
+declared_rule("R35", "rec.streamTypes", "E", N_("streamTypes not 0, 1 or 2"))
 
 
 # Judges its choices itself: a value in the wrong case gets the exact spelling as hint.
@@ -98,7 +98,7 @@ declared_rule("R35", "rec.streamTypes", "E", "streamTypes not 0, 1 or 2")
     "R36",
     "rec.streamMode.enum",
     "E",
-    "streamMode not default, standard or original",
+    N_("streamMode not default, standard or original"),
     judges_values=True,
 )
 def stream_mode_enum(ctx: Context, out: Findings) -> None:
@@ -122,7 +122,9 @@ def stream_mode_enum(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R37", "rec.streamMode.mode", "W", "streamMode other than default outside individual mode")
+@rule(
+    "R37", "rec.streamMode.mode", "W", N_("streamMode other than default outside individual mode")
+)
 def stream_mode_mode(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None or ctx.mode == "individual":
@@ -136,7 +138,9 @@ def stream_mode_mode(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R38", "rec.streamMode.original", "W", "streamMode original with streamTypes other than 0")
+@rule(
+    "R38", "rec.streamMode.original", "W", N_("streamMode original with streamTypes other than 0")
+)
 def stream_mode_original(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None or config.get("streamMode") != "original":
@@ -163,7 +167,7 @@ def stream_mode_original(ctx: Context, out: Findings) -> None:
         )
 
 
-declared_rule("R39", "rec.decryption.enum", "E", "decryptionMode not 0..8")
+declared_rule("R39", "rec.decryption.enum", "E", N_("decryptionMode not 0..8"))
 
 
 def _decryption_mode(config: dict[str, Any]) -> int | None:
@@ -176,7 +180,7 @@ def _is_set(config: dict[str, Any], key: str) -> bool:
     return config.get(key) not in (None, "")
 
 
-@rule("R40", "rec.decryption.secret", "E", "decryptionMode other than 0 without secret")
+@rule("R40", "rec.decryption.secret", "E", N_("decryptionMode other than 0 without secret"))
 def decryption_secret(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
@@ -193,7 +197,7 @@ def decryption_secret(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R41", "rec.decryption.salt", "E", "decryptionMode 7 or 8 without salt")
+@rule("R41", "rec.decryption.salt", "E", N_("decryptionMode 7 or 8 without salt"))
 def decryption_salt(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
@@ -227,7 +231,7 @@ def is_base64_of(text: str, size: int) -> bool:
         return False
 
 
-@rule("R42", "rec.salt.format", "E", "salt is not Base64 of exactly 32 bytes")
+@rule("R42", "rec.salt.format", "E", N_("salt is not Base64 of exactly 32 bytes"))
 def salt_format(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     salt = config.get("salt") if config is not None else None
@@ -242,7 +246,12 @@ def salt_format(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R43", "rec.decryption.unused", "W", "secret with mode 0, or salt with a mode other than 7/8")
+@rule(
+    "R43",
+    "rec.decryption.unused",
+    "W",
+    N_("secret with mode 0, or salt with a mode other than 7/8"),
+)
 def decryption_unused(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
@@ -270,7 +279,7 @@ def decryption_unused(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R44", "rec.audioProfile", "E/W", "audioProfile not 0..2 (E); set outside mix mode (W)")
+@rule("R44", "rec.audioProfile", "E/W", N_("audioProfile not 0..2 (E); set outside mix mode (W)"))
 def audio_profile(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     raw = config.get("audioProfile") if config is not None else None
@@ -284,7 +293,7 @@ def audio_profile(ctx: Context, out: Findings) -> None:
         out.warning(path, message, _("Remove audioProfile: individual recording ignores it."))
 
 
-declared_rule("R45", "rec.videoStreamType", "E", "videoStreamType not 0 or 1")
+declared_rule("R45", "rec.videoStreamType", "E", N_("videoStreamType not 0 or 1"))
 
 
-declared_rule("R46", "rec.maxIdleTime", "E", "maxIdleTime not whole or outside [5, 2592000]")
+declared_rule("R46", "rec.maxIdleTime", "E", N_("maxIdleTime not whole or outside [5, 2592000]"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from rec_tui.i18n import _
+from rec_tui.i18n import N_, _
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import ERROR, WARNING, Severity
 from rec_tui.spec.rules import Findings, rule
@@ -86,7 +86,7 @@ def _age(ctx: Context) -> float | None:
     return session.now - session.acquired_at
 
 
-@rule("R4", "session.resource.expired", "E/W", "resource ID over 5 minutes old", session=True)
+@rule("R4", "session.resource.expired", "E/W", N_("resource ID over 5 minutes old"), session=True)
 def resource_expired(ctx: Context, out: Findings) -> None:
     age = _age(ctx)
     if age is None or age <= RESOURCE_LIFETIME_SECONDS:
@@ -102,7 +102,7 @@ def resource_expired(ctx: Context, out: Findings) -> None:
     )
 
 
-@rule("R5", "session.resource.slow", "W", "start more than 2 s after acquire", session=True)
+@rule("R5", "session.resource.slow", "W", N_("start more than 2 s after acquire"), session=True)
 def resource_slow(ctx: Context, out: Findings) -> None:
     age = _age(ctx)
     if age is None or not START_PROMPTLY_SECONDS < age <= RESOURCE_LIFETIME_SECONDS:
@@ -116,7 +116,7 @@ def resource_slow(ctx: Context, out: Findings) -> None:
     )
 
 
-@rule("R6", "session.scene.match", "E/W", "acquire scene does not fit the mode", session=True)
+@rule("R6", "session.scene.match", "E/W", N_("acquire scene does not fit the mode"), session=True)
 def scene_match(ctx: Context, out: Findings) -> None:
     acquire = ctx.session.acquire
     if acquire is None:
@@ -128,7 +128,7 @@ def scene_match(ctx: Context, out: Findings) -> None:
         out.add(severity, "", *scene_problem(why))
 
 
-@rule("R7", "session.cname_uid.match", "E", "start cname/uid differ from acquire", session=True)
+@rule("R7", "session.cname_uid.match", "E", N_("start cname/uid differ from acquire"), session=True)
 def cname_uid_match(ctx: Context, out: Findings) -> None:
     acquire = ctx.session.acquire
     if acquire is None:
@@ -148,7 +148,7 @@ def cname_uid_match(ctx: Context, out: Findings) -> None:
     "R8",
     "session.startParameter.match",
     "E/W",
-    "start differs from acquire's startParameter",
+    N_("start differs from acquire's startParameter"),
     session=True,
 )
 def start_parameter_match(ctx: Context, out: Findings) -> None:

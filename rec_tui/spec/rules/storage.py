@@ -84,7 +84,7 @@ def _duration(seconds: float) -> str:
     return _("{minutes} min").format(minutes=minutes)
 
 
-@rule("R19", "storage.required", "E", "storageConfig missing")
+@rule("R19", "storage.required", "E", N_("storageConfig missing"))
 def storage_required(ctx: Context, out: Findings) -> None:
     # Without a clientRequest object R14 (or R17) speaks; this rule would only repeat it.
     if client_request(ctx) is not None and not section_present(ctx, "storageConfig"):
@@ -103,7 +103,7 @@ def storage_required(ctx: Context, out: Findings) -> None:
     "R20",
     "storage.vendor.enum",
     "E/W",
-    "vendor missing or undocumented (E); 0 or 4 (W)",
+    N_("vendor missing or undocumented (E); 0 or 4 (W)"),
     judges_values=True,
 )
 def vendor_enum(ctx: Context, out: Findings) -> None:
@@ -133,7 +133,9 @@ def vendor_enum(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R21", "storage.region.table", "E/W", "region missing (E) or not in the vendor's table (W)")
+@rule(
+    "R21", "storage.region.table", "E/W", N_("region missing (E) or not in the vendor's table (W)")
+)
 def region_table(ctx: Context, out: Findings) -> None:
     config = _config(ctx)
     if config is None:
@@ -168,7 +170,7 @@ def region_table(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R22", "storage.region.zero", "W", "vendor 5, 6 or 11 with a region other than 0")
+@rule("R22", "storage.region.zero", "W", N_("vendor 5, 6 or 11 with a region other than 0"))
 def region_zero(ctx: Context, out: Findings) -> None:
     config = _config(ctx)
     if config is None:
@@ -185,7 +187,7 @@ def region_zero(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R23", "storage.creds.required", "E", "bucket, accessKey or secretKey empty")
+@rule("R23", "storage.creds.required", "E", N_("bucket, accessKey or secretKey empty"))
 def credentials_required(ctx: Context, out: Findings) -> None:
     config = _config(ctx)
     if config is None:
@@ -205,7 +207,7 @@ def credentials_required(ctx: Context, out: Findings) -> None:
     "R24",
     "storage.prefix.charset",
     "E/W",
-    "a fileNamePrefix element is not [A-Za-z0-9] (E) or is empty (W)",
+    N_("a fileNamePrefix element is not [A-Za-z0-9] (E) or is empty (W)"),
 )
 def prefix_charset(ctx: Context, out: Findings) -> None:
     entries = _prefix(ctx)
@@ -234,7 +236,7 @@ def prefix_charset(ctx: Context, out: Findings) -> None:
             out.error(path, message.format(value=shown(entry)), hint)
 
 
-@rule("R25", "storage.prefix.length", "E", "the joined fileNamePrefix is over 128 characters")
+@rule("R25", "storage.prefix.length", "E", N_("the joined fileNamePrefix is over 128 characters"))
 def prefix_length(ctx: Context, out: Findings) -> None:
     entries = _prefix(ctx)
     if not entries:
@@ -259,7 +261,7 @@ def prefix_length(ctx: Context, out: Findings) -> None:
     "R26",
     "storage.sse.value",
     "E/W",
-    "sse not kms/aes256 (E); sse with a vendor other than 1 (W)",
+    N_("sse not kms/aes256 (E); sse with a vendor other than 1 (W)"),
     judges_values=True,  # a value in the wrong case gets the exact spelling as hint
 )
 def sse_value(ctx: Context, out: Findings) -> None:
@@ -291,7 +293,7 @@ def sse_value(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R27", "storage.tag.vendor", "W", "tag set with a vendor other than 1 or 2")
+@rule("R27", "storage.tag.vendor", "W", N_("tag set with a vendor other than 1 or 2"))
 def tag_vendor(ctx: Context, out: Findings) -> None:
     config = _config(ctx)
     if config is None or _text(child(config, "extensionParams"), "tag") is None:
@@ -311,7 +313,7 @@ def tag_vendor(ctx: Context, out: Findings) -> None:
     "R28",
     "storage.endpoint.vendor11",
     "E/W",
-    "vendor 11 without endpoint (E); endpoint elsewhere (W)",
+    N_("vendor 11 without endpoint (E); endpoint elsewhere (W)"),
 )
 def endpoint_vendor11(ctx: Context, out: Findings) -> None:
     config = _config(ctx)
@@ -348,7 +350,7 @@ def endpoint_vendor11(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R29", "storage.sts.vendor", "W", "stsToken set with a vendor other than 1, 2 or 3")
+@rule("R29", "storage.sts.vendor", "W", N_("stsToken set with a vendor other than 1, 2 or 3"))
 def sts_vendor(ctx: Context, out: Findings) -> None:
     config = _config(ctx)
     if config is None or _text(config, "stsToken") is None:
@@ -368,7 +370,10 @@ def sts_vendor(ctx: Context, out: Findings) -> None:
 
 
 @rule(
-    "R30", "storage.sts.expiry", "E/W", "STS token expired (E at send time) or expiring within 4 h"
+    "R30",
+    "storage.sts.expiry",
+    "E/W",
+    N_("STS token expired (E at send time) or expiring within 4 h"),
 )
 def sts_expiry(ctx: Context, out: Findings) -> None:
     config = _config(ctx)
@@ -413,7 +418,7 @@ def sts_expiry(ctx: Context, out: Findings) -> None:
     "R31",
     "storage.region.affinity",
     "W",
-    "storage region outside the acquire region's area",
+    N_("storage region outside the acquire region's area"),
     session=True,
 )
 def region_affinity(ctx: Context, out: Findings) -> None:

@@ -100,7 +100,7 @@ def _subscribed_uids(config: dict[str, Any]) -> set[str] | None:
     return distinct_uids(entries for item, entries in _present(config) if item.subscribe)
 
 
-@rule("R47", "sub.list.size", "E", "a subscription list has more than 32 entries")
+@rule("R47", "sub.list.size", "E", N_("a subscription list has more than 32 entries"))
 def list_size(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
@@ -120,7 +120,7 @@ def list_size(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R48", "sub.list.empty", "W", "a subscription list is present but empty")
+@rule("R48", "sub.list.empty", "W", N_("a subscription list is present but empty"))
 def list_empty(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
@@ -138,7 +138,7 @@ def list_empty(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R49", "sub.list.uid", "E/W", "a list entry fails the UID check (E); leading zeros (W)")
+@rule("R49", "sub.list.uid", "E/W", N_("a list entry fails the UID check (E); leading zeros (W)"))
 def list_uid(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
@@ -162,7 +162,10 @@ def list_uid(ctx: Context, out: Findings) -> None:
 
 
 @rule(
-    "R50", "sub.list.allstream_misuse", "W", "#allstream# mixed with UIDs or in an unSubscribe list"
+    "R50",
+    "sub.list.allstream_misuse",
+    "W",
+    N_("#allstream# mixed with UIDs or in an unSubscribe list"),
 )
 def allstream_misuse(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
@@ -186,7 +189,9 @@ def allstream_misuse(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R51", "sub.list.exclusive", "E", "a subscribe and an unSubscribe list for the same media")
+@rule(
+    "R51", "sub.list.exclusive", "E", N_("a subscribe and an unSubscribe list for the same media")
+)
 def list_exclusive(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None:
@@ -216,7 +221,7 @@ def list_exclusive(ctx: Context, out: Findings) -> None:
     "R52",
     "sub.streamTypes.conflict",
     "W",
-    "audio-only with video lists, or video-only with audio lists",
+    N_("audio-only with video lists, or video-only with audio lists"),
 )
 def stream_types_conflict(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
@@ -246,7 +251,7 @@ def stream_types_conflict(ctx: Context, out: Findings) -> None:
             out.warning(item.path, message, hint.format(key=item.key))
 
 
-@rule("R53", "sub.one_sided", "W", "streamTypes 2 with lists for one media only")
+@rule("R53", "sub.one_sided", "W", N_("streamTypes 2 with lists for one media only"))
 def one_sided(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if config is None or stream_types_of(config) != AUDIO_AND_VIDEO:
@@ -279,7 +284,9 @@ def one_sided(ctx: Context, out: Findings) -> None:
     out.warning(item.path, message.format(all=ALLSTREAM), hint.format(all=ALLSTREAM, only=only))
 
 
-@rule("R54", "sub.key.spelling", "W", "unsubscribeAudioUids / unsubscribeVideoUids (lower-case s)")
+@rule(
+    "R54", "sub.key.spelling", "W", N_("unsubscribeAudioUids / unsubscribeVideoUids (lower-case s)")
+)
 def key_spelling(ctx: Context, out: Findings) -> None:
     config = section(ctx, "recordingConfig")
     if config is None:
@@ -296,7 +303,7 @@ def key_spelling(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R55", "sub.group.required", "E", "individual mode without subscribeUidGroup")
+@rule("R55", "sub.group.required", "E", N_("individual mode without subscribeUidGroup"))
 def group_required(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if ctx.mode != "individual" or config is None or config.get("subscribeUidGroup") is not None:
@@ -323,10 +330,10 @@ def group_required(ctx: Context, out: Findings) -> None:
     )
 
 
-declared_rule("R56", "sub.group.enum", "E", "subscribeUidGroup not 0..5")
+declared_rule("R56", "sub.group.enum", "E", N_("subscribeUidGroup not 0..5"))
 
 
-@rule("R57", "sub.group.capacity", "W", "more distinct subscribed UIDs than the group covers")
+@rule("R57", "sub.group.capacity", "W", N_("more distinct subscribed UIDs than the group covers"))
 def group_capacity(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     group = as_int(config.get("subscribeUidGroup")) if config is not None else None
@@ -351,7 +358,7 @@ def group_capacity(ctx: Context, out: Findings) -> None:
     out.warning(_GROUP_PATH, message.format(count=len(uids), capacity=capacity), hint)
 
 
-@rule("R58", "sub.mix.17cap", "W", "mix mode with more than 17 distinct subscribed UIDs")
+@rule("R58", "sub.mix.17cap", "W", N_("mix mode with more than 17 distinct subscribed UIDs"))
 def mix_cap(ctx: Context, out: Findings) -> None:
     config = recording_config(ctx)
     if ctx.mode != "mix" or config is None:
@@ -377,7 +384,9 @@ def mix_cap(ctx: Context, out: Findings) -> None:
     )
 
 
-@rule("R127", "rec.streamTypes.moderation", "W", "audio moderation with streamTypes other than 0")
+@rule(
+    "R127", "rec.streamTypes.moderation", "W", N_("audio moderation with streamTypes other than 0")
+)
 def moderation_audio_only(ctx: Context, out: Findings) -> None:
     if ctx.mode == "web":
         return

@@ -37,7 +37,7 @@ _HINTS: Final = {
 }
 
 
-@rule("R131", "body.token.fits", "W", "the RTC token is unreadable or made for another request")
+@rule("R131", "body.token.fits", "W", N_("the RTC token is unreadable or made for another request"))
 def token_fits(ctx: Context, out: Findings) -> None:
     from rec_tui.tokens import check_token, looks_like_token
 

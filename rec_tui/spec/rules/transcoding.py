@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
-from rec_tui.i18n import _, grouped
+from rec_tui.i18n import N_, _, grouped
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.checks import UidVerdict, check_uid, is_url, matches_declared, report_uid
@@ -126,7 +126,7 @@ def duplicate_uid_tiles(tiles: Sequence[Any]) -> list[int]:
 # --- the rules ----------------------------------------------------------------------------
 
 
-@rule("R59", "tc.mode", "E", "transcodingConfig in individual mode")
+@rule("R59", "tc.mode", "E", N_("transcodingConfig in individual mode"))
 def transcoding_mode(ctx: Context, out: Findings) -> None:
     if ctx.mode == "individual" and ctx.has(TC):
         out.error(
@@ -136,7 +136,7 @@ def transcoding_mode(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R60", "tc.complete", "E", "transcodingConfig without width, height, fps and bitrate")
+@rule("R60", "tc.complete", "E", N_("transcodingConfig without width, height, fps and bitrate"))
 def transcoding_complete(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     if config is None:
@@ -156,10 +156,10 @@ def transcoding_complete(ctx: Context, out: Findings) -> None:
             )
 
 
-declared_rule("R61", "tc.dims.range", "E", "width or height not a whole number in 1..1920")
+declared_rule("R61", "tc.dims.range", "E", N_("width or height not a whole number in 1..1920"))
 
 
-@rule("R62", "tc.dims.area", "E", "width × height above 1920 × 1080")
+@rule("R62", "tc.dims.area", "E", N_("width × height above 1920 × 1080"))
 def transcoding_dims_area(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     if config is None:
@@ -179,16 +179,16 @@ def transcoding_dims_area(ctx: Context, out: Findings) -> None:
         )
 
 
-declared_rule("R63", "tc.fps.set", "W", "fps not one of 1, 7, 10, 15, 24, 30, 60")
+declared_rule("R63", "tc.fps.set", "W", N_("fps not one of 1, 7, 10, 15, 24, 30, 60"))
 
 
-declared_rule("R64", "tc.bitrate.range", "E", "bitrate ≤ 0 or above 6500")
+declared_rule("R64", "tc.bitrate.range", "E", N_("bitrate ≤ 0 or above 6500"))
 
 
-declared_rule("R65", "tc.layout.enum", "E", "mixedVideoLayout not 0..3")
+declared_rule("R65", "tc.layout.enum", "E", N_("mixedVideoLayout not 0..3"))
 
 
-@rule("R66", "tc.layout.custom_needs_config", "E", "layout 3 without layoutConfig")
+@rule("R66", "tc.layout.custom_needs_config", "E", N_("layout 3 without layoutConfig"))
 def transcoding_custom_needs_config(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     if config is None or _layout(config) != CUSTOM:
@@ -202,7 +202,7 @@ def transcoding_custom_needs_config(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R67", "tc.layout.config_ignored", "W", "layoutConfig with a layout other than 3")
+@rule("R67", "tc.layout.config_ignored", "W", N_("layoutConfig with a layout other than 3"))
 def transcoding_config_ignored(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     if config is None or config.get("layoutConfig") is None:
@@ -218,7 +218,7 @@ def transcoding_config_ignored(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R68", "tc.layout.max17", "E", "more than 17 tiles")
+@rule("R68", "tc.layout.max17", "E", N_("more than 17 tiles"))
 def transcoding_max_tiles(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     tiles = config.get("layoutConfig") if config is not None else None
@@ -234,7 +234,7 @@ def transcoding_max_tiles(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R69", "tc.tile.fields", "E", "tile geometry missing or outside [0, 1]")
+@rule("R69", "tc.tile.fields", "E", N_("tile geometry missing or outside [0, 1]"))
 def tile_fields(ctx: Context, out: Findings) -> None:
     for index, tile in _mix_items(ctx, "layoutConfig"):
         for key in TILE_GEOMETRY:
@@ -251,7 +251,7 @@ def tile_fields(ctx: Context, out: Findings) -> None:
                 )
 
 
-@rule("R70", "tc.tile.bounds", "W", "tile runs off the canvas")
+@rule("R70", "tc.tile.bounds", "W", N_("tile runs off the canvas"))
 def tile_bounds(ctx: Context, out: Findings) -> None:
     for index, tile in _mix_items(ctx, "layoutConfig"):
         if off_canvas(tile):
@@ -263,11 +263,11 @@ def tile_bounds(ctx: Context, out: Findings) -> None:
 
 
 declared_rule(
-    "R71", "tc.tile.alpha_render", "E", "tile alpha outside [0, 1] or render_mode not 0/1"
+    "R71", "tc.tile.alpha_render", "E", N_("tile alpha outside [0, 1] or render_mode not 0/1")
 )
 
 
-@rule("R72", "tc.tile.precision", "W", "tile value with more than 6 decimals")
+@rule("R72", "tc.tile.precision", "W", N_("tile value with more than 6 decimals"))
 def tile_precision(ctx: Context, out: Findings) -> None:
     for index, tile in _mix_items(ctx, "layoutConfig"):
         for key in TILE_FLOATS:
@@ -292,7 +292,9 @@ def _check_uid_value(
         report_uid(out, path, value, message, subject, hint)
 
 
-@rule("R73", "tc.tile.uid", "E/W", "tile uid fails the UID check; leading zeros or repeats warn")
+@rule(
+    "R73", "tc.tile.uid", "E/W", N_("tile uid fails the UID check; leading zeros or repeats warn")
+)
 def tile_uid(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     if config is None:
@@ -319,7 +321,7 @@ def tile_uid(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R74", "tc.maxres.format", "E/W", "maxResolutionUid fails the UID check")
+@rule("R74", "tc.maxres.format", "E/W", N_("maxResolutionUid fails the UID check"))
 def max_resolution_format(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     if config is None:
@@ -334,7 +336,7 @@ def max_resolution_format(ctx: Context, out: Findings) -> None:
     )
 
 
-@rule("R75", "tc.vertical.needs_maxres", "W", "vertical layout without maxResolutionUid")
+@rule("R75", "tc.vertical.needs_maxres", "W", N_("vertical layout without maxResolutionUid"))
 def vertical_needs_max_resolution(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     if config is None or _layout(config) != VERTICAL:
@@ -350,7 +352,7 @@ def vertical_needs_max_resolution(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R76", "tc.maxres.ignored", "W", "maxResolutionUid with a layout other than 2")
+@rule("R76", "tc.maxres.ignored", "W", N_("maxResolutionUid with a layout other than 2"))
 def max_resolution_ignored(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     if config is None or not _is_set(config.get("maxResolutionUid")):
@@ -366,7 +368,7 @@ def max_resolution_ignored(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R77", "tc.color.format", "E", "backgroundColor not #RRGGBB")
+@rule("R77", "tc.color.format", "E", N_("backgroundColor not #RRGGBB"))
 def background_color(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     color = config.get("backgroundColor") if config is not None else None
@@ -387,7 +389,9 @@ def _image_urls(config: dict[str, Any]) -> Iterator[tuple[str, Any]]:
         yield f"{BACKGROUND_CONFIG}[{index}].image_url", entry.get("image_url")
 
 
-@rule("R78", "tc.image.url", "E/W", "background image URL invalid (E) or not .jpg/.jpeg/.bmp (W)")
+@rule(
+    "R78", "tc.image.url", "E/W", N_("background image URL invalid (E) or not .jpg/.jpeg/.bmp (W)")
+)
 def background_image_url(ctx: Context, out: Findings) -> None:
     config = _mix_config(ctx)
     if config is None:
@@ -417,7 +421,7 @@ def background_image_url(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R79", "tc.bgconfig.entry", "E/W", "backgroundConfig entry incomplete or invalid")
+@rule("R79", "tc.bgconfig.entry", "E/W", N_("backgroundConfig entry incomplete or invalid"))
 def background_config_entry(ctx: Context, out: Findings) -> None:
     message = _("Each per-user background needs a uid and an image_url.")
     for index, entry in _mix_items(ctx, "backgroundConfig"):

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, Final
 
-from rec_tui.i18n import _
+from rec_tui.i18n import N_, _
 from rec_tui.spec import catalogue, jsonpath
 from rec_tui.spec.field import Field
 from rec_tui.spec.modes import MODES, Mode
@@ -228,7 +228,7 @@ def unknown_value_rules() -> list[str]:
     "R17b",
     GENERIC_RULE,
     "E",
-    "a value outside the range or choices its field declares (fields no other rule covers)",
+    N_("a value outside the range or choices its field declares (fields no other rule covers)"),
 )
 def declared_values(ctx: Context, out: Findings) -> None:
     """All of this rule's work is the generic check that runs before it."""

@@ -83,7 +83,7 @@ def _report_missing_params(ctx: Context, out: Findings, service: str, message: s
 # --- the rules ----------------------------------------------------------------------------
 
 
-@rule("R92", "web.required", "E", "web mode without extensionServiceConfig/extensionServices")
+@rule("R92", "web.required", "E", N_("web mode without extensionServiceConfig/extensionServices"))
 def web_required(ctx: Context, out: Findings) -> None:
     if ctx.mode != "web" or ctx.obj(CR) is None:
         return
@@ -96,7 +96,9 @@ def web_required(ctx: Context, out: Findings) -> None:
         out.error(SERVICES, message, hint)
 
 
-@rule("R93", "web.mode_only", "E/W", "web/CDN services outside web mode (E); other services (W)")
+@rule(
+    "R93", "web.mode_only", "E/W", N_("web/CDN services outside web mode (E); other services (W)")
+)
 def web_mode_only(ctx: Context, out: Findings) -> None:
     if ctx.mode == "web":
         return
@@ -128,7 +130,12 @@ def web_mode_only(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R94", "web.services.combo", "E", "web services other than one web recorder (+ one CDN push)")
+@rule(
+    "R94",
+    "web.services.combo",
+    "E",
+    N_("web services other than one web recorder (+ one CDN push)"),
+)
 def web_services_combo(ctx: Context, out: Findings) -> None:
     if ctx.mode != "web":
         return
@@ -172,7 +179,7 @@ def web_services_combo(ctx: Context, out: Findings) -> None:
     "R95",
     "web.errorPolicy",
     "E",
-    "errorHandlePolicy not error_abort (web) / error_ignore (CDN)",
+    N_("errorHandlePolicy not error_abort (web) / error_ignore (CDN)"),
     judges_values=True,
 )
 def web_error_policy(ctx: Context, out: Findings) -> None:
@@ -204,7 +211,7 @@ def web_error_policy(ctx: Context, out: Findings) -> None:
 
 
 # Judges its value itself: only in web mode, where the field's modes cannot narrow it.
-@rule("R96", "web.apiVersion", "W", "apiVersion other than v1", judges_values=True)
+@rule("R96", "web.apiVersion", "W", N_("apiVersion other than v1"), judges_values=True)
 def web_api_version(ctx: Context, out: Findings) -> None:
     version = ctx.string(f"{EXT}.apiVersion")
     if ctx.mode == "web" and version is not None and version != API_VERSION:
@@ -215,7 +222,7 @@ def web_api_version(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R97", "web.url", "E", "web recorder url missing or not an http(s) URL")
+@rule("R97", "web.url", "E", N_("web recorder url missing or not an http(s) URL"))
 def web_url(ctx: Context, out: Findings) -> None:
     _report_missing_params(ctx, out, WEB_RECORDER, URL_MESSAGE)
     for path, params in service_params(ctx, WEB_RECORDER):
@@ -238,7 +245,7 @@ def web_url(ctx: Context, out: Findings) -> None:
         )
 
 
-@rule("R98", "web.audioProfile", "E", "web audioProfile missing or not 0/1/2")
+@rule("R98", "web.audioProfile", "E", N_("web audioProfile missing or not 0/1/2"))
 def web_audio_profile(ctx: Context, out: Findings) -> None:
     for path, params in service_params(ctx, WEB_RECORDER):
         if params.get("audioProfile") is None:
@@ -252,7 +259,7 @@ def web_audio_profile(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R99", "web.dims", "E", "videoWidth/videoHeight missing or outside 240..1920")
+@rule("R99", "web.dims", "E", N_("videoWidth/videoHeight missing or outside 240..1920"))
 def web_dims(ctx: Context, out: Findings) -> None:
     message = _(
         "videoWidth and videoHeight are required and must be 240–1920 px. {key} is missing."
@@ -263,7 +270,7 @@ def web_dims(ctx: Context, out: Findings) -> None:
                 out.error(f"{path}.{key}", message.format(key=key), _("Add it, e.g. 1280 × 720."))
 
 
-@rule("R100", "web.area", "E", "videoWidth × videoHeight above 1920 × 1080")
+@rule("R100", "web.area", "E", N_("videoWidth × videoHeight above 1920 × 1080"))
 def web_area(ctx: Context, out: Findings) -> None:
     for path, params in service_params(ctx, WEB_RECORDER):
         width, height = as_int(params.get("videoWidth")), as_int(params.get("videoHeight"))
@@ -282,10 +289,10 @@ def web_area(ctx: Context, out: Findings) -> None:
             )
 
 
-declared_rule("R101", "web.bitrate", "E", "videoBitrate outside 50..8000")
+declared_rule("R101", "web.bitrate", "E", N_("videoBitrate outside 50..8000"))
 
 
-@rule("R102", "web.bitrate.keycase", "W", "the key VideoBitrate (capital V)")
+@rule("R102", "web.bitrate.keycase", "W", N_("the key VideoBitrate (capital V)"))
 def web_bitrate_key_case(ctx: Context, out: Findings) -> None:
     # Every service's serviceParam: R18 leaves this key to this rule wherever it appears.
     for path, entry in _services(ctx):
@@ -300,10 +307,10 @@ def web_bitrate_key_case(ctx: Context, out: Findings) -> None:
             )
 
 
-declared_rule("R103", "web.fps", "E", "videoFps outside 5..60")
+declared_rule("R103", "web.fps", "E", N_("videoFps outside 5..60"))
 
 
-@rule("R104", "web.maxRecordingHour", "E", "maxRecordingHour missing or outside 1..720")
+@rule("R104", "web.maxRecordingHour", "E", N_("maxRecordingHour missing or outside 1..720"))
 def web_max_recording_hour(ctx: Context, out: Findings) -> None:
     for path, params in service_params(ctx, WEB_RECORDER):
         value = params.get("maxRecordingHour")
@@ -322,7 +329,7 @@ def web_max_recording_hour(ctx: Context, out: Findings) -> None:
     "R105",
     "web.maxRecordingHour.vs_expiry",
     "W",
-    "maxRecordingHour above acquire's resourceExpiredHour",
+    N_("maxRecordingHour above acquire's resourceExpiredHour"),
     session=True,
 )
 def web_max_recording_vs_expiry(ctx: Context, out: Findings) -> None:
@@ -350,10 +357,10 @@ def web_max_recording_vs_expiry(ctx: Context, out: Findings) -> None:
             )
 
 
-declared_rule("R106", "web.maxVideoDuration", "E", "maxVideoDuration outside 30..240")
+declared_rule("R106", "web.maxVideoDuration", "E", N_("maxVideoDuration outside 30..240"))
 
 
-@rule("R107", "web.booleans", "E", "mobile or onhold not a JSON boolean")
+@rule("R107", "web.booleans", "E", N_("mobile or onhold not a JSON boolean"))
 def web_booleans(ctx: Context, out: Findings) -> None:
     for path, params in service_params(ctx, WEB_RECORDER):
         for key in ("mobile", "onhold"):
@@ -368,10 +375,10 @@ def web_booleans(ctx: Context, out: Findings) -> None:
                 )
 
 
-declared_rule("R108", "web.readyTimeout", "E", "readyTimeout negative, fractional or above 60")
+declared_rule("R108", "web.readyTimeout", "E", N_("readyTimeout negative, fractional or above 60"))
 
 
-@rule("R109", "web.readyTimeout.notify", "W", "readyTimeout of 1 s or more")
+@rule("R109", "web.readyTimeout.notify", "W", N_("readyTimeout of 1 s or more"))
 def web_ready_timeout_notify(ctx: Context, out: Findings) -> None:
     for path, params in service_params(ctx, WEB_RECORDER):
         value = as_int(params.get("readyTimeout"))
@@ -386,7 +393,7 @@ def web_ready_timeout_notify(ctx: Context, out: Findings) -> None:
             )
 
 
-@rule("R110", "rtmp.outputs", "E", "CDN push without exactly one rtmp(s):// output")
+@rule("R110", "rtmp.outputs", "E", N_("CDN push without exactly one rtmp(s):// output"))
 def rtmp_outputs(ctx: Context, out: Findings) -> None:
     _report_missing_params(ctx, out, RTMP_PUBLISH, RTMP_MESSAGE)
     for path, params in service_params(ctx, RTMP_PUBLISH):

@@ -9,16 +9,20 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
+from rec_tui.i18n import CHINESE, ENGLISH, LANGUAGES, Language, _, active_language, english
 from rec_tui.spec.modes import MODES
 from rec_tui.tui.controllers.tokens import generate_token
 from rec_tui.tui.steps import STEPS
 
 if TYPE_CHECKING:
     from rec_tui.tui.app import RecTuiApp
+
+# Each language by its own name, as language menus write them.
+LANGUAGE_NAMES: Final[dict[Language, str]] = {ENGLISH: "English", CHINESE: "简体中文"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,18 +36,18 @@ def wizard_commands(app: RecTuiApp) -> list[Command]:
     """What the palette offers, in the order it lists them."""
     commands = [
         Command(
-            f"Go to step: {item.title}",
-            f"Show the {item.title} form"
+            _("Go to step: {step}").format(step=_(item.title)),
+            _("Show the {step} form").format(step=_(item.title))
             if item.applies_to(app.draft.mode)
-            else "Does not apply to this mode",
+            else _("Does not apply to this mode"),
             lambda name=item.name: app.run_worker(app.show_step(name)),  # type: ignore[misc]
         )
         for item in STEPS
     ]
     commands.extend(
         Command(
-            f"Switch mode to {mode}",
-            "Values that stop applying are kept aside and come back later",
+            _("Switch mode to {mode}").format(mode=mode),
+            _("Values that stop applying are kept aside and come back later"),
             lambda mode=mode: app.change_recording_mode(mode),  # type: ignore[misc]
         )
         for mode in MODES
@@ -52,99 +56,109 @@ def wizard_commands(app: RecTuiApp) -> list[Command]:
     files, sending, editing = app.files, app.sending, app.editing
     commands.extend(
         (
-            Command("Next step (F3)", "Go to the next step", app.action_next_step),
-            Command("Previous step (F2)", "Go to the previous step", app.action_previous_step),
-            Command("Undo (Ctrl+Z)", "Take back the last change", app.action_undo),
-            Command("Redo (Ctrl+Y)", "Do again what was undone", app.action_redo),
+            Command(_("Next step (F3)"), _("Go to the next step"), app.action_next_step),
             Command(
-                "Toggle preview (F4)", "Show or hide the request preview", app.action_toggle_preview
+                _("Previous step (F2)"), _("Go to the previous step"), app.action_previous_step
             ),
-            Command("Focus problems (F5)", "Move to the problems list", app.action_focus_problems),
+            Command(_("Undo (Ctrl+Z)"), _("Take back the last change"), app.action_undo),
+            Command(_("Redo (Ctrl+Y)"), _("Do again what was undone"), app.action_redo),
             Command(
-                "Help on the focused field (F1)", "What the field does, rules", app.action_help
+                _("Toggle preview (F4)"),
+                _("Show or hide the request preview"),
+                app.action_toggle_preview,
             ),
-            Command("Show all keys (F10)", "Every key the wizard knows", app.action_show_keys),
-            Command("Save preset (Ctrl+S)", "Save the draft as the open preset", files.save),
-            Command("Save preset as…", "Save under a new name", files.save_as),
-            Command("Open preset (Ctrl+O)", "Pick, rename or delete a preset", files.open),
             Command(
-                "Import (F6)",
-                "Paste a JSON body, curl command, log line or a whole ticket",
+                _("Focus problems (F5)"), _("Move to the problems list"), app.action_focus_problems
+            ),
+            Command(
+                _("Help on the focused field (F1)"),
+                _("What the field does, rules"),
+                app.action_help,
+            ),
+            Command(
+                _("Show all keys (F10)"), _("Every key the wizard knows"), app.action_show_keys
+            ),
+            Command(_("Save preset (Ctrl+S)"), _("Save the draft as the open preset"), files.save),
+            Command(_("Save preset as…"), _("Save under a new name"), files.save_as),
+            Command(_("Open preset (Ctrl+O)"), _("Pick, rename or delete a preset"), files.open),
+            Command(
+                _("Import (F6)"),
+                _("Paste a JSON body, curl command, log line or a whole ticket"),
                 files.import_,
             ),
             Command(
-                "Export (Ctrl+E)",
-                "JSON, curl, shell script or TOML; secrets as ${REC_TUI_…} references",
+                _("Export (Ctrl+E)"),
+                _("JSON, curl, shell script or TOML; secrets as ${REC_TUI_…} references"),
                 files.export,
             ),
             Command(
-                "Send: acquire and start (Ctrl+R)",
-                "Send the request to the chosen endpoint (the sandbox by default)",
+                _("Send: acquire and start (Ctrl+R)"),
+                _("Send the request to the chosen endpoint (the sandbox by default)"),
                 sending.send,
             ),
             Command(
-                "Send: query the recording (Ctrl+G)",
-                "Status and files of the running recording, in words",
+                _("Send: query the recording (Ctrl+G)"),
+                _("Status and files of the running recording, in words"),
                 lambda: sending.call("query"),
             ),
             Command(
-                "Send: update the recording",
-                "Send the subscription lists (or web on-hold/CDN) typed in the Send panel",
+                _("Send: update the recording"),
+                _("Send the subscription lists (or web on-hold/CDN) typed in the Send panel"),
                 lambda: sending.call("update"),
             ),
             Command(
-                "Send: update layout (Ctrl+L in the layout designer)",
-                "Send the Transcoding & layout step's layout to the running mix recording",
+                _("Send: update layout (Ctrl+L in the layout designer)"),
+                _("Send the Transcoding & layout step's layout to the running mix recording"),
                 lambda: sending.call("layout"),
             ),
             Command(
-                "Send: stop the recording (Ctrl+T)",
-                "Stop it and list its files; a recording left running costs money",
+                _("Send: stop the recording (Ctrl+T)"),
+                _("Stop it and list its files; a recording left running costs money"),
                 lambda: sending.call("stop"),
             ),
             Command(
-                "Copy exchange",
-                "The last HTTP exchange of the Send panel, secrets masked, to the clipboard",
+                _("Copy exchange"),
+                _("The last HTTP exchange of the Send panel, secrets masked, to the clipboard"),
                 sending.copy_exchange,
             ),
             Command(
-                "Focus the exchanges log",
-                "Scroll every HTTP exchange with the arrow and page keys",
+                _("Focus the exchanges log"),
+                _("Scroll every HTTP exchange with the arrow and page keys"),
                 sending.focus_log,
             ),
             Command(
-                "Edit as JSON (F7)",
-                "The body as text, checked as you type; F7 again goes back",
+                _("Edit as JSON (F7)"),
+                _("The body as text, checked as you type; F7 again goes back"),
                 app.action_toggle_json,
             ),
             Command(
-                "Edit in $EDITOR",
-                "Hand the body to $VISUAL/$EDITOR (from the JSON editor: Ctrl+X)",
+                _("Edit in $EDITOR"),
+                _("Hand the body to $VISUAL/$EDITOR (from the JSON editor: Ctrl+X)"),
                 editing.edit_externally,
             ),
             Command(
-                "Apply the fix of the selected problem (F8)",
-                "Problems marked [F8 fix] have a one-key fix; Ctrl+Z undoes it",
+                _("Apply the fix of the selected problem (F8)"),
+                _("Problems marked [F8 fix] have a one-key fix; Ctrl+Z undoes it"),
                 editing.apply_fix,
             ),
             Command(
-                "Apply all fixes",
-                "Every one-key fix at once, as one undo step",
+                _("Apply all fixes"),
+                _("Every one-key fix at once, as one undo step"),
                 editing.apply_all_fixes,
             ),
             Command(
-                "Compare with the original (F9)",
-                "What changed since the request was opened or imported, by field",
+                _("Compare with the original (F9)"),
+                _("What changed since the request was opened or imported, by field"),
                 editing.show_diff,
             ),
             Command(
-                "Generate a token for this recorder",
-                "An RTC token for the App ID, cname and uid, signed with the App Certificate",
+                _("Generate a token for this recorder"),
+                _("An RTC token for the App ID, cname and uid, signed with the App Certificate"),
                 lambda: generate_token(app),
             ),
             Command(
-                "Copy the request body (Ctrl+B)",
-                "The body as JSON, secrets as ${REC_TUI_…} references, to the clipboard",
+                _("Copy the request body (Ctrl+B)"),
+                _("The body as JSON, secrets as ${REC_TUI_…} references, to the clipboard"),
                 editing.copy_body,
             ),
         )
@@ -154,13 +168,27 @@ def wizard_commands(app: RecTuiApp) -> list[Command]:
         endpoint, app_id = customer
         commands.append(
             Command(
-                "Use the customer's endpoint",
-                f"{endpoint or 'the endpoint in use'}"
-                + (f", App ID {app_id}" if app_id else "")
-                + ": the first send asks first",
+                _("Use the customer's endpoint"),
+                (
+                    _("{endpoint}, App ID {app_id}: the first send asks first")
+                    if app_id
+                    else _("{endpoint}: the first send asks first")
+                ).format(endpoint=endpoint or _("the endpoint in use"), app_id=app_id),
                 editing.use_customer_endpoint,
             )
         )
+    commands.extend(
+        # Named in their own language, so a user who cannot read the other finds theirs.
+        Command(
+            f"Language: {LANGUAGE_NAMES[language]}",
+            _("Show the wizard in {language}; remembered for the next start").format(
+                language=LANGUAGE_NAMES[language]
+            ),
+            lambda language=language: app.run_worker(app.speak(language)),  # type: ignore[misc]
+        )
+        for language in LANGUAGES
+        if language != active_language()
+    )
     return commands
 
 
@@ -177,8 +205,11 @@ class WizardCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in self._commands():
-            score = matcher.match(command.title)
+        # Found by their English titles too, in whatever language they are shown.
+        with english():
+            as_written = [command.title for command in self._commands()]
+        for command, title in zip(self._commands(), as_written, strict=True):
+            score = max(matcher.match(command.title), matcher.match(title))
             if score > 0:
                 yield Hit(
                     score, matcher.highlight(command.title), command.callback, help=command.help
@@ -195,14 +226,16 @@ class FieldCommands(Provider):
         matcher = self.matcher(query)
         for rank, match in enumerate(find_fields(query, app.draft.mode, limit=12)):
             declared = match.field
-            title = f"Field: {declared.label} · {declared.path}"
+            title = _("Field: {label} · {path}").format(label=_(declared.label), path=declared.path)
             applies = declared.applies_to(app.draft.mode)
             yield Hit(
                 # Field matches rank below the actions of the same score, best first.
                 max(0.05, 0.9 - rank * 0.05 - match.rank * 0.1),
                 matcher.highlight(title),
                 lambda path=declared.path: app.run_worker(app.editing.go_to_field(path)),
-                help="Go to this field" if applies else f"Not used in {app.draft.mode} mode",
+                help=_("Go to this field")
+                if applies
+                else _("Not used in {mode} mode").format(mode=app.draft.mode),
             )
 
 

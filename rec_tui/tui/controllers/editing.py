@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rec_tui.i18n import _, ngettext
 from rec_tui.request.draft import APP_ID, ENDPOINT
 from rec_tui.spec.problems import Problem
 
@@ -75,7 +76,7 @@ class EditingController:
         """Palette "Edit in $EDITOR": through the JSON editor, which does the checks."""
         editor = self.json_editor
         if editor is None:
-            self.app.notify("Open the JSON editor first (F7), then Ctrl+X.", timeout=4)
+            self.app.notify(_("Open the JSON editor first (F7), then Ctrl+X."), timeout=4)
             return
         editor.action_edit_externally()
 
@@ -87,7 +88,7 @@ class EditingController:
         problem = problem or self._problem_to_fix()
         if problem is None or problem.fix is None:
             self.app.notify(
-                "No problem here has a one-key fix; the message says what to change.",
+                _("No problem here has a one-key fix; the message says what to change."),
                 timeout=5,
             )
             return
@@ -97,10 +98,13 @@ class EditingController:
         try:
             fixed = apply_fix(draft.body, problem.fix)
         except FixDoesNotApply:
-            self.app.notify("The request changed since that fix was offered; try again.")
+            self.app.notify(_("The request changed since that fix was offered; try again."))
             return
-        draft.replace_body(fixed, description=f"fix: {problem.fix.description}")
-        self.app.notify(f"{problem.fix.description} (Ctrl+Z undoes it)", title="Fixed", timeout=5)
+        described = problem.fix.description
+        draft.replace_body(fixed, description=_("fix: {fix}").format(fix=described))
+        self.app.notify(
+            _("{fix} (Ctrl+Z undoes it)").format(fix=described), title=_("Fixed"), timeout=5
+        )
 
     def _problem_to_fix(self) -> Problem | None:
         problems = self.app.problems_with_fixes()
@@ -117,15 +121,20 @@ class EditingController:
         draft = self.app.draft
         fixed, applied = apply_all(draft.mode, draft.body, snapshot_intent=draft.snapshot_intent)
         if not applied:
-            self.app.notify("No problem has a one-key fix.", timeout=4)
+            self.app.notify(_("No problem has a one-key fix."), timeout=4)
             return
         count = len(applied)
-        draft.replace_body(fixed, description=f"apply {count} fix{'es' if count != 1 else ''}")
+        description = ngettext("apply {count} fix", "apply {count} fixes", count)
+        draft.replace_body(fixed, description=description.format(count=count))
+        more = count - 8
         self.app.notify(
             "\n".join(f"• {change.fix.description}" for change in applied[:8])
-            + (f"\n… and {count - 8} more" if count > 8 else "")
-            + "\nCtrl+Z undoes them all.",
-            title=f"Applied {count} fix{'es' if count != 1 else ''}",
+            + ("\n" + _("… and {count} more").format(count=more) if more > 0 else "")
+            + "\n"
+            + _("Ctrl+Z undoes them all."),
+            title=ngettext("Applied {count} fix", "Applied {count} fixes", count).format(
+                count=count
+            ),
             timeout=8,
         )
 
@@ -145,12 +154,14 @@ class EditingController:
 
         if not osc52_supported() and not self.app.is_headless:
             self.app.notify(
-                "This terminal cannot take a copy (no OSC 52); use Ctrl+E to save a file.",
+                _("This terminal cannot take a copy (no OSC 52); use Ctrl+E to save a file."),
                 severity="warning",
             )
             return
         self.app.copy_to_clipboard(export_json(self.app.draft))
-        self.app.notify("Copied the request body (secrets as ${REC_TUI_…} references).", timeout=3)
+        self.app.notify(
+            _("Copied the request body (secrets as ${REC_TUI_…} references)."), timeout=3
+        )
 
     # --- finding a field ----------------------------------------------------------------
 
@@ -172,15 +183,15 @@ class EditingController:
         """Palette: send where the customer sent (asks again before the first send)."""
         found = self.customer_endpoint()
         if found is None:
-            self.app.notify("The request was not opened from material naming an endpoint.")
+            self.app.notify(_("The request was not opened from material naming an endpoint."))
             return
         endpoint, app_id = found
         edits = [(ENDPOINT, endpoint)] if endpoint else []
         if app_id:
             edits.append((APP_ID, app_id))
-        self.app.draft.set_many(edits, description="use the customer's endpoint")
+        self.app.draft.set_many(edits, description=_("use the customer's endpoint"))
         self.app.notify(
-            "Sending now goes to the customer's endpoint; the first send asks first.",
+            _("Sending now goes to the customer's endpoint; the first send asks first."),
             timeout=6,
         )
 
@@ -202,11 +213,12 @@ class EditingController:
 
         self.app.push_screen(
             ConfirmScreen(
-                f"This body fits {guess.mode} mode better: {guess.reason}. "
-                f"Switch to {guess.mode} mode? Values that stop applying are set aside, "
-                "not lost.",
-                confirm=f"Switch to {guess.mode}",
-                cancel=f"Stay in {self.app.draft.mode}",
+                _(
+                    "This body fits {mode} mode better: {reason}. Switch to {mode} mode? "
+                    "Values that stop applying are set aside, not lost."
+                ).format(mode=guess.mode, reason=guess.reason),
+                confirm=_("Switch to {mode}").format(mode=guess.mode),
+                cancel=_("Stay in {mode}").format(mode=self.app.draft.mode),
             ),
             answered,
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from rec_tui.i18n import _
 from rec_tui.spec import catalogue
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.factory import editor_for
@@ -24,13 +25,15 @@ class AdvancedForm(StepForm):
 
     def compose_fields(self) -> ComposeResult:
         yield Static(
-            "LEGACY: postponed transcoding and postponed audio mixing (appsCollection, "
-            "transcodeOptions). Agora's current documentation no longer describes them; use "
-            "them only to reproduce an existing integration.",
+            _(
+                "LEGACY: postponed transcoding and postponed audio mixing (appsCollection, "
+                "transcodeOptions). Agora's current documentation no longer describes them; use "
+                "them only to reproduce an existing integration."
+            ),
             id="legacy-banner",
         )
         legacy = [f for f in catalogue.FIELDS if f.legacy and f.kind != "object"]
         if not legacy:
-            yield Static("No legacy fields are declared in this version of rec-tui.")
+            yield Static(_("No legacy fields are declared in this version of rec-tui."))
         for declared in legacy:
             yield editor_for(declared)

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from rec_tui.i18n import _
 from rec_tui.request.draft import Draft
 from rec_tui.spec import catalogue
 from rec_tui.spec.problems import Problem
@@ -52,7 +53,7 @@ class StepForm(EditorHost, VerticalScroll):
 
     def compose(self) -> ComposeResult:
         if self.INTRO:
-            yield Static(self.INTRO, classes="step-intro")
+            yield Static(_(self.INTRO), classes="step-intro")
         yield from self.compose_fields()
 
     def compose_fields(self) -> ComposeResult:
@@ -70,6 +71,11 @@ class StepForm(EditorHost, VerticalScroll):
             self._editors = list(self.query(FieldEditor))
         return self._editors
 
+    def say_again(self) -> bool:
+        """The language changed: True if this form said its words again itself; False
+        (most forms) to be built again in the new language."""
+        return False
+
     # --- draft → widgets --------------------------------------------------------------
 
     def sync(self, origin: object | None = None) -> None:
@@ -79,7 +85,9 @@ class StepForm(EditorHost, VerticalScroll):
         if self.has_class("-not-applicable") == applies:
             self.set_class(not applies, "-not-applicable")
             self._step_note().update(
-                f"This step does not apply to {mode} mode; its fields are left out of the body."
+                _(
+                    "This step does not apply to {mode} mode; its fields are left out of the body."
+                ).format(mode=mode)
             )
         for editor in self.editors:
             editor.set_mode(mode)
@@ -118,7 +126,8 @@ class StepForm(EditorHost, VerticalScroll):
         One undo step; quick typing in one field joins into a single step.
         """
         coalesce = f"type:{editor.path}" if editor.TYPED else None
-        with self.draft.batch(f"edit {editor.field.label}", origin=editor, coalesce=coalesce):
+        description = _("edit {field}").format(field=_(editor.field.label))
+        with self.draft.batch(description, origin=editor, coalesce=coalesce):
             self.write(editor, value)
 
     def write(self, editor: FieldEditor, value: Any) -> None:

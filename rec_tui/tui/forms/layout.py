@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Select, Static, Switch
 
+from rec_tui.i18n import N_, _
 from rec_tui.layout.edit import new_tile as next_tile
 from rec_tui.layout.marks import LAYOUT_CONFIG
 from rec_tui.layout.video_profiles import CORE_KEYS, PROFILES, core_defaults, profile_index
@@ -32,7 +33,7 @@ class LayoutForm(StepForm):
     STEP = "layout"
     # The layout designer (layout canvas) is mounted into this container by its module.
     CANVAS_SLOT_ID: Final = "layout-canvas-slot"
-    INTRO = "The mixed video: size, frame rate, bitrate, and where each user appears."
+    INTRO = N_("The mixed video: size, frame rate, bitrate, and where each user appears.")
     DEFAULT_CSS = """
     LayoutForm .toggle-row, LayoutForm .profile-row { height: auto; }
     LayoutForm .toggle-row Label, LayoutForm .profile-row Label {
@@ -49,7 +50,7 @@ class LayoutForm(StepForm):
 
     def compose_fields(self) -> ComposeResult:
         with Horizontal(classes="toggle-row"):
-            yield Label("Transcoding settings")
+            yield Label(_("Transcoding settings"))
             yield Switch(id="transcoding-on")
             # The switch's state in words: its colours alone do not say it.
             yield Static("", id="transcoding-state")
@@ -57,10 +58,10 @@ class LayoutForm(StepForm):
             # The designer first: on entry it is in view, the fields follow (issue 12).
             yield Vertical(LayoutCanvas(self.draft), id=self.CANVAS_SLOT_ID)
             with Horizontal(classes="profile-row"):
-                yield Label("Resolution profile")
+                yield Label(_("Resolution profile"))
                 yield Select(
                     [(p.label, index) for index, p in enumerate(PROFILES)],
-                    prompt="pick to fill width, height, fps, bitrate",
+                    prompt=_("pick to fill width, height, fps, bitrate"),
                     compact=True,
                     id="profile",
                 )
@@ -75,20 +76,24 @@ class LayoutForm(StepForm):
                     "defaultUserBackgroundImage",
                 )
             )
-            yield Static("Custom layout tiles (mixedVideoLayout 3)", classes="section-title")
+            yield Static(_("Custom layout tiles (mixedVideoLayout 3)"), classes="section-title")
             yield ObjectListEditor(
                 catalogue.field(LAYOUT_CONFIG),
                 make_editor=editor_for,
-                label="Tiles",
+                label=_("Tiles"),
                 new_item=new_tile,
-                item_noun="tile",
+                add_label=_("Add tile"),
+                no_more=N_("No more tiles: at most {limit} fit here."),
+                item_title=N_("Tile [{index}] ({count} in the list)"),
             )
-            yield Static("Per-user backgrounds", classes="section-title")
+            yield Static(_("Per-user backgrounds"), classes="section-title")
             yield ObjectListEditor(
                 catalogue.field(f"{TC}.backgroundConfig"),
                 make_editor=editor_for,
-                label="Backgrounds",
-                item_noun="background",
+                label=_("Backgrounds"),
+                add_label=_("Add background"),
+                no_more=N_("No more backgrounds: at most {limit} fit here."),
+                item_title=N_("Background [{index}] ({count} in the list)"),
             )
 
     def after_sync(self) -> None:
@@ -98,7 +103,7 @@ class LayoutForm(StepForm):
 
         update_if_changed(
             self.query_one("#transcoding-state", Static),
-            "on" if enabled else "off: Space turns it on",
+            _("on") if enabled else _("off: Space turns it on"),
         )
         switch = self.query_one("#transcoding-on", Switch)
         if switch.value != enabled:
@@ -154,7 +159,7 @@ class LayoutForm(StepForm):
         elif not event.value and self.draft.get(TC) is not None:
             # Held by the draft for this document; turning it on again brings them back.
             self.draft.hold(TC, origin=self)
-            self.notify("Transcoding settings set aside; switch them on to bring them back.")
+            self.notify(_("Transcoding settings set aside; switch them on to bring them back."))
 
     @on(Select.Changed, "#profile")
     def _profile(self, event: Select.Changed) -> None:
@@ -162,7 +167,8 @@ class LayoutForm(StepForm):
         if not isinstance(event.value, int):
             return
         profile = PROFILES[event.value]
-        with self.draft.batch(f"use the {profile.label} profile", origin=self):
+        description = _("use the {profile} profile").format(profile=profile.label)
+        with self.draft.batch(description, origin=self):
             if self.draft.get(TC) is None:
                 self._enable()
             for key, value in zip(CORE_KEYS, profile.values(), strict=True):

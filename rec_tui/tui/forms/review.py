@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from rec_tui.i18n import N_, _
 from rec_tui.request.endpoints import CONTENT_TYPE
 from rec_tui.request.redact import redact_headers
 from rec_tui.request.request_line import request_line
@@ -27,7 +28,7 @@ class ReviewForm(StepForm):
     STEP = "review"
     # The Send panel mounts itself into this container.
     PLUGIN_ID: Final = "review-plugin"
-    INTRO = "What sending will do. The body is in the preview pane (F4)."
+    INTRO = N_("What sending will do. The body is in the preview pane (F4).")
     DEFAULT_CSS = """
     ReviewForm #review-plan { margin: 0 0 1 0; }
     ReviewForm #review-request { margin: 0 0 1 0; }
@@ -40,9 +41,16 @@ class ReviewForm(StepForm):
     def compose_fields(self) -> ComposeResult:
         yield Static("", id="review-plan")
         yield Vertical(id=self.PLUGIN_ID)
-        yield Static("Request", classes="section-title body-here")
+        yield Static(_("Request"), id="review-request-title", classes="section-title body-here")
         yield Static("", id="review-request", classes="body-here")
         yield Static("", id="review-body", classes="body-here")
+
+    def say_again(self) -> bool:
+        # Not built again: the Send panel in it holds the running recordings. The plan is
+        # said again by show_problems, which the app calls after a language switch.
+        self.query_children(".step-intro").first(Static).update(_(self.INTRO))
+        self.query_one("#review-request-title", Static).update(_("Request"))
+        return True
 
     def show_problems(self, problems: list[Problem]) -> None:
         # The app calls this right after every sync.
@@ -51,7 +59,7 @@ class ReviewForm(StepForm):
         for index, line in enumerate(send_plan(self.draft, problems)):
             if index:
                 plan.append("\n")
-            plan.append(f"{line.label}: ", "bold")
+            plan.append(_("{label}: ").format(label=line.label), "bold")
             plan.append(line.text)
         self.query_one("#review-plan", Static).update(plan)
         request = Text()

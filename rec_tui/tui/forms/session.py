@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Button, RadioButton, RadioSet, Static
 
+from rec_tui.i18n import _
 from rec_tui.request.draft import APP_ID
 from rec_tui.spec import catalogue
 from rec_tui.spec.modes import MODE_SUMMARIES, MODES, is_mode
@@ -46,11 +47,11 @@ class SessionForm(StepForm):
         with ChoiceRadioSet(id="mode", compact=True):
             for mode in MODES:
                 yield RadioButton(mode, value=mode == self.draft.mode, name=mode)
-        yield Static(MODE_SUMMARIES[self.draft.mode], id="mode-summary")
+        yield Static(_(MODE_SUMMARIES[self.draft.mode]), id="mode-summary")
         yield TextEditor(APP_ID_FIELD)
         yield from self.editors_for(("cname", "uid", "clientRequest.token"))
         # Short enough for the input column at 120×40; the palette says "for this recorder".
-        yield Button("Generate a token", id="generate-token", compact=True)
+        yield Button(_("Generate a token"), id="generate-token", compact=True)
 
     def value_for(self, editor: FieldEditor) -> Any:
         if editor.path == APP_ID_PATH:
@@ -65,7 +66,7 @@ class SessionForm(StepForm):
 
     def after_sync(self) -> None:
         mode = self.draft.mode
-        self.query_one("#mode-summary", Static).update(MODE_SUMMARIES[mode])
+        self.query_one("#mode-summary", Static).update(_(MODE_SUMMARIES[mode]))
         radio_set = self.query_one("#mode", ChoiceRadioSet)
         for button in radio_set.query(RadioButton):
             if button.name == mode and not button.value:

@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import RadioButton, RadioSet
 
+from rec_tui.i18n import N_, _
 from rec_tui.request.draft import SNAPSHOT_INTENT
 from rec_tui.spec.rules.context import FILES, SNAP
 from rec_tui.tui.forms.base import StepForm
@@ -21,9 +22,9 @@ from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 
 CHOICES: Final = (
-    ("off", "Off: no snapshots"),
-    ("only", "Snapshots only (no recording files)"),
-    ("plus_recording", "Snapshots plus recording"),
+    ("off", N_("Off: no snapshots")),
+    ("only", N_("Snapshots only (no recording files)")),
+    ("plus_recording", N_("Snapshots plus recording")),
 )
 NEW_SNAPSHOT_CONFIG: Final = {"fileType": ["jpg"]}
 NEW_FILE_CONFIG: Final = {"avFileType": ["hls"]}
@@ -31,7 +32,7 @@ NEW_FILE_CONFIG: Final = {"avFileType": ["hls"]}
 
 class SnapshotsForm(StepForm):
     STEP = "snapshots"
-    INTRO = "Screenshots of each user's video, saved as JPG files to the same storage."
+    INTRO = N_("Screenshots of each user's video, saved as JPG files to the same storage.")
     DEFAULT_CSS = """
     SnapshotsForm #snapshot-choice { width: 1fr; margin: 0 0 1 0; }
     SnapshotsForm.-snapshots-off .snapshot-fields { display: none; }
@@ -40,7 +41,7 @@ class SnapshotsForm(StepForm):
     def compose_fields(self) -> ComposeResult:
         with ChoiceRadioSet(id="snapshot-choice"):
             for value, label in CHOICES:
-                yield RadioButton(label, name=value, value=value == self.current_choice())
+                yield RadioButton(_(label), name=value, value=value == self.current_choice())
         for editor in self.editors_for((f"{SNAP}.captureInterval", f"{SNAP}.fileType")):
             editor.add_class("snapshot-fields")
             yield editor
@@ -67,7 +68,7 @@ class SnapshotsForm(StepForm):
 
     def choose(self, choice: str) -> None:
         draft = self.draft
-        with draft.batch(f"snapshots: {choice}", origin=self):
+        with draft.batch(_("snapshots: {choice}").format(choice=choice), origin=self):
             if choice == "off":
                 self._take_out(SNAP)
                 if draft.holds(FILES):
@@ -84,7 +85,8 @@ class SnapshotsForm(StepForm):
 
     def _take_out(self, path: str) -> None:
         if self.draft.hold(path, origin=self):
-            self.notify(f"{path.rsplit('.', 1)[-1]} set aside; it comes back with that choice.")
+            key = path.rsplit(".", 1)[-1]
+            self.notify(_("{key} set aside; it comes back with that choice.").format(key=key))
 
     @on(RadioSet.Changed, "#snapshot-choice")
     def _chosen(self, event: RadioSet.Changed) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 
+from rec_tui.i18n import N_, _
 from rec_tui.request.draft import Draft
 from rec_tui.spec import catalogue, storage
 from rec_tui.spec.rules.context import STORAGE
@@ -15,8 +16,14 @@ from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.list_editor import ListEditor
 
 
+def _vendor_label(vendor: storage.Vendor) -> str:
+    if vendor.historical:
+        return _(storage.HISTORICAL_LABEL).format(name=_(vendor.name))
+    return _(vendor.name)
+
+
 def vendor_options() -> list[tuple[str, Any]]:
-    return [(vendor.label, vendor.number) for vendor in storage.VENDORS]
+    return [(_vendor_label(vendor), vendor.number) for vendor in storage.VENDORS]
 
 
 def region_options(vendor_number: object) -> list[tuple[str, Any]]:
@@ -25,7 +32,7 @@ def region_options(vendor_number: object) -> list[tuple[str, Any]]:
         return []
     return [
         (
-            f"{region.label} ({region.value})" + (" (historical)" if region.historical else ""),
+            f"{region.label} ({region.value})" + (_(" (historical)") if region.historical else ""),
             region.value,
         )
         for region in vendor.regions
@@ -34,7 +41,7 @@ def region_options(vendor_number: object) -> list[tuple[str, Any]]:
 
 class StorageForm(StepForm):
     STEP = "storage"
-    INTRO = "Where the files go: your cloud storage bucket and the keys to write to it."
+    INTRO = N_("Where the files go: your cloud storage bucket and the keys to write to it.")
 
     def __init__(self, draft: Draft) -> None:
         super().__init__(draft)
@@ -49,7 +56,7 @@ class StorageForm(StepForm):
         )
         yield ListEditor(
             catalogue.field(f"{STORAGE}.fileNamePrefix"),
-            placeholder="folder names, e.g. recordings 2026 (Enter adds)",
+            placeholder=_("folder names, e.g. recordings 2026 (Enter adds)"),
         )
         yield from self.editors_for(
             f"{STORAGE}.extensionParams.{key}" for key in ("sse", "tag", "endpoint")
@@ -80,6 +87,8 @@ class StorageForm(StepForm):
                 and storage.region(vendor, region) is None
             ):
                 self.notify(
-                    f"Region {region} is not in {vendor.name}'s table; pick a region.",
+                    _("Region {region} is not in {vendor}'s table; pick a region.").format(
+                        region=region, vendor=_(vendor.name)
+                    ),
                     severity="warning",
                 )

@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
+from rec_tui.i18n import N_, _, ngettext
 from rec_tui.spec.rules.context import REC
-from rec_tui.spec.rules.quoting import counted
 from rec_tui.spec.uid_groups import GROUP_CAPACITY, distinct_uids, smallest_group
 from rec_tui.tui.forms.base import StepForm
 
@@ -17,7 +17,7 @@ _LISTS = ("subscribeAudioUids", "subscribeVideoUids")
 
 class StreamsForm(StepForm):
     STEP = "streams"
-    INTRO = "What the recorder subscribes to. Leave a list empty to record everyone."
+    INTRO = N_("What the recorder subscribes to. Leave a list empty to record everyone.")
     DEFAULT_CSS = """
     StreamsForm #group-hint { height: auto; padding: 0 0 0 1; }
     StreamsForm #group-hint Static { width: 1fr; color: $text-muted; }
@@ -39,7 +39,7 @@ class StreamsForm(StepForm):
                 "salt",
             )
         )
-        yield Static("Who is recorded", classes="section-title")
+        yield Static(_("Who is recorded"), classes="section-title")
         yield from self.editors_for(
             f"{REC}.{key}"
             for key in (
@@ -52,7 +52,7 @@ class StreamsForm(StepForm):
         )
         with Horizontal(id="group-hint"):
             yield Static("", id="group-suggestion")
-            yield Button("Use it", id="use-group", compact=True)
+            yield Button(_("Use it"), id="use-group", compact=True)
 
     def _users(self) -> int | None:
         """Distinct users subscribed, counted as rule R57 counts them; None: unknown."""
@@ -69,15 +69,20 @@ class StreamsForm(StepForm):
         current = self.draft.get(f"{REC}.subscribeUidGroup")
         text = ""
         if users is None:
-            text = "#allstream# is listed, so the number of users is unknown."
+            text = _("#allstream# is listed, so the number of users is unknown.")
         elif users and group is None:
             most = max(GROUP_CAPACITY.values())
-            text = f"{counted(users, 'user')} listed: more than any group covers ({most})."
+            text = ngettext(
+                "{count} user listed: more than any group covers ({most}).",
+                "{count} users listed: more than any group covers ({most}).",
+                users,
+            ).format(count=users, most=most)
         elif users and group is not None:
-            text = (
-                f"{counted(users, 'user')} listed → suggested {group} "
-                f"(up to {GROUP_CAPACITY[group]} users)."
-            )
+            text = ngettext(
+                "{count} user listed → suggested {group} (up to {capacity} users).",
+                "{count} users listed → suggested {group} (up to {capacity} users).",
+                users,
+            ).format(count=users, group=group, capacity=GROUP_CAPACITY[group])
         self.query_one("#group-suggestion", Static).update(text)
         self.query_one("#use-group", Button).display = group is not None and group != current
 
@@ -86,4 +91,6 @@ class StreamsForm(StepForm):
         event.stop()
         group = self._suggestion()
         if group is not None:
-            self.draft.set(f"{REC}.subscribeUidGroup", group, description="use the suggested group")
+            self.draft.set(
+                f"{REC}.subscribeUidGroup", group, description=_("use the suggested group")
+            )

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Switch
 
+from rec_tui.i18n import N_, _
 from rec_tui.request.draft import SERVICES_PATH, Draft
 from rec_tui.request.services import new_service_item, service_index
 from rec_tui.spec import catalogue
@@ -41,7 +42,7 @@ WEB_KEYS: Final = (
 
 class WebForm(StepForm):
     STEP = "web"
-    INTRO = "Record a web page (web_recorder_service) and optionally push it to a CDN."
+    INTRO = N_("Record a web page (web_recorder_service) and optionally push it to a CDN.")
     DEFAULT_CSS = """
     WebForm .toggle-row { height: auto; }
     WebForm .toggle-row Label { width: 26; padding: 0 1 0 0; text-align: right; }
@@ -60,9 +61,9 @@ class WebForm(StepForm):
             yield self._service_editor(
                 WEB_SERVICE, f"serviceParam.{key}", catalogue.field(f"{_PARAM}.{key}", WEB_SERVICE)
             )
-        yield Label("CDN push (rtmp_publish_service)", classes="section-title")
+        yield Label(_("CDN push (rtmp_publish_service)"), classes="section-title")
         with Horizontal(classes="toggle-row"):
-            yield Label("Push to a CDN")
+            yield Label(_("Push to a CDN"))
             yield Switch(id="cdn-on")
         with Vertical(classes="cdn-fields"):
             yield self._service_editor(
@@ -122,7 +123,7 @@ class WebForm(StepForm):
         elif not event.value and index is not None:
             # Held by the draft for this document: switching on again brings it back.
             self.draft.hold(f"{SERVICES_PATH}[{index}]", origin=self)
-            self.notify("CDN push set aside; switch it on again to bring it back.")
+            self.notify(_("CDN push set aside; switch it on again to bring it back."))
 
     def focus_first(self) -> None:
         for editor in self.editors:

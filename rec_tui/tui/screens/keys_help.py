@@ -10,17 +10,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from rec_tui.i18n import N_, _
 from rec_tui.tui.screens.dialog import Dialog
 
 # (key, what it does); the app's own bindings are listed after these, so keys added by
 # other modules (presets, import/export, send) appear here without editing this list.
 FORM_KEYS: tuple[tuple[str, str], ...] = (
-    ("Tab / Shift+Tab", "next / previous field"),
-    ("Enter", "in a list field: add what was typed or pasted; in Problems: go to the field"),
-    ("Delete", "in a list: remove the highlighted item"),
-    ("Up / Down", "move in lists, choices and the steps list"),
-    ("Ctrl+P", "command palette: every action by name"),
-    ("Esc", "close a dialog or this help"),
+    ("Tab / Shift+Tab", N_("next / previous field")),
+    ("Enter", N_("in a list field: add what was typed or pasted; in Problems: go to the field")),
+    ("Delete", N_("in a list: remove the highlighted item")),
+    ("Up / Down", N_("move in lists, choices and the steps list")),
+    ("Ctrl+P", N_("command palette: every action by name")),
+    ("Esc", N_("close a dialog or this help")),
 )
 
 
@@ -30,19 +31,19 @@ class KeysHelpScreen(Dialog[None]):
         width: 80%; max-width: 90; height: 80%; border: thick $primary;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f10,f1,q", "dismiss", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f10,f1,q", "dismiss", N_("Close"))]
 
     def compose(self) -> ComposeResult:
-        table = Table(title="rec-tui keys", expand=True, show_edge=False)
-        table.add_column("Key", style="bold cyan", no_wrap=True)
-        table.add_column("Action")
+        table = Table(title=_("rec-tui keys"), expand=True, show_edge=False)
+        table.add_column(_("Key"), style="bold cyan", no_wrap=True)
+        table.add_column(_("Action"))
         seen: set[str] = set()
         for binding in self.app.BINDINGS:
             if isinstance(binding, Binding) and binding.key not in seen:
                 seen.add(binding.key)
-                table.add_row(_key_name(binding.key), binding.tooltip or binding.description)
+                table.add_row(_key_name(binding.key), _(binding.tooltip or binding.description))
         for key, action in FORM_KEYS:
-            table.add_row(key, action)
+            table.add_row(key, _(action))
         with VerticalScroll():
             yield Static(table)
 

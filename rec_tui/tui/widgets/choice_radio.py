@@ -7,6 +7,8 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import RadioButton, RadioSet
 
+from rec_tui.i18n import N_
+
 
 class ChoiceRadioSet(RadioSet):
     """Arrow keys choose at once (one key per choice, as in a GUI radio group).
@@ -19,8 +21,8 @@ class ChoiceRadioSet(RadioSet):
     ChoiceRadioSet { width: 1fr; height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,right", "choose_next(1)", "Next choice", show=False),
-        Binding("up,left", "choose_next(-1)", "Previous choice", show=False),
+        Binding("down,right", "choose_next(1)", N_("Next choice"), show=False),
+        Binding("up,left", "choose_next(-1)", N_("Previous choice"), show=False),
     ]
 
     def on_mount(self) -> None:

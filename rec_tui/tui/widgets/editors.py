@@ -14,6 +14,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, Select, Static
 
+from rec_tui.i18n import N_, _
 from rec_tui.spec.field import Field
 from rec_tui.spec.rules.quoting import range_text
 from rec_tui.tui.value_text import as_json, in_words
@@ -25,12 +26,12 @@ from rec_tui.tui.widgets.row_input import RowInput
 def _placeholder(field: Field) -> str:
     parts: list[str] = []
     if field.default is not None:
-        parts.append(f"default: {in_words(field.default)}")
+        parts.append(_("default: {value}").format(value=in_words(field.default)))
     if field.minimum is not None and field.maximum is not None:
         parts.append(range_text(field.minimum, field.maximum))
     if not parts and field.example is not None:
-        parts.append(f"e.g. {field.example}")
-    return ", ".join(parts)
+        parts.append(_("e.g. {example}").format(example=field.example))
+    return _(", ").join(parts)
 
 
 class FieldInput(RowInput):
@@ -178,14 +179,14 @@ class RevealToggle(Static, can_focus=True):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space", "reveal", "Show / hide", show=False)
+        Binding("enter,space", "reveal", N_("Show / hide"), show=False)
     ]
 
     class Toggled(Message):
         """The user asked to show or hide the secret."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__("Show", **kwargs)
+        super().__init__(_("Show"), **kwargs)
 
     def on_click(self, event: Click) -> None:
         event.stop()
@@ -212,7 +213,7 @@ class SecretEditor(TextEditor):
     def _toggle(self, event: RevealToggle.Toggled) -> None:
         event.stop()
         self.input.password = not self.input.password
-        self.query_one(RevealToggle).update("Show" if self.input.password else "Hide")
+        self.query_one(RevealToggle).update(_("Show") if self.input.password else _("Hide"))
 
 
 class ChoiceEditor(FieldEditor):
@@ -232,7 +233,7 @@ class ChoiceEditor(FieldEditor):
             if options is not None
             else [
                 (
-                    f"{choice.label} ({choice.value})"
+                    f"{choice.shown_label()} ({choice.value})"
                     if str(choice.value) != choice.label
                     else choice.label,
                     choice.value,
@@ -243,7 +244,11 @@ class ChoiceEditor(FieldEditor):
 
     def compose_input(self) -> ComposeResult:
         default = self.field.default
-        prompt = "not set" if default is None else f"not set (default: {in_words(default)})"
+        prompt = (
+            _("not set")
+            if default is None
+            else _("not set (default: {value})").format(value=in_words(default))
+        )
         self.select = Select(self._options, prompt=prompt, compact=True, classes="field-input")
         yield self.select
 
@@ -273,7 +278,7 @@ class ChoiceEditor(FieldEditor):
             # (its problem is listed next to it) rather than looking "not set".
             self._options = [
                 *[(label, v) for label, v in self._options if label[:1] != "✗"],
-                (f"✗ {as_json(value)} (not an allowed value)", option),
+                (_("✗ {value} (not an allowed value)").format(value=as_json(value)), option),
             ]
             with self.select.prevent(Select.Changed):
                 self.select.set_options(self._options)
@@ -303,7 +308,7 @@ class BoolEditor(ChoiceEditor):
 
     def __init__(self, field: Field, path: str | None = None, *, label: str | None = None) -> None:
         super().__init__(
-            field, path, label=label, options=[("Yes (true)", True), ("No (false)", False)]
+            field, path, label=label, options=[(_("Yes (true)"), True), (_("No (false)"), False)]
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rec_tui.i18n import _
 from rec_tui.spec.field import Field
 from rec_tui.tui.widgets.editors import (
     BoolEditor,
@@ -43,6 +44,6 @@ def _list_editor_for(field: Field, path: str | None, label: str | None) -> Field
             path,
             label=label,
             offer_all_streams=field.key.startswith("subscribe"),
-            placeholder="UIDs, Enter adds",
+            placeholder=_("UIDs, Enter adds"),
         )
     return ListEditor(field, path, label=label)

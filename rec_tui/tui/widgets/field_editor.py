@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
+from rec_tui.i18n import _
 from rec_tui.spec.field import Field
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Problem
@@ -80,7 +81,8 @@ class FieldEditor(Vertical):
         super().__init__(classes="-stacked" if self.STACKED else None)
         self.field = field
         self.path = path if path is not None else field.path
-        self._label_text = label or field.label
+        # A declared label is said in the active language; a given one already is.
+        self._label_text = label or _(field.label)
         self._mode: Mode | None = None
         # Kept as attributes: queries on every keystroke would cost more than the update.
         self._label = Label(self._label_text, classes="field-label")

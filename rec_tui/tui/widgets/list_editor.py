@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
+from rec_tui.i18n import N_, _
 from rec_tui.spec.field import Field
 from rec_tui.spec.names import ALL_STREAMS
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
@@ -32,7 +33,7 @@ def split_many(text: str) -> list[str]:
 
 class ItemList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete", "remove_item", "Remove item", show=False)
+        Binding("delete", "remove_item", N_("Remove item"), show=False)
     ]
 
     def action_remove_item(self) -> None:
@@ -89,8 +90,8 @@ class ListEditor(FieldEditor):
         super().__init__(field, path, label=label)
         self._offer_all = offer_all_streams
         # Several lists look alike; the box itself says which one it is.
-        hint = placeholder or "type or paste values, Enter adds"
-        self._placeholder = f"{self._label_text}: {hint}"
+        hint = placeholder or _("type or paste values, Enter adds")
+        self._placeholder = _("{label}: {hint}").format(label=self._label_text, hint=hint)
         self._items: list[str] = []
         self.add_class("-empty")
 
@@ -102,10 +103,10 @@ class ListEditor(FieldEditor):
                 )
                 if self._offer_all:
                     # Only for an empty list: "#allstream#" must be a subscribe list's only entry.
-                    yield Button("All streams", classes="all-streams", compact=True)
+                    yield Button(_("All streams"), classes="all-streams", compact=True)
             with Horizontal(classes="list-items"):
                 yield ItemList(classes="items")
-                yield Button("Remove", classes="remove", compact=True)
+                yield Button(_("Remove"), classes="remove", compact=True)
 
     @property
     def items(self) -> list[str]:

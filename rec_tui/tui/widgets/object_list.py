@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Static
 
+from rec_tui.i18n import N_, _
 from rec_tui.spec import catalogue, jsonpath
 from rec_tui.spec.field import Field
 from rec_tui.spec.problems import Problem
@@ -58,7 +59,9 @@ class ObjectListEditor(FieldEditor):
         make_editor: Callable[[Field, str], FieldEditor],
         label: str | None = None,
         new_item: Callable[[list[dict[str, Any]]], dict[str, Any] | None] | None = None,
-        item_noun: str = "item",
+        add_label: str = "",
+        no_more: str = "",
+        item_title: str = "",
         service: str | None = None,
     ) -> None:
         super().__init__(field, path, label=label)
@@ -66,7 +69,10 @@ class ObjectListEditor(FieldEditor):
         self._make_editor = make_editor
         # None from it: no more items may be added (its notice says why).
         self._new_item = new_item or (lambda items: {})
-        self._noun = item_noun
+        # Said on the add button, and (a message with {limit}, marked N_) when the list is full.
+        self._add_label = add_label or _("Add item")
+        self._no_more = no_more
+        self._item_title = item_title or N_("Item [{index}] ({count} in the list)")
         self._columns = [
             f
             for f in catalogue.children(f"{field.path}[]", service)
@@ -89,13 +95,13 @@ class ObjectListEditor(FieldEditor):
         self._children = [self._make_editor(c, self._child_path(c)) for c in self._columns]
         with Vertical(classes="object-list"):
             table = ItemTable(cursor_type="row", zebra_stripes=True, classes="field-input")
-            table.add_columns("index", *(f.key for f in self._columns))
+            table.add_columns(_("index"), *(f.key for f in self._columns))
             yield table
             with Horizontal(classes="object-buttons"):
-                yield Button(f"Add {self._noun}", classes="add", compact=True)
-                yield Button("Remove", classes="remove", compact=True)
-                yield Button("Move up", classes="up", compact=True)
-                yield Button("Move down", classes="down", compact=True)
+                yield Button(self._add_label, classes="add", compact=True)
+                yield Button(_("Remove"), classes="remove", compact=True)
+                yield Button(_("Move up"), classes="up", compact=True)
+                yield Button(_("Move down"), classes="down", compact=True)
             with Vertical(classes="item-editors"):
                 yield self._title
                 yield from self._children
@@ -166,7 +172,7 @@ class ObjectListEditor(FieldEditor):
     def _select(self, index: int) -> None:
         self.index = index
         count = len(self._items)
-        title = f"{self._noun.capitalize()} [{index}] ({count} in the list)" if count else ""
+        title = _(self._item_title).format(index=index, count=count) if count else ""
         if title != self._title_text:
             self._title_text = title
             self._title.update(title)
@@ -220,7 +226,11 @@ class ObjectListEditor(FieldEditor):
         if item is None:
             limit = self.field.max_items
             self.notify(
-                f"No more {self._noun}s: at most {limit} fit here." if limit else "No more here.",
+                _(self._no_more or N_("No more items: at most {limit} fit here.")).format(
+                    limit=limit
+                )
+                if limit
+                else _("No more here."),
                 severity="warning",
             )
             return

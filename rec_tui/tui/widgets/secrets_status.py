@@ -29,7 +29,14 @@ class SecretsStatus(Static):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(_(OPENING), **kwargs)
+        self._opening = True
 
     def show(self, text: str, *, persistent: bool) -> None:
+        self._opening = False
         self.update(text)
         self.set_class(not persistent, "-memory-only")
+
+    def say_again(self) -> None:
+        """The language changed: the line made here is said in it (the store's is its own)."""
+        if self._opening:
+            self.update(_(OPENING))

@@ -7,6 +7,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from rec_tui.i18n import _
 from rec_tui.spec.modes import Mode
 from rec_tui.tui.steps import STEPS, Step
 
@@ -18,7 +19,7 @@ def step_label(step: Step, mode: Mode, errors: int) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     if applies and errors:
         text.append(f"✗{errors} ", "bold red")
-    text.append(step.title, style="" if applies else "dim strike")
+    text.append(_(step.title), style="" if applies else "dim strike")
     return text
 
 
