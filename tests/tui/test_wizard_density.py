@@ -7,21 +7,26 @@ forms are built.
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
+from rich.text import Text
 from textual.widget import Widget
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Static
 
 from rec_tui.spec.rules.context import REC, TC
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.launch import build_draft
 from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from rec_tui.tui.widgets.layout_view import wrap_parts
 from rec_tui.tui.widgets.list_editor import ListEditor
 from tests.support.tui import make_app, seed_body
 from tests.support.tui_scenes import mix_body, settle
+from tests.tui.test_tui_launch import options
 
 
 def _form(app: RecTuiApp) -> StepForm:
@@ -207,3 +212,23 @@ async def test_a_long_chosen_value_keeps_its_select_to_one_row() -> None:
         profile = app.query_one("#profile")
         # "1280×720, 15 fps, 1130 kbps" is cut with "…" rather than wrapped to a second row.
         assert profile.region.height == 1
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_field_s_problem_is_shown_whole_under_its_input(size: tuple[int, int]) -> None:
+    # A token for another channel: the warning under the RTC token (a secret's three-column
+    # row) wraps to several lines; every one of them must be on screen, none cut.
+    ticket = Path(__file__).parents[1] / "data" / "tickets" / "wrong_channel_zh.txt"
+    draft, notices = build_draft(options(open_path=str(ticket)))
+    app = RecTuiApp(draft, notices=notices)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        token = next(e for e in app.query(FieldEditor) if e.path == "clientRequest.token")
+        line = token.query_one(".field-problem", Static)
+        text = Text(str(line.visual))
+        assert "joins" in text.plain
+        width = line.content_region.width
+        needed = len(text.wrap(Console(width=width), width))
+        assert needed > 1
+        assert line.content_region.height == needed
+        assert line.content_region.x == token.query_one(".field-input").region.x

@@ -201,7 +201,6 @@ class SecretEditor(TextEditor):
 
     DEFAULT_CSS = """
     SecretEditor { grid-size: 3; grid-columns: 26 1fr 7; }
-    SecretEditor .field-problem { column-span: 3; }
     """
     password = True
 

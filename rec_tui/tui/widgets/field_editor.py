@@ -57,11 +57,13 @@ class FieldEditor(Vertical):
     FieldEditor:focus-within > .field-label { text-style: bold; color: $accent; }
     FieldEditor .field-input { width: 1fr; }
     FieldEditor .field-input:focus { background: $boost; }
-    FieldEditor .field-problem { column-span: 2; padding: 0 0 0 26; display: none; }
+    FieldEditor .field-problem, FieldEditor .field-problem-gap { display: none; }
     FieldEditor.-has-problem > .field-problem { display: block; }
+    FieldEditor.-has-problem > .field-problem-gap { display: block; height: 1; }
     FieldEditor.-stacked { layout: vertical; }
     FieldEditor.-stacked > .field-label { width: auto; padding: 1 0 0 1; text-align: left; }
     FieldEditor.-stacked > .field-problem { padding: 0 0 0 1; }
+    FieldEditor.-stacked.-has-problem > .field-problem-gap { display: none; }
     """
 
     class Edited(Message):
@@ -148,7 +150,10 @@ class FieldEditor(Vertical):
             text.append(icon, style)
             text.append(problem.message)
         if self._problem_line is None:
+            # The line sits in the input's column behind an empty label cell, not across
+            # both: Textual sizes an auto grid row by each column's own width, so a line
+            # spanning the columns got too few rows and its last words were cut.
             self._problem_line = Static(text, classes="field-problem")
-            self.mount(self._problem_line)
+            self.mount(Static(classes="field-problem-gap"), self._problem_line)
         else:
             self._problem_line.update(text)
