@@ -14,10 +14,10 @@ token is a placeholder (``rec-tui validate``) then imports none of them.
 from __future__ import annotations
 
 import re
-import sys
 import time as _time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from rec_tui import lazy_names
 from rec_tui.i18n import _
 
 if TYPE_CHECKING:
@@ -48,14 +48,7 @@ _MODULE_OF = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    __import__(f"{__name__}.{module}")
-    value = getattr(sys.modules[f"{__name__}.{module}"], name)
-    globals()[name] = value  # found directly from now on
-    return value
+__getattr__ = lazy_names.loader(__name__, _MODULE_OF)
 
 
 def looks_like_token(text: str) -> bool:

@@ -13,8 +13,9 @@ preset list``) loads neither the TOML writer nor the keyring nor the editing mod
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from rec_tui import lazy_names
 
 if TYPE_CHECKING:
     from rec_tui.store.presets.document import FORMAT_VERSION, MAX_DEPTH, dumps, to_document
@@ -69,14 +70,7 @@ _MODULE_OF: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    __import__(f"{__name__}.{module}")
-    value = getattr(sys.modules[f"{__name__}.{module}"], name)
-    globals()[name] = value  # found directly from now on
-    return value
+__getattr__ = lazy_names.loader(__name__, _MODULE_OF)
 
 
 def __dir__() -> list[str]:
