@@ -354,20 +354,27 @@ async def test_the_fix_marks_follow_once_typing_pauses() -> None:
         assert any("[F8 fix]" in row for row in _problem_rows(app))
 
 
+@pytest.fixture
+def placings(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each time Textual works out the places of the screen's widgets: False when it works
+    out every widget's (the whole screen laid out), True for the visible ones only."""
+    arranged: list[bool] = []
+    arrange = Compositor._arrange_root
+
+    def counted(compositor: Compositor, root: Widget, size: Size, visible_only: bool = True) -> Any:
+        arranged.append(visible_only)
+        return arrange(compositor, root, size, visible_only)
+
+    monkeypatch.setattr(Compositor, "_arrange_root", counted)
+    return arranged
+
+
 async def test_typing_below_the_canvas_places_no_widget_again_until_it_is_in_view(
-    monkeypatch: pytest.MonkeyPatch,
+    placings: list[bool],
 ) -> None:
     # Asking a widget scrolled out of sight to repaint makes Textual work out the place of
     # every widget of the screen again on the next key (5-10 ms): the canvas above a tile's
     # fields waits until it is scrolled back into view.
-    placings: list[bool] = []
-    arrange = Compositor._arrange_root
-
-    def counted(compositor: Compositor, root: Widget, size: Size, visible_only: bool = True) -> Any:
-        placings.append(visible_only)
-        return arrange(compositor, root, size, visible_only)
-
-    monkeypatch.setattr(Compositor, "_arrange_root", counted)
     draft = Draft(mode="mix")
     draft.replace_body(copy.deepcopy(MIX_BODY))
     app = RecTuiApp(draft, start_step="layout")
@@ -393,18 +400,10 @@ async def test_typing_below_the_canvas_places_no_widget_again_until_it_is_in_vie
 
 
 async def test_canvas_keys_place_no_widget_again_and_the_tiles_fields_catch_up_in_view(
-    monkeypatch: pytest.MonkeyPatch,
+    placings: list[bool],
 ) -> None:
     # The tiles table and the selected tile's fields are below the canvas, out of sight:
     # they show the moves once scrolled into view, not on every arrow key.
-    placings: list[bool] = []
-    arrange = Compositor._arrange_root
-
-    def counted(compositor: Compositor, root: Widget, size: Size, visible_only: bool = True) -> Any:
-        placings.append(visible_only)
-        return arrange(compositor, root, size, visible_only)
-
-    monkeypatch.setattr(Compositor, "_arrange_root", counted)
     draft = Draft(mode="mix")
     draft.replace_body(copy.deepcopy(MIX_BODY))
     app = RecTuiApp(draft, start_step="layout")
