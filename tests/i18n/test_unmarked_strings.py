@@ -38,6 +38,8 @@ POSITIONAL_SINKS: dict[str, tuple[int, ...]] = {
     "error": (0,),
     "add_column": (0,),
     "Binding": (2,),
+    "Command": (0, 1),
+    "ApplyStatus": (1,),
     "Hit": (1, 3),
     "DiscoveryHit": (0, 2),
     "ArgumentTypeError": (0,),
@@ -62,6 +64,11 @@ ALLOWED = {
     ("rec_tui/cli/history.py", "x-request-id {}"),
     # Milliseconds: the SI unit symbol.
     ("rec_tui/tui/widgets/exchange_log.py", "  {} ms"),
+    # Each language's palette entry is named in that language, for a user who cannot read
+    # the other ("Language: English" in Chinese, "Language: 简体中文" in English).
+    ("rec_tui/tui/controllers/commands.py", "Language: {}"),
+    # The API call's name before Agora's answer (already said in the user's language).
+    ("rec_tui/tui/controllers/sending.py", "updateLayout: {}"),
     # "sid" is the API's name of a recording (the value beside it is one).
     ("rec_tui/tui/widgets/running_list.py", "\n● {} sid {}  {}  {}"),
 }
