@@ -155,7 +155,7 @@ async def _follow_up(
     try:
         if args.wait:
             status = await lifecycle.wait_until_recording(session)
-            lines.append(f"status {describe_status(status)}")
+            lines.append(_("status {status}").format(status=describe_status(status)))
         if args.stop_after is not None:
             await _stop_after(lifecycle, session, args.stop_after, lines)
     except asyncio.CancelledError:

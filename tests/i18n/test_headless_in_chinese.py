@@ -183,6 +183,19 @@ def test_send_to_the_sandbox_in_chinese(tmp_path: Path) -> None:
     assert sent.returncode == 2 and CJK.search(sent.stderr)
 
 
+def test_send_wait_says_the_status_in_chinese(tmp_path: Path) -> None:
+    from tests.support.sending import clean_body
+
+    path = tmp_path / "body.json"
+    path.write_text(json.dumps(clean_body("mix")))
+    command = ("send", str(path), "--sandbox", "--wait", "--stop-after", "0")
+    english = run_cli(*command, env=_environment(tmp_path, LANG="en_US.UTF-8"))
+    chinese = run_cli(*command, env=chinese_env(tmp_path))
+    assert english.returncode == chinese.returncode == 0
+    assert "\nstatus 4 (all components ready)\n" in english.stdout
+    assert "\n状态 4（所有组件已就绪）\n" in chinese.stdout
+
+
 def chinese_env(home: Path) -> dict[str, str]:
     return _environment(home, LANG="zh_CN.UTF-8")
 
