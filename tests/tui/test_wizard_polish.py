@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Static, Switch
 
-from rec_tui.i18n import ENGLISH, activate
+from rec_tui.i18n import ENGLISH, _, activate
 from rec_tui.request.draft import APP_ID
+from rec_tui.request.services import service_index
+from rec_tui.spec.names import RTMP_PUBLISH
+from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.screens.export_dialog import ExportScreen
 from rec_tui.tui.send_panel import SendPanel
 from tests.support.tui import editor, make_app, type_into
 from tests.support.tui_scenes import mix_body, settle
@@ -68,3 +72,59 @@ async def test_every_send_button_is_on_screen(
             assert panel.content_region.x <= shown.x, button.id
             assert shown.right <= panel.content_region.right, button.id
             assert shown.right <= app.screen.region.right, button.id
+
+
+def _words(app: RecTuiApp, selector: str) -> str:
+    """The words beside a switch, checked to be on screen whole."""
+    state = app.screen.query_one(selector, Static)
+    words = str(state.render())
+    shown = state.content_region
+    assert shown.width >= cell_len(words), words
+    assert shown.right <= app.screen.region.right, words
+    return words
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_cdn_switch_says_its_state_in_words(
+    size: tuple[int, int], lang: str, tmp_path: Path
+) -> None:
+    # The switch showed on and off by colour alone.
+    if lang == "zh":
+        activate("zh", tmp_path)
+    app = make_app({"cname": "c", "uid": "1", "clientRequest": {}}, mode="web", step="web")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        switch = app.query_one("#cdn-on", Switch)
+        switch.scroll_visible(animate=False, immediate=True)
+        switch.focus()
+        await pilot.pause()
+        assert _words(app, "#cdn-state") == _("off: Space turns it on")
+        await pilot.press("space")
+        await pilot.pause()
+        assert service_index(app.draft.body, RTMP_PUBLISH) is not None
+        assert _words(app, "#cdn-state") == _("on")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_reveal_switch_says_its_state_in_words(
+    size: tuple[int, int], lang: str, tmp_path: Path
+) -> None:
+    if lang == "zh":
+        activate("zh", tmp_path)
+    app = make_app(mix_body(), step="session")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        await pilot.press("tab")  # the hint says: Tab: Reveal, Save to file, Close
+        await pilot.pause()
+        assert app.focused is screen.query_one("#reveal", Switch)
+        assert _words(app, "#reveal-state") == _("off: Space turns it on")
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen.reveal
+        assert _words(app, "#reveal-state") == _("on")
