@@ -81,6 +81,9 @@ class SendPanel(Vertical):
     SendPanel #send-scene { color: $text-muted; margin: 0 0 1 0; }
     /* One-row buttons, as the forms' own: at 80×24 the answer line stays in view. */
     SendPanel Button { margin: 0 1 0 0; }
+    /* Textual's 16-column minimum pushed "Update layout (from the Layout step)" past the
+       pane's edge at 120×40. */
+    SendPanel .send-row Button { min-width: 10; }
     SendPanel #send-outcome { margin: 0 0 1 0; }
     SendPanel #send-outcome.-failed { color: $error; }
     SendPanel.-sandbox .credentials { display: none; }
@@ -172,6 +175,9 @@ class SendPanel(Vertical):
                 _("Acquire and start (^R)"), id="send-start", variant="primary", compact=True
             )
             yield Button(_("Query"), id="send-query", compact=True)
+        # Stop on a row of its own: beside the preview (53 columns at 120×40) and at 80×24
+        # the four buttons in one row put "Stop (async)" past the right edge.
+        with Horizontal(classes="send-row"):
             yield Button(_("Stop"), id="send-stop", variant="warning", compact=True)
             yield Button(_("Stop (async)"), id="send-stop-async", compact=True)
         yield Static("", id="send-outcome")

@@ -16,11 +16,12 @@ from rec_tui.layout.video_profiles import CORE_KEYS, PROFILES, core_defaults, pr
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules.context import TC
 from rec_tui.tui.forms.base import StepForm
-from rec_tui.tui.widgets.css_classes import set_class_if_changed, update_if_changed
+from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.factory import editor_for
 from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from rec_tui.tui.widgets.object_list import ObjectListEditor
+from rec_tui.tui.widgets.switch_state import SwitchState
 
 
 def new_tile(tiles: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -40,7 +41,6 @@ class LayoutForm(StepForm):
         width: 26; padding: 0 1 0 0; text-align: right;
     }
     LayoutForm #transcoding-on { border: none; height: 1; padding: 0; }
-    LayoutForm #transcoding-state { width: 1fr; padding: 0 0 0 1; color: $text-muted; }
     LayoutForm #profile { width: 1fr; }
     LayoutForm.-no-transcoding .transcoding { display: none; }
     LayoutForm .transcoding { height: auto; }
@@ -52,8 +52,7 @@ class LayoutForm(StepForm):
         with Horizontal(classes="toggle-row"):
             yield Label(_("Transcoding settings"))
             yield Switch(id="transcoding-on")
-            # The switch's state in words: its colours alone do not say it.
-            yield Static("", id="transcoding-state")
+            yield SwitchState(id="transcoding-state")
         with Vertical(classes="transcoding"):
             # The designer first: on entry it is in view, the fields follow (issue 12).
             yield Vertical(LayoutCanvas(self.draft), id=self.CANVAS_SLOT_ID)
@@ -101,10 +100,7 @@ class LayoutForm(StepForm):
         enabled = isinstance(self.draft.get(TC), dict)
         set_class_if_changed(self, not enabled, "-no-transcoding")
 
-        update_if_changed(
-            self.query_one("#transcoding-state", Static),
-            _("on") if enabled else _("off: Space turns it on"),
-        )
+        self.query_one("#transcoding-state", SwitchState).show(enabled)
         switch = self.query_one("#transcoding-on", Switch)
         if switch.value != enabled:
             with switch.prevent(Switch.Changed):

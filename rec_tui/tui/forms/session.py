@@ -36,8 +36,13 @@ class SessionForm(StepForm):
     DEFAULT_CSS = """
     SessionForm #mode { width: 1fr; height: auto; layout: horizontal; }
     SessionForm #mode-summary { color: $text-muted; margin: 0 0 1 0; }
-    /* One row, under the inputs (past the 26-column labels), as the other forms' buttons. */
-    SessionForm #generate-token { display: none; margin: 0 0 1 26; }
+    /* A 32-character App ID is read whole, cursor after it, beside the preview at 120×40:
+       this step's labels are short ("Channel name (cname) *" is 22), so its label column is
+       23 instead of 26 and the input reaches the pane's edge (33 columns). */
+    SessionForm { padding: 0 0 0 1; }
+    SessionForm FieldEditor { grid-columns: 23 1fr; }
+    /* One row, under the inputs (past the labels), as the other forms' buttons. */
+    SessionForm #generate-token { display: none; margin: 0 0 1 23; }
     SessionForm #generate-token.-offered { display: block; }
     """
     # The (endpoint, App ID) whose certificate was last looked for.

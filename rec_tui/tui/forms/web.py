@@ -23,6 +23,7 @@ from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.factory import editor_for
 from rec_tui.tui.widgets.field_editor import FieldEditor
+from rec_tui.tui.widgets.switch_state import SwitchState
 
 _PARAM = f"{SERVICES_PATH}[].serviceParam"
 WEB_KEYS: Final = (
@@ -65,6 +66,7 @@ class WebForm(StepForm):
         with Horizontal(classes="toggle-row"):
             yield Label(_("Push to a CDN"))
             yield Switch(id="cdn-on")
+            yield SwitchState(id="cdn-state")
         with Vertical(classes="cdn-fields"):
             yield self._service_editor(
                 CDN_SERVICE,
@@ -92,6 +94,7 @@ class WebForm(StepForm):
     def after_sync(self) -> None:
         cdn = service_index(self.draft.body, CDN_SERVICE) is not None
         set_class_if_changed(self, not cdn, "-no-cdn")
+        self.query_one("#cdn-state", SwitchState).show(cdn)
         switch = self.query_one("#cdn-on", Switch)
         if switch.value != cdn:
             with switch.prevent(Switch.Changed):

@@ -28,6 +28,7 @@ from rec_tui.store.paths import data_dir
 from rec_tui.store.secrets import SecretStore, SecretStoreError, customer_credentials
 from rec_tui.tui.screens.dialog import Dialog
 from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
+from rec_tui.tui.widgets.switch_state import SwitchState
 
 SUFFIXES = {"json": "json", "curl": "sh", "toml": "toml", "shell": "sh"}
 # Terminals that ignore OSC 52 (macOS Terminal, the Linux console, dumb terminals).
@@ -72,6 +73,7 @@ class ExportScreen(Dialog[None]):
     ExportScreen RadioSet { width: 24; }
     ExportScreen #reveal-box { width: 1fr; height: auto; padding: 0 2; }
     ExportScreen #reveal-box Switch { border: none; height: 1; padding: 0; }
+    ExportScreen #reveal-row { height: auto; }
     ExportScreen TextArea { height: 1fr; min-height: 4; }
     ExportScreen #export-keys { color: $text-muted; height: auto; }
     ExportScreen #export-message { height: auto; }
@@ -104,7 +106,9 @@ class ExportScreen(Dialog[None]):
                     yield RadioButton(_("Shell script"), name="shell")
                 with Vertical(id="reveal-box"):
                     yield Label(_("Reveal secrets"))
-                    yield Switch(False, id="reveal")
+                    with Horizontal(id="reveal-row"):
+                        yield Switch(False, id="reveal")
+                        yield SwitchState(False, id="reveal-state")
             yield TextArea("", id="export-text", read_only=True, soft_wrap=False)
             yield Static(
                 _("↑↓ format · Enter copies it · Tab: Reveal, Save to file, Close"),
@@ -168,6 +172,7 @@ class ExportScreen(Dialog[None]):
     def on_switch_changed(self, event: Switch.Changed) -> None:
         event.stop()
         self.reveal = event.value
+        self.query_one("#reveal-state", SwitchState).show(event.value)
         self.refresh_text()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
