@@ -85,7 +85,10 @@ def test_typing_a_channel_name_shows_in_the_preview(tmux_socket: str, rec_tui_ho
         )
         if sessions.returncode != 0 or "wizard" not in sessions.stdout:
             break
-        screen = _tmux(tmux_socket, "capture-pane", "-p", "-t", "wizard")
+        try:
+            screen = _tmux(tmux_socket, "capture-pane", "-p", "-t", "wizard")
+        except subprocess.CalledProcessError:
+            break  # it quit between the two tmux calls
         if "Discard and quit" in screen:
             # The draft has changes, so quitting asks first: move to the button, press it.
             _tmux(tmux_socket, "send-keys", "-t", "wizard", "Tab")
