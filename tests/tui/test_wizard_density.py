@@ -232,3 +232,22 @@ async def test_a_field_s_problem_is_shown_whole_under_its_input(size: tuple[int,
         assert needed > 1
         assert line.content_region.height == needed
         assert line.content_region.x == token.query_one(".field-input").region.x
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_token_input_keeps_the_width_of_the_other_session_inputs(
+    size: tuple[int, int],
+) -> None:
+    # The Session step narrows its label column; the token's row has a third column (Show),
+    # which a two-column pattern would have made as wide as the labels.
+    app = make_app(mix_body(), step="session")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        inputs = {
+            e.path: e.query_one(".field-input").region
+            for e in _form(app).editors
+            if e.path in ("session.appId", "clientRequest.token")
+        }
+        app_id, token = inputs["session.appId"], inputs["clientRequest.token"]
+        assert token.x == app_id.x
+        assert token.width >= app_id.width - 8

@@ -41,6 +41,8 @@ class SessionForm(StepForm):
        23 instead of 26 and the input reaches the pane's edge (33 columns). */
     SessionForm { padding: 0 0 0 1; }
     SessionForm FieldEditor { grid-columns: 23 1fr; }
+    /* The token keeps its Show column (a pattern of two would repeat 23 for it). */
+    SessionForm SecretEditor { grid-columns: 23 1fr 7; }
     /* One row, under the inputs (past the labels), as the other forms' buttons. */
     SessionForm #generate-token { display: none; margin: 0 0 1 23; }
     SessionForm #generate-token.-offered { display: block; }
