@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from rec_tui.i18n import _
+
 Call = Literal["acquire", "start", "query", "update", "updateLayout", "stop"]
 
 GLOBAL_HOSTS: Final[tuple[str, ...]] = ("api.agora.io", "api.sd-rtn.com")
@@ -86,10 +88,15 @@ def resolve(endpoint: str) -> Endpoint:
     if value.lower().startswith(("http://", "https://")):
         return Endpoint((value.rstrip("/"),))
     # An address with user info may carry a password: never repeat such a value.
-    shown = "This endpoint" if "@" in value else f"Endpoint {json.dumps(value)}"
+    if "@" in value:
+        shown = _("This endpoint")
+    else:
+        shown = _("Endpoint {value}").format(value=json.dumps(value))
     raise ValueError(
-        f"{shown} is not understood: use sandbox, global, global-cn, "
-        "region:<host prefix> or an http(s):// base URL."
+        _(
+            "{endpoint} is not understood: use sandbox, global, global-cn, "
+            "region:<host prefix> or an http(s):// base URL."
+        ).format(endpoint=shown)
     )
 
 

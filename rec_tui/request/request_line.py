@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 from urllib.parse import urlsplit
 
+from rec_tui.i18n import _
 from rec_tui.request.draft import Draft
 
 PLACEHOLDER_RESOURCE_ID: Final = "<resourceId from acquire>"
@@ -36,6 +37,6 @@ def compact_request_line(draft: Draft) -> str:
     try:
         endpoint = resolve(draft.endpoint)
     except ValueError:
-        return "POST (endpoint problem: see the Review step)"
+        return _("POST (endpoint problem: see the Review step)")
     where = "sandbox" if endpoint.sandbox else urlsplit(endpoint.primary).netloc
     return f"POST …/mode/{draft.mode}/start  ({where})"

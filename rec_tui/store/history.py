@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Final
 
 from rec_tui.errors import RecTuiError
+from rec_tui.i18n import _
 from rec_tui.store.paths import history_file
 
 # No record rec-tui writes comes near this (answers are capped); a longer line is skipped.
@@ -97,7 +98,7 @@ class RecentSpan:
     def records(self) -> Iterator[dict[str, Any]]:
         if self.stream is None:
             return
-        for _, line in _lines_forward(self.stream, self.start, self.end):
+        for _offset, line in _lines_forward(self.stream, self.start, self.end):
             record = _record(line)
             if record is not None:
                 yield record
@@ -134,12 +135,18 @@ def _open(target: Path) -> BinaryIO | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise HistoryError(f"{target}: cannot be read ({error.strerror or error}).") from None
-    stream = os.fdopen(fd, "rb")
+        raise HistoryError(
+            _("{file}: cannot be read ({reason}).").format(
+                file=target, reason=error.strerror or error
+            )
+        ) from None
+    # Checked before wrapping the descriptor: a folder cannot even be wrapped.
     if not stat.S_ISREG(os.fstat(fd).st_mode):
-        stream.close()
-        raise HistoryError(f"{target}: not a regular file; move it away to start afresh.")
-    return stream
+        os.close(fd)
+        raise HistoryError(
+            _("{file}: not a regular file; move it away to start afresh.").format(file=target)
+        )
+    return os.fdopen(fd, "rb")
 
 
 # How much of the file is read at a time when reading backwards.

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from rec_tui.i18n import _
 from rec_tui.store import paths
 from rec_tui.store.files import StoreFileError, read_regular_file
 from rec_tui.store.secrets import SecretStore, SecretStoreError
@@ -57,7 +58,11 @@ class SecretCommand:
         Raises :class:`SecretStoreError` when it cannot run, fails or hangs.
         """
         if not _ENTRY.fullmatch(entry) or ".." in entry.split("/"):
-            raise SecretStoreError(f"{entry!r} is not an entry name the secrets command is asked.")
+            raise SecretStoreError(
+                _("{entry} is not an entry name the secrets command is asked.").format(
+                    entry=repr(entry)
+                )
+            )
         argv = [part.replace(PLACEHOLDER, entry) for part in self.argv]
         try:
             process = subprocess.Popen(
@@ -68,22 +73,34 @@ class SecretCommand:
                 close_fds=True,
             )
         except OSError as error:
-            raise self._failure(entry, f"could not start ({error.strerror or error})") from None
+            raise self._failure(
+                entry, _("could not start ({reason})").format(reason=error.strerror or error)
+            ) from None
         out, err, finished = _bounded_output(process, self.timeout)
         if not finished:
             process.kill()
             process.wait()
-            raise self._failure(entry, f"gave no answer within {self.timeout:.0f} seconds")
+            raise self._failure(
+                entry,
+                _("gave no answer within {seconds} seconds").format(seconds=f"{self.timeout:.0f}"),
+            )
         secret = out.decode("utf-8", errors="replace").partition("\n")[0].rstrip("\r")
         if process.returncode != 0:
             reason = _scrubbed(err.decode("utf-8", errors="replace"), secret)
-            raise self._failure(entry, f"failed (exit status {process.returncode}){reason}")
+            raise self._failure(
+                entry,
+                _("failed (exit status {status}){reason}").format(
+                    status=process.returncode, reason=reason
+                ),
+            )
         return secret or None
 
     def _failure(self, entry: str, what: str) -> SecretStoreError:
         return SecretStoreError(
-            f"The secrets command `{self.argv[0]}` (from {config_file()}) {what} when asked "
-            f"for {entry!r}. Fix the command, or supply the secret another way."
+            _(
+                "The secrets command `{command}` (from {file}) {what} when asked for {entry}. "
+                "Fix the command, or supply the secret another way."
+            ).format(command=self.argv[0], file=config_file(), what=what, entry=repr(entry))
         )
 
 
@@ -139,7 +156,9 @@ def configured(path: Path | None = None) -> SecretCommand | None:
             return None
         raise SecretStoreError(error.message) from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
-        raise SecretStoreError(f"{target}: not valid TOML ({error}).") from None
+        raise SecretStoreError(
+            _("{file}: not valid TOML ({error}).").format(file=target, error=error)
+        ) from None
     section = document.get("secrets")
     if section is None:
         return None
@@ -151,8 +170,10 @@ def configured(path: Path | None = None) -> SecretCommand | None:
         or not any(PLACEHOLDER in part for part in command)
     ):
         raise SecretStoreError(
-            f"{target}: [secrets] command must be a list of words with {PLACEHOLDER} where the "
-            'entry name goes, e.g. command = ["pass", "show", "rec-tui/{entry}"].'
+            _(
+                "{file}: [secrets] command must be a list of words with {placeholder} where the "
+                'entry name goes, e.g. command = ["pass", "show", "rec-tui/{placeholder}"].'
+            ).format(file=target, placeholder=PLACEHOLDER)
         )
     return SecretCommand(tuple(command))
 

@@ -12,11 +12,14 @@ import pytest
 from rec_tui.formats import importers
 from rec_tui.i18n import activate
 from rec_tui.request.diff import diff_bodies
+from rec_tui.request.endpoints import resolve
 from rec_tui.request.fixes.edits import apply_fix
 from rec_tui.request.validate import validate
 from rec_tui.spec.modes import Mode
 from rec_tui.store import presets
-from rec_tui.store.secrets import MemoryStore
+from rec_tui.store.history import HistoryError, read_recent
+from rec_tui.store.secret_command import SecretCommand, configured
+from rec_tui.store.secrets import MemoryStore, SecretStoreError
 from tests.request.test_fixes import FIXABLE
 from tests.support.rules import changed
 
@@ -96,3 +99,35 @@ def test_the_json_editor_says_where_the_text_is_wrong_in_chinese(tmp_path: Path)
         parse(text)
     assert chinese.value.position == english.value.position
     assert str(chinese.value) == "第 1 行第 18 列：此处之前、上一个值之后缺少逗号（,）。"
+
+
+def test_endpoint_history_and_secrets_command_errors_are_said_in_chinese(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[secrets]\ncommand = ["pass", "show"]\n', encoding="utf-8")
+    folder = tmp_path / "history-folder"
+    folder.mkdir()
+
+    def said() -> list[str]:
+        messages = []
+        with pytest.raises(ValueError) as endpoint:
+            resolve("nowhere")
+        messages.append(str(endpoint.value))
+        with pytest.raises(HistoryError) as history:
+            read_recent(5, folder)
+        messages.append(history.value.message)
+        with pytest.raises(SecretStoreError) as command:
+            configured(config)
+        messages.append(str(command.value))
+        with pytest.raises(SecretStoreError) as failing:
+            SecretCommand((str(tmp_path / "no-such-helper"), "{entry}")).get("storage/ak")
+        messages.append(str(failing.value))
+        return messages
+
+    english = said()
+    activate("zh")
+    chinese = said()
+    assert not any(CJK.search(message) for message in english)
+    assert all(CJK.search(message) for message in chinese), chinese
+    assert '无法识别接入地址 "nowhere"' in chinese[0]
+    assert str(folder) in chinese[1] and str(config) in chinese[2]
+    assert "'storage/ak'" in chinese[3] and "无法启动" in chinese[3]

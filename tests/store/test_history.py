@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -70,10 +71,13 @@ def test_a_line_over_the_limit_is_skipped(monkeypatch: pytest.MonkeyPatch) -> No
     assert len(found.records) == 1 and found.skipped == 1
 
 
-def test_a_history_that_is_not_a_regular_file_is_an_error_not_a_hang() -> None:
+@pytest.mark.parametrize("make", [os.mkfifo, os.mkdir], ids=["fifo", "folder"])
+def test_a_history_that_is_not_a_regular_file_is_an_error_not_a_hang(
+    make: Callable[[Path], None],
+) -> None:
     path = history_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    os.mkfifo(path)
+    make(path)
     with pytest.raises(history.HistoryError, match="not a regular file"):
         history.read_recent(5)
 
