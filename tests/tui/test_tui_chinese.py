@@ -228,3 +228,15 @@ async def test_keys_of_a_widget_made_later_are_described_in_the_language_spoken_
         await pilot.pause()
         assert "添加画面" in footer_words(app)
         assert "Add tile" not in footer_words(app)
+
+
+async def test_the_diff_screen_s_own_footer_speaks_the_language() -> None:
+    activate(CHINESE)
+    app = make_app(seed_body("1_mix_av.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DiffScreen"
+        assert "关闭" in footer_words(app)
+        assert "Close" not in footer_words(app)

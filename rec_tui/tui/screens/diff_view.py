@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from rec_tui.i18n import N_, _, ngettext
@@ -27,6 +26,7 @@ from rec_tui.request.diff import BodyDiff, Difference, diff_bodies
 from rec_tui.request.draft import Draft
 from rec_tui.spec import jsonpath
 from rec_tui.spec.problems import Problem, sort_key
+from rec_tui.tui.key_words import SpokenScreen
 
 SIDE_BY_SIDE_WIDTH: Final = 110
 _ERROR_STYLE: Final = "bold #ff5370"
@@ -36,7 +36,7 @@ _KIND_STYLES: Final = {"added": "#c3e88d", "removed": "#ff5370", "changed": "#ff
 _KIND_NAMES: Final = {"added": N_("added"), "removed": N_("removed"), "changed": N_("changed")}
 
 
-class DiffScreen(Screen[None]):
+class DiffScreen(SpokenScreen):
     """The current body against ``draft.original``; Escape (or F9) closes it."""
 
     DEFAULT_CSS = """
