@@ -486,3 +486,28 @@ def test_the_preview_makes_again_only_the_lines_a_change_touched() -> None:
         '"cname": "room-2",',
         '"maxIdleTime": 30,',
     ]
+
+
+async def test_moving_a_tile_in_and_out_of_an_overlap_keeps_the_canvas_s_height() -> None:
+    # Left then right from the frame's edge: the tile's numbers change width ("at 0, 0" /
+    # "at 0.01, 0") and an overlap comes and goes; the canvas keeps its rows, so the
+    # fields under it stay put and the screen is not laid out again on every arrow key.
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = LayoutCountingApp(draft, start_step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        canvas = app.query_one(LayoutCanvas)
+        canvas.focus()
+        await pilot.press("right")  # the first change marks the draft unsaved
+        await settled(pilot, app)
+        heights = set()
+        marks = set()
+        for key in ("left", "right", "left", "right"):
+            await pilot.press(key)
+            await pilot.pause()
+            heights.add(canvas.region.height)
+            marks.add(any("overlap" in line for line in canvas.view().marks_in_words()))
+        app.counting = False
+        assert marks == {True, False}  # the overlap did come and go
+        assert len(heights) == 1
+        assert app.layouts == 0

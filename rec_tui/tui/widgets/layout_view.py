@@ -210,11 +210,20 @@ class CanvasView:
         numbers, marks = self.footer_parts()
         state, keys = self.header_parts()
         status = [self.apply_status] if self.apply_status else []
+        number_lines = wrap_parts(numbers, width, NUMBER_LINES)
+        mark_lines = wrap_parts(marks, width, MARK_LINES)
+        if self.is_custom and self.selected is not None:
+            # Moving a tile changes the widths of its numbers ("at 0, 0" / "at 0.05, 0") and
+            # makes and ends overlaps: text that took one more line after one key and one
+            # fewer after the next would resize the canvas, move the fields under it and lay
+            # the whole screen out again on every arrow key. Their rows are kept instead.
+            number_lines += [""] * (NUMBER_LINES - len(number_lines))
+            mark_lines += [""] * (MARK_LINES - len(mark_lines))
         return CanvasText(
             wrap_parts(state, width, STATE_LINES)
             + wrap_parts(list(keys), width, KEY_LINES, KEY_SEP),
             wrap_parts(status, width, STATUS_LINES),
-            wrap_parts(numbers, width, NUMBER_LINES) + wrap_parts(marks, width, MARK_LINES),
+            number_lines + mark_lines,
         )
 
 
