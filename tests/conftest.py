@@ -1,17 +1,20 @@
 """Fixtures for more than one folder: each test gets its own REC_TUI_HOME, so nothing touches
-the real one; ``no_keyring`` (store, cli, tui and the leak tests) stands for a machine without
-a keyring; ``time`` and ``sandbox`` (agora, sandbox) are a fake clock and a sandbox on it.
+the real one, and starts in English; ``no_keyring`` (store, cli, tui and the leak tests) stands
+for a machine without a keyring; ``time`` and ``sandbox`` (agora, sandbox) are a fake clock and
+a sandbox on it.
 
 Fixtures used by one folder live in that folder's conftest.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from rec_tui.i18n import ENGLISH, activate
 from tests.support.keyring_service import no_keyring
 
 if TYPE_CHECKING:  # the client and the sandbox are imported only by the tests that use them
@@ -28,6 +31,14 @@ def rec_tui_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     for name in ("AGORA_CUSTOMER_ID", "AGORA_CUSTOMER_SECRET", "AGORA_APP_CERTIFICATE"):
         monkeypatch.delenv(name, raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests() -> Iterator[None]:
+    """Whatever language a test chose, the next one starts in English."""
+    activate(ENGLISH)
+    yield
+    activate(ENGLISH)
 
 
 @pytest.fixture

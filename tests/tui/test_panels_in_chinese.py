@@ -4,7 +4,6 @@ the same keys in English still show the English texts."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import Button, OptionList, Static
 
-from rec_tui.i18n import ENGLISH, activate
+from rec_tui.i18n import activate
 from rec_tui.request.draft import Draft
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.screens.confirm import ConfirmScreen
@@ -28,13 +27,6 @@ __all__ = ["no_keyring"]
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SIZE = (120, 60)
-
-
-@pytest.fixture(autouse=True)
-def english_after() -> Iterator[None]:
-    activate(ENGLISH)
-    yield
-    activate(ENGLISH)
 
 
 @pytest.fixture

@@ -5,11 +5,9 @@ language first with the other beneath."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from rich.cells import cell_len
 from rich.table import Table
 from textual.widgets import Footer, Input, Static
@@ -27,13 +25,6 @@ from tests.support.tui import SEEDS, SIZE, editor, make_app, seed_body, type_int
 
 CNAME = catalogue.field("cname")
 APP_ID = catalogue.field("session.appId")
-
-
-@pytest.fixture(autouse=True)
-def english_after() -> Iterator[None]:
-    activate(ENGLISH)
-    yield
-    activate(ENGLISH)
 
 
 def footer_words(app: RecTuiApp) -> list[str]:

@@ -185,17 +185,23 @@ async def test_typing_in_a_field_lays_out_nothing_while_the_preview_and_problems
         assert app.layouts == 0
 
 
+def drawn_lines(monkeypatch: pytest.MonkeyPatch, widget_class: type[Widget]) -> list[int]:
+    """The lines (y) that widgets of ``widget_class`` draw from now on, in order."""
+    drawn: list[int] = []
+    draw_line = widget_class.render_line
+
+    def counted(widget: Widget, y: int) -> Strip:
+        drawn.append(y)
+        return draw_line(widget, y)
+
+    monkeypatch.setattr(widget_class, "render_line", counted)
+    return drawn
+
+
 async def test_a_keystroke_redraws_only_the_preview_lines_that_changed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    drawn: list[int] = []
-    draw_line = JsonView.render_line
-
-    def counted(view: JsonView, y: int) -> Strip:
-        drawn.append(y)
-        return draw_line(view, y)
-
-    monkeypatch.setattr(JsonView, "render_line", counted)
+    drawn = drawn_lines(monkeypatch, JsonView)
     body = seed_body("1_mix_av.json")
     body["cname"] = "room"
     app = RecTuiApp(Draft(body=body, clock=lambda: 0.0))
@@ -431,14 +437,7 @@ async def test_canvas_keys_place_no_widget_again_and_the_tiles_fields_catch_up_i
 async def test_a_value_typed_into_a_tile_redraws_its_row_of_the_tiles_table_alone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    drawn: list[int] = []
-    draw_line = ItemTable.render_line
-
-    def counted(table: ItemTable, y: int) -> Strip:
-        drawn.append(y)
-        return draw_line(table, y)
-
-    monkeypatch.setattr(ItemTable, "render_line", counted)
+    drawn = drawn_lines(monkeypatch, ItemTable)
     draft = Draft(mode="mix")
     draft.replace_body(copy.deepcopy(MIX_BODY))
     app = RecTuiApp(draft, start_step="layout")

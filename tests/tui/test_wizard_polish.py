@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from textual.widgets import Button, Input, Static, Switch
 
-from rec_tui.i18n import ENGLISH, _, activate
+from rec_tui.i18n import _, activate
 from rec_tui.request.draft import APP_ID
 from rec_tui.request.services import service_index
 from rec_tui.spec.names import RTMP_PUBLISH
@@ -37,13 +36,6 @@ async def test_the_whole_app_id_is_in_view_with_the_cursor_after_it(size: tuple[
         assert field_input.scroll_x == 0
         assert field_input.content_region.width > len(APP_ID_VALUE)
         assert field_input.region.right <= app.screen.region.right
-
-
-@pytest.fixture(autouse=True)
-def english_after() -> Iterator[None]:
-    activate(ENGLISH)
-    yield
-    activate(ENGLISH)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

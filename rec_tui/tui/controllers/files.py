@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from rec_tui.i18n import _
 from rec_tui.tui.value_text import quoted
+from rec_tui.tui.widgets.css_classes import update_if_changed
 
 if TYPE_CHECKING:
     from rec_tui.formats.documents import Opened
@@ -140,7 +141,6 @@ class FilesController:
     def refresh_title(self) -> None:
         self.app.title = self.title()
         # The wizard's own screen (under any dialog); none yet before the app runs.
-        # Updating a line lays the screen out again: only when its words change, not per key.
         # query_one by id is cached by Textual; query() would walk every widget per key.
         stack = self.app.screen_stack
         text = self.document_line()
@@ -148,8 +148,8 @@ class FilesController:
             line = stack[0].query_one("#document-title", Static) if stack else None
         except NoMatches:
             line = None
-        if line is not None and line.content != text:
-            line.update(text)
+        if line is not None:
+            update_if_changed(line, text)
 
     def adopt(self, opened: Opened | None, path: str | None = None) -> None:
         """Remember the preset the wizard was launched with (``rec-tui --open NAME``).

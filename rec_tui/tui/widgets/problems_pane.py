@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from rec_tui.i18n import _, ngettext
 from rec_tui.spec.problems import Problem, summary
+from rec_tui.tui.widgets.css_classes import update_if_changed
 
 if TYPE_CHECKING:
     from rec_tui.agora.diagnose import Finding
@@ -167,9 +168,7 @@ class ProblemsPane(Vertical):
         if self._diagnosed:
             diagnosis = _("Diagnosis: {summary}").format(summary=findings_summary(self._findings))
             text = f"{diagnosis} · {text}"
-        title = self.query_one("#problems-title", Static)
-        if title.content != text:
-            title.update(text)
+        update_if_changed(self.query_one("#problems-title", Static), text)
         rows: list[Problem | Finding | None] = []
         options: list[Option] = []
         if self._diagnosed:
