@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from rec_tui.cli import language
 from rec_tui.cli.options import RawHelpFormatter, add_body_mode, add_output_format
 from rec_tui.i18n import N_, _, ngettext
+from rec_tui.record import Record, field
 
 if TYPE_CHECKING:
     from rec_tui.formats.jsonfile import JsonInputError
@@ -47,8 +47,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-@dataclass
-class Outcome:
+class Outcome(Record):
     """The result for one PATH: its problems, or why it could not be read."""
 
     source: str

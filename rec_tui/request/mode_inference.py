@@ -10,10 +10,10 @@ on a tie. The reason names the keys that decided, so a person can check the gues
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from rec_tui.i18n import _, ngettext
+from rec_tui.record import Record
 from rec_tui.request.applicability import inapplicable_paths
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import DEFAULT_MODE, MODES, Mode, is_mode
@@ -25,8 +25,7 @@ _URL_MODE: Final = re.compile(r"/mode/([^/?#\s]+)/")
 _NAMES_SHOWN: Final = 3
 
 
-@dataclass(frozen=True, slots=True)
-class ModeGuess:
+class ModeGuess(Record, frozen=True):
     mode: Mode
     reason: str
     source: Source

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
 from typing import Any
 
 from rec_tui.i18n import _
+from rec_tui.record import Record, replace
 from rec_tui.request.unsendable import checkable
 from rec_tui.spec.modes import MODES, Mode, is_mode
 from rec_tui.spec.problems import ERROR, WARNING, Fix, Problem, sort_key
@@ -15,8 +15,7 @@ from rec_tui.spec.rules.context import Context, Session, SnapshotIntent
 from rec_tui.spec.rules.quoting import listed
 
 
-@dataclass(frozen=True, slots=True)
-class Checked:
+class Checked(Record, frozen=True):
     """The problems of one body, without fixes, and what they were found with.
 
     Working out the fixes (:meth:`with_fixes`) starts from these problems instead of

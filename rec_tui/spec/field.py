@@ -9,10 +9,10 @@ declarations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from rec_tui.i18n import _
+from rec_tui.record import Record
 from rec_tui.spec.modes import MODES, Mode
 
 # How a value is written on the wire (spec section 2, type legend and section 2.10):
@@ -38,8 +38,7 @@ UID_PATTERN: Final = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(Record, frozen=True):
     """One allowed value with the label a person sees for it.
 
     ``label`` is English, marked for the catalogue with ``N_``; :meth:`shown_label` says it
@@ -66,8 +65,7 @@ class Choice:
         return _(self.template).format(**filled)
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(Record, frozen=True):
     """One field of the ``start`` body.
 
     ``path`` uses ``[]`` for "every item of this list", e.g.

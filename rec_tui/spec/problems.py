@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from rec_tui.i18n import _, ngettext
+from rec_tui.record import Record, field
 
 Severity = Literal["error", "warning"]
 ERROR: Final[Severity] = "error"
@@ -17,8 +17,7 @@ WARNING: Final[Severity] = "warning"
 EditOp = Literal["set", "delete", "rename", "convert"]
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(Record, frozen=True):
     """One change at one JSON path. ``value`` is the new value of ``set``/``convert``;
     ``new_key`` the new name of ``rename`` (the key keeps its place among its siblings)."""
 
@@ -36,8 +35,7 @@ class Edit:
         return f"{parent}.{self.new_key}" if parent else self.new_key
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(Record, frozen=True):
     """A mechanical fix of a problem: what it does in words, and the edits that do it.
 
     A fix touches only the paths its edits name (and, for ``rename``, the new key).
@@ -51,8 +49,7 @@ class Fix:
         return tuple(edit.path for edit in self.edits)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Record, frozen=True):
     """A single finding about a request body.
 
     ``rule`` is the rule name exactly as in the spec's tables (``sub.group.required``),

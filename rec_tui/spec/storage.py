@@ -9,10 +9,10 @@ regions as ``AP_…``, Kingsoft writes Singapore as ``NA_…``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final, Literal
 
 from rec_tui.i18n import N_
+from rec_tui.record import Record
 from rec_tui.spec import fields_session
 
 # CN / AP / EU / NA are the acquire ``region`` values; "outside" means in none of them (R31
@@ -24,16 +24,14 @@ HISTORICAL_LABEL: Final = N_("{name} (historical)")
 ACQUIRE_AREAS: Final = tuple(str(area.value) for area in fields_session.ACQUIRE_AREAS)
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(Record, frozen=True):
     value: int
     label: str
     area: Area
     historical: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Vendor:
+class Vendor(Record, frozen=True):
     """One storage vendor.
 
     ``zero_region_only`` vendors (Azure, Google Cloud, S3-compatible) take region 0 and no

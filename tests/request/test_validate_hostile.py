@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 from typing import Any
 
 import pytest
 
+from rec_tui.record import replace
 from rec_tui.request.fixes import registry as fixes_registry
 from rec_tui.request.validate import validate
 from rec_tui.spec.modes import MODES
@@ -83,7 +83,7 @@ def test_a_rule_that_fails_becomes_a_warning_and_the_others_still_run(
         raise KeyError("tok-SECRET-VALUE")
 
     name = "body.cname.required"
-    monkeypatch.setitem(REGISTRY, name, dataclasses.replace(REGISTRY[name], check=broken))
+    monkeypatch.setitem(REGISTRY, name, replace(REGISTRY[name], check=broken))
     problems = validate("mix", {"uid": 5})
     (failed,) = by_rule(problems, "validator.failed")
     assert failed.severity == "warning" and failed.rule_id == "R9"

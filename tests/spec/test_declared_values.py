@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 from collections.abc import Iterator
 
 import pytest
 
+from rec_tui.record import replace
 from rec_tui.request.validate import validate
 from rec_tui.spec import catalogue, rules
 from rec_tui.spec.rules import by_name
@@ -63,9 +63,7 @@ def test_wrong_types_and_empty_strings_are_left_to_their_own_rules() -> None:
 @pytest.fixture
 def unruled_idle_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """maxIdleTime as a new ranged field would be declared: a range, and no rule for it."""
-    fields = tuple(
-        dataclasses.replace(f, value_rule="") if f.path == IDLE else f for f in catalogue.FIELDS
-    )
+    fields = tuple(replace(f, value_rule="") if f.path == IDLE else f for f in catalogue.FIELDS)
     monkeypatch.setattr(catalogue, "ALL_FIELDS", fields + catalogue.SESSION_FIELDS)
     monkeypatch.setattr(rules, "_JUDGED", {})  # the checks are built again from FIELDS
     generic._judged_by.cache_clear()

@@ -9,10 +9,10 @@ touched: fixers are keyed by the rule names of :mod:`rec_tui.spec.rules`.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
+from rec_tui.record import replace
 from rec_tui.request.fixes.edits import FixDoesNotApply, apply_fix
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Fix, Problem, sort_key
@@ -66,7 +66,7 @@ def attach_fixes(context: Context, problems: list[Problem]) -> list[Problem]:
     if not found:
         return problems
     return [
-        dataclasses.replace(problem, fix=found[index]) if index in found else problem
+        replace(problem, fix=found[index]) if index in found else problem
         for index, problem in enumerate(problems)
     ]
 
@@ -103,7 +103,7 @@ def _holds(
         fixed = apply_fix(context.body, fix)
     except FixDoesNotApply:
         return False
-    after = problems_of(dataclasses.replace(context, body=fixed))
+    after = problems_of(replace(context, body=fixed))
     if any(p.rule == problem.rule and p.path == problem.path for p in after):
         return False
     return all((p.rule, p.path) in errors_before for p in after if p.is_error)

@@ -9,9 +9,9 @@ imports them on first use.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, Literal
 
+from rec_tui.record import Record, field
 from rec_tui.spec.problems import ERROR, WARNING, Problem, Severity
 
 if TYPE_CHECKING:
@@ -21,8 +21,7 @@ if TYPE_CHECKING:
 SeverityLabel = Literal["E", "W", "E/W", "retired"]
 
 
-@dataclass(slots=True)
-class Findings:
+class Findings(Record):
     """Collects the problems of one rule run; the rule's id and name are filled in."""
 
     rule_id: str
@@ -45,8 +44,7 @@ class Findings:
 Check = Callable[["Context", Findings], None]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Record, frozen=True):
     """A rule as listed in the spec: its number, dotted name and severity label."""
 
     id: str

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import builtins
 import math
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from rec_tui.record import Record, field
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import Mode
 
@@ -28,8 +28,7 @@ SNAP = "clientRequest.snapshotConfig"
 EXT = "clientRequest.extensionServiceConfig"
 
 
-@dataclass(frozen=True, slots=True)
-class Session:
+class Session(Record, frozen=True):
     """What is known of the session beyond the body (for session and clock rules).
 
     ``acquire`` is the acquire request body this session sent or the user typed in;
@@ -45,8 +44,7 @@ class Session:
     at_send_time: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class CallState:
+class CallState(Record, frozen=True):
     """What the update, updateLayout and control checks know beyond the request body:
     the session's start body, the layout it now shows, and whether an update is in flight."""
 
@@ -55,8 +53,7 @@ class CallState:
     update_in_flight: bool = False
 
 
-@dataclass(slots=True)
-class Context:
+class Context(Record):
     mode: Mode
     body: Any
     snapshot_intent: SnapshotIntent | None = None

@@ -11,16 +11,15 @@ type rule R17 reports it, so each mistake is reported once.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
-from dataclasses import dataclass
 
 from rec_tui.i18n import _
+from rec_tui.record import Record
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules.context import as_int, is_number
 from rec_tui.spec.rules.quoting import listed, range_text
 
 
-@dataclass(frozen=True, slots=True)
-class Bounds:
+class Bounds(Record, frozen=True):
     """The inclusive range a declared field allows."""
 
     minimum: float

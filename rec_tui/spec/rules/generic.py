@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from rec_tui.i18n import N_, _
+from rec_tui.record import Record
 from rec_tui.spec import catalogue, jsonpath
 from rec_tui.spec.field import Field, Kind
 from rec_tui.spec.modes import Mode
@@ -72,8 +72,7 @@ def _kind_noun(kind: str) -> str:
     return _(_KIND_NOUN[kind])
 
 
-@dataclass(frozen=True, slots=True)
-class _Finding:
+class _Finding(Record, frozen=True):
     """One R17 or R18 finding before it is handed to its rule's Findings."""
 
     rule: str

@@ -9,10 +9,10 @@ lower-case ``unsubscribe…`` keys are reported only by R54 (R18 leaves them alo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from rec_tui.i18n import N_, _, ngettext
+from rec_tui.record import Record
 from rec_tui.spec import catalogue
 from rec_tui.spec.fields_recording import UID_GROUPS
 from rec_tui.spec.names import ALL_STREAMS as ALLSTREAM
@@ -38,8 +38,7 @@ MISSPELLED_KEYS: Final = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class UidList:
+class UidList(Record, frozen=True):
     key: str
     media: Media
     subscribe: bool
