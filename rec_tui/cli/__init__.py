@@ -16,7 +16,7 @@ import argparse
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from rec_tui import __version__
 from rec_tui.i18n import ENGLISH, _, active_language
@@ -76,7 +76,9 @@ def build_parser(
     wizard_options.add_arguments(parser)
     if not with_commands:
         return parser
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # A command's usage begins "rec-tui COMMAND": given here, argparse does not lay out the
+    # usage of the options before the command to find it (nor ask the terminal its width).
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", prog=parser.prog)
     for name in commands:
         # __import__, unlike importlib.import_module, shows in `python -X importtime`.
         __import__(f"rec_tui.cli.{name}")
@@ -88,13 +90,31 @@ class _Parser(argparse.ArgumentParser):
     """argparse's parser (and, as their class, its sub-parsers') with help wrapped by
     terminal cells, as a Chinese character takes two (see cli.options.HelpFormatter)."""
 
+    _adding_argument = False
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        # argparse makes a help formatter to check each new argument's metavar, and a
+        # formatter asks for the terminal's width, importing shutil (with bz2, lzma and
+        # zlib): a headless command that prints no help need not pay for that.
+        self._adding_argument = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._adding_argument = False
+
     def _get_formatter(self) -> argparse.HelpFormatter:
+        if self._adding_argument:  # the metavar check, the same in every formatter class
+            return argparse.HelpFormatter(prog=self.prog, width=_ANY_WIDTH)
         # English is wrapped the same either way: only another language needs the module.
         if self.formatter_class is argparse.HelpFormatter and active_language() != ENGLISH:
             from rec_tui.cli.options import HelpFormatter
 
             return HelpFormatter(prog=self.prog)
         return super()._get_formatter()
+
+
+# The width given to a formatter that lays nothing out.
+_ANY_WIDTH = 80
 
 
 class _NotWizardOptions(Exception):

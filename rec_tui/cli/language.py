@@ -54,10 +54,10 @@ def apply_before_parsing(words: Sequence[str]) -> None:
 @contextmanager
 def argparse_in_language() -> Iterator[None]:
     """argparse's own words (``usage:``, ``options``, its errors) in the active language
-    while the command line is read; English leaves argparse as it is."""
-    if active_language() == ENGLISH:
-        yield
-        return
+    while the command line is read. In English too: argparse's own gettext looks for a
+    catalogue on disk for every word it says (importing locale to read the environment),
+    which was a noticeable part of a headless command's start-up; rec-tui's says English
+    words as written."""
     from rec_tui.cli import argparse_words
 
     with argparse_words.routed():
