@@ -16,10 +16,13 @@ import argparse
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any, NoReturn
 
 from rec_tui import __version__
 from rec_tui.i18n import ENGLISH, _, active_language
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 # Modules under rec_tui.cli that add subcommands, named as the command they add.
 COMMAND_MODULES: tuple[str, ...] = (

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from rec_tui.i18n import N_, _
 from rec_tui.spec.modes import MODES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 FOR_SCRIPTS = N_("text for people (default) or JSON for scripts")
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Any
 
 from rec_tui.cli import language
 from rec_tui.cli.options import RawHelpFormatter, add_body_mode, add_output_format
 from rec_tui.i18n import N_, _, ngettext
 from rec_tui.record import Record, field
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from rec_tui.formats.jsonfile import JsonInputError
     from rec_tui.request.mode_inference import ModeGuess
     from rec_tui.spec.problems import Problem

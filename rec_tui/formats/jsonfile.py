@@ -14,10 +14,13 @@ import os
 import re
 import stat
 import sys
-from typing import Any, BinaryIO, Final
 
 from rec_tui.errors import RecTuiError
 from rec_tui.i18n import N_, _
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, BinaryIO, Final
 
 STDIN_NAME = "-"
 MAX_BYTES: Final = 10 * 1024 * 1024

@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Final, Literal
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from gettext import GNUTranslations
     from pathlib import Path
+    from typing import Final, Literal, TypeAlias
 
-Language = Literal["en", "zh"]
+Language: TypeAlias = 'Literal["en", "zh"]'
 ENGLISH: Final[Language] = "en"
 CHINESE: Final[Language] = "zh"
 LANGUAGES: Final[tuple[Language, ...]] = (ENGLISH, CHINESE)

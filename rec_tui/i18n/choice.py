@@ -9,12 +9,13 @@ the locale one made for every program.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Final
 
 from rec_tui.i18n import CHINESE, ENGLISH, Language
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Final
 
 LANGUAGE_ENV: Final = "REC_TUI_LANG"
 # The environment variables that name the locale, in the order gettext reads them.

@@ -6,10 +6,12 @@ headless commands) does not need the whole editing model.
 
 from __future__ import annotations
 
-from typing import Any, Final
-
 from rec_tui.spec import catalogue, jsonpath
 from rec_tui.spec.modes import Mode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 SERVICES_PATH: Final = "clientRequest.extensionServiceConfig.extensionServices"
 

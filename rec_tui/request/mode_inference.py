@@ -10,7 +10,6 @@ on a tie. The reason names the keys that decided, so a person can check the gues
 from __future__ import annotations
 
 import re
-from typing import Any, Final, Literal
 
 from rec_tui.i18n import _, ngettext
 from rec_tui.record import Record
@@ -19,7 +18,11 @@ from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import DEFAULT_MODE, MODES, Mode, is_mode
 from rec_tui.spec.rules.quoting import listed
 
-Source = Literal["url", "body", "default"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final, Literal, TypeAlias
+
+Source: TypeAlias = 'Literal["url", "body", "default"]'
 
 _URL_MODE: Final = re.compile(r"/mode/([^/?#\s]+)/")
 _NAMES_SHOWN: Final = 3

@@ -13,11 +13,14 @@ import json
 import re
 import sys
 from functools import lru_cache
-from typing import Any, Final
 
 from rec_tui.i18n import _
 from rec_tui.spec import jsonpath
 from rec_tui.spec.problems import ERROR, Problem
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 RULE_ID: Final = "JSON"  # not a rule of the spec: what any JSON request needs
 _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")

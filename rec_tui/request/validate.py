@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from rec_tui.i18n import _
 from rec_tui.record import Record, replace
@@ -13,6 +12,10 @@ from rec_tui.spec.problems import ERROR, WARNING, Fix, Problem, sort_key
 from rec_tui.spec.rules import Rule, all_rules, run
 from rec_tui.spec.rules.context import Context, Session, SnapshotIntent
 from rec_tui.spec.rules.quoting import listed
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Checked(Record, frozen=True):

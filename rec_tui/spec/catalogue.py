@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from rec_tui.spec import (
     fields_envelope,
@@ -18,6 +17,10 @@ from rec_tui.spec import (
 )
 from rec_tui.spec.field import Field
 from rec_tui.spec.modes import Mode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 FIELDS: tuple[Field, ...] = (
     *fields_envelope.FIELDS,

@@ -9,11 +9,13 @@ declarations.
 
 from __future__ import annotations
 
-from typing import Any, Final, Literal
-
 from rec_tui.i18n import _
 from rec_tui.record import Record
 from rec_tui.spec.modes import MODES, Mode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final, Literal, TypeAlias
 
 # How a value is written on the wire (spec section 2, type legend and section 2.10):
 #   string  – a JSON string
@@ -24,8 +26,8 @@ from rec_tui.spec.modes import MODES, Mode
 #   url     – a JSON string that must pass the URL check
 #   object  – a JSON object whose keys are declared as child fields
 #   array   – a JSON array whose items have the kind in ``items``
-Kind = Literal["string", "uid", "int", "float", "bool", "url", "object", "array"]
-Requirement = Literal["required", "recommended", "optional"]
+Kind: TypeAlias = 'Literal["string", "uid", "int", "float", "bool", "url", "object", "array"]'
+Requirement: TypeAlias = 'Literal["required", "recommended", "optional"]'
 
 ALL_MODES: Final[frozenset[Mode]] = frozenset(MODES)
 

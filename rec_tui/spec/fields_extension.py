@@ -7,12 +7,14 @@ The keys inside ``serviceParam`` depend on the service, so they are declared wit
 
 from __future__ import annotations
 
-from typing import Any, Final
-
 from rec_tui.i18n import N_
 from rec_tui.spec.field import Choice, Field, Kind
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.names import RTMP_PUBLISH, WEB_RECORDER
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 EXT: Final = "clientRequest.extensionServiceConfig"
 SERVICE: Final = f"{EXT}.extensionServices[]"

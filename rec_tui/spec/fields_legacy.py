@@ -6,11 +6,13 @@ The seed documents them; the current docs dropped them in April 2025. They are f
 
 from __future__ import annotations
 
-from typing import Any, Final
-
 from rec_tui.i18n import N_
 from rec_tui.spec.field import Choice, Field, Kind
 from rec_tui.spec.modes import Mode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 APPS: Final = "clientRequest.appsCollection"
 OPTIONS: Final = "clientRequest.transcodeOptions"

@@ -4,12 +4,16 @@
 ``help_zh`` is the SEED's own sentence for each field (录制设置).
 """
 
-from typing import Final
+from __future__ import annotations
 
 from rec_tui.i18n import N_
 from rec_tui.spec.field import Choice, Field
 from rec_tui.spec.fields_extension import AUDIO_PROFILE_CHOICES
 from rec_tui.spec.modes import Mode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _P = "clientRequest.recordingConfig"
 _IM: Final[frozenset[Mode]] = frozenset({"individual", "mix"})

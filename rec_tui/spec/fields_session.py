@@ -10,10 +10,12 @@ type and unknown-key walk and the schema export never see them.
 
 from __future__ import annotations
 
-from typing import Final
-
 from rec_tui.i18n import N_
 from rec_tui.spec.field import Choice, Field
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 SESSION: Final = "session"
 ACQUIRE: Final = f"{SESSION}.acquire"

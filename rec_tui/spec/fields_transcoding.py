@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Final
-
 from rec_tui.i18n import N_
 from rec_tui.spec.field import Choice, Field
 from rec_tui.spec.modes import Mode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 TC: Final = "clientRequest.recordingConfig.transcodingConfig"
 TILE: Final = f"{TC}.layoutConfig[]"

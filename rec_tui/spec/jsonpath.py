@@ -13,7 +13,10 @@ import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, Final
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 Token = str | int
 

@@ -1,10 +1,14 @@
 """The three recording modes of Agora Cloud Recording."""
 
-from typing import Final, Literal, TypeGuard
+from __future__ import annotations
 
 from rec_tui.i18n import N_
 
-Mode = Literal["individual", "mix", "web"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Literal, TypeAlias, TypeGuard
+
+Mode: TypeAlias = 'Literal["individual", "mix", "web"]'
 
 MODES: Final[tuple[Mode, ...]] = ("individual", "mix", "web")
 

@@ -6,7 +6,10 @@ here, so a value is never typed twice (and never drifts in one copy).
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
 
 # A subscription list of only this entry subscribes to every user's stream (spec R49/R50).
 ALL_STREAMS: Final = "#allstream#"

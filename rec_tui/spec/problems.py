@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any, Final, Literal
-
 from rec_tui.i18n import _, ngettext
 from rec_tui.record import Record, field
 
-Severity = Literal["error", "warning"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final, Literal, TypeAlias
+
+Severity: TypeAlias = 'Literal["error", "warning"]'
 ERROR: Final[Severity] = "error"
 WARNING: Final[Severity] = "warning"
 
 # What one edit of a fix does at its path: put a value there (``set``), take the key or
 # list item away (``delete``), give the key another name in place (``rename``), or write
 # the same value as another JSON type (``convert``: 527841 → "527841").
-EditOp = Literal["set", "delete", "rename", "convert"]
+EditOp: TypeAlias = 'Literal["set", "delete", "rename", "convert"]'
 
 
 class Edit(Record, frozen=True):

@@ -9,15 +9,17 @@ regions as ``AP_…``, Kingsoft writes Singapore as ``NA_…``).
 
 from __future__ import annotations
 
-from typing import Final, Literal
-
 from rec_tui.i18n import N_
 from rec_tui.record import Record
 from rec_tui.spec import fields_session
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Literal, TypeAlias
+
 # CN / AP / EU / NA are the acquire ``region`` values; "outside" means in none of them (R31
 # warns whenever acquire ``region`` is set), "unclear" means R31 skips the value.
-Area = Literal["CN", "AP", "EU", "NA", "outside", "unclear"]
+Area: TypeAlias = 'Literal["CN", "AP", "EU", "NA", "outside", "unclear"]'
 # The areas acquire's region names (declared with session.acquire.region).
 # The label of a vendor the current API reference no longer lists.
 HISTORICAL_LABEL: Final = N_("{name} (historical)")

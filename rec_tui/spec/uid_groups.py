@@ -8,10 +8,13 @@ number unknown.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Final
 
 from rec_tui.spec.fields_recording import UID_GROUPS
 from rec_tui.spec.names import ALL_STREAMS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 # subscribeUidGroup value → the most users it covers.
 GROUP_CAPACITY: Final[dict[int, int]] = {

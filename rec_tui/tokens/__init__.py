@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 import time as _time
-from typing import TYPE_CHECKING
 
 from rec_tui import lazy_names
 from rec_tui.i18n import _
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from rec_tui.tokens.check import TokenFinding
     from rec_tui.tokens.model import DecodedToken, Privilege, ServiceGrant, TokenError

@@ -342,7 +342,9 @@ VALIDATE_NEVER_IMPORTS = (
     "base64",
     # Start-up costs of its own: records are not dataclasses (dataclasses imports inspect,
     # ast, dis and tokenize); argparse says its words through rec-tui's gettext (its own
-    # imports locale) and lays out no help (its formatter imports shutil, bz2 and lzma).
+    # imports locale) and lays out no help (its formatter imports shutil, bz2 and lzma);
+    # typing is imported for type checkers only.
+    "typing",
     "dataclasses",
     "inspect",
     "ast",

@@ -9,16 +9,18 @@ imports them on first use.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final, Literal
 
 from rec_tui.record import Record, field
 from rec_tui.spec.problems import ERROR, WARNING, Problem, Severity
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Final, Literal, TypeAlias
+
     from rec_tui.spec.rules.context import Call, Context
 
 # How the spec's tables label a rule's severity.
-SeverityLabel = Literal["E", "W", "E/W", "retired"]
+SeverityLabel: TypeAlias = 'Literal["E", "W", "E/W", "retired"]'
 
 
 class Findings(Record):

@@ -12,7 +12,6 @@ never written twice.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Final
 
 from rec_tui.i18n import N_, _
 from rec_tui.spec import catalogue
@@ -23,6 +22,10 @@ from rec_tui.spec.problems import Problem
 from rec_tui.spec.rules import Findings, all_rules, declared_rule, rule, run
 from rec_tui.spec.rules.context import CR, REC, TC, Context, as_int
 from rec_tui.spec.rules.quoting import listed
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 STORAGE_REQUIRED: Final = ("vendor", "region", "bucket", "accessKey", "secretKey")
 LAYOUT_FIELDS: Final = (

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from enum import Enum
 from functools import cache
-from typing import TYPE_CHECKING
 
 from rec_tui.i18n import _
 from rec_tui.spec.rules.quoting import shown
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from rec_tui.spec.rules import Findings
 

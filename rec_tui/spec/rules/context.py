@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import builtins
 import math
-from typing import Any, Literal
 
 from rec_tui.record import Record, field
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import Mode
 
-SnapshotIntent = Literal["only", "plus_recording"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Literal, TypeAlias
+
+SnapshotIntent: TypeAlias = 'Literal["only", "plus_recording"]'
 # Which request a rule judges: the start body (most rules), or another call (spec 3.8).
-Call = Literal["start", "acquire", "update", "updateLayout", "control"]
+Call: TypeAlias = 'Literal["start", "acquire", "update", "updateLayout", "control"]'
 
 # Shorthands for the paths rules use most.
 CR = "clientRequest"

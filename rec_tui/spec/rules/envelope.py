@@ -9,13 +9,16 @@ the sending code; R1 (bad mode) is reported by ``validate()`` itself.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from rec_tui.i18n import N_, _
 from rec_tui.spec import jsonpath
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.checks import UID_MAX, UidVerdict, check_uid, report_uid
 from rec_tui.spec.rules.context import CR, REC, TC, Context
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 WEB_CNAME_MAX_BYTES = 1024
 SEED_WEB_CNAME_MAX_BYTES = 128

@@ -8,7 +8,6 @@ presence of recordingFileConfig, so a body on its own never breaks them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Final
 
 from rec_tui.i18n import N_, _
 from rec_tui.spec import catalogue
@@ -18,6 +17,10 @@ from rec_tui.spec.rules.context import CR, FILES, REC, SNAP, Context
 from rec_tui.spec.rules.declared import bounds, str_choices
 from rec_tui.spec.rules.quoting import shown
 from rec_tui.spec.rules.web import service_params
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 AV_FILE_TYPE: Final = f"{FILES}.avFileType"
 FILE_TYPE: Final = f"{SNAP}.fileType"

@@ -22,7 +22,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
 
 from rec_tui.i18n import N_, _
 from rec_tui.record import Record
@@ -32,6 +31,10 @@ from rec_tui.spec.modes import Mode
 from rec_tui.spec.rules import Findings, by_name, rule
 from rec_tui.spec.rules.context import EXT, Context
 from rec_tui.spec.rules.quoting import shown
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 SERVICE_PARAM = f"{EXT}.extensionServices[].serviceParam"
 

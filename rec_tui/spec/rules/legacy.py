@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Final
-
 from rec_tui.i18n import N_, _
 from rec_tui.spec.fields_legacy import APPS, OPTIONS, POSTPONE
 from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.context import REC, Context
 from rec_tui.spec.rules.declared import str_choices
 from rec_tui.spec.rules.quoting import shown
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 POLICY: Final = f"{APPS}.combinationPolicy"
 TRANS_MODE: Final = f"{OPTIONS}.transConfig.transMode"

@@ -22,10 +22,13 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
-from typing import Final
 
 from rec_tui.i18n import _
 from rec_tui.i18n import grouped as grouped_whole
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 LIMIT: Final = 48
 _HUGE_BITS: Final = 256

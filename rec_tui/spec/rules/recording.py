@@ -9,8 +9,6 @@ that is not whole fails the enum and range rules, as the spec's "Whole numbers" 
 
 from __future__ import annotations
 
-from typing import Any, Final
-
 from rec_tui.i18n import N_, _
 from rec_tui.spec.rules import Findings, declared_rule, rule
 from rec_tui.spec.rules.context import REC, Context, as_int
@@ -22,6 +20,10 @@ from rec_tui.spec.rules.sections import (
     section_present,
     stream_types_of,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 _STREAM_MODES: Final = str_choices(f"{REC}.streamMode")
 _AUDIO_PROFILES: Final = int_choices(f"{REC}.audioProfile")

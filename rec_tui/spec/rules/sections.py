@@ -8,9 +8,11 @@ not an object reads as None.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rec_tui.spec.rules.context import Context, as_int
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def client_request(ctx: Context) -> dict[str, Any] | None:

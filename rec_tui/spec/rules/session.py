@@ -8,14 +8,16 @@ data"). Clock rules are errors only at send time and warnings otherwise.
 
 from __future__ import annotations
 
-from typing import Any, Final
-
 from rec_tui.i18n import N_, _
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import ERROR, WARNING, Severity
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.context import CR, Context
 from rec_tui.spec.rules.quoting import shown
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 RESOURCE_LIFETIME_SECONDS: Final = 300.0
 START_PROMPTLY_SECONDS: Final = 2.0

@@ -7,7 +7,6 @@ are left to R17 (`body.types`); these rules judge only what they can read.
 from __future__ import annotations
 
 import time
-from typing import Any, Final
 
 from rec_tui.i18n import N_, _
 from rec_tui.spec import jsonpath, storage
@@ -17,6 +16,10 @@ from rec_tui.spec.rules.context import STORAGE, Context, as_int
 from rec_tui.spec.rules.declared import not_a_choice, str_choices
 from rec_tui.spec.rules.quoting import listed, one_of, shown
 from rec_tui.spec.rules.sections import child, client_request, section, section_present
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 _EXT = f"{STORAGE}.extensionParams"
 _SSE_VALUES: Final = str_choices(f"{_EXT}.sse")

@@ -9,7 +9,6 @@ lower-case ``unsubscribe…`` keys are reported only by R54 (R18 leaves them alo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Final, Literal
 
 from rec_tui.i18n import N_, _, ngettext
 from rec_tui.record import Record
@@ -26,7 +25,11 @@ from rec_tui.spec.rules.recording import recording_config
 from rec_tui.spec.rules.sections import section, stream_types_of
 from rec_tui.spec.uid_groups import GROUP_CAPACITY, distinct_uids, smallest_group
 
-Media = Literal["audio", "video"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final, Literal, TypeAlias
+
+Media: TypeAlias = 'Literal["audio", "video"]'
 
 MIX_MAX_USERS: Final = catalogue.mix_max_users()  # D:sub, D:layout
 AUDIO_ONLY: Final = 0

@@ -14,11 +14,14 @@ material shows it mattered.
 from __future__ import annotations
 
 import time
-from typing import Final
 
 from rec_tui.i18n import N_, _
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.context import CR, Context
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 TOKEN_PATH: Final = f"{CR}.token"
 _HINTS: Final = {

@@ -8,7 +8,6 @@ recordingConfig is ignored, so checking its insides there would only add noise.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any, Final
 
 from rec_tui.i18n import N_, _, grouped
 from rec_tui.spec import catalogue
@@ -17,6 +16,10 @@ from rec_tui.spec.rules.checks import UidVerdict, check_uid, is_url, matches_dec
 from rec_tui.spec.rules.context import TC, Context, as_int, is_number
 from rec_tui.spec.rules.declared import bounds
 from rec_tui.spec.rules.quoting import number, shown
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 LAYOUT_CONFIG: Final = f"{TC}.layoutConfig"
 BACKGROUND_CONFIG: Final = f"{TC}.backgroundConfig"

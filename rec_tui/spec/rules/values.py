@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from typing import Any, Final
 
 from rec_tui.i18n import N_, _
 from rec_tui.spec import catalogue, jsonpath
@@ -28,6 +27,10 @@ from rec_tui.spec.modes import MODES, Mode
 from rec_tui.spec.rules import Check, Findings, by_name, rule
 from rec_tui.spec.rules.context import Context, as_int, is_number
 from rec_tui.spec.rules.quoting import bound, listed, one_of, shown
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 GENERIC_RULE: Final = "body.declared_values"
 _SERVICES: Final = "extensionServices"

@@ -8,7 +8,6 @@ checked beyond R93 and R127.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Final
 
 from rec_tui.i18n import N_, _, grouped, ngettext
 from rec_tui.spec.fields_extension import SERVICE_ERROR_POLICY
@@ -19,6 +18,10 @@ from rec_tui.spec.rules.checks import is_url
 from rec_tui.spec.rules.context import CR, EXT, Context, as_int
 from rec_tui.spec.rules.declared import Bounds, bounds, int_choices, listing
 from rec_tui.spec.rules.quoting import shown
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 SERVICES: Final = f"{EXT}.extensionServices"
 PARAM: Final = f"{SERVICES}[].serviceParam"
