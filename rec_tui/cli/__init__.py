@@ -154,9 +154,10 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 # Agora's resource IDs and sids are URL-safe base64 and may begin with "-": argparse takes
 # "--sid -Xy…" for a missing value followed by an option. A word after one of these that
-# begins with "-" but is shaped like no option is the value.
+# begins with "-" but is shaped like no option is the value. (Patterns that most command
+# lines never need are compiled on first use, through re's cache: start-up speed.)
 _IDENTIFIER_OPTIONS = frozenset({"--resource-id", "--sid"})
-_OPTION_SHAPE = re.compile(r"-[A-Za-z]|--[a-z][a-z0-9-]*(=.*)?", re.DOTALL)
+_OPTION_SHAPE = r"-[A-Za-z]|--[a-z][a-z0-9-]*(=.*)?"
 
 
 def _join_identifier_values(words: Sequence[str]) -> list[str]:
@@ -170,7 +171,7 @@ def _join_identifier_values(words: Sequence[str]) -> list[str]:
             word in _IDENTIFIER_OPTIONS
             and following is not None
             and following.startswith("-")
-            and not _OPTION_SHAPE.fullmatch(following)
+            and not re.fullmatch(_OPTION_SHAPE, following, re.DOTALL)
         ):
             joined.append(f"{word}={following}")
             index += 2

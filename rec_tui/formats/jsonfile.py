@@ -26,7 +26,8 @@ STDIN_NAME = "-"
 MAX_BYTES: Final = 10 * 1024 * 1024
 # No start body comes close: the deepest declared path is under ten levels.
 MAX_DEPTH: Final = 200
-_BRACKET_OR_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+# Compiled on first use (through re's cache), by the one message that needs it.
+_BRACKET_OR_STRING: Final = r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]'
 
 
 class JsonInputError(RecTuiError):
@@ -128,7 +129,7 @@ def position(text: str, offset: int) -> tuple[int, int]:
 
 def _too_deep(name: str, text: str) -> JsonInputError:
     depth = 0
-    for match in _BRACKET_OR_STRING.finditer(text):
+    for match in re.finditer(_BRACKET_OR_STRING, text):
         token = match.group()
         if token in "[{":
             depth += 1

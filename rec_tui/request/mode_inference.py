@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 Source: TypeAlias = 'Literal["url", "body", "default"]'
 
-_URL_MODE: Final = re.compile(r"/mode/([^/?#\s]+)/")
+_URL_MODE: Final = r"/mode/([^/?#\s]+)/"  # compiled when a URL is first read
 _NAMES_SHOWN: Final = 3
 
 
@@ -45,7 +45,7 @@ class ModeGuess(Record, frozen=True):
 
 def infer_mode(body: Any, url: str | None = None) -> ModeGuess:
     """The mode ``body`` (sent to ``url``, when known) was written for."""
-    named = _URL_MODE.search(url or "")
+    named = re.search(_URL_MODE, url) if url else None
     url_mode = None if named is None else named.group(1)
     if is_mode(url_mode):
         return ModeGuess(url_mode, _("from the URL"), "url")

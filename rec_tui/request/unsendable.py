@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from typing import Any, Final
 
 RULE_ID: Final = "JSON"  # not a rule of the spec: what any JSON request needs
-_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+# Compiled on first use (through re's cache): an ASCII text has no surrogate to look for.
+_SURROGATE: Final = r"[\ud800-\udfff]"
 REPLACEMENT: Final = "\ufffd"
 
 
@@ -42,12 +43,12 @@ def _power_of_ten(exponent: int) -> int:
 
 
 def _has_surrogate(text: str) -> bool:
-    return _SURROGATE.search(text) is not None
+    return not text.isascii() and re.search(_SURROGATE, text) is not None
 
 
 def replace_surrogates(text: str) -> str:
     """``text`` with each lone surrogate replaced by U+FFFD, so it can be encoded and shown."""
-    return _SURROGATE.sub(REPLACEMENT, text)
+    return re.sub(_SURROGATE, REPLACEMENT, text)
 
 
 def checkable(body: Any) -> tuple[list[Problem], Any]:

@@ -57,7 +57,7 @@ def looks_like_token(text: str) -> bool:
     return pasted_token(text)[:3] in VERSIONS
 
 
-_HEX32 = re.compile(r"[0-9a-fA-F]{32}")
+_HEX32 = r"[0-9a-fA-F]{32}"  # compiled when a token is first built (through re's cache)
 MAX_UID = 2**32 - 1
 
 
@@ -195,7 +195,7 @@ def check_token(
 def _check_hex32(value: str, name: str) -> None:
     from rec_tui.tokens.model import TokenError
 
-    if not _HEX32.fullmatch(value):
+    if not re.fullmatch(_HEX32, value):
         raise TokenError(
             _("the {name} must be 32 hexadecimal characters (it has {length})").format(
                 name=name, length=len(value)
