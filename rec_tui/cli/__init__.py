@@ -139,14 +139,22 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     help, commands and error messages are exactly the full parser's.
     """
     words = _join_identifier_values(sys.argv[1:] if argv is None else argv)
-    wizard = build_parser(with_commands=False)
+    wizard: argparse.ArgumentParser | None = None  # built when first needed
+
+    def read_as_wizard(some: list[str]) -> argparse.Namespace | None:
+        nonlocal wizard
+        wizard = wizard or build_parser(with_commands=False)
+        return _read_as(wizard, some)
+
     for index, word in enumerate(words):
         if _asks_for_help(word):
             break
-        if word in COMMANDS and _read_as(wizard, words[:index]) is not None:
+        # A command given first has no words before it for the wizard's parser to read
+        # (it has no required argument), so that parser is not built.
+        if word in COMMANDS and (index == 0 or read_as_wizard(words[:index]) is not None):
             return build_parser(commands=(COMMANDS[word],)).parse_args(words)
     else:
-        read = _read_as(wizard, words)
+        read = read_as_wizard(words)
         if read is not None:
             return read
     return build_parser().parse_args(words)

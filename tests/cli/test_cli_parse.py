@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
+from rec_tui import cli
 from rec_tui.cli import COMMAND_MODULES, COMMANDS, build_parser, parse_arguments
 
 
@@ -51,6 +53,28 @@ def test_a_command_after_wizard_options_is_read_by_its_own_parser_only() -> None
     # "--open validate" names a file called validate: the command is the second one.
     loaded = _command_modules_loaded(["--open", "validate", "history", "--last", "3"])
     assert loaded == ["history", "['history']"]
+
+
+def _parsers_built(words: list[str], monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """The commands of each parser parse_arguments builds to read ``words`` (in order)."""
+    built: list[tuple[str, ...]] = []
+
+    def building(*, with_commands: bool = True, commands: Any = COMMAND_MODULES) -> Any:
+        built.append(tuple(commands) if with_commands else ())
+        return build_parser(with_commands=with_commands, commands=commands)
+
+    monkeypatch.setattr(cli, "build_parser", building)
+    parse_arguments(words)
+    return built
+
+
+def test_a_command_given_first_builds_no_parser_of_the_wizard_s_options(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _parsers_built(["validate", "start.json"], monkeypatch) == [("validate",)]
+    # Words before the command are read by the wizard's parser first, built once.
+    built = _parsers_built(["--open", "validate", "history", "--last", "3"], monkeypatch)
+    assert built == [(), ("history",)]
 
 
 def test_the_command_words_name_the_modules_that_add_them() -> None:
