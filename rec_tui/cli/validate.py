@@ -46,7 +46,8 @@ def register(subparsers: Any) -> None:
     add_output_format(parser, _("text for people (default) or one JSON array for scripts"))
     parser.add_argument("paths", nargs="+", metavar="PATH", help=_("JSON file, or - for stdin"))
     language.add_argument(parser, command=True)
-    parser.set_defaults(handler=run)
+    # Files are read inside `with`, the report goes to stdout: nothing to finalize at exit.
+    parser.set_defaults(handler=run, nothing_to_finalize=True)
 
 
 class Outcome(Record):

@@ -309,6 +309,25 @@ def test_validate_loads_neither_the_editing_model_nor_the_fixes_nor_other_comman
     )
 
 
+@pytest.mark.parametrize("as_process", [True, False])
+def test_validate_as_the_process_leaves_its_objects_to_the_exit(as_process: bool) -> None:
+    # Frozen objects are skipped by the collections the interpreter makes at exit; a caller
+    # running validate in its own process (main with words) keeps its collector as it was.
+    call = "main()" if as_process else "main(sys.argv[1:])"
+    script = (
+        "import contextlib, gc, io, sys\n"
+        "from rec_tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = {call}\n"
+        "print(code, gc.get_freeze_count() > 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "validate", str(DATA / "1_mix_av.json")],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert result.stdout.split() == ["0", str(as_process)]
+
+
 # What `rec-tui validate` of an ordinary body never needs: the wizard, the network, the
 # keyring, the sandbox, the store, and the standard modules only some rules use (a
 # misspelt key, a long number, an address, a token to verify or build, a date).
