@@ -3,7 +3,9 @@
 Run: ``.venv/bin/python tests/bench/bench_cli.py [--before DIR]``. Every figure is a
 median of runs interleaved with its baseline's (so the machine's load hits both alike),
 measured from spawning the process to its exit, bytecode caches written first (as an
-installed rec-tui has them). The load average is printed at the start and the end.
+installed rec-tui has them). Validate and preset list are also given in CPU time (user +
+system, what the process itself used), which other work on a shared machine moves less.
+The load average is printed at the start and the end.
 
 ``--before DIR``: DIR holds another version of the code (``git archive COMMIT | tar -x -C
 DIR``); validate and preset list are then also run from it, interleaved in the same rounds,
@@ -28,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -68,16 +71,24 @@ PEAK = (
 
 
 class Run:
-    """One finished child process: wall time (s) and, when asked, peak resident set (KiB)."""
+    """One finished child process: wall time and CPU time (user + system, s) and, when
+    asked, peak resident set (KiB)."""
 
     def __init__(self, argv: list[str], env: dict[str, str], *, peak: bool = False) -> None:
         command = [sys.executable, "-c", PEAK, *argv] if peak else argv
+        used = _children_cpu()
         started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True, env=env)
         self.seconds = time.perf_counter() - started
+        self.cpu_seconds = _children_cpu() - used  # one child at a time: this one's
         if done.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr}")
         self.peak_kib = int(done.stdout) if peak else 0
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def interleaved(
@@ -98,6 +109,10 @@ def interleaved(
 
 def median_ms(runs: list[Run]) -> float:
     return statistics.median(run.seconds for run in runs) * 1000
+
+
+def median_cpu_ms(runs: list[Run]) -> float:
+    return statistics.median(run.cpu_seconds for run in runs) * 1000
 
 
 def median_kib(runs: list[Run]) -> float:
@@ -122,10 +137,13 @@ def with_before(commands: dict[str, list[str]], before: Path | None) -> dict[str
     return {**commands, **again}
 
 
-def report_before(label: str, runs: dict[str, list[Run]], name: str, base: str) -> None:
+def report_before(
+    label: str, runs: dict[str, list[Run]], name: str, base: str, *, cpu: bool = False
+) -> None:
+    measure = median_cpu_ms if cpu else median_ms
     if f"{name} before" in runs:
-        report(f"{label}, before", median_ms(runs[f"{name} before"]), "ms",
-               "the same baseline", median_ms(runs[base]))  # fmt: skip
+        report(f"{label}, before", measure(runs[f"{name} before"]), "ms",
+               "the same baseline", measure(runs[base]))  # fmt: skip
 
 
 def bench_validate(env: dict[str, str], before: Path | None) -> None:
@@ -138,6 +156,10 @@ def bench_validate(env: dict[str, str], before: Path | None) -> None:
     report("rec-tui validate FILE", median_ms(runs["validate"]), "ms",
            "python -c pass", median_ms(runs["pass"]))  # fmt: skip
     report_before("rec-tui validate FILE", runs, "validate", "pass")
+    # CPU time is what the process itself used: less moved by other work on the machine.
+    report("  in CPU time", median_cpu_ms(runs["validate"]), "ms",
+           "  python -c pass", median_cpu_ms(runs["pass"]))  # fmt: skip
+    report_before("  in CPU time", runs, "validate", "pass", cpu=True)
 
 
 def write_presets(home: Path) -> Path:
@@ -175,6 +197,9 @@ def bench_preset_list(env: dict[str, str], folder: Path, before: Path | None) ->
     report("rec-tui preset list", median_ms(runs["list"]), "ms",
            "ls -l", median_ms(runs["ls"]))  # fmt: skip
     report_before("rec-tui preset list", runs, "list", "ls")
+    report("  in CPU time", median_cpu_ms(runs["list"]), "ms",
+           "  ls -l", median_cpu_ms(runs["ls"]))  # fmt: skip
+    report_before("  in CPU time", runs, "list", "ls", cpu=True)
     print(f"  {'first listing, no cache (diagnostic)':<44} "
           f"{median_ms(cold['first']) - median_ms(cold['sh']):9.1f} ms")  # fmt: skip
 
