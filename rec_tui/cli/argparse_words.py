@@ -10,10 +10,12 @@ line is read (and puts argparse back as it was afterwards).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from rec_tui.i18n import N_, _, ngettext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
 
 # The messages of argparse (Python 3.11) a user of rec-tui can meet (none of its options
 # takes a fixed number of values, so argparse's counted message is not among them).
@@ -40,14 +42,18 @@ MESSAGES = (
 )
 
 
-@contextmanager
-def routed() -> Iterator[None]:
+def routed() -> AbstractContextManager[None]:
     """argparse's gettext calls answered by rec-tui's catalogue inside the block."""
-    said, counted = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    argparse._ = _  # type: ignore[attr-defined]
-    argparse.ngettext = ngettext  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        argparse._ = said  # type: ignore[attr-defined]
-        argparse.ngettext = counted  # type: ignore[attr-defined]
+    return _Routed()
+
+
+class _Routed:
+    # A class rather than contextlib's decorator: contextlib is no import of a headless
+    # command's start-up.
+    def __enter__(self) -> None:
+        self._said = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+        argparse._ = _  # type: ignore[attr-defined]
+        argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+    def __exit__(self, *raised: object) -> None:
+        argparse._, argparse.ngettext = self._said  # type: ignore[attr-defined]

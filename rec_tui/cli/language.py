@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from types import ModuleType
 
 from rec_tui.i18n import ENGLISH, LANGUAGES, _, activate, active_language
 from rec_tui.i18n.choice import LANGUAGE_ENV, chosen_language
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
 
 OPTION = "--lang"
 
@@ -51,8 +54,7 @@ def apply_before_parsing(words: Sequence[str]) -> None:
     apply(argparse.Namespace(lang=given_option(words)), wizard=False)
 
 
-@contextmanager
-def argparse_in_language() -> Iterator[None]:
+def argparse_in_language() -> AbstractContextManager[None]:
     """argparse's own words (``usage:``, ``options``, its errors) in the active language
     while the command line is read. In English too: argparse's own gettext looks for a
     catalogue on disk for every word it says (importing locale to read the environment),
@@ -60,8 +62,7 @@ def argparse_in_language() -> Iterator[None]:
     words as written."""
     from rec_tui.cli import argparse_words
 
-    with argparse_words.routed():
-        yield
+    return argparse_words.routed()
 
 
 def apply(args: argparse.Namespace, *, wizard: bool) -> None:

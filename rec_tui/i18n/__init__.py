@@ -10,12 +10,11 @@ catalogue is read (start-up speed). The catalogue is standard gettext, see
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
     from gettext import GNUTranslations
     from pathlib import Path
     from typing import Final, Literal, TypeAlias
@@ -53,15 +52,20 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations.ngettext(singular, plural, count)
 
 
-@contextmanager
-def english() -> Iterator[None]:
+def english() -> AbstractContextManager[None]:
     """Messages said inside the block are English, in this thread or task only: the sandbox
     imitates Agora's server, which answers in English whatever language rec-tui speaks."""
-    token = _as_written.set(True)
-    try:
-        yield
-    finally:
-        _as_written.reset(token)
+    return _AsWritten()
+
+
+class _AsWritten:
+    # A class rather than contextlib's decorator: contextlib is no import of a headless
+    # command's start-up.
+    def __enter__(self) -> None:
+        self._token = _as_written.set(True)
+
+    def __exit__(self, *raised: object) -> None:
+        _as_written.reset(self._token)
 
 
 def active_language() -> Language:

@@ -362,8 +362,10 @@ VALIDATE_NEVER_IMPORTS = (
     # Start-up costs of its own: records are not dataclasses (dataclasses imports inspect,
     # ast, dis and tokenize); argparse says its words through rec-tui's gettext (its own
     # imports locale) and lays out no help (its formatter imports shutil, bz2 and lzma);
-    # typing is imported for type checkers only.
+    # typing is imported for type checkers only; the context managers on the way are
+    # classes (contextlib's decorator is a module more).
     "typing",
+    "contextlib",
     "dataclasses",
     "inspect",
     "ast",

@@ -8,11 +8,14 @@ import subprocess
 import sys
 from collections.abc import Iterable
 
+# Output set aside by hand: contextlib's redirection would import a module to look for.
 _SCRIPT = """\
-import contextlib, io, json, sys
+import io, json, sys
 from rec_tui.cli import main
-with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-    code = main(json.loads(sys.argv[1]))
+shown = sys.stdout
+sys.stdout = sys.stderr = io.StringIO()
+code = main(json.loads(sys.argv[1]))
+sys.stdout = shown
 print(json.dumps([code, sorted(sys.modules)]))
 """
 
