@@ -141,9 +141,10 @@ def report_before(
     label: str, runs: dict[str, list[Run]], name: str, base: str, *, cpu: bool = False
 ) -> None:
     measure = median_cpu_ms if cpu else median_ms
+    indent = label[: len(label) - len(label.lstrip())]
     if f"{name} before" in runs:
         report(f"{label}, before", measure(runs[f"{name} before"]), "ms",
-               "the same baseline", measure(runs[base]))  # fmt: skip
+               f"{indent}the same baseline", measure(runs[base]))  # fmt: skip
 
 
 def bench_validate(env: dict[str, str], before: Path | None) -> None:
