@@ -25,7 +25,7 @@ import shlex
 from typing import Any, Final
 
 from rec_tui.formats.export_secrets import refer_to_secrets
-from rec_tui.i18n import _
+from rec_tui.i18n import ENGLISH, _, active_language
 from rec_tui.request import endpoints
 from rec_tui.request.draft import Draft
 from rec_tui.spec import catalogue
@@ -62,9 +62,11 @@ def meaning(variable: str) -> str:
         return _("the Agora customer secret")
     for field in catalogue.secret_fields():
         if field.env == variable:
-            return _("the {label} ({path})").format(
-                label=_in_sentence(_(field.label)), path=field.path
-            )
+            label = _(field.label)
+            # An English label is lower-cased inside the sentence; a translated one is not.
+            if active_language() == ENGLISH:
+                label = _in_sentence(label)
+            return _("the {label} ({path})").format(label=label, path=field.path)
     return _("the secret the preset refers to")
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
-from functools import cache
 from fnmatch import fnmatch
+from functools import cache
 from pathlib import Path
 
 from tests.support.translations import REPO, translated_modules
@@ -235,6 +235,30 @@ def test_an_unmarked_text_is_found_with_its_place() -> None:
         "rec_tui/tui/x.py:5: .border_title =: 'Export'",
         "rec_tui/tui/x.py:7: Binding(): 'Save'",
     ]
+
+
+def test_an_unmarked_text_of_the_core_is_found_with_its_place() -> None:
+    source = (
+        "raise PresetError(f'{path}: cannot read it')\n"
+        "raise ValueError(_('Unknown endpoint.'))\n"
+        "ctx.error(f'{CR}.token', 'The token is empty.', _('Add one.'))\n"
+        "found.append(Problem('r', 'R1', ERROR, 'cname', 'Bad cname.'))\n"
+        "Field(path='cname', label=N_('Channel'), help='The channel.', help_zh='频道名。')\n"
+        "Field(path='uid', label=N_('UID'), help='The uid.')\n"
+    )
+    assert unmarked_texts(Path("rec_tui/store/x.py"), source) == [
+        "rec_tui/store/x.py:1: PresetError(): '{}: cannot read it'",
+        "rec_tui/store/x.py:3: error(): 'The token is empty.'",
+        "rec_tui/store/x.py:4: Problem(): 'Bad cname.'",
+        "rec_tui/store/x.py:6: Field(help=): 'The uid.'",
+    ]
+
+
+def test_the_sandbox_is_english_on_purpose_but_what_it_says_for_rec_tui_is_scanned() -> None:
+    scanned = {path.as_posix() for path, _source in _sources()}
+    assert "rec_tui/sandbox/service.py" not in scanned
+    assert {"rec_tui/sandbox/recorder_token.py", "rec_tui/sandbox/scenario_notes.py"} <= scanned
+    assert "rec_tui/errors.py" in scanned and "rec_tui/request/draft.py" in scanned
 
 
 def test_every_allowed_text_is_still_said() -> None:
