@@ -79,7 +79,8 @@ def _calls(folder: Path) -> list[list[str]]:
 @needs_bash
 def test_the_script_speaks_chinese_and_sends_the_same_calls(tmp_path: Path) -> None:
     english_folder, chinese_folder = tmp_path / "en", tmp_path / "zh"
-    english_folder.mkdir(), chinese_folder.mkdir()
+    english_folder.mkdir()
+    chinese_folder.mkdir()
     english, chinese = _in_both(tmp_path, lambda: exporters.export_shell(_draft()))
     assert "# 请先设置以下环境变量：" in chinese
     english_run = run_with_fake_curl(english, english_folder)
