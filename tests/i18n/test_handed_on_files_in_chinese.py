@@ -21,6 +21,7 @@ from rec_tui.formats.bundle import BundleContents, bundle_members
 from rec_tui.i18n import activate
 from rec_tui.request.draft import Draft
 from rec_tui.request.endpoints import resolve
+from rec_tui.request.request_line import request_line
 from rec_tui.request.schema import start_body_schema
 from rec_tui.sandbox.recorder_token import certificate_for, recorder_token
 from rec_tui.spec import catalogue
@@ -233,3 +234,7 @@ def test_the_recorder_token_and_an_unknown_region_are_said_in_chinese(tmp_path: 
         recorder_token(draft, certificate)
     with pytest.raises(ValueError, match="未知的区域域名 'xx'"):
         resolve("region:xx")
+    draft.set("session.endpoint", "region:xx")
+    assert request_line(draft).startswith(
+        "POST（接入地址有误：未知的区域域名 'xx'；请使用以下之一："
+    )
