@@ -166,13 +166,12 @@ class _Parts:
     def comments(self) -> list[str]:
         lines: list[str] = []
         if self.sandbox:
-            lines += [
-                "# "
-                + _("This goes to rec-tui's built-in sandbox, which must be served first: run"),
-                f"#   {SANDBOX_SERVE_COMMAND}",
-                "# "
-                + _("in another terminal. The sandbox's own (published) credentials are used."),
-            ]
+            served = _(
+                "This goes to rec-tui's built-in sandbox, which must be served first: run\n"
+                "  {command}\n"
+                "in another terminal. The sandbox's own (published) credentials are used."
+            ).format(command=SANDBOX_SERVE_COMMAND)
+            lines += [f"# {line}" for line in served.split("\n")]
         if self.variables:
             width = max(len(name) for name in self.variables)
             lines.append("# " + _("Set these environment variables first:"))
@@ -205,8 +204,9 @@ def export_curl(
 
 def _said(message: str, **references: str) -> str:
     """``message`` (already translated) as one double-quoted shell word, each ``{name}`` in
-    it replaced by the shell reference ``references[name]`` (``$1``, ``$status``): only the
-    references expand, whatever characters the translation holds."""
+    it replaced by the shell reference ``references[name]`` (``${1}``, ``${status}``): only
+    the references expand, whatever characters the translation holds. The braces end each
+    name, so the character after it (a full-width colon, say) is never read as part of it."""
     return '"' + message.translate(_DOUBLE_QUOTE_SPECIAL).format(**references) + '"'
 
 
@@ -229,7 +229,7 @@ fail() {{
 
 require() {{
     eval "given=\\${{$1:-}}"
-    [ -n "$given" ] || fail 2 {_said(not_set, variable="$1", meaning="$2")}
+    [ -n "$given" ] || fail 2 {_said(not_set, variable="${1}", meaning="${2}")}
 }}
 
 command -v curl >/dev/null 2>&1 || fail 2 {_said(no_curl)}
@@ -252,10 +252,10 @@ trap 'rm -f "$answer_file"' EXIT
 post() {{
     status=$(curl -sS -o "$answer_file" -w '%{{http_code}}' -X POST -u "$auth" \\
         -H 'Content-Type: application/json;charset=utf-8' -d "$3" "$2") \\
-        || fail 1 {_said(no_answer, call="$1", url="$2")}
+        || fail 1 {_said(no_answer, call="${1}", url="${2}")}
     answer=$(cat "$answer_file")
-    {_printed(answered, call="$1", status="$status", answer="$answer")}
-    [ "$status" = 200 ] || fail 1 {_said(refused, call="$1", status="$status")}
+    {_printed(answered, call="${1}", status="${status}", answer="${answer}")}
+    [ "$status" = 200 ] || fail 1 {_said(refused, call="${1}", status="${status}")}
 }}
 
 # {answer_field}
@@ -315,8 +315,8 @@ def export_shell(
         f"    {word(_json(parts.body), json_escaped=True)}",
         "sid=$(answer_field sid)",
         f'[ -n "$sid" ] || fail 1 {_said(no_sid)}',
-        _printed(started, resource_id="$resource_id", sid="$sid"),
+        _printed(started, resource_id="${resource_id}", sid="${sid}"),
         f"query_url={word(query_url)}",
-        _printed(_("Query it with GET {url}"), url="$query_url"),
+        _printed(_("Query it with GET {url}"), url="${query_url}"),
     ]
     return "\n".join(lines) + "\n"
