@@ -1,7 +1,7 @@
 """The files a user hands on (shell and curl exports, an escalation bundle's README, a
 preset's header comment, the JSON Schema) speak the language rec-tui speaks; what a
 program reads in them (commands, URLs, bodies, member names, keys, values, schema keywords)
-is the same in both languages."""
+is the same in both languages. And the core's texts the whole-package scan found."""
 
 from __future__ import annotations
 
@@ -21,13 +21,15 @@ from rec_tui.formats.bundle import BundleContents, bundle_members
 from rec_tui.i18n import activate
 from rec_tui.request.draft import Draft
 from rec_tui.request.endpoints import resolve
+from rec_tui.request.json_text import JsonTextError, parse
 from rec_tui.request.request_line import request_line
 from rec_tui.request.schema import start_body_schema
 from rec_tui.sandbox.recorder_token import certificate_for, recorder_token
 from rec_tui.spec import catalogue
 from rec_tui.store import presets
 from rec_tui.store.secrets import MemoryStore
-from rec_tui.tokens import TokenError
+from rec_tui.tokens import TokenError, check_token
+from rec_tui.tui.forms.storage import region_options
 from tests.formats.test_exports import BODY, MODE, needs_bash, run_with_fake_curl
 from tests.support.cli_processes import run_cli
 
@@ -238,3 +240,20 @@ def test_the_recorder_token_and_an_unknown_region_are_said_in_chinese(tmp_path: 
     assert request_line(draft).startswith(
         "POST（接入地址有误：未知的区域域名 'xx'；请使用以下之一："
     )
+
+
+def test_core_texts_the_scan_found_are_said_in_chinese(tmp_path: Path) -> None:
+    english_error = _duplicate_key_error()
+    assert english_error.message == '"cname" is written twice in this object: keep one of them.'
+    activate("zh", tmp_path)
+    assert _duplicate_key_error().message == '此对象中 "cname" 出现了两次：请只保留一个。'
+    (finding,) = check_token("007not-a-token", "0123456789abcdef0123456789abcdef", "demo", "1")
+    assert finding.id == "token-malformed" and finding.message.startswith("无法读取 RTC Token：")
+    assert MemoryStore().backend_name == "内存（仅限本次会话）"
+    assert ("区域 0（唯一取值） (0)", 0) in region_options(5)  # Microsoft Azure: region 0 only
+
+
+def _duplicate_key_error() -> JsonTextError:
+    with pytest.raises(JsonTextError) as raised:
+        parse('{"cname": "a", "cname": "b"}')
+    return raised.value

@@ -62,8 +62,14 @@ POSITIONAL_SINKS: dict[str, tuple[int, ...]] = {
     "Problem": (4, 5),
     "Fix": (0,),
     "Finding": (2, 4),
+    "TokenFinding": (1,),
     # Callers show str(error) of a ValueError (an endpoint not understood, a bad token...).
     "ValueError": (0,),
+}
+# Exceptions whose arguments are not said as they are.
+EXCEPTION_SINKS: dict[str, tuple[int, ...]] = {
+    # RecordingError(call, kind, ...): identifiers its (translated) message is composed from.
+    "RecordingError": (),
 }
 # A rule's ctx.error(path, message, hint) / ctx.warning(...): the path is not a message.
 RULE_SINKS = {"error", "warning"}
@@ -159,7 +165,8 @@ def _positions(call: ast.Call, name: str) -> tuple[int, ...]:
     if name in RULE_SINKS and len(call.args) > 1:
         return (1, 2)
     if name in _exceptions():
-        return (0,)
+        # The message is not always first (JsonTextError(where, message)): every argument.
+        return EXCEPTION_SINKS.get(name, tuple(range(len(call.args))))
     return POSITIONAL_SINKS.get(name, ())
 
 
@@ -245,12 +252,15 @@ def test_an_unmarked_text_of_the_core_is_found_with_its_place() -> None:
         "found.append(Problem('r', 'R1', ERROR, 'cname', 'Bad cname.'))\n"
         "Field(path='cname', label=N_('Channel'), help='The channel.', help_zh='频道名。')\n"
         "Field(path='uid', label=N_('UID'), help='The uid.')\n"
+        "raise JsonTextError(where, 'Twice.', path)\n"
+        "raise RecordingError('start', 'network', reason=reason)\n"
     )
     assert unmarked_texts(Path("rec_tui/store/x.py"), source) == [
         "rec_tui/store/x.py:1: PresetError(): '{}: cannot read it'",
         "rec_tui/store/x.py:3: error(): 'The token is empty.'",
         "rec_tui/store/x.py:4: Problem(): 'Bad cname.'",
         "rec_tui/store/x.py:6: Field(help=): 'The uid.'",
+        "rec_tui/store/x.py:7: JsonTextError(): 'Twice.'",
     ]
 
 
