@@ -73,7 +73,8 @@ EXCEPTION_SINKS: dict[str, tuple[int, ...]] = {
 }
 # A rule's ctx.error(path, message, hint) / ctx.warning(...): the path is not a message.
 RULE_SINKS = {"error", "warning"}
-# Keyword arguments that are user-facing whoever takes them (argparse, Input, notify, Hit...).
+# Keyword arguments that are user-facing whoever takes them (argparse, Input, notify, Hit...,
+# and the core's problems and findings).
 KEYWORD_SINKS = {"help", "description", "epilog", "usage", "placeholder", "tooltip", "title"}
 KEYWORD_SINKS |= {"message", "hint", "fix"}
 ATTRIBUTE_SINKS = {"border_title", "border_subtitle", "tooltip", "title", "sub_title"}
