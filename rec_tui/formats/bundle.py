@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from rec_tui import __version__
-from rec_tui.i18n import _, ngettext
+from rec_tui.i18n import _, moment, ngettext
 from rec_tui.request.draft import Draft
 from rec_tui.request.redact import redact_headers, redact_json, redact_text, secret_values
 from rec_tui.spec.problems import Problem
@@ -121,7 +121,7 @@ def _versions() -> str:
 
 
 def _readme(contents: BundleContents, problems: list[Problem]) -> str:
-    created = contents.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    created = moment(contents.created_at, utc=True)
     lines = [
         _("rec-tui escalation bundle"),
         _("Made {created} by rec-tui {version}.").format(created=created, version=__version__),
