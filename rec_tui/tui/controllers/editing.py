@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rec_tui.i18n import _, ngettext
+from rec_tui.i18n import LazyText, _, ngettext
 from rec_tui.request.draft import APP_ID, ENDPOINT
 from rec_tui.spec.problems import Problem
 
@@ -101,7 +101,8 @@ class EditingController:
             self.app.notify(_("The request changed since that fix was offered; try again."))
             return
         described = problem.fix.description
-        draft.replace_body(fixed, description=_("fix: {fix}").format(fix=described))
+        said = LazyText(lambda: _("fix: {fix}").format(fix=described))
+        draft.replace_body(fixed, description=said)
         self.app.notify(
             _("{fix} (Ctrl+Z undoes it)").format(fix=described), title=_("Fixed"), timeout=5
         )
@@ -124,8 +125,10 @@ class EditingController:
             self.app.notify(_("No problem has a one-key fix."), timeout=4)
             return
         count = len(applied)
-        description = ngettext("apply {count} fix", "apply {count} fixes", count)
-        draft.replace_body(fixed, description=description.format(count=count))
+        said = LazyText(
+            lambda: ngettext("apply {count} fix", "apply {count} fixes", count).format(count=count)
+        )
+        draft.replace_body(fixed, description=said)
         more = count - 8
         self.app.notify(
             "\n".join(f"• {change.fix.description}" for change in applied[:8])
@@ -189,7 +192,9 @@ class EditingController:
         edits = [(ENDPOINT, endpoint)] if endpoint else []
         if app_id:
             edits.append((APP_ID, app_id))
-        self.app.draft.set_many(edits, description=_("use the customer's endpoint"))
+        self.app.draft.set_many(
+            edits, description=LazyText(lambda: _("use the customer's endpoint"))
+        )
         self.app.notify(
             _("Sending now goes to the customer's endpoint; the first send asks first."),
             timeout=6,
