@@ -131,24 +131,26 @@ def moment(
     ``zone``: a log's clock), else in local time, the user's own clock, with no zone
     written; ``date=False`` gives the time of day alone. Machine-readable output keeps
     ISO 8601 and never comes here."""
-    stamp = when if isinstance(when, int | float) else when.timestamp()
-    written = utc and zone
-    # Rounded to the millisecond, carrying into the second (…59.9996 is …00.000).
-    whole, millis = divmod(round(stamp * 1000), 1000)
+    stamp = when if isinstance(when, (int, float)) else when.timestamp()
+    millis = 0
+    if precision == "milliseconds":
+        # Rounded to the millisecond, carrying into the second (…59.9996 is …00.000);
+        # coarser times are cut, as a clock shows them.
+        stamp, millis = divmod(round(stamp * 1000), 1000)
     if _translations is None or _as_written.get():
         # time.strftime, not Babel or datetime: `preset list` says thousands of these.
-        parts = time.gmtime(whole) if utc else time.localtime(whole)
+        parts = time.gmtime(stamp) if utc else time.localtime(stamp)
         text = time.strftime(("%Y-%m-%d " if date else "") + _CLOCK[precision], parts)
         if precision == "milliseconds":
             text += f".{millis:03d}"
-        return text + " UTC" if written else text
+        return text + " UTC" if utc and zone else text
     from rec_tui.i18n.moments import cldr_moment
 
     return cldr_moment(
-        whole + millis / 1000,
+        stamp + millis / 1000,
         LOCALES[_active],
         utc=utc,
         precision=precision,
         date=date,
-        zone=written,
+        zone=utc and zone,
     )
