@@ -93,6 +93,7 @@ class EditingController:
             )
             return
         from rec_tui.request.fixes.edits import FixDoesNotApply, apply_fix
+        from rec_tui.request.fixes.registry import described_now
 
         draft = self.app.draft
         try:
@@ -100,11 +101,14 @@ class EditingController:
         except FixDoesNotApply:
             self.app.notify(_("The request changed since that fix was offered; try again."))
             return
-        described = problem.fix.description
-        said = LazyText(lambda: _("fix: {fix}").format(fix=described))
+        chosen, offered_on, mode = problem, draft.request_body(), draft.mode
+        # Undone perhaps after a language switch: the fixer then describes its fix again.
+        said = LazyText(lambda: _("fix: {fix}").format(fix=described_now(chosen, offered_on, mode)))
         draft.replace_body(fixed, description=said)
         self.app.notify(
-            _("{fix} (Ctrl+Z undoes it)").format(fix=described), title=_("Fixed"), timeout=5
+            _("{fix} (Ctrl+Z undoes it)").format(fix=problem.fix.description),
+            title=_("Fixed"),
+            timeout=5,
         )
 
     def _problem_to_fix(self) -> Problem | None:
