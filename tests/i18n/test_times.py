@@ -19,17 +19,13 @@ from rec_tui.cli import main
 from rec_tui.formats.bundle import BundleContents, bundle_members
 from rec_tui.i18n import CHINESE, activate, english, moment
 from rec_tui.store import history
+from tests.i18n.test_headless_in_chinese import _environment
 from tests.spec.test_rules_token import NOW, token, token_problems
 from tests.support.cli_processes import run_cli
 
 WHEN = datetime(2026, 12, 3, 6, 5, 4, 567000, tzinfo=UTC)
 # A zone eight hours east of UTC without needing tzdata (POSIX: the offset's sign is reversed).
 EAST_8 = "CST-8"
-
-
-def _environment(home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "REC_TUI"))}
-    return {**env, "REC_TUI_HOME": str(home), **extra}
 
 
 def test_english_moments_are_as_before() -> None:

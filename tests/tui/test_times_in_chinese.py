@@ -1,5 +1,6 @@
 """The wizard writes times the way the chosen language does: the Open preset dialog's
-"Last change" column in Chinese, whole and aligned at 80×24 and 120×40."""
+"Last change" column in Chinese, whole and aligned at 80×24 and 120×40; the Send panel's
+exchange log by the clock in UTC."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
+from rec_tui.agora.exchange import Exchange
 from rec_tui.i18n import CHINESE, activate
 from rec_tui.request.draft import Draft
 from rec_tui.store import presets
 from rec_tui.store.secrets import MemoryStore
 from rec_tui.tui.screens.preset_open import PresetOpenScreen
+from rec_tui.tui.widgets.exchange_log import exchange_text
 from tests.support.keyring_service import no_keyring
 from tests.tui.test_tui_presets import BODY, MODE, _app, _key
 
@@ -77,3 +80,11 @@ async def test_the_open_dialog_in_english_is_as_before() -> None:
         table = app.screen.query_one(DataTable)
         local = CHANGED["late"].astimezone()
         assert table.get_row_at(1)[3] == local.strftime("%Y-%m-%d %H:%M")
+
+
+def test_the_exchange_log_shows_the_utc_clock_of_each_exchange(tmp_path: Path) -> None:
+    at = "2026-12-03T14:05:04.567+08:00"  # 06:05:04.567 UTC
+    exchange = Exchange(at, "start", "POST", "https://x", {}, None, 200, None, "r1", 12.0, 1)
+    assert exchange_text(exchange).plain.startswith("06:05:04.567  start HTTP 200")
+    activate(CHINESE, tmp_path)
+    assert exchange_text(exchange).plain.startswith("06:05:04.567  start HTTP 200")
