@@ -96,7 +96,7 @@ def test_the_bundle_readme_says_when_it_was_made_in_the_language(tmp_path: Path)
     contents = BundleContents(None, "", created_at=WHEN)
     assert "Made 2026-12-03 06:05:04 UTC by rec-tui" in bundle_members(contents)["README.txt"]
     activate(CHINESE, tmp_path)
-    assert "Made 2026年12月3日 UTC 06:05:04 by" in bundle_members(contents)["README.txt"]
+    assert "于 2026年12月3日 UTC 06:05:04 生成。" in bundle_members(contents)["README.txt"]
 
 
 def _save_presets(home: Path, times: dict[str, datetime]) -> None:
