@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from rec_tui.i18n import moment
 from rec_tui.request.redact import redact_headers, redact_json, redact_text, secret_values
 
 if TYPE_CHECKING:
@@ -34,6 +36,21 @@ class Exchange:
         # Shallow on purpose: the values are already fresh redacted copies, and the deep
         # copy of dataclasses.asdict was the largest cost of logging a call.
         return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+def shown_time(at: object, *, time_of_day: bool = False) -> str:
+    """An exchange's recorded time (``at``: ISO 8601, UTC) for people, in the active
+    language: the date, time and zone, or with ``time_of_day`` the clock alone, as a log
+    line shows it. A history line edited into something else is shown as written."""
+    try:
+        when = datetime.fromisoformat(str(at))
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)  # the client records UTC
+        if time_of_day:
+            return moment(when, utc=True, zone=False, date=False, precision="milliseconds")
+        return moment(when, utc=True, precision="milliseconds")
+    except (ValueError, OverflowError, OSError):
+        return str(at)
 
 
 class Scrubber:

@@ -74,10 +74,12 @@ def write_json_array(records: Iterator[dict[str, Any]], out: TextIO) -> None:
 
 def line_of(record: dict[str, Any]) -> str:
     """One line per exchange: when, call, status, request ID, and the error if any."""
+    from rec_tui.agora.exchange import shown_time
+
     status = record.get("status")
     outcome = _("no answer") if status is None else f"HTTP {status}"
     parts = [
-        str(record.get("at", "?")),
+        shown_time(record.get("at", "?")),
         f"{record.get('call', '?'):<12}",
         f"{record.get('method', '')} {record.get('url', '')}",
         outcome,

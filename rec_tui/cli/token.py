@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rec_tui.cli import language
 from rec_tui.cli.options import RawHelpFormatter, add_output_format
-from rec_tui.i18n import N_, _
+from rec_tui.i18n import N_, _, moment
 
 if TYPE_CHECKING:
     from rec_tui.tokens import DecodedToken, ServiceGrant
@@ -125,15 +125,13 @@ def run_decode(args: argparse.Namespace) -> int:
 
 def describe(token: DecodedToken, now: float) -> list[str]:
     """The decoded token for people, its times judged at ``now``."""
-    from rec_tui.tokens.check import format_time
-
     kind = "AccessToken2" if token.version == "007" else "AccessToken"
     lines = [
         f"{kind} ({token.version})",
         "  " + _("App ID:   {app_id}").format(app_id=token.app_id),
     ]
     if token.issued_at is not None:
-        lines.append("  " + _("Issued:   {time}").format(time=format_time(token.issued_at)))
+        lines.append("  " + _("Issued:   {time}").format(time=moment(token.issued_at, utc=True)))
     lines.append("  " + _("Expires:  {time}").format(time=_until(token.expires_at, now)))
     lines.append("  " + _("Salt:     {salt}").format(salt=token.salt))
     for service in token.services:
@@ -167,13 +165,11 @@ def _describe_service(service: ServiceGrant, now: float) -> list[str]:
 
 
 def _until(at: int | None, now: float) -> str:
-    from rec_tui.tokens.check import format_time
-
     if at is None:
         return _("never")
     if now >= at:
-        return _("{time} (expired)").format(time=format_time(at))
-    return _("{time} (valid)").format(time=format_time(at))
+        return _("{time} (expired)").format(time=moment(at, utc=True))
+    return _("{time} (valid)").format(time=moment(at, utc=True))
 
 
 def _certificate() -> str | None:

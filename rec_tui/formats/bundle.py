@@ -1,7 +1,9 @@
 """An escalation bundle: one zip with everything a colleague needs, and no secret.
 
 It holds the request (secrets masked), the validator's problems, the recent exchanges from
-the history, the versions of rec-tui and Python, and a README.txt listing what is inside.
+the history, the versions of rec-tui and Python, and a README.txt listing what is inside, in
+the language rec-tui speaks (for the colleague it is handed to; the members' names, keys and
+values are the same in every language).
 Every member passes through :func:`rec_tui.request.redact.redact_json` (or ``redact_text``)
 with every secret value known to the caller — the body's, the keyring's — so even a history
 line written by an older version, or a secret pasted into the wrong field, comes out masked.
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from rec_tui import __version__
+from rec_tui.i18n import _, moment, ngettext
 from rec_tui.request.draft import Draft
 from rec_tui.request.redact import redact_headers, redact_json, redact_text, secret_values
 from rec_tui.spec.problems import Problem
@@ -118,42 +121,74 @@ def _versions() -> str:
 
 
 def _readme(contents: BundleContents, problems: list[Problem]) -> str:
-    created = contents.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    created = moment(contents.created_at, utc=True)
     lines = [
-        "rec-tui escalation bundle",
-        f"Made {created} by rec-tui {__version__}.",
+        _("rec-tui escalation bundle"),
+        _("Made {created} by rec-tui {version}.").format(created=created, version=__version__),
         "",
-        "Every secret (customer ID and secret, RTC token, storage keys, decryption secret and",
-        "salt, App Certificate) is replaced by ••••••••. Nothing here can be used to log in.",
+        _(
+            "Every secret (customer ID and secret, RTC token, storage keys, decryption secret and\n"
+            "salt, App Certificate) is replaced by ••••••••. Nothing here can be used to log in."
+        ),
         "",
-        "What is inside:",
+        _("What is inside:"),
     ]
     lines += _described(contents, problems)
     return "\n".join(lines) + "\n"
+
+
+def _member(name: str, text: str) -> str:
+    """A member's name and what it holds, its lines beside the name (file names stay)."""
+    first, *more = text.split("\n")
+    return "\n".join([f"  {name:<17}{first}", *(f"{'':19}{line}" for line in more)])
 
 
 def _described(contents: BundleContents, problems: list[Problem]) -> Iterable[str]:
     draft = contents.draft
     if draft is not None:
         errors = sum(1 for p in problems if p.is_error)
-        yield f"  request.json     the {draft.mode} request from {contents.source}: mode, App ID,"
-        yield "                   endpoint, acquire options and the start body"
-        yield (
-            f"  problems.json    what rec-tui's checks found in it: {errors} error(s), "
-            f"{len(problems) - errors} warning(s)"
+        warnings = len(problems) - errors
+        yield _member(
+            "request.json",
+            _(
+                "the {mode} request from {source}: mode, App ID,\n"
+                "endpoint, acquire options and the start body"
+            ).format(mode=draft.mode, source=contents.source),
         )
+        found = _("what rec-tui's checks found in it: {errors}, {warnings}").format(
+            errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
+                count=warnings
+            ),
+        )
+        yield _member("problems.json", found)
     else:
-        yield "  (no request: none was named when the bundle was made)"
-    count = len(contents.exchanges)
-    skipped = (
-        f"; {contents.skipped_exchanges} unreadable history line(s) left out"
-        if contents.skipped_exchanges
-        else ""
-    )
-    yield f"  exchanges.jsonl  the last {count} exchange(s) with Agora or the sandbox from"
-    yield f"                   rec-tui's history, one JSON object a line, oldest first{skipped}"
+        yield "  " + _("(no request: none was named when the bundle was made)")
+    count, unreadable = len(contents.exchanges), contents.skipped_exchanges
+    exchanges = ngettext(
+        "the last {count} exchange with Agora or the sandbox from\n"
+        "rec-tui's history, one JSON object a line, oldest first",
+        "the last {count} exchanges with Agora or the sandbox from\n"
+        "rec-tui's history, one JSON object a line, oldest first",
+        count,
+    ).format(count=count)
+    if unreadable:
+        exchanges += ngettext(
+            "; {count} unreadable history line left out",
+            "; {count} unreadable history lines left out",
+            unreadable,
+        ).format(count=unreadable)
+    yield _member("exchanges.jsonl", exchanges)
     if contents.diagnosis is not None:
-        findings = contents.diagnosis.get("findings") or []
-        yield "  diagnosis.json   `rec-tui diagnose` of the material and those exchanges:"
-        yield f"                   {len(findings)} finding(s), most likely cause first"
-    yield "  versions.txt     the versions of rec-tui, Python and the operating system"
+        findings = len(contents.diagnosis.get("findings") or [])
+        yield _member(
+            "diagnosis.json",
+            ngettext(
+                "`rec-tui diagnose` of the material and those exchanges:\n"
+                "{count} finding, most likely cause first",
+                "`rec-tui diagnose` of the material and those exchanges:\n"
+                "{count} findings, most likely cause first",
+                findings,
+            ).format(count=findings),
+        )
+    yield _member("versions.txt", _("the versions of rec-tui, Python and the operating system"))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from rec_tui.errors import RecTuiError
 from rec_tui.formats import importers
-from rec_tui.i18n import _
+from rec_tui.i18n import LazyText, _
 from rec_tui.request.draft import APP_ID, ENDPOINT, Draft, Original
 from rec_tui.request.mode_inference import ModeGuess
 from rec_tui.store.paths import PRESET_SUFFIX
@@ -98,7 +98,7 @@ def draft_from_import(result: importers.ImportResult, base: Draft | None = None)
             customer_endpoint=result.customer_endpoint,
             customer_app_id=result.customer_app_id,
         ),
-        description=_("import a {kind} input").format(kind=result.kind),
+        description=LazyText(lambda: _("import a {kind} input").format(kind=result.kind)),
     )
     return draft
 
@@ -114,7 +114,9 @@ def use_customer_endpoint(draft: Draft, result: importers.ImportResult) -> bool:
         if value
     ]
     if edits:
-        draft.set_many(edits, description=_("use the customer's endpoint and App ID"))
+        draft.set_many(
+            edits, description=LazyText(lambda: _("use the customer's endpoint and App ID"))
+        )
     return bool(edits)
 
 

@@ -10,6 +10,10 @@ they are, so they must not contain ``"`` or ``\\`` (tokens and keys never do).
 
 The script reads ``resourceId`` and ``sid`` from the answers with ``python3``, which a fresh
 macOS or Linux machine has (``jq`` often is not installed), and checks that it is there.
+
+The comments and the messages the script prints are in the language rec-tui speaks when it
+exports (the person who runs the script is the one who exported it, or a colleague they
+hand it to); the commands, variable names and URLs are the same in every language.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import shlex
 from typing import Any, Final
 
 from rec_tui.formats.export_secrets import refer_to_secrets
+from rec_tui.i18n import ENGLISH, _, active_language
 from rec_tui.request import endpoints
 from rec_tui.request.draft import Draft
 from rec_tui.spec import catalogue
@@ -45,21 +50,24 @@ def _in_sentence(label: str) -> str:
     return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
-# What each variable an export may refer to holds, for the comments and the script's checks.
-MEANINGS: Final[dict[str, str]] = {
-    APP_ID_ENV: "the App ID",
-    RESOURCE_ID_ENV: "the resourceId an acquire answered (the shell script export acquires too)",
-    CUSTOMER_ID_ENV: "the Agora customer ID",
-    CUSTOMER_SECRET_ENV: "the Agora customer secret",
-    **{
-        field.env: f"the {_in_sentence(field.label)} ({field.path})"
-        for field in catalogue.secret_fields()
-    },
-}
-
-
 def meaning(variable: str) -> str:
-    return MEANINGS.get(variable, "the secret the preset refers to")
+    """What ``variable`` holds, for the comments and the script's checks."""
+    if variable == APP_ID_ENV:
+        return _("the App ID")
+    if variable == RESOURCE_ID_ENV:
+        return _("the resourceId an acquire answered (the shell script export acquires too)")
+    if variable == CUSTOMER_ID_ENV:
+        return _("the Agora customer ID")
+    if variable == CUSTOMER_SECRET_ENV:
+        return _("the Agora customer secret")
+    for field in catalogue.secret_fields():
+        if field.env == variable:
+            label = _(field.label)
+            # An English label is lower-cased inside the sentence; a translated one is not.
+            if active_language() == ENGLISH:
+                label = _in_sentence(label)
+            return _("the {label} ({path})").format(label=label, path=field.path)
+    return _("the secret the preset refers to")
 
 
 # Characters that keep their special meaning inside double quotes in a POSIX shell.
@@ -70,11 +78,10 @@ def sandbox_note(draft: Draft) -> str | None:
     """What to do first when a shell export of ``draft`` goes to the built-in sandbox."""
     if not endpoints.resolve(draft.endpoint).sandbox:
         return None
-    return (
+    return _(
         "This request goes to rec-tui's built-in sandbox, which a command outside rec-tui "
-        f"reaches only while it is served: run `{SANDBOX_SERVE_COMMAND}` in another terminal "
-        "first."
-    )
+        "reaches only while it is served: run `{command}` in another terminal first."
+    ).format(command=SANDBOX_SERVE_COMMAND)
 
 
 class _ShellWords:
@@ -159,14 +166,15 @@ class _Parts:
     def comments(self) -> list[str]:
         lines: list[str] = []
         if self.sandbox:
-            lines += [
-                "# This goes to rec-tui's built-in sandbox, which must be served first: run",
-                f"#   {SANDBOX_SERVE_COMMAND}",
-                "# in another terminal. The sandbox's own (published) credentials are used.",
-            ]
+            served = _(
+                "This goes to rec-tui's built-in sandbox, which must be served first: run\n"
+                "  {command}\n"
+                "in another terminal. The sandbox's own (published) credentials are used."
+            ).format(command=SANDBOX_SERVE_COMMAND)
+            lines += [f"# {line}" for line in served.split("\n")]
         if self.variables:
             width = max(len(name) for name in self.variables)
-            lines.append("# Set these environment variables first:")
+            lines.append("# " + _("Set these environment variables first:"))
             lines += [f"#   {name:<{width}}  {meaning(name)}" for name in self.variables]
         return lines
 
@@ -194,40 +202,64 @@ def export_curl(
     return "".join(f"{line}\n" for line in parts.comments()) + " \\\n".join(lines) + "\n"
 
 
-_SCRIPT_HELPERS: Final = """\
+def _said(message: str, **references: str) -> str:
+    """``message`` (already translated) as one double-quoted shell word, each ``{name}`` in
+    it replaced by the shell reference ``references[name]`` (``${1}``, ``${status}``): only
+    the references expand, whatever characters the translation holds. The braces end each
+    name, so the character after it (a full-width colon, say) is never read as part of it."""
+    return '"' + message.translate(_DOUBLE_QUOTE_SPECIAL).format(**references) + '"'
+
+
+def _printed(message: str, **references: str) -> str:
+    """A command printing ``message`` (see :func:`_said`) and a newline."""
+    return f"printf '%s\\n' {_said(message, **references)}"
+
+
+def _script_helpers() -> str:
+    not_set = _("{variable} is not set: set it to {meaning}, then run this script again.")
+    no_curl = _("curl is needed: install it, then run this again.")
+    no_python = _("python3 is needed to read the answers: install it, then run this again.")
+    return f"""\
 set -eu
 
-fail() {
+fail() {{
     printf 'rec-tui script: %s\\n' "$2" >&2
     exit "$1"
-}
+}}
 
-require() {
-    eval "given=\\${$1:-}"
-    [ -n "$given" ] || fail 2 "$1 is not set: set it to $2, then run this script again."
-}
+require() {{
+    eval "given=\\${{$1:-}}"
+    [ -n "$given" ] || fail 2 {_said(not_set, variable="${1}", meaning="${2}")}
+}}
 
-command -v curl >/dev/null 2>&1 || fail 2 "curl is needed: install it, then run this again."
+command -v curl >/dev/null 2>&1 || fail 2 {_said(no_curl)}
 command -v python3 >/dev/null 2>&1 \\
-    || fail 2 "python3 is needed to read the answers: install it, then run this again."
+    || fail 2 {_said(no_python)}
 """
 
-_SCRIPT_CALLS: Final = """\
+
+def _script_calls() -> str:
+    no_answer = _("{call}: no answer from {url} (is the address right, and reachable?)")
+    answered = _("{call} answered HTTP {status}: {answer}")
+    refused = _("{call} was refused (HTTP {status}): the answer above says why.")
+    post = _("post CALL URL BODY: send BODY to URL, print the answer; stop unless it is HTTP 200.")
+    answer_field = _("answer_field NAME: the string NAME of the last answer, or nothing.")
+    return f"""\
 answer_file=$(mktemp)
 trap 'rm -f "$answer_file"' EXIT
 
-# post CALL URL BODY: send BODY to URL, print the answer; stop unless it is HTTP 200.
-post() {
-    status=$(curl -sS -o "$answer_file" -w '%{http_code}' -X POST -u "$auth" \\
+# {post}
+post() {{
+    status=$(curl -sS -o "$answer_file" -w '%{{http_code}}' -X POST -u "$auth" \\
         -H 'Content-Type: application/json;charset=utf-8' -d "$3" "$2") \\
-        || fail 1 "$1: no answer from $2 (is the address right, and reachable?)"
+        || fail 1 {_said(no_answer, call="${1}", url="${2}")}
     answer=$(cat "$answer_file")
-    printf '%s answered HTTP %s: %s\\n' "$1" "$status" "$answer"
-    [ "$status" = 200 ] || fail 1 "$1 was refused (HTTP $status): the answer above says why."
-}
+    {_printed(answered, call="${1}", status="${status}", answer="${answer}")}
+    [ "$status" = 200 ] || fail 1 {_said(refused, call="${1}", status="${status}")}
+}}
 
-# answer_field NAME: the string NAME of the last answer, or nothing.
-answer_field() {
+# {answer_field}
+answer_field() {{
     printf '%s' "$answer" | python3 -c '
 import json, sys
 try:
@@ -235,7 +267,7 @@ try:
 except (ValueError, AttributeError):
     value = None
 print(value if isinstance(value, str) else "")' "$1"
-}
+}}
 """
 
 
@@ -256,28 +288,35 @@ def export_shell(
     start_url = base_url + endpoints.call_path("start", app_id, draft.mode, resource_id)
     query_url = base_url + endpoints.call_path("query", app_id, draft.mode, resource_id, sid)
     word = parts.words.word
+    no_resource_id = _("the acquire answer has no resourceId.")
+    no_sid = _("the start answer has no sid.")
+    started = _("Recording started: resourceId {resource_id}, sid {sid}")
     lines = [
         "#!/bin/sh",
-        f"# Acquire a resource, then start a {draft.mode} recording with it (from rec-tui).",
+        "# "
+        + _("Acquire a resource, then start a {mode} recording with it (from rec-tui).").format(
+            mode=draft.mode
+        ),
         *parts.comments(),
-        "# Needs curl, and python3 to read resourceId and sid from the answers.",
-        _SCRIPT_HELPERS,
+        "# " + _("Needs curl, and python3 to read resourceId and sid from the answers."),
+        _script_helpers(),
         *(f"require {name} {shlex.quote(meaning(name))}" for name in parts.variables),
         "",
         f'base_url="{base}"' if base else f"base_url={shlex.quote(parts.base_url)}",
         f"app_id={word(parts.app_id)}",
         f"auth={parts.user}",
         "",
-        _SCRIPT_CALLS,
+        _script_calls(),
         f"post acquire {word(acquire_url)} \\",
         f"    {word(_json(parts.acquire_body), json_escaped=True)}",
         "resource_id=$(answer_field resourceId)",
-        '[ -n "$resource_id" ] || fail 1 "the acquire answer has no resourceId."',
+        f'[ -n "$resource_id" ] || fail 1 {_said(no_resource_id)}',
         f"post start {word(start_url)} \\",
         f"    {word(_json(parts.body), json_escaped=True)}",
         "sid=$(answer_field sid)",
-        '[ -n "$sid" ] || fail 1 "the start answer has no sid."',
-        'printf \'Recording started: resourceId %s, sid %s\\n\' "$resource_id" "$sid"',
-        f"printf 'Query it with GET %s\\n' {word(query_url)}",
+        f'[ -n "$sid" ] || fail 1 {_said(no_sid)}',
+        _printed(started, resource_id="${resource_id}", sid="${sid}"),
+        f"query_url={word(query_url)}",
+        _printed(_("Query it with GET {url}"), url="${query_url}"),
     ]
     return "\n".join(lines) + "\n"

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 # SERVICES_PATH is re-exported: the wizard's forms read it from here.
+from rec_tui.i18n import LazyText, _
 from rec_tui.request.applicability import SERVICES_PATH as SERVICES_PATH
 from rec_tui.request.applicability import applies, inapplicable_paths
 from rec_tui.spec import jsonpath
@@ -48,6 +49,13 @@ DEFAULT_ENDPOINT: Final = "sandbox"
 COALESCE_SECONDS: Final = 1.0
 UNDO_LIMIT: Final = 500
 
+# What a change did, for the undo and redo notices: plain text, or LazyText that says it in
+# the language active when it is shown (the language may be switched between an edit and
+# its undo).
+Description = str | LazyText
+REPLACE_BODY: Final = LazyText(lambda: _("replace the body"))
+OPEN_DOCUMENT: Final = LazyText(lambda: _("open a document"))
+
 
 @dataclass(frozen=True, slots=True)
 class ModeSwitch:
@@ -64,6 +72,7 @@ class Change:
     ``kind`` is ``edit`` (values set), ``mode`` (mode switched), ``load`` (another document
     opened: everything is new), ``undo`` or ``redo``. ``origin`` is whoever made the change
     (a widget that should not be reloaded while the user types in it), or None.
+    ``description`` is said in the language active when the change is announced.
     """
 
     revision: int
@@ -115,7 +124,7 @@ class _State:
 @dataclass(slots=True)
 class _Step:
     before: _State
-    description: str
+    description: Description
     coalesce: str | None
     at: float
     after: _State | None = None
@@ -123,7 +132,7 @@ class _Step:
 
 @dataclass(slots=True)
 class _Batch:
-    description: str
+    description: Description
     origin: object | None
     coalesce: str | None
     before: _State
@@ -262,7 +271,7 @@ class Draft:
 
     @contextmanager
     def batch(
-        self, description: str, *, origin: object | None = None, coalesce: str | None = None
+        self, description: Description, *, origin: object | None = None, coalesce: str | None = None
     ) -> Iterator[None]:
         """Make every change inside one undo step and one announcement.
 
@@ -291,14 +300,14 @@ class Draft:
             Change(
                 self._revision,
                 batch.kind,
-                batch.description,
+                str(batch.description),
                 tuple(dict.fromkeys(batch.paths)),
                 batch.origin,
                 batch.mode_switch,
             )
         )
 
-    def _record(self, before: _State, description: str, coalesce: str | None) -> None:
+    def _record(self, before: _State, description: Description, coalesce: str | None) -> None:
         now = self._clock()
         self._redo.clear()
         last = self._undo[-1] if self._undo else None
@@ -315,7 +324,7 @@ class Draft:
 
     @contextmanager
     def _editing(
-        self, description: str, origin: object | None, coalesce: str | None = None
+        self, description: Description, origin: object | None, coalesce: str | None = None
     ) -> Iterator[_Batch]:
         with self.batch(description, origin=origin, coalesce=coalesce):
             assert self._batch is not None
@@ -330,7 +339,7 @@ class Draft:
         *,
         origin: object | None = None,
         coalesce: str | None = None,
-        description: str = "",
+        description: Description = "",
     ) -> None:
         """Set a value; None removes the key instead.
 
@@ -338,7 +347,8 @@ class Draft:
         empty ``{}`` behind in the request. ``coalesce`` joins quick successive edits with
         the same key (typing in one field) into one undo step.
         """
-        with self._editing(description or f"edit {path}", origin, coalesce) as batch:
+        said = description or LazyText(lambda: _("edit {path}").format(path=path))
+        with self._editing(said, origin, coalesce) as batch:
             self._put(path, value)
             batch.paths.append(path)
 
@@ -346,7 +356,7 @@ class Draft:
         self,
         edits: Iterable[tuple[str, Any]],
         *,
-        description: str,
+        description: Description,
         origin: object | None = None,
         coalesce: str | None = None,
     ) -> None:
@@ -375,7 +385,7 @@ class Draft:
         *,
         mode: Mode | None = None,
         origin: object | None = None,
-        description: str = "replace the body",
+        description: Description = REPLACE_BODY,
         coalesce: str | None = None,
     ) -> None:
         """Put a whole new body in this document (the JSON editor, an applied fix).
@@ -395,7 +405,7 @@ class Draft:
         mode: Mode | None = None,
         session: Mapping[str, Any] | None = None,
         original: Original | None = None,
-        description: str = "open a document",
+        description: Description = OPEN_DOCUMENT,
     ) -> None:
         """Open another document: a new body, session values, original and set-aside.
 
@@ -429,7 +439,8 @@ class Draft:
         value = self.get(path)
         if value is None:
             return False
-        with self._editing(f"set {path} aside", origin) as batch:
+        said = LazyText(lambda: _("set {path} aside").format(path=path))
+        with self._editing(said, origin) as batch:
             self._state.held[path] = copy.deepcopy(value)
             self._put(path, None)
             batch.paths.append(path)
@@ -439,7 +450,8 @@ class Draft:
         """Put back what :meth:`hold` kept at ``path`` (else ``default``) if it is empty."""
         if self.get(path) is not None:
             return
-        with self._editing(f"bring {path} back", origin) as batch:
+        said = LazyText(lambda: _("bring {path} back").format(path=path))
+        with self._editing(said, origin) as batch:
             value = self._state.held.pop(path, None)
             self._put(path, value if value is not None else default)
             batch.paths.append(path)
@@ -457,7 +469,8 @@ class Draft:
         """
         if mode == self.mode:
             return ModeSwitch((), ())
-        with self._editing(f"switch to {mode} mode", origin) as batch:
+        said = LazyText(lambda: _("switch to {mode} mode").format(mode=mode))
+        with self._editing(said, origin) as batch:
             state = self._state
             state.mode = mode
             aside = inapplicable_paths(state.body, mode)
@@ -487,7 +500,8 @@ class Draft:
         return bool(self._redo)
 
     def undo(self) -> str | None:
-        """Go back one step; returns what was undone, or None when there is nothing."""
+        """Go back one step; returns what was undone (said in the active language), or
+        None when there is nothing."""
         return self._travel(self._undo, self._redo, "undo")
 
     def redo(self) -> str | None:
@@ -501,8 +515,9 @@ class Draft:
         target.append(_Step(self._state.copy(), step.description, None, self._clock()))
         self._state = step.before.copy()
         self._revision += 1
-        self._announce(Change(self._revision, kind, step.description, ("",)))
-        return step.description
+        said = str(step.description)
+        self._announce(Change(self._revision, kind, said, ("",)))
+        return said
 
 
 def _is_session(path: str) -> bool:

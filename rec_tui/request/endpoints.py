@@ -81,7 +81,9 @@ def resolve(endpoint: str) -> Endpoint:
         prefix = value.removeprefix("region:")
         if prefix not in REGION_NEIGHBOURS:
             raise ValueError(
-                f"Unknown region host {prefix!r}; use one of {', '.join(REGION_PREFIXES)}."
+                _("Unknown region host {prefix}; use one of {prefixes}.").format(
+                    prefix=repr(prefix), prefixes=", ".join(REGION_PREFIXES)
+                )
             )
         hosts = (f"{prefix}.agora.io", f"{REGION_NEIGHBOURS[prefix]}.agora.io", *GLOBAL_HOSTS)
         return Endpoint(tuple(f"https://{host}" for host in hosts))

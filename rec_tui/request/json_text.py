@@ -358,7 +358,9 @@ class _Locator:
             if key in seen:
                 raise JsonTextError(
                     self._lines.position(key_start),
-                    f'"{key}" is written twice in this object: keep one of them.',
+                    _("{key} is written twice in this object: keep one of them.").format(
+                        key=f'"{key}"'
+                    ),
                     child,
                 )
             seen.add(key)

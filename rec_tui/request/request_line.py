@@ -22,7 +22,7 @@ def request_line(draft: Draft) -> str:
     try:
         base = resolve(draft.endpoint).primary
     except ValueError as error:
-        return f"POST (endpoint problem: {error})"
+        return _("POST (endpoint problem: {error})").format(error=error)
     path = call_path("start", draft.app_id or "<App ID>", draft.mode, PLACEHOLDER_RESOURCE_ID)
     return f"POST {base}{path}"
 

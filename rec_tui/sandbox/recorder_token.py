@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
+from rec_tui.i18n import _
 from rec_tui.request.endpoints import resolve
 from rec_tui.sandbox.scenarios import is_app_id, sandbox_certificate
 from rec_tui.store.secrets import (
@@ -54,7 +55,9 @@ def certificate_for(
     if sandbox:
         if not is_app_id(app_id):
             return None
-        return Certificate(sandbox_certificate(app_id), "the sandbox's certificate for this App ID")
+        return Certificate(
+            sandbox_certificate(app_id), _("the sandbox's certificate for this App ID")
+        )
     env = os.environ if environ is None else environ
     if env.get(APP_CERTIFICATE_ENV):
         return Certificate(env[APP_CERTIFICATE_ENV], APP_CERTIFICATE_ENV)
@@ -64,7 +67,7 @@ def certificate_for(
         stored = store().get(APP_CERTIFICATE_ENTRY)
     except SecretStoreError:
         return None
-    return Certificate(stored, "the keyring") if stored else None
+    return Certificate(stored, _("the keyring")) if stored else None
 
 
 def recorder_token(draft: Draft, certificate: Certificate, *, now: int | None = None) -> str:
@@ -73,12 +76,12 @@ def recorder_token(draft: Draft, certificate: Certificate, *, now: int | None = 
     Raises :class:`TokenError` saying what is missing (App ID, cname or uid).
     """
     if not draft.app_id:
-        raise TokenError("type the App ID first (Session step): the token is made for it")
+        raise TokenError(_("type the App ID first (Session step): the token is made for it"))
     cname, uid = draft.get("cname"), draft.get("uid")
     if not isinstance(cname, str) or not cname:
-        raise TokenError("type the channel name (cname) first: the token is made for it")
+        raise TokenError(_("type the channel name (cname) first: the token is made for it"))
     if not isinstance(uid, str | int) or isinstance(uid, bool) or str(uid).strip() == "":
-        raise TokenError("type the recorder's uid first: the token is made for it")
+        raise TokenError(_("type the recorder's uid first: the token is made for it"))
     return build_rtc_token(
         draft.app_id,
         certificate.value,

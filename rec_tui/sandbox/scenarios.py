@@ -1,5 +1,9 @@
 """Scenario switches: the sandbox reproduces the failures customers report, on purpose.
 
+The reasons a recorder ends (:attr:`Exit.detail`) are marked for the catalogue: the sandbox's
+service says them in English as Agora would (it answers inside ``english()``), the Send
+panel's scenario note in the language rec-tui speaks.
+
 Three switches, each decided when ``start`` succeeds, for individual and mix recordings (a
 web recorder records a page, not the channel, so none applies to it):
 
@@ -30,6 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
+from rec_tui.i18n import _
 from rec_tui.sandbox.answers import PRETEND_UIDS
 from rec_tui.spec.modes import Mode
 
@@ -99,11 +104,15 @@ class Scenarios:
             if refusal is not None:
                 return Exit("left", now + LEAVE_SECONDS, refusal)
         if uid in self.client_uids:
-            detail = f"a client joined channel {cname!r} with the recorder's uid {uid}"
+            detail = _("a client joined channel {cname} with the recorder's uid {uid}").format(
+                cname=repr(cname), uid=uid
+            )
             return Exit("kicked", now + KICK_SECONDS, detail)
         if cname.startswith(EMPTY_CHANNEL_PREFIX):
             idle = _max_idle_time(body)
-            detail = f"nobody published in channel {cname!r} for maxIdleTime ({idle} s)"
+            detail = _("nobody published in channel {cname} for maxIdleTime ({idle} s)").format(
+                cname=repr(cname), idle=idle
+            )
             return Exit("idle", now + idle, detail)
         return None
 
@@ -113,13 +122,13 @@ def token_refusal(app_id: str, cname: str, uid: str, token: str, now: float) -> 
     from rec_tui.tokens import TokenError, check_token, verify_token
 
     if not token:
-        return "no RTC token, and the App ID has an App Certificate"
+        return _("no RTC token, and the App ID has an App Certificate")
     try:
         signed = verify_token(token, sandbox_certificate(app_id), channel=cname, uid=uid)
     except TokenError as error:
-        return f"the RTC token cannot be read: {error}"
+        return _("the RTC token cannot be read: {error}").format(error=error)
     if not signed:
-        return "the RTC token was not signed with this App ID's sandbox certificate"
+        return _("the RTC token was not signed with this App ID's sandbox certificate")
     findings = check_token(token, app_id, cname, uid, at=now)
     return findings[0].message if findings else None
 

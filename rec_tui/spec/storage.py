@@ -83,7 +83,7 @@ def _table(labels: str, historical: tuple[int, ...] = (), **areas: str) -> tuple
     return tuple(regions)
 
 
-_ZERO_ONLY = (Region(0, "Region 0 (the only value)", "unclear"),)
+_ZERO_ONLY = (Region(0, N_("Region 0 (the only value)"), "unclear"),)
 
 VENDORS: Final[tuple[Vendor, ...]] = (
     Vendor(

@@ -42,7 +42,7 @@ RESOURCE_ID_ENV: Final = "REC_TUI_RESOURCE_ID"
 # The environment variable for each secret key of a request body, as the field
 # declarations name them (Field.env), used by exports and as the fallback when loading presets.
 BODY_SECRET_ENV: Final[Mapping[str, str]] = {f.key: f.env for f in catalogue.secret_fields()}
-MEMORY_BACKEND: Final = "memory (this session only)"
+MEMORY_BACKEND: Final = N_("memory (this session only)")
 
 
 class SecretStoreError(RecTuiError):
@@ -74,8 +74,12 @@ class MemoryStore:
     """Secrets for this process only: used when no keyring is usable, and in tests."""
 
     entries: dict[str, str] = field(default_factory=dict)
-    backend_name: str = MEMORY_BACKEND
     persistent: bool = False
+
+    @property
+    def backend_name(self) -> str:
+        """Said in the language rec-tui speaks, in the notices that name where secrets went."""
+        return _(MEMORY_BACKEND)
 
     def get(self, entry: str) -> str | None:
         return self.entries.get(entry)

@@ -187,7 +187,8 @@ def check_token(
     try:
         token = decode_token(text)
     except TokenError as error:
-        return [TokenFinding("token-malformed", f"The RTC token cannot be read: {error}.")]
+        message = _("The RTC token cannot be read: {error}.").format(error=error)
+        return [TokenFinding("token-malformed", message)]
     when = _time.time() if at is None else at
     return check_decoded(token, app_id, channel, str(uid).strip(), when)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rec_tui.i18n import _
+from rec_tui.i18n import _, moment
 from rec_tui.tokens import access_token
 from rec_tui.tokens.model import DecodedToken, ServiceGrant
 
@@ -15,12 +15,6 @@ class TokenFinding:
 
     id: str
     message: str
-
-
-def format_time(at: float) -> str:
-    from datetime import UTC, datetime  # only for a token that has expired
-
-    return datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def check_decoded(
@@ -60,7 +54,7 @@ def check_decoded(
                 _(
                     "The token expired at {ended}, before {at}: build a new one that outlives the "
                     "recording."
-                ).format(ended=format_time(ended), at=format_time(at)),
+                ).format(ended=moment(ended, utc=True), at=moment(at, utc=True)),
             )
         )
     return findings

@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from rec_tui.i18n import _
+from rec_tui.i18n import LazyText, _
 from rec_tui.request.redact import SECRET_KEYS, redact_text, secret_values
 from rec_tui.store.paths import data_dir
 
@@ -146,7 +146,9 @@ class CrashGuard:
                 return
             session = self.app.draft.session_values()
             session["appId"] = app_id
-            self.app.draft.load(body, mode=mode, session=session, description=_("recover"))
+            self.app.draft.load(
+                body, mode=mode, session=session, description=LazyText(lambda: _("recover"))
+            )
             self.app.notify(
                 _(
                     "Recovered the draft of the last session. Secrets were not kept: type "

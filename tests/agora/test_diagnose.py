@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from rec_tui.agora.diagnose import FINDING_IDS, Diagnosis, diagnose
+from rec_tui.i18n import CHINESE, activate
 from rec_tui.tokens import build_rtc_token
 from tests.support.seed_examples import EXAMPLES
 
@@ -196,7 +197,7 @@ def test_prose_and_unrelated_json_give_no_finding() -> None:
     assert result.findings == ()
 
 
-def test_a_token_that_ran_out_during_the_recording_is_named() -> None:
+def test_a_token_that_ran_out_during_the_recording_is_named(tmp_path: Path) -> None:
     hour_token = token(expire=3600)  # valid until 10:00 UTC
     body = {"cname": "room1", "uid": "527841", "clientRequest": {"token": hour_token}}
     text = (
@@ -208,6 +209,10 @@ def test_a_token_that_ran_out_during_the_recording_is_named() -> None:
     expired = next(f for f in diagnose(text).findings if f.id == "token-expired")
     assert expired.severity == "error"
     assert "expired at 2026-03-01 10:00:00 UTC" in expired.message
+    activate(CHINESE, tmp_path)  # the times are written as Chinese writes them, still in UTC
+    expired = next(f for f in diagnose(text).findings if f.id == "token-expired")
+    assert "2026年3月1日 UTC 10:00:00" in expired.message
+    assert "2026年3月1日 UTC 09:30:00" in expired.message
 
 
 def test_a_404_after_a_stop_is_not_a_recorder_that_left() -> None:

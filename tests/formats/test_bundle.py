@@ -160,7 +160,7 @@ def test_the_bundle_holds_the_request_its_problems_the_exchanges_and_versions(
     versions = members["versions.txt"].decode()
     assert "rec-tui 0.1.0" in versions and f"Python {platform.python_version()}" in versions
     readme = members["README.txt"].decode()
-    assert "customer-body.json" in readme and f"{errors} error(s)" in readme
+    assert "customer-body.json" in readme and f"{errors} error" in readme
     assert all(name in readme for name in members if name != "README.txt")
     diagnosis = json.loads(members["diagnosis.json"])
     assert {"findings", "exchange"} <= set(diagnosis)
@@ -255,7 +255,7 @@ def test_unreadable_history_lines_are_left_out_and_counted(
     assert main(["bundle", "-o", str(target)]) == 0
     members = members_of(target)
     assert len(members["exchanges.jsonl"].splitlines()) == len(planted_history)
-    assert b"1 unreadable history line(s) left out" in members["README.txt"]
+    assert b"1 unreadable history line left out" in members["README.txt"]
 
 
 def test_the_last_20_exchanges_go_in_by_default(rec_tui_home: Path, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import tomllib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -123,15 +124,11 @@ def test_the_script_refuses_to_run_while_a_variable_is_unset() -> None:
     assert done.stdout == ""  # nothing was sent
 
 
-@needs_bash
-def test_the_script_sends_acquire_then_start_with_the_resource_id(tmp_path: Any) -> None:
-    """curl replaced by a stand-in that logs each call and answers as Agora does."""
-    body = copy.deepcopy(BODY)
-    body["cname"] = 'it\'s $HOME `x` "q" \\ 100%\x00 ${HOME}'
-    draft = _draft("global", body)
-    draft.set("session.appId", "0123456789abcdef0123456789abcdef")
-    calls = tmp_path / "calls"
-    fake_curl = tmp_path / "curl"
+def run_with_fake_curl(script: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` with curl replaced by a stand-in that logs each call (in
+    ``folder / "calls"``) and answers as Agora does; every variable it refers to is set."""
+    calls = folder / "calls"
+    fake_curl = folder / "curl"
     fake_curl.write_text(
         "#!/bin/sh\n"
         f"printf '%s\\0' \"$@\" >> {calls}; printf '\\n' >> {calls}\n"
@@ -144,14 +141,25 @@ def test_the_script_sends_acquire_then_start_with_the_resource_id(tmp_path: Any)
     )
     fake_curl.chmod(0o755)
     env = {
-        "PATH": f"{tmp_path}:{os.environ['PATH']}",
+        "PATH": f"{folder}:{os.environ['PATH']}",
         "AGORA_CUSTOMER_ID": "cid",
         "AGORA_CUSTOMER_SECRET": "csecret",
         "REC_TUI_TOKEN": "tok-1",
         "REC_TUI_STORAGE_ACCESS_KEY": "ak-2",
         "REC_TUI_STORAGE_SECRET_KEY": "sk-3",
     }
-    done = _run(exporters.export_shell(draft), env)
+    return _run(script, env)
+
+
+@needs_bash
+def test_the_script_sends_acquire_then_start_with_the_resource_id(tmp_path: Path) -> None:
+    """curl replaced by a stand-in that logs each call and answers as Agora does."""
+    body = copy.deepcopy(BODY)
+    body["cname"] = 'it\'s $HOME `x` "q" \\ 100%\x00 ${HOME}'
+    draft = _draft("global", body)
+    draft.set("session.appId", "0123456789abcdef0123456789abcdef")
+    calls = tmp_path / "calls"
+    done = run_with_fake_curl(exporters.export_shell(draft), tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Recording started: resourceId RID-77, sid SID-88" in done.stdout
     acquire, start = [line.split("\0")[:-1] for line in calls.read_text().splitlines()]

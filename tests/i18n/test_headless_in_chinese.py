@@ -124,10 +124,13 @@ def test_token_decode_in_chinese(tmp_path: Path) -> None:
     english = run_cli("token", "decode", token, env=_environment(tmp_path, LANG="C.UTF-8"))
     chinese = run_cli("token", "decode", token, env=_environment(tmp_path, LANG="zh_CN.UTF-8"))
     assert english.returncode == chinese.returncode == 0
-    assert "  过期：    1970-01-13 20:48:31 UTC（已过期）" in chinese.stdout
+    # Times are written as Chinese writes them (CLDR), in UTC as in English.
+    assert "  签发：    1970年1月13日 UTC 20:38:31\n" in chinese.stdout
+    assert "  过期：    1970年1月13日 UTC 20:48:31（已过期）" in chinese.stdout
     assert f"    频道：    {VECTORS['channel']}" in chinese.stdout
     # Agora's privilege names stay as Agora writes them.
-    assert "    joinChannel: 1970-01-13 20:48:31 UTC（已过期）" in chinese.stdout
+    assert "    joinChannel: 1970年1月13日 UTC 20:48:31（已过期）" in chinese.stdout
+    assert "  Issued:   1970-01-13 20:38:31 UTC\n" in english.stdout
     assert "  Expires:  1970-01-13 20:48:31 UTC (expired)" in english.stdout
     assert token not in chinese.stdout
     broken = run_cli("token", "decode", "--lang", "zh", "008abc", env=_environment(tmp_path))
@@ -146,8 +149,9 @@ def test_preset_list_in_chinese(tmp_path: Path) -> None:
     listed = run_cli("preset", "list", "--lang", "zh", env=_environment(tmp_path))
     english = run_cli("preset", "list", env=_environment(tmp_path))
     assert listed.returncode == english.returncode == 0
-    assert listed.stdout == english.stdout  # names, modes and dates: nothing to translate
-    assert listed.stdout.startswith("demo")
+    # Names and modes stay; the date is written as Chinese writes it (tests/i18n/test_times).
+    assert listed.stdout.startswith("demo  mix ") and "日 " in listed.stdout
+    assert english.stdout.startswith("demo  mix ") and "日 " not in english.stdout
     as_json = run_cli("preset", "list", "--format", "json", "--lang", "zh", env=env)
     assert [set(row) for row in json.loads(as_json.stdout)] == [
         {"name", "mode", "description", "modified", "path", "error"}

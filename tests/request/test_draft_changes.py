@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rec_tui.i18n import CHINESE, ENGLISH, activate
 from rec_tui.request.draft import (
     APP_ID,
     COALESCE_SECONDS,
@@ -170,3 +173,23 @@ def test_a_batch_that_fails_half_way_changes_nothing_and_says_nothing() -> None:
         pass
     assert draft.get("cname") == "" and seen == [] and not draft.can_undo
     assert draft.revision == 0
+
+
+def test_descriptions_are_said_in_the_language_active_when_shown(tmp_path: Path) -> None:
+    draft = Draft(clock=Clock())
+    seen = _watched(draft)
+    draft.set("cname", "room")  # described by the draft, in English now
+    draft.set_mode("web")
+    draft.set("uid", "1", description="plain text stays as given")
+    assert [change.description for change in seen] == [
+        "edit cname",
+        "switch to web mode",
+        "plain text stays as given",
+    ]
+    activate(CHINESE, tmp_path)
+    assert draft.undo() == "plain text stays as given"
+    assert draft.undo() == "切换到 web 模式"
+    assert seen[-1].description == "切换到 web 模式"
+    assert draft.undo() == "编辑 cname"
+    activate(ENGLISH)
+    assert draft.redo() == "edit cname"

@@ -4,12 +4,14 @@ paths and never add an error (property test over clean bodies and the seed examp
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rec_tui.i18n import Language, activate
 from rec_tui.request.fixes.apply import apply_all
 from rec_tui.request.fixes.edits import FixDoesNotApply, apply_fix, describe_edit
 from rec_tui.request.fixes.registry import MAX_CHECKED_PER_CALL
@@ -377,6 +379,22 @@ def test_each_fixable_mistake_is_fixed(
     assert jsonpath.get(fixed, read) == expected
     assert not [p for p in validate(mode, fixed) if p.rule == rule and p.path == path]
     assert body == changed(mode, changes)  # the input body is never changed
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_repeated_web_service_is_removed_in_either_language(
+    language: Language, tmp_path: Path
+) -> None:
+    services = "clientRequest.extensionServiceConfig.extensionServices"
+    web_entry = jsonpath.get(changed("web", {}), f"{services}[0]")
+    body = changed("web", {f"{services}[1]": web_entry})
+    activate(language, tmp_path)
+    try:
+        problem = _problem("web", body, "web.services.combo", f"{services}[1].serviceName")
+    finally:
+        activate("en")
+    assert problem.fix is not None
+    assert jsonpath.get(apply_fix(body, problem.fix), services) == [web_entry]
 
 
 @pytest.mark.parametrize(

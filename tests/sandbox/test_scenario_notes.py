@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from rec_tui.i18n import activate, english
 from rec_tui.sandbox.scenario_notes import scenario_note
-from rec_tui.sandbox.scenarios import sandbox_certificate
+from rec_tui.sandbox.scenarios import Scenarios, sandbox_certificate
 from rec_tui.tokens import build_rtc_token
 from tests.support.sending import clean_body
 
@@ -45,3 +47,23 @@ def test_no_scenario_says_how_to_get_one() -> None:
     assert "no failure scenario" in note and "cafe" in note and "empty-" in note
     assert "1001 and 1002" in note
     assert "web recording" in scenario_note(CERTIFIED, "web", clean_body("web"), NOW)
+
+
+def test_in_chinese_the_note_says_why_the_recorder_ends_in_chinese(tmp_path: Path) -> None:
+    activate("zh", tmp_path)
+    kicked = scenario_note(PLAIN, "mix", body(uid="1001"), NOW)
+    assert "有客户端以录制端的 uid 1001 加入了频道 'demo'" in kicked
+    idle = scenario_note(PLAIN, "mix", body(cname="empty-room"), NOW)
+    assert "频道 'empty-room' 中在 maxIdleTime（30 秒）内无人发流" in idle
+    assert "没有 RTC Token，而该 App ID 启用了 App 证书" in scenario_note(
+        CERTIFIED, "mix", body(), NOW
+    )
+
+
+def test_the_sandbox_itself_says_why_in_english_whatever_rec_tui_speaks(tmp_path: Path) -> None:
+    """The service decides a recorder's end inside english(): Agora's servers are English."""
+    activate("zh", tmp_path)
+    with english():
+        ending = Scenarios().exit_of(PLAIN, "mix", body(uid="1001"), NOW)
+    assert ending is not None
+    assert ending.detail == "a client joined channel 'demo' with the recorder's uid 1001"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, OptionList, Static, TextArea
 
 from rec_tui.i18n import activate
 from rec_tui.request.draft import Draft
@@ -134,3 +134,23 @@ async def test_quitting_with_unsaved_changes_asks_in_chinese() -> None:
     text = await _open(("ctrl+q",), ConfirmScreen, edited=True)
     assert "有未保存的修改。要退出并丢弃这些修改吗？" in text
     assert "丢弃并退出" in text and "取消" in text
+
+
+@pytest.mark.usefixtures("chinese")
+async def test_the_curl_export_comments_and_sandbox_note_are_chinese() -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body({"cname": "demo", "uid": "527841", "clientRequest": {}})
+    app = RecTuiApp(draft)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        await pilot.press("down")  # curl
+        await pilot.pause()
+        shown = screen.query_one("#export-text", TextArea).text.splitlines()
+        assert shown[0] == "# 此请求发往 rec-tui 的内置沙盒，需先启动沙盒服务：请在另一个终端运行"
+        assert next(line for line in shown if not line.startswith("#")).startswith("curl -X POST")
+        message = str(screen.query_one("#export-message", Static).render())
+        assert "rec-tui 之外的命令只有在沙盒服务运行时才能访问它" in message

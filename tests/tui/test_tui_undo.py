@@ -124,3 +124,49 @@ async def test_the_palette_offers_undo_and_redo() -> None:
         commands["Redo (Ctrl+Y)"].callback()
         await pilot.pause()
         assert app.draft.get("cname") == "before-after"
+
+
+async def test_an_undo_says_its_description_in_the_language_switched_to_since() -> None:
+    from tests.tui.test_tui_chinese import choose_from_palette
+
+    app = _fresh_app({"cname": "before", "uid": "1"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _append_to(pilot, app, "cname", "-after")  # edited in English
+        app.query_one("#mode").focus()
+        await _press(pilot, "right", "enter")  # mix → web, said by the draft itself
+        await choose_from_palette(pilot, "language")  # now Chinese
+        app.clear_notifications()
+
+        await _press(pilot, "ctrl+z")
+        await _press(pilot, "ctrl+z")
+        assert "已撤销：切换到 web 模式。" in _notices(app)
+        assert "已撤销：编辑频道名（cname）。" in _notices(app)
+        assert "Undone" not in _notices(app)
+        await _press(pilot, "ctrl+y")
+        assert "已重做：编辑频道名（cname）。" in _notices(app)
+
+        await _append_to(pilot, app, "uid", "2")  # edited in Chinese
+        await choose_from_palette(pilot, "language")  # back to English
+        app.clear_notifications()
+        await _press(pilot, "ctrl+z")
+        assert _notices(app) == "Undone: edit Recorder UID."
+
+
+async def test_an_undone_fix_is_described_in_the_language_switched_to_since() -> None:
+    from tests.tui.test_editing_keys import _app as customer_app
+    from tests.tui.test_tui_chinese import choose_from_palette
+
+    app = customer_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _press(pilot, "f5")  # the problems list, first problem highlighted
+        chosen = app.selected_problem()
+        assert chosen is not None and chosen.fix is not None
+        await _press(pilot, "f8")  # offered and applied in English
+        assert chosen.fix.description.startswith("Write ")
+        await choose_from_palette(pilot, "language")  # now Chinese
+        app.clear_notifications()
+        await _press(pilot, "ctrl+z")
+        assert _notices(app).startswith("已撤销：修复：")
+        assert "Write" not in _notices(app)

@@ -8,9 +8,9 @@ from typing import Final
 
 from rec_tui.agora.diagnose.context import CURRENT_TIME, Context
 from rec_tui.agora.diagnose.model import ERROR, INFO, WARNING, Call, Finding, Severity, Stamp
-from rec_tui.i18n import N_, _
+from rec_tui.i18n import N_, _, moment
 from rec_tui.tokens import TokenError, check_token, decode_token
-from rec_tui.tokens.check import ended_at, format_time
+from rec_tui.tokens.check import ended_at
 
 # A log time without a zone may be off by up to this much (UTC-12 … UTC+14).
 _ZONE_DOUBT: Final = 14 * 3600
@@ -99,10 +99,10 @@ def _expired_during(context: Context, start: Call, text: str, seen: set[str]) ->
             "before the {call} at {gone} found the task gone: a token cannot be renewed during "
             "a recording, so the recorder was dropped when it expired."
         ).format(
-            started=format_time(began.at),
-            expired=format_time(ended),
+            started=moment(began.at, utc=True),
+            expired=moment(ended, utc=True),
             call=vanished.kind or _("later call"),
-            gone=format_time(gone.at),
+            gone=moment(gone.at, utc=True),
         )
         + ("" if zoned else _(" (Log times without a time zone were read as UTC.)")),
         (context.quote.answer(start), context.quote.answer(vanished)),

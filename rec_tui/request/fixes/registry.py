@@ -116,3 +116,14 @@ def problems_of(context: Context) -> list[Problem]:
         found.extend(run(rule_, context))
     found.sort(key=sort_key)
     return found
+
+
+def described_now(problem: Problem, body: Any, mode: Mode) -> str:
+    """What ``problem``'s fix does, in the language active now: its fixer works it out
+    again from the body it was offered on (an undo step shown after a language switch).
+    The description it was offered with if the fixer no longer proposes it."""
+    build = fixers().get(problem.rule)
+    again = build(problem, body, mode) if build is not None else None
+    if again is not None:
+        return again.description
+    return problem.fix.description if problem.fix is not None else ""

@@ -288,10 +288,19 @@ def error_policy(problem: Problem, body: Any, mode: Mode) -> Fix | None:
 
 @fixer("web.services.combo")
 def repeated_service(problem: Problem, body: Any, mode: Mode) -> Fix | None:
-    """The second entry of a service that may appear once."""
-    if "listed twice" not in problem.message:
+    """The second entry of a service that may appear once.
+
+    Decided from the body, not the message, which is in the user's language."""
+    entry_path, _dot, key = problem.path.rpartition(".")
+    services, _bracket, index = entry_path.rpartition("[")
+    entries = jsonpath.get(body, services)
+    if key != "serviceName" or not index.rstrip("]").isdigit() or not isinstance(entries, list):
         return None
-    entry_path = problem.path.rpartition(".")[0]
+    position = int(index.rstrip("]"))
+    name = jsonpath.get(body, f"{entry_path}.serviceName")
+    earlier = [entry.get("serviceName") for entry in entries[:position] if isinstance(entry, dict)]
+    if not isinstance(name, str) or name not in earlier:
+        return None
     return Fix(_("Remove the repeated service entry"), (Edit("delete", entry_path),))
 
 

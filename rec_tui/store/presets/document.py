@@ -36,7 +36,6 @@ MAX_DEPTH: Final = 32
 _INT64: Final = range(-(2**63), 2**63)
 
 _SESSION_KEYS: Final = ("app_id", "endpoint", "acquire_options", "snapshot_intent")
-HEADER: Final = "# rec-tui preset. Secrets are references (keyring:… or env:…), never values.\n"
 
 SecretReference = Callable[[str, str, str], str]
 
@@ -91,7 +90,14 @@ def dumps(document: Mapping[str, Any]) -> str:
     import tomli_w
 
     text: str = tomli_w.dumps(document)
-    return HEADER + text
+    # The comment is for the person who opens the file, in the language rec-tui speaks; it
+    # is only a comment: the file reads the same whatever language wrote it.
+    return (
+        "# "
+        + _("rec-tui preset. Secrets are references (keyring:… or env:…), never values.")
+        + "\n"
+        + text
+    )
 
 
 # --- reading ------------------------------------------------------------------------------

@@ -109,7 +109,11 @@ def check_references(body: Any, owner: str | None, path: Path, text: str) -> Non
         problem = reference_problem(value, owner)
         if problem is not None:
             where = locate_value(text, value, f"body.{body_path}")
-            raise PresetError(f"{path}, {where}body.{body_path} {problem}")
+            raise PresetError(
+                _("{path}, {where}{key} {problem}").format(
+                    path=path, where=where, key=f"body.{body_path}", problem=problem
+                )
+            )
 
 
 def resolve_secrets(

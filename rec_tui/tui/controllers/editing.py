@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rec_tui.i18n import _, ngettext
+from rec_tui.i18n import LazyText, _, ngettext
 from rec_tui.request.draft import APP_ID, ENDPOINT
 from rec_tui.spec.problems import Problem
 
@@ -93,6 +93,7 @@ class EditingController:
             )
             return
         from rec_tui.request.fixes.edits import FixDoesNotApply, apply_fix
+        from rec_tui.request.fixes.registry import described_now
 
         draft = self.app.draft
         try:
@@ -100,10 +101,14 @@ class EditingController:
         except FixDoesNotApply:
             self.app.notify(_("The request changed since that fix was offered; try again."))
             return
-        described = problem.fix.description
-        draft.replace_body(fixed, description=_("fix: {fix}").format(fix=described))
+        chosen, offered_on, mode = problem, draft.request_body(), draft.mode
+        # Undone perhaps after a language switch: the fixer then describes its fix again.
+        said = LazyText(lambda: _("fix: {fix}").format(fix=described_now(chosen, offered_on, mode)))
+        draft.replace_body(fixed, description=said)
         self.app.notify(
-            _("{fix} (Ctrl+Z undoes it)").format(fix=described), title=_("Fixed"), timeout=5
+            _("{fix} (Ctrl+Z undoes it)").format(fix=problem.fix.description),
+            title=_("Fixed"),
+            timeout=5,
         )
 
     def _problem_to_fix(self) -> Problem | None:
@@ -124,8 +129,10 @@ class EditingController:
             self.app.notify(_("No problem has a one-key fix."), timeout=4)
             return
         count = len(applied)
-        description = ngettext("apply {count} fix", "apply {count} fixes", count)
-        draft.replace_body(fixed, description=description.format(count=count))
+        said = LazyText(
+            lambda: ngettext("apply {count} fix", "apply {count} fixes", count).format(count=count)
+        )
+        draft.replace_body(fixed, description=said)
         more = count - 8
         self.app.notify(
             "\n".join(f"• {change.fix.description}" for change in applied[:8])
@@ -189,7 +196,9 @@ class EditingController:
         edits = [(ENDPOINT, endpoint)] if endpoint else []
         if app_id:
             edits.append((APP_ID, app_id))
-        self.app.draft.set_many(edits, description=_("use the customer's endpoint"))
+        self.app.draft.set_many(
+            edits, description=LazyText(lambda: _("use the customer's endpoint"))
+        )
         self.app.notify(
             _("Sending now goes to the customer's endpoint; the first send asks first."),
             timeout=6,

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from rec_tui.sandbox.recorder_token import Certificate
     from rec_tui.tui.app import RecTuiApp
 
-from rec_tui.i18n import N_, _
+from rec_tui.i18n import N_, LazyText, _
 
 NO_CERTIFICATE = N_(
     "No App Certificate is known for this App ID, so rec-tui cannot sign a token. Set "
@@ -68,7 +68,10 @@ def generate_token(app: RecTuiApp) -> None:
             _("No token generated: {error}.").format(error=error), severity="warning", timeout=12
         )
         return
-    draft.set_many([(TOKEN_PATH, token)], description=_("generate an RTC token for this recorder"))
+    draft.set_many(
+        [(TOKEN_PATH, token)],
+        description=LazyText(lambda: _("generate an RTC token for this recorder")),
+    )
     hours = TOKEN_LIFETIME_SECONDS // 3600
     app.notify(
         _(

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from rec_tui.i18n import _
+from rec_tui.i18n import LazyText, _
 from rec_tui.request.draft import Draft
 from rec_tui.spec import catalogue
 from rec_tui.spec.problems import Problem
@@ -126,8 +126,9 @@ class StepForm(EditorHost, VerticalScroll):
         One undo step; quick typing in one field joins into a single step.
         """
         coalesce = f"type:{editor.path}" if editor.TYPED else None
-        description = _("edit {field}").format(field=_(editor.field.label))
-        with self.draft.batch(description, origin=editor, coalesce=coalesce):
+        label = editor.field.label
+        said = LazyText(lambda: _("edit {field}").format(field=_(label)))
+        with self.draft.batch(said, origin=editor, coalesce=coalesce):
             self.write(editor, value)
 
     def write(self, editor: FieldEditor, value: Any) -> None:

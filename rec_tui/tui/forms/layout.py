@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Select, Static, Switch
 
-from rec_tui.i18n import N_, _
+from rec_tui.i18n import N_, LazyText, _
 from rec_tui.layout.edit import new_tile as next_tile
 from rec_tui.layout.marks import LAYOUT_CONFIG
 from rec_tui.layout.video_profiles import CORE_KEYS, PROFILES, core_defaults, profile_index
@@ -163,8 +163,8 @@ class LayoutForm(StepForm):
         if not isinstance(event.value, int):
             return
         profile = PROFILES[event.value]
-        description = _("use the {profile} profile").format(profile=profile.label)
-        with self.draft.batch(description, origin=self):
+        said = LazyText(lambda: _("use the {profile} profile").format(profile=profile.label))
+        with self.draft.batch(said, origin=self):
             if self.draft.get(TC) is None:
                 self._enable()
             for key, value in zip(CORE_KEYS, profile.values(), strict=True):

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import RadioButton, RadioSet
 
-from rec_tui.i18n import N_, _
+from rec_tui.i18n import N_, LazyText, _
 from rec_tui.request.draft import SNAPSHOT_INTENT
 from rec_tui.spec.rules.context import FILES, SNAP
 from rec_tui.tui.forms.base import StepForm
@@ -68,7 +68,8 @@ class SnapshotsForm(StepForm):
 
     def choose(self, choice: str) -> None:
         draft = self.draft
-        with draft.batch(_("snapshots: {choice}").format(choice=choice), origin=self):
+        said = LazyText(lambda: _("snapshots: {choice}").format(choice=choice))
+        with draft.batch(said, origin=self):
             if choice == "off":
                 self._take_out(SNAP)
                 if draft.holds(FILES):

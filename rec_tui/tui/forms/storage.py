@@ -32,7 +32,9 @@ def region_options(vendor_number: object) -> list[tuple[str, Any]]:
         return []
     return [
         (
-            f"{region.label} ({region.value})" + (_(" (historical)") if region.historical else ""),
+            # A region's name is the vendor's identifier; "Region 0 (the only value)" is ours.
+            f"{_(region.label)} ({region.value})"
+            + (_(" (historical)") if region.historical else ""),
             region.value,
         )
         for region in vendor.regions

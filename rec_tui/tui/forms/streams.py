@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
-from rec_tui.i18n import N_, _, ngettext
+from rec_tui.i18n import N_, LazyText, _, ngettext
 from rec_tui.spec.rules.context import REC
 from rec_tui.spec.uid_groups import GROUP_CAPACITY, distinct_uids, smallest_group
 from rec_tui.tui.forms.base import StepForm
@@ -92,5 +92,7 @@ class StreamsForm(StepForm):
         group = self._suggestion()
         if group is not None:
             self.draft.set(
-                f"{REC}.subscribeUidGroup", group, description=_("use the suggested group")
+                f"{REC}.subscribeUidGroup",
+                group,
+                description=LazyText(lambda: _("use the suggested group")),
             )

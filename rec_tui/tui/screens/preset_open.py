@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
-from rec_tui.i18n import N_, _
+from rec_tui.i18n import N_, _, moment
 from rec_tui.store import presets
 from rec_tui.store.paths import presets_dir
 from rec_tui.store.presets import PresetEntry
@@ -167,7 +167,7 @@ class PresetOpenScreen(Dialog[str | None]):
         table = self.query_one(DataTable)
         table.clear()
         for summary in self.shown:
-            changed = summary.modified.astimezone().strftime("%Y-%m-%d %H:%M")
+            changed = moment(summary.modified, precision="minutes")
             description = summary.description or (_("(cannot be read)") if summary.error else "")
             table.add_row(summary.name, summary.mode, description, changed, key=summary.name)
         if not self.listed:

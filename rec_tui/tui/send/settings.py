@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Select
 
-from rec_tui.i18n import N_, _
+from rec_tui.i18n import N_, LazyText, _
 from rec_tui.request.draft import ACQUIRE, APP_ID, ENDPOINT, SESSION
 from rec_tui.request.endpoints import REGION_PREFIXES
 from rec_tui.spec import catalogue
@@ -113,7 +113,7 @@ class SessionValues(Vertical):
         if edits:
             self.draft.set_many(
                 edits,
-                description=_("change the send settings"),
+                description=LazyText(lambda: _("change the send settings")),
                 origin=widget,
                 coalesce=f"type:{widget.id}",
             )

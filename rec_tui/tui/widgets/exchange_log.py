@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import RichLog
 
-from rec_tui.agora.exchange import Exchange
+from rec_tui.agora.exchange import Exchange, shown_time
 from rec_tui.i18n import _
 
 
@@ -21,7 +21,7 @@ def exchange_text(exchange: Exchange) -> Text:
     text = Text()
     status = _("no answer") if exchange.status is None else f"HTTP {exchange.status}"
     ok = exchange.status is not None and 200 <= exchange.status < 300 and not exchange.error
-    text.append(f"{exchange.at[11:23]}  ", "dim")
+    text.append(f"{shown_time(exchange.at, time_of_day=True)}  ", "dim")
     text.append(f"{exchange.call} ", "bold")
     text.append(f"{status}", "green" if ok else "red")
     text.append(f"  {exchange.elapsed_ms:.0f} ms")

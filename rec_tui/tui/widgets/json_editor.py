@@ -35,7 +35,7 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import TextAreaTheme
 
-from rec_tui.i18n import N_, _, ngettext
+from rec_tui.i18n import N_, LazyText, _, ngettext
 from rec_tui.request.draft import Change, Draft
 from rec_tui.request.json_text import (
     JsonTextError,
@@ -51,6 +51,7 @@ from rec_tui.tui.widgets.preview import ERROR_MARK, TOKEN_STYLES, WARNING_MARK
 
 CHECK_DELAY: Final = 0.15  # seconds of quiet typing before the text is checked
 COALESCE: Final = "json-editor"
+EDIT_AS_JSON: Final = LazyText(lambda: _("edit the body as JSON"))
 _MARK_WIDTH: Final = 2
 _THEME: Final = "rec-tui-json"
 _PADDING: Final = Style(meta={"json-editor": "gutter padding"})
@@ -276,9 +277,7 @@ class JsonEditor(Vertical):
         self._error = None
         self._changed_elsewhere = False
         self._parsed, self._body = parsed, body
-        self.draft.replace_body(
-            body, origin=self, coalesce=COALESCE, description=_("edit the body as JSON")
-        )
+        self.draft.replace_body(body, origin=self, coalesce=COALESCE, description=EDIT_AS_JSON)
         self._refresh_marks()
         return True
 

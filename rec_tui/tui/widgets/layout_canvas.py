@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from rec_tui.i18n import N_, _
+from rec_tui.i18n import N_, LazyText, _
 from rec_tui.layout import presets, source
 from rec_tui.layout.edit import MAX_TILES, STEP, LayoutEditor
 from rec_tui.layout.marks import LAYOUT_CONFIG, LayoutMarks, compute
@@ -193,7 +193,12 @@ class LayoutCanvas(Widget, can_focus=True):
     def _commit(self) -> None:
         """Write the tiles to the draft and tell the app, so every view follows."""
         config = tiles_to_json(self.editor.tiles)
-        self.draft.set(LAYOUT_CONFIG, config or None, origin=self, description=_("edit the tiles"))
+        self.draft.set(
+            LAYOUT_CONFIG,
+            config or None,
+            origin=self,
+            description=LazyText(lambda: _("edit the tiles")),
+        )
         self._sync()
         self._tell_selected()
         self.refresh()
@@ -223,7 +228,7 @@ class LayoutCanvas(Widget, can_focus=True):
 
     def _set_tiles(self, tiles: list[Tile]) -> None:
         # One undo step for the layout choice and its tiles.
-        with self.draft.batch(_("lay out the tiles"), origin=self):
+        with self.draft.batch(LazyText(lambda: _("lay out the tiles")), origin=self):
             if not self.is_custom:
                 self.draft.set(MIXED_LAYOUT, source.CUSTOM_LAYOUT, origin=self)
             self.editor.load(tiles)
