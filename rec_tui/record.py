@@ -25,15 +25,10 @@ if TYPE_CHECKING:
     from typing import Any, ClassVar, TypeVar, dataclass_transform
 
     R = TypeVar("R", bound="Record")
-    T = TypeVar("T")
 else:
 
     def dataclass_transform(**_options):
         return lambda decorated: decorated
-
-
-class FrozenRecordError(AttributeError):
-    """Assigning to (or deleting) a field of a frozen record."""
 
 
 class _Declared:
@@ -182,7 +177,8 @@ class Record(metaclass=_RecordType):
         return hash(type(self)._compared(self))
 
     def _refuse(self, key: str, *value: object) -> None:
-        raise FrozenRecordError(f"cannot assign to field {key!r}")
+        # A programming mistake, as dataclasses' FrozenInstanceError (an AttributeError).
+        raise AttributeError(f"cannot assign to field {key!r}")
 
     def __reduce__(self) -> tuple[type[Record], tuple[Any, ...]]:
         # Copies and pickles are made again through __init__ (a frozen record refuses
