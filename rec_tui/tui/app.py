@@ -31,7 +31,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import Resize, ScreenResume
 from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -80,6 +80,29 @@ FORM_CLASSES: dict[str, str] = {
     "advanced": "rec_tui.tui.forms.advanced:AdvancedForm",
     "review": "rec_tui.tui.forms.review:ReviewForm",
 }
+
+
+class WizardScreen(SpokenScreen):
+    """The wizard's main screen."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._resumed = False
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        # Textual restyles every widget each time a screen comes to the front. The first
+        # time, each was styled as it mounted a moment before; all that changed since is
+        # the focus, placed by AUTO_FOCUS (here, as Textual would below). Textual restyles
+        # the focused widget itself, so only the widgets a :focus-within rule styles (the
+        # focused field's label) are left: restyling everything cost ~14 ms before the
+        # first frame.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+            self._update_auto_focus()
+            within = [node for node in self.walk_children() if node._has_focus_within]
+            self.app.stylesheet.update_nodes(within, animate=False)
+        super()._on_screen_resume(event)
 
 
 def wizard_commands() -> type[Provider]:
@@ -206,7 +229,7 @@ class RecTuiApp(App[int]):
         yield first_frame_footer()
 
     def get_default_screen(self) -> Screen[Any]:
-        return SpokenScreen(id="_default")
+        return WizardScreen(id="_default")
 
     def on_mount(self) -> None:
         self._unsubscribe = self.draft.subscribe(self._draft_changed)
