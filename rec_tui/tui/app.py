@@ -42,6 +42,7 @@ from rec_tui.request.draft import Change, Draft, ModeSwitch
 from rec_tui.request.request_line import compact_request_line
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Problem
+from rec_tui.tui.compositor import ColumnsCompositor
 from rec_tui.tui.controllers.diagnosis import DiagnosisController
 from rec_tui.tui.controllers.editing import EditingController
 from rec_tui.tui.controllers.files import FilesController
@@ -88,6 +89,9 @@ class WizardScreen(SpokenScreen):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._resumed = False
+        # A keystroke's changes (its field, the preview's line) drawn apart, not together
+        # with every widget between them (rec_tui/tui/compositor.py).
+        self._compositor = ColumnsCompositor()
 
     def _on_screen_resume(self, event: ScreenResume) -> None:
         # Textual restyles every widget each time a screen comes to the front. The first
