@@ -153,6 +153,10 @@ NOT_ON_THE_FIRST_SCREEN = (
     "rec_tui.sandbox",
     "rec_tui.agora",
     "rec_tui.formats.exporters",
+    # A JSON body needs none of the importers of other kinds of text.
+    "rec_tui.formats.importers.curl",
+    "rec_tui.formats.importers.log_line",
+    "rec_tui.formats.importers.ticket",
     "rec_tui.formats.bundle",
     "rec_tui.store.history",
     "rec_tui.layout",
