@@ -247,7 +247,7 @@ class RecTuiApp(App[int]):
         # The secrets status line: the keyring itself is opened when a secret is needed.
         self.call_after_refresh(self.files.start)
         # launch() holds the garbage collector off until the first frame is painted.
-        self.call_after_refresh(gc.enable)
+        self.call_after_refresh(self._collect_from_now)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 
@@ -294,9 +294,18 @@ class RecTuiApp(App[int]):
         )
         self._close_messages_no_wait()
 
+    def _collect_from_now(self) -> None:
+        # What the first screen built (widgets, styles, caches) lives as long as the
+        # wizard: frozen, it is left out of every full collection, which otherwise scanned
+        # it all again now and then while the user typed (70-100 ms each, a key's pause).
+        gc.freeze()
+        gc.enable()
+
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
+        # Collectable again (tests run many wizards in one process).
+        gc.unfreeze()
 
     def _first_check(self) -> None:
         self._show_draft()
