@@ -35,7 +35,7 @@ from textual.events import Resize, ScreenResume
 from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from rec_tui.i18n import N_, Language, _
 from rec_tui.request.draft import Change, Draft, ModeSwitch
@@ -52,6 +52,7 @@ from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.key_words import SpokenScreen
 from rec_tui.tui.notices import MOST_SHOWN, shown_for
 from rec_tui.tui.steps import neighbour, step, step_for_path
+from rec_tui.tui.widgets.keys_footer import KeysFooter
 from rec_tui.tui.widgets.preview import Preview
 from rec_tui.tui.widgets.problems_pane import ProblemsPane
 from rec_tui.tui.widgets.secrets_status import SecretsStatus
@@ -121,18 +122,6 @@ def field_commands() -> type[Provider]:
     from rec_tui.tui.controllers.commands import FieldCommands
 
     return FieldCommands
-
-
-def first_frame_footer() -> Footer:
-    """The footer, with its keys in the first frame.
-
-    Textual's Footer composes its keys only after the screen first announces its bindings,
-    two refreshes after the first paint (~60 ms later on a busy machine): the first screen
-    would be drawn without them. The keys are the app's own bindings, known before then.
-    """
-    footer = Footer(compact=True)
-    footer.set_reactive(Footer._bindings_ready, True)
-    return footer
 
 
 def form_class(name: str) -> type[StepForm]:
@@ -230,7 +219,7 @@ class RecTuiApp(App[int]):
                     yield first
                 yield ProblemsPane(id="problems")
             yield Preview(id="preview")
-        yield first_frame_footer()
+        yield KeysFooter()
 
     def get_default_screen(self) -> Screen[Any]:
         return WizardScreen(id="_default")
