@@ -31,17 +31,18 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import Resize, ScreenResume
 from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from rec_tui.i18n import N_, Language, _
 from rec_tui.request.draft import Change, Draft, ModeSwitch
 from rec_tui.request.request_line import compact_request_line
 from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Problem
+from rec_tui.tui.compositor import ColumnsCompositor
 from rec_tui.tui.controllers.diagnosis import DiagnosisController
 from rec_tui.tui.controllers.editing import EditingController
 from rec_tui.tui.controllers.files import FilesController
@@ -51,6 +52,7 @@ from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.key_words import SpokenScreen
 from rec_tui.tui.notices import MOST_SHOWN, shown_for
 from rec_tui.tui.steps import neighbour, step, step_for_path
+from rec_tui.tui.widgets.keys_footer import KeysFooter
 from rec_tui.tui.widgets.preview import Preview
 from rec_tui.tui.widgets.problems_pane import ProblemsPane
 from rec_tui.tui.widgets.secrets_status import SecretsStatus
@@ -82,6 +84,32 @@ FORM_CLASSES: dict[str, str] = {
 }
 
 
+class WizardScreen(SpokenScreen):
+    """The wizard's main screen."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._resumed = False
+        # A keystroke's changes (its field, the preview's line) drawn apart, not together
+        # with every widget between them (rec_tui/tui/compositor.py).
+        self._compositor = ColumnsCompositor()
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        # Textual restyles every widget each time a screen comes to the front. The first
+        # time, each was styled as it mounted a moment before; all that changed since is
+        # the focus, placed by AUTO_FOCUS (here, as Textual would below). Textual restyles
+        # the focused widget itself, so only the widgets a :focus-within rule styles (the
+        # focused field's label) are left: restyling everything cost ~14 ms before the
+        # first frame.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+            self._update_auto_focus()
+            within = [node for node in self.walk_children() if node._has_focus_within]
+            self.app.stylesheet.update_nodes(within, animate=False)
+        super()._on_screen_resume(event)
+
+
 def wizard_commands() -> type[Provider]:
     """The palette's provider, imported when the palette first opens."""
     from rec_tui.tui.controllers.commands import WizardCommands
@@ -94,18 +122,6 @@ def field_commands() -> type[Provider]:
     from rec_tui.tui.controllers.commands import FieldCommands
 
     return FieldCommands
-
-
-def first_frame_footer() -> Footer:
-    """The footer, with its keys in the first frame.
-
-    Textual's Footer composes its keys only after the screen first announces its bindings,
-    two refreshes after the first paint (~60 ms later on a busy machine): the first screen
-    would be drawn without them. The keys are the app's own bindings, known before then.
-    """
-    footer = Footer(compact=True)
-    footer.set_reactive(Footer._bindings_ready, True)
-    return footer
 
 
 def form_class(name: str) -> type[StepForm]:
@@ -203,10 +219,10 @@ class RecTuiApp(App[int]):
                     yield first
                 yield ProblemsPane(id="problems")
             yield Preview(id="preview")
-        yield first_frame_footer()
+        yield KeysFooter()
 
     def get_default_screen(self) -> Screen[Any]:
-        return SpokenScreen(id="_default")
+        return WizardScreen(id="_default")
 
     def on_mount(self) -> None:
         self._unsubscribe = self.draft.subscribe(self._draft_changed)
@@ -220,7 +236,7 @@ class RecTuiApp(App[int]):
         # The secrets status line: the keyring itself is opened when a secret is needed.
         self.call_after_refresh(self.files.start)
         # launch() holds the garbage collector off until the first frame is painted.
-        self.call_after_refresh(gc.enable)
+        self.call_after_refresh(self._collect_from_now)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 
@@ -267,9 +283,18 @@ class RecTuiApp(App[int]):
         )
         self._close_messages_no_wait()
 
+    def _collect_from_now(self) -> None:
+        # What the first screen built (widgets, styles, caches) lives as long as the
+        # wizard: frozen, it is left out of every full collection, which otherwise scanned
+        # it all again now and then while the user typed (70-100 ms each, a key's pause).
+        gc.freeze()
+        gc.enable()
+
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
+        # Collectable again (tests run many wizards in one process).
+        gc.unfreeze()
 
     def _first_check(self) -> None:
         self._show_draft()

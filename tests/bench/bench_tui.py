@@ -178,8 +178,10 @@ def startup(runs: int, before: Path | None = None) -> None:
     _, base_done, base_peak = _medians(results["minimal Textual app"])
     for name, samples in results.items():
         first, done, peak = _medians(samples)
+        quartiles = statistics.quantiles([s[1] * 1000 for s in samples], n=4)
         print(
-            f"  {name:22} complete screen {done * 1000:6.0f} ms ({done / base_done:4.2f}x)"
+            f"  {name:22} complete screen {done * 1000:6.0f} ms ({done / base_done:4.2f}x;"
+            f" quartiles {quartiles[0]:.0f}-{quartiles[2]:.0f})"
             f"   first frame {first * 1000:6.0f} ms   peak memory {peak / 1024:6.1f} MiB"
             f" ({peak / base_peak:4.2f}x)"
         )

@@ -112,6 +112,10 @@ async def test_the_app_turns_the_collector_back_on_after_the_first_frame() -> No
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert gc.isenabled()
+            # What the first screen built is left out of full collections from now on
+            # (scanning it again paused typing 70-100 ms now and then).
+            assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() == 0  # collectable again once the wizard is closed
     finally:
         gc.enable()
 
@@ -153,6 +157,10 @@ NOT_ON_THE_FIRST_SCREEN = (
     "rec_tui.sandbox",
     "rec_tui.agora",
     "rec_tui.formats.exporters",
+    # A JSON body needs none of the importers of other kinds of text.
+    "rec_tui.formats.importers.curl",
+    "rec_tui.formats.importers.log_line",
+    "rec_tui.formats.importers.ticket",
     "rec_tui.formats.bundle",
     "rec_tui.store.history",
     "rec_tui.layout",

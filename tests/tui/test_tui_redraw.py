@@ -119,6 +119,39 @@ async def test_the_first_frame_at_a_later_step_shows_that_steps_part_of_the_prev
         assert '"cname"' not in first
 
 
+class FirstLookApp(RecTuiApp):
+    """The wizard, keeping whether each field label was drawn bold in the first frame."""
+
+    def __init__(self, draft: Draft, start_step: str) -> None:
+        super().__init__(draft, start_step=start_step)
+        self.first_bold: dict[str, bool] | None = None
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        if renderable is not None and self.first_bold is None:
+            self.first_bold = {
+                str(label.render()): label.rich_style.bold is True
+                for label in screen.query(".field-label")
+                if label.region
+            }
+        super()._display(screen, renderable)
+
+
+async def test_the_first_frame_shows_the_focused_field_s_label_in_its_focused_look() -> None:
+    # The first screen is styled once, as its widgets mount; the focus placed after that
+    # restyles the focused field's label (FieldEditor:focus-within) before the first frame.
+    draft = Draft(mode="mix")
+    draft.replace_body(_body_with_errors())
+    app = FirstLookApp(draft, start_step="streams")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        focused = app.focused
+        assert focused is not None and focused.parent is not None
+        label = str(focused.parent.query_one(".field-label", Widget).render())
+        assert app.first_bold is not None
+        assert app.first_bold[label] is True
+        assert sum(app.first_bold.values()) == 1  # the other labels are plain
+
+
 class LayoutCountingApp(RecTuiApp):
     """The wizard, counting the times its screen is laid out again (widgets moved/resized)."""
 

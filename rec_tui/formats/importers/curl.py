@@ -44,10 +44,6 @@ class _Curl:
     data: list[str] = field(default_factory=list)
 
 
-def is_curl(text: str) -> bool:
-    return re.match(r"^(\$\s+)?curl\s", text) is not None
-
-
 def import_curl(command: str) -> ImportResult:
     """The body, URL facts and credentials of a curl command; nothing is read from here.
 

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
-from rec_tui.formats.importers.curl import import_curl, is_curl
 from rec_tui.formats.importers.json_body import body_within, parse_object
-from rec_tui.formats.importers.log_line import import_log_line
 from rec_tui.formats.importers.references import body_references, point_out
 from rec_tui.formats.importers.result import ImportProblem, ImportResult
-from rec_tui.formats.importers.ticket import import_ticket
 from rec_tui.formats.jsonfile import MAX_BYTES, JsonInputError, read_text, too_big
 from rec_tui.i18n import _
 from rec_tui.request.mode_inference import infer_mode
+
+# The importers of curl commands, log lines and tickets are imported when text of their
+# kind comes: opening a JSON body (``rec-tui --open body.json``, the wizard's start) loads
+# none of them, nor their patterns and records.
+
+
+def is_curl(text: str) -> bool:
+    return re.match(r"^(\$\s+)?curl\s", text) is not None
 
 
 def import_text(text: str) -> ImportResult:
@@ -31,11 +37,13 @@ def import_text(text: str) -> ImportResult:
         )
     several_lines = "\n" in stripped
     if is_curl(stripped):
+        from rec_tui.formats.importers.curl import import_curl
+
         result = _with_fallback(lambda: import_curl(stripped), text, several_lines)
     elif stripped.startswith(("{", "[")):
         result = _with_fallback(lambda: _import_json(text), text, True)
     else:
-        result = import_ticket(text) if several_lines else import_log_line(text)
+        result = _import_as_text(text, several_lines)
     result.make_printable()
     _say_mode_and_customer(result)
     return result
@@ -49,9 +57,20 @@ def _with_fallback(read: Callable[[], ImportResult], text: str, as_text: bool) -
         if not as_text:
             raise
         try:
-            return import_ticket(text) if "\n" in text.strip() else import_log_line(text)
+            return _import_as_text(text, "\n" in text.strip())
         except ImportProblem:
             raise problem from None
+
+
+def _import_as_text(text: str, several_lines: bool) -> ImportResult:
+    """A ticket (several lines) or a log line with a body in it."""
+    if several_lines:
+        from rec_tui.formats.importers.ticket import import_ticket
+
+        return import_ticket(text)
+    from rec_tui.formats.importers.log_line import import_log_line
+
+    return import_log_line(text)
 
 
 def _import_json(text: str) -> ImportResult:

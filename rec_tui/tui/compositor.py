@@ -1,0 +1,94 @@
+"""A partial screen update that draws each changed area apart, not the box around them all.
+
+Textual draws the changes of a frame (a keystroke's input row, the preview line it
+changed, the canvas an arrow key moved) by rendering every widget that overlaps the one
+rectangle enclosing all of them. A field in the centre pane and a line of the preview on
+the right enclose most of the screen between them, so each keystroke rendered some forty
+widgets, every line of each, to draw three or four lines. Here the changed areas are put
+in columns that do not share any x (the form, the preview), each column is rendered with
+only the widgets over it, and the pieces are put together: what is drawn is the same, for
+the widgets over the changed areas alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from textual._compositor import ChopsUpdate, Compositor
+from textual.geometry import Region
+from textual.strip import Strip
+
+
+def columns(regions: set[Region]) -> list[Region]:
+    """The regions joined into boxes whose x ranges do not overlap, left to right."""
+    boxes: list[Region] = []
+    for region in sorted(regions, key=lambda region: region.x):
+        if boxes and region.x < boxes[-1].right:
+            boxes[-1] = boxes[-1].union(region)
+        else:
+            boxes.append(region)
+    return boxes
+
+
+class ColumnsCompositor(Compositor):
+    """Textual's compositor, drawing a partial update column by column (see above)."""
+
+    def _get_renders(
+        self, crop: Region | None = None
+    ) -> Iterable[tuple[Region, Region, list[Strip]]]:
+        """Each widget over ``crop``, rendered for the rows of ``crop`` only.
+
+        Textual renders every line of each widget over the crop (a form 38 rows high for
+        the one row typed in). Narrowed to the crop's rows, never its columns: a line's
+        pieces are cut at widget edges, and a render starting inside a widget would not
+        line up with them.
+        """
+        if crop is None:
+            yield from super()._get_renders(crop)
+            return
+        top, bottom = crop.y, crop.bottom
+        for widget, (region, clip) in self.visible_widgets.items():
+            if not crop.overlaps(clip):
+                continue
+            x, y, width, height = region.intersection(clip)
+            first, last = max(y, top), min(y + height, bottom)
+            if width and last > first:
+                rows = Region(x, first, width, last - first)
+                yield (
+                    region,
+                    rows,
+                    widget.render_lines(
+                        Region(x - region.x, first - region.y, width, last - first)
+                    ),
+                )
+
+    def render_partial_update(self) -> ChopsUpdate | None:
+        update_regions = self._dirty_regions.copy()
+        boxes = columns(update_regions)
+        if len(boxes) < 2:
+            return super().render_partial_update()
+        self._dirty_regions.clear()
+        screen_region = self.size.region
+        spans = list(self._regions_to_spans(update_regions))
+        cuts = self.cuts
+        chops: list[dict[int, Strip | None]] = [dict.fromkeys(line[:-1]) for line in cuts]
+        for box in boxes:
+            crop = box.intersection(screen_region)
+            if not crop:
+                continue
+            lines = {
+                y
+                for y, x1, x2 in spans
+                if crop.y <= y < crop.bottom and x1 < crop.right and crop.x < x2
+            }
+            part = self._render_chops(crop, lines.__contains__)
+            for y in lines:
+                line, drawn, line_cuts = chops[y], part[y], cuts[y]
+                # Only the pieces of the line over this box: beside it, a widget in front
+                # that does not reach the box was not rendered, and one behind it may show.
+                for cut, end in pairwise(line_cuts):
+                    if cut < crop.right and crop.x < end and line[cut] is None:
+                        line[cut] = drawn.get(cut)
+        chop_ends = [line[1:] for line in cuts]
+        return ChopsUpdate(chops, spans, chop_ends)

@@ -1,0 +1,134 @@
+"""The wizard's partial screen updates (rec_tui/tui/compositor.py): the same picture as
+Textual's own, for a fraction of the rendering."""
+
+from __future__ import annotations
+
+import copy
+import io
+from typing import Any, cast
+
+import pytest
+from rich.console import Console
+from rich.segment import ControlType
+from textual._compositor import ChopsUpdate, Compositor
+from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import Input
+
+from rec_tui.layout.marks import LAYOUT_CONFIG
+from rec_tui.request.draft import Draft
+from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.compositor import ColumnsCompositor, columns
+from rec_tui.tui.forms.layout import LayoutForm
+from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
+from tests.support.layout_host import MIX_BODY
+from tests.support.tui import SIZE, editor
+
+TILE_UID = f"{LAYOUT_CONFIG}[0].uid"
+
+
+def test_changed_areas_are_joined_only_where_their_columns_overlap() -> None:
+    field, preview = Region(51, 14, 27, 1), Region(83, 12, 37, 1)
+    canvas = Region(30, 2, 40, 10)
+    assert columns({field, preview}) == [field, preview]
+    assert columns({field, preview, canvas}) == [field.union(canvas), preview]
+    assert columns({Region(0, 0, 10, 1), Region(10, 5, 5, 1)}) == [
+        Region(0, 0, 10, 1),
+        Region(10, 5, 5, 1),
+    ]
+
+
+def _drawn(update: ChopsUpdate | None) -> dict[tuple[int, int], tuple[str, str]]:
+    """What the update puts on the terminal: each cell it writes, its character and style."""
+    assert update is not None
+    console = Console(width=SIZE[0], height=SIZE[1], file=io.StringIO())
+    cells: dict[tuple[int, int], tuple[str, str]] = {}
+    x = y = 0
+    for segment in console.render(update):
+        if segment.control:
+            for control in segment.control:
+                if control[0] == ControlType.CURSOR_MOVE_TO:
+                    _, x, y = cast("tuple[ControlType, int, int]", control)
+            continue
+        for character in segment.text:
+            if character == "\n":
+                continue
+            cells[x, y] = (character, str(segment.style))
+            x += 1
+    return cells
+
+
+async def _layout_step(pilot: Any, app: RecTuiApp, focus: str) -> None:
+    await pilot.pause()
+    if focus == "canvas":
+        canvas = app.query_one(LayoutCanvas)
+        canvas.focus()
+        await pilot.press("0")
+    else:
+        field = editor(app, TILE_UID).query_one(Input)
+        field.cursor_blink = False
+        field.select_on_focus = False
+        field.focus()
+        field.action_end()
+    await pilot.pause(0.4)  # the fixes' pause: only the keys' own changes are drawn next
+
+
+@pytest.mark.parametrize(("focus", "keys"), [("field", "7"), ("canvas", "right")])
+async def test_a_key_s_changes_are_drawn_as_textual_would_draw_them(
+    monkeypatch: pytest.MonkeyPatch, focus: str, keys: str
+) -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    updates: list[tuple[set[Region], Any, Any]] = []
+    ours = ColumnsCompositor.render_partial_update
+
+    def both(compositor: ColumnsCompositor) -> ChopsUpdate | None:
+        dirty = set(compositor._dirty_regions)
+        if not dirty:
+            return None
+        textual = Compositor.render_partial_update(compositor)
+        compositor._dirty_regions.update(dirty)
+        update = ours(compositor)
+        updates.append((dirty, _drawn(textual), _drawn(update)))
+        return update
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _layout_step(pilot, app, focus)
+        monkeypatch.setattr(ColumnsCompositor, "render_partial_update", both)
+        await pilot.press(keys)
+        await pilot.pause()
+    assert updates
+    # The field (or canvas) and the preview were changed in one frame, in two columns.
+    assert any(len(columns(dirty)) > 1 for dirty, _, _ in updates)
+    for _, textual, drawn in updates:
+        assert drawn == textual
+
+
+async def test_a_key_typed_in_a_field_renders_the_form_s_changed_row_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    rendered: list[Region] = []
+    render_lines = Widget.render_lines
+
+    def counted(widget: Widget, crop: Region) -> Any:
+        if isinstance(widget, LayoutForm):
+            rendered.append(crop)
+        return render_lines(widget, crop)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _layout_step(pilot, app, "field")
+        # The first change of the session lays the screen out ("● unsaved" in the title).
+        await pilot.press("7", "backspace")
+        await pilot.pause(0.4)
+        monkeypatch.setattr(Widget, "render_lines", counted)
+        await pilot.press("7")
+        await pilot.pause()
+        assert app.draft.get(TILE_UID) is not None and app.draft.get(TILE_UID).endswith("7")
+        form_height = app.query_one(LayoutForm).region.height
+    # Textual rendered all of the form's rows (30 and more) for the one row typed in.
+    assert rendered
+    assert max(crop.height for crop in rendered) <= 2 < form_height
