@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Button, DataTable, Input, RadioButton, Switch, TextArea
+from textual.widgets import Button, DataTable, Input, Label, RadioButton, Switch, TextArea
 
+from rec_tui.i18n import Language, activate
 from rec_tui.request.draft import Draft
 from rec_tui.store import presets
 from rec_tui.store.secrets import CUSTOMER_ID_ENTRY, CUSTOMER_SECRET_ENTRY, MemoryStore
@@ -435,3 +436,34 @@ async def test_import_and_export_fit_80x24_with_the_keyring_explanation(
         assert area.content_region.height >= 2 and visible.contains_region(area.region)
         for button in buttons:
             assert visible.contains_region(screen.query_one(button, Button).region)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_open_dialog_keeps_rows_of_the_list_in_view_under_the_keyring_notice(
+    language: Language, tmp_path: Path
+) -> None:
+    # Without a keyring the dialog explains that first; at 80×24 (in Chinese, six lines of
+    # it) the list was left the height of its header alone, its presets out of sight.
+    for name in ("alpha", "beta", "gamma"):
+        presets.save(_app().draft, name, MemoryStore(), description=name)
+    activate(language, tmp_path)
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _key(pilot, "ctrl+o")
+        await _listed(pilot)
+        screen = app.screen
+        assert isinstance(screen, PresetOpenScreen)
+        assert screen.query(".dialog-explanation")  # the notice is there
+        keys = screen.query_one("#open-keys", Label)
+        assert keys.size.height >= 2  # the keys wrap instead of being cut at 80 columns
+        assert keys.size.width <= screen.query_one(DataTable).size.width
+        await pilot.press("down")
+        await pilot.pause()
+        table = screen.query_one(DataTable)
+        assert app.focused is table
+        geometry = screen.find_widget(table)
+        in_view = geometry.region.intersection(geometry.clip).intersection(screen.region)
+        assert in_view.height >= 4  # the header and three presets
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, PresetOpenScreen)

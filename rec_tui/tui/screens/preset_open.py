@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Static
 from textual.worker import Worker, WorkerState
@@ -75,6 +75,11 @@ class RenameScreen(Dialog[str | None]):
         self.dismiss(event.value.strip() or None)
 
 
+class ShortTerminalScroll(VerticalScroll, inherit_bindings=False):
+    """Scrolls the dialog on a terminal too short for it, following the focus; it takes no
+    keys itself, so ↓ in the filter still goes to the list."""
+
+
 class PresetOpenScreen(Dialog[str | None]):
     """Dismisses with the chosen preset's name, or None; posts :class:`Renamed`."""
 
@@ -88,10 +93,13 @@ class PresetOpenScreen(Dialog[str | None]):
             self.path = path
 
     DEFAULT_CSS = """
-    PresetOpenScreen > Vertical {
+    PresetOpenScreen > ShortTerminalScroll {
         width: 90%; max-width: 120; height: 80%;
     }
-    PresetOpenScreen DataTable { height: 1fr; }
+    /* A few rows of the list stay in view under the keyring's explanation on a short
+       terminal; the dialog scrolls instead of leaving the list no height. */
+    PresetOpenScreen DataTable { height: 1fr; min-height: 5; }
+    PresetOpenScreen #open-keys { width: 100%; }
     PresetOpenScreen #open-message { height: auto; color: $text-muted; }
     PresetOpenScreen #open-message.-error { color: $error; }
     PresetOpenScreen Horizontal { height: auto; align-horizontal: right; }
@@ -118,12 +126,13 @@ class PresetOpenScreen(Dialog[str | None]):
         self._say_when_listed = ""
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with ShortTerminalScroll():
             yield Label(
                 _(
                     "Open preset — type to filter · ↓ the list · Enter opens · F2 rename · "
                     "Ctrl+D delete"
-                )
+                ),
+                id="open-keys",
             )
             yield Input(placeholder=_("filter by name, mode or description"), id="preset-filter")
             yield PresetTable(id="preset-table", cursor_type="row", zebra_stripes=True)
