@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rec_tui.i18n import CHINESE, _, active_language
+from rec_tui.i18n import _
 from rec_tui.spec import catalogue
 from rec_tui.spec.field import ALL_MODES, Field, Kind
 from rec_tui.spec.modes import Mode
@@ -134,8 +134,7 @@ def _field_schema(declared: Field, service: str | None, mode: Mode | None) -> di
 
 
 def _description(declared: Field, advisory: bool) -> str:
-    chinese = active_language() == CHINESE and declared.help_zh
-    parts = [declared.help_zh if chinese else _(declared.help)]
+    parts = [declared.said_help()]
     if declared.requirement_note:
         parts.append(_(declared.requirement_note))
     if declared.source:

@@ -9,7 +9,7 @@ declarations.
 
 from __future__ import annotations
 
-from rec_tui.i18n import _
+from rec_tui.i18n import CHINESE, _, active_language
 from rec_tui.record import Record
 from rec_tui.spec.modes import MODES, Mode
 
@@ -133,6 +133,13 @@ class Field(Record, frozen=True):
         if self.kind == "uid" or self.items == "uid":
             return UID_PATTERN
         return self.pattern
+
+    def said_help(self) -> str:
+        """The field's help in the active language: in Chinese the seed's own sentence
+        (``help_zh``) where it has one, else the catalogue's translation of the English."""
+        if self.help_zh and active_language() == CHINESE:
+            return self.help_zh
+        return _(self.help)
 
     @property
     def choice_values(self) -> tuple[str | int | float | bool, ...]:

@@ -82,6 +82,13 @@ def screen_text(screen: Screen[Any]) -> str:
     return console.export_text()
 
 
+def _mix_draft(body: dict[str, Any]) -> Draft:
+    """A mix-mode draft holding ``body``."""
+    draft = Draft(mode="mix")
+    draft.replace_body(body)
+    return draft
+
+
 def _body_with_errors() -> dict[str, Any]:
     body = seed_body("1_mix_av.json")
     recording = body["clientRequest"]["recordingConfig"]
@@ -91,8 +98,7 @@ def _body_with_errors() -> dict[str, Any]:
 
 
 async def test_the_first_frame_counts_the_problems_and_shows_the_preview() -> None:
-    draft = Draft(mode="mix")
-    draft.replace_body(_body_with_errors())
+    draft = _mix_draft(_body_with_errors())
     app = FirstFrameApp(draft)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -108,8 +114,7 @@ async def test_the_first_frame_counts_the_problems_and_shows_the_preview() -> No
 
 
 async def test_the_first_frame_at_a_later_step_shows_that_steps_part_of_the_preview() -> None:
-    draft = Draft(mode="mix")
-    draft.replace_body(_body_with_errors())
+    draft = _mix_draft(_body_with_errors())
     app = FirstFrameApp(draft, start_step="layout")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -139,8 +144,7 @@ class FirstLookApp(RecTuiApp):
 async def test_the_first_frame_shows_the_focused_field_s_label_in_its_focused_look() -> None:
     # The first screen is styled once, as its widgets mount; the focus placed after that
     # restyles the focused field's label (FieldEditor:focus-within) before the first frame.
-    draft = Draft(mode="mix")
-    draft.replace_body(_body_with_errors())
+    draft = _mix_draft(_body_with_errors())
     app = FirstLookApp(draft, start_step="streams")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -271,8 +275,7 @@ def _left_of(text: str, column: int) -> list[str]:
 
 
 async def test_a_canvas_arrow_key_moves_the_tile_and_the_preview_in_the_same_frame() -> None:
-    draft = Draft(mode="mix")
-    draft.replace_body(copy.deepcopy(MIX_BODY))
+    draft = _mix_draft(copy.deepcopy(MIX_BODY))
     app = FrameRecordingApp(draft, start_step="layout")
     async with app.run_test(size=SIZE) as pilot:
         canvas = app.query_one(LayoutCanvas)
@@ -300,8 +303,7 @@ async def test_a_canvas_arrow_key_moves_the_tile_and_the_preview_in_the_same_fra
 
 
 async def test_the_preview_opened_at_a_later_step_has_its_scrollbar_where_it_is_scrolled() -> None:
-    draft = Draft(mode="mix")
-    draft.replace_body(_body_with_errors())
+    draft = _mix_draft(_body_with_errors())
     app = RecTuiApp(draft, start_step="layout")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -345,8 +347,7 @@ async def test_a_keystroke_checks_the_body_once_and_leaves_the_fixes_for_a_pause
         return with_fixes(checked)
 
     monkeypatch.setattr(Checked, "with_fixes", counted)
-    draft = Draft(mode="mix")
-    draft.replace_body(_body_with_errors())
+    draft = _mix_draft(_body_with_errors())
     app = CheckCountingApp(draft)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -374,8 +375,7 @@ async def test_a_keystroke_checks_the_body_once_and_leaves_the_fixes_for_a_pause
 
 
 async def test_the_fix_marks_follow_once_typing_pauses() -> None:
-    draft = Draft(mode="mix")
-    draft.replace_body(_body_with_errors())
+    draft = _mix_draft(_body_with_errors())
     app = RecTuiApp(draft)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -414,8 +414,7 @@ async def test_typing_below_the_canvas_places_no_widget_again_until_it_is_in_vie
     # Asking a widget scrolled out of sight to repaint makes Textual work out the place of
     # every widget of the screen again on the next key (5-10 ms): the canvas above a tile's
     # fields waits until it is scrolled back into view.
-    draft = Draft(mode="mix")
-    draft.replace_body(copy.deepcopy(MIX_BODY))
+    draft = _mix_draft(copy.deepcopy(MIX_BODY))
     app = RecTuiApp(draft, start_step="layout")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -443,8 +442,7 @@ async def test_canvas_keys_place_no_widget_again_and_the_tiles_fields_catch_up_i
 ) -> None:
     # The tiles table and the selected tile's fields are below the canvas, out of sight:
     # they show the moves once scrolled into view, not on every arrow key.
-    draft = Draft(mode="mix")
-    draft.replace_body(copy.deepcopy(MIX_BODY))
+    draft = _mix_draft(copy.deepcopy(MIX_BODY))
     app = RecTuiApp(draft, start_step="layout")
     async with app.run_test(size=SIZE) as pilot:
         canvas = app.query_one(LayoutCanvas)
@@ -471,8 +469,7 @@ async def test_a_value_typed_into_a_tile_redraws_its_row_of_the_tiles_table_alon
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     drawn = drawn_lines(monkeypatch, ItemTable)
-    draft = Draft(mode="mix")
-    draft.replace_body(copy.deepcopy(MIX_BODY))
+    draft = _mix_draft(copy.deepcopy(MIX_BODY))
     app = RecTuiApp(draft, start_step="layout")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -524,8 +521,7 @@ async def test_moving_a_tile_in_and_out_of_an_overlap_keeps_the_canvas_s_height(
     # Left then right from the frame's edge: the tile's numbers change width ("at 0, 0" /
     # "at 0.01, 0") and an overlap comes and goes; the canvas keeps its rows, so the
     # fields under it stay put and the screen is not laid out again on every arrow key.
-    draft = Draft(mode="mix")
-    draft.replace_body(copy.deepcopy(MIX_BODY))
+    draft = _mix_draft(copy.deepcopy(MIX_BODY))
     app = LayoutCountingApp(draft, start_step="layout")
     async with app.run_test(size=SIZE) as pilot:
         canvas = app.query_one(LayoutCanvas)

@@ -77,10 +77,11 @@ def descriptions(field: Field) -> tuple[str, str, str]:
     does not describe has its English help translated in the catalogue. The heading names
     the text beneath in that text's own language, as it always has ("Seed (中文)").
     """
-    chinese = field.help_zh or _chinese(field.help)
+    said = field.said_help()
     if active_language() == CHINESE:
-        return chinese, "English", field.help
-    return field.help, "Seed (中文)" if field.help_zh else "中文 (translated)", chinese
+        return said, "English", field.help
+    heading = "Seed (中文)" if field.help_zh else "中文 (translated)"
+    return said, heading, field.help_zh or _chinese(field.help)
 
 
 def _chinese(message: str) -> str:
