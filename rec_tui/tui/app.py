@@ -49,6 +49,7 @@ from rec_tui.tui.controllers.files import FilesController
 from rec_tui.tui.controllers.sending import SendingController
 from rec_tui.tui.crash import CrashGuard
 from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.frames import PacedScreen
 from rec_tui.tui.key_words import SpokenScreen
 from rec_tui.tui.notices import MOST_SHOWN, shown_for
 from rec_tui.tui.steps import neighbour, step, step_for_path
@@ -84,8 +85,8 @@ FORM_CLASSES: dict[str, str] = {
 }
 
 
-class WizardScreen(SpokenScreen):
-    """The wizard's main screen."""
+class WizardScreen(PacedScreen, SpokenScreen):
+    """The wizard's main screen (its frames paced by rec_tui/tui/frames.py)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
