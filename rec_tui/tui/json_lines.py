@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from json.encoder import encode_basestring
 from typing import Any, Literal
@@ -34,6 +35,31 @@ class RenderedJson:
     # path → index of the line where its value starts (its key's line).
     line_of: dict[str, int]
     tokens: list[Token]
+    # line → index in ``tokens`` of the scalar value written on it (not on a line opening
+    # an object or a list).
+    scalar_at: dict[int, int]
+
+    def with_scalars(self, values: dict[str, Any]) -> RenderedJson | None:
+        """This rendering with the scalar at each path replaced by the given one, as
+        :func:`render` of the changed value would write it; None when a path is not a
+        scalar here or its new value is not one (the shape changed: render it again).
+
+        A keystroke changes one value, which is one line: writing that line alone spares
+        writing the body's hundreds of others again.
+        """
+        lines = list(self.lines)
+        tokens = list(self.tokens)
+        for path, value in values.items():
+            number = self.line_of.get(path)
+            if number is None or number not in self.scalar_at or _opens(value):
+                return None
+            index = self.scalar_at[number]
+            old = tokens[index]
+            text, kind = _scalar(value)
+            line = lines[number]
+            lines[number] = f"{line[: old.start]}{text}{line[old.end :]}"
+            tokens[index] = Token(number, old.start, old.start + len(text), kind)
+        return RenderedJson(lines, self.line_of, tokens, self.scalar_at)
 
     def line_for(self, path: str) -> int:
         """The line of ``path``, or of its nearest rendered ancestor (0 for the root)."""
@@ -44,6 +70,11 @@ class RenderedJson:
                 return found
             tokens = tokens[:-1]
         return 0
+
+
+def _opens(value: Any) -> bool:
+    """Whether ``value`` is written over several lines (a non-empty object or list)."""
+    return isinstance(value, (dict, list)) and bool(value)
 
 
 def _scalar(value: Any) -> tuple[str, TokenKind]:
@@ -64,10 +95,51 @@ def _scalar(value: Any) -> tuple[str, TokenKind]:
     return json.dumps(value, ensure_ascii=False), "literal"  # NaN, {} or []
 
 
+def changed_scalars(old: Any, new: Any) -> dict[str, Any] | None:
+    """The paths (as :func:`render` names them) of the single values that differ between
+    two JSON values of the same shape, with their new values; None when the shapes differ
+    (a key added, removed or moved, a list longer or shorter, a value now written over
+    several lines or no longer): then only rendering ``new`` again shows it right."""
+    changed: dict[str, Any] = {}
+
+    def compare(before: Any, after: Any, at: str) -> bool:
+        """Both are objects or both are lists, written over several lines."""
+        if isinstance(after, dict):
+            if list(before) != list(after):
+                return False
+            pairs: Iterable[tuple[str | int, Any, Any]] = (
+                (str(key), before[key], value) for key, value in after.items()
+            )
+        elif len(before) != len(after):
+            return False
+        else:
+            pairs = (
+                (index, item, value)
+                for index, (item, value) in enumerate(zip(before, after, strict=True))
+            )
+        for key, item, value in pairs:
+            if item is value:
+                continue  # the same number or text (masking keeps what it leaves alone)
+            if _opens(item) or _opens(value):
+                if type(item) is not type(value) or not compare(
+                    item, value, jsonpath.child(at, key)
+                ):
+                    return False
+            # 1, 1.0 and True are equal in Python but written differently.
+            elif type(item) is not type(value) or item != value:
+                changed[jsonpath.child(at, key)] = value
+        return True
+
+    if not (_opens(old) and _opens(new) and type(old) is type(new)):
+        return None
+    return changed if compare(old, new, "") else None
+
+
 def render(value: Any) -> RenderedJson:
     lines: list[str] = []
     line_of: dict[str, int] = {}
     tokens: list[Token] = []
+    scalar_at: dict[int, int] = {}
 
     def start(path: str, depth: int, key: str | None) -> str:
         """Begin a line for ``path``: indentation and the key, if any."""
@@ -109,8 +181,9 @@ def render(value: Any) -> RenderedJson:
             lines.append(f"{pad}]{trailing}")
         else:
             text, kind = _scalar(item)
+            scalar_at[len(lines)] = len(tokens)
             tokens.append(Token(len(lines), len(head), len(head) + len(text), kind))
             lines.append(f"{head}{text}{trailing}")
 
     emit(value, "", None, 0, "")
-    return RenderedJson(lines, line_of, tokens)
+    return RenderedJson(lines, line_of, tokens, scalar_at)

@@ -173,6 +173,8 @@ class Preview(Vertical):
         super().__init__(**kwargs)
         self._request = ""
         self._shown: tuple[str, tuple[Problem, ...]] | None = None
+        # The masked body last shown (what ``_rendered`` was written from).
+        self._body: Any = None
         self._rendered: RenderedJson | None = None
         self._json_view: JsonView | None = None
         # The body's lines as last shown, reused for the lines a change leaves alone.
@@ -199,9 +201,18 @@ class Preview(Vertical):
         if key != self._shown:
             self._shown = key
             # Imported here: the first frame is painted before the first body is shown.
-            from rec_tui.tui.json_lines import render
+            from rec_tui.tui.json_lines import changed_scalars, render
 
-            self._rendered = render(redact_body(body))
+            shown = redact_body(body)
+            rendered = None
+            if self._rendered is not None and self._body is not None:
+                # A value typed or a tile moved: only the lines of the values that changed
+                # are written again, not the body's hundreds of others.
+                changed = changed_scalars(self._body, shown)
+                if changed is not None:
+                    rendered = self._rendered.with_scalars(changed)
+            self._rendered = rendered or render(shown)
+            self._body = shown
             self.json_view.show(styled_lines(self._rendered, problems, self._styled))
 
     def line_of_section(self, paths: tuple[str, ...]) -> int:
