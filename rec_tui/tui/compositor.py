@@ -42,16 +42,20 @@ class ColumnsCompositor(Compositor):
         Textual renders every line of each widget over the crop (a form 38 rows high for
         the one row typed in). Narrowed to the crop's rows, never its columns: a line's
         pieces are cut at widget edges, and a render starting inside a widget would not
-        line up with them.
+        line up with them. A widget whose visible part lies beside the crop is left out
+        (Textual asks whether its clip, the area of its container, overlaps): only the
+        pieces of a line over the crop are drawn, and none of them is such a widget's, so
+        a canvas key no longer renders the preview pane's twenty rows beside the canvas.
         """
         if crop is None:
             yield from super()._get_renders(crop)
             return
         top, bottom = crop.y, crop.bottom
         for widget, (region, clip) in self.visible_widgets.items():
-            if not crop.overlaps(clip):
+            visible = region.intersection(clip)
+            if not crop.overlaps(visible):
                 continue
-            x, y, width, height = region.intersection(clip)
+            x, y, width, height = visible
             first, last = max(y, top), min(y + height, bottom)
             if width and last > first:
                 rows = Region(x, first, width, last - first)

@@ -132,3 +132,38 @@ async def test_a_key_typed_in_a_field_renders_the_form_s_changed_row_alone(
     # Textual rendered all of the form's rows (30 and more) for the one row typed in.
     assert rendered
     assert max(crop.height for crop in rendered) <= 2 < form_height
+
+
+async def test_a_canvas_key_renders_none_of_the_rows_of_the_panes_beside_the_canvas(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rec_tui.tui.widgets.preview import Preview
+    from rec_tui.tui.widgets.step_list import StepList
+
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    rendered: dict[str, list[Region]] = {"preview": [], "steps": [], "canvas": []}
+    render_lines = Widget.render_lines
+
+    def counted(widget: Widget, crop: Region) -> Any:
+        for name, kind in (("preview", Preview), ("steps", StepList), ("canvas", LayoutCanvas)):
+            if isinstance(widget, kind):
+                rendered[name].append(crop)
+        return render_lines(widget, crop)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _layout_step(pilot, app, "canvas")
+        # The first change of the session lays the screen out ("● unsaved" in the title).
+        await pilot.press("right", "left")
+        await pilot.pause(0.4)
+        monkeypatch.setattr(Widget, "render_lines", counted)
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.draft.get(f"{LAYOUT_CONFIG}[0].x_axis") == 0.01
+    # The canvas is drawn again, all its rows; the preview pane beside it only for the
+    # line of the preview that changed (Textual rendered it for every row of the canvas),
+    # the steps pane on the other side not at all.
+    assert rendered["canvas"] and max(crop.height for crop in rendered["canvas"]) > 2
+    assert rendered["preview"] and max(crop.height for crop in rendered["preview"]) <= 2
+    assert rendered["steps"] == []
