@@ -167,3 +167,52 @@ async def test_a_canvas_key_renders_none_of_the_rows_of_the_panes_beside_the_can
     assert rendered["canvas"] and max(crop.height for crop in rendered["canvas"]) > 2
     assert rendered["preview"] and max(crop.height for crop in rendered["preview"]) <= 2
     assert rendered["steps"] == []
+
+
+async def test_a_canvas_key_repaints_the_rows_it_changed_and_the_screen_is_as_drawn_in_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    drawn: list[dict[tuple[int, int], tuple[str, str]]] = []
+    canvas_rows: list[int] = []
+    ours = ColumnsCompositor.render_partial_update
+    render_lines = Widget.render_lines
+
+    def recorded(compositor: ColumnsCompositor) -> ChopsUpdate | None:
+        update = ours(compositor)
+        if update is not None:
+            drawn.append(_drawn(update))
+        return update
+
+    def counted(widget: Widget, crop: Region) -> Any:
+        if isinstance(widget, LayoutCanvas):
+            canvas_rows.append(crop.height)
+        return render_lines(widget, crop)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _layout_step(pilot, app, "canvas")
+        # The first change of the session lays the screen out ("● unsaved" in the title).
+        await pilot.press("right", "left")
+        await pilot.pause(0.4)
+        compositor = app.screen._compositor
+        terminal = _drawn(compositor.render_update(full=True))  # type: ignore[arg-type]
+        monkeypatch.setattr(ColumnsCompositor, "render_partial_update", recorded)
+        monkeypatch.setattr(Widget, "render_lines", counted)
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.draft.get(f"{LAYOUT_CONFIG}[0].x_axis") == 0.01
+        canvas_height = app.query_one(LayoutCanvas).size.height
+        monkeypatch.undo()
+        # The reference: every row of the canvas rendered afresh (no line cached).
+        app.query_one(LayoutCanvas).refresh()
+        await pilot.pause()
+        full = _drawn(compositor.render_update(full=True))  # type: ignore[arg-type]
+    assert drawn
+    for update in drawn:
+        terminal.update(update)
+    # What the terminal shows after the key's updates is the screen drawn in full...
+    assert terminal == full
+    # ...though only the canvas rows the moved tile (and its marks) touch were repainted.
+    assert canvas_rows and sum(canvas_rows) < canvas_height

@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -158,7 +158,29 @@ class LayoutCanvas(Widget, can_focus=True):
 
     def _redraw(self) -> None:
         self._sync()
-        self.refresh()
+        self._repaint_changed_rows()
+
+    def _repaint_changed_rows(self) -> None:
+        """Draw again only the rows the change altered (a moved tile's), not the canvas's
+        twenty or so: each row repainted is rendered again with every widget behind it."""
+        before = self._painted
+        if before is None or not self.size:
+            self.refresh()
+            return
+        after = self._paint()
+        if after is before:
+            return  # nothing the canvas shows changed
+        if len(after.strips) != len(before.strips) or after.text_rows != before.text_rows:
+            self.refresh()
+            return
+        width = self.size.width
+        changed = [
+            Region(0, row, width, 1)
+            for row, (old, new) in enumerate(zip(before.strips, after.strips, strict=True))
+            if old != new
+        ]
+        if changed:
+            self.refresh(*changed)
 
     def _sync(self) -> None:
         if self.draft.revision == self._seen_revision:
@@ -201,7 +223,7 @@ class LayoutCanvas(Widget, can_focus=True):
         )
         self._sync()
         self._tell_selected()
-        self.refresh()
+        self._repaint_changed_rows()
 
     def _tell_selected(self) -> None:
         """Let the form follow the canvas selection (the tiles table highlights it too)."""
