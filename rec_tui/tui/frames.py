@@ -61,7 +61,7 @@ class PacedScreen(Screen[Any]):
     @property
     def _update_timer(self) -> Timer:
         # Textual's Screen asks this property for its update timer (to resume it when a
-        # widget is dirty, to pause it after a frame); tests/tui/test_frames.py fails if
+        # widget is dirty, to pause it after a frame); tests/tui/test_tui_frames.py fails if
         # it stops doing so.
         if self._frame_timer is None:
             timer = FrameTimer(
