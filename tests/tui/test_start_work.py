@@ -1,0 +1,94 @@
+"""Work the wizard's first screen no longer does (measured by tests/bench/bench_tui.py).
+
+Each cut leans on how Textual styles widgets as they mount; the tests below fail when
+Textual stops behaving that way (then the cut may no longer be needed, or no longer work).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from rec_tui.request.draft import Draft
+from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.widgets.editors import FieldInput
+from tests.bench.bench_tui import large_body
+from tests.support.tui import SIZE
+
+
+def restyled_until_first_frame(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The class name of every widget styled again after it mounted, to the first frame."""
+    restyled: list[str] = []
+    first_frame: list[bool] = []
+    real_update_nodes = Stylesheet.update_nodes
+    real_display = RecTuiApp._display
+
+    def update_nodes(self: Stylesheet, nodes: Iterable[DOMNode], animate: bool = False) -> None:
+        nodes = list(nodes)
+        if not first_frame:
+            restyled.extend(type(node).__name__ for node in nodes)
+        real_update_nodes(self, nodes, animate=animate)
+
+    def display(self: RecTuiApp, screen: Any, renderable: Any) -> None:
+        if renderable is not None:
+            first_frame.append(True)
+        real_display(self, screen, renderable)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", update_nodes)
+    monkeypatch.setattr(RecTuiApp, "_display", display)
+    return restyled
+
+
+def customer_draft() -> Draft:
+    draft = Draft(mode="mix")
+    draft.replace_body(large_body())
+    return draft
+
+
+async def test_the_footer_keys_are_styled_once_compact(monkeypatch: pytest.MonkeyPatch) -> None:
+    restyled = restyled_until_first_frame(monkeypatch)
+    app = RecTuiApp(customer_draft())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = list(app.query_one(Footer).query(FooterKey))
+        assert len(keys) >= 9
+        # Drawn compact, as Textual's watcher would have made them.
+        assert all(key.has_class("-compact") and key.compact for key in keys)
+    # Textual's FooterKey gets "-compact" from a watcher as it mounts: each key (with its
+    # two component styles) was styled a second time before the first frame.
+    assert "FooterKey" not in restyled
+
+
+async def test_no_widget_is_styled_before_it_is_in_the_screen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    styled_outside: list[str] = []
+    real_update_nodes = Stylesheet.update_nodes
+
+    def update_nodes(self: Stylesheet, nodes: Iterable[DOMNode], animate: bool = False) -> None:
+        nodes = list(nodes)
+        styled_outside.extend(type(node).__name__ for node in nodes if not node.is_attached)
+        real_update_nodes(self, nodes, animate=animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", update_nodes)
+    app = RecTuiApp(customer_draft())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")  # a step built later: its widgets are made the same way
+        await pilot.pause()
+        # Textual styled each compact Input (and the mode's radio set) as it was made,
+        # before mounting styles it anyway.
+        assert styled_outside == []
+        # A widget in the screen is still styled again when its classes change.
+        field = app.query(FieldInput).first()
+        assert field.has_class("-textual-compact") and field.styles.height is not None
+        field.remove_class("-invalid")
+        assert field.styles.background_tint.a == 0
+        field.add_class("-invalid")
+        assert field.styles.background_tint.a > 0  # Input.-textual-compact.-invalid
