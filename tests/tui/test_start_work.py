@@ -65,6 +65,21 @@ async def test_the_footer_keys_are_styled_once_compact(monkeypatch: pytest.Monke
     assert "FooterKey" not in restyled
 
 
+async def test_the_fields_are_styled_once_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    restyled = restyled_until_first_frame(monkeypatch)
+    app = RecTuiApp(customer_draft())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        fields = list(app.query(FieldInput))
+        assert len(fields) >= 4 and all(not field.validators for field in fields)
+        # What Textual's validation gives an Input without validators once a value is set.
+        fields[0].value = "changed"
+        assert all(field.has_class("-valid") and field.is_valid for field in fields)
+    # Textual adds "-valid" as each field is given the draft's value, just after it
+    # mounts: each input (with its four component styles) was styled a second time.
+    assert "FieldInput" not in restyled
+
+
 async def test_no_widget_is_styled_before_it_is_in_the_screen(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
