@@ -6,7 +6,11 @@ Textual stops behaving that way (then the cut may no longer be needed, or no lon
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -107,3 +111,42 @@ async def test_no_widget_is_styled_before_it_is_in_the_screen(
         assert field.styles.background_tint.a == 0
         field.add_class("-invalid")
         assert field.styles.background_tint.a > 0  # Input.-textual-compact.-invalid
+
+
+def test_opening_a_body_loads_no_secret_store_code_before_the_first_frame(
+    tmp_path: Path,
+) -> None:
+    # A fresh interpreter runs `rec-tui --open BODY --mode mix` as the command does,
+    # headless; what is loaded is read as the first frame is drawn. A body without
+    # credentials needs nothing of the secret store (the keyring's code is lazier still).
+    body = tmp_path / "customer.json"
+    body.write_text(json.dumps(large_body()), encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from rec_tui.tui.app import RecTuiApp\n"
+        "loaded = []\n"
+        "real_display = RecTuiApp._display\n"
+        "def display(self, screen, renderable):\n"
+        "    if renderable is not None and not loaded:\n"
+        "        loaded.append(sorted(m for m in sys.modules if m.startswith('rec_tui.store')))\n"
+        "    real_display(self, screen, renderable)\n"
+        "RecTuiApp._display = display\n"
+        "real_run = RecTuiApp.run\n"
+        "def run(self, *args, **kwargs):\n"
+        "    async def settle(pilot):\n"
+        "        await pilot.pause()\n"
+        "        self.exit(0)\n"
+        "    return real_run(self, headless=True, size=(120, 40), auto_pilot=settle)\n"
+        "RecTuiApp.run = run\n"
+        "from rec_tui.cli import main\n"
+        f"sys.argv = ['rec-tui', '--open', {str(body)!r}, '--mode', 'mix']\n"
+        "status = main()\n"
+        "print(status, loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    status, _, loaded = result.stdout.strip().partition(" ")
+    assert status == "0", result.stdout + result.stderr
+    assert "rec_tui.store.secrets" not in loaded
+    assert "rec_tui.store" in loaded  # read as the first frame was drawn (paths are used)
