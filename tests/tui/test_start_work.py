@@ -16,18 +16,20 @@ from typing import Any
 import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
-from textual.widgets import Footer
+from textual.widgets import Footer, RadioButton
 from textual.widgets._footer import FooterKey
 
 from rec_tui.request.draft import Draft
 from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
 from rec_tui.tui.widgets.editors import FieldInput
 from tests.bench.bench_tui import large_body
 from tests.support.tui import SIZE
 
 
 def restyled_until_first_frame(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The class name of every widget styled again after it mounted, to the first frame."""
+    """The class name of every widget styled again after it mounted, to the first frame
+    (a widget alone: its classes changed; a widget and its children: the focus moved)."""
     restyled: list[str] = []
     first_frame: list[bool] = []
     real_update_nodes = Stylesheet.update_nodes
@@ -36,7 +38,7 @@ def restyled_until_first_frame(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def update_nodes(self: Stylesheet, nodes: Iterable[DOMNode], animate: bool = False) -> None:
         nodes = list(nodes)
         if not first_frame:
-            restyled.extend(type(node).__name__ for node in nodes)
+            restyled.append(" ".join(type(node).__name__ for node in nodes))
         real_update_nodes(self, nodes, animate=animate)
 
     def display(self: RecTuiApp, screen: Any, renderable: Any) -> None:
@@ -82,6 +84,27 @@ async def test_the_fields_are_styled_once_valid(monkeypatch: pytest.MonkeyPatch)
     # Textual adds "-valid" as each field is given the draft's value, just after it
     # mounts: each input (with its four component styles) was styled a second time.
     assert "FieldInput" not in restyled
+
+
+async def test_the_mode_is_highlighted_where_it_is_chosen_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    restyled = restyled_until_first_frame(monkeypatch)
+    draft = customer_draft()
+    assert draft.mode == "mix"  # the second of the three
+    app = RecTuiApp(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        radio_set = app.query_one("#mode", ChoiceRadioSet)
+        highlighted = [button.name for button in radio_set.query(RadioButton).filter(".-selected")]
+        assert highlighted == ["mix"] and radio_set.pressed_button is not None
+        assert radio_set.pressed_button.name == "mix"
+        await pilot.press("down")  # arrows still choose, from the chosen one
+        await pilot.pause()
+        assert app.draft.mode == "web"
+    # RadioSet highlights its first button as it mounts and the form moves the highlight
+    # to the chosen one: "individual" and "mix" were each styled again on the way.
+    assert restyled.count("RadioButton") == 1
 
 
 async def test_no_widget_is_styled_before_it_is_in_the_screen(
