@@ -31,6 +31,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
 from textual.events import Resize, ScreenResume
 from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
@@ -240,6 +241,15 @@ class RecTuiApp(App[int]):
         self.call_after_refresh(self._collect_from_now)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        # Textual styles a widget again whenever its classes change, even while it is
+        # being made and not yet in the screen (an Input made compact, a radio set given
+        # its value in compose): those styles are thrown away, since every widget is
+        # styled when it mounts. ~4 ms before the first frame, more for each step built.
+        if node is not self and not node.is_attached:
+            return
+        super().update_styles(node, animate=animate)
 
     def notify(
         self,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rec_tui.formats.importers.result import ImportResult
 from rec_tui.i18n import _
-from rec_tui.store.secrets import (
-    CUSTOMER_ID_ENV,
-    CUSTOMER_SECRET_ENV,
-    SecretStore,
-    store_customer_credentials,
-)
+
+if TYPE_CHECKING:
+    from rec_tui.store.secrets import SecretStore
 
 
 def settle_credentials(result: ImportResult, store: SecretStore | None, agreed: bool) -> None:
@@ -20,6 +19,14 @@ def settle_credentials(result: ImportResult, store: SecretStore | None, agreed: 
     credentials, result.credentials = result.credentials, None
     if credentials is None:
         return
+    # Imported here: opening a body without credentials (the wizard's --open) never needs
+    # the secret store's code (~86 KiB and its imports) before the first screen.
+    from rec_tui.store.secrets import (
+        CUSTOMER_ID_ENV,
+        CUSTOMER_SECRET_ENV,
+        store_customer_credentials,
+    )
+
     if agreed and store is not None:
         store_customer_credentials(store, credentials)
         stored = (

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rec_tui.errors import RecTuiError
 from rec_tui.i18n import _
 from rec_tui.request.mode_inference import ModeGuess
 from rec_tui.request.unsendable import replace_surrogates
 from rec_tui.spec.modes import Mode
-from rec_tui.store.secrets import Credentials
+
+if TYPE_CHECKING:
+    # Only the importers that find credentials (curl, log) make them, and import the store.
+    from rec_tui.store.secrets import Credentials
 
 Kind = Literal["json", "curl", "log", "ticket"]
 

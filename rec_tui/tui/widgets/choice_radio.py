@@ -30,6 +30,17 @@ class ChoiceRadioSet(RadioSet):
         # the current choice (otherwise "individual" looks chosen while "mix" is).
         self.show_pressed()
 
+    def action_next_button(self) -> None:
+        # RadioSet calls this as it mounts, to highlight its first button, and the form
+        # then moves the highlight to the pressed one: three buttons styled again before
+        # the first frame. With nothing highlighted yet, the highlight starts where it ends.
+        if self._selected is None:
+            pressed = [n for n, node in enumerate(self._nodes) if getattr(node, "value", False)]
+            if pressed:
+                self._selected = pressed[0]
+                return
+        super().action_next_button()
+
     def show_pressed(self) -> None:
         """Move the highlight to the pressed button (after mount, or a change in code)."""
         if self.pressed_index >= 0 and self._selected != self.pressed_index:

@@ -48,6 +48,11 @@ class FieldInput(RowInput):
         # True while the editor shows a value from the draft: nothing to report back.
         # (Not Textual's ``loading``: that one mounts an overlay and re-lays out the screen.)
         self.showing_draft = False
+        # Textual gives an Input without validators the "-valid" class the first time its
+        # value is set (a draft's value, just after it mounts), and that class change
+        # styles it again; given now, it is styled once. No style reads "-valid".
+        if not self.validators:
+            self.add_class("-valid", update=False)
 
     def _watch_value(self, value: str) -> None:
         if not self.styles.auto_dimensions:

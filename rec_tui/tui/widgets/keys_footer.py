@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeysFooter(Footer):
@@ -19,6 +22,10 @@ class KeysFooter(Footer):
     It is composed again only when the keys it shows change: Textual's rebuilds every key
     (nine widgets) each time the screen announces its bindings, at every focus move,
     whether or not a key changed (four times in the first half second of the wizard).
+
+    Its keys are compact when they are first styled: Textual's get their "-compact" class
+    from a watcher that runs as each key mounts, and that class change styles the key (and
+    its two component styles) a second time, nine times before the first frame.
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -35,9 +42,12 @@ class KeysFooter(Footer):
             if binding.show or key == palette
         )
 
-    def compose(self) -> Any:
+    def compose(self) -> Iterator[Widget]:
         self._composed_for = self._shown_keys()
-        return super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and self.compact:
+                widget.add_class("-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if screen is self.screen and self.is_attached and self._shown_keys() == self._composed_for:
