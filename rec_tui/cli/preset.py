@@ -50,7 +50,11 @@ def register(subparsers: Any) -> None:
         description=_(DESCRIPTION),
         formatter_class=RawHelpFormatter,
     )
-    actions = parser.add_subparsers(dest="preset_action", metavar="ACTION", required=True)
+    # prog given: argparse would lay out the usage to find it (importing shutil for the
+    # terminal's width).
+    actions = parser.add_subparsers(
+        dest="preset_action", metavar="ACTION", required=True, prog=parser.prog
+    )
 
     save = actions.add_parser("save", help=_("save a JSON body or curl command as a preset"))
     save.add_argument("name", metavar="NAME")
