@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from rec_tui import cli
-from rec_tui.cli import COMMAND_MODULES, COMMANDS, build_parser, parse_arguments
+from rec_tui.cli import COMMAND_MODULES, COMMANDS, parsing
+from rec_tui.cli.parsing import build_parser, parse_arguments
 
 
 def test_wizard_options_are_read_without_loading_any_command_module() -> None:
@@ -26,7 +26,7 @@ def test_wizard_options_are_read_without_loading_any_command_module() -> None:
     )
     assert result.stdout.splitlines() == [
         "web storage True",
-        "['rec_tui.cli.language', 'rec_tui.cli.wizard_options']",
+        "['rec_tui.cli.language', 'rec_tui.cli.parsing', 'rec_tui.cli.wizard_options']",
     ]
 
 
@@ -63,7 +63,7 @@ def _parsers_built(words: list[str], monkeypatch: pytest.MonkeyPatch) -> list[tu
         built.append(tuple(commands) if with_commands else ())
         return build_parser(with_commands=with_commands, commands=commands)
 
-    monkeypatch.setattr(cli, "build_parser", building)
+    monkeypatch.setattr(parsing, "build_parser", building)
     parse_arguments(words)
     return built
 

@@ -304,8 +304,8 @@ def test_validate_loads_neither_the_editing_model_nor_the_fixes_nor_other_comman
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.splitlines()[-1] == (
-        "0 ['rec_tui.cli.argparse_words', 'rec_tui.cli.language', 'rec_tui.cli.options', "
-        "'rec_tui.cli.validate', 'rec_tui.cli.wizard_options']"
+        "0 ['rec_tui.cli.language', 'rec_tui.cli.plain', 'rec_tui.cli.validate', "
+        "'rec_tui.cli.wizard_options']"
     )
 
 
@@ -360,10 +360,16 @@ VALIDATE_NEVER_IMPORTS = (
     "rec_tui.tokens.access_token2",
     "base64",
     # Start-up costs of its own: records are not dataclasses (dataclasses imports inspect,
-    # ast, dis and tokenize); argparse says its words through rec-tui's gettext (its own
-    # imports locale) and lays out no help (its formatter imports shutil, bz2 and lzma);
-    # typing is imported for type checkers only; the context managers on the way are
-    # classes (contextlib's decorator is a module more).
+    # ast, dis and tokenize); a plain command line is read without argparse (which imports
+    # gettext; help and usage errors are argparse's, said through rec-tui's gettext, as its
+    # own imports locale, and laid out only when said: its formatter imports shutil, bz2
+    # and lzma); typing is imported for type checkers only; the context managers on the
+    # way are classes (contextlib's decorator is a module more).
+    "argparse",
+    "gettext",
+    "rec_tui.cli.parsing",
+    "rec_tui.cli.options",
+    "rec_tui.cli.argparse_words",
     "typing",
     "contextlib",
     "dataclasses",
