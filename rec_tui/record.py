@@ -148,7 +148,7 @@ class Record(metaclass=_RecordType):
         if not values:
             # All by position (most records, hundreds as a command starts): no name can be
             # unknown or given twice.
-            values = dict(zip(cls._fields, args))
+            values = dict(zip(cls._fields, args, strict=False))  # the rest: defaults
         else:
             if args:
                 keys = cls._fields[: len(args)]
