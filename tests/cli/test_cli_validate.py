@@ -310,22 +310,28 @@ def test_validate_loads_neither_the_editing_model_nor_the_fixes_nor_other_comman
 
 
 @pytest.mark.parametrize("as_process", [True, False])
-def test_validate_as_the_process_leaves_its_objects_to_the_exit(as_process: bool) -> None:
-    # Frozen objects are skipped by the collections the interpreter makes at exit; a caller
-    # running validate in its own process (main with words) keeps its collector as it was.
+def test_validate_as_the_process_ends_it_once_its_output_is_out(as_process: bool) -> None:
+    # The process ends without the interpreter's clearing up, its report written out in
+    # full (through a pipe, block-buffered) and with its exit status; a caller running
+    # validate in its own process (main with words) goes on.
     call = "main()" if as_process else "main(sys.argv[1:])"
     script = (
-        "import contextlib, gc, io, sys\n"
+        "import atexit, sys\n"
         "from rec_tui.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    code = {call}\n"
-        "print(code, gc.get_freeze_count() > 0)\n"
+        "atexit.register(lambda: print('cleared up'))\n"
+        f"code = {call}\n"
+        "print('went on', code)\n"
     )
+    paths = [str(DATA / "1_mix_av.json"), str(DATA / "not-there.json")] * 40
     result = subprocess.run(
-        [sys.executable, "-c", script, "validate", str(DATA / "1_mix_av.json")],
-        capture_output=True, text=True, timeout=60, check=True,
+        [sys.executable, "-c", script, "validate", *paths],
+        capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
-    assert result.stdout.split() == ["0", str(as_process)]
+    lines = result.stdout.splitlines()
+    after = [] if as_process else ["went on 2", "cleared up"]
+    assert lines[-1 - len(after)].startswith("80 inputs checked: 40 valid, 0 with errors, 40")
+    assert lines[len(lines) - len(after) :] == after
+    assert result.returncode == (2 if as_process else 0)
 
 
 # What `rec-tui validate` of an ordinary body never needs: the wizard, the network, the
