@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Any
 
 from rec_tui.cli import language
 from rec_tui.cli.options import RawHelpFormatter, add_output_format
 from rec_tui.i18n import N_, _, moment
 from rec_tui.spec.modes import MODES
 
+# typing is for type checkers only: `preset list` does not import it (start-up speed).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from rec_tui.request.draft import Draft
     from rec_tui.store.secrets import SecretStore
 
