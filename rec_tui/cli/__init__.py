@@ -14,6 +14,7 @@ could not do its job.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -68,6 +69,20 @@ __getattr__ = lazy_names.loader(
 )
 
 
+def _keep_loaded() -> None:
+    """Leave everything the process has loaded so far out of the garbage collector's
+    passes, and turn the collector on.
+
+    Modules, declarations and rules live as long as the process: the collector would walk
+    through them at each pass and never free any. While they load, the collector is off
+    (a pass would find nothing to free); frozen here, they are left out of every later
+    pass. Only for the process's own command (``main()`` called without words): a caller
+    in the same process keeps its collector as it was.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 def _end_process(code: int) -> int:
     """End the process with ``code`` as soon as its output is out, without the
     interpreter's clearing up.
@@ -96,15 +111,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     # Help and usage errors are said while the words are read: choose the language first.
     language.apply_before_parsing(words)
-    args: argparse.Namespace | SimpleNamespace | None = plain.read(words)
-    wizard: argparse.Namespace | None = None  # the wizard's options (it has no plain form)
-    if args is None:
-        from rec_tui.cli import parsing
+    if argv is None:
+        gc.disable()
+    try:
+        args: argparse.Namespace | SimpleNamespace | None = plain.read(words)
+        wizard: argparse.Namespace | None = None  # the wizard's options (no plain form)
+        if args is None:
+            from rec_tui.cli import parsing
 
-        with language.argparse_in_language():
-            args = parsing.parse_arguments(words)
-        if getattr(args, "handler", None) is None:
-            wizard = args
+            with language.argparse_in_language():
+                args = parsing.parse_arguments(words)
+            if getattr(args, "handler", None) is None:
+                wizard = args
+    finally:
+        if argv is None:
+            _keep_loaded()
     # The wizard also reads the remembered choice; a command only when the parser read
     # --lang otherwise than the first look at the words did (an abbreviated --la).
     if wizard is not None or getattr(args, "lang", None) != language.given_option(words):
