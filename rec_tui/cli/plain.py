@@ -1,16 +1,18 @@
-"""A plain command line read without argparse: ``rec-tui validate FILE``, as scripts run it.
+"""A plain command line read without argparse: ``rec-tui validate FILE`` or ``rec-tui
+preset list``, as scripts run them.
 
 Importing argparse (with gettext) and building a command's parser is about a tenth of what
 ``rec-tui validate FILE`` costs a script per call, for words that need no parser's help. A
-command module may declare its :class:`PlainForm`: the options it takes with a fixed list
-of values and the one positional list of paths. A command line made only of those is read
-here into the namespace argparse would give: the command's name first, then its options
-(``--format json`` or ``--format=json``, each value one of its list) and its paths, the
-paths in one run (argparse's ``nargs="+"`` takes only the first run). Any other words
-(help, an abbreviated option, a value not listed, ``--``, a word that begins with ``-``,
-no path, words before the command) go to argparse, so usage, help and every error
-message are argparse's own. tests/cli/test_cli_plain.py checks that both read each shape
-of plain line the same.
+command module may declare its plain forms (``PLAIN_FORMS``, each a :class:`PlainForm`):
+the words after the command's name that choose the form (``list``), the options it takes
+with a fixed list of values and, if it takes any, the one positional list of paths. A
+command line made only of those is read here into the namespace argparse would give: the
+command's name and the form's words first, then its options (``--format json`` or
+``--format=json``, each value one of its list) and its paths, the paths in one run
+(argparse's ``nargs="+"`` takes only the first run). Any other words (help, an abbreviated
+option, a value not listed, ``--``, a word that begins with ``-``, no path, words before
+the command) go to argparse, so usage, help and every error message are argparse's own.
+tests/cli/test_cli_plain.py checks that both read each shape of plain line the same.
 """
 
 from __future__ import annotations
@@ -26,20 +28,24 @@ if TYPE_CHECKING:
 class PlainForm:
     """What a command's plain command line may hold.
 
-    ``options``: each option's name (``--format``) with the attribute it sets and the
-    values it takes; ``positional``: the attribute of the paths (one or more);
+    ``words``: what follows the command's name to choose this form (``("list",)``, or
+    nothing); ``options``: each option's name (``--format``) with the attribute it sets and
+    the values it takes; ``positional``: the attribute of the paths (one or more), or None
+    for a form that takes none;
     ``defaults``: the command's other attributes in the namespace argparse gives (its
     options' defaults and its parser's ``set_defaults``).
     """
 
-    __slots__ = ("defaults", "options", "positional")
+    __slots__ = ("defaults", "options", "positional", "words")
 
     def __init__(
         self,
+        words: tuple[str, ...],
         options: Mapping[str, tuple[str, tuple[str, ...]]],
-        positional: str,
+        positional: str | None,
         defaults: Mapping[str, object],
     ) -> None:
+        self.words = words
         self.options = options
         self.positional = positional
         self.defaults = defaults
@@ -54,7 +60,7 @@ class PlainForm:
         while index < len(words):
             word = words[index]
             if word == "-" or not word.startswith("-"):  # "-" is standard input
-                if after_paths:
+                if after_paths or self.positional is None:
                     return None  # argparse refuses paths after options after paths
                 paths.append(word)
                 index += 1
@@ -72,6 +78,8 @@ class PlainForm:
             values[dest] = value
             after_paths = bool(paths)
             index += 1 if equals else 2
+        if self.positional is None:
+            return values
         if not paths:
             return None
         values[self.positional] = paths
@@ -85,10 +93,13 @@ def read(words: Sequence[str]) -> SimpleNamespace | None:
     if not words or COMMANDS.get(words[0]) != words[0]:
         return None
     __import__(f"rec_tui.cli.{words[0]}")
-    form = getattr(sys.modules[f"rec_tui.cli.{words[0]}"], "PLAIN_FORM", None)
-    if not isinstance(form, PlainForm):
+    forms: tuple[PlainForm, ...] = getattr(
+        sys.modules[f"rec_tui.cli.{words[0]}"], "PLAIN_FORMS", ()
+    )
+    chosen = [form for form in forms if tuple(words[1 : 1 + len(form.words)]) == form.words]
+    if not chosen:
         return None
-    values = form.read(words[1:])
+    values = chosen[0].read(words[1 + len(chosen[0].words) :])
     if values is None:
         return None
     # The options of `rec-tui` itself, none given (a plain line starts with the command).

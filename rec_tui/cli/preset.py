@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
 from rec_tui.cli import language
-from rec_tui.cli.options import RawHelpFormatter, add_output_format
-from rec_tui.i18n import N_, _, moment
+from rec_tui.cli.plain import PlainForm
+from rec_tui.i18n import LANGUAGES, N_, _, moment
 from rec_tui.spec.modes import MODES
 
-# typing is for type checkers only: `preset list` does not import it (start-up speed).
+# typing is for type checkers only: `preset list` does not import it (start-up speed), nor
+# argparse (a plain `preset list` line is read by cli.plain).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from typing import Any
 
     from rec_tui.request.draft import Draft
@@ -47,6 +48,8 @@ its job, and the problems are listed); 2 the command could not do its job.
 
 
 def register(subparsers: Any) -> None:
+    from rec_tui.cli.options import RawHelpFormatter, add_output_format
+
     parser = subparsers.add_parser(
         "preset",
         help=_("save, list, show, export or delete presets"),
@@ -214,6 +217,17 @@ def column(texts: list[str]) -> list[str]:
 
     width = max(map(cell_len, texts))
     return [text + " " * (width - cell_len(text)) for text in texts]
+
+
+# `preset list` as register() declares it (tests/cli/test_cli_plain.py compares both readings).
+PLAIN_FORMS = (
+    PlainForm(
+        ("list",),
+        {"--format": ("output_format", ("text", "json")), language.OPTION: ("lang", LANGUAGES)},
+        None,
+        {"preset_action": "list", "output_format": "text", "handler": run_list},
+    ),
+)
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -110,14 +110,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 # The options as register() declares them (tests/cli/test_cli_plain.py compares both readings).
-PLAIN_FORM = PlainForm(
-    {
-        "--mode": ("body_mode", MODES),
-        "--format": ("output_format", ("text", "json")),
-        language.OPTION: ("lang", LANGUAGES),
-    },
-    "paths",
-    {"body_mode": None, "output_format": "text", "handler": run, "nothing_to_finalize": True},
+PLAIN_FORMS = (
+    PlainForm(
+        (),
+        {
+            "--mode": ("body_mode", MODES),
+            "--format": ("output_format", ("text", "json")),
+            language.OPTION: ("lang", LANGUAGES),
+        },
+        "paths",
+        {"body_mode": None, "output_format": "text", "handler": run, "nothing_to_finalize": True},
+    ),
 )
 
 

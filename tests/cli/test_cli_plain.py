@@ -22,6 +22,9 @@ PLAIN_LINES = [
     ["validate", "--format", "json", "--format", "text", "a.json"],  # the last one counts
     ["validate", "--mode", "mix", "--format", "json", "--lang", "zh", "x=y.json", ""],
     ["validate", "validate"],  # a file named validate
+    ["preset", "list"],
+    ["preset", "list", "--format", "json"],
+    ["preset", "list", "--lang=zh", "--format=text"],
 ]
 
 
@@ -46,6 +49,10 @@ OTHER_LINES = [
     ["validate", "--verbose", "a.json"],
     ["--lang", "zh", "validate", "a.json"],  # rec-tui's own options first
     ["history", "--last", "3"],  # a command without a plain form
+    ["preset", "show", "a"],  # a form preset does not declare
+    ["preset", "list", "extra"],  # list takes no path
+    ["preset", "--lang", "zh", "list"],
+    ["preset"],
     ["bogus", "a.json"],
     [],
 ]

@@ -255,5 +255,6 @@ def test_preset_list_reads_headers_without_loading_the_editing_model_or_the_keyr
         # asks the terminal's width through shutil, which imports bz2 and lzma).
         "shutil", "bz2", "lzma", "textwrap", "rec_tui.cli.wrapping",
         "typing", "contextlib",  # for type checkers only; the file reader is a class
+        "argparse", "gettext", "rec_tui.cli.parsing",  # a plain line (rec_tui.cli.plain)
     )  # fmt: skip
     assert loaded_of(modules, never) == []
