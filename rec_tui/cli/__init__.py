@@ -5,8 +5,8 @@ builds argparse parsers, and a command's heavy imports happen inside its handler
 line builds only what it needs: the wizard's options alone for ``rec-tui``, the one chosen
 command's parser for ``rec-tui COMMAND ...``, and every command's only for help or a
 mistake, so a headless command starts without importing the others. A plain command line
-of a command that declares its plain form (``rec-tui validate FILE``) is read without
-argparse at all (:mod:`.plain`); argparse is in :mod:`.parsing`.
+of a command that declares its plain forms (``rec-tui validate FILE``, ``rec-tui preset
+list``) is read without argparse at all (:mod:`.plain`); argparse is in :mod:`.parsing`.
 
 Exit status: 0 success, 1 the request (or Agora) was refused / invalid, 2 the command
 could not do its job.
