@@ -140,20 +140,25 @@ class Record(metaclass=_RecordType):
 
     def __init__(self, *args: Any, **values: Any) -> None:
         cls = type(self)
-        if args:
-            if len(args) > len(cls._fields):
-                raise TypeError(
-                    f"{cls.__name__}() takes {len(cls._fields)} positional arguments but "
-                    f"{len(args)} were given"
-                )
-            keys = cls._fields[: len(args)]
-            if values and not values.keys().isdisjoint(keys):
-                twice = next(key for key in keys if key in values)
-                raise TypeError(f"{cls.__name__}() got multiple values for argument {twice!r}")
-            values.update(zip(keys, args, strict=True))
-        if not cls._field_set.issuperset(values):
-            unknown = next(key for key in values if key not in cls._field_set)
-            raise TypeError(f"{cls.__name__}() got an unexpected keyword argument {unknown!r}")
+        if len(args) > len(cls._fields):
+            raise TypeError(
+                f"{cls.__name__}() takes {len(cls._fields)} positional arguments but "
+                f"{len(args)} were given"
+            )
+        if not values:
+            # All by position (most records, hundreds as a command starts): no name can be
+            # unknown or given twice.
+            values = dict(zip(cls._fields, args, strict=False))  # the rest: defaults
+        else:
+            if args:
+                keys = cls._fields[: len(args)]
+                if not values.keys().isdisjoint(keys):
+                    twice = next(key for key in keys if key in values)
+                    raise TypeError(f"{cls.__name__}() got multiple values for argument {twice!r}")
+                values.update(zip(keys, args, strict=True))
+            if not cls._field_set.issuperset(values):
+                unknown = next(key for key in values if key not in cls._field_set)
+                raise TypeError(f"{cls.__name__}() got an unexpected keyword argument {unknown!r}")
         if not cls._required_set.issubset(values):
             missing = next(key for key in cls._required if key not in values)
             raise TypeError(f"{cls.__name__}() missing required argument: {missing!r}")

@@ -35,6 +35,10 @@ def test_fields_are_given_by_position_or_keyword_with_their_defaults() -> None:
     assert (point.x, point.y, point.tags, point.seen, point.note) == (1, 0, ("a",), [], "")
     assert Point.KIND == "point"
     assert Point(x=1).seen is not Point(x=1).seen  # a new list from the factory each time
+    by_position = Point(3, 4, ("b",))  # all by position: the quicker way in, the same record
+    assert by_position == Point(x=3, y=4, tags=("b",))
+    assert (by_position.seen, by_position.note) == ([], "")
+    assert by_position.seen is not Point(3).seen
 
 
 def test_wrong_arguments_are_refused_as_by_a_dataclass() -> None:

@@ -4,7 +4,9 @@ Each subcommand lives in its own module with ``register(subparsers)``; registrat
 builds argparse parsers, and a command's heavy imports happen inside its handler. A command
 line builds only what it needs: the wizard's options alone for ``rec-tui``, the one chosen
 command's parser for ``rec-tui COMMAND ...``, and every command's only for help or a
-mistake, so a headless command starts without importing the others.
+mistake, so a headless command starts without importing the others. A plain command line
+of a command that declares its plain forms (``rec-tui validate FILE``, ``rec-tui preset
+list``) is read without argparse at all (:mod:`.plain`); argparse is in :mod:`.parsing`.
 
 Exit status: 0 success, 1 the request (or Agora) was refused / invalid, 2 the command
 could not do its job.
@@ -12,18 +14,21 @@ could not do its job.
 
 from __future__ import annotations
 
-import argparse
 import gc
-import re
+import os
 import sys
-from collections.abc import Iterable, Sequence
 
-from rec_tui import __version__
-from rec_tui.i18n import ENGLISH, _, active_language
+from rec_tui import lazy_names
+from rec_tui.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, NoReturn
+    import argparse
+    from collections.abc import Sequence
+    from types import SimpleNamespace
+
+    from rec_tui.cli.parsing import build_parser as build_parser
+    from rec_tui.cli.parsing import parse_arguments as parse_arguments
 
 # Modules under rec_tui.cli that add subcommands, named as the command they add.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -58,187 +63,81 @@ class UsageError(Exception):
     """A problem the user can fix by changing the command line; printed without traceback."""
 
 
-def build_parser(
-    *, with_commands: bool = True, commands: Iterable[str] = COMMAND_MODULES
-) -> argparse.ArgumentParser:
-    """The ``rec-tui`` parser with the wizard's options and the sub-parsers of ``commands``."""
-    parser_class = _Parser if with_commands else _WizardOnlyParser
-    parser = parser_class(
-        prog="rec-tui",
-        description=_("Compose, check and send Agora Cloud Recording requests."),
-    )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"rec-tui {__version__}",
-        help=_("show program's version number and exit"),
-    )
-    from rec_tui.cli import language, wizard_options
-
-    language.add_argument(parser)
-
-    wizard_options.add_arguments(parser)
-    if not with_commands:
-        return parser
-    # A command's usage begins "rec-tui COMMAND": given here, argparse does not lay out the
-    # usage of the options before the command to find it (nor ask the terminal its width).
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", prog=parser.prog)
-    for name in commands:
-        # __import__, unlike importlib.import_module, shows in `python -X importtime`.
-        __import__(f"rec_tui.cli.{name}")
-        sys.modules[f"rec_tui.cli.{name}"].register(subparsers)
-    return parser
+# Reading with argparse is in its own module: a plain command line needs none of it.
+__getattr__ = lazy_names.loader(
+    __name__, dict.fromkeys(("build_parser", "parse_arguments"), "parsing")
+)
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse's parser (and, as their class, its sub-parsers') with help wrapped by
-    terminal cells, as a Chinese character takes two (see cli.options.HelpFormatter)."""
+def _keep_loaded() -> None:
+    """Leave everything the process has loaded so far out of the garbage collector's
+    passes, and turn the collector on.
 
-    _adding_argument = False
-
-    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
-        # argparse makes a help formatter to check each new argument's metavar, and a
-        # formatter asks for the terminal's width, importing shutil (with bz2, lzma and
-        # zlib): a headless command that prints no help need not pay for that.
-        self._adding_argument = True
-        try:
-            return super().add_argument(*args, **kwargs)
-        finally:
-            self._adding_argument = False
-
-    def _get_formatter(self) -> argparse.HelpFormatter:
-        if self._adding_argument:  # the metavar check, the same in every formatter class
-            return argparse.HelpFormatter(prog=self.prog, width=_ANY_WIDTH)
-        # English is wrapped the same either way: only another language needs the module.
-        if self.formatter_class is argparse.HelpFormatter and active_language() != ENGLISH:
-            from rec_tui.cli.options import HelpFormatter
-
-            return HelpFormatter(prog=self.prog)
-        return super()._get_formatter()
-
-
-# The width given to a formatter that lays nothing out.
-_ANY_WIDTH = 80
-
-
-class _NotWizardOptions(Exception):
-    """The words are not just wizard options: the full parser must read (or reject) them."""
-
-
-class _WizardOnlyParser(_Parser):
-    def error(self, message: str) -> NoReturn:
-        raise _NotWizardOptions(message)
-
-
-def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """Read the command line, building only the parsers these words need.
-
-    Importing and registering every subcommand costs the wizard and each headless command
-    part of their start-up. Words that are wizard options only are read by a parser of
-    those; a command after wizard options only (and no help asked before it) by a parser
-    with that one command. Anything else (help, a mistake) goes to the full parser, so
-    help, commands and error messages are exactly the full parser's.
-    """
-    words = _join_identifier_values(sys.argv[1:] if argv is None else argv)
-    wizard: argparse.ArgumentParser | None = None  # built when first needed
-
-    def read_as_wizard(some: list[str]) -> argparse.Namespace | None:
-        nonlocal wizard
-        wizard = wizard or build_parser(with_commands=False)
-        return _read_as(wizard, some)
-
-    for index, word in enumerate(words):
-        if _asks_for_help(word):
-            break
-        # A command given first has no words before it for the wizard's parser to read
-        # (it has no required argument), so that parser is not built.
-        if word in COMMANDS and (index == 0 or read_as_wizard(words[:index]) is not None):
-            return build_parser(commands=(COMMANDS[word],)).parse_args(words)
-    else:
-        read = read_as_wizard(words)
-        if read is not None:
-            return read
-    return build_parser().parse_args(words)
-
-
-# Agora's resource IDs and sids are URL-safe base64 and may begin with "-": argparse takes
-# "--sid -Xy…" for a missing value followed by an option. A word after one of these that
-# begins with "-" but is shaped like no option is the value. (Patterns that most command
-# lines never need are compiled on first use, through re's cache: start-up speed.)
-_IDENTIFIER_OPTIONS = frozenset({"--resource-id", "--sid"})
-_OPTION_SHAPE = r"-[A-Za-z]|--[a-z][a-z0-9-]*(=.*)?"
-
-
-def _join_identifier_values(words: Sequence[str]) -> list[str]:
-    """``words`` with ``--sid -Xy…`` written ``--sid=-Xy…``."""
-    joined: list[str] = []
-    index = 0
-    while index < len(words):
-        word = words[index]
-        following = words[index + 1] if index + 1 < len(words) else None
-        if (
-            word in _IDENTIFIER_OPTIONS
-            and following is not None
-            and following.startswith("-")
-            and not re.fullmatch(_OPTION_SHAPE, following, re.DOTALL)
-        ):
-            joined.append(f"{word}={following}")
-            index += 2
-        else:
-            joined.append(word)
-            index += 1
-    return joined
-
-
-def _asks_for_help(word: str) -> bool:
-    return word == "-h" or (len(word) > 2 and "--help".startswith(word))
-
-
-def _read_as(parser: argparse.ArgumentParser, words: list[str]) -> argparse.Namespace | None:
-    """``words`` read by ``parser``, or None when it cannot read all of them."""
-    try:
-        return parser.parse_args(words)
-    except _NotWizardOptions:
-        return None
-
-
-def _leave_to_exit() -> None:
-    """Spare the process the garbage collector's walks over everything it loaded at exit.
-
-    When the interpreter exits it looks for reference cycles among all its objects, once
-    before and once after clearing the modules: with the declarations and rules `rec-tui
-    validate` loads, about a third of `python -c pass`. Frozen objects are skipped; the
-    memory goes back to the system with the process. Objects in a cycle are then not
-    finalized at exit, so only a command that leaves nothing needing it (files closed,
-    output flushed: the interpreter flushes stdout and stderr itself) asks for this, with
-    ``nothing_to_finalize`` in its parser's defaults, and only when it is the process's
-    command (``main()`` called without words: a caller in the same process keeps its
-    collector as it was).
+    Modules, declarations and rules live as long as the process: the collector would walk
+    through them at each pass and never free any. While they load, the collector is off
+    (a pass would find nothing to free); frozen here, they are left out of every later
+    pass. Only for the process's own command (``main()`` called without words): a caller
+    in the same process keeps its collector as it was.
     """
     gc.freeze()
+    gc.enable()
+
+
+def _end_process(code: int) -> int:
+    """End the process with ``code`` as soon as its output is out, without the
+    interpreter's clearing up.
+
+    At exit the interpreter looks for reference cycles among all its objects, then takes
+    every module apart object by object: with the declarations and rules `rec-tui validate`
+    loads, about a tenth of the command's time, for memory the system takes back with the
+    process anyway. Only a command that leaves nothing for that clearing up (files closed,
+    no thread, no exit handler) asks for this, with ``nothing_to_finalize`` in its parser's
+    defaults, and only when it is the process's command (``main()`` called without words:
+    a caller in the same process goes on). Output that cannot be written out (a closed
+    pipe) is left to the interpreter's own exit, which reports it as for any command.
+    """
+    try:
+        for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+            if stream is not None:
+                stream.flush()
+    except Exception:
+        return code
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from rec_tui.cli import language
+    from rec_tui.cli import language, plain
 
     words = list(sys.argv[1:] if argv is None else argv)
     # Help and usage errors are said while the words are read: choose the language first.
     language.apply_before_parsing(words)
-    with language.argparse_in_language():
-        args = parse_arguments(words)
-    handler = getattr(args, "handler", None)
+    if argv is None:
+        gc.disable()
+    try:
+        args: argparse.Namespace | SimpleNamespace | None = plain.read(words)
+        wizard: argparse.Namespace | None = None  # the wizard's options (no plain form)
+        if args is None:
+            from rec_tui.cli import parsing
+
+            with language.argparse_in_language():
+                args = parsing.parse_arguments(words)
+            if getattr(args, "handler", None) is None:
+                wizard = args
+    finally:
+        if argv is None:
+            _keep_loaded()
     # The wizard also reads the remembered choice; a command only when the parser read
     # --lang otherwise than the first look at the words did (an abbreviated --la).
-    if handler is None or getattr(args, "lang", None) != language.given_option(words):
-        language.apply(args, wizard=handler is None)
+    if wizard is not None or getattr(args, "lang", None) != language.given_option(words):
+        language.apply(args, wizard=wizard is not None)
     try:
-        if handler is None:
+        if wizard is not None:
             from rec_tui.cli import wizard_options
 
-            return wizard_options.run_wizard(args)
-        result: int = handler(args)
+            return wizard_options.run_wizard(wizard)
+        result: int = args.handler(args)
         if argv is None and getattr(args, "nothing_to_finalize", False):
-            _leave_to_exit()
+            return _end_process(result)
         return result
     except UsageError as error:
         print(f"rec-tui: {error}", file=sys.stderr)
@@ -249,8 +148,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`rec-tui schema | head`): not an error worth a traceback.
         # Point stdout at devnull so the interpreter's final flush does not fail again.
-        import os
-
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK

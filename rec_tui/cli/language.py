@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections.abc import Sequence
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 from rec_tui.i18n import ENGLISH, LANGUAGES, _, activate, active_language
 from rec_tui.i18n.choice import LANGUAGE_ENV, chosen_language
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
     from contextlib import AbstractContextManager
 
 OPTION = "--lang"
@@ -21,6 +21,8 @@ OPTION = "--lang"
 def add_argument(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
     """``--lang`` on the ``rec-tui`` parser, or (``command``) also after a command's name,
     where it leaves a ``--lang`` given before the command in place when it is not given."""
+    import argparse  # loaded already: the parser is argparse's
+
     parser.add_argument(
         OPTION,
         choices=LANGUAGES,
@@ -51,7 +53,7 @@ def apply_before_parsing(words: Sequence[str]) -> None:
     """Speak the language the words and the environment pick before any parser is built,
     so that help, usage and argparse's errors are said in it (the wizard's remembered
     choice is read once the words are known to open the wizard)."""
-    apply(argparse.Namespace(lang=given_option(words)), wizard=False)
+    apply(SimpleNamespace(lang=given_option(words)), wizard=False)
 
 
 def argparse_in_language() -> AbstractContextManager[None]:
@@ -65,7 +67,7 @@ def argparse_in_language() -> AbstractContextManager[None]:
     return argparse_words.routed()
 
 
-def apply(args: argparse.Namespace, *, wizard: bool) -> None:
+def apply(args: argparse.Namespace | SimpleNamespace, *, wizard: bool) -> None:
     """Speak the language the command line, environment, remembered choice or locale picks.
 
     Only the wizard reads the choice remembered in the config directory (it is made in the

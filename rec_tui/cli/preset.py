@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Any
 
 from rec_tui.cli import language
-from rec_tui.cli.options import RawHelpFormatter, add_output_format
-from rec_tui.i18n import N_, _, moment
+from rec_tui.cli.plain import PlainForm
+from rec_tui.i18n import LANGUAGES, N_, _, moment
 from rec_tui.spec.modes import MODES
 
+# typing is for type checkers only: `preset list` does not import it (start-up speed), nor
+# argparse (a plain `preset list` line is read by cli.plain).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    from typing import Any
+
     from rec_tui.request.draft import Draft
     from rec_tui.store.secrets import SecretStore
 
@@ -44,13 +48,19 @@ its job, and the problems are listed); 2 the command could not do its job.
 
 
 def register(subparsers: Any) -> None:
+    from rec_tui.cli.options import RawHelpFormatter, add_output_format
+
     parser = subparsers.add_parser(
         "preset",
         help=_("save, list, show, export or delete presets"),
         description=_(DESCRIPTION),
         formatter_class=RawHelpFormatter,
     )
-    actions = parser.add_subparsers(dest="preset_action", metavar="ACTION", required=True)
+    # prog given: argparse would lay out the usage to find it (importing shutil for the
+    # terminal's width).
+    actions = parser.add_subparsers(
+        dest="preset_action", metavar="ACTION", required=True, prog=parser.prog
+    )
 
     save = actions.add_parser("save", help=_("save a JSON body or curl command as a preset"))
     save.add_argument("name", metavar="NAME")
@@ -207,6 +217,17 @@ def column(texts: list[str]) -> list[str]:
 
     width = max(map(cell_len, texts))
     return [text + " " * (width - cell_len(text)) for text in texts]
+
+
+# `preset list` as register() declares it (tests/cli/test_cli_plain.py compares both readings).
+PLAIN_FORMS = (
+    PlainForm(
+        ("list",),
+        {"--format": ("output_format", ("text", "json")), language.OPTION: ("lang", LANGUAGES)},
+        None,
+        {"preset_action": "list", "output_format": "text", "handler": run_list},
+    ),
+)
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -42,7 +42,11 @@ def register(subparsers: Any) -> None:
         description=_(CREDENTIALS_NOTE),
         formatter_class=RawHelpFormatter,
     )
-    actions = parser.add_subparsers(dest="sandbox_action", metavar="ACTION", required=True)
+    # prog given: argparse would lay out the usage to find it (importing shutil for the
+    # terminal's width).
+    actions = parser.add_subparsers(
+        dest="sandbox_action", metavar="ACTION", required=True, prog=parser.prog
+    )
     serve = actions.add_parser(
         "serve",
         help=_("serve the sandbox on 127.0.0.1 and print its base URL"),

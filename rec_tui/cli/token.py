@@ -45,7 +45,11 @@ def register(subparsers: Any) -> None:
         description=_(DESCRIPTION),
         formatter_class=RawHelpFormatter,
     )
-    actions = parser.add_subparsers(dest="token_action", metavar="ACTION", required=True)
+    # prog given: argparse would lay out the usage to find it (importing shutil for the
+    # terminal's width).
+    actions = parser.add_subparsers(
+        dest="token_action", metavar="ACTION", required=True, prog=parser.prog
+    )
 
     decode = actions.add_parser("decode", help=_("show what a token says"))
     decode.add_argument("token", metavar="TOKEN", help=_("the token, or - for standard input"))

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
 from rec_tui.cli import language
-from rec_tui.cli.options import RawHelpFormatter, add_body_mode, add_output_format
-from rec_tui.i18n import N_, _, ngettext
+from rec_tui.cli.plain import PlainForm
+from rec_tui.i18n import LANGUAGES, N_, _, ngettext
 from rec_tui.record import Record, field
+from rec_tui.spec.modes import MODES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from typing import Any
 
     from rec_tui.formats.jsonfile import JsonInputError
@@ -34,6 +35,8 @@ command could not do its job (bad usage, an unreadable file, text that is not JS
 
 
 def register(subparsers: Any) -> None:
+    from rec_tui.cli.options import RawHelpFormatter, add_body_mode, add_output_format
+
     parser = subparsers.add_parser(
         "validate",
         help=_("check start bodies (JSON files or -) and report every problem"),
@@ -104,6 +107,21 @@ def run(args: argparse.Namespace) -> int:
     if any(o.failure is not None for o in outcomes):
         return EXIT_FAILED
     return EXIT_OK if all(o.valid for o in outcomes) else EXIT_REFUSED
+
+
+# The options as register() declares them (tests/cli/test_cli_plain.py compares both readings).
+PLAIN_FORMS = (
+    PlainForm(
+        (),
+        {
+            "--mode": ("body_mode", MODES),
+            "--format": ("output_format", ("text", "json")),
+            language.OPTION: ("lang", LANGUAGES),
+        },
+        "paths",
+        {"body_mode": None, "output_format": "text", "handler": run, "nothing_to_finalize": True},
+    ),
+)
 
 
 def check(source: str, mode: str | None) -> Outcome:

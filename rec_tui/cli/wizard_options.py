@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
 from rec_tui.i18n import _
 from rec_tui.spec.modes import MODES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
 
 STEP_NAMES = (
     "session",
@@ -18,6 +20,10 @@ STEP_NAMES = (
     "advanced",
     "review",
 )
+
+
+# What the options below leave in the namespace when not given.
+DEFAULTS: dict[str, object] = {"mode": None, "open_path": None, "step": None, "sandbox": False}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,16 +9,19 @@ and then renamed over the target, so a crash mid-write leaves the old file intac
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Final
 
 from rec_tui.errors import RecTuiError
 from rec_tui.i18n import _
+
+# typing is for type checkers only: `rec-tui preset list` reads its files through this
+# module, and imports neither typing nor contextlib (about a twentieth of its time).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 MAX_FILE_BYTES: Final = 1_000_000
 _NO_HARD_LINKS: Final = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK})
@@ -39,7 +42,7 @@ def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     point to must be a regular file too. Opening is non-blocking, so a FIFO with no writer
     is refused instead of waiting forever.
     """
-    with _opened_regular(path, limit) as (handle, _status):
+    with _OpenedRegular(path, limit) as (handle, _status):
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
@@ -58,40 +61,60 @@ def read_regular_head(
 ) -> tuple[bytes, os.stat_result]:
     """The first ``size`` bytes of ``path`` and its status, with the checks and limit of
     :func:`read_regular_file` (the file's own size is the status's ``st_size``)."""
-    with _opened_regular(path, limit) as (handle, status):
+    with _OpenedRegular(path, limit) as (handle, status):
         return os.read(handle, size), status
 
 
-@contextlib.contextmanager
-def _opened_regular(path: Path, limit: int) -> Iterator[tuple[int, os.stat_result]]:
+class _OpenedRegular:
     """A read handle on ``path`` and its status, once it is known to be a regular file of
-    at most ``limit`` bytes; any failure is a :class:`StoreFileError` naming the file."""
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise StoreFileError(_("{path}: no such file.").format(path=path), missing=True) from None
-    except OSError as error:
-        raise StoreFileError(
-            _("{path}: cannot be read ({error}).").format(path=path, error=error.strerror or error)
-        ) from None
-    try:
-        status = os.fstat(handle)
-        if not stat.S_ISREG(status.st_mode):
+    at most ``limit`` bytes; any failure, while opening or in the ``with`` block, is a
+    :class:`StoreFileError` naming the file. The handle is closed at the block's end."""
+
+    def __init__(self, path: Path, limit: int) -> None:
+        self.path = path
+        self.limit = limit
+        self.handle = -1
+
+    def __enter__(self) -> tuple[int, os.stat_result]:
+        path = self.path
+        try:
+            handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        except FileNotFoundError:
             raise StoreFileError(
-                _(
-                    "{path}: not a regular file ({kind}); rec-tui reads only ordinary "
-                    "files here. Replace it with a copy of the file it stands for."
-                ).format(path=path, kind=_kind(status.st_mode))
-            )
-        if status.st_size > limit:
-            raise StoreFileError(_too_big(path, limit))
-        yield handle, status
-    except OSError as error:
-        raise StoreFileError(
-            _("{path}: cannot be read ({error}).").format(path=path, error=error.strerror or error)
-        ) from None
-    finally:
-        os.close(handle)
+                _("{path}: no such file.").format(path=path), missing=True
+            ) from None
+        except OSError as error:
+            raise _unreadable(path, error) from None
+        try:
+            status = os.fstat(handle)
+            if not stat.S_ISREG(status.st_mode):
+                raise StoreFileError(
+                    _(
+                        "{path}: not a regular file ({kind}); rec-tui reads only ordinary "
+                        "files here. Replace it with a copy of the file it stands for."
+                    ).format(path=path, kind=_kind(status.st_mode))
+                )
+            if status.st_size > self.limit:
+                raise StoreFileError(_too_big(path, self.limit))
+        except OSError as error:
+            os.close(handle)
+            raise _unreadable(path, error) from None
+        except BaseException:
+            os.close(handle)
+            raise
+        self.handle = handle
+        return handle, status
+
+    def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
+        os.close(self.handle)
+        if isinstance(error, OSError):
+            raise _unreadable(self.path, error) from None
+
+
+def _unreadable(path: Path, error: OSError) -> StoreFileError:
+    return StoreFileError(
+        _("{path}: cannot be read ({error}).").format(path=path, error=error.strerror or error)
+    )
 
 
 def _too_big(path: Path, limit: int) -> str:
@@ -170,8 +193,7 @@ def write_atomically(target: Path, text: str | bytes, *, exclusive: bool = False
             else:
                 os.replace(temporary, target)
         except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+            _remove_if_there(temporary)
             raise
     except FileExistsError:
         raise
@@ -181,3 +203,11 @@ def write_atomically(target: Path, text: str | bytes, *, exclusive: bool = False
                 target=target, error=error.strerror or error
             )
         ) from None
+
+
+def _remove_if_there(path: str) -> None:
+    """Remove the file ``path``; one already gone (or that cannot be removed) is left."""
+    try:
+        os.unlink(path)
+    except OSError:
+        return

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from rec_tui import cli
-from rec_tui.cli import COMMAND_MODULES, COMMANDS, build_parser, parse_arguments
+from rec_tui.cli import COMMAND_MODULES, COMMANDS, parsing
+from rec_tui.cli.parsing import build_parser, parse_arguments
 
 
 def test_wizard_options_are_read_without_loading_any_command_module() -> None:
@@ -26,7 +26,7 @@ def test_wizard_options_are_read_without_loading_any_command_module() -> None:
     )
     assert result.stdout.splitlines() == [
         "web storage True",
-        "['rec_tui.cli.language', 'rec_tui.cli.wizard_options']",
+        "['rec_tui.cli.language', 'rec_tui.cli.parsing', 'rec_tui.cli.wizard_options']",
     ]
 
 
@@ -63,7 +63,7 @@ def _parsers_built(words: list[str], monkeypatch: pytest.MonkeyPatch) -> list[tu
         built.append(tuple(commands) if with_commands else ())
         return build_parser(with_commands=with_commands, commands=commands)
 
-    monkeypatch.setattr(cli, "build_parser", building)
+    monkeypatch.setattr(parsing, "build_parser", building)
     parse_arguments(words)
     return built
 
@@ -157,3 +157,27 @@ def test_an_option_after_resource_id_is_still_an_option(capsys: pytest.CaptureFi
     with pytest.raises(SystemExit):
         parse_arguments(["query", "--mode", "mix", "--resource-id", "--sid", "abc", "--sandbox"])
     assert "--resource-id: expected one argument" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("as_process", [True, False])
+def test_the_process_s_command_line_is_read_with_the_collector_off_then_frozen(
+    as_process: bool,
+) -> None:
+    # What reading the command line loads (modules, parsers) lives as long as the process:
+    # it is loaded with the collector off, then frozen (left out of every later pass), and
+    # the collector is on again for the command; a caller running a command in its own
+    # process (main with words) keeps its collector as it was.
+    call = "main()" if as_process else "main(sys.argv[1:])"
+    script = (
+        "import contextlib, gc, io, sys\n"
+        "from rec_tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = {call}\n"
+        "print(code, gc.isenabled(), gc.get_freeze_count() > 0, 'rec_tui.cli.explain' in"
+        " sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "explain", "1013"],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert result.stdout.split() == ["0", "True", str(as_process), "True"]

@@ -13,10 +13,9 @@ preset list``) loads neither the TOML writer nor the keyring nor the editing mod
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rec_tui import lazy_names
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from rec_tui.store.presets.document import FORMAT_VERSION, MAX_DEPTH, dumps, to_document
     from rec_tui.store.presets.errors import PresetError

@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Final
 
 from rec_tui.i18n import _
 from rec_tui.spec.modes import MODES
 from rec_tui.store.presets.errors import PresetError, locate_key
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 FORMAT_VERSION: Final = 1
 TOP_KEYS: Final = ("format", "name", "description", "mode", "session", "body")

@@ -21,11 +21,14 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any, Final
 
 from rec_tui.spec.modes import MODES
 from rec_tui.store import paths
 from rec_tui.store.files import MAX_FILE_BYTES, StoreFileError, read_regular_file, write_atomically
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 FILE_NAME: Final = "preset-headers.json"
 CACHE_FORMAT: Final = 1

@@ -8,11 +8,10 @@ file only (see :mod:`.header`), and only of the files changed since the last lis
 
 from __future__ import annotations
 
-import contextlib
 import os
+from collections import namedtuple
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final, NamedTuple
 
 from rec_tui.store import paths
 from rec_tui.store.files import StoreFileError, read_regular_head
@@ -20,23 +19,35 @@ from rec_tui.store.presets.errors import PresetError
 from rec_tui.store.presets.header import HEAD_BYTES, header_text, read_header
 from rec_tui.store.presets.header_cache import HeaderCache
 
+# typing is for type checkers only: its import (with contextlib) was about a twentieth of
+# `rec-tui preset list`. They see the entry's fields as a typed named tuple; it is made
+# from collections' (quicker to make than a dataclass or a record, thousands at a time).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NamedTuple
+
+    class _Entry(NamedTuple):
+        name: str
+        folder: Path
+        mode: str
+        description: str
+        modified: datetime
+        error: str | None = None
+
+else:
+    _Entry = namedtuple("_Entry", "name folder mode description modified error", defaults=[None])
+
 SUFFIX: Final = paths.PRESET_SUFFIX
 
 
-class PresetEntry(NamedTuple):
+class PresetEntry(_Entry):
     """One preset in the folder, from its header; ``error`` says why the header cannot be
     read (None when it can: the rest of the file is checked when it is opened).
 
-    A named tuple rather than a dataclass: importing dataclasses (and with it inspect) is
-    a large part of the start-up of ``rec-tui preset list``; and its path is made only when
-    asked for, as making thousands of them is a large part of listing as many presets."""
+    Its path is made only when asked for, as making thousands of them is a large part of
+    listing as many presets."""
 
-    name: str
-    folder: Path
-    mode: str
-    description: str
-    modified: datetime
-    error: str | None = None
+    __slots__ = ()
 
     @property
     def path(self) -> Path:
@@ -62,10 +73,7 @@ def list_presets(directory: Path | None = None) -> list[PresetEntry]:
         return []
     cache = HeaderCache.for_folder(folder)
     entries = []
-    handle: int | None = None
-    if os.stat in os.supports_dir_fd:  # each file's status read without making its path
-        with contextlib.suppress(OSError):
-            handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    handle = _folder_handle(folder)
     try:
         for name in sorted(names, key=lambda name: name.lower()):
             cached = _cached_entry(handle, folder, name, cache)
@@ -75,6 +83,17 @@ def list_presets(directory: Path | None = None) -> list[PresetEntry]:
             os.close(handle)
     cache.save()
     return entries
+
+
+def _folder_handle(folder: Path) -> int | None:
+    """The folder opened, for reading each file's status without making its path (where
+    the system can; otherwise None, and each status is read by the file's path)."""
+    if os.stat not in os.supports_dir_fd:
+        return None
+    try:
+        return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return None
 
 
 def _cached_entry(
