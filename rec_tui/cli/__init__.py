@@ -136,6 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return wizard_options.run_wizard(wizard)
         result: int = args.handler(args)
+        # A write that cannot be done (a full disk) fails here, where it is reported, rather
+        # than in the interpreter's last flush.
+        sys.stdout.flush()
         if argv is None and getattr(args, "nothing_to_finalize", False):
             return _end_process(result)
         return result
@@ -147,7 +150,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader went away (`rec-tui schema | head`): not an error worth a traceback.
-        # Point stdout at devnull so the interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_output()
         return EXIT_OK
+    except OSError as error:
+        # Output that cannot be written (a full disk, /dev/full) or a file the command could
+        # not use without saying so itself: a message, never a traceback.
+        reason = error.strerror or str(error)
+        if error.filename is None:
+            message = _("could not write the output: {reason}").format(reason=reason)
+        else:
+            message = _("could not use {path}: {reason}").format(path=error.filename, reason=reason)
+        print(f"rec-tui: {message}", file=sys.stderr)
+        if argv is None:
+            _discard_output()
+        return EXIT_FAILED
+
+
+def _discard_output() -> None:
+    """Point stdout at devnull, so the interpreter's final flush does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
