@@ -18,7 +18,7 @@ from textual.widgets import Input
 from rec_tui.layout.marks import LAYOUT_CONFIG
 from rec_tui.request.draft import Draft
 from rec_tui.tui.app import RecTuiApp
-from rec_tui.tui.compositor import ColumnsCompositor, columns
+from rec_tui.tui.compositor import ColumnsCompositor, columns, covered
 from rec_tui.tui.forms.layout import LayoutForm
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from tests.support.layout_host import MIX_BODY
@@ -36,6 +36,16 @@ def test_changed_areas_are_joined_only_where_their_columns_overlap() -> None:
         Region(0, 0, 10, 1),
         Region(10, 5, 5, 1),
     ]
+
+
+def test_an_area_is_covered_only_if_every_cell_lies_in_a_drawn_region() -> None:
+    row = Region(10, 5, 20, 1)
+    assert covered(row, [Region(0, 0, 40, 10)])
+    assert covered(row, [Region(10, 5, 8, 1), Region(18, 4, 12, 3)])
+    assert not covered(row, [Region(10, 5, 8, 1), Region(19, 5, 11, 1)])  # a gap at 18
+    assert not covered(row, [Region(10, 5, 19, 1)])  # the last cell
+    assert not covered(Region(10, 5, 20, 2), [Region(0, 5, 40, 1)])  # the second row
+    assert not covered(row, [])
 
 
 def _drawn(update: ChopsUpdate | None) -> dict[tuple[int, int], tuple[str, str]]:
@@ -216,3 +226,38 @@ async def test_a_canvas_key_repaints_the_rows_it_changed_and_the_screen_is_as_dr
     assert terminal == full
     # ...though only the canvas rows the moved tile (and its marks) touch were repainted.
     assert canvas_rows and sum(canvas_rows) < canvas_height
+
+
+async def test_a_key_s_frame_renders_no_widget_hidden_behind_those_in_front(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual.widgets import ContentSwitcher
+
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    rendered: list[Widget] = []
+    render_lines = Widget.render_lines
+
+    def counted(widget: Widget, crop: Region) -> Any:
+        rendered.append(widget)
+        return render_lines(widget, crop)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _layout_step(pilot, app, "field")
+        # The first change of the session lays the screen out ("● unsaved" in the title).
+        await pilot.press("7", "backspace")
+        await pilot.pause(0.4)
+        monkeypatch.setattr(Widget, "render_lines", counted)
+        await pilot.press("7")
+        await pilot.pause()
+        field = editor(app, TILE_UID).query_one(Input)
+        assert field.value.endswith("7")
+        screen = app.screen
+        switcher = app.query_one(ContentSwitcher)
+    # The typed row is drawn (the input in front of it); the screen and the step's
+    # switcher lie wholly behind the panes and forms on those rows: Textual rendered them
+    # and drew none of it.
+    assert field in rendered
+    assert screen not in rendered
+    assert switcher not in rendered
