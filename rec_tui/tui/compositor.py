@@ -65,9 +65,11 @@ class ColumnsCompositor(Compositor):
         a canvas key no longer renders the preview pane's twenty rows beside the canvas.
 
         Widgets come front to back, and the first piece rendered for a place on a line is
-        the one drawn there; a widget whose rows here are all behind widgets already
-        rendered would be drawn nowhere, so it is not rendered (the screen, the panes and
-        the containers behind a typed row: half of a keystroke's renders).
+        the one drawn there; only the places over the crop are written to the terminal. A
+        widget whose part over the crop lies wholly behind widgets already rendered would
+        be drawn nowhere, so it is not rendered: for a typed row, the form, the panes, the
+        screen behind the input (a keystroke rendered eight widgets, now the input and the
+        preview's line).
         """
         if crop is None:
             yield from super()._get_renders(crop)
@@ -82,7 +84,7 @@ class ColumnsCompositor(Compositor):
             first, last = max(y, top), min(y + height, bottom)
             if width and last > first:
                 rows = Region(x, first, width, last - first)
-                if covered(rows, drawn):
+                if covered(rows.intersection(crop), drawn):
                     continue
                 drawn.append(rows)
                 yield (

@@ -125,8 +125,7 @@ async def test_a_key_typed_in_a_field_renders_the_form_s_changed_row_alone(
     render_lines = Widget.render_lines
 
     def counted(widget: Widget, crop: Region) -> Any:
-        if isinstance(widget, LayoutForm):
-            rendered.append(crop)
+        rendered.append(crop)
         return render_lines(widget, crop)
 
     async with app.run_test(size=SIZE) as pilot:
@@ -144,10 +143,46 @@ async def test_a_key_typed_in_a_field_renders_the_form_s_changed_row_alone(
     assert max(crop.height for crop in rendered) <= 2 < form_height
 
 
+async def test_a_key_s_frame_renders_no_widget_hidden_behind_those_in_front(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual.widgets import ContentSwitcher
+
+    from rec_tui.tui.widgets.preview import JsonView
+
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    rendered: list[Widget] = []
+    render_lines = Widget.render_lines
+
+    def counted(widget: Widget, crop: Region) -> Any:
+        rendered.append(widget)
+        return render_lines(widget, crop)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _layout_step(pilot, app, "field")
+        # The first change of the session lays the screen out ("● unsaved" in the title).
+        await pilot.press("7", "backspace")
+        await pilot.pause(0.4)
+        monkeypatch.setattr(Widget, "render_lines", counted)
+        await pilot.press("7")
+        await pilot.pause()
+        field = editor(app, TILE_UID).query_one(Input)
+        assert field.value.endswith("7")
+        behind = [app.screen, app.query_one(ContentSwitcher), app.query_one(LayoutForm)]
+        preview = app.query_one(JsonView)
+    # The typed row and the preview's changed line are drawn by the input and the
+    # preview's text in front of them; the form, the step's switcher and the screen behind
+    # them show nothing there: Textual rendered them too and drew none of it.
+    assert field in rendered and preview in rendered
+    assert not [widget for widget in behind if widget in rendered]
+
+
 async def test_a_canvas_key_renders_none_of_the_rows_of_the_panes_beside_the_canvas(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from rec_tui.tui.widgets.preview import Preview
+    from rec_tui.tui.widgets.preview import JsonView, Preview
     from rec_tui.tui.widgets.step_list import StepList
 
     draft = Draft(mode="mix")
@@ -155,9 +190,14 @@ async def test_a_canvas_key_renders_none_of_the_rows_of_the_panes_beside_the_can
     app = RecTuiApp(draft, start_step="layout")
     rendered: dict[str, list[Region]] = {"preview": [], "steps": [], "canvas": []}
     render_lines = Widget.render_lines
+    kinds: tuple[tuple[str, type[Widget] | tuple[type[Widget], ...]], ...] = (
+        ("preview", (Preview, JsonView)),
+        ("steps", StepList),
+        ("canvas", LayoutCanvas),
+    )
 
     def counted(widget: Widget, crop: Region) -> Any:
-        for name, kind in (("preview", Preview), ("steps", StepList), ("canvas", LayoutCanvas)):
+        for name, kind in kinds:
             if isinstance(widget, kind):
                 rendered[name].append(crop)
         return render_lines(widget, crop)
@@ -226,38 +266,3 @@ async def test_a_canvas_key_repaints_the_rows_it_changed_and_the_screen_is_as_dr
     assert terminal == full
     # ...though only the canvas rows the moved tile (and its marks) touch were repainted.
     assert canvas_rows and sum(canvas_rows) < canvas_height
-
-
-async def test_a_key_s_frame_renders_no_widget_hidden_behind_those_in_front(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from textual.widgets import ContentSwitcher
-
-    draft = Draft(mode="mix")
-    draft.replace_body(copy.deepcopy(MIX_BODY))
-    app = RecTuiApp(draft, start_step="layout")
-    rendered: list[Widget] = []
-    render_lines = Widget.render_lines
-
-    def counted(widget: Widget, crop: Region) -> Any:
-        rendered.append(widget)
-        return render_lines(widget, crop)
-
-    async with app.run_test(size=SIZE) as pilot:
-        await _layout_step(pilot, app, "field")
-        # The first change of the session lays the screen out ("● unsaved" in the title).
-        await pilot.press("7", "backspace")
-        await pilot.pause(0.4)
-        monkeypatch.setattr(Widget, "render_lines", counted)
-        await pilot.press("7")
-        await pilot.pause()
-        field = editor(app, TILE_UID).query_one(Input)
-        assert field.value.endswith("7")
-        screen = app.screen
-        switcher = app.query_one(ContentSwitcher)
-    # The typed row is drawn (the input in front of it); the screen and the step's
-    # switcher lie wholly behind the panes and forms on those rows: Textual rendered them
-    # and drew none of it.
-    assert field in rendered
-    assert screen not in rendered
-    assert switcher not in rendered
