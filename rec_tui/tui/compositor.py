@@ -71,7 +71,9 @@ class ColumnsCompositor(Compositor):
         screen behind the input (a keystroke rendered eight widgets, now the input and the
         preview's line).
         """
-        if crop is None:
+        if crop is None or crop == self.size.region:
+            # A full update: every widget over the screen (asking which of them are wholly
+            # behind others would cost more than their cached lines do).
             yield from super()._get_renders(crop)
             return
         top, bottom = crop.y, crop.bottom

@@ -266,3 +266,27 @@ async def test_a_canvas_key_repaints_the_rows_it_changed_and_the_screen_is_as_dr
     assert terminal == full
     # ...though only the canvas rows the moved tile (and its marks) touch were repainted.
     assert canvas_rows and sum(canvas_rows) < canvas_height
+
+
+async def test_a_full_update_renders_every_widget_as_textual_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    rendered: list[Widget] = []
+    render_lines = Widget.render_lines
+
+    def counted(widget: Widget, crop: Region) -> Any:
+        rendered.append(widget)
+        return render_lines(widget, crop)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _layout_step(pilot, app, "field")
+        compositor = app.screen._compositor
+        monkeypatch.setattr(Widget, "render_lines", counted)
+        compositor.render_update(full=True)
+        visible = list(compositor.visible_widgets)
+    # Asking which widgets lie wholly behind others over the whole screen costs more than
+    # rendering them from their cached lines: a full update renders them all.
+    assert rendered == visible
