@@ -31,6 +31,23 @@ def columns(regions: set[Region]) -> list[Region]:
     return boxes
 
 
+def covered(area: Region, drawn: list[Region]) -> bool:
+    """Whether every cell of ``area`` lies in one of the ``drawn`` regions."""
+    for y in range(area.y, area.bottom):
+        reach = area.x
+        for start, end in sorted(
+            (region.x, region.right) for region in drawn if region.y <= y < region.bottom
+        ):
+            if start > reach:
+                break
+            reach = max(reach, end)
+            if reach >= area.right:
+                break
+        if reach < area.right:
+            return False
+    return True
+
+
 class ColumnsCompositor(Compositor):
     """Textual's compositor, drawing a partial update column by column (see above)."""
 
@@ -46,11 +63,21 @@ class ColumnsCompositor(Compositor):
         (Textual asks whether its clip, the area of its container, overlaps): only the
         pieces of a line over the crop are drawn, and none of them is such a widget's, so
         a canvas key no longer renders the preview pane's twenty rows beside the canvas.
+
+        Widgets come front to back, and the first piece rendered for a place on a line is
+        the one drawn there; only the places over the crop are written to the terminal. A
+        widget whose part over the crop lies wholly behind widgets already rendered would
+        be drawn nowhere, so it is not rendered: for a typed row, the form, the panes, the
+        screen behind the input (a keystroke rendered eight widgets, now the input and the
+        preview's line).
         """
-        if crop is None:
+        if crop is None or crop == self.size.region:
+            # A full update: every widget over the screen (asking which of them are wholly
+            # behind others would cost more than their cached lines do).
             yield from super()._get_renders(crop)
             return
         top, bottom = crop.y, crop.bottom
+        drawn: list[Region] = []
         for widget, (region, clip) in self.visible_widgets.items():
             visible = region.intersection(clip)
             if not crop.overlaps(visible):
@@ -59,6 +86,9 @@ class ColumnsCompositor(Compositor):
             first, last = max(y, top), min(y + height, bottom)
             if width and last > first:
                 rows = Region(x, first, width, last - first)
+                if covered(rows.intersection(crop), drawn):
+                    continue
+                drawn.append(rows)
                 yield (
                     region,
                     rows,

@@ -18,7 +18,7 @@ from textual.widgets import Input
 from rec_tui.layout.marks import LAYOUT_CONFIG
 from rec_tui.request.draft import Draft
 from rec_tui.tui.app import RecTuiApp
-from rec_tui.tui.compositor import ColumnsCompositor, columns
+from rec_tui.tui.compositor import ColumnsCompositor, columns, covered
 from rec_tui.tui.forms.layout import LayoutForm
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from tests.support.layout_host import MIX_BODY
@@ -36,6 +36,16 @@ def test_changed_areas_are_joined_only_where_their_columns_overlap() -> None:
         Region(0, 0, 10, 1),
         Region(10, 5, 5, 1),
     ]
+
+
+def test_an_area_is_covered_only_if_every_cell_lies_in_a_drawn_region() -> None:
+    row = Region(10, 5, 20, 1)
+    assert covered(row, [Region(0, 0, 40, 10)])
+    assert covered(row, [Region(10, 5, 8, 1), Region(18, 4, 12, 3)])
+    assert not covered(row, [Region(10, 5, 8, 1), Region(19, 5, 11, 1)])  # a gap at 18
+    assert not covered(row, [Region(10, 5, 19, 1)])  # the last cell
+    assert not covered(Region(10, 5, 20, 2), [Region(0, 5, 40, 1)])  # the second row
+    assert not covered(row, [])
 
 
 def _drawn(update: ChopsUpdate | None) -> dict[tuple[int, int], tuple[str, str]]:
@@ -115,8 +125,7 @@ async def test_a_key_typed_in_a_field_renders_the_form_s_changed_row_alone(
     render_lines = Widget.render_lines
 
     def counted(widget: Widget, crop: Region) -> Any:
-        if isinstance(widget, LayoutForm):
-            rendered.append(crop)
+        rendered.append(crop)
         return render_lines(widget, crop)
 
     async with app.run_test(size=SIZE) as pilot:
@@ -134,10 +143,46 @@ async def test_a_key_typed_in_a_field_renders_the_form_s_changed_row_alone(
     assert max(crop.height for crop in rendered) <= 2 < form_height
 
 
+async def test_a_key_s_frame_renders_no_widget_hidden_behind_those_in_front(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual.widgets import ContentSwitcher
+
+    from rec_tui.tui.widgets.preview import JsonView
+
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    rendered: list[Widget] = []
+    render_lines = Widget.render_lines
+
+    def counted(widget: Widget, crop: Region) -> Any:
+        rendered.append(widget)
+        return render_lines(widget, crop)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _layout_step(pilot, app, "field")
+        # The first change of the session lays the screen out ("● unsaved" in the title).
+        await pilot.press("7", "backspace")
+        await pilot.pause(0.4)
+        monkeypatch.setattr(Widget, "render_lines", counted)
+        await pilot.press("7")
+        await pilot.pause()
+        field = editor(app, TILE_UID).query_one(Input)
+        assert field.value.endswith("7")
+        behind = [app.screen, app.query_one(ContentSwitcher), app.query_one(LayoutForm)]
+        preview = app.query_one(JsonView)
+    # The typed row and the preview's changed line are drawn by the input and the
+    # preview's text in front of them; the form, the step's switcher and the screen behind
+    # them show nothing there: Textual rendered them too and drew none of it.
+    assert field in rendered and preview in rendered
+    assert not [widget for widget in behind if widget in rendered]
+
+
 async def test_a_canvas_key_renders_none_of_the_rows_of_the_panes_beside_the_canvas(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from rec_tui.tui.widgets.preview import Preview
+    from rec_tui.tui.widgets.preview import JsonView, Preview
     from rec_tui.tui.widgets.step_list import StepList
 
     draft = Draft(mode="mix")
@@ -145,9 +190,14 @@ async def test_a_canvas_key_renders_none_of_the_rows_of_the_panes_beside_the_can
     app = RecTuiApp(draft, start_step="layout")
     rendered: dict[str, list[Region]] = {"preview": [], "steps": [], "canvas": []}
     render_lines = Widget.render_lines
+    kinds: tuple[tuple[str, type[Widget] | tuple[type[Widget], ...]], ...] = (
+        ("preview", (Preview, JsonView)),
+        ("steps", StepList),
+        ("canvas", LayoutCanvas),
+    )
 
     def counted(widget: Widget, crop: Region) -> Any:
-        for name, kind in (("preview", Preview), ("steps", StepList), ("canvas", LayoutCanvas)):
+        for name, kind in kinds:
             if isinstance(widget, kind):
                 rendered[name].append(crop)
         return render_lines(widget, crop)
@@ -216,3 +266,27 @@ async def test_a_canvas_key_repaints_the_rows_it_changed_and_the_screen_is_as_dr
     assert terminal == full
     # ...though only the canvas rows the moved tile (and its marks) touch were repainted.
     assert canvas_rows and sum(canvas_rows) < canvas_height
+
+
+async def test_a_full_update_renders_every_widget_as_textual_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    draft = Draft(mode="mix")
+    draft.replace_body(copy.deepcopy(MIX_BODY))
+    app = RecTuiApp(draft, start_step="layout")
+    rendered: list[Widget] = []
+    render_lines = Widget.render_lines
+
+    def counted(widget: Widget, crop: Region) -> Any:
+        rendered.append(widget)
+        return render_lines(widget, crop)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _layout_step(pilot, app, "field")
+        compositor = app.screen._compositor
+        monkeypatch.setattr(Widget, "render_lines", counted)
+        compositor.render_update(full=True)
+        visible = list(compositor.visible_widgets)
+    # Asking which widgets lie wholly behind others over the whole screen costs more than
+    # rendering them from their cached lines: a full update renders them all.
+    assert rendered == visible
