@@ -40,6 +40,15 @@ def editor(app: RecTuiApp, path: str) -> FieldEditor:
     return found[0]
 
 
+def focus_at_the_end(app: RecTuiApp, path: str) -> Input:
+    """Focus the field's input with the cursor after its value, so a key adds to it."""
+    field = editor(app, path).query_one(Input)
+    field.select_on_focus = False
+    field.focus()
+    field.action_end()
+    return field
+
+
 async def type_into(pilot: Pilot[Any], app: RecTuiApp, path: str, text: str) -> None:
     """Focus the field's input, clear it and type ``text`` as a person would."""
     field_input = editor(app, path).query_one(".field-input", Input)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import copy
 import io
-from typing import Any, cast
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import pytest
 from rich.console import Console
@@ -22,9 +23,10 @@ from rec_tui.tui.compositor import ColumnsCompositor, columns, covered
 from rec_tui.tui.forms.layout import LayoutForm
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from tests.support.layout_host import MIX_BODY
-from tests.support.tui import SIZE, editor
+from tests.support.tui import SIZE, editor, focus_at_the_end
 
 TILE_UID = f"{LAYOUT_CONFIG}[0].uid"
+T = TypeVar("T")
 
 
 def test_changed_areas_are_joined_only_where_their_columns_overlap() -> None:
@@ -75,11 +77,8 @@ async def _layout_step(pilot: Any, app: RecTuiApp, focus: str) -> None:
         canvas.focus()
         await pilot.press("0")
     else:
-        field = editor(app, TILE_UID).query_one(Input)
+        field = focus_at_the_end(app, TILE_UID)
         field.cursor_blink = False
-        field.select_on_focus = False
-        field.focus()
-        field.action_end()
     await pilot.pause(0.4)  # the fixes' pause: only the keys' own changes are drawn next
 
 
@@ -115,17 +114,19 @@ async def test_a_key_s_changes_are_drawn_as_textual_would_draw_them(
         assert drawn == textual
 
 
-async def test_a_key_typed_in_a_field_renders_the_form_s_changed_row_alone(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+async def _one_key_in_a_tile_uid(
+    monkeypatch: pytest.MonkeyPatch, look: Callable[[RecTuiApp], T]
+) -> tuple[list[tuple[Widget, Region]], T]:
+    """What was rendered (each widget with its crop) for one key typed in a tile's uid, and
+    what ``look`` saw of the app just after it."""
     draft = Draft(mode="mix")
     draft.replace_body(copy.deepcopy(MIX_BODY))
     app = RecTuiApp(draft, start_step="layout")
-    rendered: list[Region] = []
+    rendered: list[tuple[Widget, Region]] = []
     render_lines = Widget.render_lines
 
     def counted(widget: Widget, crop: Region) -> Any:
-        rendered.append(crop)
+        rendered.append((widget, crop))
         return render_lines(widget, crop)
 
     async with app.run_test(size=SIZE) as pilot:
@@ -136,11 +137,20 @@ async def test_a_key_typed_in_a_field_renders_the_form_s_changed_row_alone(
         monkeypatch.setattr(Widget, "render_lines", counted)
         await pilot.press("7")
         await pilot.pause()
-        assert app.draft.get(TILE_UID) is not None and app.draft.get(TILE_UID).endswith("7")
-        form_height = app.query_one(LayoutForm).region.height
+        seen = look(app)
+    return rendered, seen
+
+
+async def test_a_key_typed_in_a_field_renders_the_form_s_changed_row_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rendered, (typed, form_height) = await _one_key_in_a_tile_uid(
+        monkeypatch, lambda app: (app.draft.get(TILE_UID), app.query_one(LayoutForm).region.height)
+    )
+    assert typed is not None and typed.endswith("7")
     # Textual rendered all of the form's rows (30 and more) for the one row typed in.
     assert rendered
-    assert max(crop.height for crop in rendered) <= 2 < form_height
+    assert max(crop.height for _, crop in rendered) <= 2 < form_height
 
 
 async def test_a_key_s_frame_renders_no_widget_hidden_behind_those_in_front(
@@ -150,28 +160,13 @@ async def test_a_key_s_frame_renders_no_widget_hidden_behind_those_in_front(
 
     from rec_tui.tui.widgets.preview import JsonView
 
-    draft = Draft(mode="mix")
-    draft.replace_body(copy.deepcopy(MIX_BODY))
-    app = RecTuiApp(draft, start_step="layout")
-    rendered: list[Widget] = []
-    render_lines = Widget.render_lines
-
-    def counted(widget: Widget, crop: Region) -> Any:
-        rendered.append(widget)
-        return render_lines(widget, crop)
-
-    async with app.run_test(size=SIZE) as pilot:
-        await _layout_step(pilot, app, "field")
-        # The first change of the session lays the screen out ("● unsaved" in the title).
-        await pilot.press("7", "backspace")
-        await pilot.pause(0.4)
-        monkeypatch.setattr(Widget, "render_lines", counted)
-        await pilot.press("7")
-        await pilot.pause()
-        field = editor(app, TILE_UID).query_one(Input)
-        assert field.value.endswith("7")
+    def look(app: RecTuiApp) -> tuple[Input, list[Widget], JsonView]:
         behind = [app.screen, app.query_one(ContentSwitcher), app.query_one(LayoutForm)]
-        preview = app.query_one(JsonView)
+        return editor(app, TILE_UID).query_one(Input), behind, app.query_one(JsonView)
+
+    rendered_crops, (field, behind, preview) = await _one_key_in_a_tile_uid(monkeypatch, look)
+    rendered = [widget for widget, _ in rendered_crops]
+    assert field.value.endswith("7")
     # The typed row and the preview's changed line are drawn by the input and the
     # preview's text in front of them; the form, the step's switcher and the screen behind
     # them show nothing there: Textual rendered them too and drew none of it.

@@ -9,13 +9,13 @@ import pytest
 from rich.console import RenderableType
 from textual.app import App, ComposeResult
 from textual.screen import UPDATE_PERIOD, Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from rec_tui.request.draft import Draft
 from rec_tui.tui import frames
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.frames import FrameTimer, PacedScreen, frame_delay
-from tests.support.tui import SIZE, editor
+from tests.support.tui import SIZE, focus_at_the_end
 from tests.tui.test_tui_redraw import screen_text
 
 TILE_UID = "clientRequest.recordingConfig.transcodingConfig.layoutConfig[0].uid"
@@ -129,10 +129,7 @@ async def test_a_key_in_a_field_is_drawn_with_the_preview_in_one_frame_by_the_fr
     app = FrameCountingApp(tile_draft())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        field = editor(app, TILE_UID).query_one(Input)
-        field.select_on_focus = False
-        field.focus()
-        field.action_end()
+        focus_at_the_end(app, TILE_UID)
         await pilot.pause(0.3)
         # Textual asks the screen's _update_timer for every frame (resumed when a widget
         # is dirty, paused once drawn): the wizard's is the frame timer, Textual's own

@@ -26,7 +26,7 @@ from rec_tui.tui.widgets.object_list import ObjectListEditor
 from rec_tui.tui.widgets.on_screen import off_screen
 from rec_tui.tui.widgets.preview import JsonView
 from tests.support.layout_host import MIX_BODY
-from tests.support.tui import SIZE, editor, preview_plain, seed_body
+from tests.support.tui import SIZE, editor, focus_at_the_end, preview_plain, seed_body
 
 
 class OverlayCountingApp(RecTuiApp):
@@ -204,10 +204,7 @@ async def test_typing_in_a_field_lays_out_nothing_while_the_preview_and_problems
     app = LayoutCountingApp(draft, start_step="layout")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        field = editor(app, TILE_UID).query_one(Input)
-        field.select_on_focus = False
-        field.focus()
-        field.action_end()
+        focus_at_the_end(app, TILE_UID)
         # The first change marks the draft unsaved: the Steps pane's title gains "● unsaved"
         # (new words, laid out once); from then on typing changes no words but the field's.
         await pilot.press("7")
@@ -244,10 +241,7 @@ async def test_a_keystroke_redraws_only_the_preview_lines_that_changed(
     app = RecTuiApp(Draft(body=body, clock=lambda: 0.0))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        field = editor(app, "cname").query_one(Input)
-        field.select_on_focus = False
-        field.focus()
-        field.action_end()
+        focus_at_the_end(app, "cname")
         await pilot.pause()
         drawn.clear()
         await pilot.press("s")
@@ -351,10 +345,7 @@ async def test_a_keystroke_checks_the_body_once_and_leaves_the_fixes_for_a_pause
     app = CheckCountingApp(draft)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        field = editor(app, "cname").query_one(Input)
-        field.select_on_focus = False
-        field.focus()
-        field.action_end()
+        focus_at_the_end(app, "cname")
         await pilot.pause()
         app.checks = 0
         fix_rounds.clear()
@@ -418,10 +409,7 @@ async def test_typing_below_the_canvas_places_no_widget_again_until_it_is_in_vie
     app = RecTuiApp(draft, start_step="layout")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        field = editor(app, TILE_UID).query_one(Input)
-        field.select_on_focus = False
-        field.focus()
-        field.action_end()
+        focus_at_the_end(app, TILE_UID)
         await pilot.press("7")  # the first change marks the draft unsaved (new words)
         await pilot.pause(0.3)
         canvas = app.query_one(LayoutCanvas)
@@ -473,10 +461,7 @@ async def test_a_value_typed_into_a_tile_redraws_its_row_of_the_tiles_table_alon
     app = RecTuiApp(draft, start_step="layout")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        field = editor(app, TILE_UID).query_one(Input)
-        field.select_on_focus = False
-        field.focus()
-        field.action_end()
+        focus_at_the_end(app, TILE_UID)
         table = app.query_one(ItemTable)
         table.scroll_visible(animate=False)
         await pilot.press("7")
