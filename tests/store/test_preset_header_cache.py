@@ -166,3 +166,24 @@ def test_the_cache_holds_only_each_file_status_mode_and_description_never_a_secr
     *status, cached_mode, description = entry
     assert len(status) == 5 and all(isinstance(number, int) for number in status)
     assert (cached_mode, description) == (mode, "customer's setup")
+
+
+@pytest.mark.parametrize("field", ["st_size", "st_mtime_ns", "st_ctime_ns", "st_ino", "st_dev"])
+def test_a_file_whose_status_differs_in_any_one_field_is_read_again(field: str) -> None:
+    from types import SimpleNamespace
+    from typing import cast
+
+    from rec_tui.store.presets.header_cache import HeaderCache
+
+    path = _write("alpha", "first")
+    _listed()
+    cache = HeaderCache.for_folder(presets_dir())
+    status = path.stat()
+    fields = ("st_size", "st_mtime_ns", "st_ctime_ns", "st_ino", "st_dev")
+    same = {name: getattr(status, name) for name in fields}
+    assert cache.get("alpha.toml", cast(os.stat_result, SimpleNamespace(**same))) == (
+        "mix",
+        "first",
+    )
+    changed = {**same, field: same[field] + 1}
+    assert cache.get("alpha.toml", cast(os.stat_result, SimpleNamespace(**changed))) is None

@@ -60,7 +60,16 @@ class HeaderCache:
     def get(self, name: str, status: os.stat_result) -> Header | None:
         """The cached header of the file ``name`` if it is unchanged since it was cached."""
         known = self._known.get(name)
-        if known is None or known[:5] != _status(status):
+        # Field by field, the likeliest to differ first (no list made per file: listing
+        # thousands of presets asks this of each).
+        if (
+            known is None
+            or known[1] != status.st_mtime_ns
+            or known[0] != status.st_size
+            or known[2] != status.st_ctime_ns
+            or known[3] != status.st_ino
+            or known[4] != status.st_dev
+        ):
             return None
         self._listed[name] = known
         return known[5], known[6]

@@ -8,6 +8,7 @@ file only (see :mod:`.header`), and only of the files changed since the last lis
 
 from __future__ import annotations
 
+import math
 import os
 from collections import namedtuple
 from datetime import UTC, datetime
@@ -31,11 +32,11 @@ if TYPE_CHECKING:
         folder: Path
         mode: str
         description: str
-        modified: datetime
+        modified_at: float
         error: str | None = None
 
 else:
-    _Entry = namedtuple("_Entry", "name folder mode description modified error", defaults=[None])
+    _Entry = namedtuple("_Entry", "name folder mode description modified_at error", defaults=[None])
 
 SUFFIX: Final = paths.PRESET_SUFFIX
 
@@ -44,10 +45,25 @@ class PresetEntry(_Entry):
     """One preset in the folder, from its header; ``error`` says why the header cannot be
     read (None when it can: the rest of the file is checked when it is opened).
 
-    Its path is made only when asked for, as making thousands of them is a large part of
-    listing as many presets."""
+    ``modified_at`` is the file's last change as a Unix timestamp (its ``st_mtime``).
+    Its path and ``modified`` (that time as a datetime) are made only when asked for, as
+    making thousands of them is a large part of listing as many presets."""
 
     __slots__ = ()
+
+    @property
+    def modified(self) -> datetime:
+        """When the file last changed, in UTC."""
+        return datetime.fromtimestamp(self.modified_at, tz=UTC)
+
+    @property
+    def modified_second(self) -> int:
+        """The whole second ``modified`` falls in (what a clock shows), made without it:
+        ``modified_at``'s, or the next one when its fraction rounds up to a whole second
+        at the microsecond that datetime keeps (as ``datetime.fromtimestamp`` rounds)."""
+        fraction, whole = math.modf(self.modified_at)
+        micros = round(fraction * 1_000_000)
+        return int(whole) + (micros >= 1_000_000) - (micros < 0)
 
     @property
     def path(self) -> Path:
@@ -75,7 +91,7 @@ def list_presets(directory: Path | None = None) -> list[PresetEntry]:
     entries = []
     handle = _folder_handle(folder)
     try:
-        for name in sorted(names, key=lambda name: name.lower()):
+        for name in sorted(names, key=str.lower):
             cached = _cached_entry(handle, folder, name, cache)
             entries.append(cached or _entry(folder / name, folder, cache))
     finally:
@@ -109,7 +125,7 @@ def _cached_entry(
     if header is None:
         return None
     mode, description = header
-    return PresetEntry(name[: -len(SUFFIX)], folder, mode, description, _when(status))
+    return PresetEntry(name[: -len(SUFFIX)], folder, mode, description, status.st_mtime)
 
 
 def _entry(file: Path, folder: Path, cache: HeaderCache) -> PresetEntry:
@@ -117,7 +133,7 @@ def _entry(file: Path, folder: Path, cache: HeaderCache) -> PresetEntry:
         head, status = read_regular_head(file, HEAD_BYTES)
     except StoreFileError as error:
         return PresetEntry(file.stem, folder, "?", "", _modified(file), error.message)
-    modified = _when(status)
+    modified = status.st_mtime
     text = header_text(head, complete=status.st_size <= len(head))
     try:
         header = read_header(text, file) if text is not None else None
@@ -136,13 +152,9 @@ def _entry(file: Path, folder: Path, cache: HeaderCache) -> PresetEntry:
     return PresetEntry(file.stem, folder, mode, description, modified)
 
 
-def _when(status: os.stat_result) -> datetime:
-    return datetime.fromtimestamp(status.st_mtime, tz=UTC)
-
-
-def _modified(file: Path) -> datetime:
+def _modified(file: Path) -> float:
     """When ``file`` (or the link itself, when it leads nowhere) last changed."""
     try:
-        return datetime.fromtimestamp(file.lstat().st_mtime, tz=UTC)
+        return file.lstat().st_mtime
     except OSError:
-        return datetime.now(tz=UTC)
+        return datetime.now(tz=UTC).timestamp()
