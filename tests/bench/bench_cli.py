@@ -14,8 +14,9 @@ and reported as "before" (run with this venv's interpreter and packages).
 1. ``rec-tui validate FILE`` (one seed body) against ``python -c pass``: the start-up a
    script pays per call. Target ≤ 3×.
 2. ``rec-tui preset list`` with 5,000 presets against ``ls -l`` of the same folder (list
-   it and read each file's status). Target ≤ 100 ms. The presets were saved an hour before
-   (as presets usually are), so the listing reads their headers from the cache the first
+   it and read each file's status). Target ≤ 100 ms. The presets were saved one after another
+   over the last days, each at its own time, the newest an hour before (as presets usually
+   are), so the listing reads their headers from the cache the first
    listing wrote; the first listing itself (no cache) is printed as a diagnostic.
 3. ``rec-tui history`` (the last 20) on a history of 100,000 lines against ``tail -n 20``
    of it, and the same command on 1,000 lines (the ratio shows whether the time grows with
@@ -180,9 +181,12 @@ def write_presets(home: Path) -> Path:
         (folder / f"{name}.toml").write_text(
             text.replace('"p0000"', f'"{name}"').replace("preset 0", f"preset {index}"), "utf-8"
         )
+    # Saved one after another over the last days, each at its own time (a listing dates
+    # each one; 5,000 files of one time would flatter a listing that dates each time once).
     an_hour_ago = time.time() - 3600
-    for file in folder.glob("*.toml"):
-        os.utime(file, (an_hour_ago, an_hour_ago))
+    for index, file in enumerate(sorted(folder.glob("*.toml"))):
+        saved = an_hour_ago - index * 61.3
+        os.utime(file, (saved, saved))
     return folder
 
 
