@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from typing import Any
 
     from rec_tui.request.draft import Draft
-    from rec_tui.store.presets import PresetEntry
     from rec_tui.store.secrets import SecretStore
 
 # rec_tui.formats.exporters.FORMATS, written out so that registering stays import-free.
@@ -198,7 +197,8 @@ def run_list(args: argparse.Namespace) -> int:
         print(_("No presets in {path}.").format(path=presets_dir()))
         return EXIT_OK
     width = max(len(item.name) for item in summaries)
-    changes = column(changed_minutes(summaries))
+    # In local time, the user's own clock; to the minute the file's time falls in.
+    changes = column([moment(item.modified_at, precision="minutes") for item in summaries])
     lines = []
     for item, changed in zip(summaries, changes, strict=True):
         note = "  " + _("[cannot be read: {error}]").format(error=item.error) if item.error else ""
@@ -206,19 +206,6 @@ def run_list(args: argparse.Namespace) -> int:
     # One write for the whole list: a print per preset took ~30 ms for 5,000.
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK
-
-
-def changed_minutes(summaries: list[PresetEntry]) -> list[str]:
-    """When each preset last changed, to the minute in local time (the user's own clock);
-    said once for each time stamp (presets saved or copied together share one)."""
-    said: dict[float, str] = {}
-    texts = []
-    for item in summaries:
-        text = said.get(item.modified_at)
-        if text is None:
-            text = said[item.modified_at] = moment(item.modified_second, precision="minutes")
-        texts.append(text)
-    return texts
 
 
 def column(texts: list[str]) -> list[str]:

@@ -8,7 +8,6 @@ file only (see :mod:`.header`), and only of the files changed since the last lis
 
 from __future__ import annotations
 
-import math
 import os
 from collections import namedtuple
 from datetime import UTC, datetime
@@ -55,15 +54,6 @@ class PresetEntry(_Entry):
     def modified(self) -> datetime:
         """When the file last changed, in UTC."""
         return datetime.fromtimestamp(self.modified_at, tz=UTC)
-
-    @property
-    def modified_second(self) -> int:
-        """The whole second ``modified`` falls in (what a clock shows), made without it:
-        ``modified_at``'s, or the next one when its fraction rounds up to a whole second
-        at the microsecond that datetime keeps (as ``datetime.fromtimestamp`` rounds)."""
-        fraction, whole = math.modf(self.modified_at)
-        micros = round(fraction * 1_000_000)
-        return int(whole) + (micros >= 1_000_000) - (micros < 0)
 
     @property
     def path(self) -> Path:

@@ -176,7 +176,7 @@ class PresetOpenScreen(Dialog[str | None]):
         table = self.query_one(DataTable)
         table.clear()
         for summary in self.shown:
-            changed = moment(summary.modified, precision="minutes")
+            changed = moment(summary.modified_at, precision="minutes")
             description = summary.description or (_("(cannot be read)") if summary.error else "")
             table.add_row(summary.name, summary.mode, description, changed, key=summary.name)
         if not self.listed:
