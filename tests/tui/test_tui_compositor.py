@@ -114,11 +114,16 @@ async def test_a_key_s_changes_are_drawn_as_textual_would_draw_them(
         assert drawn == textual
 
 
-async def _one_key_in_a_tile_uid(
-    monkeypatch: pytest.MonkeyPatch, look: Callable[[RecTuiApp], T]
+# For each focus, the key measured and the keys before it that make the session's first
+# change (which lays the screen out: "● unsaved" in the title).
+ONE_KEY = {"field": (("7", "backspace"), "7"), "canvas": (("right", "left"), "right")}
+
+
+async def _one_key(
+    monkeypatch: pytest.MonkeyPatch, focus: str, look: Callable[[RecTuiApp], T]
 ) -> tuple[list[tuple[Widget, Region]], T]:
-    """What was rendered (each widget with its crop) for one key typed in a tile's uid, and
-    what ``look`` saw of the app just after it."""
+    """What was rendered (each widget with its crop) for one key in a tile's uid field or
+    on the canvas, and what ``look`` saw of the app just after it."""
     draft = Draft(mode="mix")
     draft.replace_body(copy.deepcopy(MIX_BODY))
     app = RecTuiApp(draft, start_step="layout")
@@ -130,12 +135,12 @@ async def _one_key_in_a_tile_uid(
         return render_lines(widget, crop)
 
     async with app.run_test(size=SIZE) as pilot:
-        await _layout_step(pilot, app, "field")
-        # The first change of the session lays the screen out ("● unsaved" in the title).
-        await pilot.press("7", "backspace")
+        await _layout_step(pilot, app, focus)
+        first_change, key = ONE_KEY[focus]
+        await pilot.press(*first_change)
         await pilot.pause(0.4)
         monkeypatch.setattr(Widget, "render_lines", counted)
-        await pilot.press("7")
+        await pilot.press(key)
         await pilot.pause()
         seen = look(app)
     return rendered, seen
@@ -144,8 +149,10 @@ async def _one_key_in_a_tile_uid(
 async def test_a_key_typed_in_a_field_renders_the_form_s_changed_row_alone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    rendered, (typed, form_height) = await _one_key_in_a_tile_uid(
-        monkeypatch, lambda app: (app.draft.get(TILE_UID), app.query_one(LayoutForm).region.height)
+    rendered, (typed, form_height) = await _one_key(
+        monkeypatch,
+        "field",
+        lambda app: (app.draft.get(TILE_UID), app.query_one(LayoutForm).region.height),
     )
     assert typed is not None and typed.endswith("7")
     # Textual rendered all of the form's rows (30 and more) for the one row typed in.
@@ -164,7 +171,7 @@ async def test_a_key_s_frame_renders_no_widget_hidden_behind_those_in_front(
         behind = [app.screen, app.query_one(ContentSwitcher), app.query_one(LayoutForm)]
         return editor(app, TILE_UID).query_one(Input), behind, app.query_one(JsonView)
 
-    rendered_crops, (field, behind, preview) = await _one_key_in_a_tile_uid(monkeypatch, look)
+    rendered_crops, (field, behind, preview) = await _one_key(monkeypatch, "field", look)
     rendered = [widget for widget, _ in rendered_crops]
     assert field.value.endswith("7")
     # The typed row and the preview's changed line are drawn by the input and the
@@ -180,32 +187,18 @@ async def test_a_canvas_key_renders_none_of_the_rows_of_the_panes_beside_the_can
     from rec_tui.tui.widgets.preview import JsonView, Preview
     from rec_tui.tui.widgets.step_list import StepList
 
-    draft = Draft(mode="mix")
-    draft.replace_body(copy.deepcopy(MIX_BODY))
-    app = RecTuiApp(draft, start_step="layout")
-    rendered: dict[str, list[Region]] = {"preview": [], "steps": [], "canvas": []}
-    render_lines = Widget.render_lines
     kinds: tuple[tuple[str, type[Widget] | tuple[type[Widget], ...]], ...] = (
         ("preview", (Preview, JsonView)),
         ("steps", StepList),
         ("canvas", LayoutCanvas),
     )
-
-    def counted(widget: Widget, crop: Region) -> Any:
-        for name, kind in kinds:
-            if isinstance(widget, kind):
-                rendered[name].append(crop)
-        return render_lines(widget, crop)
-
-    async with app.run_test(size=SIZE) as pilot:
-        await _layout_step(pilot, app, "canvas")
-        # The first change of the session lays the screen out ("● unsaved" in the title).
-        await pilot.press("right", "left")
-        await pilot.pause(0.4)
-        monkeypatch.setattr(Widget, "render_lines", counted)
-        await pilot.press("right")
-        await pilot.pause()
-        assert app.draft.get(f"{LAYOUT_CONFIG}[0].x_axis") == 0.01
+    crops, x_axis = await _one_key(
+        monkeypatch, "canvas", lambda app: app.draft.get(f"{LAYOUT_CONFIG}[0].x_axis")
+    )
+    assert x_axis == 0.01
+    rendered = {
+        name: [crop for widget, crop in crops if isinstance(widget, kind)] for name, kind in kinds
+    }
     # The canvas is drawn again, all its rows; the preview pane beside it only for the
     # line of the preview that changed (Textual rendered it for every row of the canvas),
     # the steps pane on the other side not at all.
