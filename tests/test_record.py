@@ -86,6 +86,8 @@ def test_repr_match_args_and_inherited_fields() -> None:
     match labelled:
         case Labelled(x, y):
             assert (x, y) == (1, 0)
+        case _:
+            pytest.fail("Labelled(x, y) did not match")
 
 
 def test_replace_copy_and_pickle_give_equal_records() -> None:

@@ -52,6 +52,7 @@ SAME_SHAPE = {
     "an int now true": lambda b: b["clientRequest"]["recordingConfig"].update(streamTypes=True),
     "text with quotes and CJK": lambda b: b.update(cname='房间 "1"\n'),
     "two values at once": lambda b: (tile(b).update(x_axis=0.25), b.update(uid="2")),
+    "a value now an empty object": lambda b: b.update(uid={}),  # written on one line
     "nothing": lambda b: None,
 }
 NEW_SHAPE = {
@@ -65,7 +66,7 @@ NEW_SHAPE = {
         "backgroundConfig"
     ].append({"uid": "1"}),
     "an object emptied": lambda b: tile(b).clear(),
-    "a value now an object": lambda b: b["clientRequest"]["extra"].update(a=1) or b.update(uid={}),
+    "a value now an object": lambda b: b.update(uid={"a": 1}),
     "an empty object filled": lambda b: b["clientRequest"]["extra"].update(a=1),
 }
 
