@@ -180,7 +180,10 @@ def test_two_processes_forcing_leave_file_and_keyring_from_one_writer(
     # one shows the same holds across processes against a real Secret Service.
     for round_ in range(3):
         results = _save_at_once(tmp_path, "shared", env, "--force")
-        assert all("Saved preset" in result.stdout for result in results), round_
+        assert all("Saved preset" in result.stdout for result in results), (
+            round_,
+            [(result.returncode, result.stderr) for result in results],
+        )
         writer = _writer_of_file("shared").removeprefix("writer ")
         stored = real_keyring.secret_tool_lookup("rec-tui", "preset/shared/clientRequest.token")
         assert stored == f"tok-process-{writer}", round_
