@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from rec_tui.tui import launch as launch_module
-from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.app import YOUNG_COLLECTION_AFTER, RecTuiApp
 from rec_tui.tui.launch import build_draft
 from tests.support.tui import SEEDS, SIZE
 
@@ -118,6 +118,17 @@ async def test_the_app_turns_the_collector_back_on_after_the_first_frame() -> No
         assert gc.get_freeze_count() == 0  # collectable again once the wizard is closed
     finally:
         gc.enable()
+
+
+async def test_while_the_wizard_runs_young_collections_come_less_often() -> None:
+    before = gc.get_threshold()
+    app = RecTuiApp(build_draft(options())[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # At Python's 700, typing paid a young collection every key or two and now and
+        # then a full one (~54 ms).
+        assert gc.get_threshold() == (YOUNG_COLLECTION_AFTER, *before[1:])
+    assert gc.get_threshold() == before  # as it was once the wizard is closed
 
 
 def test_the_wizard_start_up_path_does_not_load_httpx_keyring_or_the_sandbox() -> None:
