@@ -49,7 +49,7 @@ from rec_tui.tui.controllers.editing import EditingController
 from rec_tui.tui.controllers.files import FilesController
 from rec_tui.tui.controllers.sending import SendingController
 from rec_tui.tui.crash import CrashGuard
-from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.forms.base import Changed, StepForm
 from rec_tui.tui.frames import PacedScreen
 from rec_tui.tui.key_words import SpokenScreen
 from rec_tui.tui.notices import MOST_SHOWN, shown_for
@@ -441,10 +441,13 @@ class RecTuiApp(App[int]):
         if change.kind == "mode" and change.mode_switch is not None:
             self._tell_mode_switch(change.mode_switch)
         # A load, undo or redo changes everything: every editor reloads, even the origin.
-        self._show_draft(None if change.everything else change.origin)
+        # After an edit only the editors of the values it touched load again.
+        edited = change.paths if change.kind == "edit" and change.paths else None
+        self._show_draft(None if change.everything else change.origin, edited)
 
-    def _show_draft(self, origin: object | None = None) -> None:
-        """Re-validate and refresh everything that shows the draft but ``origin``.
+    def _show_draft(self, origin: object | None = None, changed: Changed = None) -> None:
+        """Re-validate and refresh everything that shows the draft but ``origin``
+        (``changed``: the paths an edit touched, None when anything may have changed).
 
         The body is checked once per change. Its fixes (each costs a re-check) are worked
         out from that same check once changes pause for :attr:`FIXES_AFTER` seconds, so
@@ -468,7 +471,7 @@ class RecTuiApp(App[int]):
         # Only the form on screen is refreshed now; others catch up when shown again.
         form = self._forms.get(self.current_step)
         if form is not None and form.is_mounted:
-            form.sync(origin)
+            form.sync(origin, changed)
             form.show_problems(self.problems)
         self.files.refresh_title()
 

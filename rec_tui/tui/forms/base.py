@@ -17,6 +17,15 @@ from rec_tui.tui.steps import Step, step
 from rec_tui.tui.widgets.factory import editor_for
 from rec_tui.tui.widgets.field_editor import EditorHost, FieldEditor, covers
 
+# The paths a change touched, or None for "anything may have changed".
+Changed = tuple[str, ...] | None
+
+
+def touched(path: str, changed: tuple[str, ...]) -> bool:
+    """Whether a change at any of ``changed`` can alter the value at ``path``: the same
+    value, one inside it or one around it ("" is the whole body)."""
+    return any(where == "" or covers(path, where) or covers(where, path) for where in changed)
+
 
 class StepForm(EditorHost, VerticalScroll):
     """The centre pane for one step. Subclasses compose editors; this class binds them.
@@ -78,8 +87,13 @@ class StepForm(EditorHost, VerticalScroll):
 
     # --- draft → widgets --------------------------------------------------------------
 
-    def sync(self, origin: object | None = None) -> None:
-        """Show the draft; the editor the user is typing in (``origin``) is left alone."""
+    def sync(self, origin: object | None = None, changed: Changed = None) -> None:
+        """Show the draft; the editor the user is typing in (``origin``) is left alone.
+
+        ``changed``: the paths an edit touched; only the editors of values in or around
+        them load again (a key typed in a tile's uid leaves the step's other editors as
+        they are). None: every editor loads, as after an undo, a load or a mode switch.
+        """
         mode = self.draft.mode
         applies = self.step.applies_to(mode)
         if self.has_class("-not-applicable") == applies:
@@ -91,7 +105,7 @@ class StepForm(EditorHost, VerticalScroll):
             )
         for editor in self.editors:
             editor.set_mode(mode)
-            if editor is not origin:
+            if editor is not origin and (changed is None or touched(editor.path, changed)):
                 editor.load(self.value_for(editor))
         self.after_sync()
 

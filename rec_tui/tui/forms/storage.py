@@ -10,7 +10,7 @@ from rec_tui.i18n import N_, _
 from rec_tui.request.draft import Draft
 from rec_tui.spec import catalogue, storage
 from rec_tui.spec.rules.context import STORAGE
-from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.forms.base import Changed, StepForm
 from rec_tui.tui.widgets.editors import ChoiceEditor
 from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.list_editor import ListEditor
@@ -69,14 +69,15 @@ class StorageForm(StepForm):
             e for e in self.editors if e.path == f"{STORAGE}.region" and isinstance(e, ChoiceEditor)
         )
 
-    def sync(self, origin: object | None = None) -> None:
+    def sync(self, origin: object | None = None, changed: Changed = None) -> None:
         # The region list depends on the vendor, so refresh it before the values load.
         vendor = self.draft.get(f"{STORAGE}.vendor")
         if vendor != self._region_vendor:
             self._region_vendor = vendor
             self._region_editor().set_options(region_options(vendor))
             self._region_editor().load(None)
-        super().sync(origin)
+            changed = None  # the region shows the draft's again, whatever the change was
+        super().sync(origin, changed)
 
     def write(self, editor: FieldEditor, value: Any) -> None:
         super().write(editor, value)

@@ -19,7 +19,7 @@ from rec_tui.request.services import new_service_item, service_index
 from rec_tui.spec import catalogue
 from rec_tui.spec.names import RTMP_PUBLISH as CDN_SERVICE
 from rec_tui.spec.names import WEB_RECORDER as WEB_SERVICE
-from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.forms.base import Changed, StepForm
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.factory import editor_for
 from rec_tui.tui.widgets.field_editor import FieldEditor
@@ -86,10 +86,14 @@ class WebForm(StepForm):
             index = len(items) if isinstance(items, list) else 0
         return f"{SERVICES_PATH}[{index}].{tail}"
 
-    def sync(self, origin: object | None = None) -> None:
+    def sync(self, origin: object | None = None, changed: Changed = None) -> None:
+        moved = False
         for editor, (service, tail) in self._service_of.items():
-            editor.path = self._path(service, tail)
-        super().sync(origin)
+            path = self._path(service, tail)
+            moved = moved or path != editor.path
+            editor.path = path
+        # A service that moved in the list: its editors stand for other values now.
+        super().sync(origin, None if moved else changed)
 
     def after_sync(self) -> None:
         cdn = service_index(self.draft.body, CDN_SERVICE) is not None
