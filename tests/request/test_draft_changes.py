@@ -54,6 +54,29 @@ def test_a_change_that_changes_nothing_is_not_announced_or_undoable() -> None:
     assert seen == [] and not draft.can_undo and draft.revision == 0
 
 
+def test_a_value_equal_in_python_but_not_in_json_is_a_change() -> None:
+    # 30 == 30.0 == True-ish in Python, but the body sent differs and so do the checks
+    # (R17 warns about 30.0): the wizard must hear of it and check again.
+    draft = Draft()
+    draft.replace_body({"clientRequest": {"recordingConfig": {"maxIdleTime": 30, "x": [1]}}})
+    seen = _watched(draft)
+    draft.set("clientRequest.recordingConfig.maxIdleTime", 30.0)
+    draft.set("clientRequest.recordingConfig.x[0]", True)
+    assert [c.paths for c in seen] == [
+        ("clientRequest.recordingConfig.maxIdleTime",),
+        ("clientRequest.recordingConfig.x[0]",),
+    ]
+    assert draft.get("clientRequest.recordingConfig.maxIdleTime") == 30.0
+    assert draft.undo() is not None
+    assert type(draft.get("clientRequest.recordingConfig.x[0]")) is int
+    # The same value again, NaN included (NaN != NaN), is still no change.
+    draft.replace_body({"a": float("nan"), "b": {"c": 30.0}})
+    seen.clear()
+    draft.set("b.c", 30.0)
+    draft.replace_body(draft.body)
+    assert seen == []
+
+
 def test_unsubscribed_observers_hear_nothing() -> None:
     draft = Draft()
     seen: list[Change] = []
