@@ -7,8 +7,10 @@ import copy
 from typing import Any
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
+from rec_tui.request.applicability import SERVICES_PATH
+from rec_tui.spec.rules.context import STORAGE
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.forms.base import touched
 from rec_tui.tui.widgets.field_editor import FieldEditor
@@ -17,6 +19,7 @@ from tests.support.tui import SIZE, editor, focus_at_the_end, make_app
 
 TC = "clientRequest.recordingConfig.transcodingConfig"
 TILES = f"{TC}.layoutConfig"
+URL = "https://example.com/room"
 
 
 @pytest.mark.parametrize(
@@ -93,3 +96,39 @@ async def test_a_value_changed_from_outside_the_form_is_shown_by_its_editor() ->
         await pilot.pause()
         assert await _shown_by_editor(pilot, app, f"{TC}.bitrate") == "1130"
         assert await _shown_by_editor(pilot, app, f"{TILES}[0].x_axis") == "0.0"
+
+
+async def test_another_vendor_still_shows_the_region_the_draft_keeps() -> None:
+    app = make_app(step="storage")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.draft.set(f"{STORAGE}.vendor", 1)
+        app.draft.set(f"{STORAGE}.region", 0)
+        await pilot.pause()
+        # The region list is made again for the new vendor; the region is not edited.
+        app.draft.set(f"{STORAGE}.vendor", 2)
+        await pilot.pause()
+        assert app.draft.get(f"{STORAGE}.region") == 0
+        assert editor(app, f"{STORAGE}.region").query_one(Select).value == 0
+
+
+async def test_a_web_service_found_at_another_place_shows_its_values() -> None:
+    body = {
+        "cname": "demo",
+        "uid": "527841",
+        "clientRequest": {
+            "extensionServiceConfig": {
+                "extensionServices": [
+                    {"serviceName": "web_recorder_servic", "serviceParam": {"url": URL}}
+                ]
+            }
+        },
+    }
+    app = make_app(body, mode="web", step="web")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # A misspelt service is not the web recorder: its fields stand for a new item.
+        assert await _shown_by_editor(pilot, app, f"{SERVICES_PATH}[1].serviceParam.url") == ""
+        app.draft.set(f"{SERVICES_PATH}[0].serviceName", "web_recorder_service")
+        await pilot.pause()
+        assert await _shown_by_editor(pilot, app, f"{SERVICES_PATH}[0].serviceParam.url") == URL
