@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from rec_tui.spec.rules import Findings
 
 UID_MAX = 4_294_967_295
+_UID_MAX_DIGITS = len(str(UID_MAX))
 
 
 @cache
@@ -43,7 +44,7 @@ def check_uid(value: object) -> UidVerdict:
         return UidVerdict.BAD
     # Longer than any 32-bit value even with a few leading zeros; int() of a few thousand
     # digits would also raise under Python's integer-string conversion limit.
-    if len(value.lstrip("0")) > len(str(UID_MAX)):
+    if len(value.lstrip("0")) > _UID_MAX_DIGITS:
         return UidVerdict.BAD
     number = int(value)
     if not 1 <= number <= UID_MAX:
