@@ -241,11 +241,9 @@ def transcoding_max_tiles(ctx: Context, out: Findings) -> None:
 def tile_fields(ctx: Context, out: Findings) -> None:
     for index, tile in _mix_items(ctx, "layoutConfig"):
         for key in TILE_GEOMETRY:
-            value = tile.get(key)
-            path = f"{LAYOUT_CONFIG}[{index}].{key}"
-            if value is None:
+            if tile.get(key) is None:
                 out.error(
-                    path,
+                    f"{LAYOUT_CONFIG}[{index}].{key}",
                     _(
                         "Each tile needs x_axis, y_axis, width and height between 0 and 1; tile "
                         "{index} has no {key}."

@@ -29,7 +29,7 @@ from rec_tui.spec.rules.quoting import bound, listed, one_of, shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Final
+    from typing import Any, Final, TypeAlias
 
 GENERIC_RULE: Final = "body.declared_values"
 _SERVICES: Final = "extensionServices"
@@ -81,18 +81,26 @@ class _Judged:
     check (one runs per keystroke in the wizard): its path's tokens, at which of them the
     items are another service's parameters to skip, and what its values are judged as."""
 
-    __slots__ = ("choice_values", "declared", "kind", "modes", "services_at", "tokens")
+    __slots__ = ("choice_values", "declared", "first_keys", "kind", "lists", "modes", "tokens")
 
     def __init__(self, declared: Field) -> None:
         self.declared = declared
         self.modes = judged_in(declared)
         self.tokens = tuple(jsonpath.parse(declared.path))
-        # At a list level: whether that list is extensionServices, whose items other than
-        # the field's own service are skipped.
-        self.services_at = tuple(
-            jsonpath.join(self.tokens[:position]).endswith(_SERVICES)
-            for position in range(len(self.tokens))
-        )
+        # The path as the keys to follow from the body, then for each list level ([]) on
+        # the way: whether that list is extensionServices (whose items other than the
+        # field's own service are skipped) and the keys to follow from each item.
+        segments: list[list[jsonpath.Token]] = [[]]
+        lists: list[bool] = []
+        for position, token in enumerate(self.tokens):
+            if token == jsonpath.ANY_INDEX:
+                in_services = jsonpath.join(self.tokens[:position]).endswith(_SERVICES)
+                lists.append(bool(declared.service) and in_services)
+                segments.append([])
+            else:
+                segments[-1].append(token)
+        self.first_keys = tuple(segments[0])
+        self.lists = tuple(zip(lists, map(tuple, segments[1:]), strict=True))
         self.kind = declared.items if declared.kind == "array" else declared.kind
         self.choice_values = declared.choice_values
 
@@ -150,48 +158,51 @@ def _subject(declared: Field, path: str) -> str:
     return path[start + 1 :]
 
 
-def instances(body: Any, judged: _Judged) -> list[tuple[tuple[int, ...], Any]]:
+# (the list indices on the way, the value)
+Place: TypeAlias = "tuple[tuple[int, ...], Any]"
+
+
+def instances(body: Any, judged: _Judged) -> list[Place]:
     """(list indices on the way, value) of every place in ``body`` the field stands (items
     one by one for an array, with their index last), skipping absent values and other
-    services' parameters."""
-    found: list[tuple[tuple[int, ...], Any]] = []
-    _descend(body, judged, 0, (), found)
-    if judged.declared.kind != "array":
-        return [place for place in found if place[1] is not None]
-    places: list[tuple[tuple[int, ...], Any]] = []
-    for indices, value in found:
-        if isinstance(value, list):
-            places.extend(((*indices, index), item) for index, item in enumerate(value))
-        elif value is not None:
-            places.append((indices, value))
-    return places
-
-
-def _descend(
-    node: Any,
-    judged: _Judged,
-    start: int,
-    indices: tuple[int, ...],
-    found: list[tuple[tuple[int, ...], Any]],
-) -> None:
-    # Iterative over the named keys: only list levels ([]) branch.
-    tokens, service = judged.tokens, judged.declared.service
-    for position in range(start, len(tokens)):
-        token = tokens[position]
-        if token == jsonpath.ANY_INDEX:
+    services' parameters, in the body's order."""
+    # Level by level rather than recursively: no call per list item (a tile field has 17).
+    places = _follow([((), body)], judged.first_keys)
+    service = judged.declared.service
+    for own_service_only, keys in judged.lists:
+        items: list[Place] = []
+        for indices, node in places:
             if not isinstance(node, list):
-                return
-            own_service_only = bool(service) and judged.services_at[position]
+                continue
             for index, item in enumerate(node):
-                other_service = not isinstance(item, dict) or item.get("serviceName") != service
-                if own_service_only and other_service:
+                if own_service_only and (
+                    not isinstance(item, dict) or item.get("serviceName") != service
+                ):
                     continue
-                _descend(item, judged, position + 1, (*indices, index), found)
-            return
-        if not (isinstance(token, str) and isinstance(node, dict) and token in node):
-            return
-        node = node[token]
-    found.append((indices, node))
+                items.append(((*indices, index), item))
+        places = _follow(items, keys)
+    if judged.declared.kind != "array":
+        return [place for place in places if place[1] is not None]
+    values: list[Place] = []
+    for indices, value in places:
+        if isinstance(value, list):
+            values.extend(((*indices, index), item) for index, item in enumerate(value))
+        elif value is not None:
+            values.append((indices, value))
+    return values
+
+
+def _follow(places: list[Place], keys: tuple[jsonpath.Token, ...]) -> list[Place]:
+    """The places reached from each of ``places`` through the object keys ``keys``."""
+    reached: list[Place] = []
+    for indices, node in places:
+        for key in keys:
+            if not (isinstance(key, str) and isinstance(node, dict) and key in node):
+                break
+            node = node[key]
+        else:
+            reached.append((indices, node))
+    return reached
 
 
 def _complaint(judged: _Judged, raw: Any) -> str | None:
