@@ -185,9 +185,9 @@ def _channel_uids(ctx: Context) -> Iterator[tuple[str, int | None, Any]]:
     value, index in that list or None, value). The path of a list's entry is spelled out
     only when it is reported (:func:`_place`): most entries are not."""
     for name in _SUBSCRIPTION_LISTS:
-        entries = ctx.list(f"{REC}.{name}") or []
-        for index, entry in enumerate(entries):
-            yield f"{REC}.{name}", index, entry
+        path = f"{REC}.{name}"
+        for index, entry in enumerate(ctx.list(path) or []):
+            yield path, index, entry
     for name in ("layoutConfig", "backgroundConfig"):
         items = ctx.list(f"{TC}.{name}") or []
         for index, item in enumerate(items):
@@ -206,7 +206,12 @@ def uid_in_lists(ctx: Context, out: Findings) -> None:
     own = _uid_value(ctx.raw("uid"))
     if own is None:
         return
+    # A UID names the recorder only if its digits, leading zeros left out, are the
+    # recorder's: that cheap test first, the UID check only for the entries it lets through.
+    own_digits = str(own)
     for path, index, value in _channel_uids(ctx):
+        if not (isinstance(value, str) and value.lstrip("0") == own_digits):
+            continue
         if _uid_value(value) == own:
             out.warning(
                 _place(path, index),
