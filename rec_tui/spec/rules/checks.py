@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 
 from rec_tui.i18n import _
 from rec_tui.spec.rules.quoting import shown
@@ -76,12 +76,17 @@ def report_uid(out: Findings, path: str, value: str, message: str, subject: str,
 
 def is_url(value: object, schemes: tuple[str, ...] = ("http", "https")) -> bool:
     """The URL check: scheme in ``schemes`` (any letter case) and a non-empty host."""
-    if not isinstance(value, str):
-        return False
+    return isinstance(value, str) and _is_url_text(value, schemes)
+
+
+# A check runs on every keystroke and meets the same few addresses each time (a body's
+# background images, its storage endpoint): each is judged once.
+@lru_cache(maxsize=256)
+def _is_url_text(text: str, schemes: tuple[str, ...]) -> bool:
     from urllib.parse import urlsplit  # only for a body with an address in it
 
     try:
-        parts = urlsplit(value.strip())
+        parts = urlsplit(text.strip())
     except ValueError:
         return False
     return parts.scheme.lower() in schemes and bool(parts.hostname)
