@@ -98,7 +98,9 @@ def check(
     unsendable = {problem.path for problem in problems}
     context = Context(mode, checked, snapshot_intent, session or Session())
     for rule_ in all_rules():
-        problems.extend(p for p in _run_guarded(rule_, context) if p.path not in unsendable)
+        found = _run_guarded(rule_, context)
+        if found:  # most rules find nothing: no filtering generator for them
+            problems.extend(p for p in found if p.path not in unsendable)
     problems.sort(key=sort_key)
     return Checked(problems, context)
 

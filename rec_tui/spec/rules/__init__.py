@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rec_tui.record import Record, field
+from rec_tui.record import Record
 from rec_tui.spec.problems import ERROR, WARNING, Problem, Severity
 
 TYPE_CHECKING = False
@@ -23,23 +23,30 @@ if TYPE_CHECKING:
 SeverityLabel: TypeAlias = 'Literal["E", "W", "E/W", "retired"]'
 
 
-class Findings(Record):
-    """Collects the problems of one rule run; the rule's id and name are filled in."""
+class Findings:
+    """Collects the problems of one rule run; the rule's id and name are filled in.
 
-    rule_id: str
-    rule_name: str
-    problems: list[Problem] = field(default_factory=list)
+    A plain class rather than a record: one is made for every rule on every check (about
+    130 per keystroke in the wizard), and nothing compares or copies them.
+    """
+
+    __slots__ = ("problems", "rule_id", "rule_name")
+
+    def __init__(self, rule_id: str, rule_name: str) -> None:
+        self.rule_id = rule_id
+        self.rule_name = rule_name
+        self.problems: list[Problem] = []
+
+    def __repr__(self) -> str:
+        return f"Findings({self.rule_id!r}, {self.rule_name!r}, {self.problems!r})"
 
     def error(self, path: str, message: str, hint: str = "") -> None:
-        self._add(ERROR, path, message, hint)
+        self.problems.append(Problem(self.rule_name, self.rule_id, ERROR, path, message, hint))
 
     def warning(self, path: str, message: str, hint: str = "") -> None:
-        self._add(WARNING, path, message, hint)
+        self.problems.append(Problem(self.rule_name, self.rule_id, WARNING, path, message, hint))
 
     def add(self, severity: Severity, path: str, message: str, hint: str = "") -> None:
-        self._add(severity, path, message, hint)
-
-    def _add(self, severity: Severity, path: str, message: str, hint: str) -> None:
         self.problems.append(Problem(self.rule_name, self.rule_id, severity, path, message, hint))
 
 
@@ -113,9 +120,9 @@ def run(rule_: Rule, context: Context) -> list[Problem]:
         return []
     findings = Findings(rule_.id, rule_.name)
     if not rule_.judges_values:
-        judged = _declared_values()
-        if rule_.name in judged:
-            judged[rule_.name](context, findings)
+        judge = _declared_values().get(rule_.name)
+        if judge is not None:
+            judge(context, findings)
     rule_.check(context, findings)
     return findings.problems
 

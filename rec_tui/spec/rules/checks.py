@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 
 from rec_tui.i18n import _
 from rec_tui.spec.rules.quoting import shown
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from rec_tui.spec.rules import Findings
 
 UID_MAX = 4_294_967_295
+_UID_MAX_DIGITS = len(str(UID_MAX))
 
 
 @cache
@@ -43,7 +44,7 @@ def check_uid(value: object) -> UidVerdict:
         return UidVerdict.BAD
     # Longer than any 32-bit value even with a few leading zeros; int() of a few thousand
     # digits would also raise under Python's integer-string conversion limit.
-    if len(value.lstrip("0")) > len(str(UID_MAX)):
+    if len(value.lstrip("0")) > _UID_MAX_DIGITS:
         return UidVerdict.BAD
     number = int(value)
     if not 1 <= number <= UID_MAX:
@@ -75,12 +76,17 @@ def report_uid(out: Findings, path: str, value: str, message: str, subject: str,
 
 def is_url(value: object, schemes: tuple[str, ...] = ("http", "https")) -> bool:
     """The URL check: scheme in ``schemes`` (any letter case) and a non-empty host."""
-    if not isinstance(value, str):
-        return False
+    return isinstance(value, str) and _is_url_text(value, schemes)
+
+
+# A check runs on every keystroke and meets the same few addresses each time (a body's
+# background images, its storage endpoint): each is judged once.
+@lru_cache(maxsize=256)
+def _is_url_text(text: str, schemes: tuple[str, ...]) -> bool:
     from urllib.parse import urlsplit  # only for a body with an address in it
 
     try:
-        parts = urlsplit(value.strip())
+        parts = urlsplit(text.strip())
     except ValueError:
         return False
     return parts.scheme.lower() in schemes and bool(parts.hostname)

@@ -113,6 +113,12 @@ class Context(Record):
 
 
 def is_number(value: object) -> bool:
+    # The common cases first, by exact type (a bool is no plain int): rules ask this of
+    # every number of the body on every check.
+    if type(value) is int:
+        return True
+    if type(value) is float:
+        return math.isfinite(value)
     return (
         isinstance(value, (int, float))
         and not isinstance(value, bool)

@@ -180,19 +180,25 @@ def _uid_value(value: Any) -> int | None:
     return int(value)
 
 
-def _channel_uids(ctx: Context) -> Iterator[tuple[str, Any]]:
-    """Every place in the body that names a user of the channel: (path, value)."""
+def _channel_uids(ctx: Context) -> Iterator[tuple[str, int | None, Any]]:
+    """Every place in the body that names a user of the channel: (path of the list or the
+    value, index in that list or None, value). The path of a list's entry is spelled out
+    only when it is reported (:func:`_place`): most entries are not."""
     for name in _SUBSCRIPTION_LISTS:
-        entries = ctx.list(f"{REC}.{name}") or []
-        for index, entry in enumerate(entries):
-            yield jsonpath.child(f"{REC}.{name}", index), entry
+        path = f"{REC}.{name}"
+        for index, entry in enumerate(ctx.list(path) or []):
+            yield path, index, entry
     for name in ("layoutConfig", "backgroundConfig"):
         items = ctx.list(f"{TC}.{name}") or []
         for index, item in enumerate(items):
             if isinstance(item, dict) and "uid" in item:
-                yield f"{TC}.{name}[{index}].uid", item["uid"]
+                yield f"{TC}.{name}[{index}].uid", None, item["uid"]
     if ctx.has(f"{TC}.maxResolutionUid"):
-        yield f"{TC}.maxResolutionUid", ctx.raw(f"{TC}.maxResolutionUid")
+        yield f"{TC}.maxResolutionUid", None, ctx.raw(f"{TC}.maxResolutionUid")
+
+
+def _place(path: str, index: int | None) -> str:
+    return path if index is None else jsonpath.child(path, index)
 
 
 @rule("R130", "body.uid.in_lists", "W", N_("the recorder uid also names a user of the channel"))
@@ -200,10 +206,15 @@ def uid_in_lists(ctx: Context, out: Findings) -> None:
     own = _uid_value(ctx.raw("uid"))
     if own is None:
         return
-    for path, value in _channel_uids(ctx):
+    # A UID names the recorder only if its digits, leading zeros left out, are the
+    # recorder's: that cheap test first, the UID check only for the entries it lets through.
+    own_digits = str(own)
+    for path, index, value in _channel_uids(ctx):
+        if not (isinstance(value, str) and value.lstrip("0") == own_digits):
+            continue
         if _uid_value(value) == own:
             out.warning(
-                path,
+                _place(path, index),
                 _(
                     "{uid} is the recorder's own uid; it must not be the uid of any user in the "
                     "channel."

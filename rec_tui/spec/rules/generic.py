@@ -20,7 +20,6 @@ and R17 uses it to leave ``""`` in a required string to the requiredness rule.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from functools import cache
 
 from rec_tui.i18n import N_, _
@@ -115,46 +114,74 @@ def _is_finite_number(value: Any) -> bool:
     return not (isinstance(value, float) and not math.isfinite(value))
 
 
+# The Python types of a value that plainly fits each kind: such a value needs no closer look
+# (a non-empty string, a finite float, an int that is not a bool), and its path is never
+# spelled out. Anything else goes through kind_problem.
+_PLAIN_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "uid": (str,),
+    "url": (str,),
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+    "object": (dict,),
+    "array": (list,),
+}
+
+
+def _plainly_fits(kind: str, value: Any) -> bool:
+    kind_type = type(value)  # exact: a bool is no plain int
+    return (
+        kind_type in _PLAIN_TYPES[kind]
+        and value != ""
+        and (kind_type is not float or math.isfinite(value))
+    )
+
+
 class _Walker:
-    """Walks one body along the catalogue and yields R17/R18 findings."""
+    """Walks one body along the catalogue and collects R17/R18 findings in ``found``.
+
+    Most values fit: a value's path is spelled out only when a finding names it or when it
+    is an object or array whose insides are walked (a check runs on every keystroke).
+    """
 
     def __init__(self, mode: Mode) -> None:
         self.mode = mode
+        self.found: list[_Finding] = []
 
-    def body(self, body: Any) -> Iterator[_Finding]:
+    def body(self, body: Any) -> list[_Finding]:
         if not isinstance(body, dict):
-            yield _Finding(
-                "body.types",
-                True,
-                "",
-                _("The start body must be a JSON object; got {value}.").format(
-                    value=_describe(body)
-                ),
-                # The example is outside the message: its braces are not placeholders.
-                _("Send an object such as {example}.").format(
-                    example='{"cname": …, "uid": …, "clientRequest": {…}}'
-                ),
+            self.found.append(
+                _Finding(
+                    "body.types",
+                    True,
+                    "",
+                    _("The start body must be a JSON object; got {value}.").format(
+                        value=_describe(body)
+                    ),
+                    # The example is outside the message: its braces are not placeholders.
+                    _("Send an object such as {example}.").format(
+                        example='{"cname": …, "uid": …, "clientRequest": {…}}'
+                    ),
+                )
             )
-            return
-        yield from self.object(body, "", "", None)
+        else:
+            self.object(body, "", "", None)
+        return self.found
 
-    def object(
-        self, value: dict[Any, Any], path: str, parent: str, service: str | None
-    ) -> Iterator[_Finding]:
+    def object(self, value: dict[Any, Any], path: str, parent: str, service: str | None) -> None:
         declared = _declared_children(parent, service)
         if not declared:
             return
         for key, item in value.items():
-            item_path = jsonpath.child(path, str(key))
             found = declared.get(key) if isinstance(key, str) else None
             if found is None:
-                yield from self.unknown(str(key), item_path, parent, declared)
-            else:
-                yield from self.field(found, item, item_path, service, value)
+                self.unknown(str(key), jsonpath.child(path, str(key)), parent, declared)
+            elif found.kind in ("object", "array") or not _plainly_fits(found.kind, item):
+                # (a plainly fitting value with no insides needs nothing more)
+                self.field(found, item, jsonpath.child(path, key), service, value)
 
-    def unknown(
-        self, key: str, path: str, parent: str, declared: dict[str, Field]
-    ) -> Iterator[_Finding]:
+    def unknown(self, key: str, path: str, parent: str, declared: dict[str, Field]) -> None:
         specific = SPELLING_RULES.get(jsonpath.child(parent, key))
         if specific is not None and _rule_registered(specific):
             return
@@ -168,7 +195,7 @@ class _Walker:
             ).format(path=path, suggestion=suggestion)
             hint = _('Rename it to "{suggestion}" (keys are case-sensitive), or remove it.')
             hint = hint.format(suggestion=suggestion)
-        yield _Finding("body.unknown_key", False, path, message, hint)
+        self.found.append(_Finding("body.unknown_key", False, path, message, hint))
 
     def field(
         self,
@@ -177,44 +204,47 @@ class _Walker:
         path: str,
         service: str | None,
         holder: dict[Any, Any],
-    ) -> Iterator[_Finding]:
+    ) -> None:
         if value is None:
-            yield _Finding(
-                "body.types",
-                False,
-                path,
-                _("{path} is null and is treated as not set.").format(path=path),
-                _("Remove the key, or give it a value."),
+            self.found.append(
+                _Finding(
+                    "body.types",
+                    False,
+                    path,
+                    _("{path} is null and is treated as not set.").format(path=path),
+                    _("Remove the key, or give it a value."),
+                )
             )
             return
         if declared.path in TYPE_RULES and _rule_registered(TYPE_RULES[declared.path]):
             return
         problem = self.kind_problem(declared, declared.kind, value, path, in_list=False)
         if problem is not None:
-            yield problem
+            self.found.append(problem)
             return
         if declared.kind == "object":
             if declared.path == SERVICE_PARAM:
                 service = _service_of(holder)
                 if service is None:
                     return
-            yield from self.object(value, path, declared.path, service)
+            self.object(value, path, declared.path, service)
         elif declared.kind == "array" and declared.items is not None:
-            yield from self.items(declared, value, path, service)
+            self.items(declared, value, path, service)
 
-    def items(
-        self, declared: Field, values: list[Any], path: str, service: str | None
-    ) -> Iterator[_Finding]:
+    def items(self, declared: Field, values: list[Any], path: str, service: str | None) -> None:
         kind = declared.items
         assert kind is not None
         item_parent = f"{declared.path}[]"
         for index, item in enumerate(values):
-            item_path = jsonpath.child(path, index)
-            problem = self.kind_problem(declared, kind, item, item_path, in_list=True)
+            if _plainly_fits(kind, item):
+                if kind == "object":
+                    self.object(item, f"{path}[{index}]", item_parent, service)
+                continue
+            problem = self.kind_problem(declared, kind, item, f"{path}[{index}]", in_list=True)
             if problem is not None:
-                yield problem
+                self.found.append(problem)
             elif kind == "object":
-                yield from self.object(item, item_path, item_parent, service)
+                self.object(item, f"{path}[{index}]", item_parent, service)
 
     def kind_problem(
         self, declared: Field, kind: Kind, value: Any, path: str, *, in_list: bool
@@ -339,7 +369,7 @@ def _walk(ctx: Context) -> list[_Finding]:
     last = _last_walk
     if last is not None and last[0] is ctx:
         return last[1]
-    findings = list(_Walker(ctx.mode).body(ctx.body))
+    findings = _Walker(ctx.mode).body(ctx.body)
     _last_walk = (ctx, findings)
     return findings
 

@@ -241,11 +241,9 @@ def transcoding_max_tiles(ctx: Context, out: Findings) -> None:
 def tile_fields(ctx: Context, out: Findings) -> None:
     for index, tile in _mix_items(ctx, "layoutConfig"):
         for key in TILE_GEOMETRY:
-            value = tile.get(key)
-            path = f"{LAYOUT_CONFIG}[{index}].{key}"
-            if value is None:
+            if tile.get(key) is None:
                 out.error(
-                    path,
+                    f"{LAYOUT_CONFIG}[{index}].{key}",
                     _(
                         "Each tile needs x_axis, y_axis, width and height between 0 and 1; tile "
                         "{index} has no {key}."
@@ -304,6 +302,8 @@ def tile_uid(ctx: Context, out: Findings) -> None:
         return
     message = _("Tile uid must be a UID written as text; each user should appear once.")
     for index, tile in _items(config, "layoutConfig"):
+        if check_uid(tile.get("uid")) is UidVerdict.OK:
+            continue  # most tiles: their path and subject need not be worded
         _check_uid_value(
             out,
             f"{LAYOUT_CONFIG}[{index}].uid",
@@ -439,6 +439,8 @@ def background_config_entry(ctx: Context, out: Findings) -> None:
                     ).format(index=index, key=key),
                     _("Add the user's UID as text and the address of a JPG or BMP image."),
                 )
+        if check_uid(entry.get("uid")) is UidVerdict.OK:
+            continue  # most entries: their path and subject need not be worded
         _check_uid_value(
             out,
             f"{base}.uid",

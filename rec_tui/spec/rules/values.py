@@ -17,7 +17,6 @@ to the rules on unset values, so each mistake is reported once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
 
 from rec_tui.i18n import N_, _
@@ -30,7 +29,7 @@ from rec_tui.spec.rules.quoting import bound, listed, one_of, shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Final
+    from typing import Any, Final, TypeAlias
 
 GENERIC_RULE: Final = "body.declared_values"
 _SERVICES: Final = "extensionServices"
@@ -77,28 +76,66 @@ def checks_by_rule() -> dict[str, Check]:
     return {name: _judge(name, fields) for name, fields in _judged_by().items()}
 
 
+class _Judged:
+    """One field as the generic check walks to it, worked out once instead of on every
+    check (one runs per keystroke in the wizard): its path's tokens, at which of them the
+    items are another service's parameters to skip, and what its values are judged as."""
+
+    __slots__ = ("choice_values", "declared", "first_keys", "kind", "lists", "modes", "tokens")
+
+    def __init__(self, declared: Field) -> None:
+        self.declared = declared
+        self.modes = judged_in(declared)
+        self.tokens = tuple(jsonpath.parse(declared.path))
+        # The path as the keys to follow from the body, then for each list level ([]) on
+        # the way: whether that list is extensionServices (whose items other than the
+        # field's own service are skipped) and the keys to follow from each item.
+        segments: list[list[jsonpath.Token]] = [[]]
+        lists: list[bool] = []
+        for position, token in enumerate(self.tokens):
+            if token == jsonpath.ANY_INDEX:
+                in_services = jsonpath.join(self.tokens[:position]).endswith(_SERVICES)
+                lists.append(bool(declared.service) and in_services)
+                segments.append([])
+            else:
+                segments[-1].append(token)
+        self.first_keys = tuple(segments[0])
+        self.lists = tuple(zip(lists, map(tuple, segments[1:]), strict=True))
+        self.kind = declared.items if declared.kind == "array" else declared.kind
+        self.choice_values = declared.choice_values
+
+    def path(self, indices: tuple[int, ...]) -> str:
+        """The body path of a place: the ``[]`` of the declared path filled with
+        ``indices`` in order, and one more index at the end for an array's item."""
+        filled = iter(indices)
+        tokens = [next(filled) if token == jsonpath.ANY_INDEX else token for token in self.tokens]
+        tokens.extend(filled)
+        return jsonpath.join(tokens)
+
+
 def _judge(name: str, fields: tuple[Field, ...]) -> Check:
-    judged = tuple((declared, judged_in(declared)) for declared in fields)
+    judged = tuple(_Judged(declared) for declared in fields)
     registered = by_name(name)
     warn = registered is not None and registered.severity == "W"
 
     def judge(ctx: Context, out: Findings) -> None:
-        for declared, modes in judged:
-            if ctx.mode in modes:
-                judge_field(ctx, out, declared, warn=warn)
+        for field_ in judged:
+            if ctx.mode in field_.modes:
+                judge_field(ctx, out, field_, warn=warn)
 
     return judge
 
 
-def judge_field(ctx: Context, out: Findings, declared: Field, *, warn: bool = False) -> None:
-    """Report each value of ``declared`` outside its range or choices (as warnings for a
+def judge_field(ctx: Context, out: Findings, judged: _Judged, *, warn: bool = False) -> None:
+    """Report each value of the field outside its range or choices (as warnings for a
     rule whose spec severity is W)."""
-    for trail, raw in instances(ctx.body, declared):
-        complaint = _complaint(declared, raw)
+    declared = judged.declared
+    for indices, raw in instances(ctx.body, judged):
+        complaint = _complaint(judged, raw)
         if complaint is None:
             continue
         # The path is spelled out only for a value reported: most values fit.
-        path = jsonpath.join(trail)
+        path = judged.path(indices)
         if warn:
             message = _("{subject} should be {expected}; got {value}.")
         else:
@@ -121,57 +158,64 @@ def _subject(declared: Field, path: str) -> str:
     return path[start + 1 :]
 
 
-Trail = tuple[jsonpath.Token, ...]
+# (the list indices on the way, the value)
+Place: TypeAlias = "tuple[tuple[int, ...], Any]"
 
 
-def instances(body: Any, declared: Field) -> Iterator[tuple[Trail, Any]]:
-    """(path tokens, value) of every place in ``body`` the field stands (items one by one
-    for an array of choices), skipping absent values and other services' parameters."""
-    tokens = jsonpath.parse(declared.path)
-    for trail, value in _descend(body, tokens, (), declared.service):
-        if value is None:
-            continue
-        if declared.kind == "array" and isinstance(value, list):
-            for index, item in enumerate(value):
-                yield (*trail, index), item
-        else:
-            yield trail, value
-
-
-def _descend(
-    node: Any, tokens: list[jsonpath.Token], trail: Trail, service: str | None
-) -> Iterator[tuple[Trail, Any]]:
-    # Iterative over the named keys: only list levels ([]) branch.
-    for position, token in enumerate(tokens):
-        if token == jsonpath.ANY_INDEX:
+def instances(body: Any, judged: _Judged) -> list[Place]:
+    """(list indices on the way, value) of every place in ``body`` the field stands (items
+    one by one for an array, with their index last), skipping absent values and other
+    services' parameters, in the body's order."""
+    # Level by level rather than recursively: no call per list item (a tile field has 17).
+    places = _follow([((), body)], judged.first_keys)
+    service = judged.declared.service
+    for own_service_only, keys in judged.lists:
+        items: list[Place] = []
+        for indices, node in places:
             if not isinstance(node, list):
-                return
-            rest = tokens[position + 1 :]
-            in_services = jsonpath.join(trail).endswith(_SERVICES) if service else False
+                continue
             for index, item in enumerate(node):
-                other_service = not isinstance(item, dict) or item.get("serviceName") != service
-                if service is not None and in_services and other_service:
+                if own_service_only and (
+                    not isinstance(item, dict) or item.get("serviceName") != service
+                ):
                     continue
-                yield from _descend(item, rest, (*trail, index), service)
-            return
-        if not (isinstance(token, str) and isinstance(node, dict) and token in node):
-            return
-        node = node[token]
-        trail = (*trail, token)
-    yield trail, node
+                items.append(((*indices, index), item))
+        places = _follow(items, keys)
+    if judged.declared.kind != "array":
+        return [place for place in places if place[1] is not None]
+    values: list[Place] = []
+    for indices, value in places:
+        if isinstance(value, list):
+            values.extend(((*indices, index), item) for index, item in enumerate(value))
+        elif value is not None:
+            values.append((indices, value))
+    return values
 
 
-def _complaint(declared: Field, raw: Any) -> str | None:
+def _follow(places: list[Place], keys: tuple[jsonpath.Token, ...]) -> list[Place]:
+    """The places reached from each of ``places`` through the object keys ``keys``."""
+    reached: list[Place] = []
+    for indices, node in places:
+        for key in keys:
+            if not (isinstance(key, str) and isinstance(node, dict) and key in node):
+                break
+            node = node[key]
+        else:
+            reached.append((indices, node))
+    return reached
+
+
+def _complaint(judged: _Judged, raw: Any) -> str | None:
     """What the value should be, when it is outside the declaration; None when it fits or
     is of a type another rule judges."""
-    kind = declared.items if declared.kind == "array" else declared.kind
+    declared, kind = judged.declared, judged.kind
     if kind in ("int", "float"):
         if not is_number(raw):
             return None
         whole = kind == "int"
         if declared.choices:
             value = as_int(raw) if whole else raw
-            if value is None or value not in declared.choice_values:
+            if value is None or value not in judged.choice_values:
                 return _listing(declared)
             return None
         if (whole and as_int(raw) is None) or _outside(declared, raw):
@@ -179,7 +223,7 @@ def _complaint(declared: Field, raw: Any) -> str | None:
         return None
     if not isinstance(raw, str) or raw == "" or not declared.choices:
         return None
-    return None if raw in declared.choice_values else _listing(declared)
+    return None if raw in judged.choice_values else _listing(declared)
 
 
 def _outside(declared: Field, raw: float) -> bool:
