@@ -211,6 +211,7 @@ def _open_keyring() -> OpenedStore:
                     backend=describe_backend(backend)
                 )
             )
+        backend = secret_service.pin_default_collection(backend)
         # Reading a missing entry proves the backend answers (D-Bus up, keyring unlocked).
         backend.get_password(SERVICE, "rec-tui/probe")
     except secret_service.keyring_failures() as error:

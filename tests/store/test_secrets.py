@@ -52,6 +52,56 @@ def test_real_keyring_round_trip_is_seen_by_secret_tool(real_keyring: KeyringSer
     assert real_keyring.secret_tool_lookup(SERVICE, "preset/demo/clientRequest.token") is None
 
 
+def _record_paths(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The object path of every call secretstorage sends to the Secret Service from now on."""
+    from jeepney.low_level import HeaderFields, Message
+    from secretstorage.util import DBusAddressWrapper
+
+    paths: list[str] = []
+    send = DBusAddressWrapper.send_and_get_reply
+
+    def recording(self: DBusAddressWrapper, message: Message) -> object:
+        paths.append(message.header.fields[HeaderFields.path])
+        return send(self, message)
+
+    monkeypatch.setattr(DBusAddressWrapper, "send_and_get_reply", recording)
+    return paths
+
+
+@pytest.mark.keyring_service
+def test_the_keyring_is_used_by_the_default_collections_own_path(
+    real_keyring: KeyringService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # gnome-keyring resolves the alias path on a thread racing with its own updates of the
+    # alias, and then sends some calls on to a path that is not there (1 save in 800 with
+    # two rec-tuis saving at once): rec-tui asks for the alias once, by ReadAlias, and
+    # then uses the collection's own path only.
+    paths = _record_paths(monkeypatch)
+    store = open_store().store
+    store.set("preset/pin/clientRequest.token", "tok-PINNED-4242")
+    assert store.get("preset/pin/clientRequest.token") == "tok-PINNED-4242"
+    store.delete("preset/pin/clientRequest.token")
+    assert real_keyring.secret_tool_lookup(SERVICE, "preset/pin/clientRequest.token") is None
+    assert not [path for path in paths if path.startswith("/org/freedesktop/secrets/aliases/")]
+    assert "/org/freedesktop/secrets/collection/login" in paths
+
+
+@pytest.mark.keyring_service
+def test_a_collection_the_user_chose_is_kept(
+    real_keyring: KeyringService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+
+    session = "/org/freedesktop/secrets/collection/session"
+    keyring.get_keyring().preferred_collection = session  # type: ignore[attr-defined]
+    paths = _record_paths(monkeypatch)
+    store = open_store().store
+    store.set("preset/chosen/clientRequest.token", "tok-SESSION-5151")
+    assert store.get("preset/chosen/clientRequest.token") == "tok-SESSION-5151"
+    collections = [path for path in paths if path.startswith("/org/freedesktop/secrets/")]
+    assert collections and all(path.startswith(session) for path in collections)
+
+
 @pytest.mark.keyring_service
 def test_customer_credentials_in_the_real_keyring(real_keyring: KeyringService) -> None:
     store = open_store().store
