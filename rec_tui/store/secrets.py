@@ -124,11 +124,11 @@ class KeyringStore:
             raise
 
     def _call(self, action: str, entry: str, operation: Callable[[Any], object]) -> object:
-        from keyring.errors import KeyringError
+        from rec_tui.store.secret_service import keyring_failures
 
         try:
             return operation(self._backend)
-        except KeyringError as error:
+        except keyring_failures() as error:
             raise SecretStoreError(
                 _(_FAILED[action]).format(
                     backend=self.backend_name, entry=repr(entry), reason=_reason(error)
@@ -192,9 +192,10 @@ def open_store() -> OpenedStore:
 
 
 def _open_keyring() -> OpenedStore:
+    from rec_tui.store import secret_service
+
     try:
         import keyring
-        from keyring.errors import KeyringError
 
         backend = keyring.get_keyring()
         if _is_unusable(backend):
@@ -210,9 +211,10 @@ def _open_keyring() -> OpenedStore:
                     backend=describe_backend(backend)
                 )
             )
+        backend = secret_service.pin_default_collection(backend)
         # Reading a missing entry proves the backend answers (D-Bus up, keyring unlocked).
         backend.get_password(SERVICE, "rec-tui/probe")
-    except KeyringError as error:
+    except secret_service.keyring_failures() as error:
         return _fallback(_reason(error))
     except (RuntimeError, ImportError, AttributeError) as error:
         # A bad PYTHON_KEYRING_BACKEND (no such module, or no such class in it) fails
@@ -233,7 +235,9 @@ def _fallback(reason: str) -> OpenedStore:
 
 
 def _reason(error: BaseException) -> str:
-    text = str(error).strip().rstrip(".")
+    from rec_tui.store.secret_service import dbus_reason
+
+    text = (dbus_reason(error) or str(error)).strip().rstrip(".!")
     return text or type(error).__name__
 
 

@@ -52,6 +52,56 @@ def test_real_keyring_round_trip_is_seen_by_secret_tool(real_keyring: KeyringSer
     assert real_keyring.secret_tool_lookup(SERVICE, "preset/demo/clientRequest.token") is None
 
 
+def _record_paths(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The object path of every call secretstorage sends to the Secret Service from now on."""
+    from jeepney.low_level import HeaderFields, Message
+    from secretstorage.util import DBusAddressWrapper
+
+    paths: list[str] = []
+    send = DBusAddressWrapper.send_and_get_reply
+
+    def recording(self: DBusAddressWrapper, message: Message) -> object:
+        paths.append(message.header.fields[HeaderFields.path])
+        return send(self, message)
+
+    monkeypatch.setattr(DBusAddressWrapper, "send_and_get_reply", recording)
+    return paths
+
+
+@pytest.mark.keyring_service
+def test_the_keyring_is_used_by_the_default_collections_own_path(
+    real_keyring: KeyringService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # gnome-keyring resolves the alias path on a thread racing with its own updates of the
+    # alias, and then sends some calls on to a path that is not there (1 save in 800 with
+    # two rec-tuis saving at once): rec-tui asks for the alias once, by ReadAlias, and
+    # then uses the collection's own path only.
+    paths = _record_paths(monkeypatch)
+    store = open_store().store
+    store.set("preset/pin/clientRequest.token", "tok-PINNED-4242")
+    assert store.get("preset/pin/clientRequest.token") == "tok-PINNED-4242"
+    store.delete("preset/pin/clientRequest.token")
+    assert real_keyring.secret_tool_lookup(SERVICE, "preset/pin/clientRequest.token") is None
+    assert not [path for path in paths if path.startswith("/org/freedesktop/secrets/aliases/")]
+    assert "/org/freedesktop/secrets/collection/login" in paths
+
+
+@pytest.mark.keyring_service
+def test_a_collection_the_user_chose_is_kept(
+    real_keyring: KeyringService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+
+    session = "/org/freedesktop/secrets/collection/session"
+    keyring.get_keyring().preferred_collection = session  # type: ignore[attr-defined]
+    paths = _record_paths(monkeypatch)
+    store = open_store().store
+    store.set("preset/chosen/clientRequest.token", "tok-SESSION-5151")
+    assert store.get("preset/chosen/clientRequest.token") == "tok-SESSION-5151"
+    collections = [path for path in paths if path.startswith("/org/freedesktop/secrets/")]
+    assert collections and all(path.startswith(session) for path in collections)
+
+
 @pytest.mark.keyring_service
 def test_customer_credentials_in_the_real_keyring(real_keyring: KeyringService) -> None:
     store = open_store().store
@@ -163,8 +213,11 @@ def test_cli_presets_keep_secrets_in_the_real_keyring(
     assert real_keyring.secret_tool_lookup(SERVICE, entry) is None
 
 
-def _backend(module: str, error: Exception | None = None) -> object:
-    """A keyring backend from ``module`` whose reads fail with ``error`` (if given)."""
+def _backend(
+    module: str, error: Exception | None = None, *, set_error: Exception | None = None
+) -> object:
+    """A keyring backend from ``module`` whose reads fail with ``error`` and whose writes
+    fail with ``set_error`` (each if given)."""
     from keyring.backend import KeyringBackend
 
     def get_password(self: object, service: str, username: str) -> str | None:
@@ -172,14 +225,104 @@ def _backend(module: str, error: Exception | None = None) -> object:
             raise error
         return None
 
+    def set_password(self: object, service: str, username: str, password: str) -> None:
+        if set_error is not None:
+            raise set_error
+
     namespace = {
         "priority": 1,
         "get_password": get_password,
-        "set_password": lambda self, s, u, p: None,
+        "set_password": set_password,
         "delete_password": lambda self, s, u: None,
         "__module__": module,
     }
     return type("FakeKeyring", (KeyringBackend,), namespace)()
+
+
+# A collection path as gnome-keyring 42 can make of the default alias (see
+# rec_tui.store.secret_service): a path to nothing, its name from freed memory.
+GARBAGE_PATH = "/org/freedesktop/secrets/collection/_5b5_0a_f5_2a"
+
+
+def _not_there_error() -> Exception:
+    """What secretstorage raises when the Secret Service answers that a path is not there:
+    secretstorage itself turns the D-Bus error reply into it."""
+    from jeepney import new_error
+    from jeepney.low_level import HeaderFields, Message
+    from secretstorage.util import DBusAddressWrapper
+
+    class Answers:
+        def send_and_get_reply(self, message: Message) -> Message:
+            path = message.header.fields[HeaderFields.path]
+            said = f"Object does not exist at path “{path}”"
+            return new_error(message, "org.freedesktop.DBus.Error.UnknownMethod", "s", (said,))
+
+    collection = DBusAddressWrapper(GARBAGE_PATH, "org.freedesktop.Secret.Collection", Answers())
+    try:
+        collection.call("SearchItems", "a{ss}", {"service": SERVICE})
+    except Exception as error:
+        return error
+    raise AssertionError("secretstorage did not raise")
+
+
+def test_a_keyring_object_that_is_not_there_is_one_clear_error() -> None:
+    # secretstorage's own exceptions pass through keyring unwrapped: each is still a
+    # SecretStoreError naming the entry and the path, never the library's bare exception.
+    error = _not_there_error()
+    store = KeyringStore(_backend("tests.fake", error, set_error=error))
+    for action, call in (
+        ("read", lambda: store.get("agora/customer-id")),
+        ("store", lambda: store.set("agora/customer-id", "x")),
+    ):
+        with pytest.raises(SecretStoreError) as caught:
+            call()
+        message = str(caught.value)
+        assert f"could not {action} 'agora/customer-id'" in message
+        assert f"Object does not exist at path “{GARBAGE_PATH}”. Unlock" in message
+
+
+def test_a_keyring_probe_that_meets_a_path_not_there_falls_back_with_the_reason() -> None:
+    import keyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(_backend("tests.fake", _not_there_error()))  # type: ignore[arg-type]
+    try:
+        opened = open_store()
+    finally:
+        keyring.set_keyring(previous)
+    assert isinstance(opened.store, MemoryStore)
+    assert opened.notice is not None
+    assert opened.notice.startswith(
+        f"No usable keyring: Object does not exist at path “{GARBAGE_PATH}”. Secrets are"
+    )
+
+
+def test_preset_save_whose_keyring_write_fails_so_says_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    import keyring
+
+    from rec_tui.cli import EXIT_FAILED, main
+
+    body = {"cname": "room", "uid": "1", "clientRequest": {"token": "tok-NEVER-SHOWN-77"}}
+    source = tmp_path / "body.json"
+    source.write_text(json.dumps(body))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(_backend("tests.fake", set_error=_not_there_error()))  # type: ignore[arg-type]
+    try:
+        code = main(["preset", "save", "kr", "--from", str(source), "--mode", "mix"])
+    finally:
+        keyring.set_keyring(previous)
+    captured = capsys.readouterr()
+    assert code == EXIT_FAILED
+    assert "Saved preset" not in captured.out
+    assert captured.err.splitlines() == [
+        "rec-tui: Could not save 'kr': The keyring (fake FakeKeyring) could not store "
+        f"'preset/kr/clientRequest.token': Object does not exist at path “{GARBAGE_PATH}”. "
+        "Unlock the keyring, or supply the secret through its environment variable."
+    ]
 
 
 @pytest.mark.parametrize(
