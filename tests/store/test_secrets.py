@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -213,6 +215,19 @@ def test_cli_presets_keep_secrets_in_the_real_keyring(
     assert real_keyring.secret_tool_lookup(SERVICE, entry) is None
 
 
+@contextlib.contextmanager
+def _keyring_backend(backend: object) -> Iterator[None]:
+    """keyring answers through ``backend`` for the duration of the block."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
+
+
 def _backend(
     module: str, error: Exception | None = None, *, set_error: Exception | None = None
 ) -> object:
@@ -282,14 +297,9 @@ def test_a_keyring_object_that_is_not_there_is_one_clear_error() -> None:
 
 
 def test_a_keyring_probe_that_meets_a_path_not_there_falls_back_with_the_reason() -> None:
-    import keyring
 
-    previous = keyring.get_keyring()
-    keyring.set_keyring(_backend("tests.fake", _not_there_error()))  # type: ignore[arg-type]
-    try:
+    with _keyring_backend(_backend("tests.fake", _not_there_error())):
         opened = open_store()
-    finally:
-        keyring.set_keyring(previous)
     assert isinstance(opened.store, MemoryStore)
     assert opened.notice is not None
     assert opened.notice.startswith(
@@ -302,19 +312,13 @@ def test_preset_save_whose_keyring_write_fails_so_says_without_a_traceback(
 ) -> None:
     import json
 
-    import keyring
-
     from rec_tui.cli import EXIT_FAILED, main
 
     body = {"cname": "room", "uid": "1", "clientRequest": {"token": "tok-NEVER-SHOWN-77"}}
     source = tmp_path / "body.json"
     source.write_text(json.dumps(body))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(_backend("tests.fake", set_error=_not_there_error()))  # type: ignore[arg-type]
-    try:
+    with _keyring_backend(_backend("tests.fake", set_error=_not_there_error())):
         code = main(["preset", "save", "kr", "--from", str(source), "--mode", "mix"])
-    finally:
-        keyring.set_keyring(previous)
     captured = capsys.readouterr()
     assert code == EXIT_FAILED
     assert "Saved preset" not in captured.out
@@ -333,14 +337,9 @@ def test_preset_save_whose_keyring_write_fails_so_says_without_a_traceback(
     ],
 )
 def test_plaintext_file_backends_are_refused(backend: object, reason: str | None) -> None:
-    import keyring
 
-    previous = keyring.get_keyring()
-    keyring.set_keyring(backend)  # type: ignore[arg-type]
-    try:
+    with _keyring_backend(backend):
         opened = open_store()
-    finally:
-        keyring.set_keyring(previous)
     if reason is None:
         assert opened.notice is None and opened.store.persistent
     else:
@@ -349,15 +348,10 @@ def test_plaintext_file_backends_are_refused(backend: object, reason: str | None
 
 
 def test_a_locked_keyring_falls_back_to_memory() -> None:
-    import keyring
     from keyring.errors import KeyringLocked
 
-    previous = keyring.get_keyring()
-    keyring.set_keyring(_backend("tests.fake", KeyringLocked("the collection is locked")))  # type: ignore[arg-type]
-    try:
+    with _keyring_backend(_backend("tests.fake", KeyringLocked("the collection is locked"))):
         opened = open_store()
-    finally:
-        keyring.set_keyring(previous)
     assert isinstance(opened.store, MemoryStore)
     assert opened.notice is not None
     assert opened.notice.startswith("No usable keyring: the collection is locked.")
