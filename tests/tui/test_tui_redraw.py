@@ -385,6 +385,40 @@ async def test_the_fix_marks_follow_once_typing_pauses() -> None:
         assert any("[F8 fix]" in row for row in _problem_rows(app))
 
 
+@pytest.mark.parametrize(
+    ("step", "path", "typed"),
+    [
+        ("streams", "clientRequest.recordingConfig.maxIdleTime", 3000),
+        ("session", "cname", "httpClient46322400"),
+    ],
+)
+async def test_typing_in_a_step_lays_nothing_out_again(
+    monkeypatch: pytest.MonkeyPatch, step: str, path: str, typed: object
+) -> None:
+    # The streams step's group suggestion and the session step's mode summary were written
+    # again after every key, words unchanged; each such update lays the whole screen out
+    # (5-10 ms a key).
+    layouts: list[Screen[Any]] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(screen: Screen[Any], *args: Any, **kwargs: Any) -> None:
+        layouts.append(screen)
+        refresh_layout(screen, *args, **kwargs)
+
+    app = RecTuiApp(_mix_draft(seed_body("1_mix_av.json")), start_step=step)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        focus_at_the_end(app, path)
+        await pilot.press("0")  # the first change marks the draft unsaved (new words)
+        await pilot.pause(0.3)
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        for key in ("0", "backspace", "0"):
+            await pilot.press(key)
+            await pilot.pause(0.2)
+        assert app.draft.get(path) == typed
+        assert layouts == []
+
+
 @pytest.fixture
 def placings(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Each time Textual works out the places of the screen's widgets: False when it works

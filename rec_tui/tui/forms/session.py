@@ -20,6 +20,7 @@ from rec_tui.spec import catalogue
 from rec_tui.spec.modes import MODE_SUMMARIES, MODES, is_mode
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
+from rec_tui.tui.widgets.css_classes import update_if_changed
 from rec_tui.tui.widgets.editors import TextEditor
 from rec_tui.tui.widgets.field_editor import FieldEditor
 
@@ -73,7 +74,7 @@ class SessionForm(StepForm):
 
     def after_sync(self) -> None:
         mode = self.draft.mode
-        self.query_one("#mode-summary", Static).update(_(MODE_SUMMARIES[mode]))
+        update_if_changed(self.query_one("#mode-summary", Static), _(MODE_SUMMARIES[mode]))
         radio_set = self.query_one("#mode", ChoiceRadioSet)
         for button in radio_set.query(RadioButton):
             if button.name == mode and not button.value:

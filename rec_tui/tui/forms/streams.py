@@ -11,6 +11,7 @@ from rec_tui.i18n import N_, LazyText, _, ngettext
 from rec_tui.spec.rules.context import REC
 from rec_tui.spec.uid_groups import GROUP_CAPACITY, distinct_uids, smallest_group
 from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.widgets.css_classes import update_if_changed
 
 _LISTS = ("subscribeAudioUids", "subscribeVideoUids")
 
@@ -83,7 +84,9 @@ class StreamsForm(StepForm):
                 "{count} users listed → suggested {group} (up to {capacity} users).",
                 users,
             ).format(count=users, group=group, capacity=GROUP_CAPACITY[group])
-        self.query_one("#group-suggestion", Static).update(text)
+        # Only when the words change: an update lays the whole screen out again, and this
+        # runs on every key typed in the step.
+        update_if_changed(self.query_one("#group-suggestion", Static), text)
         self.query_one("#use-group", Button).display = group is not None and group != current
 
     @on(Button.Pressed, "#use-group")
