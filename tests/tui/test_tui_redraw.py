@@ -20,7 +20,6 @@ from rec_tui.request.draft import Draft
 from rec_tui.request.validate import Checked
 from rec_tui.spec.problems import Problem
 from rec_tui.tui.app import RecTuiApp
-from rec_tui.tui.widgets import object_list
 from rec_tui.tui.widgets.item_table import ItemTable
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from rec_tui.tui.widgets.object_list import ObjectListEditor
@@ -509,27 +508,6 @@ async def test_a_value_typed_into_a_tile_redraws_its_row_of_the_tiles_table_alon
         assert table.get_row_at(1)[1] == "102"
         # The first tile's line (the header is line 0): not the other rows.
         assert set(drawn) == {1}
-
-
-async def test_the_tiles_table_waits_for_typing_to_pause(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Caught up in the middle of a burst, its frame came just before a key, whose own
-    # frame then waited for the next 1/60 s.
-    monkeypatch.setattr(object_list, "TABLE_CATCH_UP", 0.6)
-    draft = _mix_draft(copy.deepcopy(MIX_BODY))
-    app = RecTuiApp(draft, start_step="layout")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        focus_at_the_end(app, TILE_UID)
-        table = app.query_one(ItemTable)
-        table.scroll_visible(animate=False)
-        for key in "7412":  # 0.8 s of typing, each key well within the pause it waits for
-            await pilot.press(key)
-            await pilot.pause(0.2)
-        assert app.draft.get(TILE_UID) == "1017412"
-        assert table.get_row_at(0)[1] == "101"
-        # Textual's timer starts again once its time is up: at most twice the wait.
-        await pilot.pause(1.5)
-        assert table.get_row_at(0)[1] == "1017412"
 
 
 def test_the_preview_makes_again_only_the_lines_a_change_touched() -> None:

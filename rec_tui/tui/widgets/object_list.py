@@ -27,8 +27,7 @@ from rec_tui.tui.widgets.field_editor import FieldEditor, covers
 from rec_tui.tui.widgets.item_table import ItemTable
 from rec_tui.tui.widgets.on_screen import WhenShown
 
-# Seconds after typing stops before the table shows the new value (at most twice that:
-# a Textual timer pushed back starts again only once its time is up).
+# Seconds after typing stops before the table shows the new value.
 TABLE_CATCH_UP = 0.15
 
 
@@ -131,13 +130,11 @@ class ObjectListEditor(FieldEditor):
         ]
         if rows != self._rows:
             if len(rows) == len(self._rows):
-                # A value typed into an item: the table catches up once typing pauses, so
-                # a keystroke never waits for the table, nor for its frame drawn just before.
+                # A value typed into an item: the table catches up a moment later, so a
+                # keystroke never waits for the whole table to be drawn again.
                 self._pending_rows = rows
                 if self._table_timer is None:
                     self._table_timer = self.set_timer(TABLE_CATCH_UP, self._cells_catch_up)
-                else:
-                    self._table_timer.reset()
             else:
                 self._rebuild_table(rows)
         set_class_if_changed(self, not items, "-empty")
