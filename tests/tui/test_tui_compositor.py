@@ -3,7 +3,6 @@ Textual's own, for a fraction of the rendering."""
 
 from __future__ import annotations
 
-import copy
 import io
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
@@ -17,13 +16,12 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from rec_tui.layout.marks import LAYOUT_CONFIG
-from rec_tui.request.draft import Draft
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.compositor import ColumnsCompositor, columns, covered
 from rec_tui.tui.forms.layout import LayoutForm
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from tests.support.layout_host import MIX_BODY
-from tests.support.tui import SIZE, editor, focus_at_the_end
+from tests.support.tui import SIZE, editor, focus_at_the_end, make_app
 
 TILE_UID = f"{LAYOUT_CONFIG}[0].uid"
 T = TypeVar("T")
@@ -86,9 +84,7 @@ async def _layout_step(pilot: Any, app: RecTuiApp, focus: str) -> None:
 async def test_a_key_s_changes_are_drawn_as_textual_would_draw_them(
     monkeypatch: pytest.MonkeyPatch, focus: str, keys: str
 ) -> None:
-    draft = Draft(mode="mix")
-    draft.replace_body(copy.deepcopy(MIX_BODY))
-    app = RecTuiApp(draft, start_step="layout")
+    app = make_app(MIX_BODY, step="layout")
     updates: list[tuple[set[Region], Any, Any]] = []
     ours = ColumnsCompositor.render_partial_update
 
@@ -124,9 +120,7 @@ async def _one_key(
 ) -> tuple[list[tuple[Widget, Region]], T]:
     """What was rendered (each widget with its crop) for one key in a tile's uid field or
     on the canvas, and what ``look`` saw of the app just after it."""
-    draft = Draft(mode="mix")
-    draft.replace_body(copy.deepcopy(MIX_BODY))
-    app = RecTuiApp(draft, start_step="layout")
+    app = make_app(MIX_BODY, step="layout")
     rendered: list[tuple[Widget, Region]] = []
     render_lines = Widget.render_lines
 
@@ -210,9 +204,7 @@ async def test_a_canvas_key_renders_none_of_the_rows_of_the_panes_beside_the_can
 async def test_a_canvas_key_repaints_the_rows_it_changed_and_the_screen_is_as_drawn_in_full(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    draft = Draft(mode="mix")
-    draft.replace_body(copy.deepcopy(MIX_BODY))
-    app = RecTuiApp(draft, start_step="layout")
+    app = make_app(MIX_BODY, step="layout")
     drawn: list[dict[tuple[int, int], tuple[str, str]]] = []
     canvas_rows: list[int] = []
     ours = ColumnsCompositor.render_partial_update
@@ -259,9 +251,7 @@ async def test_a_canvas_key_repaints_the_rows_it_changed_and_the_screen_is_as_dr
 async def test_a_full_update_renders_every_widget_as_textual_does(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    draft = Draft(mode="mix")
-    draft.replace_body(copy.deepcopy(MIX_BODY))
-    app = RecTuiApp(draft, start_step="layout")
+    app = make_app(MIX_BODY, step="layout")
     rendered: list[Widget] = []
     render_lines = Widget.render_lines
 
