@@ -10,6 +10,7 @@ from rec_tui.spec import catalogue
 from rec_tui.spec.rules.context import FILES
 from rec_tui.tui.field_rules import rules_text
 from rec_tui.tui.forms.base import StepForm
+from rec_tui.tui.widgets.css_classes import update_if_changed
 from rec_tui.tui.widgets.editors import ChoiceSetEditor
 
 AV_FILE_TYPE = f"{FILES}.avFileType"
@@ -40,4 +41,4 @@ class FilesForm(StepForm):
             "mix": N_("Mix mode can add MP4 next to HLS; an MP4 rolls over at about 2 h or 2 GB."),
             "web": N_("Web mode can add MP4 next to HLS; MP4s roll over after maxVideoDuration."),
         }[self.draft.mode]
-        self.query_one("#mode-rule", Static).update(_(note))
+        update_if_changed(self.query_one("#mode-rule", Static), _(note))
