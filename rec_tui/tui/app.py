@@ -245,6 +245,11 @@ class RecTuiApp(App[int]):
         self.call_after_refresh(self.files.start)
         # launch() holds the garbage collector off until the first frame is painted.
         self.call_after_refresh(self._collect_from_now)
+        # The notices ("Opened …") come over the first frame, not in it: toasts are three
+        # widgets each, styled and laid out (~5 ms the first screen waited for).
+        self.call_after_refresh(self._show_notices)
+
+    def _show_notices(self) -> None:
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 
@@ -318,9 +323,8 @@ class RecTuiApp(App[int]):
             gc.set_threshold(*self._thresholds)
 
     def _first_check(self) -> None:
-        self._show_draft()
         # The first frame's problems carry their [F8 fix] marks: nothing in it changes later.
-        self.problems_with_fixes()
+        self._show_draft(fixes_now=True)
         self._form_built(self._forms[self.current_step])
         # Opened at a later step (--step): the preview shows that step's part of the body.
         self.query_one(Preview).scroll_to_section(step(self.current_step).owns)
@@ -445,23 +449,32 @@ class RecTuiApp(App[int]):
         edited = change.paths if change.kind == "edit" and change.paths else None
         self._show_draft(None if change.everything else change.origin, edited)
 
-    def _show_draft(self, origin: object | None = None, changed: Changed = None) -> None:
+    def _show_draft(
+        self, origin: object | None = None, changed: Changed = None, *, fixes_now: bool = False
+    ) -> None:
         """Re-validate and refresh everything that shows the draft but ``origin``
         (``changed``: the paths an edit touched, None when anything may have changed).
 
         The body is checked once per change. Its fixes (each costs a re-check) are worked
         out from that same check once changes pause for :attr:`FIXES_AFTER` seconds, so
-        typing never waits for them and the [F8 fix] marks follow; F8 works them out at once.
+        typing never waits for them and the [F8 fix] marks follow; F8 works them out at once,
+        and so does ``fixes_now`` (the problems are listed once, with their marks).
         """
         checked = self.draft.check()
-        self._checked = (self.draft.revision, checked)
-        self.problems = checked.problems
-        self._fixes_for = -1
-        self._fixes_later()
+        revision = self.draft.revision
+        self._checked = (revision, checked)
+        if fixes_now:
+            self._fix_search = None
+            self.problems = checked.with_fixes()
+            self._fixes_for = revision
+        else:
+            self.problems = checked.problems
+            self._fixes_for = -1
+            self._fixes_later()
         self.query_one(Preview).show(
             compact_request_line(self.draft), self.draft.body, self.problems
         )
-        self.query_one(ProblemsPane).show(self.problems, fixes_known=False)
+        self.query_one(ProblemsPane).show(self.problems, fixes_known=fixes_now)
         errors: dict[str, int] = {}
         for problem in self.problems:
             if problem.is_error:

@@ -119,7 +119,9 @@ def launch(args: argparse.Namespace) -> int:
     # collector back on once the first frame is on the screen.
     gc.disable()
     try:
+        from rec_tui.store import paths
         from rec_tui.tui.app import RecTuiApp
+        from rec_tui.tui.stored_css import stored_stylesheet
 
         secrets = StoreOnFirstUse()
         draft, notices = build_draft(args, secrets)
@@ -131,7 +133,9 @@ def launch(args: argparse.Namespace) -> int:
         app.files.adopt(getattr(args, "opened_document", None), getattr(args, "open_path", None))
         if secrets.opened is not None:
             app.files.use_store(secrets.opened)  # opened for the preset: not probed twice
+        app.stylesheet = stylesheet = stored_stylesheet(app.stylesheet, paths.cache_dir())
         app.run()
+        stylesheet.stored.save()  # what this run parsed, parsed no more
     finally:
         # However the run ended (a failed start, a test's stand-in run), the collector is on
         # again and nothing stays frozen.

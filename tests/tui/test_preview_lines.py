@@ -109,3 +109,21 @@ def test_a_value_typed_in_the_preview_renders_the_body_no_more(
     preview.show("", grown, [])
     assert len(rendered) == 2  # a new key: the body is rendered again
     assert '"width": 0.5' in preview.json_view.plain
+
+
+def test_drawing_a_preview_line_parses_no_style(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.style import Style
+
+    lines = preview_lines(BODY, [])
+    parsed: list[str] = []
+    real_parse = Style.parse.__func__  # type: ignore[attr-defined]
+
+    def counting_parse(cls: type[Style], text: str) -> Style:
+        parsed.append(text)
+        return real_parse(cls, text)
+
+    monkeypatch.setattr(Style, "parse", classmethod(counting_parse))
+    drawn = [list(line.render_segments(Style())) for line in lines]
+    # A span's style given as text would be parsed each time its line is drawn.
+    assert parsed == []
+    assert any(segment.style is not None and segment.style.bold for row in drawn for segment in row)

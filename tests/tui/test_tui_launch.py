@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -307,3 +308,64 @@ async def test_the_footer_keys_are_in_the_first_frame(monkeypatch: pytest.Monkey
         settled = [key.key for key in app.screen.query(FooterKey)]
     assert "ctrl+q" in settled and "ctrl+p" in settled
     assert first_frame == [settled]
+
+
+def first_frame_spy(monkeypatch: pytest.MonkeyPatch, look: Callable[[Any], Any]) -> list[Any]:
+    """What ``look(screen)`` saw when the app painted its first frame (filled in then)."""
+    from rich.console import RenderableType
+    from textual.screen import Screen
+
+    seen: list[Any] = []
+    real_display = RecTuiApp._display
+
+    def display(self: RecTuiApp, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        if renderable is not None and not seen:
+            seen.append(look(screen))
+        real_display(self, screen, renderable)
+
+    monkeypatch.setattr(RecTuiApp, "_display", display)
+    return seen
+
+
+async def test_the_first_frame_lists_the_problems_once_with_their_fixes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rec_tui.tui.widgets.problems_pane import ProblemsPane
+
+    fills: list[int] = []
+    real_show = ProblemsPane.show
+
+    def counting_show(self: ProblemsPane, *args: Any, **kwargs: Any) -> None:
+        fills.append(1)
+        real_show(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProblemsPane, "show", counting_show)
+    first_frame = first_frame_spy(
+        monkeypatch, lambda screen: (len(fills), screen.query_one(ProblemsPane).problems)
+    )
+    args = options(open_path=str(SEEDS / "6_individual_audio_passthrough.json"), mode="mix")
+    app = RecTuiApp(build_draft(args)[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    ((filled, problems),) = first_frame
+    # Listed once (each listing rebuilds the list), and already with its [F8 fix] marks.
+    assert filled == 1
+    assert any(problem.fix is not None for problem in problems)
+
+
+async def test_the_notices_come_right_after_the_first_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual.widgets._toast import Toast
+
+    first_frame = first_frame_spy(monkeypatch, lambda screen: len(screen.query(Toast)))
+    draft, notices = build_draft(options(open_path=str(SEEDS / "1_mix_av.json")))
+    assert notices
+    app = RecTuiApp(draft, notices=notices)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        shown = [str(toast._notification.message) for toast in app.screen.query(Toast)]
+    # Toasts are widgets to style and lay out: the first screen did not wait for them.
+    assert first_frame == [0]
+    assert shown == [message for message, _ in notices]

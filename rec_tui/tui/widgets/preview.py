@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from rich.segment import Segment
@@ -82,14 +83,21 @@ def _styled_line(text: str, mark: str, style: str, tokens: Iterable[Token]) -> C
     # The indentation gets its own (invisible) style so it stays a separate segment:
     # SVG renderers drop leading spaces of a run like "    {" in screenshots.
     indent = len(text) - len(text.lstrip(" "))
-    spans = [Span(_GUTTER if style else 0, _GUTTER + indent, "not bold")]
+    spans = [Span(_GUTTER if style else 0, _GUTTER + indent, _parsed("not bold"))]
     if style:
-        spans.append(Span(0, _GUTTER, style))
+        spans.append(Span(0, _GUTTER, _parsed(style)))
     spans.extend(
-        Span(_GUTTER + token.start, _GUTTER + token.end, TOKEN_STYLES[token.kind])
+        Span(_GUTTER + token.start, _GUTTER + token.end, _parsed(TOKEN_STYLES[token.kind]))
         for token in tokens
     )
     return Content(mark + text, spans)
+
+
+@cache
+def _parsed(style: str) -> Style:
+    # A span's style given as text is parsed (by Textual's CSS tokenizer) each time its
+    # line is drawn: three quarters of drawing a line of the preview.
+    return Style.parse(style)
 
 
 def preview_content(body: Any, problems: list[Problem]) -> Content:
