@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
-from textual.widgets import Footer, RadioButton
-from textual.widgets._footer import FooterKey
+from textual.widgets import RadioButton
 
 from rec_tui.request.draft import Draft
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
 from rec_tui.tui.widgets.editors import FieldInput
+from rec_tui.tui.widgets.keys_footer import KeysFooter
 from tests.bench.bench_tui import large_body
 from tests.support.tui import SIZE
 
@@ -57,18 +57,17 @@ def customer_draft() -> Draft:
     return draft
 
 
-async def test_the_footer_keys_are_styled_once_compact(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_the_footer_is_one_widget_styled_once(monkeypatch: pytest.MonkeyPatch) -> None:
     restyled = restyled_until_first_frame(monkeypatch)
     app = RecTuiApp(customer_draft())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        keys = list(app.query_one(Footer).query(FooterKey))
-        assert len(keys) >= 9
-        # Drawn compact, as Textual's watcher would have made them.
-        assert all(key.has_class("-compact") and key.compact for key in keys)
-    # Textual's FooterKey gets "-compact" from a watcher as it mounts: each key (with its
-    # two component styles) was styled a second time before the first frame.
-    assert "FooterKey" not in restyled
+        footer = app.query_one(KeysFooter)
+        assert len(footer.keys) >= 9 and all(key.whole for key in footer.drawn)
+        # Textual's Footer is a widget per key (each styled twice before the first frame:
+        # "-compact" came from a watcher as it mounted).
+        assert not footer.children
+    assert "KeysFooter" not in restyled
 
 
 async def test_the_fields_are_styled_once_valid(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,6 +20,7 @@ from rec_tui.store import paths
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.launch import build_draft
 from rec_tui.tui.screens.field_help import FieldHelpScreen
+from rec_tui.tui.widgets.keys_footer import KeysFooter
 from rec_tui.tui.widgets.step_list import StepList
 from tests.support.tui import SEEDS, SIZE, editor, make_app, seed_body, type_into
 
@@ -28,6 +29,11 @@ APP_ID = catalogue.field("session.appId")
 
 
 def footer_words(app: RecTuiApp) -> list[str]:
+    """The words of the keys in the footer of the screen on top (the wizard's, or Textual's
+    own on a screen of its own such as the diff)."""
+    wizard_footer = app.screen.query(KeysFooter)
+    if wizard_footer:
+        return [key.description for key in wizard_footer.first().keys]
     return [key.description for key in app.screen.query_one(Footer).query(FooterKey)]
 
 

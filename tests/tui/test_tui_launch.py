@@ -290,14 +290,15 @@ async def test_the_wizard_opened_with_a_mode_stays_in_it() -> None:
 async def test_the_footer_keys_are_in_the_first_frame(monkeypatch: pytest.MonkeyPatch) -> None:
     from rich.console import RenderableType
     from textual.screen import Screen
-    from textual.widgets._footer import FooterKey
+
+    from rec_tui.tui.widgets.keys_footer import KeysFooter
 
     first_frame: list[list[str]] = []
     real_display = RecTuiApp._display
 
     def display(self: RecTuiApp, screen: Screen[Any], renderable: RenderableType | None) -> None:
         if renderable is not None and not first_frame:
-            first_frame.append([key.key for key in screen.query(FooterKey)])
+            first_frame.append([key.key for key in screen.query_one(KeysFooter).keys])
         real_display(self, screen, renderable)
 
     monkeypatch.setattr(RecTuiApp, "_display", display)
@@ -305,7 +306,7 @@ async def test_the_footer_keys_are_in_the_first_frame(monkeypatch: pytest.Monkey
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
-        settled = [key.key for key in app.screen.query(FooterKey)]
+        settled = [key.key for key in app.screen.query_one(KeysFooter).keys]
     assert "ctrl+q" in settled and "ctrl+p" in settled
     assert first_frame == [settled]
 

@@ -1,55 +1,208 @@
-"""The wizard's footer: its keys in the first frame, composed again only when they change."""
+"""The wizard's footer: the screen's keys and what they do, drawn as one widget.
+
+It looks and acts like Textual's compact Footer (each key in the key colour, its words
+after it, the palette key at the right edge behind a thin line; a key is pressed by
+clicking it, shows its tooltip when pointed at, and is dimmed while it does nothing),
+with three differences that save the wizard work:
+
+- One widget instead of one per key: Textual's Footer is ten widgets here, each styled,
+  laid out and drawn before the first frame (~10 ms of the start-up).
+- Its keys are in the first frame: Textual's shows them only after the screen first
+  announces its bindings, two refreshes after the first paint; the keys are the app's
+  own bindings, known before then.
+- It is drawn again only when the keys it shows change: Textual's rebuilds every key each
+  time the screen announces its bindings, at every focus move.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
-from textual.screen import Screen
+from rich.text import Text
+from textual import events
 from textual.widget import Widget
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+# Between a key's words and the next key; before the palette key, its thin line.
+GAP = " "
+PALETTE_LINE = "▏"
 
 
-class KeysFooter(Footer):
-    """Textual's Footer, with two differences that save the wizard work.
+class ShownKey(NamedTuple):
+    """A key as the footer shows it."""
 
-    Its keys are in the first frame: Textual's composes them only after the screen first
-    announces its bindings, two refreshes after the first paint (~60 ms later on a busy
-    machine), and the first screen would be drawn without them; the keys are the app's own
-    bindings, known before then.
+    key: str
+    display: str
+    description: str
+    enabled: bool
+    tooltip: str
 
-    It is composed again only when the keys it shows change: Textual's rebuilds every key
-    (nine widgets) each time the screen announces its bindings, at every focus move,
-    whether or not a key changed (four times in the first half second of the wizard).
 
-    Its keys are compact when they are first styled: Textual's get their "-compact" class
-    from a watcher that runs as each key mounts, and that class change styles the key (and
-    its two component styles) a second time, nine times before the first frame.
+class DrawnKey(NamedTuple):
+    """A key where the footer drew it: columns ``start`` to ``end`` (less than its width
+    when the footer is too narrow for it)."""
+
+    shown: ShownKey
+    start: int
+    end: int
+
+    @property
+    def whole(self) -> bool:
+        """Drawn uncut: its key, a space and its words."""
+        words = f" {self.shown.description}" if self.shown.description else ""
+        return self.end - self.start == len(self.shown.display) + len(words)
+
+
+class KeysFooter(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "keys-footer--key",
+        "keys-footer--description",
+        "keys-footer--line",
+        "keys-footer--pointed",
+    }
+    DEFAULT_CSS = """
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        .keys-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .keys-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .keys-footer--line { color: $foreground 20%; }
+        .keys-footer--pointed { background: $block-hover-background; }
+    }
     """
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(compact=True, **kwargs)
-        self.set_reactive(Footer._bindings_ready, True)
-        self._composed_for: tuple[object, ...] | None = None
+        super().__init__(**kwargs)
+        self._keys: tuple[ShownKey, ...] = ()
+        self._palette: ShownKey | None = None
+        # Where each key is drawn: what a click or the pointer is on.
+        self._drawn: tuple[DrawnKey, ...] = ()
+        self._pointed: ShownKey | None = None
 
-    def _shown_keys(self) -> tuple[object, ...]:
-        """What the footer shows of the screen's bindings (its words in the active language)."""
-        palette = self.app.COMMAND_PALETTE_BINDING
-        return tuple(
-            (key, binding.key, binding.description, binding.action, binding.group, enabled, tip)
-            for key, (_, binding, enabled, tip) in self.screen.active_bindings.items()
-            if binding.show or key == palette
-        )
+    @property
+    def keys(self) -> tuple[ShownKey, ...]:
+        """The keys shown, left to right, the palette key last."""
+        return self._keys + ((self._palette,) if self._palette else ())
 
-    def compose(self) -> Iterator[Widget]:
-        self._composed_for = self._shown_keys()
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and self.compact:
-                widget.add_class("-compact", update=False)
-            yield widget
+    @property
+    def drawn(self) -> tuple[DrawnKey, ...]:
+        """Where the keys were drawn last, left to right: a key with no room is left out."""
+        return self._drawn
 
-    def bindings_changed(self, screen: Screen[Any]) -> None:
-        if screen is self.screen and self.is_attached and self._shown_keys() == self._composed_for:
+    def on_mount(self) -> None:
+        self._read_keys()
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[Any]) -> None:
+        if screen is self.screen:
+            self._read_keys()
+
+    def _read_keys(self) -> None:
+        """The screen's keys as shown: one per action (its first key), in binding order."""
+        palette_key = self.app.COMMAND_PALETTE_BINDING
+        keys: dict[str, ShownKey] = {}
+        palette: ShownKey | None = None
+        for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            shown = ShownKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                enabled,
+                tooltip or binding.tooltip,
+            )
+            if key == palette_key and self.app.ENABLE_COMMAND_PALETTE:
+                palette = shown._replace(tooltip=binding.tooltip or binding.description)
+            elif binding.show:
+                keys.setdefault(binding.action, shown)
+        found = tuple(keys.values())
+        if (found, palette) != (self._keys, self._palette):
+            self._keys, self._palette = found, palette
+            self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("keys-footer--key")
+        words_style = self.get_component_rich_style("keys-footer--description")
+        pointed_style = self.get_component_rich_style("keys-footer--pointed", partial=True)
+        width = self.size.width
+        palette = self._palette_text(key_style, words_style)
+        room = width - palette.cell_len if palette else width
+        line = Text(no_wrap=True, end="")
+        drawn: list[DrawnKey] = []
+        for shown in self._keys:
+            start = line.cell_len
+            if start >= room:
+                break
+            item = self._key_text(shown, key_style, words_style)
+            if shown == self._pointed:
+                item.stylize(pointed_style)
+            line.append_text(item)
+            drawn.append(DrawnKey(shown, start, min(line.cell_len, room)))
+            line.append(GAP)
+        line.truncate(room, pad=True)
+        if palette and self._palette:
+            drawn.append(DrawnKey(self._palette, room + len(PALETTE_LINE), width - len(GAP)))
+            line.append_text(palette)
+        self._drawn = tuple(drawn)
+        return line
+
+    def _palette_text(self, key_style: Any, words_style: Any) -> Text | None:
+        if self._palette is None:
+            return None
+        text = Text(end="")
+        text.append(PALETTE_LINE, self.get_component_rich_style("keys-footer--line"))
+        item = self._key_text(self._palette, key_style, words_style)
+        if self._palette == self._pointed:
+            item.stylize(self.get_component_rich_style("keys-footer--pointed", partial=True))
+        text.append_text(item)
+        text.append(GAP)  # the palette key keeps a column from the edge, as Textual's does
+        return text
+
+    def _key_text(self, shown: ShownKey, key_style: Any, words_style: Any) -> Text:
+        text = Text(end="")
+        text.append(shown.display, key_style)
+        if shown.description:
+            text.append(" " + shown.description, words_style)
+        if not shown.enabled:
+            text.stylize("dim")
+        return text
+
+    def _key_at(self, x: int) -> ShownKey | None:
+        return next((key.shown for key in self._drawn if key.start <= x < key.end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._point_at(self._key_at(event.x))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._point_at(None)
+
+    def _point_at(self, shown: ShownKey | None) -> None:
+        if shown != self._pointed:
+            self._pointed = shown
+            self.tooltip = shown.tooltip if shown and shown.tooltip else None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        shown = self._key_at(event.x)
+        if shown is None:
             return
-        super().bindings_changed(screen)
+        if shown.enabled:
+            self.app.simulate_key(shown.key)
+        else:
+            self.app.bell()
