@@ -19,7 +19,6 @@ has a top-level ``session`` key, so the two never meet.
 
 from __future__ import annotations
 
-import copy
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Final
 from rec_tui.i18n import LazyText, _
 from rec_tui.request.applicability import SERVICES_PATH as SERVICES_PATH
 from rec_tui.request.applicability import applies, inapplicable_paths
+from rec_tui.request.json_copy import copy_json
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import DEFAULT_MODE, Mode
 from rec_tui.spec.problems import Problem
@@ -114,10 +114,10 @@ class _State:
     def copy(self) -> _State:
         return _State(
             self.mode,
-            copy.deepcopy(self.body),
-            copy.deepcopy(self.session),
-            copy.deepcopy(self.set_aside),
-            copy.deepcopy(self.held),
+            copy_json(self.body),
+            copy_json(self.session),
+            copy_json(self.set_aside),
+            copy_json(self.held),
         )
 
 
@@ -149,7 +149,7 @@ def _new_session(
 ) -> dict[str, Any]:
     session: dict[str, Any] = {"appId": app_id, "endpoint": endpoint}
     if acquire:
-        session["acquire"] = copy.deepcopy(dict(acquire))
+        session["acquire"] = copy_json(dict(acquire))
     if intent is not None:
         session["snapshotIntent"] = intent
     return session
@@ -170,7 +170,7 @@ class Draft:
     ) -> None:
         self._state = _State(
             mode,
-            copy.deepcopy(dict(body)) if body is not None else {"cname": "", "uid": ""},
+            copy_json(dict(body)) if body is not None else {"cname": "", "uid": ""},
             _new_session(app_id, endpoint, acquire_options, snapshot_intent),
             {},
             {},
@@ -206,7 +206,7 @@ class Draft:
     @property
     def acquire_options(self) -> dict[str, Any]:
         """The acquire ``clientRequest`` options the user chose (a copy)."""
-        return copy.deepcopy(self._state.session.get("acquire") or {})
+        return copy_json(self._state.session.get("acquire") or {})
 
     @property
     def snapshot_intent(self) -> SnapshotIntent | None:
@@ -231,7 +231,7 @@ class Draft:
 
     def request_body(self) -> dict[str, Any]:
         """A deep copy of the body as it would be sent."""
-        return copy.deepcopy(self._state.body)
+        return copy_json(self._state.body)
 
     def validate(self, *, fixes: bool = True) -> list[Problem]:
         """The body's problems; with ``fixes``, each mechanical fix attached (it costs a
@@ -372,12 +372,12 @@ class Draft:
             if value is None:
                 jsonpath.remove(self._state.session, key)
             else:
-                jsonpath.set_value(self._state.session, key, copy.deepcopy(value))
+                jsonpath.set_value(self._state.session, key, copy_json(value))
             return
         if value is None:
             jsonpath.remove(self._state.body, path)
         else:
-            jsonpath.set_value(self._state.body, path, copy.deepcopy(value))
+            jsonpath.set_value(self._state.body, path, copy_json(value))
 
     def replace_body(
         self,
@@ -393,7 +393,7 @@ class Draft:
         Undoable; the set-aside values and the original stay, since it is the same document.
         """
         with self._editing(description, origin, coalesce) as batch:
-            self._state.body = copy.deepcopy(dict(body))
+            self._state.body = copy_json(dict(body))
             if mode is not None:
                 self._state.mode = mode
             batch.paths.append("")
@@ -413,11 +413,11 @@ class Draft:
         undo history is kept so that opening by mistake can be undone.
         """
         with self._editing(description, None) as batch:
-            self._state.body = copy.deepcopy(dict(body))
+            self._state.body = copy_json(dict(body))
             if mode is not None:
                 self._state.mode = mode
             if session is not None:
-                self._state.session = copy.deepcopy(dict(session))
+                self._state.session = copy_json(dict(session))
             self._state.set_aside = {}
             self._state.held = {}
             self.original = original
@@ -426,7 +426,7 @@ class Draft:
 
     def session_values(self) -> dict[str, Any]:
         """A copy of the session values, keyed as under ``session.`` (for presets)."""
-        return copy.deepcopy(self._state.session)
+        return copy_json(self._state.session)
 
     # --- values a choice turns off ----------------------------------------------------
 
@@ -441,7 +441,7 @@ class Draft:
             return False
         said = LazyText(lambda: _("set {path} aside").format(path=path))
         with self._editing(said, origin) as batch:
-            self._state.held[path] = copy.deepcopy(value)
+            self._state.held[path] = copy_json(value)
             self._put(path, None)
             batch.paths.append(path)
         return True
