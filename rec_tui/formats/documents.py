@@ -6,13 +6,13 @@ is imported (JSON body, curl command, or text with a body in it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rec_tui.errors import RecTuiError
 from rec_tui.formats import importers
 from rec_tui.i18n import LazyText, _
+from rec_tui.record import Record, field
 from rec_tui.request.draft import APP_ID, ENDPOINT, Draft, Original
 from rec_tui.request.mode_inference import ModeGuess
 from rec_tui.store.paths import PRESET_SUFFIX
@@ -25,8 +25,7 @@ class OpenProblem(RecTuiError):
     """Nothing could be opened; the message says why and what to do."""
 
 
-@dataclass
-class Opened:
+class Opened(Record):
     draft: Draft
     notices: list[str] = field(default_factory=list)
     # Set when a preset was opened, so the title can show it and Ctrl+S saves back to it.

@@ -22,11 +22,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 # SERVICES_PATH is re-exported: the wizard's forms read it from here.
 from rec_tui.i18n import LazyText, _
+from rec_tui.record import Record, field
 from rec_tui.request.applicability import SERVICES_PATH as SERVICES_PATH
 from rec_tui.request.applicability import applies, inapplicable_paths
 from rec_tui.request.json_copy import copy_json
@@ -57,16 +57,14 @@ REPLACE_BODY: Final = LazyText(lambda: _("replace the body"))
 OPEN_DOCUMENT: Final = LazyText(lambda: _("open a document"))
 
 
-@dataclass(frozen=True, slots=True)
-class ModeSwitch:
+class ModeSwitch(Record, frozen=True):
     """What a mode switch did: paths put aside and paths brought back."""
 
     set_aside: tuple[str, ...]
     restored: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Record, frozen=True):
     """One announced change.
 
     ``kind`` is ``edit`` (values set), ``mode`` (mode switched), ``load`` (another document
@@ -88,8 +86,7 @@ class Change:
         return self.kind in ("load", "undo", "redo")
 
 
-@dataclass(frozen=True, slots=True)
-class Original:
+class Original(Record, frozen=True):
     """The document the draft was opened from, kept unchanged for comparing.
 
     ``customer_endpoint`` and ``customer_app_id`` are where the customer's material sent
@@ -103,8 +100,7 @@ class Original:
     customer_app_id: str | None = None
 
 
-@dataclass(slots=True)
-class _State:
+class _State(Record):
     mode: Mode
     body: dict[str, Any]
     session: dict[str, Any]
@@ -121,8 +117,7 @@ class _State:
         )
 
 
-@dataclass(slots=True)
-class _Step:
+class _Step(Record):
     before: _State
     description: Description
     coalesce: str | None
@@ -130,8 +125,7 @@ class _Step:
     after: _State | None = None
 
 
-@dataclass(slots=True)
-class _Batch:
+class _Batch(Record):
     description: Description
     origin: object | None
     coalesce: str | None

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Final, Literal
 
 from rec_tui.i18n import _
+from rec_tui.record import Record
 
 Call = Literal["acquire", "start", "query", "update", "updateLayout", "stop"]
 
@@ -51,8 +51,7 @@ CALL_METHODS: Final[dict[Call, str]] = {
 CONTENT_TYPE: Final = "application/json;charset=utf-8"
 
 
-@dataclass(frozen=True, slots=True)
-class Endpoint:
+class Endpoint(Record, frozen=True):
     """Base URLs to try, in failover order; ``sandbox`` means the in-process service."""
 
     base_urls: tuple[str, ...]

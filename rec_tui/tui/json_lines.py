@@ -11,26 +11,24 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from json.encoder import encode_basestring
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
+from rec_tui.record import Record
 from rec_tui.spec import jsonpath
 
 _INDENT = "  "
 TokenKind = Literal["key", "string", "number", "literal"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     line: int
     start: int
     end: int
     kind: TokenKind
 
 
-@dataclass(frozen=True, slots=True)
-class RenderedJson:
+class RenderedJson(Record, frozen=True):
     lines: list[str]
     # path → index of the line where its value starts (its key's line).
     line_of: dict[str, int]

@@ -5,15 +5,14 @@ Kept free of Textual so the step logic is cheap to import and easy to test.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
 
 from rec_tui.i18n import N_
+from rec_tui.record import Record
 from rec_tui.spec.modes import MODES, Mode
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(Record, frozen=True):
     name: str
     title: str
     modes: frozenset[Mode]

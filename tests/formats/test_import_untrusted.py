@@ -3,7 +3,6 @@ changes, user info in a URL is never kept, and credentials stay only when the us
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -28,9 +27,7 @@ ENGINEER_SECRETS = {
 
 def everything_about(result: importers.ImportResult, draft: Draft) -> str:
     """Every text the import produced: result fields, notices, the draft and its session."""
-    fields = {
-        name: value for name, value in dataclasses.asdict(result).items() if name != "credentials"
-    }
+    fields = {name: getattr(result, name) for name in result._fields if name != "credentials"}
     return json.dumps([fields, draft.body, draft.session_values()], default=str)
 
 

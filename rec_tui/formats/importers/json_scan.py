@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any, Final
 
 from rec_tui.formats.jsonfile import MAX_DEPTH, depth_of
@@ -45,13 +44,19 @@ _CLOSER: Final = {"{": "}", "[": "]"}
 _MAY_CLOSE: Final = frozenset({"first", "comma_or_end"})
 
 
-@dataclass(slots=True)
 class _Frame:
-    start: int
-    opener: str
-    state: str = "first"  # first, key, colon, value, comma_or_end
-    valid: bool = True
-    children: list[tuple[int, int]] = field(default_factory=list)
+    """An object or a list being scanned: where it opened, with which bracket, what may
+    come next, and the values found in it so far. (Made for every bracket of a paste of
+    any size: a plain class, quicker to make than a dataclass, and to declare.)"""
+
+    __slots__ = ("children", "opener", "start", "state", "valid")
+
+    def __init__(self, start: int, opener: str) -> None:
+        self.start = start
+        self.opener = opener
+        self.state = "first"  # first, key, colon, value, comma_or_end
+        self.valid = True
+        self.children: list[tuple[int, int]] = []
 
 
 def json_values_in(text: str) -> Iterator[tuple[int, int, Any]]:

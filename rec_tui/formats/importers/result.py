@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from rec_tui.errors import RecTuiError
 from rec_tui.i18n import _
+from rec_tui.record import Record, field
 from rec_tui.request.mode_inference import ModeGuess
 from rec_tui.request.unsendable import replace_surrogates
 from rec_tui.spec.modes import Mode
@@ -31,8 +31,7 @@ class ImportProblem(RecTuiError):
         self.column = column
 
 
-@dataclass
-class ImportResult:
+class ImportResult(Record):
     """The body and what the input said about the request.
 
     The customer's host, endpoint and App ID are information only: importing never
