@@ -115,7 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.disable()
     try:
         args: argparse.Namespace | SimpleNamespace | None = plain.read(words)
-        wizard: argparse.Namespace | None = None  # the wizard's options (no plain form)
+        # The wizard's options (a line of no command): plain, or read by argparse.
+        wizard: argparse.Namespace | SimpleNamespace | None = None
+        if args is None:
+            args = wizard = plain.read_wizard(words)
         if args is None:
             from rec_tui.cli import parsing
 

@@ -1,5 +1,5 @@
 """A plain command line read without argparse: ``rec-tui validate FILE`` or ``rec-tui
-preset list``, as scripts run them.
+preset list``, as scripts run them, and ``rec-tui --open FILE`` (the wizard's options).
 
 Importing argparse (with gettext) and building a command's parser is about a tenth of what
 ``rec-tui validate FILE`` costs a script per call, for words that need no parser's help. A
@@ -12,6 +12,8 @@ command's name and the form's words first, then its options (``--format json`` o
 (argparse's ``nargs="+"`` takes only the first run). Any other words (help, an abbreviated
 option, a value not listed, ``--``, a word that begins with ``-``, no path, words before
 the command) go to argparse, so usage, help and every error message are argparse's own.
+The wizard's own options (``--open PATH``, ``--mode``, ``--step``, ``--sandbox``, ``--lang``;
+rec_tui/cli/wizard_options.py lists them) are read the same way by :func:`read_wizard`.
 tests/cli/test_cli_plain.py checks that both read each shape of plain line the same.
 """
 
@@ -104,3 +106,33 @@ def read(words: Sequence[str]) -> SimpleNamespace | None:
         return None
     # The options of `rec-tui` itself, none given (a plain line starts with the command).
     return SimpleNamespace(**{**wizard_options.DEFAULTS, "lang": None, **values}, command=words[0])
+
+
+def read_wizard(words: Sequence[str]) -> SimpleNamespace | None:
+    """The wizard's options from a command line made only of them, as argparse reads them
+    (each given once or more, the last counting), or None: argparse reads it."""
+    from rec_tui.cli import language, wizard_options
+
+    options = {**wizard_options.PLAIN_OPTIONS, language.OPTION: ("lang", language.LANGUAGES)}
+    values: dict[str, object] = {**wizard_options.DEFAULTS, "lang": None}
+    index = 0
+    while index < len(words):
+        name, equals, value = words[index].partition("=")
+        flag = wizard_options.PLAIN_FLAGS.get(name)
+        if flag is not None and not equals:
+            values[flag] = True
+            index += 1
+            continue
+        if name not in options:
+            return None  # a command, help, an abbreviation, a path: argparse's to read
+        if not equals:
+            # A value that begins with "-" is argparse's to judge (an option, or an error).
+            if index + 1 == len(words) or words[index + 1].startswith("-"):
+                return None
+            value = words[index + 1]
+        dest, choices = options[name]
+        if choices is not None and value not in choices:
+            return None
+        values[dest] = value
+        index += 1 if equals else 2
+    return SimpleNamespace(**values)

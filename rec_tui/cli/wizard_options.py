@@ -8,6 +8,10 @@ from rec_tui.spec.modes import MODES
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from types import SimpleNamespace
+
+    # The wizard's options as argparse reads them, or as a plain command line gives them.
+    WizardArgs = argparse.Namespace | SimpleNamespace
 
 STEP_NAMES = (
     "session",
@@ -24,6 +28,14 @@ STEP_NAMES = (
 
 # What the options below leave in the namespace when not given.
 DEFAULTS: dict[str, object] = {"mode": None, "open_path": None, "step": None, "sandbox": False}
+# The same options for a plain command line (rec_tui/cli/plain.py): the attribute each
+# sets and the values it takes (None: any value; a flag takes none and sets True).
+PLAIN_OPTIONS: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    "--mode": ("mode", MODES),
+    "--open": ("open_path", None),
+    "--step": ("step", STEP_NAMES),
+}
+PLAIN_FLAGS: dict[str, str] = {"--sandbox": "sandbox"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_wizard(args: argparse.Namespace) -> int:
+def run_wizard(args: WizardArgs) -> int:
     from rec_tui.tui.launch import launch
 
     return launch(args)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 from typing import TYPE_CHECKING
 
@@ -11,6 +10,7 @@ from rec_tui.request.draft import DEFAULT_ENDPOINT, ENDPOINT, Draft
 from rec_tui.spec.modes import DEFAULT_MODE, Mode, is_mode
 
 if TYPE_CHECKING:
+    from rec_tui.cli.wizard_options import WizardArgs
     from rec_tui.formats.documents import Opened
     from rec_tui.store.secrets import OpenedStore, SecretStore
 
@@ -53,7 +53,7 @@ class StoreOnFirstUse:
 
 
 def build_draft(
-    args: argparse.Namespace, secrets: StoreOnFirstUse | None = None
+    args: WizardArgs, secrets: StoreOnFirstUse | None = None
 ) -> tuple[Draft, list[tuple[str, str]]]:
     """The draft the options describe, and notices (message, severity) to show at start.
 
@@ -113,7 +113,7 @@ def follow_mode_option(opened: Opened, mode: Mode) -> None:
     opened.mode_known = True
 
 
-def launch(args: argparse.Namespace) -> int:
+def launch(args: WizardArgs) -> int:
     # Start-up allocates a lot and frees little, so collections before the first paint only
     # cost time (~15 ms of it, measured by tests/bench/bench_tui.py). The app turns the
     # collector back on once the first frame is on the screen.

@@ -63,6 +63,68 @@ def test_any_other_line_is_left_to_argparse(words: list[str]) -> None:
     assert plain.read(words) is None
 
 
+PLAIN_WIZARD_LINES = [
+    [],
+    ["--open", "a.json"],
+    ["--open=a.json", "--mode", "web"],
+    ["--mode=mix", "--step", "layout", "--sandbox"],
+    ["--lang", "zh", "--open", "validate"],  # a file named like a command
+    ["--open", "a.json", "--open", "b.json"],  # the last one counts
+    ["--sandbox", "--sandbox", "--lang=en"],
+    ["--open", ""],
+    ["--open=", "--step=review"],
+    ["--open=-x.json"],  # after "=", a value beginning with "-" is the value
+]
+
+
+@pytest.mark.parametrize("words", PLAIN_WIZARD_LINES, ids=" ".join)
+def test_the_wizard_s_plain_options_read_as_argparse_reads_them(words: list[str]) -> None:
+    read = plain.read_wizard(words)
+    assert read is not None
+    assert vars(read) == vars(parse_arguments(words))
+
+
+OTHER_WIZARD_LINES = [
+    ["--help"],
+    ["--version"],
+    ["--op", "a.json"],  # abbreviated: argparse expands it
+    ["--mode", "bogus"],
+    ["--open"],
+    ["--open", "-x.json"],  # argparse reads "-x.json" as an option
+    ["--open", "-"],
+    ["--sandbox=yes"],
+    ["--lang", "fr"],
+    ["a.json"],
+    ["validate", "a.json"],
+    ["--lang", "zh", "validate", "a.json"],
+    ["--", "--open"],
+]
+
+
+@pytest.mark.parametrize("words", OTHER_WIZARD_LINES, ids=" ".join)
+def test_any_other_wizard_line_is_left_to_argparse(words: list[str]) -> None:
+    assert plain.read_wizard(words) is None
+
+
+def test_the_wizard_opened_from_a_plain_line_is_read_without_argparse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rec_tui.cli import wizard_options
+
+    seen: list[object] = []
+
+    def run_wizard(args: object) -> int:
+        seen.append(vars(args))
+        return 0
+
+    monkeypatch.setattr(parsing, "parse_arguments", lambda *_: pytest.fail("argparse read it"))
+    monkeypatch.setattr(wizard_options, "run_wizard", run_wizard)
+    assert main(["--open", "a.json", "--mode", "web", "--step", "storage"]) == 0
+    assert seen == [
+        {"mode": "web", "open_path": "a.json", "step": "storage", "sandbox": False, "lang": None}
+    ]
+
+
 def test_a_line_left_to_argparse_gets_argparse_s_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -116,3 +116,24 @@ async def test_a_narrow_footer_cuts_the_last_keys_and_keeps_the_palette_key() ->
         # No room left for a key: it is not drawn at all, nor listed as drawn.
         assert footer.render().plain == "a Count ▏^p palette "
         assert [key.shown.description for key in footer.drawn] == ["Count", "palette"]
+
+
+class WideKeysHost(KeysHost):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "count", "计数"),
+        Binding("n", "nothing", "无"),
+    ]
+
+
+async def test_keys_in_wide_characters_are_placed_by_their_cells() -> None:
+    app = WideKeysHost()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeysFooter)
+        count, nothing, palette = footer.drawn
+        # "a 计数" is six cells wide: the next key starts after it and a gap.
+        assert (count.start, count.end, nothing.start) == (0, 6, 7)
+        assert count.whole and nothing.whole and palette.whole
+        await pilot.click(KeysFooter, offset=(5, 0))  # on 数, the key's last cell
+        await pilot.pause()
+        assert app.counted == 1

@@ -157,11 +157,14 @@ def test_the_wizard_start_up_path_does_not_load_httpx_keyring_or_the_sandbox() -
     assert result.stdout.strip() == ""
 
 
-# Loaded when first used, never for the first screen of `rec-tui --open BODY`: the network
+# Loaded when first used, never for the first screen of `rec-tui --open BODY`: argparse, the network
 # client, the keyring, presets (and TOML), the sandbox, the diagnosis, exporters, history,
 # the layout designer, the palette's providers, the Send panel, every dialog, and the other
 # steps' forms.
 NOT_ON_THE_FIRST_SCREEN = (
+    # The wizard's options are read without argparse when they are all plain.
+    "argparse",
+    "rec_tui.cli.parsing",
     "httpx",
     "keyring",
     "rec_tui.store.presets",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widget import Widget
@@ -52,7 +53,7 @@ class DrawnKey(NamedTuple):
     def whole(self) -> bool:
         """Drawn uncut: its key, a space and its words."""
         words = f" {self.shown.description}" if self.shown.description else ""
-        return self.end - self.start == len(self.shown.display) + len(words)
+        return self.end - self.start == cell_len(self.shown.display + words)
 
 
 class KeysFooter(Widget, can_focus=False):
