@@ -10,9 +10,6 @@ if TYPE_CHECKING:
     import argparse
     from types import SimpleNamespace
 
-    # The wizard's options as argparse reads them, or as a plain command line gives them.
-    WizardArgs = argparse.Namespace | SimpleNamespace
-
 STEP_NAMES = (
     "session",
     "streams",
@@ -58,7 +55,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_wizard(args: WizardArgs) -> int:
+def run_wizard(args: argparse.Namespace | SimpleNamespace) -> int:
+    # args: as argparse reads the options, or as a plain command line gives them.
     from rec_tui.tui.launch import launch
 
     return launch(args)

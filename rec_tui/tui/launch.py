@@ -10,7 +10,9 @@ from rec_tui.request.draft import DEFAULT_ENDPOINT, ENDPOINT, Draft
 from rec_tui.spec.modes import DEFAULT_MODE, Mode, is_mode
 
 if TYPE_CHECKING:
-    from rec_tui.cli.wizard_options import WizardArgs
+    import argparse
+    from types import SimpleNamespace
+
     from rec_tui.formats.documents import Opened
     from rec_tui.store.secrets import OpenedStore, SecretStore
 
@@ -53,7 +55,7 @@ class StoreOnFirstUse:
 
 
 def build_draft(
-    args: WizardArgs, secrets: StoreOnFirstUse | None = None
+    args: argparse.Namespace | SimpleNamespace, secrets: StoreOnFirstUse | None = None
 ) -> tuple[Draft, list[tuple[str, str]]]:
     """The draft the options describe, and notices (message, severity) to show at start.
 
@@ -113,7 +115,8 @@ def follow_mode_option(opened: Opened, mode: Mode) -> None:
     opened.mode_known = True
 
 
-def launch(args: WizardArgs) -> int:
+def launch(args: argparse.Namespace | SimpleNamespace) -> int:
+    # args: as argparse reads the options, or as a plain command line gives them.
     # Start-up allocates a lot and frees little, so collections before the first paint only
     # cost time (~15 ms of it, measured by tests/bench/bench_tui.py). The app turns the
     # collector back on once the first frame is on the screen.
