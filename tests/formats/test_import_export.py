@@ -303,3 +303,20 @@ def test_open_document_explains_what_it_could_not_open(tmp_path: Any) -> None:
     bad.write_text('{"cname": }')
     with pytest.raises(OpenProblem, match=r"bad\.json: line 1, column 11"):
         open_document(str(bad), MemoryStore())
+
+
+def test_opening_a_json_body_compiles_none_of_the_text_scanner_s_patterns(tmp_path: Any) -> None:
+    # The scanner looks for bodies in prose, logs and tickets; a file that is one JSON
+    # body is parsed as it is, and pays nothing for the scanner's patterns.
+    from rec_tui.formats.importers import json_scan
+
+    json_scan._compiled.cache_clear()
+    body = tmp_path / "body.json"
+    body.write_text(json.dumps(BODY), encoding="utf-8")
+    opened = open_document(str(body))
+    assert opened.draft.body["cname"] == "room-1"
+    assert json_scan._compiled.cache_info().currsize == 0
+    ticket = tmp_path / "ticket.txt"
+    ticket.write_text(f"The customer sent:\n{json.dumps(BODY)}\nthen it failed.", encoding="utf-8")
+    assert open_document(str(ticket)).draft.body["cname"] == "room-1"
+    assert json_scan._compiled.cache_info().currsize > 0

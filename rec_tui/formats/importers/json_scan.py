@@ -17,16 +17,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, Final
 
 from rec_tui.formats.jsonfile import MAX_DEPTH, depth_of
 
 _DECODER: Final = json.JSONDecoder()
 # Where a non-empty object may start: runs of "{{{{" or "{x" are passed over in one search.
-_OBJECT_START: Final = re.compile(r'\{\s*"')
+_OBJECT_START: Final = (r'\{\s*"', 0)
 # A decoder error this close to where it started is not worth a scan: go to the next "{".
 _NEAR: Final = 8
-_TOKEN: Final = re.compile(
+_TOKEN: Final = (
     r"""(?P<space>\s+)
     |(?P<string>"[^"\\\x00-\x1f]*(?:\\.[^"\\\x00-\x1f]*)*")
     |(?P<open>[{\[])
@@ -38,7 +39,15 @@ _TOKEN: Final = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 # For matching brackets (and past MAX_DEPTH): strings, and runs of brackets.
-_BRACKET_RUN: Final = re.compile(r'"[^"\\\x00-\x1f]*(?:\\.[^"\\\x00-\x1f]*)*"|[{\[]+|[}\]]+')
+_BRACKET_RUN: Final = (r'"[^"\\\x00-\x1f]*(?:\\.[^"\\\x00-\x1f]*)*"|[{\[]+|[}\]]+', 0)
+
+
+@cache
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    # Compiled on first use: opening a plain JSON body never scans text for objects.
+    return re.compile(pattern, flags)
+
+
 _CLOSER: Final = {"{": "}", "[": "]"}
 # States after which a closing bracket is allowed.
 _MAY_CLOSE: Final = frozenset({"first", "comma_or_end"})
@@ -66,11 +75,12 @@ def json_values_in(text: str) -> Iterator[tuple[int, int, Any]]:
     nested deeper than :data:`MAX_DEPTH` are left out.
     """
     unclosed = _unclosed_openers(text)
-    found = _OBJECT_START.search(text)
+    object_start = _compiled(*_OBJECT_START).search
+    found = object_start(text)
     while found is not None:
         position = found.start()
         if position in unclosed:  # it never closes: not a value, and not worth decoding
-            found = _OBJECT_START.search(text, position + 1)
+            found = object_start(text, position + 1)
             continue
         outcome = _try_decoder(text, position)
         if isinstance(outcome, tuple):
@@ -85,7 +95,7 @@ def json_values_in(text: str) -> Iterator[tuple[int, int, Any]]:
                 decoded = _decoded(text[start:stop])
                 if decoded is not None:
                     yield start, stop, decoded
-        found = _OBJECT_START.search(text, end)
+        found = object_start(text, end)
 
 
 def _try_decoder(text: str, start: int) -> tuple[int, Any] | int | None:
@@ -129,7 +139,7 @@ def _unclosed_openers(text: str) -> frozenset[int]:
     Brackets in quoted text on one line do not count, in prose as in JSON.
     """
     stack: list[int] = []
-    for match in _BRACKET_RUN.finditer(text):
+    for match in _compiled(*_BRACKET_RUN).finditer(text):
         token = match.group()
         if token[0] == '"':
             continue
@@ -146,13 +156,14 @@ def _scan(text: str, start: int, unclosed: frozenset[int]) -> tuple[list[tuple[i
     stack: list[_Frame] = []
     position = start
     size = len(text)
+    token_at = _compiled(*_TOKEN).match
     while position < size:
         if len(stack) >= MAX_DEPTH:
             position = _skip_deep(text, position, unclosed)
             _invalidate(stack[-1], found)
             if position >= size:
                 break
-        match = _TOKEN.match(text, position)
+        match = token_at(text, position)
         assert match is not None  # the junk alternative matches any character
         position = match.end()
         kind = match.lastgroup
@@ -228,7 +239,7 @@ def _invalidate(frame: _Frame, found: list[tuple[int, int]]) -> None:
 def _skip_deep(text: str, position: int, unclosed: frozenset[int]) -> int:
     """From inside a bracket at MAX_DEPTH, the position of its closing bracket."""
     depth = 0
-    for match in _BRACKET_RUN.finditer(text, position):
+    for match in _compiled(*_BRACKET_RUN).finditer(text, position):
         token = match.group()
         if token[0] in "{[":
             depth += sum(1 for at in range(match.start(), match.end()) if at not in unclosed)
