@@ -115,20 +115,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.disable()
     try:
         args: argparse.Namespace | SimpleNamespace | None = plain.read(words)
-        # The wizard's options (a line of no command): plain, or read by argparse.
-        wizard: argparse.Namespace | SimpleNamespace | None = None
-        if args is None:
-            args = wizard = plain.read_wizard(words)
         if args is None:
             from rec_tui.cli import parsing
 
             with language.argparse_in_language():
                 args = parsing.parse_arguments(words)
-            if getattr(args, "handler", None) is None:
-                wizard = args
     finally:
         if argv is None:
             _keep_loaded()
+    # A line of no command (no handler) holds the wizard's options.
+    wizard = args if getattr(args, "handler", None) is None else None
     # The wizard also reads the remembered choice; a command only when the parser read
     # --lang otherwise than the first look at the words did (an abbreviated --la).
     if wizard is not None or getattr(args, "lang", None) != language.given_option(words):

@@ -12,8 +12,9 @@ command's name and the form's words first, then its options (``--format json`` o
 (argparse's ``nargs="+"`` takes only the first run). Any other words (help, an abbreviated
 option, a value not listed, ``--``, a word that begins with ``-``, no path, words before
 the command) go to argparse, so usage, help and every error message are argparse's own.
-The wizard's own options (``--open PATH``, ``--mode``, ``--step``, ``--sandbox``, ``--lang``;
-rec_tui/cli/wizard_options.py lists them) are read the same way by :func:`read_wizard`.
+A line with no command, made of the wizard's own options (``--open PATH``, ``--mode``,
+``--step``, ``--sandbox``, ``--lang``; rec_tui/cli/wizard_options.py lists them), is read the
+same way into the namespace that opens the wizard (no ``handler``).
 tests/cli/test_cli_plain.py checks that both read each shape of plain line the same.
 """
 
@@ -93,7 +94,7 @@ def read(words: Sequence[str]) -> SimpleNamespace | None:
     from rec_tui.cli import COMMANDS, wizard_options
 
     if not words or COMMANDS.get(words[0]) != words[0]:
-        return None
+        return _read_wizard(words)
     __import__(f"rec_tui.cli.{words[0]}")
     forms: tuple[PlainForm, ...] = getattr(
         sys.modules[f"rec_tui.cli.{words[0]}"], "PLAIN_FORMS", ()
@@ -108,7 +109,7 @@ def read(words: Sequence[str]) -> SimpleNamespace | None:
     return SimpleNamespace(**{**wizard_options.DEFAULTS, "lang": None, **values}, command=words[0])
 
 
-def read_wizard(words: Sequence[str]) -> SimpleNamespace | None:
+def _read_wizard(words: Sequence[str]) -> SimpleNamespace | None:
     """The wizard's options from a command line made only of them, as argparse reads them
     (each given once or more, the last counting), or None: argparse reads it."""
     from rec_tui.cli import language, wizard_options

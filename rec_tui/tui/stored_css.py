@@ -61,7 +61,9 @@ class StoredRules:
         self._pickled: dict[SourceKey, bytes] = _read(file, self.variables)
         self._rules: dict[SourceKey, list[RuleSet]] = {}
         self._used: set[SourceKey] = set()
-        self._changed = False
+        # Parsed in this run and not stored yet: pickled when the store is saved, so the
+        # wizard never waits for it (Textual never changes rules once parsed).
+        self._new: set[SourceKey] = set()
 
     @classmethod
     def in_folder(cls, folder: Path, variables: dict[str, str]) -> StoredRules:
@@ -88,20 +90,25 @@ class StoredRules:
         return rules
 
     def put(self, key: SourceKey, rules: list[RuleSet]) -> None:
-        """Keep a source's rules just parsed, if they can be read back as stored."""
+        """Keep a source's rules just parsed, to be stored when the store is saved."""
         self._used.add(key)
         self._rules[key] = rules
-        try:
-            pickled = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
-            _RulesUnpickler(io.BytesIO(pickled)).load()
-        except Exception:
-            return  # something in them the allow list refuses: parsed at every start
-        self._pickled[key] = pickled
-        self._changed = True
+        self._new.add(key)
 
     def save(self) -> None:
-        """Write the store if this run parsed a source it did not have."""
-        if not self._changed:
+        """Write the store if this run parsed a source it did not have. Rules the allow list
+        would refuse when read back are left out (that source is parsed at every start)."""
+        added = False
+        for key in self._new:
+            try:
+                pickled = pickle.dumps(self._rules[key], protocol=pickle.HIGHEST_PROTOCOL)
+                _RulesUnpickler(io.BytesIO(pickled)).load()
+            except Exception:
+                continue
+            self._pickled[key] = pickled
+            added = True
+        self._new.clear()
+        if not added:
             return
         kept = self._pickled
         if len(kept) > MOST_SOURCES:
@@ -113,7 +120,6 @@ class StoredRules:
             write_atomically(self.file, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
         except (StoreFileError, OSError, pickle.PicklingError):
             return
-        self._changed = False
 
 
 class StoredStylesheet(Stylesheet):

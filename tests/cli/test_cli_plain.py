@@ -25,6 +25,17 @@ PLAIN_LINES = [
     ["preset", "list"],
     ["preset", "list", "--format", "json"],
     ["preset", "list", "--lang=zh", "--format=text"],
+    # No command: the wizard's options.
+    [],
+    ["--open", "a.json"],
+    ["--open=a.json", "--mode", "web"],
+    ["--mode=mix", "--step", "layout", "--sandbox"],
+    ["--lang", "zh", "--open", "validate"],  # a file named like a command
+    ["--open", "a.json", "--open", "b.json"],  # the last one counts
+    ["--sandbox", "--sandbox", "--lang=en"],
+    ["--open", ""],
+    ["--open=", "--step=review"],
+    ["--open=-x.json"],  # after "=", a value beginning with "-" is the value
 ]
 
 
@@ -54,37 +65,7 @@ OTHER_LINES = [
     ["preset", "--lang", "zh", "list"],
     ["preset"],
     ["bogus", "a.json"],
-    [],
-]
-
-
-@pytest.mark.parametrize("words", OTHER_LINES, ids=" ".join)
-def test_any_other_line_is_left_to_argparse(words: list[str]) -> None:
-    assert plain.read(words) is None
-
-
-PLAIN_WIZARD_LINES = [
-    [],
-    ["--open", "a.json"],
-    ["--open=a.json", "--mode", "web"],
-    ["--mode=mix", "--step", "layout", "--sandbox"],
-    ["--lang", "zh", "--open", "validate"],  # a file named like a command
-    ["--open", "a.json", "--open", "b.json"],  # the last one counts
-    ["--sandbox", "--sandbox", "--lang=en"],
-    ["--open", ""],
-    ["--open=", "--step=review"],
-    ["--open=-x.json"],  # after "=", a value beginning with "-" is the value
-]
-
-
-@pytest.mark.parametrize("words", PLAIN_WIZARD_LINES, ids=" ".join)
-def test_the_wizard_s_plain_options_read_as_argparse_reads_them(words: list[str]) -> None:
-    read = plain.read_wizard(words)
-    assert read is not None
-    assert vars(read) == vars(parse_arguments(words))
-
-
-OTHER_WIZARD_LINES = [
+    # The wizard's options, but not only plain ones.
     ["--help"],
     ["--version"],
     ["--op", "a.json"],  # abbreviated: argparse expands it
@@ -95,15 +76,13 @@ OTHER_WIZARD_LINES = [
     ["--sandbox=yes"],
     ["--lang", "fr"],
     ["a.json"],
-    ["validate", "a.json"],
-    ["--lang", "zh", "validate", "a.json"],
     ["--", "--open"],
 ]
 
 
-@pytest.mark.parametrize("words", OTHER_WIZARD_LINES, ids=" ".join)
-def test_any_other_wizard_line_is_left_to_argparse(words: list[str]) -> None:
-    assert plain.read_wizard(words) is None
+@pytest.mark.parametrize("words", OTHER_LINES, ids=" ".join)
+def test_any_other_line_is_left_to_argparse(words: list[str]) -> None:
+    assert plain.read(words) is None
 
 
 def test_the_wizard_opened_from_a_plain_line_is_read_without_argparse(

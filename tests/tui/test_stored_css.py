@@ -175,7 +175,7 @@ async def test_rules_for_other_theme_variables_are_neither_read_nor_kept(
     parsed = count_parses(monkeypatch)
     stylesheet._parse_rules("Static { color: $primary; }", ("", "theme test"))
     assert parsed == ["theme test"]
-    assert not stylesheet.stored._changed
+    assert not stylesheet.stored._new
 
 
 def test_launch_keeps_the_rules_for_the_next_start(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -195,3 +195,17 @@ def test_launch_keeps_the_rules_for_the_next_start(monkeypatch: pytest.MonkeyPat
     parsed = count_parses(monkeypatch)
     assert launch_module.launch(options) == 0
     assert parsed == []
+
+
+async def test_rules_the_allow_list_would_refuse_are_not_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As if a later Textual put a class of a module the list does not name in its rules:
+    # reading them back would be refused, so they are not written (parsed at every start).
+    monkeypatch.setattr("rec_tui.tui.stored_css._RULE_PACKAGES", ("textual.nowhere.",))
+    first = await styled_run(tmp_path)
+    assert not (tmp_path / FOLDER).exists()
+    monkeypatch.undo()
+    parsed = count_parses(monkeypatch)
+    assert await styled_run(tmp_path) == first
+    assert "SmallApp.CSS" in parsed

@@ -157,10 +157,10 @@ def test_the_wizard_start_up_path_does_not_load_httpx_keyring_or_the_sandbox() -
     assert result.stdout.strip() == ""
 
 
-# Loaded when first used, never for the first screen of `rec-tui --open BODY`: argparse, the network
-# client, the keyring, presets (and TOML), the sandbox, the diagnosis, exporters, history,
-# the layout designer, the palette's providers, the Send panel, every dialog, and the other
-# steps' forms.
+# Loaded when first used, never for the first screen of `rec-tui --open BODY`: argparse,
+# the network client, the keyring, presets (and TOML), the sandbox, the diagnosis,
+# exporters, history, the layout designer, the palette's providers, the Send panel, every
+# dialog, and the other steps' forms.
 NOT_ON_THE_FIRST_SCREEN = (
     # The wizard's options are read without argparse when they are all plain.
     "argparse",
@@ -291,20 +291,11 @@ async def test_the_wizard_opened_with_a_mode_stays_in_it() -> None:
 
 
 async def test_the_footer_keys_are_in_the_first_frame(monkeypatch: pytest.MonkeyPatch) -> None:
-    from rich.console import RenderableType
-    from textual.screen import Screen
-
     from rec_tui.tui.widgets.keys_footer import KeysFooter
 
-    first_frame: list[list[str]] = []
-    real_display = RecTuiApp._display
-
-    def display(self: RecTuiApp, screen: Screen[Any], renderable: RenderableType | None) -> None:
-        if renderable is not None and not first_frame:
-            first_frame.append([key.key for key in screen.query_one(KeysFooter).keys])
-        real_display(self, screen, renderable)
-
-    monkeypatch.setattr(RecTuiApp, "_display", display)
+    first_frame = first_frame_spy(
+        monkeypatch, lambda screen: [key.key for key in screen.query_one(KeysFooter).keys]
+    )
     app = RecTuiApp(build_draft(options(open_path=str(SEEDS / "1_mix_av.json")))[0])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -138,50 +138,40 @@ class KeysFooter(Widget, can_focus=False):
             self.refresh()
 
     def render(self) -> Text:
-        key_style = self.get_component_rich_style("keys-footer--key")
-        words_style = self.get_component_rich_style("keys-footer--description")
-        pointed_style = self.get_component_rich_style("keys-footer--pointed", partial=True)
         width = self.size.width
-        palette = self._palette_text(key_style, words_style)
-        room = width - palette.cell_len if palette else width
+        palette = Text(end="")
+        if self._palette is not None:
+            palette.append(PALETTE_LINE, self.get_component_rich_style("keys-footer--line"))
+            palette.append_text(self._key_text(self._palette))
+            palette.append(GAP)  # a column from the edge, as Textual's palette key keeps
+        room = width - palette.cell_len
         line = Text(no_wrap=True, end="")
         drawn: list[DrawnKey] = []
         for shown in self._keys:
             start = line.cell_len
             if start >= room:
                 break
-            item = self._key_text(shown, key_style, words_style)
-            if shown == self._pointed:
-                item.stylize(pointed_style)
-            line.append_text(item)
+            line.append_text(self._key_text(shown))
             drawn.append(DrawnKey(shown, start, min(line.cell_len, room)))
             line.append(GAP)
         line.truncate(room, pad=True)
-        if palette and self._palette:
+        if self._palette is not None:
             drawn.append(DrawnKey(self._palette, room + len(PALETTE_LINE), width - len(GAP)))
             line.append_text(palette)
         self._drawn = tuple(drawn)
         return line
 
-    def _palette_text(self, key_style: Any, words_style: Any) -> Text | None:
-        if self._palette is None:
-            return None
+    def _key_text(self, shown: ShownKey) -> Text:
+        """The key and its words, dimmed while it does nothing, lit while pointed at."""
         text = Text(end="")
-        text.append(PALETTE_LINE, self.get_component_rich_style("keys-footer--line"))
-        item = self._key_text(self._palette, key_style, words_style)
-        if self._palette == self._pointed:
-            item.stylize(self.get_component_rich_style("keys-footer--pointed", partial=True))
-        text.append_text(item)
-        text.append(GAP)  # the palette key keeps a column from the edge, as Textual's does
-        return text
-
-    def _key_text(self, shown: ShownKey, key_style: Any, words_style: Any) -> Text:
-        text = Text(end="")
-        text.append(shown.display, key_style)
+        text.append(shown.display, self.get_component_rich_style("keys-footer--key"))
         if shown.description:
+            words_style = self.get_component_rich_style("keys-footer--description")
             text.append(" " + shown.description, words_style)
         if not shown.enabled:
             text.stylize("dim")
+        if shown == self._pointed:
+            text.stylize(self.get_component_rich_style("keys-footer--pointed", partial=True))
         return text
 
     def _key_at(self, x: int) -> ShownKey | None:
