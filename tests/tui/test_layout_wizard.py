@@ -144,3 +144,24 @@ async def test_select_is_refused_for_an_index_out_of_range() -> None:
         count = len(app.draft.get(LAYOUT_CONFIG))
         assert not tiles.select(count)
         assert tiles.select(count - 1) and tiles.index == count - 1
+
+
+async def test_coming_back_to_the_layout_step_shows_the_focused_canvas() -> None:
+    """Left scrolled down at the tiles table, the layout step comes back (F2 then F3) with
+    the canvas it focuses in view: arrows never move a tile nobody can see."""
+    app = make_app(MIX_BODY, "layout")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        form = app.query_one("#form-layout")
+        tiles = next(e for e in app.query(ObjectListEditor) if e.path == LAYOUT_CONFIG)
+        tiles.query_one(DataTable).focus()
+        await pilot.pause()
+        canvas = app.query_one(LayoutCanvas)
+        assert not form.region.contains_region(canvas.region)  # scrolled away from it
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.current_step == "layout" and app.focused is canvas
+        assert canvas.region.area and form.region.contains_region(canvas.region)

@@ -3,10 +3,12 @@ dialog the user opened and dismisses, then only in the status line; toasts are f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
-from rec_tui.store.secrets import MemoryStore, OpenedStore
+from rec_tui.store.secrets import MemoryStore, OpenedStore, _fallback
 from rec_tui.tui.notices import LONGEST, MOST_SHOWN
 from rec_tui.tui.screens.preset_save import PresetSaveScreen
 from rec_tui.tui.widgets.problems_pane import ProblemsPane
@@ -17,8 +19,8 @@ from tests.support.tui_scenes import mix_body, settle
 NO_KEYRING = "No usable keyring: no keyring service was found."
 
 
-def _without_keyring(app: object) -> None:
-    opened = OpenedStore(MemoryStore(), NO_KEYRING)
+def _without_keyring(app: object, notice: str = NO_KEYRING) -> None:
+    opened = OpenedStore(MemoryStore(), notice)
     files = app.files  # type: ignore[attr-defined]
     files._opened_store = opened
     files.start = lambda: files.show_status(opened)
@@ -82,3 +84,45 @@ async def test_without_a_keyring_the_import_dialog_does_not_offer_to_store_in_on
         await pilot.pause()
         label = str(app.screen.query_one("#store-credentials", Button).label)
         assert label == "Keep for this session"
+
+
+CURL_TICKET = """Hi support, our recording fails:
+curl -X POST 'https://api.agora.io/v1/apps/4f2a9c1e8b7d4a6f9e3c2b1a0d9e8f7c/cloud_recording/resourceid/abc/mode/mix/start' \\
+  -H 'Content-Type: application/json' \\
+  -H 'Authorization: Basic NTQ3YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY6OWJhZGMwZmZlZTEyMzQ1Njc4OWFiY2RlZjAxMjM0NQ==' \\
+  -d '{"cname": "room-42", "uid": "527841", "clientRequest": {}}'
+"""
+
+
+async def test_at_80x24_the_credentials_question_and_its_answers_are_on_the_screen(
+    tmp_path: Path,
+) -> None:
+    """With the keyring explanation on top, the question of what to do with the customer's
+    credentials and both answers fit the dialog at 80×24, and Tab moves between the answers
+    only (the imported text is done with)."""
+    from textual.widgets import Button
+
+    ticket = tmp_path / "ticket.txt"
+    ticket.write_text(CURL_TICKET, encoding="utf-8")
+    app = make_app(mix_body())
+    # The explanation as the store words it (five lines at this width).
+    _without_keyring(app, _fallback("no keyring service was found").notice or "")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("tab", *str(ticket), "enter")
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        answers = [screen.query_one(f"#{name}-credentials", Button) for name in ("drop", "store")]
+        # Inside the dialog's border and padding, where its children are drawn.
+        visible = screen.query_one("Vertical").content_region
+        for answer in answers:
+            assert answer.region.area and visible.contains_region(answer.region), answer.id
+        assert "customer ID and secret" in str(screen.query_one("#import-message").render())
+        assert screen.focused is answers[0]
+        await pilot.press("tab")
+        assert screen.focused is answers[1]
+        await pilot.press("tab")
+        assert screen.focused is answers[0]

@@ -6,6 +6,7 @@ from textual.widgets import Select
 
 from rec_tui.spec import catalogue
 from rec_tui.spec.rules.context import FILES
+from rec_tui.spec.rules.transcoding import LAYOUT_CONFIG
 from rec_tui.tui.forms.web import SERVICES_PATH
 from rec_tui.tui.screens.field_help import help_text
 from rec_tui.tui.value_text import as_json, in_words
@@ -37,3 +38,13 @@ def test_field_help_writes_choices_and_defaults_as_json() -> None:
     )
     help_plain = help_text(mobile, "x", "web").plain
     assert "false" in help_plain and "False" not in help_plain
+
+
+def test_field_help_writes_a_range_as_the_messages_do() -> None:
+    """Grouped by thousands, never in scientific notation: the help and the problem it
+    explains name the same limit the same way."""
+    path = "clientRequest.recordingConfig.maxIdleTime"
+    text = help_text(catalogue.field(path), path, "mix").plain
+    assert "5 to 2,592,000" in text
+    assert "e+" not in text
+    assert "0 to 1" in help_text(catalogue.field(f"{LAYOUT_CONFIG}[].alpha"), "x", "mix").plain

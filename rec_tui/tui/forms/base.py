@@ -122,6 +122,14 @@ class StepForm(EditorHost, VerticalScroll):
             self.mount(note, before=0)
         return note
 
+    def on_show(self) -> None:
+        # Focusing scrolls to the widget only where the form is laid out, and a form shown
+        # again by a step switch is laid out after its first editor took the focus: brought
+        # into view now, or a canvas left scrolled out of sight kept the keys unseen.
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            focused.scroll_visible(animate=False)
+
     def after_sync(self) -> None:
         """Hook for step-specific widgets (suggestions, summaries) after the editors."""
 

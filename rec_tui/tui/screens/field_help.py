@@ -15,6 +15,7 @@ from textual.widgets import Static
 from rec_tui.i18n import CHINESE, N_, _, active_language, ngettext
 from rec_tui.spec.field import Field
 from rec_tui.spec.modes import MODES, Mode
+from rec_tui.spec.rules.quoting import bound
 from rec_tui.tui.field_rules import rules_text
 from rec_tui.tui.screens.dialog import Dialog
 from rec_tui.tui.value_text import as_json
@@ -57,8 +58,9 @@ def _type_line(field: Field) -> str:
 def _range_line(field: Field) -> str:
     parts: list[str] = []
     if field.minimum is not None or field.maximum is not None:
-        low = "…" if field.minimum is None else f"{field.minimum:g}"
-        high = "…" if field.maximum is None else f"{field.maximum:g}"
+        # Written as the problems write a limit (2,592,000, not 2.592e+06).
+        low = "…" if field.minimum is None else bound(field.minimum)
+        high = "…" if field.maximum is None else bound(field.maximum)
         parts.append(_("{low} to {high}").format(low=low, high=high))
     if field.max_items is not None:
         parts.append(

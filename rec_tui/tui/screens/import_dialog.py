@@ -33,6 +33,10 @@ class ImportScreen(Dialog[ImportResult | None]):
     ImportScreen #credentials-question { display: none; }
     ImportScreen.-asking #credentials-question { display: block; }
     ImportScreen.-asking #import-buttons { display: none; }
+    /* Asking about the credentials, the text is imported: the paste area and the path
+       give their rows to the question and its answers (at 80×24, with the keyring
+       explanation on top, the answers were pushed under the dialog's edge). */
+    ImportScreen.-asking #import-text, ImportScreen.-asking #import-path { display: none; }
     """
 
     def __init__(self, store: SecretStore) -> None:
