@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 from typing import Final, Literal
 
 from rec_tui.i18n import _
@@ -11,6 +12,8 @@ from rec_tui.record import Record
 Call = Literal["acquire", "start", "query", "update", "updateLayout", "stop"]
 
 GLOBAL_HOSTS: Final[tuple[str, ...]] = ("api.agora.io", "api.sd-rtn.com")
+# The domains of the global hosts, which the regional hosts share.
+AGORA_DOMAINS: Final = tuple(host.partition(".")[2] for host in GLOBAL_HOSTS)
 REGION_PREFIXES: Final[tuple[str, ...]] = (
     "api-us-west-1",
     "api-us-east-1",
@@ -99,6 +102,13 @@ def resolve(endpoint: str) -> Endpoint:
             "region:<host prefix> or an http(s):// base URL."
         ).format(endpoint=shown)
     )
+
+
+def is_agora_host(netloc: str) -> bool:
+    """True for a host in Agora's API domains (the global hosts' and the regional ones');
+    ``netloc`` as a URL holds it (``api.agora.io``, ``127.0.0.1:8765``)."""
+    name = (urlsplit(f"//{netloc}").hostname or "").rstrip(".")
+    return any(name == domain or name.endswith(f".{domain}") for domain in AGORA_DOMAINS)
 
 
 def call_path(call: Call, app_id: str, mode: str = "", resource_id: str = "", sid: str = "") -> str:

@@ -157,6 +157,16 @@ class SendPanel(Vertical):
         return [s for s in self.sessions if s.sid and not s.stopped]
 
     @property
+    def running_in_sandbox_only(self) -> bool:
+        """Every running recording was started in the in-process sandbox (it ends with the
+        wizard and is billed to nobody)."""
+        started_with = [self._started_with.get(session.sid) for session in self.running]
+        return all(
+            lifecycle is not None and lifecycle.client.endpoint.sandbox
+            for lifecycle in started_with
+        )
+
+    @property
     def current(self) -> RecordingSession | None:
         running = self.running
         return running[-1] if running else None

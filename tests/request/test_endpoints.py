@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rec_tui.request.endpoints import call_path, resolve
+from rec_tui.request.endpoints import call_path, is_agora_host, resolve
 
 
 def test_global_order_and_region_failover() -> None:
@@ -35,3 +35,11 @@ def test_call_paths() -> None:
     assert call_path("updateLayout", "APP", "mix", "RID", "SID").endswith(
         "/resourceid/RID/sid/SID/mode/mix/updateLayout"
     )
+
+
+def test_agora_hosts_are_told_from_other_servers() -> None:
+    """The send question says "a real Agora project" only of Agora's own domains."""
+    for netloc in ("api.agora.io", "API.Agora.io", "api.sd-rtn.com:443", "api-eu-west-1.agora.io"):
+        assert is_agora_host(netloc), netloc
+    for netloc in ("127.0.0.1:8765", "agora.io.example.com", "xagora.io", "[::1]:80", ""):
+        assert not is_agora_host(netloc), netloc

@@ -176,9 +176,33 @@ async def test_ctrl_q_while_recording_asks_and_leave_running_quits() -> None:
         from rec_tui.tui.screens.stop_before_quit import StopBeforeQuitScreen
 
         assert isinstance(app.screen, StopBeforeQuitScreen)
+        # The built-in sandbox bills nobody: the question does not say it costs money.
+        question = str(app.screen.query_one("#question", Static).render())
+        assert "sandbox recording is still running" in question
+        assert "billed to nobody" in question and "money" not in question
         app.screen.query_one("#leave", Button).press()
         await settle(pilot, app)
     assert len(sandbox.service.running) == 1  # left running, as chosen
+
+
+async def test_quitting_with_a_recording_on_agora_running_says_it_costs_money() -> None:
+    from rec_tui.tui.screens.stop_before_quit import StopBeforeQuitScreen
+
+    sandbox, app = sandboxed_app("mix")  # answers for any host name, here Agora's
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await switch_to_agora(pilot, app)
+        app.query_one("#send-customer-id", Input).value = "sandbox"
+        app.query_one("#send-customer-secret", Input).value = "sandbox-secret"
+        await press_and_confirm(pilot, app)
+        assert outcome(app).startswith("✓ Recording"), outcome(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, StopBeforeQuitScreen)
+        question = str(app.screen.query_one("#question", Static).render())
+        assert question.startswith("1 recording is still running")
+        assert "costing the customer money" in question and "sandbox" not in question
+        await pilot.press("escape")
 
 
 async def test_quitting_while_recording_offers_to_stop_first() -> None:
@@ -582,3 +606,24 @@ async def test_ctrl_r_to_agora_with_a_new_panel_asks_first_instead_of_failing(
         await pilot.press("escape")
         await settle(pilot, app)
         assert "cancelled" in outcome(app) and sandbox.seen == []
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "said", "not_said"),
+    [
+        ("global", "This reaches a real Agora project", "not one of Agora's hosts"),
+        ("http://127.0.0.1:8765", "127.0.0.1:8765 is not one of Agora's hosts", "real Agora"),
+    ],
+)
+async def test_the_send_question_says_real_agora_only_of_agoras_hosts(
+    endpoint: str, said: str, not_said: str
+) -> None:
+    from rec_tui.tui.screens.send_confirm import SendConfirmScreen
+
+    _, app = sandboxed_app("mix")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.push_screen(SendConfirmScreen.for_endpoint(endpoint, "my-app"))
+        await pilot.pause()
+        detail = str(app.screen.query_one("#send-detail", Static).render())
+        assert said in detail and not_said not in detail

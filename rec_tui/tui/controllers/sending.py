@@ -223,7 +223,11 @@ class SendingController:
             elif choice == "stop":
                 self.app.run_worker(self._stop_then(then), group="send-quit")
 
-        self.app.push_screen(StopBeforeQuitScreen(self.running), answered)
+        assert self.panel is not None  # something runs
+        question = StopBeforeQuitScreen(
+            self.running, sandbox_only=self.panel.running_in_sandbox_only
+        )
+        self.app.push_screen(question, answered)
 
     async def _stop_then(self, then: Callable[[], None]) -> None:
         assert self.panel is not None

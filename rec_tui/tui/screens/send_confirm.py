@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from rec_tui.i18n import N_, _
-from rec_tui.request.endpoints import resolve
+from rec_tui.request.endpoints import is_agora_host, resolve
 from rec_tui.tui.screens.confirm import ConfirmScreen
 
 _APP_ID_SHOWN: Final = 8  # enough to recognise an App ID, short enough for a screenshot
@@ -71,18 +71,24 @@ class SendConfirmScreen(ConfirmScreen):
 
     def compose(self) -> ComposeResult:
         host, *failover = self.hosts
-        detail = (
-            _(
+        if not is_agora_host(host):
+            # A server given by URL: a local one, a proxy, a sandbox served elsewhere.
+            detail = _(
+                "{host} is not one of Agora's hosts. If it passes requests on to Agora (a "
+                "proxy), a recording started through it runs and is billed to that project "
+                "until it is stopped."
+            )
+        elif failover:
+            detail = _(
                 "This reaches a real Agora project: a recording started there runs and is "
                 "billed to that project until it is stopped. If {host} does not answer, the "
                 "request goes to {failover}."
             )
-            if failover
-            else _(
+        else:
+            detail = _(
                 "This reaches a real Agora project: a recording started there runs and is "
                 "billed to that project until it is stopped."
             )
-        )
         with Vertical():
             yield Static(self.question, id="send-question")
             yield Static(detail.format(host=host, failover=", ".join(failover)), id="send-detail")

@@ -1,4 +1,5 @@
-"""Asked on quit while recordings run: an unattended recording costs the customer money."""
+"""Asked on quit while recordings run: an unattended recording costs the customer money
+(one in the built-in sandbox costs nothing and ends with the wizard: said so instead)."""
 
 from __future__ import annotations
 
@@ -28,20 +29,34 @@ class StopBeforeQuitScreen(Dialog[QuitChoice | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", N_("Cancel"))]
 
-    def __init__(self, running: int) -> None:
+    def __init__(self, running: int, *, sandbox_only: bool = False) -> None:
         super().__init__()
         self.running = running
+        # Every running recording is the in-process sandbox's: nothing is billed.
+        self.sandbox_only = sandbox_only
+
+    def question(self) -> str:
+        if self.sandbox_only:
+            question = ngettext(
+                "{count} sandbox recording is still running. It ends with the wizard and is "
+                "billed to nobody; stop it first to have the stop's answer in the history?",
+                "{count} sandbox recordings are still running. They end with the wizard and "
+                "are billed to nobody; stop them first to have the stops' answers in the history?",
+                self.running,
+            )
+        else:
+            question = ngettext(
+                "{count} recording is still running. An unattended recording keeps costing the "
+                "customer money until maxIdleTime ends it. Stop before quitting?",
+                "{count} recordings are still running. An unattended recording keeps costing "
+                "the customer money until maxIdleTime ends it. Stop before quitting?",
+                self.running,
+            )
+        return question.format(count=self.running)
 
     def compose(self) -> ComposeResult:
-        question = ngettext(
-            "{count} recording is still running. An unattended recording keeps costing the "
-            "customer money until maxIdleTime ends it. Stop before quitting?",
-            "{count} recordings are still running. An unattended recording keeps costing the "
-            "customer money until maxIdleTime ends it. Stop before quitting?",
-            self.running,
-        )
         with Vertical():
-            yield Static(question.format(count=self.running), id="question")
+            yield Static(self.question(), id="question")
             with Horizontal():
                 yield Button(_("Cancel"), id="stay")
                 yield Button(_("Quit, leave running"), id="leave", variant="error")
