@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
 from typing import Final, Literal
+from urllib.parse import urlsplit
 
 from rec_tui.i18n import _
 from rec_tui.record import Record

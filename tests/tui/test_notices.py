@@ -86,12 +86,15 @@ async def test_without_a_keyring_the_import_dialog_does_not_offer_to_store_in_on
         assert label == "Keep for this session"
 
 
-CURL_TICKET = """Hi support, our recording fails:
-curl -X POST 'https://api.agora.io/v1/apps/4f2a9c1e8b7d4a6f9e3c2b1a0d9e8f7c/cloud_recording/resourceid/abc/mode/mix/start' \\
-  -H 'Content-Type: application/json' \\
-  -H 'Authorization: Basic NTQ3YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY6OWJhZGMwZmZlZTEyMzQ1Njc4OWFiY2RlZjAxMjM0NQ==' \\
-  -d '{"cname": "room-42", "uid": "527841", "clientRequest": {}}'
-"""
+CURL_TICKET = (
+    "Hi support, our recording fails:\n"
+    "curl -X POST 'https://api.agora.io/v1/apps/4f2a9c1e8b7d4a6f9e3c2b1a0d9e8f7c/"
+    "cloud_recording/resourceid/abc/mode/mix/start' \\\n"
+    "  -H 'Content-Type: application/json' \\\n"
+    "  -H 'Authorization: Basic NTQ3YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY6"
+    "OWJhZGMwZmZlZTEyMzQ1Njc4OWFiY2RlZjAxMjM0NQ==' \\\n"
+    """  -d '{"cname": "room-42", "uid": "527841", "clientRequest": {}}'\n"""
+)
 
 
 async def test_at_80x24_the_credentials_question_and_its_answers_are_on_the_screen(

@@ -188,7 +188,7 @@ async def test_ctrl_q_while_recording_asks_and_leave_running_quits() -> None:
 async def test_quitting_with_a_recording_on_agora_running_says_it_costs_money() -> None:
     from rec_tui.tui.screens.stop_before_quit import StopBeforeQuitScreen
 
-    sandbox, app = sandboxed_app("mix")  # answers for any host name, here Agora's
+    _, app = sandboxed_app("mix")  # answers for any host name, here Agora's
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await switch_to_agora(pilot, app)
