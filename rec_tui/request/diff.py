@@ -38,7 +38,8 @@ class Difference:
     after: str
 
     def text(self) -> str:
-        named = f"{self.path} ({self.label})" if self.label else self.path
+        # The label in the active language; as_dict keeps the declared English one.
+        named = f"{self.path} ({_(self.label)})" if self.label else self.path
         if self.kind == "added":
             return f"+ {named}: {self.after}"
         if self.kind == "removed":

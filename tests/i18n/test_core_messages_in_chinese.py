@@ -86,6 +86,15 @@ def test_the_diff_says_its_lines_in_chinese(tmp_path: Path) -> None:
     activate("zh", tmp_path)
     lines = diff_bodies(body, body, mode, mode).lines()
     assert lines[0] == "没有差异（mix 模式）。"
+    # A changed field is named by its Chinese label (its JSON path stays as it is).
+    idle = changed("mix", {"clientRequest.recordingConfig.maxIdleTime": 60})
+    compared = diff_bodies(body, idle, mode, mode)
+    said = "\n".join(compared.lines())
+    assert "clientRequest.recordingConfig.maxIdleTime (空闲超时（秒）)" in said, said
+    # And so does the wizard's comparison (F9).
+    from rec_tui.tui.screens.diff_view import _name
+
+    assert _name(compared.differences[0]) == "空闲超时（秒） · maxIdleTime"
 
 
 def test_the_json_editor_says_where_the_text_is_wrong_in_chinese(tmp_path: Path) -> None:

@@ -154,7 +154,8 @@ def _name(entry: Difference) -> str:
     """The field's label and its JSON key ("Streams to record · streamTypes")."""
     tokens = jsonpath.parse(entry.path) if entry.path else []
     key = str(tokens[-1]) if tokens and not isinstance(tokens[-1], int) else ""
-    return " · ".join(part for part in (entry.label, key) if part) or entry.path or "body"
+    label = _(entry.label) if entry.label else ""
+    return " · ".join(part for part in (label, key) if part) or entry.path or "body"
 
 
 def _label_text(entry: Difference) -> Text:
