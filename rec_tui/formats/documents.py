@@ -36,6 +36,8 @@ class Opened(Record):
     mode_known: bool = True
     # How an imported file's mode was found (None for a preset, which names its mode).
     mode_guess: ModeGuess | None = None
+    # An imported ticket's whole text, for the wizard's diagnosis ("" for anything else).
+    ticket: str = ""
 
 
 def open_document(
@@ -69,13 +71,19 @@ def open_document(
             ).format(name=repr(name_or_path))
         )
     try:
-        result = importers.import_file(candidate)
+        result, text = importers.import_file_text(candidate)
     except importers.ImportProblem as error:
         raise OpenProblem(error.message) from None
     importers.settle_credentials(result, store, agreed=False)
     draft = draft_from_import(result)
     mode_known = result.mode_guess is not None and result.mode_guess.source == "url"
-    return Opened(draft, result.notices, mode_known=mode_known, mode_guess=result.mode_guess)
+    return Opened(
+        draft,
+        result.notices,
+        mode_known=mode_known,
+        mode_guess=result.mode_guess,
+        ticket=text if result.kind == "ticket" else "",
+    )
 
 
 def draft_from_import(result: importers.ImportResult, base: Draft | None = None) -> Draft:

@@ -52,7 +52,7 @@ from rec_tui.tui.crash import CrashGuard
 from rec_tui.tui.forms.base import Changed, StepForm
 from rec_tui.tui.frames import PacedScreen
 from rec_tui.tui.key_words import SpokenScreen
-from rec_tui.tui.notices import MOST_SHOWN, shown_for
+from rec_tui.tui.notices import MOST_SHOWN, shown_for, together
 from rec_tui.tui.steps import neighbour, step, step_for_path
 from rec_tui.tui.widgets.keys_footer import KeysFooter
 from rec_tui.tui.widgets.preview import Preview
@@ -238,7 +238,8 @@ class RecTuiApp(App[int]):
         self._apply_size(self.size.width, self.size.height)
         # The first frame is the complete one: the problems are counted and the preview is
         # filled before it is painted (a frame saying "Problems: none" over an empty preview
-        # would be wrong for a body with errors).
+        # would be wrong for a body with errors). A ticket's diagnosis is in it too.
+        self.files.diagnose_opened()
         self._first_check()
         self.call_after_refresh(self._after_first_frame)
         # The secrets status line: the keyring itself is opened when a secret is needed.
@@ -250,7 +251,7 @@ class RecTuiApp(App[int]):
         self.call_after_refresh(self._show_notices)
 
     def _show_notices(self) -> None:
-        for message, severity in self._notices:
+        for message, severity in together(self._notices):
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:

@@ -3,13 +3,15 @@ dialog the user opened and dismisses, then only in the status line; toasts are f
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
 from rec_tui.store.secrets import MemoryStore, OpenedStore, _fallback
-from rec_tui.tui.notices import LONGEST, MOST_SHOWN
+from rec_tui.tui.notices import LONGEST, MOST_SHOWN, together
 from rec_tui.tui.screens.preset_save import PresetSaveScreen
 from rec_tui.tui.widgets.problems_pane import ProblemsPane
 from rec_tui.tui.widgets.secrets_status import SecretsStatus
@@ -129,3 +131,40 @@ async def test_at_80x24_the_credentials_question_and_its_answers_are_on_the_scre
         assert screen.focused is answers[1]
         await pilot.press("tab")
         assert screen.focused is answers[0]
+
+
+def test_notices_said_together_are_one_toast_when_they_would_not_all_fit() -> None:
+    two = [("Opened a.json.", "information"), ("Mode: mix.", "warning")]
+    assert together(two) == two
+    four = [
+        ("Mode: mix, from transcodingConfig.", "information"),
+        ("Customer's endpoint: api.agora.io.", "information"),
+        ("The customer ID and secret were dropped.", "warning"),
+        ("Opened ticket.txt.", "information"),
+    ]
+    assert together(four) == [("\n".join(message for message, _ in four), "warning")]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_opening_a_ticket_shows_every_notice_it_has(size: tuple[int, int]) -> None:
+    """The customer's endpoint and the dropped credentials are not pushed out of sight by
+    the toasts that follow them, and the last line of the toast is drawn too."""
+    from rec_tui.tui.app import RecTuiApp
+    from rec_tui.tui.launch import StoreOnFirstUse, build_draft
+    from tests.tui.test_tui_launch import options
+
+    ticket = Path(__file__).parents[1] / "data" / "tickets" / "no_token_404.txt"
+    args = options(open_path=str(ticket))
+    draft, notices = build_draft(args, StoreOnFirstUse())
+    assert len(notices) > MOST_SHOWN
+    app = RecTuiApp(draft, notices=notices)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        shown = "\n".join(str(toast._notification.message) for toast in app.screen.query(Toast))
+        for message, _ in notices:
+            assert message in shown
+        toast = app.screen.query_one(Toast)
+        last_line = toast.render_line(toast.size.height - 1).text.strip()
+        on_screen = re.sub(r"<[^>]+>", "", app.export_screenshot()).replace("&#160;", " ")
+        assert f"▌{last_line}" in on_screen  # not cut off

@@ -181,3 +181,26 @@ def test_findings_view_snapshot(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=import_ticket)
+
+
+async def test_opening_a_ticket_shows_the_same_findings_as_importing_it() -> None:
+    """``rec-tui --open TICKET`` diagnoses the ticket before the first frame, as F6 does."""
+    from rec_tui.tui.launch import StoreOnFirstUse, build_draft
+    from tests.support.tui import SEEDS
+    from tests.tui.test_tui_launch import options
+
+    args = options(open_path=str(TICKETS / "no_token_404.txt"))
+    draft, notices = build_draft(args, StoreOnFirstUse())
+    app = RecTuiApp(draft, notices=notices)
+    app.files.adopt(args.opened_document, args.open_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [finding.id for finding in app.diagnosis.findings] == [
+            "token-missing",
+            "recorder-left",
+        ]
+        assert pane_lines(app)[0].startswith("Diagnosis of the opened ticket: 2 errors")
+    # A plain body is not a ticket: nothing to diagnose.
+    body = options(open_path=str(SEEDS / "4_web.json"))
+    build_draft(body, StoreOnFirstUse())
+    assert body.opened_document.ticket == ""

@@ -20,6 +20,7 @@ from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from rec_tui.i18n import _
+from rec_tui.tui.notices import together
 from rec_tui.tui.value_text import quoted
 from rec_tui.tui.widgets.css_classes import update_if_changed
 
@@ -41,6 +42,8 @@ class FilesController:
         self.preset_path: Path | None = None
         # The file named by --open when it was not a preset (an imported customer body).
         self.opened_file: str | None = None
+        # That file's text when it was a ticket: diagnosed as F6's import of it would be.
+        self.opened_ticket = ""
         self.description = ""
         self.offer_mode_switch = False
         self.saved_revision = app.draft.revision
@@ -163,6 +166,7 @@ class FilesController:
             self.description = opened.description
         elif path:
             self.opened_file = Path(path).name
+            self.opened_ticket = opened.ticket if opened is not None else ""
         self.offer_mode_switch = opened is not None and not opened.mode_known
         self.mark_saved()
 
@@ -296,19 +300,25 @@ class FilesController:
             draft_from_import(result, self.app.draft)
             if result.kind == "ticket":
                 self._diagnose_ticket(dialog.imported_text)
-            for notice in result.notices:
-                self.app.notify(notice, timeout=12)
-            self.app.notify(_("Imported a {kind} input.").format(kind=result.kind), timeout=4)
+            imported_notice = _("Imported a {kind} input.").format(kind=result.kind)
+            said = [(notice, "information") for notice in [*result.notices, imported_notice]]
+            for message, severity in together(said):
+                self.app.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
             self.app.editing.offer_better_mode()
 
         dialog = ImportScreen(self.store)
         self.app.push_screen(dialog, imported)
 
-    def _diagnose_ticket(self, text: str) -> None:
+    def _diagnose_ticket(self, text: str, source: str | None = None) -> None:
         """The same diagnosis as ``rec-tui diagnose``: its findings go above the problems."""
         from rec_tui.agora.diagnose import diagnose
 
-        self.app.diagnosis.show(diagnose(text), _("the imported ticket"))
+        self.app.diagnosis.show(diagnose(text), source or _("the imported ticket"))
+
+    def diagnose_opened(self) -> None:
+        """The ticket given to ``--open`` is diagnosed, as its import by F6 would be."""
+        if self.opened_ticket:
+            self._diagnose_ticket(self.opened_ticket, _("the opened ticket"))
 
     def export(self) -> None:
         """Ctrl+E: JSON / curl / TOML, masked unless revealed."""
