@@ -637,3 +637,19 @@ def test_a_long_list_of_numbers_gets_fixes_for_the_first_ones_and_apply_all_fixe
     assert sorted({c.problem.rule for c in changes}) == ["body.types", "sub.group.capacity"]
     assert len(changes) == 33
     assert jsonpath.get(fixed, f"{REC}.subscribeAudioUids") == [str(n) for n in range(1, 33)]
+
+
+def test_a_list_items_fix_names_the_item_it_changes() -> None:
+    """Each number in a list of UIDs is its own fix: its description names that item, so
+    the second fix is not taken for the first one again."""
+    body = changed("mix", {f"{REC}.subscribeAudioUids": [1001, 1002]})
+    described = [
+        p.fix.description for p in validate("mix", body) if p.rule == "body.types" and p.fix
+    ]
+    assert described == [
+        "Write subscribeAudioUids[0] as text (in quotes)",
+        "Write subscribeAudioUids[1] as text (in quotes)",
+    ]
+    uid = changed("mix", {f"{TC}.mixedVideoLayout": 2, f"{TC}.maxResolutionUid": 123})
+    fixes = [p.fix.description for p in validate("mix", uid) if p.rule == "body.types" and p.fix]
+    assert fixes == ["Write maxResolutionUid as text (in quotes)"]

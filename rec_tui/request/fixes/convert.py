@@ -11,7 +11,7 @@ import math
 from typing import Any, Final
 
 from rec_tui.i18n import _
-from rec_tui.request.fixes.places import declared_at, key_of, service_at
+from rec_tui.request.fixes.places import declared_at, item_of, service_at
 from rec_tui.request.fixes.registry import fixer
 from rec_tui.spec import catalogue, jsonpath
 from rec_tui.spec.field import Kind
@@ -70,7 +70,8 @@ def _convert(path: str, new: Any) -> Fix:
         said = _("Write {key} as text (in quotes)")
     else:
         said = _("Write {key} as a number without quotes")
-    return Fix(said.format(key=key_of(path)), (Edit("convert", path, new),))
+    # A list item is named with its index: the fix changes that one item, not the list.
+    return Fix(said.format(key=item_of(path)), (Edit("convert", path, new),))
 
 
 # --- the fixers -------------------------------------------------------------------------
@@ -89,7 +90,7 @@ def wrong_type(problem: Problem, body: Any, mode: Mode) -> Fix | None:
             if value is None
             else _("Remove the empty {key} (it counts as not set)")
         )
-        return Fix(removed.format(key=key_of(path)), (Edit("delete", path),))
+        return Fix(removed.format(key=item_of(path)), (Edit("delete", path),))
     declared = declared_at(body, path)
     if declared is None:
         return None
@@ -101,7 +102,7 @@ def wrong_type(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     if kind == "array" and not in_list and field.items is not None and not isinstance(value, dict):
         item = as_kind(value, field.items)
         wrapped = [value if item is NOTHING else item]
-        return Fix(_("Make {key} a list").format(key=key_of(path)), (Edit("set", path, wrapped),))
+        return Fix(_("Make {key} a list").format(key=item_of(path)), (Edit("set", path, wrapped),))
     return None
 
 
@@ -122,7 +123,7 @@ def audio_option(problem: Problem, body: Any, mode: Mode) -> Fix | None:
         return converted
     only = declared[0].choices[0].value
     return Fix(
-        _('Set {key} to "{only}", its only value').format(key=key_of(problem.path), only=only),
+        _('Set {key} to "{only}", its only value').format(key=item_of(problem.path), only=only),
         (Edit("set", problem.path, only),),
     )
 
@@ -164,7 +165,7 @@ def leading_zeros(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     if check_uid(value) is not UidVerdict.LEADING_ZERO:
         return None
     return Fix(
-        _("Write {key} without leading zeros").format(key=key_of(problem.path)),
+        _("Write {key} without leading zeros").format(key=item_of(problem.path)),
         (Edit("set", problem.path, str(int(value))),),
     )
 
@@ -180,7 +181,7 @@ def letter_case(problem: Problem, body: Any, mode: Mode) -> Fix | None:
     for choice in declared[0].choice_values:
         if isinstance(choice, str) and choice.casefold() == wanted and choice != value:
             return Fix(
-                _('Write {key} as "{choice}"').format(key=key_of(problem.path), choice=choice),
+                _('Write {key} as "{choice}"').format(key=item_of(problem.path), choice=choice),
                 (Edit("set", problem.path, choice),),
             )
     return None

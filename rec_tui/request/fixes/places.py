@@ -36,6 +36,15 @@ def key_of(path: str) -> str:
     return next((t for t in reversed(jsonpath.parse(path)) if isinstance(t, str)), path)
 
 
+def item_of(path: str) -> str:
+    """The value a path ends at, as short as says which: a list item with its index
+    ("…subscribeAudioUids[2]" → "subscribeAudioUids[2]"), else its key (:func:`key_of`)."""
+    tokens = jsonpath.parse(path)
+    if len(tokens) >= 2 and isinstance(tokens[-1], int) and isinstance(tokens[-2], str):
+        return f"{tokens[-2]}[{tokens[-1]}]"
+    return key_of(path)
+
+
 def field_at(body: Any, path: str) -> Field | None:
     """The field declared for ``path``; for a list item, the list's field."""
     found = declared_at(body, path)
