@@ -79,3 +79,21 @@ async def test_minus_shows_one_user_fewer_in_a_preset_layout_down_to_one() -> No
         # Only the preview changes: the request is not edited.
         assert app.draft.request_body() == body_before
         assert app.draft.get(f"{TC}.mixedVideoLayout") == 1
+
+
+async def test_arrow_presses_on_one_tile_are_one_undo_step() -> None:
+    """Nudging a tile by three arrow presses is undone by one Ctrl+Z; a move of another
+    tile, or another kind of edit, is a step of its own."""
+    app = CanvasHost()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("0", "right", "right", "right")
+        assert _x_positions(app) == [0.03, 0.6, 0.6]
+        await pilot.press("right_square_bracket", "left")
+        await pilot.press("left_square_bracket", "right")
+        assert _x_positions(app) == [0.04, 0.59, 0.6]
+        app.draft.undo()  # the last press (tile 0 again, after tile 1's move)
+        assert _x_positions(app) == [0.03, 0.59, 0.6]
+        app.draft.undo()  # tile 1's move
+        assert _x_positions(app) == [0.03, 0.6, 0.6]
+        app.draft.undo()  # the three presses at once
+        assert _x_positions(app) == [0.0, 0.6, 0.6]

@@ -212,14 +212,16 @@ class LayoutCanvas(Widget, can_focus=True):
 
     # --- writing the draft ------------------------------------------------------------
 
-    def _commit(self) -> None:
-        """Write the tiles to the draft and tell the app, so every view follows."""
+    def _commit(self, coalesce: str | None = None) -> None:
+        """Write the tiles to the draft and tell the app, so every view follows
+        (``coalesce``: quick repeats of one kind of edit to one tile are one undo step)."""
         config = tiles_to_json(self.editor.tiles)
         self.draft.set(
             LAYOUT_CONFIG,
             config or None,
             origin=self,
             description=LazyText(lambda: _("edit the tiles")),
+            coalesce=coalesce,
         )
         self._sync()
         self._tell_selected()
@@ -238,9 +240,12 @@ class LayoutCanvas(Widget, can_focus=True):
             self._told_selected = index
             self.refresh()
 
-    def _edit(self, changed: bool) -> None:
+    def _edit(self, changed: bool, repeated: str | None = None) -> None:
+        # Keys pressed again and again on one tile (``repeated``: "move", "resize",
+        # "alpha") add up to one edit, undone at once; anything else is a step of its own.
         if changed:
-            self._commit()
+            joined = None if repeated is None else f"canvas-{repeated}:{self.editor.selected}"
+            self._commit(coalesce=joined)
 
     def _custom_only(self) -> bool:
         if self.is_custom:
@@ -263,11 +268,11 @@ class LayoutCanvas(Widget, can_focus=True):
 
     def action_move(self, dx: int, dy: int, fine: bool) -> None:
         if self._custom_only():
-            self._edit(self.editor.move(dx, dy, fine=fine))
+            self._edit(self.editor.move(dx, dy, fine=fine), "move")
 
     def action_resize(self, dw: int, dh: int, fine: bool) -> None:
         if self._custom_only():
-            self._edit(self.editor.resize(dw, dh, fine=fine))
+            self._edit(self.editor.resize(dw, dh, fine=fine), "resize")
 
     def action_select_next(self, delta: int) -> None:
         if self._custom_only():
@@ -295,7 +300,7 @@ class LayoutCanvas(Widget, can_focus=True):
 
     def action_alpha(self, steps: int) -> None:
         if self._custom_only():
-            self._edit(self.editor.change_alpha(steps))
+            self._edit(self.editor.change_alpha(steps), "alpha")
 
     def action_render_mode(self) -> None:
         if self._custom_only():
