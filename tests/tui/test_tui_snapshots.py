@@ -33,3 +33,15 @@ def test_preview_at_80x24(snap_compare: Any) -> None:
 
 def test_too_small(snap_compare: Any) -> None:
     assert snap_compare(scene_app("session"), terminal_size=(60, 20), run_before=settle)
+
+
+def test_problems_being_read_at_80x24(snap_compare: Any) -> None:
+    """F5 at 80×24: the problems list takes more of the column while it has the focus."""
+
+    async def read_problems(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("f5")
+        await pilot.pause()
+
+    app = scene_app("advanced")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=read_problems)

@@ -251,3 +251,31 @@ async def test_the_token_input_keeps_the_width_of_the_other_session_inputs(
         app_id, token = inputs["session.appId"], inputs["clientRequest.token"]
         assert token.x == app_id.x
         assert token.width >= app_id.width - 8
+
+
+async def test_at_80x24_the_problems_list_grows_while_it_is_read() -> None:
+    """Five rows hold one or two problems: with the focus in the list (F5) it takes more of
+    the column, and the form has its rows back once the focus leaves (Enter jumps to the
+    field, which is then shown with its label)."""
+    from rec_tui.tui.widgets.problems_pane import ProblemsPane
+
+    body = copy.deepcopy(mix_body())
+    body["clientRequest"]["recordingConfig"].update(maxIdleTime=2, channelType=7, streamTypes=9)
+    app = make_app(body)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        pane = app.query_one(ProblemsPane)
+        resting = pane.region.height
+        await pilot.press("f5")
+        await pilot.pause()
+        assert pane.region.height >= resting + 5
+        await pilot.press("enter")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if pane.region.height == resting:
+                break
+        assert pane.region.height == resting
+        focused = app.focused
+        assert focused is not None and _in_view(app, focused)
+        editor = next(node for node in focused.ancestors if isinstance(node, FieldEditor))
+        assert _in_view(app, _label_of(editor))
