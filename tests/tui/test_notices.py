@@ -168,3 +168,25 @@ async def test_opening_a_ticket_shows_every_notice_it_has(size: tuple[int, int])
         last_line = toast.render_line(toast.size.height - 1).text.strip()
         on_screen = re.sub(r"<[^>]+>", "", app.export_screenshot()).replace("&#160;", " ")
         assert f"▌{last_line}" in on_screen  # not cut off
+
+
+async def test_at_80x24_the_save_dialog_with_the_explanation_stays_on_the_screen() -> None:
+    """With the keyring explanation on top the Save dialog is taller than 24 rows: it stays
+    inside the screen, border and all, and Tab brings its buttons into view."""
+    from textual.widgets import Button
+
+    app = make_app(mix_body())
+    _without_keyring(app, _fallback("no keyring service was found").notice or "")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PresetSaveScreen)
+        box = app.screen.query_one("Vertical")
+        assert app.screen.region.contains_region(box.region)
+        await pilot.press("tab", "tab", "tab")
+        await pilot.pause()
+        save = app.screen.query_one("#save", Button)
+        assert app.screen.focused is save
+        assert box.content_region.contains_region(save.region)

@@ -21,8 +21,12 @@ ResultType = TypeVar("ResultType")
 class Dialog(ModalScreen[ResultType]):
     DEFAULT_CSS = """
     Dialog { align: center middle; }
+    /* Never taller than the screen: at 80×24 a dialog with the keyring explanation on top
+       ran past the bottom edge, its buttons over the footer and its border cut off;
+       what does not fit scrolls, and the focused widget is scrolled into view. */
     Dialog > Vertical, Dialog > VerticalScroll {
-        width: 64; height: auto; padding: 1 2; border: thick $accent; background: $surface;
+        width: 64; height: auto; max-height: 100%; overflow-y: auto;
+        padding: 1 2; border: thick $accent; background: $surface;
     }
     Dialog .dialog-explanation {
         height: auto; color: $warning; margin: 0 0 1 0; padding: 0 0 0 1;
