@@ -11,6 +11,7 @@ from textual.widgets import Static
 from textual.widgets._toast import Toast
 
 from rec_tui.store.secrets import MemoryStore, OpenedStore, _fallback
+from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.notices import LONGEST, MOST_SHOWN, together
 from rec_tui.tui.screens.preset_save import PresetSaveScreen
 from rec_tui.tui.widgets.problems_pane import ProblemsPane
@@ -26,6 +27,13 @@ def _without_keyring(app: object, notice: str = NO_KEYRING) -> None:
     files = app.files  # type: ignore[attr-defined]
     files._opened_store = opened
     files.start = lambda: files.show_status(opened)
+
+
+def _app_explaining_no_keyring() -> RecTuiApp:
+    """A wizard without a keyring, explained as the store words it (five lines at 80×24)."""
+    app = make_app(mix_body())
+    _without_keyring(app, _fallback("no keyring service was found").notice or "")
+    return app
 
 
 async def test_no_keyring_is_explained_once_in_a_dialog_then_in_the_status_line() -> None:
@@ -109,9 +117,7 @@ async def test_at_80x24_the_credentials_question_and_its_answers_are_on_the_scre
 
     ticket = tmp_path / "ticket.txt"
     ticket.write_text(CURL_TICKET, encoding="utf-8")
-    app = make_app(mix_body())
-    # The explanation as the store words it (five lines at this width).
-    _without_keyring(app, _fallback("no keyring service was found").notice or "")
+    app = _app_explaining_no_keyring()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("f6")
@@ -175,8 +181,7 @@ async def test_at_80x24_the_save_dialog_with_the_explanation_stays_on_the_screen
     inside the screen, border and all, and Tab brings its buttons into view."""
     from textual.widgets import Button
 
-    app = make_app(mix_body())
-    _without_keyring(app, _fallback("no keyring service was found").notice or "")
+    app = _app_explaining_no_keyring()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+s")

@@ -191,9 +191,7 @@ async def test_quitting_with_a_recording_on_agora_running_says_it_costs_money() 
     _, app = sandboxed_app("mix")  # answers for any host name, here Agora's
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await switch_to_agora(pilot, app)
-        app.query_one("#send-customer-id", Input).value = "sandbox"
-        app.query_one("#send-customer-secret", Input).value = "sandbox-secret"
+        await switch_to_agora(pilot, app, with_credentials=True)
         await press_and_confirm(pilot, app)
         assert outcome(app).startswith("✓ Recording"), outcome(app)
         await pilot.press("ctrl+q")
@@ -233,8 +231,7 @@ async def test_agora_endpoint_needs_credentials_and_uses_typed_ones() -> None:
         await press(pilot, app, "send-start")
         assert "No customer ID and secret" in outcome(app)
         assert sandbox.seen == []
-        app.query_one("#send-customer-id", Input).value = "sandbox"
-        app.query_one("#send-customer-secret", Input).value = "sandbox-secret"
+        type_sandbox_credentials(app)
         await press_and_confirm(pilot, app)
         assert outcome(app).startswith("✓ Recording"), outcome(app)
         assert {seen.host for seen in sandbox.seen} == {"api.agora.io"}
@@ -292,10 +289,19 @@ def record_notices(app: RecTuiApp) -> list[str]:
     return shown
 
 
-async def switch_to_agora(pilot: Any, app: RecTuiApp) -> None:
+async def switch_to_agora(pilot: Any, app: RecTuiApp, *, with_credentials: bool = False) -> None:
+    """Send to Agora's global hosts (the sandbox answers for them), App ID my-app;
+    ``with_credentials``: the sandbox's customer ID and secret typed in."""
     app.query_one("#send-endpoint", Select).value = "global"
     app.query_one("#send-app-id", Input).value = "my-app"
     await settle(pilot, app)
+    if with_credentials:
+        type_sandbox_credentials(app)
+
+
+def type_sandbox_credentials(app: RecTuiApp) -> None:
+    app.query_one("#send-customer-id", Input).value = "sandbox"
+    app.query_one("#send-customer-secret", Input).value = "sandbox-secret"
 
 
 @pytest.mark.usefixtures("no_keyring")
@@ -542,9 +548,7 @@ async def test_the_first_send_to_agora_asks_first_and_enter_does_not_send() -> N
     sandbox, app = sandboxed_app("mix")  # answers for any host name, here Agora's
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await switch_to_agora(pilot, app)
-        app.query_one("#send-customer-id", Input).value = "sandbox"
-        app.query_one("#send-customer-secret", Input).value = "sandbox-secret"
+        await switch_to_agora(pilot, app, with_credentials=True)
         app.query_one("#send-start", Button).press()
         for _ in range(20):
             await pilot.pause()
