@@ -766,7 +766,7 @@ class RecTuiApp(App[int]):
     def action_show_keys(self) -> None:
         from rec_tui.tui.screens.keys_help import KeysHelpScreen
 
-        self.push_screen(KeysHelpScreen())
+        self.push_screen(KeysHelpScreen(self.focused))
 
 
 __all__ = ["RecTuiApp"]

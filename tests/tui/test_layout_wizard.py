@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from textual.coordinate import Coordinate
@@ -165,3 +166,31 @@ async def test_coming_back_to_the_layout_step_shows_the_focused_canvas() -> None
         await pilot.pause()
         assert app.current_step == "layout" and app.focused is canvas
         assert canvas.region.area and form.region.contains_region(canvas.region)
+
+
+def _screen_text(app: RecTuiApp) -> str:
+    return re.sub(r"<[^>]+>", "", app.export_screenshot()).replace("&#160;", " ")
+
+
+async def test_f10_with_the_canvas_focused_lists_the_canvas_keys_first() -> None:
+    from rec_tui.tui.screens.keys_help import KeysHelpScreen
+
+    app = make_app(MIX_BODY, "layout")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.query_one(LayoutCanvas).focus()
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysHelpScreen)
+        shown = _screen_text(app)
+        for words in ("move the selected tile", "resize it", "Ctrl+L", "remove the selected"):
+            assert words in shown, words
+        # At the top of the list, before the wizard's own keys.
+        assert app.screen.own_keys[0][1] == "move the selected tile"
+        await pilot.press("escape")
+        # Elsewhere the canvas's keys are not listed.
+        await pilot.press("f2")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysHelpScreen)
+        assert "move the selected tile" not in _screen_text(app)

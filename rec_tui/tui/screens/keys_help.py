@@ -8,6 +8,8 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.widget import Widget
 from textual.widgets import Static
 
 from rec_tui.i18n import N_, _
@@ -33,10 +35,20 @@ class KeysHelpScreen(Dialog[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f10,f1,q", "dismiss", N_("Close"))]
 
+    def __init__(self, focused: Widget | None = None) -> None:
+        super().__init__()
+        # The keys of the widget that had the focus (and of its containers) come first:
+        # the layout canvas's arrows and letters are nowhere else in this list.
+        self.own_keys = keys_around(focused)
+
     def compose(self) -> ComposeResult:
         table = Table(title=_("rec-tui keys"), expand=True, show_edge=False)
         table.add_column(_("Key"), style="bold cyan", no_wrap=True)
         table.add_column(_("Action"))
+        for key, action in self.own_keys:
+            table.add_row(key, _(action))
+        if self.own_keys:
+            table.add_section()
         seen: set[str] = set()
         for binding in self.app.BINDINGS:
             if isinstance(binding, Binding) and binding.key not in seen:
@@ -46,6 +58,17 @@ class KeysHelpScreen(Dialog[None]):
             table.add_row(key, _(action))
         with VerticalScroll():
             yield Static(table)
+
+
+def keys_around(widget: Widget | None) -> tuple[tuple[str, str], ...]:
+    """The keys a widget and its containers declare for this help (``KEYS_HELP``: pairs of
+    the keys as printed and what they do), the widget's own first."""
+    found: list[tuple[str, str]] = []
+    node: DOMNode | None = widget
+    while isinstance(node, Widget):
+        found.extend(getattr(node, "KEYS_HELP", ()))
+        node = node.parent
+    return tuple(found)
 
 
 def _key_name(key: str) -> str:

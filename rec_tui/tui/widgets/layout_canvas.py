@@ -101,6 +101,24 @@ class LayoutCanvas(Widget, can_focus=True):
         Binding("minus", "users(-1)", N_("Users −"), show=False),
     ]
 
+    # Listed first by F10 while the canvas has the focus (screens/keys_help.py).
+    KEYS_HELP: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("← → ↑ ↓", N_("move the selected tile")),
+        ("Ctrl+arrows", N_("move it in finer steps")),
+        ("Shift+arrows", N_("resize it")),
+        ("Ctrl+Shift+arrows", N_("resize it in finer steps")),
+        ("[ / ] / 0–9", N_("select the previous / next / numbered tile")),
+        ("A", N_("add a tile")),
+        ("X / Delete", N_("remove the selected tile")),
+        ("U", N_("set the selected tile's uid")),
+        (", / .", N_("lower / raise its alpha")),
+        ("R", N_("crop or fit its video")),
+        ("T", N_("lay the tiles out from a template")),
+        ("C", N_("turn a preset layout into custom tiles")),
+        ("+ / −", N_("one user more / fewer in a preset layout's preview")),
+        ("Ctrl+L", N_("apply the layout to the running mix recording")),
+    )
+
     # The app's keys and the palette take 76 columns; these three need 37 more.
     WIDE_FOOTER: ClassVar[int] = 114
     FOOTER_WHEN_WIDE: ClassVar[frozenset[str]] = frozenset({"select_next(1)", "add", "remove"})
