@@ -446,3 +446,15 @@ def test_a_body_without_cname_uid_or_url_is_not_checked_against_the_token() -> N
         found(result)
     )
     assert found(result)["body-invalid"] == "warning"  # an excerpt: no cname, no uid
+
+
+def test_a_token_in_a_body_over_many_lines_is_quoted_from_its_own_line_masked() -> None:
+    body = {"cname": "room1", "uid": "527841", "clientRequest": {"token": "007eJxNotAToken"}}
+    pretty = json.dumps(body, indent=2)
+    result = diagnose(f"curl -X POST '{URL}/resourceid/R/mode/mix/start' \\\n  -d '{pretty}'")
+    malformed = next(f for f in result.findings if f.id == "token-malformed")
+    token_line = 2 + pretty.split("\n").index(
+        next(li for li in pretty.split("\n") if "token" in li)
+    )
+    assert malformed.evidence[0].startswith(f'line {token_line}: "token": ')
+    assert "007eJxNotAToken" not in malformed.evidence[0]

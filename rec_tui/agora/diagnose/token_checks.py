@@ -42,11 +42,21 @@ def token_of(context: Context, start: Call) -> tuple[str, int] | None:
     its own in the ticket."""
     token = start.client_request.get("token")
     if isinstance(token, str) and token.strip():
-        return token, start.body_line or start.line
+        return token, _line_holding(context, token, start.body_line or start.line)
     if context.exchange.loose_tokens:
         line, text = context.exchange.loose_tokens[0]
         return text, line
     return None
+
+
+def _line_holding(context: Context, text: str, first: int) -> int:
+    """The line, from ``first`` on, where ``text`` is (the token's own line in a body over
+    many lines, which the evidence quotes masked); ``first`` when none holds it whole."""
+    lines = context.exchange.text.split("\n")
+    for number in range(max(first, 1), len(lines) + 1):
+        if text in lines[number - 1]:
+            return number
+    return first
 
 
 def token_findings(context: Context) -> Iterator[Finding]:
