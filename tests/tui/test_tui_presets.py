@@ -467,3 +467,16 @@ async def test_the_open_dialog_keeps_rows_of_the_list_in_view_under_the_keyring_
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, PresetOpenScreen)
+
+
+async def test_the_quit_question_names_the_file_the_wizard_opened(tmp_path: Path) -> None:
+    body = tmp_path / "ticket.json"
+    body.write_text('{"cname": "room", "uid": "527841", "clientRequest": {}}', encoding="utf-8")
+    app = _app()
+    app.files.adopt(None, str(body))
+    async with app.run_test(size=SIZE) as pilot:
+        _edit_cname(app, "edited")
+        await _key(pilot, "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert 'unsaved changes to "ticket.json"' in app.screen.question
+        await _click(pilot, "#cancel")

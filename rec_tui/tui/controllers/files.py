@@ -353,7 +353,8 @@ class FilesController:
             if yes:
                 then()
 
-        name = quoted(self.preset_name) if self.preset_name else _("the new draft")
+        # The name the title shows: the open preset, or the file the wizard was opened with.
+        name = quoted(self.document_name) if self.document_name else _("the new draft")
         self.app.push_screen(ConfirmScreen(question.format(name=name), confirm=confirm), answered)
 
 
