@@ -127,3 +127,27 @@ def test_drawing_a_preview_line_parses_no_style(monkeypatch: pytest.MonkeyPatch)
     # A span's style given as text would be parsed each time its line is drawn.
     assert parsed == []
     assert any(segment.style is not None and segment.style.bold for row in drawn for segment in row)
+
+
+async def test_a_line_cut_at_the_panes_edge_ends_in_an_ellipsis() -> None:
+    """A value cut by the pane's edge is not the value: the line says it goes on."""
+    from textual.app import App, ComposeResult
+
+    from rec_tui.tui.widgets.preview import JsonView
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield JsonView()
+
+    body = {"cname": "a-channel-name-longer-than-the-pane", "uid": "1"}
+    async with Host().run_test(size=(30, 10)) as pilot:
+        view = pilot.app.query_one(JsonView)
+        view.show(preview_lines(body, []))
+        await pilot.pause()
+        shown = [view.render_line(y).text for y in range(4)]
+        assert shown[1].rstrip().endswith("…") and len(shown[1]) == view.size.width
+        assert shown[1].startswith('    "cname": "a-channel')
+        assert shown[2].strip() == '"uid": "1"'  # a line that fits is drawn as it is
+        view.scroll_to(x=view.max_scroll_x, animate=False, immediate=True)
+        await pilot.pause()
+        assert not view.render_line(1).text.rstrip().endswith("…")  # its end is in view

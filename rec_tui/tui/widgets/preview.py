@@ -6,6 +6,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content, Span
@@ -32,6 +33,8 @@ TOKEN_STYLES: Final = {
 ERROR_MARK: Final = ("✗ ", "bold #ff5370")
 WARNING_MARK: Final = ("⚠ ", "bold #ffcb6b")
 _GUTTER = 2
+# The mark at the pane's edge of a line that goes on past it.
+_MORE: Final = RichStyle(dim=True)
 
 
 def preview_lines(body: Any, problems: list[Problem]) -> list[Content]:
@@ -164,7 +167,11 @@ class JsonView(ScrollView):
             strip = self._strips[number] = Strip(
                 [Segment(s.text, base + s.style if s.style else base) for s in segments]
             )
-        return strip.crop_extend(scroll_x, scroll_x + width, base)
+        shown = strip.crop_extend(scroll_x, scroll_x + width, base)
+        if strip.cell_length > scroll_x + width > scroll_x + 1:
+            # The line goes on past the pane's edge: say so, as a cut value is not the value.
+            shown = Strip.join([shown.crop(0, width - 1), Strip([Segment("…", base + _MORE)])])
+        return shown
 
 
 class Preview(Vertical):
