@@ -185,8 +185,14 @@ async def test_f10_with_the_canvas_focused_lists_the_canvas_keys_first() -> None
         shown = _screen_text(app)
         for words in ("move the selected tile", "resize it", "Ctrl+L", "remove the selected"):
             assert words in shown, words
-        # At the top of the list, before the wizard's own keys.
+        # At the top of the list, before the wizard's own keys; the keys bound one by one
+        # are listed from their bindings, printed as on the keyboard.
+        own = dict(app.screen.own_keys)
         assert app.screen.own_keys[0][1] == "move the selected tile"
+        assert own["]"] == "select the next tile"
+        assert own["X / Delete"] == "remove the selected tile"
+        assert own["+ / ="] == "one user more in a preset layout's preview"
+        assert own["Ctrl+L"] == "apply the layout to the running mix recording"
         await pilot.press("escape")
         # Elsewhere the canvas's keys are not listed.
         await pilot.press("f2")

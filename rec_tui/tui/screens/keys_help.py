@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
+from textual.keys import format_key
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -61,12 +62,20 @@ class KeysHelpScreen(Dialog[None]):
 
 
 def keys_around(widget: Widget | None) -> tuple[tuple[str, str], ...]:
-    """The keys a widget and its containers declare for this help (``KEYS_HELP``: pairs of
-    the keys as printed and what they do), the widget's own first."""
+    """The keys of a widget and its containers that take part in this help, the widget's
+    own first: for each that declares ``KEYS_HELP`` (pairs of keys as printed and what they
+    do, for keys its bindings cannot say one by one, as a group of arrows), those pairs,
+    then each of its bindings that has a tooltip, which says what the key does."""
     found: list[tuple[str, str]] = []
     node: DOMNode | None = widget
     while isinstance(node, Widget):
-        found.extend(getattr(node, "KEYS_HELP", ()))
+        if hasattr(node, "KEYS_HELP"):
+            found.extend(node.KEYS_HELP)
+            found.extend(
+                (_key_name(binding.key), binding.tooltip)
+                for binding in node.BINDINGS
+                if isinstance(binding, Binding) and binding.tooltip
+            )
         node = node.parent
     return tuple(found)
 
@@ -79,4 +88,7 @@ def _key_name(key: str) -> str:
 def _one_key(key: str) -> str:
     if key.startswith("ctrl+"):
         return "Ctrl+" + _one_key(key.removeprefix("ctrl+"))
+    symbol = format_key(key)  # "right_square_bracket" → "]"
+    if len(symbol) == 1 and not symbol.isalnum():
+        return symbol
     return key.upper() if len(key) <= 3 else key.capitalize()

@@ -85,38 +85,80 @@ class LayoutCanvas(Widget, can_focus=True):
         # Footer: at 80 columns the app's own keys fill it, so the canvas shows none; from
         # WIDE_FOOTER columns on, FOOTER_WHEN_WIDE are shown too. Every key is in the
         # canvas's help line and the F10 keys help.
-        Binding("right_square_bracket", "select_next(1)", N_("Next tile"), show=False),
-        Binding("left_square_bracket", "select_next(-1)", N_("Previous tile"), show=False),
+        Binding(
+            "right_square_bracket",
+            "select_next(1)",
+            N_("Next tile"),
+            show=False,
+            tooltip=N_("select the next tile"),
+        ),
+        Binding(
+            "left_square_bracket",
+            "select_next(-1)",
+            N_("Previous tile"),
+            show=False,
+            tooltip=N_("select the previous tile"),
+        ),
         *(Binding(str(n), f"select({n})", show=False) for n in range(10)),
-        Binding("a", "add", N_("Add tile"), show=False),
-        Binding("x,delete", "remove", N_("Remove tile"), show=False),
-        Binding("u", "uid", N_("uid"), show=False),
-        Binding("comma", "alpha(-1)", N_("Alpha −"), show=False),
-        Binding("full_stop", "alpha(1)", N_("Alpha +"), show=False),
-        Binding("r", "render_mode", N_("Crop/fit"), show=False),
-        Binding("t", "templates", N_("Templates"), show=False),
-        Binding("c", "customise", N_("Preset → custom"), show=False),
-        Binding("ctrl+l", "apply_layout", N_("Apply layout"), show=False),
-        Binding("plus,equals_sign", "users(1)", N_("Users +"), show=False),
-        Binding("minus", "users(-1)", N_("Users −"), show=False),
+        Binding("a", "add", N_("Add tile"), show=False, tooltip=N_("add a tile")),
+        Binding(
+            "x,delete",
+            "remove",
+            N_("Remove tile"),
+            show=False,
+            tooltip=N_("remove the selected tile"),
+        ),
+        Binding("u", "uid", N_("uid"), show=False, tooltip=N_("set the selected tile's uid")),
+        Binding("comma", "alpha(-1)", N_("Alpha −"), show=False, tooltip=N_("lower its alpha")),
+        Binding("full_stop", "alpha(1)", N_("Alpha +"), show=False, tooltip=N_("raise its alpha")),
+        Binding(
+            "r", "render_mode", N_("Crop/fit"), show=False, tooltip=N_("crop or fit its video")
+        ),
+        Binding(
+            "t",
+            "templates",
+            N_("Templates"),
+            show=False,
+            tooltip=N_("lay the tiles out from a template"),
+        ),
+        Binding(
+            "c",
+            "customise",
+            N_("Preset → custom"),
+            show=False,
+            tooltip=N_("turn a preset layout into custom tiles"),
+        ),
+        Binding(
+            "ctrl+l",
+            "apply_layout",
+            N_("Apply layout"),
+            show=False,
+            tooltip=N_("apply the layout to the running mix recording"),
+        ),
+        Binding(
+            "plus,equals_sign",
+            "users(1)",
+            N_("Users +"),
+            show=False,
+            tooltip=N_("one user more in a preset layout's preview"),
+        ),
+        Binding(
+            "minus",
+            "users(-1)",
+            N_("Users −"),
+            show=False,
+            tooltip=N_("one user fewer in a preset layout's preview"),
+        ),
     ]
 
-    # Listed first by F10 while the canvas has the focus (screens/keys_help.py).
+    # Listed first by F10 while the canvas has the focus (screens/keys_help.py): the keys
+    # bound in groups above; each other key is listed from its binding's tooltip.
     KEYS_HELP: ClassVar[tuple[tuple[str, str], ...]] = (
         ("← → ↑ ↓", N_("move the selected tile")),
         ("Ctrl+arrows", N_("move it in finer steps")),
         ("Shift+arrows", N_("resize it")),
         ("Ctrl+Shift+arrows", N_("resize it in finer steps")),
-        ("[ / ] / 0–9", N_("select the previous / next / numbered tile")),
-        ("A", N_("add a tile")),
-        ("X / Delete", N_("remove the selected tile")),
-        ("U", N_("set the selected tile's uid")),
-        (", / .", N_("lower / raise its alpha")),
-        ("R", N_("crop or fit its video")),
-        ("T", N_("lay the tiles out from a template")),
-        ("C", N_("turn a preset layout into custom tiles")),
-        ("+ / −", N_("one user more / fewer in a preset layout's preview")),
-        ("Ctrl+L", N_("apply the layout to the running mix recording")),
+        ("0–9", N_("select the tile of that number")),
     )
 
     # The app's keys and the palette take 76 columns; these three need 37 more.
