@@ -85,70 +85,56 @@ class LayoutCanvas(Widget, can_focus=True):
         # Footer: at 80 columns the app's own keys fill it, so the canvas shows none; from
         # WIDE_FOOTER columns on, FOOTER_WHEN_WIDE are shown too. Every key is in the
         # canvas's help line and the F10 keys help.
-        Binding(
-            "right_square_bracket",
-            "select_next(1)",
-            N_("Next tile"),
-            show=False,
-            tooltip=N_("select the next tile"),
-        ),
-        Binding(
-            "left_square_bracket",
-            "select_next(-1)",
-            N_("Previous tile"),
-            show=False,
-            tooltip=N_("select the previous tile"),
+        *(
+            # key, action, the footer's word for it, and what it does (the F10 keys help)
+            Binding(key, action, description, show=False, tooltip=does)
+            for key, action, description, does in (
+                (
+                    "right_square_bracket",
+                    "select_next(1)",
+                    N_("Next tile"),
+                    N_("select the next tile"),
+                ),
+                (
+                    "left_square_bracket",
+                    "select_next(-1)",
+                    N_("Previous tile"),
+                    N_("select the previous tile"),
+                ),
+                ("a", "add", N_("Add tile"), N_("add a tile")),
+                ("x,delete", "remove", N_("Remove tile"), N_("remove the selected tile")),
+                ("u", "uid", N_("uid"), N_("set the selected tile's uid")),
+                ("comma", "alpha(-1)", N_("Alpha −"), N_("lower its alpha")),
+                ("full_stop", "alpha(1)", N_("Alpha +"), N_("raise its alpha")),
+                ("r", "render_mode", N_("Crop/fit"), N_("crop or fit its video")),
+                ("t", "templates", N_("Templates"), N_("lay the tiles out from a template")),
+                (
+                    "c",
+                    "customise",
+                    N_("Preset → custom"),
+                    N_("turn a preset layout into custom tiles"),
+                ),
+                (
+                    "ctrl+l",
+                    "apply_layout",
+                    N_("Apply layout"),
+                    N_("apply the layout to the running mix recording"),
+                ),
+                (
+                    "plus,equals_sign",
+                    "users(1)",
+                    N_("Users +"),
+                    N_("one user more in a preset layout's preview"),
+                ),
+                (
+                    "minus",
+                    "users(-1)",
+                    N_("Users −"),
+                    N_("one user fewer in a preset layout's preview"),
+                ),
+            )
         ),
         *(Binding(str(n), f"select({n})", show=False) for n in range(10)),
-        Binding("a", "add", N_("Add tile"), show=False, tooltip=N_("add a tile")),
-        Binding(
-            "x,delete",
-            "remove",
-            N_("Remove tile"),
-            show=False,
-            tooltip=N_("remove the selected tile"),
-        ),
-        Binding("u", "uid", N_("uid"), show=False, tooltip=N_("set the selected tile's uid")),
-        Binding("comma", "alpha(-1)", N_("Alpha −"), show=False, tooltip=N_("lower its alpha")),
-        Binding("full_stop", "alpha(1)", N_("Alpha +"), show=False, tooltip=N_("raise its alpha")),
-        Binding(
-            "r", "render_mode", N_("Crop/fit"), show=False, tooltip=N_("crop or fit its video")
-        ),
-        Binding(
-            "t",
-            "templates",
-            N_("Templates"),
-            show=False,
-            tooltip=N_("lay the tiles out from a template"),
-        ),
-        Binding(
-            "c",
-            "customise",
-            N_("Preset → custom"),
-            show=False,
-            tooltip=N_("turn a preset layout into custom tiles"),
-        ),
-        Binding(
-            "ctrl+l",
-            "apply_layout",
-            N_("Apply layout"),
-            show=False,
-            tooltip=N_("apply the layout to the running mix recording"),
-        ),
-        Binding(
-            "plus,equals_sign",
-            "users(1)",
-            N_("Users +"),
-            show=False,
-            tooltip=N_("one user more in a preset layout's preview"),
-        ),
-        Binding(
-            "minus",
-            "users(-1)",
-            N_("Users −"),
-            show=False,
-            tooltip=N_("one user fewer in a preset layout's preview"),
-        ),
     ]
 
     # Listed first by F10 while the canvas has the focus (screens/keys_help.py): the keys
