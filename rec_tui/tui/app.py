@@ -144,8 +144,9 @@ class RecTuiApp(App[int]):
     # The first field of the first step; never the scroll containers around it.
     AUTO_FOCUS = "#forms RadioSet, #forms Input, #forms Select, #forms LayoutCanvas"
     BINDINGS: ClassVar[list[BindingType]] = [
-        # The footer shows only what fits at 80 columns; the rest (show=False) is listed
-        # by F10 and offered by the Ctrl+P palette.
+        # The footer shows what fits at 80 columns; the rest (show=False) is listed by F10
+        # and offered by the Ctrl+P palette, and those of FOOTER_WHEN_ROOM are in the
+        # footer too where it has room for them.
         Binding("f1", "help", N_("Help")),
         Binding("f2", "previous_step", N_("Prev"), tooltip=N_("Previous step")),
         Binding("f3", "next_step", N_("Next"), tooltip=N_("Next step")),
@@ -171,6 +172,16 @@ class RecTuiApp(App[int]):
         Binding("ctrl+y", "redo", N_("Redo"), show=False),
         Binding("ctrl+q", "quit", N_("Quit"), priority=True),
     ]
+    # Keys the footer shows as well where it has room for them (a wide terminal), the
+    # first ones first: what to do about the problems, then the other views of the request.
+    FOOTER_WHEN_ROOM: ClassVar[tuple[str, ...]] = (
+        "apply_fix",
+        "show_diff",
+        "toggle_json",
+        "import_request",
+        "focus_problems",
+        "toggle_preview",
+    )
     COMMANDS = App.COMMANDS | {wizard_commands, field_commands}
     # Seconds without a change before the fixes of the problems are worked out.
     FIXES_AFTER: ClassVar[float] = 0.3
@@ -227,7 +238,7 @@ class RecTuiApp(App[int]):
                     yield first
                 yield ProblemsPane(id="problems")
             yield Preview(id="preview")
-        yield KeysFooter()
+        yield KeysFooter(when_room=self.FOOTER_WHEN_ROOM)
 
     def get_default_screen(self) -> Screen[Any]:
         return WizardScreen(id="_default")

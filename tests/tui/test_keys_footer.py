@@ -118,6 +118,45 @@ async def test_a_narrow_footer_cuts_the_last_keys_and_keeps_the_palette_key() ->
         assert [key.shown.description for key in footer.drawn] == ["Count", "palette"]
 
 
+class RoomyKeysHost(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "count", "Count"),
+        Binding("d", "diff", "Diff", show=False),
+        Binding("j", "json", "JSON", show=False),
+        Binding("f", "fix", "Fix", show=False),
+        Binding("h", "hidden", "Hidden", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("body")
+        yield KeysFooter(when_room=("fix", "json", "diff"))
+
+
+async def test_keys_shown_where_there_is_room_come_whole_first_ones_first_in_binding_order() -> (
+    None
+):
+    app = RoomyKeysHost()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeysFooter)
+        # Room for all three, in binding order; a hidden key not asked for is never shown.
+        assert footer.render().plain.startswith("a Count d Diff j JSON f Fix ")
+        assert [key.description for key in footer.keys] == ["Count", "palette"]
+        assert all(key.whole for key in footer.drawn)
+        await pilot.resize_terminal(36, 5)
+        await pilot.pause()
+        # "a Count " and the palette key leave 16 columns: the first asked for, then the
+        # next, until one does not fit whole.
+        assert footer.render().plain == "a Count j JSON f Fix    ▏^p palette "
+        await pilot.resize_terminal(26, 5)
+        await pilot.pause()
+        assert footer.render().plain == "a Count f Fix ▏^p palette "
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()
+        assert footer.render().plain == "a Count ▏^p palette "
+        assert [key.shown.description for key in footer.drawn] == ["Count", "palette"]
+
+
 class WideKeysHost(KeysHost):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "count", "计数"),

@@ -52,8 +52,7 @@ class DrawnKey(NamedTuple):
     @property
     def whole(self) -> bool:
         """Drawn uncut: its key, a space and its words."""
-        words = f" {self.shown.description}" if self.shown.description else ""
-        return self.end - self.start == cell_len(self.shown.display + words)
+        return self.end - self.start == _width(self.shown)
 
 
 class KeysFooter(Widget, can_focus=False):
@@ -86,9 +85,15 @@ class KeysFooter(Widget, can_focus=False):
     }
     """
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, when_room: tuple[str, ...] = (), **kwargs: Any) -> None:
+        """``when_room``: actions of keys not shown (``show=False``) that are shown all the
+        same where the footer has room for them whole, the first ones first (a wide
+        terminal has room for the keys a narrow one lists only in F10's help)."""
         super().__init__(**kwargs)
+        self._when_room = when_room
         self._keys: tuple[ShownKey, ...] = ()
+        # The keys of ``when_room`` bound now, in binding order, with their actions.
+        self._extra: tuple[tuple[str, ShownKey], ...] = ()
         self._palette: ShownKey | None = None
         # Where each key is drawn: what a click or the pointer is on.
         self._drawn: tuple[DrawnKey, ...] = ()
@@ -96,7 +101,8 @@ class KeysFooter(Widget, can_focus=False):
 
     @property
     def keys(self) -> tuple[ShownKey, ...]:
-        """The keys shown, left to right, the palette key last."""
+        """The keys shown at any width, left to right, the palette key last (:attr:`drawn`
+        also has those shown only where there is room)."""
         return self._keys + ((self._palette,) if self._palette else ())
 
     @property
@@ -119,6 +125,7 @@ class KeysFooter(Widget, can_focus=False):
         """The screen's keys as shown: one per action (its first key), in binding order."""
         palette_key = self.app.COMMAND_PALETTE_BINDING
         keys: dict[str, ShownKey] = {}
+        extra: dict[str, ShownKey] = {}
         palette: ShownKey | None = None
         for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items():
             shown = ShownKey(
@@ -132,9 +139,12 @@ class KeysFooter(Widget, can_focus=False):
                 palette = shown._replace(tooltip=binding.tooltip or binding.description)
             elif binding.show:
                 keys.setdefault(binding.action, shown)
+            elif binding.action in self._when_room:
+                extra.setdefault(binding.action, shown)
         found = tuple(keys.values())
-        if (found, palette) != (self._keys, self._palette):
-            self._keys, self._palette = found, palette
+        found_extra = tuple((action, key) for action, key in extra.items() if action not in keys)
+        if (found, found_extra, palette) != (self._keys, self._extra, self._palette):
+            self._keys, self._extra, self._palette = found, found_extra, palette
             self.refresh()
 
     def render(self) -> Text:
@@ -147,7 +157,7 @@ class KeysFooter(Widget, can_focus=False):
         room = width - palette.cell_len
         line = Text(no_wrap=True, end="")
         drawn: list[DrawnKey] = []
-        for shown in self._keys:
+        for shown in self._keys + self._extra_with_room(room):
             start = line.cell_len
             if start >= room:
                 break
@@ -160,6 +170,20 @@ class KeysFooter(Widget, can_focus=False):
             line.append_text(palette)
         self._drawn = tuple(drawn)
         return line
+
+    def _extra_with_room(self, room: int) -> tuple[ShownKey, ...]:
+        """The keys of ``when_room`` that fit whole in ``room`` columns after the keys always
+        shown: chosen in ``when_room``'s order, shown in binding order."""
+        used = sum(_width(shown) + len(GAP) for shown in self._keys)
+        extra = dict(self._extra)
+        chosen = set()
+        for action in sorted(extra, key=self._when_room.index):
+            shown = extra[action]
+            if used + _width(shown) > room:
+                break
+            chosen.add(action)
+            used += _width(shown) + len(GAP)
+        return tuple(shown for action, shown in self._extra if action in chosen)
 
     def _key_text(self, shown: ShownKey) -> Text:
         """The key and its words, dimmed while it does nothing, lit while pointed at."""
@@ -197,3 +221,9 @@ class KeysFooter(Widget, can_focus=False):
             self.app.simulate_key(shown.key)
         else:
             self.app.bell()
+
+
+def _width(shown: ShownKey) -> int:
+    """The columns a key takes: its key, a space and its words."""
+    words = f" {shown.description}" if shown.description else ""
+    return cell_len(shown.display + words)
