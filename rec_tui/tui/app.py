@@ -718,8 +718,9 @@ class RecTuiApp(App[int]):
 
     # --- the request itself (rec_tui/tui/controllers/editing.py) ------------------------
 
-    async def action_toggle_json(self) -> None:
-        await self.editing.toggle_json()
+    def action_toggle_json(self) -> None:
+        # A worker: leaving text that does not parse waits for the user's answer.
+        self.editing.toggle_json_in_worker()
 
     def action_apply_fix(self) -> None:
         self.editing.apply_fix()

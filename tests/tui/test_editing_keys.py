@@ -13,6 +13,7 @@ from textual.widgets import Input
 
 from rec_tui.request.draft import Draft, Original
 from rec_tui.tui.app import RecTuiApp
+from rec_tui.tui.screens.confirm import ConfirmScreen
 from rec_tui.tui.widgets.json_editor import JsonEditor
 from tests.support.rules import clean
 from tests.support.tui import SIZE, allow_osc52, preview_plain
@@ -129,6 +130,31 @@ async def test_f7_edits_the_body_as_json_and_the_forms_follow() -> None:
         )
         assert field is not None
         assert '"demo-2"' in preview_plain(app)
+
+
+async def test_f7_on_text_that_does_not_parse_asks_in_the_wizard() -> None:
+    app = _app(clean("mix"), original=False)
+    app.draft.set_mode("mix")
+    body = app.draft.request_body()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _keys(pilot, "f7")
+        area = app.query_one(JsonEditor).text_area
+        row = next(i for i, line in enumerate(area.text.splitlines()) if '"cname"' in line)
+        area.move_cursor((row, len(area.document.get_line(row))))
+        await pilot.press("backspace")  # the comma after cname's value
+        await _keys(pilot, "f7")
+        assert isinstance(app.screen, ConfirmScreen)
+        await _keys(pilot, "f7")  # while it asks: the question's, no second one over it
+        assert len(app.screen_stack) == 2
+        await _keys(pilot, "enter")  # "Keep editing", focused
+        assert app.is_running and not isinstance(app.screen, ConfirmScreen)
+        assert app.focused is area and app.query(JsonEditor)
+        await _keys(pilot, "f7")
+        assert isinstance(app.screen, ConfirmScreen)
+        await _keys(pilot, "tab", "enter")  # "Revert the text"
+        assert not app.query(JsonEditor) and app.query_one("#preview").display
+        assert app.draft.request_body() == body
 
 
 async def test_enter_on_a_problem_moves_the_json_editor_to_its_line() -> None:

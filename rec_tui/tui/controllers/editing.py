@@ -37,8 +37,14 @@ class EditingController:
             return None
         return found.first(JsonEditor)
 
+    def toggle_json_in_worker(self) -> None:
+        """F7 from a key or the palette: :meth:`toggle_json` in a worker, since leaving text
+        that does not parse asks first and waits for the answer."""
+        self.app.run_worker(self.toggle_json(), group="json-editor")
+
     async def toggle_json(self) -> None:
-        """F7: show the body as editable JSON in the preview's place, or go back."""
+        """F7: show the body as editable JSON in the preview's place, or go back (from a
+        worker: see :meth:`toggle_json_in_worker`)."""
         editor = self.json_editor
         if editor is not None:
             if not await editor.can_leave():
