@@ -471,7 +471,12 @@ class Draft:
             for path in aside:
                 state.set_aside[path] = jsonpath.remove(state.body, path)
             restored: list[str] = []
-            for path, value in list(state.set_aside.items()):
+            # What was set aside around a value set aside before (a recording config, after
+            # its transcoding in another mode) comes back first, and the value into it.
+            by_depth = sorted(
+                state.set_aside.items(), key=lambda item: len(jsonpath.parse(item[0]))
+            )
+            for path, value in by_depth:
                 if path in aside or not applies(path, value, mode):
                     continue
                 _restore(state.body, path, value)

@@ -42,6 +42,19 @@ def test_mix_to_individual_sets_transcoding_aside_and_brings_it_back() -> None:
     assert draft.set_aside == {}
 
 
+def test_every_mode_in_turn_and_back_loses_nothing() -> None:
+    # mix → individual sets the transcoding aside, individual → web the whole recording
+    # config around it: back in mix both return, the config first, then what was inside it.
+    for modes in (("individual", "web", "mix"), ("web", "individual", "mix")):
+        draft = Draft(mode="mix")
+        draft.replace_body(clean("mix"))
+        body = copy.deepcopy(draft.body)
+        for mode in modes:
+            draft.set_mode(mode)
+        assert draft.body == body, modes
+        assert draft.set_aside == {}
+
+
 def test_web_service_items_go_aside_in_mix_and_return_in_web() -> None:
     draft = Draft(mode="web")
     draft.replace_body(clean("web"))
