@@ -72,6 +72,10 @@ class PollPlan:
 SANDBOX_POLL: Final = PollPlan(initial=0.0, gaps=(0.0,))
 
 
+# The service's code for "failed to find worker": no task with that sid (spec 4.2).
+TASK_NOT_FOUND: Final = 404
+
+
 @dataclass
 class RecordingSession:
     """What is known of one recording: enough to query, update and stop it."""
@@ -274,9 +278,28 @@ class Lifecycle:
         return reply
 
     async def stop(self, session: RecordingSession, *, async_stop: bool = False) -> Reply:
+        """Stop ``session``. Agora answering that it has no such task (code 404) ends it
+        too: nothing is left to stop, and a recording kept as running would stay first in
+        line for every later stop and hold up quitting. The error says so, and that a task
+        moving to another server (failover) can answer 404 for up to 90 s."""
+        from rec_tui.agora.errors import RecordingError
+
         self.warnings = self._control_checks(session)
         body = session.control_body({"async_stop": async_stop})
-        reply = await self.client.stop(session.mode, session.resource_id, session.sid, body)
+        try:
+            reply = await self.client.stop(session.mode, session.resource_id, session.sid, body)
+        except RecordingError as error:
+            if error.code == TASK_NOT_FOUND:
+                session.stopped = True
+                error.add_note(
+                    _(
+                        "rec-tui no longer counts sid {sid} as running: Agora does not know it "
+                        "(it never began, or it ended). A task moving to another server "
+                        "answers 404 for up to 90 s: to be sure, query it again in a minute "
+                        "(rec-tui query --mode {mode} --resource-id=… --sid {sid})."
+                    ).format(sid=session.sid, mode=session.mode)
+                )
+            raise
         session.stopped = True
         session.last_response = reply.data
         return reply

@@ -261,6 +261,33 @@ async def test_whole_lifecycle_in_each_mode(
         assert recorder["onhold"] is True and recorder["state"] == "exit"
 
 
+async def test_a_stop_agora_finds_no_task_for_ends_the_session_and_says_so(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
+    async with make_client(time, sandbox) as client:
+        lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
+        session = await lifecycle.acquire_and_start("mix", clean_body("mix"))
+        sandbox.service.recordings.clear()  # the task is gone (its recorder never joined)
+        with pytest.raises(RecordingError) as caught:
+            await lifecycle.stop(session)
+    assert caught.value.code == 404
+    assert session.stopped
+    assert f"no longer counts sid {session.sid} as running" in str(caught.value)
+    assert "90 s" in str(caught.value)
+
+
+async def test_another_failed_stop_leaves_the_session_running(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
+    async with make_client(time, sandbox) as client:
+        lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
+        session = await lifecycle.acquire_and_start("mix", clean_body("mix"))
+        sandbox.service.recordings[session.sid].stopped_at = time.clock()  # stop answers 49
+        with pytest.raises(RecordingError) as caught:
+            await lifecycle.stop(session)
+    assert caught.value.code == 49 and not session.stopped
+
+
 async def test_polling_gives_up_after_90_seconds(
     time: FakeTime, sandbox: SandboxTransport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
