@@ -157,7 +157,8 @@ class RecTuiApp(App[int]):
         Binding("ctrl+o", "open_preset", N_("Open")),
         # Ctrl+I is Tab to a terminal (and to Textual's key aliases): import is F6.
         Binding("f6", "import_request", N_("Import"), show=False),
-        Binding("ctrl+e", "export_request", N_("Export"), show=False),
+        # Priority: a form's field (Textual's Input) takes Ctrl+E as "end of line" first.
+        Binding("ctrl+e", "export_request", N_("Export"), show=False, priority=True),
         Binding("ctrl+r", "send", N_("Send")),
         Binding("ctrl+g", "send_call('query')", N_("Query"), show=False),
         Binding("ctrl+t", "send_call('stop')", N_("Stop recording"), show=False),
@@ -709,6 +710,13 @@ class RecTuiApp(App[int]):
 
     def action_export_request(self) -> None:
         self.files.export()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Ctrl+E exports from the wizard's own screen only: over a dialog, the dialog's
+        # field keeps Ctrl+E as "end of line".
+        if action == "export_request":
+            return isinstance(self.screen, WizardScreen)
+        return True
 
     def action_send(self) -> None:
         self.sending.send()

@@ -48,6 +48,25 @@ async def test_layout_dialogs_take_the_keys_at_once(
             assert tiles != tiles_before
 
 
+async def test_ctrl_e_exports_from_a_field_and_is_end_of_line_in_a_dialogs_field() -> None:
+    app = make_app(mix_body(), step="session")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        while not isinstance(app.focused, Input):
+            await pilot.press("tab")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PresetSaveScreen)
+        name = app.screen.query_one(Input)
+        await pilot.press(*"abc", "home", "ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, PresetSaveScreen)
+        assert name.cursor_position == len(name.value)
+
+
 async def test_export_dialog_arrow_chooses_and_enter_copies_that_format() -> None:
     app = make_app(mix_body(), step="session")
     async with app.run_test(size=(120, 40)) as pilot:
