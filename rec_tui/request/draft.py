@@ -369,7 +369,8 @@ class Draft:
                 jsonpath.set_value(self._state.session, key, copy_json(value))
             return
         if value is None:
-            jsonpath.remove(self._state.body, path)
+            jsonpath.remove(self._state.body, path, prune=False)
+            _drop_emptied(self._state.body, path, self._state.mode)
         else:
             jsonpath.set_value(self._state.body, path, copy_json(value))
 
@@ -551,6 +552,25 @@ def _same_json(a: Any, b: Any) -> bool:
     if isinstance(a, (list, tuple)):
         return len(a) == len(b) and all(map(_same_json, a, b))
     return a is b or bool(a == b)
+
+
+def _drop_emptied(body: dict[str, Any], path: str, mode: Mode) -> None:
+    """Drop the objects and lists a removal at ``path`` left empty, from the inside out,
+    but not one ``mode`` requires: there, empty is what the user chose ("not set" on the
+    only field of a recording config) and gone would be an error they did not make."""
+    from rec_tui.spec.catalogue import lookup
+
+    tokens = jsonpath.parse(path)[:-1]
+    while tokens:
+        container = jsonpath.join(tokens)
+        value = jsonpath.get(body, container)
+        declared = lookup(container)
+        if value or not isinstance(value, (dict, list)):
+            return
+        if declared is not None and mode in declared.required_in:
+            return
+        jsonpath.remove(body, container, prune=False)
+        tokens = tokens[:-1]
 
 
 def _restore(body: dict[str, Any], path: str, value: Any) -> None:

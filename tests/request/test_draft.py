@@ -13,13 +13,28 @@ SERVICES = "clientRequest.extensionServiceConfig.extensionServices"
 
 
 def test_set_creates_objects_and_none_removes_and_prunes() -> None:
-    draft = Draft()
-    draft.set("clientRequest.storageConfig.vendor", 1)
-    assert draft.body["clientRequest"] == {"storageConfig": {"vendor": 1}}
+    draft = Draft(mode="mix")
+    draft.set(f"{TC}.backgroundColor", "#000000")
+    assert draft.body["clientRequest"] == {"recordingConfig": {"transcodingConfig": {
+        "backgroundColor": "#000000"}}}  # fmt: skip
     before = draft.revision
-    draft.set("clientRequest.storageConfig.vendor", None)
-    assert "clientRequest" not in draft.body  # no empty {} left behind
+    draft.set(f"{TC}.backgroundColor", None)
+    # No empty {} left behind, up to the recording config mix mode requires: an empty one
+    # is the user's choice, a missing one an error they did not make.
+    assert draft.body["clientRequest"] == {"recordingConfig": {}}
     assert draft.revision == before + 1
+    draft.set_mode("web")  # where it is not required (clientRequest is, in every mode)
+    draft.set("clientRequest.recordingConfig.channelType", 0)
+    draft.set("clientRequest.recordingConfig.channelType", None)
+    assert draft.body["clientRequest"] == {}
+
+
+def test_not_set_on_the_only_field_of_a_required_section_keeps_the_section() -> None:
+    draft = Draft(mode="individual")
+    draft.replace_body({"clientRequest": {"recordingConfig": {"channelType": 5}}})
+    draft.set("clientRequest.recordingConfig.channelType", None)
+    assert draft.body == {"clientRequest": {"recordingConfig": {}}}
+    assert "rec.required" not in {problem.rule for problem in draft.validate(fixes=False)}
 
 
 def test_set_inside_a_list_item() -> None:
