@@ -44,23 +44,49 @@ def exchange_text(exchange: Exchange) -> Text:
 
 
 class ExchangeLog(RichLog):
+    """Each exchange wrapped to the log's width, every character of it on the screen: an
+    engineer reads (and copies) resource IDs, sids and URLs from here.
+
+    Textual's log wraps a text once, at the width of the moment (and never under 78
+    columns): the scrollbar that comes with the log's first scroll then covered the last
+    column of every line, and a wider or narrower terminal left lines cut or half empty.
+    Here the exchanges are wrapped again whenever the width for them changes."""
+
     DEFAULT_CSS = """
     ExchangeLog { height: 14; border: round $primary-darken-2; }
     ExchangeLog:focus { border: round $accent; }
     """
 
     def __init__(self, **options: Any) -> None:
-        super().__init__(wrap=True, markup=False, highlight=False, **options)
+        # min_width: Textual's log wraps at 78 columns at least, and cuts what a narrower
+        # log cannot show.
+        super().__init__(wrap=True, markup=False, highlight=False, min_width=20, **options)
         self.border_title = _("Exchanges (secrets masked)")
         self.border_subtitle = _("focus: ↑↓ PgUp PgDn Home End scroll")
-        self.count = 0
         self.last_text = ""
+        self._texts: list[Text] = []
+        self._wrapped_at = 0
+
+    @property
+    def count(self) -> int:
+        return len(self._texts)
 
     def add(self, exchange: Exchange) -> None:
-        self.count += 1
         text = exchange_text(exchange)
+        self._texts.append(text)
         self.last_text = text.plain
         self.write(text)
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width == self._wrapped_at:
+            return
+        if self._wrapped_at and self._texts:
+            at_end = self.is_vertical_scroll_end
+            self.clear()
+            for text in self._texts:
+                self.write(text, scroll_end=at_end)
+        self._wrapped_at = width
 
     def on_focus(self) -> None:
         # Inside the scrolling Review step the log may be below the fold when focused.
