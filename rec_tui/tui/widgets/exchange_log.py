@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from rich.text import Text
+from textual.events import Resize
 from textual.widgets import RichLog
 
 from rec_tui.agora.exchange import Exchange, shown_time
@@ -77,7 +78,8 @@ class ExchangeLog(RichLog):
         self.last_text = text.plain
         self.write(text)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: Resize) -> None:
+        # (Textual runs RichLog's own handler too: it writes what waited for a size.)
         width = self.scrollable_content_region.width
         if width == self._wrapped_at:
             return
