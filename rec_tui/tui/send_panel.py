@@ -86,6 +86,8 @@ class SendPanel(Vertical):
     SendPanel .send-row Button { min-width: 10; }
     SendPanel #send-outcome { margin: 0 0 1 0; }
     SendPanel #send-outcome.-failed { color: $error; }
+    SendPanel #send-anyway { display: none; margin: 0 0 1 0; }
+    SendPanel.-refused #send-anyway { display: block; }
     SendPanel.-sandbox .credentials { display: none; }
     SendPanel #send-sandbox-note { display: none; color: $text-muted; }
     SendPanel #send-credentials-source { color: $text-muted; margin: 0 0 1 0; }
@@ -101,11 +103,13 @@ class SendPanel(Vertical):
     class Finished(Message):
         """A call (or a sequence such as acquire → start → poll) ended."""
 
-        def __init__(self, action: str, ok: bool, text: str) -> None:
+        def __init__(self, action: str, ok: bool, text: str, *, refused: bool = False) -> None:
             super().__init__()
             self.action = action
             self.ok = ok
             self.text = text
+            # Not sent because the checks found errors (it may be sent anyway).
+            self.refused = refused
 
     class Logged(Message):
         def __init__(self, exchange: Exchange) -> None:
@@ -191,6 +195,10 @@ class SendPanel(Vertical):
             yield Button(_("Stop"), id="send-stop", variant="warning", compact=True)
             yield Button(_("Stop (async)"), id="send-stop-async", compact=True)
         yield Static("", id="send-outcome")
+        # After a start refused for its errors: what the customer did, to see Agora's answer.
+        yield Button(
+            _("Send it anyway, errors and all"), id="send-anyway", variant="error", compact=True
+        )
         yield RunningList(id="send-running")
         yield Static(_("Update the running recording"), classes="section-title")
         with Horizontal(classes="send-row rtc-update"):
@@ -230,6 +238,7 @@ class SendPanel(Vertical):
         if outcome.has_class("-failed"):
             outcome.update("")
             outcome.remove_class("-failed")
+        self.remove_class("-refused")
 
     def refresh_from_draft(self) -> None:
         """Show what depends on the draft's mode: the acquire scene, the widgets that apply."""
@@ -352,16 +361,22 @@ class SendPanel(Vertical):
         }
         if event.button.id in actions:
             self.request(actions[event.button.id])
+        elif event.button.id == "send-anyway":
+            self.request("start", force=True)
 
-    def request(self, action: str, payload: dict[str, Any] | None = None) -> bool:
-        """Start ``action`` unless a call is running; False (and a note) when refused."""
+    def request(
+        self, action: str, payload: dict[str, Any] | None = None, *, force: bool = False
+    ) -> bool:
+        """Start ``action`` unless a call is running; False (and a note) when refused.
+        ``force``: send even though the checks find errors (a customer's body as it was)."""
         # Stopping may cut short the wait for recording to begin: the start itself is done.
         polling = self.busy == "start" and self.current is not None
         if self.busy and not (polling and action in ("stop", "stop_async")):
             self._show(action, False, _("Wait: {call} is still running.").format(call=self.busy))
             return False
         self.busy = action
-        self._run(action, payload)
+        self.remove_class("-refused")
+        self._run(action, payload, force)
         return True
 
     def apply_layout(self, client_request: dict[str, Any]) -> bool:
@@ -369,21 +384,24 @@ class SendPanel(Vertical):
         return self.request("layout", client_request)
 
     @work(exclusive=True, group="send")
-    async def _run(self, action: str, payload: dict[str, Any] | None) -> None:
+    async def _run(self, action: str, payload: dict[str, Any] | None, force: bool) -> None:
         from rec_tui.agora.errors import RecordingError
         from rec_tui.agora.lifecycle import ChecksFailed, StartTimedOut
 
         body = self.draft.request_body()
         self._sending_token = _token_of(body)
+        refused = False
         try:
             lifecycle = self._lifecycle_for(action) or await self._lifecycle()
             if action == "start" and not await self._start_confirmed():
                 cancelled = _("Not sent: sending was cancelled.")
                 self.post_message(self.Finished(action, False, cancelled))
                 return
-            text = await self._perform(lifecycle, action, payload)
+            text = await self._perform(lifecycle, action, payload, force)
             ok = True
-        except (ChecksFailed, RecordingError, StartTimedOut, LookupError, ValueError) as error:
+        except ChecksFailed as error:
+            text, ok, refused = str(error), False, action == "start"
+        except (RecordingError, StartTimedOut, LookupError, ValueError) as error:
             text, ok = str(error), False
         except Exception as error:
             # Uncaught, Textual would end the app and print a traceback with its local
@@ -391,7 +409,7 @@ class SendPanel(Vertical):
             failure = _("Unexpected failure ({kind}): {error}")
             text, ok = failure.format(kind=type(error).__name__, error=error), False
         scrubber = Scrubber(self._credentials or Credentials("", ""), body)
-        self.post_message(self.Finished(action, ok, scrubber.text(text)))
+        self.post_message(self.Finished(action, ok, scrubber.text(text), refused=refused))
 
     async def _start_confirmed(self) -> bool:
         if self.confirm_send is None:
@@ -399,10 +417,10 @@ class SendPanel(Vertical):
         return await self.confirm_send(self.draft.endpoint, self.draft.app_id)
 
     async def _perform(
-        self, lifecycle: Lifecycle, action: str, payload: dict[str, Any] | None
+        self, lifecycle: Lifecycle, action: str, payload: dict[str, Any] | None, force: bool
     ) -> str:
         if action == "start":
-            return await self._start(lifecycle)
+            return await self._start(lifecycle, force)
         session = self.current
         if session is None:
             raise LookupError(_("No recording is running: use Acquire and start first."))
@@ -435,10 +453,10 @@ class SendPanel(Vertical):
             return None
         return self._started_with.get(session.sid)
 
-    async def _start(self, lifecycle: Lifecycle) -> str:
+    async def _start(self, lifecycle: Lifecycle, force: bool) -> str:
         draft = self.draft
         session = await lifecycle.acquire_and_start(
-            draft.mode, draft.request_body(), draft.acquire_options
+            draft.mode, draft.request_body(), draft.acquire_options, force=force
         )
         self.sessions.append(session)
         if session.sid:
@@ -484,6 +502,7 @@ class SendPanel(Vertical):
         if message.action == self.busy:
             self.busy = ""
         self._show(message.action, message.ok, message.text)
+        self.set_class(message.refused, "-refused")
         self._tick()
 
     def _show(self, action: str, ok: bool, text: str) -> None:

@@ -135,6 +135,30 @@ async def test_a_body_with_errors_is_not_sent() -> None:
     assert [s.call for s in sandbox.seen] == []
 
 
+async def test_a_refused_body_can_be_sent_anyway_to_see_agoras_answer() -> None:
+    sandbox, app = sandboxed_app("mix")
+    app.draft.set("clientRequest.recordingConfig.channelType", 5)  # as the customer sent it
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        anyway = app.query_one("#send-anyway", Button)
+        assert not anyway.display
+        await press(pilot, app, "send-start")
+        assert "not sent: the request has errors" in outcome(app)
+        assert anyway.display and [s.call for s in sandbox.seen] == []
+        anyway.focus()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        # The customer's symptom, reproduced: Agora's code 2 for the value the checks named.
+        assert outcome(app).startswith("✗ start failed: HTTP 400, code 2"), outcome(app)
+        assert [s.call for s in sandbox.seen] == ["acquire", "start"]
+        assert not anyway.display
+        await press(pilot, app, "send-start")
+        assert anyway.display
+        app.draft.set("clientRequest.recordingConfig.channelType", 0)  # the body changed
+        await settle(pilot, app)
+        assert not anyway.display
+
+
 async def test_endpoint_app_id_and_acquire_options_go_into_the_draft() -> None:
     time = FakeTime()
     app = make_app("web", time, make_sandbox(time))
