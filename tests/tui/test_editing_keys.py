@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 import pytest
+from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -103,6 +104,18 @@ async def test_apply_all_fixes_from_the_palette_is_one_undo_step() -> None:
         assert _rules(app) == []
         await _keys(pilot, "ctrl+z")
         assert app.draft.request_body() == CUSTOMER_BODY
+
+
+async def test_the_palette_shows_its_help_as_written() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _keys(pilot, "ctrl+p")
+        await pilot.press(*"fix of the selected")
+        await pilot.pause(0.3)
+        hits = app.screen.query_one(CommandList)
+        shown = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+        assert any("Problems marked [F8 fix] have a one-key fix" in hit for hit in shown), shown
 
 
 async def test_f7_edits_the_body_as_json_and_the_forms_follow() -> None:

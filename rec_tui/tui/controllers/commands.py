@@ -201,7 +201,7 @@ class WizardCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self._commands():
-            yield DiscoveryHit(command.title, command.callback, help=command.help)
+            yield DiscoveryHit(command.title, command.callback, help=_plain(command.help))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -212,8 +212,18 @@ class WizardCommands(Provider):
             score = max(matcher.match(command.title), matcher.match(title))
             if score > 0:
                 yield Hit(
-                    score, matcher.highlight(command.title), command.callback, help=command.help
+                    score,
+                    matcher.highlight(command.title),
+                    command.callback,
+                    help=_plain(command.help),
                 )
+
+
+def _plain(help_text: str) -> str:
+    """The help as written: the palette reads a hit's help as markup, where "[F8 fix]" is a
+    tag (and disappeared). Every bracket is escaped: Textual's own ``escape`` leaves a tag
+    that starts with a capital letter, which its markup still takes as one."""
+    return help_text.replace("[", "\\[")
 
 
 class FieldCommands(Provider):
