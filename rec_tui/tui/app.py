@@ -33,7 +33,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.events import Resize, ScreenResume
-from textual.notifications import Notify, SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Static
@@ -115,6 +115,10 @@ class WizardScreen(PacedScreen, SpokenScreen):
             within = [node for node in self.walk_children() if node._has_focus_within]
             self.app.stylesheet.update_nodes(within, animate=False)
         super()._on_screen_resume(event)
+
+
+def _same_notice(shown: Notification, new: Notification) -> bool:
+    return (shown.message, shown.title, shown.severity) == (new.message, new.title, new.severity)
 
 
 def wizard_commands() -> type[Provider]:
@@ -289,7 +293,11 @@ class RecTuiApp(App[int]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _on_notify(self, event: Notify) -> None:
-        # Where Textual adds the toast (notify only posts it): older ones give way.
+        # Where Textual adds the toast (notify only posts it): the same words said again
+        # (F3 pressed thrice on the last step) replace themselves, and older ones give way.
+        new = event.notification
+        for same in [n for n in self._notifications if _same_notice(n, new)]:
+            self._unnotify(same, refresh=False)
         super()._on_notify(event)
         shown = list(self._notifications)
         for older in shown[: max(len(shown) - MOST_SHOWN, 0)]:

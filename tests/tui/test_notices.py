@@ -83,6 +83,19 @@ async def test_toasts_last_a_few_seconds_and_never_stack_deep() -> None:
         assert not any(region.overlaps(problems) for region in toasts)
 
 
+async def test_the_same_notice_said_again_replaces_itself() -> None:
+    app = make_app(mix_body())
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("other")
+        for _ in range(3):
+            await pilot.press("f2")  # on the first step: "This is the first step …"
+            await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert len(messages) == 2 and messages[0] == "other", messages
+        assert messages[1].startswith("This is the first step")
+
+
 async def test_without_a_keyring_the_import_dialog_does_not_offer_to_store_in_one() -> None:
     from textual.widgets import Button
 
