@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 from rich.console import Console
-from textual.widgets import Static
+from textual.widgets import Label, Static
 
 from rec_tui.store import secrets
 from rec_tui.store.secrets import KeyringStore, OpenedStore
 from rec_tui.tui.screens.keys_help import KeysHelpScreen
+from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.keys_footer import KeysFooter
 from rec_tui.tui.widgets.preview import JsonView, Preview
 from rec_tui.tui.widgets.secrets_status import OPENING, SecretsStatus
@@ -104,6 +105,22 @@ async def test_keys_left_out_of_the_footer_are_in_the_keys_help() -> None:
         for key, action in (("F6", "Import"), ("F4", "Preview"), ("Ctrl+E", "Export")):
             assert key in text and action in text
         assert "Previous step" in text
+
+
+async def test_the_keys_help_says_what_the_marks_on_fields_and_problems_mean() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        cname = next(editor for editor in app.query(FieldEditor) if editor.path == "cname")
+        label = str(cname.query_one(Label).render())
+        await pilot.press("f10")
+        await pilot.pause()
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#keys-marks", Static).content)
+        text = console.export_text()
+    assert label.endswith(" *")
+    assert "* " in text and "required in this mode" in text and "◦ " in text
+    assert "[F8 fix]" in text and "F8" in text
 
 
 # --- the preview's header and scrolling ------------------------------------------------

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from rec_tui.i18n import N_, _
 from rec_tui.tui.screens.dialog import Dialog
+from rec_tui.tui.widgets.field_editor import REQUIREMENT_MARKS
 
 # (key, what it does); the app's own bindings are listed after these, so keys added by
 # other modules (presets, import/export, send) appear here without editing this list.
@@ -25,6 +26,16 @@ FORM_KEYS: tuple[tuple[str, str], ...] = (
     ("Up / Down", N_("move in lists, choices and the steps list")),
     ("Ctrl+P", N_("command palette: every action by name")),
     ("Esc", N_("close a dialog or this help")),
+)
+
+
+# The marks the wizard puts on fields, problems and lines, and what each one says.
+MARKS: tuple[tuple[str, str], ...] = (
+    (REQUIREMENT_MARKS["required"], N_("after a field's label: required in this mode")),
+    (REQUIREMENT_MARKS["recommended"], N_("after a field's label: recommended in this mode")),
+    ("✗", N_("an error: Agora would refuse the request (problems, preview, steps)")),
+    ("⚠", N_("a warning: accepted, but likely not what the customer wants")),
+    ("[F8 fix]", N_("the problem has a one-key fix: select it and press F8")),
 )
 
 
@@ -57,8 +68,14 @@ class KeysHelpScreen(Dialog[None]):
                 table.add_row(_key_name(binding.key), _(binding.tooltip or binding.description))
         for key, action in FORM_KEYS:
             table.add_row(key, _(action))
+        marks = Table(title=_("Marks"), expand=True, show_edge=False, show_header=False)
+        marks.add_column(style="bold", no_wrap=True)
+        marks.add_column()
+        for mark, meaning in MARKS:
+            marks.add_row(mark, _(meaning))
         with VerticalScroll():
             yield Static(table)
+            yield Static(marks, id="keys-marks")
 
 
 def keys_around(widget: Widget | None) -> tuple[tuple[str, str], ...]:

@@ -27,6 +27,9 @@ from rec_tui.spec.modes import Mode
 from rec_tui.spec.problems import Problem
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 
+# After a field's label, what the mode asks of it (F10 says what each mark means).
+REQUIREMENT_MARKS = {"required": "*", "recommended": "◦"}
+
 
 def covers(path: str, problem_path: str) -> bool:
     """Whether a problem at ``problem_path`` is about the value at ``path``."""
@@ -133,8 +136,8 @@ class FieldEditor(Vertical):
             return
         self._mode = mode
         self.display = self.field.applies_to(mode)
-        marker = {"required": " *", "recommended": " ◦"}.get(self.field.requirement(mode), "")
-        self._label.update(f"{self._label_text}{marker}")
+        marker = REQUIREMENT_MARKS.get(self.field.requirement(mode))
+        self._label.update(f"{self._label_text} {marker}" if marker else self._label_text)
 
     def show_problems(self, problems: list[Problem]) -> None:
         mine = [p for p in problems if covers(self.path, p.path)]
