@@ -9,7 +9,7 @@ under their own heading. The pane shows what the app gives it and owns neither l
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -87,6 +87,23 @@ def finding_row(finding: Finding) -> Text:
     return row
 
 
+class ProblemList(OptionList):
+    """Textual's option list, its rows measured again when its width for them changes
+    without a resize: the border that comes with the focus narrows it, and Textual kept
+    the heights measured before, so a wrapped finding lost its last line on F5."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._measured_at = 0
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        width = self.scrollable_content_region.width
+        if width != self._measured_at:
+            self._measured_at = width
+            self._clear_caches()  # Textual's own reset, as a resize does
+
+
 def heading_row(text: str) -> Option:
     return Option(Text(text, style="bold underline"), disabled=True)
 
@@ -124,7 +141,7 @@ class ProblemsPane(Vertical):
         """The list of problems, made on first use: the first frame is painted without it
         (it would be empty then), which shortens the start-up."""
         if self._option_list is None:
-            self._option_list = OptionList(id="problem-list")
+            self._option_list = ProblemList(id="problem-list")
             if self.is_attached:  # not while the app is closing
                 self.mount(self._option_list)
         return self._option_list

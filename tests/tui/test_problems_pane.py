@@ -1,0 +1,49 @@
+"""The problems pane (rec_tui/tui/widgets/problems_pane.py): a wrapped finding is shown to
+its last line, focused or not."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from rec_tui.agora.diagnose.model import Finding
+from rec_tui.tui.widgets.problems_pane import ProblemsPane
+
+FINDING = Finding(
+    "token-missing",
+    "error",
+    "The start body has no RTC token, and the task was gone after a successful start: the "
+    "recorder never stayed in the channel.",
+    ("line 3: start body clientRequest.token = (not set)",),
+    "Put a token built for the recorder's cname and uid in clientRequest.token, and make "
+    "sure it outlives the recording END-OF-FIX.",
+)
+
+
+class PaneHost(App[None]):
+    CSS = "ProblemsPane { height: 1fr; }"
+
+    def compose(self) -> ComposeResult:
+        yield ProblemsPane()
+
+
+def shown(pane: ProblemsPane) -> str:
+    """Every line of the list as drawn (it is tall enough for all of them), joined."""
+    option_list = pane.option_list
+    assert option_list.virtual_size.height < option_list.size.height
+    lines = [option_list.render_line(y).text for y in range(option_list.size.height)]
+    return " ".join(" ".join(line.split()) for line in lines)
+
+
+async def test_a_wrapped_finding_keeps_its_last_line_when_the_list_takes_the_focus() -> None:
+    app = PaneHost()
+    async with app.run_test(size=(60, 30)) as pilot:
+        pane = app.query_one(ProblemsPane)
+        pane.show_findings([FINDING], "the opened ticket")
+        await pilot.pause()
+        assert "END-OF-FIX" in shown(pane)
+        pane.option_list.focus()  # its focus border narrows it by two columns
+        await pilot.pause()
+        assert "END-OF-FIX" in shown(pane)
+        pane.option_list.blur()
+        await pilot.pause()
+        assert "END-OF-FIX" in shown(pane)
