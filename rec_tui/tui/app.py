@@ -32,7 +32,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
-from textual.events import Resize, ScreenResume
+from textual.events import DescendantFocus, Resize, ScreenResume
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -266,6 +266,14 @@ class RecTuiApp(App[int]):
         # widgets each, styled and laid out (~5 ms the first screen waited for).
         self.call_after_refresh(self._show_notices)
 
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        # The preview follows the field the focus goes to (its line into view).
+        for node in event.widget.ancestors_with_self:
+            path = getattr(node, "path", None)
+            if isinstance(path, str) and path:
+                self.query_one(Preview).bring_into_view(path)
+                return
+
     def _show_notices(self) -> None:
         for message, severity in together(self._notices):
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
@@ -492,9 +500,10 @@ class RecTuiApp(App[int]):
             self.problems = checked.problems
             self._fixes_for = -1
             self._fixes_later()
-        self.query_one(Preview).show(
-            compact_request_line(self.draft), self.draft.body, self.problems
-        )
+        preview = self.query_one(Preview)
+        preview.show(compact_request_line(self.draft), self.draft.body, self.problems)
+        if changed:
+            preview.bring_into_view(next(iter(changed)))
         self.query_one(ProblemsPane).show(self.problems, fixes_known=fixes_now)
         errors: dict[str, int] = {}
         for problem in self.problems:

@@ -159,6 +159,37 @@ async def test_switching_step_scrolls_the_preview_to_that_part_of_the_body() -> 
         assert 0 in _visible_lines(app)
 
 
+async def test_the_preview_follows_the_field_focused_and_the_value_changed() -> None:
+    app = make_app(seed_body("1_mix_av.json"))
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        preview = app.query_one(Preview)
+        view = app.query_one("#preview-body", JsonView)
+        cname = preview.line_of_section(("cname",))
+        view.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert cname not in _visible_lines(app)
+        for _ in range(10):
+            focused = app.focused
+            if focused and any(getattr(n, "path", None) == "cname" for n in focused.ancestors):
+                break
+            await pilot.press("tab")
+        await pilot.pause()
+        assert cname in _visible_lines(app)
+        # A change made elsewhere (a tile moved on the canvas) brings its line into view.
+        bucket = "clientRequest.storageConfig.bucket"
+        line = preview.line_of_section((bucket,))
+        assert line not in _visible_lines(app)
+        app.draft.set(bucket, "moved-here")
+        await pilot.pause()
+        assert line in _visible_lines(app)
+        # A line in view already stays where it is.
+        top = view.scroll_offset.y
+        app.draft.set(bucket, "moved-again")
+        await pilot.pause()
+        assert view.scroll_offset.y == top
+
+
 async def test_opening_at_a_step_scrolls_the_preview_to_that_part() -> None:
     app = make_app(seed_body("1_mix_av.json"), step="storage")
     async with app.run_test(size=(120, 24)) as pilot:

@@ -237,6 +237,25 @@ class Preview(Vertical):
         lines = [self._rendered.line_of.get(path) for path in paths]
         return min((line for line in lines if line is not None), default=0)
 
+    def bring_into_view(self, path: str) -> None:
+        """Scroll the line of ``path`` (or of the nearest object holding it, when it is not
+        in the body) into view, a third from the top, unless it is in view already: the
+        preview follows the field being edited and the tile being moved."""
+        if self._rendered is None or not self.display:
+            return
+        from rec_tui.spec import jsonpath
+
+        tokens = jsonpath.parse(path)
+        line = None
+        while tokens and line is None:
+            line = self._rendered.line_of.get(jsonpath.join(tokens))
+            tokens = tokens[:-1]
+        view = self.json_view
+        height = view.scrollable_content_region.height
+        if line is None or not height or view.scroll_y <= line < view.scroll_y + height:
+            return
+        view.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+
     def scroll_to_section(self, paths: tuple[str, ...]) -> None:
         """Bring the part of the body a step edits into view, its first line near the top."""
         top = max(0, self.line_of_section(paths) - 1)  # one line of context above
