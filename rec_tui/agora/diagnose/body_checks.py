@@ -69,8 +69,8 @@ def body_invalid(context: Context) -> Iterator[Finding]:
             )
             + ((context.quote.answer(start),) if start.answer else ()),
             _(
-                "Open the body with `rec-tui validate` (or the wizard) for every problem and "
-                "its fix."
+                "Open the ticket in the wizard (`rec-tui --open FILE`): the problems list "
+                "has every problem with its fix; `rec-tui validate` checks a body alone."
             ),
             tuple(dict.fromkeys(p.rule for p in errors)),
         )
