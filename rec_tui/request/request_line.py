@@ -38,5 +38,5 @@ def compact_request_line(draft: Draft) -> str:
         endpoint = resolve(draft.endpoint)
     except ValueError:
         return _("POST (endpoint problem: see the Review step)")
-    where = "sandbox" if endpoint.sandbox else urlsplit(endpoint.primary).netloc
+    where = _("sandbox") if endpoint.sandbox else urlsplit(endpoint.primary).netloc
     return f"POST …/mode/{draft.mode}/start  ({where})"
