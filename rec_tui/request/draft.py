@@ -117,6 +117,13 @@ class _State(Record):
         )
 
 
+class Checkpoint(Record):
+    """What :meth:`Draft.checkpoint` keeps of the document."""
+
+    revision: int
+    state: _State
+
+
 class _Step(Record):
     before: _State
     description: Description
@@ -211,6 +218,16 @@ class Draft:
     def set_aside(self) -> Mapping[str, Any]:
         """Values a mode switch put aside, by path; they come back with the mode."""
         return self._state.set_aside
+
+    def checkpoint(self) -> Checkpoint:
+        """The document as it is now (saved, opened), to tell later whether it is back to
+        it: changes undone to the last save are no unsaved changes."""
+        return Checkpoint(self._revision, self._state.copy())
+
+    def is_at(self, checkpoint: Checkpoint) -> bool:
+        """Whether the document is as it was at ``checkpoint`` (mode, body, session and
+        what is set aside alike)."""
+        return checkpoint.revision == self._revision or _same(checkpoint.state, self._state)
 
     @property
     def revision(self) -> int:

@@ -52,6 +52,22 @@ async def test_editing_the_app_id_in_the_send_panel_marks_the_preset_unsaved() -
         assert app.title.endswith(UNSAVED_MARK)
 
 
+async def test_undoing_every_change_since_the_save_leaves_nothing_unsaved() -> None:
+    app = make_app({"cname": "room", "uid": "1"}, step="session")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.draft.set("cname", "other")
+        app.draft.set("uid", "2")
+        await pilot.pause()
+        assert app.title.endswith(UNSAVED_MARK)
+        await _press(pilot, "ctrl+z")
+        assert app.title.endswith(UNSAVED_MARK)  # one change is left
+        await _press(pilot, "ctrl+z")
+        assert UNSAVED_MARK not in app.title
+        await _press(pilot, "ctrl+y")
+        assert app.title.endswith(UNSAVED_MARK)
+
+
 async def test_editing_the_endpoint_url_in_the_send_panel_marks_the_preset_unsaved() -> None:
     app = make_app({"cname": "room", "uid": "1"}, step="review")
     async with app.run_test(size=SIZE) as pilot:

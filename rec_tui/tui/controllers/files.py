@@ -46,7 +46,8 @@ class FilesController:
         self.opened_ticket = ""
         self.description = ""
         self.offer_mode_switch = False
-        self.saved_revision = app.draft.revision
+        # The document as last saved or opened: back at it (by undo), nothing is unsaved.
+        self.saved = app.draft.checkpoint()
         self._opened_store: OpenedStore | None = None
         self._store_lock = threading.Lock()
         self._announced = False
@@ -123,7 +124,7 @@ class FilesController:
 
     @property
     def dirty(self) -> bool:
-        return self.app.draft.revision != self.saved_revision
+        return not self.app.draft.is_at(self.saved)
 
     @property
     def document_name(self) -> str | None:
@@ -171,7 +172,7 @@ class FilesController:
         self.mark_saved()
 
     def mark_saved(self) -> None:
-        self.saved_revision = self.app.draft.revision
+        self.saved = self.app.draft.checkpoint()
         self.refresh_title()
 
     def _load_into_app(self, draft: Draft) -> None:
