@@ -38,7 +38,7 @@ def _words(text: str) -> list[str]:
 
 def _rank(declared: Field, query: str, query_words: list[str]) -> int | None:
     key = declared.key.lower()
-    if key == query:
+    if key == query or declared.label.lower() == query:
         return _EXACT_KEY
     if key.startswith(query):
         return _KEY_PREFIX
@@ -66,7 +66,8 @@ def find_fields(query: str, mode: Mode | None = None, limit: int = 20) -> list[F
         return []
     query_words = _words(cleaned)
     found: list[tuple[int, bool, int, FieldMatch]] = []
-    for position, declared in enumerate(catalogue.FIELDS):
+    # The session's values too ("App ID" is what a person types to find where it goes).
+    for position, declared in enumerate(catalogue.ALL_FIELDS):
         rank = _rank(declared, cleaned, query_words)
         if rank is None:
             continue

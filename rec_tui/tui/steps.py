@@ -16,7 +16,9 @@ class Step(Record, frozen=True):
     name: str
     title: str
     modes: frozenset[Mode]
-    # Body path prefixes whose problems and fields belong to this step (longest wins).
+    # Path prefixes whose problems and fields belong to this step (longest wins); the
+    # session's values (session.*) are in the Review step's Send panel, but for the App ID,
+    # asked for first.
     owns: tuple[str, ...] = ()
 
     def applies_to(self, mode: Mode) -> bool:
@@ -27,7 +29,12 @@ _ALL: Final = frozenset(MODES)
 _REC = "clientRequest.recordingConfig"
 
 STEPS: Final[tuple[Step, ...]] = (
-    Step("session", N_("Session"), _ALL, ("cname", "uid", "clientRequest.token", "clientRequest")),
+    Step(
+        "session",
+        N_("Session"),
+        _ALL,
+        ("cname", "uid", "clientRequest.token", "clientRequest", "session.appId"),
+    ),
     Step("streams", N_("Streams"), frozenset({"individual", "mix"}), (_REC,)),
     Step("layout", N_("Transcoding & layout"), frozenset({"mix"}), (f"{_REC}.transcodingConfig",)),
     Step(

@@ -23,6 +23,11 @@ def test_case_and_a_partial_key_are_enough() -> None:
     assert any(path.endswith("layoutConfig[].x_axis") for path in found)
 
 
+def test_the_sessions_values_are_found_too() -> None:
+    assert _paths("App ID")[0] == "session.appId"
+    assert "session.acquire.region" in _paths("acquire region")
+
+
 def test_words_of_a_label_or_a_camel_case_key_match_in_any_order() -> None:
     assert "clientRequest.recordingConfig.subscribeUidGroup" in _paths("uid group")
     assert "clientRequest.storageConfig.bucket" in _paths("storage bucket")

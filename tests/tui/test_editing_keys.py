@@ -12,7 +12,7 @@ from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from rec_tui.request.draft import Draft, Original
+from rec_tui.request.draft import APP_ID, Draft, Original
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.screens.confirm import ConfirmScreen
 from rec_tui.tui.widgets.json_editor import JsonEditor
@@ -229,6 +229,22 @@ async def test_the_palette_finds_a_field_by_its_key_and_opens_its_step() -> None
             getattr(node, "path", None) == "clientRequest.storageConfig.bucket"
             for node in focused.ancestors_with_self
         )
+
+
+async def test_the_palette_finds_the_app_id_in_the_session_step() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.show_step("storage")
+        await _keys(pilot, "ctrl+p")
+        await pilot.press(*"App ID")
+        await pilot.pause(0.3)
+        await _keys(pilot, "enter")
+        await pilot.pause()
+        assert app.current_step == "session"
+        focused = app.focused
+        assert focused is not None
+        assert any(getattr(node, "path", None) == APP_ID for node in focused.ancestors_with_self)
 
 
 async def test_the_customers_endpoint_is_used_only_when_asked() -> None:

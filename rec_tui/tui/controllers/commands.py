@@ -238,9 +238,13 @@ class FieldCommands(Provider):
             declared = match.field
             title = _("Field: {label} · {path}").format(label=_(declared.label), path=declared.path)
             applies = declared.applies_to(app.draft.mode)
+            fallback = max(0.05, 0.9 - rank * 0.05 - match.rank * 0.1)
             yield Hit(
-                # Field matches rank below the actions of the same score, best first.
-                max(0.05, 0.9 - rank * 0.05 - match.rank * 0.1),
+                # A field named exactly (its key or label: "App ID", "token") scores as the
+                # palette's matcher scores its title, like the actions, so it is not listed
+                # under an action that merely contains the letters; other fields rank below
+                # the actions, best first.
+                max(matcher.match(title), fallback) if match.rank == 0 else fallback,
                 matcher.highlight(title),
                 lambda path=declared.path: app.run_worker(app.editing.go_to_field(path)),
                 help=_("Go to this field")
