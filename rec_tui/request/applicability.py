@@ -13,6 +13,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Final
 
+    from rec_tui.spec.field import Choice
+
 SERVICES_PATH: Final = "clientRequest.extensionServiceConfig.extensionServices"
 
 
@@ -39,8 +41,32 @@ def applies(path: str, value: Any, mode: Mode) -> bool:
             else []
         )
         return not own or any(f.applies_to(mode) for f in own)
+    tokens = jsonpath.parse(path)
+    if tokens and isinstance(tokens[-1], int):
+        choice = _choice_of(jsonpath.join(tokens[:-1]), value)
+        if choice is not None and choice.modes is not None:
+            return mode in choice.modes
     declared = catalogue.lookup(path)
     return declared is None or declared.applies_to(mode)
+
+
+def _choice_of(list_path: str, value: Any) -> Choice | None:
+    """The declared choice ``value`` is among the items of the list at ``list_path``."""
+    declared = catalogue.lookup(list_path)
+    if declared is None:
+        return None
+    return next(
+        (c for c in declared.choices if c.value == value and type(c.value) is type(value)),
+        None,
+    )
+
+
+def _items_apply_one_by_one(path: str) -> bool:
+    """Service items, and the items of a list some of whose values belong to fewer modes."""
+    if jsonpath.generic(path) == SERVICES_PATH:
+        return True
+    declared = catalogue.lookup(path)
+    return declared is not None and any(c.modes is not None for c in declared.choices)
 
 
 def inapplicable_paths(body: dict[str, Any], mode: Mode) -> list[str]:
@@ -54,8 +80,8 @@ def inapplicable_paths(body: dict[str, Any], mode: Mode) -> list[str]:
         if isinstance(value, dict):
             for key, item in value.items():
                 visit(item, jsonpath.child(path, str(key)))
-        elif isinstance(value, list) and jsonpath.generic(path) == SERVICES_PATH:
-            # Only service items can stop applying one by one; other lists go whole.
+        elif isinstance(value, list) and _items_apply_one_by_one(path):
+            # Other lists go whole.
             for index, item in enumerate(value):
                 visit(item, jsonpath.child(path, index))
 

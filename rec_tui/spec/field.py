@@ -52,6 +52,9 @@ class Choice(Record, frozen=True):
     label: str
     template: str = ""
     parts: tuple[tuple[str, str | int], ...] = ()
+    # The modes this value is allowed in, when fewer than its field's ("mp4" in a list of
+    # file types): a mode switch sets it aside, as it does a whole field.
+    modes: frozenset[Mode] | None = None
 
     @classmethod
     def composed(cls, value: str | int | float | bool, template: str, **parts: str | int) -> Choice:

@@ -16,7 +16,7 @@ INDIVIDUAL: Final[frozenset[Mode]] = frozenset({"individual"})
 
 AV_FILE_CHOICES: Final = (
     Choice("hls", N_("HLS (M3U8 index + TS segments)")),
-    Choice("mp4", N_("MP4 (mix and web only; needs hls too)")),
+    Choice("mp4", N_("MP4 (mix and web only; needs hls too)"), modes=frozenset({"mix", "web"})),
 )
 SNAPSHOT_FILE_CHOICES: Final = (Choice("jpg", "JPG"),)
 

@@ -48,11 +48,12 @@ def test_mix_to_individual_sets_transcoding_aside_and_brings_it_back() -> None:
     draft.replace_body(clean("mix"))
     transcoding = copy.deepcopy(draft.get(TC))
     switch = draft.set_mode("individual")
-    assert switch.set_aside == (TC,)
+    mp4 = "clientRequest.recordingFileConfig.avFileType[1]"  # mix and web only
+    assert switch.set_aside == (TC, mp4)
     assert draft.get(TC) is None
     assert draft.get("clientRequest.recordingConfig.channelType") == 0  # still applies
     switch = draft.set_mode("mix")
-    assert switch.restored == (TC,)
+    assert switch.restored == (TC, mp4)
     assert draft.get(TC) == transcoding
     assert draft.set_aside == {}
 
@@ -68,6 +69,19 @@ def test_every_mode_in_turn_and_back_loses_nothing() -> None:
             draft.set_mode(mode)
         assert draft.body == body, modes
         assert draft.set_aside == {}
+
+
+def test_mp4_goes_aside_in_individual_mode_and_comes_back_in_mix() -> None:
+    files = "clientRequest.recordingFileConfig.avFileType"
+    draft = Draft(mode="mix")
+    draft.replace_body(clean("mix"))
+    draft.set(files, ["hls", "mp4"])
+    switch = draft.set_mode("individual")
+    assert f"{files}[1]" in switch.set_aside
+    assert draft.get(files) == ["hls"]
+    assert not [p for p in draft.validate(fixes=False) if p.rule == "file.mp4_mode"]
+    draft.set_mode("web")  # mp4 belongs in web mode too
+    assert draft.get(files) == ["hls", "mp4"]
 
 
 def test_web_service_items_go_aside_in_mix_and_return_in_web() -> None:
