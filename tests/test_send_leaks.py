@@ -284,7 +284,7 @@ async def start_with_typed_credentials(pilot: Any, app: Any) -> str:
     await app.workers.wait_for_complete()
     await pilot.pause()
     outcome = str(app.query_one("#send-outcome", Static).render())
-    log = "\n".join(strip.text for strip in app.query_one(ExchangeLog).lines)
+    log = app.query_one(ExchangeLog).text
     return f"{outcome}\n{log}"
 
 

@@ -118,7 +118,7 @@ async def test_apply_layout_sends_the_whole_layout_to_the_running_recording() ->
         await pilot.press("right")
         await pilot.pause()
         assert "updateLayout: Layout updated" not in _canvas_text(app)
-        log = "\n".join(strip.text for strip in app.query_one(ExchangeLog).lines)
+        log = app.query_one(ExchangeLog).text
         assert "updateLayout HTTP 200" in log
 
 

@@ -58,7 +58,7 @@ def outcome(app: RecTuiApp) -> str:
 
 def log_text(app: RecTuiApp) -> str:
     log = app.query_one(ExchangeLog)
-    return "\n".join(strip.text for strip in log.lines)
+    return log.text
 
 
 async def press(pilot: Any, app: RecTuiApp, button_id: str) -> None:

@@ -72,6 +72,11 @@ class ExchangeLog(RichLog):
     def count(self) -> int:
         return len(self._texts)
 
+    @property
+    def text(self) -> str:
+        """Every exchange as written, before it is wrapped to the log's width."""
+        return "\n".join(text.plain for text in self._texts)
+
     def add(self, exchange: Exchange) -> None:
         text = exchange_text(exchange)
         self._texts.append(text)
