@@ -89,6 +89,14 @@ async def test_the_view_shows_both_sides_without_any_secret(size: tuple[int, int
         assert SECRET not in text and "another-secret-0002" not in text
 
 
+async def test_side_by_side_a_path_is_on_one_line_where_the_values_leave_room() -> None:
+    app = DiffHost(_customer_draft())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = _plain(app)
+    assert f"{REC}.subscribeVideoUids" in text and f"{REC}.streamTypes" in text
+
+
 async def test_escape_closes_it() -> None:
     app = DiffHost(_customer_draft())
     async with app.run_test() as pilot:

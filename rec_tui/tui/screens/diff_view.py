@@ -168,10 +168,12 @@ def _side_by_side(diff: BodyDiff) -> Table:
     table = Table(
         expand=True, show_lines=True, header_style="bold", border_style="dim", box=HORIZONTALS
     )
-    table.add_column(_("Field"), ratio=3, overflow="fold")
+    # Widths from the content (Rich narrows the widest first): a path is not folded at a
+    # third of the screen while the values beside it are a few characters long.
+    table.add_column(_("Field"), overflow="fold")
     table.add_column("", width=8)
-    table.add_column(_("Original"), ratio=3)
-    table.add_column(_("Now"), ratio=3)
+    table.add_column(_("Original"))
+    table.add_column(_("Now"))
     for entry in diff.differences:
         table.add_row(
             _label_text(entry),
