@@ -89,8 +89,9 @@ class ListEditor(FieldEditor):
     ) -> None:
         super().__init__(field, path, label=label)
         self._offer_all = offer_all_streams
-        # What to type: the label beside the box says which list it is.
-        self._placeholder = placeholder or _("type or paste values, Enter adds")
+        # Several lists look alike; the box itself says which one it is.
+        hint = placeholder or _("type or paste values, Enter adds")
+        self._placeholder = _("{label}: {hint}").format(label=self._label_text, hint=hint)
         self._items: list[str] = []
         self.add_class("-empty")
 
