@@ -22,7 +22,7 @@ from textual.widgets import Static
 from rec_tui.i18n import _
 from rec_tui.tui.notices import together
 from rec_tui.tui.value_text import quoted
-from rec_tui.tui.widgets.css_classes import update_if_changed
+from rec_tui.tui.widgets.css_classes import update_keeping_layout
 
 if TYPE_CHECKING:
     from rec_tui.formats.documents import Opened
@@ -153,7 +153,7 @@ class FilesController:
         except NoMatches:
             line = None
         if line is not None:
-            update_if_changed(line, text)
+            update_keeping_layout(line, text)
 
     def adopt(self, opened: Opened | None, path: str | None = None) -> None:
         """Remember the preset the wizard was launched with (``rec-tui --open NAME``).

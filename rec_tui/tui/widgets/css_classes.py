@@ -9,6 +9,7 @@ lays the whole screen out again, even with the same words.
 from __future__ import annotations
 
 from textual.dom import DOMNode
+from textual.visual import visualize
 from textual.widgets import Static
 
 
@@ -19,4 +20,17 @@ def set_class_if_changed(node: DOMNode, add: bool, name: str) -> None:
 
 def update_if_changed(line: Static, text: str) -> None:
     if line.content != text:
+        line.update(text)
+
+
+def update_keeping_layout(line: Static, text: str) -> None:
+    """Put ``text`` in ``line`` (its width set by its container), laying the screen out
+    again only when the new text takes another number of rows: "● unsaved" coming and
+    going in the title as undo reaches the saved draft and leaves it again."""
+    if line.content == text:
+        return
+    width = line.content_region.width
+    if width and visualize(line, text).get_height(line.styles, width) == line.content_region.height:
+        line.update(text, layout=False)
+    else:
         line.update(text)
