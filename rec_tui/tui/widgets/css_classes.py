@@ -8,9 +8,14 @@ lays the whole screen out again, even with the same words.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.dom import DOMNode
 from textual.visual import visualize
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 
 def set_class_if_changed(node: DOMNode, add: bool, name: str) -> None:
@@ -30,7 +35,8 @@ def update_keeping_layout(line: Static, text: str) -> None:
     if line.content == text:
         return
     width = line.content_region.width
-    if width and visualize(line, text).get_height(line.styles, width) == line.content_region.height:
+    rules = cast("RulesMap", line.styles)  # as Textual's own widgets pass their styles
+    if width and visualize(line, text).get_height(rules, width) == line.content_region.height:
         line.update(text, layout=False)
     else:
         line.update(text)
