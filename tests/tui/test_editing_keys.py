@@ -212,39 +212,29 @@ async def test_ctrl_b_copies_the_body_with_secrets_masked(
         assert "secretEXAMPLEkey" not in copied and "AKIAEXAMPLEKEY" not in copied
 
 
-async def test_the_palette_finds_a_field_by_its_key_and_opens_its_step() -> None:
+@pytest.mark.parametrize(
+    ("typed", "step", "path"),
+    [
+        ("bucket", "storage", "clientRequest.storageConfig.bucket"),  # by its key
+        ("App ID", "session", APP_ID),  # by its label, a session value, from another step
+    ],
+)
+async def test_the_palette_finds_a_field_and_opens_its_step(
+    typed: str, step: str, path: str
+) -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.current_step == "session"
+        await app.show_step("files")
         await _keys(pilot, "ctrl+p")
-        await pilot.press(*"bucket")
+        await pilot.press(*typed)
         await pilot.pause(0.3)
         await _keys(pilot, "enter")
         await pilot.pause()
-        assert app.current_step == "storage"
+        assert app.current_step == step
         focused = app.focused
         assert focused is not None
-        assert any(
-            getattr(node, "path", None) == "clientRequest.storageConfig.bucket"
-            for node in focused.ancestors_with_self
-        )
-
-
-async def test_the_palette_finds_the_app_id_in_the_session_step() -> None:
-    app = _app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await app.show_step("storage")
-        await _keys(pilot, "ctrl+p")
-        await pilot.press(*"App ID")
-        await pilot.pause(0.3)
-        await _keys(pilot, "enter")
-        await pilot.pause()
-        assert app.current_step == "session"
-        focused = app.focused
-        assert focused is not None
-        assert any(getattr(node, "path", None) == APP_ID for node in focused.ancestors_with_self)
+        assert any(getattr(node, "path", None) == path for node in focused.ancestors_with_self)
 
 
 async def test_the_customers_endpoint_is_used_only_when_asked() -> None:
