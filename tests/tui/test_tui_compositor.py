@@ -146,6 +146,33 @@ async def _one_key(
     return rendered, seen
 
 
+async def test_a_key_that_brings_the_draft_back_to_as_saved_redraws_the_title_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rec_tui.tui.widgets.step_list import StepList
+
+    app = make_app(MIX_BODY, step="layout")
+    rendered: list[Widget] = []
+    render_lines = Widget.render_lines
+
+    def counted(widget: Widget, crop: Region) -> Any:
+        rendered.append(widget)
+        return render_lines(widget, crop)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _layout_step(pilot, app, "field")
+        await pilot.press("7")
+        await pilot.pause(0.4)
+        assert "●" in app.title
+        monkeypatch.setattr(Widget, "render_lines", counted)
+        await pilot.press("backspace")  # as opened again: "● unsaved" goes
+        await pilot.pause()
+        assert "●" not in app.title and "●" not in str(app.query_one("#document-title").render())
+    # The title's line is drawn again; the steps list under it is not (setting the app's
+    # title repainted the whole screen).
+    assert rendered and not [widget for widget in rendered if isinstance(widget, StepList)]
+
+
 async def test_a_key_typed_in_a_field_renders_the_form_s_changed_row_alone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

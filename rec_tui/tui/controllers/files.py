@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual.app import App
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
@@ -143,7 +144,10 @@ class FilesController:
         return unsaved if self.dirty else name
 
     def refresh_title(self) -> None:
-        self.app.title = self.title()
+        # Without Textual's repaint of the whole screen that setting it brings: no widget
+        # draws the app's title (a screenshot's frame names it), and "● unsaved" comes and
+        # goes as undo reaches the saved draft, a full frame on such a key.
+        self.app.set_reactive(App.title, self.title())
         # The wizard's own screen (under any dialog); none yet before the app runs.
         # query_one by id is cached by Textual; query() would walk every widget per key.
         stack = self.app.screen_stack
