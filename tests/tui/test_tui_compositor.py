@@ -122,10 +122,14 @@ async def test_a_key_s_changes_are_drawn_as_textual_would_draw_them(
 
 
 async def _one_key(
-    monkeypatch: pytest.MonkeyPatch, focus: str, look: Callable[[RecTuiApp], T]
+    monkeypatch: pytest.MonkeyPatch,
+    focus: str,
+    look: Callable[[RecTuiApp], T],
+    keys: tuple[tuple[str, ...], str] | None = None,
 ) -> tuple[list[tuple[Widget, Region]], T]:
     """What was rendered (each widget with its crop) for one key in a tile's uid field or
-    on the canvas, and what ``look`` saw of the app just after it."""
+    on the canvas, and what ``look`` saw of the app just after it; ``keys``: the first
+    change and the key measured, when not ONE_KEY's."""
     app = make_app(MIX_BODY, step="layout")
     rendered: list[tuple[Widget, Region]] = []
     render_lines = Widget.render_lines
@@ -136,7 +140,7 @@ async def _one_key(
 
     async with app.run_test(size=SIZE) as pilot:
         await _layout_step(pilot, app, focus)
-        first_change, key = ONE_KEY[focus]
+        first_change, key = keys or ONE_KEY[focus]
         await pilot.press(*first_change)
         await pilot.pause(0.4)
         monkeypatch.setattr(Widget, "render_lines", counted)
@@ -151,23 +155,13 @@ async def test_a_key_that_brings_the_draft_back_to_as_saved_redraws_the_title_al
 ) -> None:
     from rec_tui.tui.widgets.step_list import StepList
 
-    app = make_app(MIX_BODY, step="layout")
-    rendered: list[Widget] = []
-    render_lines = Widget.render_lines
+    def title(app: RecTuiApp) -> str:
+        return f"{app.title} {app.query_one('#document-title').render()}"
 
-    def counted(widget: Widget, crop: Region) -> Any:
-        rendered.append(widget)
-        return render_lines(widget, crop)
-
-    async with app.run_test(size=SIZE) as pilot:
-        await _layout_step(pilot, app, "field")
-        await pilot.press("7")
-        await pilot.pause(0.4)
-        assert "●" in app.title
-        monkeypatch.setattr(Widget, "render_lines", counted)
-        await pilot.press("backspace")  # as opened again: "● unsaved" goes
-        await pilot.pause()
-        assert "●" not in app.title and "●" not in str(app.query_one("#document-title").render())
+    # "7" puts "● unsaved" in the title; Backspace brings the draft back to as opened.
+    crops, shown = await _one_key(monkeypatch, "field", title, (("7",), "backspace"))
+    assert "●" not in shown
+    rendered = [widget for widget, _ in crops]
     # The title's line is drawn again; the steps list under it is not (setting the app's
     # title repainted the whole screen).
     assert rendered and not [widget for widget in rendered if isinstance(widget, StepList)]
