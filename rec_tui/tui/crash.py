@@ -138,6 +138,18 @@ class CrashGuard:
             with contextlib.suppress(OSError):
                 path.unlink()
             return
+        opened = self.app.files.document_name
+        if opened:
+            # Started to work on something named (--open): recovering would replace it.
+            # The draft stays for a start without one, and the user is told so.
+            self.app.notify(
+                _(
+                    "The unsaved draft of the session that stopped unexpectedly is kept: "
+                    "start rec-tui without --open to bring it back ({name} is open now)."
+                ).format(name=opened),
+                timeout=10,
+            )
+            return
 
         def answered(yes: bool | None) -> None:
             with contextlib.suppress(OSError):

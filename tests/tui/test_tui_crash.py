@@ -87,6 +87,23 @@ async def test_the_draft_is_kept_without_secrets_and_offered_at_the_next_start(
     assert not recovery_path().exists()
 
 
+async def test_a_file_opened_by_name_is_not_replaced_by_the_recovery_offer(
+    tmp_path: Path,
+) -> None:
+    recovery_path().parent.mkdir(parents=True, exist_ok=True)
+    recovery_path().write_text(json.dumps({"mode": "mix", "body": {"cname": "old"}}))
+    app = make_app(BODY)
+    app.files.adopt(None, str(tmp_path / "ticket.txt"))  # rec-tui --open ticket.txt
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert app.draft.get("cname") == "room"
+        said = [n.message for n in app._notifications]
+        assert any("without --open" in m and "ticket.txt" in m for m in said), said
+    assert recovery_path().exists()  # kept for a start without --open
+
+
 async def test_declining_the_recovery_discards_it(tmp_path: Path) -> None:
     recovery_path().parent.mkdir(parents=True, exist_ok=True)
     recovery_path().write_text(json.dumps({"mode": "mix", "body": {"cname": "old"}}))
