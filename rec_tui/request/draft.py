@@ -386,8 +386,10 @@ class Draft:
                 jsonpath.set_value(self._state.session, key, copy_json(value))
             return
         if value is None:
-            jsonpath.remove(self._state.body, path, prune=False)
-            _drop_emptied(self._state.body, path, self._state.mode)
+            # Objects left empty go, but not a section the mode requires: there, empty is
+            # what the user chose ("not set" on the only field of a recording config) and
+            # gone would be an error they did not make.
+            jsonpath.remove(self._state.body, path, keep=_required_in(self._state.mode))
         else:
             jsonpath.set_value(self._state.body, path, copy_json(value))
 
@@ -571,23 +573,15 @@ def _same_json(a: Any, b: Any) -> bool:
     return a is b or bool(a == b)
 
 
-def _drop_emptied(body: dict[str, Any], path: str, mode: Mode) -> None:
-    """Drop the objects and lists a removal at ``path`` left empty, from the inside out,
-    but not one ``mode`` requires: there, empty is what the user chose ("not set" on the
-    only field of a recording config) and gone would be an error they did not make."""
+def _required_in(mode: Mode) -> Callable[[str], bool]:
+    """Whether the field at a path is required in ``mode``."""
     from rec_tui.spec.catalogue import lookup
 
-    tokens = jsonpath.parse(path)[:-1]
-    while tokens:
-        container = jsonpath.join(tokens)
-        value = jsonpath.get(body, container)
-        declared = lookup(container)
-        if value or not isinstance(value, (dict, list)):
-            return
-        if declared is not None and mode in declared.required_in:
-            return
-        jsonpath.remove(body, container, prune=False)
-        tokens = tokens[:-1]
+    def required(path: str) -> bool:
+        declared = lookup(path)
+        return declared is not None and mode in declared.required_in
+
+    return required
 
 
 def _restore(body: dict[str, Any], path: str, value: Any) -> None:

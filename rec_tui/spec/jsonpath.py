@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 TYPE_CHECKING = False
@@ -124,8 +124,15 @@ def set_value(body: dict[str, Any], path: str, value: Any) -> None:
         node[last] = value
 
 
-def remove(body: dict[str, Any], path: str, *, prune: bool = True) -> Any:
-    """Delete the value at ``path``; with ``prune``, drop objects left empty by it.
+def remove(
+    body: dict[str, Any],
+    path: str,
+    *,
+    prune: bool = True,
+    keep: Callable[[str], bool] | None = None,
+) -> Any:
+    """Delete the value at ``path``; with ``prune``, drop objects left empty by it, from the
+    inside out, up to one whose path ``keep`` says to keep.
 
     Returns the removed value, or None when nothing was there.
     """
@@ -145,6 +152,8 @@ def remove(body: dict[str, Any], path: str, *, prune: bool = True) -> Any:
     parent, key = trail.pop()
     removed = parent.pop(key)
     while prune and trail and isinstance(parent, (dict, list)) and not parent:
+        if keep is not None and keep(join(tokens[: len(trail)])):
+            break
         grand, grand_key = trail.pop()
         del grand[grand_key]
         parent = grand

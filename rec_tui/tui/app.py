@@ -54,6 +54,7 @@ from rec_tui.tui.frames import PacedScreen
 from rec_tui.tui.key_words import SpokenScreen
 from rec_tui.tui.notices import MOST_SHOWN, shown_for, together
 from rec_tui.tui.steps import neighbour, step, step_for_path
+from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.keys_footer import KeysFooter
 from rec_tui.tui.widgets.preview import Preview
 from rec_tui.tui.widgets.problems_pane import ProblemsPane
@@ -269,9 +270,8 @@ class RecTuiApp(App[int]):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # The preview follows the field the focus goes to (its line into view).
         for node in event.widget.ancestors_with_self:
-            path = getattr(node, "path", None)
-            if isinstance(path, str) and path:
-                self.query_one(Preview).bring_into_view(path)
+            if isinstance(node, FieldEditor):
+                self.query_one(Preview).bring_into_view(node.path)
                 return
 
     def _show_notices(self) -> None:
@@ -503,7 +503,7 @@ class RecTuiApp(App[int]):
         preview = self.query_one(Preview)
         preview.show(compact_request_line(self.draft), self.draft.body, self.problems)
         if changed:
-            preview.bring_into_view(next(iter(changed)))
+            preview.bring_into_view(changed[0])
         self.query_one(ProblemsPane).show(self.problems, fixes_known=fixes_now)
         errors: dict[str, int] = {}
         for problem in self.problems:

@@ -36,3 +36,16 @@ def test_setting_and_removing_at_a_quoted_path() -> None:
     assert body == {"clientRequest": {"a.b": {"token": "T"}}}
     assert jsonpath.remove(body, 'clientRequest["a.b"].token') == "T"
     assert body == {}
+
+
+def test_pruning_stops_at_an_object_asked_to_be_kept() -> None:
+    body: dict[str, Any] = {"a": {"b": {"c": [1]}}, "d": 2}
+    kept: list[str] = []
+
+    def keep(path: str) -> bool:
+        kept.append(path)
+        return path == "a"
+
+    assert jsonpath.remove(body, "a.b.c[0]", keep=keep) == 1
+    assert body == {"a": {}, "d": 2}
+    assert kept == ["a.b.c", "a.b", "a"]  # asked of each emptied object, inside out

@@ -64,13 +64,17 @@ class ExchangeLog(RichLog):
         super().__init__(wrap=True, markup=False, highlight=False, min_width=20, **options)
         self.border_title = _("Exchanges (secrets masked)")
         self.border_subtitle = _("focus: ↑↓ PgUp PgDn Home End scroll")
-        self.last_text = ""
         self._texts: list[Text] = []
         self._wrapped_at = 0
 
     @property
     def count(self) -> int:
         return len(self._texts)
+
+    @property
+    def last_text(self) -> str:
+        """The last exchange as written ("" before any)."""
+        return self._texts[-1].plain if self._texts else ""
 
     @property
     def text(self) -> str:
@@ -80,7 +84,6 @@ class ExchangeLog(RichLog):
     def add(self, exchange: Exchange) -> None:
         text = exchange_text(exchange)
         self._texts.append(text)
-        self.last_text = text.plain
         self.write(text)
 
     def on_resize(self, event: Resize) -> None:
