@@ -31,21 +31,52 @@ def columns(regions: set[Region]) -> list[Region]:
     return boxes
 
 
-def covered(area: Region, drawn: list[Region]) -> bool:
-    """Whether every cell of ``area`` lies in one of the ``drawn`` regions."""
-    for y in range(area.y, area.bottom):
-        reach = area.x
-        for start, end in sorted(
-            (region.x, region.right) for region in drawn if region.y <= y < region.bottom
-        ):
-            if start > reach:
-                break
-            reach = max(reach, end)
-            if reach >= area.right:
-                break
-        if reach < area.right:
-            return False
-    return True
+class Coverage:
+    """The cells drawn so far, row by row: each row's drawn spans, merged and in order."""
+
+    def __init__(self) -> None:
+        self._rows: dict[int, list[tuple[int, int]]] = {}
+
+    def covers(self, y: int, start: int, end: int) -> bool:
+        """Whether every cell from ``start`` to ``end`` (not included) of row ``y`` is drawn."""
+        for first, last in self._rows.get(y, ()):
+            if first > start:
+                return False
+            if last >= end:
+                return True
+        return False
+
+    def add(self, y: int, start: int, end: int) -> None:
+        spans = self._rows.setdefault(y, [])
+        merged: list[tuple[int, int]] = []
+        for first, last in spans:
+            if last < start or end < first:
+                merged.append((first, last))
+            else:
+                start, end = min(start, first), max(end, last)
+        merged.append((start, end))
+        merged.sort()
+        self._rows[y] = merged
+
+    def rows_to_draw(self, visible: Region, crop: Region) -> list[Region]:
+        """The runs of rows of ``visible`` within ``crop`` that are not drawn yet over the
+        crop's columns; each run is then drawn, the whole width of ``visible``."""
+        x, right = visible.x, visible.right
+        start, end = max(x, crop.x), min(right, crop.right)
+        runs: list[Region] = []
+        first: int | None = None
+        for y in range(max(visible.y, crop.y), min(visible.bottom, crop.bottom)):
+            if self.covers(y, start, end):
+                if first is not None:
+                    runs.append(Region(x, first, visible.width, y - first))
+                    first = None
+            else:
+                if first is None:
+                    first = y
+                self.add(y, x, right)
+        if first is not None:
+            runs.append(Region(x, first, visible.width, min(visible.bottom, crop.bottom) - first))
+        return runs
 
 
 class ColumnsCompositor(Compositor):
@@ -54,47 +85,37 @@ class ColumnsCompositor(Compositor):
     def _get_renders(
         self, crop: Region | None = None
     ) -> Iterable[tuple[Region, Region, list[Strip]]]:
-        """Each widget over ``crop``, rendered for the rows of ``crop`` only.
+        """Each widget over ``crop``, rendered for the rows of it that show over the crop.
 
         Textual renders every line of each widget over the crop (a form 38 rows high for
-        the one row typed in). Narrowed to the crop's rows, never its columns: a line's
-        pieces are cut at widget edges, and a render starting inside a widget would not
-        line up with them. A widget whose visible part lies beside the crop is left out
+        the one row typed in; on the first frame the screen, the panes and the form behind
+        every field, ~270 of the 370 lines rendered). Narrowed to rows, never columns: a
+        line's pieces are cut at widget edges, and a render starting inside a widget would
+        not line up with them. A widget whose visible part lies beside the crop is left out
         (Textual asks whether its clip, the area of its container, overlaps): only the
         pieces of a line over the crop are drawn, and none of them is such a widget's, so
         a canvas key no longer renders the preview pane's twenty rows beside the canvas.
 
         Widgets come front to back, and the first piece rendered for a place on a line is
-        the one drawn there; only the places over the crop are written to the terminal. A
-        widget whose part over the crop lies wholly behind widgets already rendered would
-        be drawn nowhere, so it is not rendered: for a typed row, the form, the panes, the
-        screen behind the input (a keystroke rendered eight widgets, now the input and the
-        preview's line).
+        the one drawn there; only the places over the crop are written to the terminal. So
+        the rows of a widget that lie wholly behind the widgets already rendered, over the
+        crop, would be drawn nowhere, and are not rendered: for a typed row, the form, the
+        panes, the screen behind the input (a keystroke rendered eight widgets, now the
+        input and the preview's line); for a whole screen, a container's rows its children
+        fill, which leaves its borders and the gaps between them.
         """
-        if crop is None or crop == self.size.region:
-            # A full update: every widget over the screen (asking which of them are wholly
-            # behind others would cost more than their cached lines do).
-            yield from super()._get_renders(crop)
-            return
-        top, bottom = crop.y, crop.bottom
-        drawn: list[Region] = []
+        crop = self.size.region if crop is None else crop
+        drawn = Coverage()
         for widget, (region, clip) in self.visible_widgets.items():
             visible = region.intersection(clip)
             if not crop.overlaps(visible):
                 continue
-            x, y, width, height = visible
-            first, last = max(y, top), min(y + height, bottom)
-            if width and last > first:
-                rows = Region(x, first, width, last - first)
-                if covered(rows.intersection(crop), drawn):
-                    continue
-                drawn.append(rows)
+            for rows in drawn.rows_to_draw(visible, crop):
+                x, y, width, height = rows
                 yield (
                     region,
                     rows,
-                    widget.render_lines(
-                        Region(x - region.x, first - region.y, width, last - first)
-                    ),
+                    widget.render_lines(Region(x - region.x, y - region.y, width, height)),
                 )
 
     def render_partial_update(self) -> ChopsUpdate | None:

@@ -17,7 +17,7 @@ from textual.widgets import Input
 
 from rec_tui.layout.marks import LAYOUT_CONFIG
 from rec_tui.tui.app import RecTuiApp
-from rec_tui.tui.compositor import ColumnsCompositor, columns, covered
+from rec_tui.tui.compositor import ColumnsCompositor, Coverage, columns
 from rec_tui.tui.forms.layout import LayoutForm
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from tests.support.layout_host import MIX_BODY
@@ -38,14 +38,37 @@ def test_changed_areas_are_joined_only_where_their_columns_overlap() -> None:
     ]
 
 
-def test_an_area_is_covered_only_if_every_cell_lies_in_a_drawn_region() -> None:
-    row = Region(10, 5, 20, 1)
-    assert covered(row, [Region(0, 0, 40, 10)])
-    assert covered(row, [Region(10, 5, 8, 1), Region(18, 4, 12, 3)])
-    assert not covered(row, [Region(10, 5, 8, 1), Region(19, 5, 11, 1)])  # a gap at 18
-    assert not covered(row, [Region(10, 5, 19, 1)])  # the last cell
-    assert not covered(Region(10, 5, 20, 2), [Region(0, 5, 40, 1)])  # the second row
-    assert not covered(row, [])
+def _coverage(*drawn: tuple[int, int, int]) -> Coverage:
+    coverage = Coverage()
+    for y, start, end in drawn:
+        coverage.add(y, start, end)
+    return coverage
+
+
+def test_a_span_is_covered_only_if_every_cell_of_it_is_drawn() -> None:
+    assert _coverage((5, 0, 40)).covers(5, 10, 30)
+    assert _coverage((5, 10, 18), (5, 18, 30)).covers(5, 10, 30)  # spans that touch
+    assert _coverage((5, 18, 30), (5, 0, 12), (5, 10, 18)).covers(5, 10, 30)  # any order
+    assert not _coverage((5, 10, 18), (5, 19, 30)).covers(5, 10, 30)  # a gap at 18
+    assert not _coverage((5, 10, 29)).covers(5, 10, 30)  # the last cell
+    assert not _coverage((4, 0, 40)).covers(5, 10, 30)  # another row
+    assert not Coverage().covers(5, 10, 30)
+
+
+def test_the_rows_to_draw_are_those_not_drawn_over_the_crop_in_runs() -> None:
+    screen = Region(0, 0, 40, 10)
+    # A container with a border drawn after its child: its top and bottom rows only.
+    coverage = _coverage(*((y, 1, 39) for y in range(1, 9)))
+    coverage_of_border = [(y, 0, 1) for y in range(10)] + [(y, 39, 40) for y in range(10)]
+    for y, start, end in coverage_of_border:
+        coverage.add(y, start, end)
+    assert coverage.rows_to_draw(screen, screen) == [Region(0, 0, 40, 1), Region(0, 9, 40, 1)]
+    # Drawn now, they are covered for whatever lies behind.
+    assert coverage.rows_to_draw(screen, screen) == []
+    # Over a crop, only the crop's columns must be covered; the run is the widget's width.
+    side = _coverage(*((y, 0, 10) for y in range(10)))
+    assert side.rows_to_draw(Region(0, 2, 20, 3), Region(0, 0, 10, 10)) == []
+    assert side.rows_to_draw(Region(0, 2, 20, 3), Region(5, 3, 10, 1)) == [Region(0, 3, 20, 1)]
 
 
 def _drawn(update: ChopsUpdate | None) -> dict[tuple[int, int], tuple[str, str]]:
@@ -276,23 +299,33 @@ async def test_a_canvas_key_repaints_the_rows_it_changed_and_the_screen_is_as_dr
     assert canvas_rows and sum(canvas_rows) < canvas_height
 
 
-async def test_a_full_update_renders_every_widget_as_textual_does(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("step", ["session", "layout"])
+async def test_a_full_update_draws_what_textual_draws_without_rows_hidden_behind_others(
+    monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
-    app = make_app(MIX_BODY, step="layout")
-    rendered: list[Widget] = []
+    from textual.widgets import ContentSwitcher
+
+    app = make_app(MIX_BODY, step=step)
+    rendered: list[tuple[Widget, Region]] = []
     render_lines = Widget.render_lines
 
     def counted(widget: Widget, crop: Region) -> Any:
-        rendered.append(widget)
+        rendered.append((widget, crop))
         return render_lines(widget, crop)
 
     async with app.run_test(size=SIZE) as pilot:
-        await _layout_step(pilot, app, "field")
+        await pilot.pause()
         compositor = app.screen._compositor
+        textual = _drawn(Compositor.render_update(compositor, full=True))
         monkeypatch.setattr(Widget, "render_lines", counted)
-        compositor.render_update(full=True)
-        visible = list(compositor.visible_widgets)
-    # Asking which widgets lie wholly behind others over the whole screen costs more than
-    # rendering them from their cached lines: a full update renders them all.
-    assert rendered == visible
+        ours = _drawn(compositor.render_update(full=True))
+        behind = [app.screen, app.query_one(ContentSwitcher)]
+        every_row = sum(
+            region.intersection(clip).height for region, clip in compositor.visible_widgets.values()
+        )
+    assert ours == textual
+    # The screen and the step's switcher are filled by the panes and the form in front of
+    # them: Textual rendered each of their rows, which a full screen (the first frame)
+    # waited for, and drew none of them.
+    assert not [widget for widget, _ in rendered if widget in behind]
+    assert sum(crop.height for _, crop in rendered) < every_row * 2 / 3
