@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 import pytest
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.segment import ControlType
 from textual._compositor import ChopsUpdate, Compositor
 from textual.geometry import Region
@@ -71,7 +71,7 @@ def test_the_rows_to_draw_are_those_not_drawn_over_the_crop_in_runs() -> None:
     assert side.rows_to_draw(Region(0, 2, 20, 3), Region(5, 3, 10, 1)) == [Region(0, 3, 20, 1)]
 
 
-def _drawn(update: ChopsUpdate | None) -> dict[tuple[int, int], tuple[str, str]]:
+def _drawn(update: RenderableType | None) -> dict[tuple[int, int], tuple[str, str]]:
     """What the update puts on the terminal: each cell it writes, its character and style."""
     assert update is not None
     console = Console(width=SIZE[0], height=SIZE[1], file=io.StringIO())
@@ -278,7 +278,7 @@ async def test_a_canvas_key_repaints_the_rows_it_changed_and_the_screen_is_as_dr
         await pilot.press(*ONE_KEY["canvas"][0])
         await pilot.pause(0.4)
         compositor = app.screen._compositor
-        terminal = _drawn(compositor.render_update(full=True))  # type: ignore[arg-type]
+        terminal = _drawn(compositor.render_update(full=True))
         monkeypatch.setattr(ColumnsCompositor, "render_partial_update", recorded)
         monkeypatch.setattr(Widget, "render_lines", counted)
         await pilot.press("right")
@@ -289,7 +289,7 @@ async def test_a_canvas_key_repaints_the_rows_it_changed_and_the_screen_is_as_dr
         # The reference: every row of the canvas rendered afresh (no line cached).
         app.query_one(LayoutCanvas).refresh()
         await pilot.pause()
-        full = _drawn(compositor.render_update(full=True))  # type: ignore[arg-type]
+        full = _drawn(compositor.render_update(full=True))
     assert drawn
     for update in drawn:
         terminal.update(update)
