@@ -353,8 +353,8 @@ class RecTuiApp(App[int]):
 
     def _first_check(self) -> None:
         # The first frame counts the problems; their fixes, a re-check of the body each
-        # (~4 ms for a customer's body, a tenth of what the checks and the preview cost),
-        # are worked out just after it, and the [F8 fix] marks follow.
+        # (~4 ms for a customer's body), are worked out at once after it, before the
+        # notices: the [F8 fix] marks are in the next frame.
         self._show_draft(fixes_after_frame=True)
         self._form_built(self._forms[self.current_step])
         # Opened at a later step (--step): the preview shows that step's part of the body.
@@ -493,7 +493,7 @@ class RecTuiApp(App[int]):
         The body is checked once per change. Its fixes (each costs a re-check) are worked
         out from that same check once changes pause for :attr:`FIXES_AFTER` seconds, so
         typing never waits for them and the [F8 fix] marks follow; F8 works them out at once.
-        ``fixes_after_frame``: without the pause, once this change is on the screen.
+        ``fixes_after_frame``: all at once, as soon as this change is on the screen.
         """
         checked = self.draft.check()
         revision = self.draft.revision
@@ -501,7 +501,7 @@ class RecTuiApp(App[int]):
         self.problems = checked.problems
         self._fixes_for = -1
         if fixes_after_frame:
-            self.call_after_refresh(self._attach_fixes)
+            self.call_after_refresh(self.problems_with_fixes)
         else:
             self._fixes_later()
         preview = self.query_one(Preview)
