@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import tempfile
@@ -140,6 +141,7 @@ class Tmux:
         subprocess.run([*self._tmux, "kill-server"], capture_output=True, check=False)
         self._control.kill()
         self._control.wait(timeout=10)
+        shutil.rmtree(self.home, ignore_errors=True)
 
 
 def peak_rss_kb(pid: int) -> int:
