@@ -225,9 +225,9 @@ def startup(runs: int, before: Path | None = None) -> None:
     print("  goals: complete screen <= 1.3x the minimal app; peak memory <= 1.3x")
     print("  diagnostic, the problems' [F8 fix] marks drawn (they follow the complete screen):")
     for name, samples in results.items():
-        marks = [s[3] for s in samples if s[3] is not None]
-        if marks:
-            print(f"    {name:22} {statistics.median(marks) * 1000:6.0f} ms")
+        drawn = [s[3] for s in samples if s[3] is not None]
+        if drawn:
+            print(f"    {name:22} {statistics.median(drawn) * 1000:6.0f} ms")
     print("  diagnostic, first start ever (nothing kept from an earlier start; one run each):")
     for name, seconds in firsts.items():
         print(f"    {name:22} complete screen {seconds * 1000:6.0f} ms")
