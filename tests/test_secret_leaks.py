@@ -43,11 +43,21 @@ BODY_SECRETS = {
     ),
 }
 # Secrets where no declared field is: under keys holding "." or "[n]", nested in a list,
-# and a key that is a whole path. Redaction finds them by key name wherever they stand.
+# a key that is a whole path, and credentials under names of their own. Redaction finds
+# them by key name wherever they stand.
 ODD_SECRETS = {
     'clientRequest["customer.extras"].token': "LEAK-DOT-TOKEN-5e6f7a",
     'clientRequest["keys[0]"][0].secretKey': "LEAK-IDX-SK-8b9c0d",
     'clientRequest["clientRequest.storageConfig.accessKey"]': "LEAK-FLAT-AK-1e2f3a",
+    # Credentials no API field holds, pasted into a body by a customer: secrets by name.
+    "clientRequest.customerKey": "LEAK-BODY-CKEY-2b3c4d",
+    "clientRequest.customerSecret": "LEAK-BODY-CSEC-5e6f7a",
+    'clientRequest.storageConfig["db_password"]': "LEAK-BODY-PW-8b9c0d",
+}
+CREDENTIAL_VARIABLES = {
+    "REC_TUI_CUSTOMERKEY": "clientRequest.customerKey",
+    "REC_TUI_CUSTOMERSECRET": "clientRequest.customerSecret",
+    "REC_TUI_DBPASSWORD": 'clientRequest.storageConfig["db_password"]',
 }
 SECRET_VALUES = [value for _path, value in BODY_SECRETS.values()] + [
     *ODD_SECRETS.values(),
@@ -113,6 +123,9 @@ def test_no_secret_reaches_a_file_or_an_export(
         monkeypatch.setenv(variable, value)
     monkeypatch.setenv("AGORA_CUSTOMER_ID", CUSTOMER_ID)
     monkeypatch.setenv("AGORA_CUSTOMER_SECRET", CUSTOMER_SECRET)
+    # A credential under a name of its own has a variable named after it.
+    for variable, path in CREDENTIAL_VARIABLES.items():
+        monkeypatch.setenv(variable, ODD_SECRETS[path])
 
     # The command line: save from a customer's curl command, show, list, export.
     curl_file = tmp_path / "from-customer.sh"  # outside REC_TUI_HOME: the customer's file

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -60,21 +61,25 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK if found.found else EXIT_REFUSED
 
 
-# What a pasted text may hold that must not be echoed: RTC tokens, Basic credentials and
-# the values of secret JSON keys (the keys of rec_tui.request.redact.SECRET_KEYS).
-_SECRET_TEXT = re.compile(
-    r"\b00[67][A-Za-z0-9+/=]{16,}"
-    r"|(?i:basic)\s+[A-Za-z0-9+/=]{8,}"
-    r'|("(?:token|secret|salt|accessKey|secretKey|stsToken)"\s*:\s*)"[^"]*"'
-)
 _MAX_ECHO = 80
+
+
+@functools.cache
+def _secret_text() -> re.Pattern[str]:
+    """What a pasted text may hold that must not be echoed: RTC tokens, Basic credentials
+    and the values of secret JSON members (the redaction's own pattern of them)."""
+    from rec_tui.request.redact import SECRET_MEMBER
+
+    return re.compile(
+        r"\b00[67][A-Za-z0-9+/=]{16,}|(?i:basic)\s+[A-Za-z0-9+/=]{8,}|" + SECRET_MEMBER.pattern
+    )
 
 
 def shown(query: str) -> str:
     """The query as it may be echoed: secrets masked, long pastes shortened."""
     from rec_tui.request.redact import MASK
 
-    masked = _SECRET_TEXT.sub(
+    masked = _secret_text().sub(
         lambda found: f'{found.group(1)}"{MASK}"' if found.group(1) else MASK, query
     )
     masked = " ".join(masked.split())

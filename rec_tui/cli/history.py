@@ -32,6 +32,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rec_tui.request.redact import redact_exchange
     from rec_tui.store import history
     from rec_tui.store.paths import history_file
 
@@ -46,12 +47,14 @@ def run(args: argparse.Namespace) -> int:
                     found.skipped,
                 ).format(count=found.skipped, path=history_file())
                 print(f"rec-tui: {said}", file=sys.stderr)
+            # Masked again as read: a line may come from an older version or by hand.
+            records = (redact_exchange(record) for record in found.records())
             if args.format == "json":
-                write_json_array(found.records(), sys.stdout)
+                write_json_array(records, sys.stdout)
             elif found.count == 0:
                 print(_("No exchanges recorded yet ({path}).").format(path=history_file()))
             else:
-                for record in found.records():
+                for record in records:
                     print(line_of(record))
     except history.HistoryError as error:
         raise UsageError(str(error)) from None

@@ -25,7 +25,7 @@ from typing import Any, Final
 from rec_tui import __version__
 from rec_tui.i18n import _, moment, ngettext
 from rec_tui.request.draft import Draft
-from rec_tui.request.redact import redact_headers, redact_json, redact_text, secret_values
+from rec_tui.request.redact import redact_exchange, redact_json, redact_text, secret_values
 from rec_tui.spec.problems import Problem
 from rec_tui.store.files import write_atomically
 
@@ -59,7 +59,7 @@ def bundle_members(contents: BundleContents) -> dict[str, str]:
         members["request.json"] = _json(redact_json(_request_of(draft), known))
         members["problems.json"] = _json(redact_json([p.as_dict() for p in problems], known))
     members["exchanges.jsonl"] = "".join(
-        json.dumps(_exchange(record, known), ensure_ascii=False) + "\n"
+        json.dumps(redact_exchange(record, known), ensure_ascii=False) + "\n"
         for record in contents.exchanges
     )
     if contents.diagnosis is not None:
@@ -102,14 +102,6 @@ def _request_of(draft: Draft) -> dict[str, Any]:
             "appId": original.customer_app_id or "",
         }
     return request
-
-
-def _exchange(record: dict[str, Any], known: set[str]) -> Any:
-    """A history record, redacted again: by key, by header name and by known value."""
-    headers = record.get("request_headers")
-    if isinstance(headers, dict) and all(isinstance(v, str) for v in headers.values()):
-        record = {**record, "request_headers": redact_headers(headers)}
-    return redact_json(record, known)
 
 
 def _versions() -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from rec_tui.i18n import _
-from rec_tui.request.redact import MASK, SECRET_KEYS, mask, redact_body, secret_key
+from rec_tui.request.redact import MASK, SECRET_MEMBER, mask, redact_body, secret_key
 from rec_tui.spec import jsonpath
 
 _MASK_CHARACTER: Final = MASK[0]
@@ -25,9 +25,6 @@ _WHITESPACE: Final = re.compile(r"[ \t\n\r]*")
 _SCALAR: Final = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 _NON_FINITE: Final = re.compile(r"-?Infinity|NaN")
 _STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"')
-# A secret-keyed member with a string value, in any text, even text that does not parse.
-_SECRET_NAMES: Final = "|".join(sorted(SECRET_KEYS))
-_SECRET_MEMBER: Final = re.compile(rf'("(?:{_SECRET_NAMES})"\s*:\s*)"((?:[^"\\\n]|\\.)*)"')
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -88,7 +85,7 @@ def mask_text(text: str) -> str:
     def masked(member: re.Match[str]) -> str:
         return f'{member.group(1)}"{mask(member.group(2))}"'
 
-    return _SECRET_MEMBER.sub(masked, text)
+    return SECRET_MEMBER.sub(masked, text)
 
 
 def parse(text: str) -> ParsedText:

@@ -9,6 +9,10 @@ stand:
   an acquire ``startParameter``, a key holding ``.`` or ``[n]``), in any letter case or
   spelling with ``_``/``-`` (``secret_key``), and including a key written as a whole path
   (``"clientRequest.token"``); everything under a secret key is secret, lists included;
+* by the names of credentials no API field holds but customers write into the bodies they
+  paste (``customerSecret``, ``customerKey``, a ``password``, any ``…secret…`` key): the REST
+  API takes the customer ID and secret in its Authorization header, and a body carrying
+  them must not carry them on into a preset, the history or a bundle;
 * in URLs, whose user-info (``https://user:password@host``) is always masked;
 * in free text such as server messages and tracebacks, where each known secret value is
   scrubbed as written, JSON-escaped (``\\u00e9``, ``\\/``) or percent-encoded.
@@ -34,7 +38,22 @@ SECRET_HEADERS: Final[frozenset[str]] = frozenset({"authorization", "proxy-autho
 # in a message would make it unreadable and protect nothing.
 _MIN_SCRUB_LENGTH: Final = 4
 
+# Credentials that are no field of any body, by name (folded: any case, no _ or -), and
+# the words that make any other key name a credential's.
+CREDENTIAL_KEYS: Final[frozenset[str]] = frozenset(
+    {
+        "customerKey",
+        "customerId",
+        "customerSecret",
+        "customerCertificate",
+        "appCertificate",
+        "accessToken",
+    }
+)
+_CREDENTIAL_WORDS: Final = ("secret", "password", "passwd", "credential", "privatekey", "apikey")
+
 _FOLDED_KEYS: Final = {key.casefold(): key for key in SECRET_KEYS}
+_FOLDED_CREDENTIALS: Final = frozenset(key.casefold() for key in CREDENTIAL_KEYS)
 _NOT_IN_NAME: Final = re.compile(r"[_\-\s]")
 _LAST_SEGMENT: Final = re.compile(r"(?:^|[.\]])([^.\[\]]+)(?:\[\d*\])*$")
 
@@ -46,25 +65,49 @@ _USER_INFO: Final = re.compile(
 )
 
 
+# A member of JSON text whose key names a secret and whose value is a string, found even in
+# text that does not parse (a paste, the JSON editor's draft): group 1 runs up to the value,
+# group 2 is the value as written.
+SECRET_MEMBER: Final = re.compile(
+    r'("(?i:'
+    + "|".join(sorted(SECRET_KEYS | CREDENTIAL_KEYS))
+    + r'|[^"\\\n]*(?:secret|passw(?:or)?d|credential|private[_-]?key|api[_-]?key)[^"\\\n]*)"'
+    + r'\s*:\s*)"((?:[^"\\\n]|\\.)*)"'
+)
+
+
 def mask(value: object) -> str:
     """The masked form of a secret value; an empty value stays visibly empty."""
     return "" if value in (None, "") else MASK
 
 
 def secret_key(key: object) -> str | None:
-    """The declared secret key a JSON key stands for, or None when it is not a secret.
+    """The secret key a JSON key stands for, or None when it is not a secret.
 
     ``"token"``, ``"Token"``, ``"secret_key"`` and ``"clientRequest.storageConfig.secretKey"``
-    (a flattened path used as a key) all name secrets.
+    (a flattened path used as a key) all name the declared ``secretKey``; a credential's
+    name (``"customer_secret"``, ``"dbPassword"``) stands for itself, as written without
+    ``_`` or ``-`` (``customersecret``, ``dbPassword``).
     """
-    if not isinstance(key, str):
-        return None
-    found = _FOLDED_KEYS.get(_NOT_IN_NAME.sub("", key).casefold())
+    return _secret_key(key) if isinstance(key, str) else None
+
+
+# The same few dozen keys are asked about for every body shown (each keystroke's preview).
+@lru_cache(maxsize=4096)
+def _secret_key(key: str) -> str | None:
+    name = _NOT_IN_NAME.sub("", key)
+    found = _FOLDED_KEYS.get(name.casefold())
     if found is None and ("." in key or "[" in key):
         last = _LAST_SEGMENT.search(key)
-        if last is not None:
-            found = _FOLDED_KEYS.get(_NOT_IN_NAME.sub("", last.group(1)).casefold())
+        name = _NOT_IN_NAME.sub("", last.group(1)) if last is not None else name
+        found = _FOLDED_KEYS.get(name.casefold())
+    if found is None and _is_credential(name.casefold()):
+        found = name
     return found
+
+
+def _is_credential(folded: str) -> bool:
+    return folded in _FOLDED_CREDENTIALS or any(word in folded for word in _CREDENTIAL_WORDS)
 
 
 def redact_url(text: str) -> str:
@@ -139,6 +182,21 @@ def redact_json(value: Any, secrets: Iterable[str]) -> Any:
         return item
 
     return scrub(redact_body(value))
+
+
+def redact_exchange(record: Mapping[str, Any], secrets: Iterable[str] = ()) -> Any:
+    """A history record as it may be shown or written out: the credentials of its headers,
+    the secrets of its bodies and URLs and the known ``secrets`` masked.
+
+    The client redacts a record before it is written; a record read back is redacted again,
+    for it may have been written by an older version, by hand or by someone else.
+    """
+    redacted = dict(record)
+    for name in ("request_headers", "response_headers"):
+        headers = redacted.get(name)
+        if isinstance(headers, dict) and all(isinstance(v, str) for v in headers.values()):
+            redacted[name] = redact_headers(headers)
+    return redact_json(redacted, secrets)
 
 
 def secret_values(body: Any) -> set[str]:

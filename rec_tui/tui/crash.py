@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from rec_tui.i18n import LazyText, _
-from rec_tui.request.redact import SECRET_KEYS, redact_text, secret_values
+from rec_tui.request.redact import redact_text, secret_key, secret_values
 from rec_tui.store.paths import data_dir
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def recovery_path() -> Path:
 def without_secrets(value: Any) -> Any:
     """A copy of a JSON value with every secret-keyed value left out."""
     if isinstance(value, dict):
-        return {k: without_secrets(v) for k, v in value.items() if k not in SECRET_KEYS}
+        return {k: without_secrets(v) for k, v in value.items() if not secret_key(k)}
     if isinstance(value, list):
         return [without_secrets(item) for item in value]
     return value

@@ -77,3 +77,29 @@ def test_json_output_writes_each_record_before_reading_the_next() -> None:
     assert ['"c0"' in text for text in written_before] == [False, True, True]
     assert '"c1"' in written_before[2]
     assert json.loads(out.getvalue()) == [{"call": "c0"}, {"call": "c1"}, {"call": "c2"}]
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_a_line_written_with_its_secrets_is_shown_masked(
+    output: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Not written by this version (which redacts first): by an old one, or by hand.
+    written = {
+        **RECORD,
+        "url": "https://cust:LEAK-URL-PW@api.example.com/x",
+        "request_headers": {"Authorization": "Basic TEVBSy1CQVNJQy1DUkVE"},
+        "request_body": {"clientRequest": {"token": "LEAK-TOKEN-1", "customerSecret": "LEAK-CS"}},
+        "error": "refused for https://cust:LEAK-URL-PW@api.example.com/x",
+    }
+    path = history_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(written) + "\n")
+    assert main(["history", "--format", output]) == EXIT_OK
+    shown = capsys.readouterr().out
+    assert "api.example.com" in shown
+    for secret in ("LEAK-URL-PW", "TEVBSy1CQVNJQy1DUkVE", "LEAK-TOKEN-1", "LEAK-CS"):
+        assert secret not in shown
+    if output == "json":
+        (record,) = json.loads(shown)
+        assert record["request_headers"] == {"Authorization": "Basic ••••••••"}
+        assert record["request_body"]["clientRequest"]["customerSecret"] == "••••••••"

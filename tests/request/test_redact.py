@@ -9,7 +9,14 @@ from urllib.parse import quote, quote_plus
 import pytest
 
 from rec_tui.request import redact
-from rec_tui.request.redact import MASK, redact_body, redact_text, secret_places, secret_values
+from rec_tui.request.redact import (
+    MASK,
+    redact_body,
+    redact_text,
+    secret_key,
+    secret_places,
+    secret_values,
+)
 from rec_tui.spec import catalogue, jsonpath
 from rec_tui.store import secrets
 
@@ -41,8 +48,21 @@ def test_every_declared_secret_is_masked_at_its_own_path() -> None:
         {"clientRequest": {"Token": "S3CRET-x"}},
         {"clientRequest": {"secret_key": "S3CRET-x"}},
         {"clientRequest": {"token": ["S3CRET-x", {"deeper": "S3CRET-x"}]}},
+        {"clientRequest": {"customerSecret": "S3CRET-x"}},
+        {"clientRequest": {"customer_key": "S3CRET-x"}},
+        {"storageConfig": {"extensionParams": {"dbPassword": "S3CRET-x"}}},
     ],
-    ids=["dotted parent", "indexed parent", "flattened key", "case", "snake case", "nested"],
+    ids=[
+        "dotted parent",
+        "indexed parent",
+        "flattened key",
+        "case",
+        "snake case",
+        "nested",
+        "pasted customer secret",
+        "pasted customer key",
+        "a password",
+    ],
 )
 def test_a_secret_is_found_under_any_key_and_path(body: dict[str, object]) -> None:
     assert "S3CRET-x" not in json.dumps(redact_body(body))
@@ -121,3 +141,17 @@ def test_the_json_editor_text_masks_every_secret_and_reads_back_to_the_same_body
     assert "S3CRET" not in text
     parsed = json_text.parse(text)
     assert json_text.unmask(parsed.body, body, parsed) == body
+
+
+def test_the_names_of_api_fields_are_not_taken_for_credentials() -> None:
+    declared = {f.key for f in catalogue.FIELDS}
+    secrets = {f.key for f in catalogue.secret_fields()}
+    assert {key for key in declared if secret_key(key)} == secrets
+
+
+def test_text_that_does_not_parse_has_its_credentials_masked() -> None:
+    from rec_tui.request.json_text import mask_text
+
+    text = '{"customerSecret": "S3CRET-x", "Customer_Key": "abc", "cname": "room1", "x'
+    masked = mask_text(text)
+    assert "S3CRET-x" not in masked and '"cname": "room1"' in masked

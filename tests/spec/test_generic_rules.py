@@ -280,3 +280,14 @@ def run_rule(rule_: Any, context: Any) -> list[Any]:
     from rec_tui.spec.rules import run
 
     return run(rule_, context)
+
+
+@pytest.mark.parametrize("value", [987654321, {"key": "LEAK-IN-OBJECT"}, ["LEAK-IN-LIST"], True])
+def test_a_secret_of_the_wrong_type_is_reported_without_its_value(value: object) -> None:
+    body = changed("mix", {"clientRequest.storageConfig.stsToken": value})
+    (finding,) = fired("mix", body, "body.types")
+    said = f"{finding.message} {finding.hint}"
+    assert finding.path == "clientRequest.storageConfig.stsToken" and finding.is_error
+    assert "not shown: it is a secret" in finding.message
+    for part in ("987654321", "LEAK-IN-OBJECT", "LEAK-IN-LIST", "True", "true"):
+        assert part not in said

@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from rec_tui.formats.importers.result import ImportResult
 from rec_tui.i18n import _
-from rec_tui.request.redact import SECRET_KEYS
+from rec_tui.request.redact import secret_key
 from rec_tui.spec import jsonpath
 
 ENV_REFERENCE: Final = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
@@ -38,7 +38,7 @@ def body_references(body: Any) -> Iterator[tuple[str, str]]:
         if not isinstance(value, str) or "$" not in value:
             continue
         key = jsonpath.parse(path)[-1] if path else None
-        if key in SECRET_KEYS:
+        if secret_key(key):
             if is_reference(value):
                 yield path, references_in(value)[0]
         else:

@@ -108,6 +108,21 @@ def _describe(value: Any) -> str:
     return shown(value)
 
 
+def _type_noun(value: Any) -> str:
+    """The JSON type of a value, without the value: ``a number``, ``an object``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return _("a boolean")
+    if isinstance(value, (int, float)):
+        return _("a number")
+    if isinstance(value, dict):
+        return _("an object")
+    if isinstance(value, list):
+        return _("an array")
+    return _("a string")
+
+
 def _is_finite_number(value: Any) -> bool:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
@@ -250,6 +265,23 @@ class _Walker:
         self, declared: Field, kind: Kind, value: Any, path: str, *, in_list: bool
     ) -> _Finding | None:
         """The R17 finding for ``value`` read as ``kind``, or None when it fits."""
+        finding = self._value_problem(declared, kind, value, path, in_list=in_list)
+        if finding is not None and declared.secret and not isinstance(value, str):
+            # Said by its type alone: a secret written as a number is still the secret.
+            return _Finding(
+                "body.types",
+                True,
+                path,
+                _("{path} must be {kind}; got {type} (not shown: it is a secret).").format(
+                    path=path, kind=_kind_noun(kind), type=_type_noun(value)
+                ),
+                _("Send the secret as text, in quotes."),
+            )
+        return finding
+
+    def _value_problem(
+        self, declared: Field, kind: Kind, value: Any, path: str, *, in_list: bool
+    ) -> _Finding | None:
         if kind in ("string", "uid", "url"):
             if isinstance(value, str):
                 if value == "" and not in_list and self.mode not in declared.required_in:

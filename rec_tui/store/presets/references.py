@@ -136,8 +136,8 @@ def resolve_secrets(
                 found = store.get(entry)
             except SecretStoreError as error:
                 raise PresetError(f"{where}: {error}") from None
-            variable = BODY_SECRET_ENV.get(key)
-            if found is None and variable and env.get(variable):
+            variable = env_variable(key)
+            if found is None and env.get(variable):
                 found = env[variable]
                 notices.append(
                     _("{path}: keyring entry missing, taken from ${variable}.").format(
@@ -163,7 +163,7 @@ def resolve_secrets(
                         where=where,
                         backend=store.backend_name,
                         entry=repr(entry),
-                        variable=variable or _("the secret"),
+                        variable=variable,
                     )
                 )
         elif value.startswith(ENV_REF):
