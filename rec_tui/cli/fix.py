@@ -62,31 +62,16 @@ def register(subparsers: Any) -> None:
 # --- mode ------------------------------------------------------------------------------
 
 
-def infer_mode(body: Any) -> tuple[Mode, str]:
-    """The mode a body was most likely written for, and why.
-
-    A stand-in until rec_tui.request.mode_inference.infer_mode exists; swap this body for
-    a call to it (it returns ModeGuess(mode, reason)).
-    """
-    client_request = body.get("clientRequest") if isinstance(body, dict) else None
-    section = client_request if isinstance(client_request, dict) else {}
-    recording = section.get("recordingConfig")
-    if isinstance(recording, dict) and "transcodingConfig" in recording:
-        return "mix", _("it has {key}").format(key="transcodingConfig")
-    if "extensionServiceConfig" in section:
-        return "web", _("it has {key}").format(key="extensionServiceConfig")
-    if "snapshotConfig" in section:
-        return "individual", _("it has {key}").format(key="snapshotConfig")
-    return "mix", _("nothing in it points to another mode")
-
-
 def chosen_mode(given: str | None, body: Any, label: str) -> Mode:
-    """``--mode`` when given; otherwise the inferred mode, said on standard error."""
+    """``--mode`` when given; otherwise the mode inferred as ``validate`` infers it, said on
+    standard error."""
+    from rec_tui.request.mode_inference import infer_mode
     from rec_tui.spec.modes import is_mode
 
     if given is not None and is_mode(given):
         return given
-    mode, reason = infer_mode(body)
+    guess = infer_mode(body)
+    mode, reason = guess.mode, guess.reason
     said = _("{name}: mode {mode} ({reason}); give --mode to choose.")
     print("rec-tui: " + said.format(name=label, mode=mode, reason=reason), file=sys.stderr)
     return mode

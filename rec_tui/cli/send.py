@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--mode",
         choices=MODES,
-        help=_("recording mode (default: the preset's; mix for JSON files)"),
+        help=_("recording mode (default: the preset's; for a JSON file, inferred from the body)"),
     )
     endpoint_options.add_arguments(
         parser, default_note=_("default: the preset's; any value works with the sandbox")
@@ -66,8 +66,9 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def load_draft(source: str) -> Draft:
-    """A preset (by name or .toml path) or a JSON start body, as a draft."""
+def load_draft(source: str, mode: str | None = None) -> Draft:
+    """A preset (by name or .toml path) or a JSON start body, as a draft; a body's mode is
+    ``mode`` when given, else inferred as ``validate`` infers it (and said)."""
     from rec_tui.request.draft import Draft
 
     path = Path(source)
@@ -83,7 +84,9 @@ def load_draft(source: str) -> Draft:
             raise UsageError(
                 _("{source}: expected a JSON object (the start body).").format(source=source)
             )
-        draft = Draft()
+        from rec_tui.cli.fix import chosen_mode
+
+        draft = Draft(mode=chosen_mode(mode, body, source))
         draft.replace_body(body)
         return draft
     from rec_tui.store import presets
@@ -98,7 +101,7 @@ def load_draft(source: str) -> Draft:
 def run(args: argparse.Namespace) -> int:
     if args.stop_after is not None and args.stop_after < 0:
         raise UsageError(_("--stop-after needs a number of seconds, 0 or more."))
-    draft = load_draft(args.source)
+    draft = load_draft(args.source, args.mode)
     if args.mode:
         draft.set_mode(args.mode)
     endpoint = endpoint_options.endpoint_setting(args, default=draft.endpoint or "sandbox")

@@ -121,8 +121,25 @@ def test_mode_is_inferred_and_said_when_not_given(capsys: pytest.CaptureFixture[
     seed = str(DATA / "3_individual_snapshot_plus_recording.json")
     code, out, err = run(["fix", seed], capsys)
     assert code == EXIT_OK
-    assert "mode individual (it has snapshotConfig)" in err
+    assert "mode individual (from snapshotConfig" in err
     assert json.loads(out)["clientRequest"]["recordingConfig"]["subscribeUidGroup"] == 1
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("[0-9]_*.json")))
+def test_fix_and_diff_infer_the_mode_validate_infers(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rec_tui.request.mode_inference import infer_mode
+
+    path = DATA / name
+    guess = infer_mode(json.loads(path.read_text(encoding="utf-8")))
+    _, _, err = run(["fix", str(path)], capsys)
+    assert f"mode {guess.mode} ({guess.reason})" in err
+    run(["validate", str(path)], capsys)
+    _, out, _ = run(["validate", "--format", "json", str(path)], capsys)
+    assert json.loads(out)[0]["mode"] == guess.mode
+    _, _, err = run(["diff", str(path), str(path)], capsys)
+    assert f"mode {guess.mode} ({guess.reason})" in err
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("[0-9]_*.json")))

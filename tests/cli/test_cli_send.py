@@ -14,6 +14,7 @@ from rec_tui import sandbox
 from rec_tui.cli import main
 from rec_tui.store.paths import history_file
 from tests.support.cli_processes import child_env, run_cli
+from tests.support.seed_examples import DATA as SEEDS
 from tests.support.sending import clean_body
 
 
@@ -194,7 +195,18 @@ def test_ctrl_c_during_stop_after_stops_the_recording_first(
     source = write_body(tmp_path, clean_body("mix"))
     where = ["--endpoint", served, "--app-id", "a"]
     sending = subprocess.Popen(
-        [sys.executable, "-m", "rec_tui", "send", source, *where, "--stop-after", "60"],
+        [
+            sys.executable,
+            "-m",
+            "rec_tui",
+            "send",
+            source,
+            "--mode",
+            "mix",
+            *where,
+            "--stop-after",
+            "60",
+        ],
         stderr=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -215,3 +227,13 @@ def test_ctrl_c_during_stop_after_stops_the_recording_first(
 def test_sandbox_serve_refuses_a_port_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sandbox", "serve", "--port", "70000"]) == 2
     assert "from 0 to 65535" in capsys.readouterr().err
+
+
+def test_a_json_body_is_sent_in_the_mode_validate_infers_for_it(
+    rec_tui_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    web = str(SEEDS / "4_web.json")
+    assert main(["send", web, "--sandbox", "--stop-after", "0"]) == 0
+    captured = capsys.readouterr()
+    assert "mode web (from extensionServiceConfig)" in captured.err
+    assert "Started: sid" in captured.err + captured.out
