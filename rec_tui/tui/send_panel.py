@@ -434,9 +434,13 @@ class SendPanel(Vertical):
             reply = await lifecycle.stop(session, async_stop=action == "stop_async")
             response = reply.data.get("serverResponse") or {}
             uploading = describe_uploading(response.get("uploadingStatus"))
-            return _("Stopped: {uploading}; {files}").format(
+            said = _("Stopped: {uploading}; {files}").format(
                 uploading=uploading, files=describe_files(session.file_list(), stopped=True)
             )
+            if lifecycle.client.endpoint.sandbox:
+                # "every file is in your storage" would read as proof the storage works.
+                said += " " + _("(The sandbox imitates the upload: no storage was tried.)")
+            return said
         if action == "update":
             await lifecycle.update(session, self._update_request(session))
             return _("Update accepted.")

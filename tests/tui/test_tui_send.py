@@ -108,6 +108,8 @@ async def test_send_panel_runs_the_mix_lifecycle_against_the_sandbox() -> None:
         assert outcome(app) == "✓ Layout updated."
         await press(pilot, app, "send-stop")
         assert outcome(app).startswith("✓ Stopped: uploaded (every file is in your storage)")
+        # On a "nothing was recorded" ticket that would read as proof the storage works.
+        assert outcome(app).endswith("(The sandbox imitates the upload: no storage was tried.)")
         assert not panel.running and not sandbox.service.running
 
 
