@@ -200,6 +200,24 @@ async def test_uid_list_takes_a_paste_of_many_and_suggests_the_group() -> None:
         assert app.draft.get(path) == ["101", "102"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "added"),
+    [("dir_1", ["dir_1"]), ('["recordings", "class42"]', ["recordings", "class42"])],
+)
+async def test_a_list_takes_what_was_typed_when_the_focus_leaves_it(
+    typed: str, added: list[str]
+) -> None:
+    path = "clientRequest.storageConfig.fileNamePrefix"
+    app = make_app(step="storage")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_into(pilot, app, path, typed)
+        await pilot.press("tab")  # no Enter: the folder name must not be lost unsaid
+        await pilot.pause()
+        assert app.draft.get(path) == added
+        assert editor(app, path).query_one(Input).value == ""
+
+
 async def test_the_group_suggestion_counts_users_as_rule_r57_does() -> None:
     audio, video = f"{REC}.subscribeAudioUids", f"{REC}.subscribeVideoUids"
     app = make_app({"cname": "c", "uid": "1"}, mode="individual", step="streams")

@@ -1,11 +1,13 @@
 """Edit a list of short strings: UIDs to (un)subscribe, or fileNamePrefix folder names.
 
-Type or paste one or many values (split on commas, spaces and new lines) and press Enter to
-add them; Delete (or the button) removes the highlighted item.
+Type or paste one or many values (split on commas, spaces and new lines, or a JSON array as
+a customer's body has it) and press Enter to add them, or leave the box: what is typed is
+never dropped unsaid. Delete (or the button) removes the highlighted item.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, ClassVar
 
@@ -24,11 +26,21 @@ from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.row_input import RowInput
 
 _SEPARATORS = re.compile(r"[\s,;]+")
+_QUOTES = "\"'"
 
 
 def split_many(text: str) -> list[str]:
-    """Pasted text → the values in it, in order."""
-    return [part for part in _SEPARATORS.split(text) if part]
+    """Pasted text → the values in it, in order: ``a, b``, ``["a", "b"]``, ``"a" 'b'``."""
+    if text.lstrip().startswith("["):
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, list) and not any(isinstance(v, (dict, list)) for v in parsed):
+            return [str(value) for value in parsed if value is not None and str(value)]
+        text = text.replace("[", " ").replace("]", " ")
+    parts = (part.strip(_QUOTES) for part in _SEPARATORS.split(text))
+    return [part for part in parts if part]
 
 
 class ItemList(OptionList):
@@ -148,6 +160,15 @@ class ListEditor(FieldEditor):
         event.stop()
         self.add(split_many(event.value))
         event.input.value = ""
+
+    @on(Input.Blurred, ".field-input")
+    def _left(self, event: Input.Blurred) -> None:
+        # Leaving the box adds what was typed, as Enter would: a folder name typed and
+        # tabbed away from was silently not in the body.
+        event.stop()
+        if event.value.strip():
+            self.add(split_many(event.value))
+            event.input.value = ""
 
     @on(PasteManyInput.PastedMany)
     def _pasted(self, event: PasteManyInput.PastedMany) -> None:
