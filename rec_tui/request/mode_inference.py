@@ -16,7 +16,7 @@ from rec_tui.record import Record
 from rec_tui.request.applicability import inapplicable_paths
 from rec_tui.spec import jsonpath
 from rec_tui.spec.modes import DEFAULT_MODE, MODES, Mode, is_mode
-from rec_tui.spec.rules.quoting import listed
+from rec_tui.spec.rules.quoting import listed, shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def infer_mode(body: Any, url: str | None = None) -> ModeGuess:
         return ModeGuess(chosen, _with_url(url_mode, reason), "default")
     runner_up = min((m for m in MODES if m != chosen), key=lambda m: weights[m])
     evidence = [p for p in misfits[runner_up] if p not in misfits[chosen]]
-    reason = _("from {keys}").format(keys=_names(evidence))
+    reason = _("from {keys}").format(keys=_names(evidence, body))
     return ModeGuess(chosen, _with_url(url_mode, reason), "body")
 
 
@@ -88,8 +88,8 @@ def better_mode(body: Any, mode: Mode) -> ModeGuess | None:
     reason = ngettext(
         "{keys} belongs to {best} mode, not {mode}",
         "{keys} belong to {best} mode, not {mode}",
-        len({_name(p) for p in moved}),
-    ).format(keys=_names(moved), best=best, mode=mode)
+        len({_name(p, body) for p in moved}),
+    ).format(keys=_names(moved, body), best=best, mode=mode)
     return ModeGuess(best, reason, "body")
 
 
@@ -116,16 +116,22 @@ def _leaves(value: Any) -> int:
     return max(count, 1)
 
 
-def _name(path: str) -> str:
-    """The key a person recognises: the last one, or the section holding a list item."""
-    keys = [token for token in jsonpath.parse(path) if isinstance(token, str)]
-    if isinstance(jsonpath.parse(path)[-1], int) and len(keys) > 1:
-        return keys[-2]  # extensionServices[0] → extensionServiceConfig
+def _name(path: str, body: Any) -> str:
+    """The key a person recognises: the last one; for a list item, the value with its list
+    (avFileType[0] → avFileType "mp4"), or the section holding an object item."""
+    tokens = jsonpath.parse(path)
+    keys = [token for token in tokens if isinstance(token, str)]
+    if tokens and isinstance(tokens[-1], int) and keys:
+        item = jsonpath.get(body, path)
+        if not isinstance(item, (dict, list)):
+            return f"{keys[-1]} {shown(item)}"
+        if len(keys) > 1:
+            return keys[-2]  # extensionServices[0] → extensionServiceConfig
     return keys[-1] if keys else path
 
 
-def _names(paths: list[str]) -> str:
-    names = list(dict.fromkeys(_name(path) for path in paths))
+def _names(paths: list[str], body: Any) -> str:
+    names = list(dict.fromkeys(_name(path, body) for path in paths))
     shown = listed(names[:_NAMES_SHOWN])
     if len(names) <= _NAMES_SHOWN:
         return shown

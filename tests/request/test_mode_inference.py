@@ -78,3 +78,19 @@ def test_better_mode_offers_the_switch_with_the_keys_that_belong_elsewhere() -> 
     offer = better_mode(snapshot_body, "web")
     assert offer is not None and offer.mode == "individual"
     assert offer.reason.endswith("belong to individual mode, not web")
+
+
+def test_a_value_that_belongs_to_another_mode_is_named_with_its_list() -> None:
+    # recordingFileConfig is individual mode's too: "mp4" in its avFileType is mix's.
+    body = {
+        "cname": "c",
+        "uid": "1",
+        "clientRequest": {
+            "recordingConfig": {"channelType": 0, "streamTypes": 2},
+            "recordingFileConfig": {"avFileType": ["hls", "mp4"]},
+        },
+    }
+    better = better_mode(body, "individual")
+    assert better is not None and better.mode == "mix"
+    assert 'avFileType "mp4"' in better.reason and "recordingFileConfig" not in better.reason
+    assert 'avFileType "mp4"' in infer_mode(body).reason

@@ -282,7 +282,12 @@ class ChoiceEditor(FieldEditor):
             # (its problem is listed next to it) rather than looking "not set".
             self._options = [
                 *[(label, v) for label, v in self._options if label[:1] != "✗"],
-                (_("✗ {value} (not an allowed value)").format(value=as_json(value)), option),
+                (
+                    _("✗ {value} (not a choice here; see its problem)").format(
+                        value=as_json(value)
+                    ),
+                    option,
+                ),
             ]
             with self.select.prevent(Select.Changed):
                 self.select.set_options(self._options)
