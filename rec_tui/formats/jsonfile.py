@@ -93,8 +93,10 @@ def load_json_text(text: str, source: str = "<text>") -> Any:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
-        # Python's own words for what is wrong, quoted as it says them.
-        reason = _("not valid JSON: {detail}.").format(detail=error.msg)
+        from rec_tui.request.json_text import explain_syntax_error
+
+        detail = explain_syntax_error(error.msg, text, error.pos)
+        reason = _("not valid JSON: {detail}").format(detail=detail)
         if text.lstrip()[:1] not in ("{", "[", '"'):
             reason = _("{reason} {hint}").format(reason=reason, hint=_(_NOT_JSON_HINT))
         raise JsonInputError(name, reason, error.lineno, error.colno) from None

@@ -98,7 +98,7 @@ def parse(text: str) -> ParsedText:
         value = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise JsonTextError(
-            Position(error.lineno, error.colno), _explain(error.msg, text, error.pos)
+            Position(error.lineno, error.colno), explain_syntax_error(error.msg, text, error.pos)
         ) from None
     except _NonFinite as constant:
         offset = _find_outside_strings(text, str(constant))
@@ -220,10 +220,12 @@ def _previous_character(text: str, offset: int) -> str:
     return stripped[-1] if stripped else ""
 
 
-def _explain(message: str, text: str, offset: int) -> str:
-    """Plain words for what :mod:`json` expected at ``offset``."""
+def explain_syntax_error(message: str, text: str, offset: int) -> str:
+    """Plain words for what :mod:`json` expected at ``offset`` (its ``message``)."""
     here = text[offset : offset + 1]
     before = _previous_character(text, offset)
+    if here == "/" and text[offset + 1 : offset + 2] in ("/", "*"):
+        return _("JSON has no comments (// or /* */): remove them.")
     if before == "," and here in ("}", "]"):
         return _(
             "There is a comma before this '{here}': remove it (JSON allows none there)."
@@ -235,6 +237,8 @@ def _explain(message: str, text: str, offset: int) -> str:
     if message.startswith("Expecting ':'"):
         return _("Expected a colon (:) between the key and its value.")
     if message.startswith("Expecting ','"):
+        if not here.strip():
+            return _("The text ends too early: a value or a closing } or ] is missing.")
         if here == '"' or before in ('"', "}", "]") or before.isalnum():
             return _("A comma (,) is missing before this, after the value before it.")
         return _("Expected a comma (,) between items, or the closing } or ].")

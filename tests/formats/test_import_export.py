@@ -133,7 +133,7 @@ def test_a_body_logged_as_an_escaped_json_string() -> None:
         ("curl https://x", ["no -d/--data body"]),
         ("[1, 2]", ["JSON array", "start body is an object"]),
         ("no json here at all", ["no JSON object found"]),
-        ('{"a": 1} and {"b": 2}', ["line 1, column 10", "Extra data"]),
+        ('{"a": 1} and {"b": 2}', ["line 1, column 10", "Unexpected text after the end"]),
         ('ts=1 {"a": 1} and {"b": 2}', ["none looks like a start body"]),
         ("   ", ["nothing to import"]),
     ],

@@ -23,7 +23,26 @@ def test_syntax_error_has_line_column_and_a_readable_message() -> None:
         load_json_text('{\n  "a": 1\n  "b": 2\n}', "body.json")
     error = raised.value
     assert (error.source, error.line, error.column) == ("body.json", 3, 3)
-    assert str(error) == "body.json, line 3, column 3: not valid JSON: Expecting ',' delimiter."
+    assert str(error) == (
+        "body.json, line 3, column 3: not valid JSON: "
+        "A comma (,) is missing before this, after the value before it."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('{"cname": "x"', "The text ends too early"),
+        ('{\n  // the customer\'s note\n  "cname": "x"}', "JSON has no comments"),
+        ("{'cname': 'x'}", "not single quotes"),
+        ('{"cname": "x",}', "There is a comma before this '}'"),
+    ],
+)
+def test_a_syntax_error_is_said_in_plain_words(text: str, said: str) -> None:
+    # The JSON editor's words, not Python's ("Expecting ',' delimiter").
+    with pytest.raises(JsonInputError) as raised:
+        load_json_text(text, "body.json")
+    assert said in str(raised.value) and "Expecting" not in str(raised.value)
 
 
 @pytest.mark.parametrize("text", ["", "  \n"])
