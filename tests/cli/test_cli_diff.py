@@ -63,6 +63,15 @@ def test_secrets_are_masked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         assert MASK in out
 
 
+def test_an_empty_secret_is_shown_empty_not_masked() -> None:
+    path = "clientRequest.storageConfig.accessKey"
+    before = changed("mix", {path: ""})
+    after = changed("mix", {path: "AKIA-TYPED-IN"})
+    (difference,) = [d for d in diff_bodies(before, after, "mix", "mix").differences]
+    # The customer sent no key: a mask on the left would say they sent one.
+    assert (difference.path, difference.before, difference.after) == (path, '""', MASK)
+
+
 def test_added_and_removed_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = changed("individual", {f"{REC}.maxIdleTime": 30})
     after = clean("individual")
