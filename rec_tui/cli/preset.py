@@ -158,7 +158,7 @@ def run_save(args: argparse.Namespace) -> int:
         )
         result.mode = args.preset_mode
     store = _store()
-    importers.settle_credentials(result, store, agreed=args.store_credentials)
+    importers.settle_credentials(result, store, agreed=args.store_credentials, session_lasts=False)
     draft = draft_from_import(result)
     try:
         preset = presets.save(

@@ -94,6 +94,23 @@ def test_save_takes_the_mode_from_a_curl_url(
     assert json.loads(capsys.readouterr().out)[0]["mode"] == VALID_MODE
 
 
+def test_store_credentials_without_a_keyring_says_nothing_was_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    command = _file(
+        tmp_path,
+        "curl.sh",
+        "curl https://api.agora.io/v1/apps/abc/cloud_recording/resourceid/r/mode/"
+        f"{VALID_MODE}/start -u id-x:secret-CLI-78 -d '{json.dumps(VALID_BODY)}'",
+    )
+    argv = ["preset", "save", "c", "--from", command, "--store-credentials"]
+    assert main(argv) == EXIT_OK
+    err = capsys.readouterr().err
+    # "Stored … in memory for this session" of a command that ends at once kept nothing.
+    assert "were not stored: no keyring is usable here" in err and "AGORA_CUSTOMER_ID" in err
+    assert "Stored" not in err and "secret-CLI-78" not in err
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

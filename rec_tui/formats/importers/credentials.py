@@ -11,10 +11,14 @@ if TYPE_CHECKING:
     from rec_tui.store.secrets import SecretStore
 
 
-def settle_credentials(result: ImportResult, store: SecretStore | None, agreed: bool) -> None:
+def settle_credentials(
+    result: ImportResult, store: SecretStore | None, agreed: bool, *, session_lasts: bool = True
+) -> None:
     """Store the imported customer ID and secret if the user agreed; else drop them.
 
     Either way ``result.credentials`` is cleared and a notice says what happened.
+    ``session_lasts`` False (a command that ends at once): a store kept in memory only
+    would keep them for nothing, so they are not stored there and the notice says so.
     """
     credentials, result.credentials = result.credentials, None
     if credentials is None:
@@ -27,7 +31,15 @@ def settle_credentials(result: ImportResult, store: SecretStore | None, agreed: 
         store_customer_credentials,
     )
 
-    if agreed and store is not None:
+    if agreed and store is not None and not store.persistent and not session_lasts:
+        result.notices.append(
+            _(
+                "The customer ID and secret were not stored: no keyring is usable here, and "
+                "this command's memory ends with it. Set {id_variable} and {secret_variable} "
+                "where you send from."
+            ).format(id_variable=CUSTOMER_ID_ENV, secret_variable=CUSTOMER_SECRET_ENV)
+        )
+    elif agreed and store is not None:
         store_customer_credentials(store, credentials)
         stored = (
             _("Stored the customer ID and secret in the keyring ({backend}).")
