@@ -112,9 +112,10 @@ async def _run(args: argparse.Namespace, endpoint: str, *, stop: bool) -> int:
             if stop and error.call == "query":
                 text = (
                     _(
-                        "stop: the recording was not stopped. Its cname and uid (which the stop "
-                        "body needs) were to be read with a query first, and that failed; give "
-                        "--cname and --uid to skip it."
+                        "stop: no stop was sent. Its body needs the recording's cname and uid, "
+                        "read with a query first, and the query failed (below): a 404 'failed "
+                        "to find worker' often means the recording has already ended. Give "
+                        "--cname and --uid to send the stop without the query."
                     )
                     + f"\n{text}"
                 )
