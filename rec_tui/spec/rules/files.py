@@ -204,8 +204,8 @@ def snapshot_interval(ctx: Context, out: Findings) -> None:
     interval = ctx.int(CAPTURE_INTERVAL)
     if not _INTERVAL.outside(value) and interval is not None and interval < OLD_MIN_INTERVAL:
         message = _(
-            "captureInterval must be 1–3600 s (some references still say a minimum of 5). "
-            "{value} s may be rejected by servers that follow the older minimum."
+            "captureInterval {value} s is within the documented 1–3600 s, but some references "
+            "still give a minimum of 5 s: servers that follow them may reject it."
         )
         out.warning(
             CAPTURE_INTERVAL,
