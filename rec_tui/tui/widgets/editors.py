@@ -283,9 +283,7 @@ class ChoiceEditor(FieldEditor):
             self._options = [
                 *[(label, v) for label, v in self._options if label[:1] != "✗"],
                 (
-                    _("✗ {value} (not a choice here; see its problem)").format(
-                        value=as_json(value)
-                    ),
+                    _("✗ {value} (no such choice)").format(value=as_json(value)),
                     option,
                 ),
             ]
