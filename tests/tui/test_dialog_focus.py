@@ -102,3 +102,27 @@ async def test_save_and_import_dialogs_take_typing_at_once() -> None:
         assert isinstance(app.screen, ImportScreen)
         await pilot.press("{")
         assert app.screen.query_one("#import-text", TextArea).text.startswith("{")
+
+
+async def test_the_arrows_move_along_a_dialog_s_buttons() -> None:
+    from textual.app import App
+
+    from rec_tui.tui.screens.confirm import ConfirmScreen
+
+    answers: list[bool | None] = []
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(ConfirmScreen("Open it?", confirm="Open anyway"), answers.append)
+
+    app = Host()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "cancel"
+        await pilot.press("right")  # Right then Enter cancelled silently: it did not move
+        assert app.focused is not None and app.focused.id == "confirm"
+        await pilot.press("right", "left", "left")  # the row's ends stay put
+        assert app.focused is not None and app.focused.id == "cancel"
+        await pilot.press("right", "enter")
+        await pilot.pause()
+    assert answers == [True]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from rec_tui.i18n import N_
 
@@ -33,7 +34,12 @@ class Dialog(ModalScreen[ResultType]):
         border-left: outer $warning;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", N_("Cancel")),
+        # A row of buttons is a row: the arrows move along it, as in any dialog box.
+        Binding("left", "next_button(-1)", N_("Previous button"), show=False),
+        Binding("right", "next_button(1)", N_("Next button"), show=False),
+    ]
     # The first focusable widget (its first input, list or button) takes the keys at once;
     # a screen's default would inherit the app's selector, which matches nothing here.
     AUTO_FOCUS = "*"
@@ -45,6 +51,15 @@ class Dialog(ModalScreen[ResultType]):
         if not containers:
             return
         containers.first().mount(Static(text, classes="dialog-explanation"), before=0)
+
+    def action_next_button(self, step: int) -> None:
+        focused = self.focused
+        if not isinstance(focused, Button) or focused.parent is None:
+            raise SkipAction()  # an input, a list or a radio set keeps its own arrows
+        row = [b for b in focused.parent.query_children(Button) if b.focusable]
+        index = row.index(focused) + step
+        if 0 <= index < len(row):
+            row[index].focus()
 
     def cancelled(self) -> ResultType | None:
         """What the dialog answers when cancelled."""
