@@ -352,10 +352,8 @@ class RecTuiApp(App[int]):
             gc.set_threshold(*self._thresholds)
 
     def _first_check(self) -> None:
-        # The first frame counts the problems; their fixes, a re-check of the body each
-        # (~4 ms for a customer's body), are worked out at once after it, before the
-        # notices: the [F8 fix] marks are in the next frame.
-        self._show_draft(fixes_after_frame=True)
+        # The first frame's problems carry their [F8 fix] marks: nothing in it changes later.
+        self._show_draft(fixes_now=True)
         self._form_built(self._forms[self.current_step])
         # Opened at a later step (--step): the preview shows that step's part of the body.
         self.query_one(Preview).scroll_to_section(step(self.current_step).owns)
@@ -481,34 +479,32 @@ class RecTuiApp(App[int]):
         self._show_draft(None if change.everything else change.origin, edited)
 
     def _show_draft(
-        self,
-        origin: object | None = None,
-        changed: Changed = None,
-        *,
-        fixes_after_frame: bool = False,
+        self, origin: object | None = None, changed: Changed = None, *, fixes_now: bool = False
     ) -> None:
         """Re-validate and refresh everything that shows the draft but ``origin``
         (``changed``: the paths an edit touched, None when anything may have changed).
 
         The body is checked once per change. Its fixes (each costs a re-check) are worked
         out from that same check once changes pause for :attr:`FIXES_AFTER` seconds, so
-        typing never waits for them and the [F8 fix] marks follow; F8 works them out at once.
-        ``fixes_after_frame``: all at once, as soon as this change is on the screen.
+        typing never waits for them and the [F8 fix] marks follow; F8 works them out at once,
+        and so does ``fixes_now`` (the problems are listed once, with their marks).
         """
         checked = self.draft.check()
         revision = self.draft.revision
         self._checked = (revision, checked)
-        self.problems = checked.problems
-        self._fixes_for = -1
-        if fixes_after_frame:
-            self.call_after_refresh(self.problems_with_fixes)
+        if fixes_now:
+            self._fix_search = None
+            self.problems = checked.with_fixes()
+            self._fixes_for = revision
         else:
+            self.problems = checked.problems
+            self._fixes_for = -1
             self._fixes_later()
         preview = self.query_one(Preview)
         preview.show(compact_request_line(self.draft), self.draft.body, self.problems)
         if changed:
             preview.bring_into_view(changed[0])
-        self.query_one(ProblemsPane).show(self.problems, fixes_known=False)
+        self.query_one(ProblemsPane).show(self.problems, fixes_known=fixes_now)
         errors: dict[str, int] = {}
         for problem in self.problems:
             if problem.is_error:
@@ -525,17 +521,14 @@ class RecTuiApp(App[int]):
     def _fixes_later(self) -> None:
         # One timer, pushed back by every change: a burst of keys costs no fix checks.
         if self._fixes_timer is None:
-            self._fixes_timer = self.set_timer(self.FIXES_AFTER, self._changes_paused)
+            self._fixes_timer = self.set_timer(self.FIXES_AFTER, self._attach_fixes)
         else:
             self._fixes_timer.reset()
 
-    def _changes_paused(self) -> None:
-        self._fixes_timer = None
-        self._attach_fixes()
-
     def _attach_fixes(self) -> None:
-        """Work the fixes out, one re-check per turn of the event loop, so a key pressed
-        meanwhile waits for one re-check at most, never for all of them."""
+        """Changes paused: work the fixes out, one re-check per turn of the event loop, so
+        a key pressed meanwhile waits for one re-check at most, never for all of them."""
+        self._fixes_timer = None
         revision = self.draft.revision
         made = self._checked
         # Nothing to show them in once the wizard is closing.

@@ -107,6 +107,7 @@ async def test_the_first_frame_counts_the_problems_and_shows_the_preview() -> No
         first = app.first_frame
         assert first is not None
         assert f"{errors} error" in first
+        assert "[F8 fix]" in first  # maxIdleTime -5 has one
         assert "Problems: none" not in first
         assert '"maxIdleTime": -5' in first
         assert '"cname"' in first
