@@ -121,11 +121,12 @@ def redact_body(body: Any) -> Any:
     """A copy of a JSON value with every secret replaced by :data:`MASK`.
 
     Strings under a secret key (at any depth below it) are masked; URL user-info in any
-    other string is masked too. Numbers, booleans and the shape stay as they are.
+    other string, and in a key, is masked too. Numbers, booleans and the shape stay as they
+    are.
     """
     if isinstance(body, dict):
         return {
-            key: _masked(value) if secret_key(key) else redact_body(value)
+            _key_shown(key): _masked(value) if secret_key(key) else redact_body(value)
             for key, value in body.items()
         }
     if isinstance(body, list):
@@ -133,6 +134,10 @@ def redact_body(body: Any) -> Any:
     if isinstance(body, str):
         return redact_url(body)
     return body
+
+
+def _key_shown(key: Any) -> Any:
+    return redact_url(key) if isinstance(key, str) and "@" in key else key
 
 
 def _masked(value: Any) -> Any:
@@ -171,6 +176,8 @@ def redact_json(value: Any, secrets: Iterable[str]) -> Any:
     every other string and key. Numbers are left alone: a secret of digits must not eat into
     a number."""
     known = frozenset(secrets)
+    if not known:
+        return redact_body(value)  # nothing known to scrub besides (a history read back)
 
     def scrub(item: Any) -> Any:
         if isinstance(item, str):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from rec_tui.request.redact import MASK, redact_json
 
 SECRET = "s3cr3t-VALUE"
@@ -28,3 +32,12 @@ def test_the_value_given_is_not_changed() -> None:
     value = {"token": "t", "text": SECRET}
     redact_json(value, {SECRET})
     assert value == {"token": "t", "text": SECRET}
+
+
+@pytest.mark.parametrize("known", [(), ("unrelated-secret",)])
+def test_url_user_info_is_masked_in_keys_and_values_with_or_without_known_secrets(
+    known: tuple[str, ...],
+) -> None:
+    value = {"https://u:LEAK-PW@host/x": {"url": "https://a:LEAK-PW2@c", "token": "LEAK-T"}}
+    shown = json.dumps(redact_json(value, known))
+    assert "LEAK" not in shown and "host/x" in shown
