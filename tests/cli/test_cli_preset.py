@@ -24,6 +24,16 @@ def _file(tmp_path: Path, name: str, content: Any) -> str:
     return str(path)
 
 
+def _customer_curl(tmp_path: Path, secret: str) -> str:
+    """A customer's curl start command with their customer ID and ``secret`` in it."""
+    return _file(
+        tmp_path,
+        "curl.sh",
+        "curl https://api.agora.io/v1/apps/abc/cloud_recording/resourceid/r/mode/"
+        f"{VALID_MODE}/start -u id-x:{secret} -d '{json.dumps(VALID_BODY)}'",
+    )
+
+
 def test_save_list_show_export_delete(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     body = _file(tmp_path, "body.json", VALID_BODY)
     assert main(["preset", "save", "demo", "--from", body, "--mode", VALID_MODE,
@@ -81,12 +91,7 @@ def test_an_invalid_request_is_saved_and_exits_1(
 def test_save_takes_the_mode_from_a_curl_url(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    command = _file(
-        tmp_path,
-        "curl.sh",
-        "curl https://api.agora.io/v1/apps/abc/cloud_recording/resourceid/r/mode/"
-        f"{VALID_MODE}/start -u id-x:secret-CLI-77 -d '{json.dumps(VALID_BODY)}'",
-    )
+    command = _customer_curl(tmp_path, "secret-CLI-77")
     assert main(["preset", "save", "c", "--from", command]) == EXIT_OK
     err = capsys.readouterr().err
     assert "dropped" in err and "secret-CLI-77" not in err
@@ -97,12 +102,7 @@ def test_save_takes_the_mode_from_a_curl_url(
 def test_store_credentials_without_a_keyring_says_nothing_was_kept(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    command = _file(
-        tmp_path,
-        "curl.sh",
-        "curl https://api.agora.io/v1/apps/abc/cloud_recording/resourceid/r/mode/"
-        f"{VALID_MODE}/start -u id-x:secret-CLI-78 -d '{json.dumps(VALID_BODY)}'",
-    )
+    command = _customer_curl(tmp_path, "secret-CLI-78")
     argv = ["preset", "save", "c", "--from", command, "--store-credentials"]
     assert main(argv) == EXIT_OK
     err = capsys.readouterr().err

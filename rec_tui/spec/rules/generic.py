@@ -268,15 +268,9 @@ class _Walker:
         finding = self._value_problem(declared, kind, value, path, in_list=in_list)
         if finding is not None and declared.secret and not isinstance(value, str):
             # Said by its type alone: a secret written as a number is still the secret.
-            return _Finding(
-                "body.types",
-                True,
-                path,
-                _("{path} must be {kind}; got {type} (not shown: it is a secret).").format(
-                    path=path, kind=_kind_noun(kind), type=_type_noun(value)
-                ),
-                _("Send the secret as text, in quotes."),
-            )
+            got = _("{type} (not shown: it is a secret)").format(type=_type_noun(value))
+            hint = _("Send the secret as text, in quotes.")
+            return self.wrong_type(kind, value, path, hint, got=got)
         return finding
 
     def _value_problem(
@@ -337,13 +331,16 @@ class _Walker:
         return self.wrong_type(kind, value, path, hint)
 
     @staticmethod
-    def wrong_type(kind: Kind, value: Any, path: str, hint: str) -> _Finding:
+    def wrong_type(
+        kind: Kind, value: Any, path: str, hint: str, *, got: str | None = None
+    ) -> _Finding:
+        """The finding; ``got`` says what was sent instead of the value's own words."""
         return _Finding(
             "body.types",
             True,
             path,
             _("{path} must be {kind}; got {value}.").format(
-                path=path, kind=_kind_noun(kind), value=_describe(value)
+                path=path, kind=_kind_noun(kind), value=got or _describe(value)
             ),
             hint,
         )
