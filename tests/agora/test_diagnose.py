@@ -458,3 +458,21 @@ def test_a_token_in_a_body_over_many_lines_is_quoted_from_its_own_line_masked() 
     )
     assert malformed.evidence[0].startswith(f'line {token_line}: "token": ')
     assert "007eJxNotAToken" not in malformed.evidence[0]
+
+
+def _seed_storage() -> dict[str, Any]:
+    return dict(EXAMPLES[0][2]["clientRequest"]["storageConfig"])
+
+
+def test_body_invalid_counts_the_rules_it_breaks_not_its_problems() -> None:
+    # Two uids written as numbers: two problems of one rule ("breaks 2 rules" said before).
+    recording = {"channelType": 0, "streamTypes": 2, "subscribeVideoUids": [123, 456]}
+    storage = _seed_storage()
+    request = {"recordingConfig": recording, "storageConfig": storage}
+    body = {"cname": "room1", "uid": "527841", "clientRequest": request}
+    url = "https://api.agora.io/v1/apps/a/cloud_recording/resourceid/r/mode/mix/start"
+    invalid = next(
+        f for f in diagnose(f"POST {url}\n{json.dumps(body)}\n").findings if f.id == "body-invalid"
+    )
+    assert len(invalid.evidence) > len(invalid.rules) == 1
+    assert "breaks 1 rule of the API" in invalid.message

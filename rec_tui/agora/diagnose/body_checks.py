@@ -58,10 +58,11 @@ def body_invalid(context: Context) -> Iterator[Finding]:
         accepted = start.started
         # Without cname and uid it is most likely a part of the body, pasted as a sample.
         excerpt = start.cname is None and start.uid is None
+        rules = tuple(dict.fromkeys(p.rule for p in errors))
         yield Finding(
             "body-invalid",
             WARNING if accepted or excerpt else ERROR,
-            _breaks(start.body_line or start.line, guess.describe(), len(errors), accepted)
+            _breaks(start.body_line or start.line, guess.describe(), len(rules), accepted)
             + (_(" It has no cname and uid: perhaps only a part was pasted.") if excerpt else ""),
             tuple(
                 f"{p.path or _('(body)')}: {context.quote.mask(p.message)}"
@@ -72,7 +73,7 @@ def body_invalid(context: Context) -> Iterator[Finding]:
                 "Open the ticket in the wizard (`rec-tui --open FILE`): the problems list "
                 "has every problem with its fix; `rec-tui validate` checks a body alone."
             ),
-            tuple(dict.fromkeys(p.rule for p in errors)),
+            rules,
         )
 
 
