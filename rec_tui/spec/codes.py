@@ -210,10 +210,11 @@ _CODE_LIST: tuple[Explanation, ...] = (
             "failover in progress)."
         ),
         N_(
-            "Wait and retry with back-off (5 s, 10 s, 15 s); if it persists, start a new task "
-            "with a different uid. Decode the start's token (`rec-tui token decode`) and compare "
-            "it with the cname, uid and App ID; look for callback events 41 (recorder_leave) "
-            "and 11 (session_exit)."
+            "Check that the query or stop names the start's mode, resource ID and sid. Wait and "
+            "retry with back-off (5 s, 10 s, 15 s); if it persists, start a new task with a "
+            "different uid. Decode the start's token (`rec-tui token decode`) and compare it "
+            "with the cname, uid and App ID; look for callback events 41 (recorder_leave) and "
+            "11 (session_exit)."
         ),
         (
             N_(

@@ -29,6 +29,9 @@ def test_failed_to_find_worker_explains_the_recorder_that_left(
     assert causes[0].startswith("    1. the recorder could not join") and "RTC token" in causes[0]
     assert "rec-tui token decode" in out
     assert "not documented" not in out
+    # A query in another mode than the start answers this too: the first thing to check.
+    check = next(line for line in lines if line.startswith("  Check:"))
+    assert "names the start's mode, resource ID and sid" in check
 
 
 def test_codes_keep_their_output(capsys: pytest.CaptureFixture[str]) -> None:
