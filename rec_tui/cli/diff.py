@@ -46,7 +46,7 @@ class Unreadable(Exception):
 
 def run(args: argparse.Namespace) -> int:
     from rec_tui.cli import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, UsageError
-    from rec_tui.cli.fix import chosen_mode
+    from rec_tui.cli.options import chosen_mode
     from rec_tui.request.diff import diff_bodies
 
     if args.before == "-" and args.after == "-":

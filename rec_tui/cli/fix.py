@@ -16,12 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rec_tui.cli import language
-from rec_tui.cli.options import RawHelpFormatter, add_body_mode, add_output_format
+from rec_tui.cli.options import RawHelpFormatter, add_body_mode, add_output_format, chosen_mode
 from rec_tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from rec_tui.request.fixes.apply import AppliedFix
-    from rec_tui.spec.modes import Mode
     from rec_tui.spec.problems import Problem
 
 DESCRIPTION = N_("""\
@@ -57,24 +56,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("path", metavar="FILE", help=_("JSON file, or - for standard input"))
     language.add_argument(parser, command=True)
     parser.set_defaults(handler=run)
-
-
-# --- mode ------------------------------------------------------------------------------
-
-
-def chosen_mode(given: str | None, body: Any, label: str) -> Mode:
-    """``--mode`` when given; otherwise the mode inferred as ``validate`` infers it, said on
-    standard error."""
-    from rec_tui.request.mode_inference import infer_mode
-    from rec_tui.spec.modes import is_mode
-
-    if given is not None and is_mode(given):
-        return given
-    guess = infer_mode(body)
-    mode, reason = guess.mode, guess.reason
-    said = _("{name}: mode {mode} ({reason}); give --mode to choose.")
-    print("rec-tui: " + said.format(name=label, mode=mode, reason=reason), file=sys.stderr)
-    return mode
 
 
 # --- the JSON text's own style ------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from rec_tui.i18n import N_, _
 from rec_tui.spec.modes import MODES
@@ -10,6 +11,8 @@ from rec_tui.spec.modes import MODES
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from rec_tui.spec.modes import Mode
 
 FOR_SCRIPTS = N_("text for people (default) or JSON for scripts")
 
@@ -61,5 +64,20 @@ def add_output_format(parser: argparse.ArgumentParser, help: str | None = None) 
 
 
 def add_body_mode(parser: argparse.ArgumentParser, help: str) -> None:
-    """``--mode`` into ``args.body_mode``; None when not given (inferred from the body)."""
+    """``--mode`` into ``args.body_mode``; None when not given (see :func:`chosen_mode`)."""
     parser.add_argument("--mode", dest="body_mode", choices=MODES, default=None, help=help)
+
+
+def chosen_mode(given: str | None, body: Any, label: str) -> Mode:
+    """``--mode`` when given; otherwise the mode inferred as ``validate`` infers it, said on
+    standard error."""
+    from rec_tui.request.mode_inference import infer_mode
+    from rec_tui.spec.modes import is_mode
+
+    if given is not None and is_mode(given):
+        return given
+    guess = infer_mode(body)
+    mode, reason = guess.mode, guess.reason
+    said = _("{name}: mode {mode} ({reason}); give --mode to choose.")
+    print("rec-tui: " + said.format(name=label, mode=mode, reason=reason), file=sys.stderr)
+    return mode

@@ -84,7 +84,7 @@ def load_draft(source: str, mode: str | None = None) -> Draft:
             raise UsageError(
                 _("{source}: expected a JSON object (the start body).").format(source=source)
             )
-        from rec_tui.cli.fix import chosen_mode
+        from rec_tui.cli.options import chosen_mode
 
         draft = Draft(mode=chosen_mode(mode, body, source))
         draft.replace_body(body)

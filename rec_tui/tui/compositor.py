@@ -89,7 +89,7 @@ class ColumnsCompositor(Compositor):
 
         Textual renders every line of each widget over the crop (a form 38 rows high for
         the one row typed in; on the first frame the screen, the panes and the form behind
-        every field, ~270 of the 370 lines rendered). Narrowed to rows, never columns: a
+        every field, ~210 of the ~520 rows rendered). Narrowed to rows, never columns: a
         line's pieces are cut at widget edges, and a render starting inside a widget would
         not line up with them. A widget whose visible part lies beside the crop is left out
         (Textual asks whether its clip, the area of its container, overlaps): only the

@@ -126,6 +126,7 @@ TOKEN = "007eJxTYBBbsMMnKq7p9Hf/HcIX5kce9b518kCiQgSr5Zrp4X1Tu6UUGCzNDZwdjU1TUs0"
         (f'{{"cname":"c","clientRequest":{{"token":"{TOKEN}"}}}}', TOKEN[:20]),
         ("Authorization: Basic dXNlcjpzZWNyZXRzZWNyZXQ=", "dXNlcjpzZWNyZXRzZWNyZXQ"),
         ('{"storageConfig": {"secretKey": "wJalrXUtn"}}', "wJalrXUtn"),
+        ('{"clientRequest": {"customer_secret": "cUstSecret9"}}', "cUstSecret9"),
     ],
 )
 @pytest.mark.parametrize("output_format", ["text", "json"])

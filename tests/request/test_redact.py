@@ -155,3 +155,5 @@ def test_text_that_does_not_parse_has_its_credentials_masked() -> None:
     text = '{"customerSecret": "S3CRET-x", "Customer_Key": "abc", "cname": "room1", "x'
     masked = mask_text(text)
     assert "S3CRET-x" not in masked and '"cname": "room1"' in masked
+    # Spelt with "_" as secret_key reads it: the same names, the same way.
+    assert '"Customer_Key": "abc"' not in masked

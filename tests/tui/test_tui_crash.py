@@ -116,3 +116,10 @@ async def test_declining_the_recovery_discards_it(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.draft.get("cname") != "old"
     assert not recovery_path().exists()
+
+
+def test_the_recovery_copy_leaves_out_credentials_pasted_into_the_body() -> None:
+    from rec_tui.tui.crash import without_secrets
+
+    body = {"cname": "c", "clientRequest": {"customerSecret": "LEAK-CS", "Token": "LEAK-T"}}
+    assert without_secrets(body) == {"cname": "c", "clientRequest": {}}
