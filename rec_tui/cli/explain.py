@@ -68,10 +68,10 @@ _MAX_ECHO = 80
 def _secret_text() -> re.Pattern[str]:
     """What a pasted text may hold that must not be echoed: RTC tokens, Basic credentials
     and the values of secret JSON members (the redaction's own pattern of them)."""
-    from rec_tui.request.redact import SECRET_MEMBER
+    from rec_tui.request.redact import secret_member
 
     return re.compile(
-        r"\b00[67][A-Za-z0-9+/=]{16,}|(?i:basic)\s+[A-Za-z0-9+/=]{8,}|" + SECRET_MEMBER.pattern
+        r"\b00[67][A-Za-z0-9+/=]{16,}|(?i:basic)\s+[A-Za-z0-9+/=]{8,}|" + secret_member().pattern
     )
 
 

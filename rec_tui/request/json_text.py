@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from rec_tui.i18n import _
-from rec_tui.request.redact import MASK, SECRET_MEMBER, mask, redact_body, secret_key
+from rec_tui.request.redact import MASK, mask, redact_body, secret_key, secret_member
 from rec_tui.spec import jsonpath
 
 _MASK_CHARACTER: Final = MASK[0]
@@ -85,7 +85,7 @@ def mask_text(text: str) -> str:
     def masked(member: re.Match[str]) -> str:
         return f'{member.group(1)}"{mask(member.group(2))}"'
 
-    return SECRET_MEMBER.sub(masked, text)
+    return secret_member().sub(masked, text)
 
 
 def parse(text: str) -> ParsedText:
