@@ -38,7 +38,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
-from rec_tui.agora.errors import RecordingError, interpret
+from rec_tui.agora.errors import RecordingError, interpret_answer
 from rec_tui.agora.exchange import Exchange, Scrubber
 from rec_tui.agora.identifiers import check_identifier, identifier_problem
 from rec_tui.agora.ratelimit import RateLimiter, limiter_for
@@ -304,6 +304,7 @@ class RecordingClient:
         began = time.perf_counter()
         status: int | None = None
         text = ""
+        shown: Any = None  # the answer as recorded: its JSON value or text, redacted
         request_id = ""
         oversized = False
         try:
@@ -339,9 +340,10 @@ class RecordingClient:
                     ),
                     request_id=request_id,
                 )
-                text = text[:_LOGGED_TEXT]
+                shown = scrubber.answer(text[:_LOGGED_TEXT])
             else:
-                answer = interpret(call, status, scrubber.text(text), request_id)
+                shown = scrubber.answer(text)
+                answer = interpret_answer(call, status, shown, request_id)
                 if isinstance(answer, RecordingError):
                     answer.retry_after = retry_after_seconds(retry_after)
                     result = answer
@@ -360,7 +362,7 @@ class RecordingClient:
                 request_headers=scrubber.headers(headers),
                 request_body=scrubber.body(body),
                 status=status,
-                response_body=scrubber.answer(text) if status is not None else None,
+                response_body=shown,
                 request_id=request_id,
                 elapsed_ms=round(elapsed_ms, 2),
                 attempt=attempt,

@@ -199,7 +199,18 @@ def interpret(
     ``text`` must already be redacted: it ends up in the error's reason.
     """
     data = parse_json(text)
+    return interpret_answer(call, status, text if data is None else data, request_id)
+
+
+def interpret_answer(
+    call: Call, status: int, answer: Any, request_id: str = ""
+) -> dict[str, Any] | RecordingError:
+    """:func:`interpret` for an answer already read: its (redacted) JSON value, or its
+    (redacted) text when it is not JSON. The client reads each answer once, for this and
+    for the history alike."""
+    data = answer
     if not isinstance(data, dict):
+        text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
         raw = " ".join(text.split())[:_MAX_RAW_TEXT]
         return RecordingError(call, "non_json", status=status, reason=raw, request_id=request_id)
     code = data.get("code")

@@ -54,9 +54,15 @@ class Recent:
 def append(record: dict[str, Any], path: Path | None = None) -> None:
     """Append ``record`` as one line; a single ``write`` so concurrent writers do not interleave."""
     target = path or history_file()
-    target.parent.mkdir(parents=True, exist_ok=True)
     line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
-    fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+    try:
+        fd = os.open(target, flags, 0o600)
+    except FileNotFoundError:
+        # The folder is made when first missing, not checked at every call (a send
+        # writes a line per attempt).
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(target, flags, 0o600)
     try:
         # A lone surrogate (from a hostile answer) becomes its JSON escape, \udXXX, which
         # reads back as the same string instead of making the whole exchange unwritable.

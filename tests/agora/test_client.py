@@ -486,6 +486,23 @@ def mock_client(handler: Any) -> RecordingClient:
     )
 
 
+async def test_an_answer_whose_numbers_hold_a_secrets_digits_is_read_whole() -> None:
+    # The answer is redacted as JSON, not as text: masking "2724971" inside
+    # 1562724971626 would leave no JSON to read and the query would fail.
+    answer = {"resourceId": "r", "sid": "s", "serverResponse": {"sliceStartTime": 1562724971626}}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=answer)
+
+    seen: list[Exchange] = []
+    async with mock_client(handler) as client:
+        client.credentials = Credentials("id", "2724971")
+        client.listeners.append(seen.append)
+        reply = await client.query("mix", "r", "s")
+    assert reply.data == answer
+    assert seen[0].response_body == answer
+
+
 async def test_an_endless_answer_is_read_only_up_to_the_cap() -> None:
     pulled: list[int] = []
 

@@ -86,6 +86,15 @@ def test_no_file_is_an_empty_history() -> None:
     assert history.read_recent(5) == history.Recent([], 0)
 
 
+def test_appending_makes_the_missing_folder_also_when_it_is_removed_later() -> None:
+    import shutil
+
+    history.append({**GOOD, "request_id": "first"})
+    shutil.rmtree(history_file().parent)  # someone cleans up the data folder meanwhile
+    history.append({**GOOD, "request_id": "second"})
+    assert [record["request_id"] for record in history.recent(5)] == ["second"]
+
+
 def test_a_lone_surrogate_in_an_exchange_is_written_and_reads_back() -> None:
     history.append({"call": "start", "reason": "bad \ud800 answer"})
     assert history.recent(1)[0]["reason"] == "bad \ud800 answer"
