@@ -92,6 +92,9 @@ class RecordingSession:
     started_at: float | None = None
     status: int | None = None
     stopped: bool = False
+    # The last query answered 404: the task has ended, never began or is moving to another
+    # server (which answers 404 for up to 90 s), so it is still counted as running.
+    unknown_to_agora: bool = False
     layout: dict[str, Any] = field(default_factory=dict)
     last_response: dict[str, Any] = field(default_factory=dict)
 
@@ -211,8 +214,16 @@ class Lifecycle:
             session.status = status
 
     async def query(self, session: RecordingSession) -> Reply:
+        from rec_tui.agora.errors import RecordingError
+
         self.warnings = self._control_checks(session)
-        reply = await self.client.query(session.mode, session.resource_id, session.sid)
+        try:
+            reply = await self.client.query(session.mode, session.resource_id, session.sid)
+        except RecordingError as error:
+            if error.code == TASK_NOT_FOUND:
+                session.unknown_to_agora = True
+            raise
+        session.unknown_to_agora = False
         self._note_query(session, reply)
         return reply
 

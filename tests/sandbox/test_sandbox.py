@@ -288,6 +288,23 @@ async def test_a_stop_agora_finds_no_task_for_ends_the_session_and_says_so(
     assert said is ended
 
 
+async def test_a_query_agora_finds_no_task_for_marks_the_session_until_one_finds_it(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
+    async with make_client(time, sandbox) as client:
+        lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
+        session = await lifecycle.acquire_and_start("mix", clean_body("mix"))
+        kept = dict(sandbox.service.recordings)
+        _task_gone(sandbox, session.sid, time.clock())
+        with pytest.raises(RecordingError):
+            await lifecycle.query(session)
+        # Still counted as running (a task moving to another server answers 404 too).
+        assert session.unknown_to_agora and not session.stopped
+        sandbox.service.recordings.update(kept)  # the task answers again
+        await lifecycle.query(session)
+    assert not session.unknown_to_agora
+
+
 async def test_polling_gives_up_after_90_seconds(
     time: FakeTime, sandbox: SandboxTransport, monkeypatch: pytest.MonkeyPatch
 ) -> None:

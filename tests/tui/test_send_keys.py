@@ -60,6 +60,22 @@ async def test_query_and_stop_by_key_answer_in_words() -> None:
         assert outcome(app).startswith("✓ Stopped: uploaded (every file is in your storage)")
 
 
+async def test_a_recording_the_query_does_not_find_says_so_in_the_running_list() -> None:
+    time = FakeTime()
+    sandbox = make_sandbox(time)
+    app = make_app("mix", time, sandbox, start_step="session")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+        sandbox.service.recordings.clear()  # the recorder has left the channel
+        await pilot.press("ctrl+g")
+        await settle(pilot, app)
+        running = str(app.query_one(RunningList).render())
+        assert "Running recordings (1)" in running
+        assert "the last query answered 404: ended, never began" in running
+
+
 async def test_the_palette_offers_every_send_call_with_its_key() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:

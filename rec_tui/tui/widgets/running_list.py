@@ -33,6 +33,12 @@ class RunningList(Static):
         for session in sessions:
             status = describe_status(session.status)
             elapsed = elapsed_text(session.elapsed(now))
-            line = _("status {status}").format(status=status)
+            if session.unknown_to_agora:
+                line = _(
+                    "the last query answered 404: ended, never began, or moving to another "
+                    "server (query again in a minute, or stop)"
+                )
+            else:
+                line = _("status {status}").format(status=status)
             text.append(f"\n● {session.mode:<10} sid {session.sid}  {elapsed}  {line}", "red")
         self.update(text)
