@@ -9,7 +9,7 @@ import pytest
 
 from rec_tui.request.validate import validate
 from rec_tui.spec.rules.context import Session
-from tests.support.rules import REMOVE, changed, found
+from tests.support.rules import REMOVE, changed, fired, found
 
 S = "clientRequest.storageConfig"
 EXT = f"{S}.extensionParams"
@@ -202,6 +202,24 @@ def _sts(expiration: object, token: object = "STS-TOKEN") -> dict[str, Any]:
 def test_sts_expiry(changes: dict[str, Any], at_send_time: bool, expected: list[Any]) -> None:
     session = Session(now=NOW, at_send_time=at_send_time)
     assert found("mix", changes, "storage.sts.expiry", session=session) == expected
+
+
+@pytest.mark.parametrize(
+    ("expiration", "said"),
+    [
+        (NOW - 20 * 24 * HOUR - 3 * HOUR, "It expired 20 d 3 h ago, at 2026-12-26 05:00 UTC."),
+        (NOW + 2 * HOUR + 300, "It expires in 2 h 5 min, at 2027-01-15 10:05 UTC."),
+        (-(10**30), "at -1000000000000000000000000000000."),  # before any calendar
+    ],
+)
+def test_sts_expiry_says_when_in_utc_and_in_days_once_over_a_day(
+    expiration: int, said: str
+) -> None:
+    session = Session(now=NOW, at_send_time=False)
+    (problem,) = fired(
+        "mix", changed("mix", _sts(expiration)), "storage.sts.expiry", session=session
+    )
+    assert problem.message.endswith(said)
 
 
 def test_sts_expiry_uses_the_real_clock_without_a_session_time() -> None:

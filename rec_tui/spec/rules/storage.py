@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from rec_tui.i18n import N_, _
+from rec_tui.i18n import N_, _, moment
 from rec_tui.spec import jsonpath, storage
 from rec_tui.spec.rules import Findings, rule
 from rec_tui.spec.rules.checks import matches_declared
@@ -82,9 +82,21 @@ def _compact(values: list[int]) -> str:
 def _duration(seconds: float) -> str:
     minutes = int(abs(seconds)) // 60
     hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    if days:
+        # A customer's body is often weeks old: "503 h" says less than "20 d 23 h".
+        return _("{days} d {hours} h").format(days=days, hours=hours)
     if hours:
         return _("{hours} h {minutes} min").format(hours=hours, minutes=minutes)
     return _("{minutes} min").format(minutes=minutes)
+
+
+def _utc_moment(stamp: float) -> str:
+    """``stamp`` as a date and time in UTC, to line up with the customer's logs."""
+    try:
+        return moment(stamp, utc=True, precision="minutes")
+    except (OverflowError, OSError, ValueError):
+        return str(int(stamp))
 
 
 @rule("R19", "storage.required", "E", N_("storageConfig missing"))
@@ -403,8 +415,8 @@ def sts_expiry(ctx: Context, out: Findings) -> None:
     if left <= 0:
         message = _(
             "The STS token expires too soon (at least 4 h is required; refresh hourly via "
-            "update). It expired {duration} ago."
-        ).format(duration=_duration(left))
+            "update). It expired {duration} ago, at {moment}."
+        ).format(duration=_duration(left), moment=_utc_moment(expires))
         if ctx.session.at_send_time:
             out.error(path, message, hint)
         else:
@@ -412,9 +424,10 @@ def sts_expiry(ctx: Context, out: Findings) -> None:
     elif left < STS_MIN_VALIDITY_S:
         message = _(
             "The STS token expires too soon (at least 4 h is required; refresh hourly via "
-            "update). It expires in {duration}."
+            "update). It expires in {duration}, at {moment}."
         )
-        out.warning(path, message.format(duration=_duration(left)), hint)
+        moment = _utc_moment(expires)
+        out.warning(path, message.format(duration=_duration(left), moment=moment), hint)
 
 
 @rule(
