@@ -374,6 +374,9 @@ async def test_vendor_by_name_offers_that_vendors_regions() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # the first check runs just after the first paint
         vendor = editor(app, f"{STORAGE}.vendor").query_one(Select)
+        # Named and numbered, as a customer's body writes it ("vendor": 1).
+        vendors = [str(prompt) for prompt, _ in vendor._options]
+        assert "Amazon S3 (1)" in vendors and "Qiniu Cloud (Kodo) (0) (historical)" in vendors
         vendor.value = 1
         await pilot.pause()
         region = editor(app, f"{STORAGE}.region").query_one(Select)

@@ -16,29 +16,21 @@ from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.list_editor import ListEditor
 
 
-def _vendor_label(vendor: storage.Vendor) -> str:
-    if vendor.historical:
-        return _(storage.HISTORICAL_LABEL).format(name=_(vendor.name))
-    return _(vendor.name)
+def _option(name: str, number: int, historical: bool) -> tuple[str, int]:
+    # The number too: the customer's body says "vendor": 1, not "Amazon S3".
+    return f"{name} ({number})" + (_(" (historical)") if historical else ""), number
 
 
 def vendor_options() -> list[tuple[str, Any]]:
-    return [(_vendor_label(vendor), vendor.number) for vendor in storage.VENDORS]
+    return [_option(_(v.name), v.number, v.historical) for v in storage.VENDORS]
 
 
 def region_options(vendor_number: object) -> list[tuple[str, Any]]:
     vendor = storage.vendor(vendor_number) if isinstance(vendor_number, int) else None
     if vendor is None:
         return []
-    return [
-        (
-            # A region's name is the vendor's identifier; "Region 0 (the only value)" is ours.
-            f"{_(region.label)} ({region.value})"
-            + (_(" (historical)") if region.historical else ""),
-            region.value,
-        )
-        for region in vendor.regions
-    ]
+    # A region's name is the vendor's identifier; "Region 0 (the only value)" is ours.
+    return [_option(_(r.label), r.value, r.historical) for r in vendor.regions]
 
 
 class StorageForm(StepForm):
