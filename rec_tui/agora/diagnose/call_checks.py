@@ -324,12 +324,7 @@ def _left_causes(context: Context, start: Call, waited: float | None) -> list[st
         "after 5, 10 and 15 s; the task comes back if this was the cause."
     )
     causes = [token, idle, kicked, failover]
-    left_idle = any(
-        callback.event_type == 41
-        and isinstance(callback.details.get("leaveCode"), int)
-        and callback.details["leaveCode"] & 4
-        for callback in context.exchange.callbacks
-    )
+    left_idle = context.left_idle() is not None
     if context.has("uid-collision"):
         causes = [kicked, token, idle, failover]
     elif left_idle or (
@@ -360,25 +355,24 @@ def no_stream(context: Context) -> Iterator[Finding]:
                 ),
             )
             return
-    for callback in context.exchange.callbacks:
-        code = callback.details.get("leaveCode")
-        if callback.event_type == 41 and isinstance(code, int) and code & 4:
-            # Also how every recording ends once the users have left: not proof of a problem.
-            yield Finding(
-                "no-stream",
-                INFO,
-                _(
-                    "The recorder left the channel with leaveCode {code}: nobody was in the "
-                    "channel for maxIdleTime. That is normal once the users have left; soon "
-                    "after start it means nobody joined."
-                ).format(code=code),
-                (context.quote.line(callback.line),),
-                _(
-                    "If it came soon after start, check that the clients joined the same cname "
-                    "with the same App ID while the recorder ran."
-                ),
-            )
-            return
+    callback = context.left_idle()
+    if callback is not None:
+        # Also how every recording ends once the users have left: not proof of a problem.
+        code = callback.details["leaveCode"]
+        yield Finding(
+            "no-stream",
+            INFO,
+            _(
+                "The recorder left the channel with leaveCode {code}: nobody was in the "
+                "channel for maxIdleTime. That is normal once the users have left; soon "
+                "after start it means nobody joined."
+            ).format(code=code),
+            (context.quote.line(callback.line),),
+            _(
+                "If it came soon after start, check that the clients joined the same cname "
+                "with the same App ID while the recorder ran."
+            ),
+        )
 
 
 def snapshot_no_filelist(context: Context) -> Iterator[Finding]:
