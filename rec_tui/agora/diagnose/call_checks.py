@@ -193,17 +193,19 @@ def acquire_start_mismatch(context: Context) -> Iterator[Finding]:
         acquire, paired = _acquire_of(context, start)
         if acquire is None or acquire.body is None:
             continue
-        differs = [
-            name
-            for name, first, second in (
-                ("App ID", acquire.app_id, start.app_id),
-                ("cname", acquire.cname, start.cname),
-                ("uid", acquire.uid, start.uid),
-            )
+        pairs = (
+            ("App ID", acquire.app_id, start.app_id),
+            ("cname", acquire.cname, start.cname),
+            ("uid", acquire.uid, start.uid),
+        )
+        differing = [
+            (name, first, second)
+            for name, first, second in pairs
             if first is not None and second is not None and _normal(first) != _normal(second)
         ]
-        if not differs:
+        if not differing:
             continue
+        differs = [name for name, _first, _second in differing]
         refused = start.answer is not None and start.answer.code == 432
         paths = [name for name in differs if name != "App ID"]
         evidence = [
@@ -232,8 +234,17 @@ def acquire_start_mismatch(context: Context) -> Iterator[Finding]:
                 "Send start with exactly the App ID, cname and uid of its acquire, or acquire "
                 "again with the new ones."
             ),
+            cause=joined([_differs_in(*pair) for pair in differing]),
         )
         return
+
+
+def _differs_in(name: str, first: str, second: str) -> str:
+    """``cname (only in letter case)``: a cname differing in case alone is a cause of its
+    own (keys and values are case-sensitive), easy to miss by eye."""
+    if first.casefold() == second.casefold():
+        return _("{name} (only in letter case)").format(name=name)
+    return name
 
 
 def _normal(value: str) -> str:
