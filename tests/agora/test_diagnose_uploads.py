@@ -157,3 +157,16 @@ def test_an_empty_list_in_query_is_only_a_warning_and_web_payloads_are_read() ->
 
 def test_a_malformed_service_state_is_read_as_no_file_list() -> None:
     assert diagnose(stop_answer({"extensionServiceState": 3})).findings == ()
+
+
+def test_an_empty_list_in_a_query_soon_after_start_is_no_finding() -> None:
+    start = (
+        f"2026-03-01 10:00:00Z POST {URL}/resourceid/R/mode/mix/start "
+        '{"cname":"c","uid":"1","clientRequest":{"token":"t"}}\n'
+        '2026-03-01 10:00:00Z {"resourceId":"R","sid":"S","cname":"c","uid":"1"}\n'
+    )
+    query = '{"resourceId":"R","sid":"S","serverResponse":{"status":4,"fileList":[]}}'
+    soon = diagnose(f"{start}2026-03-01 10:00:20Z GET {TASK}/query\n2026-03-01 10:00:20Z {query}")
+    assert "empty-file-list" not in {f.id for f in soon.findings}
+    late = diagnose(f"{start}2026-03-01 10:05:00Z GET {TASK}/query\n2026-03-01 10:05:00Z {query}")
+    assert finding(late, "empty-file-list").severity == "warning"

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from rec_tui.agora.diagnose.call_checks import DEFAULT_MAX_IDLE
-from rec_tui.agora.diagnose.context import Context
+from rec_tui.agora.diagnose.context import Context, seconds_between
 from rec_tui.agora.diagnose.model import ERROR, WARNING, Answer, Call, Callback, Finding
 from rec_tui.i18n import _
 
@@ -25,6 +25,7 @@ STORAGE_SETTINGS: Final = 32
 FATAL: Final = 5  # errorLevel of an error that ends the recording
 EXITED_ABNORMALLY: Final = 20  # query's status (spec 1.4.3)
 SYNC_STOP_TIMEOUT: Final = 50  # stop's code when the upload took over about 20 s (spec 4.2)
+FIRST_FILE_WAIT: Final = 60  # seconds after start by which query lists the first file (1.5)
 _STORAGE_PATHS: Final = tuple(
     f"clientRequest.storageConfig.{key}" for key in ("vendor", "region", "bucket")
 )
@@ -74,7 +75,7 @@ def upload_failed(context: Context) -> Iterator[Finding]:
             ERROR,
             _(
                 "The callback reported an upload error (event 1 cloud_recording_error, {details}):"
-                " {cause}, so the recording is not in the storage."
+                " {cause}, so recorded files did not reach the storage."
             ).format(details=_detail_words(callback.details), cause=cause),
             (context.quote.line(callback.line), *_storage_evidence(context)),
             _(
@@ -93,7 +94,8 @@ def recording_error(context: Context) -> Iterator[Finding]:
         exit_status = _int(details.get("exitStatus", details.get("leaveStatus")))
         error = callback.event_type == 1 and not _is_upload_error(details)
         if error or (callback.event_type == 11 and exit_status == 1):
-            fatal = not error or _int(details.get("errorLevel")) in (None, FATAL)
+            # Only a fatal error (or an abnormal exit) proves the recording ended.
+            fatal = not error or _int(details.get("errorLevel")) == FATAL
             yield Finding(
                 "recording-error",
                 ERROR if fatal else WARNING,
@@ -230,11 +232,10 @@ def empty_file_list(context: Context) -> Iterator[Finding]:
         call
         for call, answer in context.exchange.answers()
         if any(_lists_nothing(response) for response in _responses(answer))
+        and not _too_soon(context, call)
     ]
     if not empty:
         return
-    # A stop that lists nothing is the end of the recording; a query may come before the
-    # first file (about 15 s after start in mix, 1 min in individual).
     stops = [call for call in empty if call.kind == "stop"]
     call = stops[0] if stops else empty[0]
     message = (
@@ -259,6 +260,17 @@ def empty_file_list(context: Context) -> Iterator[Finding]:
         + "\n"
         + "\n".join(f"{n}. {cause}" for n, cause in enumerate(_empty_causes(context), 1)),
     )
+
+
+def _too_soon(context: Context, call: Call) -> bool:
+    """A query within a minute of its start: the first file may not be listed yet (about
+    15 s after start in mix, 1 min in individual; spec 1.5). A stop's list is final."""
+    if call.kind == "stop":
+        return False
+    calls = context.exchange.calls
+    starts = [c for c in calls[: calls.index(call)] if c.started]
+    waited = seconds_between(starts[-1].when, call.when) if starts else None
+    return waited is not None and waited < FIRST_FILE_WAIT
 
 
 def _recording_config(context: Context) -> tuple[Call | None, dict[str, Any]]:
