@@ -170,3 +170,10 @@ def test_an_empty_list_in_a_query_soon_after_start_is_no_finding() -> None:
     assert "empty-file-list" not in {f.id for f in soon.findings}
     late = diagnose(f"{start}2026-03-01 10:05:00Z GET {TASK}/query\n2026-03-01 10:05:00Z {query}")
     assert finding(late, "empty-file-list").severity == "warning"
+
+
+def test_a_key_quoted_in_the_callbacks_error_message_is_masked() -> None:
+    material = ticket("upload_failed").replace("access denied", "bad key wJalrSecretExample")
+    failed = finding(diagnose(material), "upload-failed")
+    assert "wJalrSecretExample" not in failed.message
+    assert 'errorMsg "upload file failed: bad key' in failed.message

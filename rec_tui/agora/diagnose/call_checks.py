@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Final
 
 from rec_tui.agora.diagnose.context import Context, seconds_between
-from rec_tui.agora.diagnose.evidence import joined
+from rec_tui.agora.diagnose.evidence import joined, likely_causes
 from rec_tui.agora.diagnose.model import (
     ERROR,
     INFO,
@@ -287,12 +287,7 @@ def recorder_left(context: Context) -> Iterator[Finding]:
                 else _("the recorder left the channel or never got into it.")
             ),
             (context.quote.answer(start), context.quote.answer(vanished)),
-            _("Likely causes, most likely first:")
-            + "\n"
-            + "\n".join(
-                f"{number}. {cause}"
-                for number, cause in enumerate(_left_causes(context, start, waited), 1)
-            ),
+            likely_causes(_left_causes(context, start, waited)),
         )
         return
 

@@ -13,11 +13,13 @@ from typing import Any, Final
 
 from rec_tui.agora.diagnose.call_checks import DEFAULT_MAX_IDLE
 from rec_tui.agora.diagnose.context import Context, seconds_between
+from rec_tui.agora.diagnose.evidence import likely_causes
 from rec_tui.agora.diagnose.model import ERROR, WARNING, Answer, Call, Callback, Finding
 from rec_tui.i18n import _
 
-# details.module of a cloud_recording_error (event 1) or warning (event 2).
-RECORDER, UPLOADER, SERVICE = 0, 1, 2
+# details.module of a cloud_recording_error (event 1) or warning (event 2); 0 is the recorder.
+UPLOADER: Final = 1
+SERVICE: Final = 2
 # The service's errorCode for an upload that timed out; the uploader's for storage
 # settings that do not work (both from the callback reference).
 SERVICE_UPLOAD_TIMEOUT: Final = 50
@@ -50,14 +52,15 @@ def _storage_evidence(context: Context) -> list[str]:
     return [context.quote.body(starts[-1], *_STORAGE_PATHS)] if starts else []
 
 
-def _detail_words(details: dict[str, Any]) -> str:
-    """``module 1, errorCode 32, errorMsg "…"``: what the callback said, as it said it."""
+def _detail_words(context: Context, details: dict[str, Any]) -> str:
+    """``module 1, errorCode 32, errorMsg "…"``: what the callback said, as it said it,
+    masked (an errorMsg may quote a key)."""
     shown = [
         f"{key} {details[key]}" if key != "errorMsg" else f'{key} "{details[key]}"'
         for key in ("module", "errorLevel", "errorCode", "errorMsg")
         if key in details
     ]
-    return _(", ").join(shown)
+    return context.quote.mask(_(", ").join(shown))
 
 
 def upload_failed(context: Context) -> Iterator[Finding]:
@@ -76,7 +79,7 @@ def upload_failed(context: Context) -> Iterator[Finding]:
             _(
                 "The callback reported an upload error (event 1 cloud_recording_error, {details}):"
                 " {cause}, so recorded files did not reach the storage."
-            ).format(details=_detail_words(callback.details), cause=cause),
+            ).format(details=_detail_words(context, callback.details), cause=cause),
             (context.quote.line(callback.line), *_storage_evidence(context)),
             _(
                 "Check storageConfig in start: vendor and region must be the bucket's, the "
@@ -104,7 +107,7 @@ def recording_error(context: Context) -> Iterator[Finding]:
                     "{details}): the recording ended or lost part of its files."
                 ).format(
                     event=callback.event_type,
-                    details=_detail_words(details) or f"exitStatus {exit_status}",
+                    details=_detail_words(context, details) or f"exitStatus {exit_status}",
                 ),
                 (context.quote.line(callback.line),),
                 _recording_error_fix(),
@@ -256,9 +259,7 @@ def empty_file_list(context: Context) -> Iterator[Finding]:
         ERROR if stops else WARNING,
         message,
         tuple(evidence),
-        _("Likely causes, most likely first:")
-        + "\n"
-        + "\n".join(f"{n}. {cause}" for n, cause in enumerate(_empty_causes(context), 1)),
+        likely_causes(_empty_causes(context)),
     )
 
 
