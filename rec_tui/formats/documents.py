@@ -91,13 +91,23 @@ def draft_from_import(result: importers.ImportResult, base: Draft | None = None)
 
     The draft keeps its own session values: where it sends (the sandbox by default) and
     its App ID never come from the customer's material; :func:`use_customer_endpoint` is the
-    explicit step that takes them.
+    explicit step that takes them. The acquire options are the customer's when the input
+    shows their acquire (an empty one: Agora's defaults), so a replay acquires as they did;
+    otherwise the draft's are kept, but for a startParameter, which belonged to the start
+    body being replaced.
     """
     draft = Draft() if base is None else base
+    session = draft.session_values()
+    options = result.acquire_options
+    if options is None:
+        options = {k: v for k, v in session.get("acquire", {}).items() if k != "startParameter"}
+    session.pop("acquire", None)
+    if options:
+        session["acquire"] = options
     draft.load(
         result.body,
         mode=result.mode,
-        session=draft.session_values(),
+        session=session,
         original=Original(
             result.body,
             result.mode or draft.mode,

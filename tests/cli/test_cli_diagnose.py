@@ -87,3 +87,24 @@ def test_callback_events_are_named_in_the_exchange_line(
 ) -> None:
     assert main(["diagnose", str(TICKETS / "callback_idle.txt")]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "Exchange read: callback event 41."
+
+
+def test_an_upload_error_in_the_callback_is_named_before_the_empty_file_list(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(["diagnose", str(TICKETS / "upload_failed.txt")])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert out.splitlines()[0] == ("Exchange read: acquire → start → callback event 1 → stop.")
+    assert out.index("1. [error] upload-failed") < out.index("2. [error] empty-file-list")
+    assert "Check storageConfig in start" in out
+    assert "AKIAEXAMPLEKEY1" not in out and "wJalrSecretExample" not in out
+
+
+def test_files_in_agoras_backup_cloud_are_a_warning_in_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(["diagnose", str(TICKETS / "upload_backuped.txt"), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert [(f["id"], f["severity"]) for f in data["findings"]] == [("upload-backuped", "warning")]

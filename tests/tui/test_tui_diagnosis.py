@@ -166,6 +166,48 @@ async def test_send_without_token_to_a_certified_app_id_finds_the_recorder_left(
         assert "joins and stays" in str(scenario.render())
 
 
+# --- a replay beside the ticket ------------------------------------------------------------
+
+
+async def test_a_replay_keeps_the_tickets_findings_beside_its_own_and_says_they_differ() -> None:
+    from rec_tui.agora.diagnose import diagnose
+
+    customer = (TICKETS / "acquire_mismatch.txt").read_text(encoding="utf-8")
+    # The same 432 replayed, from the cname's letter case rather than the customer's uid.
+    replay = customer.replace('{"cname":"room1","uid":"111"', '{"cname":"Room1","uid":"527841"')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await import_text(pilot, customer)
+        app.diagnosis.show_replay(diagnose(replay), "the latest recording's exchanges")
+        await pilot.pause()
+        lines = pane_lines(app)
+        assert lines[0].startswith("Diagnosis of the latest recording's exchanges: 1 error")
+        assert lines[1].startswith("✗ acquire-start-mismatch") and "cname" in lines[1]
+        assert lines[2] == "Compared with the imported ticket: they differ"
+        assert "the ticket's is uid, the replay's cname (only in letter case)" in lines[3]
+        assert lines[4] == "Diagnosis of the imported ticket: 1 error"
+        assert lines[5].startswith("✗ acquire-start-mismatch") and '"111"' in lines[5]
+        assert lines[6].startswith("Problems of the request")
+        title = str(app.query_one("#problems-title").render())
+        assert "differs from the ticket's" in title
+
+
+async def test_a_replay_through_the_send_panel_that_reproduces_the_ticket_says_so() -> None:
+    app = sandboxed_review(FakeTime())
+    async with app.run_test(size=(120, 60)) as pilot:
+        await import_text(pilot, (TICKETS / "no_token_404.txt").read_text(encoding="utf-8"))
+        await press_button(pilot, "send-start")
+        await press_button(pilot, "send-query")
+        lines = pane_lines(app)
+        assert lines[0].startswith("Diagnosis of the latest recording's exchanges")
+        compared = lines.index("Compared with the imported ticket: the replay reproduced it")
+        assert "token-missing: the replay reproduced the ticket's finding." in lines
+        ticket = lines.index("Diagnosis of the imported ticket: 2 errors")
+        assert compared < ticket
+        assert lines[ticket + 1].startswith("✗ token-missing")
+        assert app.diagnosis.ticket_source == "the imported ticket"
+
+
 # --- how the findings look ------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from rec_tui.agora.diagnose import body_checks, call_checks, token_checks
+from rec_tui.agora.diagnose import body_checks, call_checks, token_checks, upload_checks
 from rec_tui.agora.diagnose.context import Context, seconds_between
 from rec_tui.agora.diagnose.evidence import Quoter
 from rec_tui.agora.diagnose.model import (
@@ -33,7 +33,8 @@ from rec_tui.request.unsendable import replace_surrogates
 __all__ = ["FINDING_IDS", "Diagnosis", "Finding", "diagnose"]
 
 Check = Callable[[Context], Iterable[Finding]]
-# In this order: recorder_left names the token and uid findings found before it.
+# In this order: recorder_left names the token and uid findings found before it, and
+# empty_file_list the upload failure.
 CHECKS: Final[tuple[Check, ...]] = (
     call_checks.credentials_invalid,
     call_checks.service_not_enabled,
@@ -44,9 +45,14 @@ CHECKS: Final[tuple[Check, ...]] = (
     call_checks.resource_expired,
     body_checks.uid_collision,
     call_checks.already_running,
+    upload_checks.upload_failed,
+    upload_checks.recording_error,
+    upload_checks.upload_backuped,
+    upload_checks.upload_unfinished,
     call_checks.recorder_left,
     body_checks.placeholder_uids,
     call_checks.no_stream,
+    upload_checks.empty_file_list,
     body_checks.body_invalid,
     body_checks.portrait_default,
     call_checks.snapshot_no_filelist,

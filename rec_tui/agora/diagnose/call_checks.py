@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Final
 
 from rec_tui.agora.diagnose.context import Context, seconds_between
-from rec_tui.agora.diagnose.evidence import joined
+from rec_tui.agora.diagnose.evidence import joined, likely_causes
 from rec_tui.agora.diagnose.model import (
     ERROR,
     INFO,
@@ -193,17 +193,19 @@ def acquire_start_mismatch(context: Context) -> Iterator[Finding]:
         acquire, paired = _acquire_of(context, start)
         if acquire is None or acquire.body is None:
             continue
-        differs = [
-            name
-            for name, first, second in (
-                ("App ID", acquire.app_id, start.app_id),
-                ("cname", acquire.cname, start.cname),
-                ("uid", acquire.uid, start.uid),
-            )
+        pairs = (
+            ("App ID", acquire.app_id, start.app_id),
+            ("cname", acquire.cname, start.cname),
+            ("uid", acquire.uid, start.uid),
+        )
+        differing = [
+            (name, first, second)
+            for name, first, second in pairs
             if first is not None and second is not None and _normal(first) != _normal(second)
         ]
-        if not differs:
+        if not differing:
             continue
+        differs = [name for name, _first, _second in differing]
         refused = start.answer is not None and start.answer.code == 432
         paths = [name for name in differs if name != "App ID"]
         evidence = [
@@ -232,8 +234,17 @@ def acquire_start_mismatch(context: Context) -> Iterator[Finding]:
                 "Send start with exactly the App ID, cname and uid of its acquire, or acquire "
                 "again with the new ones."
             ),
+            cause=joined([_differs_in(*pair) for pair in differing]),
         )
         return
+
+
+def _differs_in(name: str, first: str, second: str) -> str:
+    """``cname (only in letter case)``: a cname differing in case alone is a cause of its
+    own (keys and values are case-sensitive), easy to miss by eye."""
+    if first.casefold() == second.casefold():
+        return _("{name} (only in letter case)").format(name=name)
+    return name
 
 
 def _normal(value: str) -> str:
@@ -276,12 +287,7 @@ def recorder_left(context: Context) -> Iterator[Finding]:
                 else _("the recorder left the channel or never got into it.")
             ),
             (context.quote.answer(start), context.quote.answer(vanished)),
-            _("Likely causes, most likely first:")
-            + "\n"
-            + "\n".join(
-                f"{number}. {cause}"
-                for number, cause in enumerate(_left_causes(context, start, waited), 1)
-            ),
+            likely_causes(_left_causes(context, start, waited)),
         )
         return
 
@@ -324,12 +330,7 @@ def _left_causes(context: Context, start: Call, waited: float | None) -> list[st
         "after 5, 10 and 15 s; the task comes back if this was the cause."
     )
     causes = [token, idle, kicked, failover]
-    left_idle = any(
-        callback.event_type == 41
-        and isinstance(callback.details.get("leaveCode"), int)
-        and callback.details["leaveCode"] & 4
-        for callback in context.exchange.callbacks
-    )
+    left_idle = context.left_idle() is not None
     if context.has("uid-collision"):
         causes = [kicked, token, idle, failover]
     elif left_idle or (
@@ -360,25 +361,24 @@ def no_stream(context: Context) -> Iterator[Finding]:
                 ),
             )
             return
-    for callback in context.exchange.callbacks:
-        code = callback.details.get("leaveCode")
-        if callback.event_type == 41 and isinstance(code, int) and code & 4:
-            # Also how every recording ends once the users have left: not proof of a problem.
-            yield Finding(
-                "no-stream",
-                INFO,
-                _(
-                    "The recorder left the channel with leaveCode {code}: nobody was in the "
-                    "channel for maxIdleTime. That is normal once the users have left; soon "
-                    "after start it means nobody joined."
-                ).format(code=code),
-                (context.quote.line(callback.line),),
-                _(
-                    "If it came soon after start, check that the clients joined the same cname "
-                    "with the same App ID while the recorder ran."
-                ),
-            )
-            return
+    callback = context.left_idle()
+    if callback is not None:
+        # Also how every recording ends once the users have left: not proof of a problem.
+        code = callback.details["leaveCode"]
+        yield Finding(
+            "no-stream",
+            INFO,
+            _(
+                "The recorder left the channel with leaveCode {code}: nobody was in the "
+                "channel for maxIdleTime. That is normal once the users have left; soon "
+                "after start it means nobody joined."
+            ).format(code=code),
+            (context.quote.line(callback.line),),
+            _(
+                "If it came soon after start, check that the clients joined the same cname "
+                "with the same App ID while the recorder ran."
+            ),
+        )
 
 
 def snapshot_no_filelist(context: Context) -> Iterator[Finding]:

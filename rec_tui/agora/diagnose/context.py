@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rec_tui.agora.diagnose.evidence import Quoter
-from rec_tui.agora.diagnose.model import Answer, Call, Exchange, Finding, Stamp
+from rec_tui.agora.diagnose.model import Answer, Call, Callback, Exchange, Finding, Stamp
 from rec_tui.i18n import N_
 
 NOT_FOUND_TEXT = "failed to find worker"
+# recorder_leave's (event 41) leaveCode bit for "nobody else in the channel" (maxIdleTime).
+LEFT_IDLE_BIT = 4
 # Where the time of a call comes from when the ticket holds none.
 CURRENT_TIME = N_("the current time (the ticket holds no times)")
 # The calls that address a running task (None: an answer whose call was not quoted).
@@ -35,6 +37,14 @@ class Context:
         if times:
             return times[0]
         return Stamp(self.now, CURRENT_TIME)
+
+    def left_idle(self) -> Callback | None:
+        """The first recorder_leave event (41) whose leaveCode says nobody was in the channel."""
+        for callback in self.exchange.callbacks:
+            code = callback.details.get("leaveCode")
+            if callback.event_type == 41 and isinstance(code, int) and code & LEFT_IDLE_BIT:
+                return callback
+        return None
 
     def starts(self) -> list[Call]:
         return [call for call in self.exchange.calls if call.kind == "start" and call.body]

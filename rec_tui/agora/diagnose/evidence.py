@@ -90,3 +90,9 @@ def joined(names: list[str]) -> str:
     for name in names[1:]:
         text = _("{first} and {second}").format(first=text, second=name)
     return text
+
+
+def likely_causes(causes: list[str]) -> str:
+    """A fix that lists ``causes`` numbered, most likely first, each with what confirms it."""
+    numbered = (f"{number}. {cause}" for number, cause in enumerate(causes, 1))
+    return "\n".join([_("Likely causes, most likely first:"), *numbered])

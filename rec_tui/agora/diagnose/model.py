@@ -36,9 +36,15 @@ FINDING_IDS: Final[tuple[str, ...]] = (
     "uid-collision",
     "already-running",
     "rate-limited",
+    # What the callback and stop said about the files: causes of "nothing was recorded".
+    "upload-failed",
+    "recording-error",
+    "upload-backuped",
+    "upload-unfinished",
     "recorder-left",
     "placeholder-uids",
     "no-stream",
+    "empty-file-list",
     "body-invalid",
     "portrait-default",
     "snapshot-no-filelist",
@@ -50,7 +56,9 @@ class Finding:
     """One conclusion: what was seen (``evidence``, masked), what it means, what to do.
 
     ``id`` is one of :data:`FINDING_IDS`; ``rules`` names the validator's rules for
-    ``body-invalid``.
+    ``body-invalid``; ``cause`` says which of its id's causes the material shows, where an
+    id has several (the fields acquire and start differ in), so that two findings of one
+    id can be told apart (a ticket's and its replay's).
     """
 
     id: str
@@ -59,6 +67,7 @@ class Finding:
     evidence: tuple[str, ...]
     fix: str
     rules: tuple[str, ...] = ()
+    cause: str = ""
 
     def sort_key(self) -> tuple[int, int]:
         return _SEVERITY_ORDER[self.severity], FINDING_IDS.index(self.id)
@@ -73,6 +82,8 @@ class Finding:
         }
         if self.rules:
             data["rules"] = list(self.rules)
+        if self.cause:
+            data["cause"] = self.cause
         return data
 
 

@@ -19,7 +19,7 @@ CALL_URL: Final = re.compile(
     r"""(?:https?://[^\s"'<>()]+?)?/v1/apps/[^\s"'<>/]+/cloud_recording/[^\s"'<>()]*"""
 )
 # clientRequest keys of acquire: a body with only these is not the start request.
-_ACQUIRE_ONLY: Final = frozenset(
+ACQUIRE_ONLY: Final = frozenset(
     {"resourceExpiredHour", "scene", "region", "excludeResourceIds", "startParameter"}
 )
 
@@ -44,7 +44,7 @@ class Candidate:
         """Higher is likelier the start request: sent to start, then not to another call,
         then with more than acquire's options, then with more of cname/uid/clientRequest."""
         request = self.body.get("clientRequest")
-        start_options = isinstance(request, dict) and bool(request.keys() - _ACQUIRE_ONLY)
+        start_options = isinstance(request, dict) and bool(request.keys() - ACQUIRE_ONLY)
         return (
             self.call == "start",
             self.call is None,

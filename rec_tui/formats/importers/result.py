@@ -54,6 +54,9 @@ class ImportResult(Record):
     resource_id: str | None = None
     sid: str | None = None
     credentials: Credentials | None = None
+    # The clientRequest options of the acquire the input shows (a ticket's), declared ones
+    # only; None when it shows no acquire.
+    acquire_options: dict[str, Any] | None = None
     notices: list[str] = field(default_factory=list)
 
     def make_printable(self) -> None:

@@ -4,7 +4,8 @@ log lines, in any language. The start request is picked out of it.
 Each curl command is read as one (its body goes with its URL and credentials); every other
 JSON object that looks like a body goes with the Cloud Recording URL just before it, if
 any. The body sent to ``…/start`` wins; then one sent nowhere in particular; then one
-with start options (not only acquire's); the first such in the text on a tie.
+with start options (not only acquire's); the first such in the text on a tie. The options
+of the ticket's acquire go with it, for a replay that acquires as the customer did.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from rec_tui.formats.importers.acquire_options import acquire_options
 from rec_tui.formats.importers.curl import basic_auth_pair, import_curl
 from rec_tui.formats.importers.log_line import Candidate, best, candidates_in, no_body_problem
 from rec_tui.formats.importers.references import body_references, point_out
@@ -105,6 +107,7 @@ def import_ticket(text: str) -> ImportResult:
         point_out(result, _("ticket"), body_references(result.body))
     if result.credentials is None:
         result.credentials = _header_credentials(blanked, result.notices)
+    result.acquire_options = acquire_options(text, candidates, chosen, result.notices)
     line, _column = position(text, chosen.start)
     others = len(candidates) - 1
     took = (

@@ -318,7 +318,7 @@ class FilesController:
         """The same diagnosis as ``rec-tui diagnose``: its findings go above the problems."""
         from rec_tui.agora.diagnose import diagnose
 
-        self.app.diagnosis.show(diagnose(text), source or _("the imported ticket"))
+        self.app.diagnosis.show_ticket(diagnose(text), source or _("the imported ticket"))
 
     def diagnose_opened(self) -> None:
         """The ticket given to ``--open`` is diagnosed, as its import by F6 would be."""

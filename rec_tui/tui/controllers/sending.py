@@ -188,7 +188,7 @@ class SendingController:
 
         material = transcript(latest_recording(panel.exchanges))
         diagnosis = diagnose(material, now=panel.clock())
-        self.app.diagnosis.show(diagnosis, _("the latest recording's exchanges"))
+        self.app.diagnosis.show_replay(diagnosis, _("the latest recording's exchanges"))
         panel.show_outcome()  # findings resize the panes: the answer is brought back in view
 
     def _show_recording(self, *_: Any) -> None:

@@ -2,7 +2,8 @@
 
 When the wizard has diagnosed something (an imported ticket, the Send panel's exchanges),
 the findings come first in the same list under a heading of their own, each with what
-was seen (secrets already masked by the diagnosis) and what to do; the problems follow
+was seen (secrets already masked by the diagnosis) and what to do; a replay's findings are
+followed by how they compare with the ticket's and by the ticket's own; the problems follow
 under their own heading. The pane shows what the app gives it and owns neither list.
 """
 
@@ -24,6 +25,10 @@ from rec_tui.tui.widgets.css_classes import update_if_changed
 
 if TYPE_CHECKING:
     from rec_tui.agora.diagnose import Finding
+    from rec_tui.agora.diagnose.compare import Comparison
+
+    # Another diagnosis shown after the first: its findings, its source, the comparison.
+    Beside = tuple[Sequence[Finding], str, Comparison]
 
 _FINDING_ICONS: Final = {
     "error": ("✗", "bold red"),
@@ -129,6 +134,7 @@ class ProblemsPane(Vertical):
         self._findings: tuple[Finding, ...] = ()
         # Where the findings come from ("the imported ticket"); "" when there is no diagnosis.
         self._diagnosed = ""
+        self._beside: Beside | None = None
         # What each option of the list is: a problem, a finding, or a heading (None).
         self._rows: list[Problem | Finding | None] = []
         self._option_list: OptionList | None = None
@@ -169,13 +175,41 @@ class ProblemsPane(Vertical):
         self._problems = list(problems)
         self._fill()
 
-    def show_findings(self, findings: Sequence[Finding], source: str) -> None:
-        """Show the diagnosis of ``source`` above the problems ("" and no findings: none)."""
-        self._findings, self._diagnosed = tuple(findings), source
+    def show_findings(
+        self, findings: Sequence[Finding], source: str, *, beside: Beside | None = None
+    ) -> None:
+        """Show the diagnosis of ``source`` above the problems ("" and no findings: none),
+        and after it, ``beside``: the ticket's findings the replay's are compared with."""
+        self._findings, self._diagnosed, self._beside = tuple(findings), source, beside
         # Only findings need the room: a clean diagnosis is one heading line, and growing the
         # pane for it would push the Send panel's answer out of view.
-        self.set_class(bool(self._findings), "-diagnosed")
+        self.set_class(bool(self._findings) or beside is not None, "-diagnosed")
         self._fill()
+
+    def _beside_rows(self) -> tuple[list[Finding | None], list[Option]]:
+        """The comparison's lines (not choosable), then the ticket's findings."""
+        if self._beside is None:
+            return [], []
+        findings, source, comparison = self._beside
+        heading = (
+            _("Compared with {source}: they differ")
+            if comparison.differs
+            else _("Compared with {source}: the replay reproduced it")
+        ).format(source=source)
+        # Two clean diagnoses have nothing to compare: the ticket's heading says so.
+        lines = comparison.lines
+        options = [heading_row(heading)] if lines else []
+        options += [Option(Text(line), disabled=True) for line in lines]
+        options.append(
+            heading_row(
+                _("Diagnosis of {source}: {summary}").format(
+                    source=source, summary=findings_summary(findings)
+                )
+            )
+        )
+        options += [Option(finding_row(finding)) for finding in findings]
+        rows: list[Finding | None] = [None] * (len(options) - len(findings))
+        return [*rows, *findings], options
 
     def _fill(self) -> None:
         problems = self._problems
@@ -184,6 +218,8 @@ class ProblemsPane(Vertical):
         text = _("Problems: {summary}").format(summary=said)
         if self._diagnosed:
             diagnosis = _("Diagnosis: {summary}").format(summary=findings_summary(self._findings))
+            if self._beside is not None and self._beside[2].differs:
+                diagnosis += " · " + _("differs from the ticket's")
             text = f"{diagnosis} · {text}"
         update_if_changed(self.query_one("#problems-title", Static), text)
         rows: list[Problem | Finding | None] = []
@@ -196,6 +232,9 @@ class ProblemsPane(Vertical):
             options.append(heading_row(heading))
             rows.extend(self._findings)
             options.extend(Option(finding_row(finding)) for finding in self._findings)
+            beside_rows, beside_options = self._beside_rows()
+            rows.extend(beside_rows)
+            options.extend(beside_options)
             rows.append(None)
             options.append(
                 heading_row(_("Problems of the request: {summary}").format(summary=said))

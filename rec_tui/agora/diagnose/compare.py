@@ -1,0 +1,59 @@
+"""A ticket's findings beside its replay's: what the replay reproduced, with the same
+cause or with another, what it did not, and what only the replay shows.
+
+A replay runs against the sandbox or a test App ID, so the same failure (a 432) can come
+from another cause there (a cname's letter case) than at the customer's: the customer's
+cause is the one to fix, and a support engineer must see when the two differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rec_tui.agora.diagnose.model import Finding
+from rec_tui.i18n import _
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One line per finding id of either side: the replay's first, then the ticket's own."""
+
+    lines: tuple[str, ...]
+    differs: bool
+
+
+def _cause(finding: Finding) -> str:
+    return finding.cause or _(", ").join(finding.rules)
+
+
+def compare(ticket: Sequence[Finding], replay: Sequence[Finding]) -> Comparison:
+    theirs = {finding.id: finding for finding in ticket}
+    ours = {finding.id: finding for finding in replay}
+    lines: list[str] = []
+    differs = False
+    for id_, found in ours.items():
+        customer = theirs.get(id_)
+        if customer is None:
+            lines.append(
+                _("{id}: found by the replay only; the ticket does not show it.").format(id=id_)
+            )
+        elif _cause(customer) == _cause(found):
+            lines.append(_("{id}: the replay reproduced the ticket's finding.").format(id=id_))
+            continue
+        else:
+            lines.append(
+                _(
+                    "{id}: the replay failed the same way for another cause: the ticket's is "
+                    "{ticket}, the replay's {replay}. Fix the customer's cause; the replay's may "
+                    "come from how it was replayed."
+                ).format(id=id_, ticket=_cause(customer), replay=_cause(found))
+            )
+        differs = True
+    for id_ in theirs:
+        if id_ not in ours:
+            lines.append(
+                _("{id}: the replay did not reproduce the ticket's finding.").format(id=id_)
+            )
+            differs = True
+    return Comparison(tuple(lines), differs)

@@ -1,0 +1,55 @@
+"""A ticket's findings beside its replay's (rec_tui/agora/diagnose/compare.py): a replayed
+failure with another cause than the customer's is said to differ."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rec_tui.agora.diagnose import diagnose
+from rec_tui.agora.diagnose.compare import compare
+
+TICKETS = Path(__file__).parents[1] / "data" / "tickets"
+CUSTOMER = (TICKETS / "acquire_mismatch.txt").read_text("utf-8")
+# The replay: the same 432, but from the cname's letter case, not the customer's uid.
+REPLAY = CUSTOMER.replace('{"cname":"room1","uid":"111"', '{"cname":"Room1","uid":"527841"')
+
+
+def mismatch_cause(text: str) -> str:
+    found = next(f for f in diagnose(text).findings if f.id == "acquire-start-mismatch")
+    return found.cause
+
+
+def test_the_mismatch_names_its_cause_and_a_difference_in_letter_case_alone() -> None:
+    assert mismatch_cause(CUSTOMER) == "uid"
+    assert mismatch_cause(REPLAY) == "cname (only in letter case)"
+    as_json = diagnose(REPLAY).as_json()["findings"]
+    assert as_json[0]["cause"] == "cname (only in letter case)"
+
+
+def test_a_replayed_432_with_another_cause_is_said_to_differ() -> None:
+    compared = compare(diagnose(CUSTOMER).findings, diagnose(REPLAY).findings)
+    assert compared.differs
+    line = next(line for line in compared.lines if line.startswith("acquire-start-mismatch"))
+    assert "another cause: the ticket's is uid, the replay's cname (only in letter case)" in line
+    assert "Fix the customer's cause" in line
+
+
+def test_the_same_finding_with_the_same_cause_is_reproduced() -> None:
+    findings = diagnose(CUSTOMER).findings
+    compared = compare(findings, findings)
+    assert not compared.differs
+    reproduced = "acquire-start-mismatch: the replay reproduced the ticket's finding."
+    assert compared.lines == (reproduced,)
+
+
+def test_findings_on_one_side_only_are_named_ticket_ones_last() -> None:
+    ticket = diagnose((TICKETS / "no_token_404.txt").read_text("utf-8")).findings
+    replay = diagnose(REPLAY).findings
+    compared = compare(ticket, replay)
+    assert compared.differs
+    assert compared.lines == (
+        "acquire-start-mismatch: found by the replay only; the ticket does not show it.",
+        "token-missing: the replay did not reproduce the ticket's finding.",
+        "recorder-left: the replay did not reproduce the ticket's finding.",
+    )
+    assert compare((), ()).lines == ()
