@@ -61,6 +61,17 @@ def test_each_seed_example_survives_save_and_load(
     assert document["body"]["clientRequest"]["token"] == ("keyring:preset/seed/clientRequest.token")
 
 
+def test_a_start_parameter_holding_a_secret_is_not_saved() -> None:
+    store = _keyring()
+    draft = _draft()
+    start_parameter = {"token": TOKEN, "storageConfig": {"secretKey": "sk-in-acquire-0001"}}
+    draft.set("session.acquire", {"region": "NA", "startParameter": start_parameter})
+    saved = presets.save(draft, "acq", store)
+    text = saved.path.read_text(encoding="utf-8") if saved.path else ""
+    assert TOKEN not in text and "sk-in-acquire-0001" not in text
+    assert presets.load("acq", store).draft.acquire_options == {"region": "NA"}
+
+
 @pytest.mark.keyring_service
 def test_secrets_go_to_the_real_keyring(real_keyring: KeyringService) -> None:
     from rec_tui.store.secrets import SERVICE, open_store

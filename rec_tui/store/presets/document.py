@@ -59,8 +59,8 @@ def to_document(
     session: dict[str, Any] = {"endpoint": draft.endpoint}
     if draft.app_id:
         session["app_id"] = draft.app_id
-    if draft.acquire_options:
-        options = copy.deepcopy(draft.acquire_options)
+    options = _storable_acquire_options(draft.acquire_options)
+    if options:
         _refuse_unstorable(options, "session.acquire_options")
         session["acquire_options"] = options
     if draft.snapshot_intent is not None:
@@ -72,6 +72,19 @@ def to_document(
     document["session"] = session
     document["body"] = body
     return document
+
+
+def _storable_acquire_options(options: Mapping[str, Any]) -> dict[str, Any]:
+    """The acquire options without a startParameter that holds a secret.
+
+    Secrets become references in the body only; startParameter is a copy of the start
+    settings (R8 compares the two), so the preset acquires without it rather than keep
+    the customer's token or keys in clear. Importing a ticket leaves such a one out too.
+    """
+    stored = copy.deepcopy(dict(options))
+    if secret_locations(stored.get("startParameter")):
+        del stored["startParameter"]
+    return stored
 
 
 def _refuse_unstorable(value: Any, where: str) -> None:
