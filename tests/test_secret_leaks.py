@@ -25,6 +25,7 @@ from rec_tui.store import presets
 from rec_tui.store.secrets import Credentials, MemoryStore
 from tests.support.keyring_service import no_keyring
 from tests.support.leaks import draft_with_secrets
+from tests.support.rules import changed
 
 __all__ = ["no_keyring"]
 
@@ -191,3 +192,28 @@ def test_revealing_on_purpose_does_show_the_values() -> None:
     assert set(_leaks(revealed)) == {value for _p, value in BODY_SECRETS.values()} | set(
         ODD_SECRETS.values()
     )
+
+
+# Secrets written as template placeholders: the placeholder rule (R132) reports each one,
+# and must say so without repeating it.
+PLACEHOLDER_SECRETS = {
+    "clientRequest.token": "<LEAK-TOKEN-placeholder-7f3a9c>",
+    "clientRequest.storageConfig.accessKey": "YOUR_LEAK_AK_1b2c3d",
+    "clientRequest.storageConfig.secretKey": "xxxLEAKSK4e5f6a",
+    "clientRequest.storageConfig.stsToken": "{{LEAK-STS-7b8c9d}}",
+}
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_validate_reports_a_placeholder_secret_without_showing_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], output_format: str
+) -> None:
+    body = tmp_path / "template.json"
+    body.write_text(json.dumps(changed("mix", PLACEHOLDER_SECRETS)), encoding="utf-8")
+    assert main(["validate", "--mode", "mix", "--format", output_format, str(body)]) == 0
+    captured = capsys.readouterr()
+    said = captured.out + captured.err
+    assert said.count("body.placeholder") == len(PLACEHOLDER_SECRETS)
+    assert said.count("the value is secret and not shown") == len(PLACEHOLDER_SECRETS)
+    leaked = [v for v in PLACEHOLDER_SECRETS.values() if v in said or json.dumps(v) in said]
+    assert leaked == []

@@ -48,6 +48,34 @@ def test_warnings_only_still_exit_0(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "warning" in out and "1 valid" in out
 
 
+def test_placeholders_left_in_a_body_warn_naming_the_field_and_never_the_secret(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    placeholders = {
+        "clientRequest.token": "<token if any>",
+        "clientRequest.storageConfig.bucket": "<your-bucket>",
+        "clientRequest.storageConfig.accessKey": "YOUR_ACCESS_KEY",
+        "clientRequest.storageConfig.secretKey": "xxxxx",
+    }
+    path = write(tmp_path, "template.json", changed("mix", placeholders))
+    code, out, _ = run(["validate", "--mode", "mix", path], capsys)
+    assert code == 0  # warnings: the body may still be what the customer sent
+    assert out.splitlines()[0] == f"{path}: 0 errors, 4 warnings (mix mode)"
+    for field in placeholders:
+        assert f"  warning {field}  [R132 body.placeholder]" in out
+    assert '"<your-bucket>"' in out  # not a secret: quoted, so the reader sees which
+    for secret in ("<token if any>", "YOUR_ACCESS_KEY", "xxxxx"):
+        assert secret not in out
+    assert "Put the name of the customer's bucket there" in out
+    code, out, _ = run(["validate", "--mode", "mix", "--format", "json", path], capsys)
+    (entry,) = json.loads(out)
+    assert entry["valid"] is True
+    assert sorted(
+        p["path"] for p in entry["problems"] if p["rule"] == "body.placeholder"
+    ) == sorted(placeholders)
+    assert "<token if any>" not in out and "YOUR_ACCESS_KEY" not in out and "xxxxx" not in out
+
+
 def test_text_output_groups_by_file_errors_first_with_path_message_hint(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -244,7 +272,9 @@ def test_without_mode_each_body_says_the_mode_it_was_checked_in(
     code, out, err = run(["validate", path], capsys)
     assert code == 0, out
     assert err == f"rec-tui validate: {path}: mode: {mode}, {reason} (--mode chooses another).\n"
-    assert out.splitlines()[0] == f"{path}: OK ({mode} mode)"
+    # No errors; the seed's placeholders ("<token if any>", "xxxxx") warn (R132).
+    assert out.splitlines()[0].startswith(f"{path}: 0 errors, ")
+    assert out.splitlines()[0].endswith(f" warnings ({mode} mode)")
     code, out, err = run(["validate", "--format", "json", path], capsys)
     (entry,) = json.loads(out)
     assert (entry["mode"], entry["mode_reason"]) == (mode, reason)
