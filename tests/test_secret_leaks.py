@@ -19,12 +19,13 @@ from pathlib import Path
 import pytest
 
 from rec_tui.cli import main
-from rec_tui.formats import exporters
+from rec_tui.formats import exporters, importers
 from rec_tui.request.draft import Draft
 from rec_tui.store import presets
 from rec_tui.store.secrets import Credentials, MemoryStore
 from tests.support.keyring_service import no_keyring
 from tests.support.leaks import draft_with_secrets
+from tests.support.rules import changed
 
 __all__ = ["no_keyring"]
 
@@ -191,3 +192,54 @@ def test_revealing_on_purpose_does_show_the_values() -> None:
     assert set(_leaks(revealed)) == {value for _p, value in BODY_SECRETS.values()} | set(
         ODD_SECRETS.values()
     )
+
+
+# Secrets written as template placeholders: the placeholder rule (R132) reports each one,
+# and must say so without repeating it.
+PLACEHOLDER_SECRETS = {
+    "clientRequest.token": "<LEAK-TOKEN-placeholder-7f3a9c>",
+    "clientRequest.storageConfig.accessKey": "YOUR_LEAK_AK_1b2c3d",
+    "clientRequest.storageConfig.secretKey": "xxxLEAKSK4e5f6a",
+    "clientRequest.storageConfig.stsToken": "{{LEAK-STS-7b8c9d}}",
+}
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_validate_reports_a_placeholder_secret_without_showing_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], output_format: str
+) -> None:
+    body = tmp_path / "template.json"
+    body.write_text(json.dumps(changed("mix", PLACEHOLDER_SECRETS)), encoding="utf-8")
+    assert main(["validate", "--mode", "mix", "--format", output_format, str(body)]) == 0
+    captured = capsys.readouterr()
+    said = captured.out + captured.err
+    assert said.count("body.placeholder") == len(PLACEHOLDER_SECRETS)
+    assert said.count("the value is secret and not shown") == len(PLACEHOLDER_SECRETS)
+    leaked = [v for v in PLACEHOLDER_SECRETS.values() if v in said or json.dumps(v) in said]
+    assert leaked == []
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_a_secret_written_twice_is_reported_without_either_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], output_format: str
+) -> None:
+    # Each secret key written twice, the first value then the second; both are secrets.
+    firsts = {path: f"{value}-first" for path, value in BODY_SECRETS.values()}
+    text = json.dumps(changed("mix", firsts), indent=2)
+    for path, value in BODY_SECRETS.values():
+        key = path.rsplit(".", 1)[-1]
+        member = f'"{key}": {json.dumps(firsts[path])}'
+        text = text.replace(member, f"{member}, {json.dumps(key)}: {json.dumps(value)}", 1)
+    body = tmp_path / "twice.json"
+    body.write_text(text, encoding="utf-8")
+    status = main(["validate", "--mode", "mix", "--format", output_format, str(body)])
+    captured = capsys.readouterr()
+    said = captured.out + captured.err
+    assert status in (0, 1), said  # the salt may break R42: the body's own business
+    assert said.count("a secret, not shown") == len(BODY_SECRETS)
+    values = [*firsts.values(), *(value for _path, value in BODY_SECRETS.values())]
+    assert [v for v in values if v in said or json.dumps(v) in said] == []
+    # The same repeats as import notices (the wizard's --open and import).
+    notices = importers.import_text(text).notices
+    assert sum("a secret, not shown" in n for n in notices) == len(BODY_SECRETS)
+    assert [v for v in values if any(v in n for n in notices)] == []

@@ -73,14 +73,18 @@ def run(args: argparse.Namespace) -> int:
 
 def read_side(source: str) -> tuple[Any, str | None]:
     """The body in ``source`` and, for a preset, the mode it was saved with."""
-    from rec_tui.formats.jsonfile import JsonInputError, read_json_file
+    from rec_tui.formats.jsonfile import JsonInputError, display_name, read_json_document
 
     if source != "-" and _is_preset(source):
         return _read_preset(source)
     try:
-        return read_json_file(source), None
+        body, duplicates = read_json_document(source)
     except JsonInputError as error:
         raise Unreadable(str(error)) from None
+    # The side compared keeps the last of each repeated key: say so, and where.
+    for duplicate in duplicates:
+        print(f"rec-tui diff: {duplicate.notice(display_name(source))}", file=sys.stderr)
+    return body, None
 
 
 def _is_preset(source: str) -> bool:

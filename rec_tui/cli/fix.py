@@ -97,7 +97,7 @@ class JsonStyle:
 
 def run(args: argparse.Namespace) -> int:
     from rec_tui.cli import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, UsageError
-    from rec_tui.formats.jsonfile import JsonInputError, load_json_text, read_json_file
+    from rec_tui.formats.jsonfile import JsonInputError, load_json_document, read_json_document
     from rec_tui.request.fixes.apply import apply_all
 
     if args.write and args.path == "-":
@@ -105,14 +105,25 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.path == "-":
             text = sys.stdin.read()
-            body = load_json_text(text, "-")
+            body, duplicates = load_json_document(text, "-")
         else:
-            body = read_json_file(args.path)
+            body, duplicates = read_json_document(args.path)
             text = Path(args.path).read_text(encoding="utf-8")
     except JsonInputError as error:
         print(f"rec-tui fix: {error}", file=sys.stderr)
         return EXIT_FAILED
     name = _("standard input") if args.path == "-" else args.path
+    for duplicate in duplicates:
+        print(f"rec-tui fix: {duplicate.notice(name)}", file=sys.stderr)
+    if duplicates and args.write:
+        # The body read keeps only the last of each repeated key: writing it back would
+        # lose the customer's other values without a word.
+        said = _(
+            "{name} was not rewritten: it would keep only the value written last of each "
+            "repeated key and lose the others. Keep one of each, then run fix again."
+        )
+        print(f"rec-tui fix: {said.format(name=name)}", file=sys.stderr)
+        return EXIT_FAILED
     mode = chosen_mode(args.body_mode, body, name)
     fixed, changes = apply_all(mode, body)
     from rec_tui.request.validate import validate

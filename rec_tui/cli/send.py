@@ -74,12 +74,15 @@ def load_draft(source: str, mode: str | None = None) -> Draft:
     path = Path(source)
     is_json = source == "-" or path.suffix.lower() == ".json"
     if is_json or (path.is_file() and path.suffix.lower() != ".toml"):
-        from rec_tui.formats.jsonfile import JsonInputError, read_json_file
+        from rec_tui.formats.jsonfile import JsonInputError, display_name, read_json_document
 
         try:
-            body = read_json_file(source)
+            body, duplicates = read_json_document(source)
         except JsonInputError as error:
             raise UsageError(error.message) from None
+        # What is sent keeps the last of each repeated key: say so, and where.
+        for duplicate in duplicates:
+            print(f"rec-tui send: {duplicate.notice(display_name(source))}", file=sys.stderr)
         if not isinstance(body, dict):
             raise UsageError(
                 _("{source}: expected a JSON object (the start body).").format(source=source)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from rec_tui.formats.jsonfile import JsonInputError
+    from rec_tui.request.duplicate_keys import DuplicateKey
     from rec_tui.request.mode_inference import ModeGuess
     from rec_tui.spec.problems import Problem
 
@@ -130,22 +131,32 @@ def check(source: str, mode: str | None) -> Outcome:
     Without fixes: the report shows each problem's hint, never a worked-out fix, and
     working them out would be most of the command's time.
     """
-    from rec_tui.formats.jsonfile import JsonInputError, read_json_file
+    from rec_tui.formats.jsonfile import JsonInputError, read_json_document
     from rec_tui.request.mode_inference import better_mode, infer_mode
     from rec_tui.request.validate import validate
     from rec_tui.spec.modes import is_mode
 
     try:
-        body = read_json_file(source)
+        body, duplicates = read_json_document(source)
     except JsonInputError as error:
         return Outcome(source, mode, failure=error)
     if mode is None:
         guess = infer_mode(body)
-        problems = validate(guess.mode, body, fixes=False)
+        problems = _with(duplicates, validate(guess.mode, body, fixes=False))
         return Outcome(source, guess.mode, guess.reason, problems=problems)
     better = better_mode(body, mode) if is_mode(mode) else None
-    problems = validate(mode, body, fixes=False)
+    problems = _with(duplicates, validate(mode, body, fixes=False))
     return Outcome(source, mode, _("given with --mode"), better, problems)
+
+
+def _with(duplicates: list[DuplicateKey], problems: list[Problem]) -> list[Problem]:
+    """The validator's problems and a warning for each key the file repeats, in the
+    validator's order (errors first, then by path)."""
+    if not duplicates:
+        return problems
+    from rec_tui.spec.problems import sort_key
+
+    return sorted(problems + [duplicate.problem() for duplicate in duplicates], key=sort_key)
 
 
 def as_json(outcome: Outcome) -> dict[str, Any]:

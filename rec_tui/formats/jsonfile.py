@@ -22,6 +22,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, BinaryIO, Final
 
+    from rec_tui.request.duplicate_keys import DuplicateKey
+
 STDIN_NAME = "-"
 MAX_BYTES: Final = 10 * 1024 * 1024
 # No start body comes close: the deepest declared path is under ten levels.
@@ -81,7 +83,19 @@ def load_json_text(text: str, source: str = "<text>") -> Any:
     """Parse ``text`` as JSON; anything wrong with it becomes a :class:`JsonInputError`.
 
     NaN and Infinity literals are accepted, as Python's json module does; the validator
-    reports them as bad numbers instead of refusing the whole file.
+    reports them as bad numbers instead of refusing the whole file. A key written twice
+    in one object keeps its last value (:func:`load_json_document` also says where).
+    """
+    return load_json_document(text, source)[0]
+
+
+def load_json_document(text: str, source: str = "<text>") -> tuple[Any, list[DuplicateKey]]:
+    """:func:`load_json_text`, and each key written more than once in one object.
+
+    Those are not refused: the value written last is kept, as most JSON readers do, and
+    each repeat is handed back for the caller to report as a warning (``validate``) or a
+    notice (import). They are noticed while parsing, at a few microseconds per body; only
+    a body that has one is then walked again to locate them.
     """
     name = display_name(source)
     if len(text) > MAX_BYTES:
@@ -90,8 +104,9 @@ def load_json_text(text: str, source: str = "<text>") -> Any:
         text = text[1:]  # a UTF-8 byte order mark, as some Windows editors write
     if not text.strip():
         raise JsonInputError(name, _("the input is empty; expected a JSON object."))
+    repeated = _Repeated()
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=repeated.pairs)
     except json.JSONDecodeError as error:
         from rec_tui.request.json_text import explain_syntax_error
 
@@ -106,7 +121,27 @@ def load_json_text(text: str, source: str = "<text>") -> Any:
         raise _long_number(name, text) from None
     if depth_of(value) > MAX_DEPTH:
         raise _too_deep(name, text)
-    return value
+    if not repeated.seen:
+        return value, []
+    from rec_tui.request.duplicate_keys import find
+
+    return value, find(text, value)
+
+
+class _Repeated:
+    """The object hook of :func:`load_json_document`: builds each object as :mod:`json`
+    does, and notes whether any had a key twice (the dict is then shorter than its pairs)."""
+
+    __slots__ = ("seen",)
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        made = dict(pairs)
+        if len(made) < len(pairs):
+            self.seen = True
+        return made
 
 
 def depth_of(value: Any) -> int:
@@ -272,3 +307,8 @@ def _require_regular(info: os.stat_result, name: str) -> None:
 def read_json_file(source: str) -> Any:
     """Read and parse the file at ``source`` (``-`` for standard input)."""
     return load_json_text(read_text(source), source)
+
+
+def read_json_document(source: str) -> tuple[Any, list[DuplicateKey]]:
+    """:func:`read_json_file`, and each key written more than once in one object."""
+    return load_json_document(read_text(source), source)

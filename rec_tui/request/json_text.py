@@ -115,8 +115,31 @@ def parse(text: str) -> ParsedText:
             _Lines(text).position(offset),
             _("The body must be a JSON object, {{ … }}, not {value}.").format(value=_kind(value)),
         )
-    keys, values = _Locator(text).locate()
+    locator = _Locator(text)
+    keys, values = locator.locate()
+    if locator.repeats:
+        # In the editor the text is the person's and stays on screen: a key written twice
+        # is refused, so that neither value is lost without them choosing.
+        path, position = locator.repeats[0]
+        key = f'"{jsonpath.parse(path)[-1]}"'
+        raise JsonTextError(
+            position,
+            _("{key} is written twice in this object: keep one of them.").format(key=key),
+            path,
+        )
     return ParsedText(value, keys, values)
+
+
+def repeated_keys(text: str) -> list[tuple[str, Position]]:
+    """(path, where it is written again) for each key written more than once in one object
+    of ``text``, in the order of the text; ``text`` must be JSON :mod:`json` accepts.
+
+    :mod:`json` keeps the value written last. Every repeat is listed: a key written three
+    times gives two entries.
+    """
+    locator = _Locator(text)
+    locator.locate()
+    return locator.repeats
 
 
 def unmask(edited: dict[str, Any], previous: dict[str, Any], parsed: ParsedText) -> dict[str, Any]:
@@ -306,8 +329,9 @@ class _Lines:
 class _Locator:
     """Walks text that :func:`json.loads` accepted, noting where each path is.
 
-    Also refuses a key written twice in one object: :mod:`json` would silently keep the
-    last one and lose the other value.
+    Also notes each key written again in the same object (:attr:`repeats`): :mod:`json`
+    silently keeps the last one and loses the other values. ``keys`` and ``values`` then
+    hold where the last one is, the one that was kept.
     """
 
     def __init__(self, text: str) -> None:
@@ -315,6 +339,7 @@ class _Locator:
         self._lines = _Lines(text)
         self.keys: dict[str, Position] = {}
         self.values: dict[str, Position] = {}
+        self.repeats: list[tuple[str, Position]] = []
 
     def locate(self) -> tuple[dict[str, Position], dict[str, Position]]:
         start = self._skip(0)
@@ -357,13 +382,7 @@ class _Locator:
             key, offset = self._string(offset)
             child = jsonpath.child(path, key)
             if key in seen:
-                raise JsonTextError(
-                    self._lines.position(key_start),
-                    _("{key} is written twice in this object: keep one of them.").format(
-                        key=f'"{key}"'
-                    ),
-                    child,
-                )
+                self.repeats.append((child, self._lines.position(key_start)))
             seen.add(key)
             offset = self._skip(self._skip(offset) + 1)  # the colon
             self.keys[child] = self._lines.position(key_start)

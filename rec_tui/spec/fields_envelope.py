@@ -75,7 +75,7 @@ FIELDS: tuple[Field, ...] = (
         requirement_note=N_("Needed whenever the App Certificate is enabled (R16)."),
         secret=True,
         env="REC_TUI_TOKEN",
-        rules=("body.token.missing", "body.token.fits"),
+        rules=("body.token.missing", "body.token.fits", "body.placeholder"),
         example="007eJxTYDQ",
     ),
 )

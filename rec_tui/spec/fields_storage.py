@@ -79,7 +79,7 @@ FIELDS: tuple[Field, ...] = (
             "The name of the bucket the files are written to (the vendor's naming rules apply)."
         ),
         required_in=_ALL,
-        rules=("storage.creds.required",),
+        rules=("storage.creds.required", "body.placeholder"),
         example="recordings",
     ),
     Field(
@@ -93,7 +93,7 @@ FIELDS: tuple[Field, ...] = (
         required_in=_ALL,
         secret=True,
         env="REC_TUI_STORAGE_ACCESS_KEY",
-        rules=("storage.creds.required",),
+        rules=("storage.creds.required", "body.placeholder"),
     ),
     Field(
         path=f"{_P}.secretKey",
@@ -105,7 +105,7 @@ FIELDS: tuple[Field, ...] = (
         required_in=_ALL,
         secret=True,
         env="REC_TUI_STORAGE_SECRET_KEY",
-        rules=("storage.creds.required",),
+        rules=("storage.creds.required", "body.placeholder"),
     ),
     Field(
         path=f"{_P}.stsToken",
@@ -118,7 +118,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         secret=True,
         env="REC_TUI_STORAGE_STS_TOKEN",
-        rules=("storage.sts.vendor", "storage.sts.expiry"),
+        rules=("storage.sts.vendor", "storage.sts.expiry", "body.placeholder"),
     ),
     Field(
         path=f"{_P}.stsExpiration",
@@ -211,7 +211,7 @@ FIELDS: tuple[Field, ...] = (
             "s3.example.com. Required for vendor 11, ignored by the others."
         ),
         requirement_note=N_("Required when vendor is 11 (S3-compatible storage)."),
-        rules=("storage.endpoint.vendor11",),
+        rules=("storage.endpoint.vendor11", "body.placeholder"),
         example="s3.example.com",
     ),
 )

@@ -179,3 +179,17 @@ def test_values_too_large_to_write_do_not_break_the_diff() -> None:
     assert [d.text() for d in result.differences] == [
         f"~ {REC}.maxIdleTime (Idle timeout (seconds)): 30 → a very large number"
     ]
+
+
+def test_a_side_with_a_key_written_twice_is_compared_with_its_last_value_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    twice = tmp_path / "twice.json"
+    text = json.dumps(clean("mix"), indent=2)
+    twice.write_text(text.replace('"cname": ', '"cname": "first-room",\n  "cname": ', 1))
+    code, _out, err = run(
+        ["diff", "--mode", "mix", write(tmp_path, "a.json", clean("mix")), str(twice)], capsys
+    )
+    assert code == EXIT_OK  # the last cname is the same
+    assert f'rec-tui diff: {twice}, cname: "cname" is written more than once' in err
+    assert 'rec-tui kept the value written last: "demo"' in err

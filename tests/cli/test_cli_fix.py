@@ -74,6 +74,36 @@ def test_write_rewrites_the_file_keeping_order_indentation_and_permissions(
     assert [p.name for p in tmp_path.iterdir()] == ["body.json"]  # no temporary file left
 
 
+def _twice(tmp_path: Path) -> Path:
+    """A body needing a fix (the uid as a number) with cname written twice."""
+    text = json.dumps(numeric_uids(), indent=2)
+    text = text.replace('"cname": ', '"cname": "first-room",\n  "cname": ', 1)
+    path = tmp_path / "twice.json"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_write_refuses_a_file_with_a_key_written_twice_and_leaves_it_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _twice(tmp_path)
+    before = path.read_text(encoding="utf-8")
+    code, out, err = run(["fix", "--mode", "individual", "--write", str(path)], capsys)
+    assert code == EXIT_FAILED and out == ""
+    assert path.read_text(encoding="utf-8") == before  # "first-room" is not lost
+    assert f'{path}, cname: "cname" is written more than once in this object' in err
+    assert f"{path} was not rewritten: it would keep only the value written last" in err
+
+
+def test_printing_the_fixed_body_says_which_value_of_a_repeated_key_it_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["fix", "--mode", "individual", str(_twice(tmp_path))], capsys)
+    assert code == EXIT_OK
+    assert json.loads(out)["uid"] == "527841"  # fixed
+    assert "line 3, column 3. rec-tui kept the value written last" in err
+
+
 def test_errors_without_a_fix_exit_1_and_are_listed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

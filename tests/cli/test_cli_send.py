@@ -42,6 +42,18 @@ def test_send_to_the_sandbox_waits_stops_and_reports_json(
     assert out["fileList"]
 
 
+def test_send_says_which_value_of_a_key_written_twice_it_sends(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = json.dumps(clean_body("mix"), indent=2)
+    source = tmp_path / "twice.json"
+    source.write_text(text.replace('"cname": ', '"cname": "first-room",\n  "cname": ', 1))
+    assert main(["send", str(source), "--sandbox", "--stop-after", "0"]) == 0
+    err = capsys.readouterr().err
+    assert f'rec-tui send: {source}, cname: "cname" is written more than once' in err
+    assert "rec-tui kept the value written last" in err
+
+
 def test_send_web_mode_in_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = write_body(tmp_path, clean_body("web"))
     assert main(["send", source, "--mode", "web", "--sandbox"]) == 0

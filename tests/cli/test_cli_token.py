@@ -165,6 +165,65 @@ def test_build_refuses_a_bad_app_id(certificate: str, capsys: pytest.CaptureFixt
     assert "App ID must be 32 hexadecimal" in captured.err and captured.out == ""
 
 
+@pytest.mark.parametrize(
+    ("channel", "uid", "says"),
+    [
+        # R11: a channel name of 64 bytes or more is refused by Agora (1013) ...
+        ("r" * 64, "527841", "it is 64 bytes long"),
+        # ... counted in UTF-8 bytes, not characters (22 characters, 66 bytes).
+        ("房" * 22, "527841", "it is 66 bytes long"),
+        ("room/1", "527841", "it contains '/'"),
+        # R13: Cloud Recording has no string user accounts; uids are 1 to 4294967295.
+        ("demo", "alice", 'this one is "alice"'),
+        ("demo", "-5", 'this one is "-5"'),
+        ("demo", str(2**32), 'this one is "4294967296"'),
+    ],
+)
+def test_build_refuses_a_channel_or_uid_no_recorder_can_join_with(
+    certificate: str, capsys: pytest.CaptureFixture[str], channel: str, uid: str, says: str
+) -> None:
+    arguments = ["--app-id", APP_ID, "--channel", channel, "--uid", uid]
+    assert main(["token", "build", *arguments]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""  # no token was minted
+    assert captured.err.startswith("rec-tui: cannot build the token: ")
+    assert says in captured.err
+    # What is wrong, and how to fix it, in the rule's own words.
+    if uid == "527841":
+        assert "Channel name must be under 64 bytes" in captured.err
+        assert "Use the exact RTC channel name" in captured.err
+    else:
+        assert "uid must be a whole number from 1 to 4294967295" in captured.err
+        assert "Use decimal digits only" in captured.err
+    assert CERTIFICATE not in captured.err
+
+
+def test_build_names_both_a_bad_channel_and_a_bad_uid(
+    certificate: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = ["--app-id", APP_ID, "--channel", "x" * 70, "--uid", "bob"]
+    assert main(["token", "build", *arguments]) == 2
+    err = capsys.readouterr().err
+    assert "it is 70 bytes long" in err and 'this one is "bob"' in err
+
+
+@pytest.mark.parametrize(
+    ("channel", "uid", "minted_for"),
+    [
+        ("r" * 63, "527841", "527841"),  # under 64 bytes is allowed
+        ("demo", "0", "0"),  # uid 0: a token any uid may join with
+        ("demo", "0123", "123"),  # leading zeros only warn in R13: read as the number
+    ],
+)
+def test_build_mints_for_the_edges_the_rules_allow(
+    certificate: str, capsys: pytest.CaptureFixture[str], channel: str, uid: str, minted_for: str
+) -> None:
+    assert main(["token", "build", "--app-id", APP_ID, "--channel", channel, "--uid", uid]) == 0
+    (rtc,) = decode_token(capsys.readouterr().out.strip()).services
+    # Agora writes uid 0 as an empty uid.
+    assert (rtc.channel, rtc.uid or "0") == (channel, minted_for)
+
+
 def test_certificate_is_refused_without_a_keyring(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

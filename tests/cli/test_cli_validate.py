@@ -48,6 +48,74 @@ def test_warnings_only_still_exit_0(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "warning" in out and "1 valid" in out
 
 
+def test_placeholders_left_in_a_body_warn_naming_the_field_and_never_the_secret(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    placeholders = {
+        "clientRequest.token": "<token if any>",
+        "clientRequest.storageConfig.bucket": "<your-bucket>",
+        "clientRequest.storageConfig.accessKey": "YOUR_ACCESS_KEY",
+        "clientRequest.storageConfig.secretKey": "xxxxx",
+    }
+    path = write(tmp_path, "template.json", changed("mix", placeholders))
+    code, out, _ = run(["validate", "--mode", "mix", path], capsys)
+    assert code == 0  # warnings: the body may still be what the customer sent
+    assert out.splitlines()[0] == f"{path}: 0 errors, 4 warnings (mix mode)"
+    for field in placeholders:
+        assert f"  warning {field}  [R132 body.placeholder]" in out
+    assert '"<your-bucket>"' in out  # not a secret: quoted, so the reader sees which
+    for secret in ("<token if any>", "YOUR_ACCESS_KEY", "xxxxx"):
+        assert secret not in out
+    assert "Put the name of the customer's bucket there" in out
+    code, out, _ = run(["validate", "--mode", "mix", "--format", "json", path], capsys)
+    (entry,) = json.loads(out)
+    assert entry["valid"] is True
+    assert sorted(
+        p["path"] for p in entry["problems"] if p["rule"] == "body.placeholder"
+    ) == sorted(placeholders)
+    assert "<token if any>" not in out and "YOUR_ACCESS_KEY" not in out and "xxxxx" not in out
+
+
+def test_a_key_written_twice_is_a_warning_saying_where_and_what_was_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = json.dumps(clean("mix"), indent=2).replace(
+        '"cname": "demo",', '"cname": "first-room",\n  "cname": "demo",', 1
+    )
+    assert text.count('"cname"') == 2  # the clean body's cname, written twice
+    path = tmp_path / "twice.json"
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run(["validate", "--mode", "mix", str(path)], capsys)
+    assert code == 0  # a warning: the body may be exactly what the customer sent
+    assert out.splitlines()[:4] == [
+        f"{path}: 0 errors, 1 warning (mix mode)",
+        "  warning cname  [JSON body.duplicate_key]",
+        '          "cname" is written more than once in this object; this repeat is at line 3, '
+        'column 3. rec-tui kept the value written last: "demo". Agora does not document which '
+        "one its server reads.",
+        '          fix: Keep one "cname" in this object, the value the customer meant.',
+    ]
+    code, out, _ = run(["validate", "--mode", "mix", "--format", "json", str(path)], capsys)
+    (entry,) = json.loads(out)
+    assert entry["valid"] is True
+    assert [(p["rule"], p["severity"], p["path"]) for p in entry["problems"]] == [
+        ("body.duplicate_key", "warning", "cname")
+    ]
+
+
+def test_repeats_are_listed_with_the_rules_problems_errors_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "twice.json"
+    path.write_text('{"uid": 1, "uid": 527841, "clientRequest": {}}', encoding="utf-8")
+    code, out, _ = run(["validate", "--mode", "mix", "--format", "json", str(path)], capsys)
+    assert code == 1
+    problems = json.loads(out)[0]["problems"]
+    assert [p["severity"] for p in problems] == sorted(p["severity"] for p in problems)
+    assert ("body.duplicate_key", "uid") in [(p["rule"], p["path"]) for p in problems]
+    assert ("body.uid.type", "uid") in [(p["rule"], p["path"]) for p in problems]
+
+
 def test_text_output_groups_by_file_errors_first_with_path_message_hint(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -244,7 +312,9 @@ def test_without_mode_each_body_says_the_mode_it_was_checked_in(
     code, out, err = run(["validate", path], capsys)
     assert code == 0, out
     assert err == f"rec-tui validate: {path}: mode: {mode}, {reason} (--mode chooses another).\n"
-    assert out.splitlines()[0] == f"{path}: OK ({mode} mode)"
+    # No errors; the seed's placeholders ("<token if any>", "xxxxx") warn (R132).
+    assert out.splitlines()[0].startswith(f"{path}: 0 errors, ")
+    assert out.splitlines()[0].endswith(f" warnings ({mode} mode)")
     code, out, err = run(["validate", "--format", "json", path], capsys)
     (entry,) = json.loads(out)
     assert (entry["mode"], entry["mode_reason"]) == (mode, reason)
@@ -338,6 +408,9 @@ def test_validate_as_the_process_ends_it_once_its_output_is_out(as_process: bool
 # keyring, the sandbox, the store, and the standard modules only some rules use (a
 # misspelt key, a long number, an address, a token to verify or build, a date).
 VALIDATE_NEVER_IMPORTS = (
+    # Keys written twice are located only in a body that has one.
+    "rec_tui.request.duplicate_keys",
+    "rec_tui.request.json_text",
     "textual",
     "httpx",
     "keyring",

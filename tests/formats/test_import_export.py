@@ -296,6 +296,35 @@ def test_open_document_opens_presets_by_name_or_path_and_bodies_by_path(tmp_path
     assert any("dropped" in notice for notice in opened.notices)
 
 
+# A body with "vendor" written twice in its storage settings: 1 first, then 2 (kept).
+TWICE = '{"cname": "demo", "clientRequest": {"storageConfig": {"vendor": 1,\n "vendor": 2}}}'
+TWICE_SAID = (
+    'clientRequest.storageConfig.vendor: "vendor" is written more than once in this object; '
+    "this repeat is at line 2, column 2. rec-tui kept the value written last: 2."
+)
+
+
+def test_importing_a_body_with_a_key_written_twice_keeps_the_last_and_says_where() -> None:
+    result = importers.import_text(TWICE)
+    assert result.body["clientRequest"]["storageConfig"] == {"vendor": 2}
+    [notice] = [n for n in result.notices if "written more than once" in n]
+    assert notice.startswith(f"The JSON body, {TWICE_SAID}")
+
+
+def test_a_curl_body_with_a_key_written_twice_says_where_in_the_d_body() -> None:
+    result = importers.import_text(f"curl {URL} -d '{TWICE}'")
+    assert result.body["clientRequest"]["storageConfig"] == {"vendor": 2}
+    assert any(n.startswith(f"The curl -d body, {TWICE_SAID}") for n in result.notices)
+
+
+def test_opening_a_body_with_a_key_written_twice_tells_the_wizard(tmp_path: Any) -> None:
+    body_file = tmp_path / "twice.json"
+    body_file.write_text(TWICE)
+    opened = open_document(str(body_file), MemoryStore())
+    assert opened.draft.body["clientRequest"]["storageConfig"] == {"vendor": 2}
+    assert any(TWICE_SAID in notice for notice in opened.notices)
+
+
 def test_open_document_explains_what_it_could_not_open(tmp_path: Any) -> None:
     with pytest.raises(OpenProblem, match="neither a saved preset nor a file"):
         open_document("no-such-thing", MemoryStore())

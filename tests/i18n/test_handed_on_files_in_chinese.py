@@ -127,11 +127,21 @@ def _bundle() -> dict[str, str]:
     return bundle_members(contents)
 
 
+def _named(problems: list[dict[str, str]]) -> list[tuple[str, str, str]]:
+    return [(p["rule"], p["severity"], p["path"]) for p in problems]
+
+
 def test_the_bundle_readme_follows_the_language_and_nothing_else_does(tmp_path: Path) -> None:
     english, chinese = _in_both(tmp_path, _bundle)
     readme = chinese.pop("README.txt")
     assert english.pop("README.txt").startswith("rec-tui escalation bundle\n")
-    assert chinese == english  # the request, problems, exchanges, diagnosis and versions
+    # The problems name the same rules, severities and paths; their messages and hints
+    # are the validator's, in the language it speaks (the seed body's placeholders, R132).
+    in_english, in_chinese = (
+        _named(json.loads(found.pop("problems.json"))) for found in (english, chinese)
+    )
+    assert in_chinese == in_english != []
+    assert chinese == english  # the request, exchanges, diagnosis and versions
     assert readme.startswith("rec-tui 升级工单材料包\n由 rec-tui ")
     assert "均已替换为 ••••••••" in readme and "包含的文件：" in readme
     assert "2 次交互" in readme and "另有 1 行无法读取的历史记录未包含" in readme

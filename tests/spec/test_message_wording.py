@@ -101,7 +101,8 @@ def _values_for(declared: Field) -> list[Any]:
             values += [declared.maximum + 1, declared.maximum * 1000]
         return values
     if declared.kind in ("string", "url", "uid"):
-        return ["", "x", "a" * 300, "0", "ab cd", "http://x", 7]
+        # "<your value>": a template placeholder where a real value belongs (R132).
+        return ["", "x", "a" * 300, "0", "ab cd", "http://x", "<your value>", 7]
     if declared.kind == "bool":
         return ["yes", 1]
     return [{}, []]

@@ -53,8 +53,9 @@ def import_curl(command: str) -> ImportResult:
     curl = _parse_curl_arguments(_split(re.sub(r"^\$\s+", "", command)))
     if not curl.data:
         raise ImportProblem(_("the curl command has no -d/--data body to import."))
-    body = parse_object("&".join(curl.data), _("the curl -d body"))
-    result = ImportResult(body, "curl")
+    notices: list[str] = []
+    body = parse_object("&".join(curl.data), _("the curl -d body"), notices)
+    result = ImportResult(body, "curl", notices=notices)
     user_info = None
     if curl.url:
         user_info = read_url(curl.url, result, _("curl command"))

@@ -74,9 +74,10 @@ def _import_as_text(text: str, several_lines: bool) -> ImportResult:
 
 
 def _import_json(text: str) -> ImportResult:
-    value = parse_object(text, _("the JSON body"))
+    notices: list[str] = []
+    value = parse_object(text, _("the JSON body"), notices)
     inner = body_within(value)
-    result = ImportResult(value if inner is None else inner, "json")
+    result = ImportResult(value if inner is None else inner, "json", notices=notices)
     if inner is not None and inner is not value:
         result.notices.append(_("Took the start body found inside the JSON."))
     point_out(result, _("JSON body"), body_references(result.body))

@@ -6,16 +6,20 @@ from typing import Any, Final
 
 from rec_tui.formats.importers.json_scan import json_values_in
 from rec_tui.formats.importers.result import ImportProblem
-from rec_tui.formats.jsonfile import JsonInputError, load_json_text
+from rec_tui.formats.jsonfile import JsonInputError, load_json_document
 from rec_tui.i18n import N_, _
 
 START_BODY_KEYS: Final = frozenset({"cname", "uid", "clientRequest"})
 
 
-def parse_object(text: str, what: str) -> dict[str, Any]:
-    """``text`` as a JSON object; anything else is an :class:`ImportProblem` naming ``what``."""
+def parse_object(text: str, what: str, notices: list[str]) -> dict[str, Any]:
+    """``text`` as a JSON object; anything else is an :class:`ImportProblem` naming ``what``.
+
+    A key written twice in one object keeps its last value, and ``notices`` gets a line
+    saying where and which value was kept.
+    """
     try:
-        value = load_json_text(text, what)
+        value, duplicates = load_json_document(text, what)
     except JsonInputError as error:
         raise ImportProblem(
             _("{what} is {reason}").format(what=what, reason=error.reason),
@@ -28,6 +32,7 @@ def parse_object(text: str, what: str) -> dict[str, Any]:
                 what=what, type=_(json_type(value))
             )
         )
+    notices.extend(duplicate.notice(what) for duplicate in duplicates)
     return value
 
 
