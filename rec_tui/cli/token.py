@@ -232,6 +232,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     from rec_tui.cli import EXIT_FAILED, EXIT_OK
+    from rec_tui.request.token_identity import refuse_unjoinable
     from rec_tui.tokens import TokenError, build_rtc_token, decode_token
 
     certificate = _sandbox_certificate(args.app_id) if args.sandbox else _certificate()
@@ -239,6 +240,7 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"rec-tui: {_(_NO_CERTIFICATE)}", file=sys.stderr)
         return EXIT_FAILED
     try:
+        refuse_unjoinable(args.channel, args.uid)
         token = build_rtc_token(
             args.app_id,
             certificate,

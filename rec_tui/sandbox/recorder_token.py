@@ -82,6 +82,9 @@ def recorder_token(draft: Draft, certificate: Certificate, *, now: int | None = 
         raise TokenError(_("type the channel name (cname) first: the token is made for it"))
     if not isinstance(uid, str | int) or isinstance(uid, bool) or str(uid).strip() == "":
         raise TokenError(_("type the recorder's uid first: the token is made for it"))
+    from rec_tui.request.token_identity import refuse_unjoinable
+
+    refuse_unjoinable(cname, str(uid))
     return build_rtc_token(
         draft.app_id,
         certificate.value,

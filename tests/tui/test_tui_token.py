@@ -76,6 +76,19 @@ async def test_generate_token_puts_a_verifying_token_in_the_draft_and_undo_takes
         assert app.draft.get("clientRequest.token") is None
 
 
+async def test_no_token_is_generated_for_a_channel_name_the_recorder_cannot_join() -> None:
+    body = body_without_token()
+    body["cname"] = "r" * 64  # R11: an RTC channel name is under 64 bytes
+    app = make_app(body, app_id=CERTIFIED_APP_ID)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click("#generate-token")
+        await pilot.pause()
+        assert app.draft.get("clientRequest.token") is None
+        shown = " ".join(str(n.message) for n in app._notifications)
+        assert "64 bytes" in shown
+
+
 async def test_no_token_is_offered_without_a_certificate(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("AGORA_APP_CERTIFICATE", raising=False)
     app = make_app(body_without_token(), app_id=CERTIFIED_APP_ID)
