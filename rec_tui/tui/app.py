@@ -146,8 +146,11 @@ class RecTuiApp(App[int]):
     TITLE = "rec-tui"
     # Absolute, so subclasses defined elsewhere (tests, benchmarks) find it too.
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
-    # The first field of the first step; never the scroll containers around it.
-    AUTO_FOCUS = "#forms RadioSet, #forms Input, #forms Select, #forms LayoutCanvas"
+    # The first field of the first step (of the Review step, its summary); never the
+    # scroll containers around it.
+    AUTO_FOCUS = (
+        "#forms RadioSet, #forms Input, #forms Select, #forms LayoutCanvas, #forms #review-plan"
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer shows what fits at 80 columns; the rest (show=False) is listed by F10
         # and offered by the Ctrl+P palette, and those of FOOTER_WHEN_ROOM are in the
