@@ -69,7 +69,8 @@ class Change(Record, frozen=True):
 
     ``kind`` is ``edit`` (values set), ``mode`` (mode switched), ``load`` (another document
     opened: everything is new), ``undo`` or ``redo``. ``origin`` is whoever made the change
-    (a widget that should not be reloaded while the user types in it), or None.
+    (a widget that should not be reloaded while the user types in it), or None. An undo
+    or redo names the paths of the step it took back or did again.
     ``description`` is said in the language active when the change is announced.
     """
 
@@ -130,6 +131,9 @@ class _Step(Record):
     coalesce: str | None
     at: float
     after: _State | None = None
+    # What the step touched: undoing or redoing it announces them, so the views can
+    # put the user back at the field that changed.
+    paths: tuple[str, ...] = ()
 
 
 class _Batch(Record):
@@ -305,20 +309,27 @@ class Draft:
     def _finish(self, batch: _Batch) -> None:
         if batch.kind == "edit" and _same(batch.before, self._state):
             return
-        self._record(batch.before, batch.description, batch.coalesce)
+        paths = tuple(dict.fromkeys(batch.paths))
+        self._record(batch.before, batch.description, batch.coalesce, paths)
         self._revision += 1
         self._announce(
             Change(
                 self._revision,
                 batch.kind,
                 str(batch.description),
-                tuple(dict.fromkeys(batch.paths)),
+                paths,
                 batch.origin,
                 batch.mode_switch,
             )
         )
 
-    def _record(self, before: _State, description: Description, coalesce: str | None) -> None:
+    def _record(
+        self,
+        before: _State,
+        description: Description,
+        coalesce: str | None,
+        paths: tuple[str, ...],
+    ) -> None:
         now = self._clock()
         self._redo.clear()
         last = self._undo[-1] if self._undo else None
@@ -329,8 +340,9 @@ class Draft:
             and now - last.at <= COALESCE_SECONDS
         ):
             last.at = now  # the earlier state stays the one to return to
+            last.paths = tuple(dict.fromkeys((*last.paths, *paths)))
             return
-        self._undo.append(_Step(before, description, coalesce, now))
+        self._undo.append(_Step(before, description, coalesce, now, paths=paths))
         del self._undo[:-UNDO_LIMIT]
 
     @contextmanager
@@ -531,11 +543,13 @@ class Draft:
         if self._batch is not None or not source:
             return None
         step = source.pop()
-        target.append(_Step(self._state.copy(), step.description, None, self._clock()))
+        target.append(
+            _Step(self._state.copy(), step.description, None, self._clock(), paths=step.paths)
+        )
         self._state = step.before.copy()
         self._revision += 1
         said = str(step.description)
-        self._announce(Change(self._revision, kind, said, ("",)))
+        self._announce(Change(self._revision, kind, said, step.paths or ("",)))
         return said
 
 

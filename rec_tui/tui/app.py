@@ -146,8 +146,11 @@ class RecTuiApp(App[int]):
     TITLE = "rec-tui"
     # Absolute, so subclasses defined elsewhere (tests, benchmarks) find it too.
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
-    # The first field of the first step; never the scroll containers around it.
-    AUTO_FOCUS = "#forms RadioSet, #forms Input, #forms Select, #forms LayoutCanvas"
+    # The first field of the first step (of the Review step, its summary); never the
+    # scroll containers around it.
+    AUTO_FOCUS = (
+        "#forms RadioSet, #forms Input, #forms Select, #forms LayoutCanvas, #forms #review-plan"
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer shows what fits at 80 columns; the rest (show=False) is listed by F10
         # and offered by the Ctrl+P palette, and those of FOOTER_WHEN_ROOM are in the
@@ -220,6 +223,8 @@ class RecTuiApp(App[int]):
         self._notices = list(notices)
         self._forms: dict[str, StepForm] = {}
         self._built_callbacks: dict[str, list[Callable[[StepForm], None]]] = {}
+        # The paths of the step the latest undo or redo took back or did again.
+        self._travelled: tuple[str, ...] = ()
         # None: decided by the width; True/False: the user toggled it with F4.
         self._preview_wanted: bool | None = None
         # The Send panel in the Review step, Ctrl+R, and the quit guard.
@@ -473,6 +478,8 @@ class RecTuiApp(App[int]):
         """The draft announced a change: show it everywhere (the draft calls this)."""
         if change.kind == "mode" and change.mode_switch is not None:
             self._tell_mode_switch(change.mode_switch)
+        if change.kind in ("undo", "redo"):
+            self._travelled = change.paths
         # A load, undo or redo changes everything: every editor reloads, even the origin.
         # After an edit only the editors of the values it touched load again.
         edited = change.paths if change.kind == "edit" and change.paths else None
@@ -609,8 +616,24 @@ class RecTuiApp(App[int]):
     def _travel(self, move: Callable[[], str | None], done: str, nothing: str) -> None:
         if len(self.screen_stack) > 1:
             return  # a dialog is open: its fields are not the draft
+        self._travelled = ()
         what = move()
         self.notify(done.format(what=what) if what else nothing, timeout=3)
+        if what:
+            self._focus_travelled(self._travelled)
+
+    def _focus_travelled(self, paths: tuple[str, ...]) -> None:
+        """After an undo or redo, the focus goes to the field it changed, so the user sees
+        the value come back where they typed it (the notice says what it was). A field on
+        another step is not gone to: the user stays where they are working."""
+        form = self._forms.get(self.current_step)
+        if form is None or self.has_class("-preview-only"):
+            return  # the form is not on screen: the preview being read keeps the focus
+        if form.focus_changed(paths):
+            return
+        focused = self.focused
+        if focused is None or not focused.is_attached:
+            form.focus_first()  # the widget that had it went with the change
 
     async def focus_path(self, path: str) -> None:
         """Go to the step that edits ``path`` and focus its field."""

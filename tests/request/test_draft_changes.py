@@ -133,6 +133,23 @@ def test_undo_and_redo_are_announced_as_whole_reloads() -> None:
     assert all(c.everything for c in seen)
 
 
+def test_undo_and_redo_name_the_paths_of_the_step_they_take_back() -> None:
+    clock = Clock()
+    draft = Draft(clock=clock)
+    draft.set("cname", "d", coalesce="type:cname")
+    draft.set("cname", "demo", coalesce="type:cname")  # the same step
+    draft.set_many([("uid", "1"), (APP_ID, "app")], description="two at once")
+    seen = _watched(draft)
+    draft.undo()
+    draft.undo()
+    draft.redo()
+    assert [(c.kind, c.paths) for c in seen] == [
+        ("undo", ("uid", APP_ID)),
+        ("undo", ("cname",)),
+        ("redo", ("cname",)),
+    ]
+
+
 def test_a_mode_switch_is_undone_with_what_it_set_aside() -> None:
     draft = Draft(mode="mix", body=clean("mix"))
     transcoding = draft.get(TC)

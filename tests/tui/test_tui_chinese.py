@@ -10,7 +10,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.table import Table
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input, RadioButton, Static
 from textual.widgets._footer import FooterKey
 
 from rec_tui.i18n import CHINESE, ENGLISH, _, activate, active_language
@@ -187,6 +187,29 @@ async def test_keys_help_and_review_in_chinese(tmp_path: Path) -> None:
         rendered = "".join(segment.text for segment in app.console.render(table))
         assert "rec-tui 按键" in rendered
         assert "上一步" in rendered and "Previous step" not in rendered
+
+
+async def test_the_mode_buttons_are_in_chinese_with_the_apis_words(tmp_path: Path) -> None:
+    activate(CHINESE, tmp_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        buttons = list(app.query_one("#mode").query(RadioButton))
+        labels = {b.name: str(b.label) for b in buttons}
+        assert labels == {
+            "individual": "单流 individual",
+            "mix": "合流 mix",
+            "web": "页面 web",
+        }
+        for button in buttons:  # whole, not cut with "…"
+            wanted = button.get_content_width(button.container_size, app.size)
+            assert button.content_size.width >= wanted, button.label
+        app.query_one("#mode").focus()
+        await pilot.press("right")  # mix → web
+        await pilot.pause()
+        assert app.draft.mode == "web"
+        # The notice names the mode by the word its button shows too.
+        assert "现在编写的是 web 录制。" in [str(n.message) for n in app._notifications]
 
 
 def test_in_chinese_every_field_label_fits_the_label_column(tmp_path: Path) -> None:

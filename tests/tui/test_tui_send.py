@@ -15,8 +15,10 @@ from rec_tui.sandbox.transport import SandboxTransport
 from rec_tui.tui.app import RecTuiApp
 from rec_tui.tui.send_panel import SendPanel
 from rec_tui.tui.widgets.exchange_log import ExchangeLog
+from rec_tui.tui.widgets.secret_input import RevealToggle
 from tests.support.keyring_service import no_keyring
 from tests.support.sending import FakeTime, clean_body, make_sandbox
+from tests.support.tui import click
 
 __all__ = ["no_keyring"]
 
@@ -350,10 +352,12 @@ async def test_without_keyring_send_finds_secrets_kept_earlier_in_the_session() 
         assert secret.value == "sandbox-secret" and secret.password
         source = str(app.query_one("#send-credentials-source", Static).render())
         assert "typed earlier in this session" in source
-        await press(pilot, app, "send-reveal")
+        reveal = app.query_one("#send-reveal", RevealToggle)
+        await click(pilot, reveal)
         assert not secret.password
-        assert str(app.query_one("#send-reveal", Button).label) == "Hide"
-        await press(pilot, app, "send-reveal")
+        assert str(reveal.render()) == "Hide"
+        await pilot.pause(0.3)  # a second click at once would count as a double click
+        await click(pilot, reveal)
         assert secret.password
         await press_and_confirm(pilot, app)
         assert outcome(app).startswith("✓ Recording"), outcome(app)

@@ -170,3 +170,56 @@ async def test_an_undone_fix_is_described_in_the_language_switched_to_since() ->
         await _press(pilot, "ctrl+z")
         assert _notices(app).startswith("已撤销：修复：")
         assert "Write" not in _notices(app)
+
+
+async def test_undo_and_redo_put_the_focus_on_the_field_they_changed() -> None:
+    app = _fresh_app({"cname": "before", "uid": "1"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _append_to(pilot, app, "cname", "-after")
+        cname = editor(app, "cname").query_one(Input)
+        uid = editor(app, "uid").query_one(Input)
+        await _press(pilot, "tab")  # on to the next field
+        assert app.focused is uid
+
+        await _press(pilot, "ctrl+z")
+        assert app.focused is cname and cname.value == "before"
+        assert "Undone: edit Channel name" in _notices(app)
+
+        uid.focus()
+        await _press(pilot, "ctrl+y")
+        assert app.focused is cname and cname.value == "before-after"
+
+
+async def test_undoing_a_change_on_another_step_leaves_the_focus_where_it_is() -> None:
+    app = _fresh_app({"cname": "before", "uid": "1"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _append_to(pilot, app, "cname", "-after")
+        await _press(pilot, "f3")  # the next step, its first field focused
+        focused = app.focused
+        assert app.current_step != "session" and focused is not None
+
+        await _press(pilot, "ctrl+z")
+        assert app.draft.get("cname") == "before"
+        assert app.focused is focused
+        assert "Undone: edit Channel name" in _notices(app)
+
+
+async def test_undoing_a_tiles_move_on_the_canvas_keeps_the_canvas_focused() -> None:
+    from rec_tui.layout.marks import LAYOUT_CONFIG
+    from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
+    from tests.support.layout_host import MIX_BODY
+
+    app = make_app(MIX_BODY, step="layout")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        canvas = app.query_one(LayoutCanvas)
+        canvas.focus()
+        tiles = app.draft.get(LAYOUT_CONFIG)
+        await _press(pilot, "right")
+        assert app.draft.get(LAYOUT_CONFIG) != tiles
+
+        await _press(pilot, "ctrl+z")
+        assert app.draft.get(LAYOUT_CONFIG) == tiles
+        assert app.focused is canvas  # the arrows go on moving tiles

@@ -175,6 +175,11 @@ class StepForm(EditorHost, VerticalScroll):
         self.call_after_refresh(self.scroll_to_widget, best, animate=False)
         return True
 
+    def focus_changed(self, paths: Iterable[str]) -> bool:
+        """After an undo or redo that changed ``paths``: the focus on the editor of the
+        first of them this form has (False: none of them is edited here)."""
+        return any(path and self.focus_path(path) for path in paths)
+
     def focus_first(self) -> None:
         for editor in self.editors:
             if editor.display:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Final
 
 from textual import events, on
@@ -18,7 +19,7 @@ from rec_tui.spec.rules.context import TC
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.css_classes import set_class_if_changed
 from rec_tui.tui.widgets.factory import editor_for
-from rec_tui.tui.widgets.field_editor import FieldEditor
+from rec_tui.tui.widgets.field_editor import FieldEditor, covers
 from rec_tui.tui.widgets.layout_canvas import LayoutCanvas
 from rec_tui.tui.widgets.object_list import ObjectListEditor
 from rec_tui.tui.widgets.switch_state import SwitchState
@@ -169,6 +170,16 @@ class LayoutForm(StepForm):
                 self._enable()
             for key, value in zip(CORE_KEYS, profile.values(), strict=True):
                 self.draft.set(f"{TC}.{key}", value)
+
+    def focus_changed(self, paths: Iterable[str]) -> bool:
+        # Undoing a tile's move on the canvas: the canvas shows it, and the arrows the user
+        # was pressing must keep working there, not move to the tiles' table.
+        canvas = self.query_one(LayoutCanvas)
+        if canvas.has_focus and all(
+            any(covers(mine, path) for mine in canvas.EDITS) for path in paths
+        ):
+            return True
+        return super().focus_changed(paths)
 
     def focus_first(self) -> None:
         # The designer when there is a layout to design; else the switch that makes one.

@@ -8,6 +8,7 @@ from typing import Final
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.events import DescendantFocus
 from textual.widgets import Static
 
 from rec_tui.i18n import N_, _
@@ -31,6 +32,7 @@ class ReviewForm(StepForm):
     INTRO = N_("What sending will do. The body is in the preview pane (F4).")
     DEFAULT_CSS = """
     ReviewForm #review-plan { margin: 0 0 1 0; }
+    ReviewForm #review-plan:focus { background: $boost; }
     ReviewForm #review-request { margin: 0 0 1 0; }
     ReviewForm #review-body { width: auto; margin: 0 0 1 0; }
     ReviewForm #review-plugin { height: auto; }
@@ -39,7 +41,11 @@ class ReviewForm(StepForm):
     """
 
     def compose_fields(self) -> ComposeResult:
-        yield Static("", id="review-plan")
+        # Focusable: Tab and Shift+Tab stop on the summary (bringing it into view), and
+        # the arrows, Page Up/Down, Home and End then scroll the step (its bindings).
+        plan = Static("", id="review-plan")
+        plan.can_focus = True
+        yield plan
         yield Vertical(id=self.PLUGIN_ID)
         yield Static(_("Request"), id="review-request-title", classes="section-title body-here")
         yield Static("", id="review-request", classes="body-here")
@@ -70,7 +76,12 @@ class ReviewForm(StepForm):
         self.query_one("#review-request", Static).update(request)
         self.query_one("#review-body", Static).update(preview_content(self.draft.body, problems))
 
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        # Textual brings the summary's first line into view; the step's intro above it
+        # belongs with it.
+        if event.widget.id == "review-plan":
+            self.call_after_refresh(self.scroll_home, animate=False)
+
     def focus_first(self) -> None:
-        # Nothing to type here: focus the pane itself so the keys scroll it.
-        self.can_focus = True
-        self.focus()
+        # Nothing to type before the Send panel: the summary, read first.
+        self.query_one("#review-plan", Static).focus()

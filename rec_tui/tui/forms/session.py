@@ -17,7 +17,7 @@ from textual.widgets import Button, RadioButton, RadioSet, Static
 from rec_tui.i18n import _
 from rec_tui.request.draft import APP_ID
 from rec_tui.spec import catalogue
-from rec_tui.spec.modes import MODE_SUMMARIES, MODES, is_mode
+from rec_tui.spec.modes import MODE_NAMES, MODE_SUMMARIES, MODES, is_mode
 from rec_tui.tui.forms.base import StepForm
 from rec_tui.tui.widgets.choice_radio import ChoiceRadioSet
 from rec_tui.tui.widgets.css_classes import update_if_changed
@@ -36,6 +36,8 @@ class SessionForm(StepForm):
     STEP = "session"
     DEFAULT_CSS = """
     SessionForm #mode { width: 1fr; height: auto; layout: horizontal; }
+    /* Each as wide as its name: a third of the row each cut "单流 individual" at 80×24. */
+    SessionForm #mode > RadioButton { width: auto; margin: 0 3 0 0; }
     SessionForm #mode-summary { color: $text-muted; margin: 0 0 1 0; }
     /* A 32-character App ID is read whole, cursor after it, beside the preview at 120×40:
        this step's labels are short ("Channel name (cname) *" is 22), so its label column is
@@ -54,7 +56,7 @@ class SessionForm(StepForm):
     def compose_fields(self) -> ComposeResult:
         with ChoiceRadioSet(id="mode", compact=True):
             for mode in MODES:
-                yield RadioButton(mode, value=mode == self.draft.mode, name=mode)
+                yield RadioButton(_(MODE_NAMES[mode]), value=mode == self.draft.mode, name=mode)
         yield Static(_(MODE_SUMMARIES[self.draft.mode]), id="mode-summary")
         yield TextEditor(APP_ID_FIELD)
         yield from self.editors_for(("cname", "uid", "clientRequest.token"))

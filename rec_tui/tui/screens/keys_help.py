@@ -16,6 +16,7 @@ from textual.widgets import Static
 from rec_tui.i18n import N_, _
 from rec_tui.tui.screens.dialog import Dialog
 from rec_tui.tui.widgets.field_editor import REQUIREMENT_MARKS
+from rec_tui.tui.widgets.secret_input import REVEAL_KEY_SHOWN
 
 # (key, what it does); the app's own bindings are listed after these, so keys added by
 # other modules (presets, import/export, send) appear here without editing this list.
@@ -24,6 +25,7 @@ FORM_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", N_("in a list field: add what was typed or pasted; in Problems: go to the field")),
     ("Delete", N_("in a list: remove the highlighted item")),
     ("Up / Down", N_("move in lists, choices and the steps list")),
+    (REVEAL_KEY_SHOWN, N_("in a secret field: show or hide what was typed")),
     ("Ctrl+P", N_("command palette: every action by name")),
     ("Esc", N_("close a dialog or this help")),
 )

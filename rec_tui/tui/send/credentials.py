@@ -27,7 +27,7 @@ from rec_tui.store.secrets import (
     SecretStore,
     SecretStoreError,
 )
-from rec_tui.tui.widgets.row_input import RowInput
+from rec_tui.tui.widgets.secret_input import RevealToggle, SecretInput
 
 # Declared here, said (translated and filled in) where shown: see _said().
 SANDBOX_NOTE: Final = N_("The sandbox uses its own credentials ({customer_id} / {secret}).")
@@ -82,13 +82,14 @@ class CredentialsForm(Vertical):
             yield Input(placeholder=_("from the keyring"), compact=True, id="send-customer-id")
         with Horizontal(classes="credential-row credentials"):
             yield Label(_("Customer secret"))
-            yield RowInput(
+            secret = SecretInput(
                 placeholder=_("from the keyring"),
                 password=True,
                 compact=True,
                 id="send-customer-secret",
             )
-            yield Button(_("Show"), id="send-reveal", compact=True)
+            yield secret
+            yield RevealToggle(secret, id="send-reveal")
         with Horizontal(classes="credential-row credentials"):
             yield Label("")
             yield Button(_("Keep in keyring"), id="send-keep", compact=True)
@@ -193,13 +194,6 @@ class CredentialsForm(Vertical):
         return found
 
     # --- buttons ----------------------------------------------------------------------
-
-    @on(Button.Pressed, "#send-reveal")
-    def _toggle_reveal(self, event: Button.Pressed) -> None:
-        event.stop()
-        secret = self.query_one("#send-customer-secret", Input)
-        secret.password = not secret.password
-        self.query_one("#send-reveal", Button).label = _("Show") if secret.password else _("Hide")
 
     @on(Button.Pressed, "#send-keep")
     def _keep(self, event: Button.Pressed) -> None:

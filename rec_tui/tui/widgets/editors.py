@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.events import Click
 from textual.geometry import Size
-from textual.message import Message
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select
 
-from rec_tui.i18n import N_, _
+from rec_tui.i18n import _
 from rec_tui.spec.field import Field
 from rec_tui.spec.rules.quoting import range_text
 from rec_tui.tui.value_text import as_json, in_words
 from rec_tui.tui.widgets.field_editor import FieldEditor
 from rec_tui.tui.widgets.on_screen import WhenShown
 from rec_tui.tui.widgets.row_input import RowInput
+from rec_tui.tui.widgets.secret_input import RevealToggle, SecretInput
 
 
 def _placeholder(field: Field) -> str:
@@ -81,6 +79,7 @@ class TextEditor(FieldEditor):
     TYPED = True
 
     password = False
+    input_class: type[FieldInput] = FieldInput
 
     def compose_input(self) -> ComposeResult:
         yield self.input
@@ -90,7 +89,7 @@ class TextEditor(FieldEditor):
         return self.make_input()
 
     def make_input(self) -> FieldInput:
-        return FieldInput(
+        return self.input_class(
             self._typed,
             placeholder=_placeholder(self.field),
             password=self.password,
@@ -168,56 +167,22 @@ def _number(text: str) -> int | float:
     return int(value) if value.is_integer() and "." not in text and "e" not in text else value
 
 
-class RevealToggle(Static, can_focus=True):
-    """ "Show" / "Hide" after a secret input: a click, Enter or Space toggles the masking.
-
-    A Static rather than a Button: it looks and works the same here, but a Button's
-    styles cost more at start-up than the whole Session form's secret needs.
-    """
-
-    DEFAULT_CSS = """
-    RevealToggle {
-        width: auto; height: 1; margin: 0 0 0 1; padding: 0 1;
-        text-style: bold; color: $button-foreground; background: $surface;
-        &:hover { background: $surface-darken-1; }
-        &:focus { text-style: $button-focus-text-style; background-tint: $foreground 5%; }
-    }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space", "reveal", N_("Show / hide"), show=False)
-    ]
-
-    class Toggled(Message):
-        """The user asked to show or hide the secret."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(_("Show"), **kwargs)
-
-    def on_click(self, event: Click) -> None:
-        event.stop()
-        self.action_reveal()
-
-    def action_reveal(self) -> None:
-        self.post_message(self.Toggled())
+class SecretFieldInput(FieldInput, SecretInput):
+    """A field's input that masks its value and shows it on :data:`REVEAL_KEY`."""
 
 
 class SecretEditor(TextEditor):
-    """A secret: masked while typed, with a toggle to show it briefly."""
+    """A secret: masked while typed, shown on request (its key, or a click on the toggle)."""
 
     DEFAULT_CSS = """
     SecretEditor { grid-size: 3; grid-columns: 26 1fr 7; }
     """
     password = True
+    input_class = SecretFieldInput
 
     def compose_input(self) -> ComposeResult:
         yield from super().compose_input()
-        yield RevealToggle(classes="reveal")
-
-    @on(RevealToggle.Toggled)
-    def _toggle(self, event: RevealToggle.Toggled) -> None:
-        event.stop()
-        self.input.password = not self.input.password
-        self.query_one(RevealToggle).update(_("Show") if self.input.password else _("Hide"))
+        yield RevealToggle(self.input, classes="reveal")
 
 
 class ChoiceEditor(FieldEditor):

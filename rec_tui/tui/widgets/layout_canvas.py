@@ -69,6 +69,8 @@ class LayoutCanvas(Widget, can_focus=True):
     LayoutCanvas > .layout-canvas--error { color: $error; text-style: bold; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"layout-canvas--error"}
+    # The values the canvas writes to the draft.
+    EDITS: ClassVar[tuple[str, ...]] = (LAYOUT_CONFIG, MIXED_LAYOUT)
     # Ctrl is the fine modifier: terminals send Ctrl+arrow and Ctrl+Shift+arrow as keys of
     # their own, whereas Alt+arrow arrives as Escape followed by a plain arrow.
     BINDINGS: ClassVar[list[BindingType]] = [
