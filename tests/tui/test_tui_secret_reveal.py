@@ -115,3 +115,17 @@ async def test_the_send_panels_secret_tabs_past_its_toggle_and_shows_on_ctrl_f()
         await pilot.pause()
         assert app.focused is app.query_one("#send-keep", Button)
         assert secret.value == "s3"
+
+
+async def test_a_secret_shown_is_masked_again_when_the_focus_leaves_it() -> None:
+    app = _storage_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        secret = focus_at_the_end(app, SECRET_KEY)
+        toggle = editor(app, SECRET_KEY).query_one(RevealToggle)
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert not secret.password
+        await pilot.press("tab")  # on to the next field: the secret is not left in clear
+        await pilot.pause()
+        assert secret.password and _label(toggle) == "Show"

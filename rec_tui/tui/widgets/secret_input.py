@@ -33,6 +33,11 @@ class SecretInput(RowInput):
     def action_reveal(self) -> None:
         self.password = not self.password
 
+    def on_blur(self) -> None:
+        # Shown for a look, not for good: leaving the field masks it again, so the secret
+        # is not left in clear on screen (in a screenshot, a shared screen) after undo.
+        self.password = True
+
 
 class RevealToggle(Static):
     """ "Show" / "Hide" after a secret input: a click shows or hides it, as its key does.
