@@ -74,6 +74,8 @@ SANDBOX_POLL: Final = PollPlan(initial=0.0, gaps=(0.0,))
 
 # The service's code for "failed to find worker": no task with that sid (spec 4.2).
 TASK_NOT_FOUND: Final = 404
+# A stop answered 206 with this code ended a task that recorded nothing (spec 4.2).
+NOTHING_RECORDED: Final = 435
 
 
 @dataclass
@@ -310,6 +312,9 @@ class Lifecycle:
                         "(rec-tui query --mode {mode} --resource-id=… --sid {sid})."
                     ).format(sid=session.sid, mode=session.mode)
                 )
+            elif error.code == NOTHING_RECORDED:
+                # The stop took effect: the task ended, with no file to list.
+                session.stopped = True
             raise
         session.stopped = True
         session.last_response = reply.data

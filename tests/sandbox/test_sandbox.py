@@ -305,6 +305,20 @@ async def test_a_query_agora_finds_no_task_for_marks_the_session_until_one_finds
     assert not session.unknown_to_agora
 
 
+async def test_a_stop_that_answers_nothing_recorded_ends_the_session(
+    time: FakeTime, sandbox: SandboxTransport
+) -> None:
+    body = clean_body("mix")
+    body["cname"] = "empty-room"  # nobody publishes there: stop answers 206 with code 435
+    async with make_client(time, sandbox) as client:
+        lifecycle = Lifecycle(client, clock=time.clock, sleep=time.sleep)
+        session = await lifecycle.acquire_and_start("mix", body)
+        with pytest.raises(RecordingError) as caught:
+            await lifecycle.stop(session)
+    assert caught.value.code == 435
+    assert session.stopped
+
+
 async def test_polling_gives_up_after_90_seconds(
     time: FakeTime, sandbox: SandboxTransport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
