@@ -27,7 +27,12 @@ FIELDS: tuple[Field, ...] = (
             "字符串长度不得超过 128 字节。"
         ),
         required_in=ALL_MODES,
-        rules=("body.cname.required", "body.cname.web_len", "body.cname.rtc_channel"),
+        rules=(
+            "body.cname.required",
+            "body.cname.web_len",
+            "body.cname.rtc_channel",
+            "body.placeholder",
+        ),
         example="httpClient463224",
     ),
     Field(

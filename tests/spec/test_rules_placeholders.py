@@ -129,10 +129,17 @@ def test_a_placeholder_endpoint_of_s3_compatible_storage_warns() -> None:
     assert problem.path == ENDPOINT and '"<your-endpoint>"' in problem.message
 
 
+def test_a_placeholder_channel_name_warns() -> None:
+    # "<channel name>" is a valid RTC channel name (R11 allows < > and spaces): the
+    # recorder would join an empty channel of that name and record nothing.
+    [problem] = placeholders(cname="<channel name>")
+    assert problem.path == "cname" and "acquire" in problem.hint
+
+
 def test_fields_that_do_not_name_the_rule_are_not_judged() -> None:
-    # A cname may be anything the customer called the channel; R132 is declared only on
-    # the fields that need a real credential or name.
-    assert placeholders(cname="YOUR_CHANNEL") == []
+    # An object tag may be anything the customer chose; R132 is declared only on the
+    # fields that need a real credential or name.
+    assert placeholders(**storage(extensionParams={"tag": "YOUR_TAG"})) == []
 
 
 def test_the_clean_bodies_and_real_values_stay_silent() -> None:
