@@ -129,7 +129,7 @@ FIELDS: tuple[Field, ...] = (
             "future; only meaningful together with stsToken."
         ),
         rules=("storage.sts.expiry",),
-        example=1767225600,
+        example=1893456000,  # 2030-01-01: an example that stays in the future for a while
     ),
     Field(
         path=f"{_P}.fileNamePrefix",

@@ -207,9 +207,9 @@ def test_sts_expiry(changes: dict[str, Any], at_send_time: bool, expected: list[
 @pytest.mark.parametrize(
     ("expiration", "said"),
     [
-        (NOW - 20 * 24 * HOUR - 3 * HOUR, "It expired 20 d 3 h ago, at 2026-12-26 05:00 UTC."),
+        (NOW - 20 * 24 * HOUR - 3 * HOUR, "has expired (20 d 3 h ago, at 2026-12-26 05:00 UTC):"),
         (NOW + 2 * HOUR + 300, "It expires in 2 h 5 min, at 2027-01-15 10:05 UTC."),
-        (-(10**30), "at -1000000000000000000000000000000."),  # before any calendar
+        (-(10**30), "at -1000000000000000000000000000000):"),  # before any calendar
     ],
 )
 def test_sts_expiry_says_when_in_utc_and_in_days_once_over_a_day(
@@ -219,7 +219,7 @@ def test_sts_expiry_says_when_in_utc_and_in_days_once_over_a_day(
     (problem,) = fired(
         "mix", changed("mix", _sts(expiration)), "storage.sts.expiry", session=session
     )
-    assert problem.message.endswith(said)
+    assert said in problem.message
 
 
 def test_sts_expiry_uses_the_real_clock_without_a_session_time() -> None:

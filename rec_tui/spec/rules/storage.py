@@ -414,8 +414,9 @@ def sts_expiry(ctx: Context, out: Findings) -> None:
     left = max(min(expires, _FAR), -_FAR) - now
     if left <= 0:
         message = _(
-            "The STS token expires too soon (at least 4 h is required; refresh hourly via "
-            "update). It expired {duration} ago, at {moment}."
+            "The STS token has expired ({duration} ago, at {moment}): the storage will "
+            "refuse the uploads (at least 4 h of validity is required; refresh hourly via "
+            "update)."
         ).format(duration=_duration(left), moment=_utc_moment(expires))
         if ctx.session.at_send_time:
             out.error(path, message, hint)
