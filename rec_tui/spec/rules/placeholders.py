@@ -81,8 +81,7 @@ def _judged_fields() -> tuple[Field, ...]:
 # What to put there, for each field that names the rule (by path).
 _WHAT_TO_PUT: Final = {
     "cname": N_(
-        "Put the name of the channel the customer's users join there, as their acquire "
-        "names it."
+        "Put the name of the channel the customer's users join there, as their acquire names it."
     ),
     "clientRequest.token": N_(
         "Put the RTC token built for this cname and uid there (`rec-tui token build`), or "
