@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(document, ensure_ascii=False))
     elif not args.write:
         sys.stdout.write(style.dumps(fixed))
-    sys.stderr.write(report(name, changes, left, written=args.write))
+    sys.stderr.write(report(name, changes, left, written=args.write, repeated=bool(duplicates)))
     return EXIT_REFUSED if left else EXIT_OK
 
 
@@ -159,8 +159,16 @@ def _rewrite(target: Path, text: str) -> None:
         raise UsageError(str(error)) from None
 
 
-def report(name: str, changes: list[AppliedFix], left: list[Problem], *, written: bool) -> str:
-    """What was fixed and what is left, for standard error."""
+def report(
+    name: str,
+    changes: list[AppliedFix],
+    left: list[Problem],
+    *,
+    written: bool,
+    repeated: bool = False,
+) -> str:
+    """What was fixed and what is left, for standard error; ``repeated``: the body printed
+    has lost the earlier values of keys written twice."""
     lines: list[str] = []
     if not changes:
         lines.append(_("{name}: nothing to fix.").format(name=name))
@@ -189,4 +197,11 @@ def report(name: str, changes: list[AppliedFix], left: list[Problem], *, written
             lines.append(f"      {problem.message}")
             if problem.hint:
                 lines.append("      " + _("fix: {hint}").format(hint=problem.hint))
+    if repeated and not written:
+        lines.append(
+            _(
+                "The body printed keeps only the value written last of each repeated key "
+                "(above): it is not the customer's body as written."
+            )
+        )
     return "\n".join(lines) + "\n"

@@ -45,8 +45,9 @@ class DuplicateKey(Record, frozen=True):
 
     def notice(self, what: str) -> str:
         """As an import notice; ``what`` names the text it was found in ("the JSON body")."""
-        return _("{what}, {path}: {message} {hint}").format(
-            what=what[:1].upper() + what[1:], path=self.path, message=self.message, hint=self.hint
+        # The path leads: ``what`` may be a file name, which must not be capitalised.
+        return _("{path} (in {what}): {message} {hint}").format(
+            what=what, path=self.path, message=self.message, hint=self.hint
         )
 
 

@@ -191,5 +191,5 @@ def test_a_side_with_a_key_written_twice_is_compared_with_its_last_value_and_say
         ["diff", "--mode", "mix", write(tmp_path, "a.json", clean("mix")), str(twice)], capsys
     )
     assert code == EXIT_OK  # the last cname is the same
-    assert f'rec-tui diff: {twice}, cname: "cname" is written more than once' in err
+    assert f'rec-tui diff: cname (in {twice}): "cname" is written more than once' in err
     assert 'rec-tui kept the value written last: "demo"' in err

@@ -91,7 +91,7 @@ def test_write_refuses_a_file_with_a_key_written_twice_and_leaves_it_as_it_was(
     code, out, err = run(["fix", "--mode", "individual", "--write", str(path)], capsys)
     assert code == EXIT_FAILED and out == ""
     assert path.read_text(encoding="utf-8") == before  # "first-room" is not lost
-    assert f'{path}, cname: "cname" is written more than once in this object' in err
+    assert f'cname (in {path}): "cname" is written more than once in this object' in err
     assert f"{path} was not rewritten: it would keep only the value written last" in err
 
 
@@ -102,6 +102,7 @@ def test_printing_the_fixed_body_says_which_value_of_a_repeated_key_it_kept(
     assert code == EXIT_OK
     assert json.loads(out)["uid"] == "527841"  # fixed
     assert "line 3, column 3. rec-tui kept the value written last" in err
+    assert "The body printed keeps only the value written last of each repeated key" in err
 
 
 def test_errors_without_a_fix_exit_1_and_are_listed(

@@ -50,7 +50,7 @@ def test_send_says_which_value_of_a_key_written_twice_it_sends(
     source.write_text(text.replace('"cname": ', '"cname": "first-room",\n  "cname": ', 1))
     assert main(["send", str(source), "--sandbox", "--stop-after", "0"]) == 0
     err = capsys.readouterr().err
-    assert f'rec-tui send: {source}, cname: "cname" is written more than once' in err
+    assert f'rec-tui send: cname (in {source}): "cname" is written more than once' in err
     assert "rec-tui kept the value written last" in err
 
 

@@ -298,8 +298,9 @@ def test_open_document_opens_presets_by_name_or_path_and_bodies_by_path(tmp_path
 
 # A body with "vendor" written twice in its storage settings: 1 first, then 2 (kept).
 TWICE = '{"cname": "demo", "clientRequest": {"storageConfig": {"vendor": 1,\n "vendor": 2}}}'
+TWICE_PATH = "clientRequest.storageConfig.vendor"
 TWICE_SAID = (
-    'clientRequest.storageConfig.vendor: "vendor" is written more than once in this object; '
+    '"vendor" is written more than once in this object; '
     "this repeat is at line 2, column 2. rec-tui kept the value written last: 2."
 )
 
@@ -308,13 +309,15 @@ def test_importing_a_body_with_a_key_written_twice_keeps_the_last_and_says_where
     result = importers.import_text(TWICE)
     assert result.body["clientRequest"]["storageConfig"] == {"vendor": 2}
     [notice] = [n for n in result.notices if "written more than once" in n]
-    assert notice.startswith(f"The JSON body, {TWICE_SAID}")
+    assert notice.startswith(f"{TWICE_PATH} (in the JSON body): {TWICE_SAID}")
 
 
 def test_a_curl_body_with_a_key_written_twice_says_where_in_the_d_body() -> None:
     result = importers.import_text(f"curl {URL} -d '{TWICE}'")
     assert result.body["clientRequest"]["storageConfig"] == {"vendor": 2}
-    assert any(n.startswith(f"The curl -d body, {TWICE_SAID}") for n in result.notices)
+    assert any(
+        n.startswith(f"{TWICE_PATH} (in the curl -d body): {TWICE_SAID}") for n in result.notices
+    )
 
 
 def test_opening_a_body_with_a_key_written_twice_tells_the_wizard(tmp_path: Any) -> None:
