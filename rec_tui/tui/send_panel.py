@@ -433,14 +433,14 @@ class SendPanel(Vertical):
         if action in ("stop", "stop_async"):
             reply = await lifecycle.stop(session, async_stop=action == "stop_async")
             response = reply.data.get("serverResponse") or {}
-            uploading = describe_uploading(response.get("uploadingStatus"))
-            said = _("Stopped: {uploading}; {files}").format(
-                uploading=uploading, files=describe_files(session.file_list(), stopped=True)
-            )
             if lifecycle.client.endpoint.sandbox:
                 # "every file is in your storage" would read as proof the storage works.
-                said += " " + _("(The sandbox imitates the upload: no storage was tried.)")
-            return said
+                uploading = _("upload imitated by the sandbox (no storage was tried)")
+            else:
+                uploading = describe_uploading(response.get("uploadingStatus"))
+            return _("Stopped: {uploading}; {files}").format(
+                uploading=uploading, files=describe_files(session.file_list(), stopped=True)
+            )
         if action == "update":
             await lifecycle.update(session, self._update_request(session))
             return _("Update accepted.")

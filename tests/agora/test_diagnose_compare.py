@@ -53,3 +53,11 @@ def test_findings_on_one_side_only_are_named_ticket_ones_last() -> None:
         "recorder-left: the replay did not reproduce the ticket's finding.",
     )
     assert compare((), ()).lines == ()
+
+
+def test_an_upload_failure_the_sandbox_cannot_show_says_so() -> None:
+    ticket = diagnose((TICKETS / "upload_failed.txt").read_text("utf-8")).findings
+    compared = compare(ticket, ())
+    line = next(line for line in compared.lines if line.startswith("upload-failed"))
+    assert "the built-in sandbox cannot show it, as it writes to no storage" in line
+    assert "test App ID and the customer's storageConfig" in line

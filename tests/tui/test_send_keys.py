@@ -57,7 +57,7 @@ async def test_query_and_stop_by_key_answer_in_words() -> None:
         assert _in_view(app, app.query_one("#send-outcome"))
         await pilot.press("ctrl+t")
         await settle(pilot, app)
-        assert outcome(app).startswith("✓ Stopped: uploaded (every file is in your storage)")
+        assert outcome(app).startswith("✓ Stopped: upload imitated by the sandbox")
 
 
 async def test_a_recording_the_query_does_not_find_says_so_in_the_running_list() -> None:

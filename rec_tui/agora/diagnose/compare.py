@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from rec_tui.agora.diagnose.model import Finding
 from rec_tui.i18n import _
 
+# What only a real storage shows: the built-in sandbox imitates uploads and writes nothing.
+_STORAGE_ONLY = frozenset({"upload-failed", "upload-backuped", "upload-unfinished"})
+
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
@@ -51,9 +54,15 @@ def compare(ticket: Sequence[Finding], replay: Sequence[Finding]) -> Comparison:
             )
         differs = True
     for id_ in theirs:
-        if id_ not in ours:
-            lines.append(
-                _("{id}: the replay did not reproduce the ticket's finding.").format(id=id_)
+        if id_ in ours:
+            continue
+        if id_ in _STORAGE_ONLY:
+            said = _(
+                "{id}: not reproduced; the built-in sandbox cannot show it, as it writes to no "
+                "storage. Replay with a test App ID and the customer's storageConfig to see it."
             )
-            differs = True
+        else:
+            said = _("{id}: the replay did not reproduce the ticket's finding.")
+        lines.append(said.format(id=id_))
+        differs = True
     return Comparison(tuple(lines), differs)
