@@ -210,7 +210,9 @@ async def test_ctrl_q_while_recording_asks_and_leave_running_quits() -> None:
         question = str(app.screen.query_one("#question", Static).render())
         assert "sandbox recording is still running" in question
         assert "billed to nobody" in question and "money" not in question
-        app.screen.query_one("#leave", Button).press()
+        leave = app.screen.query_one("#leave", Button)
+        assert str(leave.label) == "Quit without stopping"  # not "leave running": it ends
+        leave.press()
         await settle(pilot, app)
     assert len(sandbox.service.running) == 1  # left running, as chosen
 
@@ -230,6 +232,7 @@ async def test_quitting_with_a_recording_on_agora_running_says_it_costs_money() 
         question = str(app.screen.query_one("#question", Static).render())
         assert question.startswith("1 recording is still running")
         assert "costing the customer money" in question and "sandbox" not in question
+        assert str(app.screen.query_one("#leave", Button).label) == "Quit, leave running"
         await pilot.press("escape")
 
 

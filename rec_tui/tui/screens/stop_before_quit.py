@@ -59,7 +59,11 @@ class StopBeforeQuitScreen(Dialog[QuitChoice | None]):
             yield Static(self.question(), id="question")
             with Horizontal():
                 yield Button(_("Cancel"), id="stay")
-                yield Button(_("Quit, leave running"), id="leave", variant="error")
+                # "Leave running" would contradict the question: a sandbox one ends with us.
+                leave = (
+                    _("Quit without stopping") if self.sandbox_only else _("Quit, leave running")
+                )
+                yield Button(leave, id="leave", variant="error")
                 yield Button(_("Stop and quit"), id="stop", variant="warning")
 
     def on_mount(self) -> None:
