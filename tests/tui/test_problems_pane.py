@@ -47,3 +47,37 @@ async def test_a_wrapped_finding_keeps_its_last_line_when_the_list_takes_the_foc
         pane.option_list.blur()
         await pilot.pause()
         assert "END-OF-FIX" in shown(pane)
+
+
+def drawn(pane: ProblemsPane) -> str:
+    """The lines of the list as drawn now (what is scrolled into view), joined."""
+    option_list = pane.option_list
+    lines = [option_list.render_line(y).text for y in range(option_list.size.height)]
+    return " ".join(" ".join(line.split()) for line in lines)
+
+
+async def test_a_finding_taller_than_the_list_is_shown_from_its_start_and_read_by_page() -> None:
+    app = PaneHost()
+    async with app.run_test(size=(40, 8)) as pilot:  # the list: a few rows, as at 80x24
+        pane = app.query_one(ProblemsPane)
+        other = Finding("recorder-left", "error", "The recorder left.", (), "Look at it.")
+        pane.show_findings([other, FINDING], "the opened ticket")
+        await pilot.pause()
+        pane.option_list.focus()
+        await pilot.press("down", "down")  # past the heading and the short finding
+        await pilot.pause()
+        assert "token-missing" in drawn(pane) and "END-OF-FIX" not in drawn(pane)
+        for _ in range(4):
+            await pilot.press("pagedown")  # reads on through the same finding
+        await pilot.pause()
+        assert "END-OF-FIX" in drawn(pane)
+        assert pane.option_list.highlighted == 2
+        for _ in range(4):  # back up through it to its first line, still on it
+            await pilot.press("pageup")
+            await pilot.pause()
+            if "token-missing" in drawn(pane):
+                break
+        assert "token-missing" in drawn(pane) and pane.option_list.highlighted == 2
+        await pilot.press("pageup")  # from its first line: off it, to those above
+        await pilot.pause()
+        assert pane.option_list.highlighted != 2

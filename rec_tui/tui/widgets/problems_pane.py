@@ -108,6 +108,39 @@ class ProblemList(OptionList):
             self._measured_at = width
             self._clear_caches()  # Textual's own reset, as a resize does
 
+    # A diagnosis finding (what was seen, what to do) can be taller than the list at 80x24.
+    # Textual brings such an option into view by its last line, so the arrows showed each
+    # finding's tail alone: it is shown from its first line, and Page Down / Page Up read
+    # through it before moving on to the next.
+
+    def _highlighted_rows(self) -> tuple[int, int] | None:
+        """The first row and the height of the highlighted option, if it is taller than
+        the list."""
+        highlighted = self.highlighted
+        if highlighted is None or not self.is_mounted:
+            return None
+        height = self._heights.get(highlighted, 0)
+        if height <= self.scrollable_content_region.height:
+            return None
+        return self._index_to_line[highlighted], height
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        super().scroll_to_highlight(top=top or self._highlighted_rows() is not None)
+
+    def action_page_down(self) -> None:
+        rows = self._highlighted_rows()
+        if rows is not None and self.scroll_y + self.scrollable_content_region.height < sum(rows):
+            self.scroll_page_down(animate=False)
+        else:
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        rows = self._highlighted_rows()
+        if rows is not None and self.scroll_y > rows[0]:
+            self.scroll_page_up(animate=False)
+        else:
+            super().action_page_up()
+
 
 def heading_row(text: str) -> Option:
     return Option(Text(text, style="bold underline"), disabled=True)
