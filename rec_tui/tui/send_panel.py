@@ -95,6 +95,8 @@ class SendPanel(Vertical):
     SendPanel.-sandbox #send-sandbox-note { display: block; }
     SendPanel #send-scenario { display: none; color: $text-muted; margin: 0 0 1 0; }
     SendPanel.-sandbox #send-scenario { display: block; }
+    /* Side by side, a column apart: the placeholders ran into each other. */
+    SendPanel .rtc-update Input { margin: 0 1 0 0; }
     SendPanel.-web .rtc-update { display: none; }
     SendPanel .web-update { display: none; }
     SendPanel.-web .web-update { display: block; }

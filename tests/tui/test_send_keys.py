@@ -156,3 +156,16 @@ async def test_the_send_buttons_are_one_row_like_the_fields() -> None:
         await settle(pilot, app)
         for button in ("#send-start", "#send-query", "#send-stop", "#send-update"):
             assert app.query_one(button).region.height == 1, button
+
+
+async def test_the_update_fields_side_by_side_are_a_column_apart() -> None:
+    app = _app(step="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        for left, right in (
+            ("#send-sub-audio", "#send-unsub-audio"),
+            ("#send-sub-video", "#send-unsub-video"),
+        ):
+            first, second = app.query_one(left, Input), app.query_one(right, Input)
+            # Their placeholders ran into each other ("…: 123,or unsubscribe audio uids").
+            assert second.region.x >= first.region.right + 1
