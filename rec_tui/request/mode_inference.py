@@ -35,12 +35,11 @@ class ModeGuess(Record, frozen=True):
 
     def describe(self) -> str:
         """``mode: web, from extensionServiceConfig``."""
-        return f"mode: {self.mode}, {self.reason}"
+        return _("mode: {mode}, {reason}").format(mode=self.mode, reason=self.reason)
 
     def sentence(self) -> str:
         """``Mode: web, from extensionServiceConfig.``: the notice an import gives."""
-        described = self.describe()
-        return f"{described[0].upper()}{described[1:]}."
+        return _("Mode: {mode}, {reason}.").format(mode=self.mode, reason=self.reason)
 
 
 def infer_mode(body: Any, url: str | None = None) -> ModeGuess:

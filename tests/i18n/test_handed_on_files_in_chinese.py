@@ -267,3 +267,14 @@ def _duplicate_key_error() -> JsonTextError:
     with pytest.raises(JsonTextError) as raised:
         parse('{"cname": "a", "cname": "b"}')
     return raised.value
+
+
+def test_the_mode_an_import_found_is_said_in_chinese(tmp_path: Path) -> None:
+    from rec_tui.request.mode_inference import infer_mode
+
+    activate("zh", tmp_path)
+    guess = infer_mode(
+        {}, "https://api.agora.io/v1/apps/a/cloud_recording/resourceid/r/mode/mix/start"
+    )
+    assert guess.sentence() == "模式：mix，根据 URL。"
+    assert guess.describe() == "模式：mix，根据 URL"
