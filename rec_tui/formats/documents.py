@@ -114,6 +114,7 @@ def draft_from_import(result: importers.ImportResult, base: Draft | None = None)
             _("a {kind} input").format(kind=result.kind),
             customer_endpoint=result.customer_endpoint,
             customer_app_id=result.customer_app_id,
+            repeated=tuple(result.repeated),
         ),
         description=LazyText(lambda: _("import a {kind} input").format(kind=result.kind)),
     )

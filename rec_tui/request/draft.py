@@ -99,6 +99,9 @@ class Original(Record, frozen=True):
     source: str
     customer_endpoint: str | None = None
     customer_app_id: str | None = None
+    # The warnings of keys its text wrote twice (``body.duplicate_key``): the text is not
+    # kept, so they are, and the draft reports each while the value kept stands.
+    repeated: tuple[Problem, ...] = ()
 
 
 class _State(Record):
@@ -259,12 +262,27 @@ class Draft:
         from rec_tui.request.validate import check
         from rec_tui.spec.rules.context import Session
 
-        return check(
+        checked = check(
             self.mode,
             self.body,
             snapshot_intent=self.snapshot_intent,
             session=Session(app_id=self.app_id or None),
         )
+        original = self.original
+        if original is None or not original.repeated:
+            return checked
+        from rec_tui.request.validate import Checked
+        from rec_tui.spec.problems import sort_key
+
+        standing = [
+            problem
+            for problem in original.repeated
+            if _same_json(
+                jsonpath.get(self.body, problem.path), jsonpath.get(original.body, problem.path)
+            )
+        ]
+        problems = sorted([*checked.problems, *standing], key=sort_key)
+        return Checked(problems, checked.context)
 
     # --- observers --------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 from rec_tui.tui import launch as launch_module
 from rec_tui.tui.app import YOUNG_COLLECTION_AFTER, RecTuiApp
 from rec_tui.tui.launch import build_draft
-from tests.support.tui import SEEDS, SIZE
+from tests.support.tui import SEEDS, SIZE, type_into
 
 
 def options(**values: Any) -> argparse.Namespace:
@@ -364,3 +365,24 @@ async def test_the_notices_come_right_after_the_first_frame(
     # Toasts are widgets to style and lay out: the first screen did not wait for them.
     assert first_frame == [0]
     assert shown == [message for message, _ in notices]
+
+
+async def test_a_key_written_twice_stays_among_the_problems_until_its_field_is_edited(
+    tmp_path: Path,
+) -> None:
+    body = json.loads((SEEDS / "1_mix_av.json").read_text(encoding="utf-8"))
+    text = json.dumps(body, indent=2).replace(
+        '"maxIdleTime": 30,', '"maxIdleTime": 30,\n      "maxIdleTime": 120,', 1
+    )
+    opened = tmp_path / "customer.json"
+    opened.write_text(text, encoding="utf-8")
+    draft, notices = build_draft(options(open_path=str(opened), mode="mix"))
+    path = "clientRequest.recordingConfig.maxIdleTime"
+    app = RecTuiApp(draft, notices=notices, start_step="streams")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # Not only in a notice that fades: where the other problems are, at its path.
+        [repeated] = [p for p in app.problems if p.rule == "body.duplicate_key"]
+        assert repeated.path == path and "at line 8, column 7" in repeated.message
+        await type_into(pilot, app, path, "0")  # the engineer settles the value: 1200
+        assert not [p for p in app.problems if p.rule == "body.duplicate_key"]

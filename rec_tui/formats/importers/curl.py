@@ -6,7 +6,7 @@ import base64
 import re
 import shlex
 from dataclasses import dataclass, field
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from rec_tui.formats.importers.json_body import parse_object
 from rec_tui.formats.importers.references import (
@@ -20,6 +20,9 @@ from rec_tui.formats.importers.url import UserInfo, read_url
 from rec_tui.i18n import N_, _
 from rec_tui.request.redact import SECRET_HEADERS
 from rec_tui.store.secrets import Credentials
+
+if TYPE_CHECKING:
+    from rec_tui.spec.problems import Problem
 
 _DATA_OPTIONS: Final = frozenset(
     {"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"}
@@ -54,8 +57,9 @@ def import_curl(command: str) -> ImportResult:
     if not curl.data:
         raise ImportProblem(_("the curl command has no -d/--data body to import."))
     notices: list[str] = []
-    body = parse_object("&".join(curl.data), _("the curl -d body"), notices)
-    result = ImportResult(body, "curl", notices=notices)
+    repeated: list[Problem] = []
+    body = parse_object("&".join(curl.data), _("the curl -d body"), notices, repeated)
+    result = ImportResult(body, "curl", notices=notices, repeated=repeated)
     user_info = None
     if curl.url:
         user_info = read_url(curl.url, result, _("curl command"))

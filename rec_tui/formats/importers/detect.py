@@ -13,6 +13,10 @@ from rec_tui.formats.jsonfile import MAX_BYTES, JsonInputError, read_text, too_b
 from rec_tui.i18n import _
 from rec_tui.request.mode_inference import infer_mode
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from rec_tui.spec.problems import Problem
+
 # The importers of curl commands, log lines and tickets are imported when text of their
 # kind comes: opening a JSON body (``rec-tui --open body.json``, the wizard's start) loads
 # none of them, nor their patterns and records.
@@ -75,9 +79,14 @@ def _import_as_text(text: str, several_lines: bool) -> ImportResult:
 
 def _import_json(text: str) -> ImportResult:
     notices: list[str] = []
-    value = parse_object(text, _("the JSON body"), notices)
+    repeated: list[Problem] = []
+    value = parse_object(text, _("the JSON body"), notices, repeated)
     inner = body_within(value)
-    result = ImportResult(value if inner is None else inner, "json", notices=notices)
+    # A start body found inside the JSON has other paths than those the repeats were found at.
+    repeated = repeated if inner is None or inner is value else []
+    result = ImportResult(
+        value if inner is None else inner, "json", notices=notices, repeated=repeated
+    )
     if inner is not None and inner is not value:
         result.notices.append(_("Took the start body found inside the JSON."))
     point_out(result, _("JSON body"), body_references(result.body))

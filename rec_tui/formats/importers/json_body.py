@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from rec_tui.formats.importers.json_scan import json_values_in
 from rec_tui.formats.importers.result import ImportProblem
 from rec_tui.formats.jsonfile import JsonInputError, load_json_document
 from rec_tui.i18n import N_, _
 
+if TYPE_CHECKING:
+    from rec_tui.spec.problems import Problem
+
 START_BODY_KEYS: Final = frozenset({"cname", "uid", "clientRequest"})
 
 
-def parse_object(text: str, what: str, notices: list[str]) -> dict[str, Any]:
+def parse_object(
+    text: str, what: str, notices: list[str], repeated: list[Problem] | None = None
+) -> dict[str, Any]:
     """``text`` as a JSON object; anything else is an :class:`ImportProblem` naming ``what``.
 
     A key written twice in one object keeps its last value, and ``notices`` gets a line
-    saying where and which value was kept.
+    saying where and which value was kept; ``repeated``, the warning validate gives for it.
     """
     try:
         value, duplicates = load_json_document(text, what)
@@ -33,6 +38,8 @@ def parse_object(text: str, what: str, notices: list[str]) -> dict[str, Any]:
             )
         )
     notices.extend(duplicate.notice(what) for duplicate in duplicates)
+    if repeated is not None:
+        repeated.extend(duplicate.problem() for duplicate in duplicates)
     return value
 
 

@@ -12,6 +12,8 @@ from rec_tui.request.unsendable import replace_surrogates
 from rec_tui.spec.modes import Mode
 
 if TYPE_CHECKING:
+    from rec_tui.spec.problems import Problem
+
     # Only the importers that find credentials (curl, log) make them, and import the store.
     from rec_tui.store.secrets import Credentials
 
@@ -58,6 +60,9 @@ class ImportResult(Record):
     # only; None when it shows no acquire.
     acquire_options: dict[str, Any] | None = None
     notices: list[str] = field(default_factory=list)
+    # Each key the body's text writes twice, as validate reports it: the draft keeps them
+    # among its problems while the customer's value stands (the text is gone once opened).
+    repeated: list[Problem] = field(default_factory=list)
 
     def make_printable(self) -> None:
         """Notices and the customer's host and App ID may quote the input: keep them printable."""
