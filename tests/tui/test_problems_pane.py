@@ -81,3 +81,27 @@ async def test_a_finding_taller_than_the_list_is_shown_from_its_start_and_read_b
         await pilot.press("pageup")  # from its first line: off it, to those above
         await pilot.pause()
         assert pane.option_list.highlighted != 2
+
+
+async def test_the_highlighted_problem_says_what_to_do_while_the_list_is_read() -> None:
+    from rec_tui.spec.problems import Problem
+
+    problems = [
+        Problem("rule.one", "R1", "error", "a", "First is wrong.", "Do the FIRST-HINT."),
+        Problem("rule.two", "R2", "warning", "b", "Second is odd.", "Do the SECOND-HINT."),
+    ]
+    app = PaneHost()
+    async with app.run_test(size=(80, 20)) as pilot:
+        pane = app.query_one(ProblemsPane)
+        pane.show(problems)
+        await pilot.pause()
+        assert "HINT" not in drawn(pane)  # at rest, one line each
+        pane.option_list.focus()
+        await pilot.pause()
+        assert "do: Do the FIRST-HINT." in drawn(pane) and "SECOND-HINT" not in drawn(pane)
+        await pilot.press("down")
+        await pilot.pause()
+        assert "do: Do the SECOND-HINT." in drawn(pane) and "FIRST-HINT" not in drawn(pane)
+        pane.option_list.blur()
+        await pilot.pause()
+        assert "HINT" not in drawn(pane)

@@ -58,7 +58,9 @@ def findings_summary(findings: Sequence[Finding]) -> str:
     return " · ".join(parts)
 
 
-def problem_row(problem: Problem) -> Text:
+def problem_row(problem: Problem, *, with_hint: bool = False) -> Text:
+    """The problem on one row (cut at the pane's edge); ``with_hint``: and what to do, on a
+    line of its own, as a finding says it."""
     icon, style = ("✗", "bold red") if problem.is_error else ("⚠", "bold yellow")
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append(f"{icon} ", style)
@@ -68,6 +70,10 @@ def problem_row(problem: Problem) -> Text:
     row.append(problem.message)
     row.append(f"  ({problem.path or _('body')})", "dim")
     row.append(f"  {problem.rule_id} {problem.rule}", "dim italic")
+    if with_hint and problem.hint:
+        row.append("\n    ")
+        row.append(_("do:") + " ", "bold green")
+        row.append(problem.hint)
     return row
 
 
@@ -171,6 +177,9 @@ class ProblemsPane(Vertical):
         # What each option of the list is: a problem, a finding, or a heading (None).
         self._rows: list[Problem | Finding | None] = []
         self._option_list: OptionList | None = None
+        # The row whose problem shows what to do: the highlighted one, while the list has
+        # the focus (the user is reading the problems; at rest each stays one line).
+        self._hinted: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(_("Problems: {summary}").format(summary=_("none")), id="problems-title")
@@ -276,6 +285,7 @@ class ProblemsPane(Vertical):
         options.extend(Option(problem_row(p)) for p in problems)
         option_list = self.option_list
         highlighted = option_list.highlighted
+        self._hinted = None
         option_list.clear_options()
         option_list.add_options(options)
         self._rows = rows
@@ -288,6 +298,37 @@ class ProblemsPane(Vertical):
             if option_list.highlighted == selectable[0]:
                 # The heading above the first row stays in sight.
                 option_list.call_after_refresh(option_list.scroll_home, animate=False)
+
+    def _hint_highlighted(self) -> None:
+        """Show what to do for the highlighted problem while the list has the focus; put
+        the row shown before back to its one line."""
+        option_list = self._option_list
+        if option_list is None:
+            return
+        index = option_list.highlighted if option_list.has_focus else None
+        if index == self._hinted:
+            return
+        for row_index, hinted in ((self._hinted, False), (index, True)):
+            if row_index is None or row_index >= len(self._rows):
+                continue
+            row = self._rows[row_index]
+            if isinstance(row, Problem):
+                option_list.replace_option_prompt_at_index(
+                    row_index, problem_row(row, with_hint=hinted)
+                )
+        self._hinted = index
+        if index is not None:
+            option_list.scroll_to_highlight()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._hint_highlighted()
+
+    def on_descendant_focus(self) -> None:
+        self._hint_highlighted()
+
+    def on_descendant_blur(self) -> None:
+        self._hint_highlighted()
 
     def highlighted_problem(self) -> Problem | None:
         if self._option_list is None:
