@@ -40,4 +40,5 @@ def refuse_unjoinable(channel: str, uid: str | int) -> None:
             if problem.is_error
         )
     if refusals:
-        raise TokenError(" ".join(refusals).rstrip("."))
+        # One line each: the channel's and the uid's refusals ran together as one paragraph.
+        raise TokenError("\n  ".join(refusals).rstrip("."))

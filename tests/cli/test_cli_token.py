@@ -205,6 +205,8 @@ def test_build_names_both_a_bad_channel_and_a_bad_uid(
     assert main(["token", "build", *arguments]) == 2
     err = capsys.readouterr().err
     assert "it is 70 bytes long" in err and 'this one is "bob"' in err
+    channel, uid = err.splitlines()[:2]  # one line each
+    assert "70 bytes" in channel and "bob" not in channel and uid.startswith("  uid")
 
 
 @pytest.mark.parametrize(
