@@ -71,6 +71,11 @@ async def test_labels_sit_beside_their_one_row_inputs() -> None:
             assert label.region.right <= field_input.region.x, editor.path
 
 
+def _label_in_view(app: Any, focused: Any) -> bool:
+    editor = next((node for node in focused.ancestors if isinstance(node, FieldEditor)), None)
+    return editor is not None and _in_view(app, _label_of(editor))
+
+
 async def test_a_jump_at_80x24_shows_the_field_with_its_label() -> None:
     body = seed_body("2_individual_snapshot_only.json")
     app = make_app(body, mode="individual", step="session")
@@ -84,11 +89,12 @@ async def test_a_jump_at_80x24_shows_the_field_with_its_label() -> None:
         ):
             await app.focus_path(path)
             # A jump to another step builds and lays out its form first: on a busy machine the
-            # scroll lands a few frames later, so wait for it (a bounded number of frames).
-            for _ in range(40):
+            # scroll lands a few frames later, and the label's row (laid out with the field's
+            # problem line) a frame after the field, so wait for both (a bounded number).
+            for _ in range(80):
                 await pilot.pause(0.05)
                 focused = app.focused
-                if focused is not None and _in_view(app, focused):
+                if focused is not None and _in_view(app, focused) and _label_in_view(app, focused):
                     break
             assert focused is not None
             editor = next(node for node in focused.ancestors if isinstance(node, FieldEditor))
