@@ -285,3 +285,23 @@ async def test_at_80x24_the_problems_list_grows_while_it_is_read() -> None:
         assert focused is not None and _in_view(app, focused)
         editor = next(node for node in focused.ancestors if isinstance(node, FieldEditor))
         assert _in_view(app, _label_of(editor))
+
+
+async def test_a_problem_line_appearing_above_the_focused_field_keeps_it_in_view() -> None:
+    body = seed_body("1_mix_av.json")
+    storage = body["clientRequest"]["storageConfig"]
+    storage.update(bucket="acme-recordings", accessKey="AKIAREALKEY01", secretKey="sk-real-0001")
+    app = make_app(body, mode="mix", step="session")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        path = "clientRequest.storageConfig.extensionParams.endpoint"
+        await app.focus_path(path)
+        await settle(pilot)
+        focused = app.focused
+        assert focused is not None and _in_view(app, focused)
+        # Problems arrive above it (as when a jump's form shows its problems a moment late):
+        # each mounts a line under its field and pushes the focused one down.
+        for key in ("bucket", "accessKey", "secretKey"):
+            app.draft.set(f"clientRequest.storageConfig.{key}", "xxxxx")
+        await settle(pilot)
+        assert app.focused is focused and _in_view(app, focused)

@@ -158,6 +158,13 @@ class StepForm(EditorHost, VerticalScroll):
 
     # --- focus ------------------------------------------------------------------------
 
+    def watch_virtual_size(self) -> None:
+        # A problem line mounted above the focused field (the form's problems shown a moment
+        # after a jump to it) pushes it down, out of view at 80x24: it is brought back.
+        focused = self.app.focused
+        if focused is not None and self in focused.ancestors:
+            focused.scroll_visible(animate=False)
+
     def focus_path(self, path: str) -> bool:
         """Focus the editor that owns ``path`` (the longest matching path wins)."""
         best: FieldEditor | None = None
