@@ -161,8 +161,11 @@ class StepForm(EditorHost, VerticalScroll):
     def watch_virtual_size(self) -> None:
         # A problem line mounted above the focused field (the form's problems shown a moment
         # after a jump to it) pushes it down, out of view at 80x24: it is brought back.
+        # Only a field's input: a focused summary (Review) is scrolled by the user's keys.
         focused = self.app.focused
-        if focused is not None and self in focused.ancestors:
+        if focused is None or self not in focused.ancestors:
+            return
+        if any(isinstance(node, FieldEditor) for node in focused.ancestors):
             focused.scroll_visible(animate=False)
 
     def focus_path(self, path: str) -> bool:
